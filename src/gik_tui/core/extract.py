@@ -1,0 +1,63 @@
+"""The pipeline: Document → Extraction (template, metadata, sections, cells, checks, warnings)."""
+
+from __future__ import annotations
+
+import os
+
+from .document import Document
+from .meta import choose_template, find_agency, find_year
+from .model import Cell, Extraction
+from .prose import prose_figures
+from .read import read_path
+from .checks import run_checks
+from .sections import match_sections
+from .tables.align import align
+from .tables.stream import tokenize
+from .templates import load_template
+
+
+def extract_path(path: str | os.PathLike) -> Extraction:
+    return extract(read_path(path))
+
+
+def extract(doc: Document, template_id: str | None = None) -> Extraction:
+    warnings: list[str] = []
+    year = find_year(doc.norm)
+    if template_id is None:
+        template_id, why = choose_template(doc.norm, year)
+        warnings.extend(why)
+    template = load_template(template_id)
+    toks = tokenize(doc)
+    al = align(doc, template_id, toks)
+    warnings.extend(al.warnings)
+    found = dict(al.cells)
+    for cell in prose_figures(doc, template_id, al.consumed):
+        old = found.get(cell.key)
+        if old is None or old.value is None:
+            found[cell.key] = cell
+        elif old.value != cell.value:
+            warnings.append(
+                f"{cell.table} {cell.row[-1]}: the table says {old.raw} (line {old.line}), the text says "
+                f"{cell.raw} (line {cell.line}); the table's value stands"
+            )
+    cells: list[Cell] = []
+    for spec in template.tables:
+        keys = [(spec.id, r, c) for r, c in spec.cells]
+        if not any(k in found for k in keys):
+            continue
+        for k in keys:
+            cells.append(found.get(k) or Cell(k[0], k[1], k[2], None))
+    sections = match_sections(doc, al.consumed, template)
+    checks = run_checks(template, found)
+    return Extraction(
+        source=doc.source,
+        sha256=doc.sha256,
+        template=template_id,
+        year=year,
+        agency=find_agency(doc.norm),
+        sections=tuple(sections),
+        cells=tuple(cells),
+        checks=tuple(checks),
+        warnings=tuple(warnings),
+        encoding=doc.encoding,
+    )

@@ -1,0 +1,50 @@
+"""Label keys: the form in which report labels and template labels are compared.
+
+    label_key("（二）部分公开（区分处理的，只计这一情形，不计其他情形）") == "部分公开"
+    label_key("3.危及“三安全一稳定”") == "危及三安全一稳定"
+    label_key("其中：主动公开规范性文件数") == "主动公开规范性文件数"
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_NUMBERING = re.compile(
+    r"^(?:其中\s*[:：]?|第[一二三四五六七八九十]+部分|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
+    r"|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*"
+)
+_NOTES = re.compile(r"[（(][^（()）]{0,80}(?:[）)]|$)")
+_DROP = re.compile(r"[\s“”‘’\"'《》〈〉、,，:：;；。.．·/|!！?？\-—_]+")
+
+
+def strip_numbering(label: str) -> str:
+    """The label without its leading numbering (一、 （一） 1. 其中：), repeatedly."""
+    s = label.strip()
+    while True:
+        m = _NUMBERING.match(s)
+        if m is None or m.end() == 0:
+            return s
+        s = s[m.end():]
+
+
+def has_numbering(label: str) -> bool:
+    m = _NUMBERING.match(label.strip())
+    return m is not None and m.end() > 0
+
+
+@lru_cache(maxsize=65536)
+def label_key(label: str) -> str:
+    s = label if label.isascii() else unicodedata.normalize("NFKC", label)
+    s = strip_numbering(s)
+    key = _DROP.sub("", _NOTES.sub("", s))
+    return key or _DROP.sub("", s)  # a label that is all note (勾稽关系) keeps its words
+
+
+def clean_label(label: str) -> str:
+    """A report label as the contract names rows: numbering and bracketed notes removed."""
+    s = unicodedata.normalize("NFKC", label)
+    s = strip_numbering(s)
+    s = _NOTES.sub("", s)
+    return s.strip()

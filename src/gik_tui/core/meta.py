@@ -1,0 +1,95 @@
+"""Report metadata: the year it reports on, the agency, and which template it follows.
+
+The year comes from the title (…2019年政府信息公开…年度报告), else from the statistics period
+(统计期限自2019年1月1日…), else from a statistics-table title. The template is chosen by the year and
+corrected by the labels actually present (本年制发件数 exists only in the 2021 format).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .labels import label_key
+from .templates import load_template, template_for_year
+
+_TITLE = re.compile(r"(\d{4})\s*年度?\s*[^\n。]{0,30}?(?:政府信息公开|政务公开)[^\n。]{0,12}?(?:年度)?(?:报告|年报)")
+_PERIOD = re.compile(r"(?:统计期限|统计时间|统计期间|统计区间|时间范围|期限)\D{0,6}(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_TABLE_TITLE = re.compile(r"(\d{4})\s*年度?[^\n|]{0,30}?(?:统计表|情况表)")
+_AGENCY_END = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|管理局|局|厅|委|办|院|署|中心|街道办事处|政府)"
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:自治区|自治州|自治县|特区|地区|省|市|州|盟|区|县|旗|镇|乡|街道))")
+_STOP = set("由布据于为是将对在经向与和及的了过现按照根公告关各本我")
+
+
+def find_year(norm: str) -> int | None:
+    head = norm[:3000]
+    for pattern, text in ((_TITLE, head), (_PERIOD, norm[:20000]), (_TABLE_TITLE, norm)):
+        for m in pattern.finditer(text):
+            y = int(m.group(1))
+            if 1990 <= y <= 2100:
+                return y
+    return None
+
+
+def _trim(name: str) -> str:
+    """Drop the words in front of a name: 现公布六枝特区 → 六枝特区."""
+    cut = 0
+    for i, ch in enumerate(name[:-2]):
+        if ch in _STOP:
+            cut = i + 1
+    return name[cut:]
+
+
+def find_agency(norm: str) -> str | None:
+    head = norm[:3000]
+    m = _TITLE.search(head)
+    if m:
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        before = head[line_start:m.start()].strip()
+        before = re.split(r"[,，。:：;；()（）\s]", before)[-1] if before else ""
+        if before and re.search(_AGENCY_END + "$", before):
+            return _trim(before) or None
+        inside = head[m.start(1) + 4:m.end()]
+        place = _PLACE.match(re.sub(r"^\s*年度?", "", inside))
+        if place:
+            return _named(norm, _trim(place.group(1)))
+    m = _TABLE_TITLE.search(norm)
+    if m:
+        place = _PLACE.match(re.sub(r"^\s*年度?", "", norm[m.start(1) + 4:m.end()]))
+        if place:
+            return _named(norm, _trim(place.group(1)))
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,20})人民政府", head):
+        name = _trim(m.group(1))
+        if len(name) >= 2 and _PLACE.fullmatch(name) and not name.startswith(("自治区及", "省及", "市及")):
+            return name + "人民政府"
+    return None
+
+
+def _named(norm: str, place: str) -> str:
+    for suffix in ("人民政府", "政府"):
+        if place + suffix in norm:
+            return place + suffix
+    return place
+
+
+def choose_template(norm: str, year: int | None) -> tuple[str, list[str]]:
+    """The template id and any warning about the choice."""
+    compact = label_key(norm) if len(norm) < 4000 else re.sub(r"\s+", "", norm)
+    present = {tid: sum(1 for k in load_template(tid).marker_keys if k in compact) for tid in ("gik-2019", "gik-2021")}
+    modern = "申请人情况" in compact or "本年新收政府信息公开申请数量" in compact or "第二十条" in compact
+    by_year = template_for_year(year)
+    warnings: list[str] = []
+    if present["gik-2021"] > present["gik-2019"]:
+        by_labels = "gik-2021"
+    elif present["gik-2019"] > 0 or (modern and present["gik-2021"] == 0):
+        by_labels = "gik-2019" if present["gik-2019"] or (year or 0) < 2021 else "gik-2021"
+    else:
+        by_labels = None
+    if by_year is None:
+        chosen = by_labels or "legacy"
+        warnings.append(f"no year found; template {chosen} chosen by the labels present")
+    elif by_labels is not None and by_labels != by_year:
+        chosen = by_labels
+        warnings.append(f"the year {year} suggests {by_year}, but the labels follow {by_labels}")
+    else:
+        chosen = by_year
+    return chosen, warnings

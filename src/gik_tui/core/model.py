@@ -1,0 +1,120 @@
+"""The extraction's data: small frozen dataclasses, serialised by `to_dict` to the JSON contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .values import Number
+
+Path_ = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    table: str
+    row: Path_
+    column: Path_
+    value: Number | None
+    raw: str = ""
+    unit: str | None = None
+    line: int | None = None  # 1-based line in the decoded text
+    start: int | None = None  # character offsets in the decoded text
+    end: int | None = None
+    confidence: float = 0.0
+
+    @property
+    def key(self) -> tuple[str, Path_, Path_]:
+        return (self.table, self.row, self.column)
+
+    def to_dict(self) -> dict:
+        return {
+            "table": self.table,
+            "row": list(self.row),
+            "column": list(self.column),
+            "value": self.value,
+            "raw": self.raw,
+            "unit": self.unit,
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SectionMatch:
+    heading: str
+    line: int  # 1-based
+    start: int
+    end: int
+    template_section: str | None
+    score: float
+    candidates: tuple[tuple[str, float], ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "heading": self.heading,
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+            "template_section": self.template_section,
+            "score": self.score,
+            "candidates": [[n, s] for n, s in self.candidates],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    id: str
+    ok: bool
+    message: str
+    cells: tuple[tuple[str, Path_, Path_], ...]
+    lhs: Number = 0
+    rhs: Number = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "ok": self.ok,
+            "message": self.message,
+            "cells": [{"table": t, "row": list(r), "column": list(c)} for t, r, c in self.cells],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    source: str
+    sha256: str
+    template: str
+    year: int | None
+    agency: str | None
+    sections: tuple[SectionMatch, ...]
+    cells: tuple[Cell, ...]
+    checks: tuple[CheckResult, ...]
+    warnings: tuple[str, ...]
+    encoding: str = "utf-8"
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "sha256": self.sha256,
+            "template": self.template,
+            "year": self.year,
+            "agency": self.agency,
+            "sections": [s.to_dict() for s in self.sections],
+            "cells": [c.to_dict() for c in self.cells],
+            "checks": [c.to_dict() for c in self.checks],
+            "warnings": list(self.warnings),
+        }
+
+    def cell(self, table: str, row, column) -> Cell | None:
+        key = (table, tuple(row), tuple(column))
+        for c in self.cells:
+            if c.key == key:
+                return c
+        return None
+
+    @property
+    def failing(self) -> list[CheckResult]:
+        return [c for c in self.checks if not c.ok]

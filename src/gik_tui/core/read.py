@@ -1,0 +1,144 @@
+"""Read a report: bytes → Document.
+
+Text in UTF-8 (with or without BOM), UTF-16 with BOM, or any legacy Chinese encoding (GB18030,
+GBK, GB2312, Big5 …, detected by charset-normalizer); HTML pages reduced to their article text,
+with real <table> grids rendered one row per line (cells between " | ", rowspan/colspan expanded).
+A file that is not a readable report raises ReadError with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from .document import Document, Grid, unify_newlines
+
+REPORT_SUFFIXES = (".txt", ".htm", ".html")
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class ReadError(Exception):
+    """A report that cannot be read; str() is one line naming the file and the reason."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+_HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|body|table|div|p|head)\b", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def read_path(path: str | os.PathLike) -> Document:
+    p = Path(path)
+    source = str(path)
+    try:
+        if p.is_dir():
+            raise ReadError(source, "is a folder, not a report")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(source, f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(source, "no such file") from None
+    except PermissionError:
+        raise ReadError(source, "permission denied") from None
+    except IsADirectoryError:
+        raise ReadError(source, "is a folder, not a report") from None
+    except OSError as e:
+        raise ReadError(source, e.strerror or str(e)) from None
+    return read_bytes(data, source)
+
+
+def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
+    sha = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise ReadError(source, "empty file" if not data else "only whitespace, no text")
+    text, encoding = decode(data, source)
+    text = unify_newlines(text)
+    if not text.strip():
+        raise ReadError(source, "only whitespace, no text")
+    is_html = source.lower().endswith((".htm", ".html")) or bool(_HTML_SNIFF.search(data[:4096]))
+    if is_html:
+        from .html import html_to_text  # lxml is loaded only for HTML pages
+
+        text, grids = html_to_text(text, source)
+        if not text.strip():
+            raise ReadError(source, "HTML page with no text")
+        return Document(source, text, sha, encoding, "html", tuple(grids))
+    return Document(source, text, sha, encoding, "text")
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """Decode bytes; BOMs are definitive, strict UTF-8 is tried next, then charset-normalizer."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", source), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", source), "utf-16"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        _refuse_binary(text, source)
+        return text, "utf-8"
+    if b"\x00" in data[:4096] and not _looks_utf16(data):
+        raise ReadError(source, "binary file (NUL bytes), not a text report")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=None).best()
+    if best is None:
+        raise ReadError(source, "binary or undecodable bytes (no text encoding fits)")
+    text = str(best)
+    _refuse_binary(text, source)
+    return text, best.encoding
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:4096]
+    return sample.count(b"\x00") > len(sample) // 4
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise ReadError(source, f"invalid {encoding} at byte {e.start}") from None
+    _refuse_binary(text, source)
+    return text
+
+
+def _refuse_binary(text: str, source: str) -> None:
+    sample = text[:8192]
+    if "\x00" in sample:
+        raise ReadError(source, "binary file (NUL bytes), not a text report")
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
+        raise ReadError(source, "binary file (control bytes), not a text report")
+
+
+def find_reports(paths) -> tuple[list[str], list[ReadError]]:
+    """Expand folders into their report files (.txt/.htm/.html, sorted); missing paths are errors."""
+    files: list[str] = []
+    errors: list[ReadError] = []
+    seen: set[str] = set()
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            for root, dirs, names in os.walk(p, followlinks=False):
+                dirs.sort()
+                for name in sorted(names):
+                    if name.lower().endswith(REPORT_SUFFIXES):
+                        f = os.path.join(root, name)
+                        real = os.path.realpath(f)
+                        if real not in seen:
+                            seen.add(real)
+                            files.append(f)
+        elif p.exists() or p.is_symlink():
+            files.append(str(path))
+        else:
+            errors.append(ReadError(str(path), "no such file or folder"))
+    return files, errors

@@ -1,0 +1,121 @@
+"""Find a report's top-level headings and map each to a section of the template.
+
+A heading is a line that starts with a Chinese ordinal (一、 二、 … or 第一部分), or a short bare line
+that is itself a section name (总体情况). Lines that belong to a table (its rows look like headings:
+一、本年新收政府信息公开申请数量) and lines holding table cells (" | ") are not headings, and an
+ordinal that does not go forward (一、 after 三、) is a list item, not a heading. Each heading is
+scored against every section name and alias with rapidfuzz; below the template's threshold it stays
+unmatched: an unmatched heading costs the analyst one key, a wrong one costs trust.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from .document import Document
+from .labels import label_key
+from .model import SectionMatch
+from .templates import Template, load_template
+
+_ORDINAL = re.compile(r"^\s*(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:[、.．]|部分)\s*(\S.*)$")
+_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+_YEAR = re.compile(r"\d{4}\s*年度?")
+_SENTENCE_END = re.compile(r"[。;；:：!！?？]")
+MAX_HEADING = 60
+
+
+def ordinal(s: str) -> int:
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _NUM.get(s[1:], 0)
+    if s.endswith("十"):
+        return _NUM.get(s[0], 0) * 10
+    if "十" in s:
+        a, b = s.split("十", 1)
+        return _NUM.get(a, 0) * 10 + _NUM.get(b, 0)
+    return _NUM.get(s, 0)
+
+
+def _choices(template: Template) -> tuple[list[str], list[str]]:
+    return _choices_of(template.id)
+
+
+@cache
+def _choices_of(template_id: str) -> tuple[list[str], list[str]]:
+    keys, names = [], []
+    for sec in load_template(template_id).sections:
+        for label in (sec.name, *sec.aliases):
+            keys.append(heading_key(label))
+            names.append(sec.name)
+    return keys, names
+
+
+def heading_key(text: str) -> str:
+    """The words of a heading that name its section: no ordinal, year or trailing sentence."""
+    m = _ORDINAL.match(text)
+    body = m.group(2) if m else text
+    body = _SENTENCE_END.split(body, 1)[0]
+    body = _YEAR.sub("", body)
+    return label_key(body)
+
+
+def score_sections(template: Template, heading: str) -> list[tuple[str, float]]:
+    """Every section of the template with its best score (0–100) against the heading, best first."""
+    keys, names = _choices(template)
+    key = heading_key(heading)
+    best: dict[str, float] = {}
+    if key:
+        for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=None):
+            name = names[i]
+            if score > best.get(name, -1):
+                best[name] = round(float(score), 1)
+    for sec in template.sections:
+        best.setdefault(sec.name, 0.0)
+    return sorted(best.items(), key=lambda kv: (-kv[1], template.section_names.index(kv[0])))
+
+
+def find_headings(doc: Document, consumed: set[int], template: Template) -> list[tuple[int, str, int, int]]:
+    """(0-based line, heading text, start, end) of each top-level heading."""
+    out = []
+    last = 0
+    keys, _ = _choices(template)
+    exact = set(keys)
+    for i, line in enumerate(doc.text.split("\n")):
+        if i in consumed:
+            continue
+        s = line.strip()
+        if not s or len(s) > MAX_HEADING or "|" in s or "\t" in s:
+            continue
+        m = _ORDINAL.match(unicodedata.normalize("NFKC", s))
+        if m:
+            n = ordinal(m.group(1))
+            if n <= last or n > last + 4:
+                continue
+            last = n
+        elif not (len(s) <= 20 and label_key(s) in exact):
+            continue
+        start = doc.line_starts[i] + (len(line) - len(line.lstrip()))
+        out.append((i, s, start, start + len(s)))
+    return out
+
+
+def match_sections(doc: Document, consumed: set[int], template: Template) -> list[SectionMatch]:
+    out = []
+    for i, text, start, end in find_headings(doc, consumed, template):
+        ranked = score_sections(template, text)
+        name, score = ranked[0]
+        out.append(SectionMatch(
+            heading=text,
+            line=i + 1,
+            start=start,
+            end=end,
+            template_section=name if score >= template.section_threshold else None,
+            score=score,
+            candidates=tuple(ranked[:3]),
+        ))
+    return out

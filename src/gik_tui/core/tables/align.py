@@ -1,0 +1,382 @@
+"""Align a stream of cells to a template's tables by their labels.
+
+Walking the stream, a text cell is a block caption (第二十条第（一）项), a column header, a row
+label (exact label key, an alias, or a close rapidfuzz match inside a table), a group label, a unit,
+or none of these; the figures after a row label are that row's values. A row that shows as many
+values as the block has columns is read left to right. A shorter row is read left to right when its
+line kept its empty cells (layouts a, c, d, e). When empty cells were dropped (layout b), only what
+is certain is assigned, with low confidence: the last value is the total (tables with a total
+column), a single remaining value equal to it is the first part (自然人); other tables are read left
+to right. Every such row is counted in a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from ..document import Document
+from ..labels import has_numbering, label_key
+from ..model import Cell, Path_
+from ..templates import TableSpec, Template, load_template
+from ..values import Parsed, parse_value
+from .stream import Tok
+
+FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
+CONF_EXACT = 1.0
+CONF_FUZZY = 0.8
+CONF_DROPPED = 0.5
+RECENT = 60  # tokens after the last table activity during which the table is still "open"
+
+_CAPTION = re.compile(r"第二十条第\s*[(（]?\s*([一二三四五六七八九十]{1,3})\s*[)）]?\s*项")
+_UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "名", "期", "份", "件次", "家"}
+
+
+@dataclass(frozen=True, slots=True)
+class RowRef:
+    table: str
+    row: Path_
+    order: int
+
+
+@dataclass(slots=True)
+class TableIndex:
+    specs: dict[str, TableSpec]
+    rows: dict[str, list[RowRef]]
+    groups: dict[str, list[tuple[str, Path_]]]
+    headers: dict[str, set[str]]
+    captions: dict[str, tuple[str, str]]  # numeral → (table, block label)
+    fuzzy: dict[str, tuple[list[str], list[list[RowRef]]]]
+
+
+@cache
+def table_index(template_id: str) -> TableIndex:
+    t: Template = load_template(template_id)
+    rows: dict[str, list[RowRef]] = {}
+    groups: dict[str, list[tuple[str, Path_]]] = {}
+    headers: dict[str, set[str]] = {}
+    captions: dict[str, tuple[str, str]] = {}
+    fuzzy: dict[str, tuple[list[str], list[list[RowRef]]]] = {}
+    for spec in t.tables:
+        order = 0
+        by_key: dict[str, list[RowRef]] = {}
+        block_labels = {b.label for b in spec.blocks if b.label}
+        for b in spec.blocks:
+            if b.label:
+                m = _CAPTION.search(b.label)
+                if m:
+                    captions[m.group(1)] = (spec.id, b.label)
+            for r in b.rows:
+                ref = RowRef(spec.id, r, order)
+                order += 1
+                if not r:
+                    continue
+                names = (r[-1], *spec.aliases.get(r[-1], ()))
+                for name in names:
+                    k = label_key(name)
+                    rows.setdefault(k, []).append(ref)
+                    by_key.setdefault(k, []).append(ref)
+            for c in b.columns:
+                for label in c:
+                    for name in (label, *spec.aliases.get(label, ())):
+                        headers.setdefault(label_key(name), set()).add(spec.id)
+        for g in spec.groups():
+            if g[-1] in block_labels or len(g) == 1 and g[0] in block_labels:
+                continue
+            groups.setdefault(label_key(g[-1]), []).append((spec.id, g))
+        for h in spec.headers:
+            headers.setdefault(label_key(h), set()).add(spec.id)
+        keys = list(by_key)
+        fuzzy[spec.id] = (keys, [by_key[k] for k in keys])
+    return TableIndex({s.id: s for s in t.tables}, rows, groups, headers, captions, fuzzy)
+
+
+@dataclass(slots=True)
+class _Target:
+    table: str
+    row: Path_
+    label: Tok | None
+    conf: float
+    values: list[tuple[Tok, Parsed]] = field(default_factory=list)
+    unit: tuple[Tok, str] | None = None
+    unit_seen: bool = False
+
+
+@dataclass(slots=True)
+class Alignment:
+    cells: dict[tuple[str, Path_, Path_], Cell]
+    warnings: list[str]
+    consumed: set[int]  # 0-based lines that belong to tables
+    header_keys: set[str]
+
+
+class _Aligner:
+    def __init__(self, doc: Document, template_id: str):
+        self.doc = doc
+        self.idx = table_index(template_id)
+        self.cells: dict[tuple[str, Path_, Path_], Cell] = {}
+        self.warnings: list[str] = []
+        self.consumed: set[int] = set()
+        self.header_keys: set[str] = set()
+        self.cur_table: str | None = None
+        self.cur_block: str | None = None
+        self.last_active = -10**9
+        self.pointer: dict[str, int] = {}
+        self.target: _Target | None = None
+        self.after_header = False
+        self.orphan: Tok | None = None
+        self.pending_group: tuple[str, int] | None = None
+        self.dropped: Counter[str] = Counter()
+        self.extra: Counter[str] = Counter()
+        self.unassigned: list[str] = []
+        self.pos = 0
+
+    # ------------------------------------------------------------------ helpers
+    def _open(self) -> bool:
+        return self.cur_table is not None and self.pos - self.last_active <= RECENT
+
+    def _touch(self, table: str) -> None:
+        self.cur_table = table
+        self.last_active = self.pos
+
+    def _pick(self, refs: list[RowRef]) -> RowRef:
+        if len(refs) == 1:
+            return refs[0]
+        pool = [r for r in refs if r.table == self.cur_table] or refs
+        if self.cur_block:
+            in_block = [r for r in pool if r.row and r.row[0] == self.cur_block]
+            pool = in_block or pool
+        ptr = self.pointer.get(pool[0].table, -1)
+        ahead = [r for r in pool if r.order > ptr]
+        return min(ahead or pool, key=lambda r: r.order)
+
+    def _match_row(self, key: str) -> tuple[RowRef, float] | None:
+        refs = self.idx.rows.get(key)
+        if refs:
+            if self.cur_block:
+                spec = self.idx.specs.get(self.cur_table or "")
+                if spec is not None:
+                    refs = [r for r in refs if r.table != spec.id or not r.row or r.row[0] == self.cur_block] or refs
+            return self._pick(refs), CONF_EXACT
+        if self._open() and 2 <= len(key) <= 40:
+            keys, entries = self.idx.fuzzy[self.cur_table]  # type: ignore[index]
+            if keys:
+                hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_ROW_SCORE)
+                if hit is not None:
+                    return self._pick(entries[hit[2]]), CONF_FUZZY
+        return None
+
+    def _orig(self, tok: Tok) -> tuple[int, int]:
+        return self.doc.to_orig(tok.start), self.doc.to_orig(tok.end)
+
+    # ------------------------------------------------------------------ the walk
+    def run(self, toks: list[Tok]) -> Alignment:
+        for self.pos, tok in enumerate(toks):
+            parsed = parse_value(tok.text) if len(tok.text) < 40 else None
+            if parsed is not None:
+                self._value(tok, parsed)
+            else:
+                self._text(tok)
+        self._finish()
+        self._summarise()
+        return Alignment(self.cells, self.warnings, self.consumed, self.header_keys)
+
+    def _value(self, tok: Tok, parsed: Parsed) -> None:
+        t = self.target
+        if tok.empty and self.after_header and (t is None or not t.values):
+            return
+        if t is None:
+            if self.orphan is not None and parsed.value is not None and self._open():
+                o = self.orphan
+                self.warnings.append(
+                    f"line {o.line + 1}: {o.text!r} is not a row of the {self.cur_table} table; "
+                    f"its figures were not extracted"
+                )
+                self.orphan = None
+            return
+        spec = self.idx.specs[t.table]
+        if spec.unit_column and not t.unit_seen and not t.values and parsed.kind == "blank":
+            t.unit_seen = True  # the unit cell, empty or a dash
+            return
+        if parsed.value is not None:
+            self.after_header = False
+        t.values.append((tok, parsed))
+        self.last_active = self.pos
+        if not t.row:  # the review table: one row of numbers, no label
+            ncols = len(spec.blocks[0].columns)
+            if len(t.values) >= ncols:
+                self._finalize()
+
+    def _text(self, tok: Tok) -> None:
+        raw = tok.text
+        if len(raw) > 80:
+            self._finalize()
+            self.orphan = None
+            return
+        m = _CAPTION.search(raw) if "二十条" in raw else None
+        if m and m.group(1) in self.idx.captions:
+            table, block = self.idx.captions[m.group(1)]
+            if self.target and self.target.table == table and self.cur_block == block and not self.target.values:
+                return
+            self._finalize()
+            self.cur_block = block
+            self._touch(table)
+            self.after_header = True
+            self.consumed.add(tok.line)
+            return
+        key = label_key(raw)
+        if not key:
+            return
+        numbered = has_numbering(raw)
+        heads = self.idx.headers.get(key)
+        is_row = key in self.idx.rows
+        if heads and not numbered and (not is_row or self.after_header or self.target is None or
+                                        (self.cur_table in heads and self.cur_table == "review")):
+            self.header_keys.add(key)
+            if self.target is not None and (self.target.values or self.target.row):
+                self._finalize()
+            table = next(iter(heads)) if len(heads) == 1 else (self.cur_table if self.cur_table in heads else None)
+            if table is not None:
+                self._touch(table)
+                if not self.idx.specs[table].blocks[0].rows[0]:  # a table with one unlabelled row
+                    if self.target is None or self.target.table != table:
+                        self.target = _Target(table, (), None, CONF_EXACT)
+            self.after_header = True
+            self.consumed.add(tok.line)
+            self.orphan = None
+            return
+        hit = self._match_row(key) if is_row or self._open() else None
+        if hit is not None:
+            ref, conf = hit
+            t = self.target
+            if t is not None and t.table == ref.table and t.row == ref.row and not t.values:
+                return  # the same label again (a spanned HTML cell)
+            self._finalize()
+            if self.pending_group is not None and self.pending_group[0] == ref.table:
+                self.consumed.add(self.pending_group[1])  # a group label followed by its rows
+            self.pending_group = None
+            self.target = _Target(ref.table, ref.row, tok, conf)
+            self.pointer[ref.table] = ref.order
+            if ref.row and ref.row[0] != self.cur_block and self.cur_block is not None:
+                spec = self.idx.specs[ref.table]
+                if any(b.label for b in spec.blocks):
+                    self.cur_block = ref.row[0]
+            self._touch(ref.table)
+            self.after_header = False
+            self.orphan = None
+            return
+        groups = self.idx.groups.get(key)
+        if groups:
+            self._finalize()
+            self.target = None
+            self.pending_group = (groups[0][0], tok.line)
+            self.orphan = None
+            return
+        t = self.target
+        if t is not None and not t.values:
+            spec = self.idx.specs[t.table]
+            if spec.unit_column and not t.unit_seen and (raw in _UNITS or key in _UNITS):
+                t.unit = (tok, raw)
+                t.unit_seen = True
+                return
+            if len(raw) <= 40 and t.label is not None:
+                return  # the rest of a label broken over two lines
+        if raw in _UNITS:
+            return  # a unit cell of an unknown row: keep the row's label as the orphan
+        self._finalize()
+        self.target = None
+        self.pending_group = None
+        self.orphan = tok if self._open() and len(raw) <= 40 else None
+
+    # ------------------------------------------------------------------ placing values
+    def _finish(self) -> None:
+        self._finalize()
+
+    def _put(self, table: str, row: Path_, col: Path_, tok: Tok, parsed: Parsed, conf: float, unit: str | None) -> None:
+        spec = self.idx.specs[table]
+        start, end = self._orig(tok)
+        kind = spec.cell_kind(spec.block_of(row), row, col)
+        value_unit = parsed.unit if parsed.unit not in (None, "%") or kind == "amount" else None
+        if kind == "amount" and parsed.value is not None and value_unit is None:
+            value_unit = "万元"
+        if unit is None:
+            unit = value_unit if value_unit is not None else spec.unit_of(row)
+        cell = Cell(table, row, col, parsed.value, self.doc.text[start:end], unit,
+                    self.doc.line_of(start) + 1, start, end, round(conf, 2))
+        key = cell.key
+        old = self.cells.get(key)
+        if old is not None:
+            if old.value != cell.value and cell.value is not None:
+                if old.value is None:
+                    self.cells[key] = cell
+                else:
+                    self.warnings.append(
+                        f"{table} {' / '.join(row)}: line {old.line} says {old.raw}, line {cell.line} says "
+                        f"{cell.raw}; the first is kept"
+                    )
+            return
+        self.cells[key] = cell
+        self.consumed.add(tok.line)
+
+    def _finalize(self) -> None:
+        t = self.target
+        self.target = None
+        if t is None or not t.values:
+            return
+        spec = self.idx.specs[t.table]
+        block = spec.block_of(t.row)
+        cols = block.columns
+        n = len(cols)
+        vals = list(t.values)
+        while len(vals) > n and vals[-1][1].value is None:
+            vals.pop()
+        if len(vals) > n:
+            self.extra[t.table] += 1
+            vals = vals[:n]
+        unit = t.unit[1] if t.unit else None
+        if t.label is not None:
+            self.consumed.add(t.label.line)
+        if t.unit is not None:
+            self.consumed.add(t.unit[0].line)
+        explicit = any(tok.multi or tok.empty for tok, _ in vals)
+        if len(vals) == n or explicit:
+            for col, (tok, p) in zip(cols, vals):
+                self._put(t.table, t.row, col, tok, p, t.conf, unit)
+            return
+        # empty cells were dropped: place only what is certain
+        self.dropped[t.table] += 1
+        present = [(tok, p) for tok, p in vals if p.value is not None]
+        if spec.total_column and spec.total_column in cols:
+            total_tok, total = vals[-1]
+            self._put(t.table, t.row, spec.total_column, total_tok, total, CONF_DROPPED, unit)
+            parts = vals[:-1]
+            if (len(parts) == 1 and spec.first_part_column and parts[0][1].value == total.value):
+                self._put(t.table, t.row, spec.first_part_column, parts[0][0], parts[0][1], CONF_DROPPED, unit)
+            elif parts:
+                raws = ", ".join(tok.text for tok, _ in parts)
+                self.unassigned.append(f"{' / '.join(t.row)} ({raws})")
+            return
+        for col, (tok, p) in zip(cols, present):
+            self._put(t.table, t.row, col, tok, p, CONF_DROPPED, unit)
+
+    def _summarise(self) -> None:
+        for table, n in self.dropped.items():
+            spec = self.idx.specs[table]
+            how = ("the last value read as the total, a single equal value as "
+                   f"{'/'.join(spec.first_part_column or ())}") if spec.total_column else "values read left to right"
+            self.warnings.append(
+                f"{table}: {n} row(s) show fewer values than columns (empty cells dropped); "
+                f"{how}, confidence {CONF_DROPPED}"
+            )
+        for table, n in self.extra.items():
+            self.warnings.append(f"{table}: {n} row(s) have more values than columns; the extra values were ignored")
+        if self.unassigned:
+            self.warnings.append("values whose column is uncertain were not assigned: " + "; ".join(self.unassigned[:10]))
+
+
+def align(doc: Document, template_id: str, toks: list[Tok]) -> Alignment:
+    return _Aligner(doc, template_id).run(toks)

@@ -1,0 +1,214 @@
+"""The report formats, loaded from the TOML files in `templates/` (the formats are data).
+
+A template has sections (name + aliases), tables (blocks of value rows × columns, with the kind of
+value in each cell) and checks (identities between cells). `gik-2021.toml` extends `gik-2019.toml`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .labels import label_key
+
+Path_ = tuple[str, ...]
+TEMPLATE_IDS = ("gik-2019", "gik-2021", "legacy")
+
+
+class TemplateError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpec:
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BlockSpec:
+    label: str | None  # the caption of the block (第二十条第（一）项), None when the table has one block
+    rows: tuple[Path_, ...]  # value rows, full paths including the block label
+    columns: tuple[Path_, ...]
+    column_kinds: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    id: str
+    title: str
+    kind: str
+    blocks: tuple[BlockSpec, ...]
+    headers: tuple[str, ...]
+    aliases: dict[str, tuple[str, ...]]
+    total_column: Path_ | None = None
+    first_part_column: Path_ | None = None
+    unit_column: bool = False
+    units: dict[str, str] = field(default_factory=dict)
+    row_kinds: dict[str, str] = field(default_factory=dict)
+    prose: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def cell_kind(self, block: BlockSpec, row: Path_, column: Path_) -> str:
+        if row and row[-1] in self.row_kinds:
+            return self.row_kinds[row[-1]]
+        return block.column_kinds.get(column[-1], self.kind) if column else self.kind
+
+    def unit_of(self, row: Path_) -> str | None:
+        if not self.units:
+            return None
+        return self.units.get(row[-1] if row else "", self.units.get("default"))
+
+    @property
+    def cells(self) -> list[tuple[Path_, Path_]]:
+        return [(r, c) for b in self.blocks for r in b.rows for c in b.columns]
+
+    def block_of(self, row: Path_) -> BlockSpec:
+        for b in self.blocks:
+            if row in b.rows:
+                return b
+        raise KeyError(row)
+
+    def groups(self) -> set[Path_]:
+        """Row paths that group other rows (they may or may not carry a value)."""
+        out: set[Path_] = set()
+        for b in self.blocks:
+            for r in b.rows:
+                for i in range(1, len(r)):
+                    out.add(r[:i])
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    id: str
+    table: str
+    title: str
+    per: str  # "column" | "row"
+    kind: str  # "eq" | "le"
+    lhs: tuple[Path_, ...]
+    rhs: tuple[Path_, ...]
+    rhs_parts_of: Path_ | None
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    id: str
+    title: str
+    years: tuple[int, int]
+    markers: tuple[str, ...]
+    section_threshold: float
+    sections: tuple[SectionSpec, ...]
+    tables: tuple[TableSpec, ...]
+    checks: tuple[CheckSpec, ...]
+
+    def table(self, table_id: str) -> TableSpec:
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        raise KeyError(table_id)
+
+    @property
+    def section_names(self) -> list[str]:
+        return [s.name for s in self.sections]
+
+    @property
+    def marker_keys(self) -> tuple[str, ...]:
+        return tuple(label_key(m) for m in self.markers)
+
+
+def _raw(template_id: str) -> dict:
+    try:
+        data = resources.files(__package__).joinpath("templates", f"{template_id}.toml").read_bytes()
+    except FileNotFoundError:
+        raise TemplateError(f"no template named {template_id!r}") from None
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise TemplateError(f"templates/{template_id}.toml: {e}") from None
+    parent = raw.pop("extends", None)
+    if parent:
+        base = _raw(parent)
+        tables = {t["id"]: t for t in base.get("tables", [])}
+        for t in raw.pop("tables", []):
+            tables[t["id"]] = t
+        checks = {c["id"]: c for c in base.get("checks", [])}
+        for c in raw.pop("checks", []):
+            checks[c["id"]] = c
+        base.update(raw)
+        base["tables"] = list(tables.values())
+        base["checks"] = list(checks.values())
+        raw = base
+    return raw
+
+
+def _paths(items) -> tuple[Path_, ...]:
+    return tuple(tuple(p) for p in items)
+
+
+def _table(t: dict) -> TableSpec:
+    blocks = []
+    for b in t["blocks"]:
+        label = b.get("label")
+        rows = _paths(b["rows"])
+        if label:
+            rows = tuple((label, *r) for r in rows)
+        blocks.append(BlockSpec(label, rows, _paths(b["columns"]), dict(b.get("column_kinds", {}))))
+    return TableSpec(
+        id=t["id"],
+        title=t.get("title", t["id"]),
+        kind=t.get("kind", "count"),
+        blocks=tuple(blocks),
+        headers=tuple(t.get("headers", ())),
+        aliases={k: tuple(v) for k, v in t.get("aliases", {}).items()},
+        total_column=tuple(t["total_column"]) if "total_column" in t else None,
+        first_part_column=tuple(t["first_part_column"]) if "first_part_column" in t else None,
+        unit_column=bool(t.get("unit_column", False)),
+        units=dict(t.get("units", {})),
+        row_kinds=dict(t.get("row_kinds", {})),
+        prose={k: tuple(v) for k, v in t.get("prose", {}).items()},
+    )
+
+
+@cache
+def load_template(template_id: str) -> Template:
+    raw = _raw(template_id)
+    try:
+        years = raw.get("years", [0, 9999])
+        tables = tuple(_table(t) for t in raw.get("tables", []))
+        checks = tuple(
+            CheckSpec(
+                id=c["id"],
+                table=c["table"],
+                title=c.get("title", c["id"]),
+                per=c.get("per", "column"),
+                kind=c.get("kind", "eq"),
+                lhs=_paths(c["lhs"]),
+                rhs=_paths(c.get("rhs", ())),
+                rhs_parts_of=tuple(c["rhs_parts_of"]) if "rhs_parts_of" in c else None,
+            )
+            for c in raw.get("checks", [])
+        )
+        return Template(
+            id=raw["id"],
+            title=raw.get("title", raw["id"]),
+            years=(min(years), max(years)),
+            markers=tuple(raw.get("markers", ())),
+            section_threshold=float(raw.get("section_threshold", 75)),
+            sections=tuple(SectionSpec(s["name"], tuple(s.get("aliases", ()))) for s in raw["sections"]),
+            tables=tables,
+            checks=checks,
+        )
+    except (KeyError, TypeError) as e:
+        raise TemplateError(f"templates/{template_id}.toml: missing or malformed {e}") from None
+
+
+def template_for_year(year: int | None) -> str | None:
+    if year is None:
+        return None
+    if year >= 2021:
+        return "gik-2021"
+    if year >= 2019:
+        return "gik-2019"
+    return "legacy"

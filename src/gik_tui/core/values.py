@@ -1,0 +1,86 @@
+"""Parse the figures of a report: counts, signed changes, amounts with units.
+
+    parse_value("增9")          -> Parsed(9, None, "signed")
+    parse_value("减61")         -> Parsed(-61, None, "signed")
+    parse_value("14246.73万")   -> Parsed(14246.73, "万元", "amount")
+    parse_value("251000元")     -> Parsed(25.1, "万元", "amount")
+    parse_value("１２３")        -> Parsed(123, None, "count")
+    parse_value("—")            -> BLANK (an empty cell)
+    parse_value("本年新")        -> None (not a figure)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+Number = int | float
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    value: Number | None
+    unit: str | None
+    kind: str  # "count" | "signed" | "amount" | "blank"
+
+
+BLANK = Parsed(None, None, "blank")
+
+# Marks of an empty cell: nothing, dashes, a slash, 无 (none).
+_BLANKS = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "空", "null", "N/A", "n/a", "－", "―"}
+_NUM = re.compile(
+    r"(?P<sign>[+\-−增减]?)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>万元|万|亿元|亿|元|条|件次|件|人次|次|篇|个|人|名|期|项|份|%)?"
+)
+_COUNT_UNITS = {"条", "件", "件次", "次", "篇", "个", "人", "名", "期", "项", "份", "人次"}
+_MAX_DIGITS = 30  # longer digit strings are not figures of a report
+
+
+def parse_value(raw: str) -> Parsed | None:
+    """A figure, BLANK for an empty-cell mark, or None when the text is not a figure."""
+    s = raw.strip()
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s).strip()
+    if s in _BLANKS:
+        return BLANK
+    if len(s) > _MAX_DIGITS + 8:
+        return None
+    m = _NUM.fullmatch(s)
+    if m is None:
+        return None
+    sign, num, unit = m.group("sign"), m.group("num"), m.group("unit")
+    digits = num.replace(",", "")
+    try:
+        value: Number = int(digits) if "." not in digits else float(Decimal(digits))
+    except (ValueError, InvalidOperation):  # pragma: no cover - the regex admits only digits
+        return None
+    kind = "count"
+    if sign:
+        kind = "signed"
+        if sign in "-−减":
+            value = -value
+    if unit in ("万", "万元"):
+        return Parsed(value, "万元", "amount")
+    if unit in ("亿", "亿元"):
+        return Parsed(_round(value * 10000), "万元", "amount")
+    if unit == "元":
+        return Parsed(_round(value / 10000), "万元", "amount")
+    if unit == "%":
+        return Parsed(value, "%", "percent")
+    if unit in _COUNT_UNITS:
+        return Parsed(value, unit, kind)
+    if isinstance(value, float) and kind == "count":
+        kind = "amount"
+    return Parsed(value, None, kind)
+
+
+def _round(x: Number) -> Number:
+    r = round(float(x), 6)
+    return int(r) if r == int(r) and abs(r) < 2**53 else r
+
+
+def is_number_text(raw: str) -> bool:
+    p = parse_value(raw)
+    return p is not None and p.value is not None
