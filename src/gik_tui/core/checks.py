@@ -79,7 +79,7 @@ def _run(chk: CheckSpec, spec: TableSpec, cells) -> list[CheckResult]:
         rsum = sum(c.value for c in rcells if c is not None and c.value is not None)
         ok = abs(lsum - rsum) < 1e-6 if chk.kind == "eq" else lsum <= rsum + 1e-6
         blanks = sum(1 for c in rcells if c is None or c.value is None)
-        where = f" [{' / '.join(other)}]" if other else ""
+        where = f" [{' / '.join(other)}]" if other and len(lines) > 1 else ""
         lt = " + ".join(f"{_label(p)} {_fmt(c.value)}" for p, c in zip(chk.lhs, lcells))  # type: ignore[union-attr]
         rt = " + ".join(
             f"{_label(p)} {_fmt(c.value) if c is not None and c.value is not None else '(blank)'}"
@@ -89,7 +89,7 @@ def _run(chk: CheckSpec, spec: TableSpec, cells) -> list[CheckResult]:
         msg = f"{chk.title}{where}: {_fmt(lsum)} {op} {_fmt(rsum)} ({lt} {op} {rt})"
         if blanks:
             msg += f"; {blanks} blank cell(s) counted as 0"
-        cid = f"{chk.id}[{' / '.join(other)}]" if other else chk.id
+        cid = f"{chk.id}[{' / '.join(other)}]" if other and len(lines) > 1 else chk.id
         used = tuple(addr(p) for p in (*chk.lhs, *rhs))
         out.append(CheckResult(cid, ok, msg, used, lsum, rsum))
     return out

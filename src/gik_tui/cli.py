@@ -1,0 +1,233 @@
+"""The command line: `gik-tui [PATH]` opens the app; `extract`, `check`, `synth` work without it.
+
+This module and the extract path import nothing from Textual: the app is imported only by the
+command that opens it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+DEFAULT_COMMAND = "open"
+
+
+class _DefaultGroup(click.Group):
+    """`gik-tui DIR` means `gik-tui open DIR`; `gik-tui` alone opens the bundled sample reports."""
+
+    def parse_args(self, ctx, args):
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = [DEFAULT_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="gik-tui")
+def main() -> None:
+    """Triage government information-disclosure annual reports (政府信息公开工作年度报告).
+
+    \b
+    gik-tui [PATH]             open the app on a folder or a report (default: the sample reports)
+    gik-tui extract PATH...    structured, checked data as JSON, JSONL or CSV
+    gik-tui check PATH...      the failing checks; exit 1 when any fail
+    gik-tui synth OUT -n N     a synthetic corpus of consistent reports
+    """
+
+
+def _err(msg: str) -> None:
+    click.echo(f"gik-tui: {msg}", err=True)
+
+
+def _work(path: str):
+    """Extract one report in a worker: ("ok", extraction) or ("error", one-line reason)."""
+    from .core.extract import extract_path
+    from .core.read import ReadError
+
+    try:
+        return "ok", extract_path(path)
+    except ReadError as e:
+        return "error", str(e)
+    except RecursionError:
+        return "error", f"{path}: too deeply nested to read"
+    except MemoryError:
+        return "error", f"{path}: too large to read in memory"
+    except Exception as e:  # noqa: BLE001 - one bad report must not stop a run of thousands
+        return "error", f"{path}: could not be extracted ({type(e).__name__}: {e})"
+
+
+def _work_json(path: str):
+    status, res = _work(path)
+    if status == "ok":
+        from .core.serialize import to_json
+
+        return status, to_json(res)
+    return status, res
+
+
+def _work_csv(path: str):
+    status, res = _work(path)
+    if status == "ok":
+        from .core.serialize import csv_rows
+
+        return status, csv_rows(res)
+    return status, res
+
+
+def _work_check(path: str):
+    status, res = _work(path)
+    if status == "ok":
+        return status, [(c.id, c.message) for c in res.failing]
+    return status, res
+
+
+def _results(files: list[str], fn, jobs: int):
+    """(path, status, result) in input order, in `jobs` processes, with a progress bar on a terminal."""
+    show = sys.stderr.isatty() and len(files) >= 200
+    if jobs <= 1 or len(files) < 2:
+        it = ((f, *fn(f)) for f in files)
+        pool = None
+    else:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        pool = ctx.Pool(jobs)
+        chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
+        it = ((f, *r) for f, r in zip(files, pool.imap(fn, files, chunksize=chunk)))
+    try:
+        if show:
+            with click.progressbar(it, length=len(files), file=sys.stderr, label="extracting") as bar:
+                yield from bar
+        else:
+            yield from it
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
+def _files(paths) -> tuple[list[str], int]:
+    from .core.read import find_reports
+
+    files, errors = find_reports(paths)
+    for e in errors:
+        _err(str(e))
+    return files, len(errors)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json", show_default=True,
+              help="json: one object per report (a list for several); jsonl: one per line; csv: one row per cell")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="write here instead of standard output")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="extract in this many processes")
+def extract(paths, fmt, output, jobs):
+    """Extract reports (files or folders of .txt/.htm/.html) into structured, checked data."""
+    files, bad = _files(paths)
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt == "csv":
+            from .core.serialize import CSV_FIELDS, csv_text
+
+            out.write(csv_text([CSV_FIELDS]))
+            for path, status, res in _results(files, _work_csv, jobs):
+                if status == "ok":
+                    out.write(csv_text(res))
+                else:
+                    _err(res)
+                    bad += 1
+        else:
+            several = fmt == "json" and len(files) != 1
+            first = True
+            if several:
+                out.write("[")
+            for path, status, res in _results(files, _work_json, jobs):
+                if status != "ok":
+                    _err(res)
+                    bad += 1
+                    continue
+                if several:
+                    out.write("\n" if first else ",\n")
+                out.write(res)
+                if not several:
+                    out.write("\n")
+                first = False
+            if several:
+                out.write("\n]\n")
+        out.flush()
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    finally:
+        if output:
+            out.close()
+    sys.exit(2 if bad else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
+def check(paths, jobs):
+    """Print the failing checks; exit 1 when any fail, 2 when a file cannot be read, else 0."""
+    files, bad = _files(paths)
+    failing = 0
+    for path, status, res in _results(files, _work_check, jobs):
+        if status != "ok":
+            _err(res)
+            bad += 1
+            continue
+        for cid, message in res:
+            click.echo(f"{path}: {cid}: {message}")
+            failing += 1
+    n = len(files)
+    click.echo(f"{n} report(s), {failing} failing check(s), {bad} unreadable", err=True)
+    sys.exit(2 if bad else (1 if failing else 0))
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.option("-n", "count", type=click.IntRange(1, 10_000_000), default=100, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--inconsistent", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="share of reports with one seeded inconsistency")
+def synth(out_dir, count, seed, inconsistent):
+    """Write N synthetic reports (every format, every layout, UTF-8/GBK, text/HTML) to OUT_DIR."""
+    from .core.synth import write_corpus
+
+    n = write_corpus(out_dir, count, seed=seed, inconsistent=inconsistent)
+    click.echo(f"wrote {n} reports to {out_dir}", err=True)
+
+
+@main.command("open")
+@click.argument("path", required=False, type=click.Path())
+@click.option("--annotations", type=click.Path(file_okay=False), default=None,
+              help="store annotations in this folder instead of beside the reports")
+@click.option("--theme", default=None, help="theme name")
+def open_(path, annotations, theme):
+    """Open the app on a folder of reports or one report (default: the bundled sample reports)."""
+    import os
+
+    if path is None:
+        path = _samples()
+    if not os.path.exists(path):
+        _err(f"{path}: no such file or folder")
+        sys.exit(2)
+    from .app.app import GikApp  # Textual is imported only here
+
+    GikApp(path, annotations=annotations, theme_name=theme).run()
+
+
+def _samples() -> str:
+    import os
+    from pathlib import Path
+
+    here = Path(__file__).resolve()
+    for cand in (here.parents[2] / "sample_reports", Path.cwd() / "sample_reports"):
+        if cand.is_dir():
+            return str(cand)
+    return os.getcwd()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
