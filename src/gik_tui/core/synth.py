@@ -1,0 +1,306 @@
+"""Synthetic reports: random but consistent tables in each format, rendered in each layout.
+
+Layouts: a (one cell per line ending " |"), b (one cell per line between blank lines), c (a row per
+line with " | "), d (tab-separated rows), e (an HTML page with real tables, spans for group cells).
+A report may carry one seeded inconsistency (a total off by one), whose check must then fail. This
+is how the tests, the benchmarks and users get a corpus: `gik-tui synth OUT_DIR -n N`.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import os
+import random
+from dataclasses import dataclass, field
+
+from .model import Path_
+from .templates import TableSpec, load_template
+
+LAYOUTS = ("a", "b", "c", "d", "e")
+_AGENCIES = ["株洲市芦淞区人民政府", "淮安市淮阴区人民政府", "六枝特区人民政府", "鄂尔多斯市东胜区人民政府",
+             "通化市东昌区人民政府", "长沙市岳麓区人民政府", "成都市武侯区人民政府", "杭州市西湖区人民政府"]
+_CN = "一二三四五六七八九十"
+_FILLER = ["本年度，我单位认真贯彻落实《中华人民共和国政府信息公开条例》，不断提升政府工作透明度。",
+           "进一步加强政务信息发布和政策解读回应，依法依规答复群众提出的信息公开申请。",
+           "严格落实保密审查机制，确保公开内容准确、及时、规范。"]
+Key = tuple[str, Path_, Path_]
+
+
+@dataclass
+class SynthReport:
+    name: str
+    template: str
+    year: int
+    agency: str
+    layout: str
+    encoding: str
+    values: dict[Key, int | float]
+    rendered: dict[Key, str] = field(default_factory=dict)  # the text written for each cell
+    seeded: str | None = None  # the id prefix of the check the seeded inconsistency breaks
+
+    @property
+    def filename(self) -> str:
+        return self.name + (".html" if self.layout == "e" else ".txt")
+
+    def render(self) -> bytes:
+        text = _render(self)
+        return text.encode(self.encoding)
+
+
+def _ordinal(depth: int, i: int) -> str:
+    n = _CN[i] if i < 10 else f"十{_CN[i - 10]}"
+    return (f"{n}、", f"（{n}）", f"{i + 1}.", "其中：" if i == 0 else "")[min(depth, 3)]
+
+
+def _tree(rows: tuple[Path_, ...]) -> list[Path_]:
+    """Every node (groups and value rows) in document order."""
+    out: list[Path_] = []
+    for r in rows:
+        for i in range(1, len(r) + 1):
+            if r[:i] not in out:
+                out.append(r[:i])
+    return out
+
+
+def _numbered(nodes: list[Path_], skip: int = 0) -> dict[Path_, str]:
+    labels = {}
+    counters: dict[Path_, int] = {}
+    for p in nodes:
+        parent = p[:-1]
+        i = counters.get(parent, 0)
+        counters[parent] = i + 1
+        labels[p] = _ordinal(len(p) - 1 - skip, i) + p[-1] if len(p) > skip else p[-1]
+    return labels
+
+
+def _gen_values(rng: random.Random, template_id: str) -> dict[Key, int | float]:
+    t = load_template(template_id)
+    v: dict[Key, int | float] = {}
+    for spec in t.tables:
+        if spec.id == "active":
+            for b in spec.blocks:
+                for r in b.rows:
+                    for c in b.columns:
+                        kind = spec.cell_kind(b, r, c)
+                        if kind == "signed":
+                            v[(spec.id, r, c)] = rng.randint(-60, 60)
+                        elif kind == "amount":
+                            v[(spec.id, r, c)] = round(rng.randint(0, 9_999_999) / 100, 2)
+                        else:
+                            v[(spec.id, r, c)] = rng.randint(0, 5000)
+        elif spec.id == "requests":
+            b = spec.blocks[0]
+            rows, cols = b.rows, b.columns
+            outcomes = [r for r in rows if r[0] == "本年度办理结果" and r[-1] != "总计"]
+            for c in cols[:-1]:
+                for r in outcomes:
+                    v[(spec.id, r, c)] = rng.choice([0, 0, 0, 1, 2, rng.randint(0, 40)])
+                total = sum(v[(spec.id, r, c)] for r in outcomes)
+                v[(spec.id, ("本年度办理结果", "总计"), c)] = total
+                carried_in, carried_out = rng.randint(0, 3), rng.randint(0, 3)
+                new = total + carried_out - carried_in
+                if new < 0:
+                    carried_in, new = total + carried_out, 0
+                v[(spec.id, ("本年新收政府信息公开申请数量",), c)] = new
+                v[(spec.id, ("上年结转政府信息公开申请数量",), c)] = carried_in
+                v[(spec.id, ("结转下年度继续办理",), c)] = carried_out
+            for r in rows:
+                v[(spec.id, r, cols[-1])] = sum(v[(spec.id, r, c)] for c in cols[:-1])
+        elif spec.id == "review":
+            cols = spec.blocks[0].columns
+            for i in range(0, 15, 5):
+                parts = [rng.choice([0, 0, 1, rng.randint(0, 20)]) for _ in range(4)]
+                for c, x in zip(cols[i:i + 4], parts):
+                    v[(spec.id, (), c)] = x
+                v[(spec.id, (), cols[i + 4])] = sum(parts)
+        elif spec.id == "stats":
+            b = spec.blocks[0]
+            col = b.columns[0]
+            for r in reversed(b.rows):
+                kind = spec.row_kinds.get(r[-1], "count")
+                v[(spec.id, r, col)] = round(rng.randint(0, 500000) / 100, 2) if kind == "amount" else rng.randint(0, 300)
+            for chk in sorted(t.checks, key=lambda c: -len(c.lhs[0])):  # the deepest totals first
+                if chk.kind == "eq" and chk.rhs_parts_of is not None:
+                    from .checks import parts_of
+
+                    parts = parts_of(spec, chk.rhs_parts_of, "column", chk.lhs)
+                    v[(spec.id, chk.lhs[0], col)] = sum(v[(spec.id, p, col)] for p in parts)
+            for chk in t.checks:
+                if chk.kind == "le":
+                    lhs, rhs = (spec.id, chk.lhs[0], col), (spec.id, chk.rhs[0], col)
+                    v[lhs] = min(v[lhs], v[rhs])
+    return v
+
+
+def _seed_inconsistency(rng: random.Random, template_id: str, v: dict[Key, int | float]) -> str:
+    if template_id == "legacy":
+        target = rng.choice([(("依申请公开情况", "收到申请数"), "stats.received"),
+                             (("行政复议数量",), "stats.reconsideration"),
+                             (("机构建设和保障经费情况", "从事政府信息公开工作人员数"), "stats.staff")])
+        v[("stats", target[0], ("统计数",))] += 1
+        return target[1]
+    if rng.random() < 0.5:
+        v[("review", (), ("行政复议", "总计"))] += 1
+        return "review.reconsideration"
+    v[("requests", ("本年度办理结果", "总计"), ("总计",))] += 1
+    return "requests.outcomes"
+
+
+def make_report(i: int, seed: int = 0, inconsistent: bool = False, template_id: str | None = None,
+                layout: str | None = None, encoding: str | None = None) -> SynthReport:
+    rng = random.Random(f"{seed}:{i}")
+    template_id = template_id or rng.choice(("gik-2019", "gik-2021", "legacy"))
+    year = {"gik-2019": rng.choice((2019, 2020)), "gik-2021": rng.randint(2021, 2025),
+            "legacy": rng.randint(2014, 2018)}[template_id]
+    layout = layout or LAYOUTS[i % len(LAYOUTS)]
+    if encoding is None:
+        encoding = "gbk" if rng.random() < 0.25 else "utf-8"
+    agency = rng.choice(_AGENCIES)
+    values = _gen_values(rng, template_id)
+    rep = SynthReport(f"synth_{i:06d}_{template_id}_{layout}", template_id, year, agency, layout, encoding, values)
+    if inconsistent:
+        rep.seeded = _seed_inconsistency(rng, template_id, values)
+    return rep
+
+
+# ------------------------------------------------------------------ rendering
+def _fmt(spec: TableSpec, row: Path_, col: Path_, x: int | float, rng: random.Random) -> str:
+    kind = spec.cell_kind(spec.block_of(row), row, col)
+    if kind == "signed":
+        if x == 0:
+            return "0"
+        return rng.choice((f"增{x}" if x > 0 else f"减{-x}", f"+{x}" if x > 0 else f"-{-x}"))
+    if kind == "amount":
+        return f"{x:.2f}万元" if spec.id == "active" else f"{x:g}"
+    return str(x)
+
+
+def _table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tuple[str, list[list[str]]]]:
+    """(kind, rows) parts of a rendered table: kind "head" rows have labels only; "body" rows carry
+    the label cells in front and then the values."""
+    parts: list[tuple[str, list[list[str]]]] = []
+    if spec.id == "active":
+        for b in spec.blocks:
+            parts.append(("caption", [[b.label or ""]]))
+            parts.append(("head", [["信息内容", *[c[-1] for c in b.columns]]]))
+            body = []
+            for r in b.rows:
+                cells = [_fmt(spec, r, c, rep.values[(spec.id, r, c)], rng) for c in b.columns]
+                for c, s in zip(b.columns, cells):
+                    rep.rendered[(spec.id, r, c)] = s
+                body.append([r[-1], *cells])
+            parts.append(("body", body))
+    elif spec.id == "requests":
+        b = spec.blocks[0]
+        parts.append(("head", [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"],
+                               ["自然人", "法人或其他组织", "总计"],
+                               ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]))
+        labels = _numbered(_tree(b.rows))
+        body = []
+        shown: set[Path_] = set()
+        for r in b.rows:
+            front = [labels[r[:i]] for i in range(1, len(r) + 1) if r[:i] not in shown or i == len(r)]
+            shown.update(r[:i] for i in range(1, len(r)))
+            cells = [str(rep.values[(spec.id, r, c)]) for c in b.columns]
+            for c, s in zip(b.columns, cells):
+                rep.rendered[(spec.id, r, c)] = s
+            body.append([*front, *cells])
+        parts.append(("body", body))
+    elif spec.id == "review":
+        cols = spec.blocks[0].columns
+        parts.append(("head", [["行政复议", "行政诉讼"], ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+                                                       "未经复议直接起诉", "复议后起诉"],
+                               ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2]))
+        cells = [str(rep.values[(spec.id, (), c)]) for c in cols]
+        for c, s in zip(cols, cells):
+            rep.rendered[(spec.id, (), c)] = s
+        parts.append(("body", [cells]))
+    elif spec.id == "stats":
+        b = spec.blocks[0]
+        parts.append(("head", [["统计指标", "单位", "统计数"]]))
+        labels = _numbered(_tree(b.rows))
+        body = []
+        valued = set(b.rows)
+        for node in _tree(b.rows):
+            if node not in valued:
+                body.append([labels[node], "—", ""])
+                continue
+            s = _fmt(spec, node, b.columns[0], rep.values[(spec.id, node, b.columns[0])], rng)
+            rep.rendered[(spec.id, node, b.columns[0])] = s
+            body.append([labels[node], spec.unit_of(node) or "件", s])
+        parts.append(("body", body))
+    return parts
+
+
+def _render_table(layout: str, parts) -> str:
+    lines: list[str] = []
+    for kind, rows in parts:
+        for row in rows:
+            if layout == "a":
+                lines.extend(f"{c} |" if c else "|" for c in row)
+            elif layout == "b":
+                lines.extend(f"{c}\n" for c in row if c)
+            elif layout == "c":
+                lines.append(" | ".join(row) + " |")
+            elif layout == "d":
+                lines.append("\t".join(row))
+    return "\n".join(lines)
+
+
+def _render_html_table(parts) -> str:
+    out = ['<table border="1" cellspacing="0">']
+    for kind, rows in parts:
+        for row in rows:
+            tag = "th" if kind in ("head", "caption") else "td"
+            span = ' colspan="4"' if kind == "caption" else ""
+            cells = "".join(f"<{tag}{span}>{_html.escape(c) if c else '&nbsp;'}</{tag}>" for c in row)
+            out.append(f"<tr>{cells}</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def _render(rep: SynthReport) -> str:
+    rng = random.Random(rep.name)
+    t = load_template(rep.template)
+    title = f"{rep.agency}{rep.year}年政府信息公开工作年度报告"
+    paras: list[str] = [title, f"本报告所列数据的统计期限自{rep.year}年1月1日至{rep.year}年12月31日。"]
+    tables = {s.id: s for s in t.tables}
+    placement = {"gik-2019": {1: "active", 2: "requests", 3: "review"},
+                 "gik-2021": {1: "active", 2: "requests", 3: "review"}, "legacy": {}}[rep.template]
+    for i, sec in enumerate(t.sections):
+        paras.append(f"{_ordinal(0, i)}{sec.name}")
+        paras.append(rng.choice(_FILLER))
+        if i in placement:
+            paras.append(("TABLE", placement[i]))  # type: ignore[arg-type]
+    if rep.template == "legacy":
+        paras.append(f"附表：{rep.year}年政府信息公开情况统计表")
+        paras.append(("TABLE", "stats"))  # type: ignore[arg-type]
+    if rep.layout == "e":
+        body = []
+        for p in paras:
+            if isinstance(p, tuple):
+                body.append(_render_html_table(_table_rows(rep, tables[p[1]], rng)))
+            else:
+                body.append(f"<p>{_html.escape(p)}</p>")
+        charset = "gbk" if rep.encoding == "gbk" else "utf-8"
+        return (f'<!DOCTYPE html>\n<html><head><meta charset="{charset}"><title>{_html.escape(title)}</title>'
+                f'<script>var x = "一、总体情况";</script></head>\n<body>\n<div class="nav">返回首页 &gt; 政府信息公开</div>\n'
+                f'<div class="TRS_Editor">\n' + "\n".join(body) + '\n</div>\n<div class="footer">版权所有 主办单位</div>\n</body></html>\n')
+    out = []
+    for p in paras:
+        if isinstance(p, tuple):
+            out.append(_render_table(rep.layout, _table_rows(rep, tables[p[1]], rng)))
+        else:
+            out.append(p)
+    sep = "\n\n" if rep.layout == "b" else "\n"
+    return sep.join(out) + "\n"
+
+
+def write_corpus(out_dir: str, n: int, seed: int = 0, inconsistent: float = 0.0) -> int:
+    os.makedirs(out_dir, exist_ok=True)
+    rng = random.Random(seed)
+    for i in range(n):
+        rep = make_report(i, seed=seed, inconsistent=rng.random() < inconsistent)
+        with open(os.path.join(out_dir, rep.filename), "wb") as f:
+            f.write(rep.render())
+    return n
