@@ -1,0 +1,107 @@
+"""`gik-tui extract` and `gik-tui check`: formats, the JSON contract, exit codes, errors."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from gik_tui.cli import main
+
+KEYS = {"source", "sha256", "template", "year", "agency", "sections", "cells", "checks", "warnings"}
+CELL_KEYS = {"table", "row", "column", "value", "raw", "unit", "line", "start", "end", "confidence"}
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_json_contract(samples):
+    r = run("extract", str(samples), "--format", "json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert isinstance(data, list) and len(data) == 5
+    for rep in data:
+        assert set(rep) == KEYS
+        assert rep["template"] in ("gik-2019", "gik-2021", "legacy")
+        for c in rep["cells"]:
+            assert set(c) == CELL_KEYS
+        for s in rep["sections"]:
+            assert set(s) >= {"heading", "line", "template_section", "score", "candidates"}
+        for c in rep["checks"]:
+            assert set(c) == {"id", "ok", "message", "cells"}
+    lusong = next(d for d in data if d["source"].endswith("2019_lusong.txt"))
+    cell = next(c for c in lusong["cells"] if c["table"] == "requests" and c["row"] ==
+                ["本年度办理结果", "不予公开", "危及“三安全一稳定”"] and c["column"] == ["自然人"])
+    assert cell["value"] == 1 and cell["line"] == 205 and cell["confidence"] == 0.5
+    review = next(c for c in lusong["cells"] if c["table"] == "review" and c["column"] ==
+                  ["行政诉讼", "未经复议直接起诉", "结果维持"])
+    assert review["value"] == 11 and review["row"] == []
+
+
+def test_single_report_is_one_object(samples):
+    r = run("extract", str(samples / "2020_huaiyin.txt"))
+    obj = json.loads(r.stdout)
+    assert obj["year"] == 2020 and obj["agency"] == "淮阴区人民政府"
+
+
+def test_jsonl_and_jobs(samples, tmp_path):
+    out = tmp_path / "x.jsonl"
+    r = run("extract", str(samples), "--format", "jsonl", "-o", str(out), "--jobs", "2")
+    assert r.exit_code == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(l)["source"].rsplit("/", 1)[-1] for l in lines] == sorted(p.name for p in samples.glob("*.txt"))
+
+
+def test_csv(samples):
+    r = run("extract", str(samples / "2018_dongsheng.txt"), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert len(rows) == 58
+    first = rows[0]
+    assert (first["table"], first["row"], first["value"], first["unit"]) == (
+        "stats", "主动公开情况 / 主动公开政府信息数", "13173", "条")
+
+
+def test_unreadable_files_exit_2_and_the_rest_go_on(samples, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "img.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    r = run("extract", str(empty), str(samples / "2020_huaiyin.txt"), str(binary), str(tmp_path / "gone.txt"),
+            "--format", "jsonl")
+    assert r.exit_code == 2
+    assert len(r.stdout.strip().splitlines()) == 1
+    errs = r.stderr.strip().splitlines()
+    assert len(errs) == 3
+    assert any("empty.txt: empty file" in e for e in errs)
+    assert any("img.txt: binary" in e for e in errs)
+    assert any("gone.txt: no such file" in e for e in errs)
+    assert "Traceback" not in r.stderr
+
+
+def test_check_exit_codes(samples):
+    r = run("check", str(samples))
+    assert r.exit_code == 1
+    assert r.stdout.count("\n") == 1 and "2018_dongsheng.txt: stats.refused" in r.stdout
+    ok = run("check", str(samples / "2019_lusong.txt"), str(samples / "2020_huaiyin.txt"))
+    assert ok.exit_code == 0 and ok.stdout == ""
+
+
+def test_check_unreadable_is_2(tmp_path):
+    (tmp_path / "e.txt").write_bytes(b"")
+    assert run("check", str(tmp_path / "e.txt")).exit_code == 2
+
+
+def test_synth_command(tmp_path):
+    r = run("synth", str(tmp_path / "c"), "-n", "7", "--seed", "2")
+    assert r.exit_code == 0 and len(list((tmp_path / "c").iterdir())) == 7
+    r = run("check", str(tmp_path / "c"))
+    assert r.exit_code == 0
+
+
+def test_console_script_help():
+    out = subprocess.run([sys.executable, "-m", "gik_tui.cli", "extract", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0 and "--format" in out.stdout

@@ -1,0 +1,49 @@
+import pytest
+from hypothesis import given, strategies as st
+
+from gik_tui.core.values import BLANK, parse_value
+
+
+@pytest.mark.parametrize("raw, value, unit, kind", [
+    ("增9", 9, None, "signed"),
+    ("减61", -61, None, "signed"),
+    ("+8", 8, None, "signed"),
+    ("-21", -21, None, "signed"),
+    ("−3", -3, None, "signed"),
+    ("14246.73万", 14246.73, "万元", "amount"),
+    ("78874.11万元", 78874.11, "万元", "amount"),
+    ("251000元", 25.1, "万元", "amount"),
+    ("1.5亿元", 15000, "万元", "amount"),
+    ("１２３", 123, None, "count"),
+    ("1,234", 1234, None, "count"),
+    ("13173条", 13173, "条", "count"),
+    (" 42 ", 42, None, "count"),
+    ("99999999999999999999", 99999999999999999999, None, "count"),
+])
+def test_figures(raw, value, unit, kind):
+    p = parse_value(raw)
+    assert (p.value, p.unit, p.kind) == (value, unit, kind)
+
+
+@pytest.mark.parametrize("raw", ["", "—", "-", "/", "无", "——", "  "])
+def test_blanks(raw):
+    assert parse_value(raw) is BLANK
+
+
+@pytest.mark.parametrize("raw", ["本年新", "1e400", "2019年", "第二十条", "12-3", "abc", "1.2.3"])
+def test_not_figures(raw):
+    assert parse_value(raw) is None
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_counts_round_trip(n):
+    assert parse_value(str(n)).value == n
+    assert parse_value(f"{n:,}").value == n
+    full = str(n).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"})
+    assert parse_value(full).value == n
+
+
+@given(st.integers(min_value=1, max_value=10**6))
+def test_signed_round_trip(n):
+    assert parse_value(f"增{n}").value == n
+    assert parse_value(f"减{n}").value == -n
