@@ -56,22 +56,26 @@ def _work(path: str):
         return "error", f"{path}: could not be extracted ({type(e).__name__}: {e})"
 
 
-def _work_json(path: str):
+def _serialised(path: str, how):
     status, res = _work(path)
-    if status == "ok":
-        from .core.serialize import to_json
+    if status != "ok":
+        return status, res
+    try:
+        return status, how(res)
+    except Exception as e:  # noqa: BLE001
+        return "error", f"{path}: could not be written ({type(e).__name__}: {e})"
 
-        return status, to_json(res)
-    return status, res
+
+def _work_json(path: str):
+    from .core.serialize import to_json_bytes
+
+    return _serialised(path, to_json_bytes)
 
 
 def _work_csv(path: str):
-    status, res = _work(path)
-    if status == "ok":
-        from .core.serialize import csv_rows
+    from .core.serialize import csv_rows
 
-        return status, csv_rows(res)
-    return status, res
+    return _serialised(path, csv_rows)
 
 
 def _work_check(path: str):
@@ -114,6 +118,62 @@ def _files(paths) -> tuple[list[str], int]:
     return files, len(errors)
 
 
+def _extract_chunk(task: tuple[list[str], str, str | None]) -> tuple[str | bytes, list[str], int]:
+    """Extract a chunk of reports; the records go to a temporary file (or come back as bytes when
+    there is no folder for it), so the parent only copies bytes in order."""
+    from .core.serialize import csv_rows, csv_text, to_json_bytes
+
+    files, fmt, tmpdir = task
+    records: list[bytes] = []
+    errors: list[str] = []
+    for path in files:
+        if fmt == "csv":
+            status, res = _serialised(path, lambda ex: csv_text(csv_rows(ex)).encode("utf-8"))
+        else:
+            status, res = _serialised(path, to_json_bytes)
+        if status == "ok":
+            records.append(res)
+        else:
+            errors.append(res)
+    sep = b"" if fmt == "csv" else (b",\n" if fmt == "json" else b"\n")
+    data = sep.join(records) + (b"\n" if fmt == "jsonl" and records else b"")
+    if tmpdir is None:
+        return data, errors, len(records)
+    import tempfile
+
+    fd, name = tempfile.mkstemp(dir=tmpdir, suffix=".part")
+    with open(fd, "wb") as f:
+        f.write(data)
+    return name, errors, len(records)
+
+
+def _extract_chunks(files: list[str], fmt: str, jobs: int):
+    """(records, errors, count) per chunk, in input order; several processes when jobs > 1."""
+    if jobs <= 1 or len(files) < 2:
+        for f in files:
+            yield _extract_chunk(([f], fmt, None))
+        return
+    import multiprocessing as mp
+    import os
+    import shutil
+    import tempfile
+
+    size = max(1, min(50, len(files) // (jobs * 4) or 1))
+    tmpdir = tempfile.mkdtemp(prefix="gik-tui-")
+    tasks = [(files[i:i + size], fmt, tmpdir) for i in range(0, len(files), size)]
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    pool = ctx.Pool(jobs)
+    try:
+        for name, errors, n in pool.imap(_extract_chunk, tasks):
+            with open(name, "rb") as f:
+                data = f.read()
+            os.unlink(name)
+            yield data, errors, n
+    finally:
+        pool.terminate()
+        shutil.rmtree(tmpdir, ignore_errors=True)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json", show_default=True,
@@ -125,41 +185,42 @@ def _files(paths) -> tuple[list[str], int]:
 def extract(paths, fmt, output, jobs):
     """Extract reports (files or folders of .txt/.htm/.html) into structured, checked data."""
     files, bad = _files(paths)
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    out = open(output, "wb") if output else sys.stdout.buffer
+    several = fmt == "json" and len(files) != 1
+    bar = None
     try:
         if fmt == "csv":
             from .core.serialize import CSV_FIELDS, csv_text
 
-            out.write(csv_text([CSV_FIELDS]))
-            for path, status, res in _results(files, _work_csv, jobs):
-                if status == "ok":
-                    out.write(csv_text(res))
-                else:
-                    _err(res)
-                    bad += 1
-        else:
-            several = fmt == "json" and len(files) != 1
-            first = True
-            if several:
-                out.write("[")
-            for path, status, res in _results(files, _work_json, jobs):
-                if status != "ok":
-                    _err(res)
-                    bad += 1
-                    continue
-                if several:
-                    out.write("\n" if first else ",\n")
-                out.write(res)
-                if not several:
-                    out.write("\n")
-                first = False
-            if several:
-                out.write("\n]\n")
+            out.write(csv_text([CSV_FIELDS]).encode("utf-8"))
+        elif several:
+            out.write(b"[\n")
+        if sys.stderr.isatty() and len(files) >= 200:
+            bar = click.progressbar(length=len(files), file=sys.stderr, label="extracting")
+            bar.__enter__()
+        written = 0
+        for data, errors, n in _extract_chunks(files, fmt, jobs):
+            for e in errors:
+                _err(e)
+            bad += len(errors)
+            if n:
+                if several and written:
+                    out.write(b",\n")
+                out.write(data)
+                if fmt == "json" and not several:
+                    out.write(b"\n")
+                written += n
+            if bar is not None:
+                bar.update(n + len(errors))
+        if several:
+            out.write(b"\n]\n")
         out.flush()
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)
     finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
         if output:
             out.close()
     sys.exit(2 if bad else 0)

@@ -30,7 +30,7 @@ def test_json_contract(samples):
         for c in rep["cells"]:
             assert set(c) == CELL_KEYS
         for s in rep["sections"]:
-            assert set(s) >= {"heading", "line", "template_section", "score", "candidates"}
+            assert set(s) == {"heading", "line", "template_section", "score", "candidates"}
         for c in rep["checks"]:
             assert set(c) == {"id", "ok", "message", "cells"}
     lusong = next(d for d in data if d["source"].endswith("2019_lusong.txt"))

@@ -8,8 +8,11 @@ least one: a table that is not there fails nothing. A failing check names its ce
 
 from __future__ import annotations
 
-from .model import Cell, CheckResult, Path_
-from .templates import CheckSpec, TableSpec, Template
+from dataclasses import dataclass
+from functools import cache
+
+from .model import Cell, CellRef, CheckResult, Path_
+from .templates import TableSpec, Template, load_template
 from .values import Number
 
 
@@ -47,49 +50,75 @@ def _label(path: Path_) -> str:
     return path[-1] if path else "—"
 
 
-def run_checks(template: Template, cells: dict[tuple[str, Path_, Path_], Cell]) -> list[CheckResult]:
-    results: list[CheckResult] = []
+@dataclass(frozen=True, slots=True)
+class _Step:
+    id: str
+    title: str  # with the row or column it runs in
+    kind: str
+    lhs: tuple[tuple[str, Path_], ...]  # (label, address) pairs
+    rhs: tuple[tuple[str, Path_], ...]
+    lkeys: tuple[tuple[str, Path_, Path_], ...]
+    rkeys: tuple[tuple[str, Path_, Path_], ...]
+    refs: tuple[CellRef, ...]
+
+
+@cache
+def _plan(template_id: str) -> tuple[_Step, ...]:
+    """Every check of the template unrolled over its rows or columns, computed once."""
+    template = load_template(template_id)
+    steps = []
     for chk in template.checks:
         spec = template.table(chk.table)
-        results.extend(_run(chk, spec, cells))
-    return results
+        rhs = list(chk.rhs)
+        if chk.rhs_parts_of is not None:
+            rhs = parts_of(spec, chk.rhs_parts_of, "column" if chk.per == "column" else "row", chk.lhs)
+        if chk.per == "column":
+            lines = list(dict.fromkeys(c for b in spec.blocks for c in b.columns))
+        else:
+            lines = [r for b in spec.blocks for r in b.rows]
+        for other in lines:
+            def addr(p: Path_, other=other) -> tuple[str, Path_, Path_]:
+                return (spec.id, p, other) if chk.per == "column" else (spec.id, other, p)
+
+            several = bool(other) and len(lines) > 1
+            steps.append(_Step(
+                id=f"{chk.id}[{' / '.join(other)}]" if several else chk.id,
+                title=f"{chk.title} [{' / '.join(other)}]" if several else chk.title,
+                kind=chk.kind,
+                lhs=tuple((_label(p), p) for p in chk.lhs),
+                rhs=tuple((_label(p), p) for p in rhs),
+                lkeys=tuple(addr(p) for p in chk.lhs),
+                rkeys=tuple(addr(p) for p in rhs),
+                refs=tuple(CellRef(*addr(p)) for p in (*chk.lhs, *rhs)),
+            ))
+    return tuple(steps)
 
 
-def _run(chk: CheckSpec, spec: TableSpec, cells) -> list[CheckResult]:
-    rhs = list(chk.rhs)
-    if chk.rhs_parts_of is not None:
-        axis = "column" if chk.per == "column" else "row"
-        rhs = parts_of(spec, chk.rhs_parts_of, axis, chk.lhs)
-    if chk.per == "column":
-        lines = list(dict.fromkeys(c for b in spec.blocks for c in b.columns))
-    else:
-        lines = [r for b in spec.blocks for r in b.rows]
-    out = []
-    for other in lines:
-        def addr(p: Path_) -> tuple[str, Path_, Path_]:
-            return (spec.id, p, other) if chk.per == "column" else (spec.id, other, p)
-
-        lcells = [cells.get(addr(p)) for p in chk.lhs]
-        rcells = [cells.get(addr(p)) for p in rhs]
-        if any(c is None or c.value is None for c in lcells):
-            continue
-        if not any(c is not None and c.value is not None for c in rcells):
-            continue
-        lsum = sum(c.value for c in lcells)  # type: ignore[misc]
-        rsum = sum(c.value for c in rcells if c is not None and c.value is not None)
-        ok = abs(lsum - rsum) < 1e-6 if chk.kind == "eq" else lsum <= rsum + 1e-6
-        blanks = sum(1 for c in rcells if c is None or c.value is None)
-        where = f" [{' / '.join(other)}]" if other and len(lines) > 1 else ""
-        lt = " + ".join(f"{_label(p)} {_fmt(c.value)}" for p, c in zip(chk.lhs, lcells))  # type: ignore[union-attr]
-        rt = " + ".join(
-            f"{_label(p)} {_fmt(c.value) if c is not None and c.value is not None else '(blank)'}"
-            for p, c in zip(rhs, rcells)
-        )
-        op = ("=" if ok else "≠") if chk.kind == "eq" else ("≤" if ok else ">")
-        msg = f"{chk.title}{where}: {_fmt(lsum)} {op} {_fmt(rsum)} ({lt} {op} {rt})"
-        if blanks:
-            msg += f"; {blanks} blank cell(s) counted as 0"
-        cid = f"{chk.id}[{' / '.join(other)}]" if other and len(lines) > 1 else chk.id
-        used = tuple(addr(p) for p in (*chk.lhs, *rhs))
-        out.append(CheckResult(cid, ok, msg, used, lsum, rsum))
+def run_checks(template: Template, cells: dict[tuple[str, Path_, Path_], Cell]) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    get = cells.get
+    for st in _plan(template.id):
+        lvals = []
+        for k in st.lkeys:
+            c = get(k)
+            if c is None or c.value is None:
+                break
+            lvals.append(c.value)
+        else:
+            rvals = [None if (c := get(k)) is None else c.value for k in st.rkeys]
+            present = [v for v in rvals if v is not None]
+            if not present:
+                continue
+            lsum, rsum = sum(lvals), sum(present)
+            ok = abs(lsum - rsum) < 1e-6 if st.kind == "eq" else lsum <= rsum + 1e-6
+            op = ("=" if ok else "≠") if st.kind == "eq" else ("≤" if ok else ">")
+            msg = f"{st.title}: {_fmt(lsum)} {op} {_fmt(rsum)}"
+            if not ok:
+                lt = " + ".join(f"{name} {_fmt(v)}" for (name, _), v in zip(st.lhs, lvals))
+                rt = " + ".join(f"{name} {'(blank)' if v is None else _fmt(v)}" for (name, _), v in zip(st.rhs, rvals))
+                msg += f" ({lt} {op} {rt})"
+            blanks = len(rvals) - len(present)
+            if blanks:
+                msg += f"; {blanks} blank cell(s) counted as 0"
+            out.append(CheckResult(st.id, ok, msg, st.refs, lsum, rsum))
     return out

@@ -17,9 +17,19 @@ _ONE_TO_ONE = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0
 _ONE_TO_ONE.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " "})
 
 
+_NEEDS_MAP = re.compile("[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]+")
+
+
+_ONE = {chr(k): v for k, v in _ONE_TO_ONE.items()}
+
+
+def _one_to_one(m: re.Match) -> str:
+    return "".join(_ONE[c] for c in m.group())
+
+
 def normalise(text: str) -> tuple[str, list[int] | None]:
     """NFKC text and a map from its offsets to `text`'s (None when offsets are unchanged)."""
-    fast = text.translate(_ONE_TO_ONE)
+    fast = _NEEDS_MAP.sub(_one_to_one, text)
     if unicodedata.is_normalized("NFKC", fast):
         return fast, None
     parts: list[str] = []
@@ -56,17 +66,31 @@ class Document:
     grids: tuple[Grid, ...] = ()
     norm: str = field(init=False)
     _offsets: list[int] | None = field(init=False, repr=False)
-    line_starts: list[int] = field(init=False, repr=False)
+    _line_starts: list[int] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self.norm, self._offsets = normalise(self.text)
-        starts = [0]
-        starts.extend(m.end() for m in re.finditer("\n", self.text))
-        self.line_starts = starts
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Offset in `text` where each line starts (computed on first use)."""
+        if self._line_starts is None:
+            starts = [0]
+            pos = self.text.find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = self.text.find("\n", pos + 1)
+            self._line_starts = starts
+        return self._line_starts
 
     @property
     def lines(self) -> list[str]:
         return self.text.split("\n")
+
+    @property
+    def same_offsets(self) -> bool:
+        """True when `norm` and `text` have the same offsets (no character changed length)."""
+        return self._offsets is None
 
     def to_orig(self, i: int) -> int:
         """Offset in `norm` → offset in `text`."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree, html
+from lxml import etree
 
 from .document import Grid
 
@@ -17,10 +17,12 @@ _DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "iframe"
               "button", "head", "title", "meta", "link", "svg", "object", "embed", "input", "textarea"}
 _DROP_ATTR = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|breadcrumb|crumb|sidebar|share|copyright|topbar|header)(?:$|[\s_-])", re.I)
 _ARTICLE_ATTR = re.compile(r"(?:TRS_Editor|article|content|zoom|main|detail|view|text)", re.I)
+_KEEP = {"body", "html", "table", "td", "th", "tr", "tbody", "thead"}
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
           "tr", "table", "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "body", "main"}
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 MAX_SPAN = 100
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
 
 
 class _Out:
@@ -35,17 +37,18 @@ class _Out:
 def html_to_text(text: str, source: str = "") -> tuple[str, list[Grid]]:
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
     try:
-        root = html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return text, []
-    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
-        _remove(el)
+    if root is None:
+        return text, []
     for el in list(root.iter()):
-        if not isinstance(el.tag, str):
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
-        tag = el.tag.lower()
-        attrs = f"{el.get('id', '')} {el.get('class', '')}"
-        if tag in _DROP_TAGS or (tag not in ("body", "html", "table", "td", "th", "tr") and _DROP_ATTR.search(attrs)):
+        if tag in _DROP_TAGS:
+            _remove(el)
+        elif el.attrib and tag not in _KEEP and _DROP_ATTR.search(f"{el.get('id', '')} {el.get('class', '')}"):
             _remove(el)
     article = _article(root)
     out = _Out()
@@ -88,10 +91,10 @@ def _article(root):
     for el in body.iter("div", "article", "td", "section"):
         attrs = f"{el.get('id', '')} {el.get('class', '')}"
         if _ARTICLE_ATTR.search(attrs):
-            n = len(el.text_content())
+            n = sum(len(t) for t in el.itertext())
             if n > best_len:
                 best, best_len = el, n
-    total = len(body.text_content())
+    total = sum(len(t) for t in body.itertext())
     if best is not None and best_len >= 0.3 * total:
         return best
     return body
@@ -124,16 +127,23 @@ def _render(el, out: _Out) -> None:
 
 
 def _cell_text(cell) -> str:
-    parts = []
-    for t in cell.itertext():
-        parts.append(t)
-    s = _WS.sub(" ", "".join(parts)).strip()
+    if len(cell) == 0:
+        t = cell.text
+        if not t:
+            return ""
+        if " " not in t and "\n" not in t and "\t" not in t and "\xa0" not in t and "|" not in t and "\u3000" not in t:
+            return t
+        s = _WS.sub(" ", t).strip()
+    else:
+        s = _WS.sub(" ", "".join(cell.itertext())).strip()
     return s.replace("|", "¦")
 
 
-def _span(cell, name: str) -> int:
+def _span(value: str | None) -> int:
+    if value is None or value == "1":
+        return 1
     try:
-        return max(1, min(MAX_SPAN, int(cell.get(name, "1"))))
+        return max(1, min(MAX_SPAN, int(value)))
     except ValueError:
         return 1
 
@@ -149,20 +159,26 @@ def _grid(table) -> list[list[str]]:
         if anc is table:
             rows.append(tr)
     grid: dict[tuple[int, int], str] = {}
+    width = 0
     for r, tr in enumerate(rows):
         c = 0
         for cell in tr:
-            if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
+            tag = cell.tag
+            if tag != "td" and tag != "th":
                 continue
             while (r, c) in grid:
                 c += 1
             text = _cell_text(cell)
-            for dr in range(_span(cell, "rowspan")):
-                for dc in range(_span(cell, "colspan")):
-                    grid.setdefault((r + dr, c + dc), text)
-            c += _span(cell, "colspan")
+            rs, cs = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+            if rs == 1 and cs == 1:
+                grid[(r, c)] = text
+            else:
+                for dr in range(rs):
+                    for dc in range(cs):
+                        grid.setdefault((r + dr, c + dc), text)
+            c += cs
+            if c > width:
+                width = c
     if not grid:
         return []
-    nrows = len(rows)
-    width = max(c for (_, c) in grid) + 1
-    return [[grid.get((r, c), "") for c in range(width)] for r in range(nrows)]
+    return [[grid.get((r, c), "") for c in range(width)] for r in range(len(rows))]

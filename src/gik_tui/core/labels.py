@@ -29,6 +29,7 @@ def strip_numbering(label: str) -> str:
         s = s[m.end():]
 
 
+@lru_cache(maxsize=65536)
 def has_numbering(label: str) -> bool:
     m = _NUMBERING.match(label.strip())
     return m is not None and m.end() > 0

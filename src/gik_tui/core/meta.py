@@ -8,8 +8,9 @@ corrected by the labels actually present (本年制发件数 exists only in the 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
 
-from .labels import label_key
 from .templates import load_template, template_for_year
 
 _TITLE = re.compile(r"(\d{4})\s*年度?\s*[^\n。]{0,30}?(?:政府信息公开|政务公开)[^\n。]{0,12}?(?:年度)?(?:报告|年报)")
@@ -71,10 +72,19 @@ def _named(norm: str, place: str) -> str:
     return place
 
 
+_WS = re.compile(r"\s+")
+
+
+@cache
+def _markers(template_id: str) -> tuple[str, ...]:
+    """The template's marker labels as they stand in NFKC text without spaces."""
+    return tuple(_WS.sub("", unicodedata.normalize("NFKC", m)) for m in load_template(template_id).markers)
+
+
 def choose_template(norm: str, year: int | None) -> tuple[str, list[str]]:
     """The template id and any warning about the choice."""
-    compact = label_key(norm) if len(norm) < 4000 else re.sub(r"\s+", "", norm)
-    present = {tid: sum(1 for k in load_template(tid).marker_keys if k in compact) for tid in ("gik-2019", "gik-2021")}
+    compact = "".join(norm.split())
+    present = {tid: sum(1 for k in _markers(tid) if k in compact) for tid in ("gik-2019", "gik-2021")}
     modern = "申请人情况" in compact or "本年新收政府信息公开申请数量" in compact or "第二十条" in compact
     by_year = template_for_year(year)
     warnings: list[str] = []

@@ -9,8 +9,12 @@ from .values import Number
 Path_ = tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Cell:
+    """One template cell of one report. Treated as immutable everywhere (edits make new cells);
+    not declared frozen because a frozen dataclass's __init__ costs a third of the alignment time
+    (benchmarks/extract_speed.py)."""
+
     table: str
     row: Path_
     column: Path_
@@ -52,11 +56,9 @@ class SectionMatch:
     candidates: tuple[tuple[str, float], ...]
 
     def to_dict(self) -> dict:
-        return {
+        return {  # the contract's keys; start/end stay in the core for the app's highlighting
             "heading": self.heading,
             "line": self.line,
-            "start": self.start,
-            "end": self.end,
             "template_section": self.template_section,
             "score": self.score,
             "candidates": [[n, s] for n, s in self.candidates],
@@ -64,21 +66,32 @@ class SectionMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class CellRef:
+    """The address of a cell, the same in the JSON, the TOML, the CSV and the app."""
+
+    table: str
+    row: Path_
+    column: Path_
+
+    @property
+    def key(self) -> tuple[str, Path_, Path_]:
+        return (self.table, self.row, self.column)
+
+    def to_dict(self) -> dict:
+        return {"table": self.table, "row": list(self.row), "column": list(self.column)}
+
+
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     id: str
     ok: bool
     message: str
-    cells: tuple[tuple[str, Path_, Path_], ...]
+    cells: tuple[CellRef, ...]
     lhs: Number = 0
     rhs: Number = 0
 
     def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "ok": self.ok,
-            "message": self.message,
-            "cells": [{"table": t, "row": list(r), "column": list(c)} for t, r, c in self.cells],
-        }
+        return {"id": self.id, "ok": self.ok, "message": self.message, "cells": [c.to_dict() for c in self.cells]}
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from .document import Document, Grid, unify_newlines
 
 REPORT_SUFFIXES = (".txt", ".htm", ".html")
 MAX_BYTES = 64 * 1024 * 1024
+_CHINESE = ["gb18030", "big5", "utf_16", "utf_32"]
 
 
 class ReadError(Exception):
@@ -90,7 +91,11 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         raise ReadError(source, "binary file (NUL bytes), not a text report")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=None).best()
+    # Reports are Chinese: charset-normalizer first weighs the Chinese encodings on a few chunks,
+    # and searches every encoding only when none of those reads cleanly.
+    best = from_bytes(data, cp_isolation=_CHINESE, steps=3, chunk_size=256).best()
+    if best is None or best.chaos > 0.1:
+        best = from_bytes(data).best()
     if best is None:
         raise ReadError(source, "binary or undecodable bytes (no text encoding fits)")
     text = str(best)
@@ -133,7 +138,7 @@ def find_reports(paths) -> tuple[list[str], list[ReadError]]:
                 for name in sorted(names):
                     if name.lower().endswith(REPORT_SUFFIXES):
                         f = os.path.join(root, name)
-                        real = os.path.realpath(f)
+                        real = os.path.abspath(f)
                         if real not in seen:
                             seen.add(real)
                             files.append(f)

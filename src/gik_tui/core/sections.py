@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -66,8 +66,13 @@ def heading_key(text: str) -> str:
 
 def score_sections(template: Template, heading: str) -> list[tuple[str, float]]:
     """Every section of the template with its best score (0–100) against the heading, best first."""
-    keys, names = _choices(template)
-    key = heading_key(heading)
+    return list(_scores(template.id, heading_key(heading)))
+
+
+@lru_cache(maxsize=16384)
+def _scores(template_id: str, key: str) -> tuple[tuple[str, float], ...]:
+    template = load_template(template_id)
+    keys, names = _choices_of(template_id)
     best: dict[str, float] = {}
     if key:
         for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=None):
@@ -76,7 +81,8 @@ def score_sections(template: Template, heading: str) -> list[tuple[str, float]]:
                 best[name] = round(float(score), 1)
     for sec in template.sections:
         best.setdefault(sec.name, 0.0)
-    return sorted(best.items(), key=lambda kv: (-kv[1], template.section_names.index(kv[0])))
+    order = template.section_names
+    return tuple(sorted(best.items(), key=lambda kv: (-kv[1], order.index(kv[0]))))
 
 
 def find_headings(doc: Document, consumed: set[int], template: Template) -> list[tuple[int, str, int, int]]:
@@ -85,7 +91,10 @@ def find_headings(doc: Document, consumed: set[int], template: Template) -> list
     last = 0
     keys, _ = _choices(template)
     exact = set(keys)
+    pos = 0
     for i, line in enumerate(doc.text.split("\n")):
+        line_start = pos
+        pos += len(line) + 1
         if i in consumed:
             continue
         s = line.strip()
@@ -99,7 +108,7 @@ def find_headings(doc: Document, consumed: set[int], template: Template) -> list
             last = n
         elif not (len(s) <= 20 and label_key(s) in exact):
             continue
-        start = doc.line_starts[i] + (len(line) - len(line.lstrip()))
+        start = line_start + (len(line) - len(line.lstrip()))
         out.append((i, s, start, start + len(s)))
     return out
 

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import orjson
+
 from .model import Extraction
 
 CSV_FIELDS = ["source", "sha256", "template", "year", "agency", "table", "row", "column", "value", "raw",
@@ -13,7 +15,35 @@ CSV_FIELDS = ["source", "sha256", "template", "year", "agency", "table", "row", 
 
 
 def to_json(ex: Extraction, indent: int | None = None) -> str:
-    return json.dumps(ex.to_dict(), ensure_ascii=False, indent=indent)
+    return to_json_bytes(ex, indent).decode("utf-8")
+
+
+def to_json_bytes(ex: Extraction, indent: int | None = None) -> bytes:
+    if indent is None:
+        # orjson writes the cell dataclasses natively (their fields are the contract's keys)
+        data = {
+            "source": ex.source, "sha256": ex.sha256, "template": ex.template, "year": ex.year,
+            "agency": ex.agency, "sections": [s.to_dict() for s in ex.sections], "cells": ex.cells,
+            "checks": [{"id": c.id, "ok": c.ok, "message": c.message, "cells": _refs(ex.template, c)} for c in ex.checks],
+            "warnings": ex.warnings,
+        }
+        try:
+            return orjson.dumps(data)
+        except TypeError:  # an integer beyond 64 bits: the standard library writes it
+            pass
+    return json.dumps(ex.to_dict(), ensure_ascii=False, indent=indent).encode("utf-8")
+
+
+_REFS: dict[tuple[str, str], orjson.Fragment] = {}
+
+
+def _refs(template: str, check) -> orjson.Fragment:
+    """A check's cells, serialised once per template and check (they are fixed by the template)."""
+    key = (template, check.id)
+    frag = _REFS.get(key)
+    if frag is None:
+        frag = _REFS[key] = orjson.Fragment(orjson.dumps(check.cells))
+    return frag
 
 
 def csv_rows(ex: Extraction) -> list[list]:

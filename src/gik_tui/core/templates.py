@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from .labels import label_key
 
 Path_ = tuple[str, ...]
 TEMPLATE_IDS = ("gik-2019", "gik-2021", "legacy")
@@ -112,10 +111,6 @@ class Template:
     @property
     def section_names(self) -> list[str]:
         return [s.name for s in self.sections]
-
-    @property
-    def marker_keys(self) -> tuple[str, ...]:
-        return tuple(label_key(m) for m in self.markers)
 
 
 def _raw(template_id: str) -> dict:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 Number = int | float
 
@@ -38,8 +39,20 @@ _COUNT_UNITS = {"条", "件", "件次", "次", "篇", "个", "人", "名", "期"
 _MAX_DIGITS = 30  # longer digit strings are not figures of a report
 
 
+_MAYBE = re.compile(r"[\s0-9０-９+\-−增减—–/\\无空nN－―]")
+
+
 def parse_value(raw: str) -> Parsed | None:
     """A figure, BLANK for an empty-cell mark, or None when the text is not a figure."""
+    if raw and not _MAYBE.match(raw):
+        return None  # most text cells: not a figure, decided by the first character
+    if len(raw) > 48:
+        return None
+    return _parse(raw)
+
+
+@lru_cache(maxsize=8192)
+def _parse(raw: str) -> Parsed | None:
     s = raw.strip()
     if not s.isascii():
         s = unicodedata.normalize("NFKC", s).strip()

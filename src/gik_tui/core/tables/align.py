@@ -51,6 +51,8 @@ class TableIndex:
     headers: dict[str, set[str]]
     captions: dict[str, tuple[str, str]]  # numeral → (table, block label)
     fuzzy: dict[str, tuple[list[str], list[list[RowRef]]]]
+    cellinfo: dict[tuple[str, Path_, Path_], tuple[str, str | None]]  # kind of value, default unit
+    columns: dict[tuple[str, Path_], tuple[Path_, ...]]  # the columns of each row
 
 
 @cache
@@ -92,7 +94,10 @@ def table_index(template_id: str) -> TableIndex:
             headers.setdefault(label_key(h), set()).add(spec.id)
         keys = list(by_key)
         fuzzy[spec.id] = (keys, [by_key[k] for k in keys])
-    return TableIndex({s.id: s for s in t.tables}, rows, groups, headers, captions, fuzzy)
+    cellinfo = {(s.id, r, c): (s.cell_kind(b, r, c), s.unit_of(r))
+                for s in t.tables for b in s.blocks for r in b.rows for c in b.columns}
+    columns = {(s.id, r): b.columns for s in t.tables for b in s.blocks for r in b.rows}
+    return TableIndex({s.id: s for s in t.tables}, rows, groups, headers, captions, fuzzy, cellinfo, columns)
 
 
 @dataclass(slots=True)
@@ -134,6 +139,7 @@ class _Aligner:
         self.extra: Counter[str] = Counter()
         self.unassigned: list[str] = []
         self.pos = 0
+        self.identity = doc.same_offsets
 
     # ------------------------------------------------------------------ helpers
     def _open(self) -> bool:
@@ -297,17 +303,20 @@ class _Aligner:
         self._finalize()
 
     def _put(self, table: str, row: Path_, col: Path_, tok: Tok, parsed: Parsed, conf: float, unit: str | None) -> None:
-        spec = self.idx.specs[table]
-        start, end = self._orig(tok)
-        kind = spec.cell_kind(spec.block_of(row), row, col)
-        value_unit = parsed.unit if parsed.unit not in (None, "%") or kind == "amount" else None
-        if kind == "amount" and parsed.value is not None and value_unit is None:
-            value_unit = "万元"
+        if self.identity:
+            start, end = tok.start, tok.end
+        else:
+            start, end = self._orig(tok)
+        key = (table, row, col)
+        kind, default_unit = self.idx.cellinfo[key]
+        pu = parsed.unit
+        if kind == "amount":
+            value_unit = pu or ("万元" if parsed.value is not None else None)
+        else:
+            value_unit = pu if pu is not None and pu != "%" else None
         if unit is None:
-            unit = value_unit if value_unit is not None else spec.unit_of(row)
-        cell = Cell(table, row, col, parsed.value, self.doc.text[start:end], unit,
-                    self.doc.line_of(start) + 1, start, end, round(conf, 2))
-        key = cell.key
+            unit = value_unit if value_unit is not None else default_unit
+        cell = Cell(table, row, col, parsed.value, self.doc.text[start:end], unit, tok.line + 1, start, end, conf)
         old = self.cells.get(key)
         if old is not None:
             if old.value != cell.value and cell.value is not None:
@@ -328,8 +337,7 @@ class _Aligner:
         if t is None or not t.values:
             return
         spec = self.idx.specs[t.table]
-        block = spec.block_of(t.row)
-        cols = block.columns
+        cols = self.idx.columns[(t.table, t.row)]
         n = len(cols)
         vals = list(t.values)
         while len(vals) > n and vals[-1][1].value is None:

@@ -56,60 +56,63 @@ def _pieces(line: str, base: int, sep: re.Pattern | str) -> list[tuple[str, int,
 
 def tokenize(doc: Document) -> list[Tok]:
     toks: list[Tok] = []
-    lines = doc.norm_lines()
+    append = toks.append
+    lines = doc.norm.split("\n")
     n = len(lines)
-    i = 0
-    while i < n:
-        base, line = lines[i]
+    base = 0
+    skip_next = False
+    for i, line in enumerate(lines):
+        here = base
+        base += len(line) + 1
+        if skip_next:
+            skip_next = False
+            continue
         s = line.strip()
         if not s:
-            i += 1
             continue
+        lead = line.find(s[0])
         if len(line) > _MAX_LINE:
-            lead = len(line) - len(line.lstrip())
-            toks.append(Tok(s, base + lead, base + lead + len(s), i, False, False))
-            i += 1
+            append(Tok(s, here + lead, here + lead + len(s), i, False, False))
             continue
         if "|" in s:
             if s == "|":
-                p = base + line.index("|")
-                toks.append(Tok("", p, p, i, False, True))
-                i += 1
+                append(Tok("", here + lead, here + lead, i, False, True))
                 continue
-            parts = _pieces(line, base, "|")
-            if s.endswith("|"):
-                parts.pop()
-            if s.startswith("|") and parts and not parts[0][0]:
-                parts.pop(0)
-            multi = len(parts) > 1
-            for text, a, b in parts:
-                toks.append(Tok(text, a, b, i, multi, not text))
-            i += 1
+            parts = line.split("|")
+            # a trailing "|" closes the last cell; a leading one opens the first
+            last = len(parts) - 1 if s.endswith("|") else len(parts)
+            first = 1 if s.startswith("|") and not parts[0].strip() else 0
+            multi = last - first > 1
+            pos = here
+            for k, part in enumerate(parts):
+                if first <= k < last:
+                    t = part.strip()
+                    if t:
+                        a = pos + part.find(t[0])
+                        append(Tok(t, a, a + len(t), i, multi, False))
+                    else:
+                        append(Tok("", pos, pos, i, multi, True))
+                pos += len(part) + 1
             continue
-        if i + 1 < n and lines[i + 1][1].strip() == "|":
+        if i + 1 < n and lines[i + 1].strip() == "|":
             # layout (a): a label alone on its line, its closing "|" on the next
-            lead = len(line) - len(line.lstrip())
-            toks.append(Tok(s, base + lead, base + lead + len(s), i, False, False))
-            i += 2
+            append(Tok(s, here + lead, here + lead + len(s), i, False, False))
+            skip_next = True
             continue
         if "\t" in s:
-            parts = _pieces(line, base, "\t")
+            parts = _pieces(line, here, "\t")
             while parts and not parts[-1][0]:
                 parts.pop()
             while parts and not parts[0][0]:
                 parts.pop(0)
             for text, a, b in parts:
-                toks.append(Tok(text, a, b, i, len(parts) > 1, not text))
-            i += 1
+                append(Tok(text, a, b, i, len(parts) > 1, not text))
             continue
         if "  " in s and _WIDE.search(s):
-            parts = [p for p in _pieces(line, base, _WIDE) if p[0]]
+            parts = [p for p in _pieces(line, here, _WIDE) if p[0]]
             multi = len(parts) > 1
             for text, a, b in parts:
-                toks.append(Tok(text, a, b, i, multi, False))
-            i += 1
+                append(Tok(text, a, b, i, multi, False))
             continue
-        lead = len(line) - len(line.lstrip())
-        toks.append(Tok(s, base + lead, base + lead + len(s), i, False, False))
-        i += 1
+        append(Tok(s, here + lead, here + lead + len(s), i, False, False))
     return toks
