@@ -1,0 +1,52 @@
+"""Layouts (d): rows copied out of Word, separated by tabs or runs of spaces (also U+3000)."""
+
+from gik_tui.core.extract import extract
+from gik_tui.core.read import read_bytes
+
+HEAD = "某县人民政府2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+
+
+def test_wide_space_rows():
+    text = HEAD + (
+        "第二十条第（一）项\n"
+        "信息内容    本年制发件数    本年废止件数    现行有效件数\n"
+        "规章    1    0    5\n"
+        "行政规范性文件\u3000\u30002\u3000\u30001\u3000\u300030\n"
+        "第二十条第（八）项\n"
+        "信息内容    本年收费金额（单位：万元）\n"
+        "行政事业性收费    12.5\n"
+    )
+    ex = extract(read_bytes(text.encode(), "w.txt"))
+    assert ex.template == "gik-2021"
+    A = "第二十条第（一）项"
+    assert [ex.cell("active", (A, "规章"), (c,)).value for c in ("本年制发件数", "本年废止件数", "现行有效件数")] == [1, 0, 5]
+    assert [ex.cell("active", (A, "行政规范性文件"), (c,)).value for c in ("本年制发件数", "本年废止件数", "现行有效件数")] == [2, 1, 30]
+    fee = ex.cell("active", ("第二十条第（八）项", "行政事业性收费"), ("本年收费金额",))
+    assert (fee.value, fee.unit) == (12.5, "万元")
+    assert ex.cell("active", (A, "行政规范性文件"), ("现行有效件数",)).raw == "30"
+
+
+def test_tab_rows_keep_empty_cells():
+    text = HEAD + "三、收到和处理政府信息公开申请情况\n申请人情况\n" + (
+        "一、本年新收政府信息公开申请数量\t4\t\t\t\t\t1\t5\n"
+    )
+    ex = extract(read_bytes(text.encode(), "t.txt"))
+    row = ("本年新收政府信息公开申请数量",)
+    cols = [("自然人",), ("法人或其他组织", "商业企业"), ("法人或其他组织", "其他"), ("总计",)]
+    assert [ex.cell("requests", row, c).value for c in cols] == [4, None, 1, 5]
+    assert ex.cell("requests", row, ("总计",)).confidence == 1.0
+
+
+def test_template_corrected_by_labels():
+    """A 2020 report written on the 2021 form follows the 2021 template, with a warning."""
+    text = "某县人民政府2020年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 1 | 0 | 5 |\n"
+    ex = extract(read_bytes(text.encode(), "x.txt"))
+    assert ex.template == "gik-2021"
+    assert any("2021" in w for w in ex.warnings)
+
+
+def test_markup_like_text_is_kept_as_text():
+    text = "[bold]某县人民政府[/]2019年政府信息公开年度报告\n一、总体情况[/]\n\x1b[31m红\x1b[0m\n"
+    ex = extract(read_bytes(text.encode(), "m.txt"))
+    assert ex.year == 2019
+    assert ex.sections[0].heading == "一、总体情况[/]"
