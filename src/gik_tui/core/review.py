@@ -1,0 +1,223 @@
+"""A report under review: the extraction with the analyst's decisions applied, undo and redo.
+
+Pure state, no screen: the app calls it and draws what it says; export uses `reviewed_cells`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .annotations import Annotation, CellEdit, CellKey, SectionDecision, now
+from .checks import run_checks
+from .model import Cell, CheckResult, Extraction, SectionMatch
+from .templates import load_template
+from .values import Number
+
+LOW_CONFIDENCE = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    kind: str  # "cell" | "section"
+    key: object  # CellKey or heading line
+    before: object
+    after: object
+
+
+@dataclass(frozen=True, slots=True)
+class Attention:
+    kind: str  # "check" | "low" | "heading"
+    key: object  # CellKey for check/low, heading line for heading
+    label: str
+
+
+def reviewed_cells(ex: Extraction, ann: Annotation | None) -> list[Cell]:
+    """The extraction's cells with the analyst's edits applied (an edit has confidence 1)."""
+    edits = ann.cell_map if ann else {}
+    out = []
+    seen = set()
+    for c in ex.cells:
+        e = edits.get(c.key)
+        seen.add(c.key)
+        out.append(c if e is None else replace(c, value=e.value, confidence=1.0))
+    for key, e in edits.items():  # an edit of a cell the extraction did not list
+        if key not in seen:
+            out.append(Cell(e.table, e.row, e.column, e.value, confidence=1.0))
+    return out
+
+
+class Review:
+    def __init__(self, ex: Extraction, ann: Annotation | None, source_name: str, annotator: str = ""):
+        self.ex = ex
+        self.template = load_template(ex.template)
+        base = ann or Annotation(source=source_name, sha256=ex.sha256, template=ex.template)
+        self.base = base
+        self.source_changed = ann is not None and bool(ann.sha256) and ann.sha256 != ex.sha256
+        self.edits: dict[CellKey, CellEdit] = dict(base.cell_map)
+        self.decisions: dict[int, SectionDecision] = dict(base.section_map)
+        self.status = base.status
+        self.note = base.note
+        self.meta = dict(base.meta)
+        self.annotator = annotator or base.annotator
+        self.updated = base.updated
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
+        self._cells = {c.key: c for c in ex.cells}
+        self.stale: set[CellKey] = {
+            k for k, e in self.edits.items()
+            if k in self._cells and self._cells[k].value != e.extracted
+        } if self.source_changed else set()
+        self.stale_sections: set[int] = set()
+        if self.source_changed:
+            by_line = {s.line: s for s in ex.sections}
+            self.stale_sections = {ln for ln, d in self.decisions.items()
+                                   if ln not in by_line or by_line[ln].heading != d.heading}
+        self._checks: list[CheckResult] | None = None
+
+    # ------------------------------------------------------------------ reading
+    def cell(self, key: CellKey) -> Cell | None:
+        c = self._cells.get(key)
+        e = self.edits.get(key)
+        if e is None:
+            return c
+        if c is None:
+            return Cell(e.table, e.row, e.column, e.value, confidence=1.0)
+        return replace(c, value=e.value, confidence=1.0)
+
+    def value(self, key: CellKey) -> Number | None:
+        c = self.cell(key)
+        return None if c is None else c.value
+
+    def extracted(self, key: CellKey) -> Cell | None:
+        return self._cells.get(key)
+
+    def is_edited(self, key: CellKey) -> bool:
+        return key in self.edits
+
+    def current_cells(self) -> dict[CellKey, Cell]:
+        out = dict(self._cells)
+        for k in self.edits:
+            c = self.cell(k)
+            if c is not None:
+                out[k] = c
+        return out
+
+    def checks(self) -> list[CheckResult]:
+        if self._checks is None:
+            self._checks = run_checks(self.template, self.current_cells())
+        return self._checks
+
+    def failing_cells(self) -> set[CellKey]:
+        return {ref.key for chk in self.checks() if not chk.ok for ref in chk.cells}
+
+    def section_of(self, s: SectionMatch) -> tuple[str | None, bool]:
+        """(mapped section, confirmed by the analyst) for a heading."""
+        d = self.decisions.get(s.line)
+        if d is not None and d.heading == s.heading:
+            return d.section, d.confirmed
+        return s.template_section, False
+
+    def missing_sections(self) -> list[str]:
+        covered = {self.section_of(s)[0] for s in self.ex.sections}
+        return [n for n in self.template.section_names if n not in covered]
+
+    def attention(self) -> list[Attention]:
+        """What needs the analyst, in reading order: failing checks' cells, low-confidence cells,
+        unmatched headings."""
+        items: list[Attention] = []
+        failing = self.failing_cells()
+        for c in self.ex.cells:
+            if c.key in failing:
+                items.append(Attention("check", c.key, "in a failing check"))
+            elif c.value is not None and c.confidence < LOW_CONFIDENCE and c.key not in self.edits:
+                items.append(Attention("low", c.key, f"low confidence {c.confidence}"))
+        for s in self.ex.sections:
+            section, confirmed = self.section_of(s)
+            if section is None and not confirmed:
+                items.append(Attention("heading", s.line, "unmatched heading"))
+        return items
+
+    # ------------------------------------------------------------------ changing
+    def _apply(self, ch: Change, forward: bool) -> None:
+        target = ch.after if forward else ch.before
+        if ch.kind == "cell":
+            if target is None:
+                self.edits.pop(ch.key, None)  # type: ignore[arg-type]
+            else:
+                self.edits[ch.key] = target  # type: ignore[index,assignment]
+            self.stale.discard(ch.key)  # type: ignore[arg-type]
+        else:
+            if target is None:
+                self.decisions.pop(ch.key, None)  # type: ignore[arg-type]
+            else:
+                self.decisions[ch.key] = target  # type: ignore[index,assignment]
+            self.stale_sections.discard(ch.key)  # type: ignore[arg-type]
+        self._checks = None
+
+    def _do(self, ch: Change) -> Change:
+        self._apply(ch, True)
+        self._undo.append(ch)
+        self._redo.clear()
+        return ch
+
+    def set_cell(self, key: CellKey, value: Number | None) -> Change:
+        table, row, column = key
+        c = self._cells.get(key)
+        new = CellEdit(table, row, column, value, None if c is None else c.value)
+        return self._do(Change("cell", key, self.edits.get(key), new))
+
+    def revert_cell(self, key: CellKey) -> Change:
+        return self._do(Change("cell", key, self.edits.get(key), None))
+
+    def map_heading(self, s: SectionMatch, section: str | None, confirmed: bool = True) -> Change:
+        new = SectionDecision(s.heading, s.line, section, confirmed)
+        return self._do(Change("section", s.line, self.decisions.get(s.line), new))
+
+    def accept(self, s: SectionMatch) -> Change | None:
+        """Confirm the suggested mapping of a heading (its best candidate, even below threshold)."""
+        section = s.template_section or (s.candidates[0][0] if s.candidates else None)
+        return self.map_heading(s, section)
+
+    def accept_all(self) -> list[Change]:
+        """Confirm every suggestion above the threshold that the analyst has not decided."""
+        out = []
+        for s in self.ex.sections:
+            if s.template_section is not None and s.line not in self.decisions:
+                out.append(self.map_heading(s, s.template_section))
+        return out
+
+    def undo(self) -> Change | None:
+        if not self._undo:
+            return None
+        ch = self._undo.pop()
+        self._apply(ch, False)
+        self._redo.append(ch)
+        return ch
+
+    def redo(self) -> Change | None:
+        if not self._redo:
+            return None
+        ch = self._redo.pop()
+        self._apply(ch, True)
+        self._undo.append(ch)
+        return ch
+
+    def annotation(self) -> Annotation:
+        """The decisions as they stand, for saving."""
+        return Annotation(
+            source=self.base.source or "",
+            sha256=self.ex.sha256,
+            template=self.ex.template,
+            meta=tuple(sorted(self.meta.items())),
+            status=self.status,
+            note=self.note,
+            updated=self.updated or now(),
+            annotator=self.annotator,
+            sections=tuple(sorted(self.decisions.values(), key=lambda d: d.line)),
+            cells=tuple(self.edits[k] for k in sorted(self.edits, key=_order(self.ex))),
+        )
+
+
+def _order(ex: Extraction):
+    pos = {c.key: i for i, c in enumerate(ex.cells)}
+    return lambda k: (pos.get(k, len(pos)), str(k))

@@ -1,0 +1,159 @@
+"""Annotations: TOML round trips, atomic writes, bad files, and the review state with undo/redo."""
+
+import os
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from gik_tui.core.annotations import (Annotation, AnnotationError, CellEdit, SectionDecision, annotation_path,
+                                      from_toml, load, save, to_toml)
+from gik_tui.core.extract import extract_path
+from gik_tui.core.review import Review
+
+LUSONG_TOTAL = ("requests", ("本年度办理结果", "总计"), ("总计",))
+
+
+def test_annotation_path_stays_in_its_folder(tmp_path):
+    assert annotation_path("/x/2019_lusong.txt") == annotation_path("/x/2019_lusong.txt", "/x")
+    assert annotation_path("/x/2019_lusong.txt").name == "2019_lusong.gik.toml"
+    for evil in ["../../etc/passwd", "..", "a/../../b.txt", "\x00x.txt", "....html", "con:*?.htm"]:
+        p = annotation_path(evil, tmp_path)
+        assert p.parent == tmp_path and p.name.endswith(".gik.toml") and "/" not in p.name
+
+
+def test_round_trip_blanks_and_sections(tmp_path):
+    a = Annotation(source="r.txt", sha256="ab" * 32, template="gik-2019", status="flagged", note="表格缺列 [bold]x[/]",
+                   meta=(("agency", "某县人民政府"),),
+                   sections=(SectionDecision("八、努力方向", 72, "存在的主要问题及改进情况"), SectionDecision("九、附表", 74, None)),
+                   cells=(CellEdit("requests", ("本年度办理结果", "总计"), ("总计",), None, 11),
+                          CellEdit("review", (), ("行政复议", "总计"), 3, None),
+                          CellEdit("active", ("第二十条第（九）项", "政府集中采购"), ("采购总金额",), 14246.73, 14246.73)))
+    path = tmp_path / "r.gik.toml"
+    save(path, a)
+    assert load(path) == a
+    text = path.read_text(encoding="utf-8")
+    assert "blank = true" in text and 'section = ""' in text
+
+
+values = st.one_of(st.none(), st.integers(-10**9, 10**9), st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 197), values), max_size=30), st.lists(st.integers(0, 4), max_size=8),
+       st.sampled_from(["new", "in progress", "done", "flagged"]), st.text(max_size=40))
+def test_any_sequence_of_edits_round_trips(edits, maps, status, note):
+    """Any sequence of edits saved and loaded gives the same state."""
+    ex = _lusong()
+    rv = Review(ex, None, "2019_lusong.txt")
+    for i, v in edits:
+        rv.set_cell(ex.cells[i].key, v)
+    for j in maps:
+        s = ex.sections[j]
+        rv.map_heading(s, None if j % 2 else "存在的主要问题及改进情况")
+    rv.status, rv.note = status, note
+    a = rv.annotation()
+    back = from_toml(to_toml(a))
+    assert back == a
+    again = Review(ex, back, "2019_lusong.txt")
+    assert again.current_cells() == rv.current_cells()
+    assert {s.line: again.section_of(s) for s in ex.sections} == {s.line: rv.section_of(s) for s in ex.sections}
+
+
+_CACHE = {}
+
+
+def _lusong():
+    if "x" not in _CACHE:
+        from pathlib import Path
+
+        _CACHE["x"] = extract_path(Path(__file__).resolve().parents[2] / "sample_reports" / "2019_lusong.txt")
+    return _CACHE["x"]
+
+
+def test_review_edit_undo_redo_and_checks():
+    ex = _lusong()
+    rv = Review(ex, None, "2019_lusong.txt")
+    assert not [c for c in rv.checks() if not c.ok]
+    rv.set_cell(LUSONG_TOTAL, 12)
+    assert rv.value(LUSONG_TOTAL) == 12 and rv.is_edited(LUSONG_TOTAL)
+    failing = [c.id for c in rv.checks() if not c.ok]
+    assert "requests.balance[总计]" in failing and "requests.outcomes[总计]" in failing
+    assert LUSONG_TOTAL in rv.failing_cells()
+    rv.set_cell(LUSONG_TOTAL, None)
+    assert rv.value(LUSONG_TOTAL) is None
+    rv.undo()
+    assert rv.value(LUSONG_TOTAL) == 12
+    rv.undo()
+    assert rv.value(LUSONG_TOTAL) == 11 and not rv.is_edited(LUSONG_TOTAL)
+    assert rv.undo() is None
+    rv.redo()
+    assert rv.value(LUSONG_TOTAL) == 12
+    a = rv.annotation()
+    assert a.cells == (CellEdit(*LUSONG_TOTAL, 12, 11),)
+
+
+def test_review_headings_accept():
+    from pathlib import Path
+
+    ex = extract_path(Path(__file__).resolve().parents[2] / "sample_reports" / "2018_dongsheng.txt")
+    rv = Review(ex, None, "2018_dongsheng.txt")
+    heading = next(s for s in ex.sections if s.heading == "八、努力方向")
+    assert rv.section_of(heading) == ("存在的主要问题及改进情况", False)
+    rv.accept(heading)
+    assert rv.section_of(heading) == ("存在的主要问题及改进情况", True)
+    changes = rv.accept_all()
+    assert len(changes) == 4  # the other matched headings; the unmatched stay for the analyst
+    unmatched = [a for a in rv.attention() if a.kind == "heading"]
+    assert len(unmatched) == 4
+    assert "回应解读情况" not in rv.missing_sections()
+
+
+def test_source_changed_marks_stale_decisions(tmp_path):
+    ex = _lusong()
+    a = Annotation(source="2019_lusong.txt", sha256="0" * 64, template="gik-2019",
+                   cells=(CellEdit(*LUSONG_TOTAL, 12, 10), CellEdit("review", (), ("行政复议", "总计"), 2, 2)))
+    rv = Review(ex, a, "2019_lusong.txt")
+    assert rv.source_changed
+    assert rv.stale == {LUSONG_TOTAL}
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("schema = 1\n[report\n", "not valid TOML"),
+    ("schema = 9\n", "newer gik-tui"),
+    ("schema = 1\n[[cells]]\ntable = 1\n", "not a gik-tui annotation"),
+    ("schema = 1\n[review]\nstatus = 'lost'\n", "unknown status"),
+    ("x = " + "[" * 200 + "]" * 200 + "\n", "nested too deeply"),
+])
+def test_bad_annotation_files(tmp_path, text, reason):
+    p = tmp_path / "r.gik.toml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(AnnotationError) as e:
+        load(p)
+    assert reason in str(e.value) and str(p) in str(e.value) and "\n" not in str(e.value)
+    assert p.read_text(encoding="utf-8") == text  # left untouched
+
+
+def test_huge_annotation_is_refused(tmp_path):
+    p = tmp_path / "big.gik.toml"
+    p.write_bytes(b"# " + b"x" * (3 * 1024 * 1024))
+    with pytest.raises(AnnotationError, match="too large"):
+        load(p)
+
+
+def test_atomic_save_leaves_no_temporary_files(tmp_path):
+    p = tmp_path / "r.gik.toml"
+    a = Annotation(source="r.txt", sha256="", template="legacy", status="done")
+    save(p, a)
+    save(p, Annotation(source="r.txt", sha256="", template="legacy", status="flagged"))
+    assert sorted(os.listdir(tmp_path)) == ["r.gik.toml"]
+    assert load(p).status == "flagged"
+
+
+def test_save_to_a_read_only_folder_raises(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root writes anywhere")
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    with pytest.raises(OSError):
+        save(ro / "r.gik.toml", Annotation(source="r", sha256="", template="legacy"))

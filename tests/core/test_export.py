@@ -1,0 +1,44 @@
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from gik_tui.cli import main
+from gik_tui.core.annotations import Annotation, CellEdit, annotation_path, save
+from gik_tui.core.export import safe_text
+
+
+def test_export_applies_annotations(samples, tmp_path):
+    total = ("requests", ("本年度办理结果", "总计"), ("总计",))
+    ann = Annotation(source="2019_lusong.txt", sha256="", template="gik-2019", status="done",
+                     cells=(CellEdit(*total, 12, 11),))
+    save(annotation_path(samples / "2019_lusong.txt", tmp_path), ann)
+    r = CliRunner().invoke(main, ["export", str(samples / "2019_lusong.txt"), "--annotations", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout_bytes.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(r.stdout_bytes.decode("utf-8-sig"))))
+    row = next(x for x in rows if x["table"] == "requests" and x["row"] == "本年度办理结果 / 总计" and x["column"] == "总计")
+    assert (row["value"], row["extracted"], row["edited"], row["status"], row["confidence"]) == ("12", "11", "true", "done", "1.0")
+    other = next(x for x in rows if x["table"] == "requests" and x["row"] == "本年度办理结果 / 予以公开" and x["column"] == "自然人")
+    assert (other["value"], other["edited"], other["status"]) == ("3", "false", "done")
+
+
+def test_export_wide_and_jsonl(samples, tmp_path):
+    out = tmp_path / "w.csv"
+    r = CliRunner().invoke(main, ["export", str(samples), "--wide", "-o", str(out)])
+    assert r.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 5
+    huaiyin = next(x for x in rows if x["source"].endswith("2020_huaiyin.txt"))
+    assert huaiyin["active | 第二十条第（五）项 / 行政许可 | 处理决定数量"] == "22990"
+    r = CliRunner().invoke(main, ["export", str(samples / "2018_dongsheng.txt"), "--format", "jsonl"])
+    first = json.loads(r.stdout.splitlines()[0])
+    assert (first["row"], first["value"], first["edited"]) == ("主动公开情况 / 主动公开政府信息数", 13173, False)
+
+
+def test_formula_injection_is_neutralised():
+    assert safe_text("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert safe_text("@SUM(1)") == "'@SUM(1)"
+    assert safe_text("株洲市") == "株洲市"
+    assert safe_text(-21) == -21
