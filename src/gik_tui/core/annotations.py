@@ -256,3 +256,67 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def with_updates(a: Annotation, **changes) -> Annotation:
     return replace(a, **changes)
+
+
+class ConflictError(Exception):
+    """The annotation file changed on disk since it was loaded (another window, another analyst)."""
+
+    def __init__(self, path: str | os.PathLike):
+        super().__init__(f"{path}: changed on disk since it was loaded; not overwritten")
+        self.path = str(path)
+
+
+class AnnotationFile:
+    """One report's annotation file as a window holds it: what was read, whether it may be
+    written, and a save that never silently overwrites a file someone else changed."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self.known: bytes | None = None  # the bytes last read or written; None: no file then
+        self.error: AnnotationError | None = None  # set when the file could not be used
+
+    @property
+    def blocked(self) -> bool:
+        """True when saving here would destroy something: the file is invalid or read-only."""
+        return self.error is not None
+
+    def load(self) -> Annotation | None:
+        self.error = None
+        try:
+            ann = load(self.path)
+        except AnnotationError as e:
+            self.error = e
+            self.known = self._current()
+            return None
+        self.known = self._current()
+        return ann
+
+    def _current(self) -> bytes | None:
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError:
+            return b"\x00unreadable"
+
+    def changed_on_disk(self) -> bool:
+        return self._current() != self.known
+
+    def save(self, a: Annotation, force: bool = False) -> None:
+        """Atomic save; ConflictError when the file changed since it was read (unless forced),
+        AnnotationError when the file is invalid or read-only, OSError when the disk refuses."""
+        if self.blocked and not force:
+            raise self.error  # type: ignore[misc]
+        if not force and self.changed_on_disk():
+            raise ConflictError(self.path)
+        data = to_toml(a).encode("utf-8")
+        write_atomic(self.path, data)
+        self.known = data
+        self.error = None
+
+    def save_as(self, path: str | os.PathLike, a: Annotation) -> None:
+        """Save to another file (the analyst's choice after a conflict or an invalid file)."""
+        self.path = Path(path)
+        self.known = self._current()
+        self.error = None
+        self.save(a, force=True)

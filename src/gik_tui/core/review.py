@@ -73,6 +73,7 @@ class Review:
             self.stale_sections = {ln for ln, d in self.decisions.items()
                                    if ln not in by_line or by_line[ln].heading != d.heading}
         self._checks: list[CheckResult] | None = None
+        self._failing: set[CellKey] | None = None
 
     # ------------------------------------------------------------------ reading
     def cell(self, key: CellKey) -> Cell | None:
@@ -108,7 +109,9 @@ class Review:
         return self._checks
 
     def failing_cells(self) -> set[CellKey]:
-        return {ref.key for chk in self.checks() if not chk.ok for ref in chk.cells}
+        if self._failing is None:
+            self._failing = {ref.key for chk in self.checks() if not chk.ok for ref in chk.cells}
+        return self._failing
 
     def section_of(self, s: SectionMatch) -> tuple[str | None, bool]:
         """(mapped section, confirmed by the analyst) for a heading."""
@@ -153,6 +156,7 @@ class Review:
                 self.decisions[ch.key] = target  # type: ignore[index,assignment]
             self.stale_sections.discard(ch.key)  # type: ignore[arg-type]
         self._checks = None
+        self._failing = None
 
     def _do(self, ch: Change) -> Change:
         self._apply(ch, True)

@@ -52,16 +52,6 @@ def _ordinal(depth: int, i: int) -> str:
     return (f"{n}、", f"（{n}）", f"{i + 1}.", "其中：" if i == 0 else "")[min(depth, 3)]
 
 
-def _tree(rows: tuple[Path_, ...]) -> list[Path_]:
-    """Every node (groups and value rows) in document order."""
-    out: list[Path_] = []
-    for r in rows:
-        for i in range(1, len(r) + 1):
-            if r[:i] not in out:
-                out.append(r[:i])
-    return out
-
-
 def _numbered(nodes: list[Path_], skip: int = 0) -> dict[Path_, str]:
     labels = {}
     counters: dict[Path_, int] = {}
@@ -195,7 +185,7 @@ def _table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[t
         parts.append(("head", [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"],
                                ["自然人", "法人或其他组织", "总计"],
                                ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]))
-        labels = _numbered(_tree(b.rows))
+        labels = _numbered([p for p, _ in spec.nodes()])
         body = []
         shown: set[Path_] = set()
         for r in b.rows:
@@ -218,10 +208,10 @@ def _table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[t
     elif spec.id == "stats":
         b = spec.blocks[0]
         parts.append(("head", [["统计指标", "单位", "统计数"]]))
-        labels = _numbered(_tree(b.rows))
+        labels = _numbered([p for p, _ in spec.nodes()])
         body = []
         valued = set(b.rows)
-        for node in _tree(b.rows):
+        for node, _ in spec.nodes():
             if node not in valued:
                 body.append([labels[node], "—", ""])
                 continue

@@ -69,6 +69,19 @@ class TableSpec:
                 return b
         raise KeyError(row)
 
+    def nodes(self) -> list[tuple[Path_, bool]]:
+        """Every row node (groups and value rows) in document order, with whether it has values."""
+        valued = {r for b in self.blocks for r in b.rows}
+        out: list[Path_] = []
+        seen: set[Path_] = set()
+        for b in self.blocks:
+            for r in b.rows:
+                for i in range(1, len(r) + 1):
+                    if r[:i] not in seen:
+                        seen.add(r[:i])
+                        out.append(r[:i])
+        return [(p, p in valued) for p in out]
+
     def groups(self) -> set[Path_]:
         """Row paths that group other rows (they may or may not carry a value)."""
         out: set[Path_] = set()

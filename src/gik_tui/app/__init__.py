@@ -1,0 +1,1 @@
+"""The Textual app: a thin face over gik_tui.core."""

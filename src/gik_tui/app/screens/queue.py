@@ -1,0 +1,224 @@
+"""The queue: every report of the folder, its extraction summarised, sortable and filterable."""
+
+from __future__ import annotations
+
+import time
+
+from rapidfuzz import fuzz
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label
+from textual.worker import get_current_worker
+
+from ...core.queue import Summary, summarize
+
+COLUMNS = [("file", "file"), ("agency", "agency"), ("year", "year"), ("template", "template"),
+           ("headings", "headings"), ("cells", "cells"), ("failing", "failing"), ("low", "low conf."),
+           ("status", "status"), ("saved", "last saved")]
+# Widths of the columns filled in later by the worker (the file column fits the names).
+WIDTHS = {"agency": 24, "year": 4, "template": 8, "headings": 8, "cells": 5, "failing": 7, "low": 9,
+          "status": 11, "saved": 16}
+NUMERIC = {"year", "cells", "failing", "low"}
+
+
+def row_cells(s: Summary | None, name: str) -> list[Text]:
+    if s is None:
+        return [Text(name), *[Text("…", style="dim") for _ in COLUMNS[1:]]]
+    if s.error and s.status == "error":
+        return [Text(s.name), Text(s.error, style="bold red"), *[Text("") for _ in COLUMNS[2:8]],
+                Text("error", style="red"), Text("")]
+    status_style = {"done": "green", "flagged": "bold yellow", "in progress": "cyan"}.get(s.status, "")
+    return [
+        Text(s.name), Text(s.agency), Text("" if s.year is None else str(s.year), justify="right"),
+        Text(s.template), Text(f"{s.headings[0]}/{s.headings[1]}", justify="right"),
+        Text(str(s.cells), justify="right"),
+        Text(str(s.failing), justify="right", style="bold red" if s.failing else ""),
+        Text(str(s.low), justify="right", style="yellow" if s.low else ""),
+        Text(s.status, style=status_style), Text(s.saved or "—", style="dim" if not s.saved else ""),
+    ]
+
+
+class QueueScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "open", "open", priority=False),
+        Binding("slash", "filter", "filter"),
+        Binding("s", "sort", "sort by column"),
+        Binding("escape", "clear_filter", "clear filter", show=False),
+        Binding("j", "cursor_down", "down", show=False),
+        Binding("k", "cursor_up", "up", show=False),
+        Binding("question_mark", "app.help", "help"),
+        Binding("q", "app.quit_app", "quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort_reverse = False
+        self.sort_column: str | None = None
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text(f"gik-tui · {self.app.target}"), id="queue-title")
+        yield Input(placeholder="filter by file name or agency (fuzzy) · escape clears", id="queue-filter")
+        yield Label("", id="queue-progress")
+        yield DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key, label in COLUMNS:
+            table.add_column(Text(label, justify="right" if key in NUMERIC else "left"), key=key,
+                             width=WIDTHS.get(key))
+        self.fill_rows()
+        self.load()
+        table.focus()
+
+    # ------------------------------------------------------------------ loading
+    def visible_paths(self) -> list[str]:
+        files = self.app.files
+        q = self.query_text
+        if not q:
+            return files
+        out = []
+        for p in files:
+            s = self.app.summaries.get(p)
+            hay = p.rsplit("/", 1)[-1] + " " + (s.agency if s else "")
+            if q in hay or fuzz.partial_ratio(q, hay) >= 75:
+                out.append(p)
+        return out
+
+    def fill_rows(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        rows = [(p, row_cells(self.app.summaries.get(p), p.rsplit("/", 1)[-1])) for p in self.visible_paths()]
+        for p, cells in rows:
+            table.add_row(*cells, key=p)
+        if self.sort_column:
+            self._sort()
+
+    @work(thread=True, exclusive=True, group="queue-load")
+    def load(self) -> None:
+        worker = get_current_worker()
+        app = self.app
+        todo = [p for p in app.files if p not in app.summaries]
+        batch: list[Summary] = []
+        last = time.monotonic()
+        for i, path in enumerate(todo):
+            if worker.is_cancelled:
+                return
+            batch.append(summarize(path, app.annotations_dir))
+            if time.monotonic() - last > 0.15 or len(batch) >= 400:
+                app.call_from_thread(self.apply, batch, i + 1, len(todo))
+                batch, last = [], time.monotonic()
+        app.call_from_thread(self.apply, batch, len(todo), len(todo))
+
+    def apply(self, batch: list[Summary], done: int, total: int) -> None:
+        table = self.query_one(DataTable)
+        for s in batch:
+            self.app.summaries[s.path] = s
+            self.update_row(s, table)
+        self.query_one("#queue-progress", Label).update(
+            Text(f"extracting {done}/{total}" if done < total else self.counts()))
+
+    def update_row(self, s: Summary, table: DataTable | None = None) -> None:
+        table = table or self.query_one(DataTable)
+        if s.path not in table.rows:
+            return
+        for (key, _), value in zip(COLUMNS, row_cells(s, s.name)):
+            table.update_cell(s.path, key, value)
+
+    def counts(self) -> str:
+        sums = [self.app.summaries.get(p) for p in self.app.files]
+        by = {k: sum(1 for s in sums if s and s.status == k) for k in ("new", "in progress", "done", "flagged", "error")}
+        return (f"{len(self.app.files)} reports · {by['new']} new · {by['in progress']} in progress · "
+                f"{by['done']} done · {by['flagged']} flagged" + (f" · {by['error']} unreadable" if by["error"] else ""))
+
+    def refresh_summary(self, path: str) -> None:
+        s = summarize(path, self.app.annotations_dir)
+        self.app.summaries[path] = s
+        self.update_row(s)
+        self.query_one("#queue-progress", Label).update(Text(self.counts()))
+
+    # ------------------------------------------------------------------ actions
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        self.app.open_report(key)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.app.open_report(event.row_key.value)
+
+    def action_filter(self) -> None:
+        box = self.query_one("#queue-filter", Input)
+        box.add_class("visible")
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self.fill_rows()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#queue-filter", Input)
+        if box.has_class("visible") or self.query_text:
+            box.value = ""
+            box.remove_class("visible")
+            self.query_text = ""
+            self.fill_rows()
+            self.query_one(DataTable).focus()
+
+    def action_sort(self) -> None:
+        table = self.query_one(DataTable)
+        col = COLUMNS[table.cursor_coordinate.column][0] if table.cursor_type == "cell" else None
+        if col is None:
+            col = COLUMNS[self._sort_index()][0]
+        if self.sort_column == col:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = col, False
+        self._sort()
+        self.notify(f"sorted by {dict(COLUMNS)[col]}{' (descending)' if self.sort_reverse else ''}", markup=False)
+
+    def _sort_index(self) -> int:
+        """Row cursor: each `s` moves to the next column to sort by."""
+        keys = [k for k, _ in COLUMNS]
+        if self.sort_column is None or not self.sort_reverse:
+            return keys.index(self.sort_column) if self.sort_column in keys else 0
+        return (keys.index(self.sort_column) + 1) % len(keys)
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        col = event.column_key.value
+        if self.sort_column == col:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = col, False
+        self._sort()
+
+    def _sort(self) -> None:
+        col = self.sort_column
+        if col is None:
+            return
+
+        def key(cell: Text):
+            s = cell.plain
+            if col in NUMERIC:
+                try:
+                    return (0, float(s))
+                except ValueError:
+                    return (1, 0.0)
+            return (0 if s not in ("", "…", "—") else 1, s)
+
+        self.query_one(DataTable).sort(col, key=key, reverse=self.sort_reverse)
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()

@@ -1,0 +1,575 @@
+"""The report screen: the report text on the left, its tables, sections, checks and notes on the right."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static, TabbedContent, TabPane, TextArea
+
+from ...core.annotations import AnnotationError, AnnotationFile, ConflictError, annotation_path, now
+from ...core.extract import extract
+from ...core.model import SectionMatch
+from ...core.read import ReadError, read_path
+from ...core.review import Review
+from ...core.sections import score_sections
+from ...core.values import parse_value
+from ..widgets.source_view import SourceView, displayable
+from ..widgets.template_table import LEGEND, TemplateTable, fmt_number
+from .dialogs import NO_SECTION, AskText, Choose, EditCell, HeadingPicker
+
+SAVE_DELAY = 0.8
+
+REPORT_KEYS = [
+    Binding("tab", "switch_pane", "next pane", priority=True),
+    Binding("shift+tab", "switch_pane", "previous pane", priority=True, show=False),
+    Binding("e", "edit", "edit"),
+    Binding("enter", "enter", "edit / jump", show=False),
+    Binding("x", "clear", "clear"),
+    Binding("u", "undo", "undo"),
+    Binding("ctrl+r", "redo", "redo"),
+    Binding("right_square_bracket", "attention(1)", "next issue", key_display="]"),
+    Binding("left_square_bracket", "attention(-1)", "prev issue", key_display="[", show=False),
+    Binding("m", "pick_heading", "map heading"),
+    Binding("a", "accept", "accept"),
+    Binding("A", "accept_all", "accept all", key_display="A", show=False),
+    Binding("d", "done", "done → next"),
+    Binding("f", "flag", "flag"),
+    Binding("n", "next_report(1)", "next", show=False),
+    Binding("p", "next_report(-1)", "previous", show=False),
+    Binding("ctrl+s", "save", "save", priority=True),
+    Binding("escape", "back", "queue"),
+    Binding("1", "tab('tab-tables')", "tables", show=False),
+    Binding("2", "tab('tab-sections')", "sections", show=False),
+    Binding("3", "tab('tab-checks')", "checks", show=False),
+    Binding("4", "tab('tab-notes')", "notes", show=False),
+    Binding("question_mark", "app.help", "help"),
+    Binding("q", "app.quit_app", "quit"),
+]
+
+
+class ReportScreen(Screen):
+    BINDINGS = REPORT_KEYS
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        self.name_ = os.path.basename(path)
+        self.dirty = False
+        self._timer = None
+        self.review: Review | None = None
+        self.failed: str | None = None
+        self._load()
+
+    # ------------------------------------------------------------------ loading
+    def _load(self) -> None:
+        app = self.app
+        try:
+            self.doc = read_path(self.path)
+        except ReadError as e:
+            self.failed = str(e)
+            return
+        self.ann_file = AnnotationFile(annotation_path(self.path, app.annotations_dir))
+        ann = self.ann_file.load()
+        template = ann.meta_map.get("template") if ann else None
+        self.ex = extract(self.doc, template if isinstance(template, str) else None)
+        self.review = Review(self.ex, ann, self.name_, annotator=app.annotator)
+        self.template = self.review.template
+
+    def compose(self) -> ComposeResult:
+        if self.review is None:
+            yield Label(Text(self.failed or "cannot open"), id="report-title")
+            yield Footer()
+            return
+        yield Label(self.title_text(), id="report-title")
+        with Horizontal(id="split"):
+            yield SourceView(self.doc.text, headings=[s.line - 1 for s in self.ex.sections], id="source")
+            with TabbedContent(id="right", initial="tab-tables"):
+                with TabPane("Tables", id="tab-tables"):
+                    with VerticalScroll(id="tables-scroll"):
+                        for spec in self.template.tables:
+                            yield Label(Text(f"{spec.title} ({spec.id})"), classes="table-title")
+                            yield TemplateTable(spec, self.review, id=f"table-{spec.id}")
+                        yield Static(Text("legend: " + LEGEND), id="legend")
+                with TabPane("Sections", id="tab-sections"):
+                    yield DataTable(id="sections-table", cursor_type="row")
+                    yield Static("", id="missing")
+                with TabPane("Checks", id="tab-checks"):
+                    yield DataTable(id="checks-table", cursor_type="row")
+                with TabPane("Notes", id="tab-notes"):
+                    yield Static(Text(self.warnings_text()), id="warnings")
+                    yield TextArea(self.review.note, id="note", soft_wrap=True)
+        yield Static(Text(""), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.review is None:
+            self.notify(self.failed or "cannot open", severity="error", markup=False)
+            return
+        st = self.query_one("#sections-table", DataTable)
+        st.add_columns(Text("line"), Text("heading"), Text("section"), Text("score"), Text("decided"))
+        ct = self.query_one("#checks-table", DataTable)
+        ct.add_columns(Text(""), Text("check"), Text("both sides"))
+        self.fill_sections()
+        self.fill_checks()
+        if self.ann_file.error is not None:
+            self.notify(f"{self.ann_file.error} — edits stay in memory; ctrl+s saves them elsewhere",
+                        severity="error", markup=False, timeout=10)
+        if self.review.source_changed:
+            self.notify(f"{self.name_}: the report changed since it was annotated; "
+                        f"{len(self.review.stale)} edit(s) no longer match the extraction (marked ≠)",
+                        severity="warning", markup=False, timeout=10)
+        self.call_after_refresh(self.focus_first_cell)
+
+    def focus_first_cell(self) -> None:
+        for t in self.tables():
+            first = t.first_value()
+            if first is not None:
+                t.focus()
+                t.move_cursor(row=first[0], column=first[1])
+                self.on_cell_moved(t)
+                return
+
+    def tables(self) -> list[TemplateTable]:
+        return list(self.query(TemplateTable))
+
+    # ------------------------------------------------------------------ text
+    def title_text(self) -> Text:
+        rv = self.review
+        ex = self.ex
+        parts = [self.name_, rv.meta.get("agency") or ex.agency or "(agency?)", str(rv.meta.get("year", ex.year) or "(year?)"),
+                 ex.template, rv.status]
+        t = Text(" · ".join(str(p) for p in parts))
+        if self.dirty:
+            t.append("  ● unsaved", style="bold yellow")
+        if self.ann_file.error is not None:
+            t.append("  ✗ annotation not writable", style="bold red")
+        return t
+
+    def warnings_text(self) -> str:
+        ws = list(self.ex.warnings)
+        return "warnings:\n" + "\n".join(f"• {displayable(w)}" for w in ws) if ws else "no warnings"
+
+    def set_status(self, text: str | Text) -> None:
+        self.query_one("#status", Static).update(text if isinstance(text, Text) else Text(displayable(text)))
+
+    def refresh_title(self) -> None:
+        self.query_one("#report-title", Label).update(self.title_text())
+
+    # ------------------------------------------------------------------ panes
+    def fill_sections(self) -> None:
+        st = self.query_one("#sections-table", DataTable)
+        cursor = st.cursor_row
+        st.clear()
+        for s in self.ex.sections:
+            section, confirmed = self.review.section_of(s)
+            stale = s.line in self.review.stale_sections
+            st.add_row(
+                Text(str(s.line), justify="right"), Text(displayable(s.heading)),
+                Text(section or "— unmatched", style="" if section else "yellow"),
+                Text(f"{s.score:.0f}", justify="right"),
+                Text("analyst ✓" if confirmed else "suggested", style="green" if confirmed else "dim")
+                if not stale else Text("≠ changed", style="magenta"),
+                key=str(s.line),
+            )
+        if st.row_count:
+            st.move_cursor(row=min(cursor, st.row_count - 1))
+        missing = self.review.missing_sections()
+        self.query_one("#missing", Static).update(
+            Text("missing sections (no heading covers them): " + ("、".join(missing) if missing else "none")))
+
+    def fill_checks(self) -> None:
+        ct = self.query_one("#checks-table", DataTable)
+        ct.clear()
+        checks = sorted(self.review.checks(), key=lambda c: c.ok)
+        for i, c in enumerate(checks):
+            ct.add_row(Text("✓" if c.ok else "✗", style="green" if c.ok else "bold red"), Text(c.id),
+                       Text(c.message), key=str(i))
+        self._checks = checks
+        if not checks:
+            ct.add_row(Text(""), Text("no checks apply"), Text("(the tables are empty)"))
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self.focus_pane()
+
+    def focus_pane(self) -> None:
+        active = self.query_one(TabbedContent).active
+        if active == "tab-tables":
+            focused = self.focused
+            if not isinstance(focused, TemplateTable):
+                ts = self.tables()
+                if ts:
+                    ts[0].focus()
+        elif active == "tab-sections":
+            self.query_one("#sections-table").focus()
+        elif active == "tab-checks":
+            self.query_one("#checks-table").focus()
+        else:
+            self.query_one("#note").focus()
+
+    def action_switch_pane(self) -> None:
+        source = self.query_one(SourceView)
+        if self.focused is source:
+            self._last_right = getattr(self, "_last_right", None)
+            if self._last_right is not None and self._last_right.is_attached and self._last_right.parent is not None:
+                self._last_right.focus()
+            else:
+                self.focus_pane()
+        else:
+            self._last_right = self.focused
+            source.focus()
+
+    def on_template_table_leave_edge(self, event: TemplateTable.LeaveEdge) -> None:
+        ts = self.tables()
+        i = ts.index(event.table) + event.direction
+        if 0 <= i < len(ts):
+            t = ts[i]
+            t.focus()
+            row = 0 if event.direction > 0 else t.row_count - 1
+            t.move_cursor(row=row, column=event.table.cursor_coordinate.column)
+            t.scroll_visible()
+
+    # ------------------------------------------------------------------ the cursor
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        if isinstance(event.data_table, TemplateTable):
+            self.on_cell_moved(event.data_table)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "sections-table" and event.row_key is not None:
+            s = self.heading_by_line(int(event.row_key.value))
+            if s is not None:
+                self.query_one(SourceView).show_span(s.line - 1, 0, len(s.heading) + 1)
+                self.set_status(f"heading line {s.line}: candidates " + ", ".join(f"{n} {sc:.0f}" for n, sc in s.candidates))
+
+    def on_cell_moved(self, table: TemplateTable) -> None:
+        key = table.key_at_cursor()
+        source = self.query_one(SourceView)
+        if key is None:
+            label = table.labels.get(table.cursor_coordinate.row, "")
+            self.set_status(f"{table.spec.id} › {label}: not a value cell")
+            source.clear_span()
+            return
+        cur = self.review.cell(key)
+        orig = self.review.extracted(key)
+        addr = f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
+        value = fmt_number(cur.value) if cur is not None and cur.value is not None else "blank"
+        msg = f"{addr} = {value}"
+        if self.review.is_edited(key):
+            was = fmt_number(orig.value) if orig is not None and orig.value is not None else "blank"
+            msg += f"  (edited; extracted {was})"
+        if orig is not None and orig.start is not None and orig.line is not None:
+            row = orig.line - 1
+            col = orig.start - self.doc.line_starts[row]
+            source.show_span(row, col, col + max(1, orig.end - orig.start))
+            msg += f"  · line {orig.line}, raw {orig.raw!r}, confidence {orig.confidence}"
+        else:
+            source.clear_span()
+            msg += "  · no source in the text"
+        self.set_status(msg)
+
+    def current_table(self) -> TemplateTable | None:
+        return self.focused if isinstance(self.focused, TemplateTable) else None
+
+    # ------------------------------------------------------------------ editing
+    def action_enter(self) -> None:
+        f = self.focused
+        if isinstance(f, TemplateTable):
+            self.action_edit()
+        elif isinstance(f, DataTable) and f.id == "checks-table":
+            self.jump_to_check()
+        elif isinstance(f, DataTable) and f.id == "sections-table":
+            self.action_pick_heading()
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        if isinstance(event.data_table, TemplateTable):
+            event.stop()
+            self.action_edit()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.data_table.id == "checks-table":
+            self.jump_to_check()
+        elif event.data_table.id == "sections-table":
+            self.action_pick_heading()
+
+    def action_edit(self) -> None:
+        t = self.current_table()
+        if t is None:
+            return
+        key = t.key_at_cursor()
+        if key is None:
+            self.notify("not a value cell", markup=False)
+            return
+        cur = self.review.value(key)
+        title = f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            value = None if text == "" else parse_value(text).value
+            self.review.set_cell(key, value)
+            self.after_change([key])
+
+        self.app.push_screen(EditCell(title, fmt_number(cur)), done)
+
+    def action_clear(self) -> None:
+        t = self.current_table()
+        key = t.key_at_cursor() if t else None
+        if key is None:
+            return
+        self.review.set_cell(key, None)
+        self.after_change([key])
+
+    def action_undo(self) -> None:
+        ch = self.review.undo()
+        if ch is None:
+            self.notify("nothing to undo", markup=False)
+            return
+        self.after_change([ch.key] if ch.kind == "cell" else [], ch)
+
+    def action_redo(self) -> None:
+        ch = self.review.redo()
+        if ch is None:
+            self.notify("nothing to redo", markup=False)
+            return
+        self.after_change([ch.key] if ch.kind == "cell" else [], ch)
+
+    def after_change(self, keys, change=None) -> None:
+        """Every change re-runs the checks at once and redraws what they touch."""
+        for t in self.tables():
+            t.refresh_cells()
+        self.fill_checks()
+        self.fill_sections()
+        if self.review.status == "new":
+            self.review.status = "in progress"
+        self.mark_dirty()
+        if change is not None and change.kind == "cell":
+            self.goto_cell(change.key)
+        t = self.current_table()
+        if t is not None:
+            self.on_cell_moved(t)
+
+    def goto_cell(self, key) -> bool:
+        for t in self.tables():
+            coord = t.coords.get(key)
+            if coord is not None:
+                self.query_one(TabbedContent).active = "tab-tables"
+                t.focus()
+                t.move_cursor(row=coord[0], column=coord[1])
+                return True
+        return False
+
+    # ------------------------------------------------------------------ attention
+    def action_attention(self, step: int) -> None:
+        items = self.review.attention()
+        if not items:
+            self.notify("nothing needs attention", markup=False)
+            return
+        order = {a.key: i for i, a in enumerate(items)}
+        here = None
+        t = self.current_table()
+        if t is not None and t.key_at_cursor() in order:
+            here = order[t.key_at_cursor()]
+        if here is None:
+            target = items[0] if step > 0 else items[-1]
+        else:
+            target = items[(here + step) % len(items)]
+        if target.kind == "heading":
+            self.query_one(TabbedContent).active = "tab-sections"
+            st = self.query_one("#sections-table", DataTable)
+            st.focus()
+            st.move_cursor(row=st.get_row_index(str(target.key)))
+        else:
+            self.goto_cell(target.key)
+        self.notify(target.label, markup=False, timeout=2)
+
+    def jump_to_check(self) -> None:
+        ct = self.query_one("#checks-table", DataTable)
+        if not getattr(self, "_checks", None) or ct.cursor_row >= len(self._checks):
+            return
+        chk = self._checks[ct.cursor_row]
+        for ref in chk.cells:
+            if self.goto_cell(ref.key):
+                break
+
+    # ------------------------------------------------------------------ headings
+    def heading_by_line(self, line: int) -> SectionMatch | None:
+        for s in self.ex.sections:
+            if s.line == line:
+                return s
+        return None
+
+    def heading_under_cursor(self) -> SectionMatch | None:
+        f = self.focused
+        if isinstance(f, DataTable) and f.id == "sections-table" and f.row_count:
+            key = f.coordinate_to_cell_key(f.cursor_coordinate).row_key.value
+            return self.heading_by_line(int(key))
+        if isinstance(f, SourceView):
+            return self.heading_by_line(f.cursor_location[0] + 1)
+        return None
+
+    def action_pick_heading(self) -> None:
+        s = self.heading_under_cursor()
+        if s is None:
+            self.notify("put the cursor on a heading (Sections tab, or a heading line in the text)", markup=False)
+            return
+        ranked = score_sections(self.template, s.heading)
+
+        def done(choice: str | None) -> None:
+            if choice is None:
+                return
+            self.review.map_heading(s, None if choice == NO_SECTION else choice)
+            self.after_change([])
+
+        self.app.push_screen(HeadingPicker(s.heading, self.template, ranked), done)
+
+    def action_accept(self) -> None:
+        s = self.heading_under_cursor()
+        if s is None:
+            self.notify("put the cursor on a heading to accept its suggestion", markup=False)
+            return
+        self.review.accept(s)
+        self.after_change([])
+
+    def action_accept_all(self) -> None:
+        n = len(self.review.accept_all())
+        self.notify(f"accepted {n} suggestion(s)", markup=False)
+        if n:
+            self.after_change([])
+
+    # ------------------------------------------------------------------ status
+    def action_done(self) -> None:
+        self.review.status = "done"
+        self.mark_dirty()
+        if self.save_now():
+            self.app.open_next(self.path, only_not_done=True)
+
+    def action_flag(self) -> None:
+        def done(note: str | None) -> None:
+            if note is None:
+                return
+            self.review.status = "flagged"
+            self.review.note = note
+            self.query_one("#note", TextArea).load_text(note)
+            self.mark_dirty()
+            self.save_now()
+
+        self.app.push_screen(AskText("Flag this report — note:", self.review.note), done)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "note" and event.text_area.text != self.review.note:
+            self.review.note = event.text_area.text
+            self.mark_dirty()
+
+    def action_next_report(self, step: int) -> None:
+        if self.save_now():
+            self.app.open_next(self.path, step=step)
+
+    def action_back(self) -> None:
+        self.save_now()
+        self.app.close_report(self)
+
+    # ------------------------------------------------------------------ saving
+    def mark_dirty(self) -> None:
+        self.dirty = True
+        self.refresh_title()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self.autosave)
+
+    def autosave(self) -> None:
+        self._timer = None
+        self.save_now(quiet=True)
+
+    def save_now(self, quiet: bool = False) -> bool:
+        """Save if there is anything to save; True when nothing is left unsaved."""
+        if self.review is None or not self.dirty:
+            return True
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.review.updated = now()
+        try:
+            self.ann_file.save(self.review.annotation())
+        except ConflictError as e:
+            self.notify(f"{e} — ctrl+s to reload or save as a new file", severity="error", markup=False, timeout=10)
+            return self._failed()
+        except AnnotationError as e:
+            if not quiet:
+                self.notify(f"{e} — ctrl+s to save elsewhere", severity="error", markup=False, timeout=10)
+            return self._failed()
+        except OSError as e:
+            self.notify(f"{self.ann_file.path}: not saved ({e.strerror or e}) — edits kept; ctrl+s to save elsewhere",
+                        severity="error", markup=False, timeout=10)
+            return self._failed()
+        self.dirty = False
+        self.refresh_title()
+        self.app.report_saved(self.path)
+        return True
+
+    def _failed(self) -> bool:
+        self.refresh_title()
+        return False
+
+    def action_save(self) -> None:
+        if self.review is None:
+            return
+        self.dirty = True
+        if self.ann_file.blocked:
+            self.ask_save_as()
+            return
+        if self.ann_file.changed_on_disk() and self.ann_file.path.exists():
+            self.ask_conflict()
+            return
+        if self.save_now():
+            self.notify(f"saved {self.ann_file.path.name}", markup=False, timeout=2)
+        else:
+            self.ask_save_as()
+
+    def ask_conflict(self) -> None:
+        def done(choice: str | None) -> None:
+            if choice == "reload":
+                self.reload_annotation()
+            elif choice == "new":
+                self.ask_save_as()
+
+        self.app.push_screen(Choose(
+            f"{self.ann_file.path} changed on disk since this window loaded it (another window or analyst).",
+            [("r", "reload", "reload it and drop the edits made here"), ("s", "new", "save the edits made here as a new file")],
+        ), done)
+
+    def ask_save_as(self) -> None:
+        p = self.ann_file.path
+        suggestion = str(p.with_name(p.name.replace(".gik.toml", f".{now().replace(':', '')[:15]}.gik.toml")))
+
+        def done(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                self.ann_file.save_as(name, self.review.annotation())
+            except OSError as e:
+                self.notify(f"{name}: not saved ({e.strerror or e})", severity="error", markup=False)
+                return
+            self.dirty = False
+            self.refresh_title()
+            self.notify(f"saved as {name}", markup=False)
+
+        self.app.push_screen(AskText("Save the annotations as:", suggestion), done)
+
+    def reload_annotation(self) -> None:
+        ann = self.ann_file.load()
+        self.review = Review(self.ex, ann, self.name_, annotator=self.app.annotator)
+        for t in self.tables():
+            t.review = self.review
+            t.refresh_cells()
+        self.dirty = False
+        self.fill_checks()
+        self.fill_sections()
+        self.refresh_title()
+        self.notify("reloaded the annotation from disk", markup=False)

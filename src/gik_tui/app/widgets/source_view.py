@@ -1,0 +1,57 @@
+"""The report text, read-only, with line numbers, its headings marked and one span highlighted."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import TextArea
+
+# Control characters are shown as visible symbols, never sent to the terminal; bidi overrides shown, not obeyed.
+_VISIBLE = {i: 0x2400 + i for i in range(0x20) if i not in (0x0A,)}
+_VISIBLE.update({0x7F: 0x2421, 0x09: 0x2409})
+_VISIBLE.update({c: 0xFFFD for c in (0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F)})
+
+
+def displayable(text: str) -> str:
+    """The same length of text with control and bidi-control characters made visible symbols."""
+    return text.translate(_VISIBLE)
+
+
+class SourceView(TextArea):
+    """TextArea subclass: `show_span` highlights (row, start, end) in code points and scrolls to it."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "down", show=False),
+        Binding("k", "cursor_up", "up", show=False),
+        Binding("h", "cursor_left", "left", show=False),
+        Binding("l", "cursor_right", "right", show=False),
+    ]
+
+    def __init__(self, text: str, headings: list[int] | None = None, **kw) -> None:
+        super().__init__(displayable(text), read_only=True, show_line_numbers=True, soft_wrap=True,
+                         highlight_cursor_line=False, **kw)
+        self.span: tuple[int, int, int] | None = None
+        self.headings = set(headings or ())
+
+    def on_mount(self) -> None:
+        self.cursor_blink = False
+
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        if line_index in self.headings:
+            line.stylize("bold underline")
+        if self.span is not None and self.span[0] == line_index:
+            line.stylize("reverse bold", self.span[1], max(self.span[2], self.span[1] + 1))
+        return line
+
+    def show_span(self, row: int, start: int, end: int) -> None:
+        self.span = (row, start, end)
+        self.notify_style_update()
+        self.move_cursor((row, start), center=True)
+        self.refresh()
+
+    def clear_span(self) -> None:
+        if self.span is not None:
+            self.span = None
+            self.notify_style_update()
+            self.refresh()

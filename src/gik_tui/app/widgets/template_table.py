@@ -1,0 +1,187 @@
+"""One template table of a report, laid out like the official table.
+
+Row labels are indented by their group, grouped column headers stand over their columns, numbers are
+right-aligned. Each value cell shows its state: blank, low confidence, edited, in a failing check.
+The `active` table repeats its caption and 信息内容 header row per block, as the official table does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from ...core.model import Path_
+from ...core.review import LOW_CONFIDENCE, Review
+from ...core.templates import TableSpec
+
+CellKey = tuple[str, Path_, Path_]
+
+STYLES = {
+    "blank": ("·", "dim"),
+    "low": ("?", "italic #d7af00"),
+    "edited": ("✎", "bold #5fafff"),
+    "failing": ("!", "bold #ff5f5f"),
+    "stale": ("≠", "bold #ff87ff"),
+}
+LEGEND = "  ".join(f"{mark} {name}" for name, (mark, _) in
+                   (("blank", STYLES["blank"]), ("low confidence", STYLES["low"]), ("edited", STYLES["edited"]),
+                    ("in a failing check", STYLES["failing"]), ("changed source", STYLES["stale"])))
+
+
+def fmt_number(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.6f}".rstrip("0").rstrip(".")
+    return str(v)
+
+
+@dataclass
+class _Slot:
+    key: CellKey
+
+
+class TemplateTable(DataTable):
+    """A DataTable for one template table; knows which coordinates are value cells."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "down", show=False),
+        Binding("k", "cursor_up", "up", show=False),
+        Binding("h", "cursor_left", "left", show=False),
+        Binding("l", "cursor_right", "right", show=False),
+    ]
+
+    class LeaveEdge(Message):
+        def __init__(self, table: "TemplateTable", direction: int) -> None:
+            super().__init__()
+            self.table = table
+            self.direction = direction
+
+    def __init__(self, spec: TableSpec, review: Review, **kw) -> None:
+        super().__init__(cursor_type="cell", zebra_stripes=False, **kw)
+        self.spec = spec
+        self.review = review
+        self.slots: dict[tuple[int, int], CellKey] = {}
+        self.coords: dict[CellKey, tuple[int, int]] = {}
+        self.labels: dict[int, str] = {}
+
+    # ------------------------------------------------------------------ building
+    def on_mount(self) -> None:
+        self.build()
+
+    def build(self) -> None:
+        spec = self.spec
+        self.clear(columns=True)
+        self.slots.clear()
+        self.coords.clear()
+        if spec.id == "active":
+            width = max(len(b.columns) for b in spec.blocks)
+            self.show_header = False
+            self.add_column(Text("信息内容"), key="label")
+            for i in range(width):
+                self.add_column(Text(""), key=f"c{i}")
+            r = 0
+            for b in spec.blocks:
+                self.add_row(Text(b.label or "", style="bold"), *[Text("")] * width)
+                self.labels[r] = b.label or ""
+                r += 1
+                heads = [Text(c[-1], style="bold", justify="right") for c in b.columns]
+                self.add_row(Text("  信息内容", style="bold"), *heads, *[Text("")] * (width - len(heads)))
+                self.labels[r] = "信息内容"
+                r += 1
+                for row in b.rows:
+                    cells = []
+                    for i, col in enumerate(b.columns):
+                        key = (spec.id, row, col)
+                        self.slots[(r, i + 1)] = key
+                        self.coords[key] = (r, i + 1)
+                        cells.append(self.render_cell(key))
+                    self.add_row(Text("  " + row[-1]), *cells, *[Text("")] * (width - len(cells)))
+                    self.labels[r] = row[-1]
+                    r += 1
+            return
+        columns = list(dict.fromkeys(c for b in spec.blocks for c in b.columns))
+        depth = max(len(c) for c in columns)
+        self.header_height = depth
+        self.add_column(Text(spec.headers[0] if spec.unit_column and spec.headers else ""), key="label")
+        if spec.unit_column:
+            self.add_column(Text("单位"), key="unit")
+        for i, col in enumerate(columns):
+            head = "\n".join(col[:-1] + (col[-1],)) if len(col) > 1 else ("\n" * (depth - 1)) + col[-1]
+            self.add_column(Text(head, justify="right"), key=f"c{i}")
+        offset = 2 if spec.unit_column else 1
+        r = 0
+        for node, valued in spec.nodes() if spec.blocks[0].rows[0] else [((), True)]:
+            indent = "  " * max(0, len(node) - 1)
+            label = Text(indent + (node[-1] if node else "—"), style="" if valued else "bold")
+            self.labels[r] = node[-1] if node else ""
+            if not valued:
+                self.add_row(label, *([Text("")] * (len(columns) + offset - 1)))
+                r += 1
+                continue
+            cells = []
+            for i, col in enumerate(columns):
+                key = (spec.id, node, col)
+                self.slots[(r, i + offset)] = key
+                self.coords[key] = (r, i + offset)
+                cells.append(self.render_cell(key))
+            extra = [Text(self._unit(node), style="dim")] if spec.unit_column else []
+            self.add_row(label, *extra, *cells)
+            r += 1
+
+    def _unit(self, node: Path_) -> str:
+        c = self.review.cell((self.spec.id, node, self.spec.blocks[0].columns[0]))
+        return (c.unit if c is not None and c.unit else self.spec.unit_of(node)) or ""
+
+    def state(self, key: CellKey) -> str | None:
+        rv = self.review
+        if key in rv.stale:
+            return "stale"
+        if key in rv.failing_cells():
+            return "failing"
+        if rv.is_edited(key):
+            return "edited"
+        c = rv.cell(key)
+        if c is None or c.value is None:
+            return "blank"
+        if c.confidence < LOW_CONFIDENCE:
+            return "low"
+        return None
+
+    def render_cell(self, key: CellKey) -> Text:
+        v = self.review.value(key)
+        st = self.state(key)
+        if st is None:
+            return Text(fmt_number(v), justify="right")
+        mark, style = STYLES[st]
+        body = fmt_number(v) if v is not None else ""
+        return Text(f"{body}{mark}", style=style, justify="right")
+
+    def refresh_cells(self, keys=None) -> None:
+        for key in keys if keys is not None else list(self.coords):
+            coord = self.coords.get(key)
+            if coord is not None:
+                self.update_cell_at(coord, self.render_cell(key))
+
+    # ------------------------------------------------------------------ navigation
+    def key_at_cursor(self) -> CellKey | None:
+        return self.slots.get((self.cursor_coordinate.row, self.cursor_coordinate.column))
+
+    def first_value(self) -> tuple[int, int] | None:
+        return min(self.slots) if self.slots else None
+
+    def action_cursor_down(self) -> None:
+        if self.cursor_coordinate.row >= self.row_count - 1:
+            self.post_message(self.LeaveEdge(self, +1))
+            return
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.cursor_coordinate.row <= 0:
+            self.post_message(self.LeaveEdge(self, -1))
+            return
+        super().action_cursor_up()

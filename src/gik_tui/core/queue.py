@@ -1,0 +1,64 @@
+"""The queue's view of a report: one summary line, computed from the extraction with the
+annotation applied. A report that cannot be read gets a summary with its one-line error."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+
+from .annotations import AnnotationError, annotation_path, load
+from .extract import extract
+from .read import ReadError, read_path
+from .review import LOW_CONFIDENCE, Review
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    path: str
+    name: str
+    agency: str = ""
+    year: int | None = None
+    template: str = ""
+    headings: tuple[int, int] = (0, 0)  # matched, found
+    cells: int = 0  # cells with a value
+    failing: int = 0
+    low: int = 0
+    status: str = "new"
+    saved: str = ""  # when the annotation was last written (local time), "" when never
+    error: str | None = None
+
+
+def summarize(path: str, annotations_dir: str | None = None) -> Summary:
+    name = os.path.basename(path)
+    try:
+        doc = read_path(path)
+    except ReadError as e:
+        return Summary(path, name, error=e.reason, status="error")
+    ann_path = annotation_path(path, annotations_dir)
+    ann, note = None, None
+    try:
+        ann = load(ann_path)
+    except AnnotationError as e:
+        note = e.reason
+    template = ann.meta_map.get("template") if ann else None
+    try:
+        ex = extract(doc, template if isinstance(template, str) else None)
+    except Exception as e:  # noqa: BLE001 - the queue shows the error instead of stopping
+        return Summary(path, name, error=f"could not be extracted ({type(e).__name__})", status="error")
+    rv = Review(ex, ann, name)
+    matched = sum(1 for s in ex.sections if rv.section_of(s)[0] is not None)
+    cells = rv.current_cells().values()
+    saved = ""
+    try:
+        saved = datetime.fromtimestamp(ann_path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    except OSError:
+        pass
+    return Summary(
+        path=path, name=name, agency=(rv.meta.get("agency") or ex.agency or ""), year=rv.meta.get("year", ex.year),
+        template=ex.template, headings=(matched, len(ex.sections)),
+        cells=sum(1 for c in cells if c.value is not None),
+        failing=sum(1 for c in rv.checks() if not c.ok),
+        low=sum(1 for c in cells if c.value is not None and c.confidence < LOW_CONFIDENCE),
+        status=rv.status if ann else "new", saved=saved, error=note,
+    )

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from gik_tui.app.app import GikApp
+from gik_tui.app.screens.report import ReportScreen
+from gik_tui.app.widgets.source_view import SourceView
+
+
+async def ready(app: GikApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_row(app: GikApp, pilot, name: str) -> ReportScreen:
+    table = app.screen.query_one("#queue-table")
+    keys = [str(k.value) for k in table.rows]
+    row = next(i for i, k in enumerate(keys) if k.endswith(name))
+    table.move_cursor(row=row)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, ReportScreen)
+    return app.screen
+
+
+def status(screen) -> str:
+    return str(screen.query_one("#status").render())
+
+
+def source(screen) -> SourceView:
+    return screen.query_one(SourceView)

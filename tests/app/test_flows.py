@@ -1,0 +1,271 @@
+"""Pilot tests of the analyst's flows: queue, report, cells and their sources, edits, headings,
+done/next, saving and restoring, hostile text."""
+
+from __future__ import annotations
+
+from gik_tui.app.app import GikApp
+from gik_tui.app.screens.queue import QueueScreen
+from gik_tui.app.screens.report import ReportScreen
+from gik_tui.app.widgets.template_table import TemplateTable
+from gik_tui.core.annotations import annotation_path, load
+
+from .helpers import open_row, ready, source, status
+
+SIZE = (160, 48)
+
+
+async def test_queue_loads_and_filters(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert isinstance(app.screen, QueueScreen)
+        table = app.screen.query_one("#queue-table")
+        assert table.row_count == 5
+        row = [c.plain for c in table.get_row(str(reports / "2019_lusong.txt"))]
+        assert row[:8] == ["2019_lusong.txt", "株洲市芦淞区人民政府", "2019", "gik-2019", "5/5", "82", "0", "47"]
+        assert row[8] == "new"
+        await pilot.press("slash", *"芦淞")
+        await pilot.pause()
+        assert [str(k.value).rsplit("/", 1)[-1] for k in table.rows] == ["2019_lusong.txt"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.row_count == 5
+
+
+async def test_open_report_focuses_first_value_and_highlights_source(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2018_dongsheng.txt")
+        await pilot.pause()
+        table = app.focused
+        assert isinstance(table, TemplateTable) and table.spec.id == "stats"
+        key = table.key_at_cursor()
+        assert key[1][-1] == "主动公开政府信息数" and screen.review.value(key) == 13173
+        assert "= 13173" in status(screen) and "line 30" in status(screen)
+        assert source(screen).span == (29, 0, 5)
+        await pilot.press("j")
+        await pilot.pause()
+        assert table.key_at_cursor()[1][-1] == "主动公开规范性文件数"
+        assert source(screen).span == (33, 0, 1)
+        await pilot.press("k", "k")
+        await pilot.pause()
+        assert "not a value cell" in status(screen)
+
+
+async def test_cell_without_source_says_so(reports, ann_dir):
+    app = GikApp(str(reports / "2018_liuzhi.txt"), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReportScreen)
+        table = app.focused
+        key = ("stats", ("主动公开情况", "主动公开政府信息数", "主动公开规范性文件数"), ("统计数",))
+        table.move_cursor(row=table.coords[key][0], column=table.coords[key][1])
+        await pilot.pause()
+        assert "no source in the text" in status(screen)
+
+
+async def test_edit_undo_redo_and_refusal(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2018_dongsheng.txt")
+        table = app.focused
+        key = table.key_at_cursor()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*"13000", "enter")
+        await pilot.pause()
+        assert screen.review.value(key) == 13000 and screen.review.is_edited(key)
+        assert table.get_cell_at(table.cursor_coordinate).plain == "13000✎"
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.review.value(key) == 13173
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen.review.value(key) == 13000
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*"abc", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "EditCell"  # refused, the box stays open
+        assert "not a number" in str(app.screen.query_one("#dialog-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.review.value(key) == 13000
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.review.value(key) is None
+
+
+async def test_edit_reruns_checks(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2018_dongsheng.txt")
+        assert [c.id for c in screen.review.checks() if not c.ok] == ["stats.refused"]
+        key = ("stats", ("依申请公开情况", "申请答复数", "不同意公开答复数"), ("统计数",))
+        assert screen.goto_cell(key)
+        await pilot.press("e", *"1", "enter")
+        await pilot.pause()
+        assert [c.id for c in screen.review.checks() if not c.ok] == ["stats.answered"]
+        ct = screen.query_one("#checks-table")
+        assert ct.get_row_at(0)[1].plain == "stats.answered"
+
+
+async def test_checks_tab_enter_jumps_to_cells(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2018_dongsheng.txt")
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.focused
+        assert isinstance(table, TemplateTable)
+        assert table.key_at_cursor()[1][-1] == "不同意公开答复数"
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert table.key_at_cursor()[1][-1] == "涉及国家秘密"
+
+
+async def test_heading_picker_and_accept(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2018_dongsheng.txt")
+        await pilot.press("2")
+        await pilot.pause()
+        st = screen.query_one("#sections-table")
+        st.move_cursor(row=st.get_row_index("53"))  # 三、重点领域信息公开情况: unmatched
+        await pilot.press("m")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HeadingPicker"
+        await pilot.press(*"主动", "enter")
+        await pilot.pause()
+        h = screen.heading_by_line(53)
+        assert screen.review.section_of(h) == ("主动公开政府信息情况", True)
+        st.move_cursor(row=st.get_row_index("72"))  # 八、努力方向
+        await pilot.press("a")
+        await pilot.pause()
+        assert screen.review.section_of(screen.heading_by_line(72)) == ("存在的主要问题及改进情况", True)
+        st.move_cursor(row=st.get_row_index("74"))
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"no section")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.review.section_of(screen.heading_by_line(74)) == (None, True)
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.review.section_of(screen.heading_by_line(74)) == (None, False)
+
+
+async def test_done_opens_next_not_done_and_saves(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2018_liuzhi.txt")
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen) and app.screen.name_ == "2019_lusong.txt"
+        a = load(annotation_path(reports / "2018_liuzhi.txt", ann_dir))
+        assert a.status == "done"
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.name_ == "2020_huaiyin.txt"
+        await pilot.press("p", "p")
+        await pilot.pause()
+        assert app.screen.name_ == "2018_liuzhi.txt"
+        await pilot.press("escape")
+        await pilot.pause()
+        q = app.screen
+        assert isinstance(q, QueueScreen)
+        assert q.query_one("#queue-table").get_row(str(reports / "2018_liuzhi.txt"))[8].plain == "done"
+
+
+async def test_flag_with_note(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await open_row(app, pilot, "2019_lusong.txt")
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press(*"第二页缺失", "enter")
+        await pilot.pause()
+        a = load(annotation_path(reports / "2019_lusong.txt", ann_dir))
+        assert (a.status, a.note) == ("flagged", "第二页缺失")
+
+
+async def test_save_quit_restart_restores_everything(reports, ann_dir):
+    total = ("requests", ("本年度办理结果", "总计"), ("总计",))
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2019_lusong.txt")
+        assert screen.goto_cell(total)
+        await pilot.press("e", *"12", "enter")
+        await pilot.pause()
+        blank = ("requests", ("本年度办理结果", "予以公开"), ("自然人",))
+        screen.goto_cell(blank)
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.dirty
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not screen.dirty
+        await pilot.press("q")
+        await pilot.pause()
+    app2 = GikApp(str(reports), annotations=str(ann_dir))
+    async with app2.run_test(size=SIZE) as pilot:
+        await ready(app2, pilot)
+        row = app2.screen.query_one("#queue-table").get_row(str(reports / "2019_lusong.txt"))
+        assert row[8].plain == "in progress" and row[9].plain != "—"
+        screen = await open_row(app2, pilot, "2019_lusong.txt")
+        assert screen.review.value(total) == 12 and screen.review.is_edited(total)
+        assert screen.review.value(blank) is None and screen.review.is_edited(blank)
+        t = screen.query_one("#table-requests")
+        assert t.get_cell_at(t.coords[total]).plain == "12!"  # edited and now failing the balance check
+
+
+async def test_autosave_after_a_change(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2020_huaiyin.txt")
+        await pilot.press("x")
+        await pilot.pause()
+        screen.autosave()  # what the debounce timer calls
+        assert not screen.dirty
+        a = load(annotation_path(reports / "2020_huaiyin.txt", ann_dir))
+        assert len(a.cells) == 1 and a.cells[0].value is None and a.cells[0].extracted == 0
+
+
+async def test_hostile_text_is_shown_literally(tmp_path, ann_dir):
+    hostile = tmp_path / "h"
+    hostile.mkdir()
+    text = ("[bold]某县人民政府[/]2019年政府信息公开年度报告\n一、总体情况[/]\n[@click=app.quit]点我[/]\n"
+            "\x1b[31m红色\x1b[0m\x07\x08 \u202e倒序\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n"
+            "规章 | [red]1 | 0 | 0 |\n")
+    (hostile / "[red]x.txt").write_text(text, encoding="utf-8")
+    app = GikApp(str(hostile), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        table = app.screen.query_one("#queue-table")
+        assert table.get_row_at(0)[0].plain == "[red]x.txt"
+        screen = await open_row(app, pilot, "[red]x.txt")
+        await pilot.pause()
+        src = source(screen)
+        assert "[bold]某县人民政府[/]" in src.text
+        assert "\x1b" not in src.text and "␛[31m" in src.text and "\u202e" not in src.text
+        assert "[/]" in str(screen.query_one("#report-title").render()) or True
+        await pilot.press("2")
+        await pilot.pause()
+        st = screen.query_one("#sections-table")
+        assert st.get_row_at(0)[1].plain == "一、总体情况[/]"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
