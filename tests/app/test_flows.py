@@ -269,3 +269,118 @@ async def test_hostile_text_is_shown_literally(tmp_path, ann_dir):
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_invalid_annotation_is_left_untouched(reports, ann_dir):
+    bad = annotation_path(reports / "2019_lusong.txt", ann_dir)
+    bad.write_text("schema = 1\n[review\n", encoding="utf-8")
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        row = app.screen.query_one("#queue-table").get_row(str(reports / "2019_lusong.txt"))
+        assert row[1].plain == "株洲市芦淞区人民政府"
+        screen = await open_row(app, pilot, "2019_lusong.txt")
+        assert screen.ann_file.blocked
+        assert any("not valid TOML" in n.message and "line" in n.message for n in app._notifications)
+        await pilot.press("x")
+        await pilot.pause()
+        screen.autosave()
+        assert screen.dirty  # kept in memory, not written over the invalid file
+        assert bad.read_text(encoding="utf-8") == "schema = 1\n[review\n"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AskText"  # where to save them
+        box = app.screen.query_one("#text")
+        box.value = str(ann_dir / "rescued.gik.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not screen.dirty
+        assert len(load(ann_dir / "rescued.gik.toml").cells) == 1
+        assert bad.read_text(encoding="utf-8") == "schema = 1\n[review\n"
+
+
+async def test_two_windows_never_overwrite_silently(reports, ann_dir):
+    path = annotation_path(reports / "2020_huaiyin.txt", ann_dir)
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2020_huaiyin.txt")
+        # another window saves first
+        path.write_text('schema = 1\n[report]\nsource = "2020_huaiyin.txt"\nsha256 = ""\ntemplate = "gik-2019"\n'
+                        '[review]\nstatus = "done"\nnote = "other window"\nupdated = ""\n', encoding="utf-8")
+        await pilot.press("x")
+        await pilot.pause()
+        assert not screen.save_now()
+        assert "other window" in path.read_text(encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Choose"
+        await pilot.press("r")  # reload theirs
+        await pilot.pause()
+        assert screen.review.status == "done" and screen.review.note == "other window" and not screen.dirty
+
+
+async def test_failed_save_keeps_edits_and_says_so(reports, ann_dir, monkeypatch):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2020_huaiyin.txt")
+        import gik_tui.core.annotations as annotations
+
+        def full(*a, **k):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(annotations, "write_atomic", full)
+        await pilot.press("x")
+        await pilot.pause()
+        assert not screen.save_now()
+        await pilot.pause()
+        assert screen.dirty and "unsaved" in str(screen.query_one("#report-title").render())
+        assert any("No space left on device" in n.message for n in app._notifications), [n.message for n in app._notifications]
+        await pilot.press("q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Choose" and app.is_running  # asks before losing work
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_unreadable_report_in_queue(reports, ann_dir):
+    (reports / "empty.txt").write_bytes(b"")
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        table = app.screen.query_one("#queue-table")
+        row = table.get_row(str(reports / "empty.txt"))
+        assert row[1].plain == "empty file" and row[8].plain == "error"
+        await open_row_fail(app, pilot, "empty.txt")
+        assert isinstance(app.screen, QueueScreen)
+        assert any("empty.txt: empty file" in n.message for n in app._notifications)
+
+
+async def open_row_fail(app, pilot, name):
+    table = app.screen.query_one("#queue-table")
+    keys = [str(k.value) for k in table.rows]
+    table.move_cursor(row=next(i for i, k in enumerate(keys) if k.endswith(name)))
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_help_and_palette(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await open_row(app, pilot, "2019_lusong.txt")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"flag")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AskText"
