@@ -22,7 +22,7 @@ async def open_row(app: GikApp, pilot, name: str) -> ReportScreen:
 
 
 def status(screen) -> str:
-    return str(screen.query_one("#status").render())
+    return screen.query_one("#status").text.plain
 
 
 def source(screen) -> SourceView:

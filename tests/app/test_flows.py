@@ -110,6 +110,8 @@ async def test_edit_reruns_checks(reports, ann_dir):
         await pilot.press("e", *"1", "enter")
         await pilot.pause()
         assert [c.id for c in screen.review.checks() if not c.ok] == ["stats.answered"]
+        await pilot.press("3")
+        await pilot.pause()
         ct = screen.query_one("#checks-table")
         assert ct.get_row_at(0)[1].plain == "stats.answered"
 
@@ -227,7 +229,7 @@ async def test_save_quit_restart_restores_everything(reports, ann_dir):
         screen = await open_row(app2, pilot, "2019_lusong.txt")
         assert screen.review.value(total) == 12 and screen.review.is_edited(total)
         assert screen.review.value(blank) is None and screen.review.is_edited(blank)
-        t = screen.query_one("#table-requests")
+        t = screen.table("requests")
         assert t.get_cell_at(t.coords[total]).plain == "12!"  # edited and now failing the balance check
 
 

@@ -34,6 +34,7 @@ class GikApp(App):
         else:
             self.files, _ = find_reports([target])
         self.theme_name = theme_name
+        self.report_screen: ReportScreen | None = None
         if annotations:
             os.makedirs(annotations, exist_ok=True)
 
@@ -49,13 +50,17 @@ class GikApp(App):
 
     # ------------------------------------------------------------------ navigation
     def open_report(self, path: str) -> None:
-        screen = ReportScreen(path)
-        if screen.review is None:
+        """Load a report into the (one) report screen and show it."""
+        screen = self.report_screen
+        if screen is None:
+            screen = self.report_screen = ReportScreen()
+            self.install_screen(screen, name="report")
+        if screen is self.screen and screen.review is not None and not screen.save_now():
+            return  # unsaved work stays where it is; the status line says why
+        if not screen.load(path):
             self.notify(screen.failed or f"{path}: cannot open", severity="error", markup=False)
             return
-        if isinstance(self.screen, ReportScreen):
-            self.switch_screen(screen)
-        else:
+        if self.screen is not screen:
             self.push_screen(screen)
 
     def close_report(self, screen: ReportScreen) -> None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static, TabbedContent, TabPane, TextArea
 
@@ -20,6 +20,7 @@ from ...core.review import Review
 from ...core.sections import score_sections
 from ...core.values import parse_value
 from ..widgets.source_view import SourceView, displayable
+from ..widgets.status_line import StatusLine
 from ..widgets.template_table import LEGEND, TemplateTable, fmt_number
 from .dialogs import NO_SECTION, AskText, Choose, EditCell, HeadingPicker
 
@@ -54,75 +55,123 @@ REPORT_KEYS = [
 
 
 class ReportScreen(Screen):
+    """One screen for every report: the app installs it once and loads each report into it, so
+    opening a report (or moving to the next) only refills widgets instead of building a screen."""
+
     BINDINGS = REPORT_KEYS
 
-    def __init__(self, path: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.path = path
-        self.name_ = os.path.basename(path)
+        self.path = ""
+        self.name_ = ""
         self.dirty = False
         self._timer = None
         self.review: Review | None = None
         self.failed: str | None = None
-        self._load()
+        self._checks: list = []
+        self._last_right = None
+        self._tables: list[TemplateTable] = []
+        self._boxes: dict[str, Vertical] = {}
+        self._tables_by_template: dict[str, list[TemplateTable]] = {}
+        self._failing_shown: set = set()
+        self._panes_stale = False
 
     # ------------------------------------------------------------------ loading
-    def _load(self) -> None:
+    def load(self, path: str) -> bool:
+        """Read, extract and review a report (no widgets touched); False with `failed` set when the
+        report cannot be read."""
         app = self.app
         try:
-            self.doc = read_path(self.path)
+            doc = read_path(path)
         except ReadError as e:
             self.failed = str(e)
-            return
-        self.ann_file = AnnotationFile(annotation_path(self.path, app.annotations_dir))
-        ann = self.ann_file.load()
+            return False
+        ann_file = AnnotationFile(annotation_path(path, app.annotations_dir))
+        ann = ann_file.load()
         template = ann.meta_map.get("template") if ann else None
-        self.ex = extract(self.doc, template if isinstance(template, str) else None)
-        self.review = Review(self.ex, ann, self.name_, annotator=app.annotator)
+        ex = extract(doc, template if isinstance(template, str) else None)
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.path, self.name_, self.doc, self.ex, self.ann_file = path, os.path.basename(path), doc, ex, ann_file
+        self.review = Review(ex, ann, self.name_, annotator=app.annotator)
         self.template = self.review.template
+        self.dirty = False
+        self.failed = None
+        if self.is_mounted:
+            self.populate()
+        return True
 
     def compose(self) -> ComposeResult:
-        if self.review is None:
-            yield Label(Text(self.failed or "cannot open"), id="report-title")
-            yield Footer()
-            return
-        yield Label(self.title_text(), id="report-title")
+        yield Label(Text(""), id="report-title")
         with Horizontal(id="split"):
-            yield SourceView(self.doc.text, headings=[s.line - 1 for s in self.ex.sections], id="source")
+            yield SourceView("", id="source")
             with TabbedContent(id="right", initial="tab-tables"):
                 with TabPane("Tables", id="tab-tables"):
-                    with VerticalScroll(id="tables-scroll"):
-                        for spec in self.template.tables:
-                            yield Label(Text(f"{spec.title} ({spec.id})"), classes="table-title")
-                            yield TemplateTable(spec, self.review, id=f"table-{spec.id}")
-                        yield Static(Text("legend: " + LEGEND), id="legend")
+                    yield VerticalScroll(id="tables-scroll")
                 with TabPane("Sections", id="tab-sections"):
                     yield DataTable(id="sections-table", cursor_type="row")
                     yield Static("", id="missing")
                 with TabPane("Checks", id="tab-checks"):
                     yield DataTable(id="checks-table", cursor_type="row")
                 with TabPane("Notes", id="tab-notes"):
-                    yield Static(Text(self.warnings_text()), id="warnings")
-                    yield TextArea(self.review.note, id="note", soft_wrap=True)
-        yield Static(Text(""), id="status")
+                    yield Static(Text(""), id="warnings")
+                    yield TextArea("", id="note", soft_wrap=True)
+        yield StatusLine(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.review is None:
-            self.notify(self.failed or "cannot open", severity="error", markup=False)
-            return
+        self.status_line = self.query_one(StatusLine)
         st = self.query_one("#sections-table", DataTable)
         st.add_columns(Text("line"), Text("heading"), Text("section"), Text("score"), Text("decided"))
         ct = self.query_one("#checks-table", DataTable)
         ct.add_columns(Text(""), Text("check"), Text("both sides"))
+        if self.review is not None:
+            self.populate()
+
+    def populate(self) -> None:
+        """Put the loaded report into the widgets."""
+        rv, ex = self.review, self.ex
+        source = self.query_one(SourceView)
+        source.headings = {s.line - 1 for s in ex.sections}
+        source.span = None
+        source.load_text(displayable(self.doc.text))
+        scroll = self.query_one("#tables-scroll", VerticalScroll)
+        # one set of tables per template, mounted the first time it is needed and kept: moving
+        # between reports only refills rows
+        for tid, box in self._boxes.items():
+            box.display = tid == ex.template
+        if ex.template not in self._boxes:
+            tables = [TemplateTable(spec, rv, classes=f"table-{spec.id}") for spec in self.template.tables]
+            widgets: list = []
+            for spec, table in zip(self.template.tables, tables):
+                widgets.append(Label(Text(f"{spec.title} ({spec.id})"), classes="table-title"))
+                widgets.append(table)
+            widgets.append(Static(Text("legend: " + LEGEND), classes="legend"))
+            box = Vertical(*widgets, classes="tables-box")
+            self._boxes[ex.template] = box
+            self._tables_by_template[ex.template] = tables
+            scroll.mount(box)
+        else:
+            for t in self._tables_by_template[ex.template]:
+                t.review = rv
+                t.build()
+        self._tables = self._tables_by_template[ex.template]
+        self.query_one(TabbedContent).active = "tab-tables"
+        self.query_one("#warnings", Static).update(Text(self.warnings_text()))
+        note = self.query_one("#note", TextArea)
+        note.load_text(rv.note)
         self.fill_sections()
         self.fill_checks()
+        self._failing_shown = set(rv.failing_cells())
+        self._panes_stale = False
+        self.refresh_title()
         if self.ann_file.error is not None:
             self.notify(f"{self.ann_file.error} — edits stay in memory; ctrl+s saves them elsewhere",
                         severity="error", markup=False, timeout=10)
-        if self.review.source_changed:
+        if rv.source_changed:
             self.notify(f"{self.name_}: the report changed since it was annotated; "
-                        f"{len(self.review.stale)} edit(s) no longer match the extraction (marked ≠)",
+                        f"{len(rv.stale)} edit(s) no longer match the extraction (marked ≠)",
                         severity="warning", markup=False, timeout=10)
         self.call_after_refresh(self.focus_first_cell)
 
@@ -131,12 +180,17 @@ class ReportScreen(Screen):
             first = t.first_value()
             if first is not None:
                 t.focus()
-                t.move_cursor(row=first[0], column=first[1])
+                t.move_cursor(row=first[0], column=first[1], animate=False)
+                scroll = self.query_one("#tables-scroll", VerticalScroll)
+                scroll.scroll_home(animate=False)
                 self.on_cell_moved(t)
                 return
 
     def tables(self) -> list[TemplateTable]:
-        return list(self.query(TemplateTable))
+        return list(self._tables)
+
+    def table(self, table_id: str) -> TemplateTable:
+        return next(t for t in self.tables() if t.spec.id == table_id)
 
     # ------------------------------------------------------------------ text
     def title_text(self) -> Text:
@@ -156,7 +210,7 @@ class ReportScreen(Screen):
         return "warnings:\n" + "\n".join(f"• {displayable(w)}" for w in ws) if ws else "no warnings"
 
     def set_status(self, text: str | Text) -> None:
-        self.query_one("#status", Static).update(text if isinstance(text, Text) else Text(displayable(text)))
+        self.status_line.text = text if isinstance(text, Text) else Text(displayable(text), no_wrap=True, overflow="ellipsis")
 
     def refresh_title(self) -> None:
         self.query_one("#report-title", Label).update(self.title_text())
@@ -216,7 +270,6 @@ class ReportScreen(Screen):
     def action_switch_pane(self) -> None:
         source = self.query_one(SourceView)
         if self.focused is source:
-            self._last_right = getattr(self, "_last_right", None)
             if self._last_right is not None and self._last_right.is_attached and self._last_right.parent is not None:
                 self._last_right.focus()
             else:
@@ -341,11 +394,18 @@ class ReportScreen(Screen):
         self.after_change([ch.key] if ch.kind == "cell" else [], ch)
 
     def after_change(self, keys, change=None) -> None:
-        """Every change re-runs the checks at once and redraws what they touch."""
+        """Every change re-runs the checks at once and redraws what they touch: the changed cells,
+        the cells whose check state changed, and the Checks and Sections panes."""
+        before = self._failing_shown
+        after = self.review.failing_cells()
+        touched = set(keys) | (before ^ after)
+        self._failing_shown = set(after)
         for t in self.tables():
-            t.refresh_cells()
-        self.fill_checks()
-        self.fill_sections()
+            t.refresh_cells([k for k in touched if k[0] == t.spec.id])
+        self._panes_stale = True
+        if self.query_one(TabbedContent).active != "tab-tables" or (change is not None and change.kind == "section") \
+                or not keys:
+            self.refresh_panes()
         if self.review.status == "new":
             self.review.status = "in progress"
         self.mark_dirty()
@@ -354,6 +414,16 @@ class ReportScreen(Screen):
         t = self.current_table()
         if t is not None:
             self.on_cell_moved(t)
+
+    def refresh_panes(self) -> None:
+        if self._panes_stale:
+            self._panes_stale = False
+            self.fill_checks()
+            self.fill_sections()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if self.review is not None:
+            self.refresh_panes()
 
     def goto_cell(self, key) -> bool:
         for t in self.tables():
@@ -381,6 +451,7 @@ class ReportScreen(Screen):
         else:
             target = items[(here + step) % len(items)]
         if target.kind == "heading":
+            self.refresh_panes()
             self.query_one(TabbedContent).active = "tab-sections"
             st = self.query_one("#sections-table", DataTable)
             st.focus()
@@ -390,6 +461,7 @@ class ReportScreen(Screen):
         self.notify(target.label, markup=False, timeout=2)
 
     def jump_to_check(self) -> None:
+        self.refresh_panes()
         ct = self.query_one("#checks-table", DataTable)
         if not getattr(self, "_checks", None) or ct.cursor_row >= len(self._checks):
             return
@@ -463,7 +535,7 @@ class ReportScreen(Screen):
         self.app.push_screen(AskText("Flag this report — note:", self.review.note), done)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "note" and event.text_area.text != self.review.note:
+        if self.review is not None and event.text_area.id == "note" and event.text_area.text != self.review.note:
             self.review.note = event.text_area.text
             self.mark_dirty()
 

@@ -45,9 +45,11 @@ class SourceView(TextArea):
         return line
 
     def show_span(self, row: int, start: int, end: int) -> None:
+        old = self.span
         self.span = (row, start, end)
         self.notify_style_update()
-        self.move_cursor((row, start), center=True)
+        if old is None or old[0] != row:
+            self.move_cursor((row, start), center=True)
         self.refresh()
 
     def clear_span(self) -> None:
