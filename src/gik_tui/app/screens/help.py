@@ -11,13 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 
-def key_table(title: str, bindings) -> Table:
+def key_table(title: str, bindings, display=lambda b: b.key_display or b.key) -> Table:
     t = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
     t.add_column("key", style="bold", no_wrap=True)
     t.add_column("does")
     for b in bindings:
         if b.description:
-            t.add_row(Text(b.key_display or b.key), Text(b.description))
+            t.add_row(Text(display(b)), Text(b.description))
     return t
 
 
@@ -31,8 +31,9 @@ class HelpScreen(ModalScreen[None]):
 
         with VerticalScroll(id="help-body"):
             yield Static(Text("gik-tui — keys", style="bold"))
-            yield Static(key_table("Queue", QueueScreen.BINDINGS))
-            yield Static(key_table("Report", REPORT_KEYS))
+            show = self.app.get_key_display
+            yield Static(key_table("Queue", QueueScreen.BINDINGS, show))
+            yield Static(key_table("Report", REPORT_KEYS, show))
             yield Static(Text("\nIn the edit box: enter keeps, escape cancels, an empty value makes the cell blank.\n"
                               "In the heading picker: type to filter, enter chooses, escape cancels.\n"
                               "ctrl+p opens the command palette with every action of the screen."))

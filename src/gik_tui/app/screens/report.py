@@ -38,17 +38,19 @@ REPORT_KEYS = [
     Binding("left_square_bracket", "attention(-1)", "prev issue", key_display="[", show=False),
     Binding("m", "pick_heading", "map heading"),
     Binding("a", "accept", "accept heading", show=False),
-    Binding("A", "accept_all", "accept all", key_display="A", show=False),
+    Binding("A", "accept_all", "accept all suggestions", key_display="A", show=False),
     Binding("d", "done", "done → next"),
     Binding("f", "flag", "flag", show=False),
-    Binding("n", "next_report(1)", "next", show=False),
-    Binding("p", "next_report(-1)", "previous", show=False),
+    Binding("n", "next_report(1)", "next report", show=False),
+    Binding("p", "next_report(-1)", "previous report", show=False),
     Binding("ctrl+s", "save", "save", priority=True, show=False),
-    Binding("escape", "back", "queue"),
-    Binding("1", "tab('tab-tables')", "tables", show=False),
-    Binding("2", "tab('tab-sections')", "sections", show=False),
-    Binding("3", "tab('tab-checks')", "checks", show=False),
-    Binding("4", "tab('tab-notes')", "notes", show=False),
+    Binding("escape", "back", "back to queue"),
+    Binding("1", "tab('tab-tables')", "Tables tab", show=False),
+    Binding("2", "tab('tab-sections')", "Sections tab", show=False),
+    Binding("3", "tab('tab-checks')", "Checks tab", show=False),
+    Binding("4", "tab('tab-notes')", "Notes tab", show=False),
+    Binding("j", "move('down')", "down", show=False),
+    Binding("k", "move('up')", "up", show=False),
     Binding("question_mark", "app.help", "help"),
     Binding("q", "app.quit_app", "quit"),
 ]
@@ -247,6 +249,12 @@ class ReportScreen(Screen):
         self._checks = checks
         if not checks:
             ct.add_row(Text(""), Text("no checks apply"), Text("(the tables are empty)"))
+
+    def action_move(self, direction: str) -> None:
+        """j/k in the Sections and Checks lists (the tables and the text have their own)."""
+        f = self.focused
+        if isinstance(f, DataTable):
+            f.action_cursor_down() if direction == "down" else f.action_cursor_up()
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
