@@ -12,39 +12,8 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.templates import Template
-from ...core.values import parse_value
 
 NO_SECTION = "\x00none"
-
-
-class EditCell(ModalScreen[str | None]):
-    """A small box with the current value selected: typing replaces it; enter keeps, escape cancels;
-    empty means blank; anything that is not a number is refused and the box stays open."""
-
-    BINDINGS = [Binding("escape", "cancel", "cancel")]
-
-    def __init__(self, title: str, value: str) -> None:
-        super().__init__()
-        self.title_text = title
-        self.value = value
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label(self.title_text, markup=False, id="dialog-title")
-            yield Input(self.value, id="value", select_on_focus=True)
-            yield Label("enter keeps · escape cancels · empty = blank", id="dialog-help", markup=False)
-            yield Label("", id="dialog-error", markup=False)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if text and (parse_value(text) is None or parse_value(text).value is None):
-            self.query_one("#dialog-error", Label).update(Text(f"not a number: {text}"))
-            self.notify(f"not a number: {text}", severity="warning", markup=False)
-            return
-        self.dismiss(text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class HeadingPicker(ModalScreen[str | None]):

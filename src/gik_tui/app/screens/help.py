@@ -8,7 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+from ..widgets.key_bar import KeyBar
 
 
 def key_table(title: str, bindings, display=lambda b: b.key_display or b.key) -> Table:
@@ -37,7 +38,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("\nIn the edit box: enter keeps, escape cancels, an empty value makes the cell blank.\n"
                               "In the heading picker: type to filter, enter chooses, escape cancels.\n"
                               "ctrl+p opens the command palette with every action of the screen."))
-        yield Footer()
+        yield KeyBar()
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)

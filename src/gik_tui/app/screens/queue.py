@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import DataTable, Input, Label
 from textual.worker import get_current_worker
 
 from ...core.queue import Summary, summarize
+from ..widgets.key_bar import KeyBar
 
 COLUMNS = [("file", "file"), ("agency", "agency"), ("year", "year"), ("template", "template"),
            ("headings", "headings"), ("cells", "cells"), ("failing", "failing"), ("low", "low conf."),
@@ -82,7 +83,7 @@ class QueueScreen(Screen):
         yield Input(placeholder="filter by file name or agency (fuzzy) · escape clears", id="queue-filter")
         yield Label("", id="queue-progress")
         yield QueueTable(id="queue-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane, TextArea
 
 from ...core.annotations import AnnotationError, AnnotationFile, ConflictError, annotation_path, now
 from ...core.extract import extract
@@ -20,9 +20,11 @@ from ...core.review import Review
 from ...core.sections import score_sections
 from ...core.values import parse_value
 from ..widgets.source_view import SourceView, displayable
+from ..widgets.edit_bar import EditBar
 from ..widgets.status_line import StatusLine
 from ..widgets.template_table import LEGEND, TemplateTable, fmt_number
-from .dialogs import NO_SECTION, AskText, Choose, EditCell, HeadingPicker
+from .dialogs import NO_SECTION, AskText, Choose, HeadingPicker
+from ..widgets.key_bar import KeyBar
 
 SAVE_DELAY = 0.8
 
@@ -76,6 +78,7 @@ class ReportScreen(Screen):
         self._boxes: dict[str, Vertical] = {}
         self._tables_by_template: dict[str, list[TemplateTable]] = {}
         self._failing_shown: set = set()
+        self._focus_pending = False
         self._panes_stale = False
 
     # ------------------------------------------------------------------ loading
@@ -105,7 +108,7 @@ class ReportScreen(Screen):
         return True
 
     def compose(self) -> ComposeResult:
-        yield Label(Text(""), id="report-title")
+        yield StatusLine(id="report-title")
         with Horizontal(id="split"):
             yield SourceView("", id="source")
             with TabbedContent(id="right", initial="tab-tables"):
@@ -119,11 +122,12 @@ class ReportScreen(Screen):
                 with TabPane("Notes", id="tab-notes"):
                     yield Static(Text(""), id="warnings")
                     yield TextArea("", id="note", soft_wrap=True)
-        yield StatusLine(id="status")
-        yield Footer()
+        yield EditBar(id="edit-bar")
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.status_line = self.query_one(StatusLine)
+        self.status_line = self.query_one("#status", StatusLine)
+        self.edit_bar = self.query_one(EditBar)
         st = self.query_one("#sections-table", DataTable)
         st.add_columns(Text("line"), Text("heading"), Text("section"), Text("score"), Text("decided"))
         ct = self.query_one("#checks-table", DataTable)
@@ -153,6 +157,7 @@ class ReportScreen(Screen):
             box = Vertical(*widgets, classes="tables-box")
             self._boxes[ex.template] = box
             self._tables_by_template[ex.template] = tables
+            self._focus_pending = True  # once the new tables are built (TemplateTable.Built)
             scroll.mount(box)
         else:
             for t in self._tables_by_template[ex.template]:
@@ -175,7 +180,13 @@ class ReportScreen(Screen):
             self.notify(f"{self.name_}: the report changed since it was annotated; "
                         f"{len(rv.stale)} edit(s) no longer match the extraction (marked ≠)",
                         severity="warning", markup=False, timeout=10)
-        self.call_after_refresh(self.focus_first_cell)
+        if not self._focus_pending:
+            self.call_after_refresh(self.focus_first_cell)
+
+    def on_template_table_built(self, event: TemplateTable.Built) -> None:
+        if self._focus_pending and self._tables and all(t.is_mounted and t.row_count for t in self._tables):
+            self._focus_pending = False
+            self.call_after_refresh(self.focus_first_cell)
 
     def focus_first_cell(self) -> None:
         for t in self.tables():
@@ -215,7 +226,7 @@ class ReportScreen(Screen):
         self.status_line.text = text if isinstance(text, Text) else Text(displayable(text), no_wrap=True, overflow="ellipsis")
 
     def refresh_title(self) -> None:
-        self.query_one("#report-title", Label).update(self.title_text())
+        self.query_one("#report-title", StatusLine).text = self.title_text()
 
     # ------------------------------------------------------------------ panes
     def fill_sections(self) -> None:
@@ -313,6 +324,7 @@ class ReportScreen(Screen):
         source = self.query_one(SourceView)
         if key is None:
             label = table.labels.get(table.cursor_coordinate.row, "")
+            self.edit_bar.show_value("")
             self.set_status(f"{table.spec.id} › {label}: not a value cell")
             source.clear_span()
             return
@@ -320,6 +332,7 @@ class ReportScreen(Screen):
         orig = self.review.extracted(key)
         addr = f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
         value = fmt_number(cur.value) if cur is not None and cur.value is not None else "blank"
+        self.edit_bar.show_value(fmt_number(cur.value) if cur is not None else "")
         msg = f"{addr} = {value}"
         if self.review.is_edited(key):
             was = fmt_number(orig.value) if orig is not None and orig.value is not None else "blank"
@@ -368,16 +381,26 @@ class ReportScreen(Screen):
             self.notify("not a value cell", markup=False)
             return
         cur = self.review.value(key)
-        title = f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
+        address = f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
+        self._editing_from = t
+        self.query_one(EditBar).open(key, address, fmt_number(cur))
 
-        def done(text: str | None) -> None:
-            if text is None:
-                return
-            value = None if text == "" else parse_value(text).value
-            self.review.set_cell(key, value)
-            self.after_change([key])
+    def on_edit_bar_committed(self, event: EditBar.Committed) -> None:
+        self._refocus_after_edit()
+        if event.key is not None:
+            self.review.set_cell(event.key, event.value)
+            self.after_change([event.key])
 
-        self.app.push_screen(EditCell(title, fmt_number(cur)), done)
+    def on_edit_bar_closed(self, event: EditBar.Closed) -> None:
+        self._refocus_after_edit()
+        t = self.current_table()
+        if t is not None:
+            self.on_cell_moved(t)
+
+    def _refocus_after_edit(self) -> None:
+        t = getattr(self, "_editing_from", None)
+        if t is not None and t in self._tables:
+            t.focus()
 
     def action_clear(self) -> None:
         t = self.current_table()

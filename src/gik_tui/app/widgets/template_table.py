@@ -70,8 +70,14 @@ class TemplateTable(DataTable):
         self.labels: dict[int, str] = {}
 
     # ------------------------------------------------------------------ building
+    class Built(Message):
+        def __init__(self, table: "TemplateTable") -> None:
+            super().__init__()
+            self.table = table
+
     def on_mount(self) -> None:
         self.build()
+        self.post_message(self.Built(self))
 
     def build(self) -> None:
         spec = self.spec
