@@ -387,3 +387,89 @@ async def test_help_and_palette(reports, ann_dir):
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "AskText"
+
+
+async def test_metadata_correction_and_template_change(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2016_dongchang.txt")
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#meta-agency").value = "通化市东昌区人民政府"
+        dialog.query_one("#meta-template").value = "gik-2019"
+        dialog.query_one("#meta-template").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.ex.template == "gik-2019"
+        assert "通化市东昌区人民政府" in screen.query_one("#report-title").text.plain
+        a = load(annotation_path(reports / "2016_dongchang.txt", ann_dir))
+        assert a.meta_map == {"agency": "通化市东昌区人民政府", "template": "gik-2019"}
+        await pilot.press("escape")
+        await pilot.pause()
+        row = app.screen.query_one("#queue-table").get_row(str(reports / "2016_dongchang.txt"))
+        assert (row[1].plain, row[3].plain) == ("通化市东昌区人民政府", "gik-2019")
+
+
+async def test_newcomer_walkthrough_then_export(reports, ann_dir):
+    """The README's walkthrough: fix a cell of the 2019 report, map 努力方向 in the 2018 Dongsheng
+    report, mark both done, quit, start again, find it all, export a CSV with the correction."""
+    import csv
+    import io
+
+    from click.testing import CliRunner
+
+    from gik_tui.cli import main
+
+    key = ("active", ("第二十条第（八）项", "行政事业性收费"), ("本年增/减",))
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2019_lusong.txt")
+        screen.goto_cell(key)
+        await pilot.press("e", *"0", "enter")
+        await pilot.pause()
+        await pilot.press("d")  # done → the next report not done
+        await pilot.pause()
+        await open_or_escape(app, pilot, "2018_dongsheng.txt")
+        screen = app.screen
+        await pilot.press("2")
+        await pilot.pause()
+        st = screen.query_one("#sections-table")
+        st.move_cursor(row=st.get_row_index("72"))
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"问题", "enter")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        table = app.screen.query_one("#queue-table")
+        assert table.get_row(str(reports / "2019_lusong.txt"))[8].plain == "done"
+        assert table.get_row(str(reports / "2018_dongsheng.txt"))[8].plain == "done"
+        screen = await open_row(app, pilot, "2018_dongsheng.txt")
+        assert screen.review.section_of(screen.heading_by_line(72)) == ("存在的主要问题及改进情况", True)
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = await open_row(app, pilot, "2019_lusong.txt")
+        assert screen.review.value(key) == 0 and screen.review.is_edited(key)
+    r = CliRunner().invoke(main, ["export", str(reports / "2019_lusong.txt"), "--annotations", str(ann_dir)])
+    rows = list(csv.DictReader(io.StringIO(r.stdout_bytes.decode("utf-8-sig"))))
+    row = next(x for x in rows if x["row"] == "第二十条第（八）项 / 行政事业性收费" and x["column"] == "本年增/减")
+    assert (row["value"], row["extracted"], row["edited"], row["status"]) == ("0", "", "true", "done")
+
+
+async def open_or_escape(app, pilot, name):
+    from .helpers import open_row as _open
+
+    if isinstance(app.screen, ReportScreen) and app.screen.name_ == name:
+        return
+    await pilot.press("escape")
+    await pilot.pause()
+    await _open(app, pilot, name)

@@ -127,3 +127,45 @@ class Choose(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class MetaDialog(ModalScreen[dict | None]):
+    """The report's agency, year and template, as the analyst corrects them."""
+
+    BINDINGS = [Binding("escape", "cancel", "cancel")]
+
+    def __init__(self, agency: str, year: int | None, template: str, templates: tuple[str, ...]) -> None:
+        super().__init__()
+        self.values = (agency, "" if year is None else str(year), template)
+        self.templates = templates
+
+    def compose(self) -> ComposeResult:
+        agency, year, template = self.values
+        with Vertical(id="dialog"):
+            yield Label("Report details (enter in the last box saves, escape cancels)", markup=False, id="dialog-title")
+            yield Label("agency", markup=False)
+            yield Input(agency, id="meta-agency")
+            yield Label("year", markup=False)
+            yield Input(year, id="meta-year", restrict=r"[0-9]*", max_length=4)
+            yield Label(f"template ({' | '.join(self.templates)})", markup=False)
+            yield Input(template, id="meta-template")
+            yield Label("", id="dialog-error", markup=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "meta-template":
+            self.focus_next()
+            return
+        agency = self.query_one("#meta-agency", Input).value.strip()
+        year = self.query_one("#meta-year", Input).value.strip()
+        template = self.query_one("#meta-template", Input).value.strip()
+        error = self.query_one("#dialog-error", Label)
+        if template not in self.templates:
+            error.update(Text(f"template must be one of: {', '.join(self.templates)}"))
+            return
+        if year and not (1990 <= int(year) <= 2100):
+            error.update(Text("year must be between 1990 and 2100"))
+            return
+        self.dismiss({"agency": agency or None, "year": int(year) if year else None, "template": template})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

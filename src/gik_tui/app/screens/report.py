@@ -17,13 +17,14 @@ from ...core.extract import extract
 from ...core.model import SectionMatch
 from ...core.read import ReadError, read_path
 from ...core.review import Review
+from ...core.templates import TEMPLATE_IDS
 from ...core.sections import score_sections
 from ...core.values import parse_value
 from ..widgets.source_view import SourceView, displayable
 from ..widgets.edit_bar import EditBar
 from ..widgets.status_line import StatusLine
 from ..widgets.template_table import LEGEND, TemplateTable, fmt_number
-from .dialogs import NO_SECTION, AskText, Choose, HeadingPicker
+from .dialogs import NO_SECTION, AskText, Choose, HeadingPicker, MetaDialog
 from ..widgets.key_bar import KeyBar
 
 SAVE_DELAY = 0.8
@@ -51,6 +52,7 @@ REPORT_KEYS = [
     Binding("2", "tab('tab-sections')", "Sections tab", show=False),
     Binding("3", "tab('tab-checks')", "Checks tab", show=False),
     Binding("4", "tab('tab-notes')", "Notes tab", show=False),
+    Binding("i", "edit_meta", "agency / year / template", show=False),
     Binding("j", "move('down')", "down", show=False),
     Binding("k", "move('up')", "up", show=False),
     Binding("question_mark", "app.help", "help"),
@@ -545,6 +547,28 @@ class ReportScreen(Screen):
         self.notify(f"accepted {n} suggestion(s)", markup=False)
         if n:
             self.after_change([])
+
+    # ------------------------------------------------------------------ metadata
+    def action_edit_meta(self) -> None:
+        rv, ex = self.review, self.ex
+        agency = rv.meta.get("agency") or ex.agency or ""
+        year = rv.meta.get("year", ex.year)
+
+        def done(result: dict | None) -> None:
+            if result is None:
+                return
+            changed = {k: v for k, v in result.items()
+                       if v != {"agency": ex.agency, "year": ex.year, "template": ex.template}[k]}
+            rv.meta = {k: v for k, v in changed.items() if v is not None}
+            self.mark_dirty()
+            if not self.save_now():
+                return
+            if result["template"] != ex.template:
+                self.load(self.path)  # extract again with the chosen template
+                self.notify(f"extracted again as {result['template']}", markup=False)
+            self.refresh_title()
+
+        self.app.push_screen(MetaDialog(agency, year, rv.meta.get("template", ex.template), TEMPLATE_IDS), done)
 
     # ------------------------------------------------------------------ status
     def action_done(self) -> None:
