@@ -22,6 +22,8 @@ def extract_path(path: str | os.PathLike) -> Extraction:
 
 def extract(doc: Document, template_id: str | None = None) -> Extraction:
     warnings: list[str] = []
+    if "replaced" in doc.encoding:
+        warnings.append(f"{doc.source}: {doc.encoding}")
     year = find_year(doc.norm)
     if template_id is None:
         template_id, why = choose_template(doc.norm, year)

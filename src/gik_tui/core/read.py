@@ -19,6 +19,7 @@ from .document import Document, Grid, unify_newlines
 REPORT_SUFFIXES = (".txt", ".htm", ".html")
 MAX_BYTES = 64 * 1024 * 1024
 _CHINESE = ["gb18030", "big5", "utf_16", "utf_32"]
+_WIDE = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 
 
 class ReadError(Exception):
@@ -87,9 +88,18 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     else:
         _refuse_binary(text, source)
         return text, "utf-8"
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
-        raise ReadError(source, "binary file (NUL bytes), not a text report")
     from charset_normalizer import from_bytes
+
+    if b"\x00" in data[:4096]:
+        # NUL bytes: UTF-16/32 without a BOM, or not text at all
+        wide = from_bytes(data, cp_isolation=_WIDE).best()
+        if wide is None or wide.chaos > 0.2:
+            raise ReadError(source, "binary file (NUL bytes), not a text report")
+        text = str(wide)
+        _refuse_binary(text, source)
+        if not _mostly_text(text):
+            raise ReadError(source, "binary file (NUL bytes), not a text report")
+        return text, wide.encoding
 
     # Reports are Chinese: charset-normalizer first weighs the Chinese encodings on a few chunks,
     # and searches every encoding only when none of those reads cleanly.
@@ -97,15 +107,25 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     if best is None or best.chaos > 0.1:
         best = from_bytes(data).best()
     if best is None:
+        # UTF-8 with a few broken bytes (a truncated download, a bad splice): keep the text and say where
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        if bad and bad <= max(3, len(text) // 1000):
+            _refuse_binary(text, source)
+            first = data.decode("utf-8", errors="ignore")  # only to find the first bad byte
+            pos = next((i for i, (a, b) in enumerate(zip(text, first)) if a != b), len(first))
+            return text, f"utf-8 ({bad} invalid byte sequence(s) replaced, the first after character {pos})"
         raise ReadError(source, "binary or undecodable bytes (no text encoding fits)")
     text = str(best)
     _refuse_binary(text, source)
     return text, best.encoding
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    return sample.count(b"\x00") > len(sample) // 4
+def _mostly_text(text: str) -> bool:
+    """Letters, CJK, digits, punctuation and spaces make up most of a real report."""
+    sample = text[:4096]
+    good = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t")
+    return good >= 0.95 * len(sample) and sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff" or ch.isascii()) >= 0.5 * len(sample)
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:

@@ -33,6 +33,8 @@ CONF_DROPPED = 0.5
 RECENT = 60  # tokens after the last table activity during which the table is still "open"
 
 _CAPTION = re.compile(r"第二十条第\s*[(（]?\s*([一二三四五六七八九十]{1,3})\s*[)）]?\s*项")
+_NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
+INVALID = Parsed(None, None, "invalid")
 _UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "名", "期", "份", "件次", "家"}
 
 
@@ -185,6 +187,10 @@ class _Aligner:
             parsed = parse_value(tok.text) if len(tok.text) < 40 else None
             if parsed is not None:
                 self._value(tok, parsed)
+            elif self.target is not None and _NUMBERISH.fullmatch(tok.text):
+                # looks like a figure but is not one (1e400, 12-3, 1.2.3): an empty cell, said aloud
+                self.warnings.append(f"line {tok.line + 1}: {tok.text[:40]!r} is not a figure; the cell is left empty")
+                self._value(tok, INVALID)
             else:
                 self._text(tok)
         self._finish()
