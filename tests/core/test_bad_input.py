@@ -1,0 +1,95 @@
+"""Bad input: every file of the corpus gives its expected outcome in extract, check and export,
+with one line per unreadable file, no traceback, and the rest of the run going on."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from gik_tui.cli import main
+from gik_tui.core.extract import extract
+from gik_tui.core.read import ReadError, find_reports, read_path
+
+from ..badinput import make_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    d = tmp_path_factory.mktemp("bad")
+    return d, {c.name: c for c in make_corpus(d)}
+
+
+def test_each_file_reads_or_fails_as_expected(corpus):
+    d, cases = corpus
+    for name, case in cases.items():
+        t = time.perf_counter()
+        if case.error:
+            with pytest.raises(ReadError) as e:
+                read_path(d / name)
+            msg = str(e.value)
+            assert msg.startswith(str(d / name) + ": ") and case.error in msg and "\n" not in msg, (name, msg)
+            continue
+        doc = read_path(d / name)
+        for s in case.text_has:
+            assert s in doc.text, (name, s)
+        ex = extract(doc)
+        for s in case.warns:
+            assert any(s in w for w in ex.warnings), (name, s, ex.warnings)
+        for key, value in case.cells.items():
+            c = ex.cell(*key)
+            assert c is not None and c.value == value, (name, key, c)
+        assert time.perf_counter() - t < 10, name  # bounded: a few seconds even for 20 MB
+
+
+def _run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_extract_check_export_over_the_corpus(corpus):
+    d, cases = corpus
+    bad = {n for n, c in cases.items() if c.error}
+    for command in (["extract", str(d), "--format", "jsonl"], ["check", str(d)], ["export", str(d), "--format", "jsonl"]):
+        r = _run(*command)
+        assert r.exit_code == 2, (command, r.output)
+        assert "Traceback" not in r.output + r.stderr
+        errs = [l for l in r.stderr.splitlines() if l.startswith("gik-tui: ")]
+        assert sorted(l.split(": ")[1].rsplit("/", 1)[-1] for l in errs) == sorted(bad), (command, errs)
+    r = _run("extract", str(d), "--format", "jsonl")
+    sources = [json.loads(l)["source"].rsplit("/", 1)[-1] for l in r.stdout.splitlines()]
+    assert sorted(sources) == sorted(set(cases) - bad)
+
+
+def test_readable_files_alone_exit_0_or_1(corpus):
+    d, cases = corpus
+    ok = [str(d / n) for n, c in cases.items() if not c.error and not c.big]
+    assert _run("extract", *ok, "--format", "jsonl").exit_code == 0
+    assert _run("check", *ok).exit_code in (0, 1)
+    assert _run("export", *ok).exit_code == 0
+
+
+def test_file_removed_while_the_folder_is_read(tmp_path):
+    for i in range(3):
+        (tmp_path / f"r{i}.txt").write_text("某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
+    files, errors = find_reports([tmp_path])
+    (tmp_path / "r1.txt").unlink()
+    r = _run("extract", *files, "--format", "jsonl")
+    assert r.exit_code == 2 and len(r.stdout.splitlines()) == 2
+    assert "r1.txt: no such file" in r.stderr
+
+
+def test_symlink_loop_is_not_followed(tmp_path):
+    (tmp_path / "a.txt").write_text("某县人民政府2020年政府信息公开工作年度报告\n", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    files, errors = find_reports([tmp_path])
+    assert [f.rsplit("/", 1)[-1] for f in files] == ["a.txt"] and errors == []
+
+
+def test_hostile_text_reaches_json_literally(corpus):
+    d, _ = corpus
+    r = _run("extract", str(d / "hostile.txt"))
+    obj = json.loads(r.stdout)
+    assert [s["heading"] for s in obj["sections"]] == ["一、总体情况[/]", "二、主动公开政府信息情况"]
+    assert obj["year"] == 2019 and obj["agency"] is None  # "[bold]某县人民政府[/]" is not taken for a name
