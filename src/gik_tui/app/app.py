@@ -9,6 +9,7 @@ from textual.binding import Binding
 
 from ..core.read import find_reports
 from .commands import ScreenActions
+from .safe import displayable
 from .screens.dialogs import Choose
 from .screens.help import HelpScreen
 from .screens.queue import QueueScreen
@@ -105,6 +106,12 @@ class GikApp(App):
         self.notify("no other report to open" + (" that is not done" if only_not_done else ""), markup=False)
         if isinstance(self.screen, ReportScreen):
             self.close_report(self.screen)
+
+    def notify(self, message, *, title: str = "", severity="information", timeout=None, markup: bool = False) -> None:
+        """Every notification is plain text with control characters made visible: messages name
+        files and quote reports, which are untrusted."""
+        super().notify(displayable(str(message)), title=displayable(title), severity=severity, timeout=timeout,
+                       markup=False)
 
     # ------------------------------------------------------------------ app actions
     def action_help(self) -> None:

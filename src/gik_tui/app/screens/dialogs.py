@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.templates import Template
+from ..safe import displayable
 
 NO_SECTION = "\x00none"
 
@@ -30,7 +31,7 @@ class HeadingPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Text(f"Map heading: {self.heading}"), id="dialog-title")
+            yield Label(Text(displayable(f"Map heading: {self.heading}")), id="dialog-title")
             yield Input(placeholder="type to filter", id="filter")
             yield OptionList(*self._options(""), id="sections", markup=False)
             yield Label("enter chooses · escape cancels", id="dialog-help", markup=False)

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Input, Label
 from textual.worker import get_current_worker
 
 from ...core.queue import Summary, summarize
+from ..safe import displayable
 from ..widgets.key_bar import KeyBar
 
 COLUMNS = [("file", "file"), ("agency", "agency"), ("year", "year"), ("template", "template"),
@@ -31,13 +32,13 @@ IN_THREAD = 50  # up to this many reports are summarised in the worker thread it
 
 def row_cells(s: Summary | None, name: str) -> list[Text]:
     if s is None:
-        return [Text(name), *[Text("…", style="dim") for _ in COLUMNS[1:]]]
+        return [Text(displayable(name)), *[Text("…", style="dim") for _ in COLUMNS[1:]]]
     if s.error and s.status == "error":
-        return [Text(s.name), Text(s.error, style="bold red"), *[Text("") for _ in COLUMNS[2:8]],
-                Text("error", style="red"), Text("")]
+        return [Text(displayable(s.name)), Text(displayable(s.error), style="bold red"),
+                *[Text("") for _ in COLUMNS[2:8]], Text("error", style="red"), Text("")]
     status_style = {"done": "green", "flagged": "bold yellow", "in progress": "cyan"}.get(s.status, "")
     return [
-        Text(s.name), Text(s.agency), Text("" if s.year is None else str(s.year), justify="right"),
+        Text(displayable(s.name)), Text(displayable(s.agency)), Text("" if s.year is None else str(s.year), justify="right"),
         Text(s.template), Text(f"{s.headings[0]}/{s.headings[1]}", justify="right"),
         Text(str(s.cells), justify="right"),
         Text(str(s.failing), justify="right", style="bold red" if s.failing else ""),
@@ -79,7 +80,7 @@ class QueueScreen(Screen):
         self.query_text = ""
 
     def compose(self) -> ComposeResult:
-        yield Label(Text(f"gik-tui · {self.app.target}"), id="queue-title")
+        yield Label(Text(displayable(f"gik-tui · {self.app.target}")), id="queue-title")
         yield Input(placeholder="filter by file name or agency (fuzzy) · escape clears", id="queue-filter")
         yield Label("", id="queue-progress")
         yield QueueTable(id="queue-table", cursor_type="row", zebra_stripes=True)

@@ -20,7 +20,8 @@ from ...core.review import Review
 from ...core.templates import TEMPLATE_IDS
 from ...core.sections import score_sections
 from ...core.values import parse_value
-from ..widgets.source_view import SourceView, displayable
+from ..safe import displayable
+from ..widgets.source_view import SourceView
 from ..widgets.edit_bar import EditBar
 from ..widgets.status_line import StatusLine
 from ..widgets.template_table import LEGEND, TemplateTable, fmt_number
@@ -213,7 +214,7 @@ class ReportScreen(Screen):
         ex = self.ex
         parts = [self.name_, rv.meta.get("agency") or ex.agency or "(agency?)", str(rv.meta.get("year", ex.year) or "(year?)"),
                  ex.template, rv.status]
-        t = Text(" · ".join(str(p) for p in parts))
+        t = Text(displayable(" · ".join(str(p) for p in parts)), no_wrap=True, overflow="ellipsis")
         if self.dirty:
             t.append("  ● unsaved", style="bold yellow")
         if self.ann_file.error is not None:

@@ -6,16 +6,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import TextArea
 
-# Control characters are shown as visible symbols, never sent to the terminal; bidi overrides shown, not obeyed.
-_VISIBLE = {i: 0x2400 + i for i in range(0x20) if i not in (0x0A,)}
-_VISIBLE.update({0x7F: 0x2421, 0x09: 0x2409})
-_VISIBLE.update({c: 0xFFFD for c in (0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F)})
-
-
-def displayable(text: str) -> str:
-    """The same length of text with control and bidi-control characters made visible symbols."""
-    return text.translate(_VISIBLE)
-
+from ..safe import displayable
 
 class SourceView(TextArea):
     """TextArea subclass: `show_span` highlights (row, start, end) in code points and scrolls to it."""

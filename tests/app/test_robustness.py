@@ -1,0 +1,139 @@
+"""The app under bad input and change: broken files in the queue, a report deleted or rewritten
+while open, a tiny terminal, a newer annotation schema, a full disk."""
+
+from __future__ import annotations
+
+import shutil
+
+from gik_tui.app.app import GikApp
+from gik_tui.app.screens.queue import QueueScreen
+from gik_tui.app.screens.report import ReportScreen
+from gik_tui.core.annotations import annotation_path
+
+from ..badinput import make_corpus
+from .helpers import open_row, ready, source
+
+SIZE = (160, 48)
+
+
+async def test_queue_of_bad_files_keeps_working(tmp_path, ann_dir):
+    d = tmp_path / "bad"
+    cases = {c.name: c for c in make_corpus(d, big=False) if not c.big}
+    for c in list(make_corpus(d, big=False)):
+        if c.big:
+            (d / c.name).unlink()
+    app = GikApp(str(d), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        table = app.screen.query_one("#queue-table")
+        assert table.row_count == len(cases)
+        for name, case in cases.items():
+            row = [c.plain for c in table.get_row(str(d / name))]
+            if case.error:
+                assert row[8] == "error" and case.error in row[1], (name, row)
+            else:
+                assert row[8] == "new", (name, row)
+        for name, case in cases.items():
+            keys = [str(k.value) for k in table.rows]
+            table.move_cursor(row=keys.index(str(d / name)))
+            await pilot.press("enter")
+            await pilot.pause()
+            if case.error:
+                assert isinstance(app.screen, QueueScreen), name
+            else:
+                assert isinstance(app.screen, ReportScreen), name
+                await pilot.press("j", "k", "right_square_bracket", "2", "3", "4", "1")
+                await pilot.pause()
+                await pilot.press("escape")
+                await pilot.pause()
+        assert app.is_running
+        hostile = await open_row(app, pilot, "hostile.txt")
+        text = source(hostile).text
+        assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+        assert "␛[31m" in text and "␇" in text and "[bold]某县人民政府[/]" in text
+
+
+async def test_tiny_terminal_and_back(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2019_lusong.txt")
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.press("j", "e", "1", "enter", "2", "m")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        assert [e.value for e in screen.review.edits.values()] == [1]
+
+
+async def test_report_deleted_or_rewritten_while_open(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2020_huaiyin.txt")
+        (reports / "2020_huaiyin.txt").unlink()
+        await pilot.press("x", "ctrl+s")
+        await pilot.pause()
+        assert not screen.dirty  # the annotation does not need the report
+        await pilot.press("escape")
+        await pilot.pause()
+        row = app.screen.query_one("#queue-table").get_row(str(reports / "2020_huaiyin.txt"))
+        assert row[8].plain == "error" and "no such file" in row[1].plain
+        screen = await open_row(app, pilot, "2019_lusong.txt")
+        await pilot.press("x")
+        await pilot.pause()
+        screen.save_now()
+        text = (reports / "2019_lusong.txt").read_text(encoding="utf-8")
+        (reports / "2019_lusong.txt").write_text(text.replace("14246.73万", "14246.74万"), encoding="utf-8")
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = await open_row(app, pilot, "2019_lusong.txt")
+        assert screen.review.source_changed
+        assert any("changed since it was annotated" in n.message for n in app._notifications)
+
+
+async def test_newer_schema_is_read_only(reports, ann_dir):
+    path = annotation_path(reports / "2019_lusong.txt", ann_dir)
+    path.write_text("schema = 7\n[review]\nstatus = 'done'\n", encoding="utf-8")
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2019_lusong.txt")
+        assert screen.ann_file.blocked
+        assert any("newer gik-tui" in n.message for n in app._notifications)
+        await pilot.press("x")
+        await pilot.pause()
+        screen.autosave()
+        assert path.read_text(encoding="utf-8").startswith("schema = 7")
+
+
+async def test_full_disk_offers_to_save_elsewhere(reports, ann_dir, monkeypatch, tmp_path):
+    import gik_tui.core.annotations as annotations
+
+    real = annotations.write_atomic
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2020_huaiyin.txt")
+
+        def full(path, data):
+            if path.parent == ann_dir:
+                raise OSError(28, "No space left on device")
+            real(path, data)
+
+        monkeypatch.setattr(annotations, "write_atomic", full)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AskText"
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        app.screen.query_one("#text").value = str(elsewhere / "huaiyin.gik.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not screen.dirty and (elsewhere / "huaiyin.gik.toml").exists()
