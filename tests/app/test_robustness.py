@@ -18,10 +18,7 @@ SIZE = (160, 48)
 
 async def test_queue_of_bad_files_keeps_working(tmp_path, ann_dir):
     d = tmp_path / "bad"
-    cases = {c.name: c for c in make_corpus(d, big=False) if not c.big}
-    for c in list(make_corpus(d, big=False)):
-        if c.big:
-            (d / c.name).unlink()
+    cases = {c.name: c for c in make_corpus(d, big=False)}  # all but the 20 MB report
     app = GikApp(str(d), annotations=str(ann_dir))
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
@@ -137,3 +134,29 @@ async def test_full_disk_offers_to_save_elsewhere(reports, ann_dir, monkeypatch,
         await pilot.press("enter")
         await pilot.pause()
         assert not screen.dirty and (elsewhere / "huaiyin.gik.toml").exists()
+
+
+async def test_queue_of_ten_thousand_with_broken_files(tmp_path, ann_dir):
+    d = tmp_path / "many"
+    d.mkdir()
+    body = "某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n".encode()
+    for i in range(10_000):
+        (d / f"r{i:05d}.txt").write_bytes(b"" if i % 1000 == 7 else body)
+    app = GikApp(str(d), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#queue-table")
+        assert table.row_count == 10_000  # listed before any extraction
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        errors = [p for p, s in app.summaries.items() if s.status == "error"]
+        assert len(errors) == 10 and all(s.error == "empty file" for p, s in app.summaries.items() if p in errors)
+        assert table.get_row(str(d / "r00007.txt"))[1].plain == "empty file"
+        table.move_cursor(row=7)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QueueScreen) and app.is_running
+        table.move_cursor(row=8)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)

@@ -42,3 +42,14 @@ def test_formula_injection_is_neutralised():
     assert safe_text("@SUM(1)") == "'@SUM(1)"
     assert safe_text("株洲市") == "株洲市"
     assert safe_text(-21) == -21
+
+
+def test_extract_csv_is_formula_safe(tmp_path):
+    f = tmp_path / "=cmd.txt"
+    f.write_text("某县人民政府2020年政府信息公开工作年度报告\n第二十条第（五）项\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
+                 "行政许可 | 1 | -2 | 3 |\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["extract", str(f), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    change = next(x for x in rows if x["column"] == "本年增/减" and x["row"].endswith("行政许可"))
+    assert change["value"] == "-2" and change["raw"] == "'-2"
+    assert all(x["source"].startswith("'") or not x["source"].startswith("=") for x in rows)

@@ -47,11 +47,15 @@ def _refs(template: str, check) -> orjson.Fragment:
 
 
 def csv_rows(ex: Extraction) -> list[list]:
+    """One row per cell; text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    from .export import safe_text
+
     rows = []
+    source, agency = safe_text(ex.source), safe_text(ex.agency or "")
     for c in ex.cells:
-        rows.append([ex.source, ex.sha256, ex.template, ex.year if ex.year is not None else "", ex.agency or "",
+        rows.append([source, ex.sha256, ex.template, ex.year if ex.year is not None else "", agency,
                      c.table, " / ".join(c.row), " / ".join(c.column),
-                     "" if c.value is None else c.value, c.raw, c.unit or "",
+                     "" if c.value is None else c.value, safe_text(c.raw), c.unit or "",
                      "" if c.line is None else c.line, "" if c.start is None else c.start,
                      "" if c.end is None else c.end, c.confidence])
     return rows

@@ -143,8 +143,7 @@ class ReportScreen(Screen):
         rv, ex = self.review, self.ex
         source = self.query_one(SourceView)
         source.headings = {s.line - 1 for s in ex.sections}
-        source.span = None
-        source.load_text(displayable(self.doc.text))
+        source.show(self.doc.text)
         scroll = self.query_one("#tables-scroll", VerticalScroll)
         # one set of tables per template, mounted the first time it is needed and kept: moving
         # between reports only refills rows

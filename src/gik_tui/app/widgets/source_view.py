@@ -8,6 +8,25 @@ from textual.widgets import TextArea
 
 from ..safe import displayable
 
+MAX_LINE = 4000  # a longer line is shown cut (the extraction still reads all of it)
+MAX_LINES = 20_000  # a report is never this long; a file that is gets its first lines shown
+WRAP_LIMIT = 1_000_000  # soft wrapping a longer text costs seconds: it is shown unwrapped
+
+
+def for_display(text: str) -> str:
+    """The report as shown: control characters visible, very long lines cut with a note. Offsets
+    inside the shown part of a line are unchanged, so highlights still land."""
+    text = displayable(text)
+    lines = text.split("\n")
+    if len(lines) <= MAX_LINES and (len(text) < MAX_LINE or all(len(line) <= MAX_LINE for line in lines)):
+        return text
+    shown = [line if len(line) <= MAX_LINE else f"{line[:MAX_LINE]} … [{len(line) - MAX_LINE:,} more characters not shown]"
+             for line in lines[:MAX_LINES]]
+    if len(lines) > MAX_LINES:
+        shown.append(f"… [{len(lines) - MAX_LINES:,} more lines not shown]")
+    return "\n".join(shown)
+
+
 class SourceView(TextArea):
     """TextArea subclass: `show_span` highlights (row, start, end) in code points and scrolls to it."""
 
@@ -35,7 +54,21 @@ class SourceView(TextArea):
             line.stylize("reverse bold", self.span[1], max(self.span[2], self.span[1] + 1))
         return line
 
+    def show(self, text: str) -> None:
+        """Load a report's text (long texts unwrapped, long lines cut)."""
+        shown = for_display(text)
+        wrap = len(shown) < WRAP_LIMIT
+        if self.soft_wrap != wrap:
+            self.soft_wrap = wrap
+        self.span = None
+        self.load_text(shown)
+
     def show_span(self, row: int, start: int, end: int) -> None:
+        if row >= MAX_LINES:
+            self.clear_span()
+            return
+        if start >= MAX_LINE:
+            start, end = MAX_LINE, MAX_LINE + 1  # beyond what is shown of the line: mark its cut
         old = self.span
         self.span = (row, start, end)
         self.notify_style_update()
