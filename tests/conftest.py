@@ -19,3 +19,9 @@ def extracted():
     from gik_tui.core.extract import extract_path
 
     return {p.stem: extract_path(p) for p in sorted(SAMPLES.glob("*.txt"))}
+
+
+@pytest.fixture(autouse=True)
+def _own_config(tmp_path_factory, monkeypatch):
+    """Every test has its own settings folder: nothing reads or writes the user's."""
+    monkeypatch.setenv("GIK_TUI_CONFIG", str(tmp_path_factory.mktemp("config")))

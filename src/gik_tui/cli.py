@@ -32,6 +32,8 @@ def main() -> None:
     gik-tui extract PATH...    structured, checked data as JSON, JSONL or CSV
     gik-tui check PATH...      the failing checks; exit 1 when any fail
     gik-tui synth OUT -n N     a synthetic corpus of consistent reports
+    gik-tui export PATH...     the dataset, with the analysts' corrections
+    gik-tui config             where the settings are and what is set
     """
 
 
@@ -319,8 +321,9 @@ def synth(out_dir, count, seed, inconsistent):
 @click.argument("path", required=False, type=click.Path())
 @click.option("--annotations", type=click.Path(file_okay=False), default=None,
               help="store annotations in this folder instead of beside the reports")
-@click.option("--theme", default=None, help="theme name")
-def open_(path, annotations, theme):
+@click.option("--theme", default=None, help="theme name (gik-dark, gik-daylight, gik-colourblind, or Textual's)")
+@click.option("--annotator", default=None, help="your name, written into the annotations")
+def open_(path, annotations, theme, annotator):
     """Open the app on a folder of reports or one report (default: the bundled sample reports)."""
     import os
 
@@ -331,7 +334,26 @@ def open_(path, annotations, theme):
         sys.exit(2)
     from .app.app import GikApp  # Textual is imported only here
 
-    GikApp(path, annotations=annotations, theme_name=theme).run()
+    GikApp(path, annotations=annotations, theme_name=theme, annotator=annotator or "").run()
+
+
+@main.command()
+def config():
+    """Print where the settings file is and what is set (flags override it)."""
+    from .core.settings import load_settings, settings_path
+
+    path = settings_path()
+    s, warnings = load_settings(path)
+    for w in warnings:
+        _err(w)
+    click.echo(f"settings file: {path}{'' if path.exists() else ' (not created yet: the defaults apply)'}")
+    click.echo(f"theme = {s.theme!r}")
+    click.echo(f"annotator = {s.annotator!r}")
+    threshold = s.section_threshold if s.section_threshold is not None else "(each template's own)"
+    click.echo(f"section_threshold = {threshold}")
+    click.echo(f"annotations = {s.annotations or '(beside the reports)'!r}")
+    click.echo("keymap = " + (", ".join(f"{k}={v}" for k, v in s.keymap.items()) or "(the default keys)"))
+    click.echo(f"themes folder: {path.parent / 'themes'} (your own *.toml themes)")
 
 
 def _samples() -> str:

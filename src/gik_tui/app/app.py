@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
 from ..core.read import find_reports
+from ..core.settings import DEFAULT_THEME, Settings, config_dir, load_settings, remember
 from .commands import ScreenActions
 from .safe import displayable
+from .themes import CELL_VARIABLES, load_themes
 from .screens.dialogs import Choose
 from .screens.help import HelpScreen
 from .screens.queue import QueueScreen
@@ -23,11 +26,23 @@ class GikApp(App):
     BINDINGS = [Binding("ctrl+q", "quit_app", "quit", show=False, priority=True)]
 
     def __init__(self, target: str, annotations: str | None = None, theme_name: str | None = None,
-                 annotator: str = "") -> None:
+                 annotator: str = "", settings: Settings | None = None) -> None:
         super().__init__()
+        if settings is None:
+            settings, self.startup_warnings = load_settings()
+        else:
+            self.startup_warnings = []
+        self.settings = settings
+        themes, theme_warnings = load_themes(config_dir() / "themes")
+        self.startup_warnings += theme_warnings
+        for theme in themes:
+            self.register_theme(theme)
         self.target = target
+        # flags win over settings
+        annotations = annotations or settings.annotations or None
         self.annotations_dir = annotations
-        self.annotator = annotator
+        self.annotator = annotator or settings.annotator
+        self.section_threshold = settings.section_threshold
         self.summaries: dict = {}
         self.single = os.path.isfile(target)
         if self.single:
@@ -39,12 +54,21 @@ class GikApp(App):
         if annotations:
             os.makedirs(annotations, exist_ok=True)
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(CELL_VARIABLES)
+
     def on_mount(self) -> None:
-        if self.theme_name:
-            if self.theme_name in self.available_themes:
-                self.theme = self.theme_name
-            else:
-                self.notify(f"no theme named {self.theme_name!r}; using the default", severity="warning", markup=False)
+        requested = self.theme_name or self.settings.theme
+        if requested in self.available_themes:
+            self.theme = requested
+        else:
+            self.startup_warnings.append(f"no theme named {requested!r}; using {DEFAULT_THEME}")
+            self.theme = DEFAULT_THEME
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        for w in self.startup_warnings:
+            self.notify(w, severity="warning", timeout=8)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(QueueScreen())
         if self.single:
             self.open_report(self.target)
@@ -113,7 +137,70 @@ class GikApp(App):
         super().notify(displayable(str(message)), title=displayable(title), severity=severity, timeout=timeout,
                        markup=False)
 
+    # ------------------------------------------------------------------ themes
+    def cell_colours(self) -> dict[str, str]:
+        v = self.get_css_variables()
+        return {k: v.get(k, d) for k, d in CELL_VARIABLES.items()}
+
+    def _theme_changed(self, theme) -> None:
+        try:
+            remember(theme=theme.name)  # the choice is remembered
+        except OSError as e:
+            self.notify(f"theme not remembered: {e}", severity="warning")
+        if self.report_screen is not None and self.report_screen.review is not None:
+            self.report_screen.restyle()
+
+    def action_next_theme(self) -> None:
+        ours = sorted(n for n in self.available_themes if n.startswith("gik-"))
+        names = ours + [n for n in ("textual-dark", "textual-light") if n in self.available_themes]
+        i = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(i + 1) % len(names)]
+        self.notify(f"theme: {self.theme}", timeout=2)
+
     # ------------------------------------------------------------------ app actions
+    def action_export(self) -> None:
+        from .screens.dialogs import AskText
+
+        folder = self.target if os.path.isdir(self.target) else os.path.dirname(self.target) or "."
+        default = os.path.join(folder, "gik-export.csv")
+
+        def done(path: str | None) -> None:
+            if path:
+                self.run_export(path)
+
+        self.push_screen(AskText("Export the dataset (CSV, one row per cell) to:", default), done)
+
+    @work(thread=True, exclusive=True, group="export")
+    def run_export(self, path: str) -> None:
+        from pathlib import Path
+
+        from ..core.annotations import write_atomic
+        from ..core.export import LONG_FIELDS, long_rows, reviewed, write_csv
+        from ..core.read import ReadError
+
+        import io
+
+        rows, bad = [], 0
+        for f in self.files:
+            try:
+                rows.extend(long_rows(reviewed(f, self.annotations_dir)))
+            except ReadError:
+                bad += 1
+        buf = io.StringIO()
+        write_csv(rows, LONG_FIELDS, buf)
+        try:
+            write_atomic(Path(path), ("\ufeff" + buf.getvalue()).encode("utf-8"))
+        except OSError as e:
+            self.notify(f"{path}: not written ({e.strerror or e})", severity="error")
+            return
+        self.notify(f"exported {len(rows)} cells of {len(self.files) - bad} report(s) to {path}"
+                    + (f"; {bad} unreadable" if bad else ""))
+
+    def action_overview(self) -> None:
+        from .screens.overview import OverviewScreen
+
+        self.push_screen(OverviewScreen())
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 

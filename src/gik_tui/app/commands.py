@@ -1,4 +1,6 @@
-"""The command palette offers every action of the current screen (from its key bindings)."""
+"""The command palette: every action of the current screen (from its key bindings), and commands
+to open a report by name, jump to a table, export the dataset and switch theme. Titles are built
+from fixed strings and file names made displayable (the palette parses markup in what it shows)."""
 
 from __future__ import annotations
 
@@ -6,25 +8,45 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from .safe import displayable
+
+MAX_REPORTS = 5000  # the palette lists this many reports at most
+
+
+def _plain(text: str) -> str:
+    return displayable(text).replace("[", "［").replace("]", "］")
+
 
 class ScreenActions(Provider):
-    def _actions(self):
+    def _commands(self):
         seen = set()
-        for binding in self.screen.BINDINGS:
-            b = binding
+        screen = self.screen
+        for b in getattr(screen, "BINDINGS", []):
             if not b.description or b.action in seen:
                 continue
             seen.add(b.action)
-            key = b.key_display or b.key
-            yield f"{b.description}  ({key})", b.action
+            key = self.app.get_key_display(b)
+            yield f"{b.description}  ({key})", partial(screen.run_action, b.action), "an action of this screen"
+        app = self.app
+        for name in sorted(n for n in app.available_themes if n.startswith("gik-")):
+            yield f"theme: {name}", partial(setattr, app, "theme", name), "switch the theme (remembered)"
+        yield "export the dataset (CSV)", app.action_export, "every report with its annotations applied"
+        tables = getattr(screen, "tables", None)
+        if callable(tables):
+            for t in tables():
+                yield f"jump to table: {t.spec.title} ({t.spec.id})", partial(screen.jump_to_table, t.spec.id), \
+                    "put the cursor on its first value"
+        for path in app.files[:MAX_REPORTS]:
+            name = path.rsplit("/", 1)[-1]
+            yield f"open report: {_plain(name)}", partial(app.open_report, path), "open this report"
 
     async def discover(self) -> Hits:
-        for title, action in self._actions():
-            yield DiscoveryHit(title, partial(self.screen.run_action, action), help="gik-tui action")
+        for title, run, help_text in self._commands():
+            yield DiscoveryHit(title, run, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action in self._actions():
+        for title, run, help_text in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self.screen.run_action, action), help="gik-tui action")
+                yield Hit(score, matcher.highlight(title), run, help=help_text)

@@ -20,7 +20,9 @@ def extract_path(path: str | os.PathLike) -> Extraction:
     return extract(read_path(path))
 
 
-def extract(doc: Document, template_id: str | None = None) -> Extraction:
+def extract(doc: Document, template_id: str | None = None, section_threshold: float | None = None) -> Extraction:
+    """Extract a report; `template_id` forces a format, `section_threshold` overrides the template's
+    (the score below which a heading stays unmatched)."""
     warnings: list[str] = []
     if "replaced" in doc.encoding:
         warnings.append(f"{doc.source}: {doc.encoding}")
@@ -49,7 +51,7 @@ def extract(doc: Document, template_id: str | None = None) -> Extraction:
             continue
         for k in keys:
             cells.append(found.get(k) or Cell(k[0], k[1], k[2], None))
-    sections = match_sections(doc, al.consumed, template)
+    sections = match_sections(doc, al.consumed, template, section_threshold)
     checks = run_checks(template, found)
     return Extraction(
         source=doc.source,

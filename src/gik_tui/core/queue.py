@@ -4,6 +4,7 @@ annotation applied. A report that cannot be read gets a summary with its one-lin
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,9 +28,11 @@ class Summary:
     status: str = "new"
     saved: str = ""  # when the annotation was last written (local time), "" when never
     error: str | None = None
+    failing_by_table: tuple[tuple[str, int], ...] = ()  # failing checks per table id
+    requests: int | float | None = None  # requests received that year (new requests, total)
 
 
-def summarize(path: str, annotations_dir: str | None = None) -> Summary:
+def summarize(path: str, annotations_dir: str | None = None, section_threshold: float | None = None) -> Summary:
     name = os.path.basename(path)
     try:
         doc = read_path(path)
@@ -43,7 +46,7 @@ def summarize(path: str, annotations_dir: str | None = None) -> Summary:
         note = e.reason
     template = ann.meta_map.get("template") if ann else None
     try:
-        ex = extract(doc, template if isinstance(template, str) else None)
+        ex = extract(doc, template if isinstance(template, str) else None, section_threshold)
     except Exception as e:  # noqa: BLE001 - the queue shows the error instead of stopping
         return Summary(path, name, error=f"could not be extracted ({type(e).__name__})", status="error")
     rv = Review(ex, ann, name)
@@ -61,4 +64,18 @@ def summarize(path: str, annotations_dir: str | None = None) -> Summary:
         failing=sum(1 for c in rv.checks() if not c.ok),
         low=sum(1 for c in cells if c.value is not None and c.confidence < LOW_CONFIDENCE),
         status=rv.status if ann else "new", saved=saved, error=note,
+        failing_by_table=tuple(sorted(Counter(c.cells[0].table for c in rv.checks() if not c.ok and c.cells).items())),
+        requests=_requests(rv),
     )
+
+
+REQUESTS_CELLS = (("requests", ("本年新收政府信息公开申请数量",), ("总计",)),
+                  ("stats", ("依申请公开情况", "收到申请数"), ("统计数",)))
+
+
+def _requests(rv: Review):
+    for key in REQUESTS_CELLS:
+        v = rv.value(key)
+        if v is not None:
+            return v
+    return None

@@ -113,7 +113,9 @@ def find_headings(doc: Document, consumed: set[int], template: Template) -> list
     return out
 
 
-def match_sections(doc: Document, consumed: set[int], template: Template) -> list[SectionMatch]:
+def match_sections(doc: Document, consumed: set[int], template: Template,
+                   threshold: float | None = None) -> list[SectionMatch]:
+    threshold = template.section_threshold if threshold is None else threshold
     out = []
     for i, text, start, end in find_headings(doc, consumed, template):
         ranked = score_sections(template, text)
@@ -123,7 +125,7 @@ def match_sections(doc: Document, consumed: set[int], template: Template) -> lis
             line=i + 1,
             start=start,
             end=end,
-            template_section=name if score >= template.section_threshold else None,
+            template_section=name if score >= threshold else None,
             score=score,
             candidates=tuple(ranked[:3]),
         ))

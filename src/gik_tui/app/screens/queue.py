@@ -63,14 +63,16 @@ class QueueTable(DataTable):
 
 class QueueScreen(Screen):
     BINDINGS = [
-        Binding("enter", "open", "open", priority=False),
-        Binding("slash", "filter", "filter"),
-        Binding("s", "sort", "sort by column"),
-        Binding("escape", "clear_filter", "clear filter", show=False),
-        Binding("j", "cursor_down", "down", show=False),
-        Binding("k", "cursor_up", "up", show=False),
-        Binding("question_mark", "app.help", "help"),
-        Binding("q", "app.quit_app", "quit"),
+        Binding("enter", "open", "open", id="queue.open"),
+        Binding("slash", "filter", "filter", id="queue.filter"),
+        Binding("s", "sort", "sort by column", id="queue.sort"),
+        Binding("o", "app.overview", "overview", id="queue.overview"),
+        Binding("escape", "clear_filter", "clear filter", show=False, id="queue.clear_filter"),
+        Binding("j", "cursor_down", "down", show=False, id="queue.down"),
+        Binding("k", "cursor_up", "up", show=False, id="queue.up"),
+        Binding("ctrl+t", "app.next_theme", "next theme", show=False, id="queue.next_theme"),
+        Binding("question_mark", "app.help", "help", id="queue.help"),
+        Binding("q", "app.quit_app", "quit", id="queue.quit"),
     ]
 
     def __init__(self) -> None:
@@ -128,7 +130,7 @@ class QueueScreen(Screen):
         app = self.app
         todo = [p for p in app.files if p not in app.summaries]
         if len(todo) <= IN_THREAD:
-            results = (summarize(p, app.annotations_dir) for p in todo)
+            results = (summarize(p, app.annotations_dir, app.section_threshold) for p in todo)
             self._collect(worker, results, len(todo))
             return
         import multiprocessing as mp
@@ -140,7 +142,8 @@ class QueueScreen(Screen):
         # stderr, which Textual has replaced
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-            results = pool.map(partial(summarize, annotations_dir=app.annotations_dir), todo, chunksize=64)
+            results = pool.map(partial(summarize, annotations_dir=app.annotations_dir,
+                                       section_threshold=app.section_threshold), todo, chunksize=64)
             self._collect(worker, results, len(todo))
             if worker.is_cancelled:
                 pool.shutdown(wait=False, cancel_futures=True)
@@ -181,7 +184,7 @@ class QueueScreen(Screen):
                 f"{by['done']} done · {by['flagged']} flagged" + (f" · {by['error']} unreadable" if by["error"] else ""))
 
     def refresh_summary(self, path: str) -> None:
-        s = summarize(path, self.app.annotations_dir)
+        s = summarize(path, self.app.annotations_dir, self.app.section_threshold)
         self.app.summaries[path] = s
         self.update_row(s)
         self.query_one("#queue-progress", Label).update(Text(self.counts()))

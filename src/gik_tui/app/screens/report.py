@@ -24,40 +24,41 @@ from ..safe import displayable
 from ..widgets.source_view import SourceView
 from ..widgets.edit_bar import EditBar
 from ..widgets.status_line import StatusLine
-from ..widgets.template_table import LEGEND, TemplateTable, fmt_number
+from ..widgets.template_table import TemplateTable, fmt_number, legend_text
 from .dialogs import NO_SECTION, AskText, Choose, HeadingPicker, MetaDialog
 from ..widgets.key_bar import KeyBar
 
 SAVE_DELAY = 0.8
 
 REPORT_KEYS = [
-    Binding("tab", "switch_pane", "next pane", priority=True, show=False),
-    Binding("shift+tab", "switch_pane", "previous pane", priority=True, show=False),
-    Binding("e", "edit", "edit"),
-    Binding("enter", "enter", "edit / jump", show=False),
-    Binding("x", "clear", "clear cell", show=False),
-    Binding("u", "undo", "undo"),
-    Binding("ctrl+r", "redo", "redo", show=False),
-    Binding("right_square_bracket", "attention(1)", "next issue", key_display="]"),
-    Binding("left_square_bracket", "attention(-1)", "prev issue", key_display="[", show=False),
-    Binding("m", "pick_heading", "map heading"),
-    Binding("a", "accept", "accept heading", show=False),
-    Binding("A", "accept_all", "accept all suggestions", key_display="A", show=False),
-    Binding("d", "done", "done → next"),
-    Binding("f", "flag", "flag", show=False),
-    Binding("n", "next_report(1)", "next report", show=False),
-    Binding("p", "next_report(-1)", "previous report", show=False),
-    Binding("ctrl+s", "save", "save", priority=True, show=False),
-    Binding("escape", "back", "back to queue"),
-    Binding("1", "tab('tab-tables')", "Tables tab", show=False),
-    Binding("2", "tab('tab-sections')", "Sections tab", show=False),
-    Binding("3", "tab('tab-checks')", "Checks tab", show=False),
-    Binding("4", "tab('tab-notes')", "Notes tab", show=False),
-    Binding("i", "edit_meta", "agency / year / template", show=False),
-    Binding("j", "move('down')", "down", show=False),
-    Binding("k", "move('up')", "up", show=False),
-    Binding("question_mark", "app.help", "help"),
-    Binding("q", "app.quit_app", "quit"),
+    Binding("tab", "switch_pane", "next pane", priority=True, show=False, id="report.switch_pane"),
+    Binding("shift+tab", "switch_pane", "previous pane", priority=True, show=False, id="report.switch_pane.back"),
+    Binding("e", "edit", "edit", id="report.edit"),
+    Binding("enter", "enter", "edit / jump", show=False, id="report.enter"),
+    Binding("x", "clear", "clear cell", show=False, id="report.clear"),
+    Binding("u", "undo", "undo", id="report.undo"),
+    Binding("ctrl+r", "redo", "redo", show=False, id="report.redo"),
+    Binding("right_square_bracket", "attention(1)", "next issue", key_display="]", id="report.next_issue"),
+    Binding("left_square_bracket", "attention(-1)", "prev issue", key_display="[", show=False, id="report.previous_issue"),
+    Binding("m", "pick_heading", "map heading", id="report.pick_heading"),
+    Binding("a", "accept", "accept heading", show=False, id="report.accept"),
+    Binding("A", "accept_all", "accept all suggestions", key_display="A", show=False, id="report.accept_all"),
+    Binding("d", "done", "done → next", id="report.done"),
+    Binding("f", "flag", "flag", show=False, id="report.flag"),
+    Binding("n", "next_report(1)", "next report", show=False, id="report.next"),
+    Binding("p", "next_report(-1)", "previous report", show=False, id="report.previous"),
+    Binding("ctrl+s", "save", "save", priority=True, show=False, id="report.save"),
+    Binding("escape", "back", "back to queue", id="report.back"),
+    Binding("1", "tab('tab-tables')", "Tables tab", show=False, id="report.tab.tables"),
+    Binding("2", "tab('tab-sections')", "Sections tab", show=False, id="report.tab.sections"),
+    Binding("3", "tab('tab-checks')", "Checks tab", show=False, id="report.tab.checks"),
+    Binding("4", "tab('tab-notes')", "Notes tab", show=False, id="report.tab.notes"),
+    Binding("i", "edit_meta", "agency / year / template", show=False, id="report.edit_meta"),
+    Binding("j", "move('down')", "down", show=False, id="report.down"),
+    Binding("k", "move('up')", "up", show=False, id="report.up"),
+    Binding("ctrl+t", "app.next_theme", "next theme", show=False, id="report.next_theme"),
+    Binding("question_mark", "app.help", "help", id="report.help"),
+    Binding("q", "app.quit_app", "quit", id="report.quit"),
 ]
 
 
@@ -97,7 +98,7 @@ class ReportScreen(Screen):
         ann_file = AnnotationFile(annotation_path(path, app.annotations_dir))
         ann = ann_file.load()
         template = ann.meta_map.get("template") if ann else None
-        ex = extract(doc, template if isinstance(template, str) else None)
+        ex = extract(doc, template if isinstance(template, str) else None, app.section_threshold)
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -155,7 +156,7 @@ class ReportScreen(Screen):
             for spec, table in zip(self.template.tables, tables):
                 widgets.append(Label(Text(f"{spec.title} ({spec.id})"), classes="table-title"))
                 widgets.append(table)
-            widgets.append(Static(Text("legend: " + LEGEND), classes="legend"))
+            widgets.append(Static(legend_text(self.app.cell_colours()), classes="legend"))
             box = Vertical(*widgets, classes="tables-box")
             self._boxes[ex.template] = box
             self._tables_by_template[ex.template] = tables
@@ -189,6 +190,29 @@ class ReportScreen(Screen):
         if self._focus_pending and self._tables and all(t.is_mounted and t.row_count for t in self._tables):
             self._focus_pending = False
             self.call_after_refresh(self.focus_first_cell)
+
+    def restyle(self) -> None:
+        """The theme changed: redraw the cell states and the highlight in its colours."""
+        colours = self.app.cell_colours()
+        for tables in self._tables_by_template.values():
+            for t in tables:
+                t.restyle()
+        for legend in self.query(".legend"):
+            legend.update(legend_text(colours))
+        source = self.query_one(SourceView)
+        source.highlight = colours["gik-source"]
+        source.notify_style_update()
+        source.refresh()
+
+    def jump_to_table(self, table_id: str) -> None:
+        self.query_one(TabbedContent).active = "tab-tables"
+        for t in self._tables:
+            if t.spec.id == table_id and t.first_value() is not None:
+                row, col = t.first_value()
+                t.focus()
+                t.move_cursor(row=row, column=col)
+                t.scroll_visible()
+                return
 
     def focus_first_cell(self) -> None:
         for t in self.tables():

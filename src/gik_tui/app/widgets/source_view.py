@@ -42,16 +42,20 @@ class SourceView(TextArea):
                          highlight_cursor_line=False, **kw)
         self.span: tuple[int, int, int] | None = None
         self.headings = set(headings or ())
+        self.highlight = ""  # the theme's gik-source colour
 
     def on_mount(self) -> None:
         self.cursor_blink = False
+        if hasattr(self.app, "cell_colours"):
+            self.highlight = self.app.cell_colours()["gik-source"]
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
         if line_index in self.headings:
             line.stylize("bold underline")
         if self.span is not None and self.span[0] == line_index:
-            line.stylize("reverse bold", self.span[1], max(self.span[2], self.span[1] + 1))
+            style = f"bold #000000 on {self.highlight}" if self.highlight else "reverse bold"
+            line.stylize(style, self.span[1], max(self.span[2], self.span[1] + 1))
         return line
 
     def show(self, text: str) -> None:

@@ -20,16 +20,26 @@ from ...core.templates import TableSpec
 
 CellKey = tuple[str, Path_, Path_]
 
-STYLES = {
-    "blank": ("·", "dim"),
-    "low": ("?", "italic #d7af00"),
-    "edited": ("✎", "bold #5fafff"),
-    "failing": ("!", "bold #ff5f5f"),
-    "stale": ("≠", "bold #ff87ff"),
+# Each state differs by a marker and a text style as well as by colour (colour-blind safe); the
+# colours come from the theme's gik-* variables.
+STATES = {
+    "blank": ("·", "dim", "gik-blank"),
+    "low": ("?", "italic", "gik-low"),
+    "edited": ("✎", "bold", "gik-edited"),
+    "failing": ("!", "bold underline", "gik-failing"),
+    "stale": ("≠", "reverse", "gik-stale"),
 }
-LEGEND = "  ".join(f"{mark} {name}" for name, (mark, _) in
-                   (("blank", STYLES["blank"]), ("low confidence", STYLES["low"]), ("edited", STYLES["edited"]),
-                    ("in a failing check", STYLES["failing"]), ("changed source", STYLES["stale"])))
+def legend_text(colours: dict[str, str]) -> Text:
+    t = Text("legend: ")
+    for k, name in (("blank", "blank"), ("low", "low confidence"), ("edited", "edited"),
+                    ("failing", "in a failing check"), ("stale", "changed source")):
+        mark, style, var = STATES[k]
+        t.append(f"{mark} {name}", style=f"{style} {colours.get(var, '')}".strip())
+        t.append("   ")
+    return t
+
+
+LABEL_MAX = 34  # cells: a longer row label is cut with an ellipsis (the status line shows it whole)
 
 
 def fmt_number(v) -> str:
@@ -68,6 +78,7 @@ class TemplateTable(DataTable):
         self.slots: dict[tuple[int, int], CellKey] = {}
         self.coords: dict[CellKey, tuple[int, int]] = {}
         self.labels: dict[int, str] = {}
+        self.colours: dict[str, str] = {}
 
     # ------------------------------------------------------------------ building
     class Built(Message):
@@ -80,6 +91,7 @@ class TemplateTable(DataTable):
         self.post_message(self.Built(self))
 
     def build(self) -> None:
+        self.colours = self.app.cell_colours() if hasattr(self.app, "cell_colours") else {}
         spec = self.spec
         self.clear(columns=True)
         self.slots.clear()
@@ -113,7 +125,9 @@ class TemplateTable(DataTable):
         columns = list(dict.fromkeys(c for b in spec.blocks for c in b.columns))
         depth = max(len(c) for c in columns)
         self.header_height = depth
-        self.add_column(Text(spec.headers[0] if spec.unit_column and spec.headers else ""), key="label")
+        self.add_column(Text(spec.headers[0] if spec.unit_column and spec.headers else ""), key="label",
+                        width=min(LABEL_MAX, max((Text("  " * (len(n) - 1) + n[-1]).cell_len for n, _ in spec.nodes()),
+                                                 default=2)))
         if spec.unit_column:
             self.add_column(Text("单位"), key="unit")
         for i, col in enumerate(columns):
@@ -123,7 +137,8 @@ class TemplateTable(DataTable):
         r = 0
         for node, valued in spec.nodes() if spec.blocks[0].rows[0] else [((), True)]:
             indent = "  " * max(0, len(node) - 1)
-            label = Text(indent + (node[-1] if node else "—"), style="" if valued else "bold")
+            label = Text(indent + (node[-1] if node else "—"), style="" if valued else "bold",
+                         no_wrap=True, overflow="ellipsis")  # cut with …; the status line has it whole
             self.labels[r] = node[-1] if node else ""
             if not valued:
                 self.add_row(label, *([Text("")] * (len(columns) + offset - 1)))
@@ -163,9 +178,14 @@ class TemplateTable(DataTable):
         st = self.state(key)
         if st is None:
             return Text(fmt_number(v), justify="right")
-        mark, style = STYLES[st]
+        mark, base, var = STATES[st]
+        style = f"{base} {self.colours.get(var, '')}".strip()
         body = fmt_number(v) if v is not None else ""
         return Text(f"{body}{mark}", style=style, justify="right")
+
+    def restyle(self) -> None:
+        self.colours = self.app.cell_colours() if hasattr(self.app, "cell_colours") else {}
+        self.refresh_cells()
 
     def refresh_cells(self, keys=None) -> None:
         for key in keys if keys is not None else list(self.coords):

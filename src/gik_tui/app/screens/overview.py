@@ -1,0 +1,96 @@
+"""A picture of the corpus: review status, failing checks by template section, and requests
+received per year, drawn in the terminal from the extractions with the annotations applied."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Label, Static
+
+from ..widgets.key_bar import KeyBar
+
+SECTION_OF_TABLE = {
+    "active": "主动公开政府信息情况",
+    "requests": "收到和处理政府信息公开申请情况",
+    "review": "政府信息公开行政复议、行政诉讼情况",
+    "stats": "政府信息公开情况统计表（2018年及以前）",
+}
+STATUSES = ("new", "in progress", "done", "flagged", "error")
+
+
+def bar(value: float, top: float, width: int) -> str:
+    if top <= 0 or value <= 0:
+        return ""
+    eighths = round(value / top * width * 8)
+    return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
+
+
+def bars(rows: list[tuple[str, float]], width: int = 40, style: str = "", styles: dict | None = None) -> Text:
+    """A horizontal bar chart: label, value, bar scaled to the largest value."""
+    t = Text()
+    if not rows:
+        t.append("  (nothing yet)\n", style="dim")
+        return t
+    top = max(v for _, v in rows)
+    label_w = max(Text(label).cell_len for label, _ in rows)
+    for label, v in rows:
+        t.append(f"  {label}")
+        t.append(" " * (label_w - Text(label).cell_len + 2))
+        t.append(f"{v:>8,.0f} ", style="bold")
+        t.append(bar(v, top, width) + "\n", style=(styles or {}).get(label, style))
+    return t
+
+
+class OverviewScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "back to queue", id="overview.back"),
+        Binding("o", "app.pop_screen", "back to queue", show=False, id="overview.toggle"),
+        Binding("question_mark", "app.help", "help", id="overview.help"),
+        Binding("q", "app.quit_app", "quit", id="overview.quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text("gik-tui · overview of the corpus"), id="queue-title")
+        with VerticalScroll(id="overview-body"):
+            yield Static(self.picture(), id="overview")
+        yield KeyBar()
+
+    def picture(self) -> Text:
+        app = self.app
+        sums = [app.summaries.get(p) for p in app.files]
+        ready = [s for s in sums if s is not None]
+        t = Text()
+        if len(ready) < len(sums):
+            t.append(f"{len(ready)} of {len(sums)} reports summarised so far (the rest are being extracted)\n\n",
+                     style="italic")
+        t.append("Review status\n", style="bold underline")
+        status = Counter(s.status for s in ready)
+        colours = {"new": "", "in progress": "cyan", "done": "green", "flagged": "yellow", "error": "red"}
+        t.append_text(bars([(name, status.get(name, 0)) for name in STATUSES], width=40, styles=colours))
+        t.append("\nFailing checks by template section (reports with a failure · failing checks)\n",
+                 style="bold underline")
+        reports, checks = Counter(), Counter()
+        for s in ready:
+            for table, n in s.failing_by_table:
+                reports[SECTION_OF_TABLE.get(table, table)] += 1
+                checks[SECTION_OF_TABLE.get(table, table)] += n
+        if not checks:
+            t.append("  none\n", style="green")
+        for section, n in checks.most_common():
+            t.append(f"  {section}  ")
+            t.append(f"{reports[section]} report(s) · {n} check(s)\n", style="bold red")
+        t.append("\nRequests received per year (new requests, all applicants)\n", style="bold underline")
+        per_year: dict[int, float] = defaultdict(float)
+        counted = 0
+        for s in ready:
+            if s.year is not None and s.requests is not None:
+                per_year[s.year] += s.requests
+                counted += 1
+        t.append_text(bars([(str(y), v) for y, v in sorted(per_year.items())], width=40, style="bold"))
+        t.append(f"  from {counted} report(s) that give the figure\n", style="dim")
+        return t
