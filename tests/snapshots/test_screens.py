@@ -1,21 +1,22 @@
-"""Snapshots of the queue and the report screen at 160×48 (update: pytest --snapshot-update)."""
+"""Snapshots of every screen in every gik-tui theme at 160×48, and of the report screen at 100×30
+(update after an intended change: pytest --snapshot-update)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from gik_tui.app.app import GikApp
+from gik_tui.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
+THEMES = ["gik-dark", "gik-daylight", "gik-colourblind"]
 
 
-@pytest.fixture
-def app(tmp_path, monkeypatch):
+def make_app(tmp_path, monkeypatch, theme: str) -> GikApp:
     monkeypatch.chdir(ROOT)  # the title shows the folder as given: keep it the same everywhere
-    return GikApp("sample_reports", annotations=str(tmp_path / "ann"))
+    return GikApp("sample_reports", annotations=str(tmp_path / "ann"), theme_name=theme, settings=Settings())
 
 
 async def _loaded(pilot) -> None:
@@ -23,15 +24,35 @@ async def _loaded(pilot) -> None:
     await pilot.pause()
 
 
-def test_queue(snap_compare, app):
-    assert snap_compare(app, terminal_size=(160, 48), run_before=_loaded)
-
-
-def test_report(snap_compare, app):
-    async def open_dongsheng(pilot):
-        await _loaded(pilot)
-        await pilot.press("down", "enter")
-        await pilot.pause()
+async def _report(pilot) -> None:
+    await _loaded(pilot)
+    await pilot.press("down", "enter")  # 2018_dongsheng.txt
+    for _ in range(6):
         await pilot.pause()
 
-    assert snap_compare(app, terminal_size=(160, 48), run_before=open_dongsheng)
+
+async def _overview(pilot) -> None:
+    await _loaded(pilot)
+    await pilot.press("o")
+    await pilot.pause()
+
+
+async def _help(pilot) -> None:
+    await _loaded(pilot)
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+SCREENS = {"queue": _loaded, "report": _report, "overview": _overview, "help": _help}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, tmp_path, monkeypatch, screen, theme):
+    app = make_app(tmp_path, monkeypatch, theme)
+    assert snap_compare(app, terminal_size=(160, 48), run_before=SCREENS[screen])
+
+
+def test_report_small_terminal(snap_compare, tmp_path, monkeypatch):
+    app = make_app(tmp_path, monkeypatch, "gik-dark")
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_report)
