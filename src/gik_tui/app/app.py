@@ -23,7 +23,11 @@ class GikApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "gik-tui"
     COMMANDS = App.COMMANDS | {ScreenActions}
-    BINDINGS = [Binding("ctrl+q", "quit_app", "quit", show=False, priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit_app", "quit", show=False, priority=True, id="app.quit"),
+        Binding("ctrl+t", "next_theme", "next theme (remembered)", show=False, id="app.next_theme"),
+        Binding("ctrl+p", "command_palette", "command palette: every action", show=False, id="app.palette"),
+    ]
 
     def __init__(self, target: str, annotations: str | None = None, theme_name: str | None = None,
                  annotator: str = "", settings: Settings | None = None) -> None:

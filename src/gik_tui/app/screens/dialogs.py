@@ -20,8 +20,9 @@ NO_SECTION = "\x00none"
 class HeadingPicker(ModalScreen[str | None]):
     """The template's sections ordered by score against the heading; typing filters them."""
 
-    BINDINGS = [Binding("escape", "cancel", "cancel"), Binding("down", "down", show=False),
-                Binding("up", "up", show=False)]
+    BINDINGS = [Binding("escape", "cancel", "cancel", id="picker.cancel"),
+                Binding("down", "down", show=False, id="picker.down"),
+                Binding("up", "up", show=False, id="picker.up")]
 
     def __init__(self, heading: str, template: Template, ranked: list[tuple[str, float]]) -> None:
         super().__init__()
@@ -80,7 +81,7 @@ class HeadingPicker(ModalScreen[str | None]):
 class AskText(ModalScreen[str | None]):
     """One line of text (a flag note, a file name)."""
 
-    BINDINGS = [Binding("escape", "cancel", "cancel")]
+    BINDINGS = [Binding("escape", "cancel", "cancel", id="ask.cancel")]
 
     def __init__(self, title: str, value: str = "", help_text: str = "enter saves · escape cancels") -> None:
         super().__init__()
@@ -104,7 +105,7 @@ class AskText(ModalScreen[str | None]):
 class Choose(ModalScreen[str | None]):
     """A question with a few answers, each on a key."""
 
-    BINDINGS = [Binding("escape", "cancel", "cancel")]
+    BINDINGS = [Binding("escape", "cancel", "cancel", id="choose.cancel")]
 
     def __init__(self, question: str, answers: list[tuple[str, str, str]]) -> None:
         """answers: (key, id, label)."""
@@ -133,7 +134,7 @@ class Choose(ModalScreen[str | None]):
 class MetaDialog(ModalScreen[dict | None]):
     """The report's agency, year and template, as the analyst corrects them."""
 
-    BINDINGS = [Binding("escape", "cancel", "cancel")]
+    BINDINGS = [Binding("escape", "cancel", "cancel", id="meta.cancel")]
 
     def __init__(self, agency: str, year: int | None, template: str, templates: tuple[str, ...]) -> None:
         super().__init__()

@@ -23,10 +23,13 @@ def key_table(title: str, bindings, display=lambda b: b.key_display or b.key) ->
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss_help", "close"), Binding("question_mark", "dismiss_help", "close"),
-                Binding("q", "dismiss_help", "close", show=False)]
+    BINDINGS = [Binding("escape", "dismiss_help", "close", id="help.close"),
+                Binding("question_mark", "dismiss_help", "close", show=False, id="help.close_again"),
+                Binding("q", "dismiss_help", "close", show=False, id="help.quit")]
 
     def compose(self) -> ComposeResult:
+        from ..app import GikApp
+        from .overview import OverviewScreen
         from .queue import QueueScreen
         from .report import REPORT_KEYS
 
@@ -35,6 +38,8 @@ class HelpScreen(ModalScreen[None]):
             show = self.app.get_key_display
             yield Static(key_table("Queue", QueueScreen.BINDINGS, show))
             yield Static(key_table("Report", REPORT_KEYS, show))
+            yield Static(key_table("Overview", OverviewScreen.BINDINGS, show))
+            yield Static(key_table("Everywhere", GikApp.BINDINGS, show))
             yield Static(Text("\nIn the edit box: enter keeps, escape cancels, an empty value makes the cell blank.\n"
                               "In the heading picker: type to filter, enter chooses, escape cancels.\n"
                               "ctrl+p opens the command palette with every action of the screen."))

@@ -70,7 +70,6 @@ class QueueScreen(Screen):
         Binding("escape", "clear_filter", "clear filter", show=False, id="queue.clear_filter"),
         Binding("j", "cursor_down", "down", show=False, id="queue.down"),
         Binding("k", "cursor_up", "up", show=False, id="queue.up"),
-        Binding("ctrl+t", "app.next_theme", "next theme", show=False, id="queue.next_theme"),
         Binding("question_mark", "app.help", "help", id="queue.help"),
         Binding("q", "app.quit_app", "quit", id="queue.quit"),
     ]

@@ -56,7 +56,6 @@ REPORT_KEYS = [
     Binding("i", "edit_meta", "agency / year / template", show=False, id="report.edit_meta"),
     Binding("j", "move('down')", "down", show=False, id="report.down"),
     Binding("k", "move('up')", "up", show=False, id="report.up"),
-    Binding("ctrl+t", "app.next_theme", "next theme", show=False, id="report.next_theme"),
     Binding("question_mark", "app.help", "help", id="report.help"),
     Binding("q", "app.quit_app", "quit", id="report.quit"),
 ]

@@ -17,7 +17,7 @@ from .status_line import StatusLine
 
 
 class CellInput(Input):
-    BINDINGS = [Binding("escape", "cancel", "cancel edit")]
+    BINDINGS = [Binding("escape", "cancel", "cancel edit", id="cell.cancel")]
 
     def action_cancel(self) -> None:
         self.parent.cancel()  # type: ignore[union-attr]

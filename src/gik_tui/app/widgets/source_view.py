@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import TextArea
 
 from ..safe import displayable
+from .keys import vim_keys
 
 MAX_LINE = 4000  # a longer line is shown cut (the extraction still reads all of it)
 MAX_LINES = 20_000  # a report is never this long; a file that is gets its first lines shown
@@ -30,12 +30,7 @@ def for_display(text: str) -> str:
 class SourceView(TextArea):
     """TextArea subclass: `show_span` highlights (row, start, end) in code points and scrolls to it."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "down", show=False),
-        Binding("k", "cursor_up", "up", show=False),
-        Binding("h", "cursor_left", "left", show=False),
-        Binding("l", "cursor_right", "right", show=False),
-    ]
+    BINDINGS = vim_keys("source")
 
     def __init__(self, text: str, headings: list[int] | None = None, **kw) -> None:
         super().__init__(displayable(text), read_only=True, show_line_numbers=True, soft_wrap=True,

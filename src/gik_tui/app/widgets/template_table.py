@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
 from ...core.model import Path_
 from ...core.review import LOW_CONFIDENCE, Review
 from ...core.templates import TableSpec
+from .keys import vim_keys
 
 CellKey = tuple[str, Path_, Path_]
 
@@ -58,12 +58,7 @@ class _Slot:
 class TemplateTable(DataTable):
     """A DataTable for one template table; knows which coordinates are value cells."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "down", show=False),
-        Binding("k", "cursor_up", "up", show=False),
-        Binding("h", "cursor_left", "left", show=False),
-        Binding("l", "cursor_right", "right", show=False),
-    ]
+    BINDINGS = vim_keys("table")
 
     class LeaveEdge(Message):
         def __init__(self, table: "TemplateTable", direction: int) -> None:
