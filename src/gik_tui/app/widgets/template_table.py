@@ -171,11 +171,13 @@ class TemplateTable(DataTable):
     def render_cell(self, key: CellKey) -> Text:
         v = self.review.value(key)
         st = self.state(key)
+        body = fmt_number(v)
+        if v is not None and v > 0 and self.spec.cell_kind(self.spec.block_of(key[1]), key[1], key[2]) == "signed":
+            body = "+" + body  # 本年增/减 shows its sign, as the official table does
         if st is None:
-            return Text(fmt_number(v), justify="right")
+            return Text(body, justify="right")
         mark, base, var = STATES[st]
         style = f"{base} {self.colours.get(var, '')}".strip()
-        body = fmt_number(v) if v is not None else ""
         return Text(f"{body}{mark}", style=style, justify="right")
 
     def restyle(self) -> None:
