@@ -160,3 +160,32 @@ async def test_queue_of_ten_thousand_with_broken_files(tmp_path, ann_dir):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReportScreen)
+
+
+async def test_unsaved_work_is_not_lost_from_the_queue(reports, ann_dir, monkeypatch):
+    """A save that fails on leaving a report keeps it: opening another report or quitting from the
+    queue brings it back instead of dropping the edits."""
+    import gik_tui.core.annotations as annotations
+
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2020_huaiyin.txt")
+
+        def full(*a, **k):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(annotations, "write_atomic", full)
+        await pilot.press("x", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QueueScreen) and screen.dirty
+        table = app.screen.query_one("#queue-table")
+        table.move_cursor(row=0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.name_ == "2020_huaiyin.txt" and screen.dirty
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Choose" and app.is_running

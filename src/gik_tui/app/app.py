@@ -54,7 +54,7 @@ class GikApp(App):
         else:
             self.files, _ = find_reports([target])
         self.theme_name = theme_name
-        self.report_screen: ReportScreen | None = None
+        self.report_screen: ReportScreen | None = None  # made on mount, with the queue
         if annotations:
             os.makedirs(annotations, exist_ok=True)
 
@@ -73,7 +73,14 @@ class GikApp(App):
         for w in self.startup_warnings:
             self.notify(w, severity="warning", timeout=8)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(QueueScreen())
+        # Both screens live for the whole session. The report screen is built now, under the queue,
+        # so even the first report opens by refilling widgets (tests/app: benchmarks/app_speed.py).
+        self.queue = QueueScreen()
+        self.install_screen(self.queue, name="queue")
+        self.report_screen = ReportScreen()
+        self.install_screen(self.report_screen, name="report")
+        self.push_screen(self.report_screen)
+        self.push_screen(self.queue)
         if self.single:
             self.open_report(self.target)
 
@@ -81,20 +88,22 @@ class GikApp(App):
     def open_report(self, path: str) -> None:
         """Load a report into the (one) report screen and show it."""
         screen = self.report_screen
-        if screen is None:
-            screen = self.report_screen = ReportScreen()
-            self.install_screen(screen, name="report")
-        if screen is self.screen and screen.review is not None and not screen.save_now():
-            return  # unsaved work stays where it is; the status line says why
+        if screen.review is not None and not screen.save_now():
+            self.show_report()  # the unsaved report stays on screen, to be saved elsewhere (ctrl+s)
+            return
         if not screen.load(path):
             self.notify(screen.failed or f"{path}: cannot open", severity="error", markup=False)
             return
-        if self.screen is not screen:
-            self.push_screen(screen)
+        self.show_report()
+
+    def show_report(self) -> None:
+        screen = self.report_screen
+        while self.screen is not screen and len(self.screen_stack) > 2:
+            self.pop_screen()  # the queue (installed: kept), an overview or a dialog above it
 
     def close_report(self, screen: ReportScreen) -> None:
         if self.screen is screen:
-            self.pop_screen()
+            self.push_screen(self.queue)
         self.report_saved(screen.path)
 
     def report_saved(self, path: str) -> None:
@@ -103,10 +112,7 @@ class GikApp(App):
             queue.refresh_summary(path)
 
     def queue_screen(self) -> QueueScreen | None:
-        for s in self.screen_stack:
-            if isinstance(s, QueueScreen):
-                return s
-        return None
+        return getattr(self, "queue", None)
 
     def queue_order(self) -> list[str]:
         q = self.queue_screen()
@@ -209,8 +215,10 @@ class GikApp(App):
         self.push_screen(HelpScreen())
 
     def action_quit_app(self) -> None:
-        screen = self.screen
-        if isinstance(screen, ReportScreen) and not screen.save_now():
+        screen = self.report_screen
+        if screen is not None and screen.review is not None and not screen.save_now():
+            self.show_report()
+
             def done(choice: str | None) -> None:
                 if choice == "quit":
                     self.exit()

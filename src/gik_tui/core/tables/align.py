@@ -243,10 +243,9 @@ class _Aligner:
         key = label_key(raw)
         if not key:
             return
-        numbered = has_numbering(raw)
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
-        if heads and not numbered and (not is_row or self.after_header or self.target is None or
+        if heads and not has_numbering(raw) and (not is_row or self.after_header or self.target is None or
                                         (self.cur_table in heads and self.cur_table == "review")):
             self.header_keys.add(key)
             if self.target is not None and (self.target.values or self.target.row):

@@ -94,10 +94,13 @@ def tokenize(doc: Document) -> list[Tok]:
                         append(Tok("", pos, pos, i, multi, True))
                 pos += len(part) + 1
             continue
-        if i + 1 < n and lines[i + 1].strip() == "|":
+        if i + 1 < n and "|" in lines[i + 1] and lines[i + 1].strip() == "|":
             # layout (a): a label alone on its line, its closing "|" on the next
             append(Tok(s, here + lead, here + lead + len(s), i, False, False))
             skip_next = True
+            continue
+        if "\t" not in s and "  " not in s:
+            append(Tok(s, here + lead, here + lead + len(s), i, False, False))
             continue
         if "\t" in s:
             parts = _pieces(line, here, "\t")
