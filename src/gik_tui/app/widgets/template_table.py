@@ -87,6 +87,11 @@ class TemplateTable(DataTable):
 
     def build(self) -> None:
         self.colours = self.app.cell_colours() if hasattr(self.app, "cell_colours") else {}
+        self._build()
+        # a fixed height: no auto-height measuring when the pane is laid out again
+        self.styles.height = self.row_count + (self.header_height if self.show_header else 0) + 1
+
+    def _build(self) -> None:
         spec = self.spec
         self.clear(columns=True)
         self.slots.clear()
