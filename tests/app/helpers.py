@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from gik_tui.app.app import GikApp
 from gik_tui.app.screens.report import ReportScreen
 from gik_tui.app.widgets.source_view import SourceView
@@ -39,3 +41,27 @@ def status(screen) -> str:
 
 def source(screen) -> SourceView:
     return screen.query_one(SourceView)
+
+
+def disk_full(monkeypatch, folder=None) -> None:
+    """Saving annotations fails as on a full disk (in `folder`, or everywhere)."""
+    import gik_tui.core.annotations as annotations
+
+    real = annotations.write_atomic
+
+    def full(path, data):
+        if folder is None or path.parent == folder:
+            raise OSError(28, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(annotations, "write_atomic", full)
+
+
+@asynccontextmanager
+async def report_open(reports, ann_dir, name: str, size=(160, 48)):
+    """The app on a folder of reports with `name` open: (app, pilot, report screen)."""
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, name)
+        yield app, pilot, screen

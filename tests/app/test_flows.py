@@ -9,7 +9,7 @@ from gik_tui.app.screens.report import ReportScreen
 from gik_tui.app.widgets.template_table import TemplateTable
 from gik_tui.core.annotations import annotation_path, load
 
-from .helpers import open_row, ready, source, status
+from .helpers import disk_full, open_row, ready, report_open, source, status
 
 SIZE = (160, 48)
 
@@ -33,10 +33,7 @@ async def test_queue_loads_and_filters(reports, ann_dir):
 
 
 async def test_open_report_focuses_first_value_and_highlights_source(reports, ann_dir):
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2018_dongsheng.txt")
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
         await pilot.pause()
         table = app.focused
         assert isinstance(table, TemplateTable) and table.spec.id == "stats"
@@ -67,10 +64,7 @@ async def test_cell_without_source_says_so(reports, ann_dir):
 
 
 async def test_edit_undo_redo_and_refusal(reports, ann_dir):
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2018_dongsheng.txt")
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
         table = app.focused
         key = table.key_at_cursor()
         await pilot.press("e")
@@ -101,10 +95,7 @@ async def test_edit_undo_redo_and_refusal(reports, ann_dir):
 
 
 async def test_edit_reruns_checks(reports, ann_dir):
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2018_dongsheng.txt")
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
         assert [c.id for c in screen.review.checks() if not c.ok] == ["stats.refused"]
         key = ("stats", ("依申请公开情况", "申请答复数", "不同意公开答复数"), ("统计数",))
         assert screen.goto_cell(key)
@@ -118,10 +109,7 @@ async def test_edit_reruns_checks(reports, ann_dir):
 
 
 async def test_checks_tab_enter_jumps_to_cells(reports, ann_dir):
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2018_dongsheng.txt")
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
         await pilot.press("3")
         await pilot.pause()
         await pilot.press("enter")
@@ -135,10 +123,7 @@ async def test_checks_tab_enter_jumps_to_cells(reports, ann_dir):
 
 
 async def test_heading_picker_and_accept(reports, ann_dir):
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2018_dongsheng.txt")
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
         await pilot.press("2")
         await pilot.pause()
         st = screen.query_one("#sections-table")
@@ -168,10 +153,7 @@ async def test_heading_picker_and_accept(reports, ann_dir):
 
 
 async def test_done_opens_next_not_done_and_saves(reports, ann_dir):
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2018_liuzhi.txt")
+    async with report_open(reports, ann_dir, "2018_liuzhi.txt") as (app, pilot, screen):
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ReportScreen) and app.screen.name_ == "2019_lusong.txt"
@@ -205,10 +187,7 @@ async def test_flag_with_note(reports, ann_dir):
 
 async def test_save_quit_restart_restores_everything(reports, ann_dir):
     total = ("requests", ("本年度办理结果", "总计"), ("总计",))
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2019_lusong.txt")
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
         assert screen.goto_cell(total)
         await pilot.press("e", *"12", "enter")
         await pilot.pause()
@@ -235,10 +214,7 @@ async def test_save_quit_restart_restores_everything(reports, ann_dir):
 
 
 async def test_autosave_after_a_change(reports, ann_dir):
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2020_huaiyin.txt")
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
         await pilot.press("x")
         await pilot.pause()
         screen.autosave()  # what the debounce timer calls
@@ -304,10 +280,7 @@ async def test_invalid_annotation_is_left_untouched(reports, ann_dir):
 
 async def test_two_windows_never_overwrite_silently(reports, ann_dir):
     path = annotation_path(reports / "2020_huaiyin.txt", ann_dir)
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2020_huaiyin.txt")
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
         # another window saves first
         path.write_text('schema = 1\n[report]\nsource = "2020_huaiyin.txt"\nsha256 = ""\ntemplate = "gik-2019"\n'
                         '[review]\nstatus = "done"\nnote = "other window"\nupdated = ""\n', encoding="utf-8")
@@ -324,16 +297,8 @@ async def test_two_windows_never_overwrite_silently(reports, ann_dir):
 
 
 async def test_failed_save_keeps_edits_and_says_so(reports, ann_dir, monkeypatch):
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2020_huaiyin.txt")
-        import gik_tui.core.annotations as annotations
-
-        def full(*a, **k):
-            raise OSError(28, "No space left on device")
-
-        monkeypatch.setattr(annotations, "write_atomic", full)
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        disk_full(monkeypatch)
         await pilot.press("x")
         await pilot.pause()
         assert not screen.save_now()
@@ -390,10 +355,7 @@ async def test_help_and_palette(reports, ann_dir):
 
 
 async def test_metadata_correction_and_template_change(reports, ann_dir):
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2016_dongchang.txt")
+    async with report_open(reports, ann_dir, "2016_dongchang.txt") as (app, pilot, screen):
         await pilot.press("i")
         await pilot.pause()
         dialog = app.screen
@@ -424,10 +386,7 @@ async def test_newcomer_walkthrough_then_export(reports, ann_dir):
     from gik_tui.cli import main
 
     key = ("active", ("第二十条第（八）项", "行政事业性收费"), ("本年增/减",))
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2019_lusong.txt")
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
         screen.goto_cell(key)
         await pilot.press("e", *"0", "enter")
         await pilot.pause()

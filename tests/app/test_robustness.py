@@ -3,7 +3,6 @@ while open, a tiny terminal, a newer annotation schema, a full disk."""
 
 from __future__ import annotations
 
-import shutil
 
 from gik_tui.app.app import GikApp
 from gik_tui.app.screens.queue import QueueScreen
@@ -11,7 +10,7 @@ from gik_tui.app.screens.report import ReportScreen
 from gik_tui.core.annotations import annotation_path
 
 from ..badinput import make_corpus
-from .helpers import open_row, ready, source
+from .helpers import disk_full, open_row, ready, report_open, source
 
 SIZE = (160, 48)
 
@@ -51,10 +50,7 @@ async def test_queue_of_bad_files_keeps_working(tmp_path, ann_dir):
 
 
 async def test_tiny_terminal_and_back(reports, ann_dir):
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2019_lusong.txt")
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
         await pilot.press("j", "e", "1", "enter", "2", "m")
@@ -68,10 +64,7 @@ async def test_tiny_terminal_and_back(reports, ann_dir):
 
 
 async def test_report_deleted_or_rewritten_while_open(reports, ann_dir):
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2020_huaiyin.txt")
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
         (reports / "2020_huaiyin.txt").unlink()
         await pilot.press("x", "ctrl+s")
         await pilot.pause()
@@ -96,10 +89,7 @@ async def test_report_deleted_or_rewritten_while_open(reports, ann_dir):
 async def test_newer_schema_is_read_only(reports, ann_dir):
     path = annotation_path(reports / "2019_lusong.txt", ann_dir)
     path.write_text("schema = 7\n[review]\nstatus = 'done'\n", encoding="utf-8")
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2019_lusong.txt")
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
         assert screen.ann_file.blocked
         assert any("newer gik-tui" in n.message for n in app._notifications)
         await pilot.press("x")
@@ -109,20 +99,8 @@ async def test_newer_schema_is_read_only(reports, ann_dir):
 
 
 async def test_full_disk_offers_to_save_elsewhere(reports, ann_dir, monkeypatch, tmp_path):
-    import gik_tui.core.annotations as annotations
-
-    real = annotations.write_atomic
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2020_huaiyin.txt")
-
-        def full(path, data):
-            if path.parent == ann_dir:
-                raise OSError(28, "No space left on device")
-            real(path, data)
-
-        monkeypatch.setattr(annotations, "write_atomic", full)
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        disk_full(monkeypatch, ann_dir)
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -165,17 +143,8 @@ async def test_queue_of_ten_thousand_with_broken_files(tmp_path, ann_dir):
 async def test_unsaved_work_is_not_lost_from_the_queue(reports, ann_dir, monkeypatch):
     """A save that fails on leaving a report keeps it: opening another report or quitting from the
     queue brings it back instead of dropping the edits."""
-    import gik_tui.core.annotations as annotations
-
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2020_huaiyin.txt")
-
-        def full(*a, **k):
-            raise OSError(28, "No space left on device")
-
-        monkeypatch.setattr(annotations, "write_atomic", full)
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        disk_full(monkeypatch)
         await pilot.press("x", "escape")
         await pilot.pause()
         assert isinstance(app.screen, QueueScreen) and screen.dirty

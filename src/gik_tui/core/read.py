@@ -14,7 +14,7 @@ import os
 import re
 from pathlib import Path
 
-from .document import Document, Grid, unify_newlines
+from .document import Document, unify_newlines
 
 REPORT_SUFFIXES = (".txt", ".htm", ".html")
 MAX_BYTES = 64 * 1024 * 1024

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,7 +18,6 @@ from ...core.read import ReadError, read_path
 from ...core.review import Review
 from ...core.templates import TEMPLATE_IDS
 from ...core.sections import score_sections
-from ...core.values import parse_value
 from ..safe import displayable
 from ..widgets.source_view import SourceView
 from ..widgets.edit_bar import EditBar
