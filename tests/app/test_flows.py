@@ -432,3 +432,24 @@ async def open_or_escape(app, pilot, name):
     await pilot.press("escape")
     await pilot.pause()
     await _open(app, pilot, name)
+
+
+async def test_accept_needs_a_suggestion_and_filter_is_not_too_loose(reports, ann_dir):
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
+        await pilot.press("2")
+        await pilot.pause()
+        st = screen.query_one("#sections-table")
+        st.move_cursor(row=st.get_row_index("53"))  # unmatched: its best candidate scores 60
+        await pilot.press("a")
+        await pilot.pause()
+        assert screen.review.section_of(screen.heading_by_line(53)) == (None, False)
+        assert any("no suggestion above the threshold" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("slash", *"dongsheng")
+        await pilot.pause()
+        table = app.screen.query_one("#queue-table")
+        assert [str(k.value).rsplit("/", 1)[-1] for k in table.rows] == ["2018_dongsheng.txt"]
+        app.screen.query_one("#queue-filter").value = "dongshen"  # a part of the name finds it
+        await pilot.pause()
+        assert [str(k.value).rsplit("/", 1)[-1] for k in table.rows] == ["2018_dongsheng.txt"]

@@ -178,9 +178,11 @@ class Review:
         return self._do(Change("section", s.line, self.decisions.get(s.line), new))
 
     def accept(self, s: SectionMatch) -> Change | None:
-        """Confirm the suggested mapping of a heading (its best candidate, even below threshold)."""
-        section = s.template_section or (s.candidates[0][0] if s.candidates else None)
-        return self.map_heading(s, section)
+        """Confirm the suggested mapping of a heading; None when it has none above the threshold
+        (a guess below it would cost trust: the analyst picks with the heading picker)."""
+        if s.template_section is None:
+            return None
+        return self.map_heading(s, s.template_section)
 
     def accept_all(self) -> list[Change]:
         """Confirm every suggestion above the threshold that the analyst has not decided."""

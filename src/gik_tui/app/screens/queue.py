@@ -27,7 +27,8 @@ COLUMNS = [("file", "file"), ("agency", "agency"), ("year", "year"), ("template"
 WIDTHS = {"agency": 24, "year": 4, "template": 8, "headings": 8, "cells": 5, "failing": 7, "low": 9,
           "status": 11, "saved": 16}
 NUMERIC = {"year", "cells", "failing", "low"}
-IN_THREAD = 50  # up to this many reports are summarised in the worker thread itself
+IN_THREAD = 50
+FILTER_SCORE = 90  # near-exact fuzzy matches pass; a neighbour does not (dongsheng ↛ dongchang)  # up to this many reports are summarised in the worker thread itself
 
 
 def row_cells(s: Summary | None, name: str) -> list[Text]:
@@ -107,8 +108,8 @@ class QueueScreen(Screen):
         out = []
         for p in files:
             s = self.app.summaries.get(p)
-            hay = p.rsplit("/", 1)[-1] + " " + (s.agency if s else "")
-            if q in hay or fuzz.partial_ratio(q, hay) >= 75:
+            hay = (p.rsplit("/", 1)[-1] + " " + (s.agency if s else "")).lower()
+            if q.lower() in hay or fuzz.partial_ratio(q.lower(), hay) >= FILTER_SCORE:
                 out.append(p)
         return out
 

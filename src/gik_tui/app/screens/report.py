@@ -560,7 +560,9 @@ class ReportScreen(Screen):
         if s is None:
             self.notify("put the cursor on a heading to accept its suggestion", markup=False)
             return
-        self.review.accept(s)
+        if self.review.accept(s) is None:
+            self.notify("no suggestion above the threshold for this heading: m picks a section", timeout=4)
+            return
         self.after_change([])
 
     def action_accept_all(self) -> None:
