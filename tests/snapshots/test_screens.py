@@ -43,7 +43,24 @@ async def _help(pilot) -> None:
     await pilot.pause()
 
 
-SCREENS = {"queue": _loaded, "report": _report, "overview": _overview, "help": _help}
+async def _picker(pilot) -> None:
+    await _report(pilot)
+    await pilot.press("2")
+    await pilot.pause()
+    table = pilot.app.screen.query_one("#sections-table")
+    table.move_cursor(row=table.get_row_index("72"))  # 八、努力方向
+    await pilot.press("m")
+    await pilot.pause()
+
+
+async def _details(pilot) -> None:
+    await _report(pilot)
+    await pilot.press("i")
+    await pilot.pause()
+
+
+SCREENS = {"queue": _loaded, "report": _report, "overview": _overview, "help": _help, "picker": _picker,
+           "details": _details}
 
 
 @pytest.mark.parametrize("theme", THEMES)
