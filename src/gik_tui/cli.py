@@ -68,18 +68,6 @@ def _serialised(path: str, how):
         return "error", f"{path}: could not be written ({type(e).__name__}: {e})"
 
 
-def _work_json(path: str):
-    from .core.serialize import to_json_bytes
-
-    return _serialised(path, to_json_bytes)
-
-
-def _work_csv(path: str):
-    from .core.serialize import csv_rows
-
-    return _serialised(path, csv_rows)
-
-
 def _work_check(path: str):
     status, res = _work(path)
     if status == "ok":

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import tempfile
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -91,10 +91,6 @@ class Annotation:
     @property
     def meta_map(self) -> dict[str, object]:
         return dict(self.meta)
-
-    def is_empty(self) -> bool:
-        return not (self.cells or self.sections or self.meta or self.note) and self.status == "new"
-
 
 def annotation_path(report: str | os.PathLike, folder: str | os.PathLike | None = None) -> Path:
     """Where a report's annotation lives. Only the report's file name is used, made safe, so the
@@ -252,10 +248,6 @@ def write_atomic(path: Path, data: bytes) -> None:
         pass
     finally:
         os.close(dfd)
-
-
-def with_updates(a: Annotation, **changes) -> Annotation:
-    return replace(a, **changes)
 
 
 class ConflictError(Exception):

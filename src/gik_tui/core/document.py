@@ -84,10 +84,6 @@ class Document:
         return self._line_starts
 
     @property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
-
-    @property
     def same_offsets(self) -> bool:
         """True when `norm` and `text` have the same offsets (no character changed length)."""
         return self._offsets is None
@@ -103,12 +99,3 @@ class Document:
     def line_of(self, offset: int) -> int:
         """0-based line of an offset in `text`."""
         return bisect.bisect_right(self.line_starts, offset) - 1
-
-    def norm_lines(self) -> list[tuple[int, str]]:
-        """(offset in norm, line) for each line of the normalised text."""
-        out = []
-        pos = 0
-        for line in self.norm.split("\n"):
-            out.append((pos, line))
-            pos += len(line) + 1
-        return out

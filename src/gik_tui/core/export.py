@@ -11,13 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .annotations import Annotation, AnnotationError, annotation_path, load
-from .extract import extract
+from .annotations import Annotation
 from .model import Extraction
-from .read import read_path
-from .review import reviewed_cells
+from .review import open_report, reviewed_cells
 
 LONG_FIELDS = ["source", "agency", "year", "template", "table", "row", "column", "value", "extracted", "edited",
                "confidence", "status"]
@@ -32,22 +30,13 @@ class Reviewed:
 
 
 def reviewed(path: str, annotations_dir: str | None = None) -> Reviewed:
-    """Extract a report afresh and load its annotation (ReadError propagates)."""
-    doc = read_path(path)
-    warning = None
-    try:
-        ann = load(annotation_path(path, annotations_dir))
-    except AnnotationError as e:
-        ann, warning = None, f"{e}; exported without it"
-    template = None
-    if ann is not None:
-        template = ann.meta_map.get("template") or None
-    ex = extract(doc, template if isinstance(template, str) else None)
+    """Extract a report afresh with its annotation (ReadError propagates)."""
+    opened = open_report(path, annotations_dir)
+    ex, ann = opened.extraction, opened.annotation
+    warning = f"{opened.file.error}; exported without it" if opened.file.error else None
     if ann is not None:
         meta = ann.meta_map
         if "year" in meta or "agency" in meta:
-            from dataclasses import replace
-
             ex = replace(ex, year=meta.get("year", ex.year), agency=meta.get("agency", ex.agency))
         if ann.sha256 and ann.sha256 != ex.sha256:
             warning = f"{path}: the report changed since it was annotated (sha256); edits applied where they still fit"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 
 from .document import Document
 from .meta import choose_template, find_agency, find_year
@@ -14,6 +15,12 @@ from .sections import match_sections
 from .tables.align import align
 from .tables.stream import tokenize
 from .templates import load_template
+
+
+@cache
+def _cell_keys(template_id: str) -> tuple[tuple[str, tuple], ...]:
+    """Every cell address of each table of a template, in template order (computed once)."""
+    return tuple((spec.id, tuple((spec.id, r, c) for r, c in spec.cells)) for spec in load_template(template_id).tables)
 
 
 def extract_path(path: str | os.PathLike) -> Extraction:
@@ -45,12 +52,10 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
                 f"{cell.raw} (line {cell.line}); the table's value stands"
             )
     cells: list[Cell] = []
-    for spec in template.tables:
-        keys = [(spec.id, r, c) for r, c in spec.cells]
-        if not any(k in found for k in keys):
-            continue
-        for k in keys:
-            cells.append(found.get(k) or Cell(k[0], k[1], k[2], None))
+    found_tables = {k[0] for k in found}
+    for table, keys in _cell_keys(template_id):
+        if table in found_tables:  # a table with any cell found lists all its cells, blanks as null
+            cells.extend(found.get(k) or Cell(k[0], k[1], k[2], None) for k in keys)
     sections = match_sections(doc, al.consumed, template, section_threshold)
     checks = run_checks(template, found)
     return Extraction(

@@ -41,11 +41,3 @@ def label_key(label: str) -> str:
     s = strip_numbering(s)
     key = _DROP.sub("", _NOTES.sub("", s))
     return key or _DROP.sub("", s)  # a label that is all note (勾稽关系) keeps its words
-
-
-def clean_label(label: str) -> str:
-    """A report label as the contract names rows: numbering and bracketed notes removed."""
-    s = unicodedata.normalize("NFKC", label)
-    s = strip_numbering(s)
-    s = _NOTES.sub("", s)
-    return s.strip()

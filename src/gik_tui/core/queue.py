@@ -8,10 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from .annotations import AnnotationError, annotation_path, load
-from .extract import extract
-from .read import ReadError, read_path
-from .review import LOW_CONFIDENCE, Review
+from .read import ReadError
+from .review import LOW_CONFIDENCE, Review, open_report
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +33,13 @@ class Summary:
 def summarize(path: str, annotations_dir: str | None = None, section_threshold: float | None = None) -> Summary:
     name = os.path.basename(path)
     try:
-        doc = read_path(path)
+        opened = open_report(path, annotations_dir, section_threshold)
     except ReadError as e:
         return Summary(path, name, error=e.reason, status="error")
-    ann_path = annotation_path(path, annotations_dir)
-    ann, note = None, None
-    try:
-        ann = load(ann_path)
-    except AnnotationError as e:
-        note = e.reason
-    template = ann.meta_map.get("template") if ann else None
-    try:
-        ex = extract(doc, template if isinstance(template, str) else None, section_threshold)
     except Exception as e:  # noqa: BLE001 - the queue shows the error instead of stopping
         return Summary(path, name, error=f"could not be extracted ({type(e).__name__})", status="error")
+    ex, ann, ann_path = opened.extraction, opened.annotation, opened.file.path
+    note = opened.file.error.reason if opened.file.error else None
     rv = Review(ex, ann, name)
     matched = sum(1 for s in ex.sections if rv.section_of(s)[0] is not None)
     cells = rv.current_cells().values()

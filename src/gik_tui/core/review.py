@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .annotations import Annotation, CellEdit, CellKey, SectionDecision, now
+from .annotations import Annotation, AnnotationFile, CellEdit, CellKey, SectionDecision, annotation_path, now
 from .checks import run_checks
+from .document import Document
+from .extract import extract
 from .model import Cell, CheckResult, Extraction, SectionMatch
+from .read import read_path
 from .templates import load_template
 from .values import Number
 
@@ -31,18 +34,40 @@ class Attention:
     label: str
 
 
+@dataclass(slots=True)
+class Opened:
+    doc: Document
+    extraction: Extraction
+    annotation: Annotation | None
+    file: AnnotationFile  # its .error is set when the annotation file could not be used
+
+
+def open_report(path: str, annotations_dir: str | None = None, section_threshold: float | None = None) -> Opened:
+    """Read a report, load its annotation and extract it with the template the analyst chose.
+    The one way the queue, the report screen and export open a report (ReadError propagates)."""
+    doc = read_path(path)
+    file = AnnotationFile(annotation_path(path, annotations_dir))
+    ann = file.load()
+    template = ann.meta_map.get("template") if ann else None
+    ex = extract(doc, template if isinstance(template, str) else None, section_threshold)
+    return Opened(doc, ex, ann, file)
+
+
+def edited(c: Cell | None, e: CellEdit | None) -> Cell | None:
+    """A cell as the analyst left it: the extracted cell, or the edit over it (confidence 1)."""
+    if e is None:
+        return c
+    if c is None:  # an edit of a cell the extraction did not list
+        return Cell(e.table, e.row, e.column, e.value, confidence=1.0)
+    return replace(c, value=e.value, confidence=1.0)
+
+
 def reviewed_cells(ex: Extraction, ann: Annotation | None) -> list[Cell]:
-    """The extraction's cells with the analyst's edits applied (an edit has confidence 1)."""
+    """The extraction's cells with the analyst's edits applied, in template order."""
     edits = ann.cell_map if ann else {}
-    out = []
-    seen = set()
-    for c in ex.cells:
-        e = edits.get(c.key)
-        seen.add(c.key)
-        out.append(c if e is None else replace(c, value=e.value, confidence=1.0))
-    for key, e in edits.items():  # an edit of a cell the extraction did not list
-        if key not in seen:
-            out.append(Cell(e.table, e.row, e.column, e.value, confidence=1.0))
+    listed = {c.key for c in ex.cells}
+    out = [edited(c, edits.get(c.key)) for c in ex.cells]
+    out += [edited(None, e) for key, e in edits.items() if key not in listed]
     return out
 
 
@@ -77,13 +102,7 @@ class Review:
 
     # ------------------------------------------------------------------ reading
     def cell(self, key: CellKey) -> Cell | None:
-        c = self._cells.get(key)
-        e = self.edits.get(key)
-        if e is None:
-            return c
-        if c is None:
-            return Cell(e.table, e.row, e.column, e.value, confidence=1.0)
-        return replace(c, value=e.value, confidence=1.0)
+        return edited(self._cells.get(key), self.edits.get(key))
 
     def value(self, key: CellKey) -> Number | None:
         c = self.cell(key)
@@ -169,9 +188,6 @@ class Review:
         c = self._cells.get(key)
         new = CellEdit(table, row, column, value, None if c is None else c.value)
         return self._do(Change("cell", key, self.edits.get(key), new))
-
-    def revert_cell(self, key: CellKey) -> Change:
-        return self._do(Change("cell", key, self.edits.get(key), None))
 
     def map_heading(self, s: SectionMatch, section: str | None, confirmed: bool = True) -> Change:
         new = SectionDecision(s.heading, s.line, section, confirmed)

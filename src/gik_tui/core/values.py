@@ -92,8 +92,3 @@ def _parse(raw: str) -> Parsed | None:
 def _round(x: Number) -> Number:
     r = round(float(x), 6)
     return int(r) if r == int(r) and abs(r) < 2**53 else r
-
-
-def is_number_text(raw: str) -> bool:
-    p = parse_value(raw)
-    return p is not None and p.value is not None

@@ -11,11 +11,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane, TextArea
 
-from ...core.annotations import AnnotationError, AnnotationFile, ConflictError, annotation_path, now
-from ...core.extract import extract
+from ...core.annotations import AnnotationError, ConflictError, now
 from ...core.model import SectionMatch
-from ...core.read import ReadError, read_path
-from ...core.review import Review
+from ...core.read import ReadError
+from ...core.review import Review, open_report
 from ...core.templates import TEMPLATE_IDS
 from ...core.sections import score_sections
 from ..safe import displayable
@@ -88,14 +87,11 @@ class ReportScreen(Screen):
         report cannot be read."""
         app = self.app
         try:
-            doc = read_path(path)
+            opened = open_report(path, app.annotations_dir, app.section_threshold)
         except ReadError as e:
             self.failed = str(e)
             return False
-        ann_file = AnnotationFile(annotation_path(path, app.annotations_dir))
-        ann = ann_file.load()
-        template = ann.meta_map.get("template") if ann else None
-        ex = extract(doc, template if isinstance(template, str) else None, app.section_threshold)
+        doc, ex, ann, ann_file = opened.doc, opened.extraction, opened.annotation, opened.file
         if self._timer is not None:
             self._timer.stop()
             self._timer = None

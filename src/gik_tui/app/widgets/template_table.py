@@ -7,8 +7,6 @@ The `active` table repeats its caption and 信息内容 header row per block, as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
@@ -48,11 +46,6 @@ def fmt_number(v) -> str:
     if isinstance(v, float):
         return f"{v:.6f}".rstrip("0").rstrip(".")
     return str(v)
-
-
-@dataclass
-class _Slot:
-    key: CellKey
 
 
 class TemplateTable(DataTable):
