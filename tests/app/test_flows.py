@@ -72,6 +72,7 @@ async def test_edit_undo_redo_and_refusal(reports, ann_dir):
         await pilot.press(*"13000", "enter")
         await pilot.pause()
         assert screen.review.value(key) == 13000 and screen.review.is_edited(key)
+        assert "= 13000  (edited; extracted 13173)" in status(screen)  # not the edit prompt any more
         assert table.get_cell_at(table.cursor_coordinate).plain == "13000✎"
         await pilot.press("u")
         await pilot.pause()

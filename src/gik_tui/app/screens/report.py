@@ -409,6 +409,9 @@ class ReportScreen(Screen):
         if event.key is not None:
             self.review.set_cell(event.key, event.value)
             self.after_change([event.key])
+        t = getattr(self, "_editing_from", None)
+        if t is not None:
+            self.on_cell_moved(t)  # the status line tells the cell again, not the edit prompt
 
     def on_edit_bar_closed(self, event: EditBar.Closed) -> None:
         self._refocus_after_edit()
