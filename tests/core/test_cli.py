@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from gik_tui.cli import main
 
 KEYS = {"source", "sha256", "template", "year", "agency", "sections", "cells", "checks", "warnings"}
-CELL_KEYS = {"table", "row", "column", "value", "raw", "unit", "line", "start", "end", "confidence"}
+CELL_KEYS = {"table", "row", "column", "value", "raw", "unit", "line", "start", "end", "confidence", "candidates", "method"}
 
 
 def run(*args):
@@ -35,7 +35,11 @@ def test_json_contract(samples):
     lusong = next(d for d in data if d["source"].endswith("2019_lusong.txt"))
     cell = next(c for c in lusong["cells"] if c["table"] == "requests" and c["row"] ==
                 ["本年度办理结果", "不予公开", "危及“三安全一稳定”"] and c["column"] == ["自然人"])
-    assert cell["value"] == 1 and cell["line"] == 205 and cell["confidence"] == 0.5
+    assert cell["value"] is None and cell["line"] == 205 and cell["method"] == "inferred"
+    assert cell["candidates"][0] == [1, cell["candidates"][0][1]] and cell["candidates"][1][0] is None
+    total = next(c for c in lusong["cells"] if c["table"] == "requests" and c["row"] ==
+                 ["本年度办理结果", "不予公开", "危及“三安全一稳定”"] and c["column"] == ["总计"])
+    assert (total["value"], total["confidence"], total["method"], total["candidates"]) == (1, 0.9, "inferred", [])
     review = next(c for c in lusong["cells"] if c["table"] == "review" and c["column"] ==
                   ["行政诉讼", "未经复议直接起诉", "结果维持"])
     assert review["value"] == 11 and review["row"] == []

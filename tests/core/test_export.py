@@ -20,7 +20,7 @@ def test_export_applies_annotations(samples, tmp_path):
     rows = list(csv.DictReader(io.StringIO(r.stdout_bytes.decode("utf-8-sig"))))
     row = next(x for x in rows if x["table"] == "requests" and x["row"] == "本年度办理结果 / 总计" and x["column"] == "总计")
     assert (row["value"], row["extracted"], row["edited"], row["status"], row["confidence"]) == ("12", "11", "true", "done", "1.0")
-    other = next(x for x in rows if x["table"] == "requests" and x["row"] == "本年度办理结果 / 予以公开" and x["column"] == "自然人")
+    other = next(x for x in rows if x["table"] == "requests" and x["row"] == "本年度办理结果 / 予以公开" and x["column"] == "总计")
     assert (other["value"], other["edited"], other["status"]) == ("3", "false", "done")
 
 

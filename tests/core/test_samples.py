@@ -95,7 +95,7 @@ LUSONG_ACTIVE = {
     (B5, "其他对外管理服务事项"): [323, 109, 432],
     (B6, "行政处罚"): [221, -61, 160],
     (B6, "行政强制"): [27, 5, 32],
-    (B8, "行政事业性收费"): [1, None],
+    (B8, "行政事业性收费"): [None, None],  # one value for two columns: which one, nothing says
     (B9, "政府集中采购"): [542, 14246.73],
 }
 LUSONG_REQUESTS = {row: 0 for row in REQ_ROWS_2019}
@@ -123,17 +123,27 @@ def test_lusong_active(extracted):
     assert ex.cell("active", (B5, "行政许可"), ("本年增/减",)).raw == "增9"
     assert ex.cell("active", (B9, "政府集中采购"), ("采购总金额",)).unit == "万元"
     fee = ex.cell("active", (B8, "行政事业性收费"), ("上一年项目数量",))
-    assert fee.confidence < 1.0  # one value shown for two columns
+    change = ex.cell("active", (B8, "行政事业性收费"), ("本年增/减",))
+    assert fee.method == change.method == "inferred"
+    assert {v for v, _ in fee.candidates} == {v for v, _ in change.candidates} == {1, None}
 
 
 def test_lusong_requests_dropped_cells(extracted):
-    """Each row shows two equal values: 自然人 and 总计, low confidence; the rest is null, never 0."""
+    """Each row shows two equal values: its total (the template's rule for a row that lost its
+    empty cells) and one part, which the identities cannot place (every column could hold it):
+    the part stays blank with its candidates, 自然人 ranked first; never a guessed value."""
     ex = extracted["2019_lusong"]
     for row, v in LUSONG_REQUESTS.items():
         got = [val(ex, "requests", row, c) for c in REQ_COLS]
-        assert got == [v, None, None, None, None, None, v], row
-        assert ex.cell("requests", row, ("总计",)).confidence == 0.5
-    assert any("empty cells dropped" in w for w in ex.warnings)
+        assert got == [None, None, None, None, None, None, v], row
+        total = ex.cell("requests", row, ("总计",))
+        assert (total.method, total.confidence) == ("inferred", 0.9)
+        person = ex.cell("requests", row, ("自然人",))
+        assert person.candidates[0][0] == v and {x for x, _ in person.candidates} == {v, None}
+        for c in REQ_COLS[1:6]:
+            assert {x for x, _ in ex.cell("requests", row, c).candidates} == {v, None}
+    assert any("requests: 23 row(s) missing empty cells" in w and "138 left blank with candidates" in w
+               for w in ex.warnings)
 
 
 def test_lusong_review(extracted):

@@ -3,7 +3,8 @@
 A check sums cells on each side; per = "column" repeats it in every column of the table (lhs and
 rhs are row paths), per = "row" in every row (they are column paths). Blank cells count as 0 as in
 the official tables, but a check runs only where its left side has a value and its right side at
-least one: a table that is not there fails nothing. A failing check names its cells and both sides.
+least one. A table of the template with no figure at all fails `<table>.missing`: nothing found is
+a finding, never a clean report. A failing check names its cells and both sides.
 """
 
 from __future__ import annotations
@@ -63,11 +64,12 @@ class _Step:
 
 
 @cache
-def _plan(template_id: str) -> tuple[_Step, ...]:
-    """Every check of the template unrolled over its rows or columns, computed once."""
+def plan(template_id: str, part: str = "checks") -> tuple[_Step, ...]:
+    """Every check (or hint, with part="hints") of the template unrolled over its rows or columns,
+    computed once."""
     template = load_template(template_id)
     steps = []
-    for chk in template.checks:
+    for chk in getattr(template, part):
         spec = template.table(chk.table)
         rhs = list(chk.rhs)
         if chk.rhs_parts_of is not None:
@@ -97,7 +99,7 @@ def _plan(template_id: str) -> tuple[_Step, ...]:
 def run_checks(template: Template, cells: dict[tuple[str, Path_, Path_], Cell]) -> list[CheckResult]:
     out: list[CheckResult] = []
     get = cells.get
-    for st in _plan(template.id):
+    for st in plan(template.id):
         lvals = []
         for k in st.lkeys:
             c = get(k)
@@ -121,4 +123,21 @@ def run_checks(template: Template, cells: dict[tuple[str, Path_, Path_], Cell]) 
             if blanks:
                 msg += f"; {blanks} blank cell(s) counted as 0"
             out.append(CheckResult(st.id, ok, msg, st.refs, lsum, rsum))
+    filled = {c.table for c in cells.values() if c.value is not None}
+    for spec in template.tables:
+        if spec.id not in filled:
+            out.append(_missing(spec, sum(1 for c in cells.values() if c.table == spec.id and c.candidates)))
     return out
+
+
+def _missing(spec: TableSpec, with_candidates: int) -> CheckResult:
+    rows = [r for b in spec.blocks for r in b.rows]
+    cols = list(dict.fromkeys(c for b in spec.blocks for c in b.columns))
+    first_row = " / ".join(rows[0]) if rows[0] else "(one unlabelled row)"
+    looked = f"{first_row} … {' / '.join(rows[-1])}" if len(rows) > 1 else first_row
+    msg = (f"{spec.title}: no figure of this table was found (looked for its rows {looked}, "
+           f"columns {' / '.join(cols[0])} … {' / '.join(cols[-1])})")
+    if with_candidates:
+        msg += f"; {with_candidates} cell(s) have candidates"
+    first = CellRef(spec.id, rows[0], cols[0])
+    return CheckResult(f"{spec.id}.missing", False, msg, (first,))

@@ -42,6 +42,12 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     return "".join(parts), offsets
 
 
+def within(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls inside one of the sorted, disjoint (start, end) `spans`."""
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
 def unify_newlines(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -54,6 +60,7 @@ class Grid:
 
     rows: tuple[tuple[str, ...], ...]
     first_line: int  # 0-based line of the document where the rendered table starts
+    spanned: frozenset[int] = frozenset()  # rows with a figure spanning several columns (shown once)
 
 
 @dataclass(eq=False, slots=True)

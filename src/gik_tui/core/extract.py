@@ -38,11 +38,11 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
         template_id, why = choose_template(doc.norm, year)
         warnings.extend(why)
     template = load_template(template_id)
-    toks = tokenize(doc)
+    toks = tokenize(doc, template_id)
     al = align(doc, template_id, toks)
     warnings.extend(al.warnings)
     found = dict(al.cells)
-    for cell in prose_figures(doc, template_id, al.consumed):
+    for cell in prose_figures(doc, template_id, al.consumed, al.spans):
         old = found.get(cell.key)
         if old is None or old.value is None:
             found[cell.key] = cell
@@ -52,12 +52,13 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
                 f"{cell.raw} (line {cell.line}); the table's value stands"
             )
     cells: list[Cell] = []
-    found_tables = {k[0] for k in found}
-    for table, keys in _cell_keys(template_id):
-        if table in found_tables:  # a table with any cell found lists all its cells, blanks as null
-            cells.extend(found.get(k) or Cell(k[0], k[1], k[2], None) for k in keys)
-    sections = match_sections(doc, al.consumed, template, section_threshold)
+    for table, keys in _cell_keys(template_id):  # every cell of every table, blanks as null
+        cells.extend(found.get(k) or Cell(k[0], k[1], k[2], None) for k in keys)
+    sections = match_sections(doc, al.consumed, template, section_threshold, al.spans)
     checks = run_checks(template, found)
+    for chk in checks:
+        if chk.id.endswith(".missing"):
+            warnings.append(chk.message)
     return Extraction(
         source=doc.source,
         sha256=doc.sha256,

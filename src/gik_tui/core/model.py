@@ -25,6 +25,13 @@ class Cell:
     start: int | None = None  # character offsets in the decoded text
     end: int | None = None
     confidence: float = 0.0
+    # the values this cell may hold when the text and the identities leave several, best first,
+    # each with its share of the weight of the possibilities (a value None: the cell is empty)
+    candidates: tuple[tuple[Number | None, float], ...] = ()
+    # how the value was found: "table" (read at its place in a table row), "solved" (a glued digit
+    # run split by the identities), "inferred" (a row that lost or gained cells, placed by the
+    # identities), "prose" (a sentence); None for a cell with no evidence in the report
+    method: str | None = None
 
     @property
     def key(self) -> tuple[str, Path_, Path_]:
@@ -42,7 +49,12 @@ class Cell:
             "start": self.start,
             "end": self.end,
             "confidence": self.confidence,
+            "candidates": [[v, s] for v, s in self.candidates],
+            "method": self.method,
         }
+
+
+METHODS = ("table", "solved", "inferred", "prose")
 
 
 @dataclass(frozen=True, slots=True)

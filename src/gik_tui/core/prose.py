@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .document import Document
+from .document import Document, within
 from .model import Cell, Path_
 from .templates import load_template
 
@@ -34,8 +34,10 @@ def _patterns(template_id: str) -> list[tuple[str, Path_, re.Pattern, str | None
     return out
 
 
-def prose_figures(doc: Document, template_id: str, consumed: set[int]) -> list[Cell]:
-    """The first figure for each indicator found in the text outside tables."""
+def prose_figures(doc: Document, template_id: str, consumed: set[int],
+                  spans: list[tuple[int, int]] = ()) -> list[Cell]:
+    """The first figure for each indicator found in the text outside tables (`consumed` lines and,
+    on glued lines, the table `spans`)."""
     found: dict[tuple[str, Path_], Cell] = {}
     text = doc.norm
     for table, row, pattern, unit, kind in _patterns(template_id):
@@ -45,11 +47,12 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int]) -> list[C
             s, e = m.span("n")
             start, end = doc.to_orig(s), doc.to_orig(e)
             line = doc.line_of(start)
-            if line in consumed:
+            if line in consumed or (spans and within(spans, start)):
                 continue
             raw = m.group("n")
             value: int | float = 0 if raw == "零" else (float(raw.replace(",", "")) if "." in raw else int(raw.replace(",", "")))
             found[(table, row)] = Cell(table, row, ("统计数",), value, doc.text[start:end],
-                                       "万元" if kind == "amount" else unit, line + 1, start, end, CONF_PROSE)
+                                       "万元" if kind == "amount" else unit, line + 1, start, end, CONF_PROSE,
+                                       method="prose")
             break
     return list(found.values())

@@ -1,7 +1,9 @@
 """Find a report's top-level headings and map each to a section of the template.
 
 A heading is a line that starts with a Chinese ordinal (一、 二、 … or 第一部分), or a short bare line
-that is itself a section name (总体情况). Lines that belong to a table (its rows look like headings:
+that is itself a section name (总体情况). In a long line (a report scraped onto one line, or a
+heading run into its first paragraph) a heading is an ordinal followed directly by the words of a
+section name or alias (二、主动公开政府信息情况第二十条…): the words decide where it ends. Lines that belong to a table (its rows look like headings:
 一、本年新收政府信息公开申请数量) and lines holding table cells (" | ") are not headings, and an
 ordinal that does not go forward (一、 after 三、) is a list item, not a heading. Each heading is
 scored against every section name and alias with rapidfuzz; below the template's threshold it stays
@@ -16,7 +18,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .document import Document
+from .document import Document, within
 from .labels import label_key
 from .model import SectionMatch
 from .templates import Template, load_template
@@ -26,6 +28,9 @@ _NUM = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 _YEAR = re.compile(r"\d{4}\s*年度?")
 _SENTENCE_END = re.compile(r"[。;；:：!！?？]")
 MAX_HEADING = 60
+INLINE_SCORE = 90  # an ordinal inside a line starts a heading only when a section name follows this closely
+_INLINE = re.compile(r"(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:[、.．]|部分)\s*")
+_KEYDROP = re.compile(r"[\s“”‘’\"'《》〈〉、,，:：;；。.．·/|!！?？\-—_]")
 
 
 def ordinal(s: str) -> int:
@@ -85,19 +90,68 @@ def _scores(template_id: str, key: str) -> tuple[tuple[str, float], ...]:
     return tuple(sorted(best.items(), key=lambda kv: (-kv[1], order.index(kv[0]))))
 
 
-def find_headings(doc: Document, consumed: set[int], template: Template) -> list[tuple[int, str, int, int]]:
+@cache
+def _prefixes(template_id: str) -> tuple[tuple[str, str], ...]:
+    """(key, section) for every section name and alias, longest first."""
+    keys, names = _choices_of(template_id)
+    return tuple(sorted(((k, n) for k, n in zip(keys, names) if k), key=lambda kn: -len(kn[0])))
+
+
+def _section_prefix(body: str, template_id: str) -> int:
+    """How many characters of `body` (normalised text) are a section name, or 0."""
+    kept = [(i, ch) for i, ch in enumerate(body[:80]) if not _KEYDROP.match(ch)]
+    view = "".join(ch for _, ch in kept)
+    best, best_len = 0.0, 0
+    for key, _ in _prefixes(template_id):
+        for n in (len(key), len(key) + 1, len(key) - 1):
+            if n < 2 or n > len(view):
+                continue
+            score = fuzz.ratio(key, view[:n])
+            if score >= INLINE_SCORE and (score, n) > (best, best_len):
+                best, best_len = score, n
+    return kept[best_len - 1][0] + 1 if best_len else 0
+
+
+def _inline(doc: Document, norm_line: str, norm_start: int, template: Template,
+            spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(ordinal, start, end) in the text of headings standing inside a line."""
+    out = []
+    for m in _INLINE.finditer(norm_line):
+        a = norm_start + m.start()
+        start = doc.to_orig(a)
+        if spans and within(spans, start):
+            continue
+        n = _section_prefix(norm_line[m.end():], template.id)
+        if n:
+            out.append((ordinal(m.group(1)), start, doc.to_orig(norm_start + m.end() + n)))
+    return out
+
+
+def find_headings(doc: Document, consumed: set[int], template: Template,
+                  spans: list[tuple[int, int]] = ()) -> list[tuple[int, str, int, int]]:
     """(0-based line, heading text, start, end) of each top-level heading."""
     out = []
     last = 0
     keys, _ = _choices(template)
     exact = set(keys)
     pos = 0
+    norm_lines = doc.norm.split("\n")
+    norm_pos = 0
     for i, line in enumerate(doc.text.split("\n")):
         line_start = pos
         pos += len(line) + 1
+        norm_line = norm_lines[i] if i < len(norm_lines) else ""
+        norm_start = norm_pos
+        norm_pos += len(norm_line) + 1
         if i in consumed:
             continue
         s = line.strip()
+        if len(s) > MAX_HEADING and "|" not in s and "\t" not in s:
+            for n, a, b in _inline(doc, norm_line, norm_start, template, spans):
+                if last < n <= last + 4:
+                    last = n
+                    out.append((i, doc.text[a:b], a, b))
+            continue
         if not s or len(s) > MAX_HEADING or "|" in s or "\t" in s:
             continue
         m = _ORDINAL.match(unicodedata.normalize("NFKC", s))
@@ -114,10 +168,10 @@ def find_headings(doc: Document, consumed: set[int], template: Template) -> list
 
 
 def match_sections(doc: Document, consumed: set[int], template: Template,
-                   threshold: float | None = None) -> list[SectionMatch]:
+                   threshold: float | None = None, spans: list[tuple[int, int]] = ()) -> list[SectionMatch]:
     threshold = template.section_threshold if threshold is None else threshold
     out = []
-    for i, text, start, end in find_headings(doc, consumed, template):
+    for i, text, start, end in find_headings(doc, consumed, template, spans):
         ranked = score_sections(template, text)
         name, score = ranked[0]
         out.append(SectionMatch(

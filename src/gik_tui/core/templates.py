@@ -1,7 +1,9 @@
 """The report formats, loaded from the TOML files in `templates/` (the formats are data).
 
 A template has sections (name + aliases), tables (blocks of value rows × columns, with the kind of
-value in each cell) and checks (identities between cells). `gik-2021.toml` extends `gik-2019.toml`.
+value in each cell), checks (identities between cells) and hints (relations that hold in almost
+every report, used only to rank the candidates of a cell the identities leave open).
+`gik-2021.toml` extends `gik-2019.toml`.
 """
 
 from __future__ import annotations
@@ -114,6 +116,7 @@ class Template:
     sections: tuple[SectionSpec, ...]
     tables: tuple[TableSpec, ...]
     checks: tuple[CheckSpec, ...]
+    hints: tuple[CheckSpec, ...] = ()
 
     def table(self, table_id: str) -> TableSpec:
         for t in self.tables:
@@ -141,12 +144,15 @@ def _raw(template_id: str) -> dict:
         tables = {t["id"]: t for t in base.get("tables", [])}
         for t in raw.pop("tables", []):
             tables[t["id"]] = t
-        checks = {c["id"]: c for c in base.get("checks", [])}
-        for c in raw.pop("checks", []):
-            checks[c["id"]] = c
+        merged = {}
+        for part in ("checks", "hints"):
+            by_id = {c["id"]: c for c in base.get(part, [])}
+            for c in raw.pop(part, []):
+                by_id[c["id"]] = c
+            merged[part] = list(by_id.values())
         base.update(raw)
         base["tables"] = list(tables.values())
-        base["checks"] = list(checks.values())
+        base.update(merged)
         raw = base
     return raw
 
@@ -179,25 +185,27 @@ def _table(t: dict) -> TableSpec:
     )
 
 
+def _check(c: dict) -> CheckSpec:
+    return CheckSpec(
+        id=c["id"],
+        table=c["table"],
+        title=c.get("title", c["id"]),
+        per=c.get("per", "column"),
+        kind=c.get("kind", "eq"),
+        lhs=_paths(c.get("lhs", ())),
+        rhs=_paths(c.get("rhs", ())),
+        rhs_parts_of=tuple(c["rhs_parts_of"]) if "rhs_parts_of" in c else None,
+    )
+
+
 @cache
 def load_template(template_id: str) -> Template:
     raw = _raw(template_id)
     try:
         years = raw.get("years", [0, 9999])
         tables = tuple(_table(t) for t in raw.get("tables", []))
-        checks = tuple(
-            CheckSpec(
-                id=c["id"],
-                table=c["table"],
-                title=c.get("title", c["id"]),
-                per=c.get("per", "column"),
-                kind=c.get("kind", "eq"),
-                lhs=_paths(c["lhs"]),
-                rhs=_paths(c.get("rhs", ())),
-                rhs_parts_of=tuple(c["rhs_parts_of"]) if "rhs_parts_of" in c else None,
-            )
-            for c in raw.get("checks", [])
-        )
+        checks = tuple(_check(c) for c in raw.get("checks", []))
+        hints = tuple(_check(c) for c in raw.get("hints", []))
         return Template(
             id=raw["id"],
             title=raw.get("title", raw["id"]),
@@ -207,6 +215,7 @@ def load_template(template_id: str) -> Template:
             sections=tuple(SectionSpec(s["name"], tuple(s.get("aliases", ()))) for s in raw["sections"]),
             tables=tables,
             checks=checks,
+            hints=hints,
         )
     except (KeyError, TypeError) as e:
         raise TemplateError(f"templates/{template_id}.toml: missing or malformed {e}") from None

@@ -3,17 +3,19 @@
 Walking the stream, a text cell is a block caption (第二十条第（一）项), a column header, a row
 label (exact label key, an alias, or a close rapidfuzz match inside a table), a group label, a unit,
 or none of these; the figures after a row label are that row's values. A row that shows as many
-values as the block has columns is read left to right. A shorter row is read left to right when its
-line kept its empty cells (layouts a, c, d, e). When empty cells were dropped (layout b), only what
-is certain is assigned, with low confidence: the last value is the total (tables with a total
-column), a single remaining value equal to it is the first part (自然人); other tables are read left
-to right. Every such row is counted in a warning.
+values as the block has columns is read left to right; empty fields in front of the values are the
+row's merged label cells (Word copies) and are passed over first. A shorter row is read left to
+right when its line kept its empty cells (layouts a, c, d, e). The rest is uncertain and goes to the
+solver (core/solve.py) with the other uncertain rows of its table: a glued run of figures (layout f)
+is split, a row whose empty cells were dropped (layout b), that shows more values than columns, or
+whose HTML value cell spans several columns has its values placed; a cell is filled only when the
+identities leave one value, otherwise it stays blank with its candidates. Each kind of uncertain
+row is counted in a warning.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -21,7 +23,9 @@ from rapidfuzz import fuzz, process
 
 from ..document import Document
 from ..labels import has_numbering, label_key
+from ..checks import plan
 from ..model import Cell, Path_
+from ..solve import Constraint, Option, Uncertain, placements, solve, split_run
 from ..templates import TableSpec, Template, load_template
 from ..values import Parsed, parse_value
 from .stream import Tok
@@ -29,12 +33,14 @@ from .stream import Tok
 FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
 CONF_EXACT = 1.0
 CONF_FUZZY = 0.8
-CONF_DROPPED = 0.5
+CONF_SOLVED = 0.9  # decided by the identities: below read cells, above the low-confidence line
 RECENT = 60  # tokens after the last table activity during which the table is still "open"
 
 _CAPTION = re.compile(r"第二十条第\s*[(（]?\s*([一二三四五六七八九十]{1,3})\s*[)）]?\s*项")
 _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
 INVALID = Parsed(None, None, "invalid")
+GLUED = Parsed(None, None, "glued")
+_EVIDENCE = re.compile(r"(?<![\d.])(\d{2,9})(?=[件条次个项篇人])")
 _UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "名", "期", "份", "件次", "家"}
 
 
@@ -119,11 +125,13 @@ class Alignment:
     warnings: list[str]
     consumed: set[int]  # 0-based lines that belong to tables
     header_keys: set[str]
+    spans: list[tuple[int, int]] = field(default_factory=list)  # stretches of glued lines (offsets in text) that are tables
 
 
 class _Aligner:
     def __init__(self, doc: Document, template_id: str):
         self.doc = doc
+        self.template_id = template_id
         self.idx = table_index(template_id)
         self.cells: dict[tuple[str, Path_, Path_], Cell] = {}
         self.warnings: list[str] = []
@@ -137,11 +145,12 @@ class _Aligner:
         self.after_header = False
         self.orphan: Tok | None = None
         self.pending_group: tuple[str, int] | None = None
-        self.dropped: Counter[str] = Counter()
-        self.extra: Counter[str] = Counter()
-        self.unassigned: list[str] = []
         self.pos = 0
         self.identity = doc.same_offsets
+        self.uncertain: list[tuple[Uncertain, _Target]] = []
+        self.spanned = {g.first_line + r for g in doc.grids for r in g.spanned}
+        self.glued_spans: list[tuple[int, int]] = []
+        self.unsplit: list[str] = []
 
     # ------------------------------------------------------------------ helpers
     def _open(self) -> bool:
@@ -184,6 +193,9 @@ class _Aligner:
     # ------------------------------------------------------------------ the walk
     def run(self, toks: list[Tok]) -> Alignment:
         for self.pos, tok in enumerate(toks):
+            if tok.glued:
+                self._glued(tok)
+                continue
             parsed = parse_value(tok.text) if len(tok.text) < 40 else None
             if parsed is not None:
                 self._value(tok, parsed)
@@ -194,8 +206,23 @@ class _Aligner:
             else:
                 self._text(tok)
         self._finish()
+        self._solve()
         self._summarise()
-        return Alignment(self.cells, self.warnings, self.consumed, self.header_keys)
+        spans = self._spans()
+        for a, b in spans:  # a glued line also holds headings and prose: its tables are spans, not the line
+            for line in range(self.doc.line_of(a), self.doc.line_of(max(a, b - 1)) + 1):
+                self.consumed.discard(line)
+        return Alignment(self.cells, self.warnings, self.consumed, self.header_keys, spans)
+
+    def _glued(self, tok: Tok) -> None:
+        t = self.target
+        if t is None:
+            return
+        t.values.append((tok, GLUED))
+        self.last_active = self.pos
+        self.after_header = False
+        if not t.row:
+            self._finalize()
 
     def _value(self, tok: Tok, parsed: Parsed) -> None:
         t = self.target
@@ -307,7 +334,8 @@ class _Aligner:
     def _finish(self) -> None:
         self._finalize()
 
-    def _put(self, table: str, row: Path_, col: Path_, tok: Tok, parsed: Parsed, conf: float, unit: str | None) -> None:
+    def _put(self, table: str, row: Path_, col: Path_, tok: Tok, parsed: Parsed, conf: float, unit: str | None,
+             method: str = "table") -> None:
         if self.identity:
             start, end = tok.start, tok.end
         else:
@@ -321,7 +349,8 @@ class _Aligner:
             value_unit = pu if pu is not None and pu != "%" else None
         if unit is None:
             unit = value_unit if value_unit is not None else default_unit
-        cell = Cell(table, row, col, parsed.value, self.doc.text[start:end], unit, tok.line + 1, start, end, conf)
+        cell = Cell(table, row, col, parsed.value, self.doc.text[start:end], unit, tok.line + 1, start, end, conf,
+                    method=method)
         old = self.cells.get(key)
         if old is not None:
             if old.value != cell.value and cell.value is not None:
@@ -341,54 +370,155 @@ class _Aligner:
         self.target = None
         if t is None or not t.values:
             return
-        spec = self.idx.specs[t.table]
         cols = self.idx.columns[(t.table, t.row)]
         n = len(cols)
-        vals = list(t.values)
-        while len(vals) > n and vals[-1][1].value is None:
-            vals.pop()
-        if len(vals) > n:
-            self.extra[t.table] += 1
-            vals = vals[:n]
         unit = t.unit[1] if t.unit else None
         if t.label is not None:
             self.consumed.add(t.label.line)
         if t.unit is not None:
             self.consumed.add(t.unit[0].line)
+        if any(p is GLUED for _, p in t.values):
+            self._glued_row(t, cols)
+            return
+        vals = list(t.values)
+        while len(vals) > n and vals[-1][1].value is None:
+            vals.pop()
+        while len(vals) > n and vals[0][1].value is None:
+            vals.pop(0)  # empty fields in front: the row's merged label cells
         explicit = any(tok.multi or tok.empty for tok, _ in vals)
-        if len(vals) == n or explicit:
+        spanned = any(tok.line in self.spanned for tok, _ in vals)
+        if len(vals) == n or (explicit and len(vals) < n and not spanned):
             for col, (tok, p) in zip(cols, vals):
                 self._put(t.table, t.row, col, tok, p, t.conf, unit)
             return
-        # empty cells were dropped: place only what is certain
-        self.dropped[t.table] += 1
-        present = [(tok, p) for tok, p in vals if p.value is not None]
-        if spec.total_column and spec.total_column in cols:
-            total_tok, total = vals[-1]
-            self._put(t.table, t.row, spec.total_column, total_tok, total, CONF_DROPPED, unit)
-            parts = vals[:-1]
-            if (len(parts) == 1 and spec.first_part_column and parts[0][1].value == total.value):
-                self._put(t.table, t.row, spec.first_part_column, parts[0][0], parts[0][1], CONF_DROPPED, unit)
-            elif parts:
-                raws = ", ".join(tok.text for tok, _ in parts)
-                self.unassigned.append(f"{' / '.join(t.row)} ({raws})")
+        why = "more values than columns" if len(vals) > n else (
+            "a value spans several columns" if spanned else "empty cells dropped")
+        kinds = tuple(self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols)
+        spec = self.idx.specs[t.table]
+        prefer = cols.index(spec.first_part_column) if spec.first_part_column in cols else None
+        total = cols.index(spec.total_column) if spec.total_column in cols and len(vals) < n else None
+        items = [(p, (tok.start, tok.end), tok.text) for tok, p in vals]
+        options = placements(items, kinds, prefer, total)
+        if not options:
+            self.unsplit.append(f"{' / '.join(t.row) or t.table} ({', '.join(tok.text for tok, _ in vals)})")
             return
-        for col, (tok, p) in zip(cols, present):
-            self._put(t.table, t.row, col, tok, p, CONF_DROPPED, unit)
+        self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why), t))
+
+    def _glued_row(self, t: _Target, cols: tuple[Path_, ...]) -> None:
+        runs = [tok for tok, p in t.values if p is GLUED]
+        tok = runs[0]
+        self.glued_spans.append((t.table, tok.start, tok.end))
+        if t.label is not None:
+            self.glued_spans.append((t.table, t.label.start, t.label.end))
+        kinds = tuple(self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols)
+        options = split_run(tok.text, kinds) if len(runs) == 1 and len(t.values) == 1 else []
+        if not options:
+            why = "too many ways to split" if options is None else f"cannot be cut into {len(cols)} cells"
+            self.unsplit.append(f"{' / '.join(t.row) or t.table} ({tok.text[:30]}: {why})")
+            return
+        shifted = [Option(o.values, tuple(None if sp is None else (tok.start + sp[0], tok.start + sp[1]) for sp in o.spans),
+                          o.raws, o.weight) for o in options]
+        self.uncertain.append((Uncertain(t.table, t.row, cols, shifted, "solved", "glued"), t))
+
+    # ------------------------------------------------------------------ the uncertain rows, solved
+    def _solve(self) -> None:
+        if not self.uncertain:
+            return
+        by_table: dict[str, list[tuple[Uncertain, _Target]]] = {}
+        for u, t in self.uncertain:
+            if all(k in self.cells for k in self._row_keys(u)):
+                continue  # the row was read already (a repeated table): the first reading stands
+            by_table.setdefault(u.table, []).append((u, t))
+        evidence = self._evidence()
+        tid = self.template_id
+        for table, items in by_table.items():
+            # one uncertain reading per row: a row seen twice keeps its first
+            seen: set[Path_] = set()
+            rows = []
+            for u, t in items:
+                if u.row not in seen:
+                    seen.add(u.row)
+                    rows.append((u, t))
+            known = {k: c.value for k, c in self.cells.items() if k[0] == table}
+            cons = [Constraint(st.kind, tuple([(k, 1) for k in st.lkeys] + [(k, -1) for k in st.rkeys]),
+                               st.title.split(" [")[0])
+                    for st in plan(tid, "checks") if st.lkeys and st.lkeys[0][0] == table or st.rkeys and st.rkeys[0][0] == table]
+            hints = [Constraint(st.kind, tuple([(k, 1) for k in st.lkeys] + [(k, -1) for k in st.rkeys]), st.title)
+                     for st in plan(tid, "hints") if (st.lkeys or st.rkeys) and (st.lkeys or st.rkeys)[0][0] == table]
+            out = solve([u for u, _ in rows], known, cons, hints, evidence)
+            decided = open_ = 0
+            for (u, t), res in zip(rows, out.rows):
+                unit = t.unit[1] if t.unit else None
+                line = t.label.line if t.label is not None else None
+                for j, col in enumerate(u.columns):
+                    key = (u.table, u.row, col)
+                    if j in res.decided:
+                        value, d = res.decided[j]
+                        decided += 1
+                        span = u.options[d].spans[j]
+                        if value is None or span is None:
+                            self.cells.setdefault(key, Cell(u.table, u.row, col, None, confidence=CONF_SOLVED,
+                                                            method=u.method))
+                            continue
+                        raw = u.options[d].raws[j]
+                        p = parse_value(raw) or Parsed(value, None, "count")
+                        self._put(u.table, u.row, col, self._span_tok(span, line), p, CONF_SOLVED, unit, u.method)
+                    elif j in res.candidates:
+                        open_ += 1
+                        spans = [sp for d in res.options for sp in u.options[d].spans if sp is not None]
+                        a = min(sp[0] for sp in spans) if spans else None
+                        b = max(sp[1] for sp in spans) if spans else None
+                        if key in self.cells:
+                            continue
+                        if a is None:
+                            self.cells[key] = Cell(u.table, u.row, col, None, candidates=tuple(res.candidates[j]),
+                                                   method=u.method)
+                            continue
+                        sa, sb = (a, b) if self.identity else (self.doc.to_orig(a), self.doc.to_orig(b))
+                        self.cells[key] = Cell(u.table, u.row, col, None, self.doc.text[sa:sb], None,
+                                               self.doc.line_of(sa) + 1, sa, sb, 0.0,
+                                               tuple(res.candidates[j]), u.method)
+            kinds = sorted({u.why for u, _ in rows})
+            what = {"glued": "glued into runs of figures", "empty cells dropped": "missing empty cells",
+                    "more values than columns": "showing more values than columns",
+                    "a value spans several columns": "with values spanning several columns"}
+            how = {"solved": f"solved from {'; '.join(out.used)}" if out.used else "no identity ties these cells",
+                   "broken": "the report's own figures break the identities, so only what each row decides alone was filled",
+                   "capped": "too many possibilities to solve together, so only what each row decides alone was filled"}[out.status]
+            self.warnings.append(
+                f"{table}: {len(rows)} row(s) {', '.join(what.get(k, k) for k in kinds)}; {how}: "
+                f"{decided} cell(s) decided (confidence {CONF_SOLVED}), {open_} left blank with candidates"
+            )
+
+    def _row_keys(self, u: Uncertain) -> list[tuple[str, Path_, Path_]]:
+        return [(u.table, u.row, c) for c in u.columns]
+
+    def _span_tok(self, span: tuple[int, int], line: int | None) -> Tok:
+        a, b = span
+        orig = a if self.identity else self.doc.to_orig(a)
+        return Tok(self.doc.norm[a:b], a, b, self.doc.line_of(orig), False, False)
+
+    def _evidence(self) -> set[int]:
+        """Figures stated in sentences (18件, 4003条): soft evidence for ranking candidates."""
+        return {int(m.group(1)) for m in _EVIDENCE.finditer(self.doc.norm)}
+
+    def _spans(self) -> list[tuple[int, int]]:
+        """The stretches of glued lines that hold tables, merged, as offsets in the text."""
+        out: list[list[int]] = []
+        last_table = None
+        for table, a, b in sorted(self.glued_spans, key=lambda x: x[1]):
+            if out and table == last_table and a - out[-1][1] <= 200:
+                out[-1][1] = max(out[-1][1], b)
+            else:
+                out.append([a, b])
+            last_table = table
+        if self.identity:
+            return [(a, b) for a, b in out]
+        return [(self.doc.to_orig(a), self.doc.to_orig(b)) for a, b in out]
 
     def _summarise(self) -> None:
-        for table, n in self.dropped.items():
-            spec = self.idx.specs[table]
-            how = ("the last value read as the total, a single equal value as "
-                   f"{'/'.join(spec.first_part_column or ())}") if spec.total_column else "values read left to right"
-            self.warnings.append(
-                f"{table}: {n} row(s) show fewer values than columns (empty cells dropped); "
-                f"{how}, confidence {CONF_DROPPED}"
-            )
-        for table, n in self.extra.items():
-            self.warnings.append(f"{table}: {n} row(s) have more values than columns; the extra values were ignored")
-        if self.unassigned:
-            self.warnings.append("values whose column is uncertain were not assigned: " + "; ".join(self.unassigned[:10]))
+        if self.unsplit:
+            self.warnings.append("rows whose figures could not be placed, left blank: " + "; ".join(self.unsplit[:10]))
 
 
 def align(doc: Document, template_id: str, toks: list[Tok]) -> Alignment:

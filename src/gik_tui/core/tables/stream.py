@@ -5,7 +5,9 @@
 (b) one cell per line between blank lines (header cells broken in two, empty cells dropped);
 (c) a row per line with " | " between cells (group cells in front, trailing empty cells);
 (d) tab- or wide-space-separated rows copied out of Word;
-(e) HTML tables, which the reader renders as (c).
+(e) HTML tables, which the reader renders as (c);
+(f) glued: the page's text with no separators, labels and figures run together (tables/glued.py),
+    a row's figures one token marked `glued` that the solver splits.
 A token knows its line and whether its line held several cells (an explicit row), which tells the
 aligner whether a short row lost cells at its end or had empty cells dropped anywhere.
 """
@@ -16,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
+from .glued import may_be_glued, split_line
 
 
 @dataclass(slots=True)
@@ -26,10 +29,13 @@ class Tok:
     line: int  # 0-based
     multi: bool  # its line held several cells
     empty: bool  # an explicit empty cell
+    glued: bool = False  # a run of figures scraped with no separators: several cells in one
 
 
 _WIDE = re.compile(r" {2,}")
-_MAX_LINE = 20000  # longer lines are prose or junk: one token, never split
+_MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
+_MAX_ROW = 600  # a tab- or space-separated row is shorter than this
+_MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
 
 
 def _pieces(line: str, base: int, sep: re.Pattern | str) -> list[tuple[str, int, int]]:
@@ -54,9 +60,21 @@ def _pieces(line: str, base: int, sep: re.Pattern | str) -> list[tuple[str, int,
     return toks
 
 
-def tokenize(doc: Document) -> list[Tok]:
+def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
+    """The cells of every table layout in the document, in order. With a template, lines of glued
+    text are cut by the template's words (layout f)."""
     toks: list[Tok] = []
     append = toks.append
+
+    def single(s: str, start: int, i: int) -> None:
+        if template_id is not None and len(s) <= _MAX_GLUED_LINE and may_be_glued(s):
+            parts = split_line(s, template_id)
+            if parts is not None:
+                for text, a, b, glued in parts:
+                    append(Tok(text, start + a, start + b, i, False, False, glued))
+                return
+        append(Tok(s, start, start + len(s), i, False, False))
+
     lines = doc.norm.split("\n")
     n = len(lines)
     base = 0
@@ -72,7 +90,7 @@ def tokenize(doc: Document) -> list[Tok]:
             continue
         lead = line.find(s[0])
         if len(line) > _MAX_LINE:
-            append(Tok(s, here + lead, here + lead + len(s), i, False, False))
+            single(s, here + lead, i)
             continue
         if "|" in s:
             if s == "|":
@@ -99,8 +117,8 @@ def tokenize(doc: Document) -> list[Tok]:
             append(Tok(s, here + lead, here + lead + len(s), i, False, False))
             skip_next = True
             continue
-        if "\t" not in s and "  " not in s:
-            append(Tok(s, here + lead, here + lead + len(s), i, False, False))
+        if ("\t" not in s and "  " not in s) or len(s) > _MAX_ROW:
+            single(s, here + lead, i)  # a line this long is no row copied from Word
             continue
         if "\t" in s:
             parts = _pieces(line, here, "\t")

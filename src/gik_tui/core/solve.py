@@ -1,0 +1,461 @@
+"""The identities as constraints: rows whose cells the text alone does not pin down, solved jointly.
+
+Two kinds of row are uncertain:
+
+- a **glued** row, whose figures were scraped with no separators (`171000018` for seven cells): its
+  options are the ways to cut the run into the row's cells (`split_run`);
+- a row that **lost or gained cells** (empty cells dropped, a value spanning two columns, a
+  subtotal the template does not have): its options are the ways to place its values in order
+  into the row's columns (`placements`).
+
+`solve` keeps, for each row, the options that the template's identities (the checks, as data in
+the templates) allow together with every other row of the table: a cell is filled only when every
+remaining joint solution gives it the same value; otherwise it stays blank and carries its
+candidates, ranked by soft evidence. When nothing fits (the report's own sums are broken), only what
+each row's own identities decide is filled, and the checks report the break. The work per table is
+capped, so a hostile input cannot make extraction slow; past the cap the same cautious answer is
+given. Nothing here guesses: a value is filled only when the text and the identities leave one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from .values import Number, Parsed, parse_value
+
+MAX_RUN = 80  # characters of a glued run; a longer one is not a table row
+SPLIT_BUDGET = 20_000  # steps spent enumerating one run's splits
+SEARCH_BUDGET = 60_000  # search nodes spent on one table's joint solution
+MAX_OPTIONS = 2_000  # options kept for one row; more: the row is too ambiguous to use
+
+_UNIT = re.compile(r"(万元|万|亿元|亿|元)$")
+_SIGNS = "+-−增减"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One way to read an uncertain row: a value per column (None: the cell is empty) and, per
+    column, the (start, end) of its text relative to the row's source (None when empty)."""
+
+    values: tuple[Number | None, ...]
+    spans: tuple[tuple[int, int] | None, ...]
+    raws: tuple[str, ...]
+    weight: float = 1.0
+
+
+@dataclass(slots=True)
+class Uncertain:
+    table: str
+    row: tuple[str, ...]
+    columns: tuple[tuple[str, ...], ...]
+    options: list[Option]
+    method: str  # "solved" (a glued run) | "inferred" (values placed into columns)
+    why: str = ""  # what made the row uncertain, for warnings
+
+
+@dataclass(slots=True)
+class RowResult:
+    """Per column: the decided option index set (all supporting options) and the candidates."""
+
+    decided: dict[int, tuple[Number | None, int]]  # column index → (value, an option giving it)
+    candidates: dict[int, list[tuple[Number | None, float]]]
+    options: list[int]  # indices of the options that remain
+
+
+@dataclass(slots=True)
+class Outcome:
+    rows: list[RowResult]
+    status: str  # "solved" (joint solution found) | "broken" (nothing fits) | "capped" (too much work)
+    used: list[str] = field(default_factory=list)  # titles of the identities that constrained
+
+
+# ------------------------------------------------------------------ options of one row
+def _cell_ok(text: str, kind: str, last: bool, unit: str | None) -> bool:
+    if not text:
+        return False
+    body = text
+    if body[0] in _SIGNS:
+        if kind != "signed":
+            return False
+        body = body[1:]
+        if not body:
+            return False
+    if any(c in _SIGNS for c in body):
+        return False
+    if "." in body:
+        if kind != "amount" or body.count(".") > 1 or body[0] == "." or body[-1] == ".":
+            return False
+        whole = body.split(".", 1)[0]
+        if len(whole) > 1 and whole[0] == "0":
+            return False
+    elif len(body) > 1 and body[0] == "0":
+        return False
+    if unit is not None and last and kind != "amount":
+        return False
+    return True
+
+
+def split_run(run: str, kinds: tuple[str, ...], budget: int = SPLIT_BUDGET) -> list[Option] | None:
+    """Every way to cut `run` into len(kinds) cells; None when the enumeration passes its budget.
+
+    Each cell is a whole number without leading zeros (other than 0 itself); a sign starts a cell
+    of a signed column; a decimal stays whole in one amount cell; a unit at the end (万元) belongs to
+    the last cell, which must then be an amount."""
+    n = len(kinds)
+    m = _UNIT.search(run)
+    unit = m.group(1) if m else None
+    digits = run[: m.start()] if m else run
+    L = len(digits)
+    if n == 0 or L == 0 or L > MAX_RUN or L < n:
+        return []
+    if any(not (c.isdigit() or c == "." or c in _SIGNS) for c in digits):
+        return []
+    # a sign must start a cell: cuts are forced before each sign (except at 0)
+    forced = [i for i, c in enumerate(digits) if c in _SIGNS and i > 0]
+    out: list[Option] = []
+    steps = 0
+    cuts: list[int] = [0]
+
+    def rec(pos: int, col: int) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > budget:
+            return False
+        left = n - col  # cells still to place, this one included
+        if left == 1:
+            ends = [L]
+        else:
+            hi = L - (left - 1)
+            nxt = next((f for f in forced if f > pos), None)
+            if nxt is not None:
+                hi = min(hi, nxt)
+            ends = range(pos + 1, hi + 1)
+        for e in ends:
+            text = digits[pos:e]
+            if any(f > pos and f < e for f in forced):
+                continue
+            if not _cell_ok(text, kinds[col], col == n - 1, unit):
+                continue
+            cuts.append(e)
+            if left == 1:
+                _emit()
+            elif not rec(e, col + 1):
+                return False
+            cuts.pop()
+        return True
+
+    def _emit() -> None:
+        vals, spans, raws = [], [], []
+        for k in range(n):
+            a, b = cuts[k], cuts[k + 1]
+            text = digits[a:b]
+            if k == n - 1 and unit is not None:
+                b = len(run)
+                text = run[a:b]
+            p = parse_value(text)
+            if p is None or p.value is None:
+                return
+            vals.append(p.value)
+            spans.append((a, b))
+            raws.append(text)
+        out.append(Option(tuple(vals), tuple(spans), tuple(raws), _split_prior(raws)))
+
+    if not rec(0, 0):
+        return None
+    if len(out) > MAX_OPTIONS:
+        return None
+    return out
+
+
+def _split_prior(raws: list[str]) -> float:
+    """Fewer digits per cell are more common: a split that spreads its digits evenly weighs more."""
+    lens = [sum(ch.isdigit() for ch in r.split(".", 1)[0]) for r in raws]
+    return math.exp(-0.35 * sum(x * x for x in lens) / len(lens))
+
+
+def _fits(p: Parsed, kind: str) -> bool:
+    if p.value is None:
+        return True
+    if p.kind == "signed" and kind != "signed":
+        return False
+    if p.kind == "amount" and kind != "amount":
+        return False
+    return True
+
+
+def placements(values: list[tuple[Parsed, tuple[int, int], str]], kinds: tuple[str, ...],
+               prefer: int | None = None, total: int | None = None) -> list[Option] | None:
+    """Every way to put `values` in order into the columns: with fewer values than columns, the
+    missing ones are empty; with more, the extra ones are left out. `total`: the row's total
+    column, which holds the last value of a row that lost its empty cells (the template's
+    `total_column`). `prefer`: a column that is usually filled (自然人) — placements that fill it
+    weigh more; leaving out an empty value weighs more than leaving out a figure. None when there
+    are too many ways."""
+    n, k = len(kinds), len(values)
+    out: list[Option] = []
+    if k <= n:
+        if math.comb(n, k) > MAX_OPTIONS:
+            return None
+        import itertools
+
+        for cols in itertools.combinations(range(n), k):
+            if not all(_fits(values[i][0], kinds[c]) for i, c in enumerate(cols)):
+                continue
+            if total is not None and k and cols[-1] != total:
+                continue
+            vals: list[Number | None] = [None] * n
+            spans: list[tuple[int, int] | None] = [None] * n
+            raws = [""] * n
+            for (p, span, raw), c in zip(values, cols):
+                vals[c], spans[c], raws[c] = p.value, span, raw
+            w = 10.0 if prefer is not None and vals[prefer] is not None else 1.0
+            out.append(Option(tuple(vals), tuple(spans), tuple(raws), w))
+    else:
+        if math.comb(k, n) > MAX_OPTIONS:
+            return None
+        import itertools
+
+        for keep in itertools.combinations(range(k), n):
+            if not all(_fits(values[i][0], kinds[c]) for c, i in enumerate(keep)):
+                continue
+            dropped = [values[i][0] for i in range(k) if i not in keep]
+            w = 5.0 ** sum(1 for p in dropped if p.value is None)
+            out.append(Option(tuple(values[i][0].value for i in keep), tuple(values[i][1] for i in keep),
+                              tuple(values[i][2] for i in keep), w))
+    return out
+
+
+# ------------------------------------------------------------------ the joint problem
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """Σ coef · cell (= or ≤) 0 over cell keys; `title` names the identity."""
+
+    kind: str  # "eq" | "le"
+    terms: tuple[tuple[tuple, int], ...]  # (cell key, coefficient)
+    title: str
+
+
+def _num(v: Number | None) -> Number:
+    return 0 if v is None else v
+
+
+def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints: list[Constraint],
+          hints: list[Constraint] = (), evidence: set = frozenset(), budget: int = SEARCH_BUDGET) -> Outcome:
+    """Solve one table's uncertain rows together. `known`: the cells read with certainty (None for
+    an empty one); a constraint is used only when each of its cells is known or in an uncertain
+    row (a cell the report does not show is unknown, not 0). `hints` only rank candidates;
+    `evidence`: figures stated elsewhere in the report, which raise the options that contain them."""
+    where: dict[tuple, tuple[int, int]] = {}
+    for i, r in enumerate(rows):
+        for j, col in enumerate(r.columns):
+            where[(r.table, r.row, col)] = (i, j)
+    # weights from soft evidence
+    weights: list[list[float]] = []
+    for i, r in enumerate(rows):
+        ws = []
+        for o in r.options:
+            w = o.weight
+            for v in o.values:
+                if v is not None and isinstance(v, int) and v >= 10 and v in evidence:
+                    w *= 3.0
+            w *= _hint_factor(hints, where, i, o, known)
+            ws.append(w)
+        weights.append(ws)
+    # constraints as (constant, [(row, contribution per option)])
+    usable: list[tuple[Constraint, float, list[tuple[int, list[float]]]]] = []
+    for c in constraints:
+        const = 0.0
+        per_row: dict[int, list[float]] = {}
+        ok = True
+        for key, coef in c.terms:
+            if key in where:
+                i, j = where[key]
+                contrib = per_row.setdefault(i, [0.0] * len(rows[i].options))
+                for d, o in enumerate(rows[i].options):
+                    contrib[d] += coef * _num(o.values[j])
+            elif key in known:
+                const += coef * _num(known[key])
+            else:
+                ok = False
+                break
+        if ok and per_row:
+            usable.append((c, const, list(per_row.items())))
+    # node consistency: constraints on one row filter it alone
+    alone: list[list[int]] = [list(range(len(r.options))) for r in rows]
+    multi = []
+    for c, const, parts in usable:
+        if len(parts) == 1:
+            i, contrib = parts[0]
+            alone[i] = [d for d in alone[i] if _holds(c.kind, const + contrib[d])]
+        else:
+            multi.append((c, const, parts))
+    row_level = [a if a else list(range(len(rows[i].options))) for i, a in enumerate(alone)]
+    used = sorted({c.title for c, _, _ in usable})
+    if any(not a for a in alone):
+        return Outcome([_result(rows[i], weights[i], row_level[i]) for i in range(len(rows))], "broken", used)
+    # options that weigh the same in every identity are interchangeable: search over classes
+    classes: list[dict[tuple, list[int]]] = []
+    for i in range(len(rows)):
+        sig_parts = [contrib for _, _, parts in multi for r, contrib in parts if r == i]
+        by_sig: dict[tuple, list[int]] = {}
+        for d in alone[i]:
+            by_sig.setdefault(tuple(c[d] for c in sig_parts), []).append(d)
+        classes.append(by_sig)
+    reps = [[members[0] for members in cl.values()] for cl in classes]
+    supported, status = _supports(reps, multi, budget)
+    if status != "solved":
+        return Outcome([_result(rows[i], weights[i], row_level[i]) for i in range(len(rows))], status, used)
+    keep = []
+    for i, cl in enumerate(classes):
+        keep.append(sorted(d for members in cl.values() if members[0] in supported[i] for d in members))
+    return Outcome([_result(rows[i], weights[i], keep[i]) for i in range(len(rows))], "solved", used)
+
+
+def _holds(kind: str, x: float) -> bool:
+    return abs(x) < 1e-6 if kind == "eq" else x <= 1e-6
+
+
+def _hint_factor(hints, where, i, o: Option, known) -> float:
+    f = 1.0
+    for h in hints:
+        total = 0.0
+        mine = False
+        for key, coef in h.terms:
+            if key in where and where[key][0] == i:
+                total += coef * _num(o.values[where[key][1]])
+                mine = True
+            elif key in known and known[key] is not None:
+                total += coef * known[key]
+            else:
+                mine = False
+                break
+        if mine and not _holds(h.kind, total):
+            f *= 0.2
+    return f
+
+
+def _result(row: Uncertain, weights: list[float], keep: list[int]) -> RowResult:
+    decided: dict[int, tuple[Number | None, int]] = {}
+    candidates: dict[int, list[tuple[Number | None, float]]] = {}
+    total = sum(weights[d] for d in keep) or 1.0
+    for j in range(len(row.columns)):
+        seen: dict[Number | None, float] = {}
+        first: dict[Number | None, int] = {}
+        for d in keep:
+            v = row.options[d].values[j]
+            seen[v] = seen.get(v, 0.0) + weights[d]
+            first.setdefault(v, d)
+        if len(seen) == 1:
+            v = next(iter(seen))
+            decided[j] = (v, first[v])
+        elif seen:
+            ranked = sorted(seen.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] if kv[0] is not None else 0))
+            candidates[j] = [(v, round(w / total, 3)) for v, w in ranked]
+    return RowResult(decided, candidates, keep)
+
+
+def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[set[int]], str]:
+    """For each row, the options that belong to at least one joint solution; "broken" when none
+    exists, "capped" when the search passed its budget."""
+    n = len(domains)
+    degree = [0] * n
+    for _, _, parts in constraints:
+        for i, _ in parts:
+            degree[i] += 1
+    # few options first, then the rows that take part in the most identities (the totals)
+    order = sorted(range(n), key=lambda i: (len(domains[i]) > 1, -degree[i], len(domains[i])))
+    pos = {v: k for k, v in enumerate(order)}
+    # per constraint: its rows in search order, and which constraints each row takes part in
+    cons = []
+    of_row: list[list[int]] = [[] for _ in range(n)]
+    for ci, (c, const, parts) in enumerate(constraints):
+        parts = sorted(parts, key=lambda p: pos[p[0]])
+        cons.append((c.kind, const, parts))
+        for i, _ in parts:
+            of_row[i].append(ci)
+    spent = 0
+    supported: list[set[int]] = [set() for _ in range(n)]
+
+    def search(doms: list[list[int]]) -> list[int] | None | bool:
+        """A joint solution (option per row), None when there is none, False past the budget."""
+        nonlocal spent
+        # suffix bounds per constraint: min/max contribution of the rows from position k on
+        bounds = []
+        for kind, const, parts in cons:
+            lo = [0.0] * (n + 1)
+            hi = [0.0] * (n + 1)
+            contrib_at = {pos[i]: contrib for i, contrib in parts}
+            for k in range(n - 1, -1, -1):
+                c = contrib_at.get(k)
+                if c is None:
+                    lo[k], hi[k] = lo[k + 1], hi[k + 1]
+                else:
+                    vals = [c[d] for d in doms[order[k]]]
+                    lo[k] = lo[k + 1] + min(vals)
+                    hi[k] = hi[k + 1] + max(vals)
+            bounds.append((lo, hi))
+        partial = [const for _, const, _ in cons]
+        choice = [0] * n
+        contrib_of = [{i: contrib for i, contrib in parts} for _, _, parts in cons]
+
+        def feasible(ci: int, k: int) -> bool:
+            kind = cons[ci][0]
+            lo, hi = bounds[ci]
+            a, b = partial[ci] + lo[k], partial[ci] + hi[k]
+            if kind == "eq":
+                return a <= 1e-6 and b >= -1e-6
+            return a <= 1e-6
+
+        if not all(feasible(ci, 0) for ci in range(len(cons))):
+            return None
+
+        def rec(k: int):
+            nonlocal spent
+            if k == n:
+                return True
+            i = order[k]
+            for d in doms[i]:
+                spent += 1
+                if spent > budget:
+                    return False
+                for ci in of_row[i]:
+                    partial[ci] += contrib_of[ci][i][d]
+                ok = all(feasible(ci, k + 1) for ci in of_row[i])
+                if ok:
+                    choice[i] = d
+                    r = rec(k + 1)
+                    if r is True or r is False:
+                        for ci in of_row[i]:
+                            partial[ci] -= contrib_of[ci][i][d]
+                        return r
+                for ci in of_row[i]:
+                    partial[ci] -= contrib_of[ci][i][d]
+            return None
+
+        r = rec(0)
+        if r is True:
+            return list(choice)
+        return r
+
+    first = search(domains)
+    if first is False:
+        return supported, "capped"
+    if first is None:
+        return supported, "broken"
+    for i, d in enumerate(first):
+        supported[i].add(d)
+    for i in range(n):
+        for d in domains[i]:
+            if d in supported[i]:
+                continue
+            doms = list(domains)
+            doms[i] = [d]
+            sol = search(doms)
+            if sol is False:
+                return supported, "capped"
+            if sol is not None:
+                for k, dd in enumerate(sol):
+                    supported[k].add(dd)
+    return supported, "solved"

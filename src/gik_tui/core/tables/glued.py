@@ -1,0 +1,239 @@
+"""Glued tables: a table's text scraped with no separators between its cells.
+
+    一、本年新收政府信息公开申请数量171000018二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开…
+
+A stretch of a line is read this way when the template's words (row labels, group labels, column
+headers, captions, units) stand in it directly followed by figures. It is cut into those words
+(with the numbering in front and the note behind that belong to them), other text, and runs of
+figures; a run of figures becomes one token marked `glued`, which the aligner hands to the solver
+(core/solve.py) to split into the row's cells. The numbering of the next row ends a run where the
+template expects it: `00000002.其他法律…` is `0000000`, then `2.其他法律…` (the second row of its
+group). Figures followed by a counting word (18件, 55%) are prose, not cells. Lines are cut into
+sentences at `。` first; a sentence without table words directly before figures stays one token.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from ..labels import label_key
+from ..templates import load_template
+
+_CN_NUM = "一二三四五六七八九十"
+_CAPTION = rf"第二十条第\s*\(?\s*[{_CN_NUM}]{{1,3}}\s*\)?\s*项"
+_NOTE = r"\([^()]{0,80}\)"
+_RUN = r"[+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d))*(?:万元|万|亿元|亿|元)?"
+_PROSE_AFTER = set("件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位")
+_NUMBERING_NOTE = re.compile(rf"^\(\s*[{_CN_NUM}\d]{{1,3}}\s*\)$")
+_NUMBERING_TAIL = re.compile(rf"(?:[{_CN_NUM}]{{1,3}}\s*[、.]|其中\s*[:：]?|第[{_CN_NUM}]+部分)\s*$")
+_RUN_NUMBERING = re.compile(r"(\d{1,2})[.、]$")
+_HINT = re.compile(r"[\u4e00-\u9fff)”\"][+\-−增减]?\d|\d[\u4e00-\u9fff(“]")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    kind: str  # "word" | "num" | "text"
+    start: int  # offsets in the line
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Vocab:
+    scanner: re.Pattern
+    ordinals: dict[str, frozenset[int]]  # label key → the numbers its row is numbered with
+
+
+def _variants(label: str) -> set[str]:
+    s = unicodedata.normalize("NFKC", label)
+    out = {s, re.sub(r"[“”\"'‘’]", "", s), s.replace("“", '"').replace("”", '"')}
+    return {v for v in out if len(v) >= 2}
+
+
+def _trie(words: set[str]) -> str:
+    """A regular expression matching any of `words`, longest first, built as a trie so that the
+    scan costs one step per character rather than one per word."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(tree)
+
+
+@cache
+def vocabulary(template_id: str) -> Vocab:
+    t = load_template(template_id)
+    words: set[str] = set()
+    ordinals: dict[str, set[int]] = {}
+    for spec in t.tables:
+        for b in spec.blocks:
+            for r in b.rows:
+                if r:
+                    for name in (r[-1], *spec.aliases.get(r[-1], ())):
+                        words |= _variants(name)
+            for c in b.columns:
+                for label in c:
+                    for name in (label, *spec.aliases.get(label, ())):
+                        words |= _variants(name)
+        for g in spec.groups():
+            if not g[-1].startswith("第二十条"):
+                words |= _variants(g[-1])
+        for h in spec.headers:
+            words |= _variants(h)
+        if spec.unit_column:
+            words |= {"万元", "人次", "件次"}
+        counters: dict[tuple, int] = {}
+        for node, _ in spec.nodes():
+            parent = node[:-1]
+            counters[parent] = counters.get(parent, 0) + 1
+            ordinals.setdefault(label_key(node[-1]), set()).add(counters[parent])
+    scanner = re.compile(rf"(?P<cap>{_CAPTION})|(?P<note>{_NOTE})|(?P<word>{_trie(words)})|(?P<num>{_RUN})")
+    return Vocab(scanner, {k: frozenset(v) for k, v in ordinals.items()})
+
+
+def may_be_glued(line: str) -> bool:
+    """Cheap test: figures directly against CJK text somewhere in the line."""
+    return len(line) >= 8 and _HINT.search(line) is not None
+
+
+def _pieces(s: str, vocab: Vocab) -> list[Piece]:
+    out: list[Piece] = []
+    pos = 0
+    for m in vocab.scanner.finditer(s):
+        a, b = m.span()
+        if a == b:
+            continue
+        if a > pos:
+            out.append(Piece("text", pos, a))
+        kind = m.lastgroup
+        if kind == "num":
+            nxt = s[b:b + 1]
+            prev = s[a - 1:a] if a else ""
+            if nxt in _PROSE_AFTER or prev == "第":
+                kind = "text"
+        elif kind == "cap":
+            kind = "word"
+        out.append(Piece(kind, a, b))
+        pos = b
+    if pos < len(s):
+        out.append(Piece("text", pos, len(s)))
+    return out
+
+
+def _is_glued(s: str, pieces: list[Piece]) -> bool:
+    """Table words directly before figures, twice, or once in a stretch that is mostly table."""
+    hits = 0
+    covered = 0
+    prev = None
+    for p in pieces:
+        if p.kind == "num" and prev in ("word", "note"):
+            hits += 1
+        if p.kind != "text":
+            covered += p.end - p.start
+        if p.kind != "text" or s[p.start:p.end].strip():
+            prev = p.kind
+    return hits >= 2 or (hits == 1 and covered >= 0.5 * len(s.strip()))
+
+
+def _numbering_digits(digits: str, expected: frozenset[int], whole: bool) -> int:
+    """How many of the digits before `.`/`、` are the next row's numbering (1 or 2)."""
+    if len(digits) == 2 and not whole and int(digits) in expected and int(digits[-1]) not in expected:
+        return 2
+    if len(digits) == 2 and whole:
+        return 2
+    return 1
+
+
+def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, int, bool]]:
+    """(text, start, end, glued) tokens of a glued stretch: numbering joined to the word after it,
+    notes joined to the word before them, runs of figures cut from the next row's numbering."""
+    out: list[list] = []  # [start, end, glued, kind]
+    carry: int | None = None  # start of numbering waiting for the word it numbers
+
+    def emit(a: int, b: int, glued: bool, kind: str) -> None:
+        nonlocal carry
+        if carry is not None and not glued:
+            a = carry
+        carry = None
+        out.append([a, b, glued, kind])
+
+    for i, p in enumerate(pieces):
+        a, b = p.start, p.end
+        text = s[a:b]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        follows = nxt is not None and nxt.kind in ("word", "text") and nxt.start == b
+        if p.kind == "note":
+            if _NUMBERING_NOTE.match(text):
+                carry = a if carry is None else carry
+            elif out and out[-1][3] == "word" and out[-1][1] == a and carry is None:
+                out[-1][1] = b  # the note explains the word before it
+            else:
+                emit(a, b, False, "text")
+        elif p.kind == "word":
+            emit(a, b, False, "word")
+        elif p.kind == "text":
+            if not text.strip():
+                continue
+            m = _NUMBERING_TAIL.search(text)
+            if m and follows:
+                if text[:m.start()].strip():
+                    emit(a, a + m.start(), False, "text")
+                carry = a + m.start() if carry is None else carry
+            else:
+                emit(a, b, False, "text")
+        else:  # a run of figures
+            m = _RUN_NUMBERING.search(text)
+            end = b
+            if m and follows:
+                nkey = label_key(s[nxt.start:nxt.end])
+                take = _numbering_digits(m.group(1), vocab.ordinals.get(nkey, frozenset()), m.start() == 0)
+                end = b - 1 - take
+                if end > a:
+                    emit(a, end, True, "num")
+                carry = end if end > a else a
+                continue
+            while end > a and s[end - 1] in ".、":
+                end -= 1
+            if end > a:
+                carry = None
+                emit(a, end, True, "num")
+    if carry is not None:
+        out.append([carry, pieces[-1].end, False, "text"])
+    return [(s[x[0]:x[1]], x[0], x[1], x[2]) for x in out if s[x[0]:x[1]].strip()]
+
+
+def split_line(line: str, template_id: str) -> list[tuple[str, int, int, bool]] | None:
+    """The tokens (text, start, end, glued) of a line holding glued table text, offsets within
+    the line; None when no part of the line is a glued table."""
+    vocab = vocabulary(template_id)
+    out: list[tuple[str, int, int, bool]] = []
+    found = False
+    pos = 0
+    for sent_end in [m.end() for m in re.finditer("。", line)] + [len(line)]:
+        seg = line[pos:sent_end]
+        base = pos
+        pos = sent_end
+        if not seg.strip():
+            continue
+        pieces = _pieces(seg, vocab) if may_be_glued(seg) else []
+        if pieces and _is_glued(seg, pieces):
+            found = True
+            out.extend((t, base + a, base + b, g) for t, a, b, g in _tokens(seg, pieces, vocab))
+        else:
+            lead = len(seg) - len(seg.lstrip())
+            s = seg.strip()
+            out.append((s, base + lead, base + lead + len(s), False))
+    return out if found else None
