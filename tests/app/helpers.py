@@ -65,3 +65,8 @@ async def report_open(reports, ann_dir, name: str, size=(160, 48)):
         await ready(app, pilot)
         screen = await open_row(app, pilot, name)
         yield app, pilot, screen
+
+
+def heading_row(screen, line: int) -> int:
+    """The Sections tab's row of the (first) heading on a 1-based line of the report."""
+    return next(i for i, s in enumerate(screen.ex.sections) if s.line == line)

@@ -9,7 +9,7 @@ from gik_tui.app.screens.report import ReportScreen
 from gik_tui.app.widgets.template_table import TemplateTable
 from gik_tui.core.annotations import annotation_path, load
 
-from .helpers import disk_full, open_row, ready, report_open, source, status
+from .helpers import disk_full, heading_row, open_row, ready, report_open, source, status
 
 SIZE = (160, 48)
 
@@ -22,7 +22,7 @@ async def test_queue_loads_and_filters(reports, ann_dir):
         table = app.screen.query_one("#queue-table")
         assert table.row_count == 5
         row = [c.plain for c in table.get_row(str(reports / "2019_lusong.txt"))]
-        assert row[:8] == ["2019_lusong.txt", "株洲市芦淞区人民政府", "2019", "gik-2019", "5/5", "82", "0", "47"]
+        assert row[:8] == ["2019_lusong.txt", "株洲市芦淞区人民政府", "2019", "gik-2019", "5/5", "58", "0", "140"]
         assert row[8] == "new"
         await pilot.press("slash", *"芦淞")
         await pilot.pause()
@@ -128,7 +128,7 @@ async def test_heading_picker_and_accept(reports, ann_dir):
         await pilot.press("2")
         await pilot.pause()
         st = screen.query_one("#sections-table")
-        st.move_cursor(row=st.get_row_index("53"))  # 三、重点领域信息公开情况: unmatched
+        st.move_cursor(row=heading_row(screen, 53))  # 三、重点领域信息公开情况: unmatched
         await pilot.press("m")
         await pilot.pause()
         assert type(app.screen).__name__ == "HeadingPicker"
@@ -136,11 +136,11 @@ async def test_heading_picker_and_accept(reports, ann_dir):
         await pilot.pause()
         h = screen.heading_by_line(53)
         assert screen.review.section_of(h) == ("主动公开政府信息情况", True)
-        st.move_cursor(row=st.get_row_index("72"))  # 八、努力方向
+        st.move_cursor(row=heading_row(screen, 72))  # 八、努力方向
         await pilot.press("a")
         await pilot.pause()
         assert screen.review.section_of(screen.heading_by_line(72)) == ("存在的主要问题及改进情况", True)
-        st.move_cursor(row=st.get_row_index("74"))
+        st.move_cursor(row=heading_row(screen, 74))
         await pilot.press("m")
         await pilot.pause()
         await pilot.press(*"no section")
@@ -398,7 +398,7 @@ async def test_newcomer_walkthrough_then_export(reports, ann_dir):
         await pilot.press("2")
         await pilot.pause()
         st = screen.query_one("#sections-table")
-        st.move_cursor(row=st.get_row_index("72"))
+        st.move_cursor(row=heading_row(screen, 72))
         await pilot.press("m")
         await pilot.pause()
         await pilot.press(*"问题", "enter")
@@ -440,7 +440,7 @@ async def test_accept_needs_a_suggestion_and_filter_is_not_too_loose(reports, an
         await pilot.press("2")
         await pilot.pause()
         st = screen.query_one("#sections-table")
-        st.move_cursor(row=st.get_row_index("53"))  # unmatched: its best candidate scores 60
+        st.move_cursor(row=heading_row(screen, 53))  # unmatched: its best candidate scores 60
         await pilot.press("a")
         await pilot.pause()
         assert screen.review.section_of(screen.heading_by_line(53)) == (None, False)

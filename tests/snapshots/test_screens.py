@@ -10,6 +10,8 @@ import pytest
 from gik_tui.app.app import GikApp
 from gik_tui.core.settings import Settings
 
+from ..app.helpers import heading_row
+
 ROOT = Path(__file__).resolve().parents[2]
 THEMES = ["gik-dark", "gik-daylight", "gik-colourblind"]
 
@@ -48,7 +50,7 @@ async def _picker(pilot) -> None:
     await pilot.press("2")
     await pilot.pause()
     table = pilot.app.screen.query_one("#sections-table")
-    table.move_cursor(row=table.get_row_index("72"))  # 八、努力方向
+    table.move_cursor(row=heading_row(pilot.app.screen, 72))  # 八、努力方向
     await pilot.press("m")
     await pilot.pause()
 

@@ -85,8 +85,9 @@ class Annotation:
         return {c.key: c for c in self.cells}
 
     @property
-    def section_map(self) -> dict[int, SectionDecision]:
-        return {s.line: s for s in self.sections}
+    def section_map(self) -> dict[tuple[int, str], SectionDecision]:
+        """Decisions by (line, heading): one line may hold several headings (a one-line report)."""
+        return {(s.line, s.heading): s for s in self.sections}
 
     @property
     def meta_map(self) -> dict[str, object]:

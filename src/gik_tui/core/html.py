@@ -1,8 +1,11 @@
 """HTML page → article text, with each real <table> rendered one row per line.
 
 Navigation, scripts, styles, forms and footers are dropped. A table row becomes
-"cell | cell | cell", with rowspan/colspan expanded (a spanned cell is repeated in each slot it
-covers) and `&nbsp;` cells empty, so the table parser reads it like a row-per-line layout.
+"cell | cell | cell", with rowspan/colspan expanded and `&nbsp;` cells empty, so the table parser
+reads it like a row-per-line layout. A spanned label is repeated in each slot it covers (a header
+cell over two columns labels both); a spanned figure is one value and is shown once, in its first
+slot, and its row is marked (Grid.spanned) so that a row left shorter than its table is placed by
+the identities rather than read left to right.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from lxml import etree
 
 from .document import Grid
+from .values import parse_value
 
 _DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select",
               "button", "head", "title", "meta", "link", "svg", "object", "embed", "input", "textarea"}
@@ -60,8 +64,10 @@ def html_to_text(text: str, source: str = "") -> tuple[str, list[Grid]]:
         m = re.fullmatch(r"\s*\x00T(\d+)\x00\s*", line)
         if m:
             rows = out.tables[int(m.group(1))]
-            grids.append(Grid(tuple(tuple(r) for r in rows), len(lines)))
-            lines.extend(" | ".join(r) + " |" for r in rows)
+            spanned = frozenset(i for i, r in enumerate(rows) if _COVERED in r)
+            shown = [tuple(c for c in r if c is not _COVERED) for r in rows]
+            grids.append(Grid(tuple(shown), len(lines), spanned))
+            lines.extend(" | ".join(r) + " |" for r in shown)
             continue
         line = _WS.sub(" ", line).strip()
         if line:
@@ -148,6 +154,14 @@ def _span(value: str | None) -> int:
         return 1
 
 
+_COVERED = "\x00covered"  # a slot covered by a figure shown in an earlier slot
+
+
+def _is_figure(text: str) -> bool:
+    p = parse_value(text) if text and len(text) < 40 else None
+    return p is not None and p.value is not None
+
+
 def _grid(table) -> list[list[str]]:
     """The table's rows with spans expanded; cells of nested tables are flattened into their cell."""
     rows = []
@@ -173,9 +187,10 @@ def _grid(table) -> list[list[str]]:
             if rs == 1 and cs == 1:
                 grid[(r, c)] = text
             else:
+                figure = _is_figure(text)
                 for dr in range(rs):
                     for dc in range(cs):
-                        grid.setdefault((r + dr, c + dc), text)
+                        grid.setdefault((r + dr, c + dc), _COVERED if figure and (dr or dc) else text)
             c += cs
             if c > width:
                 width = c

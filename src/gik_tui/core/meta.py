@@ -21,7 +21,27 @@ _PLACE = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:自治区|自治州|自治县|�
 _STOP = set("由布据于为是将对在经向与和及的了过现按照根公告关各本我")
 
 
+_CITED = re.compile(r"《([^《》\n]{1,120})》")
+
+
+def _uncited(text: str) -> str:
+    """The text with cited documents blanked out (same length): 《福建省人民政府办公厅关于做好2020年
+    政府信息公开工作年度报告…的通知》 names neither the author nor the year of the report. A quoted
+    title of the report itself (《…年度报告》 without 关于/通知) is kept."""
+    if "《" not in text:
+        return text
+
+    def blank(m: re.Match) -> str:
+        inner = m.group(1)
+        if re.search(r"年度?报告$|年报$", inner) and not re.search(r"关于|通知|意见|办法|规定|条例|方案", inner):
+            return m.group(0)
+        return "《" + "□" * len(inner) + "》"
+
+    return _CITED.sub(blank, text)
+
+
 def find_year(norm: str) -> int | None:
+    norm = _uncited(norm[:20000]) + norm[20000:]
     head = norm[:3000]
     for pattern, text in ((_TITLE, head), (_PERIOD, norm[:20000]), (_TABLE_TITLE, norm)):
         for m in pattern.finditer(text):
@@ -41,14 +61,18 @@ def _trim(name: str) -> str:
 
 
 def find_agency(norm: str) -> str | None:
+    norm = _uncited(norm[:20000]) + norm[20000:]
     head = norm[:3000]
     m = _TITLE.search(head)
     if m:
         line_start = head.rfind("\n", 0, m.start()) + 1
         before = head[line_start:m.start()].strip()
-        before = re.split(r"[,，。:：;；()（）\s]", before)[-1] if before else ""
+        before = re.split(r"[,，。:：;；()（）《》>\s]", before)[-1] if before else ""
         if before and re.search(_AGENCY_END + "$", before):
             return _trim(before) or None
+        place = _PLACE.fullmatch(_trim(before)) if before else None
+        if place:
+            return _named(norm, place.group(1))
         inside = head[m.start(1) + 4:m.end()]
         place = _PLACE.match(re.sub(r"^\s*年度?", "", inside))
         if place:

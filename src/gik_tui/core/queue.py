@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .read import ReadError
-from .review import LOW_CONFIDENCE, Review, open_report
+from .review import Review, doubtful, open_report
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class Summary:
     headings: tuple[int, int] = (0, 0)  # matched, found
     cells: int = 0  # cells with a value
     failing: int = 0
-    low: int = 0
+    low: int = 0  # low-confidence values and blanks left with candidates
     status: str = "new"
     saved: str = ""  # when the annotation was last written (local time), "" when never
     error: str | None = None
@@ -53,7 +53,7 @@ def summarize(path: str, annotations_dir: str | None = None, section_threshold: 
         template=ex.template, headings=(matched, len(ex.sections)),
         cells=sum(1 for c in cells if c.value is not None),
         failing=sum(1 for c in rv.checks() if not c.ok),
-        low=sum(1 for c in cells if c.value is not None and c.confidence < LOW_CONFIDENCE),
+        low=sum(1 for c in cells if doubtful(c)),
         status=rv.status if ann else "new", saved=saved, error=note,
         failing_by_table=tuple(sorted(Counter(c.cells[0].table for c in rv.checks() if not c.ok and c.cells).items())),
         requests=_requests(rv),

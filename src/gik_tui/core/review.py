@@ -22,7 +22,7 @@ LOW_CONFIDENCE = 0.75
 @dataclass(frozen=True, slots=True)
 class Change:
     kind: str  # "cell" | "section"
-    key: object  # CellKey or heading line
+    key: object  # CellKey or (heading line, heading)
     before: object
     after: object
 
@@ -30,7 +30,7 @@ class Change:
 @dataclass(frozen=True, slots=True)
 class Attention:
     kind: str  # "check" | "low" | "heading"
-    key: object  # CellKey for check/low, heading line for heading
+    key: object  # CellKey for check/low, the heading's start offset for heading
     label: str
 
 
@@ -59,7 +59,12 @@ def edited(c: Cell | None, e: CellEdit | None) -> Cell | None:
         return c
     if c is None:  # an edit of a cell the extraction did not list
         return Cell(e.table, e.row, e.column, e.value, confidence=1.0)
-    return replace(c, value=e.value, confidence=1.0)
+    return replace(c, value=e.value, confidence=1.0, candidates=())
+
+
+def doubtful(c: Cell) -> bool:
+    """A value read with low confidence, or a blank that the identities left with candidates."""
+    return (c.value is not None and c.confidence < LOW_CONFIDENCE) or (c.value is None and bool(c.candidates))
 
 
 def reviewed_cells(ex: Extraction, ann: Annotation | None) -> list[Cell]:
@@ -79,7 +84,7 @@ class Review:
         self.base = base
         self.source_changed = ann is not None and bool(ann.sha256) and ann.sha256 != ex.sha256
         self.edits: dict[CellKey, CellEdit] = dict(base.cell_map)
-        self.decisions: dict[int, SectionDecision] = dict(base.section_map)
+        self.decisions: dict[tuple[int, str], SectionDecision] = dict(base.section_map)
         self.status = base.status
         self.note = base.note
         self.meta = dict(base.meta)
@@ -92,11 +97,10 @@ class Review:
             k for k, e in self.edits.items()
             if k in self._cells and self._cells[k].value != e.extracted
         } if self.source_changed else set()
-        self.stale_sections: set[int] = set()
+        self.stale_sections: set[int] = set()  # lines whose decided heading is no longer there
         if self.source_changed:
-            by_line = {s.line: s for s in ex.sections}
-            self.stale_sections = {ln for ln, d in self.decisions.items()
-                                   if ln not in by_line or by_line[ln].heading != d.heading}
+            current = {(s.line, s.heading) for s in ex.sections}
+            self.stale_sections = {key[0] for key in self.decisions if key not in current}
         self._checks: list[CheckResult] | None = None
         self._failing: set[CellKey] | None = None
 
@@ -134,8 +138,8 @@ class Review:
 
     def section_of(self, s: SectionMatch) -> tuple[str | None, bool]:
         """(mapped section, confirmed by the analyst) for a heading."""
-        d = self.decisions.get(s.line)
-        if d is not None and d.heading == s.heading:
+        d = self.decisions.get((s.line, s.heading))
+        if d is not None:
             return d.section, d.confirmed
         return s.template_section, False
 
@@ -145,7 +149,7 @@ class Review:
 
     def attention(self) -> list[Attention]:
         """What needs the analyst, in reading order: failing checks' cells, low-confidence cells,
-        unmatched headings."""
+        blanks left with candidates, unmatched headings."""
         items: list[Attention] = []
         failing = self.failing_cells()
         for c in self.ex.cells:
@@ -153,10 +157,12 @@ class Review:
                 items.append(Attention("check", c.key, "in a failing check"))
             elif c.value is not None and c.confidence < LOW_CONFIDENCE and c.key not in self.edits:
                 items.append(Attention("low", c.key, f"low confidence {c.confidence}"))
+            elif c.value is None and c.candidates and c.key not in self.edits:
+                items.append(Attention("low", c.key, f"undecided: {len(c.candidates)} candidates"))
         for s in self.ex.sections:
             section, confirmed = self.section_of(s)
             if section is None and not confirmed:
-                items.append(Attention("heading", s.line, "unmatched heading"))
+                items.append(Attention("heading", s.start, "unmatched heading"))
         return items
 
     # ------------------------------------------------------------------ changing
@@ -173,7 +179,7 @@ class Review:
                 self.decisions.pop(ch.key, None)  # type: ignore[arg-type]
             else:
                 self.decisions[ch.key] = target  # type: ignore[index,assignment]
-            self.stale_sections.discard(ch.key)  # type: ignore[arg-type]
+            self.stale_sections.discard(ch.key[0])  # type: ignore[index]
         self._checks = None
         self._failing = None
 
@@ -191,7 +197,8 @@ class Review:
 
     def map_heading(self, s: SectionMatch, section: str | None, confirmed: bool = True) -> Change:
         new = SectionDecision(s.heading, s.line, section, confirmed)
-        return self._do(Change("section", s.line, self.decisions.get(s.line), new))
+        key = (s.line, s.heading)
+        return self._do(Change("section", key, self.decisions.get(key), new))
 
     def accept(self, s: SectionMatch) -> Change | None:
         """Confirm the suggested mapping of a heading; None when it has none above the threshold
@@ -204,7 +211,7 @@ class Review:
         """Confirm every suggestion above the threshold that the analyst has not decided."""
         out = []
         for s in self.ex.sections:
-            if s.template_section is not None and s.line not in self.decisions:
+            if s.template_section is not None and (s.line, s.heading) not in self.decisions:
                 out.append(self.map_heading(s, s.template_section))
         return out
 

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane, Te
 
 from ...core.annotations import AnnotationError, ConflictError, now
 from ...core.model import SectionMatch
+from ...core.provenance import explain
 from ...core.read import ReadError
 from ...core.review import Review, open_report
 from ...core.templates import TEMPLATE_IDS
@@ -136,7 +137,7 @@ class ReportScreen(Screen):
         """Put the loaded report into the widgets."""
         rv, ex = self.review, self.ex
         source = self.query_one(SourceView)
-        source.headings = {s.line - 1 for s in ex.sections}
+        source.headings = self.heading_spans()
         source.show(self.doc.text)
         scroll = self.query_one("#tables-scroll", VerticalScroll)
         # one set of tables per template, mounted the first time it is needed and kept: moving
@@ -261,7 +262,7 @@ class ReportScreen(Screen):
                 Text(f"{s.score:.0f}", justify="right"),
                 Text("analyst ✓" if confirmed else "suggested", style="green" if confirmed else "dim")
                 if not stale else Text("≠ changed", style="magenta"),
-                key=str(s.line),
+                key=str(s.start),
             )
         if st.row_count:
             st.move_cursor(row=min(cursor, st.row_count - 1))
@@ -333,9 +334,10 @@ class ReportScreen(Screen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "sections-table" and event.row_key is not None:
-            s = self.heading_by_line(int(event.row_key.value))
+            s = self.heading_at(int(event.row_key.value))
             if s is not None:
-                self.query_one(SourceView).show_span(s.line - 1, 0, len(s.heading) + 1)
+                col = s.start - self.doc.line_starts[s.line - 1]
+                self.query_one(SourceView).show_span(s.line - 1, col, col + max(1, s.end - s.start))
                 self.set_status(f"heading line {s.line}: candidates " + ", ".join(f"{n} {sc:.0f}" for n, sc in s.candidates))
 
     def on_cell_moved(self, table: TemplateTable) -> None:
@@ -364,6 +366,9 @@ class ReportScreen(Screen):
         else:
             source.clear_span()
             msg += "  · no source in the text"
+        why = explain(orig, self.review.ex.template) if orig is not None else ""
+        if why:
+            msg += f"  · {why}"
         self.set_status(msg)
 
     def current_table(self) -> TemplateTable | None:
@@ -524,19 +529,38 @@ class ReportScreen(Screen):
                 break
 
     # ------------------------------------------------------------------ headings
-    def heading_by_line(self, line: int) -> SectionMatch | None:
+    def heading_at(self, start: int) -> SectionMatch | None:
         for s in self.ex.sections:
-            if s.line == line:
+            if s.start == start:
                 return s
         return None
+
+    def heading_by_line(self, line: int, column: int | None = None) -> SectionMatch | None:
+        """The heading on a line (the one under `column` when a line holds several)."""
+        on_line = [s for s in self.ex.sections if s.line == line]
+        if column is not None:
+            at = self.doc.line_starts[line - 1] + column
+            for s in on_line:
+                if s.start <= at < s.end:
+                    return s
+        return on_line[0] if on_line else None
+
+    def heading_spans(self) -> dict[int, list[tuple[int, int]]]:
+        """Per 0-based line, the (start, end) columns of its headings, for the source view."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        for s in self.ex.sections:
+            base = self.doc.line_starts[s.line - 1]
+            out.setdefault(s.line - 1, []).append((s.start - base, s.end - base))
+        return out
 
     def heading_under_cursor(self) -> SectionMatch | None:
         f = self.focused
         if isinstance(f, DataTable) and f.id == "sections-table" and f.row_count:
             key = f.coordinate_to_cell_key(f.cursor_coordinate).row_key.value
-            return self.heading_by_line(int(key))
+            return self.heading_at(int(key))
         if isinstance(f, SourceView):
-            return self.heading_by_line(f.cursor_location[0] + 1)
+            row, col = f.cursor_location
+            return self.heading_by_line(row + 1, col)
         return None
 
     def action_pick_heading(self) -> None:

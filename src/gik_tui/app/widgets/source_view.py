@@ -8,7 +8,8 @@ from textual.widgets import TextArea
 from ..safe import displayable
 from .keys import vim_keys
 
-MAX_LINE = 4000  # a longer line is shown cut (the extraction still reads all of it)
+MAX_LINE = 60_000  # a longer line is shown cut (the extraction still reads all of it); a report
+# scraped onto one line is shown whole, wrapped
 MAX_LINES = 20_000  # a report is never this long; a file that is gets its first lines shown
 WRAP_LIMIT = 1_000_000  # soft wrapping a longer text costs seconds: it is shown unwrapped
 
@@ -32,11 +33,11 @@ class SourceView(TextArea):
 
     BINDINGS = vim_keys("source")
 
-    def __init__(self, text: str, headings: list[int] | None = None, **kw) -> None:
+    def __init__(self, text: str, headings: dict[int, list[tuple[int, int]]] | None = None, **kw) -> None:
         super().__init__(displayable(text), read_only=True, show_line_numbers=True, soft_wrap=True,
                          highlight_cursor_line=False, **kw)
         self.span: tuple[int, int, int] | None = None
-        self.headings = set(headings or ())
+        self.headings = dict(headings or {})  # 0-based line → (start, end) columns of its headings
         self.highlight = ""  # the theme's gik-source colour
 
     def on_mount(self) -> None:
@@ -46,8 +47,8 @@ class SourceView(TextArea):
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
-        if line_index in self.headings:
-            line.stylize("bold underline")
+        for a, b in self.headings.get(line_index, ()):
+            line.stylize("bold underline", a, b)
         if self.span is not None and self.span[0] == line_index:
             style = f"bold #000000 on {self.highlight}" if self.highlight else "reverse bold"
             line.stylize(style, self.span[1], max(self.span[2], self.span[1] + 1))

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from ...core.model import Path_
-from ...core.review import LOW_CONFIDENCE, Review
+from ...core.review import Review, doubtful
 from ...core.templates import TableSpec
 from .keys import vim_keys
 
@@ -29,7 +29,7 @@ STATES = {
 }
 def legend_text(colours: dict[str, str]) -> Text:
     t = Text("legend: ")
-    for k, name in (("blank", "blank"), ("low", "low confidence"), ("edited", "edited"),
+    for k, name in (("blank", "blank"), ("low", "low confidence or undecided"), ("edited", "edited"),
                     ("failing", "in a failing check"), ("stale", "changed source")):
         mark, style, var = STATES[k]
         t.append(f"{mark} {name}", style=f"{style} {colours.get(var, '')}".strip())
@@ -160,10 +160,10 @@ class TemplateTable(DataTable):
         if rv.is_edited(key):
             return "edited"
         c = rv.cell(key)
+        if c is not None and doubtful(c):
+            return "low"  # a doubtful value, or a blank the identities left with candidates
         if c is None or c.value is None:
             return "blank"
-        if c.confidence < LOW_CONFIDENCE:
-            return "low"
         return None
 
     def render_cell(self, key: CellKey) -> Text:
