@@ -291,7 +291,7 @@ def test_checks(extracted):
         "2016_dongchang": [],
         "2018_dongsheng": ["stats.refused"],
         "2018_liuzhi": [],
-        "2019_lusong": [],
+        "2019_lusong": ["active.undecided", "requests.undecided"],
         "2020_huaiyin": [],
     }
     assert len(extracted["2020_huaiyin"].checks) == 40

@@ -3,7 +3,8 @@
 A check sums cells on each side; per = "column" repeats it in every column of the table (lhs and
 rhs are row paths), per = "row" in every row (they are column paths). Blank cells count as 0 as in
 the official tables, but a check runs only where its left side has a value and its right side at
-least one. A table of the template with no figure at all fails `<table>.missing`: nothing found is
+least one, and never over a cell the solver left undecided (blank with candidates: unknown, not 0);
+a table with such cells fails `<table>.undecided` instead, until the analyst chooses their values. A table of the template with no figure at all fails `<table>.missing`: nothing found is
 a finding, never a clean report. A failing check names its cells and both sides.
 """
 
@@ -107,6 +108,8 @@ def run_checks(template: Template, cells: dict[tuple[str, Path_, Path_], Cell]) 
                 break
             lvals.append(c.value)
         else:
+            if any((c := get(k)) is not None and c.value is None and c.candidates for k in st.rkeys):
+                continue  # a cell the identities left open: the check cannot be decided yet
             rvals = [None if (c := get(k)) is None else c.value for k in st.rkeys]
             present = [v for v in rvals if v is not None]
             if not present:
@@ -123,11 +126,36 @@ def run_checks(template: Template, cells: dict[tuple[str, Path_, Path_], Cell]) 
             if blanks:
                 msg += f"; {blanks} blank cell(s) counted as 0"
             out.append(CheckResult(st.id, ok, msg, st.refs, lsum, rsum))
-    filled = {c.table for c in cells.values() if c.value is not None}
+    filled: set[str] = set()
+    undecided: dict[str, list[Cell]] = {}
+    for c in cells.values():
+        if c.value is not None:
+            filled.add(c.table)
+        elif c.candidates:
+            undecided.setdefault(c.table, []).append(c)
     for spec in template.tables:
         if spec.id not in filled:
-            out.append(_missing(spec, sum(1 for c in cells.values() if c.table == spec.id and c.candidates)))
+            out.append(_missing(spec, len(undecided.get(spec.id, ()))))
+        elif spec.id in undecided:
+            open_ = undecided[spec.id]
+            first = min(open_, key=_order(template.id, spec.id))
+            out.append(CheckResult(
+                f"{spec.id}.undecided", False,
+                f"{spec.title}: {len(open_)} cell(s) that the text and the identities leave undecided; "
+                f"each is blank with its candidates until you choose its value",
+                (CellRef(*first.key),)))
     return out
+
+
+@cache
+def _positions(template_id: str, table: str) -> dict[tuple, int]:
+    spec = load_template(template_id).table(table)
+    return {(table, r, c): i for i, (r, c) in enumerate(spec.cells)}
+
+
+def _order(template_id: str, table: str):
+    pos = _positions(template_id, table)
+    return lambda c: pos.get(c.key, len(pos))
 
 
 def _missing(spec: TableSpec, with_candidates: int) -> CheckResult:

@@ -97,12 +97,16 @@ def _cell_ok(text: str, kind: str, last: bool, unit: str | None) -> bool:
     return True
 
 
-def split_run(run: str, kinds: tuple[str, ...], budget: int = SPLIT_BUDGET) -> list[Option] | None:
+def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...] = (),
+              budget: int = SPLIT_BUDGET) -> list[Option] | None:
     """Every way to cut `run` into len(kinds) cells; None when the enumeration passes its budget.
 
     Each cell is a whole number without leading zeros (other than 0 itself); a sign starts a cell
     of a signed column; a decimal stays whole in one amount cell; a unit at the end (万元) belongs to
-    the last cell, which must then be an amount."""
+    the last cell, which must then be an amount. `sums`: the row's own identities, (total column,
+    part columns) with the parts before the total, all counts: they prune while cutting (a total
+    is forced once its parts are cut, and the text left must still hold it), so only splits that
+    satisfy them are returned."""
     n = len(kinds)
     m = _UNIT.search(run)
     unit = m.group(1) if m else None
@@ -117,6 +121,12 @@ def split_run(run: str, kinds: tuple[str, ...], budget: int = SPLIT_BUDGET) -> l
     out: list[Option] = []
     steps = 0
     cuts: list[int] = [0]
+    # the identities usable while cutting: totals after all their parts, every cell a count
+    sums = tuple((t, parts) for t, parts in sums
+                 if parts and max(parts) < t and all(kinds[c] == "count" for c in (t, *parts)))
+    total_of = {t: parts for t, parts in sums}
+    open_sums = [(t, parts) for t, parts in sums]
+    vals: list[int] = []
 
     def rec(pos: int, col: int) -> bool:
         nonlocal steps
@@ -124,7 +134,12 @@ def split_run(run: str, kinds: tuple[str, ...], budget: int = SPLIT_BUDGET) -> l
         if steps > budget:
             return False
         left = n - col  # cells still to place, this one included
-        if left == 1:
+        if col in total_of:  # a total whose parts are cut: it must read as their sum
+            want = str(sum(vals[c] for c in total_of[col]))
+            if not digits.startswith(want, pos) or (left == 1 and pos + len(want) != L):
+                return True
+            ends: range | list[int] = [pos + len(want)]
+        elif left == 1:
             ends = [L]
         else:
             hi = L - (left - 1)
@@ -138,12 +153,27 @@ def split_run(run: str, kinds: tuple[str, ...], budget: int = SPLIT_BUDGET) -> l
                 continue
             if not _cell_ok(text, kinds[col], col == n - 1, unit):
                 continue
+            if sums and not _room(col, e, int(text) if kinds[col] == "count" else 0):
+                continue
             cuts.append(e)
+            vals.append(int(text) if kinds[col] == "count" else 0)
             if left == 1:
                 _emit()
             elif not rec(e, col + 1):
                 return False
             cuts.pop()
+            vals.pop()
+        return True
+
+    def _room(col: int, end: int, value: int) -> bool:
+        """After cutting column `col` at `end`, is there text enough for each open total?"""
+        for t, parts in open_sums:
+            if col >= t or col not in parts:
+                continue
+            done = sum(vals[c] for c in parts if c < col) + value
+            cells_between = t - col - 1  # cells still to cut before the total
+            if L - end < cells_between + len(str(done)):
+                return False
         return True
 
     def _emit() -> None:

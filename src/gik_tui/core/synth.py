@@ -1,7 +1,11 @@
 """Synthetic reports: random but consistent tables in each format, rendered in each layout.
 
 Layouts: a (one cell per line ending " |"), b (one cell per line between blank lines), c (a row per
-line with " | "), d (tab-separated rows), e (an HTML page with real tables, spans for group cells).
+line with " | "), d (tab-separated rows), e (an HTML page with real tables, spans for group cells),
+f (glued: the page's text with no separators inside a table, newlines between blocks), g (glued,
+the whole report on one line), h (tab-separated rows copied from Word, whose merged label cells
+leave empty fields before the values). Glued tables (f, g) are the ones only the identities can
+split: the share of their cells recovered is what benchmarks/solve_recovery.py measures.
 A report may carry one seeded inconsistency (a total off by one), whose check must then fail. This
 is how the tests, the benchmarks and users get a corpus: `gik-tui synth OUT_DIR -n N`.
 """
@@ -16,7 +20,8 @@ from dataclasses import dataclass, field
 from .model import Path_
 from .templates import TableSpec, load_template
 
-LAYOUTS = ("a", "b", "c", "d", "e")
+LAYOUTS = ("a", "b", "c", "d", "e", "f", "g", "h")
+LABEL_COLUMNS = 3  # the label columns of the requests table (一、 / （三） / 1.)
 _AGENCIES = ["株洲市芦淞区人民政府", "淮安市淮阴区人民政府", "六枝特区人民政府", "鄂尔多斯市东胜区人民政府",
              "通化市东昌区人民政府", "长沙市岳麓区人民政府", "成都市武侯区人民政府", "杭州市西湖区人民政府"]
 _CN = "一二三四五六七八九十"
@@ -190,6 +195,11 @@ def _table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[t
         shown: set[Path_] = set()
         for r in b.rows:
             front = [labels[r[:i]] for i in range(1, len(r) + 1) if r[:i] not in shown or i == len(r)]
+            if rep.layout == "h":
+                # Word keeps one field per label column: a group shown only on its first row, the
+                # row's own label merged over the columns it spans (empty fields after it)
+                front = [labels[r[:i]] if r[:i] not in shown else "" for i in range(1, len(r))]
+                front += [labels[r]] + [""] * (LABEL_COLUMNS - len(r))
             shown.update(r[:i] for i in range(1, len(r)))
             cells = [str(rep.values[(spec.id, r, c)]) for c in b.columns]
             for c, s in zip(b.columns, cells):
@@ -232,9 +242,11 @@ def _render_table(layout: str, parts) -> str:
                 lines.extend(f"{c}\n" for c in row if c)
             elif layout == "c":
                 lines.append(" | ".join(row) + " |")
-            elif layout == "d":
+            elif layout in ("d", "h"):
                 lines.append("\t".join(row))
-    return "\n".join(lines)
+            elif layout in ("f", "g"):
+                lines.append("".join(row))
+    return ("" if layout in ("f", "g") else "\n").join(lines)
 
 
 def _render_html_table(parts) -> str:
@@ -282,7 +294,7 @@ def _render(rep: SynthReport) -> str:
             out.append(_render_table(rep.layout, _table_rows(rep, tables[p[1]], rng)))
         else:
             out.append(p)
-    sep = "\n\n" if rep.layout == "b" else "\n"
+    sep = {"b": "\n\n", "g": ""}.get(rep.layout, "\n")
     return sep.join(out) + "\n"
 
 

@@ -28,11 +28,13 @@ from ..model import Cell, Path_
 from ..solve import Constraint, Option, Uncertain, placements, solve, split_run
 from ..templates import TableSpec, Template, load_template
 from ..values import Parsed, parse_value
+from .glued import UNITS as _UNITS
 from .stream import Tok
 
 FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
 CONF_EXACT = 1.0
 CONF_FUZZY = 0.8
+CANDIDATE_BUDGET = 4_000  # steps spent listing a broken row's plain splits (candidates only)
 CONF_SOLVED = 0.9  # decided by the identities: below read cells, above the low-confidence line
 RECENT = 60  # tokens after the last table activity during which the table is still "open"
 
@@ -41,7 +43,6 @@ _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
 INVALID = Parsed(None, None, "invalid")
 GLUED = Parsed(None, None, "glued")
 _EVIDENCE = re.compile(r"(?<![\d.])(\d{2,9})(?=[件条次个项篇人])")
-_UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "名", "期", "份", "件次", "家"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +412,12 @@ class _Aligner:
         if t.label is not None:
             self.glued_spans.append((t.table, t.label.start, t.label.end))
         kinds = tuple(self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols)
-        options = split_run(tok.text, kinds) if len(runs) == 1 and len(t.values) == 1 else []
+        options: list[Option] | None = []
+        if len(runs) == 1 and len(t.values) == 1:
+            sums = _row_sums(self.template_id, t.table, t.row, cols)
+            options = split_run(tok.text, kinds, sums)
+            if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
+                options = split_run(tok.text, kinds, budget=CANDIDATE_BUDGET)
         if not options:
             why = "too many ways to split" if options is None else f"cannot be cut into {len(cols)} cells"
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({tok.text[:30]}: {why})")
@@ -519,6 +525,21 @@ class _Aligner:
     def _summarise(self) -> None:
         if self.unsplit:
             self.warnings.append("rows whose figures could not be placed, left blank: " + "; ".join(self.unsplit[:10]))
+
+
+@cache
+def _row_sums(template_id: str, table: str, row: Path_, cols: tuple[Path_, ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """The row's own identities as (total column, part columns), by column index."""
+    out = []
+    for st in plan(template_id, "checks"):
+        keys = st.lkeys + st.rkeys
+        if len(st.lkeys) != 1 or st.kind != "eq" or not all(k[0] == table and k[1] == row for k in keys):
+            continue
+        try:
+            out.append((cols.index(st.lkeys[0][2]), tuple(cols.index(k[2]) for k in st.rkeys)))
+        except ValueError:
+            continue
+    return tuple(out)
 
 
 def align(doc: Document, template_id: str, toks: list[Tok]) -> Alignment:

@@ -23,6 +23,7 @@ from ..labels import label_key
 from ..templates import load_template
 
 _CN_NUM = "一二三四五六七八九十"
+UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "名", "期", "份", "件次", "家"}
 _CAPTION = rf"第二十条第\s*\(?\s*[{_CN_NUM}]{{1,3}}\s*\)?\s*项"
 _NOTE = r"\([^()]{0,80}\)"
 _RUN = r"[+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d))*(?:万元|万|亿元|亿|元)?"
@@ -30,7 +31,9 @@ _PROSE_AFTER = set("件条次个人项篇份名期年月日号家起宗批户余
 _NUMBERING_NOTE = re.compile(rf"^\(\s*[{_CN_NUM}\d]{{1,3}}\s*\)$")
 _NUMBERING_TAIL = re.compile(rf"(?:[{_CN_NUM}]{{1,3}}\s*[、.]|其中\s*[:：]?|第[{_CN_NUM}]+部分)\s*$")
 _RUN_NUMBERING = re.compile(r"(\d{1,2})[.、]$")
-_HINT = re.compile(r"[\u4e00-\u9fff)”\"][+\-−增减]?\d|\d[\u4e00-\u9fff(“]")
+# a "bare" run of figures: directly followed by CJK text that is not a counting word, by a bracket,
+# or by the end of the line (prose writes 18件, 2020年, 55%; a glued table writes 171000018二、…)
+_BARE = re.compile(r"[\u4e00-\u9fff)\]”][+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d))*(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,7 @@ def vocabulary(template_id: str) -> Vocab:
         for h in spec.headers:
             words |= _variants(h)
         if spec.unit_column:
-            words |= {"万元", "人次", "件次"}
+            words |= UNITS
         counters: dict[tuple, int] = {}
         for node, _ in spec.nodes():
             parent = node[:-1]
@@ -105,8 +108,8 @@ def vocabulary(template_id: str) -> Vocab:
 
 
 def may_be_glued(line: str) -> bool:
-    """Cheap test: figures directly against CJK text somewhere in the line."""
-    return len(line) >= 8 and _HINT.search(line) is not None
+    """Cheap test: a bare run of figures between CJK words somewhere in the line."""
+    return len(line) >= 8 and _BARE.search(line) is not None
 
 
 def _pieces(s: str, vocab: Vocab) -> list[Piece]:
@@ -149,11 +152,14 @@ def _is_glued(s: str, pieces: list[Piece]) -> bool:
 
 
 def _numbering_digits(digits: str, expected: frozenset[int], whole: bool) -> int:
-    """How many of the digits before `.`/`、` are the next row's numbering (1 or 2)."""
-    if len(digits) == 2 and not whole and int(digits) in expected and int(digits[-1]) not in expected:
-        return 2
-    if len(digits) == 2 and whole:
-        return 2
+    """How many of the digits before `.`/`、` are the next row's numbering (1 or 2): the last
+    digit when the next row is numbered so (`02.延期办结数` is 0, then row 2), both when only the
+    two-digit number is expected, or when nothing is known and the run is nothing but them."""
+    if len(digits) == 2:
+        if int(digits[-1]) in expected:
+            return 1
+        if int(digits) in expected or (whole and not expected):
+            return 2
     return 1
 
 
