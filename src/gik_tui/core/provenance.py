@@ -32,10 +32,12 @@ def explain(cell: Cell, template_id: str) -> str:
         return ""
     what = "split from a run of figures glued together" if cell.method == "solved" else \
         "placed among columns of a row that lost or gained cells"
-    ids = "; ".join(identities(template_id, cell.table)) or "the text alone (no identity ties this table)"
+    names = identities(template_id, cell.table)
     if cell.candidates:
         ways = "splits of its run" if cell.method == "solved" else "placements of its row's values"
+        fit = "that fit the identities" if names else "(no identity ties this table)"
         shown = ", ".join(f"{_fmt(v)} ({s:.0%})" for v, s in cell.candidates[:5])
         more = f", … {len(cell.candidates) - 5} more" if len(cell.candidates) > 5 else ""
-        return f"undecided: {len(cell.candidates)} values possible from the {ways} that fit the identities — {shown}{more}"
-    return f"{cell.method}: {what}, decided by {ids}"
+        return f"undecided: {len(cell.candidates)} values possible from the {ways} {fit} — {shown}{more}"
+    by = "; ".join(names) if names else "the text alone (no identity ties this table)"
+    return f"{cell.method}: {what}, decided by {by}"

@@ -11,7 +11,7 @@ import orjson
 from .model import Extraction
 
 CSV_FIELDS = ["source", "sha256", "template", "year", "agency", "table", "row", "column", "value", "raw",
-              "unit", "line", "start", "end", "confidence"]
+              "unit", "line", "start", "end", "confidence", "candidates", "method"]
 
 
 def to_json(ex: Extraction, indent: int | None = None) -> str:
@@ -57,7 +57,8 @@ def csv_rows(ex: Extraction) -> list[list]:
                      c.table, " / ".join(c.row), " / ".join(c.column),
                      "" if c.value is None else c.value, safe_text(c.raw), c.unit or "",
                      "" if c.line is None else c.line, "" if c.start is None else c.start,
-                     "" if c.end is None else c.end, c.confidence])
+                     "" if c.end is None else c.end, c.confidence,
+                     json.dumps([[v, w] for v, w in c.candidates]) if c.candidates else "", c.method or ""])
     return rows
 
 

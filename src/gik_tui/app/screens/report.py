@@ -267,8 +267,12 @@ class ReportScreen(Screen):
         if st.row_count:
             st.move_cursor(row=min(cursor, st.row_count - 1))
         missing = self.review.missing_sections()
-        self.query_one("#missing", Static).update(
-            Text("missing sections (no heading covers them): " + ("、".join(missing) if missing else "none")))
+        if not self.ex.sections:
+            note = ("no headings were found in this report: none of its lines starts with an ordinal (一、) "
+                    "followed by a section name; every section of the template is missing")
+        else:
+            note = "missing sections (no heading covers them): " + ("、".join(missing) if missing else "none")
+        self.query_one("#missing", Static).update(Text(note))
 
     def fill_checks(self) -> None:
         ct = self.query_one("#checks-table", DataTable)

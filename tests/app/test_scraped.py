@@ -1,0 +1,69 @@
+"""The app on scraped reports: a report glued onto one line and a report with nothing found."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from gik_tui.app.widgets.template_table import TemplateTable
+
+from .helpers import report_open, source, status
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+
+
+async def test_one_line_report_solved_cells_and_candidates(tmp_path):
+    reports = tmp_path / "r"
+    reports.mkdir()
+    shutil.copy(EXAMPLES / "2020_huaiyin_oneline.txt", reports)
+    ann = tmp_path / "ann"
+    ann.mkdir()
+    async with report_open(reports, ann, "2020_huaiyin_oneline.txt") as (app, pilot, screen):
+        table = app.focused
+        assert isinstance(table, TemplateTable) and table.spec.id == "active"
+        # the first cell, 规章 × 本年新制作数量: decided from the text alone (three digits, three cells)
+        assert screen.review.value(table.key_at_cursor()) == 0
+        assert "solved: split from a run of figures glued together" in status(screen)
+        # the Sections tab maps all six inline headings
+        assert [screen.review.section_of(s)[0] for s in screen.ex.sections] == [
+            "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
+            "存在的主要问题及改进情况", "其他需要报告的事项"]
+        # ] visits what needs attention: the undecided cells of the 主动公开 table
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        key = app.focused.key_at_cursor()
+        assert key[1][-1] == "规范性文件" and key[2] == ("本年新制作数量",) and screen.review.value(key) is None
+        text = status(screen)
+        assert "undecided: 2 values possible from the splits of its run (no identity ties this table)" in text
+        assert "1 (86%), 11 (14%)" in text
+        # the source view shows the whole 3,000-character line and highlights the run inside it
+        view = source(screen)
+        row, start, end = view.span
+        line = view.document.get_line(row)
+        assert row == 0 and line[start:end] == "1142" and len(line) > 3000 and "not shown" not in line
+        # the requests table is decided whole: 一、本年新收 × 总计 = 18, solved
+        assert screen.review.value(("requests", ("本年新收政府信息公开申请数量",), ("总计",))) == 18
+
+
+async def test_report_with_nothing_found_fails_in_the_app(tmp_path):
+    reports = tmp_path / "r"
+    reports.mkdir()
+    (reports / "n.txt").write_text("某县人民政府2020年政府信息公开工作年度报告\n我县认真贯彻落实《条例》。\n", encoding="utf-8")
+    ann = tmp_path / "ann"
+    ann.mkdir()
+    async with report_open(reports, ann, "n.txt") as (app, pilot, screen):
+        failing = [c.id for c in screen.review.checks() if not c.ok]
+        assert failing == ["active.missing", "requests.missing", "review.missing"]
+        await pilot.press("3")
+        await pilot.pause()
+        checks = screen.query_one("#checks-table")
+        assert checks.row_count == 3 and "no figure of this table was found" in str(checks.get_row_at(0)[2])
+        await pilot.press("2")
+        await pilot.pause()
+        assert "no headings were found" in str(screen.query_one("#missing").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        row = [c.plain for c in app.screen.query_one("#queue-table").get_row(str(reports / "n.txt"))]
+        assert row[5:7] == ["0", "3"]  # no cell found, three failing checks

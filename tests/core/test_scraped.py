@@ -1,0 +1,130 @@
+"""Real scraped reports: the same report as sample_reports/2020_huaiyin.txt, taken as page text with
+no separators (tests/data/examples, copied from shared/examples): glued with newlines between
+blocks, and the whole report on one line. Also: headings inline, metadata from a run-on title,
+and a report whose tables are not there, which must fail everywhere rather than look clean."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gik_tui.cli import main
+from gik_tui.core.extract import extract, extract_path
+from gik_tui.core.read import read_bytes
+from gik_tui.core.templates import load_template
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+SECTIONS = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
+            "存在的主要问题及改进情况", "其他需要报告的事项"]
+
+
+@pytest.fixture(scope="module")
+def truth(samples):
+    return {c.key: c.value for c in extract_path(samples / "2020_huaiyin.txt").cells}
+
+
+@pytest.mark.parametrize("name", ["2020_huaiyin_glued.txt", "2020_huaiyin_oneline.txt"])
+def test_glued_example_decides_only_true_values(name, truth):
+    ex = extract_path(EXAMPLES / name)
+    assert (ex.template, ex.year, ex.agency) == ("gik-2019", 2020, "淮阴区人民政府")
+    assert len(ex.cells) == len(truth) == 198
+    decided = [c for c in ex.cells if c.value is not None]
+    for c in ex.cells:
+        if c.value is not None:
+            assert c.value == truth[c.key], c.key
+            assert c.method == "solved" and 0.75 < c.confidence < 1
+        else:
+            assert truth[c.key] in {v for v, _ in c.candidates}, (c.key, c.candidates)
+    # the requests and review tables are decided whole by the identities; the 主动公开 table,
+    # which has none, keeps only what its text alone decides (规章 0 0 0, 行政事业性收费 19 / -1 …)
+    assert all(c.value is not None for c in ex.cells if c.table in ("requests", "review"))
+    assert len(decided) == 185
+    assert [s.template_section for s in ex.sections] == SECTIONS
+    assert [c.id for c in ex.failing] == ["active.undecided"]
+
+
+def test_glued_example_provenance(truth):
+    ex = extract_path(EXAMPLES / "2020_huaiyin_oneline.txt")
+    text = (EXAMPLES / "2020_huaiyin_oneline.txt").read_text(encoding="utf-8")
+    for c in ex.cells:
+        if c.start is not None:
+            assert text[c.start:c.end] == c.raw and c.line == 1
+    cell = ex.cell("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
+    assert (cell.raw, text[cell.start - 2:cell.end + 2]) == ("17", "数量1710")
+    open_ = ex.cell("active", ("第二十条第（一）项", "规范性文件"), ("对外公开总数量",))
+    assert open_.value is None and open_.raw == "1142" and open_.candidates[0][0] == 42
+
+
+def test_inline_headings_with_offsets():
+    ex = extract_path(EXAMPLES / "2020_huaiyin_oneline.txt")
+    text = (EXAMPLES / "2020_huaiyin_oneline.txt").read_text(encoding="utf-8")
+    assert [s.heading for s in ex.sections] == [
+        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    for s in ex.sections:
+        assert text[s.start:s.end] == s.heading and s.line == 1
+    # table rows that look like headings (一、本年新收…) and 一是 enumerations are not headings
+    assert not any("本年新收" in s.heading or "一是" in s.heading for s in ex.sections)
+
+
+def test_heading_run_into_its_paragraph():
+    text = ("某县人民政府2020年政府信息公开工作年度报告\n"
+            "一、总体情况2020年，我县认真贯彻落实《条例》，一是加强组织领导，二是完善制度，三是强化监督，取得了较好的成效，现报告如下。\n"
+            "二、主动公开政府信息情况\n")
+    ex = extract(read_bytes(text.encode(), "x.txt"))
+    assert [(s.heading, s.template_section) for s in ex.sections] == [
+        ("一、总体情况", "总体情况"), ("二、主动公开政府信息情况", "主动公开政府信息情况")]
+
+
+@pytest.mark.parametrize("text, year, agency", [
+    ("首页>信息公开>年度报告淮阴区人民政府2020年政府信息公开工作年度报告本报告由淮阴区人民政府办公室编制", 2020, "淮阴区人民政府"),
+    ("根据《福建省人民政府办公厅关于做好2020年政府信息公开工作年度报告编制和发布工作的通知》要求，现公布永泰县2019年政府信息公开工作年度报告。",
+     2019, "永泰县"),
+    ("根据《福建省人民政府办公厅关于做好政府信息公开工作年度报告的通知》，编制本报告。统计期限自2021年1月1日至2021年12月31日。", 2021, None),
+])
+def test_metadata_never_from_a_cited_document(text, year, agency):
+    ex = extract(read_bytes(text.encode(), "m.txt"))
+    assert (ex.year, ex.agency) == (year, agency)
+
+
+# ------------------------------------------------------------------ nothing found is a finding
+NOTHING = "某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n我县认真贯彻落实《条例》。\n三、收到和处理政府信息公开申请情况\n本年度共收到申请18件。\n"
+
+
+def test_missing_tables_listed_and_failing():
+    ex = extract(read_bytes(NOTHING.encode(), "n.txt"))
+    template = load_template("gik-2019")
+    assert len(ex.cells) == sum(len(t.cells) for t in template.tables)
+    assert all(c.value is None and c.method is None and c.candidates == () for c in ex.cells)
+    assert [c.id for c in ex.failing] == ["active.missing", "requests.missing", "review.missing"]
+    missing = ex.failing[1]
+    assert "no figure of this table was found" in missing.message and "本年新收政府信息公开申请数量" in missing.message
+    assert missing.cells[0].key == ("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
+    assert sum("no figure of this table was found" in w for w in ex.warnings) == 3
+
+
+def test_missing_tables_fail_check_and_stay_in_the_export(tmp_path):
+    (tmp_path / "n.txt").write_text(NOTHING, encoding="utf-8")
+    runner = CliRunner()
+    r = runner.invoke(main, ["check", str(tmp_path)])
+    assert r.exit_code == 1 and "requests.missing" in r.output
+    r = runner.invoke(main, ["extract", str(tmp_path / "n.txt"), "--format", "json"])
+    data = json.loads(r.stdout)
+    assert len(data["cells"]) == 198 and all(c["value"] is None for c in data["cells"])
+    assert {c["method"] for c in data["cells"]} == {None} and all(c["candidates"] == [] for c in data["cells"])
+    r = runner.invoke(main, ["export", str(tmp_path), "-o", str(tmp_path / "out.csv")])
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 198 and {row["value"] for row in rows} == {""}
+
+
+def test_csv_has_candidates_and_method(tmp_path):
+    r = CliRunner().invoke(main, ["extract", str(EXAMPLES / "2020_huaiyin_glued.txt"), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert list(rows[0])[-2:] == ["candidates", "method"]
+    open_ = next(x for x in rows if x["row"] == "第二十条第（一）项 / 规范性文件" and x["column"] == "对外公开总数量")
+    assert open_["value"] == "" and open_["method"] == "solved" and json.loads(open_["candidates"])[0][0] == 42
