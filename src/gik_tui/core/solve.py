@@ -116,6 +116,23 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
         return []
     if any(not (c.isdigit() or c == "." or c in _SIGNS) for c in digits):
         return []
+    if L == n and digits.isdigit():  # one digit a cell
+        return [Option(tuple(int(c) for c in digits), tuple((i, i + 1) for i in range(n)), tuple(digits),
+                       _split_prior(list(digits)))]
+    blocks = _blocks(kinds, sums)
+    if blocks is not None and unit is None and digits.isdigit():
+        cut = _split_blocks(digits, blocks, budget)
+        if cut is None:
+            return None
+        out_b = []
+        for lens in cut:
+            spans, pos = [], 0
+            for k in lens:
+                spans.append((pos, pos + k))
+                pos += k
+            raws = [digits[a:b] for a, b in spans]
+            out_b.append(Option(tuple(int(r) for r in raws), tuple(spans), tuple(raws), _split_prior(raws)))
+        return out_b if len(out_b) <= MAX_OPTIONS else None
     # a sign must start a cell: cuts are forced before each sign (except at 0)
     forced = [i for i, c in enumerate(digits) if c in _SIGNS and i > 0]
     out: list[Option] = []
@@ -197,6 +214,87 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
     if len(out) > MAX_OPTIONS:
         return None
     return out
+
+
+def _blocks(kinds: tuple[str, ...], sums) -> list[int] | None:
+    """When the row is a sequence of blocks "parts, then their total" covering every column (all
+    counts), the number of parts of each block; else None."""
+    if not sums or any(k != "count" for k in kinds):
+        return None
+    out, col = [], 0
+    for t, parts in sorted(sums):
+        if t < col or tuple(parts) != tuple(range(col, t)):
+            return None
+        out.append(t - col)
+        col = t + 1
+    return out if col == len(kinds) else None
+
+
+def _split_blocks(digits: str, blocks: list[int], budget: int) -> list[tuple[int, ...]] | None:
+    """The cell lengths of every split of `digits` into the blocks, each block's total (its last
+    cell) equal to the sum of its parts; None past the budget. Memoised: where a part may end
+    depends only on (position, parts left, sum left), and no part is longer than the sum left."""
+    L = len(digits)
+    steps = 0
+    memo: dict[tuple[int, int, int, int], list[tuple[int, ...]]] = {}
+
+    def ok(a: int, b: int) -> bool:
+        return b - a == 1 or digits[a] != "0"
+
+    def parts(pos: int, end: int, k: int, rem: int) -> list[tuple[int, ...]]:
+        nonlocal steps
+        key = (pos, end, k, rem)
+        hit = memo.get(key)
+        if hit is not None:
+            return hit
+        steps += 1
+        if steps > budget:
+            raise _Budget
+        res: list[tuple[int, ...]] = []
+        room = end - pos
+        if k == 1:
+            if ok(pos, end) and room <= 18 and int(digits[pos:end]) == rem:
+                res = [(room,)]
+        elif k <= room <= k * len(str(rem)):
+            for e in range(pos + 1, min(end - k + 1, pos + len(str(rem))) + 1):
+                if not ok(pos, e):
+                    continue
+                v = int(digits[pos:e])
+                if v > rem:
+                    break
+                for rest in parts(e, end, k - 1, rem - v):
+                    res.append((e - pos, *rest))
+        memo[key] = res
+        return res
+
+    def from_block(pos: int, bi: int) -> list[tuple[int, ...]]:
+        m = blocks[bi]
+        last = bi == len(blocks) - 1
+        after = sum(b + 1 for b in blocks[bi + 1:])  # cells still to come after this block
+        out: list[tuple[int, ...]] = []
+        ends = [L] if last else range(pos + m + 1, L - after + 1)
+        for e in ends:
+            for q in range(max(pos + m, e - 18), e):  # the total is digits[q:e]
+                if not ok(q, e):
+                    continue
+                total = int(digits[q:e])
+                splits = parts(pos, q, m, total) if m else ([()] if q == pos else [])
+                if not splits:
+                    continue
+                rests = [()] if last else from_block(e, bi + 1)
+                for sp in splits:
+                    for rest in rests:
+                        out.append((*sp, e - q, *rest))
+        return out
+
+    try:
+        return from_block(0, 0)
+    except _Budget:
+        return None
+
+
+class _Budget(Exception):
+    pass
 
 
 def _split_prior(raws: list[str]) -> float:
