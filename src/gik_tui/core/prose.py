@@ -19,8 +19,23 @@ CONF_PROSE = 0.4
 _N = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,12}(?:\.\d+)?)"
 
 
+def _anchor(pattern: str) -> str:
+    """The longest run of plain characters that every match of `pattern` contains (a quick test
+    with `in` before the regular expression scans the whole text)."""
+    s = pattern.replace("{n}", "\x00")
+    while True:  # optional or alternative groups, and character classes, are not required
+        t = re.sub(r"\((?:\?[:!=<]+)?[^()]*\)[?*]?|\[[^\]]*\](?:\{[^}]*\}\??|[?*+])?", "\x00", s)
+        if t == s:
+            break
+        s = t
+    pieces = re.split(r"[\x00.^$|?*+{}\\]", s)
+    plain = [p for p in pieces if p and re.fullmatch(r"[\u4e00-\u9fff]+", p)]
+    # a character followed by a quantifier is optional: drop the last character before ? or *
+    return max(plain, key=len, default="")
+
+
 @cache
-def _patterns(template_id: str) -> list[tuple[str, Path_, re.Pattern, str | None, str]]:
+def _patterns(template_id: str) -> list[tuple[str, Path_, re.Pattern, str | None, str, str]]:
     out = []
     for spec in load_template(template_id).tables:
         if not spec.prose:
@@ -30,7 +45,7 @@ def _patterns(template_id: str) -> list[tuple[str, Path_, re.Pattern, str | None
             row = by_leaf[leaf]
             kind = spec.row_kinds.get(leaf, spec.kind)
             for p in pats:
-                out.append((spec.id, row, re.compile(p.replace("{n}", _N)), spec.unit_of(row), kind))
+                out.append((spec.id, row, re.compile(p.replace("{n}", _N)), spec.unit_of(row), kind, _anchor(p)))
     return out
 
 
@@ -40,8 +55,8 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int],
     on glued lines, the table `spans`)."""
     found: dict[tuple[str, Path_], Cell] = {}
     text = doc.norm
-    for table, row, pattern, unit, kind in _patterns(template_id):
-        if (table, row) in found:
+    for table, row, pattern, unit, kind, anchor in _patterns(template_id):
+        if (table, row) in found or (anchor and anchor not in text):
             continue
         for m in pattern.finditer(text):
             s, e = m.span("n")

@@ -12,6 +12,7 @@ unmatched: an unmatched heading costs the analyst one key, a wrong one costs tru
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -30,6 +31,7 @@ _SENTENCE_END = re.compile(r"[。;；:：!！?？]")
 MAX_HEADING = 60
 INLINE_SCORE = 90  # an ordinal inside a line starts a heading only when a section name follows this closely
 _INLINE = re.compile(r"(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:[、.．]|部分)\s*")
+_ORDINAL_MARK = re.compile(r"[一二三四五六七八九十]{1,3}\s*(?:[、.．]|部分)")  # cheap scan: no optional prefix
 _KEYDROP = re.compile(r"[\s“”‘’\"'《》〈〉、,，:：;；。.．·/|!！?？\-—_]")
 
 
@@ -137,6 +139,7 @@ def find_headings(doc: Document, consumed: set[int], template: Template,
     pos = 0
     norm_lines = doc.norm.split("\n")
     norm_pos = 0
+    ordinals = [m.start() for m in _ORDINAL_MARK.finditer(doc.norm)]  # where an inline heading may start
     for i, line in enumerate(doc.text.split("\n")):
         line_start = pos
         pos += len(line) + 1
@@ -147,6 +150,9 @@ def find_headings(doc: Document, consumed: set[int], template: Template,
             continue
         s = line.strip()
         if len(s) > MAX_HEADING and "|" not in s and "\t" not in s:
+            k = bisect.bisect_left(ordinals, norm_start)
+            if k == len(ordinals) or ordinals[k] >= norm_start + len(norm_line):
+                continue
             for n, a, b in _inline(doc, norm_line, norm_start, template, spans):
                 if last < n <= last + 4:
                     last = n

@@ -33,7 +33,7 @@ _NUMBERING_TAIL = re.compile(rf"(?:[{_CN_NUM}]{{1,3}}\s*[、.]|其中\s*[:：]?|
 _RUN_NUMBERING = re.compile(r"(\d{1,2})[.、]$")
 # a "bare" run of figures: directly followed by CJK text that is not a counting word, by a bracket,
 # or by the end of the line (prose writes 18件, 2020年, 55%; a glued table writes 171000018二、…)
-_BARE = re.compile(r"[\u4e00-\u9fff)\]”][+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d))*(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|$)")
+_BARE = re.compile(r"[\u4e00-\u9fff)\]”][+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d))*(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|$)", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +105,11 @@ def vocabulary(template_id: str) -> Vocab:
             ordinals.setdefault(label_key(node[-1]), set()).add(counters[parent])
     scanner = re.compile(rf"(?P<cap>{_CAPTION})|(?P<note>{_NOTE})|(?P<word>{_trie(words)})|(?P<num>{_RUN})")
     return Vocab(scanner, {k: frozenset(v) for k, v in ordinals.items()})
+
+
+def bare_offsets(text: str) -> list[int]:
+    """Offsets of every bare run of figures in `text` (one scan of the whole document)."""
+    return [m.start() for m in _BARE.finditer(text)]
 
 
 def may_be_glued(line: str) -> bool:

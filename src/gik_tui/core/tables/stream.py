@@ -14,11 +14,12 @@ aligner whether a short row lost cells at its end or had empty cells dropped any
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ..document import Document
-from .glued import may_be_glued, split_line
+from .glued import bare_offsets, split_line
 
 
 @dataclass(slots=True)
@@ -65,9 +66,12 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
     text are cut by the template's words (layout f)."""
     toks: list[Tok] = []
     append = toks.append
+    # where figures stand bare between CJK words: only those lines may hold glued tables
+    bare = bare_offsets(doc.norm) if template_id is not None else []
 
     def single(s: str, start: int, i: int) -> None:
-        if template_id is not None and len(s) <= _MAX_GLUED_LINE and may_be_glued(s):
+        k = bisect.bisect_left(bare, start)
+        if k < len(bare) and bare[k] < start + len(s) and len(s) <= _MAX_GLUED_LINE:
             parts = split_line(s, template_id)
             if parts is not None:
                 for text, a, b, glued in parts:
