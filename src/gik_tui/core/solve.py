@@ -209,9 +209,11 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
             raws.append(text)
         out.append(Option(tuple(vals), tuple(spans), tuple(raws), _split_prior(raws)))
 
-    if not rec(0, 0):
-        return None
-    if len(out) > MAX_OPTIONS:
+    try:
+        finished = rec(0, 0)
+    finally:
+        rec = _room = _emit = None  # noqa: F841 - break the closures' cycles (workers run without the cyclic GC)
+    if not finished or len(out) > MAX_OPTIONS:
         return None
     return out
 
@@ -255,7 +257,7 @@ def _split_blocks(digits: str, blocks: list[int], budget: int) -> list[tuple[int
         if k == 1:
             if ok(pos, end) and room <= 18 and int(digits[pos:end]) == rem:
                 res = [(room,)]
-        elif k <= room <= k * len(str(rem)):
+        elif k <= room <= k * len(str(rem)) and (room <= k or rem >= 10 ** (-(-room // k) - 1)):
             for e in range(pos + 1, min(end - k + 1, pos + len(str(rem))) + 1):
                 if not ok(pos, e):
                     continue
@@ -291,6 +293,8 @@ def _split_blocks(digits: str, blocks: list[int], budget: int) -> list[tuple[int
         return from_block(0, 0)
     except _Budget:
         return None
+    finally:
+        parts = from_block = None  # noqa: F841 - break the closures' cycles (workers run without the cyclic GC)
 
 
 class _Budget(Exception):
@@ -562,7 +566,10 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
                     partial[ci] -= contrib_of[ci][i][d]
             return None
 
-        r = rec(0)
+        try:
+            r = rec(0)
+        finally:
+            rec = None  # noqa: F841 - break the closure's cycle (workers run without the cyclic GC)
         if r is True:
             return list(choice)
         return r
