@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .values import Number, Parsed, parse_value
@@ -53,15 +54,19 @@ class Uncertain:
     options: list[Option]
     method: str  # "solved" (a glued run) | "inferred" (values placed into columns)
     why: str = ""  # what made the row uncertain, for warnings
+    # the row's plain options (the text alone, its own totals not applied), asked for only when
+    # the table's identities turn out broken; None: the options above are plain already
+    plain: Callable[[], list[Option] | None] | None = None
 
 
 @dataclass(slots=True)
 class RowResult:
-    """Per column: the decided option index set (all supporting options) and the candidates."""
+    """Per column: the decided value (with an option giving it) or the candidates."""
 
-    decided: dict[int, tuple[Number | None, int]]  # column index → (value, an option giving it)
+    decided: dict[int, tuple[Number | None, int]]  # column index → (value, index into `source`)
     candidates: dict[int, list[tuple[Number | None, float]]]
-    options: list[int]  # indices of the options that remain
+    options: list[int]  # indices into `source` of the options that remain
+    source: list[Option] = field(default_factory=list)  # the options the indices refer to
 
 
 @dataclass(slots=True)
@@ -423,10 +428,9 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
             alone[i] = [d for d in alone[i] if _holds(c.kind, const + contrib[d])]
         else:
             multi.append((c, const, parts))
-    row_level = [a if a else list(range(len(rows[i].options))) for i, a in enumerate(alone)]
     used = sorted({c.title for c, _, _ in usable})
     if any(not a for a in alone):
-        return Outcome([_result(rows[i], weights[i], row_level[i]) for i in range(len(rows))], "broken", used)
+        return Outcome(_cautious(rows, weights, alone, multi), "broken", used)
     # options that weigh the same in every identity are interchangeable: search over classes
     classes: list[dict[tuple, list[int]]] = []
     for i in range(len(rows)):
@@ -438,11 +442,44 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
     reps = [[members[0] for members in cl.values()] for cl in classes]
     supported, status = _supports(reps, multi, budget)
     if status != "solved":
-        return Outcome([_result(rows[i], weights[i], row_level[i]) for i in range(len(rows))], status, used)
+        return Outcome(_cautious(rows, weights, alone, multi), status, used)
     keep = []
     for i, cl in enumerate(classes):
         keep.append(sorted(d for members in cl.values() if members[0] in supported[i] for d in members))
     return Outcome([_result(rows[i], weights[i], keep[i]) for i in range(len(rows))], "solved", used)
+
+
+def _cautious(rows: list[Uncertain], weights: list[list[float]], alone: list[list[int]], multi) -> list[RowResult]:
+    """The answer when the identities cannot all hold (or the search gave up): some figure of the
+    report breaks them, and which one is not known, so no identity is trusted blindly. A row keeps
+    what its own identities decide only when each identity it takes part in is fully determined
+    and holds; any other row is filled only where its text alone leaves one value (its plain
+    splits agree), and its candidates are all its plain options, those that satisfy its own
+    totals ranked first. A wrong split that happens to satisfy a broken row's total is never
+    filled."""
+    unique = [len(a) == 1 for a in alone]
+    trusted = [bool(a) for a in alone]
+    for c, const, parts in multi:
+        idx = [i for i, _ in parts]
+        if all(unique[i] for i in idx) and _holds(c.kind, const + sum(contrib[alone[i][0]] for i, contrib in parts)):
+            continue
+        for i in idx:
+            trusted[i] = False
+    out = []
+    for i, r in enumerate(rows):
+        if trusted[i]:
+            out.append(_result(r, weights[i], alone[i]))
+            continue
+        plain = r.plain() if r.plain is not None else r.options
+        fitting = {r.options[d].values for d in alone[i]}
+        if plain is None:  # too many plain splits to list: nothing decided, the fitting ones as candidates
+            res = _result(r, weights[i], alone[i] or list(range(len(r.options))))
+            res.decided = {}
+            out.append(res)
+            continue
+        w = [o.weight * (5.0 if o.values in fitting else 1.0) for o in plain]
+        out.append(_result(r, w, list(range(len(plain))), plain))
+    return out
 
 
 def _holds(kind: str, x: float) -> bool:
@@ -468,7 +505,8 @@ def _hint_factor(hints, where, i, o: Option, known) -> float:
     return f
 
 
-def _result(row: Uncertain, weights: list[float], keep: list[int]) -> RowResult:
+def _result(row: Uncertain, weights: list[float], keep: list[int], source: list[Option] | None = None) -> RowResult:
+    options = row.options if source is None else source
     decided: dict[int, tuple[Number | None, int]] = {}
     candidates: dict[int, list[tuple[Number | None, float]]] = {}
     total = sum(weights[d] for d in keep) or 1.0
@@ -476,7 +514,7 @@ def _result(row: Uncertain, weights: list[float], keep: list[int]) -> RowResult:
         seen: dict[Number | None, float] = {}
         first: dict[Number | None, int] = {}
         for d in keep:
-            v = row.options[d].values[j]
+            v = options[d].values[j]
             seen[v] = seen.get(v, 0.0) + weights[d]
             first.setdefault(v, d)
         if len(seen) == 1:
@@ -485,7 +523,7 @@ def _result(row: Uncertain, weights: list[float], keep: list[int]) -> RowResult:
         elif seen:
             ranked = sorted(seen.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] if kv[0] is not None else 0))
             candidates[j] = [(v, round(w / total, 3)) for v, w in ranked]
-    return RowResult(decided, candidates, keep)
+    return RowResult(decided, candidates, keep, options)
 
 
 def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[set[int]], str]:

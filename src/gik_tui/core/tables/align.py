@@ -418,13 +418,19 @@ class _Aligner:
             options = split_run(tok.text, kinds, sums)
             if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
                 options = split_run(tok.text, kinds, budget=CANDIDATE_BUDGET)
+                sums = ()
         if not options:
             why = "too many ways to split" if options is None else f"cannot be cut into {len(cols)} cells"
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({tok.text[:30]}: {why})")
             return
-        shifted = [Option(o.values, tuple(None if sp is None else (tok.start + sp[0], tok.start + sp[1]) for sp in o.spans),
-                          o.raws, o.weight) for o in options]
-        self.uncertain.append((Uncertain(t.table, t.row, cols, shifted, "solved", "glued"), t))
+        def shifted(opts: list[Option] | None) -> list[Option] | None:
+            if opts is None:
+                return None
+            return [Option(o.values, tuple(None if sp is None else (tok.start + sp[0], tok.start + sp[1]) for sp in o.spans),
+                           o.raws, o.weight) for o in opts]
+
+        plain = (lambda: shifted(split_run(tok.text, kinds, budget=CANDIDATE_BUDGET))) if sums else None
+        self.uncertain.append((Uncertain(t.table, t.row, cols, shifted(options), "solved", "glued", plain), t))
 
     # ------------------------------------------------------------------ the uncertain rows, solved
     def _solve(self) -> None:
@@ -461,17 +467,17 @@ class _Aligner:
                     if j in res.decided:
                         value, d = res.decided[j]
                         decided += 1
-                        span = u.options[d].spans[j]
+                        span = res.source[d].spans[j]
                         if value is None or span is None:
                             self.cells.setdefault(key, Cell(u.table, u.row, col, None, confidence=CONF_SOLVED,
                                                             method=u.method))
                             continue
-                        raw = u.options[d].raws[j]
+                        raw = res.source[d].raws[j]
                         p = parse_value(raw) or Parsed(value, None, "count")
                         self._put(u.table, u.row, col, self._span_tok(span, line), p, CONF_SOLVED, unit, u.method)
                     elif j in res.candidates:
                         open_ += 1
-                        spans = [sp for d in res.options for sp in u.options[d].spans if sp is not None]
+                        spans = [sp for d in res.options for sp in res.source[d].spans if sp is not None]
                         a = min(sp[0] for sp in spans) if spans else None
                         b = max(sp[1] for sp in spans) if spans else None
                         if key in self.cells:
@@ -489,8 +495,10 @@ class _Aligner:
                     "more values than columns": "showing more values than columns",
                     "a value spans several columns": "with values spanning several columns"}
             how = {"solved": f"solved from {'; '.join(out.used)}" if out.used else "no identity ties these cells",
-                   "broken": "the report's own figures break the identities, so only what each row decides alone was filled",
-                   "capped": "too many possibilities to solve together, so only what each row decides alone was filled"}[out.status]
+                   "broken": "the report's own figures break the identities, so only what the text alone decides "
+                             "(and rows whose every identity holds) was filled",
+                   "capped": "too many possibilities to solve together, so only what the text alone decides "
+                             "(and rows whose every identity holds) was filled"}[out.status]
             self.warnings.append(
                 f"{table}: {len(rows)} row(s) {', '.join(what.get(k, k) for k in kinds)}; {how}: "
                 f"{decided} cell(s) decided (confidence {CONF_SOLVED}), {open_} left blank with candidates"
