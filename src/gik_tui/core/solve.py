@@ -402,6 +402,7 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
         weights.append(ws)
     # constraints as (constant, [(row, contribution per option)])
     usable: list[tuple[Constraint, float, list[tuple[int, list[float]]]]] = []
+    columns: dict[tuple[int, int], list[float]] = {}  # (row, column) → its value in each option
     for c in constraints:
         const = 0.0
         per_row: dict[int, list[float]] = {}
@@ -409,9 +410,11 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
         for key, coef in c.terms:
             if key in where:
                 i, j = where[key]
-                contrib = per_row.setdefault(i, [0.0] * len(rows[i].options))
-                for d, o in enumerate(rows[i].options):
-                    contrib[d] += coef * _num(o.values[j])
+                col = columns.get((i, j))
+                if col is None:
+                    col = columns[(i, j)] = [_num(o.values[j]) for o in rows[i].options]
+                old = per_row.get(i)
+                per_row[i] = [coef * x for x in col] if old is None else [a + coef * x for a, x in zip(old, col)]
             elif key in known:
                 const += coef * _num(known[key])
             else:
@@ -548,23 +551,32 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
     spent = 0
     supported: list[set[int]] = [set() for _ in range(n)]
 
+    # each row's least and greatest contribution to each identity over its whole domain, once
+    span_of = [{i: (min(c[d] for d in domains[i]), max(c[d] for d in domains[i])) for i, c in parts}
+               for _, _, parts in cons]
+
     def search(doms: list[list[int]]) -> list[int] | None | bool:
         """A joint solution (option per row), None when there is none, False past the budget."""
         nonlocal spent
         # suffix bounds per constraint: min/max contribution of the rows from position k on
         bounds = []
-        for kind, const, parts in cons:
+        for ci, (kind, const, parts) in enumerate(cons):
             lo = [0.0] * (n + 1)
             hi = [0.0] * (n + 1)
-            contrib_at = {pos[i]: contrib for i, contrib in parts}
+            contrib_at = {pos[i]: (i, contrib) for i, contrib in parts}
             for k in range(n - 1, -1, -1):
-                c = contrib_at.get(k)
-                if c is None:
+                hit = contrib_at.get(k)
+                if hit is None:
                     lo[k], hi[k] = lo[k + 1], hi[k + 1]
+                    continue
+                i, c = hit
+                if doms[i] is domains[i]:
+                    a, b = span_of[ci][i]
                 else:
-                    vals = [c[d] for d in doms[order[k]]]
-                    lo[k] = lo[k + 1] + min(vals)
-                    hi[k] = hi[k + 1] + max(vals)
+                    vals = [c[d] for d in doms[i]]
+                    a, b = min(vals), max(vals)
+                lo[k] = lo[k + 1] + a
+                hi[k] = hi[k + 1] + b
             bounds.append((lo, hi))
         partial = [const for _, const, _ in cons]
         choice = [0] * n

@@ -441,7 +441,8 @@ class _Aligner:
             if all(k in self.cells for k in self._row_keys(u)):
                 continue  # the row was read already (a repeated table): the first reading stands
             by_table.setdefault(u.table, []).append((u, t))
-        evidence = self._evidence()
+        choice = any(len(u.options) > 1 for u, _ in self.uncertain)
+        evidence = self._evidence() if choice else set()
         tid = self.template_id
         for table, items in by_table.items():
             # one uncertain reading per row: a row seen twice keeps its first
@@ -452,11 +453,7 @@ class _Aligner:
                     seen.add(u.row)
                     rows.append((u, t))
             known = {k: c.value for k, c in self.cells.items() if k[0] == table}
-            cons = [Constraint(st.kind, tuple([(k, 1) for k in st.lkeys] + [(k, -1) for k in st.rkeys]),
-                               st.title.split(" [")[0])
-                    for st in plan(tid, "checks") if st.lkeys and st.lkeys[0][0] == table or st.rkeys and st.rkeys[0][0] == table]
-            hints = [Constraint(st.kind, tuple([(k, 1) for k in st.lkeys] + [(k, -1) for k in st.rkeys]), st.title)
-                     for st in plan(tid, "hints") if (st.lkeys or st.rkeys) and (st.lkeys or st.rkeys)[0][0] == table]
+            cons, hints = _constraints(tid, table)
             out = solve([u for u, _ in rows], known, cons, hints, evidence)
             decided = open_ = 0
             for (u, t), res in zip(rows, out.rows):
@@ -533,6 +530,17 @@ class _Aligner:
     def _summarise(self) -> None:
         if self.unsplit:
             self.warnings.append("rows whose figures could not be placed, left blank: " + "; ".join(self.unsplit[:10]))
+
+
+@cache
+def _constraints(template_id: str, table: str) -> tuple[list[Constraint], list[Constraint]]:
+    """The table's checks and hints as solver constraints (Σ lhs − Σ rhs = 0, or ≤ 0), once."""
+    def of(part: str, title) -> list[Constraint]:
+        return [Constraint(st.kind, tuple([(k, 1) for k in st.lkeys] + [(k, -1) for k in st.rkeys]), title(st))
+                for st in plan(template_id, part)
+                if (st.lkeys or st.rkeys) and (st.lkeys or st.rkeys)[0][0] == table]
+
+    return of("checks", lambda st: st.title.split(" [")[0]), of("hints", lambda st: st.title)
 
 
 @cache
