@@ -21,7 +21,7 @@ from ..safe import displayable
 from ..widgets.key_bar import KeyBar
 
 COLUMNS = [("file", "file"), ("agency", "agency"), ("year", "year"), ("template", "template"),
-           ("headings", "headings"), ("cells", "cells"), ("failing", "failing"), ("low", "low conf."),
+           ("headings", "headings"), ("cells", "cells"), ("failing", "failing"), ("low", "unsure"),
            ("status", "status"), ("saved", "last saved")]
 # Widths of the columns filled in later by the worker (the file column fits the names).
 WIDTHS = {"agency": 24, "year": 4, "template": 8, "headings": 8, "cells": 5, "failing": 7, "low": 9,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.cells import get_character_cell_size
 from rich.text import Text
+from textual.document import _wrapped_document
 from textual.widgets import TextArea
 
 from ..safe import displayable
@@ -12,6 +14,47 @@ MAX_LINE = 60_000  # a longer line is shown cut (the extraction still reads all 
 # scraped onto one line is shown whole, wrapped
 MAX_LINES = 20_000  # a report is never this long; a file that is gets its first lines shown
 WRAP_LIMIT = 1_000_000  # soft wrapping a longer text costs seconds: it is shown unwrapped
+
+
+_FIGURE = frozenset("0123456789.+-%")
+_textual_wrap = _wrapped_document.compute_wrap_offsets
+
+
+def wrap_offsets(text: str, width: int, tab_size: int, fold: bool = True,
+                 precomputed_tab_sections: list[tuple[str, int]] | None = None) -> list[int]:
+    """Where to break a line to fit `width` cells, like Textual's wrapping, but a run of figures is
+    never cut when it can move whole to the next row (a report scraped onto one line is CJK text
+    without spaces, which Textual folds at any character: 171000018 would read 1710 / 00018).
+    A space near the end of a row is preferred as the break, as in word wrap. Lines with tabs keep
+    Textual's own wrapping."""
+    if "\t" in text or width <= 2 or not fold:
+        return _textual_wrap(text, width, tab_size, fold, precomputed_tab_sections)
+    out: list[int] = []
+    start = cells = 0
+    for i, ch in enumerate(text):
+        w = get_character_cell_size(ch)
+        if cells + w > width and i > start:
+            brk = i
+            if ch != " " and text[i - 1] != " ":
+                space = text.rfind(" ", start, i)
+                if space >= start and i - space <= 20:
+                    brk = space + 1  # word wrap: the space stays at the end of the row
+                elif ch in _FIGURE and text[i - 1] in _FIGURE:
+                    run = i
+                    while run > start and text[run - 1] in _FIGURE:
+                        run -= 1
+                    if run > start:
+                        brk = run
+            out.append(brk)
+            start = brk
+            cells = sum(get_character_cell_size(c) for c in text[brk:i])
+        cells += w
+    return out
+
+
+# The source view is the app's only wrapped TextArea; Textual 8.2.8 (pinned) computes every wrap
+# through this one module-level function.
+_wrapped_document.compute_wrap_offsets = wrap_offsets
 
 
 def for_display(text: str) -> str:

@@ -1,7 +1,8 @@
 """One template table of a report, laid out like the official table.
 
 Row labels are indented by their group, grouped column headers stand over their columns, numbers are
-right-aligned. Each value cell shows its state: blank, low confidence, edited, in a failing check.
+right-aligned. Each value cell shows its state: blank, unsure (low confidence, or a blank the identities
+left undecided), edited, in a failing check.
 The `active` table repeats its caption and 信息内容 header row per block, as the official table does.
 """
 
@@ -29,7 +30,7 @@ STATES = {
 }
 def legend_text(colours: dict[str, str]) -> Text:
     t = Text("legend: ")
-    for k, name in (("blank", "blank"), ("low", "low confidence or undecided"), ("edited", "edited"),
+    for k, name in (("blank", "blank"), ("low", "unsure"), ("edited", "edited"),
                     ("failing", "in a failing check"), ("stale", "changed source")):
         mark, style, var = STATES[k]
         t.append(f"{mark} {name}", style=f"{style} {colours.get(var, '')}".strip())
