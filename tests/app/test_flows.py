@@ -22,7 +22,7 @@ async def test_queue_loads_and_filters(reports, ann_dir):
         table = app.screen.query_one("#queue-table")
         assert table.row_count == 5
         row = [c.plain for c in table.get_row(str(reports / "2019_lusong.txt"))]
-        assert row[:8] == ["2019_lusong.txt", "株洲市芦淞区人民政府", "2019", "gik-2019", "5/5", "58", "0", "140"]
+        assert row[:8] == ["2019_lusong.txt", "株洲市芦淞区人民政府", "2019", "gik-2019", "5/5", "58", "2", "140"]
         assert row[8] == "new"
         await pilot.press("slash", *"芦淞")
         await pilot.pause()
