@@ -23,7 +23,7 @@ async def test_one_line_report_solved_cells_and_candidates(tmp_path):
         assert isinstance(table, TemplateTable) and table.spec.id == "active"
         # the first cell, 规章 × 本年新制作数量: decided from the text alone (three digits, three cells)
         assert screen.review.value(table.key_at_cursor()) == 0
-        assert "solved: split from a run of figures glued together" in status(screen)
+        assert "solved: cut from a glued run, decided by its text alone" in status(screen)
         # the Sections tab maps all six inline headings
         assert [screen.review.section_of(s)[0] for s in screen.ex.sections] == [
             "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
@@ -34,15 +34,18 @@ async def test_one_line_report_solved_cells_and_candidates(tmp_path):
         key = app.focused.key_at_cursor()
         assert key[1][-1] == "规范性文件" and key[2] == ("本年新制作数量",) and screen.review.value(key) is None
         text = status(screen)
-        assert "undecided: 2 values possible from the splits of its run (no identity ties this table)" in text
-        assert "1 (86%), 11 (14%)" in text
+        assert "= blank  · undecided (glued run): 1 (86%), 11 (14%)" in text
         # the source view shows the whole 3,000-character line and highlights the run inside it
         view = source(screen)
         row, start, end = view.span
         line = view.document.get_line(row)
         assert row == 0 and line[start:end] == "1142" and len(line) > 3000 and "not shown" not in line
-        # the requests table is decided whole: 一、本年新收 × 总计 = 18, solved
-        assert screen.review.value(("requests", ("本年新收政府信息公开申请数量",), ("总计",))) == 18
+        # the requests table is decided whole: 一、本年新收 × 总计 = 18, solved by the identities
+        key = ("requests", ("本年新收政府信息公开申请数量",), ("总计",))
+        assert screen.review.value(key) == 18
+        screen.goto_cell(key)
+        await pilot.pause()
+        assert "= 18  · solved: cut from a glued run, decided by the identities" in status(screen)
 
 
 async def test_report_with_nothing_found_fails_in_the_app(tmp_path):

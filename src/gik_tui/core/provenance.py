@@ -25,19 +25,17 @@ def identities(template_id: str, table: str) -> list[str]:
 
 
 def explain(cell: Cell, template_id: str) -> str:
-    """One line on where the cell's value comes from (empty for a cell read plainly)."""
+    """A short phrase on where the cell's value comes from (empty for a cell read plainly); the
+    identities used are named in the extraction's warnings."""
     if cell.method == "prose":
         return "from a sentence, not a table (low confidence)"
     if cell.method not in ("solved", "inferred"):
         return ""
-    what = "split from a run of figures glued together" if cell.method == "solved" else \
-        "placed among columns of a row that lost or gained cells"
-    names = identities(template_id, cell.table)
+    how = "glued run" if cell.method == "solved" else "row that lost or gained cells"
     if cell.candidates:
-        ways = "splits of its run" if cell.method == "solved" else "placements of its row's values"
-        fit = "that fit the identities" if names else "(no identity ties this table)"
         shown = ", ".join(f"{_fmt(v)} ({s:.0%})" for v, s in cell.candidates[:5])
-        more = f", … {len(cell.candidates) - 5} more" if len(cell.candidates) > 5 else ""
-        return f"undecided: {len(cell.candidates)} values possible from the {ways} {fit} — {shown}{more}"
-    by = "; ".join(names) if names else "the text alone (no identity ties this table)"
-    return f"{cell.method}: {what}, decided by {by}"
+        more = f", +{len(cell.candidates) - 5} more" if len(cell.candidates) > 5 else ""
+        return f"undecided ({how}): {shown}{more}"
+    by = "the identities" if identities(template_id, cell.table) else "its text alone"
+    verb = "cut from a glued run" if cell.method == "solved" else "placed in a row that lost or gained cells"
+    return f"{cell.method}: {verb}, decided by {by}"

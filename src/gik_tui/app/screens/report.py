@@ -359,6 +359,9 @@ class ReportScreen(Screen):
         value = fmt_number(cur.value) if cur is not None and cur.value is not None else "blank"
         self.edit_bar.show_value(fmt_number(cur.value) if cur is not None else "")
         msg = f"{addr} = {value}"
+        why = explain(orig, self.review.ex.template) if orig is not None and not self.review.is_edited(key) else ""
+        if why:
+            msg += f"  · {why}"
         if self.review.is_edited(key):
             was = fmt_number(orig.value) if orig is not None and orig.value is not None else "blank"
             msg += f"  (edited; extracted {was})"
@@ -370,9 +373,6 @@ class ReportScreen(Screen):
         else:
             source.clear_span()
             msg += "  · no source in the text"
-        why = explain(orig, self.review.ex.template) if orig is not None else ""
-        if why:
-            msg += f"  · {why}"
         self.set_status(msg)
 
     def current_table(self) -> TemplateTable | None:
