@@ -557,7 +557,6 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
 
     def search(doms: list[list[int]]) -> list[int] | None | bool:
         """A joint solution (option per row), None when there is none, False past the budget."""
-        nonlocal spent
         # suffix bounds per constraint: min/max contribution of the rows from position k on
         bounds = []
         for ci, (kind, const, parts) in enumerate(cons):

@@ -458,7 +458,6 @@ class _Aligner:
             decided = open_ = 0
             for (u, t), res in zip(rows, out.rows):
                 unit = t.unit[1] if t.unit else None
-                line = t.label.line if t.label is not None else None
                 for j, col in enumerate(u.columns):
                     key = (u.table, u.row, col)
                     if j in res.decided:
@@ -471,7 +470,7 @@ class _Aligner:
                             continue
                         raw = res.source[d].raws[j]
                         p = parse_value(raw) or Parsed(value, None, "count")
-                        self._put(u.table, u.row, col, self._span_tok(span, line), p, CONF_SOLVED, unit, u.method)
+                        self._put(u.table, u.row, col, self._span_tok(span), p, CONF_SOLVED, unit, u.method)
                     elif j in res.candidates:
                         open_ += 1
                         spans = [sp for d in res.options for sp in res.source[d].spans if sp is not None]
@@ -504,7 +503,7 @@ class _Aligner:
     def _row_keys(self, u: Uncertain) -> list[tuple[str, Path_, Path_]]:
         return [(u.table, u.row, c) for c in u.columns]
 
-    def _span_tok(self, span: tuple[int, int], line: int | None) -> Tok:
+    def _span_tok(self, span: tuple[int, int]) -> Tok:
         a, b = span
         orig = a if self.identity else self.doc.to_orig(a)
         return Tok(self.doc.norm[a:b], a, b, self.doc.line_of(orig), False, False)
