@@ -364,6 +364,21 @@ def placements(values: list[tuple[Parsed, tuple[int, int], str]], kinds: tuple[s
     return out
 
 
+def shifts(values: list[tuple[Parsed, tuple[int, int], str]], n: int, lead: int) -> list[Option]:
+    """A row whose first `lead` fields are empty: they may be merged label cells or empty cells.
+    Each option reads the fields left to right after passing over d of them (0 <= d <= lead),
+    the cells past the last field empty (Word keeps no trailing empty field)."""
+    out = []
+    for d in range(lead + 1):
+        window = values[d:d + n]
+        vals: list[Number | None] = [p.value for p, _, _ in window] + [None] * (n - len(window))
+        spans: list[tuple[int, int] | None] = [sp if p.value is not None else None for p, sp, _ in window]
+        raws = [raw for _, _, raw in window]
+        out.append(Option(tuple(vals), tuple(spans + [None] * (n - len(window))),
+                          tuple(raws + [""] * (n - len(window))), 1.0 + d))
+    return out
+
+
 # ------------------------------------------------------------------ the joint problem
 @dataclass(frozen=True, slots=True)
 class Constraint:

@@ -25,7 +25,7 @@ from ..document import Document
 from ..labels import has_numbering, label_key
 from ..checks import plan
 from ..model import Cell, Path_
-from ..solve import Constraint, Option, Uncertain, placements, solve, split_run
+from ..solve import Constraint, Option, Uncertain, placements, shifts, solve, split_run
 from ..templates import TableSpec, Template, load_template
 from ..values import Parsed, parse_value
 from .glued import UNITS as _UNITS
@@ -384,16 +384,29 @@ class _Aligner:
         vals = list(t.values)
         while len(vals) > n and vals[-1][1].value is None:
             vals.pop()
+        trimmed = 0
         while len(vals) > n and vals[0][1].value is None:
             vals.pop(0)  # empty fields in front: the row's merged label cells
+            trimmed += 1
         explicit = any(tok.multi or tok.empty for tok, _ in vals)
         spanned = any(tok.line in self.spanned for tok, _ in vals)
-        if len(vals) == n or (explicit and len(vals) < n and not spanned):
+        if len(vals) == n and trimmed and not self._own_sums_hold(t, cols, vals):
+            # the fields passed over may have been empty cells (Word drops a trailing empty one):
+            # read so, the row breaks its own total, so its values are placed by the identities
+            why = "empty fields before the values"
+        elif len(vals) == n or (explicit and len(vals) < n and not spanned):
             for col, (tok, p) in zip(cols, vals):
                 self._put(t.table, t.row, col, tok, p, t.conf, unit)
             return
-        why = "more values than columns" if len(vals) > n else (
-            "a value spans several columns" if spanned else "empty cells dropped")
+        else:
+            why = "more values than columns" if len(vals) > n else (
+                "a value spans several columns" if spanned else "empty cells dropped")
+            trimmed = 0
+        if trimmed:  # every field after the label: d of the empty ones in front are label cells
+            fields = [(p, (tok.start, tok.end), tok.text) for tok, p in t.values]
+            lead = next((i for i, (p, _, _) in enumerate(fields) if p.value is not None), len(fields))
+            self.uncertain.append((Uncertain(t.table, t.row, cols, shifts(fields, n, lead), "inferred", why), t))
+            return
         kinds = tuple(self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols)
         spec = self.idx.specs[t.table]
         prefer = cols.index(spec.first_part_column) if spec.first_part_column in cols else None
@@ -404,6 +417,12 @@ class _Aligner:
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({', '.join(tok.text for tok, _ in vals)})")
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why), t))
+
+    def _own_sums_hold(self, t: _Target, cols: tuple[Path_, ...], vals) -> bool:
+        """Whether a row read left to right satisfies its own identities (blank counts as 0)."""
+        got = [p.value or 0 for _, p in vals]
+        return all(abs(got[total] - sum(got[c] for c in parts)) < 1e-6
+                   for total, parts in _row_sums(self.template_id, t.table, t.row, cols))
 
     def _glued_row(self, t: _Target, cols: tuple[Path_, ...]) -> None:
         runs = [tok for tok, p in t.values if p is GLUED]
@@ -488,6 +507,7 @@ class _Aligner:
                                                tuple(res.candidates[j]), u.method)
             kinds = sorted({u.why for u, _ in rows})
             what = {"glued": "glued into runs of figures", "empty cells dropped": "missing empty cells",
+                    "empty fields before the values": "with empty fields before their values that may be cells",
                     "more values than columns": "showing more values than columns",
                     "a value spans several columns": "with values spanning several columns"}
             how = {"solved": f"solved from {'; '.join(out.used)}" if out.used else "no identity ties these cells",
