@@ -390,9 +390,9 @@ class _Aligner:
             trimmed += 1
         explicit = any(tok.multi or tok.empty for tok, _ in vals)
         spanned = any(tok.line in self.spanned for tok, _ in vals)
-        if len(vals) == n and trimmed and not self._own_sums_hold(t, cols, vals):
-            # the fields passed over may have been empty cells (Word drops a trailing empty one):
-            # read so, the row breaks its own total, so its values are placed by the identities
+        if len(vals) == n and trimmed and vals[0][1].value is None:
+            # some empty fields in front are label cells, some empty cells — or Word dropped an
+            # empty last cell: which, only the identities can say
             why = "empty fields before the values"
         elif len(vals) == n or (explicit and len(vals) < n and not spanned):
             for col, (tok, p) in zip(cols, vals):
@@ -417,12 +417,6 @@ class _Aligner:
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({', '.join(tok.text for tok, _ in vals)})")
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why), t))
-
-    def _own_sums_hold(self, t: _Target, cols: tuple[Path_, ...], vals) -> bool:
-        """Whether a row read left to right satisfies its own identities (blank counts as 0)."""
-        got = [p.value or 0 for _, p in vals]
-        return all(abs(got[total] - sum(got[c] for c in parts)) < 1e-6
-                   for total, parts in _row_sums(self.template_id, t.table, t.row, cols))
 
     def _glued_row(self, t: _Target, cols: tuple[Path_, ...]) -> None:
         runs = [tok for tok, p in t.values if p is GLUED]
