@@ -57,6 +57,14 @@ async def test_report_with_nothing_found_fails_in_the_app(tmp_path):
     async with report_open(reports, ann, "n.txt") as (app, pilot, screen):
         failing = [c.id for c in screen.review.checks() if not c.ok]
         assert failing == ["active.missing", "requests.missing", "review.missing"]
+        # the cursor starts on the first missing table's first cell; ] visits the next ones
+        assert app.focused.key_at_cursor() == ("active", ("第二十条第（一）项", "规章"), ("本年新制作数量",))
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.focused.key_at_cursor() == ("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.focused.key_at_cursor() == ("review", (), ("行政复议", "结果维持"))
         await pilot.press("3")
         await pilot.pause()
         checks = screen.query_one("#checks-table")
