@@ -15,7 +15,7 @@ from functools import cache
 
 from .model import Cell, CellRef, CheckResult, Path_
 from .templates import TableSpec, Template, load_template
-from .values import Number
+from .values import fmt_number as _fmt
 
 
 def parts_of(spec: TableSpec, prefix: Path_, axis: str, exclude: tuple[Path_, ...]) -> list[Path_]:
@@ -42,12 +42,6 @@ def parts_of(spec: TableSpec, prefix: Path_, axis: str, exclude: tuple[Path_, ..
     return out
 
 
-def _fmt(x: Number) -> str:
-    if isinstance(x, float):
-        return f"{x:.6f}".rstrip("0").rstrip(".")
-    return str(x)
-
-
 def _label(path: Path_) -> str:
     return path[-1] if path else "—"
 
@@ -56,6 +50,7 @@ def _label(path: Path_) -> str:
 class _Step:
     id: str
     title: str  # with the row or column it runs in
+    name: str  # the identity's own title, for all its rows or columns
     kind: str
     lhs: tuple[tuple[str, Path_], ...]  # (label, address) pairs
     rhs: tuple[tuple[str, Path_], ...]
@@ -87,6 +82,7 @@ def plan(template_id: str, part: str = "checks") -> tuple[_Step, ...]:
             steps.append(_Step(
                 id=f"{chk.id}[{' / '.join(other)}]" if several else chk.id,
                 title=f"{chk.title} [{' / '.join(other)}]" if several else chk.title,
+                name=chk.title,
                 kind=chk.kind,
                 lhs=tuple((_label(p), p) for p in chk.lhs),
                 rhs=tuple((_label(p), p) for p in rhs),
@@ -138,24 +134,14 @@ def run_checks(template: Template, cells: dict[tuple[str, Path_, Path_], Cell]) 
             out.append(_missing(spec, len(undecided.get(spec.id, ()))))
         elif spec.id in undecided:
             open_ = undecided[spec.id]
-            first = min(open_, key=_order(template.id, spec.id))
+            keys = {c.key for c in open_}
+            first = next(CellRef(spec.id, r, c) for r, c in spec.cells if (spec.id, r, c) in keys)
             out.append(CheckResult(
                 f"{spec.id}.undecided", False,
                 f"{spec.title}: {len(open_)} cell(s) that the text and the identities leave undecided; "
                 f"each is blank with its candidates until you choose its value",
-                (CellRef(*first.key),)))
+                (first,)))
     return out
-
-
-@cache
-def _positions(template_id: str, table: str) -> dict[tuple, int]:
-    spec = load_template(template_id).table(table)
-    return {(table, r, c): i for i, (r, c) in enumerate(spec.cells)}
-
-
-def _order(template_id: str, table: str):
-    pos = _positions(template_id, table)
-    return lambda c: pos.get(c.key, len(pos))
 
 
 def _missing(spec: TableSpec, with_candidates: int) -> CheckResult:

@@ -16,7 +16,8 @@ _NUMBERING = re.compile(
     r"|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*"
 )
 _NOTES = re.compile(r"[（(][^（()）]{0,80}(?:[）)]|$)")
-_DROP = re.compile(r"[\s“”‘’\"'《》〈〉、,，:：;；。.．·/|!！?？\-—_]+")
+DROP_CHARS = r"[\s“”‘’\"'《》〈〉、,，:：;；。.．·/|!！?？\-—_]"  # what a label key leaves out
+_DROP = re.compile(DROP_CHARS + "+")
 
 
 def strip_numbering(label: str) -> str:

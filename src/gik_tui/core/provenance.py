@@ -8,15 +8,11 @@ from __future__ import annotations
 
 from .model import Cell
 from .templates import load_template
-from .values import Number
+from .values import Number, fmt_number
 
 
 def _fmt(v: Number | None) -> str:
-    if v is None:
-        return "blank"
-    if isinstance(v, float):
-        return f"{v:.6f}".rstrip("0").rstrip(".")
-    return str(v)
+    return "blank" if v is None else fmt_number(v)
 
 
 def identities(template_id: str, table: str) -> list[str]:

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz, process
 
 from .document import Document, within
-from .labels import label_key
+from .labels import DROP_CHARS, label_key
 from .model import SectionMatch
 from .templates import Template, load_template
 
@@ -32,7 +32,7 @@ MAX_HEADING = 60
 INLINE_SCORE = 90  # an ordinal inside a line starts a heading only when a section name follows this closely
 _INLINE = re.compile(r"(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:[、.．]|部分)\s*")
 _ORDINAL_MARK = re.compile(r"[一二三四五六七八九十]{1,3}\s*(?:[、.．]|部分)")  # cheap scan: no optional prefix
-_KEYDROP = re.compile(r"[\s“”‘’\"'《》〈〉、,，:：;；。.．·/|!！?？\-—_]")
+_KEYDROP = re.compile(DROP_CHARS)
 
 
 def ordinal(s: str) -> int:

@@ -89,6 +89,15 @@ def _parse(raw: str) -> Parsed | None:
     return Parsed(value, None, kind)
 
 
+def fmt_number(x: Number | None) -> str:
+    """A figure as the analyst reads it: 12, 78874.11 (no float noise); "" for a blank."""
+    if x is None:
+        return ""
+    if isinstance(x, float):
+        return f"{x:.6f}".rstrip("0").rstrip(".")
+    return str(x)
+
+
 def _round(x: Number) -> Number:
     r = round(float(x), 6)
     return int(r) if r == int(r) and abs(r) < 2**53 else r

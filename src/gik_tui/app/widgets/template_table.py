@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 
 from ...core.model import Path_
 from ...core.review import Review, doubtful
+from ...core.values import fmt_number  # noqa: F401 - screens import it from here
 from ...core.templates import TableSpec
 from .keys import vim_keys
 
@@ -39,14 +40,6 @@ def legend_text(colours: dict[str, str]) -> Text:
 
 
 LABEL_MAX = 34  # cells: a longer row label is cut with an ellipsis (the status line shows it whole)
-
-
-def fmt_number(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float):
-        return f"{v:.6f}".rstrip("0").rstrip(".")
-    return str(v)
 
 
 class TemplateTable(DataTable):

@@ -548,12 +548,12 @@ class _Aligner:
 @cache
 def _constraints(template_id: str, table: str) -> tuple[list[Constraint], list[Constraint]]:
     """The table's checks and hints as solver constraints (Σ lhs − Σ rhs = 0, or ≤ 0), once."""
-    def of(part: str, title) -> list[Constraint]:
-        return [Constraint(st.kind, tuple([(k, 1) for k in st.lkeys] + [(k, -1) for k in st.rkeys]), title(st))
+    def of(part: str) -> list[Constraint]:
+        return [Constraint(st.kind, tuple([(k, 1) for k in st.lkeys] + [(k, -1) for k in st.rkeys]), st.name)
                 for st in plan(template_id, part)
                 if (st.lkeys or st.rkeys) and (st.lkeys or st.rkeys)[0][0] == table]
 
-    return of("checks", lambda st: st.title.split(" [")[0]), of("hints", lambda st: st.title)
+    return of("checks"), of("hints")
 
 
 @cache
