@@ -245,11 +245,23 @@ def _split_blocks(digits: str, blocks: list[int], budget: int) -> list[tuple[int
     steps = 0
     memo: dict[tuple[int, int, int, int], list[tuple[int, ...]]] = {}
 
-    def ok(a: int, b: int) -> bool:
-        return b - a == 1 or digits[a] != "0"
+    # num[a][l - 1]: the value of digits[a:a + l], None with a leading zero
+    num = [[None if (l > 1 and digits[a] == "0") else int(digits[a:a + l]) for l in range(1, min(18, L - a) + 1)]
+           for a in range(L)]
 
     def parts(pos: int, end: int, k: int, rem: int) -> list[tuple[int, ...]]:
         nonlocal steps
+        room = end - pos
+        if k == 1:
+            return [(room,)] if room <= 18 and num[pos][room - 1] == rem else []
+        if room < k:
+            return []
+        # the least sum k parts can make of `room` digits (lengths as even as they go: a part of
+        # l > 1 digits is at least 10^(l-1)), and the greatest (one part as long as it goes)
+        q, r = divmod(room, k)
+        least = (r * 10 ** q + (k - r) * 10 ** (q - 1)) if q > 1 else (r * 10 if q == 1 else 0)
+        if rem < least or rem > 10 ** (room - k + 1) + 9 * k:
+            return []
         key = (pos, end, k, rem)
         hit = memo.get(key)
         if hit is not None:
@@ -258,19 +270,15 @@ def _split_blocks(digits: str, blocks: list[int], budget: int) -> list[tuple[int
         if steps > budget:
             raise _Budget
         res: list[tuple[int, ...]] = []
-        room = end - pos
-        if k == 1:
-            if ok(pos, end) and room <= 18 and int(digits[pos:end]) == rem:
-                res = [(room,)]
-        elif k <= room <= k * len(str(rem)) and (room <= k or rem >= 10 ** (-(-room // k) - 1)):
-            for e in range(pos + 1, min(end - k + 1, pos + len(str(rem))) + 1):
-                if not ok(pos, e):
-                    continue
-                v = int(digits[pos:e])
-                if v > rem:
-                    break
-                for rest in parts(e, end, k - 1, rem - v):
-                    res.append((e - pos, *rest))
+        row = num[pos]
+        for length in range(1, min(room - k + 1, len(row)) + 1):
+            v = row[length - 1]
+            if v is None:
+                break
+            if v > rem:
+                break
+            for rest in parts(pos + length, end, k - 1, rem - v):
+                res.append((length, *rest))
         memo[key] = res
         return res
 
@@ -282,9 +290,9 @@ def _split_blocks(digits: str, blocks: list[int], budget: int) -> list[tuple[int
         ends = [L] if last else range(pos + m + 1, L - after + 1)
         for e in ends:
             for q in range(max(pos + m, e - 18), e):  # the total is digits[q:e]
-                if not ok(q, e):
+                total = num[q][e - q - 1]
+                if total is None:
                     continue
-                total = int(digits[q:e])
                 splits = parts(pos, q, m, total) if m else ([()] if q == pos else [])
                 if not splits:
                     continue
@@ -458,6 +466,9 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
             by_sig.setdefault(tuple(c[d] for c in sig_parts), []).append(d)
         classes.append(by_sig)
     reps = [[members[0] for members in cl.values()] for cl in classes]
+    reps = _prune(reps, multi)
+    if any(not r for r in reps):
+        return Outcome(_cautious(rows, weights, alone, multi), "broken", used)
     supported, status = _supports(reps, multi, budget)
     if status != "solved":
         return Outcome(_cautious(rows, weights, alone, multi), status, used)
@@ -542,6 +553,124 @@ def _result(row: Uncertain, weights: list[float], keep: list[int], source: list[
             ranked = sorted(seen.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] if kv[0] is not None else 0))
             candidates[j] = [(v, round(w / total, 3)) for v, w in ranked]
     return RowResult(decided, candidates, keep, options)
+
+
+PRUNE_STATES = 20_000  # partial sums kept per identity group while pruning; more: that group is skipped
+
+
+def _prune(domains: list[list[int]], constraints) -> list[list[int]]:
+    """Drop the options that no solution can use, group by group, before the joint search.
+
+    The equalities are split into groups that share no cell (in a requests table: the two
+    identities of each column). Within a group each row's options reduce to their contributions
+    to the group's identities, and which of them reach a solution of the group alone is exact and
+    cheap: the sums reachable over the rows before (forward) and after (backward). An option that
+    fails in any group fails in the whole table, so dropping it changes no answer; the joint
+    search that follows then has far less to try. Repeated until nothing more drops."""
+    eq = [(const, parts) for c, const, parts in constraints if c.kind == "eq"]
+    if not eq:
+        return domains
+    # any split into groups is sound (each group alone is a relaxation); identities that share a
+    # cell go together, which keeps what ties them
+    groups = _groups(constraints)
+    doms = [list(d) for d in domains]
+    for _ in range(len(domains) + 1):
+        changed = False
+        for g in groups:
+            keep = _prune_group([eq[ci] for ci in g], doms)
+            if keep is None:
+                continue
+            for i, allowed in keep.items():
+                if len(allowed) < len(doms[i]):
+                    doms[i] = allowed
+                    changed = True
+            if any(not d for d in doms):
+                return doms
+        if not changed:
+            break
+    return doms
+
+
+def _groups(constraints) -> list[list[int]]:
+    """The equalities (indices among them) in groups joined by a shared cell."""
+    eq = [c for c, _, _ in constraints if c.kind == "eq"]
+    parent = list(range(len(eq)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    owner: dict[tuple, int] = {}
+    for ci, c in enumerate(eq):
+        for key, _ in c.terms:
+            other = owner.setdefault(key, ci)
+            if other != ci:
+                parent[find(ci)] = find(other)
+    out: dict[int, list[int]] = {}
+    for ci in range(len(eq)):
+        out.setdefault(find(ci), []).append(ci)
+    return list(out.values())
+
+
+def _prune_group(cons: list[tuple[float, list[tuple[int, list[float]]]]],
+                 doms: list[list[int]]) -> dict[int, list[int]] | None:
+    """For the rows in these identities, the options whose contributions reach a solution of the
+    identities alone; None when the sums are not whole numbers or too many to keep."""
+    dim = len(cons)
+    start = [0] * dim
+    for ci, (const, _) in enumerate(cons):
+        if const != int(const):
+            return None
+        start[ci] = int(const)
+    rows: dict[int, list[tuple[int, list[float]]]] = {}
+    for ci, (_, parts) in enumerate(cons):
+        for i, c in parts:
+            rows.setdefault(i, []).append((ci, c))
+    varying: list[tuple[int, dict[tuple, list[int]]]] = []
+    for i, terms in rows.items():
+        by: dict[tuple, list[int]] = {}
+        for d in doms[i]:
+            sig = [0] * dim
+            for ci, c in terms:
+                x = c[d]
+                if x != int(x):
+                    return None
+                sig[ci] = int(x)
+            by.setdefault(tuple(sig), []).append(d)
+        if len(by) == 1:  # one contribution whatever the option: a constant
+            start = [a + b for a, b in zip(start, next(iter(by)))]
+        else:
+            varying.append((i, by))
+    zero = (0,) * dim
+    if not varying:
+        return None if tuple(start) == zero else {i: [] for i in rows}
+    # forward[k]: the sums reachable after varying[:k]; backward[k]: those of varying[k:]
+    forward = [{tuple(start)}]
+    for _, by in varying:
+        nxt = {tuple(a + b for a, b in zip(s, sig)) for s in forward[-1] for sig in by}
+        if len(nxt) > PRUNE_STATES:
+            return None
+        forward.append(nxt)
+    backward = [{zero}]
+    for _, by in reversed(varying):
+        nxt = {tuple(a + b for a, b in zip(s, sig)) for s in backward[-1] for sig in by}
+        if len(nxt) > PRUNE_STATES:
+            return None
+        backward.append(nxt)
+    backward.reverse()
+    keep: dict[int, list[int]] = {}
+    for k, (i, by) in enumerate(varying):
+        after = backward[k + 1]
+        ok: list[int] = []
+        for sig, members in by.items():
+            if any(tuple(-(a + b) for a, b in zip(s, sig)) in after for s in forward[k]):
+                ok.extend(members)
+        keep[i] = sorted(ok)
+    if not any(keep.values()) or any(not v for v in keep.values()):
+        return {i: [] for i in rows}
+    return keep
 
 
 def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[set[int]], str]:
