@@ -413,14 +413,18 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
             where[(r.table, r.row, col)] = (i, j)
     # weights from soft evidence
     weights: list[list[float]] = []
+    mine = _row_hints(hints, where, known, len(rows))
     for i, r in enumerate(rows):
         ws = []
         for o in r.options:
             w = o.weight
-            for v in o.values:
-                if v is not None and isinstance(v, int) and v >= 10 and v in evidence:
-                    w *= 3.0
-            w *= _hint_factor(hints, where, i, o, known)
+            if evidence:
+                for v in o.values:
+                    if v is not None and v.__class__ is int and v >= 10 and v in evidence:
+                        w *= 3.0
+            for kind, const, terms in mine[i]:
+                if not _holds(kind, const + sum(coef * _num(o.values[j]) for j, coef in terms)):
+                    w *= 0.2
             ws.append(w)
         weights.append(ws)
     # constraints as (constant, [(row, contribution per option)])
@@ -459,8 +463,12 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
         return Outcome(_cautious(rows, weights, alone, multi), "broken", used)
     # options that weigh the same in every identity are interchangeable: search over classes
     classes: list[dict[tuple, list[int]]] = []
+    of_row: list[list[list[float]]] = [[] for _ in rows]
+    for _, _, parts in multi:
+        for r, contrib in parts:
+            of_row[r].append(contrib)
     for i in range(len(rows)):
-        sig_parts = [contrib for _, _, parts in multi for r, contrib in parts if r == i]
+        sig_parts = of_row[i]
         by_sig: dict[tuple, list[int]] = {}
         for d in alone[i]:
             by_sig.setdefault(tuple(c[d] for c in sig_parts), []).append(d)
@@ -515,23 +523,27 @@ def _holds(kind: str, x: float) -> bool:
     return abs(x) < 1e-6 if kind == "eq" else x <= 1e-6
 
 
-def _hint_factor(hints, where, i, o: Option, known) -> float:
-    f = 1.0
+def _row_hints(hints, where, known, n: int) -> list[list[tuple[str, float, list[tuple[int, int]]]]]:
+    """Per row, the hints it alone can break: every other cell of the hint is known and filled.
+    Each as (kind, constant, [(column index, coefficient)]): an option breaking one weighs less."""
+    out: list[list[tuple[str, float, list[tuple[int, int]]]]] = [[] for _ in range(n)]
     for h in hints:
-        total = 0.0
-        mine = False
+        row = None
+        const = 0.0
+        terms: list[tuple[int, int]] = []
         for key, coef in h.terms:
-            if key in where and where[key][0] == i:
-                total += coef * _num(o.values[where[key][1]])
-                mine = True
-            elif key in known and known[key] is not None:
-                total += coef * known[key]
+            at = where.get(key)
+            if at is not None and (row is None or row == at[0]):
+                row = at[0]
+                terms.append((at[1], coef))
+            elif at is None and known.get(key) is not None:
+                const += coef * known[key]
             else:
-                mine = False
+                row = None
                 break
-        if mine and not _holds(h.kind, total):
-            f *= 0.2
-    return f
+        if row is not None and terms:
+            out[row].append((h.kind, const, terms))
+    return out
 
 
 def _result(row: Uncertain, weights: list[float], keep: list[int], source: list[Option] | None = None) -> RowResult:
@@ -568,32 +580,48 @@ def _prune(domains: list[list[int]], constraints) -> list[list[int]]:
     fails in any group fails in the whole table, so dropping it changes no answer; the joint
     search that follows then has far less to try. Repeated until nothing more drops."""
     eq = [(const, parts) for c, const, parts in constraints if c.kind == "eq"]
-    if not eq:
+    if not eq or all(len(d) <= 1 for d in domains):
         return domains
     # any split into groups is sound (each group alone is a relaxation); identities that share a
     # cell go together, which keeps what ties them
-    groups = _groups(constraints)
+    groups = [g for g in (_group_sigs([eq[ci] for ci in g], domains) for g in _groups(constraints))
+              if g is not None and g[1]]
     doms = [list(d) for d in domains]
-    for _ in range(len(domains) + 1):
-        changed = False
-        for g in groups:
-            keep = _prune_group([eq[ci] for ci in g], doms)
-            if keep is None:
-                continue
-            for i, allowed in keep.items():
-                if len(allowed) < len(doms[i]):
-                    doms[i] = allowed
-                    changed = True
-            if any(not d for d in doms):
-                return doms
-        if not changed:
-            break
+    todo = list(range(len(groups)))
+    rounds = 0
+    while todo and rounds < 4 * len(groups) + 4:
+        rounds += 1
+        gi = todo.pop(0)
+        start, rows = groups[gi]
+        keep = _prune_group(start, rows, doms)
+        if keep is None:
+            continue
+        for i, allowed in keep.items():
+            if len(allowed) < len(doms[i]):
+                doms[i] = allowed
+                if not allowed:
+                    return doms
+                for gj, (_, other) in enumerate(groups):  # groups that see this row again
+                    if gj != gi and gj not in todo and i in other:
+                        todo.append(gj)
     return doms
 
 
+_GROUPS: dict[tuple[Constraint, ...], list[list[int]]] = {}
+
+
 def _groups(constraints) -> list[list[int]]:
-    """The equalities (indices among them) in groups joined by a shared cell."""
-    eq = [c for c, _, _ in constraints if c.kind == "eq"]
+    """The equalities (indices among them) in groups joined by a shared cell (once per set)."""
+    eq = tuple(c for c, _, _ in constraints if c.kind == "eq")
+    hit = _GROUPS.get(eq)
+    if hit is None:
+        if len(_GROUPS) > 256:
+            _GROUPS.clear()
+        hit = _GROUPS[eq] = _group(eq)
+    return hit
+
+
+def _group(eq: tuple[Constraint, ...]) -> list[list[int]]:
     parent = list(range(len(eq)))
 
     def find(x: int) -> int:
@@ -614,40 +642,64 @@ def _groups(constraints) -> list[list[int]]:
     return list(out.values())
 
 
-def _prune_group(cons: list[tuple[float, list[tuple[int, list[float]]]]],
-                 doms: list[list[int]]) -> dict[int, list[int]] | None:
-    """For the rows in these identities, the options whose contributions reach a solution of the
-    identities alone; None when the sums are not whole numbers or too many to keep."""
+def _group_sigs(cons: list[tuple[float, list[tuple[int, list[float]]]]], domains: list[list[int]]
+                ) -> tuple[tuple[int, ...], dict[int, dict[int, tuple[int, ...]]]] | None:
+    """A group's constant (with what the rows of one option give) and, per row of several
+    options, each option's contributions to the group's identities; None when they are not whole
+    numbers (amounts: the group is not pruned)."""
     dim = len(cons)
     start = [0] * dim
     for ci, (const, _) in enumerate(cons):
         if const != int(const):
             return None
         start[ci] = int(const)
-    rows: dict[int, list[tuple[int, list[float]]]] = {}
+    terms: dict[int, list[tuple[int, list[float]]]] = {}
     for ci, (_, parts) in enumerate(cons):
         for i, c in parts:
-            rows.setdefault(i, []).append((ci, c))
-    varying: list[tuple[int, dict[tuple, list[int]]]] = []
-    for i, terms in rows.items():
-        by: dict[tuple, list[int]] = {}
-        for d in doms[i]:
+            terms.setdefault(i, []).append((ci, c))
+    rows: dict[int, dict[int, tuple[int, ...]]] = {}
+    for i, ts in terms.items():
+        if len(domains[i]) == 1:  # fixed: part of the constant
+            d = domains[i][0]
+            for ci, c in ts:
+                x = c[d]
+                if x != int(x):
+                    return None
+                start[ci] += int(x)
+            continue
+        sigs: dict[int, tuple[int, ...]] = {}
+        for d in domains[i]:
             sig = [0] * dim
-            for ci, c in terms:
+            for ci, c in ts:
                 x = c[d]
                 if x != int(x):
                     return None
                 sig[ci] = int(x)
-            by.setdefault(tuple(sig), []).append(d)
+            sigs[d] = tuple(sig)
+        rows[i] = sigs
+    return tuple(start), rows
+
+
+def _prune_group(start: tuple[int, ...], rows: dict[int, dict[int, tuple[int, ...]]],
+                 doms: list[list[int]]) -> dict[int, list[int]] | None:
+    """For the rows in one group of identities, the options whose contributions reach a solution
+    of the group alone; None when there are too many sums to keep."""
+    dim = len(start)
+    base = list(start)
+    varying: list[tuple[int, dict[tuple, list[int]]]] = []
+    for i, sigs in rows.items():
+        by: dict[tuple, list[int]] = {}
+        for d in doms[i]:
+            by.setdefault(sigs[d], []).append(d)
         if len(by) == 1:  # one contribution whatever the option: a constant
-            start = [a + b for a, b in zip(start, next(iter(by)))]
+            base = [a + b for a, b in zip(base, next(iter(by)))]
         else:
             varying.append((i, by))
     zero = (0,) * dim
     if not varying:
-        return None if tuple(start) == zero else {i: [] for i in rows}
+        return None if tuple(base) == zero else {i: [] for i in rows}
     # forward[k]: the sums reachable after varying[:k]; backward[k]: those of varying[k:]
-    forward = [{tuple(start)}]
+    forward = [{tuple(base)}]
     for _, by in varying:
         nxt = {tuple(a + b for a, b in zip(s, sig)) for s in forward[-1] for sig in by}
         if len(nxt) > PRUNE_STATES:
@@ -667,9 +719,9 @@ def _prune_group(cons: list[tuple[float, list[tuple[int, list[float]]]]],
         for sig, members in by.items():
             if any(tuple(-(a + b) for a, b in zip(s, sig)) in after for s in forward[k]):
                 ok.extend(members)
+        if not ok:
+            return {i: [] for i in rows}
         keep[i] = sorted(ok)
-    if not any(keep.values()) or any(not v for v in keep.values()):
-        return {i: [] for i in rows}
     return keep
 
 
@@ -677,6 +729,11 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
     """For each row, the options that belong to at least one joint solution; "broken" when none
     exists, "capped" when the search passed its budget."""
     n = len(domains)
+    if all(len(d) == 1 for d in domains):  # one option a row: it is the solution, or there is none
+        if all(_holds(c.kind, const + sum(contrib[domains[i][0]] for i, contrib in parts))
+               for c, const, parts in constraints):
+            return [set(d) for d in domains], "solved"
+        return [set() for _ in domains], "broken"
     degree = [0] * n
     for _, _, parts in constraints:
         for i, _ in parts:
