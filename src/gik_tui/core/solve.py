@@ -19,6 +19,7 @@ given. Nothing here guesses: a value is filled only when the text and the identi
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -138,6 +139,10 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
             raws = [digits[a:b] for a, b in spans]
             out_b.append(Option(tuple(int(r) for r in raws), tuple(spans), tuple(raws), _split_prior(raws)))
         return out_b if len(out_b) <= MAX_OPTIONS else None
+    plain_sums = not any(parts and max(parts) < t and all(kinds[c] == "count" for c in (t, *parts))
+                         for t, parts in sums)
+    if unit is None and plain_sums and digits.isdigit() and n * math.comb(L - 1, n - 1) <= min(budget, 4 * MAX_OPTIONS):
+        return _plain_splits(digits, n)
     # a sign must start a cell: cuts are forced before each sign (except at 0)
     forced = [i for i, c in enumerate(digits) if c in _SIGNS and i > 0]
     out: list[Option] = []
@@ -221,6 +226,23 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
     if not finished or len(out) > MAX_OPTIONS:
         return None
     return out
+
+
+def _plain_splits(digits: str, n: int) -> list[Option] | None:
+    """Every cut of a run of digits into n whole numbers without leading zeros, no sums to prune
+    by (the search below gives the same, slower)."""
+    L = len(digits)
+    zero = [c == "0" for c in digits]
+    out: list[Option] = []
+    for cuts in itertools.combinations(range(1, L), n - 1):
+        bounds = (0, *cuts, L)
+        if any(zero[a] and b - a > 1 for a, b in zip(bounds, bounds[1:])):
+            continue
+        raws = tuple(digits[a:b] for a, b in zip(bounds, bounds[1:]))
+        lens = [b - a for a, b in zip(bounds, bounds[1:])]
+        out.append(Option(tuple(map(int, raws)), tuple(zip(bounds, bounds[1:])), raws,
+                          math.exp(-0.35 * sum(x * x for x in lens) / n)))
+    return out if len(out) <= MAX_OPTIONS else None
 
 
 def _blocks(kinds: tuple[str, ...], sums) -> list[int] | None:
