@@ -496,7 +496,8 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
             by_sig.setdefault(tuple(c[d] for c in sig_parts), []).append(d)
         classes.append(by_sig)
     reps = [[members[0] for members in cl.values()] for cl in classes]
-    reps = _prune(reps, multi)
+    if math.prod(len(r) for r in reps) > PRUNE_ABOVE:  # a search this wide is worth narrowing first
+        reps = _prune(reps, multi)
     if any(not r for r in reps):
         return Outcome(_cautious(rows, weights, alone, multi), "broken", used)
     supported, status = _supports(reps, multi, budget)
@@ -589,6 +590,7 @@ def _result(row: Uncertain, weights: list[float], keep: list[int], source: list[
     return RowResult(decided, candidates, keep, options)
 
 
+PRUNE_ABOVE = 100_000  # joint assignments above which the options are pruned before the search
 PRUNE_STATES = 20_000  # partial sums kept per identity group while pruning; more: that group is skipped
 
 
@@ -778,31 +780,42 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
     span_of = [{i: (min(c[d] for d in domains[i]), max(c[d] for d in domains[i])) for i, c in parts}
                for _, _, parts in cons]
 
-    def search(doms: list[list[int]]) -> list[int] | None | bool:
-        """A joint solution (option per row), None when there is none, False past the budget."""
-        # suffix bounds per constraint: min/max contribution of the rows from position k on
-        bounds = []
-        for ci, (kind, const, parts) in enumerate(cons):
-            lo = [0.0] * (n + 1)
-            hi = [0.0] * (n + 1)
-            contrib_at = {pos[i]: (i, contrib) for i, contrib in parts}
-            for k in range(n - 1, -1, -1):
-                hit = contrib_at.get(k)
-                if hit is None:
-                    lo[k], hi[k] = lo[k + 1], hi[k + 1]
-                    continue
-                i, c = hit
-                if doms[i] is domains[i]:
-                    a, b = span_of[ci][i]
-                else:
-                    vals = [c[d] for d in doms[i]]
-                    a, b = min(vals), max(vals)
-                lo[k] = lo[k + 1] + a
-                hi[k] = hi[k + 1] + b
-            bounds.append((lo, hi))
+    # suffix bounds per constraint over the whole domains: the least and greatest contribution of
+    # the rows from search position k on, once; a search that fixes one row shifts them
+    base_bounds = []
+    for ci, (kind, const, parts) in enumerate(cons):
+        lo = [0.0] * (n + 1)
+        hi = [0.0] * (n + 1)
+        at = {pos[i]: i for i, _ in parts}
+        for k in range(n - 1, -1, -1):
+            i = at.get(k)
+            if i is None:
+                lo[k], hi[k] = lo[k + 1], hi[k + 1]
+            else:
+                a, b = span_of[ci][i]
+                lo[k], hi[k] = lo[k + 1] + a, hi[k + 1] + b
+        base_bounds.append((lo, hi))
+    contrib_of = [{i: contrib for i, contrib in parts} for _, _, parts in cons]
+
+    def search(doms: list[list[int]], fixed: int | None = None) -> list[int] | None | bool:
+        """A joint solution (option per row), None when there is none, False past the budget.
+        `fixed`: the one row whose domain `doms` narrows to a single option."""
+        bounds = base_bounds
+        if fixed is not None:
+            bounds = list(base_bounds)
+            d = doms[fixed][0]
+            k0 = pos[fixed]
+            for ci in of_row[fixed]:
+                a, b = span_of[ci][fixed]
+                v = contrib_of[ci][fixed][d]
+                lo, hi = bounds[ci]
+                lo, hi = lo[:], hi[:]
+                for k in range(k0 + 1):
+                    lo[k] += v - a
+                    hi[k] += v - b
+                bounds[ci] = (lo, hi)
         partial = [const for _, const, _ in cons]
         choice = [0] * n
-        contrib_of = [{i: contrib for i, contrib in parts} for _, _, parts in cons]
 
         def feasible(ci: int, k: int) -> bool:
             kind = cons[ci][0]
@@ -814,28 +827,36 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
 
         if not all(feasible(ci, 0) for ci in range(len(cons))):
             return None
+        # per row: (identity, its contributions, the bounds of the rows after it, equality?)
+        checks = [[(ci, contrib_of[ci][i], bounds[ci][0][pos[i] + 1], bounds[ci][1][pos[i] + 1],
+                    cons[ci][0] == "eq") for ci in of_row[i]] for i in range(n)]
 
         def rec(k: int):
             nonlocal spent
             if k == n:
                 return True
             i = order[k]
+            mine = checks[i]
             for d in doms[i]:
                 spent += 1
                 if spent > budget:
                     return False
-                for ci in of_row[i]:
-                    partial[ci] += contrib_of[ci][i][d]
-                ok = all(feasible(ci, k + 1) for ci in of_row[i])
-                if ok:
-                    choice[i] = d
-                    r = rec(k + 1)
-                    if r is True or r is False:
-                        for ci in of_row[i]:
-                            partial[ci] -= contrib_of[ci][i][d]
-                        return r
-                for ci in of_row[i]:
-                    partial[ci] -= contrib_of[ci][i][d]
+                ok = True
+                for ci, contrib, lo, hi, eq in mine:
+                    p = partial[ci] + contrib[d]
+                    if p + lo > 1e-6 or (eq and p + hi < -1e-6):
+                        ok = False
+                        break
+                if not ok:
+                    continue
+                for ci, contrib, _, _, _ in mine:
+                    partial[ci] += contrib[d]
+                choice[i] = d
+                r = rec(k + 1)
+                for ci, contrib, _, _, _ in mine:
+                    partial[ci] -= contrib[d]
+                if r is True or r is False:
+                    return r
             return None
 
         try:
@@ -859,7 +880,7 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
                 continue
             doms = list(domains)
             doms[i] = [d]
-            sol = search(doms)
+            sol = search(doms, i)
             if sol is False:
                 return supported, "capped"
             if sol is not None:
