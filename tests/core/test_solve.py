@@ -339,3 +339,89 @@ def test_word_row_whose_empty_last_cell_was_lost_is_not_read_shifted():
     carried = [ex.cell("requests", ("上年结转政府信息公开申请数量",), c).value for c in [("自然人",), ("总计",)]]
     assert carried == [2, 2]
     assert any("empty fields before their values" in w for w in ex.warnings)
+
+
+# ------------------------------------------------------------------ the fast paths agree with brute force
+def _brute_supports(domains, constraints):
+    import itertools
+
+    sols = [combo for combo in itertools.product(*domains)
+            if all(abs(const + sum(contrib[combo[i]] for i, contrib in parts)) < 1e-6 if c.kind == "eq"
+                   else const + sum(contrib[combo[i]] for i, contrib in parts) <= 1e-6
+                   for c, const, parts in constraints)]
+    return [{s[i] for s in sols} for i in range(len(domains))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_pruning_and_search_find_exactly_the_supported_options(data):
+    """`_prune` drops only options in no joint solution; `_supports` after it finds every option
+    that is in one (brute force over every assignment as the judge)."""
+    from gik_tui.core.solve import _prune, _supports
+
+    n = data.draw(st.integers(2, 5))
+    sizes = [data.draw(st.integers(1, 4)) for _ in range(n)]
+    ncols = data.draw(st.integers(1, 3))
+    # each option: a small value per column; identities: per column, Σ of some rows = Σ of others
+    vals = [[[data.draw(st.integers(0, 3)) for _ in range(ncols)] for _ in range(s)] for s in sizes]
+    constraints = []
+    for col in range(ncols):
+        for _ in range(data.draw(st.integers(1, 2))):
+            coefs = {i: data.draw(st.sampled_from([-1, 1])) for i in range(n) if data.draw(st.booleans())}
+            if len(coefs) < 2:
+                continue
+            terms = tuple(((f"t", (f"r{i}",), (f"c{col}",)), coef) for i, coef in coefs.items())
+            kind = data.draw(st.sampled_from(["eq", "eq", "le"]))
+            parts = [(i, [coef * vals[i][d][col] for d in range(sizes[i])]) for i, coef in coefs.items()]
+            constraints.append((Constraint(kind, terms, f"{kind}{col}"), float(data.draw(st.integers(-2, 2))), parts))
+    domains = [list(range(s)) for s in sizes]
+    truth = _brute_supports(domains, constraints)
+    pruned = _prune(domains, constraints)
+    for i in range(n):
+        assert truth[i] <= set(pruned[i])  # nothing in a solution is ever dropped
+    if any(not p for p in pruned):
+        assert all(not t for t in truth)
+        return
+    supported, status = _supports(pruned, constraints, 10**6)
+    if any(not t for t in truth):
+        assert status == "broken"
+    else:
+        assert status == "solved" and supported == truth
+
+
+def _brute_splits(digits: str, n: int) -> set[tuple[int, ...]]:
+    import itertools
+
+    out = set()
+    for cuts in itertools.combinations(range(1, len(digits)), n - 1):
+        b = (0, *cuts, len(digits))
+        cells = [digits[x:y] for x, y in zip(b, b[1:])]
+        if not any(len(c) > 1 and c[0] == "0" for c in cells):
+            out.add(tuple(map(int, cells)))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("0123456789", min_size=1, max_size=12), st.integers(1, 6))
+def test_plain_splits_equal_brute_force(digits, n):
+    got = split_run(digits, ("count",) * n)
+    assert got is not None
+    assert {o.values for o in got} == _brute_splits(digits, n)
+    for o in got:  # spans and raws say where each cell is
+        assert tuple(digits[a:b] for a, b in o.spans) == o.raws
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 400), min_size=2, max_size=6))
+def test_block_splits_equal_brute_force(parts):
+    """Rows of "parts, then their total": every split the bounded search returns satisfies the
+    total, and it returns every split brute force finds."""
+    total = sum(parts)
+    digits = "".join(map(str, parts)) + str(total)
+    n = len(parts) + 1
+    kinds = ("count",) * n
+    got = split_run(digits, kinds, ((n - 1, tuple(range(n - 1))),))
+    assert got is not None
+    want = {v for v in _brute_splits(digits, n) if sum(v[:-1]) == v[-1]}
+    assert {o.values for o in got} == want
+    assert tuple(parts) + (total,) in want
