@@ -186,6 +186,8 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
             vals.append(int(text) if kinds[col] == "count" else 0)
             if left == 1:
                 _emit()
+                if len(out) > MAX_OPTIONS:  # too many: the answer is None, stop here
+                    return False
             elif not rec(e, col + 1):
                 return False
             cuts.pop()
@@ -273,25 +275,26 @@ def _split_blocks(digits: str, blocks: list[int], budget: int) -> list[tuple[int
 
     def parts(pos: int, end: int, k: int, rem: int) -> list[tuple[int, ...]]:
         nonlocal steps
+        steps += 1  # every call counts, a leaf too
+        if steps > budget:
+            raise _Budget
         room = end - pos
         if k == 1:
             return [(room,)] if room <= 18 and num[pos][room - 1] == rem else []
+        key = (pos, end, k, rem)
+        hit = memo.get(key)
+        if hit is not None:
+            return hit
+        res: list[tuple[int, ...]] = []
+        memo[key] = res
         if room < k:
-            return []
+            return res
         # the least sum k parts can make of `room` digits (lengths as even as they go: a part of
         # l > 1 digits is at least 10^(l-1)), and the greatest (one part as long as it goes)
         q, r = divmod(room, k)
         least = (r * 10 ** q + (k - r) * 10 ** (q - 1)) if q > 1 else (r * 10 if q == 1 else 0)
         if rem < least or rem > 10 ** (room - k + 1) + 9 * k:
-            return []
-        key = (pos, end, k, rem)
-        hit = memo.get(key)
-        if hit is not None:
-            return hit
-        steps += 1
-        if steps > budget:
-            raise _Budget
-        res: list[tuple[int, ...]] = []
+            return res
         row = num[pos]
         for length in range(1, min(room - k + 1, len(row)) + 1):
             v = row[length - 1]
@@ -301,7 +304,6 @@ def _split_blocks(digits: str, blocks: list[int], budget: int) -> list[tuple[int
                 break
             for rest in parts(pos + length, end, k - 1, rem - v):
                 res.append((length, *rest))
-        memo[key] = res
         return res
 
     def from_block(pos: int, bi: int) -> list[tuple[int, ...]]:
@@ -591,7 +593,7 @@ def _result(row: Uncertain, weights: list[float], keep: list[int], source: list[
 
 
 PRUNE_ABOVE = 100_000  # joint assignments above which the options are pruned before the search
-PRUNE_STATES = 20_000  # partial sums kept per identity group while pruning; more: that group is skipped
+PRUNE_WORK = 20_000  # sums formed while pruning one table; past it, pruning stops where it is
 
 
 def _prune(domains: list[list[int]], constraints) -> list[list[int]]:
@@ -613,11 +615,14 @@ def _prune(domains: list[list[int]], constraints) -> list[list[int]]:
     doms = [list(d) for d in domains]
     todo = list(range(len(groups)))
     rounds = 0
+    work = [PRUNE_WORK]
     while todo and rounds < 4 * len(groups) + 4:
         rounds += 1
         gi = todo.pop(0)
         start, rows = groups[gi]
-        keep = _prune_group(start, rows, doms)
+        keep = _prune_group(start, rows, doms, work)
+        if work[0] < 0:
+            break
         if keep is None:
             continue
         for i, allowed in keep.items():
@@ -705,9 +710,9 @@ def _group_sigs(cons: list[tuple[float, list[tuple[int, list[float]]]]], domains
 
 
 def _prune_group(start: tuple[int, ...], rows: dict[int, dict[int, tuple[int, ...]]],
-                 doms: list[list[int]]) -> dict[int, list[int]] | None:
+                 doms: list[list[int]], work: list[int]) -> dict[int, list[int]] | None:
     """For the rows in one group of identities, the options whose contributions reach a solution
-    of the group alone; None when there are too many sums to keep."""
+    of the group alone; None when the sums to form pass what is left of `work` (spent there)."""
     dim = len(start)
     base = list(start)
     varying: list[tuple[int, dict[tuple, list[int]]]] = []
@@ -725,20 +730,23 @@ def _prune_group(start: tuple[int, ...], rows: dict[int, dict[int, tuple[int, ..
     # forward[k]: the sums reachable after varying[:k]; backward[k]: those of varying[k:]
     forward = [{tuple(base)}]
     for _, by in varying:
-        nxt = {tuple(a + b for a, b in zip(s, sig)) for s in forward[-1] for sig in by}
-        if len(nxt) > PRUNE_STATES:
+        work[0] -= len(forward[-1]) * len(by)
+        if work[0] < 0:
             return None
-        forward.append(nxt)
+        forward.append({tuple(a + b for a, b in zip(s, sig)) for s in forward[-1] for sig in by})
     backward = [{zero}]
     for _, by in reversed(varying):
-        nxt = {tuple(a + b for a, b in zip(s, sig)) for s in backward[-1] for sig in by}
-        if len(nxt) > PRUNE_STATES:
+        work[0] -= len(backward[-1]) * len(by)
+        if work[0] < 0:
             return None
-        backward.append(nxt)
+        backward.append({tuple(a + b for a, b in zip(s, sig)) for s in backward[-1] for sig in by})
     backward.reverse()
     keep: dict[int, list[int]] = {}
     for k, (i, by) in enumerate(varying):
         after = backward[k + 1]
+        work[0] -= len(forward[k]) * len(by)
+        if work[0] < 0:
+            return None
         ok: list[int] = []
         for sig, members in by.items():
             if any(tuple(-(a + b) for a, b in zip(s, sig)) in after for s in forward[k]):
