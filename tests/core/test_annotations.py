@@ -5,8 +5,8 @@ import os
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from gik_tui.core.annotations import (Annotation, AnnotationError, CellEdit, SectionDecision, annotation_path,
-                                      from_toml, load, save, to_toml)
+from gik_tui.core.annotations import (Annotation, AnnotationError, AnnotationFile, CellEdit, SectionDecision,
+                                      annotation_path, from_toml, legacy_annotation_path, load, save, to_toml)
 from gik_tui.core.extract import extract_path
 from gik_tui.core.review import Review
 
@@ -15,7 +15,11 @@ LUSONG_TOTAL = ("requests", ("本年度办理结果", "总计"), ("总计",))
 
 def test_annotation_path_stays_in_its_folder(tmp_path):
     assert annotation_path("/x/2019_lusong.txt") == annotation_path("/x/2019_lusong.txt", "/x")
-    assert annotation_path("/x/2019_lusong.txt").name == "2019_lusong.gik.toml"
+    assert annotation_path("/x/2019_lusong.txt").name == "2019_lusong.txt.gik.toml"
+    # a page and its text, and names that differ only in a character a file name cannot hold,
+    # never share an annotation
+    names = ["report.txt", "report.html", "report.HTM", "a:b.txt", "a_b.txt", "a%3Ab.txt", ".x.txt", "%2Ex.txt"]
+    assert len({annotation_path(n, tmp_path) for n in names}) == len(names)
     for evil in ["../../etc/passwd", "..", "a/../../b.txt", "\x00x.txt", "....html", "con:*?.htm"]:
         p = annotation_path(evil, tmp_path)
         assert p.parent == tmp_path and p.name.endswith(".gik.toml") and "/" not in p.name
@@ -120,8 +124,7 @@ def test_source_changed_marks_stale_decisions(tmp_path):
 @pytest.mark.parametrize("text, reason", [
     ("schema = 1\n[report\n", "not valid TOML"),
     ("schema = 9\n", "newer gik-tui"),
-    ("schema = 1\n[[cells]]\ntable = 1\n", "not a gik-tui annotation"),
-    ("schema = 1\n[review]\nstatus = 'lost'\n", "unknown status"),
+    ("schema = '1'\n", "schema must be a whole number"),
     ("x = " + "[" * 200 + "]" * 200 + "\n", "nested too deeply"),
 ])
 def test_bad_annotation_files(tmp_path, text, reason):
@@ -157,3 +160,123 @@ def test_save_to_a_read_only_folder_raises(tmp_path):
     ro.chmod(0o500)
     with pytest.raises(OSError):
         save(ro / "r.gik.toml", Annotation(source="r", sha256="", template="legacy"))
+
+
+# ------------------------------------------------------------------ issue 9: names, validation, modes
+def _ann(source="r.txt", **kw):
+    return Annotation(source=source, sha256="", template="gik-2019", **kw)
+
+
+def _file(folder, report):
+    return AnnotationFile(annotation_path(folder / report), report, legacy_annotation_path(folder / report))
+
+
+def test_old_name_is_read_when_it_is_this_reports_and_the_save_writes_the_new_name(tmp_path):
+    edit = CellEdit("review", (), ("行政复议", "总计"), 3, None)
+    save(tmp_path / "r.gik.toml", _ann("r.txt", cells=(edit,)))
+    (tmp_path / "r.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "r.html").write_text("x", encoding="utf-8")
+    f = _file(tmp_path, "r.txt")
+    assert f.load().cells == (edit,) and f.read_from == tmp_path / "r.gik.toml"
+    assert _file(tmp_path, "r.html").load() is None  # the page is another report: not its annotation
+    f.save(_ann("r.txt", cells=(edit,), status="done"))
+    assert load(tmp_path / "r.txt.gik.toml").status == "done"
+    assert load(tmp_path / "r.gik.toml").status == "new"  # the old file is left as it was
+
+
+def test_old_name_without_a_source_is_read_only_when_unambiguous(tmp_path):
+    save(tmp_path / "r.gik.toml", _ann("", status="done"))
+    (tmp_path / "r.txt").write_text("x", encoding="utf-8")
+    assert _file(tmp_path, "r.txt").load().status == "done"
+    (tmp_path / "r.html").write_text("x", encoding="utf-8")
+    assert _file(tmp_path, "r.txt").load() is None and _file(tmp_path, "r.html").load() is None
+
+
+def test_an_annotation_naming_another_report_is_never_applied(tmp_path):
+    save(tmp_path / "r.txt.gik.toml", _ann("other.html", status="done",
+                                           cells=(CellEdit("review", (), ("行政复议", "总计"), 3, None),)))
+    f = _file(tmp_path, "r.txt")
+    assert f.load() is None
+    assert f.blocked and "belongs to another report (other.html)" in str(f.error)
+    with pytest.raises(AnnotationError):
+        f.save(_ann("r.txt"))
+    assert load(tmp_path / "r.txt.gik.toml").source == "other.html"  # left untouched
+
+
+@pytest.mark.parametrize("toml, problem", [
+    ('[meta]\nagency = 123', "meta.agency should be text, not 123"),
+    ('[meta]\nyear = "abc"', "meta.year should be a year (1990–2100), not 'abc'"),
+    ('[meta]\nyear = 99999', "meta.year should be a year"),
+    ('[meta]\ntemplate = "gik-9999"', "meta.template 'gik-9999' is not a known format"),
+    ('[meta]\ntemplate = "../legacy"', "is not a known format"),
+    ('[review]\nstatus = "maybe"', "review.status 'maybe' is not one of"),
+    ('[review]\nnote = 5', "review.note should be text"),
+    ('[[cells]]\ntable = "review"\nrow = []\ncolumn = ["行政复议", "总计"]\nvalue = nan', "should be a finite number, not nan"),
+    ('[[cells]]\ntable = "review"\nrow = []\ncolumn = ["行政复议", "总计"]\nvalue = inf', "should be a finite number, not inf"),
+    ('[[cells]]\ntable = "review"\nrow = []\ncolumn = ["行政复议", "总计"]\nvalue = "3"', "value should be a number, not '3'"),
+    ('[[cells]]\ntable = "review"\nrow = "x"\ncolumn = ["总计"]\nvalue = 3', "row and column lists of text"),
+    ('[[sections]]\nheading = "一、总体情况"\nline = -1', "line should be a line number"),
+])
+def test_a_wrong_part_is_left_out_and_named_the_rest_kept(toml, problem):
+    text = 'schema = 1\n[report]\nsource = "r.txt"\n[review]\nstatus = "done"\n' if "[review]" not in toml else \
+        'schema = 1\n[report]\nsource = "r.txt"\n'
+    a = from_toml(text + toml + "\n", "r.txt.gik.toml")
+    assert any(problem in p for p in a.problems), a.problems
+    assert a.source == "r.txt"
+    assert all(isinstance(v, (int, float)) for c in a.cells for v in (c.value,) if v is not None)
+    assert dict(a.meta).get("agency") in (None,) or isinstance(dict(a.meta)["agency"], str)
+
+
+def test_schema_of_the_wrong_type_is_not_called_newer():
+    with pytest.raises(AnnotationError, match="schema must be a whole number, not '1'"):
+        from_toml('schema = "1"\n')
+
+
+def test_utf8_bom_is_valid(tmp_path):
+    p = tmp_path / "r.txt.gik.toml"
+    p.write_bytes(b"\xef\xbb\xbf" + to_toml(_ann(status="done")).encode())
+    assert load(p).status == "done"
+
+
+def test_save_keeps_the_mode_and_a_new_file_gets_the_umasks(tmp_path):
+    p = tmp_path / "r.txt.gik.toml"
+    old = os.umask(0o022)
+    try:
+        save(p, _ann())
+        assert p.stat().st_mode & 0o777 == 0o644
+        os.chmod(p, 0o664)
+        f = AnnotationFile(p, "r.txt")
+        f.load()
+        f.save(_ann(status="done"))
+        assert p.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(old)
+
+
+def test_save_cleans_temporaries_a_killed_save_left(tmp_path):
+    p = tmp_path / "r.txt.gik.toml"
+    for i in range(3):
+        (tmp_path / f".r.txt.gik.toml.dead{i}.tmp").write_text("half", encoding="utf-8")
+    (tmp_path / ".other.gik.toml.x.tmp").write_text("not ours to clean", encoding="utf-8")
+    f = AnnotationFile(p, "r.txt")
+    f.load()
+    f.save(_ann())
+    assert sorted(n for n in os.listdir(tmp_path) if n.endswith(".tmp")) == [".other.gik.toml.x.tmp"]
+
+
+def test_save_as_never_replaces_a_file_without_being_told(tmp_path):
+    (tmp_path / "r.txt").write_text("the report", encoding="utf-8")
+    f = AnnotationFile(tmp_path / "r.txt.gik.toml", "r.txt")
+    f.load()
+    with pytest.raises(FileExistsError):
+        f.save_as(tmp_path / "r.txt", _ann())
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8") == "the report"
+
+
+def test_an_annotation_that_is_a_device_or_fifo_is_not_read(tmp_path):
+    os.symlink("/dev/zero", tmp_path / "z.txt.gik.toml")
+    with pytest.raises(AnnotationError, match="a device, not an annotation file"):
+        load(tmp_path / "z.txt.gik.toml")
+    os.mkfifo(tmp_path / "f.txt.gik.toml")
+    with pytest.raises(AnnotationError, match="FIFO"):
+        load(tmp_path / "f.txt.gik.toml")

@@ -16,7 +16,10 @@ new version, never half of one.
 
 from __future__ import annotations
 
+import errno
+import math
 import os
+import stat
 import tempfile
 import tomllib
 from dataclasses import dataclass
@@ -79,6 +82,7 @@ class Annotation:
     annotator: str = ""
     sections: tuple[SectionDecision, ...] = ()
     cells: tuple[CellEdit, ...] = ()
+    problems: tuple[str, ...] = ()  # parts of the file that were wrong and left out (see from_toml)
 
     @property
     def cell_map(self) -> dict[CellKey, CellEdit]:
@@ -94,8 +98,17 @@ class Annotation:
         return dict(self.meta)
 
 def annotation_path(report: str | os.PathLike, folder: str | os.PathLike | None = None) -> Path:
-    """Where a report's annotation lives. Only the report's file name is used, made safe, so the
-    annotation can never leave its folder whatever the report is called."""
+    """Where a report's annotation lives: the report's full file name plus `.gik.toml`
+    (`report.html` → `report.html.gik.toml`), so a page and its text never share one. Only the
+    file name is used, and a character a file name cannot safely hold is written as %XX (and `%`
+    itself), so different names never map to one file and the annotation cannot leave its folder."""
+    p = Path(report)
+    return Path(folder if folder is not None else p.parent) / (_safe_name(p.name) + SUFFIX)
+
+
+def legacy_annotation_path(report: str | os.PathLike, folder: str | os.PathLike | None = None) -> Path:
+    """The name annotations had before they were named after the whole file name: the report's
+    name without .txt/.htm/.html, unsafe characters as "_" (read, never written)."""
     p = Path(report)
     stem = p.name
     for ext in (".txt", ".html", ".htm", ".TXT", ".HTML", ".HTM"):
@@ -104,6 +117,19 @@ def annotation_path(report: str | os.PathLike, folder: str | os.PathLike | None 
             break
     safe = "".join(ch if ch not in '/\\\x00:*?"<>|' and ord(ch) >= 32 else "_" for ch in stem).strip(". ") or "report"
     return Path(folder if folder is not None else p.parent) / (safe + SUFFIX)
+
+
+_UNSAFE = set('/\\:*?"<>|%')
+
+
+def _safe_name(name: str) -> str:
+    out = []
+    for i, ch in enumerate(name):
+        if ch in _UNSAFE or ord(ch) < 32 or ord(ch) == 127 or (ch in ". " and (i == 0 or i == len(name) - 1)):
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+        else:
+            out.append(ch)
+    return "".join(out) or "report"
 
 
 def now() -> str:
@@ -150,6 +176,11 @@ def _depth(x, d: int = 0) -> int:
 
 
 def from_toml(text: str, path: str = "<annotation>") -> Annotation:
+    """Parse and validate an annotation. A file that is not one at all raises AnnotationError; a
+    part of it that is wrong (a key of the wrong type, an unknown template, a value that is not a
+    finite number) is left out and named in `Annotation.problems`, and the rest is kept."""
+    if text.startswith("\ufeff"):  # a UTF-8 BOM (Windows editors) is valid input
+        text = text[1:]
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -159,54 +190,129 @@ def from_toml(text: str, path: str = "<annotation>") -> Annotation:
     if _depth(doc) > MAX_DEPTH:
         raise AnnotationError(path, "nested too deeply to be an annotation")
     schema = doc.get("schema", 1)
-    if not isinstance(schema, int) or schema > SCHEMA:
+    if isinstance(schema, bool) or not isinstance(schema, int):
+        raise AnnotationError(path, f"schema must be a whole number, not {schema!r}; left untouched", read_only=True)
+    if schema > SCHEMA:
         raise AnnotationError(path, f"written by a newer gik-tui (schema {schema}); opened read-only", read_only=True)
-    try:
-        rep = doc.get("report", {})
-        review = doc.get("review", {})
-        status = review.get("status", "new")
-        if status not in STATUSES:
-            raise AnnotationError(path, f"unknown status {status!r}")
-        sections = tuple(
-            SectionDecision(str(s["heading"]), int(s["line"]), (s.get("section") or None), bool(s.get("confirmed", True)))
-            for s in doc.get("sections", [])
-        )
-        cells = tuple(
-            CellEdit(str(c["table"]), tuple(map(str, c["row"])), tuple(map(str, c["column"])),
-                     None if c.get("blank") else _num(c["value"]), _num(c["extracted"]) if "extracted" in c else None)
-            for c in doc.get("cells", [])
-        )
-        meta = tuple((k, v) for k, v in doc.get("meta", {}).items() if k in ("year", "agency", "template"))
-        return Annotation(
-            source=str(rep.get("source", "")), sha256=str(rep.get("sha256", "")), template=str(rep.get("template", "")),
-            meta=meta, status=status, note=str(review.get("note", "")), updated=str(review.get("updated", "")),
-            annotator=str(review.get("annotator", "")), sections=sections, cells=cells,
-        )
-    except AnnotationError:
-        raise
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise AnnotationError(path, f"not a gik-tui annotation (missing or malformed {e})") from None
+    problems: list[str] = []
+
+    def table(key: str) -> dict:
+        x = doc.get(key, {})
+        if isinstance(x, dict):
+            return x
+        problems.append(f"[{key}] is not a table; ignored")
+        return {}
+
+    def text_of(section: dict, where: str, key: str, default: str = "") -> str:
+        x = section.get(key, default)
+        if isinstance(x, str):
+            return x
+        problems.append(f"{where}.{key} should be text, not {_show(x)}; ignored")
+        return default
+
+    rep, review, meta_in = table("report"), table("review"), table("meta")
+    status = text_of(review, "review", "status", "new")
+    if status not in STATUSES:
+        problems.append(f"review.status {status!r} is not one of {', '.join(STATUSES)}; read as new")
+        status = "new"
+    meta: list[tuple[str, object]] = []
+    for k, v in meta_in.items():
+        if k == "year":
+            if isinstance(v, bool) or not isinstance(v, int) or not 1990 <= v <= 2100:
+                problems.append(f"meta.year should be a year (1990–2100), not {_show(v)}; ignored")
+                continue
+        elif k == "agency":
+            if not isinstance(v, str):
+                problems.append(f"meta.agency should be text, not {_show(v)}; ignored")
+                continue
+        elif k == "template":
+            from .templates import template_ids
+
+            if not isinstance(v, str) or v not in template_ids():
+                problems.append(f"meta.template {_show(v)} is not a known format ({', '.join(template_ids())}); ignored")
+                continue
+        else:
+            continue
+        meta.append((k, v))
+    sections: list[SectionDecision] = []
+    raw_sections = doc.get("sections", [])
+    if not isinstance(raw_sections, list):
+        problems.append("[[sections]] is not a list of tables; ignored")
+        raw_sections = []
+    for n, sd in enumerate(raw_sections, 1):
+        try:
+            if not isinstance(sd, dict):
+                raise ValueError("not a table")
+            heading, line, section = sd["heading"], sd["line"], sd.get("section", "")
+            confirmed = sd.get("confirmed", True)
+            if not isinstance(heading, str) or not isinstance(section, str) or not isinstance(confirmed, bool):
+                raise ValueError("heading and section should be text, confirmed true or false")
+            if isinstance(line, bool) or not isinstance(line, int) or line < 1:
+                raise ValueError(f"line should be a line number, not {_show(line)}")
+            sections.append(SectionDecision(heading, line, section or None, confirmed))
+        except (KeyError, ValueError) as e:
+            problems.append(f"sections entry {n}: {_why(e)}; ignored")
+    cells: list[CellEdit] = []
+    raw_cells = doc.get("cells", [])
+    if not isinstance(raw_cells, list):
+        problems.append("[[cells]] is not a list of tables; ignored")
+        raw_cells = []
+    for n, c in enumerate(raw_cells, 1):
+        try:
+            if not isinstance(c, dict):
+                raise ValueError("not a table")
+            tbl, row, col = c["table"], c["row"], c["column"]
+            if not isinstance(tbl, str) or not _labels(row) or not _labels(col):
+                raise ValueError("table should be text, row and column lists of text")
+            blank = c.get("blank", False)
+            if not isinstance(blank, bool):
+                raise ValueError(f"blank should be true or false, not {_show(blank)}")
+            value = None if blank else _num(c["value"], "value")
+            extracted = _num(c["extracted"], "extracted") if "extracted" in c else None
+            cells.append(CellEdit(tbl, tuple(row), tuple(col), value, extracted))
+        except (KeyError, ValueError) as e:
+            problems.append(f"cells entry {n}: {_why(e)}; ignored")
+    return Annotation(
+        source=text_of(rep, "report", "source"), sha256=text_of(rep, "report", "sha256"),
+        template=text_of(rep, "report", "template"), meta=tuple(meta), status=status,
+        note=text_of(review, "review", "note"), updated=text_of(review, "review", "updated"),
+        annotator=text_of(review, "review", "annotator"), sections=tuple(sections), cells=tuple(cells),
+        problems=tuple(problems),
+    )
 
 
-def _num(x) -> Number:
+def _show(x) -> str:
+    r = repr(x)
+    return r if len(r) <= 40 else r[:37] + "…"
+
+
+def _why(e: Exception) -> str:
+    return f"{e.args[0]} is missing" if isinstance(e, KeyError) else str(e)
+
+
+def _labels(x) -> bool:
+    return isinstance(x, list) and all(isinstance(p, str) for p in x)
+
+
+def _num(x, key: str = "value") -> Number:
     if isinstance(x, bool) or not isinstance(x, (int, float)):
-        raise ValueError(f"value {x!r}")
+        raise ValueError(f"{key} should be a number, not {_show(x)}")
+    if isinstance(x, float) and not math.isfinite(x):
+        raise ValueError(f"{key} should be a finite number, not {x}")
     return x
 
 
 def load(path: str | os.PathLike) -> Annotation | None:
     """The annotation at `path`, None when there is none; AnnotationError when it cannot be used."""
-    p = Path(path)
     try:
-        size = p.stat().st_size
+        data = read_capped(path, MAX_BYTES)
     except FileNotFoundError:
         return None
-    except OSError as e:
-        raise AnnotationError(path, e.strerror or str(e)) from None
-    if size > MAX_BYTES:
-        raise AnnotationError(path, f"too large for an annotation ({size // 1024} KB); left untouched")
-    try:
-        data = p.read_bytes()
+    except TooLarge:
+        raise AnnotationError(path, f"too large for an annotation (over {MAX_BYTES // 1024} KB); left untouched",
+                              read_only=True) from None
+    except NotRegular as e:
+        raise AnnotationError(path, f"{e}, not an annotation file; left untouched", read_only=True) from None
     except OSError as e:
         raise AnnotationError(path, e.strerror or str(e)) from None
     try:
@@ -214,6 +320,55 @@ def load(path: str | os.PathLike) -> Annotation | None:
     except UnicodeDecodeError as e:
         raise AnnotationError(path, f"not UTF-8 text (byte {e.start})") from None
     return from_toml(text, str(path))
+
+
+class TooLarge(OSError):
+    pass
+
+
+class NotRegular(OSError):
+    pass
+
+
+def read_capped(path: str | os.PathLike, limit: int) -> bytes:
+    """A regular file's bytes, at most `limit` of them (TooLarge past it, whatever its size says:
+    /dev/zero says 0). A FIFO, device or socket is never read (NotRegular): opening one without
+    blocking and looking at what was opened leaves no moment to swap it in."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegular(errno.EINVAL, _kind(st.st_mode))
+        if st.st_size > limit:
+            raise TooLarge(errno.EFBIG, f"{st.st_size} bytes")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks = []
+        got = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+            if got > limit:
+                raise TooLarge(errno.EFBIG, f"over {limit} bytes")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
 
 
 def save(path: str | os.PathLike, a: Annotation) -> str:
@@ -224,13 +379,37 @@ def save(path: str | os.PathLike, a: Annotation) -> str:
     return text
 
 
+def _umask() -> int:
+    try:  # Linux says it without changing it
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
+
+
 def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a crash leaves the old file or the new one. The new file
+    keeps the mode of the one it replaces (a new one gets the umask's); temporaries are named
+    `.<name>.<random>.tmp`."""
     folder = path.parent
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
+            try:
+                os.fchmod(f.fileno(), mode)
+            except (OSError, AttributeError):
+                pass
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
@@ -251,6 +430,60 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.close(dfd)
 
 
+def clean_stale_temporaries(path: Path) -> int:
+    """Remove the temporaries a killed save of `path` left (`.<name>.*.tmp`); call with the
+    folder's lock held, when no other save of it can be writing one. Returns how many."""
+    n = 0
+    prefix = f".{path.name}."
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return 0
+    for name in names:
+        if name.startswith(prefix) and name.endswith(".tmp") and "/" not in name:
+            try:
+                os.unlink(path.parent / name)
+                n += 1
+            except OSError:
+                pass
+    return n
+
+
+class _FolderLock:
+    """An exclusive lock on the annotation's folder (flock on the folder itself, or on a
+    `.gik-tui.lock` file in it where a folder cannot be locked) for the few milliseconds of a
+    compare-and-replace, so two windows or processes never both pass the "changed on disk?"
+    check and overwrite each other. Where there is no flock (Windows), saves are not locked."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.fd: int | None = None
+
+    def __enter__(self) -> "_FolderLock":
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            return self
+        for target, flags in ((self.folder, os.O_RDONLY), (self.folder / ".gik-tui.lock", os.O_RDWR | os.O_CREAT)):
+            try:
+                fd = os.open(target, flags, 0o666)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except OSError:
+                os.close(fd)
+                continue
+            self.fd = fd
+            break
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing releases the lock
+            self.fd = None
+
+
 class ConflictError(Exception):
     """The annotation file changed on disk since it was loaded (another window, another analyst)."""
 
@@ -261,12 +494,21 @@ class ConflictError(Exception):
 
 class AnnotationFile:
     """One report's annotation file as a window holds it: what was read, whether it may be
-    written, and a save that never silently overwrites a file someone else changed."""
+    written, and a save that never silently overwrites a file someone else changed.
 
-    def __init__(self, path: str | os.PathLike):
+    `report`: the report's file name. An annotation whose `[report] source` names another report
+    is never applied (it is left untouched and blocks saving here). `legacy`: the file name
+    annotations had before (`report.gik.toml`); it is read when the current one does not exist
+    and it belongs to this report, and the next save writes the current name."""
+
+    def __init__(self, path: str | os.PathLike, report: str | None = None, legacy: str | os.PathLike | None = None):
         self.path = Path(path)
+        self.report = report
+        self.legacy = Path(legacy) if legacy is not None else None
+        self.read_from: Path = self.path  # where the annotation in use was read
         self.known: bytes | None = None  # the bytes last read or written; None: no file then
         self.error: AnnotationError | None = None  # set when the file could not be used
+        self.problems: tuple[str, ...] = ()  # parts of the file left out (named, with the file)
 
     @property
     def blocked(self) -> bool:
@@ -275,6 +517,8 @@ class AnnotationFile:
 
     def load(self) -> Annotation | None:
         self.error = None
+        self.problems = ()
+        self.read_from = self.path
         try:
             ann = load(self.path)
         except AnnotationError as e:
@@ -282,11 +526,52 @@ class AnnotationFile:
             self.known = self._current()
             return None
         self.known = self._current()
+        if ann is None and self.legacy is not None and self.legacy != self.path:
+            ann = self._legacy()
+        if ann is None:
+            return None
+        if self.report and ann.source and os.path.basename(ann.source.replace("\\", "/")) != self.report:
+            self.error = AnnotationError(self.read_from, f"belongs to another report ({ann.source}), not "
+                                         f"{self.report}; not applied, left untouched", read_only=True)
+            return None
+        if ann.problems:
+            self.problems = tuple(f"{self.read_from}: {p}" for p in ann.problems)
         return ann
+
+    def _legacy(self) -> Annotation | None:
+        """The annotation under the old name, when it is this report's: its source names this
+        report, or it names none and no other report in the folder has the same old name."""
+        try:
+            ann = load(self.legacy)  # type: ignore[arg-type]
+        except AnnotationError:
+            return None  # an unusable old file is not ours to judge; it stays as it is
+        if ann is None:
+            return None
+        name = os.path.basename(ann.source.replace("\\", "/")) if ann.source else ""
+        if name:
+            if name != self.report:
+                return None
+        elif self.report is None or self._others_share_legacy_name():
+            return None
+        self.read_from = self.legacy  # type: ignore[assignment]
+        return ann
+
+    def _others_share_legacy_name(self) -> bool:
+        from .read import REPORT_SUFFIXES
+
+        assert self.legacy is not None and self.report is not None
+        stem = self.legacy.name[: -len(SUFFIX)]
+        folder = self.path.parent
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return True
+        return any(n != self.report and n.lower().endswith(REPORT_SUFFIXES) and
+                   legacy_annotation_path(n).name[: -len(SUFFIX)] == stem for n in names)
 
     def _current(self) -> bytes | None:
         try:
-            return self.path.read_bytes()
+            return read_capped(self.path, MAX_BYTES)
         except FileNotFoundError:
             return None
         except OSError:
@@ -297,19 +582,27 @@ class AnnotationFile:
 
     def save(self, a: Annotation, force: bool = False) -> None:
         """Atomic save; ConflictError when the file changed since it was read (unless forced),
-        AnnotationError when the file is invalid or read-only, OSError when the disk refuses."""
+        AnnotationError when the file is invalid or read-only, OSError when the disk refuses.
+        The compare and the replace happen under the folder's lock, as one step."""
         if self.blocked and not force:
             raise self.error  # type: ignore[misc]
-        if not force and self.changed_on_disk():
-            raise ConflictError(self.path)
         data = to_toml(a).encode("utf-8")
-        write_atomic(self.path, data)
+        with _FolderLock(self.path.parent):
+            if not force and self.changed_on_disk():
+                raise ConflictError(self.path)
+            clean_stale_temporaries(self.path)
+            write_atomic(self.path, data)
         self.known = data
         self.error = None
+        self.read_from = self.path
 
-    def save_as(self, path: str | os.PathLike, a: Annotation) -> None:
-        """Save to another file (the analyst's choice after a conflict or an invalid file)."""
-        self.path = Path(path)
+    def save_as(self, path: str | os.PathLike, a: Annotation, replace: bool = False) -> None:
+        """Save to another file (the analyst's choice after a conflict or an invalid file).
+        FileExistsError when the file exists and `replace` was not given."""
+        target = Path(path)
+        if target.exists() and not replace:
+            raise FileExistsError(errno.EEXIST, "exists", str(target))
+        self.path = target
         self.known = self._current()
         self.error = None
         self.save(a, force=True)

@@ -5,15 +5,17 @@ Pure state, no screen: the app calls it and draws what it says; export uses `rev
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 
-from .annotations import Annotation, AnnotationFile, CellEdit, CellKey, SectionDecision, annotation_path, now
+from .annotations import (Annotation, AnnotationFile, CellEdit, CellKey, SectionDecision, annotation_path,
+                          legacy_annotation_path, now)
 from .checks import run_checks
 from .document import Document
 from .extract import extract
 from .model import Cell, CheckResult, Extraction, SectionMatch
 from .read import read_path
-from .templates import load_template
+from .templates import load_template, template_ids
 from .values import Number
 
 LOW_CONFIDENCE = 0.75
@@ -46,10 +48,12 @@ def open_report(path: str, annotations_dir: str | None = None, section_threshold
     """Read a report, load its annotation and extract it with the template the analyst chose.
     The one way the queue, the report screen and export open a report (ReadError propagates)."""
     doc = read_path(path)
-    file = AnnotationFile(annotation_path(path, annotations_dir))
+    file = AnnotationFile(annotation_path(path, annotations_dir), os.path.basename(path),
+                          legacy_annotation_path(path, annotations_dir))
     ann = file.load()
     template = ann.meta_map.get("template") if ann else None
-    ex = extract(doc, template if isinstance(template, str) else None, section_threshold)
+    ex = extract(doc, template if isinstance(template, str) and template in template_ids() else None,
+                 section_threshold)
     return Opened(doc, ex, ann, file)
 
 

@@ -129,7 +129,16 @@ class Template:
         return [s.name for s in self.sections]
 
 
+@cache
+def template_ids() -> tuple[str, ...]:
+    """The formats gik-tui knows: the TOML files in the package's templates folder."""
+    folder = resources.files(__package__).joinpath("templates")
+    return tuple(sorted(e.name[:-5] for e in folder.iterdir() if e.name.endswith(".toml")))
+
+
 def _raw(template_id: str) -> dict:
+    if template_id not in template_ids():
+        raise TemplateError(f"no template named {template_id!r}")
     try:
         data = resources.files(__package__).joinpath("templates", f"{template_id}.toml").read_bytes()
     except FileNotFoundError:
