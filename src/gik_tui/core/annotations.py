@@ -304,10 +304,15 @@ def _num(x, key: str = "value") -> Number:
 
 def load(path: str | os.PathLike) -> Annotation | None:
     """The annotation at `path`, None when there is none; AnnotationError when it cannot be used."""
+    return _load(path)[0]
+
+
+def _load(path: str | os.PathLike) -> tuple[Annotation | None, bytes | None]:
+    """The annotation and the very bytes it was parsed from (None, None when there is no file)."""
     try:
         data = read_capped(path, MAX_BYTES)
     except FileNotFoundError:
-        return None
+        return None, None
     except TooLarge:
         raise AnnotationError(path, f"too large for an annotation (over {MAX_BYTES // 1024} KB); left untouched",
                               read_only=True) from None
@@ -319,7 +324,7 @@ def load(path: str | os.PathLike) -> Annotation | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise AnnotationError(path, f"not UTF-8 text (byte {e.start})") from None
-    return from_toml(text, str(path))
+    return from_toml(text, str(path)), data
 
 
 class TooLarge(OSError):
@@ -520,12 +525,13 @@ class AnnotationFile:
         self.problems = ()
         self.read_from = self.path
         try:
-            ann = load(self.path)
+            # the bytes compared at the next save are the very bytes parsed here: read once, so
+            # a save by another window in between is seen as a change, never taken as ours
+            ann, self.known = _load(self.path)
         except AnnotationError as e:
             self.error = e
             self.known = self._current()
             return None
-        self.known = self._current()
         if ann is None and self.legacy is not None and self.legacy != self.path:
             ann = self._legacy()
         if ann is None:
