@@ -79,6 +79,27 @@ def make_corpus(folder: str | os.PathLike, big: bool = True) -> list[Case]:
         ("requests", ROW, ("总计",)): 5,
     }))
     put("hostile.txt", HOSTILE.encode(), Case("hostile.txt", text_has=("[bold]某县人民政府[/]", "\x1b[31m", "\u202e")))
+    # issue 9: old Word exports leave one <font> open per line, 255+ deep: nothing after is lost
+    lines = [ln for ln in huaiyin.splitlines() if ln.strip()]
+    deep = "<html><body>" + "".join(f"<font face='宋体'>{ln}<br>\n" for ln in lines * 2) + "</body></html>"
+    put("deep-font.html", deep.encode(), Case("deep-font.html", text_has=("淮阴区",),
+                                               cells={("requests", ROW, ("总计",)): 18,
+                                                      ("review", (), ("行政复议", "总计")): 0}))
+    put("deep-10000.html", ("<html><body>" + "<div>" * 10_000 + "某县人民政府2020年政府信息公开工作年度报告<p>一、总体情况"
+                            + "</div>" * 10_000 + "</body></html>").encode(),
+        Case("deep-10000.html", text_has=("某县人民政府2020年",), warns=("read flattened",)))
+    put("colspan-bomb.html", ("<html><body><p>某县人民政府2020年政府信息公开工作年度报告</p><table>"
+                              + ("<tr>" + "<td colspan=100 rowspan=100>1</td>" * 300 + "</tr>") * 10
+                              + "</table></body></html>").encode(),
+        Case("colspan-bomb.html", warns=("were cut",)))
+    # not regular files: never read, never waited on
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(d / "fifo.txt")
+        cases.append(Case("fifo.txt", error="a FIFO (named pipe), not a report file"))
+    for name, dev in (("zero.txt", "/dev/zero"), ("urandom.html", "/dev/urandom")):
+        if os.path.exists(dev):
+            os.symlink(dev, d / name)
+            cases.append(Case(name, error="a device, not a report file"))
     return cases
 
 

@@ -93,3 +93,32 @@ def test_hostile_text_reaches_json_literally(corpus):
     obj = json.loads(r.stdout)
     assert [s["heading"] for s in obj["sections"]] == ["一、总体情况[/]", "二、主动公开政府信息情况"]
     assert obj["year"] == 2019 and obj["agency"] is None  # "[bold]某县人民政府[/]" is not taken for a name
+
+
+def test_unreadable_folder_is_reported_and_counted(tmp_path, monkeypatch):
+    """A folder that cannot be listed (chmod 000; simulated, since root can list anything) is
+    named and counted in every command, and the run exits 2."""
+    import errno
+    import os
+
+    (tmp_path / "a.txt").write_text("某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("某县人民政府2020年政府信息公开工作年度报告\n", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, errors = find_reports([tmp_path])
+    assert [f.rsplit("/", 1)[-1] for f in files] == ["a.txt"]
+    assert [str(e) for e in errors] == [f"{locked}: folder cannot be read (Permission denied); its reports were skipped"]
+    for command in (["extract", str(tmp_path), "--format", "jsonl"], ["check", str(tmp_path)], ["export", str(tmp_path)]):
+        r = _run(*command)
+        assert r.exit_code == 2, (command, r.output)
+        assert f"gik-tui: {locked}: folder cannot be read" in r.stderr, r.stderr
+        if command[0] == "export":
+            assert "1 unreadable" in r.stderr

@@ -52,7 +52,11 @@ class GikApp(App):
         if self.single:
             self.files = [target]
         else:
-            self.files, _ = find_reports([target])
+            self.files, unread = find_reports([target])
+            for e in unread[:5]:  # folders that could not be read: said, never skipped in silence
+                self.startup_warnings.append(str(e))
+            if len(unread) > 5:
+                self.startup_warnings.append(f"… and {len(unread) - 5} more folder(s) that could not be read")
         self.theme_name = theme_name
         self.report_screen: ReportScreen | None = None  # made on mount, with the queue
         if annotations:

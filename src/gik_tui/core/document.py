@@ -109,6 +109,7 @@ class Document:
     encoding: str
     kind: str = "text"  # "text" | "html"
     grids: tuple[Grid, ...] = ()
+    notes: tuple[str, ...] = ()  # what reading had to leave out or cut (said as warnings)
     norm: str = field(init=False)
     _offsets: list[int] | None = field(init=False, repr=False)
     _line_starts: list[int] | None = field(init=False, repr=False, default=None)

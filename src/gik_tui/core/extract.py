@@ -33,6 +33,7 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
     warnings: list[str] = []
     if "replaced" in doc.encoding:
         warnings.append(f"{doc.source}: {doc.encoding}")
+    warnings.extend(f"{doc.source}: {n}" for n in doc.notes)
     year = find_year(doc.norm)
     if template_id is None:
         template_id, why = choose_template(doc.norm, year)

@@ -10,6 +10,7 @@ the identities rather than read left to right.
 
 from __future__ import annotations
 
+import html
 import re
 
 from lxml import etree
@@ -26,26 +27,58 @@ _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"
           "tr", "table", "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "body", "main"}
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 MAX_SPAN = 100
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
+MAX_WIDTH = 200  # grid columns of one table; a report's widest has 16
+MAX_SLOTS = 200_000  # grid slots (rows × columns, spans expanded) of one page's tables together
+# purely presentational inline tags: old Word exports leave one <font> open per line, 255+ deep
+_INLINE = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|o:p|st1:[a-z]+)\b[^<>]*>", re.I)
+_NOT_TABLE = re.compile(r"<(?!/?(?:table|tr|td|th|tbody|thead|tfoot|caption)\b)/?[a-zA-Z][^<>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
+
+
+def _too_deep() -> bool:
+    """Did the last parse stop at the parser's depth limit (and drop what lay deeper)?"""
+    return any("depth" in e.message.lower() for e in _PARSER.error_log)
 
 
 class _Out:
     def __init__(self) -> None:
         self.chunks: list[str] = []
         self.tables: list[list[list[str]]] = []
+        self.budget = MAX_SLOTS  # grid slots left for the page's tables
+        self.cut = 0  # tables cut to the bounds
 
     def newline(self) -> None:
         self.chunks.append("\n")
 
 
-def html_to_text(text: str, source: str = "") -> tuple[str, list[Grid]]:
+def html_to_text(text: str, source: str = "") -> tuple[str, list[Grid], list[str]]:
+    """The page's article text, its tables as grids, and notes on what had to be left out."""
+    notes: list[str] = []
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
+    text = _INLINE.sub("", text)  # they carry no text or structure; unclosed, they nest without end
     try:
         root = etree.fromstring(text, _PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return text, []
+        return text, [], ["the HTML could not be parsed; read as plain text"]
     if root is None:
-        return text, []
+        return text, [], ["the HTML could not be parsed; read as plain text"]
+    if _too_deep():
+        # read it again flattened: every tag but a table's own becomes a line break
+        flat = _NOT_TABLE.sub("<br>", text)
+        try:
+            again = etree.fromstring(flat, _PARSER)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            again = None
+        if again is not None and not _too_deep():
+            root = again
+            notes.append("the page nests tags deeper than the HTML parser goes; it was read flattened "
+                         "(paragraphs as lines, tables kept)")
+        else:
+            plain = html.unescape(_ANY_TAG.sub("\n", text))
+            lines = [ln for ln in (_WS.sub(" ", x).strip() for x in plain.split("\n")) if ln]
+            return "\n".join(lines) + "\n", [], ["the page nests tags (tables too) deeper than the HTML parser "
+                                                 "goes; it was read as plain text, without its tables"]
     for el in list(root.iter()):
         tag = el.tag
         if not isinstance(tag, str):
@@ -56,7 +89,11 @@ def html_to_text(text: str, source: str = "") -> tuple[str, list[Grid]]:
             _remove(el)
     article = _article(root)
     out = _Out()
+    out.budget = MAX_SLOTS
     _render(article, out)
+    if out.cut:
+        notes.append(f"{out.cut} table(s) larger than {MAX_WIDTH} columns or {MAX_SLOTS:,} cells in all "
+                     "(spans expanded) were cut")
     raw_lines = "".join(out.chunks).split("\n")
     lines: list[str] = []
     grids: list[Grid] = []
@@ -72,7 +109,7 @@ def html_to_text(text: str, source: str = "") -> tuple[str, list[Grid]]:
         line = _WS.sub(" ", line).strip()
         if line:
             lines.append(line)
-    return "\n".join(lines) + "\n", grids
+    return "\n".join(lines) + "\n", grids, notes
 
 
 def _remove(el) -> None:
@@ -106,30 +143,48 @@ def _article(root):
     return body
 
 
-def _render(el, out: _Out) -> None:
-    tag = el.tag.lower() if isinstance(el.tag, str) else ""
-    if tag == "table":
-        out.newline()
-        out.chunks.append(f"\x00T{len(out.tables)}\x00")
-        out.tables.append(_grid(el))
-        out.newline()
-        if el.tail:
-            out.chunks.append(el.tail)
-        return
-    block = tag in _BLOCK
-    if block:
-        out.newline()
-    if el.text and tag != "br":
-        out.chunks.append(el.text)
-    for child in el:
-        if isinstance(child.tag, str):
-            _render(child, out)
-        elif child.tail:
-            out.chunks.append(child.tail)
-    if block:
-        out.newline()
-    if el.tail:
-        out.chunks.append(el.tail)
+def _render(root, out: _Out) -> None:
+    """Text in document order, a table as a placeholder line; iterative, so no nesting depth is
+    too deep for it."""
+    stack: list[tuple[object, bool]] = [(root, False)]  # (element, closing?)
+    while stack:
+        el, closing = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if closing:
+            if tag in _BLOCK:
+                out.newline()
+            if el.tail:
+                out.chunks.append(el.tail)
+            continue
+        if tag == "table":
+            out.newline()
+            out.chunks.append(f"\x00T{len(out.tables)}\x00")
+            out.tables.append(_grid(el, out))
+            out.newline()
+            if el.tail:
+                out.chunks.append(el.tail)
+            continue
+        if tag in _BLOCK:
+            out.newline()
+        if el.text and tag != "br":
+            out.chunks.append(el.text)
+        stack.append((el, True))
+        children = []
+        for child in el:
+            if isinstance(child.tag, str):
+                children.append((child, False))
+            elif child.tail:
+                children.append((_Tail(child.tail), True))
+        stack.extend(reversed(children))
+
+
+class _Tail:
+    """The text after a comment or processing instruction, emitted in its place."""
+
+    tag = None
+
+    def __init__(self, tail: str):
+        self.tail = tail
 
 
 def _cell_text(cell) -> str:
@@ -162,8 +217,12 @@ def _is_figure(text: str) -> bool:
     return p is not None and p.value is not None
 
 
-def _grid(table) -> list[list[str]]:
-    """The table's rows with spans expanded; cells of nested tables are flattened into their cell."""
+def _grid(table, out: _Out | None = None) -> list[list[str]]:
+    """The table's rows with spans expanded; cells of nested tables are flattened into their cell.
+    Bounded: at most MAX_WIDTH columns, and the page's tables share MAX_SLOTS slots (a page of
+    `colspan=100` cells cannot make a grid of millions); a table past them is cut (counted)."""
+    budget = out.budget if out is not None else MAX_SLOTS
+    cut = False
     rows = []
     for tr in table.iter("tr"):
         # only rows of this table, not of a table nested in one of its cells
@@ -184,6 +243,11 @@ def _grid(table) -> list[list[str]]:
                 c += 1
             text = _cell_text(cell)
             rs, cs = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+            rs = min(rs, len(rows) - r)
+            cs = min(cs, MAX_WIDTH - c)
+            if cs <= 0 or len(grid) + rs * cs > budget:
+                cut = True
+                break
             if rs == 1 and cs == 1:
                 grid[(r, c)] = text
             else:
@@ -194,6 +258,14 @@ def _grid(table) -> list[list[str]]:
             c += cs
             if c > width:
                 width = c
+        if len(grid) + width > budget:
+            cut = True
+        if cut:
+            rows = rows[: r + 1]
+            break
+    if out is not None:
+        out.budget -= min(out.budget, len(rows) * width)
+        out.cut += cut
     if not grid:
         return []
     return [[grid.get((r, c), "") for c in range(width)] for r in range(len(rows))]

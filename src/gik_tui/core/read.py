@@ -9,9 +9,11 @@ A file that is not a readable report raises ReadError with a one-line reason.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
+import stat
 from pathlib import Path
 
 from .document import Document, unify_newlines
@@ -36,15 +38,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def read_path(path: str | os.PathLike) -> Document:
-    p = Path(path)
     source = str(path)
     try:
-        if p.is_dir():
-            raise ReadError(source, "is a folder, not a report")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(source, f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        data = p.read_bytes()
+        data = read_capped(path, MAX_BYTES)
+    except TooLarge:
+        raise ReadError(source, f"too large (over {MAX_BYTES // (1024 * 1024)} MB, the limit)") from None
+    except NotRegular as e:
+        raise ReadError(source, f"{e.strerror}, not a report file; skipped") from None
     except FileNotFoundError:
         raise ReadError(source, "no such file") from None
     except PermissionError:
@@ -54,6 +54,55 @@ def read_path(path: str | os.PathLike) -> Document:
     except OSError as e:
         raise ReadError(source, e.strerror or str(e)) from None
     return read_bytes(data, source)
+
+
+class TooLarge(OSError):
+    pass
+
+
+class NotRegular(OSError):
+    pass
+
+
+def read_capped(path: str | os.PathLike, limit: int) -> bytes:
+    """A regular file's bytes, at most `limit` of them (TooLarge past it, whatever its size says:
+    /dev/zero says 0). A FIFO, device or socket is never read (NotRegular): opening one without
+    blocking and looking at what was opened leaves no moment to swap it in."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegular(errno.EINVAL, _kind(st.st_mode))
+        if st.st_size > limit:
+            raise TooLarge(errno.EFBIG, f"{st.st_size} bytes")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks = []
+        got = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+            if got > limit:
+                raise TooLarge(errno.EFBIG, f"over {limit} bytes")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
 
 
 def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
@@ -68,10 +117,10 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
     if is_html:
         from .html import html_to_text  # lxml is loaded only for HTML pages
 
-        text, grids = html_to_text(text, source)
+        text, grids, notes = html_to_text(text, source)
         if not text.strip():
-            raise ReadError(source, "HTML page with no text")
-        return Document(source, text, sha, encoding, "html", tuple(grids))
+            raise ReadError(source, "HTML page with no text" + (f" ({'; '.join(notes)})" if notes else ""))
+        return Document(source, text, sha, encoding, "html", tuple(grids), tuple(notes))
     return Document(source, text, sha, encoding, "text")
 
 
@@ -153,7 +202,11 @@ def find_reports(paths) -> tuple[list[str], list[ReadError]]:
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            for root, dirs, names in os.walk(p, followlinks=False):
+            def unreadable(e: OSError) -> None:
+                where = e.filename or str(p)
+                errors.append(ReadError(str(where), f"folder cannot be read ({e.strerror or e}); its reports were skipped"))
+
+            for root, dirs, names in os.walk(p, onerror=unreadable, followlinks=False):
                 dirs.sort()
                 for name in sorted(names):
                     if name.lower().endswith(REPORT_SUFFIXES):
