@@ -92,6 +92,13 @@ def make_corpus(folder: str | os.PathLike, big: bool = True) -> list[Case]:
                               + ("<tr>" + "<td colspan=100 rowspan=100>1</td>" * 300 + "</tr>") * 10
                               + "</table></body></html>").encode(),
         Case("colspan-bomb.html", warns=("were cut",)))
+    put("nan-inf.txt", ("某县人民政府2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n"
+                        "一、本年新收政府信息公开申请数量 | NaN | inf | 1 | 2 | 3 | 4 | 10 |\n").encode(),
+        Case("nan-inf.txt", warns=("'NaN' is not a figure", "'inf' is not a figure"),
+             cells={("requests", ROW, ("自然人",)): None, ("requests", ROW, ("总计",)): 10}))
+    put("long-row.txt", ("某县人民政府2020年政府信息公开工作年度报告\n二、上年结转政府信息公开申请数量 | "
+                         + " | ".join(["1"] * 7000) + " |\n").encode(),
+        Case("long-row.txt", warns=("too long to be a table row",)))
     # not regular files: never read, never waited on
     if hasattr(os, "mkfifo"):
         os.mkfifo(d / "fifo.txt")

@@ -99,6 +99,54 @@ def _results(files: list[str], fn, jobs: int):
             pool.terminate()
 
 
+def _target(output: str | None, files: list[str], force: bool) -> None:
+    """Refuse an output that is one of the inputs (never, even with --force) or an existing file
+    (unless --force): exit 2 with one line saying so, before anything is written."""
+    if not output:
+        return
+    import os
+
+    real = os.path.realpath(output)
+    if any(os.path.realpath(f) == real for f in files):
+        _err(f"{output}: is one of the reports being read; not overwritten (choose another output file)")
+        sys.exit(2)
+    if os.path.lexists(output) and not force:
+        _err(f"{output}: exists; not replaced (pass --force to replace it)")
+        sys.exit(2)
+
+
+class _AtomicOut:
+    """An output file written beside its target and renamed over it at the end: an interrupted
+    or failed run leaves the old file (or none), never a half-written or emptied one."""
+
+    def __init__(self, path: str):
+        import os
+        import tempfile
+
+        self.path = path
+        folder = os.path.dirname(os.path.abspath(path))
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+        self.f = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        self.f.write(data)
+
+    def flush(self) -> None:
+        self.f.flush()
+
+    def close(self, ok: bool = True) -> None:
+        import os
+
+        self.f.close()
+        if ok:
+            os.replace(self.tmp, self.path)
+        else:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+
+
 def _files(paths) -> tuple[list[str], int]:
     from .core.read import find_reports
 
@@ -186,10 +234,13 @@ def _extract_chunks(files: list[str], fmt: str, jobs: int):
               help="write here instead of standard output")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="extract in this many processes")
-def extract(paths, fmt, output, jobs):
+@click.option("--force", is_flag=True, help="replace the output file if it exists")
+def extract(paths, fmt, output, jobs, force):
     """Extract reports (files or folders of .txt/.htm/.html) into structured, checked data."""
     files, bad = _files(paths)
-    out = open(output, "wb") if output else sys.stdout.buffer
+    _target(output, files, force)
+    out = _AtomicOut(output) if output else sys.stdout.buffer
+    done = False
     several = fmt == "json" and len(files) != 1
     bar = None
     try:
@@ -219,6 +270,7 @@ def extract(paths, fmt, output, jobs):
         if several:
             out.write(b"\n]\n")
         out.flush()
+        done = True
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)
@@ -226,7 +278,7 @@ def extract(paths, fmt, output, jobs):
         if bar is not None:
             bar.__exit__(None, None, None)
         if output:
-            out.close()
+            out.close(ok=done)
     sys.exit(2 if bad else 0)
 
 
@@ -257,16 +309,20 @@ def check(paths, jobs):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None)
 @click.option("--annotations", type=click.Path(file_okay=False), default=None,
               help="the folder holding the annotations (default: beside the reports)")
-def export(paths, fmt, wide, output, annotations):
+@click.option("--force", is_flag=True, help="replace the output file if it exists")
+def export(paths, fmt, wide, output, annotations, force):
     """A dataset: each report extracted afresh with the analyst's annotations applied.
 
     CSV is UTF-8 with a BOM (Excel opens the Chinese labels) and safe against formula injection.
+    Exit 2 when a report could not be read, else 3 when an annotation had to be left out, else 0.
     """
     from .core.export import LONG_FIELDS, jsonl, long_rows, reviewed, wide_row, write_csv
     from .core.read import ReadError
 
     files, bad = _files(paths)
+    _target(output, files, force)
     rows: list[dict] = []
+    left_out: list[str] = []
     for path in files:
         try:
             r = reviewed(path, annotations)
@@ -274,8 +330,10 @@ def export(paths, fmt, wide, output, annotations):
             _err(str(e))
             bad += 1
             continue
-        if r.warning:
-            _err(r.warning)
+        for w in r.warnings:
+            _err(w)
+        if r.left_out:
+            left_out.append(r.left_out)
         if wide:
             rows.append(wide_row(r))
         else:
@@ -301,8 +359,9 @@ def export(paths, fmt, wide, output, annotations):
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    click.echo(f"{len(files) - bad} report(s), {len(rows)} row(s), {bad} unreadable", err=True)
-    sys.exit(2 if bad else 0)
+    click.echo(f"{len(files) - bad} report(s), {len(rows)} row(s), {bad} unreadable"
+               + (f", {len(left_out)} annotation(s) left out: {', '.join(left_out)}" if left_out else ""), err=True)
+    sys.exit(2 if bad else 3 if left_out else 0)
 
 
 @main.command()

@@ -53,3 +53,68 @@ def test_extract_csv_is_formula_safe(tmp_path):
     change = next(x for x in rows if x["column"] == "本年增/减" and x["row"].endswith("行政许可"))
     assert change["value"] == "-2" and change["raw"] == "'-2"
     assert all(x["source"].startswith("'") or not x["source"].startswith("=") for x in rows)
+
+
+# ------------------------------------------------------------------ issue 9: never onto an input, nothing left out silently
+def _copy(samples, tmp_path, name="2019_lusong.txt"):
+    p = tmp_path / name
+    p.write_bytes((samples / name).read_bytes())
+    return p
+
+
+def test_output_onto_an_input_is_refused_and_the_input_kept(samples, tmp_path):
+    rep = _copy(samples, tmp_path)
+    before = rep.read_bytes()
+    for command in (["extract", str(rep), "-o", str(rep)], ["extract", str(tmp_path), "-o", str(rep), "--force"],
+                    ["export", str(tmp_path), "-o", str(rep), "--force"]):
+        r = CliRunner().invoke(main, command)
+        assert r.exit_code == 2 and "is one of the reports being read; not overwritten" in r.stderr, (command, r.output)
+        assert rep.read_bytes() == before
+
+
+def test_an_existing_output_is_replaced_only_with_force(samples, tmp_path):
+    rep = _copy(samples, tmp_path)
+    out = tmp_path / "out.jsonl"
+    out.write_text("keep me", encoding="utf-8")
+    r = CliRunner().invoke(main, ["extract", str(rep), "--format", "jsonl", "-o", str(out)])
+    assert r.exit_code == 2 and "exists; not replaced (pass --force" in r.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
+    r = CliRunner().invoke(main, ["extract", str(rep), "--format", "jsonl", "-o", str(out), "--force"])
+    assert r.exit_code == 0 and json.loads(out.read_text(encoding="utf-8"))["template"] == "gik-2019"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2019_lusong.txt", "out.jsonl"]  # no temporary left
+
+
+def test_export_names_a_left_out_annotation_and_exits_3(samples, tmp_path):
+    rep = _copy(samples, tmp_path)
+    annotation_path(rep).write_text('schema = 99\n[report]\nsource = "2019_lusong.txt"\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["export", str(tmp_path)])
+    assert r.exit_code == 3, r.output
+    assert "1 annotation(s) left out: " + str(annotation_path(rep)) in r.stderr
+
+
+def test_export_with_an_unknown_template_and_wrong_types_keeps_the_rest(samples, tmp_path):
+    rep = _copy(samples, tmp_path)
+    annotation_path(rep).write_text(
+        'schema = 1\n[report]\nsource = "2019_lusong.txt"\n[meta]\ntemplate = "gik-9999"\nagency = 123\n'
+        '[review]\nstatus = "done"\n[[cells]]\ntable = "review"\nrow = []\ncolumn = ["行政复议", "总计"]\nvalue = 7\n'
+        '[[cells]]\ntable = "review"\nrow = []\ncolumn = ["行政复议", "维持"]\nvalue = nan\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["export", str(tmp_path), "--format", "jsonl"])
+    assert r.exit_code == 0, r.output
+    assert "Traceback" not in r.output
+    assert "meta.template 'gik-9999' is not a known format" in r.stderr and "meta.agency should be text" in r.stderr
+    assert "should be a finite number, not nan" in r.stderr
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    total = next(x for x in rows if x["table"] == "review" and x["column"] == "行政复议 / 总计")
+    assert (total["value"], total["status"], total["template"]) == (7, "done", "gik-2019")
+    assert "nan" not in r.stdout.lower().replace("nanjing", "")
+
+
+def test_wide_header_is_neutralised(samples, tmp_path):
+    rep = _copy(samples, tmp_path)
+    save(annotation_path(rep), Annotation(source="2019_lusong.txt", sha256="", template="gik-2019",
+                                          cells=(CellEdit('=HYPERLINK("http://x")', (), ("c",), 1, None),)))
+    out = tmp_path / "w.csv"
+    r = CliRunner().invoke(main, ["export", str(tmp_path), "--wide", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    header = next(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert "'=HYPERLINK(\"http://x\") |  | c" in header and not any(h.startswith("=") for h in header)

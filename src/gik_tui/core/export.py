@@ -26,21 +26,28 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 class Reviewed:
     extraction: Extraction
     annotation: Annotation | None
-    warning: str | None = None
+    warnings: tuple[str, ...] = ()  # one line each: what the export could not take as it was
+    left_out: str | None = None  # an annotation file that exists but was not applied (named)
 
 
 def reviewed(path: str, annotations_dir: str | None = None) -> Reviewed:
     """Extract a report afresh with its annotation (ReadError propagates)."""
     opened = open_report(path, annotations_dir)
     ex, ann = opened.extraction, opened.annotation
-    warning = f"{opened.file.error}; exported without it" if opened.file.error else None
+    warnings: list[str] = []
+    left_out = None
+    if opened.file.error:
+        warnings.append(f"{opened.file.error}; the report is exported without it")
+        left_out = str(opened.file.error.path)
+    warnings.extend(f"{p}; exported without that part" for p in opened.file.problems)
     if ann is not None:
         meta = ann.meta_map
         if "year" in meta or "agency" in meta:
             ex = replace(ex, year=meta.get("year", ex.year), agency=meta.get("agency", ex.agency))
         if ann.sha256 and ann.sha256 != ex.sha256:
-            warning = f"{path}: the report changed since it was annotated (sha256); edits applied where they still fit"
-    return Reviewed(ex, ann, warning)
+            warnings.append(f"{path}: the report changed since it was annotated (sha256); edits applied where they "
+                            "still fit")
+    return Reviewed(ex, ann, tuple(warnings), left_out)
 
 
 def long_rows(r: Reviewed) -> list[dict]:
@@ -91,7 +98,7 @@ def _csv_value(x) -> object:
 def write_csv(rows: list[dict], fields: list[str], out) -> None:
     """`out` is a text stream; the caller opens it with encoding 'utf-8-sig' for the BOM."""
     w = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n", extrasaction="ignore")
-    w.writeheader()
+    w.writer.writerow([safe_text(f) for f in fields])  # a label can start with = too
     for r in rows:
         w.writerow({k: _csv_value(r.get(k)) for k in fields})
 

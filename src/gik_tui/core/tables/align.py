@@ -38,6 +38,8 @@ CANDIDATE_BUDGET = 4_000  # steps spent listing a broken row's plain splits (can
 CONF_SOLVED = 0.9  # decided by the identities: below read cells, above the low-confidence line
 RECENT = 60  # tokens after the last table activity during which the table is still "open"
 
+_NOT_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
+MAX_ROW_CHARS = 20_000  # tables/stream.py reads a longer line as one piece of text, never as a row
 _CAPTION = re.compile(r"第二十条第\s*[(（]?\s*([一二三四五六七八九十]{1,3})\s*[)）]?\s*项")
 _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
 INVALID = Parsed(None, None, "invalid")
@@ -200,7 +202,7 @@ class _Aligner:
             parsed = parse_value(tok.text) if len(tok.text) < 40 else None
             if parsed is not None:
                 self._value(tok, parsed)
-            elif self.target is not None and _NUMBERISH.fullmatch(tok.text):
+            elif self.target is not None and (_NUMBERISH.fullmatch(tok.text) or tok.text.lower() in _NOT_FINITE):
                 # looks like a figure but is not one (1e400, 12-3, 1.2.3): an empty cell, said aloud
                 self.warnings.append(f"line {tok.line + 1}: {tok.text[:40]!r} is not a figure; the cell is left empty")
                 self._value(tok, INVALID)
@@ -253,6 +255,9 @@ class _Aligner:
 
     def _text(self, tok: Tok) -> None:
         raw = tok.text
+        if len(raw) > MAX_ROW_CHARS and ("|" in raw or "\t" in raw):
+            self.warnings.append(f"line {tok.line + 1}: a row of {len(raw):,} characters is too long to be a table "
+                                 "row; its cells, if any, were not read")
         if len(raw) > 80:
             self._finalize()
             self.orphan = None
