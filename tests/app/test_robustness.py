@@ -158,3 +158,92 @@ async def test_unsaved_work_is_not_lost_from_the_queue(reports, ann_dir, monkeyp
         await pilot.press("q")
         await pilot.pause()
         assert type(app.screen).__name__ == "Choose" and app.is_running
+
+
+_CONTROL = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0),
+                             0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069)]
+
+
+def _no_control(app, where: str) -> None:
+    svg = app.export_screenshot()
+    found = sorted({f"U+{ord(ch):04X}" for ch in svg if ch in _CONTROL})
+    assert not found, (where, found)
+
+
+async def test_no_control_character_reaches_any_screen(tmp_path, ann_dir):
+    """A hostile report (escape sequences in its title and text) with a hostile annotation (OSC 52
+    in the note, the agency and a heading decision): every screen, dialog and input box shows the
+    sequences as visible symbols; none reaches the terminal."""
+    from gik_tui.core.annotations import Annotation, SectionDecision, save
+
+    d = tmp_path / "r"
+    d.mkdir()
+    osc52 = "\x1b]52;c;cHduZWQ=\x1b\\"
+    text = ("\x1b[5m某县\u202e人民政府2020年政府信息公开工作年度报告\n一、总体情况\x07\n" + osc52 + "正文\n"
+            "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n")
+    (d / "evil.txt").write_text(text, encoding="utf-8")
+    save(annotation_path(d / "evil.txt", ann_dir),
+         Annotation(source="evil.txt", sha256="", template="gik-2021", status="flagged",
+                    note="复制我" + osc52 + "\x1b[2J", meta=(("agency", "某县" + osc52 + "\u202e政府"),),
+                    sections=(SectionDecision("一、总体情况\x07", 2, "总体情况"),)))
+    app = GikApp(str(d), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        _no_control(app, "queue")
+        await open_row(app, pilot, "evil.txt")
+        for key in ("1", "2", "3", "4"):
+            await pilot.press(key)
+            await pilot.pause()
+            _no_control(app, f"tab {key}")
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        _no_control(app, "agency / year / template dialog")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        _no_control(app, "flag dialog")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        _no_control(app, "overview")
+
+
+async def test_in_app_export_names_left_out_annotations_and_never_replaces_a_file_unasked(reports, ann_dir):
+    from textual.widgets import Input
+
+    annotation_path(reports / "2019_lusong.txt", ann_dir).write_text(
+        'schema = 99\n[report]\nsource = "2019_lusong.txt"\n', encoding="utf-8")
+    out = reports.parent / "out.csv"
+    out.write_text("keep", encoding="utf-8")
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    notes = []
+    real = app.notify
+    app.notify = lambda message, **kw: (notes.append(str(message)), real(message, **kw))[1]
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+
+        async def export_to(path) -> None:
+            app.action_export()  # the palette's "export the dataset (CSV)"
+            await pilot.pause()
+            app.screen.query_one("#text", Input).value = str(path)
+            await pilot.press("enter")
+            await pilot.pause()
+
+        await export_to(reports / "2019_lusong.txt")  # onto a report: refused
+        assert any("is one of the reports; not overwritten" in n for n in notes), notes
+        await export_to(out)  # an existing file: asked, kept on "n"
+        await pilot.press("n")
+        await pilot.pause()
+        assert out.read_text(encoding="utf-8") == "keep"
+        await export_to(out)
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert out.read_text(encoding="utf-8-sig").startswith("source,")
+        assert any("1 annotation(s) left out" in n and "2019_lusong.txt.gik.toml" in n for n in notes), notes

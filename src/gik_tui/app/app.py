@@ -178,9 +178,25 @@ class GikApp(App):
         folder = self.target if os.path.isdir(self.target) else os.path.dirname(self.target) or "."
         default = os.path.join(folder, "gik-export.csv")
 
+        from .screens.dialogs import Choose
+
         def done(path: str | None) -> None:
-            if path:
-                self.run_export(path)
+            if not path:
+                return
+            real = os.path.realpath(path)
+            if any(os.path.realpath(f) == real for f in self.files):
+                self.notify(f"{path}: is one of the reports; not overwritten", severity="error")
+                return
+            if os.path.lexists(path):
+                def answer(choice: str | None) -> None:
+                    if choice == "replace":
+                        self.run_export(path)
+
+                self.push_screen(Choose(f"{path} exists. Replace it?",
+                                        [("y", "replace", "replace it with the export"), ("n", "keep", "keep it")]),
+                                 answer)
+                return
+            self.run_export(path)
 
         self.push_screen(AskText("Export the dataset (CSV, one row per cell) to:", default), done)
 
@@ -194,12 +210,16 @@ class GikApp(App):
 
         import io
 
-        rows, bad = [], 0
+        rows, bad, left_out = [], 0, []
         for f in self.files:
             try:
-                rows.extend(long_rows(reviewed(f, self.annotations_dir)))
+                r = reviewed(f, self.annotations_dir)
             except ReadError:
                 bad += 1
+                continue
+            rows.extend(long_rows(r))
+            if r.left_out:
+                left_out.append(os.path.basename(r.left_out))
         buf = io.StringIO()
         write_csv(rows, LONG_FIELDS, buf)
         try:
@@ -208,7 +228,10 @@ class GikApp(App):
             self.notify(f"{path}: not written ({e.strerror or e})", severity="error")
             return
         self.notify(f"exported {len(rows)} cells of {len(self.files) - bad} report(s) to {path}"
-                    + (f"; {bad} unreadable" if bad else ""))
+                    + (f"; {bad} unreadable" if bad else "")
+                    + (f"; {len(left_out)} annotation(s) left out (not valid or not this version's): "
+                       f"{', '.join(left_out[:5])}{' …' if len(left_out) > 5 else ''}" if left_out else ""),
+                    severity="warning" if left_out or bad else "information", timeout=12 if left_out else 5)
 
     def action_overview(self) -> None:
         from .screens.overview import OverviewScreen

@@ -39,7 +39,12 @@ def summarize(path: str, annotations_dir: str | None = None, section_threshold: 
     except Exception as e:  # noqa: BLE001 - the queue shows the error instead of stopping
         return Summary(path, name, error=f"could not be extracted ({type(e).__name__})", status="error")
     ex, ann, ann_path = opened.extraction, opened.annotation, opened.file.path
-    note = opened.file.error.reason if opened.file.error else None
+    # an annotation's trouble is said as the annotation's, never as the report's
+    note = None
+    if opened.file.error:
+        note = f"annotation {os.path.basename(opened.file.error.path)}: {opened.file.error.reason}"
+    elif opened.file.problems:
+        note = f"annotation: {len(opened.file.problems)} part(s) left out ({opened.file.problems[0].split(': ', 1)[-1]})"
     rv = Review(ex, ann, name)
     matched = sum(1 for s in ex.sections if rv.section_of(s)[0] is not None)
     cells = rv.current_cells().values()

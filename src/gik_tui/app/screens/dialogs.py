@@ -91,8 +91,8 @@ class AskText(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.title_text, markup=False, id="dialog-title")
-            yield Input(self.value, id="text")
+            yield Label(displayable(self.title_text), markup=False, id="dialog-title")
+            yield Input(displayable(self.value), id="text")
             yield Label(self.help_text, markup=False, id="dialog-help")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -115,7 +115,7 @@ class Choose(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text(self.question), id="dialog-title")
+            yield Static(Text(displayable(self.question)), id="dialog-title")
             for key, _id, label in self.answers:
                 yield Label(Text(f"[{key}] {label}"), markup=False)
             yield Label("escape cancels", markup=False, id="dialog-help")
@@ -146,11 +146,11 @@ class MetaDialog(ModalScreen[dict | None]):
         with Vertical(id="dialog"):
             yield Label("Report details (enter in the last box saves, escape cancels)", markup=False, id="dialog-title")
             yield Label("agency", markup=False)
-            yield Input(agency, id="meta-agency")
+            yield Input(displayable(agency), id="meta-agency")
             yield Label("year", markup=False)
             yield Input(year, id="meta-year", restrict=r"[0-9]*", max_length=4)
             yield Label(f"template ({' | '.join(self.templates)})", markup=False)
-            yield Input(template, id="meta-template")
+            yield Input(displayable(template), id="meta-template")
             yield Label("", id="dialog-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

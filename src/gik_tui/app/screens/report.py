@@ -164,7 +164,7 @@ class ReportScreen(Screen):
         self.query_one(TabbedContent).active = "tab-tables"
         self.query_one("#warnings", Static).update(Text(self.warnings_text()))
         note = self.query_one("#note", TextArea)
-        note.load_text(rv.note)
+        note.load_text(displayable(rv.note))
         self.fill_sections()
         self.fill_checks()
         self._failing_shown = set(rv.failing_cells())
@@ -173,6 +173,9 @@ class ReportScreen(Screen):
         if self.ann_file.error is not None:
             self.notify(f"{self.ann_file.error} — edits stay in memory; ctrl+s saves them elsewhere",
                         severity="error", markup=False, timeout=10)
+        elif self.ann_file.problems:
+            self.notify("parts of the annotation were left out (the next save drops them): "
+                        + "; ".join(self.ann_file.problems[:3]), severity="warning", markup=False, timeout=10)
         if rv.source_changed:
             self.notify(f"{self.name_}: the report changed since it was annotated; "
                         f"{len(rv.stale)} edit(s) no longer match the extraction (marked ≠)",
@@ -633,7 +636,7 @@ class ReportScreen(Screen):
                 return
             self.review.status = "flagged"
             self.review.note = note
-            self.query_one("#note", TextArea).load_text(note)
+            self.query_one("#note", TextArea).load_text(displayable(note))
             self.mark_dirty()
             self.save_now()
 
@@ -725,17 +728,41 @@ class ReportScreen(Screen):
         p = self.ann_file.path
         suggestion = str(p.with_name(p.name.replace(".gik.toml", f".{now().replace(':', '')[:15]}.gik.toml")))
 
-        def done(name: str | None) -> None:
-            if not name:
-                return
+        def write(name: str, replace: bool) -> None:
             try:
-                self.ann_file.save_as(name, self.review.annotation())
+                self.ann_file.save_as(name, self.review.annotation(), replace=replace)
+            except FileExistsError:
+                ask_replace(name)
+                return
             except OSError as e:
                 self.notify(f"{name}: not saved ({e.strerror or e})", severity="error", markup=False)
                 return
             self.dirty = False
             self.refresh_title()
             self.notify(f"saved as {name}", markup=False)
+
+        def ask_replace(name: str) -> None:
+            def answer(choice: str | None) -> None:
+                if choice == "replace":
+                    write(name, True)
+                elif choice == "other":
+                    self.ask_save_as()
+
+            self.app.push_screen(Choose(f"{name} exists. Replace it?",
+                                        [("y", "replace", "replace the file with these annotations"),
+                                         ("n", "other", "choose another name")]), answer)
+
+        def done(name: str | None) -> None:
+            if not name:
+                return
+            from ...core.read import REPORT_SUFFIXES
+
+            if name.lower().endswith(REPORT_SUFFIXES) or os.path.realpath(name) == os.path.realpath(self.path):
+                self.notify(f"{name}: that is a report's name; annotations are saved as .gik.toml files",
+                            severity="error", markup=False)
+                self.ask_save_as()
+                return
+            write(name, False)
 
         self.app.push_screen(AskText("Save the annotations as:", suggestion), done)
 
