@@ -1,7 +1,7 @@
 """Annotations: the analyst's decisions about one report, kept in TOML beside it.
 
-One file per report, `<report name without extension>.gik.toml`, beside the report or in an
-annotations folder. It holds decisions, not a copy of the extraction:
+One file per report, `<report file name>.gik.toml` (older files: `<name without extension>.gik.toml`),
+beside the report or in an annotations folder. It holds decisions, not a copy of the extraction:
 
     schema = 1
     [report]   source, sha256, template            (what the decisions were made on)
