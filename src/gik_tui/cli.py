@@ -41,13 +41,41 @@ def _err(msg: str) -> None:
     click.echo(f"gik-tui: {msg}", err=True)
 
 
+FILE_SECONDS = 60.0  # the most one report may take in a batch (GIK_FILE_SECONDS to change it)
+
+
+class _TookTooLong(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise _TookTooLong
+
+
 def _work(path: str):
-    """Extract one report in a worker: ("ok", extraction) or ("error", one-line reason)."""
+    """Extract one report in a worker: ("ok", extraction) or ("error", one-line reason). A report
+    that takes longer than FILE_SECONDS is given up (POSIX: a timer in the process) and said."""
+    import os
+    import signal
+    import threading
+
     from .core.extract import extract_path
     from .core.read import ReadError
 
+    limit = float(os.environ.get("GIK_FILE_SECONDS", FILE_SECONDS))
+    timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if timed:
+        old = signal.signal(signal.SIGALRM, _on_alarm)
     try:
-        return "ok", extract_path(path)
+        try:
+            if timed:
+                signal.setitimer(signal.ITIMER_REAL, limit)
+            return "ok", extract_path(path)
+        finally:
+            if timed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except _TookTooLong:
+        return "error", f"{path}: took longer than {limit:g} s to extract; skipped"
     except ReadError as e:
         return "error", str(e)
     except RecursionError:
@@ -56,6 +84,9 @@ def _work(path: str):
         return "error", f"{path}: too large to read in memory"
     except Exception as e:  # noqa: BLE001 - one bad report must not stop a run of thousands
         return "error", f"{path}: could not be extracted ({type(e).__name__}: {e})"
+    finally:
+        if timed:
+            signal.signal(signal.SIGALRM, old)
 
 
 def _serialised(path: str, how):

@@ -122,3 +122,14 @@ def test_unreadable_folder_is_reported_and_counted(tmp_path, monkeypatch):
         assert f"gik-tui: {locked}: folder cannot be read" in r.stderr, r.stderr
         if command[0] == "export":
             assert "1 unreadable" in r.stderr
+
+
+def test_a_report_that_takes_too_long_is_given_up_and_said(monkeypatch):
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parents[2] / "sample_reports"
+    monkeypatch.setenv("GIK_FILE_SECONDS", "0.000001")
+    r = _run("extract", str(samples / "2019_lusong.txt"), "--format", "jsonl")
+    assert r.exit_code == 2 and "took longer than 1e-06 s to extract; skipped" in r.stderr, r.output
+    monkeypatch.setenv("GIK_FILE_SECONDS", "60")
+    assert _run("extract", str(samples / "2019_lusong.txt"), "--format", "jsonl").exit_code == 0
