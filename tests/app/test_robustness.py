@@ -247,3 +247,33 @@ async def test_in_app_export_names_left_out_annotations_and_never_replaces_a_fil
         await pilot.pause()
         assert out.read_text(encoding="utf-8-sig").startswith("source,")
         assert any("1 annotation(s) left out" in n and "2019_lusong.txt.gik.toml" in n for n in notes), notes
+
+
+async def test_wrong_types_and_an_unknown_template_in_an_annotation_do_not_crash_the_app(reports, ann_dir):
+    """`[meta] template = "gik-9999"`, `agency = 123`, `year = "abc"` and a NaN value: the queue
+    says the annotation is in trouble (not the report), the report opens with the parts that were
+    right (status, the good cell), the overview draws, and the app says what was left out."""
+    from gik_tui.core.review import Review  # noqa: F401 - the screen's state
+
+    annotation_path(reports / "2019_lusong.txt", ann_dir).write_text(
+        'schema = 1\n[report]\nsource = "2019_lusong.txt"\n[meta]\ntemplate = "gik-9999"\nagency = 123\nyear = "abc"\n'
+        '[review]\nstatus = "done"\n[[cells]]\ntable = "review"\nrow = []\ncolumn = ["行政复议", "总计"]\nvalue = 7\n'
+        '[[cells]]\ntable = "review"\nrow = []\ncolumn = ["行政复议", "维持"]\nvalue = nan\n', encoding="utf-8")
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    notes = []
+    real = app.notify
+    app.notify = lambda message, **kw: (notes.append(str(message)), real(message, **kw))[1]
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        table = app.screen.query_one("#queue-table")
+        row = [c.plain for c in table.get_row(str(reports / "2019_lusong.txt"))]
+        assert row[8] == "annotation?" and row[1] == "株洲市芦淞区人民政府" and row[3] == "gik-2019", row
+        screen = await open_row(app, pilot, "2019_lusong.txt")
+        assert screen.review.status == "done" and screen.review.value(("review", (), ("行政复议", "总计"))) == 7
+        assert screen.ex.template == "gik-2019"
+        assert any("meta.template 'gik-9999' is not a known format" in n and "left out" in n for n in notes), notes
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.is_running

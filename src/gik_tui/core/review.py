@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
-from .annotations import (Annotation, AnnotationFile, CellEdit, CellKey, SectionDecision, annotation_path,
+from .annotations import (Annotation, AnnotationError, AnnotationFile, CellEdit, CellKey, SectionDecision, annotation_path,
                           legacy_annotation_path, now)
 from .checks import run_checks
 from .document import Document
@@ -51,10 +51,38 @@ def open_report(path: str, annotations_dir: str | None = None, section_threshold
     file = AnnotationFile(annotation_path(path, annotations_dir), os.path.basename(path),
                           legacy_annotation_path(path, annotations_dir))
     ann = file.load()
+    if ann is not None and ann.sha256 and ann.sha256 != doc.sha256:
+        other = _report_with_sha(path, ann.sha256)
+        if other is not None:  # made on another report of the folder (renamed, swapped): not this one's
+            file.error = AnnotationError(file.read_from, f"was made on {os.path.basename(other)} (same sha256), not "
+                                         f"{os.path.basename(path)}; not applied, left untouched", read_only=True)
+            ann = None
     template = ann.meta_map.get("template") if ann else None
     ex = extract(doc, template if isinstance(template, str) and template in template_ids() else None,
                  section_threshold)
     return Opened(doc, ex, ann, file)
+
+
+def _report_with_sha(path: str, sha: str, limit: int = 500) -> str | None:
+    """Another report in `path`'s folder whose bytes have this sha256 (the first `limit` looked at);
+    asked only when an annotation's sha256 is not its report's, which is rare."""
+    import hashlib
+
+    from .read import REPORT_SUFFIXES, read_capped, MAX_BYTES
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return None
+    me = os.path.basename(path)
+    for name in [n for n in names if n != me and n.lower().endswith(REPORT_SUFFIXES)][:limit]:
+        try:
+            if hashlib.sha256(read_capped(os.path.join(folder, name), MAX_BYTES)).hexdigest() == sha:
+                return os.path.join(folder, name)
+        except OSError:
+            continue
+    return None
 
 
 def edited(c: Cell | None, e: CellEdit | None) -> Cell | None:

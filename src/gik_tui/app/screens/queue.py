@@ -44,7 +44,10 @@ def row_cells(s: Summary | None, name: str) -> list[Text]:
         Text(str(s.cells), justify="right"),
         Text(str(s.failing), justify="right", style="bold red" if s.failing else ""),
         Text(str(s.low), justify="right", style="yellow" if s.low else ""),
-        Text(s.status, style=status_style), Text(s.saved or "—", style="dim" if not s.saved else ""),
+        # an annotation that could not be used (or only in part) is the annotation's trouble, not
+        # the report's: the report's row stays, its status says so
+        Text("annotation?", style="bold yellow") if s.error else Text(s.status, style=status_style),
+        Text(s.saved or "—", style="dim" if not s.saved else ""),
     ]
 
 
