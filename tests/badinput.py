@@ -8,6 +8,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import tomli_w
+
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_reports"
 
 
@@ -19,6 +21,7 @@ class Case:
     warns: tuple[str, ...] = ()  # strings some warning must contain
     cells: dict = field(default_factory=dict)  # (table, row, column) → value
     big: bool = False  # too large for the quick app tests
+    annotation: str | None = None  # the report's annotation is bad: what the warning about it says
 
 
 def _sample(name: str) -> str:
@@ -107,6 +110,24 @@ def make_corpus(folder: str | os.PathLike, big: bool = True) -> list[Case]:
         if os.path.exists(dev):
             os.symlink(dev, d / name)
             cases.append(Case(name, error="a device, not a report file"))
+    # hostile annotations beside readable reports: each is named and left out (wholly or in part),
+    # never a crash, never applied to the wrong report, never sent to the terminal
+    osc52 = "\x1b]52;c;cHduZWQ=\x1b\\"
+    bad_annotations = {
+        "numbers.txt": ('schema = 1\n[report]\nsource = "numbers.txt"\n[meta]\ntemplate = "gik-9999"\nagency = 123\n'
+                        'year = "abc"\n[[cells]]\ntable = "review"\nrow = []\ncolumn = ["行政复议", "总计"]\nvalue = nan\n',
+                        "meta.template 'gik-9999' is not a known format"),
+        "hostile.txt": (tomli_w.dumps({"schema": 1, "report": {"source": "hostile.txt"},
+                                       "review": {"status": "flagged", "note": "复制" + osc52 + "\x1b[2J"},
+                                       "meta": {"agency": "某县" + osc52 + "\u202e政府"}}), None),
+        "utf16-bom.txt": ('schema = "1"\n', "schema must be a whole number"),
+        "gbk-says-utf8.html": ('schema = 1\n[report]\nsource = "other.html"\n[review]\nstatus = "done"\n',
+                               "belongs to another report (other.html)"),
+    }
+    by_name = {c.name: c for c in cases}
+    for name, (toml, warning) in bad_annotations.items():
+        (d / f"{name}.gik.toml").write_text(toml, encoding="utf-8")
+        by_name[name].annotation = warning
     return cases
 
 

@@ -18,7 +18,7 @@ SIZE = (160, 48)
 async def test_queue_of_bad_files_keeps_working(tmp_path, ann_dir):
     d = tmp_path / "bad"
     cases = {c.name: c for c in make_corpus(d, big=False)}  # all but the 20 MB report
-    app = GikApp(str(d), annotations=str(ann_dir))
+    app = GikApp(str(d))  # the corpus's hostile annotations are beside its reports
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         table = app.screen.query_one("#queue-table")
@@ -27,8 +27,10 @@ async def test_queue_of_bad_files_keeps_working(tmp_path, ann_dir):
             row = [c.plain for c in table.get_row(str(d / name))]
             if case.error:
                 assert row[8] == "error" and case.error in row[1], (name, row)
+            elif case.annotation:
+                assert row[8] == "annotation?", (name, row)
             else:
-                assert row[8] == "new", (name, row)
+                assert row[8] == ("flagged" if name == "hostile.txt" else "new"), (name, row)
         for name, case in cases.items():
             keys = [str(k.value) for k in table.rows]
             table.move_cursor(row=keys.index(str(d / name)))
@@ -38,8 +40,11 @@ async def test_queue_of_bad_files_keeps_working(tmp_path, ann_dir):
                 assert isinstance(app.screen, QueueScreen), name
             else:
                 assert isinstance(app.screen, ReportScreen), name
-                await pilot.press("j", "k", "right_square_bracket", "2", "3", "4", "1")
-                await pilot.pause()
+                if case.annotation:  # opened with its bad annotation named; left without an edit
+                    assert any(case.annotation in n.message for n in app._notifications), name
+                else:
+                    await pilot.press("j", "k", "right_square_bracket", "2", "3", "4", "1")
+                    await pilot.pause()
                 await pilot.press("escape")
                 await pilot.pause()
         assert app.is_running
@@ -47,6 +52,10 @@ async def test_queue_of_bad_files_keeps_working(tmp_path, ann_dir):
         text = source(hostile).text
         assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
         assert "␛[31m" in text and "␇" in text and "[bold]某县人民政府[/]" in text
+        for key in ("4", "i"):  # the hostile annotation's note and agency: shown, never sent
+            await pilot.press(key)
+            await pilot.pause()
+            _no_control(app, f"hostile annotation, key {key}")
 
 
 async def test_tiny_terminal_and_back(reports, ann_dir):
