@@ -272,7 +272,6 @@ async def test_wrong_types_and_an_unknown_template_in_an_annotation_do_not_crash
     """`[meta] template = "gik-9999"`, `agency = 123`, `year = "abc"` and a NaN value: the queue
     says the annotation is in trouble (not the report), the report opens with the parts that were
     right (status, the good cell), the overview draws, and the app says what was left out."""
-    from gik_tui.core.review import Review  # noqa: F401 - the screen's state
 
     annotation_path(reports / "2019_lusong.txt", ann_dir).write_text(
         'schema = 1\n[report]\nsource = "2019_lusong.txt"\n[meta]\ntemplate = "gik-9999"\nagency = 123\nyear = "abc"\n'

@@ -370,7 +370,7 @@ def test_pruning_and_search_find_exactly_the_supported_options(data):
             coefs = {i: data.draw(st.sampled_from([-1, 1])) for i in range(n) if data.draw(st.booleans())}
             if len(coefs) < 2:
                 continue
-            terms = tuple(((f"t", (f"r{i}",), (f"c{col}",)), coef) for i, coef in coefs.items())
+            terms = tuple((("t", (f"r{i}",), (f"c{col}",)), coef) for i, coef in coefs.items())
             kind = data.draw(st.sampled_from(["eq", "eq", "le"]))
             parts = [(i, [coef * vals[i][d][col] for d in range(sizes[i])]) for i, coef in coefs.items()]
             constraints.append((Constraint(kind, terms, f"{kind}{col}"), float(data.draw(st.integers(-2, 2))), parts))
