@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,29 @@ def extracted():
 def _own_config(tmp_path_factory, monkeypatch):
     """Every test has its own settings folder: nothing reads or writes the user's."""
     monkeypatch.setenv("GIK_TUI_CONFIG", str(tmp_path_factory.mktemp("config")))
+
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "src" / "gik_tui" / "core" / "templates"
+
+
+@pytest.fixture
+def fourth(tmp_path, monkeypatch):
+    """gik-2027: a copy of the 2021 format under a new id, for reports on 2027 onward."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    text = (TEMPLATES / "gik-2021.toml").read_text(encoding="utf-8")
+    text = text.replace('id = "gik-2021"', 'id = "gik-2027"', 1)
+    text = re.sub(r"^years = \[2021\].*$", "years = [2027]", text, count=1, flags=re.M)
+    text = re.sub(r'^title = ".*"$', 'title = "政府信息公开工作年度报告格式（2027）"', text, count=1, flags=re.M)
+    (folder / "gik-2027.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("GIK_TUI_TEMPLATES", str(folder))
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(3, seed=5, template_id="gik-2021", layout="c", encoding="utf-8")
+    data = rep.render().decode("utf-8").replace(f"{rep.year}年", "2027年")
+    (reports / "r2027.txt").write_text(data, encoding="utf-8")
+    return reports
+
+

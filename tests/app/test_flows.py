@@ -454,3 +454,20 @@ async def test_accept_needs_a_suggestion_and_filter_is_not_too_loose(reports, an
         app.screen.query_one("#queue-filter").value = "dongshen"  # a part of the name finds it
         await pilot.pause()
         assert [str(k.value).rsplit("/", 1)[-1] for k in table.rows] == ["2018_dongsheng.txt"]
+
+
+async def test_the_app_uses_a_fourth_template(fourth, tmp_path):
+    from gik_tui.app.app import GikApp
+
+    from .helpers import open_row, ready
+
+    app = GikApp(str(fourth), annotations=str(tmp_path / "ann"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(app, pilot)
+        row = [c.plain for c in app.screen.query_one("#queue-table").get_row(str(fourth / "r2027.txt"))]
+        assert row[3] == "gik-2027" and row[2] == "2027", row
+        screen = await open_row(app, pilot, "r2027.txt")
+        assert screen.ex.template == "gik-2027"
+        await pilot.press("i")
+        await pilot.pause()
+        assert "gik-2027" in str(app.screen.query_one("#meta-template").value)

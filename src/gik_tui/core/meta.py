@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import cache
 
-from .templates import load_template, template_for_year
+from .templates import earliest, load_template, template_for_year, template_ids
 
 _TITLE = re.compile(r"(\d{4})\s*年度?\s*[^\n。]{0,30}?(?:政府信息公开|政务公开)[^\n。]{0,12}?(?:年度)?(?:报告|年报)")
 _PERIOD = re.compile(r"(?:统计期限|统计时间|统计期间|统计区间|时间范围|期限)\D{0,6}(\d{4})\s*年\s*1\s*月\s*1\s*日")
@@ -106,20 +106,31 @@ def _markers(template_id: str) -> tuple[str, ...]:
 
 
 def choose_template(norm: str, year: int | None) -> tuple[str, list[str]]:
-    """The template id and any warning about the choice."""
+    """The template id and any warning about the choice. The year proposes a format; labels that
+    only one format has (its markers) decide against it. Both come from the template files."""
     compact = "".join(norm.split())
-    present = {tid: sum(1 for k in _markers(tid) if k in compact) for tid in ("gik-2019", "gik-2021")}
-    modern = "申请人情况" in compact or "本年新收政府信息公开申请数量" in compact or "第二十条" in compact
+    ids = template_ids()
     by_year = template_for_year(year)
-    warnings: list[str] = []
-    if present["gik-2021"] > present["gik-2019"]:
-        by_labels = "gik-2021"
-    elif present["gik-2019"] > 0 or (modern and present["gik-2021"] == 0):
-        by_labels = "gik-2019" if present["gik-2019"] or (year or 0) < 2021 else "gik-2021"
+    families: dict[str, list[str]] = {}
+    for tid in ids:
+        fam = load_template(tid).family
+        if fam:
+            families.setdefault(fam, []).append(tid)
+    by_labels = None
+    present = {tid: sum(1 for k in _markers(tid) if k in compact) for tid in ids if load_template(tid).family}
+    most = max(present.values(), default=0)
+    if most:
+        tied = tuple(t for t, n in present.items() if n == most)
+        # a tie: the one the year proposes, else the earliest
+        by_labels = by_year if by_year in tied else earliest(tied)
     else:
-        by_labels = None
+        for fam, members in families.items():
+            if any(m in compact for tid in members for m in _family_markers(tid)):
+                by_labels = template_for_year(year, tuple(members)) or earliest(tuple(members))
+                break
+    warnings: list[str] = []
     if by_year is None:
-        chosen = by_labels or "legacy"
+        chosen = by_labels or earliest()
         warnings.append(f"no year found; template {chosen} chosen by the labels present")
     elif by_labels is not None and by_labels != by_year:
         chosen = by_labels
@@ -127,3 +138,8 @@ def choose_template(norm: str, year: int | None) -> tuple[str, list[str]]:
     else:
         chosen = by_year
     return chosen, warnings
+
+
+@cache
+def _family_markers(template_id: str) -> tuple[str, ...]:
+    return tuple(_WS.sub("", unicodedata.normalize("NFKC", m)) for m in load_template(template_id).family_markers)

@@ -65,13 +65,7 @@ def summarize(path: str, annotations_dir: str | None = None, section_threshold: 
     )
 
 
-REQUESTS_CELLS = (("requests", ("本年新收政府信息公开申请数量",), ("总计",)),
-                  ("stats", ("依申请公开情况", "收到申请数"), ("统计数",)))
-
-
 def _requests(rv: Review):
-    for key in REQUESTS_CELLS:
-        v = rv.value(key)
-        if v is not None:
-            return v
-    return None
+    """The requests the report received that year: the cell its template names (`[summary]`)."""
+    key = rv.template.requests_cell
+    return rv.value(key) if key is not None else None

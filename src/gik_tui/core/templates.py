@@ -8,14 +8,15 @@ every report, used only to rank the candidates of a cell the identities leave op
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 
 Path_ = tuple[str, ...]
-TEMPLATE_IDS = ("gik-2019", "gik-2021", "legacy")
 
 
 class TemplateError(ValueError):
@@ -50,6 +51,7 @@ class TableSpec:
     units: dict[str, str] = field(default_factory=dict)
     row_kinds: dict[str, str] = field(default_factory=dict)
     prose: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    section: str = ""  # the template section the table belongs to (its title when not given)
 
     def cell_kind(self, block: BlockSpec, row: Path_, column: Path_) -> str:
         if row and row[-1] in self.row_kinds:
@@ -110,13 +112,18 @@ class CheckSpec:
 class Template:
     id: str
     title: str
-    years: tuple[int, int]
-    markers: tuple[str, ...]
+    years: tuple[int, int | None]  # the report years it is for: first, last (None: onward)
+    markers: tuple[str, ...]  # labels only this format has: they choose it over the year
     section_threshold: float
     sections: tuple[SectionSpec, ...]
     tables: tuple[TableSpec, ...]
     checks: tuple[CheckSpec, ...]
     hints: tuple[CheckSpec, ...] = ()
+    # formats of one family share their tables' shape; a report showing the family's labels but
+    # none of one format's own markers takes the family's format for its year
+    family: str | None = None
+    family_markers: tuple[str, ...] = ()
+    requests_cell: tuple[str, Path_, Path_] | None = None  # requests received that year (queue, overview)
 
     def table(self, table_id: str) -> TableSpec:
         for t in self.tables:
@@ -129,19 +136,40 @@ class Template:
         return [s.name for s in self.sections]
 
 
-@cache
+TEMPLATES_ENV = "GIK_TUI_TEMPLATES"  # more folders of template TOML files (os.pathsep between)
+
+
 def template_ids() -> tuple[str, ...]:
-    """The formats gik-tui knows: the TOML files in the package's templates folder."""
-    folder = resources.files(__package__).joinpath("templates")
-    return tuple(sorted(e.name[:-5] for e in folder.iterdir() if e.name.endswith(".toml")))
+    """The formats gik-tui knows: the TOML files in the package's templates folder and in the
+    folders GIK_TUI_TEMPLATES names. Adding a format is adding a file."""
+    return tuple(sorted(_files(os.environ.get(TEMPLATES_ENV, ""))))
+
+
+@cache
+def _files(extra: str) -> dict[str, object]:
+    """Template id → its file (a package resource or a path); the package's win a clash."""
+    out: dict[str, object] = {}
+    for folder in reversed([f for f in extra.split(os.pathsep) if f]):
+        try:
+            for name in sorted(os.listdir(folder)):
+                if name.endswith(".toml"):
+                    out[name[:-5]] = Path(folder) / name
+        except OSError:
+            continue
+    package = resources.files(__package__).joinpath("templates")
+    for e in package.iterdir():
+        if e.name.endswith(".toml"):
+            out[e.name[:-5]] = e
+    return out
 
 
 def _raw(template_id: str) -> dict:
-    if template_id not in template_ids():
+    where = _files(os.environ.get(TEMPLATES_ENV, "")).get(template_id)
+    if where is None:
         raise TemplateError(f"no template named {template_id!r}")
     try:
-        data = resources.files(__package__).joinpath("templates", f"{template_id}.toml").read_bytes()
-    except FileNotFoundError:
+        data = where.read_bytes()  # type: ignore[attr-defined]
+    except OSError:
         raise TemplateError(f"no template named {template_id!r}") from None
     try:
         raw = tomllib.loads(data.decode("utf-8"))
@@ -191,6 +219,7 @@ def _table(t: dict) -> TableSpec:
         units=dict(t.get("units", {})),
         row_kinds=dict(t.get("row_kinds", {})),
         prose={k: tuple(v) for k, v in t.get("prose", {}).items()},
+        section=t.get("section", t.get("title", t["id"])),
     )
 
 
@@ -211,30 +240,43 @@ def _check(c: dict) -> CheckSpec:
 def load_template(template_id: str) -> Template:
     raw = _raw(template_id)
     try:
-        years = raw.get("years", [0, 9999])
+        years = raw.get("years", [0])
+        req = raw.get("summary", {}).get("requests")
         tables = tuple(_table(t) for t in raw.get("tables", []))
         checks = tuple(_check(c) for c in raw.get("checks", []))
         hints = tuple(_check(c) for c in raw.get("hints", []))
         return Template(
             id=raw["id"],
             title=raw.get("title", raw["id"]),
-            years=(min(years), max(years)),
+            years=(min(years), max(years) if len(years) > 1 else None),
             markers=tuple(raw.get("markers", ())),
             section_threshold=float(raw.get("section_threshold", 75)),
             sections=tuple(SectionSpec(s["name"], tuple(s.get("aliases", ()))) for s in raw["sections"]),
             tables=tables,
             checks=checks,
             hints=hints,
+            family=raw.get("family"),
+            family_markers=tuple(raw.get("family_markers", ())),
+            requests_cell=(req["table"], tuple(req["row"]), tuple(req["column"])) if req else None,
         )
     except (KeyError, TypeError) as e:
         raise TemplateError(f"templates/{template_id}.toml: missing or malformed {e}") from None
 
 
-def template_for_year(year: int | None) -> str | None:
+def template_for_year(year: int | None, among: tuple[str, ...] | None = None) -> str | None:
+    """The format for a report on `year`: of those whose years hold it, the one that starts
+    latest (a revision takes over from the format it revises); None without a year."""
     if year is None:
         return None
-    if year >= 2021:
-        return "gik-2021"
-    if year >= 2019:
-        return "gik-2019"
-    return "legacy"
+    best = None
+    for tid in among if among is not None else template_ids():
+        first, last = load_template(tid).years
+        if first <= year and (last is None or year <= last) and (best is None or first > best[0]):
+            best = (first, tid)
+    return best[1] if best else None
+
+
+def earliest(among: tuple[str, ...] | None = None) -> str:
+    """The format that starts earliest (the fallback when neither year nor labels tell)."""
+    ids = among if among is not None else template_ids()
+    return min(ids, key=lambda t: (load_template(t).years[0], t))

@@ -12,14 +12,16 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from ...core.templates import load_template, template_ids
 from ..widgets.key_bar import KeyBar
 
-SECTION_OF_TABLE = {
-    "active": "主动公开政府信息情况",
-    "requests": "收到和处理政府信息公开申请情况",
-    "review": "政府信息公开行政复议、行政诉讼情况",
-    "stats": "政府信息公开情况统计表（2018年及以前）",
-}
+def _section_of(table: str) -> str:
+    """The template section a table belongs to, as the template files say."""
+    for tid in template_ids():
+        for spec in load_template(tid).tables:
+            if spec.id == table:
+                return spec.section
+    return table
 STATUSES = ("new", "in progress", "done", "flagged", "error")
 
 
@@ -77,8 +79,8 @@ class OverviewScreen(Screen):
         reports, checks = Counter(), Counter()
         for s in ready:
             for table, n in s.failing_by_table:
-                reports[SECTION_OF_TABLE.get(table, table)] += 1
-                checks[SECTION_OF_TABLE.get(table, table)] += n
+                reports[_section_of(table)] += 1
+                checks[_section_of(table)] += n
         if not checks:
             t.append("  none\n", style="green")
         for section, n in checks.most_common():

@@ -16,7 +16,7 @@ from ...core.model import SectionMatch
 from ...core.provenance import explain
 from ...core.read import ReadError
 from ...core.review import Review, open_report
-from ...core.templates import TEMPLATE_IDS
+from ...core.templates import template_ids
 from ...core.sections import score_sections
 from ..safe import displayable
 from ..widgets.source_view import SourceView
@@ -621,7 +621,7 @@ class ReportScreen(Screen):
                 self.notify(f"extracted again as {result['template']}", markup=False)
             self.refresh_title()
 
-        self.app.push_screen(MetaDialog(agency, year, rv.meta.get("template", ex.template), TEMPLATE_IDS), done)
+        self.app.push_screen(MetaDialog(agency, year, rv.meta.get("template", ex.template), template_ids()), done)
 
     # ------------------------------------------------------------------ status
     def action_done(self) -> None:
