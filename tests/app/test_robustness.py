@@ -183,7 +183,8 @@ async def test_no_control_character_reaches_any_screen(tmp_path, ann_dir):
     """A hostile report (escape sequences in its title and text) with a hostile annotation (OSC 52
     in the note, the agency and a heading decision): every screen, dialog and input box shows the
     sequences as visible symbols; none reaches the terminal."""
-    from gik_tui.core.annotations import Annotation, SectionDecision, save
+    from gik_tui.core.annotations import Annotation, SectionDecision
+    from ..annotate import save
 
     d = tmp_path / "r"
     d.mkdir()

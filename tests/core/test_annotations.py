@@ -6,9 +6,11 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from gik_tui.core.annotations import (Annotation, AnnotationError, AnnotationFile, CellEdit, SectionDecision,
-                                      annotation_path, from_toml, legacy_annotation_path, load, save, to_toml)
+                                      annotation_path, from_toml, legacy_annotation_path, load, to_toml)
 from gik_tui.core.extract import extract_path
 from gik_tui.core.review import Review
+
+from ..annotate import save
 
 LUSONG_TOTAL = ("requests", ("本年度办理结果", "总计"), ("总计",))
 

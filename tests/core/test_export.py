@@ -5,7 +5,8 @@ import json
 from click.testing import CliRunner
 
 from gik_tui.cli import main
-from gik_tui.core.annotations import Annotation, CellEdit, annotation_path, save
+from gik_tui.core.annotations import Annotation, CellEdit, annotation_path
+from ..annotate import save
 from gik_tui.core.export import safe_text
 
 

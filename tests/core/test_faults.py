@@ -10,7 +10,8 @@ import time
 
 import pytest
 
-from gik_tui.core.annotations import Annotation, CellEdit, load, save
+from gik_tui.core.annotations import Annotation, CellEdit, load
+from ..annotate import save
 
 KILLS = int(os.environ.get("GIK_KILLS", "200"))  # more by hand: GIK_KILLS=5000
 

@@ -14,7 +14,6 @@ from gik_tui.core.read import ReadError, read_bytes
 
 SAMPLES = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parents[2] / "sample_reports").glob("*.txt"))]
 EXAMPLES = int(os.environ.get("GIK_FUZZ_EXAMPLES", "2000"))
-WORST = {"s_per_mb": 0.0}
 
 
 @st.composite
@@ -60,7 +59,6 @@ def _extract_timed(text: str) -> None:
     except ReadError:
         return
     dt = time.perf_counter() - t
-    WORST["s_per_mb"] = max(WORST["s_per_mb"], dt / max(len(data), 1) * 1e6)
     assert ex.template in ("gik-2019", "gik-2021", "legacy")
     for c in ex.cells:
         assert c.value is None or isinstance(c.value, (int, float))

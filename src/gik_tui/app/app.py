@@ -96,7 +96,7 @@ class GikApp(App):
             self.show_report()  # the unsaved report stays on screen, to be saved elsewhere (ctrl+s)
             return
         if not screen.load(path):
-            self.notify(screen.failed or f"{path}: cannot open", severity="error", markup=False)
+            self.notify(screen.failed or f"{path}: cannot open", severity="error")
             return
         self.show_report()
 
@@ -141,7 +141,7 @@ class GikApp(App):
                     continue
             self.open_report(cand)
             return
-        self.notify("no other report to open" + (" that is not done" if only_not_done else ""), markup=False)
+        self.notify("no other report to open" + (" that is not done" if only_not_done else ""))
         if isinstance(self.screen, ReportScreen):
             self.close_report(self.screen)
 

@@ -328,14 +328,6 @@ def _load(path: str | os.PathLike) -> tuple[Annotation | None, bytes | None]:
     return from_toml(text, str(path)), data
 
 
-def save(path: str | os.PathLike, a: Annotation) -> str:
-    """Write atomically: a temporary file in the same folder, fsync, rename, fsync the folder.
-    Returns the text written."""
-    text = to_toml(a)
-    write_atomic(Path(path), text.encode("utf-8"))
-    return text
-
-
 def _umask() -> int:
     try:  # Linux says it without changing it
         with open("/proc/self/status", encoding="ascii", errors="replace") as f:

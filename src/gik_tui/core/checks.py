@@ -121,7 +121,7 @@ def run_checks(template: Template, cells: dict[tuple[str, Path_, Path_], Cell]) 
             blanks = len(rvals) - len(present)
             if blanks:
                 msg += f"; {blanks} blank cell(s) counted as 0"
-            out.append(CheckResult(st.id, ok, msg, st.refs, lsum, rsum))
+            out.append(CheckResult(st.id, ok, msg, st.refs))
     filled: set[str] = set()
     undecided: dict[str, list[Cell]] = {}
     for c in cells.values():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .values import Number
 
@@ -99,8 +99,6 @@ class CheckResult:
     ok: bool
     message: str
     cells: tuple[CellRef, ...]
-    lhs: Number = 0
-    rhs: Number = 0
 
     def to_dict(self) -> dict:
         return {"id": self.id, "ok": self.ok, "message": self.message, "cells": [c.to_dict() for c in self.cells]}
@@ -118,7 +116,6 @@ class Extraction:
     checks: tuple[CheckResult, ...]
     warnings: tuple[str, ...]
     encoding: str = "utf-8"
-    extra: dict = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict:
         return {

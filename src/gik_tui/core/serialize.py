@@ -14,10 +14,6 @@ CSV_FIELDS = ["source", "sha256", "template", "year", "agency", "table", "row", 
               "unit", "line", "start", "end", "confidence", "candidates", "method"]
 
 
-def to_json(ex: Extraction, indent: int | None = None) -> str:
-    return to_json_bytes(ex, indent).decode("utf-8")
-
-
 def to_json_bytes(ex: Extraction, indent: int | None = None) -> bytes:
     if indent is None:
         # orjson writes the cell dataclasses natively (their fields are the contract's keys)

@@ -1,9 +1,12 @@
-"""The report formats, loaded from the TOML files in `templates/` (the formats are data).
+"""The report formats, loaded from TOML files: the package's `templates/` and any folder named by
+GIK_TUI_TEMPLATES (the formats are data; adding one is adding a file).
 
-A template has sections (name + aliases), tables (blocks of value rows × columns, with the kind of
-value in each cell), checks (identities between cells) and hints (relations that hold in almost
-every report, used only to rank the candidates of a cell the identities leave open).
-`gik-2021.toml` extends `gik-2019.toml`.
+A template has its years and markers (which choose it for a report), sections (name + aliases),
+tables (blocks of value rows × columns, with the kind of value in each cell, and the section each
+belongs to), checks (identities between cells), hints (relations that hold in almost every report,
+used only to rank the candidates of a cell the identities leave open) and the cell the queue
+summarises. `extends` takes another template's sections, tables and checks: `gik-2021.toml`
+extends `gik-2019.toml`.
 """
 
 from __future__ import annotations

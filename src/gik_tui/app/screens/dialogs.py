@@ -1,4 +1,6 @@
-"""Small modal dialogs: edit a cell, pick a heading's section, a note, yes/no, a file name."""
+"""Small modal dialogs: pick a heading's section, a line of text (a flag note, a file name), a
+question with a few answers on keys, the report's agency, year and template. (A cell is edited in
+the cell bar, widgets/edit_bar.py, not in a dialog.)"""
 
 from __future__ import annotations
 

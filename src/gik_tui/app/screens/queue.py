@@ -27,8 +27,8 @@ COLUMNS = [("file", "file"), ("agency", "agency"), ("year", "year"), ("template"
 WIDTHS = {"agency": 24, "year": 4, "template": 8, "headings": 8, "cells": 5, "failing": 7, "low": 9,
           "status": 11, "saved": 16}
 NUMERIC = {"year", "cells", "failing", "low"}
-IN_THREAD = 50
-FILTER_SCORE = 90  # near-exact fuzzy matches pass; a neighbour does not (dongsheng ↛ dongchang)  # up to this many reports are summarised in the worker thread itself
+IN_THREAD = 50  # up to this many reports are summarised in the worker thread itself
+FILTER_SCORE = 90  # near-exact fuzzy matches pass; a neighbour does not (dongsheng ↛ dongchang)
 
 
 def row_cells(s: Summary | None, name: str) -> list[Text]:
@@ -54,7 +54,8 @@ def row_cells(s: Summary | None, name: str) -> list[Text]:
 class QueueTable(DataTable):
     """The queue's DataTable. Every column has a fixed width and every row a height of one line,
     so new rows need no measuring: Textual 8.2.8 measures every cell of every new row (about 1.5 s
-    for 10,000 reports), which this skips. tests/app/test_queue_scale.py checks the result."""
+    for 10,000 reports), which this skips. tests/app/test_robustness.py (ten thousand reports) checks
+    the result."""
 
     def _update_dimensions(self, new_rows) -> None:
         if any(c.auto_width for c in self.columns.values()) or self._labelled_row_exists:
@@ -235,7 +236,7 @@ class QueueScreen(Screen):
         else:
             self.sort_column, self.sort_reverse = col, False
         self._sort()
-        self.notify(f"sorted by {dict(COLUMNS)[col]}{' (descending)' if self.sort_reverse else ''}", markup=False)
+        self.notify(f"sorted by {dict(COLUMNS)[col]}{' (descending)' if self.sort_reverse else ''}")
 
     def _sort_index(self) -> int:
         """Row cursor: each `s` moves to the next column to sort by."""

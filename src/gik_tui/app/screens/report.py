@@ -172,14 +172,14 @@ class ReportScreen(Screen):
         self.refresh_title()
         if self.ann_file.error is not None:
             self.notify(f"{self.ann_file.error} — edits stay in memory; ctrl+s saves them elsewhere",
-                        severity="error", markup=False, timeout=10)
+                        severity="error", timeout=10)
         elif self.ann_file.problems:
             self.notify("parts of the annotation were left out (the next save drops them): "
-                        + "; ".join(self.ann_file.problems[:3]), severity="warning", markup=False, timeout=10)
+                        + "; ".join(self.ann_file.problems[:3]), severity="warning", timeout=10)
         if rv.source_changed:
             self.notify(f"{self.name_}: the report changed since it was annotated; "
                         f"{len(rv.stale)} edit(s) no longer match the extraction (marked ≠)",
-                        severity="warning", markup=False, timeout=10)
+                        severity="warning", timeout=10)
         if not self._focus_pending:
             self.call_after_refresh(self.focus_first_cell)
 
@@ -409,7 +409,7 @@ class ReportScreen(Screen):
             return
         key = t.key_at_cursor()
         if key is None:
-            self.notify("not a value cell", markup=False)
+            self.notify("not a value cell")
             return
         cur = self.review.value(key)
         address = f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
@@ -447,14 +447,14 @@ class ReportScreen(Screen):
     def action_undo(self) -> None:
         ch = self.review.undo()
         if ch is None:
-            self.notify("nothing to undo", markup=False)
+            self.notify("nothing to undo")
             return
         self.after_change([ch.key] if ch.kind == "cell" else [], ch)
 
     def action_redo(self) -> None:
         ch = self.review.redo()
         if ch is None:
-            self.notify("nothing to redo", markup=False)
+            self.notify("nothing to redo")
             return
         self.after_change([ch.key] if ch.kind == "cell" else [], ch)
 
@@ -504,7 +504,7 @@ class ReportScreen(Screen):
     def action_attention(self, step: int) -> None:
         items = self.review.attention()
         if not items:
-            self.notify("nothing needs attention", markup=False)
+            self.notify("nothing needs attention")
             return
         order = {a.key: i for i, a in enumerate(items)}
         here = None
@@ -523,7 +523,7 @@ class ReportScreen(Screen):
             st.move_cursor(row=st.get_row_index(str(target.key)))
         else:
             self.goto_cell(target.key)
-        self.notify(target.label, markup=False, timeout=2)
+        self.notify(target.label, timeout=2)
 
     def jump_to_check(self) -> None:
         self.refresh_panes()
@@ -573,7 +573,7 @@ class ReportScreen(Screen):
     def action_pick_heading(self) -> None:
         s = self.heading_under_cursor()
         if s is None:
-            self.notify("put the cursor on a heading (Sections tab, or a heading line in the text)", markup=False)
+            self.notify("put the cursor on a heading (Sections tab, or a heading line in the text)")
             return
         ranked = score_sections(self.template, s.heading)
 
@@ -588,7 +588,7 @@ class ReportScreen(Screen):
     def action_accept(self) -> None:
         s = self.heading_under_cursor()
         if s is None:
-            self.notify("put the cursor on a heading to accept its suggestion", markup=False)
+            self.notify("put the cursor on a heading to accept its suggestion")
             return
         if self.review.accept(s) is None:
             self.notify("no suggestion above the threshold for this heading: m picks a section", timeout=4)
@@ -597,7 +597,7 @@ class ReportScreen(Screen):
 
     def action_accept_all(self) -> None:
         n = len(self.review.accept_all())
-        self.notify(f"accepted {n} suggestion(s)", markup=False)
+        self.notify(f"accepted {n} suggestion(s)")
         if n:
             self.after_change([])
 
@@ -618,7 +618,7 @@ class ReportScreen(Screen):
                 return
             if result["template"] != ex.template:
                 self.load(self.path)  # extract again with the chosen template
-                self.notify(f"extracted again as {result['template']}", markup=False)
+                self.notify(f"extracted again as {result['template']}")
             self.refresh_title()
 
         self.app.push_screen(MetaDialog(agency, year, rv.meta.get("template", ex.template), template_ids()), done)
@@ -678,15 +678,15 @@ class ReportScreen(Screen):
         try:
             self.ann_file.save(self.review.annotation())
         except ConflictError as e:
-            self.notify(f"{e} — ctrl+s to reload or save as a new file", severity="error", markup=False, timeout=10)
+            self.notify(f"{e} — ctrl+s to reload or save as a new file", severity="error", timeout=10)
             return self._failed()
         except AnnotationError as e:
             if not quiet:
-                self.notify(f"{e} — ctrl+s to save elsewhere", severity="error", markup=False, timeout=10)
+                self.notify(f"{e} — ctrl+s to save elsewhere", severity="error", timeout=10)
             return self._failed()
         except OSError as e:
             self.notify(f"{self.ann_file.path}: not saved ({e.strerror or e}) — edits kept; ctrl+s to save elsewhere",
-                        severity="error", markup=False, timeout=10)
+                        severity="error", timeout=10)
             return self._failed()
         self.dirty = False
         self.refresh_title()
@@ -708,7 +708,7 @@ class ReportScreen(Screen):
             self.ask_conflict()
             return
         if self.save_now():
-            self.notify(f"saved {self.ann_file.path.name}", markup=False, timeout=2)
+            self.notify(f"saved {self.ann_file.path.name}", timeout=2)
         else:
             self.ask_save_as()
 
@@ -735,11 +735,11 @@ class ReportScreen(Screen):
                 ask_replace(name)
                 return
             except OSError as e:
-                self.notify(f"{name}: not saved ({e.strerror or e})", severity="error", markup=False)
+                self.notify(f"{name}: not saved ({e.strerror or e})", severity="error")
                 return
             self.dirty = False
             self.refresh_title()
-            self.notify(f"saved as {name}", markup=False)
+            self.notify(f"saved as {name}")
 
         def ask_replace(name: str) -> None:
             def answer(choice: str | None) -> None:
@@ -759,7 +759,7 @@ class ReportScreen(Screen):
 
             if name.lower().endswith(REPORT_SUFFIXES) or os.path.realpath(name) == os.path.realpath(self.path):
                 self.notify(f"{name}: that is a report's name; annotations are saved as .gik.toml files",
-                            severity="error", markup=False)
+                            severity="error")
                 self.ask_save_as()
                 return
             write(name, False)
@@ -776,4 +776,4 @@ class ReportScreen(Screen):
         self.fill_checks()
         self.fill_sections()
         self.refresh_title()
-        self.notify("reloaded the annotation from disk", markup=False)
+        self.notify("reloaded the annotation from disk")

@@ -86,7 +86,7 @@ class EditBar(Horizontal):
         if text and (parsed is None or parsed.value is None):
             self.query_one(StatusLine).text = Text(f"not a number: {text} — type a number, or nothing for blank",
                                                    style="bold red", no_wrap=True)
-            self.app.notify(f"not a number: {text}", severity="warning", markup=False)
+            self.app.notify(f"not a number: {text}", severity="warning")
             return
         key = self.key
         self.key = None
