@@ -119,3 +119,21 @@ def test_wide_header_is_neutralised(samples, tmp_path):
     assert r.exit_code == 0, r.output
     header = next(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert "'=HYPERLINK(\"http://x\") |  | c" in header and not any(h.startswith("=") for h in header)
+
+
+def test_the_analysts_agency_and_year_mean_the_same_everywhere(samples, tmp_path):
+    """One rule (core/review.corrected) for the export, the queue and the report screen: the
+    analyst's non-empty value, else the extraction's."""
+    from gik_tui.core.export import reviewed
+    from gik_tui.core.queue import summarize
+    from gik_tui.core.review import Review, open_report
+
+    rep = _copy(samples, tmp_path)
+    save(annotation_path(rep), Annotation(source="2019_lusong.txt", sha256="", template="gik-2019",
+                                          meta=(("agency", ""), ("year", 2018))))
+    opened = open_report(str(rep))
+    rv = Review(opened.extraction, opened.annotation, "2019_lusong.txt")
+    s = summarize(str(rep))
+    r = reviewed(str(rep))
+    assert (rv.agency, rv.year) == (s.agency, s.year) == (r.extraction.agency, r.extraction.year) == \
+        ("株洲市芦淞区人民政府", 2018)

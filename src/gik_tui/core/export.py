@@ -11,11 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .annotations import Annotation
 from .model import Extraction
-from .review import open_report, reviewed_cells
+from .review import corrected, open_report, reviewed_cells
 
 LONG_FIELDS = ["source", "agency", "year", "template", "table", "row", "column", "value", "extracted", "edited",
                "confidence", "status"]
@@ -41,9 +41,7 @@ def reviewed(path: str, annotations_dir: str | None = None) -> Reviewed:
         left_out = str(opened.file.error.path)
     warnings.extend(f"{p}; exported without that part" for p in opened.file.problems)
     if ann is not None:
-        meta = ann.meta_map
-        if "year" in meta or "agency" in meta:
-            ex = replace(ex, year=meta.get("year", ex.year), agency=meta.get("agency", ex.agency))
+        ex = corrected(ex, ann.meta_map)
         if ann.sha256 and ann.sha256 != ex.sha256:
             warnings.append(f"{path}: the report changed since it was annotated (sha256); edits applied where they "
                             "still fit")

@@ -54,7 +54,7 @@ def summarize(path: str, annotations_dir: str | None = None, section_threshold: 
     except OSError:
         pass
     return Summary(
-        path=path, name=name, agency=(rv.meta.get("agency") or ex.agency or ""), year=rv.meta.get("year", ex.year),
+        path=path, name=name, agency=rv.agency or "", year=rv.year,
         template=ex.template, headings=(matched, len(ex.sections)),
         cells=sum(1 for c in cells if c.value is not None),
         failing=sum(1 for c in rv.checks() if not c.ok),

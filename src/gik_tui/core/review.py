@@ -85,6 +85,17 @@ def _report_with_sha(path: str, sha: str, limit: int = 500) -> str | None:
     return None
 
 
+def corrected(ex: Extraction, meta: dict) -> Extraction:
+    """The extraction with the analyst's agency and year where `meta` sets one (the one rule the
+    export, the queue and the report screen share): a value the analyst left empty is the
+    extraction's."""
+    agency = meta.get("agency") or ex.agency
+    year = meta["year"] if meta.get("year") is not None else ex.year
+    if agency == ex.agency and year == ex.year:
+        return ex
+    return replace(ex, agency=agency, year=year)
+
+
 def edited(c: Cell | None, e: CellEdit | None) -> Cell | None:
     """A cell as the analyst left it: the extracted cell, or the edit over it (confidence 1)."""
     if e is None:
@@ -137,6 +148,15 @@ class Review:
         self._failing: set[CellKey] | None = None
 
     # ------------------------------------------------------------------ reading
+    @property
+    def agency(self) -> str | None:
+        """The report's agency as the analyst left it (their correction, else the extraction's)."""
+        return corrected(self.ex, self.meta).agency
+
+    @property
+    def year(self) -> int | None:
+        return corrected(self.ex, self.meta).year
+
     def cell(self, key: CellKey) -> Cell | None:
         return edited(self._cells.get(key), self.edits.get(key))
 

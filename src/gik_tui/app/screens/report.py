@@ -232,7 +232,7 @@ class ReportScreen(Screen):
     def title_text(self) -> Text:
         rv = self.review
         ex = self.ex
-        parts = [self.name_, rv.meta.get("agency") or ex.agency or "(agency?)", str(rv.meta.get("year", ex.year) or "(year?)"),
+        parts = [self.name_, rv.agency or "(agency?)", str(rv.year or "(year?)"),
                  ex.template, rv.status]
         t = Text(displayable(" · ".join(str(p) for p in parts)), no_wrap=True, overflow="ellipsis")
         if self.dirty:
@@ -604,8 +604,7 @@ class ReportScreen(Screen):
     # ------------------------------------------------------------------ metadata
     def action_edit_meta(self) -> None:
         rv, ex = self.review, self.ex
-        agency = rv.meta.get("agency") or ex.agency or ""
-        year = rv.meta.get("year", ex.year)
+        agency, year = rv.agency or "", rv.year
 
         def done(result: dict | None) -> None:
             if result is None:
