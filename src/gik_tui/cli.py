@@ -347,40 +347,14 @@ def export(paths, fmt, wide, output, annotations, force):
     CSV is UTF-8 with a BOM (Excel opens the Chinese labels) and safe against formula injection.
     Exit 2 when a report could not be read, else 3 when an annotation had to be left out, else 0.
     """
-    from .core.export import LONG_FIELDS, jsonl, long_rows, reviewed, wide_row, write_csv
-    from .core.read import ReadError
+    from .core.export import dataset
 
     files, bad = _files(paths)
     _target(output, files, force)
-    rows: list[dict] = []
-    left_out: list[str] = []
-    for path in files:
-        try:
-            r = reviewed(path, annotations)
-        except ReadError as e:
-            _err(str(e))
-            bad += 1
-            continue
-        for w in r.warnings:
-            _err(w)
-        if r.left_out:
-            left_out.append(r.left_out)
-        if wide:
-            rows.append(wide_row(r))
-        else:
-            rows.extend(long_rows(r))
-    if wide:
-        fields = list(dict.fromkeys(k for r in rows for k in r))
-    else:
-        fields = LONG_FIELDS
-    if fmt == "csv":
-        import io
-
-        buf = io.StringIO()
-        write_csv(rows, fields, buf)
-        data = ("\ufeff" + buf.getvalue()).encode("utf-8")
-    else:
-        data = jsonl(rows).encode("utf-8")
+    ds = dataset(files, annotations, wide)
+    for line in ds.unread + ds.warnings:
+        _err(line)
+    data = ds.csv_bytes() if fmt == "csv" else ds.jsonl_bytes()
     if output:
         from pathlib import Path
 
@@ -390,9 +364,8 @@ def export(paths, fmt, wide, output, annotations, force):
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    click.echo(f"{len(files) - bad} report(s), {len(rows)} row(s), {bad} unreadable"
-               + (f", {len(left_out)} annotation(s) left out: {', '.join(left_out)}" if left_out else ""), err=True)
-    sys.exit(2 if bad else 3 if left_out else 0)
+    click.echo(ds.summary(bad), err=True)
+    sys.exit(2 if bad or ds.unread else 3 if ds.left_out else 0)
 
 
 @main.command()

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from gik_tui.cli import main
 from gik_tui.core.annotations import Annotation, CellEdit, annotation_path
 from ..annotate import save
-from gik_tui.core.export import safe_text
+from gik_tui.core.serialize import safe_text
 
 
 def test_export_applies_annotations(samples, tmp_path):
@@ -137,3 +137,17 @@ def test_the_analysts_agency_and_year_mean_the_same_everywhere(samples, tmp_path
     r = reviewed(str(rep))
     assert (rv.agency, rv.year) == (s.agency, s.year) == (r.extraction.agency, r.extraction.year) == \
         ("株洲市芦淞区人民政府", 2018)
+
+
+def test_extract_and_export_write_csv_the_same_way(samples, tmp_path, monkeypatch):
+    """One CSV writer: CRLF line ends, formulas neutralised in every field, header included."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "=evil.txt").write_bytes((samples / "2019_lusong.txt").read_bytes())
+    for command in (["extract", "=evil.txt", "--format", "csv"], ["export", "=evil.txt"]):
+        r = CliRunner().invoke(main, command)
+        assert r.exit_code == 0, r.output
+        text = r.stdout_bytes.decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text)))
+        assert text.endswith("\r\n") and text.count("\r\n") >= len(rows)
+        assert {row[0] for row in rows[1:]} == {"'=evil.txt"}
+        assert not any(cell.startswith("=") for row in rows for cell in row)

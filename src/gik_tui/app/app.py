@@ -205,33 +205,20 @@ class GikApp(App):
         from pathlib import Path
 
         from ..core.annotations import write_atomic
-        from ..core.export import LONG_FIELDS, long_rows, reviewed, write_csv
-        from ..core.read import ReadError
+        from ..core.export import dataset
 
-        import io
-
-        rows, bad, left_out = [], 0, []
-        for f in self.files:
-            try:
-                r = reviewed(f, self.annotations_dir)
-            except ReadError:
-                bad += 1
-                continue
-            rows.extend(long_rows(r))
-            if r.left_out:
-                left_out.append(os.path.basename(r.left_out))
-        buf = io.StringIO()
-        write_csv(rows, LONG_FIELDS, buf)
+        ds = dataset(self.files, self.annotations_dir)
         try:
-            write_atomic(Path(path), ("\ufeff" + buf.getvalue()).encode("utf-8"))
+            write_atomic(Path(path), ds.csv_bytes())
         except OSError as e:
             self.notify(f"{path}: not written ({e.strerror or e})", severity="error")
             return
-        self.notify(f"exported {len(rows)} cells of {len(self.files) - bad} report(s) to {path}"
-                    + (f"; {bad} unreadable" if bad else "")
+        left_out = [os.path.basename(p) for p in ds.left_out]
+        self.notify(f"exported {len(ds.rows)} cells of {ds.reports} report(s) to {path}"
+                    + (f"; {len(ds.unread)} unreadable" if ds.unread else "")
                     + (f"; {len(left_out)} annotation(s) left out (not valid or not this version's): "
                        f"{', '.join(left_out[:5])}{' …' if len(left_out) > 5 else ''}" if left_out else ""),
-                    severity="warning" if left_out or bad else "information", timeout=12 if left_out else 5)
+                    severity="warning" if left_out or ds.unread else "information", timeout=12 if left_out else 5)
 
     def action_overview(self) -> None:
         from .screens.overview import OverviewScreen

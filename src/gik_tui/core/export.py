@@ -8,7 +8,6 @@ written with a leading apostrophe, so a spreadsheet shows it as text instead of 
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from dataclasses import dataclass
@@ -16,10 +15,10 @@ from dataclasses import dataclass
 from .annotations import Annotation
 from .model import Extraction
 from .review import corrected, open_report, reviewed_cells
+from .serialize import csv_text
 
 LONG_FIELDS = ["source", "agency", "year", "template", "table", "row", "column", "value", "extracted", "edited",
                "confidence", "status"]
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -78,27 +77,9 @@ def cell_column(table: str, row, column) -> str:
     return " | ".join([table, " / ".join(row), " / ".join(column)])
 
 
-def safe_text(x) -> object:
-    """Spreadsheet-safe: text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(x, str) and x.startswith(_FORMULA):
-        return "'" + x
-    return x
-
-
-def _csv_value(x) -> object:
-    if x is None:
-        return ""
-    if isinstance(x, bool):
-        return "true" if x else "false"
-    return safe_text(x)
-
-
 def write_csv(rows: list[dict], fields: list[str], out) -> None:
     """`out` is a text stream; the caller opens it with encoding 'utf-8-sig' for the BOM."""
-    w = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n", extrasaction="ignore")
-    w.writer.writerow([safe_text(f) for f in fields])  # a label can start with = too
-    for r in rows:
-        w.writerow({k: _csv_value(r.get(k)) for k in fields})
+    out.write(csv_text([fields] + [[r.get(k) for k in fields] for r in rows]))
 
 
 def jsonl(rows: list[dict]) -> str:
@@ -107,3 +88,53 @@ def jsonl(rows: list[dict]) -> str:
         buf.write(json.dumps(r, ensure_ascii=False))
         buf.write("\n")
     return buf.getvalue()
+
+
+@dataclass
+class Dataset:
+    rows: list[dict]
+    fields: list[str]
+    reports: int  # reports read
+    unread: list[str]  # one line each: a report that could not be read, and why
+    warnings: list[str]  # one line each: what was taken differently than written
+    left_out: list[str]  # annotation files that were not applied
+
+    def csv_bytes(self) -> bytes:
+        """UTF-8 with a BOM (Excel opens the Chinese labels), formula-safe, CRLF."""
+        buf = io.StringIO()
+        write_csv(self.rows, self.fields, buf)
+        return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+    def jsonl_bytes(self) -> bytes:
+        return jsonl(self.rows).encode("utf-8")
+
+    def summary(self, not_found: int = 0) -> str:
+        """One line; `not_found`: paths that were not even reports (counted as unreadable)."""
+        return (f"{self.reports} report(s), {len(self.rows)} row(s), {len(self.unread) + not_found} unreadable"
+                + (f", {len(self.left_out)} annotation(s) left out: {', '.join(self.left_out)}" if self.left_out else ""))
+
+
+def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = False) -> Dataset:
+    """The dataset of these reports, each extracted afresh with its annotation applied: the one
+    export the command line and the app share."""
+    from .read import ReadError
+
+    rows: list[dict] = []
+    unread: list[str] = []
+    warnings: list[str] = []
+    left_out: list[str] = []
+    for path in files:
+        try:
+            r = reviewed(path, annotations_dir)
+        except ReadError as e:
+            unread.append(str(e))
+            continue
+        warnings.extend(r.warnings)
+        if r.left_out:
+            left_out.append(r.left_out)
+        if wide:
+            rows.append(wide_row(r))
+        else:
+            rows.extend(long_rows(r))
+    fields = list(dict.fromkeys(k for r in rows for k in r)) if wide else list(LONG_FIELDS)
+    return Dataset(rows, fields, len(files) - len(unread), unread, warnings, left_out)

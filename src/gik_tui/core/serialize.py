@@ -42,24 +42,40 @@ def _refs(template: str, check) -> orjson.Fragment:
     return frag
 
 
-def csv_rows(ex: Extraction) -> list[list]:
-    """One row per cell; text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    from .export import safe_text
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
+
+def safe_text(x) -> object:
+    """Spreadsheet-safe: text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(x, str) and x.startswith(_FORMULA):
+        return "'" + x
+    return x
+
+
+def _csv_value(x) -> object:
+    if x is None:
+        return ""
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    return safe_text(x)
+
+
+def csv_rows(ex: Extraction) -> list[list]:
+    """One row per cell (the contract's fields, CSV_FIELDS)."""
     rows = []
-    source, agency = safe_text(ex.source), safe_text(ex.agency or "")
-    for c in ex.cells:
-        rows.append([source, ex.sha256, ex.template, ex.year if ex.year is not None else "", agency,
-                     c.table, " / ".join(c.row), " / ".join(c.column),
-                     "" if c.value is None else c.value, safe_text(c.raw), c.unit or "",
-                     "" if c.line is None else c.line, "" if c.start is None else c.start,
-                     "" if c.end is None else c.end, c.confidence,
-                     json.dumps([[v, w] for v, w in c.candidates]) if c.candidates else "", c.method or ""])
+    for c in ex.cells:  # csv_text writes None as an empty field and neutralises formulas
+        rows.append([ex.source, ex.sha256, ex.template, ex.year, ex.agency,
+                     c.table, " / ".join(c.row), " / ".join(c.column), c.value, c.raw, c.unit,
+                     c.line, c.start, c.end, c.confidence,
+                     json.dumps([[v, w] for v, w in c.candidates]) if c.candidates else None, c.method])
     return rows
 
 
 def csv_text(rows: list[list]) -> str:
+    """The one CSV writer (extract and export): CRLF line ends (RFC 4180, what spreadsheets
+    expect), None as an empty field, booleans as true/false, and text a spreadsheet would run as a
+    formula, header cells too, with a leading apostrophe."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerows(rows)
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerows([_csv_value(x) for x in row] for row in rows)
     return buf.getvalue()
