@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from gik_tui.core.annotations import Annotation, to_toml, write_atomic
+from gik_tui.core.annotations import Annotation, to_toml
+from gik_tui.core.files import write_atomic
 
 
 def save(path: str | os.PathLike, a: Annotation) -> str:

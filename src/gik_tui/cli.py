@@ -146,38 +146,6 @@ def _target(output: str | None, files: list[str], force: bool) -> None:
         sys.exit(2)
 
 
-class _AtomicOut:
-    """An output file written beside its target and renamed over it at the end: an interrupted
-    or failed run leaves the old file (or none), never a half-written or emptied one."""
-
-    def __init__(self, path: str):
-        import os
-        import tempfile
-
-        self.path = path
-        folder = os.path.dirname(os.path.abspath(path))
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
-        self.f = os.fdopen(fd, "wb")
-
-    def write(self, data: bytes) -> None:
-        self.f.write(data)
-
-    def flush(self) -> None:
-        self.f.flush()
-
-    def close(self, ok: bool = True) -> None:
-        import os
-
-        self.f.close()
-        if ok:
-            os.replace(self.tmp, self.path)
-        else:
-            try:
-                os.unlink(self.tmp)
-            except OSError:
-                pass
-
-
 def _files(paths) -> tuple[list[str], int]:
     from .core.read import find_reports
 
@@ -268,9 +236,11 @@ def _extract_chunks(files: list[str], fmt: str, jobs: int):
 @click.option("--force", is_flag=True, help="replace the output file if it exists")
 def extract(paths, fmt, output, jobs, force):
     """Extract reports (files or folders of .txt/.htm/.html) into structured, checked data."""
+    from .core.files import AtomicWriter
+
     files, bad = _files(paths)
     _target(output, files, force)
-    out = _AtomicOut(output) if output else sys.stdout.buffer
+    out = AtomicWriter(output) if output else sys.stdout.buffer
     done = False
     several = fmt == "json" and len(files) != 1
     bar = None
@@ -358,7 +328,7 @@ def export(paths, fmt, wide, output, annotations, force):
     if output:
         from pathlib import Path
 
-        from .core.annotations import write_atomic
+        from .core.files import write_atomic
 
         write_atomic(Path(output), data)
     else:

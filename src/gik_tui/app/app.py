@@ -204,7 +204,7 @@ class GikApp(App):
     def run_export(self, path: str) -> None:
         from pathlib import Path
 
-        from ..core.annotations import write_atomic
+        from ..core.files import write_atomic
         from ..core.export import dataset
 
         ds = dataset(self.files, self.annotations_dir)

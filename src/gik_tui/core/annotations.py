@@ -19,8 +19,6 @@ from __future__ import annotations
 import errno
 import math
 import os
-import stat
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -28,8 +26,8 @@ from pathlib import Path
 
 import tomli_w
 
-from .model import Path_
-from .read import NotRegular, TooLarge, read_capped
+from .model import CellKey, LabelPath
+from .files import FolderLock, NotRegular, TooLarge, clean_stale_temporaries, read_capped, write_atomic
 from .values import Number
 
 SCHEMA = 1
@@ -37,7 +35,6 @@ SUFFIX = ".gik.toml"
 STATUSES = ("new", "in progress", "done", "flagged")
 MAX_BYTES = 2 * 1024 * 1024  # an annotation is small; a larger file is refused, not parsed
 MAX_DEPTH = 12
-CellKey = tuple[str, Path_, Path_]
 
 
 class AnnotationError(Exception):
@@ -53,8 +50,8 @@ class AnnotationError(Exception):
 @dataclass(frozen=True, slots=True)
 class CellEdit:
     table: str
-    row: Path_
-    column: Path_
+    row: LabelPath
+    column: LabelPath
     value: Number | None  # None: the analyst made the cell blank
     extracted: Number | None  # the value the extraction had when the analyst edited it
 
@@ -328,111 +325,6 @@ def _load(path: str | os.PathLike) -> tuple[Annotation | None, bytes | None]:
     return from_toml(text, str(path)), data
 
 
-def _umask() -> int:
-    try:  # Linux says it without changing it
-        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
-            for line in f:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    old = os.umask(0o022)
-    os.umask(old)
-    return old
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a crash leaves the old file or the new one. The new file
-    keeps the mode of the one it replaces (a new one gets the umask's); temporaries are named
-    `.<name>.<random>.tmp`."""
-    folder = path.parent
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            try:
-                os.fchmod(f.fileno(), mode)
-            except (OSError, AttributeError):
-                pass
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:
-        dfd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dfd)
-    except OSError:
-        pass
-    finally:
-        os.close(dfd)
-
-
-def clean_stale_temporaries(path: Path) -> int:
-    """Remove the temporaries a killed save of `path` left (`.<name>.*.tmp`); call with the
-    folder's lock held, when no other save of it can be writing one. Returns how many."""
-    n = 0
-    prefix = f".{path.name}."
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return 0
-    for name in names:
-        if name.startswith(prefix) and name.endswith(".tmp") and "/" not in name:
-            try:
-                os.unlink(path.parent / name)
-                n += 1
-            except OSError:
-                pass
-    return n
-
-
-class _FolderLock:
-    """An exclusive lock on the annotation's folder (flock on the folder itself, or on a
-    `.gik-tui.lock` file in it where a folder cannot be locked) for the few milliseconds of a
-    compare-and-replace, so two windows or processes never both pass the "changed on disk?"
-    check and overwrite each other. Where there is no flock (Windows), saves are not locked."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.fd: int | None = None
-
-    def __enter__(self) -> "_FolderLock":
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX
-            return self
-        for target, flags in ((self.folder, os.O_RDONLY), (self.folder / ".gik-tui.lock", os.O_RDWR | os.O_CREAT)):
-            try:
-                fd = os.open(target, flags, 0o666)
-            except OSError:
-                continue
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            except OSError:
-                os.close(fd)
-                continue
-            self.fd = fd
-            break
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.fd is not None:
-            os.close(self.fd)  # closing releases the lock
-            self.fd = None
-
-
 class ConflictError(Exception):
     """The annotation file changed on disk since it was loaded (another window, another analyst)."""
 
@@ -537,7 +429,7 @@ class AnnotationFile:
         if self.blocked and not force:
             raise self.error  # type: ignore[misc]
         data = to_toml(a).encode("utf-8")
-        with _FolderLock(self.path.parent):
+        with FolderLock(self.path.parent):
             if not force and self.changed_on_disk():
                 raise ConflictError(self.path)
             clean_stale_temporaries(self.path)

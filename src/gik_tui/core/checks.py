@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .model import Cell, CellRef, CheckResult, Path_
+from .model import Cell, CellRef, CheckResult, LabelPath
 from .templates import TableSpec, Template, load_template
 from .values import fmt_number as _fmt
 
 
-def parts_of(spec: TableSpec, prefix: Path_, axis: str, exclude: tuple[Path_, ...]) -> list[Path_]:
+def parts_of(spec: TableSpec, prefix: LabelPath, axis: str, exclude: tuple[LabelPath, ...]) -> list[LabelPath]:
     """The value-bearing parts under `prefix`: direct children with a value, descending through
     groups that have none (（三）不予公开 → its eight rows)."""
     if axis == "column":
@@ -26,9 +26,9 @@ def parts_of(spec: TableSpec, prefix: Path_, axis: str, exclude: tuple[Path_, ..
     else:
         paths = list(dict.fromkeys(c for b in spec.blocks for c in b.columns))
     valued = set(paths)
-    out: list[Path_] = []
+    out: list[LabelPath] = []
 
-    def walk(p: Path_) -> None:
+    def walk(p: LabelPath) -> None:
         children = list(dict.fromkeys(q[: len(p) + 1] for q in paths if len(q) > len(p) and q[: len(p)] == p))
         for ch in children:
             if ch in exclude:
@@ -42,7 +42,7 @@ def parts_of(spec: TableSpec, prefix: Path_, axis: str, exclude: tuple[Path_, ..
     return out
 
 
-def _label(path: Path_) -> str:
+def _label(path: LabelPath) -> str:
     return path[-1] if path else "—"
 
 
@@ -52,10 +52,10 @@ class _Step:
     title: str  # with the row or column it runs in
     name: str  # the identity's own title, for all its rows or columns
     kind: str
-    lhs: tuple[tuple[str, Path_], ...]  # (label, address) pairs
-    rhs: tuple[tuple[str, Path_], ...]
-    lkeys: tuple[tuple[str, Path_, Path_], ...]
-    rkeys: tuple[tuple[str, Path_, Path_], ...]
+    lhs: tuple[tuple[str, LabelPath], ...]  # (label, address) pairs
+    rhs: tuple[tuple[str, LabelPath], ...]
+    lkeys: tuple[tuple[str, LabelPath, LabelPath], ...]
+    rkeys: tuple[tuple[str, LabelPath, LabelPath], ...]
     refs: tuple[CellRef, ...]
 
 
@@ -75,7 +75,7 @@ def plan(template_id: str, part: str = "checks") -> tuple[_Step, ...]:
         else:
             lines = [r for b in spec.blocks for r in b.rows]
         for other in lines:
-            def addr(p: Path_, other=other) -> tuple[str, Path_, Path_]:
+            def addr(p: LabelPath, other=other) -> tuple[str, LabelPath, LabelPath]:
                 return (spec.id, p, other) if chk.per == "column" else (spec.id, other, p)
 
             several = bool(other) and len(lines) > 1
@@ -93,7 +93,7 @@ def plan(template_id: str, part: str = "checks") -> tuple[_Step, ...]:
     return tuple(steps)
 
 
-def run_checks(template: Template, cells: dict[tuple[str, Path_, Path_], Cell]) -> list[CheckResult]:
+def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath], Cell]) -> list[CheckResult]:
     out: list[CheckResult] = []
     get = cells.get
     for st in plan(template.id):

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from .values import Number
 
-Path_ = tuple[str, ...]
+LabelPath = tuple[str, ...]  # a row or a column: its labels, outermost group first
+CellKey = tuple[str, LabelPath, LabelPath]  # (table id, row, column): one cell of a template
 
 
 @dataclass(slots=True)
@@ -16,8 +17,8 @@ class Cell:
     (benchmarks/extract_speed.py)."""
 
     table: str
-    row: Path_
-    column: Path_
+    row: LabelPath
+    column: LabelPath
     value: Number | None
     raw: str = ""
     unit: str | None = None
@@ -34,7 +35,7 @@ class Cell:
     method: str | None = None
 
     @property
-    def key(self) -> tuple[str, Path_, Path_]:
+    def key(self) -> tuple[str, LabelPath, LabelPath]:
         return (self.table, self.row, self.column)
 
     def to_dict(self) -> dict:
@@ -82,11 +83,11 @@ class CellRef:
     """The address of a cell, the same in the JSON, the TOML, the CSV and the app."""
 
     table: str
-    row: Path_
-    column: Path_
+    row: LabelPath
+    column: LabelPath
 
     @property
-    def key(self) -> tuple[str, Path_, Path_]:
+    def key(self) -> tuple[str, LabelPath, LabelPath]:
         return (self.table, self.row, self.column)
 
     def to_dict(self) -> dict:

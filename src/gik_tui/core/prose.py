@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .document import Document, within
-from .model import Cell, Path_
+from .model import Cell, LabelPath
 from .templates import load_template
 
 CONF_PROSE = 0.4
@@ -35,7 +35,7 @@ def _anchor(pattern: str) -> str:
 
 
 @cache
-def _patterns(template_id: str) -> list[tuple[str, Path_, re.Pattern, str | None, str, str]]:
+def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | None, str, str]]:
     out = []
     for spec in load_template(template_id).tables:
         if not spec.prose:
@@ -53,7 +53,7 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int],
                   spans: list[tuple[int, int]] = ()) -> list[Cell]:
     """The first figure for each indicator found in the text outside tables (`consumed` lines and,
     on glued lines, the table `spans`)."""
-    found: dict[tuple[str, Path_], Cell] = {}
+    found: dict[tuple[str, LabelPath], Cell] = {}
     text = doc.norm
     for table, row, pattern, unit, kind, anchor in _patterns(template_id):
         if (table, row) in found or (anchor and anchor not in text):

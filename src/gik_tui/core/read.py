@@ -9,14 +9,13 @@ A file that is not a readable report raises ReadError with a one-line reason.
 from __future__ import annotations
 
 import codecs
-import errno
 import hashlib
 import os
 import re
-import stat
 from pathlib import Path
 
 from .document import Document, unify_newlines
+from .files import NotRegular, TooLarge, read_capped
 
 REPORT_SUFFIXES = (".txt", ".htm", ".html")
 MAX_BYTES = 64 * 1024 * 1024
@@ -54,55 +53,6 @@ def read_path(path: str | os.PathLike) -> Document:
     except OSError as e:
         raise ReadError(source, e.strerror or str(e)) from None
     return read_bytes(data, source)
-
-
-class TooLarge(OSError):
-    pass
-
-
-class NotRegular(OSError):
-    pass
-
-
-def read_capped(path: str | os.PathLike, limit: int) -> bytes:
-    """A regular file's bytes, at most `limit` of them (TooLarge past it, whatever its size says:
-    /dev/zero says 0). A FIFO, device or socket is never read (NotRegular): opening one without
-    blocking and looking at what was opened leaves no moment to swap it in."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise NotRegular(errno.EINVAL, _kind(st.st_mode))
-        if st.st_size > limit:
-            raise TooLarge(errno.EFBIG, f"{st.st_size} bytes")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        chunks = []
-        got = 0
-        while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - got))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            got += len(chunk)
-            if got > limit:
-                raise TooLarge(errno.EFBIG, f"over {limit} bytes")
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
 
 
 def read_bytes(data: bytes, source: str = "<bytes>") -> Document:

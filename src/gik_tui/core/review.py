@@ -8,12 +8,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
-from .annotations import (Annotation, AnnotationError, AnnotationFile, CellEdit, CellKey, SectionDecision, annotation_path,
+from .annotations import (Annotation, AnnotationError, AnnotationFile, CellEdit, SectionDecision, annotation_path,
                           legacy_annotation_path, now)
 from .checks import run_checks
 from .document import Document
 from .extract import extract
-from .model import Cell, CheckResult, Extraction, SectionMatch
+from .model import Cell, CellKey, CheckResult, Extraction, SectionMatch
 from .read import read_path
 from .templates import load_template, template_ids
 from .values import Number
@@ -68,7 +68,8 @@ def _report_with_sha(path: str, sha: str, limit: int = 500) -> str | None:
     asked only when an annotation's sha256 is not its report's, which is rare."""
     import hashlib
 
-    from .read import REPORT_SUFFIXES, read_capped, MAX_BYTES
+    from .files import read_capped
+    from .read import MAX_BYTES, REPORT_SUFFIXES
 
     folder = os.path.dirname(os.path.abspath(path))
     try:

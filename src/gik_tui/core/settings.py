@@ -82,7 +82,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
 
 
 def save_settings(s: Settings, path: Path | None = None) -> None:
-    from .annotations import write_atomic
+    from .files import write_atomic
 
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ import os
 import random
 from dataclasses import dataclass, field
 
-from .model import Path_
+from .model import LabelPath
 from .templates import TableSpec, load_template
 
 LAYOUTS = ("a", "b", "c", "d", "e", "f", "g", "h")
@@ -28,7 +28,7 @@ _CN = "一二三四五六七八九十"
 _FILLER = ["本年度，我单位认真贯彻落实《中华人民共和国政府信息公开条例》，不断提升政府工作透明度。",
            "进一步加强政务信息发布和政策解读回应，依法依规答复群众提出的信息公开申请。",
            "严格落实保密审查机制，确保公开内容准确、及时、规范。"]
-Key = tuple[str, Path_, Path_]
+Key = tuple[str, LabelPath, LabelPath]
 
 
 @dataclass
@@ -57,9 +57,9 @@ def _ordinal(depth: int, i: int) -> str:
     return (f"{n}、", f"（{n}）", f"{i + 1}.", "其中：" if i == 0 else "")[min(depth, 3)]
 
 
-def _numbered(nodes: list[Path_], skip: int = 0) -> dict[Path_, str]:
+def _numbered(nodes: list[LabelPath], skip: int = 0) -> dict[LabelPath, str]:
     labels = {}
-    counters: dict[Path_, int] = {}
+    counters: dict[LabelPath, int] = {}
     for p in nodes:
         parent = p[:-1]
         i = counters.get(parent, 0)
@@ -159,7 +159,7 @@ def make_report(i: int, seed: int = 0, inconsistent: bool = False, template_id: 
 
 
 # ------------------------------------------------------------------ rendering
-def _fmt(spec: TableSpec, row: Path_, col: Path_, x: int | float, rng: random.Random) -> str:
+def _fmt(spec: TableSpec, row: LabelPath, col: LabelPath, x: int | float, rng: random.Random) -> str:
     kind = spec.cell_kind(spec.block_of(row), row, col)
     if kind == "signed":
         if x == 0:
@@ -192,7 +192,7 @@ def _table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[t
                                ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]))
         labels = _numbered([p for p, _ in spec.nodes()])
         body = []
-        shown: set[Path_] = set()
+        shown: set[LabelPath] = set()
         for r in b.rows:
             front = [labels[r[:i]] for i in range(1, len(r) + 1) if r[:i] not in shown or i == len(r)]
             if rep.layout == "h":

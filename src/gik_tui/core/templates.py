@@ -18,8 +18,9 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .model import LabelPath
 
-Path_ = tuple[str, ...]
+
 
 
 class TemplateError(ValueError):
@@ -35,8 +36,8 @@ class SectionSpec:
 @dataclass(frozen=True, slots=True)
 class BlockSpec:
     label: str | None  # the caption of the block (第二十条第（一）项), None when the table has one block
-    rows: tuple[Path_, ...]  # value rows, full paths including the block label
-    columns: tuple[Path_, ...]
+    rows: tuple[LabelPath, ...]  # value rows, full paths including the block label
+    columns: tuple[LabelPath, ...]
     column_kinds: dict[str, str]
 
 
@@ -48,39 +49,39 @@ class TableSpec:
     blocks: tuple[BlockSpec, ...]
     headers: tuple[str, ...]
     aliases: dict[str, tuple[str, ...]]
-    total_column: Path_ | None = None
-    first_part_column: Path_ | None = None
+    total_column: LabelPath | None = None
+    first_part_column: LabelPath | None = None
     unit_column: bool = False
     units: dict[str, str] = field(default_factory=dict)
     row_kinds: dict[str, str] = field(default_factory=dict)
     prose: dict[str, tuple[str, ...]] = field(default_factory=dict)
     section: str = ""  # the template section the table belongs to (its title when not given)
 
-    def cell_kind(self, block: BlockSpec, row: Path_, column: Path_) -> str:
+    def cell_kind(self, block: BlockSpec, row: LabelPath, column: LabelPath) -> str:
         if row and row[-1] in self.row_kinds:
             return self.row_kinds[row[-1]]
         return block.column_kinds.get(column[-1], self.kind) if column else self.kind
 
-    def unit_of(self, row: Path_) -> str | None:
+    def unit_of(self, row: LabelPath) -> str | None:
         if not self.units:
             return None
         return self.units.get(row[-1] if row else "", self.units.get("default"))
 
     @property
-    def cells(self) -> list[tuple[Path_, Path_]]:
+    def cells(self) -> list[tuple[LabelPath, LabelPath]]:
         return [(r, c) for b in self.blocks for r in b.rows for c in b.columns]
 
-    def block_of(self, row: Path_) -> BlockSpec:
+    def block_of(self, row: LabelPath) -> BlockSpec:
         for b in self.blocks:
             if row in b.rows:
                 return b
         raise KeyError(row)
 
-    def nodes(self) -> list[tuple[Path_, bool]]:
+    def nodes(self) -> list[tuple[LabelPath, bool]]:
         """Every row node (groups and value rows) in document order, with whether it has values."""
         valued = {r for b in self.blocks for r in b.rows}
-        out: list[Path_] = []
-        seen: set[Path_] = set()
+        out: list[LabelPath] = []
+        seen: set[LabelPath] = set()
         for b in self.blocks:
             for r in b.rows:
                 for i in range(1, len(r) + 1):
@@ -89,9 +90,9 @@ class TableSpec:
                         out.append(r[:i])
         return [(p, p in valued) for p in out]
 
-    def groups(self) -> set[Path_]:
+    def groups(self) -> set[LabelPath]:
         """Row paths that group other rows (they may or may not carry a value)."""
-        out: set[Path_] = set()
+        out: set[LabelPath] = set()
         for b in self.blocks:
             for r in b.rows:
                 for i in range(1, len(r)):
@@ -106,9 +107,9 @@ class CheckSpec:
     title: str
     per: str  # "column" | "row"
     kind: str  # "eq" | "le"
-    lhs: tuple[Path_, ...]
-    rhs: tuple[Path_, ...]
-    rhs_parts_of: Path_ | None
+    lhs: tuple[LabelPath, ...]
+    rhs: tuple[LabelPath, ...]
+    rhs_parts_of: LabelPath | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,7 @@ class Template:
     # none of one format's own markers takes the family's format for its year
     family: str | None = None
     family_markers: tuple[str, ...] = ()
-    requests_cell: tuple[str, Path_, Path_] | None = None  # requests received that year (queue, overview)
+    requests_cell: tuple[str, LabelPath, LabelPath] | None = None  # requests received that year (queue, overview)
 
     def table(self, table_id: str) -> TableSpec:
         for t in self.tables:
@@ -197,7 +198,7 @@ def _raw(template_id: str) -> dict:
     return raw
 
 
-def _paths(items) -> tuple[Path_, ...]:
+def _paths(items) -> tuple[LabelPath, ...]:
     return tuple(tuple(p) for p in items)
 
 

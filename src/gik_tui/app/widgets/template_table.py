@@ -12,13 +12,12 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from ...core.model import Path_
+from ...core.model import CellKey, LabelPath
 from ...core.review import Review, doubtful
 from ...core.values import fmt_number  # noqa: F401 - screens import it from here
 from ...core.templates import TableSpec
 from .keys import vim_keys
 
-CellKey = tuple[str, Path_, Path_]
 
 # Each state differs by a marker and a text style as well as by colour (colour-blind safe); the
 # colours come from the theme's gik-* variables.
@@ -141,7 +140,7 @@ class TemplateTable(DataTable):
             self.add_row(label, *extra, *cells)
             r += 1
 
-    def _unit(self, node: Path_) -> str:
+    def _unit(self, node: LabelPath) -> str:
         c = self.review.cell((self.spec.id, node, self.spec.blocks[0].columns[0]))
         return (c.unit if c is not None and c.unit else self.spec.unit_of(node)) or ""
 

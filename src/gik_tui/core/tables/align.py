@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from ..document import Document
 from ..labels import has_numbering, label_key
 from ..checks import plan
-from ..model import Cell, Path_
+from ..model import Cell, LabelPath
 from ..solve import Constraint, Option, Uncertain, placements, shifts, solve, split_run
 from ..templates import TableSpec, Template, load_template
 from ..values import Parsed, parse_value
@@ -50,7 +50,7 @@ _EVIDENCE = re.compile(r"(?<![\d.])(\d{2,9})(?=[件条次个项篇人])")
 @dataclass(frozen=True, slots=True)
 class RowRef:
     table: str
-    row: Path_
+    row: LabelPath
     order: int
 
 
@@ -58,19 +58,19 @@ class RowRef:
 class TableIndex:
     specs: dict[str, TableSpec]
     rows: dict[str, list[RowRef]]
-    groups: dict[str, list[tuple[str, Path_]]]
+    groups: dict[str, list[tuple[str, LabelPath]]]
     headers: dict[str, set[str]]
     captions: dict[str, tuple[str, str]]  # numeral → (table, block label)
     fuzzy: dict[str, tuple[list[str], list[list[RowRef]]]]
-    cellinfo: dict[tuple[str, Path_, Path_], tuple[str, str | None]]  # kind of value, default unit
-    columns: dict[tuple[str, Path_], tuple[Path_, ...]]  # the columns of each row
+    cellinfo: dict[tuple[str, LabelPath, LabelPath], tuple[str, str | None]]  # kind of value, default unit
+    columns: dict[tuple[str, LabelPath], tuple[LabelPath, ...]]  # the columns of each row
 
 
 @cache
 def table_index(template_id: str) -> TableIndex:
     t: Template = load_template(template_id)
     rows: dict[str, list[RowRef]] = {}
-    groups: dict[str, list[tuple[str, Path_]]] = {}
+    groups: dict[str, list[tuple[str, LabelPath]]] = {}
     headers: dict[str, set[str]] = {}
     captions: dict[str, tuple[str, str]] = {}
     fuzzy: dict[str, tuple[list[str], list[list[RowRef]]]] = {}
@@ -114,7 +114,7 @@ def table_index(template_id: str) -> TableIndex:
 @dataclass(slots=True)
 class _Target:
     table: str
-    row: Path_
+    row: LabelPath
     label: Tok | None
     conf: float
     values: list[tuple[Tok, Parsed]] = field(default_factory=list)
@@ -124,7 +124,7 @@ class _Target:
 
 @dataclass(slots=True)
 class Alignment:
-    cells: dict[tuple[str, Path_, Path_], Cell]
+    cells: dict[tuple[str, LabelPath, LabelPath], Cell]
     warnings: list[str]
     consumed: set[int]  # 0-based lines that belong to tables
     header_keys: set[str]
@@ -136,7 +136,7 @@ class _Aligner:
         self.doc = doc
         self.template_id = template_id
         self.idx = table_index(template_id)
-        self.cells: dict[tuple[str, Path_, Path_], Cell] = {}
+        self.cells: dict[tuple[str, LabelPath, LabelPath], Cell] = {}
         self.warnings: list[str] = []
         self.consumed: set[int] = set()
         self.header_keys: set[str] = set()
@@ -340,7 +340,7 @@ class _Aligner:
     def _finish(self) -> None:
         self._finalize()
 
-    def _put(self, table: str, row: Path_, col: Path_, tok: Tok, parsed: Parsed, conf: float, unit: str | None,
+    def _put(self, table: str, row: LabelPath, col: LabelPath, tok: Tok, parsed: Parsed, conf: float, unit: str | None,
              method: str = "table") -> None:
         if self.identity:
             start, end = tok.start, tok.end
@@ -423,7 +423,7 @@ class _Aligner:
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why), t))
 
-    def _glued_row(self, t: _Target, cols: tuple[Path_, ...]) -> None:
+    def _glued_row(self, t: _Target, cols: tuple[LabelPath, ...]) -> None:
         runs = [tok for tok, p in t.values if p is GLUED]
         tok = runs[0]
         self.glued_spans.append((t.table, tok.start, tok.end))
@@ -464,7 +464,7 @@ class _Aligner:
         tid = self.template_id
         for table, items in by_table.items():
             # one uncertain reading per row: a row seen twice keeps its first
-            seen: set[Path_] = set()
+            seen: set[LabelPath] = set()
             rows = []
             for u, t in items:
                 if u.row not in seen:
@@ -519,7 +519,7 @@ class _Aligner:
                 f"{decided} cell(s) decided (confidence {CONF_SOLVED}), {open_} left blank with candidates"
             )
 
-    def _row_keys(self, u: Uncertain) -> list[tuple[str, Path_, Path_]]:
+    def _row_keys(self, u: Uncertain) -> list[tuple[str, LabelPath, LabelPath]]:
         return [(u.table, u.row, c) for c in u.columns]
 
     def _span_tok(self, span: tuple[int, int]) -> Tok:
@@ -562,7 +562,7 @@ def _constraints(template_id: str, table: str) -> tuple[list[Constraint], list[C
 
 
 @cache
-def _row_sums(template_id: str, table: str, row: Path_, cols: tuple[Path_, ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+def _row_sums(template_id: str, table: str, row: LabelPath, cols: tuple[LabelPath, ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
     """The row's own identities as (total column, part columns), by column index."""
     out = []
     for st in plan(template_id, "checks"):
