@@ -21,6 +21,8 @@ async def settled(app: GikApp, pilot) -> None:
         if isinstance(app.focused, TemplateTable) and app.screen.status_line.text.plain:
             return
         await pilot.pause()
+    raise AssertionError(f"the report screen never settled: focus on {app.focused!r}, "
+                         f"status {app.screen.status_line.text.plain!r}")
 
 
 async def open_row(app: GikApp, pilot, name: str) -> ReportScreen:

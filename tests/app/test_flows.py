@@ -471,3 +471,40 @@ async def test_the_app_uses_a_fourth_template(fourth, tmp_path):
         await pilot.press("i")
         await pilot.pause()
         assert "gik-2027" in str(app.screen.query_one("#meta-template").value)
+
+
+async def test_moving_past_a_tables_edge_enters_the_next_table(reports, ann_dir):
+    from gik_tui.app.widgets.template_table import TemplateTable
+
+    from .helpers import report_open
+
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        tables = screen.tables()
+        first, second = tables[0], tables[1]
+        first.focus()
+        first.move_cursor(row=first.row_count - 1, column=1)
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.focused is second and second.cursor_coordinate.row == 0
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.focused is first and first.cursor_coordinate.row == first.row_count - 1
+        assert isinstance(app.focused, TemplateTable)
+
+
+async def test_tab_switches_between_the_text_and_the_tables_and_back_to_the_same_cell(reports, ann_dir):
+    from gik_tui.app.widgets.source_view import SourceView
+
+    from .helpers import report_open
+
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
+        await pilot.press("j", "j")
+        await pilot.pause()
+        table, key = app.focused, app.focused.key_at_cursor()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert isinstance(app.focused, SourceView)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is table and table.key_at_cursor() == key

@@ -147,11 +147,20 @@ async def test_palette_commands(reports, ann_dir, tmp_path):
         await settled(app, pilot)
         await palette(app, pilot, "theme: gik-daylight")
         assert app.theme == "gik-daylight"
-        await palette(app, pilot, "open report: 2020_huaiyin")
+        await palette(app, pilot, "open report: 2019_lusong")  # it has issues to visit
         await settled(app, pilot)
         await palette(app, pilot, "jump to table: 行政复议")
         assert app.focused.spec.id == "review"
         await palette(app, pilot, "next issue")
+        items = app.screen.review.attention()  # the palette's "next issue" lands on the first
+        first = items[0] if items else None
+        if first is None:
+            assert any(n.message == "nothing needs attention" for n in app._notifications)
+        elif first.kind == "heading":
+            st = app.screen.query_one("#sections-table")
+            assert app.focused is st and str(st.coordinate_to_cell_key(st.cursor_coordinate).row_key.value) == str(first.key)
+        else:
+            assert app.focused.key_at_cursor() == first.key
         await palette(app, pilot, "export the dataset")
         box = app.screen.query_one("#text")
         box.value = str(tmp_path / "out.csv")
