@@ -1,4 +1,4 @@
-"""Themes: TOML files in the package's `themes/` and in the user's config folder, each the fields of
+"""Themes: TOML files in the project's top-level `themes/` (installed as `gik_tui.themes`) and in the user's config folder, each the fields of
 Textual's Theme plus gik-tui's cell-state colours in [variables]. Every colour is checked with
 Color.parse before the theme is registered (switching to a theme with a bad colour would crash the
 app); a malformed file gives one warning naming it and is skipped."""
@@ -27,7 +27,7 @@ _COLOUR_FIELDS = ("primary", "secondary", "warning", "error", "success", "accent
 
 def theme_files(user_dir: Path | None = None) -> list[tuple[str, bytes]]:
     out = []
-    pkg = resources.files("gik_tui").joinpath("themes")
+    pkg = resources.files("gik_tui.themes")
     for entry in sorted(pkg.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
             out.append((f"themes/{entry.name}", entry.read_bytes()))
