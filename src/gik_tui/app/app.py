@@ -108,12 +108,14 @@ class GikApp(App):
     def close_report(self, screen: ReportScreen) -> None:
         if self.screen is screen:
             self.push_screen(self.queue)
-        self.report_saved(screen.path)
+        if screen.review is not None:
+            self.report_saved(screen.path, screen.summary())
 
-    def report_saved(self, path: str) -> None:
+    def report_saved(self, path: str, summary) -> None:
+        """The queue's row of a report, from the report screen's review in memory."""
         queue = self.queue_screen()
         if queue is not None:
-            queue.refresh_summary(path)
+            queue.show_summary(summary)
 
     def queue_screen(self) -> QueueScreen | None:
         return getattr(self, "queue", None)

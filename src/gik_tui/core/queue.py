@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
+from .annotations import AnnotationFile
 from .read import ReadError
 from .review import Review, doubtful, open_report
 
@@ -38,29 +39,39 @@ def summarize(path: str, annotations_dir: str | None = None, section_threshold: 
         return Summary(path, name, error=e.reason, status="error")
     except Exception as e:  # noqa: BLE001 - the queue shows the error instead of stopping
         return Summary(path, name, error=f"could not be extracted ({type(e).__name__})", status="error")
-    ex, ann, ann_path = opened.extraction, opened.annotation, opened.file.path
+    return summary_of(path, Review(opened.extraction, opened.annotation, name), opened.file,
+                      opened.annotation is not None)
+
+
+def summary_of(path: str, rv: Review, file: AnnotationFile, annotated: bool = True) -> Summary:
+    """A report's queue line from its review in memory (no reading, no extracting): what the
+    report screen hands the queue after each save."""
+    if not os.path.isfile(path):  # a stat, not a read: the report went away while it was open
+        return Summary(path, os.path.basename(path), error="no such file (removed while it was open)",
+                       status="error")
+    ex = rv.ex
     # an annotation's trouble is said as the annotation's, never as the report's
     note = None
-    if opened.file.error:
-        note = f"annotation {os.path.basename(opened.file.error.path)}: {opened.file.error.reason}"
-    elif opened.file.problems:
-        note = f"annotation: {len(opened.file.problems)} part(s) left out ({opened.file.problems[0].split(': ', 1)[-1]})"
-    rv = Review(ex, ann, name)
+    if file.error:
+        note = f"annotation {os.path.basename(file.error.path)}: {file.error.reason}"
+    elif file.problems:
+        note = f"annotation: {len(file.problems)} part(s) left out ({file.problems[0].split(': ', 1)[-1]})"
     matched = sum(1 for s in ex.sections if rv.section_of(s)[0] is not None)
     cells = rv.current_cells().values()
+    checks = rv.checks()
     saved = ""
     try:
-        saved = datetime.fromtimestamp(ann_path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        saved = datetime.fromtimestamp(file.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
     except OSError:
         pass
     return Summary(
-        path=path, name=name, agency=rv.agency or "", year=rv.year,
+        path=path, name=os.path.basename(path), agency=rv.agency or "", year=rv.year,
         template=ex.template, headings=(matched, len(ex.sections)),
         cells=sum(1 for c in cells if c.value is not None),
-        failing=sum(1 for c in rv.checks() if not c.ok),
+        failing=sum(1 for c in checks if not c.ok),
         low=sum(1 for c in cells if doubtful(c)),
-        status=rv.status if ann else "new", saved=saved, error=note,
-        failing_by_table=tuple(sorted(Counter(c.cells[0].table for c in rv.checks() if not c.ok and c.cells).items())),
+        status=rv.status if annotated else "new", saved=saved, error=note,
+        failing_by_table=tuple(sorted(Counter(c.cells[0].table for c in checks if not c.ok and c.cells).items())),
         requests=_requests(rv),
     )
 

@@ -187,9 +187,8 @@ class QueueScreen(Screen):
         return (f"{len(self.app.files)} reports · {by['new']} new · {by['in progress']} in progress · "
                 f"{by['done']} done · {by['flagged']} flagged" + (f" · {by['error']} unreadable" if by["error"] else ""))
 
-    def refresh_summary(self, path: str) -> None:
-        s = summarize(path, self.app.annotations_dir, self.app.section_threshold)
-        self.app.summaries[path] = s
+    def show_summary(self, s: Summary) -> None:
+        self.app.summaries[s.path] = s
         self.update_row(s)
         self.query_one("#queue-progress", Label).update(Text(self.counts()))
 

@@ -689,8 +689,15 @@ class ReportScreen(Screen):
             return self._failed()
         self.dirty = False
         self.refresh_title()
-        self.app.report_saved(self.path)
+        self.app.report_saved(self.path, self.summary())
         return True
+
+    def summary(self):
+        """This report's queue line, from the review in memory."""
+        from ...core.queue import summary_of
+
+        return summary_of(self.path, self.review, self.ann_file, annotated=self.ann_file.known is not None
+                          or self.review.status != "new")
 
     def _failed(self) -> bool:
         self.refresh_title()
