@@ -108,26 +108,15 @@ def _work_check(path: str):
 
 def _results(files: list[str], fn, jobs: int):
     """(path, status, result) in input order, in `jobs` processes, with a progress bar on a terminal."""
-    show = sys.stderr.isatty() and len(files) >= 200
-    if jobs <= 1 or len(files) < 2:
-        it = ((f, *fn(f)) for f in files)
-        pool = None
-    else:
-        import multiprocessing as mp
+    from .core.batch import ordered
 
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        pool = ctx.Pool(jobs)
-        chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
-        it = ((f, *r) for f, r in zip(files, pool.imap(fn, files, chunksize=chunk)))
-    try:
-        if show:
-            with click.progressbar(it, length=len(files), file=sys.stderr, label="extracting") as bar:
-                yield from bar
-        else:
-            yield from it
-    finally:
-        if pool is not None:
-            pool.terminate()
+    show = sys.stderr.isatty() and len(files) >= 200
+    it = ((f, *r) for f, r in zip(files, ordered(fn, files, jobs)))
+    if show:
+        with click.progressbar(it, length=len(files), file=sys.stderr, label="extracting") as bar:
+            yield from bar
+    else:
+        yield from it
 
 
 def _target(output: str | None, files: list[str], force: bool) -> None:
@@ -184,21 +173,12 @@ def _extract_chunk(task: tuple[list[str], str, str | None]) -> tuple[str | bytes
     return name, errors, len(records)
 
 
-def _quiet_gc() -> None:
-    """Workers make many small objects and no reference cycles: the cyclic collector only costs
-    time there (about a tenth of it). Memory is still freed by reference counting."""
-    import gc
-
-    gc.disable()
-
-
 def _extract_chunks(files: list[str], fmt: str, jobs: int):
     """(records, errors, count) per chunk, in input order; several processes when jobs > 1."""
     if jobs <= 1 or len(files) < 2:
         for f in files:
             yield _extract_chunk(([f], fmt, None))
         return
-    import multiprocessing as mp
     import os
     import shutil
     import tempfile
@@ -208,20 +188,18 @@ def _extract_chunks(files: list[str], fmt: str, jobs: int):
     import charset_normalizer  # noqa: F401
 
     from .core import extract as _extract, html as _html, serialize as _serialize  # noqa: F401
+    from .core.batch import chunks, ordered, quiet_gc
 
     size = max(1, min(50, len(files) // (jobs * 4) or 1))
     tmpdir = tempfile.mkdtemp(prefix="gik-tui-")
-    tasks = [(files[i:i + size], fmt, tmpdir) for i in range(0, len(files), size)]
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    pool = ctx.Pool(jobs, initializer=_quiet_gc)
     try:
-        for name, errors, n in pool.imap(_extract_chunk, tasks):
+        for name, errors, n in ordered(_extract_chunk, [(c, fmt, tmpdir) for c in chunks(files, size)], jobs,
+                                       chunksize=1, initializer=quiet_gc):
             with open(name, "rb") as f:
                 data = f.read()
             os.unlink(name)
             yield data, errors, n
     finally:
-        pool.terminate()
         shutil.rmtree(tmpdir, ignore_errors=True)
 
 
@@ -311,7 +289,9 @@ def check(paths, jobs):
 @click.option("--annotations", type=click.Path(file_okay=False), default=None,
               help="the folder holding the annotations (default: beside the reports)")
 @click.option("--force", is_flag=True, help="replace the output file if it exists")
-def export(paths, fmt, wide, output, annotations, force):
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="extract in this many processes")
+def export(paths, fmt, wide, output, annotations, force, jobs):
     """A dataset: each report extracted afresh with the analyst's annotations applied.
 
     CSV is UTF-8 with a BOM (Excel opens the Chinese labels) and safe against formula injection.
@@ -321,7 +301,7 @@ def export(paths, fmt, wide, output, annotations, force):
 
     files, bad = _files(paths)
     _target(output, files, force)
-    ds = dataset(files, annotations, wide)
+    ds = dataset(files, annotations, wide, jobs)
     for line in ds.unread + ds.warnings:
         _err(line)
     data = ds.csv_bytes() if fmt == "csv" else ds.jsonl_bytes()

@@ -151,3 +151,10 @@ def test_extract_and_export_write_csv_the_same_way(samples, tmp_path, monkeypatc
         assert text.endswith("\r\n") and text.count("\r\n") >= len(rows)
         assert {row[0] for row in rows[1:]} == {"'=evil.txt"}
         assert not any(cell.startswith("=") for row in rows for cell in row)
+
+
+def test_export_in_two_processes_gives_the_same_dataset(samples, tmp_path):
+    one = CliRunner().invoke(main, ["export", str(samples), "--format", "jsonl"])
+    two = CliRunner().invoke(main, ["export", str(samples), "--format", "jsonl", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) > 500

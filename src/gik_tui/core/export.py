@@ -114,21 +114,31 @@ class Dataset:
                 + (f", {len(self.left_out)} annotation(s) left out: {', '.join(self.left_out)}" if self.left_out else ""))
 
 
-def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = False) -> Dataset:
-    """The dataset of these reports, each extracted afresh with its annotation applied: the one
-    export the command line and the app share."""
+def _reviewed_or_error(task: tuple[str, str | None]) -> tuple[str, Reviewed | str]:
+    """One report for the pool: ("ok", Reviewed) or ("error", its one-line reason)."""
     from .read import ReadError
+
+    path, annotations_dir = task
+    try:
+        return "ok", reviewed(path, annotations_dir)
+    except ReadError as e:
+        return "error", str(e)
+
+
+def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = False, jobs: int = 1) -> Dataset:
+    """The dataset of these reports, each extracted afresh with its annotation applied, in `jobs`
+    processes: the one export the command line and the app share."""
+    from .batch import ordered
 
     rows: list[dict] = []
     unread: list[str] = []
     warnings: list[str] = []
     left_out: list[str] = []
-    for path in files:
-        try:
-            r = reviewed(path, annotations_dir)
-        except ReadError as e:
-            unread.append(str(e))
+    for status, r in ordered(_reviewed_or_error, [(f, annotations_dir) for f in files], jobs):
+        if status != "ok":
+            unread.append(r)  # type: ignore[arg-type]
             continue
+        assert isinstance(r, Reviewed)
         warnings.extend(r.warnings)
         if r.left_out:
             left_out.append(r.left_out)

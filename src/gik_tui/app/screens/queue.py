@@ -137,20 +137,17 @@ class QueueScreen(Screen):
             results = (summarize(p, app.annotations_dir, app.section_threshold) for p in todo)
             self._collect(worker, results, len(todo))
             return
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
+        from contextlib import closing
         from functools import partial
 
+        from ...core.batch import ordered
+
         workers = max(1, (os.cpu_count() or 2) - 1)
-        # fork: the children only run the core; spawn would need a resource tracker with a real
-        # stderr, which Textual has replaced
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-            results = pool.map(partial(summarize, annotations_dir=app.annotations_dir,
-                                       section_threshold=app.section_threshold), todo, chunksize=64)
+        # the core's one pool (forked: the children only run the core; spawn would need a resource
+        # tracker with a real stderr, which Textual has replaced); closing it ends the workers
+        summarise = partial(summarize, annotations_dir=app.annotations_dir, section_threshold=app.section_threshold)
+        with closing(ordered(summarise, todo, workers, chunksize=64, apart=True)) as results:
             self._collect(worker, results, len(todo))
-            if worker.is_cancelled:
-                pool.shutdown(wait=False, cancel_futures=True)
 
     def _collect(self, worker, results, total: int) -> None:
         batch: list[Summary] = []
