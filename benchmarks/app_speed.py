@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from gik_tui.app.app import GikApp
-from gik_tui.app.screens.report import ReportScreen
+from gik_tui.app.report import ReportScreen
 from gik_tui.core.synth import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]

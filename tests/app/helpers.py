@@ -3,7 +3,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from gik_tui.app.app import GikApp
-from gik_tui.app.screens.report import ReportScreen
+from gik_tui.app.report import ReportScreen
 from gik_tui.app.widgets.source_view import SourceView
 from gik_tui.app.widgets.template_table import TemplateTable
 

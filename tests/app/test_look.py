@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gik_tui.app.app import GikApp
 from gik_tui.app.screens.queue import QueueScreen
-from gik_tui.app.screens.report import ReportScreen
+from gik_tui.app.report import ReportScreen
 from gik_tui.app.themes import load_themes
 from gik_tui.core.settings import Settings, load_settings, save_settings, settings_path
 

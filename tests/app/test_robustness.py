@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from gik_tui.app.app import GikApp
 from gik_tui.app.screens.queue import QueueScreen
-from gik_tui.app.screens.report import ReportScreen
+from gik_tui.app.report import ReportScreen
 from gik_tui.core.annotations import annotation_path
 
 from ..badinput import make_corpus

@@ -16,7 +16,7 @@ from .themes import CELL_VARIABLES, load_themes
 from .screens.dialogs import Choose
 from .screens.help import HelpScreen
 from .screens.queue import QueueScreen
-from .screens.report import ReportScreen
+from .report import ReportScreen
 
 
 class GikApp(App):

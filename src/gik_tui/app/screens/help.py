@@ -31,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
         from ..app import GikApp
         from .overview import OverviewScreen
         from .queue import QueueScreen
-        from .report import REPORT_KEYS
+        from ..report import REPORT_KEYS
 
         with VerticalScroll(id="help-body"):
             yield Static(Text("gik-tui — keys", style="bold"))

@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane, TextArea
 
-from ...core.annotations import AnnotationError, ConflictError, now
 from ...core.model import SectionMatch
 from ...core.provenance import explain
 from ...core.read import ReadError
@@ -23,10 +22,10 @@ from ..widgets.source_view import SourceView
 from ..widgets.edit_bar import EditBar
 from ..widgets.status_line import StatusLine
 from ..widgets.template_table import TemplateTable, fmt_number, legend_text
-from .dialogs import NO_SECTION, AskText, Choose, HeadingPicker, MetaDialog
+from ..screens.dialogs import NO_SECTION, AskText, HeadingPicker, MetaDialog
 from ..widgets.key_bar import KeyBar
+from .saving import Saving
 
-SAVE_DELAY = 0.8
 
 REPORT_KEYS = [
     Binding("tab", "switch_pane", "next pane", priority=True, show=False, id="report.switch_pane"),
@@ -59,7 +58,7 @@ REPORT_KEYS = [
 ]
 
 
-class ReportScreen(Screen):
+class ReportScreen(Saving, Screen):
     """One screen for every report: the app installs it once and loads each report into it, so
     opening a report (or moving to the next) only refills widgets instead of building a screen."""
 
@@ -69,7 +68,6 @@ class ReportScreen(Screen):
         super().__init__()
         self.path = ""
         self.name_ = ""
-        self.dirty = False
         self._timer = None
         self.review: Review | None = None
         self.failed: str | None = None
@@ -653,133 +651,3 @@ class ReportScreen(Screen):
     def action_back(self) -> None:
         self.save_now()
         self.app.close_report(self)
-
-    # ------------------------------------------------------------------ saving
-    def mark_dirty(self) -> None:
-        self.dirty = True
-        self.refresh_title()
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self.autosave)
-
-    def autosave(self) -> None:
-        self._timer = None
-        self.save_now(quiet=True)
-
-    def save_now(self, quiet: bool = False) -> bool:
-        """Save if there is anything to save; True when nothing is left unsaved."""
-        if self.review is None or not self.dirty:
-            return True
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self.review.updated = now()
-        try:
-            self.ann_file.save(self.review.annotation())
-        except ConflictError as e:
-            self.notify(f"{e} — ctrl+s to reload or save as a new file", severity="error", timeout=10)
-            return self._failed()
-        except AnnotationError as e:
-            if not quiet:
-                self.notify(f"{e} — ctrl+s to save elsewhere", severity="error", timeout=10)
-            return self._failed()
-        except OSError as e:
-            self.notify(f"{self.ann_file.path}: not saved ({e.strerror or e}) — edits kept; ctrl+s to save elsewhere",
-                        severity="error", timeout=10)
-            return self._failed()
-        self.dirty = False
-        self.refresh_title()
-        self.app.report_saved(self.path, self.summary())
-        return True
-
-    def summary(self):
-        """This report's queue line, from the review in memory."""
-        from ...core.queue import summary_of
-
-        return summary_of(self.path, self.review, self.ann_file, annotated=self.ann_file.known is not None
-                          or self.review.status != "new")
-
-    def _failed(self) -> bool:
-        self.refresh_title()
-        return False
-
-    def action_save(self) -> None:
-        if self.review is None:
-            return
-        self.dirty = True
-        if self.ann_file.blocked:
-            self.ask_save_as()
-            return
-        if self.ann_file.changed_on_disk() and self.ann_file.path.exists():
-            self.ask_conflict()
-            return
-        if self.save_now():
-            self.notify(f"saved {self.ann_file.path.name}", timeout=2)
-        else:
-            self.ask_save_as()
-
-    def ask_conflict(self) -> None:
-        def done(choice: str | None) -> None:
-            if choice == "reload":
-                self.reload_annotation()
-            elif choice == "new":
-                self.ask_save_as()
-
-        self.app.push_screen(Choose(
-            f"{self.ann_file.path} changed on disk since this window loaded it (another window or analyst).",
-            [("r", "reload", "reload it and drop the edits made here"), ("s", "new", "save the edits made here as a new file")],
-        ), done)
-
-    def ask_save_as(self) -> None:
-        p = self.ann_file.path
-        suggestion = str(p.with_name(p.name.replace(".gik.toml", f".{now().replace(':', '')[:15]}.gik.toml")))
-
-        def write(name: str, replace: bool) -> None:
-            try:
-                self.ann_file.save_as(name, self.review.annotation(), replace=replace)
-            except FileExistsError:
-                ask_replace(name)
-                return
-            except OSError as e:
-                self.notify(f"{name}: not saved ({e.strerror or e})", severity="error")
-                return
-            self.dirty = False
-            self.refresh_title()
-            self.notify(f"saved as {name}")
-
-        def ask_replace(name: str) -> None:
-            def answer(choice: str | None) -> None:
-                if choice == "replace":
-                    write(name, True)
-                elif choice == "other":
-                    self.ask_save_as()
-
-            self.app.push_screen(Choose(f"{name} exists. Replace it?",
-                                        [("y", "replace", "replace the file with these annotations"),
-                                         ("n", "other", "choose another name")]), answer)
-
-        def done(name: str | None) -> None:
-            if not name:
-                return
-            from ...core.read import REPORT_SUFFIXES
-
-            if name.lower().endswith(REPORT_SUFFIXES) or os.path.realpath(name) == os.path.realpath(self.path):
-                self.notify(f"{name}: that is a report's name; annotations are saved as .gik.toml files",
-                            severity="error")
-                self.ask_save_as()
-                return
-            write(name, False)
-
-        self.app.push_screen(AskText("Save the annotations as:", suggestion), done)
-
-    def reload_annotation(self) -> None:
-        ann = self.ann_file.load()
-        self.review = Review(self.ex, ann, self.name_, annotator=self.app.annotator)
-        for t in self.tables():
-            t.review = self.review
-            t.refresh_cells()
-        self.dirty = False
-        self.fill_checks()
-        self.fill_sections()
-        self.refresh_title()
-        self.notify("reloaded the annotation from disk")
