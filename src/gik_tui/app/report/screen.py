@@ -24,6 +24,7 @@ from ..widgets.status_line import StatusLine
 from ..widgets.template_table import TemplateTable, fmt_number, legend_text
 from ..screens.dialogs import NO_SECTION, AskText, HeadingPicker, MetaDialog
 from ..widgets.key_bar import KeyBar
+from .checks_pane import ChecksPane
 from .saving import Saving
 
 
@@ -71,7 +72,6 @@ class ReportScreen(Saving, Screen):
         self._timer = None
         self.review: Review | None = None
         self.failed: str | None = None
-        self._checks: list = []
         self._last_right = None
         self._tables: list[TemplateTable] = []
         self._boxes: dict[str, Vertical] = {}
@@ -114,7 +114,7 @@ class ReportScreen(Saving, Screen):
                     yield DataTable(id="sections-table", cursor_type="row")
                     yield Static("", id="missing")
                 with TabPane("Checks", id="tab-checks"):
-                    yield DataTable(id="checks-table", cursor_type="row")
+                    yield ChecksPane(id="checks-table")
                 with TabPane("Notes", id="tab-notes"):
                     yield Static(Text(""), id="warnings")
                     yield TextArea("", id="note", soft_wrap=True)
@@ -126,8 +126,6 @@ class ReportScreen(Saving, Screen):
         self.edit_bar = self.query_one(EditBar)
         st = self.query_one("#sections-table", DataTable)
         st.add_columns(Text("line"), Text("heading"), Text("section"), Text("score"), Text("decided"))
-        ct = self.query_one("#checks-table", DataTable)
-        ct.add_columns(Text(""), Text("check"), Text("both sides"))
         if self.review is not None:
             self.populate()
 
@@ -276,15 +274,7 @@ class ReportScreen(Saving, Screen):
         self.query_one("#missing", Static).update(Text(note))
 
     def fill_checks(self) -> None:
-        ct = self.query_one("#checks-table", DataTable)
-        ct.clear()
-        checks = sorted(self.review.checks(), key=lambda c: c.ok)
-        for i, c in enumerate(checks):
-            ct.add_row(Text("✓" if c.ok else "✗", style="green" if c.ok else "bold red"), Text(c.id),
-                       Text(c.message), key=str(i))
-        self._checks = checks
-        if not checks:
-            ct.add_row(Text(""), Text("no checks apply"), Text("(the tables are empty)"))
+        self.query_one(ChecksPane).show(self.review)
 
     def action_move(self, direction: str) -> None:
         """j/k in the Sections and Checks lists (the tables and the text have their own)."""
@@ -384,8 +374,8 @@ class ReportScreen(Saving, Screen):
         f = self.focused
         if isinstance(f, TemplateTable):
             self.action_edit()
-        elif isinstance(f, DataTable) and f.id == "checks-table":
-            self.jump_to_check()
+        elif isinstance(f, ChecksPane):
+            f.jump()
         elif isinstance(f, DataTable) and f.id == "sections-table":
             self.action_pick_heading()
 
@@ -396,9 +386,7 @@ class ReportScreen(Saving, Screen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if event.data_table.id == "checks-table":
-            self.jump_to_check()
-        elif event.data_table.id == "sections-table":
+        if event.data_table.id == "sections-table":
             self.action_pick_heading()
 
     def action_edit(self) -> None:
@@ -523,14 +511,10 @@ class ReportScreen(Saving, Screen):
             self.goto_cell(target.key)
         self.notify(target.label, timeout=2)
 
-    def jump_to_check(self) -> None:
+    def on_checks_pane_jump_to(self, event: ChecksPane.JumpTo) -> None:
         self.refresh_panes()
-        ct = self.query_one("#checks-table", DataTable)
-        if not getattr(self, "_checks", None) or ct.cursor_row >= len(self._checks):
-            return
-        chk = self._checks[ct.cursor_row]
-        for ref in chk.cells:
-            if self.goto_cell(ref.key):
+        for key in event.keys:
+            if self.goto_cell(key):
                 break
 
     # ------------------------------------------------------------------ headings

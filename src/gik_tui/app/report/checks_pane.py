@@ -1,0 +1,46 @@
+"""The Checks tab: every check of the report with both sides, failing first. `enter` on a check
+posts `ChecksPane.JumpTo` with its cells; the screen moves the cursor there. It reads the review
+and knows nothing else of the screen."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import DataTable
+
+from ...core.model import CellKey, CheckResult
+from ...core.review import Review
+
+
+class ChecksPane(DataTable):
+    class JumpTo(Message):
+        """Go to the first of these cells that is on screen."""
+
+        def __init__(self, keys: list[CellKey]) -> None:
+            super().__init__()
+            self.keys = keys
+
+    def __init__(self, **kw) -> None:
+        super().__init__(cursor_type="row", **kw)
+        self.checks: list[CheckResult] = []
+
+    def on_mount(self) -> None:
+        self.add_columns(Text(""), Text("check"), Text("both sides"))
+
+    def show(self, review: Review) -> None:
+        self.clear()
+        self.checks = sorted(review.checks(), key=lambda c: c.ok)
+        for i, c in enumerate(self.checks):
+            self.add_row(Text("✓" if c.ok else "✗", style="green" if c.ok else "bold red"), Text(c.id),
+                         Text(c.message), key=str(i))
+        if not self.checks:
+            self.add_row(Text(""), Text("no checks apply"), Text("(the tables are empty)"))
+
+    def jump(self) -> None:
+        """Post JumpTo for the check under the cursor."""
+        if self.cursor_row < len(self.checks):
+            self.post_message(self.JumpTo([ref.key for ref in self.checks[self.cursor_row].cells]))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.jump()
