@@ -1,5 +1,6 @@
-"""The report screen, as a package: `screen.py` (compose, bindings, the panes and editing) and
-`saving.py` (the unsaved state, the debounced save, conflicts and save-as)."""
+"""The report screen, as a package: `screen.py` (compose, bindings, the tables, editing, routing),
+`sections_pane.py` and `checks_pane.py` (the Sections and Checks tabs, which post messages the
+screen routes) and `saving.py` (the unsaved state, the debounced save, conflicts and save-as)."""
 
 from .screen import REPORT_KEYS, ReportScreen
 

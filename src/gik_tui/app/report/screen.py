@@ -26,6 +26,7 @@ from ..screens.dialogs import NO_SECTION, AskText, HeadingPicker, MetaDialog
 from ..widgets.key_bar import KeyBar
 from .checks_pane import ChecksPane
 from .saving import Saving
+from .sections_pane import SectionsPane
 
 
 REPORT_KEYS = [
@@ -111,7 +112,7 @@ class ReportScreen(Saving, Screen):
                 with TabPane("Tables", id="tab-tables"):
                     yield VerticalScroll(id="tables-scroll")
                 with TabPane("Sections", id="tab-sections"):
-                    yield DataTable(id="sections-table", cursor_type="row")
+                    yield SectionsPane(id="sections-table")
                     yield Static("", id="missing")
                 with TabPane("Checks", id="tab-checks"):
                     yield ChecksPane(id="checks-table")
@@ -124,8 +125,6 @@ class ReportScreen(Saving, Screen):
     def on_mount(self) -> None:
         self.status_line = self.query_one("#status", StatusLine)
         self.edit_bar = self.query_one(EditBar)
-        st = self.query_one("#sections-table", DataTable)
-        st.add_columns(Text("line"), Text("heading"), Text("section"), Text("score"), Text("decided"))
         if self.review is not None:
             self.populate()
 
@@ -249,28 +248,7 @@ class ReportScreen(Saving, Screen):
 
     # ------------------------------------------------------------------ panes
     def fill_sections(self) -> None:
-        st = self.query_one("#sections-table", DataTable)
-        cursor = st.cursor_row
-        st.clear()
-        for s in self.ex.sections:
-            section, confirmed = self.review.section_of(s)
-            stale = s.line in self.review.stale_sections
-            st.add_row(
-                Text(str(s.line), justify="right"), Text(displayable(s.heading)),
-                Text(section or "— unmatched", style="" if section else "yellow"),
-                Text(f"{s.score:.0f}", justify="right"),
-                Text("analyst ✓" if confirmed else "suggested", style="green" if confirmed else "dim")
-                if not stale else Text("≠ changed", style="magenta"),
-                key=str(s.start),
-            )
-        if st.row_count:
-            st.move_cursor(row=min(cursor, st.row_count - 1))
-        missing = self.review.missing_sections()
-        if not self.ex.sections:
-            note = ("no headings were found in this report: none of its lines starts with an ordinal (一、) "
-                    "followed by a section name; every section of the template is missing")
-        else:
-            note = "missing sections (no heading covers them): " + ("、".join(missing) if missing else "none")
+        note = self.query_one(SectionsPane).show(self.ex, self.review)
         self.query_one("#missing", Static).update(Text(note))
 
     def fill_checks(self) -> None:
@@ -327,13 +305,15 @@ class ReportScreen(Saving, Screen):
         if isinstance(event.data_table, TemplateTable):
             self.on_cell_moved(event.data_table)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id == "sections-table" and event.row_key is not None:
-            s = self.heading_at(int(event.row_key.value))
-            if s is not None:
-                col = s.start - self.doc.line_starts[s.line - 1]
-                self.query_one(SourceView).show_span(s.line - 1, col, col + max(1, s.end - s.start))
-                self.set_status(f"heading line {s.line}: candidates " + ", ".join(f"{n} {sc:.0f}" for n, sc in s.candidates))
+    def on_sections_pane_highlighted(self, event: SectionsPane.Highlighted) -> None:
+        s = self.heading_at(event.start)
+        if s is not None:
+            col = s.start - self.doc.line_starts[s.line - 1]
+            self.query_one(SourceView).show_span(s.line - 1, col, col + max(1, s.end - s.start))
+            self.set_status(f"heading line {s.line}: candidates " + ", ".join(f"{n} {sc:.0f}" for n, sc in s.candidates))
+
+    def on_sections_pane_chosen(self, event: SectionsPane.Chosen) -> None:
+        self.action_pick_heading()
 
     def on_cell_moved(self, table: TemplateTable) -> None:
         key = table.key_at_cursor()
@@ -376,18 +356,13 @@ class ReportScreen(Saving, Screen):
             self.action_edit()
         elif isinstance(f, ChecksPane):
             f.jump()
-        elif isinstance(f, DataTable) and f.id == "sections-table":
+        elif isinstance(f, SectionsPane):
             self.action_pick_heading()
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         if isinstance(event.data_table, TemplateTable):
             event.stop()
             self.action_edit()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if event.data_table.id == "sections-table":
-            self.action_pick_heading()
 
     def action_edit(self) -> None:
         t = self.current_table()
@@ -544,9 +519,9 @@ class ReportScreen(Saving, Screen):
 
     def heading_under_cursor(self) -> SectionMatch | None:
         f = self.focused
-        if isinstance(f, DataTable) and f.id == "sections-table" and f.row_count:
-            key = f.coordinate_to_cell_key(f.cursor_coordinate).row_key.value
-            return self.heading_at(int(key))
+        if isinstance(f, SectionsPane):
+            start = f.start_at_cursor()
+            return None if start is None else self.heading_at(start)
         if isinstance(f, SourceView):
             row, col = f.cursor_location
             return self.heading_by_line(row + 1, col)

@@ -1,0 +1,70 @@
+"""The Sections tab: each heading found, the template section it maps to, its score and who
+decided it. Moving the cursor posts `SectionsPane.Highlighted`; `enter` posts `SectionsPane.Chosen`
+(the screen shows the heading in the text and opens the picker). It reads the extraction and the
+review and knows nothing else of the screen."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import DataTable
+
+from ...core.model import Extraction
+from ...core.review import Review
+from ..safe import displayable
+
+
+class SectionsPane(DataTable):
+    class Highlighted(Message):
+        def __init__(self, start: int) -> None:
+            super().__init__()
+            self.start = start  # the heading's start offset: its key
+
+    class Chosen(Message):
+        def __init__(self, start: int) -> None:
+            super().__init__()
+            self.start = start
+
+    def __init__(self, **kw) -> None:
+        super().__init__(cursor_type="row", **kw)
+
+    def on_mount(self) -> None:
+        self.add_columns(Text("line"), Text("heading"), Text("section"), Text("score"), Text("decided"))
+
+    def show(self, ex: Extraction, review: Review) -> str:
+        """Fill the rows; the note on the template sections no heading covers."""
+        cursor = self.cursor_row
+        self.clear()
+        for s in ex.sections:
+            section, confirmed = review.section_of(s)
+            stale = s.line in review.stale_sections
+            self.add_row(
+                Text(str(s.line), justify="right"), Text(displayable(s.heading)),
+                Text(section or "— unmatched", style="" if section else "yellow"),
+                Text(f"{s.score:.0f}", justify="right"),
+                Text("analyst ✓" if confirmed else "suggested", style="green" if confirmed else "dim")
+                if not stale else Text("≠ changed", style="magenta"),
+                key=str(s.start),
+            )
+        if self.row_count:
+            self.move_cursor(row=min(cursor, self.row_count - 1))
+        if not ex.sections:
+            return ("no headings were found in this report: none of its lines starts with an ordinal (一、) "
+                    "followed by a section name; every section of the template is missing")
+        missing = review.missing_sections()
+        return "missing sections (no heading covers them): " + ("、".join(missing) if missing else "none")
+
+    def start_at_cursor(self) -> int | None:
+        if not self.row_count:
+            return None
+        return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.row_key is not None:
+            self.post_message(self.Highlighted(int(event.row_key.value)))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key is not None:
+            self.post_message(self.Chosen(int(event.row_key.value)))
