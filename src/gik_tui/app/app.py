@@ -154,10 +154,6 @@ class GikApp(App):
                        markup=False)
 
     # ------------------------------------------------------------------ themes
-    def cell_colours(self) -> dict[str, str]:
-        v = self.get_css_variables()
-        return {k: v.get(k, d) for k, d in CELL_VARIABLES.items()}
-
     def _theme_changed(self, theme) -> None:
         try:
             remember(theme=theme.name)  # the choice is remembered

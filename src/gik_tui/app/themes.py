@@ -21,6 +21,13 @@ CELL_VARIABLES = {  # gik-tui's own: the default of each, for themes that do not
     "gik-stale": "#FF87FF",
     "gik-source": "#FFD580",
 }
+def cell_colours(app) -> dict[str, str]:
+    """gik-tui's cell colours in the app's current theme (any App: a theme that does not set one
+    gets its default). Widgets ask this instead of a method only GikApp has."""
+    v = app.get_css_variables()
+    return {k: v.get(k, d) for k, d in CELL_VARIABLES.items()}
+
+
 _COLOUR_FIELDS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground", "background",
                   "surface", "panel", "boost")
 

@@ -18,6 +18,7 @@ from ...core.review import Review, open_report
 from ...core.templates import template_ids
 from ...core.sections import score_sections
 from ..safe import displayable
+from ..themes import cell_colours
 from ..widgets.source_view import SourceView
 from ..widgets.edit_bar import EditBar
 from ..widgets.status_line import StatusLine
@@ -145,7 +146,7 @@ class ReportScreen(Saving, Screen):
             for spec, table in zip(self.template.tables, tables):
                 widgets.append(Label(Text(f"{spec.title} ({spec.id})"), classes="table-title"))
                 widgets.append(table)
-            widgets.append(Static(legend_text(self.app.cell_colours()), classes="legend"))
+            widgets.append(Static(legend_text(cell_colours(self.app)), classes="legend"))
             box = Vertical(*widgets, classes="tables-box")
             self._boxes[ex.template] = box
             self._tables_by_template[ex.template] = tables
@@ -185,7 +186,7 @@ class ReportScreen(Saving, Screen):
 
     def restyle(self) -> None:
         """The theme changed: redraw the cell states and the highlight in its colours."""
-        colours = self.app.cell_colours()
+        colours = cell_colours(self.app)
         for tables in self._tables_by_template.values():
             for t in tables:
                 t.restyle()

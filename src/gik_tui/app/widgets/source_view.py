@@ -8,6 +8,7 @@ from textual.document import _wrapped_document
 from textual.widgets import TextArea
 
 from ..safe import displayable
+from ..themes import cell_colours
 from .keys import vim_keys
 
 MAX_LINE = 60_000  # a longer line is shown cut (the extraction still reads all of it); a report
@@ -85,8 +86,7 @@ class SourceView(TextArea):
 
     def on_mount(self) -> None:
         self.cursor_blink = False
-        if hasattr(self.app, "cell_colours"):
-            self.highlight = self.app.cell_colours()["gik-source"]
+        self.highlight = cell_colours(self.app)["gik-source"]
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)

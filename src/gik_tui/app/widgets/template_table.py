@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from ...core.model import CellKey, LabelPath
+from ..themes import cell_colours
 from ...core.review import Review, doubtful
 from ...core.values import fmt_number  # noqa: F401 - screens import it from here
 from ...core.templates import TableSpec
@@ -72,7 +73,7 @@ class TemplateTable(DataTable):
         self.post_message(self.Built(self))
 
     def build(self) -> None:
-        self.colours = self.app.cell_colours() if hasattr(self.app, "cell_colours") else {}
+        self.colours = cell_colours(self.app)
         self._build()
         # a fixed height: no auto-height measuring when the pane is laid out again
         self.styles.height = self.row_count + (self.header_height if self.show_header else 0) + 1
@@ -172,7 +173,7 @@ class TemplateTable(DataTable):
         return Text(f"{body}{mark}", style=style, justify="right")
 
     def restyle(self) -> None:
-        self.colours = self.app.cell_colours() if hasattr(self.app, "cell_colours") else {}
+        self.colours = cell_colours(self.app)
         self.refresh_cells()
 
     def refresh_cells(self, keys=None) -> None:
