@@ -161,6 +161,9 @@ class GikApp(App):
             self.notify(f"theme not remembered: {e}", severity="warning")
         if self.report_screen is not None and self.report_screen.review is not None:
             self.report_screen.restyle()
+        queue = self.queue_screen()
+        if queue is not None:
+            queue.restyle()
 
     def action_next_theme(self) -> None:
         ours = sorted(n for n in self.available_themes if n.startswith("gik-"))

@@ -28,6 +28,18 @@ def cell_colours(app) -> dict[str, str]:
     return {k: v.get(k, d) for k, d in CELL_VARIABLES.items()}
 
 
+# What a colour means on screen → the theme variable that gives it (Textual's own, or gik-tui's).
+ROLES = {"error": "error", "warning": "warning", "success": "success", "accent": "accent",
+         "stale": "gik-stale", "low": "gik-low"}
+
+
+def role_colours(app) -> dict[str, str]:
+    """Each role's colour in the app's current theme: every colour on screen comes from the theme."""
+    v = app.get_css_variables()
+    defaults = {"error": "red", "warning": "yellow", "success": "green", "accent": "cyan", **CELL_VARIABLES}
+    return {role: v.get(var) or defaults.get(var, "") for role, var in ROLES.items()}
+
+
 _COLOUR_FIELDS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground", "background",
                   "surface", "panel", "boost")
 

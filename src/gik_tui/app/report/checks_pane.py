@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from ...core.model import CellKey, CheckResult
 from ...core.review import Review
+from ..themes import role_colours
 
 
 class ChecksPane(DataTable):
@@ -30,8 +31,10 @@ class ChecksPane(DataTable):
     def show(self, review: Review) -> None:
         self.clear()
         self.checks = sorted(review.checks(), key=lambda c: c.ok)
+        colour = role_colours(self.app)
         for i, c in enumerate(self.checks):
-            self.add_row(Text("✓" if c.ok else "✗", style="green" if c.ok else "bold red"), Text(c.id),
+            self.add_row(Text("✓" if c.ok else "✗", style=colour["success"] if c.ok else f"bold {colour['error']}"),
+                         Text(c.id),
                          Text(c.message), key=str(i))
         if not self.checks:
             self.add_row(Text(""), Text("no checks apply"), Text("(the tables are empty)"))

@@ -18,7 +18,7 @@ from ...core.review import Review, open_report
 from ...core.templates import template_ids
 from ...core.sections import score_sections
 from ..safe import displayable
-from ..themes import cell_colours
+from ..themes import cell_colours, role_colours
 from ..widgets.source_view import SourceView
 from ..widgets.edit_bar import EditBar
 from ..widgets.status_line import StatusLine
@@ -232,9 +232,9 @@ class ReportScreen(Saving, Screen):
                  ex.template, rv.status]
         t = Text(displayable(" · ".join(str(p) for p in parts)), no_wrap=True, overflow="ellipsis")
         if self.dirty:
-            t.append("  ● unsaved", style="bold yellow")
+            t.append("  ● unsaved", style=f"bold {role_colours(self.app)['warning']}")
         if self.ann_file.error is not None:
-            t.append("  ✗ annotation not writable", style="bold red")
+            t.append("  ✗ annotation not writable", style=f"bold {role_colours(self.app)['error']}")
         return t
 
     def warnings_text(self) -> str:

@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 from ...core.model import Extraction
 from ...core.review import Review
 from ..safe import displayable
+from ..themes import role_colours
 
 
 class SectionsPane(DataTable):
@@ -34,16 +35,17 @@ class SectionsPane(DataTable):
     def show(self, ex: Extraction, review: Review) -> str:
         """Fill the rows; the note on the template sections no heading covers."""
         cursor = self.cursor_row
+        c = role_colours(self.app)
         self.clear()
         for s in ex.sections:
             section, confirmed = review.section_of(s)
             stale = s.line in review.stale_sections
             self.add_row(
                 Text(str(s.line), justify="right"), Text(displayable(s.heading)),
-                Text(section or "— unmatched", style="" if section else "yellow"),
+                Text(section or "— unmatched", style="" if section else c["warning"]),
                 Text(f"{s.score:.0f}", justify="right"),
-                Text("analyst ✓" if confirmed else "suggested", style="green" if confirmed else "dim")
-                if not stale else Text("≠ changed", style="magenta"),
+                Text("analyst ✓" if confirmed else "suggested", style=c["success"] if confirmed else "dim")
+                if not stale else Text("≠ changed", style=c["stale"]),
                 key=str(s.start),
             )
         if self.row_count:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from ...core.templates import load_template, template_ids
+from ..themes import role_colours
 from ..widgets.key_bar import KeyBar
 
 def _section_of(table: str) -> str:
@@ -72,7 +73,9 @@ class OverviewScreen(Screen):
                      style="italic")
         t.append("Review status\n", style="bold underline")
         status = Counter(s.status for s in ready)
-        colours = {"new": "", "in progress": "cyan", "done": "green", "flagged": "yellow", "error": "red"}
+        c = role_colours(app)
+        colours = {"new": "", "in progress": c["accent"], "done": c["success"], "flagged": c["warning"],
+                   "error": c["error"]}
         t.append_text(bars([(name, status.get(name, 0)) for name in STATUSES], width=40, styles=colours))
         t.append("\nFailing checks by template section (reports with a failure · failing checks)\n",
                  style="bold underline")
@@ -82,10 +85,10 @@ class OverviewScreen(Screen):
                 reports[_section_of(table)] += 1
                 checks[_section_of(table)] += n
         if not checks:
-            t.append("  none\n", style="green")
+            t.append("  none\n", style=c["success"])
         for section, n in checks.most_common():
             t.append(f"  {section}  ")
-            t.append(f"{reports[section]} report(s) · {n} check(s)\n", style="bold red")
+            t.append(f"{reports[section]} report(s) · {n} check(s)\n", style=f"bold {c['error']}")
         t.append("\nRequests received per year (new requests, all applicants)\n", style="bold underline")
         per_year: dict[int, float] = defaultdict(float)
         counted = 0

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from ...core.queue import Summary, summarize
 from ..safe import displayable
+from ..themes import role_colours
 from ..widgets.key_bar import KeyBar
 
 COLUMNS = [("file", "file"), ("agency", "agency"), ("year", "year"), ("template", "template"),
@@ -31,22 +32,26 @@ IN_THREAD = 50  # up to this many reports are summarised in the worker thread it
 FILTER_SCORE = 90  # near-exact fuzzy matches pass; a neighbour does not (dongsheng ↛ dongchang)
 
 
-def row_cells(s: Summary | None, name: str) -> list[Text]:
+def row_cells(s: Summary | None, name: str, c: dict[str, str] | None = None) -> list[Text]:
+    """The row's cells; `c`: the theme's colours by role (themes.role_colours)."""
+    c = c or {}
+    error, warning = c.get("error", ""), c.get("warning", "")
     if s is None:
         return [Text(displayable(name)), *[Text("…", style="dim") for _ in COLUMNS[1:]]]
     if s.error and s.status == "error":
-        return [Text(displayable(s.name)), Text(displayable(s.error), style="bold red"),
-                *[Text("") for _ in COLUMNS[2:8]], Text("error", style="red"), Text("")]
-    status_style = {"done": "green", "flagged": "bold yellow", "in progress": "cyan"}.get(s.status, "")
+        return [Text(displayable(s.name)), Text(displayable(s.error), style=f"bold {error}".strip()),
+                *[Text("") for _ in COLUMNS[2:8]], Text("error", style=error), Text("")]
+    status_style = {"done": c.get("success", ""), "flagged": f"bold {warning}".strip(),
+                    "in progress": c.get("accent", "")}.get(s.status, "")
     return [
         Text(displayable(s.name)), Text(displayable(s.agency)), Text("" if s.year is None else str(s.year), justify="right"),
         Text(s.template), Text(f"{s.headings[0]}/{s.headings[1]}", justify="right"),
         Text(str(s.cells), justify="right"),
-        Text(str(s.failing), justify="right", style="bold red" if s.failing else ""),
-        Text(str(s.low), justify="right", style="yellow" if s.low else ""),
+        Text(str(s.failing), justify="right", style=f"bold {error}".strip() if s.failing else ""),
+        Text(str(s.low), justify="right", style=c.get("low", "") if s.low else ""),
         # an annotation that could not be used (or only in part) is the annotation's trouble, not
         # the report's: the report's row stays, its status says so
-        Text("annotation?", style="bold yellow") if s.error else Text(s.status, style=status_style),
+        Text("annotation?", style=f"bold {warning}".strip()) if s.error else Text(s.status, style=status_style),
         Text(s.saved or "—", style="dim" if not s.saved else ""),
     ]
 
@@ -120,7 +125,8 @@ class QueueScreen(Screen):
     def fill_rows(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        rows = [(p, row_cells(self.app.summaries.get(p), p.rsplit("/", 1)[-1])) for p in self.visible_paths()]
+        c = role_colours(self.app)
+        rows = [(p, row_cells(self.app.summaries.get(p), p.rsplit("/", 1)[-1], c)) for p in self.visible_paths()]
         for p, cells in rows:
             table.add_row(*cells, key=p)
         if self.sort_column:
@@ -165,17 +171,18 @@ class QueueScreen(Screen):
 
     def apply(self, batch: list[Summary], done: int, total: int) -> None:
         table = self.query_one(DataTable)
+        colours = role_colours(self.app)
         for s in batch:
             self.app.summaries[s.path] = s
-            self.update_row(s, table)
+            self.update_row(s, table, colours)
         self.query_one("#queue-progress", Label).update(
             Text(f"extracting {done}/{total}" if done < total else self.counts()))
 
-    def update_row(self, s: Summary, table: DataTable | None = None) -> None:
+    def update_row(self, s: Summary, table: DataTable | None = None, colours: dict[str, str] | None = None) -> None:
         table = table or self.query_one(DataTable)
         if s.path not in table.rows:
             return
-        for (key, _), value in zip(COLUMNS, row_cells(s, s.name)):
+        for (key, _), value in zip(COLUMNS, row_cells(s, s.name, colours or role_colours(self.app))):
             table.update_cell(s.path, key, value)
 
     def counts(self) -> str:
@@ -183,6 +190,11 @@ class QueueScreen(Screen):
         by = {k: sum(1 for s in sums if s and s.status == k) for k in ("new", "in progress", "done", "flagged", "error")}
         return (f"{len(self.app.files)} reports · {by['new']} new · {by['in progress']} in progress · "
                 f"{by['done']} done · {by['flagged']} flagged" + (f" · {by['error']} unreadable" if by["error"] else ""))
+
+    def restyle(self) -> None:
+        """The theme changed: the rows take its colours."""
+        if self.is_mounted:
+            self.fill_rows()
 
     def show_summary(self, s: Summary) -> None:
         self.app.summaries[s.path] = s

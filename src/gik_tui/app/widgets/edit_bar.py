@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from ...core.values import parse_value
+from ..themes import role_colours
 from .status_line import StatusLine
 
 
@@ -85,7 +86,7 @@ class EditBar(Horizontal):
         parsed = parse_value(text) if text else None
         if text and (parsed is None or parsed.value is None):
             self.query_one(StatusLine).text = Text(f"not a number: {text} — type a number, or nothing for blank",
-                                                   style="bold red", no_wrap=True)
+                                                   style=f"bold {role_colours(self.app)['error']}", no_wrap=True)
             self.app.notify(f"not a number: {text}", severity="warning")
             return
         key = self.key
