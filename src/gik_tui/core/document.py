@@ -107,7 +107,6 @@ class Document:
     text: str
     sha256: str
     encoding: str
-    kind: str = "text"  # "text" | "html"
     grids: tuple[Grid, ...] = ()
     notes: tuple[str, ...] = ()  # what reading had to leave out or cut (said as warnings)
     norm: str = field(init=False)

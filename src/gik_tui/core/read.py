@@ -70,8 +70,8 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
         text, grids, notes = html_to_text(text, source)
         if not text.strip():
             raise ReadError(source, "HTML page with no text" + (f" ({'; '.join(notes)})" if notes else ""))
-        return Document(source, text, sha, encoding, "html", tuple(grids), tuple(notes))
-    return Document(source, text, sha, encoding, "text")
+        return Document(source, text, sha, encoding, tuple(grids), tuple(notes))
+    return Document(source, text, sha, encoding)
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
