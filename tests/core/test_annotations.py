@@ -298,3 +298,17 @@ def test_an_annotation_made_on_another_reports_bytes_is_not_applied(tmp_path, sa
     # a report whose own bytes changed keeps its annotation (its edits are marked ≠)
     save(annotation_path(a), Annotation(source="a.txt", sha256="0" * 64, template="gik-2019", status="done"))
     assert open_report(str(a)).annotation.status == "done"
+
+
+def test_the_status_rule_lives_in_the_review(samples):
+    """Changing anything moves a new report to "in progress"; a done or flagged one keeps its
+    status (the screen does not decide this)."""
+    ex = extract_path(samples / "2019_lusong.txt")
+    rv = Review(ex, None, "2019_lusong.txt")
+    assert rv.status == "new"
+    rv.set_cell(LUSONG_TOTAL, 12)
+    assert rv.status == "in progress"
+    done = Review(ex, Annotation(source="2019_lusong.txt", sha256="", template="gik-2019", status="done"),
+                  "2019_lusong.txt")
+    done.set_cell(LUSONG_TOTAL, 12)
+    assert done.status == "done"

@@ -238,9 +238,15 @@ class Review:
 
     def _do(self, ch: Change) -> Change:
         self._apply(ch, True)
+        self._started()
         self._undo.append(ch)
         self._redo.clear()
         return ch
+
+    def _started(self) -> None:
+        """The status rule: a report the analyst changed anything in is no longer new."""
+        if self.status == "new":
+            self.status = "in progress"
 
     def set_cell(self, key: CellKey, value: Number | None) -> Change:
         table, row, column = key

@@ -433,8 +433,6 @@ class ReportScreen(Saving, Screen):
         if self.query_one(TabbedContent).active != "tab-tables" or (change is not None and change.kind == "section") \
                 or not keys:
             self.refresh_panes()
-        if self.review.status == "new":
-            self.review.status = "in progress"
         self.mark_dirty()
         if change is not None and change.kind == "cell":
             self.goto_cell(change.key)
