@@ -17,14 +17,8 @@ CSV_FIELDS = ["source", "sha256", "template", "year", "agency", "table", "row", 
 def to_json_bytes(ex: Extraction, indent: int | None = None) -> bytes:
     if indent is None:
         # orjson writes the cell dataclasses natively (their fields are the contract's keys)
-        data = {
-            "source": ex.source, "sha256": ex.sha256, "template": ex.template, "year": ex.year,
-            "agency": ex.agency, "sections": [s.to_dict() for s in ex.sections], "cells": ex.cells,
-            "checks": [{"id": c.id, "ok": c.ok, "message": c.message, "cells": _refs(ex.template, c)} for c in ex.checks],
-            "warnings": ex.warnings,
-        }
         try:
-            return orjson.dumps(data)
+            return orjson.dumps(ex.to_dict(cells=ex.cells, check_cells=lambda c: _refs(ex.template, c)))
         except TypeError:  # an integer beyond 64 bits: the standard library writes it
             pass
     return json.dumps(ex.to_dict(), ensure_ascii=False, indent=indent).encode("utf-8")
