@@ -532,3 +532,19 @@ async def test_a_save_updates_the_queue_row_from_memory(reports, ann_dir, monkey
         assert after.saved and after.cells == before.cells and after.failing == before.failing
         row = [c.plain for c in app.queue.query_one("#queue-table").get_row(str(reports / "2019_lusong.txt"))]
         assert row[8] == "done"
+
+
+async def test_typing_a_note_is_kept_and_saved(reports, ann_dir):
+    from gik_tui.core.annotations import annotation_path, load
+
+    from .helpers import report_open
+
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
+        assert not screen.dirty  # loading the note is not a change
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press(*"ok")
+        await pilot.pause()
+        assert screen.review.note == "ok" and screen.dirty
+        assert screen.save_now()
+        assert load(annotation_path(reports / "2019_lusong.txt", ann_dir)).note == "ok"

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane
 
 from ...core.model import SectionMatch
 from ...core.provenance import explain
@@ -26,6 +26,7 @@ from ..widgets.template_table import TemplateTable, fmt_number, legend_text
 from ..screens.dialogs import NO_SECTION, AskText, HeadingPicker, MetaDialog
 from ..widgets.key_bar import KeyBar
 from .checks_pane import ChecksPane
+from .notes_pane import NotesPane
 from .saving import Saving
 from .sections_pane import SectionsPane
 
@@ -118,8 +119,7 @@ class ReportScreen(Saving, Screen):
                 with TabPane("Checks", id="tab-checks"):
                     yield ChecksPane(id="checks-table")
                 with TabPane("Notes", id="tab-notes"):
-                    yield Static(Text(""), id="warnings")
-                    yield TextArea("", id="note", soft_wrap=True)
+                    yield NotesPane(id="notes")
         yield EditBar(id="edit-bar")
         yield KeyBar()
 
@@ -158,9 +158,7 @@ class ReportScreen(Saving, Screen):
                 t.build()
         self._tables = self._tables_by_template[ex.template]
         self.query_one(TabbedContent).active = "tab-tables"
-        self.query_one("#warnings", Static).update(Text(self.warnings_text()))
-        note = self.query_one("#note", TextArea)
-        note.load_text(displayable(rv.note))
+        self.query_one(NotesPane).show(ex.warnings, rv.note)
         self.fill_sections()
         self.fill_checks()
         self._failing_shown = set(rv.failing_cells())
@@ -236,10 +234,6 @@ class ReportScreen(Saving, Screen):
         if self.ann_file.error is not None:
             t.append("  ✗ annotation not writable", style=f"bold {role_colours(self.app)['error']}")
         return t
-
-    def warnings_text(self) -> str:
-        ws = list(self.ex.warnings)
-        return "warnings:\n" + "\n".join(f"• {displayable(w)}" for w in ws) if ws else "no warnings"
 
     def set_status(self, text: str | Text) -> None:
         self.status_line.text = text if isinstance(text, Text) else Text(displayable(text), no_wrap=True, overflow="ellipsis")
@@ -591,15 +585,15 @@ class ReportScreen(Saving, Screen):
                 return
             self.review.status = "flagged"
             self.review.note = note
-            self.query_one("#note", TextArea).load_text(displayable(note))
+            self.query_one(NotesPane).set_note(note)
             self.mark_dirty()
             self.save_now()
 
         self.app.push_screen(AskText("Flag this report — note:", self.review.note), done)
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if self.review is not None and event.text_area.id == "note" and event.text_area.text != self.review.note:
-            self.review.note = event.text_area.text
+    def on_notes_pane_changed(self, event: NotesPane.Changed) -> None:
+        if self.review is not None and event.text != self.review.note:
+            self.review.note = event.text
             self.mark_dirty()
 
     def action_next_report(self, step: int) -> None:
