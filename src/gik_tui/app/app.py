@@ -105,13 +105,19 @@ class GikApp(App):
         while self.screen is not screen and len(self.screen_stack) > 2:
             self.pop_screen()  # the queue (installed: kept), an overview or a dialog above it
 
-    def close_report(self, screen: ReportScreen) -> None:
-        if self.screen is screen:
+    def on_report_screen_closed(self, event: ReportScreen.Closed) -> None:
+        if self.screen is self.report_screen:
             self.push_screen(self.queue)
-        if screen.review is not None:
-            self.report_saved(screen.path, screen.summary())
+        if event.summary is not None:
+            self.show_summary(event.summary)
 
-    def report_saved(self, path: str, summary) -> None:
+    def on_report_screen_saved(self, event: ReportScreen.Saved) -> None:
+        self.show_summary(event.summary)
+
+    def on_report_screen_open_next(self, event: ReportScreen.OpenNext) -> None:
+        self.open_next(event.path, event.step, event.only_not_done)
+
+    def show_summary(self, summary) -> None:
         """The queue's row of a report, from the report screen's review in memory."""
         queue = self.queue_screen()
         if queue is not None:
@@ -145,7 +151,10 @@ class GikApp(App):
             return
         self.notify("no other report to open" + (" that is not done" if only_not_done else ""))
         if isinstance(self.screen, ReportScreen):
-            self.close_report(self.screen)
+            screen = self.screen
+            self.push_screen(self.queue)
+            if screen.review is not None:
+                self.show_summary(screen.summary())
 
     def notify(self, message, *, title: str = "", severity="information", timeout=None, markup: bool = False) -> None:
         """Every notification is plain text with control characters made visible: messages name

@@ -55,7 +55,7 @@ class Saving:
                         severity="error", timeout=10)
             return self._failed()
         self.dirty = False
-        self.app.report_saved(self.path, self.summary())
+        self.post_message(self.Saved(self.summary()))
         return True
 
     def summary(self):

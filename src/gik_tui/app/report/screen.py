@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane
 
@@ -63,6 +64,30 @@ REPORT_KEYS = [
 
 
 class ReportScreen(Saving, Screen):
+    """One report beside its tables. It tells the app what happened by messages (it calls no
+    method of the app): `OpenNext`, `Closed` and `Saved`."""
+
+    class OpenNext(Message):
+        """Open the report after (step 1) or before (-1) this one in queue order."""
+
+        def __init__(self, path: str, step: int = 1, only_not_done: bool = False) -> None:
+            super().__init__()
+            self.path, self.step, self.only_not_done = path, step, only_not_done
+
+    class Closed(Message):
+        """Back to the queue; `summary`: the report's queue line (None when none was open)."""
+
+        def __init__(self, summary) -> None:
+            super().__init__()
+            self.summary = summary
+
+    class Saved(Message):
+        """The annotation was written; `summary`: the report's queue line from memory."""
+
+        def __init__(self, summary) -> None:
+            super().__init__()
+            self.summary = summary
+
     """One screen for every report: the app installs it once and loads each report into it, so
     opening a report (or moving to the next) only refills widgets instead of building a screen."""
 
@@ -577,7 +602,7 @@ class ReportScreen(Saving, Screen):
         self.review.status = "done"
         self.mark_dirty()
         if self.save_now():
-            self.app.open_next(self.path, only_not_done=True)
+            self.post_message(self.OpenNext(self.path, only_not_done=True))
 
     def action_flag(self) -> None:
         def done(note: str | None) -> None:
@@ -598,8 +623,8 @@ class ReportScreen(Saving, Screen):
 
     def action_next_report(self, step: int) -> None:
         if self.save_now():
-            self.app.open_next(self.path, step=step)
+            self.post_message(self.OpenNext(self.path, step=step))
 
     def action_back(self) -> None:
         self.save_now()
-        self.app.close_report(self)
+        self.post_message(self.Closed(self.summary() if self.review is not None else None))
