@@ -126,8 +126,9 @@ def _target(output: str | None, files: list[str], force: bool) -> None:
         return
     import os
 
-    real = os.path.realpath(output)
-    if any(os.path.realpath(f) == real for f in files):
+    from .core.files import is_one_of
+
+    if is_one_of(output, files):
         _err(f"{output}: is one of the reports being read; not overwritten (choose another output file)")
         sys.exit(2)
     if os.path.lexists(output) and not force:

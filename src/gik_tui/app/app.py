@@ -8,6 +8,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from ..core.files import is_one_of
 from ..core.read import find_reports
 from ..core.settings import DEFAULT_THEME, Settings, config_dir, load_settings, remember
 from .commands import ScreenActions
@@ -193,8 +194,7 @@ class GikApp(App):
         def done(path: str | None) -> None:
             if not path:
                 return
-            real = os.path.realpath(path)
-            if any(os.path.realpath(f) == real for f in self.files):
+            if is_one_of(path, self.files):
                 self.notify(f"{path}: is one of the reports; not overwritten", severity="error")
                 return
             if os.path.lexists(path):

@@ -232,44 +232,8 @@ def from_toml(text: str, path: str = "<annotation>") -> Annotation:
         else:
             continue
         meta.append((k, v))
-    sections: list[SectionDecision] = []
-    raw_sections = doc.get("sections", [])
-    if not isinstance(raw_sections, list):
-        problems.append("[[sections]] is not a list of tables; ignored")
-        raw_sections = []
-    for n, sd in enumerate(raw_sections, 1):
-        try:
-            if not isinstance(sd, dict):
-                raise ValueError("not a table")
-            heading, line, section = sd["heading"], sd["line"], sd.get("section", "")
-            confirmed = sd.get("confirmed", True)
-            if not isinstance(heading, str) or not isinstance(section, str) or not isinstance(confirmed, bool):
-                raise ValueError("heading and section should be text, confirmed true or false")
-            if isinstance(line, bool) or not isinstance(line, int) or line < 1:
-                raise ValueError(f"line should be a line number, not {_show(line)}")
-            sections.append(SectionDecision(heading, line, section or None, confirmed))
-        except (KeyError, ValueError) as e:
-            problems.append(f"sections entry {n}: {_why(e)}; ignored")
-    cells: list[CellEdit] = []
-    raw_cells = doc.get("cells", [])
-    if not isinstance(raw_cells, list):
-        problems.append("[[cells]] is not a list of tables; ignored")
-        raw_cells = []
-    for n, c in enumerate(raw_cells, 1):
-        try:
-            if not isinstance(c, dict):
-                raise ValueError("not a table")
-            tbl, row, col = c["table"], c["row"], c["column"]
-            if not isinstance(tbl, str) or not _labels(row) or not _labels(col):
-                raise ValueError("table should be text, row and column lists of text")
-            blank = c.get("blank", False)
-            if not isinstance(blank, bool):
-                raise ValueError(f"blank should be true or false, not {_show(blank)}")
-            value = None if blank else _num(c["value"], "value")
-            extracted = _num(c["extracted"], "extracted") if "extracted" in c else None
-            cells.append(CellEdit(tbl, tuple(row), tuple(col), value, extracted))
-        except (KeyError, ValueError) as e:
-            problems.append(f"cells entry {n}: {_why(e)}; ignored")
+    sections = _entries(doc, "sections", _section, problems)
+    cells = _entries(doc, "cells", _cell, problems)
     return Annotation(
         source=text_of(rep, "report", "source"), sha256=text_of(rep, "report", "sha256"),
         template=text_of(rep, "report", "template"), meta=tuple(meta), status=status,
@@ -277,6 +241,46 @@ def from_toml(text: str, path: str = "<annotation>") -> Annotation:
         annotator=text_of(review, "review", "annotator"), sections=tuple(sections), cells=tuple(cells),
         problems=tuple(problems),
     )
+
+
+def _entries(doc: dict, key: str, parse, problems: list[str]) -> list:
+    """The entries of an array of tables (`[[sections]]`, `[[cells]]`), each parsed; an entry that
+    is wrong is named in `problems` and left out, the others kept."""
+    raw = doc.get(key, [])
+    if not isinstance(raw, list):
+        problems.append(f"[[{key}]] is not a list of tables; ignored")
+        return []
+    out = []
+    for n, entry in enumerate(raw, 1):
+        try:
+            if not isinstance(entry, dict):
+                raise ValueError("not a table")
+            out.append(parse(entry))
+        except (KeyError, ValueError) as e:
+            problems.append(f"{key} entry {n}: {_why(e)}; ignored")
+    return out
+
+
+def _section(sd: dict) -> SectionDecision:
+    heading, line, section = sd["heading"], sd["line"], sd.get("section", "")
+    confirmed = sd.get("confirmed", True)
+    if not isinstance(heading, str) or not isinstance(section, str) or not isinstance(confirmed, bool):
+        raise ValueError("heading and section should be text, confirmed true or false")
+    if isinstance(line, bool) or not isinstance(line, int) or line < 1:
+        raise ValueError(f"line should be a line number, not {_show(line)}")
+    return SectionDecision(heading, line, section or None, confirmed)
+
+
+def _cell(c: dict) -> CellEdit:
+    tbl, row, col = c["table"], c["row"], c["column"]
+    if not isinstance(tbl, str) or not _labels(row) or not _labels(col):
+        raise ValueError("table should be text, row and column lists of text")
+    blank = c.get("blank", False)
+    if not isinstance(blank, bool):
+        raise ValueError(f"blank should be true or false, not {_show(blank)}")
+    value = None if blank else _num(c["value"], "value")
+    extracted = _num(c["extracted"], "extracted") if "extracted" in c else None
+    return CellEdit(tbl, tuple(row), tuple(col), value, extracted)
 
 
 def _show(x) -> str:

@@ -11,6 +11,12 @@ import tempfile
 from pathlib import Path
 
 
+def is_one_of(path: str | os.PathLike, paths) -> bool:
+    """Is `path` (links and `..` resolved) one of `paths`? Outputs are never written onto an input."""
+    real = os.path.realpath(path)
+    return any(os.path.realpath(p) == real for p in paths)
+
+
 class TooLarge(OSError):
     pass
 

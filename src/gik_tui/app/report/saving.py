@@ -6,11 +6,11 @@ uses the screen's `review`, `ann_file`, `path`, `ex`, `name_`, `tables()`, `fill
 
 from __future__ import annotations
 
-import os
 
 from textual.reactive import reactive
 
 from ...core.annotations import AnnotationError, ConflictError, now
+from ...core.files import is_one_of
 from ...core.review import Review
 from ..screens.dialogs import AskText, Choose
 
@@ -128,7 +128,7 @@ class Saving:
                 return
             from ...core.read import REPORT_SUFFIXES
 
-            if name.lower().endswith(REPORT_SUFFIXES) or os.path.realpath(name) == os.path.realpath(self.path):
+            if name.lower().endswith(REPORT_SUFFIXES) or is_one_of(name, [self.path]):
                 self.notify(f"{name}: that is a report's name; annotations are saved as .gik.toml files",
                             severity="error")
                 self.ask_save_as()
