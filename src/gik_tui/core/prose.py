@@ -16,7 +16,9 @@ from .model import Cell, LabelPath
 from .templates import load_template
 
 CONF_PROSE = 0.4
-_N = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,12}(?:\.\d+)?)"
+# a figure: bounded (no real count has more than 18 digits or 9 decimals), so that a pattern's
+# matches have a known longest length and can be looked for only around their anchor word
+_N = r"(?P<n>\d{1,3}(?:,\d{3}){1,5}(?!,\d{3})(?:\.\d{1,9}(?!\d))?|\d{1,12}(?:\.\d{1,9}(?!\d))?)"
 
 
 def _anchor(pattern: str) -> str:
@@ -34,8 +36,57 @@ def _anchor(pattern: str) -> str:
     return max(plain, key=len, default="")
 
 
+def _reach(pattern: str) -> int | None:
+    """How far past its start a match of `pattern` can read (its longest match plus what its
+    lookaheads read); None when unbounded or unknown."""
+    try:
+        from re import _parser  # the standard library's own pattern parser: widths as re sees them
+
+        tree = _parser.parse(pattern)
+        reach = tree.getwidth()[1]
+        stack = [tree]
+        while stack:
+            sub = stack.pop()
+            for op, av in sub.data:
+                if op is _parser.ASSERT or op is _parser.ASSERT_NOT:
+                    if av[0] == 1:  # a lookahead reads past where it stands
+                        reach += av[1].getwidth()[1]
+                    stack.append(av[1])
+                elif op is _parser.SUBPATTERN:
+                    stack.append(av[-1])
+                elif op is _parser.BRANCH:
+                    stack.extend(av[1])
+                elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
+                    stack.append(av[2])
+        return reach if reach < 10_000 else None
+    except Exception:  # noqa: BLE001 - an unusual pattern is simply scanned whole
+        return None
+
+
+def _matches(pattern: re.Pattern, text: str, anchor: str, reach: int | None):
+    """The matches of `pattern` in `text`, the same as `pattern.finditer(text)`, found by
+    searching only around the places where `anchor` (a piece of every match) stands.
+
+    A match that holds the occurrence at `o` starts in [o − reach, o] and reads no further than its
+    start + reach, so a search from the leftmost such start up to o + reach sees every such match as
+    the whole text would; a match it returns that starts after `o` is left to the next occurrence."""
+    if not anchor or reach is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    o = text.find(anchor)
+    while o != -1:
+        m = pattern.search(text, max(pos, o - reach), o + reach + 1)
+        if m is not None and m.start() <= o:
+            yield m
+            pos = m.end()
+            o = text.find(anchor, pos)
+        else:
+            o = text.find(anchor, o + 1)
+
+
 @cache
-def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | None, str, str]]:
+def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | None, str, str, int | None]]:
     out = []
     for spec in load_template(template_id).tables:
         if not spec.prose:
@@ -45,7 +96,8 @@ def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | 
             row = by_leaf[leaf]
             kind = spec.row_kinds.get(leaf, spec.kind)
             for p in pats:
-                out.append((spec.id, row, re.compile(p.replace("{n}", _N)), spec.unit_of(row), kind, _anchor(p)))
+                full = p.replace("{n}", _N)
+                out.append((spec.id, row, re.compile(full), spec.unit_of(row), kind, _anchor(p), _reach(full)))
     return out
 
 
@@ -55,10 +107,10 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int],
     on glued lines, the table `spans`)."""
     found: dict[tuple[str, LabelPath], Cell] = {}
     text = doc.norm
-    for table, row, pattern, unit, kind, anchor in _patterns(template_id):
+    for table, row, pattern, unit, kind, anchor, reach in _patterns(template_id):
         if (table, row) in found or (anchor and anchor not in text):
             continue
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text, anchor, reach):
             s, e = m.span("n")
             start, end = doc.to_orig(s), doc.to_orig(e)
             line = doc.line_of(start)

@@ -369,10 +369,12 @@ def placements(values: list[tuple[Parsed, tuple[int, int], str]], kinds: tuple[s
             return None
         import itertools
 
-        for cols in itertools.combinations(range(n), k):
+        if total is not None and k:  # the last value in the total column, the others before it
+            combos = (c + (total,) for c in itertools.combinations(range(total), k - 1))
+        else:
+            combos = itertools.combinations(range(n), k)
+        for cols in combos:
             if not all(_fits(values[i][0], kinds[c]) for i, c in enumerate(cols)):
-                continue
-            if total is not None and k and cols[-1] != total:
                 continue
             vals: list[Number | None] = [None] * n
             spans: list[tuple[int, int] | None] = [None] * n
@@ -576,20 +578,24 @@ def _result(row: Uncertain, weights: list[float], keep: list[int], source: list[
     decided: dict[int, tuple[Number | None, int]] = {}
     candidates: dict[int, list[tuple[Number | None, float]]] = {}
     total = sum(weights[d] for d in keep) or 1.0
-    for j in range(len(row.columns)):
+    if not keep:
+        return RowResult(decided, candidates, keep, options)
+    ws = [weights[d] for d in keep]
+    for j, column in enumerate(zip(*[options[d].values for d in keep])):
+        v0 = column[0]
+        if column.count(v0) == len(column):  # one value in every option: decided
+            decided[j] = (v0, keep[0])
+            continue
         seen: dict[Number | None, float] = {}
-        first: dict[Number | None, int] = {}
-        for d in keep:
-            v = options[d].values[j]
-            seen[v] = seen.get(v, 0.0) + weights[d]
-            first.setdefault(v, d)
-        if len(seen) == 1:
-            v = next(iter(seen))
-            decided[j] = (v, first[v])
-        elif seen:
-            ranked = sorted(seen.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] if kv[0] is not None else 0))
-            candidates[j] = [(v, round(w / total, 3)) for v, w in ranked]
+        for v, w in zip(column, ws):
+            seen[v] = seen.get(v, 0.0) + w
+        ranked = sorted(seen.items(), key=_rank)
+        candidates[j] = [(v, round(w / total, 3)) for v, w in ranked]
     return RowResult(decided, candidates, keep, options)
+
+
+def _rank(kv: tuple[Number | None, float]) -> tuple:
+    return (-kv[1], kv[0] is None, kv[0] if kv[0] is not None else 0)
 
 
 PRUNE_ABOVE = 100_000  # joint assignments above which the options are pruned before the search
@@ -805,14 +811,23 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
         base_bounds.append((lo, hi))
     contrib_of = [{i: contrib for i, contrib in parts} for _, _, parts in cons]
 
+    def checks_of(bounds, rows) -> list:
+        # per row: (identity, its contributions, the bounds of the rows after it, equality?)
+        return [[(ci, contrib_of[ci][i], bounds[ci][0][pos[i] + 1], bounds[ci][1][pos[i] + 1],
+                  cons[ci][0] == "eq") for ci in of_row[i]] for i in rows]
+
+    base_checks = checks_of(base_bounds, range(n))
+
     def search(doms: list[list[int]], fixed: int | None = None) -> list[int] | None | bool:
         """A joint solution (option per row), None when there is none, False past the budget.
         `fixed`: the one row whose domain `doms` narrows to a single option."""
         bounds = base_bounds
-        if fixed is not None:
+        checks = base_checks
+        if fixed is not None:  # the fixed row's identities have narrower bounds before it
             bounds = list(base_bounds)
             d = doms[fixed][0]
             k0 = pos[fixed]
+            touched: set[int] = set()
             for ci in of_row[fixed]:
                 a, b = span_of[ci][fixed]
                 v = contrib_of[ci][fixed][d]
@@ -822,22 +837,17 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
                     lo[k] += v - a
                     hi[k] += v - b
                 bounds[ci] = (lo, hi)
+                touched.update(i for i in contrib_of[ci] if pos[i] < k0)
+            checks = list(base_checks)
+            for i, row_checks in zip(touched, checks_of(bounds, touched)):
+                checks[i] = row_checks
         partial = [const for _, const, _ in cons]
         choice = [0] * n
 
-        def feasible(ci: int, k: int) -> bool:
-            kind = cons[ci][0]
+        for ci, (kind, const, _) in enumerate(cons):  # can each identity still hold at all?
             lo, hi = bounds[ci]
-            a, b = partial[ci] + lo[k], partial[ci] + hi[k]
-            if kind == "eq":
-                return a <= 1e-6 and b >= -1e-6
-            return a <= 1e-6
-
-        if not all(feasible(ci, 0) for ci in range(len(cons))):
-            return None
-        # per row: (identity, its contributions, the bounds of the rows after it, equality?)
-        checks = [[(ci, contrib_of[ci][i], bounds[ci][0][pos[i] + 1], bounds[ci][1][pos[i] + 1],
-                    cons[ci][0] == "eq") for ci in of_row[i]] for i in range(n)]
+            if const + lo[0] > 1e-6 or (kind == "eq" and const + hi[0] < -1e-6):
+                return None
 
         def rec(k: int):
             nonlocal spent

@@ -476,6 +476,7 @@ class _Aligner:
             decided = open_ = 0
             for (u, t), res in zip(rows, out.rows):
                 unit = t.unit[1] if t.unit else None
+                around: tuple | None = None
                 for j, col in enumerate(u.columns):
                     key = (u.table, u.row, col)
                     if j in res.decided:
@@ -491,18 +492,22 @@ class _Aligner:
                         self._put(u.table, u.row, col, self._span_tok(span), p, CONF_SOLVED, unit, u.method)
                     elif j in res.candidates:
                         open_ += 1
-                        spans = [sp for d in res.options for sp in res.source[d].spans if sp is not None]
-                        a = min(sp[0] for sp in spans) if spans else None
-                        b = max(sp[1] for sp in spans) if spans else None
                         if key in self.cells:
                             continue
-                        if a is None:
+                        if around is None:  # once a row: where its options stand in the text
+                            spans = [sp for d in res.options for sp in res.source[d].spans if sp is not None]
+                            if spans:
+                                a, b = min(sp[0] for sp in spans), max(sp[1] for sp in spans)
+                                sa, sb = (a, b) if self.identity else (self.doc.to_orig(a), self.doc.to_orig(b))
+                                around = (self.doc.text[sa:sb], self.doc.line_of(sa) + 1, sa, sb)
+                            else:
+                                around = ()
+                        if not around:
                             self.cells[key] = Cell(u.table, u.row, col, None, candidates=tuple(res.candidates[j]),
                                                    method=u.method)
                             continue
-                        sa, sb = (a, b) if self.identity else (self.doc.to_orig(a), self.doc.to_orig(b))
-                        self.cells[key] = Cell(u.table, u.row, col, None, self.doc.text[sa:sb], None,
-                                               self.doc.line_of(sa) + 1, sa, sb, 0.0,
+                        raw, line, sa, sb = around
+                        self.cells[key] = Cell(u.table, u.row, col, None, raw, None, line, sa, sb, 0.0,
                                                tuple(res.candidates[j]), u.method)
             kinds = sorted({u.why for u, _ in rows})
             what = {"glued": "glued into runs of figures", "empty cells dropped": "missing empty cells",
@@ -529,7 +534,7 @@ class _Aligner:
 
     def _evidence(self) -> set[int]:
         """Figures stated in sentences (18件, 4003条): soft evidence for ranking candidates."""
-        return {int(m.group(1)) for m in _EVIDENCE.finditer(self.doc.norm)}
+        return set(map(int, _EVIDENCE.findall(self.doc.norm)))
 
     def _spans(self) -> list[tuple[int, int]]:
         """The stretches of glued lines that hold tables, merged, as offsets in the text."""

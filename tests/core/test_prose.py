@@ -1,0 +1,81 @@
+"""core/prose.py: figures in sentences, looked for only around each pattern's anchor word."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from gik_tui.core.document import Document
+from gik_tui.core.prose import _matches, _patterns, _reach, prose_figures
+from gik_tui.core.templates import template_ids
+
+PATTERNS = [p for tid in template_ids() for p in _patterns(tid)]
+
+
+def test_every_bundled_pattern_has_a_bounded_reach():
+    # an unbounded pattern is scanned whole (slow but right); the bundled ones must not be
+    assert PATTERNS
+    assert all(reach is not None and reach < 200 for *_, reach in PATTERNS)
+
+
+def test_reach_counts_lookaheads_and_refuses_unbounded_patterns():
+    assert _reach(r"ab") == 2
+    assert _reach(r"a(?!bcd)") == 4
+    assert _reach(r"a(?:x(?=\d{1,5}))?") == 7
+    assert _reach(r"a\d+") is None
+    assert _reach(r"a(?=.*b)") is None
+
+
+# text made of the words the patterns are built from, figures, and filler, so that the anchors
+# stand often, close together and in every order
+_WORDS = sorted({w for *_, anchor, _ in PATTERNS for w in (anchor, anchor[:2])} |
+                {"共", "为", "件", "条", "次", "人", "个", "万元", "收到", "受理", "了", "属于", "已", "不", "分",
+                 "，", "。", "\n", ",", ".", "年", "政府信息公开", "申请", "其中"})
+_PIECE = st.one_of(st.sampled_from(_WORDS), st.integers(0, 10**7).map(str),
+                   st.sampled_from(["1,234", "12,345,678", "3.5", "0.123456789012", "零"]))
+
+
+@st.composite
+def _text_for(draw):
+    """A pattern, and text of its own matches (drawn from the pattern) among filler words."""
+    which = draw(st.integers(0, len(PATTERNS) - 1))
+    pattern = PATTERNS[which][2]
+    own = st.from_regex(pattern, fullmatch=True)
+    pieces = draw(st.lists(st.one_of(own, _PIECE, _PIECE), max_size=40))
+    return which, "".join(pieces)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text_for())
+def test_anchored_search_finds_exactly_what_a_whole_scan_finds(case):
+    which, text = case
+    *_, pattern, _, _, anchor, reach = PATTERNS[which]
+    whole = [(m.span(), m.group("n")) for m in pattern.finditer(text)]
+    assert [(m.span(), m.group("n")) for m in _matches(pattern, text, anchor, reach)] == whole
+
+
+def test_anchored_search_on_hand_made_cases():
+    pattern = re.compile(r"(?:属于)?(?:已)?主动公开(?:范围)?(?:数)?(?P<n>\d{1,12})件")
+    text = "主动公开。属于主动公开范围3件，已主动公开12件" + "主动公开" * 30 + "主动公开7件"
+    assert [m.group(0) for m in _matches(pattern, text, "主动公开", _reach(pattern.pattern))] == [
+        "属于主动公开范围3件", "已主动公开12件", "主动公开7件"]
+
+
+def test_liuzhi_style_sentence_gives_its_figure():
+    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n全年共受理政府信息公开申请18件，属于已主动公开范围3件。\n",
+                   "0" * 64, "utf-8")
+    got = {c.row[-1]: c.value for c in prose_figures(doc, "legacy", set())}
+    assert got.get("收到申请数") == 18 and got.get("属于已主动公开范围数") == 3, got
+
+
+def test_a_match_cut_short_by_the_window_is_not_taken():
+    # the window around the first 工作人员 ends right before 次: seen through it, the second
+    # 工作人员5人 looks like a match (人 not followed by 次); in the whole text it is 5人次, no match
+    pattern = re.compile(r"工作人员(?:数)?(?:共计|共|为)?(?P<n>\d{1,12})人(?!次)")
+    reach = _reach(pattern.pattern)
+    second = "工作人员5人"
+    text = "工作人员" + "x" * (reach + 1 - len(second) - 4) + second + "次"
+    assert text.index("次") == reach + 1
+    assert list(pattern.finditer(text)) == []
+    assert list(_matches(pattern, text, "工作人员", reach)) == []
