@@ -41,52 +41,13 @@ def _err(msg: str) -> None:
     click.echo(f"gik-tui: {msg}", err=True)
 
 
-FILE_SECONDS = 60.0  # the most one report may take in a batch (GIK_FILE_SECONDS to change it)
-
-
-class _TookTooLong(Exception):
-    pass
-
-
-def _on_alarm(signum, frame):
-    raise _TookTooLong
-
-
 def _work(path: str):
-    """Extract one report in a worker: ("ok", extraction) or ("error", one-line reason). A report
-    that takes longer than FILE_SECONDS is given up (POSIX: a timer in the process) and said."""
-    import os
-    import signal
-    import threading
-
+    """Extract one report in a worker: ("ok", extraction) or ("error", one-line reason), within the
+    per-report time limit (core/batch.limited)."""
+    from .core.batch import limited
     from .core.extract import extract_path
-    from .core.read import ReadError
 
-    limit = float(os.environ.get("GIK_FILE_SECONDS", FILE_SECONDS))
-    timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if timed:
-        old = signal.signal(signal.SIGALRM, _on_alarm)
-    try:
-        try:
-            if timed:
-                signal.setitimer(signal.ITIMER_REAL, limit)
-            return "ok", extract_path(path)
-        finally:
-            if timed:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-    except _TookTooLong:
-        return "error", f"{path}: took longer than {limit:g} s to extract; skipped"
-    except ReadError as e:
-        return "error", str(e)
-    except RecursionError:
-        return "error", f"{path}: too deeply nested to read"
-    except MemoryError:
-        return "error", f"{path}: too large to read in memory"
-    except Exception as e:  # noqa: BLE001 - one bad report must not stop a run of thousands
-        return "error", f"{path}: could not be extracted ({type(e).__name__}: {e})"
-    finally:
-        if timed:
-            signal.signal(signal.SIGALRM, old)
+    return limited(extract_path, path)
 
 
 def _serialised(path: str, how):
@@ -99,21 +60,20 @@ def _serialised(path: str, how):
         return "error", f"{path}: could not be written ({type(e).__name__}: {e})"
 
 
-def _work_check(path: str):
-    status, res = _work(path)
-    if status == "ok":
-        return status, [(c.id, c.message) for c in res.failing]
-    return status, res
+def _workspace(paths, annotations: str | None = None):
+    """The reports named on the command line; each path that could not be read is said."""
+    from .core.workspace import Workspace
+
+    ws = Workspace.of(paths, annotations)
+    for line in ws.warnings:
+        _err(line)
+    return ws
 
 
-def _results(files: list[str], fn, jobs: int):
-    """(path, status, result) in input order, in `jobs` processes, with a progress bar on a terminal."""
-    from .core.batch import ordered
-
-    show = sys.stderr.isatty() and len(files) >= 200
-    it = ((f, *r) for f, r in zip(files, ordered(fn, files, jobs)))
-    if show:
-        with click.progressbar(it, length=len(files), file=sys.stderr, label="extracting") as bar:
+def _progress(it, n: int):
+    """A progress bar on a terminal for long runs."""
+    if sys.stderr.isatty() and n >= 200:
+        with click.progressbar(it, length=n, file=sys.stderr, label="extracting") as bar:
             yield from bar
     else:
         yield from it
@@ -134,15 +94,6 @@ def _target(output: str | None, files: list[str], force: bool) -> None:
     if os.path.lexists(output) and not force:
         _err(f"{output}: exists; not replaced (pass --force to replace it)")
         sys.exit(2)
-
-
-def _files(paths) -> tuple[list[str], int]:
-    from .core.read import find_reports
-
-    files, errors = find_reports(paths)
-    for e in errors:
-        _err(str(e))
-    return files, len(errors)
 
 
 def _extract_chunk(task: tuple[list[str], str, str | None]) -> tuple[str | bytes, list[str], int]:
@@ -217,7 +168,8 @@ def extract(paths, fmt, output, jobs, force):
     """Extract reports (files or folders of .txt/.htm/.html) into structured, checked data."""
     from .core.files import AtomicWriter
 
-    files, bad = _files(paths)
+    ws = _workspace(paths)
+    files, bad = ws.files, ws.unreadable
     _target(output, files, force)
     out = AtomicWriter(output) if output else sys.stdout.buffer
     done = False
@@ -267,9 +219,10 @@ def extract(paths, fmt, output, jobs, force):
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
 def check(paths, jobs):
     """Print the failing checks; exit 1 when any fail, 2 when a file cannot be read, else 0."""
-    files, bad = _files(paths)
+    ws = _workspace(paths)
+    bad = ws.unreadable
     failing = 0
-    for path, status, res in _results(files, _work_check, jobs):
+    for path, status, res in _progress(ws.check(jobs), len(ws.files)):
         if status != "ok":
             _err(res)
             bad += 1
@@ -277,7 +230,7 @@ def check(paths, jobs):
         for cid, message in res:
             click.echo(f"{path}: {cid}: {message}")
             failing += 1
-    n = len(files)
+    n = len(ws.files)
     click.echo(f"{n} report(s), {failing} failing check(s), {bad} unreadable", err=True)
     sys.exit(2 if bad else (1 if failing else 0))
 
@@ -298,11 +251,10 @@ def export(paths, fmt, wide, output, annotations, force, jobs):
     CSV is UTF-8 with a BOM (Excel opens the Chinese labels) and safe against formula injection.
     Exit 2 when a report could not be read, else 3 when an annotation had to be left out, else 0.
     """
-    from .core.export import dataset
-
-    files, bad = _files(paths)
-    _target(output, files, force)
-    ds = dataset(files, annotations, wide, jobs)
+    ws = _workspace(paths, annotations)
+    bad = ws.unreadable
+    _target(output, ws.files, force)
+    ds = ws.export(wide, jobs)
     for line in ds.unread + ds.warnings:
         _err(line)
     data = ds.csv_bytes() if fmt == "csv" else ds.jsonl_bytes()

@@ -513,7 +513,6 @@ async def test_tab_switches_between_the_text_and_the_tables_and_back_to_the_same
 async def test_a_save_updates_the_queue_row_from_memory(reports, ann_dir, monkeypatch):
     """After a save the queue's row comes from the review in memory: nothing is read or
     extracted again on the UI thread."""
-    import gik_tui.app.screens.queue as queue_screen
     import gik_tui.core.queue as core_queue
 
     from .helpers import report_open
@@ -522,12 +521,12 @@ async def test_a_save_updates_the_queue_row_from_memory(reports, ann_dir, monkey
         def no(*a, **kw):
             raise AssertionError("extracted again")
 
-        monkeypatch.setattr(queue_screen, "summarize", no)
+        monkeypatch.setattr(core_queue, "summarize", no)
         monkeypatch.setattr(core_queue, "open_report", no)
-        before = app.summaries[screen.path]
+        before = app.workspace.summaries[screen.path]
         await pilot.press("d")  # done → saved → the next report opens
         await pilot.pause()
-        after = app.summaries[str(reports / "2019_lusong.txt")]
+        after = app.workspace.summaries[str(reports / "2019_lusong.txt")]
         assert (before.status, after.status) == ("new", "done")
         assert after.saved and after.cells == before.cells and after.failing == before.failing
         row = [c.plain for c in app.queue.query_one("#queue-table").get_row(str(reports / "2019_lusong.txt"))]

@@ -81,9 +81,9 @@ async def test_settings_and_flags_precedence(reports, ann_dir, tmp_path):
     s, warnings = load_settings()
     assert warnings == [] and s.section_threshold == 50
     app = GikApp(str(reports))  # no flags: the settings apply
-    assert (app.annotations_dir, app.annotator, app.section_threshold) == (str(other), "李四", 50)
+    assert (app.workspace.annotations, app.workspace.annotator, app.workspace.section_threshold) == (str(other), "李四", 50)
     flagged = GikApp(str(reports), annotations=str(ann_dir), theme_name="gik-dark", annotator="王五")
-    assert (flagged.annotations_dir, flagged.annotator) == (str(ann_dir), "王五")
+    assert (flagged.workspace.annotations, flagged.workspace.annotator) == (str(ann_dir), "王五")
     async with flagged.run_test(size=SIZE) as pilot:
         await ready(flagged, pilot)
         assert flagged.theme == "gik-dark"

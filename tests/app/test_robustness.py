@@ -140,8 +140,8 @@ async def test_queue_of_ten_thousand_with_broken_files(tmp_path, ann_dir):
         assert table.row_count == 10_000  # listed before any extraction
         await app.workers.wait_for_complete()
         await pilot.pause()
-        errors = [p for p, s in app.summaries.items() if s.status == "error"]
-        assert len(errors) == 10 and all(s.error == "empty file" for p, s in app.summaries.items() if p in errors)
+        errors = [p for p, s in app.workspace.summaries.items() if s.status == "error"]
+        assert len(errors) == 10 and all(s.error == "empty file" for p, s in app.workspace.summaries.items() if p in errors)
         assert table.get_row(str(d / "r00007.txt"))[1].plain == "empty file"
         table.move_cursor(row=7)
         await pilot.press("enter")

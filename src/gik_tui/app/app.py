@@ -8,9 +8,8 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from ..core.files import is_one_of
-from ..core.read import find_reports
 from ..core.settings import DEFAULT_THEME, Settings, config_dir, load_settings, remember
+from ..core.workspace import Workspace
 from .commands import ScreenActions
 from .safe import displayable
 from .themes import CELL_VARIABLES, load_themes
@@ -42,26 +41,11 @@ class GikApp(App):
         self.startup_warnings += theme_warnings
         for theme in themes:
             self.register_theme(theme)
-        self.target = target
         # flags win over settings
-        annotations = annotations or settings.annotations or None
-        self.annotations_dir = annotations
-        self.annotator = annotator or settings.annotator
-        self.section_threshold = settings.section_threshold
-        self.summaries: dict = {}
-        self.single = os.path.isfile(target)
-        if self.single:
-            self.files = [target]
-        else:
-            self.files, unread = find_reports([target])
-            for e in unread[:5]:  # folders that could not be read: said, never skipped in silence
-                self.startup_warnings.append(str(e))
-            if len(unread) > 5:
-                self.startup_warnings.append(f"… and {len(unread) - 5} more folder(s) that could not be read")
+        self.workspace = Workspace.at(target, annotations or settings.annotations or None,
+                                      annotator or settings.annotator, settings.section_threshold)
+        self.startup_warnings += self.workspace.warnings
         self.theme_name = theme_name
-        self.report_screen: ReportScreen | None = None  # made on mount, with the queue
-        if annotations:
-            os.makedirs(annotations, exist_ok=True)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(CELL_VARIABLES)
@@ -80,25 +64,25 @@ class GikApp(App):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         # Both screens live for the whole session. The report screen is built now, under the queue,
         # so even the first report opens by refilling widgets (tests/app: benchmarks/app_speed.py).
-        self.queue = QueueScreen()
+        self.queue = QueueScreen(self.workspace)
         self.install_screen(self.queue, name="queue")
-        self.report_screen = ReportScreen()
+        self.report_screen = ReportScreen(self.workspace)
         self.install_screen(self.report_screen, name="report")
         self.push_screen(self.report_screen)
         self.push_screen(self.queue)
-        if self.single:
-            self.open_report(self.target)
+        if self.workspace.single:
+            self.open_report(self.workspace.target)
 
     # ------------------------------------------------------------------ navigation
+    # The app and its screens call none of each other's methods: they post messages.
     def open_report(self, path: str) -> None:
-        """Load a report into the (one) report screen and show it."""
-        screen = self.report_screen
-        if screen.review is not None and not screen.save_now():
-            self.show_report()  # the unsaved report stays on screen, to be saved elsewhere (ctrl+s)
-            return
-        if not screen.load(path):
-            self.notify(screen.failed or f"{path}: cannot open", severity="error")
-            return
+        """Load a report into the (one) report screen, which asks to be shown (`ReportScreen.Show`)."""
+        self.report_screen.post_message(ReportScreen.Open(path))
+
+    def on_queue_screen_open(self, event: QueueScreen.Open) -> None:
+        self.open_report(event.path)
+
+    def on_report_screen_show(self, event: ReportScreen.Show) -> None:
         self.show_report()
 
     def show_report(self) -> None:
@@ -116,46 +100,18 @@ class GikApp(App):
         self.show_summary(event.summary)
 
     def on_report_screen_open_next(self, event: ReportScreen.OpenNext) -> None:
-        self.open_next(event.path, event.step, event.only_not_done)
+        nxt = self.workspace.next_report(event.path, event.step, event.only_not_done)
+        if nxt is not None:
+            self.open_report(nxt)
+            return
+        self.notify("no other report to open" + (" that is not done" if event.only_not_done else ""))
+        if self.screen is self.report_screen:
+            self.push_screen(self.queue)
 
     def show_summary(self, summary) -> None:
         """The queue's row of a report, from the report screen's review in memory."""
-        queue = self.queue_screen()
-        if queue is not None:
-            queue.show_summary(summary)
-
-    def queue_screen(self) -> QueueScreen | None:
-        return getattr(self, "queue", None)
-
-    def queue_order(self) -> list[str]:
-        q = self.queue_screen()
-        if q is None:
-            return list(self.files)
-        table = q.query_one("#queue-table")
-        return [str(k.value) for k in table.rows] or list(self.files)
-
-    def open_next(self, path: str, step: int = 1, only_not_done: bool = False) -> None:
-        order = self.queue_order()
-        if path not in order:
-            order = list(self.files)
-        i = order.index(path) if path in order else -1
-        n = len(order)
-        for k in range(1, n + 1):
-            cand = order[(i + step * k) % n]
-            if cand == path:
-                break
-            if only_not_done:
-                s = self.summaries.get(cand)
-                if s is not None and s.status in ("done", "error"):
-                    continue
-            self.open_report(cand)
-            return
-        self.notify("no other report to open" + (" that is not done" if only_not_done else ""))
-        if isinstance(self.screen, ReportScreen):
-            screen = self.screen
-            self.push_screen(self.queue)
-            if screen.review is not None:
-                self.show_summary(screen.summary())
+        self.workspace.remember(summary)
+        self.queue.post_message(QueueScreen.Changed(summary))
 
     def notify(self, message, *, title: str = "", severity="information", timeout=None, markup: bool = False) -> None:
         """Every notification is plain text with control characters made visible: messages name
@@ -165,15 +121,11 @@ class GikApp(App):
 
     # ------------------------------------------------------------------ themes
     def _theme_changed(self, theme) -> None:
+        """The choice is remembered (the screens restyle themselves: they subscribe too)."""
         try:
-            remember(theme=theme.name)  # the choice is remembered
+            remember(theme=theme.name)
         except OSError as e:
             self.notify(f"theme not remembered: {e}", severity="warning")
-        if self.report_screen is not None and self.report_screen.review is not None:
-            self.report_screen.restyle()
-        queue = self.queue_screen()
-        if queue is not None:
-            queue.restyle()
 
     def action_next_theme(self) -> None:
         ours = sorted(n for n in self.available_themes if n.startswith("gik-"))
@@ -186,15 +138,14 @@ class GikApp(App):
     def action_export(self) -> None:
         from .screens.dialogs import AskText
 
-        folder = self.target if os.path.isdir(self.target) else os.path.dirname(self.target) or "."
-        default = os.path.join(folder, "gik-export.csv")
+        default = os.path.join(self.workspace.folder, "gik-export.csv")
 
         from .screens.dialogs import Choose
 
         def done(path: str | None) -> None:
             if not path:
                 return
-            if is_one_of(path, self.files):
+            if self.workspace.is_input(path):
                 self.notify(f"{path}: is one of the reports; not overwritten", severity="error")
                 return
             if os.path.lexists(path):
@@ -215,9 +166,8 @@ class GikApp(App):
         from pathlib import Path
 
         from ..core.files import write_atomic
-        from ..core.export import dataset
 
-        ds = dataset(self.files, self.annotations_dir)
+        ds = self.workspace.export()
         try:
             write_atomic(Path(path), ds.csv_bytes())
         except OSError as e:
@@ -233,24 +183,24 @@ class GikApp(App):
     def action_overview(self) -> None:
         from .screens.overview import OverviewScreen
 
-        self.push_screen(OverviewScreen())
+        self.push_screen(OverviewScreen(self.workspace))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
     def action_quit_app(self) -> None:
-        screen = self.report_screen
-        if screen is not None and screen.review is not None and not screen.save_now():
-            self.show_report()
+        """The report screen saves first; it says `Unsaved` when it could not."""
+        self.report_screen.post_message(ReportScreen.Quit())
 
-            def done(choice: str | None) -> None:
-                if choice == "quit":
-                    self.exit()
-                elif choice == "save":
-                    screen.ask_save_as()
+    def on_report_screen_unsaved(self, event: ReportScreen.Unsaved) -> None:
+        self.show_report()
 
-            self.push_screen(Choose("This report has unsaved changes.",
-                                    [("s", "save", "save them as a new file"), ("y", "quit", "quit and lose them")]),
-                             done)
-            return
-        self.exit()
+        def done(choice: str | None) -> None:
+            if choice == "quit":
+                self.exit()
+            elif choice == "save":
+                self.report_screen.post_message(ReportScreen.SaveAs())
+
+        self.push_screen(Choose("This report has unsaved changes.",
+                                [("s", "save", "save them as a new file"), ("y", "quit", "quit and lose them")]),
+                         done)

@@ -36,7 +36,7 @@ class ScreenActions(Provider):
             for t in tables():
                 yield f"jump to table: {t.spec.title} ({t.spec.id})", partial(screen.jump_to_table, t.spec.id), \
                     "put the cursor on its first value"
-        for path in app.files[:MAX_REPORTS]:
+        for path in app.workspace.files[:MAX_REPORTS]:
             name = path.rsplit("/", 1)[-1]
             yield f"open report: {_plain(name)}", partial(app.open_report, path), "open this report"
 

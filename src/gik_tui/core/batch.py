@@ -46,3 +46,50 @@ def ordered(fn: Callable[[T], R], items: list[T], jobs: int, chunksize: int | No
 
 def chunks(items: list[T], size: int) -> Iterable[list[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+FILE_SECONDS = 60.0  # the most one report may take in a batch (GIK_FILE_SECONDS to change it)
+
+
+class TookTooLong(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise TookTooLong
+
+
+def limited(fn: Callable[[str], R], path: str, what: str = "extract") -> tuple[str, R | str]:
+    """fn(path) for one report of a batch: ("ok", result) or ("error", one line naming the file).
+    A report that takes longer than FILE_SECONDS is given up (POSIX: a timer in the process, so
+    only in a main thread) and said; one bad report never stops a run of thousands."""
+    import os
+    import signal
+    import threading
+
+    from .read import ReadError
+
+    limit = float(os.environ.get("GIK_FILE_SECONDS", FILE_SECONDS))
+    timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGALRM, _on_alarm) if timed else None
+    try:
+        try:
+            if timed:
+                signal.setitimer(signal.ITIMER_REAL, limit)
+            return "ok", fn(path)
+        finally:
+            if timed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except TookTooLong:
+        return "error", f"{path}: took longer than {limit:g} s to {what}; skipped"
+    except ReadError as e:
+        return "error", str(e)
+    except RecursionError:
+        return "error", f"{path}: too deeply nested to read"
+    except MemoryError:
+        return "error", f"{path}: too large to read in memory"
+    except Exception as e:  # noqa: BLE001 - one bad report must not stop a run of thousands
+        return "error", f"{path}: could not be {what}ed ({type(e).__name__}: {e})"
+    finally:
+        if timed:
+            signal.signal(signal.SIGALRM, old)

@@ -115,14 +115,12 @@ class Dataset:
 
 
 def _reviewed_or_error(task: tuple[str, str | None]) -> tuple[str, Reviewed | str]:
-    """One report for the pool: ("ok", Reviewed) or ("error", its one-line reason)."""
-    from .read import ReadError
+    """One report for the pool: ("ok", Reviewed) or ("error", its one-line reason), within the
+    per-report time limit."""
+    from .batch import limited
 
     path, annotations_dir = task
-    try:
-        return "ok", reviewed(path, annotations_dir)
-    except ReadError as e:
-        return "error", str(e)
+    return limited(lambda p: reviewed(p, annotations_dir), path, "export")
 
 
 def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = False, jobs: int = 1) -> Dataset:

@@ -1,7 +1,7 @@
 """Saving the report screen's work: the unsaved mark (a reactive: the title follows it), the
 debounced autosave, `ctrl+s`, a file changed on disk (reload or save as a new file), save-as
 (never onto a report, never replacing a file unasked) and reloading. A mixin of ReportScreen: it
-uses the screen's `review`, `ann_file`, `path`, `ex`, `name_`, `tables()`, `fill_checks()`,
+uses the screen's `workspace`, `review`, `ann_file`, `path`, `ex`, its `TablesPane`, `fill_checks()`,
 `fill_sections()` and `refresh_title()`."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from textual.reactive import reactive
 
 from ...core.annotations import AnnotationError, ConflictError, now
 from ...core.files import is_one_of
-from ...core.review import Review
 from ..screens.dialogs import AskText, Choose
+from .tables_pane import TablesPane
 
 SAVE_DELAY = 0.8  # seconds after the last change before the annotation is written
 
@@ -60,10 +60,7 @@ class Saving:
 
     def summary(self):
         """This report's queue line, from the review in memory."""
-        from ...core.queue import summary_of
-
-        return summary_of(self.path, self.review, self.ann_file, annotated=self.ann_file.known is not None
-                          or self.review.status != "new")
+        return self.workspace.summary(self.path, self.review, self.ann_file)
 
     def _failed(self) -> bool:
         self.refresh_title()
@@ -138,11 +135,8 @@ class Saving:
         self.app.push_screen(AskText("Save the annotations as:", suggestion), done)
 
     def reload_annotation(self) -> None:
-        ann = self.ann_file.load()
-        self.review = Review(self.ex, ann, self.name_, annotator=self.app.annotator)
-        for t in self.tables():
-            t.review = self.review
-            t.refresh_cells()
+        self.review = self.workspace.review(self.ex, self.ann_file.load(), self.path)
+        self.query_one(TablesPane).use(self.review)
         self.dirty = False
         self.fill_checks()
         self.fill_sections()

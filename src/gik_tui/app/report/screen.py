@@ -7,29 +7,31 @@ import os
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from ...core.model import SectionMatch
 from ...core.provenance import explain
 from ...core.read import ReadError
-from ...core.review import Review, open_report
+from ...core.review import Review
 from ...core.templates import template_ids
 from ...core.sections import score_sections
+from ...core.workspace import Workspace
 from ..safe import displayable
 from ..themes import cell_colours, role_colours
 from ..widgets.source_view import SourceView
 from ..widgets.edit_bar import EditBar
 from ..widgets.status_line import StatusLine
-from ..widgets.template_table import TemplateTable, fmt_number, legend_text
+from ..widgets.template_table import TemplateTable, fmt_number
 from ..screens.dialogs import NO_SECTION, AskText, HeadingPicker, MetaDialog
 from ..widgets.key_bar import KeyBar
 from .checks_pane import ChecksPane
 from .notes_pane import NotesPane
 from .saving import Saving
 from .sections_pane import SectionsPane
+from .tables_pane import TablesPane
 
 
 REPORT_KEYS = [
@@ -64,8 +66,33 @@ REPORT_KEYS = [
 
 
 class ReportScreen(Saving, Screen):
-    """One report beside its tables. It tells the app what happened by messages (it calls no
-    method of the app): `OpenNext`, `Closed` and `Saved`."""
+    """One report beside its tables, for every report: the app installs it once and loads each
+    report into it, so opening a report (or moving to the next) only refills widgets.
+
+    The app and the screen call none of each other's methods. The app posts `Open` (a report to
+    show) and `Quit` to the screen; the screen tells the app what happened with `Show` (bring me
+    forward), `OpenNext`, `Closed`, `Saved` and `Unsaved` (quitting would lose edits that could
+    not be saved). The reports, the annotations folder and the annotator come from the workspace
+    it is given."""
+
+    class Open(Message, bubble=False):
+        """To the screen: save the report on screen (if any), then load this one and show it."""
+
+        def __init__(self, path: str) -> None:
+            super().__init__()
+            self.path = path
+
+    class Quit(Message, bubble=False):
+        """To the screen: the analyst wants to quit; save first."""
+
+    class SaveAs(Message, bubble=False):
+        """To the screen: ask where to save the annotations (the usual place cannot be written)."""
+
+    class Show(Message):
+        """To the app: bring the report screen forward."""
+
+    class Unsaved(Message):
+        """To the app: quitting now would lose edits that could not be saved."""
 
     class OpenNext(Message):
         """Open the report after (step 1) or before (-1) this one in queue order."""
@@ -88,22 +115,17 @@ class ReportScreen(Saving, Screen):
             super().__init__()
             self.summary = summary
 
-    """One screen for every report: the app installs it once and loads each report into it, so
-    opening a report (or moving to the next) only refills widgets instead of building a screen."""
-
     BINDINGS = REPORT_KEYS
 
-    def __init__(self) -> None:
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__()
+        self.workspace = workspace
         self.path = ""
         self.name_ = ""
         self._timer = None
         self.review: Review | None = None
         self.failed: str | None = None
         self._last_right = None
-        self._tables: list[TemplateTable] = []
-        self._boxes: dict[str, Vertical] = {}
-        self._tables_by_template: dict[str, list[TemplateTable]] = {}
         self._failing_shown: set = set()
         self._focus_pending = False
         self._panes_stale = False
@@ -112,18 +134,17 @@ class ReportScreen(Saving, Screen):
     def load(self, path: str) -> bool:
         """Read, extract and review a report (no widgets touched); False with `failed` set when the
         report cannot be read."""
-        app = self.app
         try:
-            opened = open_report(path, app.annotations_dir, app.section_threshold)
+            opened = self.workspace.open(path)
         except ReadError as e:
             self.failed = str(e)
             return False
-        doc, ex, ann, ann_file = opened.doc, opened.extraction, opened.annotation, opened.file
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.path, self.name_, self.doc, self.ex, self.ann_file = path, os.path.basename(path), doc, ex, ann_file
-        self.review = Review(ex, ann, self.name_, annotator=app.annotator)
+        self.path, self.name_ = path, os.path.basename(path)
+        self.doc, self.ex, self.ann_file = opened.doc, opened.extraction, opened.file
+        self.review = opened.review
         self.template = self.review.template
         self.dirty = False
         self.failed = None
@@ -137,7 +158,7 @@ class ReportScreen(Saving, Screen):
             yield SourceView("", id="source")
             with TabbedContent(id="right", initial="tab-tables"):
                 with TabPane("Tables", id="tab-tables"):
-                    yield VerticalScroll(id="tables-scroll")
+                    yield TablesPane(id="tables-scroll")
                 with TabPane("Sections", id="tab-sections"):
                     yield SectionsPane(id="sections-table")
                     yield Static("", id="missing")
@@ -151,8 +172,32 @@ class ReportScreen(Saving, Screen):
     def on_mount(self) -> None:
         self.status_line = self.query_one("#status", StatusLine)
         self.edit_bar = self.query_one(EditBar)
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.review is not None:
             self.populate()
+
+    def _theme_changed(self, theme) -> None:
+        if self.review is not None:
+            self.restyle()
+
+    # ------------------------------------------------------------------ what the app asks
+    def on_report_screen_open(self, event: Open) -> None:
+        if self.review is not None and not self.save_now():
+            self.post_message(self.Show())  # the unsaved report stays on screen, to be saved elsewhere (ctrl+s)
+            return
+        if not self.load(event.path):
+            self.notify(self.failed or f"{event.path}: cannot open", severity="error")
+            return
+        self.post_message(self.Show())
+
+    def on_report_screen_quit(self, event: Quit) -> None:
+        if self.review is None or self.save_now():
+            self.app.exit()
+        else:
+            self.post_message(self.Unsaved())
+
+    def on_report_screen_save_as(self, event: SaveAs) -> None:
+        self.ask_save_as()
 
     def populate(self) -> None:
         """Put the loaded report into the widgets."""
@@ -160,28 +205,8 @@ class ReportScreen(Saving, Screen):
         source = self.query_one(SourceView)
         source.headings = self.heading_spans()
         source.show(self.doc.text)
-        scroll = self.query_one("#tables-scroll", VerticalScroll)
-        # one set of tables per template, mounted the first time it is needed and kept: moving
-        # between reports only refills rows
-        for tid, box in self._boxes.items():
-            box.display = tid == ex.template
-        if ex.template not in self._boxes:
-            tables = [TemplateTable(spec, rv, classes=f"table-{spec.id}") for spec in self.template.tables]
-            widgets: list = []
-            for spec, table in zip(self.template.tables, tables):
-                widgets.append(Label(Text(f"{spec.title} ({spec.id})"), classes="table-title"))
-                widgets.append(table)
-            widgets.append(Static(legend_text(cell_colours(self.app)), classes="legend"))
-            box = Vertical(*widgets, classes="tables-box")
-            self._boxes[ex.template] = box
-            self._tables_by_template[ex.template] = tables
-            self._focus_pending = True  # once the new tables are built (TemplateTable.Built)
-            scroll.mount(box)
-        else:
-            for t in self._tables_by_template[ex.template]:
-                t.review = rv
-                t.build()
-        self._tables = self._tables_by_template[ex.template]
+        # new tables take the cursor once they are built (TablesPane.Ready)
+        self._focus_pending = not self.query_one(TablesPane).show(self.template, rv)
         self.query_one(TabbedContent).active = "tab-tables"
         self.query_one(NotesPane).show(ex.warnings, rv.note)
         self.fill_sections()
@@ -202,50 +227,33 @@ class ReportScreen(Saving, Screen):
         if not self._focus_pending:
             self.call_after_refresh(self.focus_first_cell)
 
-    def on_template_table_built(self, event: TemplateTable.Built) -> None:
-        if self._focus_pending and self._tables and all(t.is_mounted and t.row_count for t in self._tables):
+    def on_tables_pane_ready(self, event: TablesPane.Ready) -> None:
+        if self._focus_pending:
             self._focus_pending = False
             self.call_after_refresh(self.focus_first_cell)
 
     def restyle(self) -> None:
         """The theme changed: redraw the cell states and the highlight in its colours."""
-        colours = cell_colours(self.app)
-        for tables in self._tables_by_template.values():
-            for t in tables:
-                t.restyle()
-        for legend in self.query(".legend"):
-            legend.update(legend_text(colours))
+        self.query_one(TablesPane).restyle()
         source = self.query_one(SourceView)
-        source.highlight = colours["gik-source"]
+        source.highlight = cell_colours(self.app)["gik-source"]
         source.notify_style_update()
         source.refresh()
 
     def jump_to_table(self, table_id: str) -> None:
         self.query_one(TabbedContent).active = "tab-tables"
-        for t in self._tables:
-            if t.spec.id == table_id and t.first_value() is not None:
-                row, col = t.first_value()
-                t.focus()
-                t.move_cursor(row=row, column=col)
-                t.scroll_visible()
-                return
+        self.query_one(TablesPane).jump_to_table(table_id)
 
     def focus_first_cell(self) -> None:
-        for t in self.tables():
-            first = t.first_value()
-            if first is not None:
-                t.focus()
-                t.move_cursor(row=first[0], column=first[1], animate=False)
-                scroll = self.query_one("#tables-scroll", VerticalScroll)
-                scroll.scroll_home(animate=False)
-                self.on_cell_moved(t)
-                return
+        t = self.query_one(TablesPane).focus_first_cell()
+        if t is not None:
+            self.on_cell_moved(t)
 
     def tables(self) -> list[TemplateTable]:
-        return list(self._tables)
+        return self.query_one(TablesPane).tables()
 
     def table(self, table_id: str) -> TemplateTable:
-        return next(t for t in self.tables() if t.spec.id == table_id)
+        return self.query_one(TablesPane).table(table_id)
 
     # ------------------------------------------------------------------ text
     def title_text(self) -> Text:
@@ -287,11 +295,7 @@ class ReportScreen(Saving, Screen):
     def focus_pane(self) -> None:
         active = self.query_one(TabbedContent).active
         if active == "tab-tables":
-            focused = self.focused
-            if not isinstance(focused, TemplateTable):
-                ts = self.tables()
-                if ts:
-                    ts[0].focus()
+            self.query_one(TablesPane).focus_table()
         elif active == "tab-sections":
             self.query_one("#sections-table").focus()
         elif active == "tab-checks":
@@ -309,16 +313,6 @@ class ReportScreen(Saving, Screen):
         else:
             self._last_right = self.focused
             source.focus()
-
-    def on_template_table_leave_edge(self, event: TemplateTable.LeaveEdge) -> None:
-        ts = self.tables()
-        i = ts.index(event.table) + event.direction
-        if 0 <= i < len(ts):
-            t = ts[i]
-            t.focus()
-            row = 0 if event.direction > 0 else t.row_count - 1
-            t.move_cursor(row=row, column=event.table.cursor_coordinate.column)
-            t.scroll_visible()
 
     # ------------------------------------------------------------------ the cursor
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
@@ -414,7 +408,7 @@ class ReportScreen(Saving, Screen):
 
     def _refocus_after_edit(self) -> None:
         t = getattr(self, "_editing_from", None)
-        if t is not None and t in self._tables:
+        if t is not None and t in self.tables():
             t.focus()
 
     def action_clear(self) -> None:
@@ -446,8 +440,7 @@ class ReportScreen(Saving, Screen):
         after = self.review.failing_cells()
         touched = set(keys) | (before ^ after)
         self._failing_shown = set(after)
-        for t in self.tables():
-            t.refresh_cells([k for k in touched if k[0] == t.spec.id])
+        self.query_one(TablesPane).refresh_cells(touched)
         self._panes_stale = True
         if self.query_one(TabbedContent).active != "tab-tables" or (change is not None and change.kind == "section") \
                 or not keys:
@@ -470,14 +463,11 @@ class ReportScreen(Saving, Screen):
             self.refresh_panes()
 
     def goto_cell(self, key) -> bool:
-        for t in self.tables():
-            coord = t.coords.get(key)
-            if coord is not None:
-                self.query_one(TabbedContent).active = "tab-tables"
-                t.focus()
-                t.move_cursor(row=coord[0], column=coord[1])
-                return True
-        return False
+        pane = self.query_one(TablesPane)
+        if not any(key in t.coords for t in pane.tables()):
+            return False
+        self.query_one(TabbedContent).active = "tab-tables"
+        return pane.goto_cell(key)
 
     # ------------------------------------------------------------------ attention
     def action_attention(self, step: int) -> None:

@@ -13,8 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from ...core.templates import load_template, template_ids
+from ...core.workspace import STATUSES, Workspace
 from ..themes import role_colours
 from ..widgets.key_bar import KeyBar
+
 
 def _section_of(table: str) -> str:
     """The template section a table belongs to, as the template files say."""
@@ -23,7 +25,6 @@ def _section_of(table: str) -> str:
             if spec.id == table:
                 return spec.section
     return table
-STATUSES = ("new", "in progress", "done", "flagged", "error")
 
 
 def bar(value: float, top: float, width: int) -> str:
@@ -57,6 +58,10 @@ class OverviewScreen(Screen):
         Binding("q", "app.quit_app", "quit", id="overview.quit"),
     ]
 
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
     def compose(self) -> ComposeResult:
         yield Label(Text("gik-tui · overview of the corpus"), id="queue-title")
         with VerticalScroll(id="overview-body"):
@@ -65,7 +70,7 @@ class OverviewScreen(Screen):
 
     def picture(self) -> Text:
         app = self.app
-        sums = [app.summaries.get(p) for p in app.files]
+        sums = [self.workspace.summaries.get(p) for p in self.workspace.files]
         ready = [s for s in sums if s is not None]
         t = Text()
         if len(ready) < len(sums):

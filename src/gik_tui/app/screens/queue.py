@@ -1,4 +1,8 @@
-"""The queue: every report of the folder, its extraction summarised, sortable and filterable."""
+"""The queue: every report of the workspace, its extraction summarised, sortable and filterable.
+
+It reads the workspace it is given (the files, their summaries) and keeps the workspace's `order`
+(the rows as sorted and filtered: what "next report" follows). It posts `QueueScreen.Open` to the
+app; the app posts it `QueueScreen.Changed` when a report's line changes."""
 
 from __future__ import annotations
 
@@ -12,11 +16,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 from textual.worker import get_current_worker
 
-from ...core.queue import Summary, summarize
+from ...core.queue import Summary
+from ...core.workspace import Workspace
 from ..safe import displayable
 from ..themes import role_colours
 from ..widgets.key_bar import KeyBar
@@ -84,14 +90,29 @@ class QueueScreen(Screen):
         Binding("q", "app.quit_app", "quit", id="queue.quit"),
     ]
 
-    def __init__(self) -> None:
+    class Open(Message):
+        """To the app: open this report."""
+
+        def __init__(self, path: str) -> None:
+            super().__init__()
+            self.path = path
+
+    class Changed(Message, bubble=False):
+        """To the queue: a report's line changed (saved, closed)."""
+
+        def __init__(self, summary: Summary) -> None:
+            super().__init__()
+            self.summary = summary
+
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__()
+        self.workspace = workspace
         self.sort_reverse = False
         self.sort_column: str | None = None
         self.query_text = ""
 
     def compose(self) -> ComposeResult:
-        yield Label(Text(displayable(f"gik-tui · {self.app.target}")), id="queue-title")
+        yield Label(Text(displayable(f"gik-tui · {self.workspace.target}")), id="queue-title")
         yield Input(placeholder="filter by file name or agency (fuzzy) · escape clears", id="queue-filter")
         yield Label("", id="queue-progress")
         yield QueueTable(id="queue-table", cursor_type="row", zebra_stripes=True)
@@ -99,7 +120,7 @@ class QueueScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        names = max((cell_len(p.rsplit("/", 1)[-1]) for p in self.app.files), default=4)
+        names = max((cell_len(p.rsplit("/", 1)[-1]) for p in self.workspace.files), default=4)
         widths = {**WIDTHS, "file": min(max(names, 4), 48)}
         for key, label in COLUMNS:
             table.add_column(Text(label, justify="right" if key in NUMERIC else "left"), key=key,
@@ -107,16 +128,17 @@ class QueueScreen(Screen):
         self.fill_rows()
         self.load()
         table.focus()
+        self.app.theme_changed_signal.subscribe(self, lambda theme: self.restyle())
 
     # ------------------------------------------------------------------ loading
     def visible_paths(self) -> list[str]:
-        files = self.app.files
+        files = self.workspace.files
         q = self.query_text
         if not q:
             return files
         out = []
         for p in files:
-            s = self.app.summaries.get(p)
+            s = self.workspace.summaries.get(p)
             hay = (p.rsplit("/", 1)[-1] + " " + (s.agency if s else "")).lower()
             if q.lower() in hay or fuzz.partial_ratio(q.lower(), hay) >= FILTER_SCORE:
                 out.append(p)
@@ -126,33 +148,32 @@ class QueueScreen(Screen):
         table = self.query_one(DataTable)
         table.clear()
         c = role_colours(self.app)
-        rows = [(p, row_cells(self.app.summaries.get(p), p.rsplit("/", 1)[-1], c)) for p in self.visible_paths()]
+        rows = [(p, row_cells(self.workspace.summaries.get(p), p.rsplit("/", 1)[-1], c)) for p in self.visible_paths()]
         for p, cells in rows:
             table.add_row(*cells, key=p)
         if self.sort_column:
             self._sort()
+        self._keep_order()
+
+    def _keep_order(self) -> None:
+        """The workspace follows the rows as shown: "next report" goes down this list."""
+        self.workspace.order = [str(k.value) for k in self.query_one(DataTable).rows]
 
     @work(thread=True, exclusive=True, group="queue-load")
     def load(self) -> None:
         """Summarise every report. A few reports are done in this thread; a folder of many goes to a
         separate process, so extraction never holds the interpreter lock the screen needs."""
         worker = get_current_worker()
-        app = self.app
-        todo = [p for p in app.files if p not in app.summaries]
-        if len(todo) <= IN_THREAD:
-            results = (summarize(p, app.annotations_dir, app.section_threshold) for p in todo)
-            self._collect(worker, results, len(todo))
-            return
+        ws = self.workspace
+        todo = [p for p in ws.files if p not in ws.summaries]
         from contextlib import closing
-        from functools import partial
 
-        from ...core.batch import ordered
-
-        workers = max(1, (os.cpu_count() or 2) - 1)
-        # the core's one pool (forked: the children only run the core; spawn would need a resource
-        # tracker with a real stderr, which Textual has replaced); closing it ends the workers
-        summarise = partial(summarize, annotations_dir=app.annotations_dir, section_threshold=app.section_threshold)
-        with closing(ordered(summarise, todo, workers, chunksize=64, apart=True)) as results:
+        # many reports go to the core's one pool in other processes (forked: the children only run
+        # the core), so extraction never holds the interpreter lock the screen needs; closing the
+        # results ends the workers
+        many = len(todo) > IN_THREAD
+        workers = max(1, (os.cpu_count() or 2) - 1) if many else 1
+        with closing(ws.summarize(todo, workers, apart=many)) as results:
             self._collect(worker, results, len(todo))
 
     def _collect(self, worker, results, total: int) -> None:
@@ -173,7 +194,7 @@ class QueueScreen(Screen):
         table = self.query_one(DataTable)
         colours = role_colours(self.app)
         for s in batch:
-            self.app.summaries[s.path] = s
+            self.workspace.remember(s)
             self.update_row(s, table, colours)
         self.query_one("#queue-progress", Label).update(
             Text(f"extracting {done}/{total}" if done < total else self.counts()))
@@ -186,9 +207,8 @@ class QueueScreen(Screen):
             table.update_cell(s.path, key, value)
 
     def counts(self) -> str:
-        sums = [self.app.summaries.get(p) for p in self.app.files]
-        by = {k: sum(1 for s in sums if s and s.status == k) for k in ("new", "in progress", "done", "flagged", "error")}
-        return (f"{len(self.app.files)} reports · {by['new']} new · {by['in progress']} in progress · "
+        by = self.workspace.counts()
+        return (f"{len(self.workspace.files)} reports · {by['new']} new · {by['in progress']} in progress · "
                 f"{by['done']} done · {by['flagged']} flagged" + (f" · {by['error']} unreadable" if by["error"] else ""))
 
     def restyle(self) -> None:
@@ -196,8 +216,9 @@ class QueueScreen(Screen):
         if self.is_mounted:
             self.fill_rows()
 
-    def show_summary(self, s: Summary) -> None:
-        self.app.summaries[s.path] = s
+    def on_queue_screen_changed(self, event: Changed) -> None:
+        s = event.summary
+        self.workspace.remember(s)
         self.update_row(s)
         self.query_one("#queue-progress", Label).update(Text(self.counts()))
 
@@ -207,11 +228,11 @@ class QueueScreen(Screen):
         if table.row_count == 0:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        self.app.open_report(key)
+        self.post_message(self.Open(key))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.app.open_report(event.row_key.value)
+        self.post_message(self.Open(event.row_key.value))
 
     def action_filter(self) -> None:
         box = self.query_one("#queue-filter", Input)
@@ -276,6 +297,7 @@ class QueueScreen(Screen):
             return (0 if s not in ("", "…", "—") else 1, s)
 
         self.query_one(DataTable).sort(col, key=key, reverse=self.sort_reverse)
+        self._keep_order()
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()

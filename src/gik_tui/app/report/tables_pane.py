@@ -1,0 +1,134 @@
+"""The Tables tab: the report's template tables, one under another, each a `TemplateTable`.
+
+One set of tables is mounted per template the first time a report of it is shown and kept, so
+moving between reports only refills rows. The pane moves the cursor between its tables (a table's
+edge leads into the next), finds a cell, and redraws cells; the cursor's moves reach the screen as
+the tables' own `DataTable.CellHighlighted` messages, and `TablesPane.Ready` says when a newly
+built set of tables can take the cursor. It reads the review and knows nothing else of the screen.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Label, Static
+
+from ...core.model import CellKey
+from ...core.review import Review
+from ...core.templates import Template
+from ..themes import cell_colours
+from ..widgets.template_table import TemplateTable, legend_text
+
+
+class TablesPane(VerticalScroll):
+    class Ready(Message):
+        """The tables just built have their rows: the cursor can go to the first value."""
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self._boxes: dict[str, Vertical] = {}
+        self._by_template: dict[str, list[TemplateTable]] = {}
+        self._tables: list[TemplateTable] = []
+        self._pending = False  # a new set of tables is being built: Ready once they have rows
+
+    def show(self, template: Template, review: Review) -> bool:
+        """Show this review's tables; True when they are ready now (False: `Ready` follows)."""
+        for tid, box in self._boxes.items():
+            box.display = tid == template.id
+        if template.id not in self._boxes:
+            tables = [TemplateTable(spec, review, classes=f"table-{spec.id}") for spec in template.tables]
+            widgets: list = []
+            for spec, table in zip(template.tables, tables):
+                widgets.append(Label(Text(f"{spec.title} ({spec.id})"), classes="table-title"))
+                widgets.append(table)
+            widgets.append(Static(legend_text(cell_colours(self.app)), classes="legend"))
+            box = Vertical(*widgets, classes="tables-box")
+            self._boxes[template.id] = box
+            self._by_template[template.id] = tables
+            self._pending = True
+            self.mount(box)
+        else:
+            for t in self._by_template[template.id]:
+                t.review = review
+                t.build()
+        self._tables = self._by_template[template.id]
+        return not self._pending
+
+    def on_template_table_built(self, event: TemplateTable.Built) -> None:
+        if self._pending and self._tables and all(t.is_mounted and t.row_count for t in self._tables):
+            self._pending = False
+            self.post_message(self.Ready())
+
+    def use(self, review: Review) -> None:
+        """Another review of the same report (the annotation reloaded): redraw every cell."""
+        for t in self._tables:
+            t.review = review
+            t.refresh_cells()
+
+    def restyle(self) -> None:
+        """The theme changed: the cell states and the legend take its colours."""
+        colours = cell_colours(self.app)
+        for tables in self._by_template.values():
+            for t in tables:
+                t.restyle()
+        for legend in self.query(".legend"):
+            legend.update(legend_text(colours))
+
+    # ------------------------------------------------------------------ the tables
+    def tables(self) -> list[TemplateTable]:
+        return list(self._tables)
+
+    def table(self, table_id: str) -> TemplateTable:
+        return next(t for t in self._tables if t.spec.id == table_id)
+
+    def refresh_cells(self, keys) -> None:
+        for t in self._tables:
+            t.refresh_cells([k for k in keys if k[0] == t.spec.id])
+
+    # ------------------------------------------------------------------ the cursor
+    def focus_first_cell(self) -> TemplateTable | None:
+        """The cursor on the first value of the first table that has one; that table."""
+        for t in self._tables:
+            first = t.first_value()
+            if first is not None:
+                t.focus()
+                t.move_cursor(row=first[0], column=first[1], animate=False)
+                self.scroll_home(animate=False)
+                return t
+        return None
+
+    def focus_table(self) -> None:
+        """Focus the first table unless a table has the focus already."""
+        if not isinstance(self.screen.focused, TemplateTable) and self._tables:
+            self._tables[0].focus()
+
+    def jump_to_table(self, table_id: str) -> None:
+        for t in self._tables:
+            if t.spec.id == table_id and t.first_value() is not None:
+                row, col = t.first_value()
+                t.focus()
+                t.move_cursor(row=row, column=col)
+                t.scroll_visible()
+                return
+
+    def goto_cell(self, key: CellKey) -> bool:
+        """The cursor on this cell; False when no table shows it."""
+        for t in self._tables:
+            coord = t.coords.get(key)
+            if coord is not None:
+                t.focus()
+                t.move_cursor(row=coord[0], column=coord[1])
+                return True
+        return False
+
+    def on_template_table_leave_edge(self, event: TemplateTable.LeaveEdge) -> None:
+        """Down from a table's last row goes into the next table, up from its first into the one before."""
+        ts = self._tables
+        i = ts.index(event.table) + event.direction
+        if 0 <= i < len(ts):
+            t = ts[i]
+            t.focus()
+            row = 0 if event.direction > 0 else t.row_count - 1
+            t.move_cursor(row=row, column=event.table.cursor_coordinate.column)
+            t.scroll_visible()

@@ -1,0 +1,190 @@
+"""A workspace: the reports an analyst works through and where their annotations go.
+
+The one object the app and the command line share. It holds the files (found once), the
+annotations folder, the annotator's name and the section threshold, the queue's summaries and the
+order the analyst goes through the reports; it opens a report into a `Review`, summarises reports
+(in the one process pool for many), exports the dataset and runs the checks. Screens get the
+workspace instead of reading the app's attributes; `gik-tui check` and `export` go through it too.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .files import is_one_of
+from .read import find_reports
+
+if TYPE_CHECKING:  # the rest is imported where it is used: `extract` needs only the files
+    from .annotations import AnnotationFile
+    from .document import Document
+    from .export import Dataset
+    from .model import Extraction
+    from .queue import Summary
+    from .review import Review
+
+STATUSES = ("new", "in progress", "done", "flagged", "error")
+
+
+@dataclass(slots=True)
+class OpenedReport:
+    """A report opened for review: its text, its extraction, its annotation file and the review."""
+
+    path: str
+    doc: Document
+    extraction: Extraction
+    file: AnnotationFile
+    review: Review
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path)
+
+
+@dataclass
+class Workspace:
+    target: str  # the folder (or the one report) the analyst opened
+    files: list[str]
+    annotations: str | None = None  # the folder of the annotations (None: beside the reports)
+    annotator: str = ""
+    section_threshold: float | None = None  # None: each template's own
+    warnings: list[str] = field(default_factory=list)  # what could not be read while finding the files
+    summaries: dict[str, Summary] = field(default_factory=dict)  # the queue's line of each report, once known
+    order: list[str] = field(default_factory=list)  # the order the analyst goes through them (the queue's)
+    unreadable: int = 0  # paths given that are not reports or folders that could not be read
+
+    @classmethod
+    def at(cls, target: str, annotations: str | None = None, annotator: str = "",
+           section_threshold: float | None = None) -> Workspace:
+        """A folder of reports (searched once), or one report. The annotations folder is made."""
+        if os.path.isfile(target):
+            files, unread = [target], []
+        else:
+            files, unread = find_reports([target])
+        warnings = [str(e) for e in unread[:5]]  # said, never skipped in silence
+        if len(unread) > 5:
+            warnings.append(f"… and {len(unread) - 5} more folder(s) that could not be read")
+        if annotations:
+            os.makedirs(annotations, exist_ok=True)
+        return cls(target, files, annotations or None, annotator, section_threshold, warnings,
+                   unreadable=len(unread))
+
+    @classmethod
+    def of(cls, paths, annotations: str | None = None) -> Workspace:
+        """The reports named on a command line (files and folders); `warnings` has one line per path
+        that could not be read."""
+        files, unread = find_reports(list(paths))
+        return cls(" ".join(map(str, paths)), files, annotations or None, warnings=[str(e) for e in unread],
+                   unreadable=len(unread))
+
+    # ------------------------------------------------------------------ where
+    @property
+    def single(self) -> bool:
+        """One report, not a folder."""
+        return os.path.isfile(self.target)
+
+    @property
+    def folder(self) -> str:
+        return self.target if os.path.isdir(self.target) else os.path.dirname(self.target) or "."
+
+    def is_input(self, path: str) -> bool:
+        """Is `path` one of the reports (never to be written over)?"""
+        return is_one_of(path, self.files)
+
+    # ------------------------------------------------------------------ one report
+    def open(self, path: str) -> OpenedReport:
+        """Read, extract and review a report with its annotation (ReadError propagates)."""
+        from .review import open_report
+
+        opened = open_report(path, self.annotations, self.section_threshold)
+        review = self.review(opened.extraction, opened.annotation, path)
+        return OpenedReport(path, opened.doc, opened.extraction, opened.file, review)
+
+    def review(self, extraction: Extraction, annotation, path: str) -> Review:
+        """A review of an extraction with an annotation (None: none yet), signed by the annotator."""
+        from .review import Review
+
+        return Review(extraction, annotation, os.path.basename(path), annotator=self.annotator)
+
+    def summary(self, path: str, review: Review, file: AnnotationFile) -> Summary:
+        """An open report's queue line, from its review in memory (nothing read again); remembered."""
+        from .queue import summary_of
+
+        s = summary_of(path, review, file, annotated=file.known is not None or review.status != "new")
+        self.summaries[s.path] = s
+        return s
+
+    # ------------------------------------------------------------------ many reports
+    def summarize(self, paths: list[str] | None = None, jobs: int = 1, apart: bool = False) -> Iterator[Summary]:
+        """The queue's line of each report (all of them by default), in order, in `jobs` processes
+        (`apart`: in another process even for one job, so the app's screen is never held)."""
+        from functools import partial
+
+        from .batch import ordered
+        from .queue import summarize
+
+        todo = self.files if paths is None else paths
+        if not apart and (jobs <= 1 or len(todo) < 2):
+            it: Iterator[Summary] = (summarize(p, self.annotations, self.section_threshold) for p in todo)
+        else:
+            it = ordered(partial(summarize, annotations_dir=self.annotations, section_threshold=self.section_threshold),
+                         todo, jobs, chunksize=64, apart=apart)
+        try:
+            for s in it:
+                self.summaries[s.path] = s
+                yield s
+        finally:
+            close = getattr(it, "close", None)
+            if close is not None:
+                close()  # ends the pool's workers when the caller stops early
+
+    def remember(self, summary: Summary) -> None:
+        self.summaries[summary.path] = summary
+
+    def counts(self) -> dict[str, int]:
+        """How many reports are in each review status (reports not summarised yet are not counted)."""
+        sums = [self.summaries.get(p) for p in self.files]
+        return {k: sum(1 for s in sums if s is not None and s.status == k) for k in STATUSES}
+
+    def next_report(self, path: str, step: int = 1, only_not_done: bool = False) -> str | None:
+        """The report after (step 1) or before (-1) `path` in the analyst's order, wrapping around;
+        `only_not_done` passes over reports that are done or unreadable. None when there is none."""
+        order = self.order if path in self.order else list(self.files)
+        i = order.index(path) if path in order else -1
+        n = len(order)
+        for k in range(1, n + 1):
+            cand = order[(i + step * k) % n]
+            if cand == path:
+                return None
+            if only_not_done:
+                s = self.summaries.get(cand)
+                if s is not None and s.status in ("done", "error"):
+                    continue
+            return cand
+        return None
+
+    def export(self, wide: bool = False, jobs: int = 1) -> Dataset:
+        """The dataset: each report extracted afresh with its annotation applied."""
+        from .export import dataset
+
+        return dataset(self.files, self.annotations, wide, jobs)
+
+    def check(self, jobs: int = 1) -> Iterator[tuple[str, str, list[tuple[str, str]] | str]]:
+        """(path, "ok", [(check id, message) of each failing check]) or (path, "error", one line),
+        in the files' order, in `jobs` processes, each report within the time limit."""
+        from .batch import ordered
+
+        yield from ((f, *r) for f, r in zip(self.files, ordered(failing_checks, self.files, jobs)))
+
+
+def failing_checks(path: str) -> tuple[str, list[tuple[str, str]] | str]:
+    """One report's failing checks for the pool: ("ok", [(id, message)]) or ("error", one line)."""
+    from .batch import limited
+    from .extract import extract_path
+
+    status, res = limited(extract_path, path)
+    if status == "ok":
+        return status, [(c.id, c.message) for c in res.failing]  # type: ignore[union-attr]
+    return status, res

@@ -1,0 +1,124 @@
+"""core/workspace.py: the reports an analyst works through, shared by the app and the command line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from gik_tui.core.annotations import AnnotationFile, annotation_path
+from gik_tui.core.read import ReadError
+from gik_tui.core.workspace import Workspace
+
+
+@pytest.fixture
+def folder(tmp_path, samples):
+    for name in sorted(os.listdir(samples)):
+        shutil.copy(samples / name, tmp_path / name)
+    return tmp_path
+
+
+def test_at_a_folder_finds_its_reports_and_makes_the_annotations_folder(folder, tmp_path_factory):
+    notes = tmp_path_factory.mktemp("n") / "annotations"
+    ws = Workspace.at(str(folder), str(notes), "张三", 70)
+    assert [os.path.basename(p) for p in ws.files] == ["2016_dongchang.txt", "2018_dongsheng.txt",
+                                                      "2018_liuzhi.txt", "2019_lusong.txt", "2020_huaiyin.txt"]
+    assert notes.is_dir() and not ws.single and ws.folder == str(folder)
+    assert (ws.annotator, ws.section_threshold, ws.warnings, ws.unreadable) == ("张三", 70, [], 0)
+
+
+def test_at_one_report(folder):
+    one = str(folder / "2019_lusong.txt")
+    ws = Workspace.at(one)
+    assert ws.files == [one] and ws.single and ws.folder == str(folder)
+
+
+def test_of_command_line_paths_counts_what_it_cannot_read(folder):
+    ws = Workspace.of([str(folder / "2016_dongchang.txt"), str(folder / "nothing-here")])
+    assert [os.path.basename(p) for p in ws.files] == ["2016_dongchang.txt"]
+    assert ws.unreadable == 1 and "nothing-here" in ws.warnings[0]
+
+
+def test_open_reviews_with_the_annotator_and_the_summary_comes_from_memory(folder, monkeypatch):
+    ws = Workspace.at(str(folder), annotator="李四")
+    opened = ws.open(str(folder / "2019_lusong.txt"))
+    assert opened.name == "2019_lusong.txt" and opened.extraction.template == "gik-2019"
+    assert opened.review.annotator == "李四" and opened.review.status == "new"
+    key = ("requests", ("本年新收政府信息公开申请数量",), ("总计",))
+    assert opened.review.value(key) == 11
+    opened.review.set_cell(key, 12)
+    import gik_tui.core.queue as queue
+
+    def no(*a, **k):  # the line comes from the review in memory: nothing is read again
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(queue, "open_report", no)
+    s = ws.summary(opened.path, opened.review, opened.file)
+    assert s.status == "in progress" and s.requests == 12 and ws.summaries[s.path] is s
+
+
+def test_open_an_unreadable_report_raises_a_read_error(folder):
+    (folder / "empty.txt").write_bytes(b"")
+    ws = Workspace.at(str(folder))
+    with pytest.raises(ReadError, match="empty file"):
+        ws.open(str(folder / "empty.txt"))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_summarize_every_report_in_order(folder, jobs):
+    ws = Workspace.at(str(folder))
+    sums = list(ws.summarize(jobs=jobs))
+    assert [s.name for s in sums] == [os.path.basename(p) for p in ws.files]
+    assert [s.failing for s in sums] == [0, 1, 0, 2, 0]
+    assert [s.year for s in sums] == [2016, 2018, 2018, 2019, 2020]
+    assert set(ws.summaries) == set(ws.files)
+    assert ws.counts() == {"new": 5, "in progress": 0, "done": 0, "flagged": 0, "error": 0}
+
+
+def test_next_report_follows_the_analysts_order_and_passes_over_done_ones(folder):
+    ws = Workspace.at(str(folder))
+    a, b, c, d, e = ws.files
+    assert ws.next_report(a) == b and ws.next_report(a, -1) == e  # wraps around
+    ws.order = [c, a, e]  # the queue, sorted and filtered
+    assert ws.next_report(a) == e and ws.next_report(e) == c
+    assert ws.next_report(b) == c  # not in the order: the files' order
+    list(ws.summarize())
+    opened = ws.open(e)
+    opened.review.status = "done"
+    ws.summary(opened.path, opened.review, opened.file)
+    assert ws.next_report(a, only_not_done=True) == c
+    assert Workspace.at(a).next_report(a) is None  # one report: none other
+
+
+def test_export_applies_the_annotations(folder):
+    ws = Workspace.at(str(folder))
+    path = str(folder / "2020_huaiyin.txt")
+    opened = ws.open(path)
+    key = ("requests", ("本年新收政府信息公开申请数量",), ("总计",))
+    opened.review.set_cell(key, 99)
+    AnnotationFile(annotation_path(path, None), opened.name).save(opened.review.annotation())
+    ds = ws.export()
+    assert ds.reports == 5 and not ds.unread and not ds.left_out
+    row = next(r for r in ds.rows if r["source"].endswith("2020_huaiyin.txt") and r["table"] == "requests"
+               and r["row"] == "本年新收政府信息公开申请数量" and r["column"] == "总计")
+    assert (row["value"], row["extracted"], row["edited"]) == (99, 18, True)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_check_lists_the_failing_checks_of_each_report(folder, jobs):
+    (folder / "empty.txt").write_bytes(b"")
+    ws = Workspace.at(str(folder))
+    got = {os.path.basename(p): (status, res if status == "error" else [cid for cid, _ in res])
+           for p, status, res in ws.check(jobs)}
+    assert got["2018_dongsheng.txt"] == ("ok", ["stats.refused"])
+    assert got["2019_lusong.txt"] == ("ok", ["active.undecided", "requests.undecided"])
+    assert got["2020_huaiyin.txt"] == ("ok", [])
+    assert got["empty.txt"][0] == "error" and "empty file" in got["empty.txt"][1]
+
+
+def test_is_input_guards_the_reports(folder):
+    ws = Workspace.at(str(folder))
+    assert ws.is_input(str(folder / "2019_lusong.txt"))
+    assert ws.is_input(os.path.join(str(folder), ".", "2019_lusong.txt"))
+    assert not ws.is_input(str(folder / "out.csv"))
