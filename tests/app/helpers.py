@@ -27,7 +27,7 @@ async def settled(app: GikApp, pilot) -> None:
 
 async def open_row(app: GikApp, pilot, name: str) -> ReportScreen:
     table = app.screen.query_one("#queue-table")
-    keys = [str(k.value) for k in table.rows]
+    keys = [str(r.key.value) for r in table.ordered_rows]
     row = next(i for i, k in enumerate(keys) if k.endswith(name))
     table.move_cursor(row=row)
     await pilot.press("enter")

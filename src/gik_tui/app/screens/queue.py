@@ -17,8 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
+from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
 from ...core.queue import Summary
@@ -104,12 +106,22 @@ class QueueScreen(Screen):
             super().__init__()
             self.summary = summary
 
+    # (column key, descending): the header of the sorted column is underlined and the progress
+    # line says the order; changing it sorts the rows
+    sort: reactive[tuple[str | None, bool]] = reactive((None, False), init=False)
+
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
-        self.sort_reverse = False
-        self.sort_column: str | None = None
         self.query_text = ""
+
+    @property
+    def sort_column(self) -> str | None:
+        return self.sort[0]
+
+    @property
+    def sort_reverse(self) -> bool:
+        return self.sort[1]
 
     def compose(self) -> ComposeResult:
         yield Label(Text(displayable(f"gik-tui · {self.workspace.target}")), id="queue-title")
@@ -123,8 +135,7 @@ class QueueScreen(Screen):
         names = max((cell_len(p.rsplit("/", 1)[-1]) for p in self.workspace.files), default=4)
         widths = {**WIDTHS, "file": min(max(names, 4), 48)}
         for key, label in COLUMNS:
-            table.add_column(Text(label, justify="right" if key in NUMERIC else "left"), key=key,
-                             width=widths.get(key))
+            table.add_column(self._header(key), key=key, width=widths.get(key))
         self.fill_rows()
         self.load()
         table.focus()
@@ -157,7 +168,7 @@ class QueueScreen(Screen):
 
     def _keep_order(self) -> None:
         """The workspace follows the rows as shown: "next report" goes down this list."""
-        self.workspace.order = [str(k.value) for k in self.query_one(DataTable).rows]
+        self.workspace.order = [str(r.key.value) for r in self.query_one(DataTable).ordered_rows]
 
     @work(thread=True, exclusive=True, group="queue-load")
     def load(self) -> None:
@@ -197,7 +208,7 @@ class QueueScreen(Screen):
             self.workspace.remember(s)
             self.update_row(s, table, colours)
         self.query_one("#queue-progress", Label).update(
-            Text(f"extracting {done}/{total}" if done < total else self.counts()))
+            Text(f"extracting {done}/{total}" if done < total else self.progress()))
 
     def update_row(self, s: Summary, table: DataTable | None = None, colours: dict[str, str] | None = None) -> None:
         table = table or self.query_one(DataTable)
@@ -211,6 +222,11 @@ class QueueScreen(Screen):
         return (f"{len(self.workspace.files)} reports · {by['new']} new · {by['in progress']} in progress · "
                 f"{by['done']} done · {by['flagged']} flagged" + (f" · {by['error']} unreadable" if by["error"] else ""))
 
+    def progress(self) -> str:
+        """The counts, and the order of the rows when they are sorted."""
+        col, rev = self.sort
+        return self.counts() + (f" · sorted by {dict(COLUMNS)[col]} {'▼' if rev else '▲'}" if col else "")
+
     def restyle(self) -> None:
         """The theme changed: the rows take its colours."""
         if self.is_mounted:
@@ -220,7 +236,7 @@ class QueueScreen(Screen):
         s = event.summary
         self.workspace.remember(s)
         self.update_row(s)
-        self.query_one("#queue-progress", Label).update(Text(self.counts()))
+        self.query_one("#queue-progress", Label).update(Text(self.progress()))
 
     # ------------------------------------------------------------------ actions
     def action_open(self) -> None:
@@ -260,11 +276,7 @@ class QueueScreen(Screen):
         col = COLUMNS[table.cursor_coordinate.column][0] if table.cursor_type == "cell" else None
         if col is None:
             col = COLUMNS[self._sort_index()][0]
-        if self.sort_column == col:
-            self.sort_reverse = not self.sort_reverse
-        else:
-            self.sort_column, self.sort_reverse = col, False
-        self._sort()
+        self.sort = (col, not self.sort_reverse if self.sort_column == col else False)
         self.notify(f"sorted by {dict(COLUMNS)[col]}{' (descending)' if self.sort_reverse else ''}")
 
     def _sort_index(self) -> int:
@@ -276,11 +288,20 @@ class QueueScreen(Screen):
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         col = event.column_key.value
-        if self.sort_column == col:
-            self.sort_reverse = not self.sort_reverse
-        else:
-            self.sort_column, self.sort_reverse = col, False
-        self._sort()
+        self.sort = (col, not self.sort_reverse if self.sort_column == col else False)
+
+    def _header(self, key: str) -> Text:
+        label = dict(COLUMNS)[key]
+        return Text(label, justify="right" if key in NUMERIC else "left",
+                    style="bold underline" if key == self.sort_column else "")
+
+    def watch_sort(self) -> None:
+        table = self.query_one(DataTable)
+        for key, _ in COLUMNS:
+            table.columns[ColumnKey(key)].label = self._header(key)
+        self._sort()  # redraws the header too
+        if self.workspace.files and all(p in self.workspace.summaries for p in self.workspace.files):
+            self.query_one("#queue-progress", Label).update(Text(self.progress()))
 
     def _sort(self) -> None:
         col = self.sort_column

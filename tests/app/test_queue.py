@@ -1,0 +1,54 @@
+"""app/screens/queue.py: sorting shows itself, and "next report" follows the rows as shown."""
+
+from __future__ import annotations
+
+from gik_tui.app.app import GikApp
+from gik_tui.app.report import ReportScreen
+from gik_tui.app.screens.queue import QueueScreen
+from textual.widgets.data_table import ColumnKey
+
+from .helpers import ready, settled
+
+SIZE = (160, 48)
+
+
+def names(table) -> list[str]:
+    return [str(r.key.value).rsplit("/", 1)[-1] for r in table.ordered_rows]
+
+
+async def test_sort_marks_its_column_and_next_report_follows_the_rows(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        queue = app.screen
+        assert isinstance(queue, QueueScreen)
+        table = queue.query_one("#queue-table")
+        progress = queue.query_one("#queue-progress")
+        assert "sorted" not in str(progress.render())
+        await pilot.press("s")  # by file, ascending
+        await pilot.pause()
+        assert queue.sort == ("file", False)
+        assert names(table) == ["2016_dongchang.txt", "2018_dongsheng.txt", "2018_liuzhi.txt", "2019_lusong.txt",
+                                "2020_huaiyin.txt"]
+        assert "underline" in str(table.columns[ColumnKey("file")].label.style)
+        assert str(progress.render()).endswith("sorted by file ▲")
+        await pilot.press("s")  # by file, descending
+        await pilot.pause()
+        assert queue.sort == ("file", True) and str(progress.render()).endswith("sorted by file ▼")
+        assert names(table)[0] == "2020_huaiyin.txt"
+        assert [p.rsplit("/", 1)[-1] for p in app.workspace.order] == names(table)
+        await pilot.press("s")  # the next column: agency, ascending
+        await pilot.pause()
+        assert queue.sort == ("agency", False)
+        assert "underline" in str(table.columns[ColumnKey("agency")].label.style)
+        assert "underline" not in str(table.columns[ColumnKey("file")].label.style)
+        # "next report" goes down the rows as they are now shown
+        order = names(table)
+        table.move_cursor(row=0)
+        await pilot.press("enter")
+        await settled(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReportScreen) and screen.name_ == order[0]
+        await pilot.press("n")
+        await settled(app, pilot)
+        assert app.screen.name_ == order[1]
