@@ -12,12 +12,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from ...core.model import SectionMatch
 from ...core.provenance import explain
 from ...core.read import ReadError
 from ...core.review import Review
 from ...core.templates import template_ids
-from ...core.sections import score_sections
 from ...core.workspace import Workspace
 from ..safe import displayable
 from ..themes import cell_colours, role_colours
@@ -25,10 +23,12 @@ from ..widgets.source_view import SourceView
 from ..widgets.edit_bar import EditBar
 from ..widgets.status_line import StatusLine
 from ..widgets.template_table import TemplateTable, fmt_number
-from ..screens.dialogs import NO_SECTION, AskText, HeadingPicker, MetaDialog
+from ..screens.dialogs import AskText, MetaDialog
 from ..widgets.key_bar import KeyBar
 from .checks_pane import ChecksPane
 from .notes_pane import NotesPane
+from .editing import Editing
+from .headings import Headings
 from .saving import Saving
 from .sections_pane import SectionsPane
 from .tables_pane import TablesPane
@@ -65,7 +65,7 @@ REPORT_KEYS = [
 ]
 
 
-class ReportScreen(Saving, Screen):
+class ReportScreen(Editing, Headings, Saving, Screen):
     """One report beside its tables, for every report: the app installs it once and loads each
     report into it, so opening a report (or moving to the next) only refills widgets.
 
@@ -363,7 +363,7 @@ class ReportScreen(Saving, Screen):
     def current_table(self) -> TemplateTable | None:
         return self.focused if isinstance(self.focused, TemplateTable) else None
 
-    # ------------------------------------------------------------------ editing
+    # ------------------------------------------------------------------ routing
     def action_enter(self) -> None:
         f = self.focused
         if isinstance(f, TemplateTable):
@@ -377,80 +377,6 @@ class ReportScreen(Saving, Screen):
         if isinstance(event.data_table, TemplateTable):
             event.stop()
             self.action_edit()
-
-    def action_edit(self) -> None:
-        t = self.current_table()
-        if t is None:
-            return
-        key = t.key_at_cursor()
-        if key is None:
-            self.notify("not a value cell")
-            return
-        cur = self.review.value(key)
-        address = f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
-        self._editing_from = t
-        self.query_one(EditBar).open(key, address, fmt_number(cur))
-
-    def on_edit_bar_committed(self, event: EditBar.Committed) -> None:
-        self._refocus_after_edit()
-        if event.key is not None:
-            self.review.set_cell(event.key, event.value)
-            self.after_change([event.key])
-        t = getattr(self, "_editing_from", None)
-        if t is not None:
-            self.on_cell_moved(t)  # the status line tells the cell again, not the edit prompt
-
-    def on_edit_bar_closed(self, event: EditBar.Closed) -> None:
-        self._refocus_after_edit()
-        t = self.current_table()
-        if t is not None:
-            self.on_cell_moved(t)
-
-    def _refocus_after_edit(self) -> None:
-        t = getattr(self, "_editing_from", None)
-        if t is not None and t in self.tables():
-            t.focus()
-
-    def action_clear(self) -> None:
-        t = self.current_table()
-        key = t.key_at_cursor() if t else None
-        if key is None:
-            return
-        self.review.set_cell(key, None)
-        self.after_change([key])
-
-    def action_undo(self) -> None:
-        ch = self.review.undo()
-        if ch is None:
-            self.notify("nothing to undo")
-            return
-        self.after_change([ch.key] if ch.kind == "cell" else [], ch)
-
-    def action_redo(self) -> None:
-        ch = self.review.redo()
-        if ch is None:
-            self.notify("nothing to redo")
-            return
-        self.after_change([ch.key] if ch.kind == "cell" else [], ch)
-
-    def after_change(self, keys, change=None) -> None:
-        """Every change re-runs the checks at once and redraws what they touch: the changed cells,
-        the cells whose check state changed, and the Checks and Sections panes."""
-        before = self._failing_shown
-        after = self.review.failing_cells()
-        touched = set(keys) | (before ^ after)
-        self._failing_shown = set(after)
-        self.query_one(TablesPane).refresh_cells(touched)
-        self._panes_stale = True
-        if self.query_one(TabbedContent).active != "tab-tables" or (change is not None and change.kind == "section") \
-                or not keys:
-            self.refresh_panes()
-        self.mark_dirty()
-        if change is not None and change.kind == "cell":
-            self.goto_cell(change.key)
-        t = self.current_table()
-        if t is not None:
-            self.on_cell_moved(t)
 
     def refresh_panes(self) -> None:
         if self._panes_stale:
@@ -499,72 +425,6 @@ class ReportScreen(Saving, Screen):
         for key in event.keys:
             if self.goto_cell(key):
                 break
-
-    # ------------------------------------------------------------------ headings
-    def heading_at(self, start: int) -> SectionMatch | None:
-        for s in self.ex.sections:
-            if s.start == start:
-                return s
-        return None
-
-    def heading_by_line(self, line: int, column: int | None = None) -> SectionMatch | None:
-        """The heading on a line (the one under `column` when a line holds several)."""
-        on_line = [s for s in self.ex.sections if s.line == line]
-        if column is not None:
-            at = self.doc.line_starts[line - 1] + column
-            for s in on_line:
-                if s.start <= at < s.end:
-                    return s
-        return on_line[0] if on_line else None
-
-    def heading_spans(self) -> dict[int, list[tuple[int, int]]]:
-        """Per 0-based line, the (start, end) columns of its headings, for the source view."""
-        out: dict[int, list[tuple[int, int]]] = {}
-        for s in self.ex.sections:
-            base = self.doc.line_starts[s.line - 1]
-            out.setdefault(s.line - 1, []).append((s.start - base, s.end - base))
-        return out
-
-    def heading_under_cursor(self) -> SectionMatch | None:
-        f = self.focused
-        if isinstance(f, SectionsPane):
-            start = f.start_at_cursor()
-            return None if start is None else self.heading_at(start)
-        if isinstance(f, SourceView):
-            row, col = f.cursor_location
-            return self.heading_by_line(row + 1, col)
-        return None
-
-    def action_pick_heading(self) -> None:
-        s = self.heading_under_cursor()
-        if s is None:
-            self.notify("put the cursor on a heading (Sections tab, or a heading line in the text)")
-            return
-        ranked = score_sections(self.template, s.heading)
-
-        def done(choice: str | None) -> None:
-            if choice is None:
-                return
-            self.review.map_heading(s, None if choice == NO_SECTION else choice)
-            self.after_change([])
-
-        self.app.push_screen(HeadingPicker(s.heading, self.template, ranked), done)
-
-    def action_accept(self) -> None:
-        s = self.heading_under_cursor()
-        if s is None:
-            self.notify("put the cursor on a heading to accept its suggestion")
-            return
-        if self.review.accept(s) is None:
-            self.notify("no suggestion above the threshold for this heading: m picks a section", timeout=4)
-            return
-        self.after_change([])
-
-    def action_accept_all(self) -> None:
-        n = len(self.review.accept_all())
-        self.notify(f"accepted {n} suggestion(s)")
-        if n:
-            self.after_change([])
 
     # ------------------------------------------------------------------ metadata
     def action_edit_meta(self) -> None:
