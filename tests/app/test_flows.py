@@ -312,6 +312,20 @@ async def test_failed_save_keeps_edits_and_says_so(reports, ann_dir, monkeypatch
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("s")  # save them as a new file: the report screen asks where
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AskText" and "gik.toml" in app.screen.query_one("Input").value
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.dirty
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")  # quit and lose them
+        await pilot.pause()
+        assert app.return_code == 0
 
 
 async def test_unreadable_report_in_queue(reports, ann_dir):
