@@ -65,7 +65,7 @@ async def test_report_with_nothing_found_fails_in_the_app(tmp_path):
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert app.focused.key_at_cursor() == ("review", (), ("行政复议", "结果维持"))
-        await pilot.press("3")
+        await pilot.press("t", "t")
         await pilot.pause()
         checks = screen.query_one("#checks-table")
         assert checks.row_count == 3 and "no figure of this table was found" in str(checks.get_row_at(0)[2])

@@ -98,6 +98,24 @@ def test_review_edit_undo_redo_and_checks():
     assert a.cells == (CellEdit(*LUSONG_TOTAL, 12, 11),)
 
 
+def test_review_sets_several_cells_as_one_undo_step():
+    ex = _lusong()
+    rv = Review(ex, None, "2019_lusong.txt")
+    row = ("requests", ("本年新收政府信息公开申请数量",))
+    keys = [(*row, col) for col in (("自然人",), ("法人或其他组织", "商业企业"), ("总计",))]
+    rv.set_cell(keys[0], 3)
+    ch = rv.set_cells({keys[0]: 10, keys[1]: 1, keys[2]: None})
+    assert ch.kind == "cells" and ch.cells == tuple(keys)
+    assert [rv.value(k) for k in keys] == [10, 1, None] and rv.status == "in progress"
+    rv.undo()  # all three back at once, the earlier edit kept
+    assert [rv.value(k) for k in keys] == [3, None, 11]
+    assert rv.is_edited(keys[0]) and not rv.is_edited(keys[1]) and not rv.is_edited(keys[2])
+    rv.redo()
+    assert [rv.value(k) for k in keys] == [10, 1, None]
+    assert rv.set_cells({}) is None
+    assert rv.set_cells({keys[1]: 2}).kind == "cell"  # one cell is a plain cell change
+
+
 def test_review_headings_accept():
     from pathlib import Path
 

@@ -47,3 +47,29 @@ def test_counts_round_trip(n):
 def test_signed_round_trip(n):
     assert parse_value(f"增{n}").value == n
     assert parse_value(f"减{n}").value == -n
+
+
+# ------------------------------------------------------------------ what the analyst types
+from gik_tui.core.values import EntryError, parse_entry  # noqa: E402
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("5", [[5]]),
+    ("", [[None]]),
+    ("  ", [[None]]),
+    ("0 0 2 0 4 70", [[0, 0, 2, 0, 4, 70]]),
+    ("1\t\t3\t", [[1, None, 3]]),  # a spreadsheet row: an empty field is a blank cell
+    ("| 1 | | 3 |", [[1, None, 3]]),
+    ("1 2\n3 4\n", [[1, 2], [3, 4]]),
+    ("1\t2\r\n3\t4", [[1, 2], [3, 4]]),
+    ("增9 1,234 — 874.11万元", [[9, 1234, None, 874.11]]),
+    ("-3 +2", [[-3, 2]]),
+])
+def test_parse_entry(text, rows):
+    assert parse_entry(text) == rows
+
+
+@pytest.mark.parametrize("text, bad", [("5e5e5", "5e5e5"), ("1 2 abc", "abc"), ("1\n2 x3", "x3")])
+def test_parse_entry_names_what_is_not_a_figure(text, bad):
+    with pytest.raises(EntryError, match=f"not a number: {bad}"):
+        parse_entry(text)

@@ -47,7 +47,7 @@ async def _help(pilot) -> None:
 
 async def _picker(pilot) -> None:
     await _report(pilot)
-    await pilot.press("2")
+    await pilot.press("t")
     await pilot.pause()
     table = pilot.app.screen.query_one("#sections-table")
     table.move_cursor(row=heading_row(pilot.app.screen, 72))  # 八、努力方向

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
@@ -15,8 +15,14 @@ from .safe import displayable
 from .themes import CELL_VARIABLES, load_themes
 from .screens.dialogs import Choose
 from .screens.help import HelpScreen
-from .screens.queue import QueueScreen
+from .screens.queue import QueueScreen, QueueTable
 from .report import ReportScreen
+
+
+# Keys that leave the screen they are pressed on for another report or the queue: the keys pressed
+# after one are held until the screen they are meant for is ready (binding ids; `enter` on the queue too)
+TRANSITIONS = {"report.done", "report.next", "report.previous", "report.back", "queue.open"}
+HOLD_SECONDS = 5.0  # the longest keys are held (a report that never settles must not eat the keyboard)
 
 
 class GikApp(App):
@@ -46,6 +52,8 @@ class GikApp(App):
                                       annotator or settings.annotator, settings.section_threshold)
         self.startup_warnings += self.workspace.warnings
         self.theme_name = theme_name
+        self._held: list[events.Key] | None = None  # keys pressed while a report opens
+        self._hold_timer = None
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(CELL_VARIABLES)
@@ -71,7 +79,73 @@ class GikApp(App):
         self.push_screen(self.report_screen)
         self.push_screen(self.queue)
         if self.workspace.single:
+            self._hold()
             self.open_report(self.workspace.target)
+
+    # ------------------------------------------------------------------ the keyboard
+    # Every key acts on what was under the cursor when it was pressed, whatever the timing:
+    # - a widget that takes keys at once (`key_now`: the template tables) gets each key here, in
+    #   the order pressed, and runs the key's binding there and then; focus moves between tables at
+    #   once (Screen.set_focus), so the next key goes where the cursor is;
+    # - a key that opens another report or goes back to the queue (TRANSITIONS) holds the keys
+    #   pressed after it until the screen they are meant for says it is ready (`Settled`), then
+    #   they are replayed in order.
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._held is not None:
+                self._held.append(event)
+                return
+            if self._is_transition(event):
+                await self._dispatch(event)
+                self._hold()
+                return
+            await self._dispatch(event)
+            return
+        await super().on_event(event)
+
+    async def _dispatch(self, event: events.Key) -> None:
+        focused = self.focused
+        take = getattr(focused, "key_now", None)
+        if take is None:
+            await super().on_event(event)
+            return
+        if await self._check_bindings(event.key, priority=True):
+            return
+        if not await take(event):
+            focused._forward_event(event)  # not one of its keys: the usual way (bubbling, bindings)
+
+    def _is_transition(self, event: events.Key) -> bool:
+        key = event.key
+        if isinstance(self.screen, QueueScreen) and key == "enter" and isinstance(self.focused, QueueTable):
+            return True
+        types = getattr(self.focused, "types", None)
+        if types is not None and types(event):
+            return False  # typed into a cell (escape while typing cancels the edit, it does not leave)
+        active = self.screen.active_bindings.get(key)
+        return active is not None and active.binding.id in TRANSITIONS
+
+    def _hold(self) -> None:
+        if self._held is None:
+            self._held = []
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+        self._hold_timer = self.set_timer(HOLD_SECONDS, self._release)
+
+    async def _release(self) -> None:
+        """Replay the held keys in order (one may start holding again: the rest wait with it)."""
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        held, self._held = self._held or [], None
+        for i, key in enumerate(held):
+            if self._held is not None:  # a replayed key opened another report
+                self._held[:0] = held[i:]
+                return
+            await self.on_event(events.Key(key.key, key.character))
+
+    async def on_report_screen_settled(self, event: ReportScreen.Settled) -> None:
+        if self._held is not None:
+            await self._release()
 
     # ------------------------------------------------------------------ navigation
     # The app and its screens call none of each other's methods: they post messages.
@@ -90,23 +164,25 @@ class GikApp(App):
         while self.screen is not screen and len(self.screen_stack) > 2:
             self.pop_screen()  # the queue (installed: kept), an overview or a dialog above it
 
-    def on_report_screen_closed(self, event: ReportScreen.Closed) -> None:
+    async def on_report_screen_closed(self, event: ReportScreen.Closed) -> None:
         if self.screen is self.report_screen:
-            self.push_screen(self.queue)
+            await self.push_screen(self.queue)
         if event.summary is not None:
             self.show_summary(event.summary)
+        await self._release()  # the keys after escape belong to the queue
 
     def on_report_screen_saved(self, event: ReportScreen.Saved) -> None:
         self.show_summary(event.summary)
 
-    def on_report_screen_open_next(self, event: ReportScreen.OpenNext) -> None:
+    async def on_report_screen_open_next(self, event: ReportScreen.OpenNext) -> None:
         nxt = self.workspace.next_report(event.path, event.step, event.only_not_done)
         if nxt is not None:
             self.open_report(nxt)
             return
         self.notify("no other report to open" + (" that is not done" if event.only_not_done else ""))
         if self.screen is self.report_screen:
-            self.push_screen(self.queue)
+            await self.push_screen(self.queue)
+        await self._release()
 
     def show_summary(self, summary) -> None:
         """The queue's row of a report, from the report screen's review in memory."""

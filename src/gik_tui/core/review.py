@@ -23,10 +23,17 @@ LOW_CONFIDENCE = 0.75
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    kind: str  # "cell" | "section"
-    key: object  # CellKey or (heading line, heading)
-    before: object
+    kind: str  # "cell" | "cells" (several at once: one undo step) | "section"
+    key: object  # CellKey, a tuple of CellKeys ("cells"), or (heading line, heading)
+    before: object  # for "cells": a tuple, one per key
     after: object
+
+    @property
+    def cells(self) -> tuple:
+        """The cells this change touched (none for a heading)."""
+        if self.kind == "cell":
+            return (self.key,)
+        return tuple(self.key) if self.kind == "cells" else ()  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,12 +228,14 @@ class Review:
     # ------------------------------------------------------------------ changing
     def _apply(self, ch: Change, forward: bool) -> None:
         target = ch.after if forward else ch.before
-        if ch.kind == "cell":
-            if target is None:
-                self.edits.pop(ch.key, None)  # type: ignore[arg-type]
-            else:
-                self.edits[ch.key] = target  # type: ignore[index,assignment]
-            self.stale.discard(ch.key)  # type: ignore[arg-type]
+        if ch.kind in ("cell", "cells"):
+            pairs = [(ch.key, target)] if ch.kind == "cell" else zip(ch.key, target)  # type: ignore[arg-type]
+            for key, edit in pairs:
+                if edit is None:
+                    self.edits.pop(key, None)
+                else:
+                    self.edits[key] = edit
+                self.stale.discard(key)
         else:
             if target is None:
                 self.decisions.pop(ch.key, None)  # type: ignore[arg-type]
@@ -253,6 +262,21 @@ class Review:
         c = self._cells.get(key)
         new = CellEdit(table, row, column, value, None if c is None else c.value)
         return self._do(Change("cell", key, self.edits.get(key), new))
+
+    def set_cells(self, values: dict[CellKey, Number | None]) -> Change | None:
+        """Several cells at once (a row typed or pasted, a split chosen, blanks filled with 0): one
+        undo step. None when there is nothing to set."""
+        if not values:
+            return None
+        if len(values) == 1:
+            (key, value), = values.items()
+            return self.set_cell(key, value)
+        keys = tuple(values)
+        after = []
+        for key in keys:
+            c = self._cells.get(key)
+            after.append(CellEdit(key[0], key[1], key[2], values[key], None if c is None else c.value))
+        return self._do(Change("cells", keys, tuple(self.edits.get(k) for k in keys), tuple(after)))
 
     def map_heading(self, s: SectionMatch, section: str | None, confirmed: bool = True) -> Change:
         new = SectionDecision(s.heading, s.line, section, confirmed)

@@ -101,3 +101,41 @@ def fmt_number(x: Number | None) -> str:
 def _round(x: Number) -> Number:
     r = round(float(x), 6)
     return int(r) if r == int(r) and abs(r) < 2**53 else r
+
+
+class EntryError(ValueError):
+    """What the analyst typed is not figures; the message quotes the first field that is not."""
+
+
+def parse_entry(text: str) -> list[list[Number | None]]:
+    """Figures the analyst typed or pasted into a table, row by row: one figure, a row of them
+    (separated by spaces, tabs or `|`), or several rows (one per line, as a spreadsheet or a web
+    page copies them). Between tabs or `|` an empty field is a blank cell, and so is a mark of an
+    empty cell (—, /, 无); empty fields at the end of a line are left out. Nothing typed at all is
+    one blank. Raises EntryError on the first field that is not a figure."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not lines:
+        return [[None]]
+    rows: list[list[Number | None]] = []
+    for line in lines:
+        if "\t" in line:
+            fields = line.split("\t")
+        elif "|" in line:
+            fields = line.strip().strip("|").split("|")
+        else:
+            fields = line.split()
+        while fields and not fields[-1].strip():
+            fields.pop()
+        row: list[Number | None] = []
+        for field in fields:
+            f = field.strip()
+            p = parse_value(f) if f else BLANK
+            if p is None or (p.value is None and p.kind != "blank"):
+                raise EntryError(f"not a number: {f[:30]}")
+            row.append(p.value)
+        rows.append(row or [None])
+    return rows

@@ -1,19 +1,27 @@
-"""Editing the report's cells: the cell bar (`e`, enter), clearing (`x`), undo and redo, and what
-every change redraws. A mixin of ReportScreen: it uses the screen's `review`, its `TablesPane`,
-`EditBar` and `TabbedContent`, `current_table()`, `on_cell_moved()`, `goto_cell()`,
-`refresh_panes()` and `mark_dirty()` (saving.py)."""
+"""Editing the report's cells: what the tables say while a figure is typed (the cell bar shows it),
+what they entered (redrawn, checks re-run, saved), clearing (`x`), undo and redo. The typing itself
+happens in the table (widgets/template_table.py), which changes the review at once, in key order.
+A mixin of ReportScreen: it uses the screen's `review`, its `TablesPane`, `EditBar` and
+`TabbedContent`, `current_table()`, `on_cell_moved()`, `goto_cell()`, `refresh_panes()` and
+`mark_dirty()` (saving.py)."""
 
 from __future__ import annotations
 
 from textual.widgets import TabbedContent
 
 from ..widgets.edit_bar import EditBar
-from ..widgets.template_table import fmt_number
+from ..widgets.template_table import TemplateTable, fmt_number
 from .tables_pane import TablesPane
+
+
+def address(key) -> str:
+    return f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
 
 
 class Editing:
     def action_edit(self) -> None:
+        """`e` (or enter): type into the cell under the cursor; its value is selected, so the first
+        character typed replaces it and enter alone keeps it."""
         t = self.current_table()
         if t is None:
             return
@@ -21,30 +29,24 @@ class Editing:
         if key is None:
             self.notify("not a value cell")
             return
-        cur = self.review.value(key)
-        address = f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
-        self._editing_from = t
-        self.query_one(EditBar).open(key, address, fmt_number(cur))
+        t.start_edit(fmt_number(self.review.value(key)), selected=True)
 
-    def on_edit_bar_committed(self, event: EditBar.Committed) -> None:
-        self._refocus_after_edit()
-        if event.key is not None:
-            self.review.set_cell(event.key, event.value)
-            self.after_change([event.key])
-        t = getattr(self, "_editing_from", None)
-        if t is not None:
-            self.on_cell_moved(t)  # the status line tells the cell again, not the edit prompt
+    def on_template_table_edit(self, event: TemplateTable.Edit) -> None:
+        bar = self.query_one(EditBar)
+        if event.text is None:
+            bar.show_edit(event.key, "", None)
+            if self.current_table() is not None:
+                self.on_cell_moved(self.current_table())  # the status line tells the cell again
+            return
+        bar.show_edit(event.key, address(event.key), event.text, event.error, event.selected)
 
-    def on_edit_bar_closed(self, event: EditBar.Closed) -> None:
-        self._refocus_after_edit()
-        t = self.current_table()
-        if t is not None:
-            self.on_cell_moved(t)
-
-    def _refocus_after_edit(self) -> None:
-        t = getattr(self, "_editing_from", None)
-        if t is not None and t in self.tables():
-            t.focus()
+    def on_template_table_entered(self, event: TemplateTable.Entered) -> None:
+        ch = event.change
+        if ch is None:
+            return
+        self.after_change(list(ch.cells), None)
+        if event.count > 1:
+            self.notify(f"filled {event.count} cells (u undoes them together)", timeout=3)
 
     def action_clear(self) -> None:
         t = self.current_table()
@@ -59,18 +61,19 @@ class Editing:
         if ch is None:
             self.notify("nothing to undo")
             return
-        self.after_change([ch.key] if ch.kind == "cell" else [], ch)
+        self.after_change(list(ch.cells), ch)
 
     def action_redo(self) -> None:
         ch = self.review.redo()
         if ch is None:
             self.notify("nothing to redo")
             return
-        self.after_change([ch.key] if ch.kind == "cell" else [], ch)
+        self.after_change(list(ch.cells), ch)
 
     def after_change(self, keys, change=None) -> None:
         """Every change re-runs the checks at once and redraws what they touch: the changed cells,
-        the cells whose check state changed, and the Checks and Sections panes."""
+        the cells whose check state changed, and the Checks and Sections panes. `change`: an undo
+        or redo, whose cells the cursor goes to."""
         before = self._failing_shown
         after = self.review.failing_cells()
         touched = set(keys) | (before ^ after)
@@ -81,8 +84,8 @@ class Editing:
                 or not keys:
             self.refresh_panes()
         self.mark_dirty()
-        if change is not None and change.kind == "cell":
-            self.goto_cell(change.key)
+        if change is not None and change.cells:
+            self.goto_cell(change.cells[0])
         t = self.current_table()
         if t is not None:
             self.on_cell_moved(t)

@@ -53,6 +53,8 @@ REPORT_KEYS = [
     Binding("p", "next_report(-1)", "previous report", show=False, id="report.previous"),
     Binding("ctrl+s", "save", "save", priority=True, show=False, id="report.save"),
     Binding("escape", "back", "back to queue", id="report.back"),
+    Binding("t", "next_tab(1)", "next tab", id="report.tab.next"),
+    Binding("T", "next_tab(-1)", "previous tab", key_display="T", show=False, id="report.tab.previous"),
     Binding("1", "tab('tab-tables')", "Tables tab", show=False, id="report.tab.tables"),
     Binding("2", "tab('tab-sections')", "Sections tab", show=False, id="report.tab.sections"),
     Binding("3", "tab('tab-checks')", "Checks tab", show=False, id="report.tab.checks"),
@@ -93,6 +95,10 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     class Unsaved(Message):
         """To the app: quitting now would lose edits that could not be saved."""
+
+    class Settled(Message):
+        """To the app: the screen is ready for keys (the cursor is on the report's first value, or
+        the report asked for could not be opened and nothing changed); keys held meanwhile can go."""
 
     class OpenNext(Message):
         """Open the report after (step 1) or before (-1) this one in queue order."""
@@ -184,9 +190,11 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     def on_report_screen_open(self, event: Open) -> None:
         if self.review is not None and not self.save_now():
             self.post_message(self.Show())  # the unsaved report stays on screen, to be saved elsewhere (ctrl+s)
+            self.post_message(self.Settled())
             return
         if not self.load(event.path):
             self.notify(self.failed or f"{event.path}: cannot open", severity="error")
+            self.post_message(self.Settled())
             return
         self.post_message(self.Show())
 
@@ -248,6 +256,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         t = self.query_one(TablesPane).focus_first_cell()
         if t is not None:
             self.on_cell_moved(t)
+        self.post_message(self.Settled())
 
     def tables(self) -> list[TemplateTable]:
         return self.query_one(TablesPane).tables()
@@ -288,6 +297,15 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         if isinstance(f, DataTable):
             f.action_cursor_down() if direction == "down" else f.action_cursor_up()
 
+    TABS = ("tab-tables", "tab-sections", "tab-checks", "tab-notes")
+
+    def action_next_tab(self, step: int) -> None:
+        """`t` / `T`: the next (previous) tab (1–4 also choose one, except on a value cell, where a
+        digit is typed into the cell)."""
+        tabs = self.query_one(TabbedContent)
+        i = self.TABS.index(tabs.active) if tabs.active in self.TABS else 0
+        self.action_tab(self.TABS[(i + step) % len(self.TABS)])
+
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
         self.focus_pane()
@@ -297,22 +315,22 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         if active == "tab-tables":
             self.query_one(TablesPane).focus_table()
         elif active == "tab-sections":
-            self.query_one("#sections-table").focus()
+            self.set_focus(self.query_one("#sections-table"))
         elif active == "tab-checks":
-            self.query_one("#checks-table").focus()
+            self.set_focus(self.query_one("#checks-table"))
         else:
-            self.query_one("#note").focus()
+            self.set_focus(self.query_one("#note"))
 
     def action_switch_pane(self) -> None:
         source = self.query_one(SourceView)
         if self.focused is source:
             if self._last_right is not None and self._last_right.is_attached and self._last_right.parent is not None:
-                self._last_right.focus()
+                self.set_focus(self._last_right)
             else:
                 self.focus_pane()
         else:
             self._last_right = self.focused
-            source.focus()
+            self.set_focus(source)
 
     # ------------------------------------------------------------------ the cursor
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
@@ -414,7 +432,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             self.refresh_panes()
             self.query_one(TabbedContent).active = "tab-sections"
             st = self.query_one("#sections-table", DataTable)
-            st.focus()
+            self.set_focus(st)
             st.move_cursor(row=st.get_row_index(str(target.key)))
         else:
             self.goto_cell(target.key)
@@ -453,6 +471,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self.mark_dirty()
         if self.save_now():
             self.post_message(self.OpenNext(self.path, only_not_done=True))
+        else:
+            self.post_message(self.Settled())  # staying: the keys held for the next report come here
 
     def action_flag(self) -> None:
         def done(note: str | None) -> None:
@@ -474,6 +494,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     def action_next_report(self, step: int) -> None:
         if self.save_now():
             self.post_message(self.OpenNext(self.path, step=step))
+        else:
+            self.post_message(self.Settled())
 
     def action_back(self) -> None:
         self.save_now()

@@ -1,5 +1,8 @@
 """The Tables tab: the report's template tables, one under another, each a `TemplateTable`.
 
+Focus moves between the tables at once (`Screen.set_focus`, not `focus()`, which waits for the
+app's next turn): a key pressed right after the cursor crosses into the next table goes there.
+
 One set of tables is mounted per template the first time a report of it is shown and kept, so
 moving between reports only refills rows. The pane moves the cursor between its tables (a table's
 edge leads into the next), finds a cell, and redraws cells; the cursor's moves reach the screen as
@@ -92,7 +95,7 @@ class TablesPane(VerticalScroll):
         for t in self._tables:
             first = t.first_value()
             if first is not None:
-                t.focus()
+                self.screen.set_focus(t)
                 t.move_cursor(row=first[0], column=first[1], animate=False)
                 self.scroll_home(animate=False)
                 return t
@@ -101,13 +104,13 @@ class TablesPane(VerticalScroll):
     def focus_table(self) -> None:
         """Focus the first table unless a table has the focus already."""
         if not isinstance(self.screen.focused, TemplateTable) and self._tables:
-            self._tables[0].focus()
+            self.screen.set_focus(self._tables[0])
 
     def jump_to_table(self, table_id: str) -> None:
         for t in self._tables:
             if t.spec.id == table_id and t.first_value() is not None:
                 row, col = t.first_value()
-                t.focus()
+                self.screen.set_focus(t)
                 t.move_cursor(row=row, column=col)
                 t.scroll_visible()
                 return
@@ -117,7 +120,7 @@ class TablesPane(VerticalScroll):
         for t in self._tables:
             coord = t.coords.get(key)
             if coord is not None:
-                t.focus()
+                self.screen.set_focus(t)
                 t.move_cursor(row=coord[0], column=coord[1])
                 return True
         return False
@@ -126,9 +129,10 @@ class TablesPane(VerticalScroll):
         """Down from a table's last row goes into the next table, up from its first into the one before."""
         ts = self._tables
         i = ts.index(event.table) + event.direction
+        while 0 <= i < len(ts) and not ts[i].value_rows:
+            i += event.direction  # a table with no value cells is passed over
         if 0 <= i < len(ts):
             t = ts[i]
-            t.focus()
-            row = 0 if event.direction > 0 else t.row_count - 1
-            t.move_cursor(row=row, column=event.table.cursor_coordinate.column)
+            self.screen.set_focus(t)
+            t.enter_from(event.direction, event.table.cursor_coordinate.column)
             t.scroll_visible()

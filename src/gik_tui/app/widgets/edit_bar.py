@@ -1,94 +1,74 @@
 """The cell bar: one line under the panes, the status of the cell under the cursor on the left and
-its value in a small box on the right (like a spreadsheet's formula bar). `e` puts the cursor in
-the box with the value selected, so typing replaces it. The bar is always there, so editing changes
-no layout and costs a key press, not a repaint of the screen."""
+its value in a small box on the right (like a spreadsheet's formula bar). While a figure is typed
+into a table the box shows it as it is typed; the typing itself happens in the table
+(widgets/template_table.py), which keeps the focus, so no key is ever lost between the two. The bar
+is always there, so editing changes no layout."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
-from textual.widgets import Input
+from textual.widgets import Static
 
-from ...core.values import parse_value
+from ..safe import displayable
 from ..themes import role_colours
 from .status_line import StatusLine
-
-
-class CellInput(Input):
-    BINDINGS = [Binding("escape", "cancel", "cancel edit", id="cell.cancel")]
-
-    def action_cancel(self) -> None:
-        self.parent.cancel()  # type: ignore[union-attr]
 
 
 class EditBar(Horizontal):
     DEFAULT_CSS = """
     EditBar { height: 1; background: $panel; }
     EditBar StatusLine { width: 1fr; padding: 0 1; }
-    EditBar CellInput { width: 26; height: 1; border: none; padding: 0 1; background: $boost; }
-    EditBar CellInput:focus { background: $accent 40%; border: none; }
+    EditBar #edit-value { width: 26; height: 1; padding: 0 1; background: $boost; }
+    EditBar.-editing #edit-value { background: $accent 40%; }
     """
-
-    class Committed(Message):
-        """The analyst typed a value: None means blank."""
-
-        def __init__(self, key, value) -> None:
-            super().__init__()
-            self.key = key
-            self.value = value
-
-    class Closed(Message):
-        pass
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
-        self.key = None
+        self.key = None  # the cell being typed into, or None
         self.shown = ""
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
-        yield CellInput("", id="edit-input", select_on_focus=True, placeholder="value")
+        yield Static("", id="edit-value", markup=False)
 
     @property
     def is_open(self) -> bool:
         return self.key is not None
 
+    @property
+    def text(self) -> str:
+        """What the value box shows."""
+        return str(self.query_one("#edit-value", Static).render())
+
+    def _box(self, text: str) -> None:
+        self.query_one("#edit-value", Static).update(Text(displayable(text), no_wrap=True, overflow="ellipsis"))
+
     def show_value(self, value: str) -> None:
         """The value of the cell under the cursor, shown while not editing."""
         self.shown = value
         if self.key is None:
-            box = self.query_one(CellInput)
-            if box.value != value:
-                box.value = value
+            self._box(value)
 
-    def open(self, key, address: str, value: str) -> None:
+    def show_edit(self, key, address: str, text: str | None, error: str = "", selected: bool = False) -> None:
+        """What is being typed into `key` (`text` None: the edit ended); `error`: why it was refused."""
+        status = self.query_one(StatusLine)
+        if text is None:
+            self.key = None
+            self.remove_class("-editing")
+            self._box(self.shown)
+            return
         self.key = key
-        self.query_one(StatusLine).text = Text(f"edit {address}: enter keeps · escape cancels · empty = blank",
-                                               no_wrap=True, overflow="ellipsis")
-        box = self.query_one(CellInput)
-        box.value = value
-        box.focus()
-        box.select_all()
-
-    def cancel(self) -> None:
-        self.key = None
-        self.query_one(CellInput).value = self.shown
-        self.post_message(self.Closed())
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self.key is None:
-            return
-        text = event.value.strip()
-        parsed = parse_value(text) if text else None
-        if text and (parsed is None or parsed.value is None):
-            self.query_one(StatusLine).text = Text(f"not a number: {text} — type a number, or nothing for blank",
-                                                   style=f"bold {role_colours(self.app)['error']}", no_wrap=True)
-            self.app.notify(f"not a number: {text}", severity="warning")
-            return
-        key = self.key
-        self.key = None
-        self.post_message(self.Committed(key, None if not text else parsed.value))
+        self.add_class("-editing")
+        box = self.query_one("#edit-value", Static)
+        box.update(Text(displayable(text), style="reverse", no_wrap=True) if selected and text
+                   else Text(displayable(text + "▏"), no_wrap=True, overflow="ellipsis"))
+        if error:
+            status.text = Text(displayable(f"{error} — type a number (several: spaces between), nothing for "
+                                           "blank; escape cancels"),
+                               style=f"bold {role_colours(self.app)['error']}", no_wrap=True, overflow="ellipsis")
+        else:
+            status.text = Text(displayable(f"edit {address}: enter puts it in and moves right · arrows put it in "
+                                           "and move · escape cancels · nothing = blank · spaces: a row"),
+                               no_wrap=True, overflow="ellipsis")

@@ -1,23 +1,36 @@
-"""One template table of a report, laid out like the official table.
+"""One template table of a report, laid out like the official table, and the place figures are typed.
 
 Row labels are indented by their group, grouped column headers stand over their columns, numbers are
 right-aligned. Each value cell shows its state: blank, unsure (low confidence, or a blank the identities
 left undecided), edited, in a failing check.
 The `active` table repeats its caption and 信息内容 header row per block, as the official table does.
+
+Typing happens here, like a spreadsheet, and the focus never leaves the table while a figure is
+typed: a digit (or - + .) on a value cell starts an edit with it, `enter` puts it in the cell and
+moves to the next value cell of the row (then the next row), an arrow puts it in and moves that way,
+`escape` drops it. Several figures (spaces, tabs or | between them; a line per row when pasted)
+fill the row from the cursor to the right. Every key the table has the focus for is handled here,
+in the order it was pressed — the screen's keys too, which the table runs at once instead of letting
+them bubble — so a key always acts on the cell that was under the cursor when it was pressed,
+however fast the keys come. The review is changed at once; `Entered` tells the screen to redraw.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.widgets import DataTable
 
 from ...core.model import CellKey, LabelPath
 from ..themes import cell_colours
-from ...core.review import Review, doubtful
-from ...core.values import fmt_number  # noqa: F401 - screens import it from here
+from ...core.review import Change, Review, doubtful
+from ...core.values import EntryError, fmt_number, parse_entry
 from ...core.templates import TableSpec
 from .keys import vim_keys
+
+ENTRY_START = set("0123456789.-+")  # typed on a value cell, these start an edit
+MOVES = {"up", "down", "left", "right"}
 
 
 # Each state differs by a marker and a text style as well as by colour (colour-blind safe); the
@@ -53,6 +66,22 @@ class TemplateTable(DataTable):
             self.table = table
             self.direction = direction
 
+    class Edit(Message):
+        """What is being typed into `key` changed; `text` None: the edit ended. `error`: why the
+        last `enter` was refused (the edit stays open)."""
+
+        def __init__(self, table: "TemplateTable", key: CellKey | None, text: str | None, error: str = "",
+                     selected: bool = False) -> None:
+            super().__init__()
+            self.table, self.key, self.text, self.error, self.selected = table, key, text, error, selected
+
+    class Entered(Message):
+        """Cells were set in the review (already done): `change` (one undo step), how many."""
+
+        def __init__(self, table: "TemplateTable", change: Change | None, count: int) -> None:
+            super().__init__()
+            self.table, self.change, self.count = table, change, count
+
     def __init__(self, spec: TableSpec, review: Review, **kw) -> None:
         super().__init__(cursor_type="cell", zebra_stripes=False, **kw)
         self.spec = spec
@@ -61,6 +90,11 @@ class TemplateTable(DataTable):
         self.coords: dict[CellKey, tuple[int, int]] = {}
         self.labels: dict[int, str] = {}
         self.colours: dict[str, str] = {}
+        self.value_rows: list[int] = []  # rows that hold value cells, in order
+        self.value_cols: dict[int, list[int]] = {}  # per such row, its value columns in order
+        self.editing: CellKey | None = None  # the cell being typed into
+        self.buffer = ""
+        self.selected = False  # the buffer is the cell's value, selected: typing replaces it (`e`)
 
     # ------------------------------------------------------------------ building
     class Built(Message):
@@ -74,7 +108,12 @@ class TemplateTable(DataTable):
 
     def build(self) -> None:
         self.colours = cell_colours(self.app)
+        self.editing, self.buffer = None, ""
         self._build()
+        cols: dict[int, list[int]] = {}
+        for r, c in sorted(self.slots):
+            cols.setdefault(r, []).append(c)
+        self.value_rows, self.value_cols = sorted(cols), cols
         # a fixed height: no auto-height measuring when the pane is laid out again
         self.styles.height = self.row_count + (self.header_height if self.show_header else 0) + 1
 
@@ -189,14 +228,191 @@ class TemplateTable(DataTable):
     def first_value(self) -> tuple[int, int] | None:
         return min(self.slots) if self.slots else None
 
+    def last_value(self) -> tuple[int, int] | None:
+        return max(self.slots) if self.slots else None
+
+    def _near(self, row: int, column: int) -> tuple[int, int]:
+        """The value cell of `row` nearest to `column`."""
+        cols = self.value_cols[row]
+        return row, min(cols, key=lambda c: (abs(c - column), c))
+
+    def _step(self, direction: str) -> tuple[int, int] | None:
+        """The value cell next to the cursor that way (group rows and label columns passed over);
+        None at the table's edge."""
+        r, c = self.cursor_coordinate.row, self.cursor_coordinate.column
+        if direction in ("down", "up"):
+            rows = [x for x in self.value_rows if (x > r if direction == "down" else x < r)]
+            if not rows:
+                return None
+            return self._near(rows[0] if direction == "down" else rows[-1], c)
+        cols = self.value_cols.get(r)
+        if not cols:  # on a group row or a header row: into the row's nearest value row
+            return self._step("down") or self._step("up")
+        after = [x for x in cols if (x > c if direction == "right" else x < c)]
+        if not after:
+            return None
+        return r, after[0] if direction == "right" else after[-1]
+
+    def _move(self, direction: str) -> None:
+        target = self._step(direction)
+        if target is not None:
+            self.move_cursor(row=target[0], column=target[1])
+        elif direction in ("down", "up"):
+            self.post_message(self.LeaveEdge(self, +1 if direction == "down" else -1))
+
     def action_cursor_down(self) -> None:
-        if self.cursor_coordinate.row >= self.row_count - 1:
-            self.post_message(self.LeaveEdge(self, +1))
-            return
-        super().action_cursor_down()
+        self._move("down")
 
     def action_cursor_up(self) -> None:
-        if self.cursor_coordinate.row <= 0:
-            self.post_message(self.LeaveEdge(self, -1))
+        self._move("up")
+
+    def action_cursor_left(self) -> None:
+        self._move("left")
+
+    def action_cursor_right(self) -> None:
+        self._move("right")
+
+    def enter_from(self, direction: int, column: int) -> None:
+        """The cursor comes in from the table before (direction 1) or after (-1)."""
+        if not self.value_rows:
             return
-        super().action_cursor_up()
+        row = self.value_rows[0] if direction > 0 else self.value_rows[-1]
+        self.move_cursor(row=row, column=self._near(row, column)[1])
+
+    def _next_after(self, row: int, column: int) -> tuple[int, int] | None:
+        """The value cell after (row, column) reading left to right, row after row."""
+        later = [c for c in self.value_cols.get(row, []) if c > column]
+        if later:
+            return row, later[0]
+        rows = [x for x in self.value_rows if x > row]
+        return (rows[0], self.value_cols[rows[0]][0]) if rows else None
+
+    # ------------------------------------------------------------------ typing
+    def start_edit(self, text: str = "", selected: bool = False) -> bool:
+        """Start typing into the cell under the cursor with `text` (`selected`: the cell's value,
+        which the first character typed replaces); False on a label or a group row."""
+        key = self.key_at_cursor()
+        if key is None:
+            return False
+        self.editing, self.buffer, self.selected = key, text, selected
+        self.post_message(self.Edit(self, key, text, selected=selected))
+        return True
+
+    def cancel_edit(self) -> None:
+        key, self.editing, self.buffer, self.selected = self.editing, None, "", False
+        self.post_message(self.Edit(self, key, None))
+
+    def targets(self, anchor: tuple[int, int], rows: list[list]) -> dict[CellKey, object] | str:
+        """Where typed rows go: from the anchor cell to the right, each further row in the next
+        value row from the anchor's column; a message (and nothing set) when they do not fit."""
+        r0, c0 = anchor
+        value_rows = [r for r in self.value_rows if r >= r0]
+        if len(rows) > len(value_rows):
+            return f"{len(rows)} rows typed, {len(value_rows)} from here to the end of the table: nothing changed"
+        out: dict[CellKey, object] = {}
+        for values, r in zip(rows, value_rows):
+            cols = [c for c in self.value_cols[r] if c >= c0]
+            if len(values) > len(cols):
+                return (f"{len(values)} numbers for {len(cols)} cell(s) from here to the end of the row: "
+                        "nothing changed")
+            for v, c in zip(values, cols):
+                out[self.slots[(r, c)]] = v
+        return out
+
+    def enter(self, text: str, move: str = "next") -> bool:
+        """Put typed or pasted figures in at the cursor (or the cell being edited) and move on;
+        False, with the reason said, when they are not figures or do not fit."""
+        key = self.editing or self.key_at_cursor()
+        if key is None:
+            return False
+        try:
+            rows = parse_entry(text)
+        except EntryError as e:
+            self.post_message(self.Edit(self, key, text, str(e)))
+            return False
+        anchor = self.coords[key]
+        values = self.targets(anchor, rows)
+        if isinstance(values, str):
+            self.post_message(self.Edit(self, key, text, values))
+            return False
+        self.editing, self.buffer, self.selected = None, "", False
+        change = self.review.set_cells(values)  # type: ignore[arg-type]
+        self.post_message(self.Edit(self, key, None))
+        self.post_message(self.Entered(self, change, len(values)))
+        if move == "next":
+            last = max((self.coords[k] for k in values), default=anchor)
+            target = self._next_after(*last)
+            if target is not None:
+                self.move_cursor(row=target[0], column=target[1])
+            else:
+                self.post_message(self.LeaveEdge(self, +1))
+        else:
+            self.move_cursor(row=anchor[0], column=anchor[1])
+            self._move(move)
+        return True
+
+    async def on_key(self, event: events.Key) -> None:
+        """Keys that come the usual way (an app that does not call `key_now` first)."""
+        if await self.key_now(event):
+            event.stop()
+            event.prevent_default()
+
+    def types(self, event: events.Key) -> bool:
+        """Is this key typing (into a cell), not a command? Every key is while an edit is open."""
+        if self.editing is not None:
+            return True
+        if self.key_at_cursor() is None:
+            return False
+        ch = event.character
+        return event.key == "enter" or bool(ch and ch in ENTRY_START and event.is_printable)
+
+    async def key_now(self, event: events.Key) -> bool:
+        """Handle a key at once: typing, moving, and any key the table or the screen binds (run
+        here, in order with the keys around it, instead of bubbling up to run later). False when
+        the key is nobody's here."""
+        if self.editing is not None:
+            k = event.key
+            if k == "escape":
+                self.cancel_edit()
+            elif k == "enter":
+                self.enter(self.buffer, "next")
+            elif k in MOVES:
+                self.enter(self.buffer, k)
+            elif k == "backspace":
+                self.buffer = "" if self.selected else self.buffer[:-1]
+                self.selected = False
+                self.post_message(self.Edit(self, self.editing, self.buffer))
+            elif k == "ctrl+u":
+                self.buffer, self.selected = "", False
+                self.post_message(self.Edit(self, self.editing, self.buffer))
+            elif event.is_printable and event.character:
+                self.buffer = event.character if self.selected else self.buffer + event.character
+                self.selected = False
+                self.post_message(self.Edit(self, self.editing, self.buffer))
+            return True
+        ch = event.character
+        if ch and ch in ENTRY_START and event.is_printable and self.key_at_cursor() is not None:
+            self.start_edit(ch)
+            return True
+        if event.key == "enter" and self.key_at_cursor() is not None:
+            self.start_edit(fmt_number(self.review.value(self.key_at_cursor())), selected=True)
+            return True
+        # any other key bound here or on the screen runs now, in order with the keys around it,
+        # instead of bubbling up and running after keys pressed later
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.enabled and not active.binding.priority:
+            await self.app.run_action(active.binding.action, active.node)
+            return True
+        return False
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A row or a block of rows pasted from a spreadsheet or a web page fills from the cursor."""
+        event.stop()
+        if self.editing is not None:
+            self.buffer = event.text if self.selected else self.buffer + event.text
+            self.selected = False
+            self.post_message(self.Edit(self, self.editing, self.buffer))
+            if "\n" in event.text.strip():
+                self.enter(self.buffer, "next")
+            return
+        self.enter(event.text, "next")
