@@ -41,6 +41,8 @@ class TablesPane(VerticalScroll):
             box.display = tid == template.id
         if template.id not in self._boxes:
             tables = [TemplateTable(spec, review, classes=f"table-{spec.id}") for spec in template.tables]
+            for t in tables:
+                t.on_edge = self.cross
             widgets: list = []
             for spec, table in zip(template.tables, tables):
                 widgets.append(Label(Text(f"{spec.title} ({spec.id})"), classes="table-title"))
@@ -125,14 +127,15 @@ class TablesPane(VerticalScroll):
                 return True
         return False
 
-    def on_template_table_leave_edge(self, event: TemplateTable.LeaveEdge) -> None:
-        """Down from a table's last row goes into the next table, up from its first into the one before."""
+    def cross(self, table: TemplateTable, direction: int, reading: bool = False) -> None:
+        """Down from a table's last value row goes into the next table, up from its first into the
+        one before; at once (the next key goes to the table the cursor is in)."""
         ts = self._tables
-        i = ts.index(event.table) + event.direction
+        i = ts.index(table) + direction
         while 0 <= i < len(ts) and not ts[i].value_rows:
-            i += event.direction  # a table with no value cells is passed over
+            i += direction  # a table with no value cells is passed over
         if 0 <= i < len(ts):
             t = ts[i]
             self.screen.set_focus(t)
-            t.enter_from(event.direction, event.table.cursor_coordinate.column)
+            t.enter_from(direction, None if reading else table.cursor_coordinate.column)
             t.scroll_visible()

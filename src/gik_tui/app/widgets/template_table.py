@@ -95,6 +95,7 @@ class TemplateTable(DataTable):
         self.editing: CellKey | None = None  # the cell being typed into
         self.buffer = ""
         self.selected = False  # the buffer is the cell's value, selected: typing replaces it (`e`)
+        self.on_edge = None  # called (table, direction) when the cursor leaves the table
 
     # ------------------------------------------------------------------ building
     class Built(Message):
@@ -258,7 +259,16 @@ class TemplateTable(DataTable):
         if target is not None:
             self.move_cursor(row=target[0], column=target[1])
         elif direction in ("down", "up"):
-            self.post_message(self.LeaveEdge(self, +1 if direction == "down" else -1))
+            self._leave(+1 if direction == "down" else -1)
+
+    def _leave(self, direction: int, reading: bool = False) -> None:
+        """Past the table's first or last value row: the owner (`on_edge`, the tables pane) moves
+        the cursor into the next table at once, so the next key lands there; else a message.
+        `reading`: on to the next table's first value cell (enter), not the nearest column (↓)."""
+        if self.on_edge is not None:
+            self.on_edge(self, direction, reading)
+        else:
+            self.post_message(self.LeaveEdge(self, direction))
 
     def action_cursor_down(self) -> None:
         self._move("down")
@@ -272,12 +282,14 @@ class TemplateTable(DataTable):
     def action_cursor_right(self) -> None:
         self._move("right")
 
-    def enter_from(self, direction: int, column: int) -> None:
-        """The cursor comes in from the table before (direction 1) or after (-1)."""
+    def enter_from(self, direction: int, column: int | None) -> None:
+        """The cursor comes in from the table before (direction 1) or after (-1), to the value
+        cell nearest `column` (None: the row's first)."""
         if not self.value_rows:
             return
         row = self.value_rows[0] if direction > 0 else self.value_rows[-1]
-        self.move_cursor(row=row, column=self._near(row, column)[1])
+        col = self.value_cols[row][0] if column is None else self._near(row, column)[1]
+        self.move_cursor(row=row, column=col)
 
     def _next_after(self, row: int, column: int) -> tuple[int, int] | None:
         """The value cell after (row, column) reading left to right, row after row."""
@@ -345,7 +357,7 @@ class TemplateTable(DataTable):
             if target is not None:
                 self.move_cursor(row=target[0], column=target[1])
             else:
-                self.post_message(self.LeaveEdge(self, +1))
+                self._leave(+1, reading=True)
         else:
             self.move_cursor(row=anchor[0], column=anchor[1])
             self._move(move)

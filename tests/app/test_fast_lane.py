@@ -1,0 +1,139 @@
+"""The fast lane: figures typed like a spreadsheet, rows at once, pasted blocks, and keys sent in one
+burst (as a fast typist or a terminal sends them: no pause between keys) landing exactly where the
+cursor was when each was pressed."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.keys import _character_to_key
+
+from gik_tui.app.app import GikApp
+from gik_tui.app.report import ReportScreen
+from gik_tui.app.widgets.template_table import TemplateTable
+
+from .helpers import ready, report_open, settled, status
+
+SIZE = (160, 48)
+ACTIVE = "active"
+NEW = ("requests", ("本年新收政府信息公开申请数量",))
+PERSONS, BUSINESS, SCIENCE = ("自然人",), ("法人或其他组织", "商业企业"), ("法人或其他组织", "科研机构")
+LAST_ACTIVE = ("active", ("第二十条第（九）项", "政府集中采购"), ("采购总金额",))
+
+
+async def burst(app, pilot, *keys: str) -> None:
+    """Send every key at once, then let the app finish: nothing waits between the keys."""
+    for key in keys:
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        ev = events.Key(name, key if len(key) == 1 else None)
+        ev.set_sender(app)
+        app._driver.send_message(ev)
+    for _ in range(6):
+        await pilot.pause()
+
+
+def value(screen, row, col):
+    return screen.review.value((*row, col)) if isinstance(row, tuple) and isinstance(row[0], str) and row[0] == "requests" \
+        else screen.review.value((row[0], row[1], col))
+
+
+async def on_cell(screen, pilot, key) -> TemplateTable:
+    assert screen.goto_cell(key)
+    await pilot.pause()
+    return screen.app.focused
+
+
+async def test_digits_enter_and_move_on_in_a_burst(reports, ann_dir):
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))
+        await burst(app, pilot, "5", "enter", "9", "enter", "4", "2", "right")
+        rv = screen.review
+        assert [rv.value((*NEW, c)) for c in (PERSONS, BUSINESS, SCIENCE)] == [5, 9, 42]
+        assert table.key_at_cursor() == (*NEW, ("法人或其他组织", "社会公益组织"))
+        assert "社会公益组织" in status(screen)  # the status line tells the cell the cursor is on
+
+
+async def test_a_row_at_once_is_one_undo_step(reports, ann_dir):
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))
+        await burst(app, pilot, *"0 0 2 0 4 70", "enter")
+        rv = screen.review
+        cols = [c for _, _, c in (table.slots[(table.coords[(*NEW, PERSONS)][0], c)]
+                                  for c in table.value_cols[table.coords[(*NEW, PERSONS)][0]])]
+        assert [rv.value((*NEW, c)) for c in cols] == [0, 0, 2, 0, 4, 70, 18]  # 总计 untouched
+        assert any("filled 6 cells" in n.message for n in app._notifications)
+        assert table.key_at_cursor() == (*NEW, ("总计",))  # after the last cell filled
+        await burst(app, pilot, "u")
+        assert [rv.value((*NEW, c)) for c in cols] == [17, 1, 0, 0, 0, 0, 18]
+        # more figures than cells: refused, nothing changed, the edit stays open to be corrected
+        await on_cell(screen, pilot, (*NEW, ("总计",)))
+        await burst(app, pilot, *"1 2", "enter")
+        assert rv.value((*NEW, ("总计",))) == 18 and table.editing is not None
+        assert "2 numbers for 1 cell(s)" in status(screen)
+        await burst(app, pilot, "escape")
+        assert table.editing is None
+
+
+async def test_keys_cross_into_the_next_table_in_a_burst(reports, ann_dir):
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        await on_cell(screen, pilot, LAST_ACTIVE)
+        await burst(app, pilot, "7", "enter", "8", "enter", "3")
+        rv = screen.review
+        assert rv.value(LAST_ACTIVE) == 7
+        assert rv.value((*NEW, PERSONS)) == 8  # the first value cell of the next table
+        focused = app.focused
+        assert isinstance(focused, TemplateTable) and focused.spec.id == "requests"
+        assert focused.editing == (*NEW, BUSINESS) and focused.buffer == "3"
+
+
+async def test_commands_in_a_burst_act_where_the_cursor_was(reports, ann_dir):
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))
+        # 5 into 自然人, u takes it back (and the cursor to it), 6 into 自然人, x clears 商业企业
+        await burst(app, pilot, "5", "enter", "u", "6", "enter", "x")
+        rv = screen.review
+        assert rv.value((*NEW, PERSONS)) == 6 and rv.value((*NEW, BUSINESS)) is None
+        assert table.key_at_cursor() == (*NEW, BUSINESS)
+
+
+async def test_keys_right_after_enter_on_the_queue_wait_for_the_report(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        table = app.screen.query_one("#queue-table")
+        keys = [str(r.key.value) for r in table.ordered_rows]
+        table.move_cursor(row=keys.index(str(reports / "2020_huaiyin.txt")))
+        await pilot.pause()
+        # the report opens on its first value cell (active › 规章 × 本年新制作数量); the keys wait for it
+        await burst(app, pilot, "enter", "4", "enter", "5")
+        await settled(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReportScreen) and screen.name_ == "2020_huaiyin.txt"
+        first = ("active", ("第二十条第（一）项", "规章"), ("本年新制作数量",))
+        assert screen.review.value(first) == 4
+        assert app.focused.editing == ("active", ("第二十条第（一）项", "规章"), ("本年新公开数量",))
+        assert app.focused.buffer == "5"
+
+
+async def test_keys_after_done_go_to_the_next_report(reports, ann_dir):
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
+        await burst(app, pilot, "d", "9", "enter")
+        await settled(app, pilot)
+        assert screen.name_ == "2020_huaiyin.txt"  # the same screen, the next report in it
+        first = ("active", ("第二十条第（一）项", "规章"), ("本年新制作数量",))
+        assert screen.review.value(first) == 9
+        assert app.workspace.summaries[str(reports / "2019_lusong.txt")].status == "done"
+
+
+async def test_paste_a_block_from_a_spreadsheet(reports, ann_dir):
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))
+        app.post_message(events.Paste("1\t2\t3\n4\t\t6\n"))
+        for _ in range(4):
+            await pilot.pause()
+        rv = screen.review
+        carried = ("requests", ("上年结转政府信息公开申请数量",))
+        assert [rv.value((*NEW, c)) for c in (PERSONS, BUSINESS, SCIENCE)] == [1, 2, 3]
+        assert [rv.value((*carried, c)) for c in (PERSONS, BUSINESS, SCIENCE)] == [4, None, 6]
+        await burst(app, pilot, "u")  # one paste, one undo
+        assert rv.value((*NEW, PERSONS)) == 17 and rv.value((*carried, PERSONS)) == 0
+        assert table is app.focused
