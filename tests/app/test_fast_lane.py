@@ -137,3 +137,62 @@ async def test_paste_a_block_from_a_spreadsheet(reports, ann_dir):
         await burst(app, pilot, "u")  # one paste, one undo
         assert rv.value((*NEW, PERSONS)) == 17 and rv.value((*carried, PERSONS)) == 0
         assert table is app.focused
+
+
+async def test_next_issue_finds_typed_failures_and_blanks_and_zeros_fill(reports, ann_dir):
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        rv = screen.review
+        assert rv.attention() == []  # huaiyin extracts clean
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert any(n.message == "nothing needs attention" for n in app._notifications)
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))
+        await burst(app, pilot, "9", "enter")  # a typed figure that breaks the row's total
+        assert (*NEW, PERSONS) in rv.failing_cells()
+        table.move_cursor(row=0, column=0)
+        await on_cell(screen, pilot, LAST_ACTIVE)
+        await burst(app, pilot, "right_square_bracket")
+        assert app.focused.key_at_cursor() == (*NEW, PERSONS)  # the typed cell, in a failing check
+        assert "▸ in a failing check" in status(screen)
+        # u takes the 9 back (and the cursor to it); a blank the analyst makes is a decision
+        await burst(app, pilot, "u")
+        assert app.focused.key_at_cursor() == (*NEW, PERSONS) and rv.value((*NEW, PERSONS)) == 17
+        await on_cell(screen, pilot, (*NEW, SCIENCE))
+        await burst(app, pilot, "x")
+        assert rv.value((*NEW, SCIENCE)) is None and rv.is_edited((*NEW, SCIENCE))
+        assert rv.attention(blanks_only=True) == []
+        await burst(app, pilot, "z")  # nothing blank that the analyst has not decided
+        assert any("no blank cell to fill in this row" in n.message for n in app._notifications)
+
+
+async def test_zeros_fill_the_blanks_of_a_row_and_undo_together(reports, ann_dir):
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
+        rv = screen.review
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))  # lusong: 11 in 总计, the rest undecided
+        blanks = [k for k in (table.slots[(table.coords[(*NEW, PERSONS)][0], c)]
+                              for c in table.value_cols[table.coords[(*NEW, PERSONS)][0]]) if rv.value(k) is None]
+        assert len(blanks) == 6
+        await burst(app, pilot, "right_curly_bracket")  # } : the next blank after the cursor
+        assert app.focused.key_at_cursor() == (*NEW, BUSINESS)
+        await burst(app, pilot, "1", "1", "enter", "z")  # 自然人 stays blank? no: 11 typed into 商业企业
+        assert rv.value((*NEW, BUSINESS)) == 11
+        assert [rv.value(k) for k in blanks if k != (*NEW, BUSINESS)] == [0, 0, 0, 0, 0]
+        await burst(app, pilot, "u")
+        assert [rv.value(k) for k in blanks if k != (*NEW, BUSINESS)] == [None] * 5
+        assert rv.value((*NEW, BUSINESS)) == 11
+
+
+async def test_zeros_for_a_whole_table_ask_first(reports, ann_dir):
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
+        rv = screen.review
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))
+        blanks = [k for k in table.slots.values() if rv.value(k) is None]
+        assert len(blanks) == 138  # the cells the identities left undecided
+        await burst(app, pilot, "Z")
+        assert type(app.screen).__name__ == "Choose" and "138 blank cell(s)" in str(app.screen.query_one("#dialog-title").render())
+        await burst(app, pilot, "n")
+        assert all(rv.value(k) is None for k in blanks)
+        await burst(app, pilot, "Z", "y")
+        assert all(rv.value(k) == 0 for k in blanks) and app.screen is screen
+        await burst(app, pilot, "u")
+        assert all(rv.value(k) is None for k in blanks)

@@ -38,7 +38,7 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Attention:
-    kind: str  # "check" | "low" | "heading"
+    kind: str  # "check" | "low" | "blank" | "heading"
     key: object  # CellKey for check/low, the heading's start offset for heading
     label: str
 
@@ -207,23 +207,45 @@ class Review:
         covered = {self.section_of(s)[0] for s in self.ex.sections}
         return [n for n in self.template.section_names if n not in covered]
 
-    def attention(self) -> list[Attention]:
-        """What needs the analyst, in reading order: failing checks' cells, low-confidence cells,
-        blanks left with candidates, unmatched headings."""
+    def attention(self, blanks_only: bool = False) -> list[Attention]:
+        """What needs the analyst, in reading order: cells in failing checks (typed ones too),
+        low-confidence cells, blanks left with candidates, blank cells of a table that has values
+        (a figure not found, or not typed yet), unmatched headings. `blanks_only`: the blank cells
+        alone (every blank of a table that has values, whatever else it is)."""
         items: list[Attention] = []
         failing = self.failing_cells()
+        current = self.current_cells()
+        filled = {c.table for c in current.values() if c.value is not None}
         for c in self.ex.cells:
+            now = current.get(c.key, c)
+            edited = c.key in self.edits
+            blank = now.value is None and not edited and c.table in filled
+            if blanks_only:
+                if blank:
+                    items.append(Attention("blank", c.key, "blank"))
+                continue
             if c.key in failing:
                 items.append(Attention("check", c.key, "in a failing check"))
-            elif c.value is not None and c.confidence < LOW_CONFIDENCE and c.key not in self.edits:
+            elif edited:
+                continue  # the analyst's own figure: only a failing check brings it back
+            elif c.value is not None and c.confidence < LOW_CONFIDENCE:
                 items.append(Attention("low", c.key, f"low confidence {c.confidence}"))
-            elif c.value is None and c.candidates and c.key not in self.edits:
-                items.append(Attention("low", c.key, f"undecided: {len(c.candidates)} candidates"))
+            elif c.value is None and c.candidates:
+                items.append(Attention("low", c.key, f"undecided: {len(c.candidates)} candidates (c picks)"))
+            elif blank:
+                items.append(Attention("blank", c.key, "blank"))
+        if blanks_only:
+            return items
         for s in self.ex.sections:
             section, confirmed = self.section_of(s)
             if section is None and not confirmed:
                 items.append(Attention("heading", s.start, "unmatched heading"))
         return items
+
+    def blanks(self, keys) -> dict[CellKey, Number]:
+        """Of these cells, the blank ones the analyst has not decided, each to 0 (for a report that
+        leaves zeros empty): what `set_cells` takes."""
+        return {k: 0 for k in keys if self.value(k) is None and k not in self.edits}
 
     # ------------------------------------------------------------------ changing
     def _apply(self, ch: Change, forward: bool) -> None:

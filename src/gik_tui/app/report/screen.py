@@ -23,7 +23,7 @@ from ..widgets.source_view import SourceView
 from ..widgets.edit_bar import EditBar
 from ..widgets.status_line import StatusLine
 from ..widgets.template_table import TemplateTable, fmt_number
-from ..screens.dialogs import AskText, MetaDialog
+from ..screens.dialogs import AskText, Choose, MetaDialog
 from ..widgets.key_bar import KeyBar
 from .checks_pane import ChecksPane
 from .notes_pane import NotesPane
@@ -44,6 +44,12 @@ REPORT_KEYS = [
     Binding("ctrl+r", "redo", "redo", show=False, id="report.redo"),
     Binding("right_square_bracket", "attention(1)", "next issue", key_display="]", id="report.next_issue"),
     Binding("left_square_bracket", "attention(-1)", "prev issue", key_display="[", show=False, id="report.previous_issue"),
+    Binding("right_curly_bracket", "attention(1, True)", "next blank cell", key_display="}", show=False,
+            id="report.next_blank"),
+    Binding("left_curly_bracket", "attention(-1, True)", "previous blank cell", key_display="{", show=False,
+            id="report.previous_blank"),
+    Binding("z", "fill_zeros(False)", "blanks of this row → 0", show=False, id="report.zeros_row"),
+    Binding("Z", "fill_zeros(True)", "blanks of this table → 0", key_display="Z", show=False, id="report.zeros_table"),
     Binding("m", "pick_heading", "map heading", id="report.pick_heading"),
     Binding("a", "accept", "accept heading", show=False, id="report.accept"),
     Binding("A", "accept_all", "accept all suggestions", key_display="A", show=False, id="report.accept_all"),
@@ -132,6 +138,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self.review: Review | None = None
         self.failed: str | None = None
         self._last_right = None
+        self._note = ""  # what `]` found here, said once with the cell on the status line
         self._failing_shown: set = set()
         self._focus_pending = False
         self._panes_stale = False
@@ -359,6 +366,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         cur = self.review.cell(key)
         orig = self.review.extracted(key)
         addr = f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
+        if self._note:
+            addr, self._note = f"▸ {self._note} · {addr}", ""
         value = fmt_number(cur.value) if cur is not None and cur.value is not None else "blank"
         self.edit_bar.show_value(fmt_number(cur.value) if cur is not None else "")
         msg = f"{addr} = {value}"
@@ -414,29 +423,61 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         return pane.goto_cell(key)
 
     # ------------------------------------------------------------------ attention
-    def action_attention(self, step: int) -> None:
-        items = self.review.attention()
+    def action_attention(self, step: int, blanks_only: bool = False) -> None:
+        """`]` / `[`: the next (previous) thing that needs the analyst after the cursor, in reading
+        order; `}` / `{`: the next (previous) blank cell. What it is shows on the status line."""
+        items = self.review.attention(blanks_only)
         if not items:
-            self.notify("nothing needs attention")
+            self.notify("no blank cell left" if blanks_only else "nothing needs attention")
             return
-        order = {a.key: i for i, a in enumerate(items)}
-        here = None
+        pos = {c.key: i for i, c in enumerate(self.ex.cells)}
         t = self.current_table()
-        if t is not None and t.key_at_cursor() in order:
-            here = order[t.key_at_cursor()]
+        here = pos.get(t.key_at_cursor()) if t is not None else None
+        cells = [a for a in items if a.kind != "heading"]
         if here is None:
             target = items[0] if step > 0 else items[-1]
+        elif step > 0:
+            target = next((a for a in cells if pos.get(a.key, -1) > here), None) \
+                or next((a for a in items if a.kind == "heading"), None) or items[0]
         else:
-            target = items[(here + step) % len(items)]
+            target = next((a for a in reversed(cells) if pos.get(a.key, len(pos)) < here), None) or items[-1]
         if target.kind == "heading":
             self.refresh_panes()
             self.query_one(TabbedContent).active = "tab-sections"
             st = self.query_one("#sections-table", DataTable)
             self.set_focus(st)
             st.move_cursor(row=st.get_row_index(str(target.key)))
+            self.set_status(f"▸ {target.label}")
         else:
+            self._note = target.label  # said on the status line with the cell (no toast to cover it)
             self.goto_cell(target.key)
-        self.notify(target.label, timeout=2)
+
+    def action_fill_zeros(self, whole_table: bool) -> None:
+        """`z`: the blank cells of the cursor's row become 0 (reports that leave zeros empty); `Z`:
+        every blank of the table, after asking. One undo step each."""
+        t = self.current_table()
+        if t is None or t.key_at_cursor() is None:
+            self.notify("put the cursor on a value cell")
+            return
+        row = t.cursor_coordinate.row
+        keys = [k for (r, _), k in sorted(t.slots.items()) if whole_table or r == row]
+        zeros = self.review.blanks(keys)
+        if not zeros:
+            self.notify("no blank cell to fill " + ("in this table" if whole_table else "in this row"))
+            return
+
+        def fill(choice: str | None = "fill") -> None:
+            if choice != "fill":
+                return
+            ch = self.review.set_cells(zeros)
+            self.after_change(list(ch.cells) if ch else [])
+            self.notify(f"{len(zeros)} blank cell(s) set to 0 (u undoes them together)", timeout=3)
+
+        if whole_table:
+            self.app.push_screen(Choose(f"Set the {len(zeros)} blank cell(s) of {t.spec.title} to 0?",
+                                        [("y", "fill", "set them to 0"), ("n", "keep", "leave them blank")]), fill)
+        else:
+            fill()
 
     def on_checks_pane_jump_to(self, event: ChecksPane.JumpTo) -> None:
         self.refresh_panes()
