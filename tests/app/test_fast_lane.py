@@ -196,3 +196,35 @@ async def test_zeros_for_a_whole_table_ask_first(reports, ann_dir):
         assert all(rv.value(k) == 0 for k in blanks) and app.screen is screen
         await burst(app, pilot, "u")
         assert all(rv.value(k) is None for k in blanks)
+
+
+async def test_candidates_in_one_key(tmp_path, ann_dir):
+    import shutil
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "data" / "examples" / "2020_huaiyin_glued.txt"
+    shutil.copy(src, tmp_path / "glued.txt")
+    app = GikApp(str(tmp_path / "glued.txt"), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        rv = screen.review
+        row = ("active", ("第二十条第（五）项", "行政许可"))
+        cols = [("上一年项目数量",), ("本年增/减",), ("处理决定数量",)]
+        await on_cell(screen, pilot, (*row, cols[1]))
+        await burst(app, pilot, "c")
+        dialog = app.screen
+        assert type(dialog).__name__ == "Choose"
+        lines = [str(label.render()) for label in dialog.query("Label")]
+        # the row's five splits, likeliest first; the true one (172 | 8 | 22990) among them
+        assert lines[0].startswith("[1] 172 | 822 | 990") and any("[4] 172 | 8 | 22990" in x for x in lines)
+        await burst(app, pilot, "4")
+        assert app.screen is screen
+        assert [rv.value((*row, c)) for c in cols] == [172, 8, 22990]
+        await burst(app, pilot, "u")  # the whole split back in one step
+        assert [rv.value((*row, c)) for c in cols] == [172, None, None]
+        await burst(app, pilot, "c", "enter")  # enter takes the likeliest
+        assert [rv.value((*row, c)) for c in cols] == [172, 822, 990]
+        await on_cell(screen, pilot, ("active", ("第二十条第（一）项", "规章"), ("本年新制作数量",)))
+        await burst(app, pilot, "c")
+        assert app.screen is screen and any("no candidates" in n.message for n in app._notifications)

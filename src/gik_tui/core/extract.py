@@ -71,4 +71,5 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
         checks=tuple(checks),
         warnings=tuple(warnings),
         encoding=doc.encoding,
+        splits=al.splits,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .values import Number
 
@@ -106,6 +106,18 @@ class CheckResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Split:
+    """The whole-row choices the text and the identities leave for a row whose cells are undecided
+    (a glued run of digits, figures that could sit in several columns): each a value per column,
+    with its share of the weight, most likely first. The app offers them one key each; they are
+    not part of the JSON contract (each cell's own `candidates` are)."""
+
+    columns: tuple[LabelPath, ...]
+    choices: tuple[tuple[tuple, float], ...]
+    total: int  # how many choices there were (at most MAX_SPLITS are kept)
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     source: str
     sha256: str
@@ -117,6 +129,7 @@ class Extraction:
     checks: tuple[CheckResult, ...]
     warnings: tuple[str, ...]
     encoding: str = "utf-8"
+    splits: dict = field(default_factory=dict, compare=False)  # (table, row) → Split (not in the JSON)
 
     def to_dict(self, cells=None, check_cells=None) -> dict:
         """The JSON contract: the one place its keys are written. `cells` and `check_cells(check)`

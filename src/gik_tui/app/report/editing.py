@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.widgets import TabbedContent
 
+from ..screens.dialogs import Choose
 from ..widgets.edit_bar import EditBar
 from ..widgets.template_table import TemplateTable, fmt_number
 from .tables_pane import TablesPane
@@ -47,6 +48,46 @@ class Editing:
         self.after_change(list(ch.cells), None)
         if event.count > 1:
             self.notify(f"filled {event.count} cells (u undoes them together)", timeout=3)
+
+    def action_candidates(self) -> None:
+        """`c` on a cell the engine left blank with candidates: its row's whole-row choices (or the
+        cell's own candidates), most likely first; 1–9 or enter picks, and the choice fills every
+        cell of it as one undo step."""
+        t = self.current_table()
+        key = t.key_at_cursor() if t is not None else None
+        if key is None:
+            self.notify("put the cursor on a value cell")
+            return
+        split = self.review.ex.splits.get((key[0], key[1]))
+        orig = self.review.extracted(key)
+        if split is not None:
+            keys = [(key[0], key[1], col) for col in split.columns]
+            answers = [(str(i + 1), str(i), f"{' | '.join(fmt_number(v) or '·' for v in values)}   {share:.0%}")
+                       for i, (values, share) in enumerate(split.choices)]
+            heads = " | ".join(col[-1] for col in split.columns)
+            more = f" (the {len(answers)} likeliest of {split.total})" if split.total > len(answers) else ""
+            question = f"{' › '.join(key[1])}: the splits the text and the identities leave{more}\n{heads}"
+
+            def pick(choice: str | None) -> None:
+                if choice is None:
+                    return
+                values = split.choices[int(choice)][0]
+                ch = self.review.set_cells(dict(zip(keys, values)))
+                self.after_change(list(ch.cells) if ch else [])
+        elif orig is not None and orig.candidates:
+            answers = [(str(i + 1), str(i), f"{fmt_number(v) or 'blank'}   {share:.0%}")
+                       for i, (v, share) in enumerate(orig.candidates[:9])]
+            question = f"{address(key)}: its candidates"
+
+            def pick(choice: str | None) -> None:
+                if choice is None:
+                    return
+                self.review.set_cell(key, orig.candidates[int(choice)][0])
+                self.after_change([key])
+        else:
+            self.notify("this cell has no candidates (it was read, or nothing was found)")
+            return
+        self.app.push_screen(Choose(question, answers, default="0"), pick)
 
     def action_clear(self) -> None:
         t = self.current_table()

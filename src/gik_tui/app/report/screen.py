@@ -40,6 +40,7 @@ REPORT_KEYS = [
     Binding("e", "edit", "edit", id="report.edit"),
     Binding("enter", "enter", "edit / jump", show=False, id="report.enter"),
     Binding("x", "clear", "clear cell", show=False, id="report.clear"),
+    Binding("c", "candidates", "candidates", id="report.candidates"),
     Binding("u", "undo", "undo", id="report.undo"),
     Binding("ctrl+r", "redo", "redo", show=False, id="report.redo"),
     Binding("right_square_bracket", "attention(1)", "next issue", key_display="]", id="report.next_issue"),

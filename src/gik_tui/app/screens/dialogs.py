@@ -109,18 +109,20 @@ class Choose(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="choose.cancel")]
 
-    def __init__(self, question: str, answers: list[tuple[str, str, str]]) -> None:
-        """answers: (key, id, label)."""
+    def __init__(self, question: str, answers: list[tuple[str, str, str]], default: str | None = None) -> None:
+        """answers: (key, id, label); `default`: the id `enter` gives."""
         super().__init__()
         self.question = question
         self.answers = answers
+        self.default = default
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(displayable(self.question)), id="dialog-title")
             for key, _id, label in self.answers:
-                yield Label(Text(f"[{key}] {label}"), markup=False)
-            yield Label("escape cancels", markup=False, id="dialog-help")
+                yield Label(Text(displayable(f"[{key}] {label}")), markup=False)
+            yield Label("enter takes the first · escape cancels" if self.default is not None else "escape cancels",
+                        markup=False, id="dialog-help")
 
     def on_key(self, event) -> None:
         for key, ident, _ in self.answers:
@@ -128,6 +130,9 @@ class Choose(ModalScreen[str | None]):
                 event.stop()
                 self.dismiss(ident)
                 return
+        if event.key == "enter" and self.default is not None:
+            event.stop()
+            self.dismiss(self.default)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from ..document import Document
 from ..labels import has_numbering, label_key
 from ..checks import plan
-from ..model import Cell, LabelPath
+from ..model import Cell, LabelPath, Split
 from ..solve import Constraint, Option, Uncertain, placements, shifts, solve, split_run
 from ..templates import TableSpec, Template, load_template
 from ..values import Parsed, parse_value
@@ -129,6 +129,7 @@ class Alignment:
     consumed: set[int]  # 0-based lines that belong to tables
     header_keys: set[str]
     spans: list[tuple[int, int]] = field(default_factory=list)  # stretches of glued lines (offsets in text) that are tables
+    splits: dict = field(default_factory=dict)  # (table, row) → Split: the whole-row choices of an undecided row
 
 
 class _Aligner:
@@ -154,6 +155,7 @@ class _Aligner:
         self.spanned = {g.first_line + r for g in doc.grids for r in g.spanned}
         self.glued_spans: list[tuple[int, int]] = []
         self.unsplit: list[str] = []
+        self.splits: dict = {}
 
     # ------------------------------------------------------------------ helpers
     def _open(self) -> bool:
@@ -215,7 +217,7 @@ class _Aligner:
         for a, b in spans:  # a glued line also holds headings and prose: its tables are spans, not the line
             for line in range(self.doc.line_of(a), self.doc.line_of(max(a, b - 1)) + 1):
                 self.consumed.discard(line)
-        return Alignment(self.cells, self.warnings, self.consumed, self.header_keys, spans)
+        return Alignment(self.cells, self.warnings, self.consumed, self.header_keys, spans, self.splits)
 
     def _glued(self, tok: Tok) -> None:
         t = self.target
@@ -475,6 +477,8 @@ class _Aligner:
             out = solve([u for u, _ in rows], known, cons, hints, evidence)
             decided = open_ = 0
             for (u, t), res in zip(rows, out.rows):
+                if res.candidates and (u.table, u.row) not in self.splits:
+                    self.splits[(u.table, u.row)] = _split_of(u, res)
                 unit = t.unit[1] if t.unit else None
                 around: tuple | None = None
                 for j, col in enumerate(u.columns):
@@ -553,6 +557,20 @@ class _Aligner:
     def _summarise(self) -> None:
         if self.unsplit:
             self.warnings.append("rows whose figures could not be placed, left blank: " + "; ".join(self.unsplit[:10]))
+
+
+MAX_SPLITS = 9  # whole-row choices kept for an undecided row (one key each in the app)
+
+
+def _split_of(u: Uncertain, res) -> Split:
+    """The row's remaining whole-row choices, most likely first (their weights, as shares)."""
+    weights: dict[tuple, float] = {}
+    for d in res.options:
+        values = res.source[d].values
+        weights[values] = weights.get(values, 0.0) + res.source[d].weight
+    total = sum(weights.values()) or 1.0
+    ranked = sorted(weights.items(), key=lambda kv: -kv[1])[:MAX_SPLITS]
+    return Split(u.columns, tuple((values, round(w / total, 3)) for values, w in ranked), len(weights))
 
 
 @cache
