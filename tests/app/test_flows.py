@@ -564,8 +564,23 @@ async def test_typing_a_note_is_kept_and_saved(reports, ann_dir):
         assert not screen.dirty  # loading the note is not a change
         await pilot.press("t", "t", "t")
         await pilot.pause()
-        await pilot.press(*"ok")
+        assert app.focused.id == "note"
+        await pilot.press("4", "1", "a")  # the note is not being written: these are report keys
         await pilot.pause()
-        assert screen.review.note == "ok" and screen.dirty
+        assert screen.review.note == "" and not screen.dirty
+        await pilot.press("t", "t", "t")  # back to the Notes tab (4 went to it; 1 to the tables)
+        await pilot.pause()
+        await pilot.press("enter", *"ok 4 1 i")  # enter: write; now every key is typed into it
+        await pilot.pause()
+        assert screen.review.note == "ok 4 1 i" and screen.dirty
+        assert "esc" in str(screen.query_one("KeyBar").render())
+        await pilot.press("escape")  # done with the note; the report stays open
+        await pilot.pause()
+        assert app.screen is screen and app.focused.id == "note" and app.focused.read_only
+        assert "e  edit" in str(screen.query_one("KeyBar").render()).replace("  ", "  ")
         assert screen.save_now()
-        assert load(annotation_path(reports / "2019_lusong.txt", ann_dir)).note == "ok"
+        assert load(annotation_path(reports / "2019_lusong.txt", ann_dir)).note == "ok 4 1 i"
+        await pilot.press("escape")  # now escape goes back to the queue
+        for _ in range(3):
+            await pilot.pause()
+        assert app.screen is not screen

@@ -52,3 +52,31 @@ async def test_sort_marks_its_column_and_next_report_follows_the_rows(reports, a
         await pilot.press("n")
         await settled(app, pilot)
         assert app.screen.name_ == order[1]
+
+
+async def test_done_follows_the_filter_then_offers_to_clear_it(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        queue = app.screen
+        await pilot.press("slash", *"2018", "enter")
+        await pilot.pause()
+        table = queue.query_one("#queue-table")
+        assert names(table) == ["2018_dongsheng.txt", "2018_liuzhi.txt"] and app.workspace.filtered
+        table.move_cursor(row=0)
+        await pilot.press("enter")
+        await settled(app, pilot)
+        assert app.screen.name_ == "2018_dongsheng.txt"
+        await pilot.press("d")
+        await settled(app, pilot)
+        assert app.screen.name_ == "2018_liuzhi.txt"  # the next in the filtered list
+        await pilot.press("d")
+        for _ in range(3):
+            await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "Choose"
+        assert "3 report(s) outside the filter are not done" in str(dialog.query_one("#dialog-title").render())
+        await pilot.press("c")
+        await settled(app, pilot)
+        assert app.screen.name_ == "2019_lusong.txt"  # on, after the filter was cleared
+        assert not queue.query_text and len(names(table)) == 5

@@ -117,7 +117,7 @@ class GikApp(App):
     def _is_transition(self, event: events.Key) -> bool:
         key = event.key
         if isinstance(self.screen, QueueScreen) and key == "enter" and isinstance(self.focused, QueueTable):
-            return True
+            return self.focused.row_count > 0
         types = getattr(self.focused, "types", None)
         if types is not None and types(event):
             return False  # typed into a cell (escape while typing cancels the edit, it does not leave)
@@ -175,9 +175,25 @@ class GikApp(App):
         self.show_summary(event.summary)
 
     async def on_report_screen_open_next(self, event: ReportScreen.OpenNext) -> None:
-        nxt = self.workspace.next_report(event.path, event.step, event.only_not_done)
+        ws = self.workspace
+        nxt = ws.next_report(event.path, event.step, event.only_not_done)
         if nxt is not None:
             self.open_report(nxt)
+            return
+        outside = ws.not_done([p for p in ws.files if p not in ws.order and p != event.path]) if ws.filtered else 0
+        if outside:
+            def answer(choice: str | None) -> None:
+                if choice == "clear":
+                    self.queue.post_message(QueueScreen.ClearFilter())
+                    ws.order, ws.filtered = list(ws.files), False
+                    nxt = ws.next_report(event.path, event.step, event.only_not_done)
+                    if nxt is not None:
+                        self.open_report(nxt)
+
+            await self._release()
+            self.push_screen(Choose(f"The filtered list is done: {outside} report(s) outside the filter are not done.",
+                                    [("c", "clear", "clear the filter and go on with them"),
+                                     ("s", "stay", "stay here")], default="clear"), answer)
             return
         self.notify("no other report to open" + (" that is not done" if event.only_not_done else ""))
         if self.screen is self.report_screen:

@@ -53,6 +53,7 @@ class Workspace:
     warnings: list[str] = field(default_factory=list)  # what could not be read while finding the files
     summaries: dict[str, Summary] = field(default_factory=dict)  # the queue's line of each report, once known
     order: list[str] = field(default_factory=list)  # the order the analyst goes through them (the queue's)
+    filtered: bool = False  # `order` is a filtered part of the files
     unreadable: int = 0  # paths given that are not reports or folders that could not be read
 
     @classmethod
@@ -164,6 +165,11 @@ class Workspace:
                     continue
             return cand
         return None
+
+    def not_done(self, paths: list[str] | None = None) -> int:
+        """How many of these reports (all by default) are neither done nor unreadable."""
+        todo = self.files if paths is None else paths
+        return sum(1 for p in todo if (s := self.summaries.get(p)) is None or s.status not in ("done", "error"))
 
     def export(self, wide: bool = False, jobs: int = 1) -> Dataset:
         """The dataset: each report extracted afresh with its annotation applied."""

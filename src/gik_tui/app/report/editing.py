@@ -11,8 +11,13 @@ from textual.widgets import TabbedContent
 
 from ..screens.dialogs import Choose
 from ..widgets.edit_bar import EditBar
+from ..widgets.key_bar import KeyBar
 from ..widgets.template_table import TemplateTable, fmt_number
 from .tables_pane import TablesPane
+
+
+TYPING_KEYS = (("enter", "put it in, next cell"), ("arrows", "put it in and move"), ("esc", "cancel"),
+               ("space", "next figure: a row at once"), ("backspace", "delete"))
 
 
 def address(key) -> str:
@@ -34,6 +39,7 @@ class Editing:
 
     def on_template_table_edit(self, event: TemplateTable.Edit) -> None:
         bar = self.query_one(EditBar)
+        self.query_one(KeyBar).mode = None if event.text is None else TYPING_KEYS
         if event.text is None:
             bar.show_edit(event.key, "", None)
             if self.current_table() is not None:

@@ -1,5 +1,6 @@
-"""The Notes tab: the extraction's warnings and the analyst's free note. Typing in the note posts
-`NotesPane.Changed`; the screen records it in the review. Untrusted text (warnings quote reports,
+"""The Notes tab: the extraction's warnings and the analyst's free note. `enter` on the note starts
+writing it and `escape` stops (`NoteArea.Writing`); typing in it posts `NotesPane.Changed`; the
+screen records it in the review. Untrusted text (warnings quote reports,
 notes come from files) is shown sanitised."""
 
 from __future__ import annotations
@@ -13,6 +14,44 @@ from textual.widgets import Static, TextArea
 from ..safe import displayable
 
 
+class NoteArea(TextArea):
+    """The analyst's note. It takes the keys only while it is being written: `enter` starts
+    writing, `escape` stops (the report's keys work again; escape never leaves the report from
+    here). Read-only otherwise, so a key meant for the report is never typed into the note."""
+
+    class Writing(Message):
+        def __init__(self, writing: bool) -> None:
+            super().__init__()
+            self.writing = writing
+
+    def __init__(self, *a, **kw) -> None:
+        super().__init__(*a, read_only=True, **kw)
+
+    def types(self, event) -> bool:
+        """Is this key for the note (not a command)? Every key while it is written; `enter` starts."""
+        return not self.read_only or event.key == "enter"
+
+    async def _on_key(self, event) -> None:
+        if self.read_only and event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.read_only = False
+            self.post_message(self.Writing(True))
+            return
+        if not self.read_only and event.key == "escape":
+            event.stop()
+            event.prevent_default()
+            self.read_only = True
+            self.post_message(self.Writing(False))
+            return
+        await super()._on_key(event)
+
+    def on_blur(self) -> None:
+        if not self.read_only:
+            self.read_only = True
+            self.post_message(self.Writing(False))
+
+
 class NotesPane(Vertical):
     class Changed(Message):
         def __init__(self, text: str) -> None:
@@ -21,7 +60,7 @@ class NotesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="warnings")
-        yield TextArea("", id="note", soft_wrap=True)
+        yield NoteArea("", id="note", soft_wrap=True)
 
     def show(self, warnings: tuple[str, ...], note: str) -> None:
         text = "warnings:\n" + "\n".join(f"• {displayable(w)}" for w in warnings) if warnings else "no warnings"

@@ -26,7 +26,7 @@ from ..widgets.template_table import TemplateTable, fmt_number
 from ..screens.dialogs import AskText, Choose, MetaDialog
 from ..widgets.key_bar import KeyBar
 from .checks_pane import ChecksPane
-from .notes_pane import NotesPane
+from .notes_pane import NoteArea, NotesPane
 from .editing import Editing
 from .headings import Headings
 from .saving import Saving
@@ -527,6 +527,12 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             self.save_now()
 
         self.app.push_screen(AskText("Flag this report — note:", self.review.note), done)
+
+    def on_note_area_writing(self, event: NoteArea.Writing) -> None:
+        self.query_one(KeyBar).mode = (("esc", "done with the note (the report's keys work again)"),) \
+            if event.writing else None
+        self.set_status("writing the note: every key is typed into it · escape when done" if event.writing
+                        else "the note is kept (saved with the report) · enter writes in it again")
 
     def on_notes_pane_changed(self, event: NotesPane.Changed) -> None:
         if self.review is not None and event.text != self.review.note:

@@ -169,6 +169,7 @@ class QueueScreen(Screen):
     def _keep_order(self) -> None:
         """The workspace follows the rows as shown: "next report" goes down this list."""
         self.workspace.order = [str(r.key.value) for r in self.query_one(DataTable).ordered_rows]
+        self.workspace.filtered = bool(self.query_text)
 
     @work(thread=True, exclusive=True, group="queue-load")
     def load(self) -> None:
@@ -231,6 +232,12 @@ class QueueScreen(Screen):
         """The theme changed: the rows take its colours."""
         if self.is_mounted:
             self.fill_rows()
+
+    class ClearFilter(Message, bubble=False):
+        """To the queue: show every report again."""
+
+    def on_queue_screen_clear_filter(self, event: ClearFilter) -> None:
+        self.action_clear_filter()
 
     def on_queue_screen_changed(self, event: Changed) -> None:
         s = event.summary

@@ -2,11 +2,13 @@
 
 Textual's Footer rebuilds a widget per key whenever the focus moves (about 100 ms a time here);
 this bar is drawn once per screen from the screen's bindings, so moving between the table and the
-edit box stays a key press."""
+edit box stays a key press. While a figure or the note is typed, `mode` shows the keys that act
+then instead."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widget import Widget
 
 
@@ -15,9 +17,17 @@ class KeyBar(Widget):
     KeyBar { height: 1; dock: bottom; background: $footer-background; color: $footer-foreground; }
     """
 
+    # the keys that act now when they are not the screen's: (key, what it does) pairs, or None
+    mode: reactive[tuple[tuple[str, str], ...] | None] = reactive(None)
+
     def render(self) -> Text:
         app = self.app
         t = Text(no_wrap=True, overflow="ellipsis")
+        if self.mode is not None:
+            for key, what in self.mode:
+                t.append(f" {key} ", style="bold reverse")
+                t.append(f" {what}  ")
+            return t
         seen = set()
         for b in self.screen.BINDINGS:
             if not getattr(b, "show", True) or not b.description or b.action in seen:
