@@ -68,6 +68,12 @@ async def test_theme_switch_is_live_and_remembered(reports, ann_dir):
         after = failing.get_cell_at(failing.coords[key]).style
         assert "#ff6b6b" in str(before).lower() and "#b00020" in str(after).lower()
         assert load_settings()[0].theme == "gik-daylight"
+        seen = []
+        for _ in range(3):  # ctrl+t goes round gik-tui's own themes only
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+            seen.append(app.theme)
+        assert seen == ["gik-colourblind", "gik-dark", "gik-daylight"]
     app2 = GikApp(str(reports), annotations=str(ann_dir))
     async with app2.run_test(size=SIZE) as pilot:
         await ready(app2, pilot)

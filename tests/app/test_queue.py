@@ -80,3 +80,33 @@ async def test_done_follows_the_filter_then_offers_to_clear_it(reports, ann_dir)
         await settled(app, pilot)
         assert app.screen.name_ == "2019_lusong.txt"  # on, after the filter was cleared
         assert not queue.query_text and len(names(table)) == 5
+
+
+async def test_a_filter_that_matches_nothing_says_so(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"zzzz")
+        await pilot.pause()
+        progress = str(app.screen.query_one("#queue-progress").render())
+        assert app.screen.query_one("#queue-table").row_count == 0
+        assert "no report matches 'zzzz'" in progress
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#queue-table").row_count == 5
+
+
+async def test_metadata_edit_marks_the_report_in_progress(reports, ann_dir):
+    from .helpers import report_open
+
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        assert screen.review.status == "new"
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        agency = dialog.query_one("#meta-agency")
+        agency.value = "淮安市淮阴区人民政府"
+        await pilot.press("enter", "enter", "enter")  # agency, year, template: the last one saves
+        for _ in range(3):
+            await pilot.pause()
+        assert screen.review.agency == "淮安市淮阴区人民政府" and screen.review.status == "in progress"

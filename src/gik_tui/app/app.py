@@ -220,8 +220,7 @@ class GikApp(App):
             self.notify(f"theme not remembered: {e}", severity="warning")
 
     def action_next_theme(self) -> None:
-        ours = sorted(n for n in self.available_themes if n.startswith("gik-"))
-        names = ours + [n for n in ("textual-dark", "textual-light") if n in self.available_themes]
+        names = sorted(n for n in self.available_themes if n.startswith("gik-"))  # ours (Textual's: palette)
         i = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(i + 1) % len(names)]
         self.notify(f"theme: {self.theme}", timeout=2)

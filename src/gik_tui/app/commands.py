@@ -26,7 +26,10 @@ class ScreenActions(Provider):
                 continue
             seen.add(b.action)
             key = self.app.get_key_display(b)
-            yield f"{b.description}  ({key})", partial(screen.run_action, b.action), "an action of this screen"
+            where = {"ReportScreen": "on the report", "QueueScreen": "in the queue",
+                     "OverviewScreen": "on the overview"}.get(type(screen).__name__, "here")
+            yield f"{b.description}  ({key})", partial(screen.run_action, b.action), \
+                b.tooltip or f"{b.description}: the key {key} does it {where}"
         app = self.app
         for name in sorted(n for n in app.available_themes if n.startswith("gik-")):
             yield f"theme: {name}", partial(setattr, app, "theme", name), "switch the theme (remembered)"

@@ -274,6 +274,13 @@ class Review:
         self._redo.clear()
         return ch
 
+    def set_meta(self, meta: dict) -> None:
+        """The analyst's agency, year or template (only what differs from the extraction): a
+        change like any other, so a new report is now in progress."""
+        if meta != self.meta:
+            self.meta = dict(meta)
+            self._started()
+
     def _started(self) -> None:
         """The status rule: a report the analyst changed anything in is no longer new."""
         if self.status == "new":

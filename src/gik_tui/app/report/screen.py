@@ -496,7 +496,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
                 return
             changed = {k: v for k, v in result.items()
                        if v != {"agency": ex.agency, "year": ex.year, "template": ex.template}[k]}
-            rv.meta = {k: v for k, v in changed.items() if v is not None}
+            rv.set_meta({k: v for k, v in changed.items() if v is not None})
             self.mark_dirty()
             if not self.save_now():
                 return

@@ -6,10 +6,30 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 from ..widgets.key_bar import KeyBar
+
+
+TYPING = """Typing figures (on a value cell of a table)
+  0–9 - + .    start typing into the cell (e or enter: edit its value)
+  enter        put it in, on to the next value cell (row by row,
+               then into the next table)
+  ← ↑ → ↓      put it in and move that way
+  escape       drop what was typed
+  1 2 3        spaces (or tabs, or |) between figures fill the row
+               from the cursor; a pasted block fills rows
+  nothing      enter on an empty edit makes the cell blank
+  On a value cell a digit is typed, not a tab: t / T change tabs.
+"""
+
+OTHER = """
+In the heading picker: type to filter, enter chooses, escape cancels.
+In the note (Notes tab): enter writes, escape stops writing.
+c lists a blank cell's candidate splits: 1–9 or enter picks one.
+ctrl+p opens the command palette with every action of the screen.
+"""
 
 
 def key_table(title: str, bindings, display=lambda b: b.key_display or b.key) -> Table:
@@ -33,16 +53,17 @@ class HelpScreen(ModalScreen[None]):
         from .queue import QueueScreen
         from ..report import REPORT_KEYS
 
-        with VerticalScroll(id="help-body"):
-            yield Static(Text("gik-tui — keys", style="bold"))
-            show = self.app.get_key_display
-            yield Static(key_table("Queue", QueueScreen.BINDINGS, show))
-            yield Static(key_table("Report", REPORT_KEYS, show))
-            yield Static(key_table("Overview", OverviewScreen.BINDINGS, show))
-            yield Static(key_table("Everywhere", GikApp.BINDINGS, show))
-            yield Static(Text("\nIn the edit box: enter keeps, escape cancels, an empty value makes the cell blank.\n"
-                              "In the heading picker: type to filter, enter chooses, escape cancels.\n"
-                              "ctrl+p opens the command palette with every action of the screen."))
+        show = self.app.get_key_display
+        with Horizontal(id="help-body"):
+            with VerticalScroll(classes="help-column"):
+                yield Static(Text("gik-tui — keys", style="bold"))
+                yield Static(key_table("Report", REPORT_KEYS, show))
+            with VerticalScroll(classes="help-column"):
+                yield Static(Text(TYPING))
+                yield Static(key_table("Queue", QueueScreen.BINDINGS, show))
+                yield Static(key_table("Overview", OverviewScreen.BINDINGS, show))
+                yield Static(key_table("Everywhere", GikApp.BINDINGS, show))
+                yield Static(Text(OTHER))
         yield KeyBar()
 
     def action_dismiss_help(self) -> None:

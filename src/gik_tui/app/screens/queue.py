@@ -265,6 +265,12 @@ class QueueScreen(Screen):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value.strip()
         self.fill_rows()
+        shown = self.query_one(DataTable).row_count
+        progress = self.query_one("#queue-progress", Label)
+        if self.query_text and not shown:
+            progress.update(Text(displayable(f"no report matches {self.query_text!r} · escape clears the filter")))
+        elif all(p in self.workspace.summaries for p in self.workspace.files):
+            progress.update(Text(self.progress()))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()

@@ -83,7 +83,8 @@ class TemplateTable(DataTable):
             self.table, self.change, self.count = table, change, count
 
     def __init__(self, spec: TableSpec, review: Review, **kw) -> None:
-        super().__init__(cursor_type="cell", zebra_stripes=False, **kw)
+        # the label column (and the unit column) stay in view when the table scrolls sideways
+        super().__init__(cursor_type="cell", zebra_stripes=False, fixed_columns=2 if spec.unit_column else 1, **kw)
         self.spec = spec
         self.review = review
         self.slots: dict[tuple[int, int], CellKey] = {}
