@@ -228,3 +228,34 @@ async def test_candidates_in_one_key(tmp_path, ann_dir):
         await on_cell(screen, pilot, ("active", ("第二十条第（一）项", "规章"), ("本年新制作数量",)))
         await burst(app, pilot, "c")
         assert app.screen is screen and any("no candidates" in n.message for n in app._notifications)
+
+
+async def test_a_whole_2021_report_typed_in_bursts_lands_exactly(tmp_path, ann_dir):
+    """The issue's bar: a 2021 report's tables entered from a printout in one pass — figures,
+    spaces, enter — sent as fast as keys can come, every cell right, one key per cell beyond the
+    figures."""
+    from gik_tui.core.synth import make_report
+    from gik_tui.core.values import fmt_number
+
+    rep = make_report(4, seed=11, template_id="gik-2021", layout="a")
+    (tmp_path / "p.txt").write_text(f"{rep.agency}{rep.year}年政府信息公开工作年度报告\n一、总体情况\n（表格见纸质件）\n",
+                                    encoding="utf-8")
+    app = GikApp(str(tmp_path / "p.txt"), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        assert screen.ex.template == "gik-2021"
+        keys, cells = [], 0
+        for table in screen.tables():
+            for r in table.value_rows:
+                row = [rep.values[table.slots[(r, c)]] for c in table.value_cols[r]]
+                cells += len(row)
+                keys += [*" ".join(fmt_number(v) for v in row), "enter"]
+        assert cells == 200
+        other = sum(1 for k in keys if k in (" ", "enter"))
+        assert other / cells == 1.0
+        for i in range(0, len(keys), 300):
+            await burst(app, pilot, *keys[i:i + 300])
+        wrong = [k for t in screen.tables() for k in t.slots.values() if screen.review.value(k) != rep.values[k]]
+        assert wrong == []
+        assert [c.id for c in screen.review.checks() if not c.ok] == []
