@@ -42,8 +42,8 @@ class Editing:
         self.query_one(KeyBar).mode = None if event.text is None else TYPING_KEYS
         if event.text is None:
             bar.show_edit(event.key, "", None)
-            if self.current_table() is not None:
-                self.on_cell_moved(self.current_table())  # the status line tells the cell again
+            if not event.entered and self.current_table() is not None:
+                self.on_cell_moved(self.current_table())  # cancelled: the status line tells the cell again
             return
         bar.show_edit(event.key, address(event.key), event.text, event.error, event.selected)
 

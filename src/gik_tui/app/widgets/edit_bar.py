@@ -9,7 +9,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Static
 
 from ..safe import displayable
 from ..themes import role_colours
@@ -19,7 +18,7 @@ from .status_line import StatusLine
 class EditBar(Horizontal):
     DEFAULT_CSS = """
     EditBar { height: 1; background: $panel; }
-    EditBar StatusLine { width: 1fr; padding: 0 1; }
+    EditBar #status { width: 1fr; padding: 0 1; }
     EditBar #edit-value { width: 26; height: 1; padding: 0 1; background: $boost; }
     EditBar.-editing #edit-value { background: $accent 40%; }
     """
@@ -31,7 +30,7 @@ class EditBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
-        yield Static("", id="edit-value", markup=False)
+        yield StatusLine(id="edit-value")  # a line redrawn in place: no layout pass per key
 
     @property
     def is_open(self) -> bool:
@@ -40,10 +39,10 @@ class EditBar(Horizontal):
     @property
     def text(self) -> str:
         """What the value box shows."""
-        return str(self.query_one("#edit-value", Static).render())
+        return self.query_one("#edit-value", StatusLine).text.plain
 
     def _box(self, text: str) -> None:
-        self.query_one("#edit-value", Static).update(Text(displayable(text), no_wrap=True, overflow="ellipsis"))
+        self.query_one("#edit-value", StatusLine).text = Text(displayable(text), no_wrap=True, overflow="ellipsis")
 
     def show_value(self, value: str) -> None:
         """The value of the cell under the cursor, shown while not editing."""
@@ -61,9 +60,9 @@ class EditBar(Horizontal):
             return
         self.key = key
         self.add_class("-editing")
-        box = self.query_one("#edit-value", Static)
-        box.update(Text(displayable(text), style="reverse", no_wrap=True) if selected and text
-                   else Text(displayable(text + "▏"), no_wrap=True, overflow="ellipsis"))
+        self.query_one("#edit-value", StatusLine).text = (
+            Text(displayable(text), style="reverse", no_wrap=True) if selected and text
+            else Text(displayable(text + "▏"), no_wrap=True, overflow="ellipsis"))
         if error:
             status.text = Text(displayable(f"{error} — type a number (several: spaces between), nothing for "
                                            "blank; escape cancels"),

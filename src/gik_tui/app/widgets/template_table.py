@@ -71,9 +71,10 @@ class TemplateTable(DataTable):
         last `enter` was refused (the edit stays open)."""
 
         def __init__(self, table: "TemplateTable", key: CellKey | None, text: str | None, error: str = "",
-                     selected: bool = False) -> None:
+                     selected: bool = False, entered: bool = False) -> None:
             super().__init__()
             self.table, self.key, self.text, self.error, self.selected = table, key, text, error, selected
+            self.entered = entered  # the edit ended by putting the figures in (Entered follows)
 
     class Entered(Message):
         """Cells were set in the review (already done): `change` (one undo step), how many."""
@@ -350,7 +351,7 @@ class TemplateTable(DataTable):
             return False
         self.editing, self.buffer, self.selected = None, "", False
         change = self.review.set_cells(values)  # type: ignore[arg-type]
-        self.post_message(self.Edit(self, key, None))
+        self.post_message(self.Edit(self, key, None, entered=True))
         self.post_message(self.Entered(self, change, len(values)))
         if move == "next":
             last = max((self.coords[k] for k in values), default=anchor)
