@@ -72,3 +72,9 @@ async def report_open(reports, ann_dir, name: str, size=(160, 48)):
 def heading_row(screen, line: int) -> int:
     """The Sections tab's row of the (first) heading on a 1-based line of the report."""
     return next(i for i, s in enumerate(screen.ex.sections) if s.line == line)
+
+
+def qrow(table, path) -> dict[str, str]:
+    """A queue row's cells by column key (file, status, failing, low, cells, headings, agency,
+    year, template, saved)."""
+    return dict(zip([k.value for k in table.columns], [c.plain for c in table.get_row(str(path))]))

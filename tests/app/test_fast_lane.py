@@ -31,11 +31,6 @@ async def burst(app, pilot, *keys: str) -> None:
         await pilot.pause()
 
 
-def value(screen, row, col):
-    return screen.review.value((*row, col)) if isinstance(row, tuple) and isinstance(row[0], str) and row[0] == "requests" \
-        else screen.review.value((row[0], row[1], col))
-
-
 async def on_cell(screen, pilot, key) -> TemplateTable:
     assert screen.goto_cell(key)
     await pilot.pause()

@@ -11,7 +11,7 @@ from gik_tui.app.report import ReportScreen
 from gik_tui.app.themes import load_themes
 from gik_tui.core.settings import Settings, load_settings, save_settings, settings_path
 
-from .helpers import open_row, ready, settled
+from .helpers import open_row, qrow, ready, settled
 
 SIZE = (160, 48)
 
@@ -93,8 +93,8 @@ async def test_settings_and_flags_precedence(reports, ann_dir, tmp_path):
     async with flagged.run_test(size=SIZE) as pilot:
         await ready(flagged, pilot)
         assert flagged.theme == "gik-dark"
-        row = flagged.screen.query_one("#queue-table").get_row(str(reports / "2018_dongsheng.txt"))
-        assert row[4].plain == "8/9"  # threshold 50 (the template's is 75): weaker matches count
+        row = qrow(flagged.screen.query_one("#queue-table"), reports / "2018_dongsheng.txt")
+        assert row["headings"] == "8/9"  # threshold 50 (the template's is 75): weaker matches count
         screen = await open_row(flagged, pilot, "2020_huaiyin.txt")
         await pilot.press("e")  # remapped to f2
         await pilot.pause()

@@ -37,10 +37,10 @@ async def test_sort_marks_its_column_and_next_report_follows_the_rows(reports, a
         assert queue.sort == ("file", True) and str(progress.render()).endswith("sorted by file ▼")
         assert names(table)[0] == "2020_huaiyin.txt"
         assert [p.rsplit("/", 1)[-1] for p in app.workspace.order] == names(table)
-        await pilot.press("s")  # the next column: agency, ascending
+        await pilot.press("s")  # the next column: status, ascending
         await pilot.pause()
-        assert queue.sort == ("agency", False)
-        assert "underline" in str(table.columns[ColumnKey("agency")].label.style)
+        assert queue.sort == ("status", False)
+        assert "underline" in str(table.columns[ColumnKey("status")].label.style)
         assert "underline" not in str(table.columns[ColumnKey("file")].label.style)
         # "next report" goes down the rows as they are now shown
         order = names(table)

@@ -10,7 +10,7 @@ from gik_tui.app.report import ReportScreen
 from gik_tui.core.annotations import annotation_path
 
 from ..badinput import make_corpus
-from .helpers import disk_full, open_row, ready, report_open, source
+from .helpers import disk_full, open_row, qrow, ready, report_open, source
 
 SIZE = (160, 48)
 
@@ -24,13 +24,13 @@ async def test_queue_of_bad_files_keeps_working(tmp_path, ann_dir):
         table = app.screen.query_one("#queue-table")
         assert table.row_count == len(cases)
         for name, case in cases.items():
-            row = [c.plain for c in table.get_row(str(d / name))]
+            row = qrow(table, d / name)
             if case.error:
-                assert row[8] == "error" and case.error in row[1], (name, row)
+                assert row["status"] == "error" and case.error in row["agency"], (name, row)
             elif case.annotation:
-                assert row[8] == "annotation?", (name, row)
+                assert row["status"] == "annotation?", (name, row)
             else:
-                assert row[8] == ("flagged" if name == "hostile.txt" else "new"), (name, row)
+                assert row["status"] == ("flagged" if name == "hostile.txt" else "new"), (name, row)
         for name, case in cases.items():
             keys = [str(k.value) for k in table.rows]
             table.move_cursor(row=keys.index(str(d / name)))
@@ -84,8 +84,8 @@ async def test_report_deleted_or_rewritten_while_open(reports, ann_dir):
         assert not screen.dirty  # the annotation does not need the report
         await pilot.press("escape")
         await pilot.pause()
-        row = app.screen.query_one("#queue-table").get_row(str(reports / "2020_huaiyin.txt"))
-        assert row[8].plain == "error" and "no such file" in row[1].plain
+        row = qrow(app.screen.query_one("#queue-table"), reports / "2020_huaiyin.txt")
+        assert row["status"] == "error" and "no such file" in row["agency"]
         screen = await open_row(app, pilot, "2019_lusong.txt")
         await pilot.press("x")
         await pilot.pause()
@@ -142,7 +142,7 @@ async def test_queue_of_ten_thousand_with_broken_files(tmp_path, ann_dir):
         await pilot.pause()
         errors = [p for p, s in app.workspace.summaries.items() if s.status == "error"]
         assert len(errors) == 10 and all(s.error == "empty file" for p, s in app.workspace.summaries.items() if p in errors)
-        assert table.get_row(str(d / "r00007.txt"))[1].plain == "empty file"
+        assert qrow(table, d / "r00007.txt")["agency"] == "empty file"
         table.move_cursor(row=7)
         await pilot.press("enter")
         await pilot.pause()
@@ -273,8 +273,8 @@ async def test_wrong_types_and_an_unknown_template_in_an_annotation_do_not_crash
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         table = app.screen.query_one("#queue-table")
-        row = [c.plain for c in table.get_row(str(reports / "2019_lusong.txt"))]
-        assert row[8] == "annotation?" and row[1] == "株洲市芦淞区人民政府" and row[3] == "gik-2019", row
+        row = qrow(table, reports / "2019_lusong.txt")
+        assert row["status"] == "annotation?" and row["agency"] == "株洲市芦淞区人民政府" and row["template"] == "gik-2019", row
         screen = await open_row(app, pilot, "2019_lusong.txt")
         assert screen.review.status == "done" and screen.review.value(("review", (), ("行政复议", "总计"))) == 7
         assert screen.ex.template == "gik-2019"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gik_tui.app.widgets.template_table import TemplateTable
 
-from .helpers import report_open, source, status
+from .helpers import qrow, report_open, source, status
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 
@@ -76,5 +76,5 @@ async def test_report_with_nothing_found_fails_in_the_app(tmp_path):
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        row = [c.plain for c in app.screen.query_one("#queue-table").get_row(str(reports / "n.txt"))]
-        assert row[5:7] == ["0", "3"]  # no cell found, three failing checks
+        row = qrow(app.screen.query_one("#queue-table"), reports / "n.txt")
+        assert (row["cells"], row["failing"]) == ("0", "3")  # no cell found, three failing checks

@@ -1,5 +1,5 @@
-"""Snapshots of every screen in every gik-tui theme at 160×48, and of the report screen at 100×30
-(update after an intended change: pytest --snapshot-update)."""
+"""Snapshots of every screen in every gik-tui theme at 160×48, and of the queue, the report and its
+tabs at 100×30 and 80×24 (update after an intended change: pytest --snapshot-update)."""
 
 from __future__ import annotations
 
@@ -75,3 +75,33 @@ def test_screen(snap_compare, tmp_path, monkeypatch, screen, theme):
 def test_report_small_terminal(snap_compare, tmp_path, monkeypatch):
     app = make_app(tmp_path, monkeypatch, "gik-dark")
     assert snap_compare(app, terminal_size=(100, 30), run_before=_report)
+
+
+async def _sections(pilot) -> None:
+    await _report(pilot)
+    await pilot.press("t")
+    await pilot.pause()
+
+
+async def _checks(pilot) -> None:
+    await _report(pilot)
+    await pilot.press("t", "t")
+    await pilot.pause()
+
+
+async def _typing(pilot) -> None:
+    await _report(pilot)
+    await pilot.press("j", "4", "2")  # typing into 主动公开规范性文件数: the cell bar and the key bar say so
+    await pilot.pause()
+
+
+SMALL = {"queue": _loaded, "report": _report, "sections": _sections, "checks": _checks, "typing": _typing}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+@pytest.mark.parametrize("screen", list(SMALL))
+def test_small_terminals(snap_compare, tmp_path, monkeypatch, screen, size):
+    """What carries meaning stays in view at 80×24 and 100×30: the queue's status, failing and unsure
+    columns, a heading's section, both sides of a check, the cell being typed into."""
+    app = make_app(tmp_path, monkeypatch, "gik-dark")
+    assert snap_compare(app, terminal_size=size, run_before=SMALL[screen])

@@ -25,17 +25,25 @@ class ChecksPane(DataTable):
         super().__init__(cursor_type="row", **kw)
         self.checks: list[CheckResult] = []
 
-    def on_mount(self) -> None:
-        self.add_columns(Text(""), Text("check"), Text("both sides"))
+    def _widths(self) -> tuple[int, int]:
+        """The check id's width and the room for both sides: the pane's width (three fifths of the
+        screen) less the mark, the id and the padding; the sides wrap within it."""
+        pane = self.size.width or self.app.size.width * 3 // 5
+        ident = min(24, pane // 3)
+        return ident, max(16, pane - ident - 1 - 6 - 2)
 
     def show(self, review: Review) -> None:
-        self.clear()
+        ident, sides = self._widths()
+        self.clear(columns=True)
+        self.add_column(Text(""), width=1)
+        self.add_column(Text("check"), width=ident)
+        self.add_column(Text("both sides"), width=sides)
         self.checks = sorted(review.checks(), key=lambda c: c.ok)
         colour = role_colours(self.app)
         for i, c in enumerate(self.checks):
             self.add_row(Text("✓" if c.ok else "✗", style=colour["success"] if c.ok else f"bold {colour['error']}"),
-                         Text(c.id),
-                         Text(c.message), key=str(i))
+                         Text(c.id, no_wrap=True, overflow="ellipsis"),
+                         Text(c.message), key=str(i), height=None)  # the sides wrap: all of them show
         if not self.checks:
             self.add_row(Text(""), Text("no checks apply"), Text("(the tables are empty)"))
 

@@ -21,7 +21,9 @@ TYPING_KEYS = (("enter", "put it in, next cell"), ("arrows", "put it in and move
 
 
 def address(key) -> str:
-    return f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
+    """The cell, most particular first (its column, its row, its table), so a narrow status line
+    still shows which cell is being typed into."""
+    return f"{' › '.join(key[2])} × {key[1][-1] if key[1] else '—'} ({key[0]})"
 
 
 class Editing:

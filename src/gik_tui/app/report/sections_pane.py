@@ -30,7 +30,12 @@ class SectionsPane(DataTable):
         super().__init__(cursor_type="row", **kw)
 
     def on_mount(self) -> None:
-        self.add_columns(Text("line"), Text("heading"), Text("section"), Text("score"), Text("decided"))
+        # the section first, the heading cut to a width: at 80 columns both still show
+        self.add_column(Text("line"))
+        self.add_column(Text("section"))
+        self.add_column(Text("heading"), width=26)
+        self.add_column(Text("score"))
+        self.add_column(Text("decided"))
 
     def show(self, ex: Extraction, review: Review) -> str:
         """Fill the rows; the note on the template sections no heading covers."""
@@ -41,8 +46,9 @@ class SectionsPane(DataTable):
             section, confirmed = review.section_of(s)
             stale = s.line in review.stale_sections
             self.add_row(
-                Text(str(s.line), justify="right"), Text(displayable(s.heading)),
+                Text(str(s.line), justify="right"),
                 Text(section or "— unmatched", style="" if section else c["warning"]),
+                Text(displayable(s.heading), no_wrap=True, overflow="ellipsis"),
                 Text(f"{s.score:.0f}", justify="right"),
                 Text("analyst ✓" if confirmed else "suggested", style=c["success"] if confirmed else "dim")
                 if not stale else Text("≠ changed", style=c["stale"]),

@@ -29,39 +29,49 @@ from ..safe import displayable
 from ..themes import role_colours
 from ..widgets.key_bar import KeyBar
 
-COLUMNS = [("file", "file"), ("agency", "agency"), ("year", "year"), ("template", "template"),
-           ("headings", "headings"), ("cells", "cells"), ("failing", "failing"), ("low", "unsure"),
-           ("status", "status"), ("saved", "last saved")]
+# What matters most first (the status, what fails, what is unsure), so a narrow terminal still
+# shows it: at 80 columns the file, status, failing, unsure and cells columns are in view.
+COLUMNS = [("file", "file"), ("status", "status"), ("failing", "failing"), ("low", "unsure"), ("cells", "cells"),
+           ("headings", "headings"), ("agency", "agency"), ("year", "year"), ("template", "template"),
+           ("saved", "last saved")]
 # Widths of the columns filled in later by the worker (the file column fits the names).
-WIDTHS = {"agency": 24, "year": 4, "template": 8, "headings": 8, "cells": 5, "failing": 7, "low": 9,
+WIDTHS = {"agency": 24, "year": 4, "template": 8, "headings": 8, "cells": 5, "failing": 7, "low": 6,
           "status": 11, "saved": 16}
+FILE_WIDTH = (12, 40)  # the file column: the names' width, within these bounds
 NUMERIC = {"year", "cells", "failing", "low"}
 IN_THREAD = 50  # up to this many reports are summarised in the worker thread itself
 FILTER_SCORE = 90  # near-exact fuzzy matches pass; a neighbour does not (dongsheng ↛ dongchang)
 
 
 def row_cells(s: Summary | None, name: str, c: dict[str, str] | None = None) -> list[Text]:
-    """The row's cells; `c`: the theme's colours by role (themes.role_colours)."""
+    """The row's cells in COLUMNS order; `c`: the theme's colours by role (themes.role_colours)."""
     c = c or {}
     error, warning = c.get("error", ""), c.get("warning", "")
+    keys = [k for k, _ in COLUMNS]
     if s is None:
-        return [Text(displayable(name)), *[Text("…", style="dim") for _ in COLUMNS[1:]]]
+        cells = {k: Text("…", style="dim") for k in keys}
+        cells["file"] = Text(displayable(name))
+        return [cells[k] for k in keys]
     if s.error and s.status == "error":
-        return [Text(displayable(s.name)), Text(displayable(s.error), style=f"bold {error}".strip()),
-                *[Text("") for _ in COLUMNS[2:8]], Text("error", style=error), Text("")]
+        cells = {k: Text("") for k in keys}
+        cells.update(file=Text(displayable(s.name)), status=Text("error", style=error),
+                     agency=Text(displayable(s.error), style=f"bold {error}".strip()))
+        return [cells[k] for k in keys]
     status_style = {"done": c.get("success", ""), "flagged": f"bold {warning}".strip(),
                     "in progress": c.get("accent", "")}.get(s.status, "")
-    return [
-        Text(displayable(s.name)), Text(displayable(s.agency)), Text("" if s.year is None else str(s.year), justify="right"),
-        Text(s.template), Text(f"{s.headings[0]}/{s.headings[1]}", justify="right"),
-        Text(str(s.cells), justify="right"),
-        Text(str(s.failing), justify="right", style=f"bold {error}".strip() if s.failing else ""),
-        Text(str(s.low), justify="right", style=c.get("low", "") if s.low else ""),
+    cells = {
+        "file": Text(displayable(s.name)), "agency": Text(displayable(s.agency)),
+        "year": Text("" if s.year is None else str(s.year), justify="right"),
+        "template": Text(s.template), "headings": Text(f"{s.headings[0]}/{s.headings[1]}", justify="right"),
+        "cells": Text(str(s.cells), justify="right"),
+        "failing": Text(str(s.failing), justify="right", style=f"bold {error}".strip() if s.failing else ""),
+        "low": Text(str(s.low), justify="right", style=c.get("low", "") if s.low else ""),
         # an annotation that could not be used (or only in part) is the annotation's trouble, not
         # the report's: the report's row stays, its status says so
-        Text("annotation?", style=f"bold {warning}".strip()) if s.error else Text(s.status, style=status_style),
-        Text(s.saved or "—", style="dim" if not s.saved else ""),
-    ]
+        "status": Text("annotation?", style=f"bold {warning}".strip()) if s.error else Text(s.status, style=status_style),
+        "saved": Text(s.saved or "—", style="dim" if not s.saved else ""),
+    }
+    return [cells[k] for k in keys]
 
 
 class QueueTable(DataTable):
@@ -133,7 +143,7 @@ class QueueScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         names = max((cell_len(p.rsplit("/", 1)[-1]) for p in self.workspace.files), default=4)
-        widths = {**WIDTHS, "file": min(max(names, 4), 48)}
+        widths = {**WIDTHS, "file": min(max(names, FILE_WIDTH[0]), FILE_WIDTH[1])}
         for key, label in COLUMNS:
             table.add_column(self._header(key), key=key, width=widths.get(key))
         self.fill_rows()

@@ -52,7 +52,8 @@ def legend_text(colours: dict[str, str]) -> Text:
     return t
 
 
-LABEL_MAX = 34  # cells: a longer row label is cut with an ellipsis (the status line shows it whole)
+LABEL_MIN = 28  # cells the row labels keep even when the values do not fit beside them (they scroll)
+PANE_SHARE = 3 / 5  # the tables' share of the screen's width (app.tcss: #source 2fr, #right 3fr)
 
 
 class TemplateTable(DataTable):
@@ -155,8 +156,7 @@ class TemplateTable(DataTable):
         depth = max(len(c) for c in columns)
         self.header_height = depth
         self.add_column(Text(spec.headers[0] if spec.unit_column and spec.headers else ""), key="label",
-                        width=min(LABEL_MAX, max((Text("  " * (len(n) - 1) + n[-1]).cell_len for n, _ in spec.nodes()),
-                                                 default=2)))
+                        width=self._label_width(columns))
         if spec.unit_column:
             self.add_column(Text("单位"), key="unit")
         for i, col in enumerate(columns):
@@ -182,6 +182,16 @@ class TemplateTable(DataTable):
             extra = [Text(self._unit(node), style="dim")] if spec.unit_column else []
             self.add_row(label, *extra, *cells)
             r += 1
+
+    def _label_width(self, columns) -> int:
+        """The row labels use the room there is: all of it that the value columns leave (a label
+        longer than that is cut with …, and the status line has it whole), at least LABEL_MIN
+        cells (the label column stays in view when the values scroll sideways)."""
+        longest = max((Text("  " * (len(n) - 1) + n[-1]).cell_len for n, _ in self.spec.nodes()), default=2)
+        values = sum(max(max(Text(part).cell_len for part in col), 6) + 2 for col in columns)
+        values += 6 if self.spec.unit_column else 0
+        room = int(self.app.size.width * PANE_SHARE) - 8 - values
+        return max(min(longest, LABEL_MIN), min(longest, room))
 
     def _unit(self, node: LabelPath) -> str:
         c = self.review.cell((self.spec.id, node, self.spec.blocks[0].columns[0]))
