@@ -254,3 +254,12 @@ async def test_a_whole_2021_report_typed_in_bursts_lands_exactly(tmp_path, ann_d
         wrong = [k for t in screen.tables() for k in t.slots.values() if screen.review.value(k) != rep.values[k]]
         assert wrong == []
         assert [c.id for c in screen.review.checks() if not c.ok] == []
+
+
+async def test_tab_switches_in_a_burst_come_back_to_the_same_cell(reports, ann_dir):
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, BUSINESS))
+        await burst(app, pilot, "t", "t", "1", "5", "enter", "t", "T", "6", "enter")
+        rv = screen.review
+        assert rv.value((*NEW, BUSINESS)) == 5 and rv.value((*NEW, SCIENCE)) == 6
+        assert app.focused is table and table.key_at_cursor() == (*NEW, ("法人或其他组织", "社会公益组织"))

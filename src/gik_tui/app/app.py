@@ -7,6 +7,7 @@ import os
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.widgets import Input, TextArea
 
 from ..core.settings import DEFAULT_THEME, Settings, config_dir, load_settings, remember
 from ..core.workspace import Workspace
@@ -107,12 +108,34 @@ class GikApp(App):
         focused = self.focused
         take = getattr(focused, "key_now", None)
         if take is None:
+            if await self._binding_now(event, focused):
+                return
             await super().on_event(event)
             return
         if await self._check_bindings(event.key, priority=True):
             return
         if not await take(event):
             focused._forward_event(event)  # not one of its keys: the usual way (bubbling, bindings)
+
+    async def _binding_now(self, event: events.Key, focused) -> bool:
+        """On the report screen, a key bound there (or by the focused pane) runs at once, in order
+        with the keys around it, when the focused widget does not take it as typing (a text box
+        being written in does). So `t t 1 5` switches tabs twice, comes back to the table and types
+        5 there, however fast. True when it ran."""
+        if not isinstance(self.screen, ReportScreen) or focused is None or isinstance(focused, Input):
+            return False
+        types = getattr(focused, "types", None)
+        if types is not None and types(event):
+            return False
+        if isinstance(focused, TextArea) and not focused.read_only:
+            return False
+        if await self._check_bindings(event.key, priority=True):
+            return True
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or not active.enabled:
+            return False
+        await self.run_action(active.binding.action, active.node)
+        return True
 
     def _is_transition(self, event: events.Key) -> bool:
         key = event.key

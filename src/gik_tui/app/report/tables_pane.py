@@ -34,6 +34,7 @@ class TablesPane(VerticalScroll):
         self._by_template: dict[str, list[TemplateTable]] = {}
         self._tables: list[TemplateTable] = []
         self._pending = False  # a new set of tables is being built: Ready once they have rows
+        self._last: TemplateTable | None = None  # the table the cursor was last in
 
     def show(self, template: Template, review: Review) -> bool:
         """Show this review's tables; True when they are ready now (False: `Ready` follows)."""
@@ -104,9 +105,16 @@ class TablesPane(VerticalScroll):
         return None
 
     def focus_table(self) -> None:
-        """Focus the first table unless a table has the focus already."""
-        if not isinstance(self.screen.focused, TemplateTable) and self._tables:
-            self.screen.set_focus(self._tables[0])
+        """Back to the table the cursor was in (the first one at first), at once, unless a table
+        has the focus already."""
+        if isinstance(self.screen.focused, TemplateTable) or not self._tables:
+            return
+        last = self._last if self._last in self._tables else self._tables[0]
+        self.screen.set_focus(last)
+
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, TemplateTable):
+            self._last = event.widget
 
     def jump_to_table(self, table_id: str) -> None:
         for t in self._tables:
