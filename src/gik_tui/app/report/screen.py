@@ -141,6 +141,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self._last_right = None
         self._note = ""  # what `]` found here, said once with the cell on the status line
         self._failing_shown: set = set()
+        self._notes_stale = False
         self._focus_pending = False
         self._panes_stale = False
 
@@ -224,11 +225,11 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         # new tables take the cursor once they are built (TablesPane.Ready)
         self._focus_pending = not self.query_one(TablesPane).show(self.template, rv)
         self.query_one(TabbedContent).active = "tab-tables"
-        self.query_one(NotesPane).show(ex.warnings, rv.note)
-        self.fill_sections()
-        self.fill_checks()
+        # the other tabs are filled when they are first shown (filling hidden panes lays the whole
+        # screen out again: tens of ms on every report opened)
         self._failing_shown = set(rv.failing_cells())
-        self._panes_stale = False
+        self._panes_stale = True
+        self._notes_stale = True
         self.refresh_title()
         if self.ann_file.error is not None:
             self.notify(f"{self.ann_file.error} — edits stay in memory; ctrl+s saves them elsewhere",
@@ -411,6 +412,9 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             self._panes_stale = False
             self.fill_checks()
             self.fill_sections()
+        if self._notes_stale:
+            self._notes_stale = False
+            self.query_one(NotesPane).show(self.ex.warnings, self.review.note)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if self.review is not None:

@@ -39,7 +39,8 @@ class TablesPane(VerticalScroll):
     def show(self, template: Template, review: Review) -> bool:
         """Show this review's tables; True when they are ready now (False: `Ready` follows)."""
         for tid, box in self._boxes.items():
-            box.display = tid == template.id
+            if box.display != (tid == template.id):  # setting it lays the screen out again
+                box.display = tid == template.id
         if template.id not in self._boxes:
             tables = [TemplateTable(spec, review, classes=f"table-{spec.id}") for spec in template.tables]
             for t in tables:

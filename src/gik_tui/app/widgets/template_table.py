@@ -118,8 +118,11 @@ class TemplateTable(DataTable):
         for r, c in sorted(self.slots):
             cols.setdefault(r, []).append(c)
         self.value_rows, self.value_cols = sorted(cols), cols
-        # a fixed height: no auto-height measuring when the pane is laid out again
-        self.styles.height = self.row_count + (self.header_height if self.show_header else 0) + 1
+        # a fixed height: no auto-height measuring when the pane is laid out again (set only when
+        # it changes: setting it lays the screen out again)
+        height = self.row_count + (self.header_height if self.show_header else 0) + 1
+        if self.styles.height is None or self.styles.height.value != height:
+            self.styles.height = height
 
     def _build(self) -> None:
         spec = self.spec
@@ -229,10 +232,16 @@ class TemplateTable(DataTable):
         self.refresh_cells()
 
     def refresh_cells(self, keys=None) -> None:
+        """Redraw these cells (all by default); a cell that already shows what it should is left
+        alone (each update makes the whole table repaint)."""
         for key in keys if keys is not None else list(self.coords):
             coord = self.coords.get(key)
             if coord is not None:
-                self.update_cell_at(coord, self.render_cell(key))
+                cell = self.render_cell(key)
+                old = self.get_cell_at(coord)
+                # rich's Text == compares the text and its spans, not its style: compare that too
+                if old != cell or str(old.style) != str(cell.style):
+                    self.update_cell_at(coord, cell)
 
     # ------------------------------------------------------------------ navigation
     def key_at_cursor(self) -> CellKey | None:
@@ -361,6 +370,7 @@ class TemplateTable(DataTable):
             return False
         self.editing, self.buffer, self.selected = None, "", False
         change = self.review.set_cells(values)  # type: ignore[arg-type]
+        self.refresh_cells(values)  # drawn with the cursor's move, in one repaint
         self.post_message(self.Edit(self, key, None, entered=True))
         self.post_message(self.Entered(self, change, len(values)))
         if move == "next":
