@@ -30,6 +30,8 @@ def wrap_offsets(text: str, width: int, tab_size: int, fold: bool = True,
     Textual's own wrapping."""
     if "\t" in text or width <= 2 or not fold:
         return _textual_wrap(text, width, tab_size, fold, precomputed_tab_sections)
+    if len(text) * 2 <= width:
+        return []  # no character is wider than two cells: a line this short fits as it is
     out: list[int] = []
     start = cells = 0
     for i, ch in enumerate(text):
