@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -218,7 +219,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     def populate(self) -> None:
         """Put the loaded report into the widgets."""
-        rv, ex = self.review, self.ex
+        rv = self.review
         source = self.query_one(SourceView)
         source.headings = self.heading_spans()
         source.show(self.doc.text)
@@ -342,18 +343,20 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             self.set_focus(source)
 
     # ------------------------------------------------------------------ the cursor
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
-        if isinstance(event.data_table, TemplateTable):
-            self.on_cell_moved(event.data_table)
+    @on(DataTable.CellHighlighted, "TemplateTable")
+    def _cursor_moved(self, event: DataTable.CellHighlighted) -> None:
+        self.on_cell_moved(event.data_table)  # type: ignore[arg-type]
 
-    def on_sections_pane_highlighted(self, event: SectionsPane.Highlighted) -> None:
+    @on(SectionsPane.Highlighted)
+    def _heading_highlighted(self, event: SectionsPane.Highlighted) -> None:
         s = self.heading_at(event.start)
         if s is not None:
             col = s.start - self.doc.line_starts[s.line - 1]
             self.query_one(SourceView).show_span(s.line - 1, col, col + max(1, s.end - s.start))
             self.set_status(f"heading line {s.line}: candidates " + ", ".join(f"{n} {sc:.0f}" for n, sc in s.candidates))
 
-    def on_sections_pane_chosen(self, event: SectionsPane.Chosen) -> None:
+    @on(SectionsPane.Chosen)
+    def _heading_chosen(self, event: SectionsPane.Chosen) -> None:
         self.action_pick_heading()
 
     def on_cell_moved(self, table: TemplateTable) -> None:
@@ -402,10 +405,10 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         elif isinstance(f, SectionsPane):
             self.action_pick_heading()
 
-    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
-        if isinstance(event.data_table, TemplateTable):
-            event.stop()
-            self.action_edit()
+    @on(DataTable.CellSelected, "TemplateTable")
+    def _cell_clicked(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        self.action_edit()
 
     def refresh_panes(self) -> None:
         if self._panes_stale:
@@ -484,7 +487,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         else:
             fill()
 
-    def on_checks_pane_jump_to(self, event: ChecksPane.JumpTo) -> None:
+    @on(ChecksPane.JumpTo)
+    def _jump_to_check(self, event: ChecksPane.JumpTo) -> None:
         self.refresh_panes()
         for key in event.keys:
             if self.goto_cell(key):
@@ -532,13 +536,15 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
         self.app.push_screen(AskText("Flag this report — note:", self.review.note), done)
 
-    def on_note_area_writing(self, event: NoteArea.Writing) -> None:
+    @on(NoteArea.Writing)
+    def _note_writing(self, event: NoteArea.Writing) -> None:
         self.query_one(KeyBar).mode = (("esc", "done with the note (the report's keys work again)"),) \
             if event.writing else None
         self.set_status("writing the note: every key is typed into it · escape when done" if event.writing
                         else "the note is kept (saved with the report) · enter writes in it again")
 
-    def on_notes_pane_changed(self, event: NotesPane.Changed) -> None:
+    @on(NotesPane.Changed)
+    def _note_changed(self, event: NotesPane.Changed) -> None:
         if self.review is not None and event.text != self.review.note:
             self.review.note = event.text
             self.mark_dirty()
