@@ -105,37 +105,34 @@ class GikApp(App):
         await super().on_event(event)
 
     async def _dispatch(self, event: events.Key) -> None:
+        """On the report screen every key is handled here, at once, in the order pressed: the
+        priority keys, then typing (`key_now`: a figure into a table), then the key's binding — the
+        screen's or the focused pane's — run there and then. So `5 enter u` or `t t 1 5` act where
+        the cursor was when each key was pressed, however fast they come. A text box being written
+        in (the note), and every other screen, take their keys the usual way."""
         focused = self.focused
-        take = getattr(focused, "key_now", None)
-        if take is None:
-            if await self._binding_now(event, focused):
-                return
+        if not self._keys_here(event, focused):
             await super().on_event(event)
             return
         if await self._check_bindings(event.key, priority=True):
             return
-        if not await take(event):
-            focused._forward_event(event)  # not one of its keys: the usual way (bubbling, bindings)
+        take = getattr(focused, "key_now", None)
+        if take is not None and await take(event):
+            return
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.enabled:
+            await self.run_action(active.binding.action, active.node)
+            return
+        focused._forward_event(event)  # nobody's key here: the usual way
 
-    async def _binding_now(self, event: events.Key, focused) -> bool:
-        """On the report screen, a key bound there (or by the focused pane) runs at once, in order
-        with the keys around it, when the focused widget does not take it as typing (a text box
-        being written in does). So `t t 1 5` switches tabs twice, comes back to the table and types
-        5 there, however fast. True when it ran."""
+    def _keys_here(self, event: events.Key, focused) -> bool:
+        """Is this key for the report screen's ordered handling (not for a box being typed in)?"""
         if not isinstance(self.screen, ReportScreen) or focused is None or isinstance(focused, Input):
-            return False
-        types = getattr(focused, "types", None)
-        if types is not None and types(event):
             return False
         if isinstance(focused, TextArea) and not focused.read_only:
             return False
-        if await self._check_bindings(event.key, priority=True):
-            return True
-        active = self.screen.active_bindings.get(event.key)
-        if active is None or not active.enabled:
-            return False
-        await self.run_action(active.binding.action, active.node)
-        return True
+        types = getattr(focused, "types", None)
+        return types is None or not types(event) or hasattr(focused, "key_now")
 
     def _is_transition(self, event: events.Key) -> bool:
         key = event.key

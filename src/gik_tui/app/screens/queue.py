@@ -196,30 +196,27 @@ class QueueScreen(Screen):
         many = len(todo) > IN_THREAD
         workers = max(1, (os.cpu_count() or 2) - 1) if many else 1
         with closing(ws.summarize(todo, workers, apart=many)) as results:
-            self._collect(worker, results, len(todo))
+            self._collect(worker, results)
 
-    def _collect(self, worker, results, total: int) -> None:
+    def _collect(self, worker, results) -> None:
+        """Hand the summaries to the screen in batches (the workspace already has each)."""
         batch: list[Summary] = []
         last = time.monotonic()
-        done = 0
         for s in results:
             if worker.is_cancelled:
                 return
             batch.append(s)
-            done += 1
             if time.monotonic() - last > 0.25 or len(batch) >= 500:
-                self.app.call_from_thread(self.apply, batch, done, total)
+                self.app.call_from_thread(self.apply, batch)
                 batch, last = [], time.monotonic()
-        self.app.call_from_thread(self.apply, batch, done, total)
+        self.app.call_from_thread(self.apply, batch)
 
-    def apply(self, batch: list[Summary], done: int, total: int) -> None:
+    def apply(self, batch: list[Summary]) -> None:
         table = self.query_one(DataTable)
         colours = role_colours(self.app)
         for s in batch:
-            self.workspace.remember(s)
             self.update_row(s, table, colours)
-        self.query_one("#queue-progress", Label).update(
-            Text(f"extracting {done}/{total}" if done < total else self.progress()))
+        self.show_progress()
 
     def update_row(self, s: Summary, table: DataTable | None = None, colours: dict[str, str] | None = None) -> None:
         table = table or self.query_one(DataTable)
@@ -234,9 +231,19 @@ class QueueScreen(Screen):
                 f"{by['done']} done · {by['flagged']} flagged" + (f" · {by['error']} unreadable" if by["error"] else ""))
 
     def progress(self) -> str:
-        """The counts, and the order of the rows when they are sorted."""
+        """The line above the rows, from the state alone: how far the summarising is, else a filter
+        that matches nothing, else the counts and the order of the rows when they are sorted."""
+        ws = self.workspace
+        done = sum(1 for p in ws.files if p in ws.summaries)
+        if done < len(ws.files):
+            return f"extracting {done}/{len(ws.files)}"
+        if self.query_text and not self.query_one(DataTable).row_count:
+            return displayable(f"no report matches {self.query_text!r} · escape clears the filter")
         col, rev = self.sort
         return self.counts() + (f" · sorted by {dict(COLUMNS)[col]} {'▼' if rev else '▲'}" if col else "")
+
+    def show_progress(self) -> None:
+        self.query_one("#queue-progress", Label).update(Text(self.progress()))
 
     def restyle(self) -> None:
         """The theme changed: the rows take its colours."""
@@ -253,7 +260,7 @@ class QueueScreen(Screen):
         s = event.summary
         self.workspace.remember(s)
         self.update_row(s)
-        self.query_one("#queue-progress", Label).update(Text(self.progress()))
+        self.show_progress()
 
     # ------------------------------------------------------------------ actions
     def action_open(self) -> None:
@@ -275,12 +282,7 @@ class QueueScreen(Screen):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value.strip()
         self.fill_rows()
-        shown = self.query_one(DataTable).row_count
-        progress = self.query_one("#queue-progress", Label)
-        if self.query_text and not shown:
-            progress.update(Text(displayable(f"no report matches {self.query_text!r} · escape clears the filter")))
-        elif all(p in self.workspace.summaries for p in self.workspace.files):
-            progress.update(Text(self.progress()))
+        self.show_progress()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()
@@ -323,8 +325,7 @@ class QueueScreen(Screen):
         for key, _ in COLUMNS:
             table.columns[ColumnKey(key)].label = self._header(key)
         self._sort()  # redraws the header too
-        if self.workspace.files and all(p in self.workspace.summaries for p in self.workspace.files):
-            self.query_one("#queue-progress", Label).update(Text(self.progress()))
+        self.show_progress()
 
     def _sort(self) -> None:
         col = self.sort_column

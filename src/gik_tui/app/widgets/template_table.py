@@ -10,9 +10,9 @@ typed: a digit (or - + .) on a value cell starts an edit with it, `enter` puts i
 moves to the next value cell of the row (then the next row), an arrow puts it in and moves that way,
 `escape` drops it. Several figures (spaces, tabs or | between them; a line per row when pasted)
 fill the row from the cursor to the right. Every key the table has the focus for is handled here,
-in the order it was pressed — the screen's keys too, which the table runs at once instead of letting
-them bubble — so a key always acts on the cell that was under the cursor when it was pressed,
-however fast the keys come. The review is changed at once; `Entered` tells the screen to redraw.
+in the order it was pressed — the app runs the other keys' bindings at once too (GikApp._dispatch)
+— so a key always acts on the cell that was under the cursor when it was pressed, however fast the
+keys come. The review is changed at once; `Entered` tells the screen to redraw.
 """
 
 from __future__ import annotations
@@ -385,14 +385,9 @@ class TemplateTable(DataTable):
             self._move(move)
         return True
 
-    async def on_key(self, event: events.Key) -> None:
-        """Keys that come the usual way (an app that does not call `key_now` first)."""
-        if await self.key_now(event):
-            event.stop()
-            event.prevent_default()
-
     def types(self, event: events.Key) -> bool:
-        """Is this key typing (into a cell), not a command? Every key is while an edit is open."""
+        """Is this key typing (into a cell), not a command? Every key is while an edit is open; a
+        digit, - + . or enter on a value cell starts one."""
         if self.editing is not None:
             return True
         if self.key_at_cursor() is None:
@@ -400,44 +395,43 @@ class TemplateTable(DataTable):
         ch = event.character
         return event.key == "enter" or bool(ch and ch in ENTRY_START and event.is_printable)
 
+    async def on_key(self, event: events.Key) -> None:
+        """Keys that come the usual way (an app that does not call `key_now` first)."""
+        if await self.key_now(event):
+            event.stop()
+            event.prevent_default()
+
     async def key_now(self, event: events.Key) -> bool:
-        """Handle a key at once: typing, moving, and any key the table or the screen binds (run
-        here, in order with the keys around it, instead of bubbling up to run later). False when
-        the key is nobody's here."""
-        if self.editing is not None:
-            k = event.key
-            if k == "escape":
-                self.cancel_edit()
-            elif k == "enter":
-                self.enter(self.buffer, "next")
-            elif k in MOVES:
-                self.enter(self.buffer, k)
-            elif k == "backspace":
-                self.buffer = "" if self.selected else self.buffer[:-1]
-                self.selected = False
-                self.post_message(self.Edit(self, self.editing, self.buffer))
-            elif k == "ctrl+u":
-                self.buffer, self.selected = "", False
-                self.post_message(self.Edit(self, self.editing, self.buffer))
-            elif event.is_printable and event.character:
-                self.buffer = event.character if self.selected else self.buffer + event.character
-                self.selected = False
-                self.post_message(self.Edit(self, self.editing, self.buffer))
+        """Type: handle the key at once when it is typing (see `types`); False for a command, which
+        the app runs as the key's binding, in order (GikApp._dispatch)."""
+        if not self.types(event):
+            return False
+        if self.editing is None:
+            key = self.key_at_cursor()
+            if event.key == "enter":
+                self.start_edit(fmt_number(self.review.value(key)), selected=True)
+            else:
+                self.start_edit(event.character or "")
             return True
-        ch = event.character
-        if ch and ch in ENTRY_START and event.is_printable and self.key_at_cursor() is not None:
-            self.start_edit(ch)
-            return True
-        if event.key == "enter" and self.key_at_cursor() is not None:
-            self.start_edit(fmt_number(self.review.value(self.key_at_cursor())), selected=True)
-            return True
-        # any other key bound here or on the screen runs now, in order with the keys around it,
-        # instead of bubbling up and running after keys pressed later
-        active = self.screen.active_bindings.get(event.key)
-        if active is not None and active.enabled and not active.binding.priority:
-            await self.app.run_action(active.binding.action, active.node)
-            return True
-        return False
+        k = event.key
+        if k == "escape":
+            self.cancel_edit()
+        elif k == "enter":
+            self.enter(self.buffer, "next")
+        elif k in MOVES:
+            self.enter(self.buffer, k)
+        elif k == "backspace":
+            self.buffer = "" if self.selected else self.buffer[:-1]
+            self.selected = False
+            self.post_message(self.Edit(self, self.editing, self.buffer))
+        elif k == "ctrl+u":
+            self.buffer, self.selected = "", False
+            self.post_message(self.Edit(self, self.editing, self.buffer))
+        elif event.is_printable and event.character:
+            self.buffer = event.character if self.selected else self.buffer + event.character
+            self.selected = False
+            self.post_message(self.Edit(self, self.editing, self.buffer))
+        return True
 
     def on_paste(self, event: events.Paste) -> None:
         """A row or a block of rows pasted from a spreadsheet or a web page fills from the cursor."""
