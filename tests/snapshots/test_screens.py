@@ -77,22 +77,18 @@ def test_report_small_terminal(snap_compare, tmp_path, monkeypatch):
     assert snap_compare(app, terminal_size=(100, 30), run_before=_report)
 
 
-async def _sections(pilot) -> None:
-    await _report(pilot)
-    await pilot.press("t")
-    await pilot.pause()
+def _report_then(*keys: str):
+    """The report screen (2018_dongsheng.txt), then these keys."""
+    async def run(pilot) -> None:
+        await _report(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+    return run
 
 
-async def _checks(pilot) -> None:
-    await _report(pilot)
-    await pilot.press("t", "t")
-    await pilot.pause()
-
-
-async def _typing(pilot) -> None:
-    await _report(pilot)
-    await pilot.press("j", "4", "2")  # typing into 主动公开规范性文件数: the cell bar and the key bar say so
-    await pilot.pause()
+_sections = _report_then("t")
+_checks = _report_then("t", "t")
+_typing = _report_then("j", "4", "2")  # typing into 主动公开规范性文件数: the cell bar and the key bar say so
 
 
 SMALL = {"queue": _loaded, "report": _report, "sections": _sections, "checks": _checks, "typing": _typing}

@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 from ...core.model import CellKey, CheckResult
 from ...core.review import Review
 from ..themes import role_colours
+from ..widgets.template_table import pane_width
 
 
 class ChecksPane(DataTable):
@@ -28,7 +29,7 @@ class ChecksPane(DataTable):
     def _widths(self) -> tuple[int, int]:
         """The check id's width and the room for both sides: the pane's width (three fifths of the
         screen) less the mark, the id and the padding; the sides wrap within it."""
-        pane = self.size.width or self.app.size.width * 3 // 5
+        pane = pane_width(self)
         ident = min(24, pane // 3)
         return ident, max(16, pane - ident - 1 - 6 - 2)
 

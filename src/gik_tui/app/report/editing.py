@@ -106,16 +106,15 @@ class Editing:
         self.after_change([key])
 
     def action_undo(self) -> None:
-        ch = self.review.undo()
-        if ch is None:
-            self.notify("nothing to undo")
-            return
-        self.after_change(list(ch.cells), ch)
+        self._history(self.review.undo, "undo")
 
     def action_redo(self) -> None:
-        ch = self.review.redo()
+        self._history(self.review.redo, "redo")
+
+    def _history(self, step, what: str) -> None:
+        ch = step()
         if ch is None:
-            self.notify("nothing to redo")
+            self.notify(f"nothing to {what}")
             return
         self.after_change(list(ch.cells), ch)
 

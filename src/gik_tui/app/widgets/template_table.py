@@ -53,7 +53,13 @@ def legend_text(colours: dict[str, str]) -> Text:
 
 
 LABEL_MIN = 28  # cells the row labels keep even when the values do not fit beside them (they scroll)
-PANE_SHARE = 3 / 5  # the tables' share of the screen's width (app.tcss: #source 2fr, #right 3fr)
+PANE_SHARE = 3 / 5  # the right pane's share of the screen's width (app.tcss: #source 2fr, #right 3fr)
+
+
+def pane_width(widget) -> int:
+    """The width of the report screen's right pane, where `widget` stands: its own width once laid
+    out, else the share of the screen it will get (a pane filled before it is shown has none yet)."""
+    return widget.size.width or int(widget.app.size.width * PANE_SHARE)
 
 
 class TemplateTable(DataTable):
@@ -193,7 +199,7 @@ class TemplateTable(DataTable):
         longest = max((Text("  " * (len(n) - 1) + n[-1]).cell_len for n, _ in self.spec.nodes()), default=2)
         values = sum(max(max(Text(part).cell_len for part in col), 6) + 2 for col in columns)
         values += 6 if self.spec.unit_column else 0
-        room = int(self.app.size.width * PANE_SHARE) - 8 - values
+        room = int(self.app.size.width * PANE_SHARE) - 8 - values  # the screen's share: built before laid out
         return max(min(longest, LABEL_MIN), min(longest, room))
 
     def _unit(self, node: LabelPath) -> str:
