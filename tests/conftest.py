@@ -14,6 +14,20 @@ def samples() -> Path:
     return SAMPLES
 
 
+def copy_samples(dest: Path) -> Path:
+    """The five sample reports, copied into `dest` (made): the reports only, never annotations an
+    analyst left beside them by trying the app (`gik-tui` writes them there)."""
+    import shutil
+
+    from gik_tui.core.read import REPORT_SUFFIXES
+
+    dest.mkdir(parents=True, exist_ok=True)
+    for p in sorted(SAMPLES.iterdir()):
+        if p.is_file() and p.name.lower().endswith(REPORT_SUFFIXES):
+            shutil.copy(p, dest / p.name)
+    return dest
+
+
 @pytest.fixture(scope="session")
 def extracted():
     """The extraction of each sample report, by file stem."""

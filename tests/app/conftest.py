@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+
+from ..conftest import copy_samples
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_reports"
 
@@ -11,9 +12,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "sample_reports"
 @pytest.fixture
 def reports(tmp_path) -> Path:
     """A copy of the sample reports (the app may write annotations beside them)."""
-    d = tmp_path / "reports"
-    shutil.copytree(SAMPLES, d)
-    return d
+    return copy_samples(tmp_path / "reports")
 
 
 @pytest.fixture

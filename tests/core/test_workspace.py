@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 
@@ -11,12 +10,12 @@ from gik_tui.core.annotations import AnnotationFile, annotation_path
 from gik_tui.core.read import ReadError
 from gik_tui.core.workspace import Workspace
 
+from ..conftest import copy_samples
+
 
 @pytest.fixture
-def folder(tmp_path, samples):
-    for name in sorted(os.listdir(samples)):
-        shutil.copy(samples / name, tmp_path / name)
-    return tmp_path
+def folder(tmp_path):
+    return copy_samples(tmp_path)
 
 
 def test_at_a_folder_finds_its_reports_and_makes_the_annotations_folder(folder, tmp_path_factory):
