@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 
-from gik_tui.core.read import find_reports, read_path
+from gik_tui.core.readers import find_reports, read_path
 from gik_tui.core.synth import write_corpus
 
 

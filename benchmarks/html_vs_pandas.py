@@ -16,7 +16,7 @@ import statistics
 import time
 
 from gik_tui.core.extract import extract
-from gik_tui.core.read import read_bytes
+from gik_tui.core.readers import read_bytes
 from gik_tui.core.synth import make_report
 
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gik_tui.core.extract import extract  # noqa: E402
-from gik_tui.core.read import ReadError, read_bytes, read_path  # noqa: E402
+from gik_tui.core.readers import ReadError, read_bytes, read_path  # noqa: E402
 from tests.badinput import make_corpus  # noqa: E402
 
 

@@ -22,7 +22,7 @@ from collections import Counter
 
 from gik_tui.core import solve as solve_module
 from gik_tui.core.extract import extract
-from gik_tui.core.read import read_bytes
+from gik_tui.core.readers import read_bytes
 from gik_tui.core.synth import make_report
 
 TEMPLATES = ("gik-2019", "gik-2021", "legacy")

@@ -19,7 +19,7 @@ def copy_samples(dest: Path) -> Path:
     analyst left beside them by trying the app (`gik-tui` writes them there)."""
     import shutil
 
-    from gik_tui.core.read import REPORT_SUFFIXES
+    from gik_tui.core.readers import REPORT_SUFFIXES
 
     dest.mkdir(parents=True, exist_ok=True)
     for p in sorted(SAMPLES.iterdir()):

@@ -139,7 +139,8 @@ def _extract_chunks(files: list[str], fmt: str, jobs: int):
     # compiling and importing the same modules again
     import charset_normalizer  # noqa: F401
 
-    from .core import extract as _extract, html as _html, serialize as _serialize  # noqa: F401
+    from .core import extract as _extract, serialize as _serialize  # noqa: F401
+    from .core.readers import html as _html  # noqa: F401
     from .core.batch import chunks, ordered, quiet_gc
 
     size = max(1, min(50, len(files) // (jobs * 4) or 1))

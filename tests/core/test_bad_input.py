@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from gik_tui.cli import main
 from gik_tui.core.extract import extract
-from gik_tui.core.read import ReadError, find_reports, read_path
+from gik_tui.core.readers import ReadError, find_reports, read_path
 
 from ..badinput import make_corpus
 
@@ -159,7 +159,7 @@ def test_colspan_amplification_is_bounded_in_time_and_memory():
     are bounded (200 columns, 200,000 cells), whatever the spans."""
     import tracemalloc
 
-    from gik_tui.core.read import read_bytes
+    from gik_tui.core.readers import read_bytes
 
     cell = "<td colspan=100 rowspan=100>1</td>"
     page = ("<html><body><p>某县人民政府2020年政府信息公开工作年度报告</p><table>"

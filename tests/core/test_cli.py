@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from gik_tui.cli import main
 
 KEYS = {"source", "sha256", "template", "year", "agency", "sections", "cells", "checks", "warnings"}
-CELL_KEYS = {"table", "row", "column", "value", "raw", "unit", "line", "start", "end", "confidence", "candidates", "method"}
+CELL_KEYS = {"table", "row", "column", "value", "raw", "unit", "line", "start", "end", "confidence", "candidates", "method",
+             "page"}
 
 
 def run(*args):
@@ -29,7 +30,8 @@ def test_json_contract(samples):
         for c in rep["cells"]:
             assert set(c) == CELL_KEYS
         for s in rep["sections"]:
-            assert set(s) == {"heading", "line", "template_section", "score", "candidates"}
+            assert set(s) == {"heading", "line", "page", "template_section", "score", "candidates"}
+            assert s["page"] is None  # a text report has no pages
         for c in rep["checks"]:
             assert set(c) == {"id", "ok", "message", "cells"}
     lusong = next(d for d in data if d["source"].endswith("2019_lusong.txt"))

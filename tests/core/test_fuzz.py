@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gik_tui.core.extract import extract
-from gik_tui.core.read import ReadError, read_bytes
+from gik_tui.core.readers import ReadError, read_bytes
 
 SAMPLES = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parents[2] / "sample_reports").glob("*.txt"))]
 EXAMPLES = int(os.environ.get("GIK_FUZZ_EXAMPLES", "2000"))

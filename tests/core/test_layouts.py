@@ -1,7 +1,7 @@
 """Layouts (d): rows copied out of Word, separated by tabs or runs of spaces (also U+3000)."""
 
 from gik_tui.core.extract import extract
-from gik_tui.core.read import read_bytes
+from gik_tui.core.readers import read_bytes
 
 HEAD = "某县人民政府2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
 

@@ -5,7 +5,7 @@ import codecs
 import pytest
 
 from gik_tui.core.extract import extract
-from gik_tui.core.read import ReadError, find_reports, read_bytes, read_path
+from gik_tui.core.readers import ReadError, find_reports, read_bytes, read_path
 
 TEXT = "株洲市芦淞区人民政府2019年政府信息公开年度报告\n一、总体情况\n本年度共受理申请11件。\n"
 
@@ -77,12 +77,14 @@ def test_find_reports(tmp_path):
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "b.HTML").write_text("x")
     (tmp_path / "c.pdf").write_text("x")
+    (tmp_path / "e.png").write_text("x")
+    (tmp_path / "f.DOCX").write_text("x")
     sub = tmp_path / "sub"
     sub.mkdir()
     (sub / "d.htm").write_text("x")
     (sub / "loop").symlink_to(tmp_path, target_is_directory=True)
     files, errors = find_reports([tmp_path, tmp_path / "missing"])
-    assert [f.rsplit("/", 1)[-1] for f in files] == ["a.txt", "b.HTML", "d.htm"]
+    assert [f.rsplit("/", 1)[-1] for f in files] == ["a.txt", "b.HTML", "c.pdf", "f.DOCX", "d.htm"]
     assert len(errors) == 1 and "missing" in str(errors[0])
 
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from gik_tui.cli import main
 from gik_tui.core.extract import extract, extract_path
-from gik_tui.core.read import read_bytes
+from gik_tui.core.readers import read_bytes
 from gik_tui.core.templates import load_template
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
@@ -125,6 +125,6 @@ def test_missing_tables_fail_check_and_stay_in_the_export(tmp_path):
 def test_csv_has_candidates_and_method(tmp_path):
     r = CliRunner().invoke(main, ["extract", str(EXAMPLES / "2020_huaiyin_glued.txt"), "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert list(rows[0])[-2:] == ["candidates", "method"]
+    assert list(rows[0])[-3:] == ["candidates", "method", "page"]
     open_ = next(x for x in rows if x["row"] == "第二十条第（一）项 / 规范性文件" and x["column"] == "对外公开总数量")
     assert open_["value"] == "" and open_["method"] == "solved" and json.loads(open_["candidates"])[0][0] == 42

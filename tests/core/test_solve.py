@@ -12,7 +12,7 @@ import random
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gik_tui.core.extract import extract
-from gik_tui.core.read import read_bytes
+from gik_tui.core.readers import read_bytes
 from gik_tui.core.solve import Constraint, Option, Uncertain, placements, solve, split_run
 from gik_tui.core.synth import make_report
 from gik_tui.core.tables.glued import split_line

@@ -5,7 +5,7 @@ are solved rather than read, have their own properties in test_solve.py.)"""
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gik_tui.core.extract import extract
-from gik_tui.core.read import read_bytes
+from gik_tui.core.readers import read_bytes
 from gik_tui.core.synth import LAYOUTS, make_report, write_corpus
 from gik_tui.core.templates import load_template
 

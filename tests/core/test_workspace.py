@@ -7,7 +7,7 @@ import os
 import pytest
 
 from gik_tui.core.annotations import AnnotationFile, annotation_path
-from gik_tui.core.read import ReadError
+from gik_tui.core.readers import ReadError
 from gik_tui.core.workspace import Workspace
 
 from ..conftest import copy_samples

@@ -403,7 +403,7 @@ class AnnotationFile:
         return ann
 
     def _others_share_legacy_name(self) -> bool:
-        from .read import REPORT_SUFFIXES
+        from .readers import REPORT_SUFFIXES
 
         assert self.legacy is not None and self.report is not None
         stem = self.legacy.name[: -len(SUFFIX)]

@@ -67,7 +67,7 @@ def limited(fn: Callable[[str], R], path: str, what: str = "extract") -> tuple[s
     import signal
     import threading
 
-    from .read import ReadError
+    from .readers import ReadError
 
     limit = float(os.environ.get("GIK_FILE_SECONDS", FILE_SECONDS))
     timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()

@@ -109,6 +109,9 @@ class Document:
     encoding: str
     grids: tuple[Grid, ...] = ()
     notes: tuple[str, ...] = ()  # what reading had to leave out or cut (said as warnings)
+    # where each page starts in `text` (PDF, Word): page k+1 at pages[k], at a line holding only a
+    # form feed; empty for a text or HTML report
+    pages: tuple[int, ...] = ()
     norm: str = field(init=False)
     _offsets: list[int] | None = field(init=False, repr=False)
     _line_starts: list[int] | None = field(init=False, repr=False, default=None)
@@ -140,6 +143,12 @@ class Document:
         if i >= len(self._offsets):
             return len(self.text)
         return self._offsets[i]
+
+    def page_of(self, offset: int | None) -> int | None:
+        """1-based page of an offset in `text` (None when the report has no pages)."""
+        if not self.pages or offset is None:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
     def line_of(self, offset: int) -> int:
         """0-based line of an offset in `text`."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from functools import cache
 
 from .document import Document
 from .meta import choose_template, find_agency, find_year
 from .model import Cell, Extraction
 from .prose import prose_figures
-from .read import read_path
+from .readers import read_path
 from .checks import run_checks
 from .sections import match_sections
 from .tables.align import align
@@ -56,6 +57,11 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
     for table, keys in _cell_keys(template_id):  # every cell of every table, blanks as null
         cells.extend(found.get(k) or Cell(k[0], k[1], k[2], None) for k in keys)
     sections = match_sections(doc, al.consumed, template, section_threshold, al.spans)
+    if doc.pages:  # a PDF or Word report: every figure and heading knows its page
+        page_of = doc.page_of
+        cells = [Cell(c.table, c.row, c.column, c.value, c.raw, c.unit, c.line, c.start, c.end, c.confidence,
+                      c.candidates, c.method, page_of(c.start)) if c.start is not None else c for c in cells]
+        sections = [replace(s, page=page_of(s.start)) for s in sections]
     checks = run_checks(template, found)
     for chk in checks:
         if chk.id.endswith(".missing"):

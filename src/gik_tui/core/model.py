@@ -33,6 +33,7 @@ class Cell:
     # run split by the identities), "inferred" (a row that lost or gained cells, placed by the
     # identities), "prose" (a sentence); None for a cell with no evidence in the report
     method: str | None = None
+    page: int | None = None  # 1-based page of a PDF or Word report where the value stands
 
     @property
     def key(self) -> tuple[str, LabelPath, LabelPath]:
@@ -52,6 +53,7 @@ class Cell:
             "confidence": self.confidence,
             "candidates": [[v, s] for v, s in self.candidates],
             "method": self.method,
+            "page": self.page,
         }
 
 
@@ -67,11 +69,13 @@ class SectionMatch:
     template_section: str | None
     score: float
     candidates: tuple[tuple[str, float], ...]
+    page: int | None = None  # 1-based page of a PDF or Word report
 
     def to_dict(self) -> dict:
         return {  # the contract's keys; start/end stay in the core for the app's highlighting
             "heading": self.heading,
             "line": self.line,
+            "page": self.page,
             "template_section": self.template_section,
             "score": self.score,
             "candidates": [[n, s] for n, s in self.candidates],

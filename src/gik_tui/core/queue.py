@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .annotations import AnnotationFile
-from .read import ReadError
+from .readers import ReadError
 from .review import Review, doubtful, open_report
 
 

@@ -14,7 +14,7 @@ from .checks import run_checks
 from .document import Document
 from .extract import extract
 from .model import Cell, CellKey, CheckResult, Extraction, SectionMatch
-from .read import read_path
+from .readers import read_path
 from .templates import load_template, template_ids
 from .values import Number
 
@@ -76,7 +76,7 @@ def _report_with_sha(path: str, sha: str, limit: int = 500) -> str | None:
     import hashlib
 
     from .files import read_capped
-    from .read import MAX_BYTES, REPORT_SUFFIXES
+    from .readers import MAX_BYTES, REPORT_SUFFIXES
 
     folder = os.path.dirname(os.path.abspath(path))
     try:

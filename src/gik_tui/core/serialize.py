@@ -11,7 +11,7 @@ import orjson
 from .model import Extraction
 
 CSV_FIELDS = ["source", "sha256", "template", "year", "agency", "table", "row", "column", "value", "raw",
-              "unit", "line", "start", "end", "confidence", "candidates", "method"]
+              "unit", "line", "start", "end", "confidence", "candidates", "method", "page"]
 
 
 def to_json_bytes(ex: Extraction, indent: int | None = None) -> bytes:
@@ -61,7 +61,7 @@ def csv_rows(ex: Extraction) -> list[list]:
         rows.append([ex.source, ex.sha256, ex.template, ex.year, ex.agency,
                      c.table, " / ".join(c.row), " / ".join(c.column), c.value, c.raw, c.unit,
                      c.line, c.start, c.end, c.confidence,
-                     json.dumps([[v, w] for v, w in c.candidates]) if c.candidates else None, c.method])
+                     json.dumps([[v, w] for v, w in c.candidates]) if c.candidates else None, c.method, c.page])
     return rows
 
 

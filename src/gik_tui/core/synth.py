@@ -4,7 +4,9 @@ Layouts: a (one cell per line ending " |"), b (one cell per line between blank l
 line with " | "), d (tab-separated rows), e (an HTML page with real tables, spans for group cells),
 f (glued: the page's text with no separators inside a table, newlines between blocks), g (glued,
 the whole report on one line), h (tab-separated rows copied from Word, whose merged label cells
-leave empty fields before the values). Glued tables (f, g) are the ones only the identities can
+leave empty fields before the values), p (a PDF attachment) and w (a Word .docx attachment): ruled
+tables with merged header and label cells, a table split across two pages, running headers and
+page numbers (core/synth_files.py). Glued tables (f, g) are the ones only the identities can
 split: the share of their cells recovered is what benchmarks/solve_recovery.py measures.
 A report may carry one seeded inconsistency (a total off by one), whose check must then fail. This
 is how the tests, the benchmarks and users get a corpus: `gik-tui synth OUT_DIR -n N`.
@@ -20,7 +22,9 @@ from dataclasses import dataclass, field
 from .model import LabelPath
 from .templates import TableSpec, load_template
 
-LAYOUTS = ("a", "b", "c", "d", "e", "f", "g", "h")
+LAYOUTS = ("a", "b", "c", "d", "e", "f", "g", "h")  # the text and HTML layouts: the default corpus
+FILE_LAYOUTS = ("p", "w")  # PDF and Word attachments (slower to write and read: asked for by name)
+ALL_LAYOUTS = LAYOUTS + FILE_LAYOUTS
 LABEL_COLUMNS = 3  # the label columns of the requests table (一、 / （三） / 1.)
 _AGENCIES = ["株洲市芦淞区人民政府", "淮安市淮阴区人民政府", "六枝特区人民政府", "鄂尔多斯市东胜区人民政府",
              "通化市东昌区人民政府", "长沙市岳麓区人民政府", "成都市武侯区人民政府", "杭州市西湖区人民政府"]
@@ -45,9 +49,13 @@ class SynthReport:
 
     @property
     def filename(self) -> str:
-        return self.name + (".html" if self.layout == "e" else ".txt")
+        return self.name + {"e": ".html", "p": ".pdf", "w": ".docx"}.get(self.layout, ".txt")
 
     def render(self) -> bytes:
+        if self.layout in FILE_LAYOUTS:
+            from .synth_files import render_file
+
+            return render_file(self)
         text = _render(self)
         return text.encode(self.encoding)
 
@@ -170,13 +178,13 @@ def _fmt(spec: TableSpec, row: LabelPath, col: LabelPath, x: int | float, rng: r
     return str(x)
 
 
-def _table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tuple[str, list[list[str]]]]:
+def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tuple[str, list[list[str]]]]:
     """(kind, rows) parts of a rendered table: kind "head" rows have labels only; "body" rows carry
     the label cells in front and then the values."""
     parts: list[tuple[str, list[list[str]]]] = []
     if spec.id == "active":
         for b in spec.blocks:
-            parts.append(("caption", [[b.label or ""]]))
+            parts.append(("caption", [[b.label or ""] * (1 + len(b.columns) if rep.layout in FILE_LAYOUTS else 1)]))
             parts.append(("head", [["信息内容", *[c[-1] for c in b.columns]]]))
             body = []
             for r in b.rows:
@@ -187,15 +195,26 @@ def _table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[t
             parts.append(("body", body))
     elif spec.id == "requests":
         b = spec.blocks[0]
-        parts.append(("head", [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"],
-                               ["自然人", "法人或其他组织", "总计"],
-                               ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]))
+        corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        if rep.layout in FILE_LAYOUTS:
+            parts.append(("head", [[corner] * LABEL_COLUMNS + ["申请人情况"] * 7,
+                                   [corner] * LABEL_COLUMNS + ["自然人"] + ["法人或其他组织"] * 5 + ["总计"],
+                                   [corner] * LABEL_COLUMNS + ["自然人", "商业企业", "科研机构", "社会公益组织",
+                                                               "法律服务机构", "其他", "总计"]]))
+        else:
+            parts.append(("head", [[corner, "申请人情况"],
+                                   ["自然人", "法人或其他组织", "总计"],
+                                   ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]))
         labels = _numbered([p for p, _ in spec.nodes()])
         body = []
         shown: set[LabelPath] = set()
         for r in b.rows:
             front = [labels[r[:i]] for i in range(1, len(r) + 1) if r[:i] not in shown or i == len(r)]
-            if rep.layout == "h":
+            if rep.layout in FILE_LAYOUTS:
+                # the whole grid: a group's label in every row it covers, the row's own label in
+                # every label column it spans (the file's merged cells cover them)
+                front = [labels[r[:i]] for i in range(1, len(r) + 1)] + [labels[r]] * (LABEL_COLUMNS - len(r))
+            elif rep.layout == "h":
                 # Word keeps one field per label column: a group shown only on its first row, the
                 # row's own label merged over the columns it spans (empty fields after it)
                 front = [labels[r[:i]] if r[:i] not in shown else "" for i in range(1, len(r))]
@@ -208,9 +227,12 @@ def _table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[t
         parts.append(("body", body))
     elif spec.id == "review":
         cols = spec.blocks[0].columns
-        parts.append(("head", [["行政复议", "行政诉讼"], ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
-                                                       "未经复议直接起诉", "复议后起诉"],
-                               ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2]))
+        five = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        if rep.layout in FILE_LAYOUTS:
+            parts.append(("head", [["行政复议"] * 5 + ["行政诉讼"] * 10,
+                                   five + ["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5, five * 3]))
+        else:
+            parts.append(("head", [["行政复议", "行政诉讼"], five[:] + ["未经复议直接起诉", "复议后起诉"], five * 2]))
         cells = [str(rep.values[(spec.id, (), c)]) for c in cols]
         for c, s in zip(cols, cells):
             rep.rendered[(spec.id, (), c)] = s
@@ -261,7 +283,8 @@ def _render_html_table(parts) -> str:
     return "\n".join(out)
 
 
-def _render(rep: SynthReport) -> str:
+def outline(rep: SynthReport) -> tuple[random.Random, str, list, dict[str, TableSpec]]:
+    """The report's random source, title, paragraphs (a table as ("TABLE", id)) and tables."""
     rng = random.Random(rep.name)
     t = load_template(rep.template)
     title = f"{rep.agency}{rep.year}年政府信息公开工作年度报告"
@@ -277,11 +300,16 @@ def _render(rep: SynthReport) -> str:
     if rep.template == "legacy":
         paras.append(f"附表：{rep.year}年政府信息公开情况统计表")
         paras.append(("TABLE", "stats"))  # type: ignore[arg-type]
+    return rng, title, paras, tables
+
+
+def _render(rep: SynthReport) -> str:
+    rng, title, paras, tables = outline(rep)
     if rep.layout == "e":
         body = []
         for p in paras:
             if isinstance(p, tuple):
-                body.append(_render_html_table(_table_rows(rep, tables[p[1]], rng)))
+                body.append(_render_html_table(table_rows(rep, tables[p[1]], rng)))
             else:
                 body.append(f"<p>{_html.escape(p)}</p>")
         charset = "gbk" if rep.encoding == "gbk" else "utf-8"
@@ -291,18 +319,19 @@ def _render(rep: SynthReport) -> str:
     out = []
     for p in paras:
         if isinstance(p, tuple):
-            out.append(_render_table(rep.layout, _table_rows(rep, tables[p[1]], rng)))
+            out.append(_render_table(rep.layout, table_rows(rep, tables[p[1]], rng)))
         else:
             out.append(p)
     sep = {"b": "\n\n", "g": ""}.get(rep.layout, "\n")
     return sep.join(out) + "\n"
 
 
-def write_corpus(out_dir: str, n: int, seed: int = 0, inconsistent: float = 0.0) -> int:
+def write_corpus(out_dir: str, n: int, seed: int = 0, inconsistent: float = 0.0,
+                 layouts: tuple[str, ...] = LAYOUTS) -> int:
     os.makedirs(out_dir, exist_ok=True)
     rng = random.Random(seed)
     for i in range(n):
-        rep = make_report(i, seed=seed, inconsistent=rng.random() < inconsistent)
+        rep = make_report(i, seed=seed, inconsistent=rng.random() < inconsistent, layout=layouts[i % len(layouts)])
         with open(os.path.join(out_dir, rep.filename), "wb") as f:
             f.write(rep.render())
     return n

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .files import is_one_of
-from .read import find_reports
+from .readers import find_reports
 
 if TYPE_CHECKING:  # the rest is imported where it is used: `extract` needs only the files
     from .annotations import AnnotationFile

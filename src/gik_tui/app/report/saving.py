@@ -123,7 +123,7 @@ class Saving:
         def done(name: str | None) -> None:
             if not name:
                 return
-            from ...core.read import REPORT_SUFFIXES
+            from ...core.readers import REPORT_SUFFIXES
 
             if name.lower().endswith(REPORT_SUFFIXES) or is_one_of(name, [self.path]):
                 self.notify(f"{name}: that is a report's name; annotations are saved as .gik.toml files",

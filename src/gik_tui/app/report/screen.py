@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from ...core.provenance import explain
-from ...core.read import ReadError
+from ...core.readers import ReadError
 from ...core.review import Review
 from ...core.templates import template_ids
 from ...core.workspace import Workspace

@@ -15,8 +15,8 @@ import re
 
 from lxml import etree
 
-from .document import Grid
-from .values import parse_value
+from ..document import Grid
+from .grid import place, render, rows_of
 
 _DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select",
               "button", "head", "title", "meta", "link", "svg", "object", "embed", "input", "textarea"}
@@ -100,11 +100,9 @@ def html_to_text(text: str, source: str = "") -> tuple[str, list[Grid], list[str
     for line in raw_lines:
         m = re.fullmatch(r"\s*\x00T(\d+)\x00\s*", line)
         if m:
-            rows = out.tables[int(m.group(1))]
-            spanned = frozenset(i for i, r in enumerate(rows) if _COVERED in r)
-            shown = [tuple(c for c in r if c is not _COVERED) for r in rows]
-            grids.append(Grid(tuple(shown), len(lines), spanned))
-            lines.extend(" | ".join(r) + " |" for r in shown)
+            rendered, grid = render(out.tables[int(m.group(1))], len(lines))
+            grids.append(grid)
+            lines.extend(rendered)
             continue
         line = _WS.sub(" ", line).strip()
         if line:
@@ -209,14 +207,6 @@ def _span(value: str | None) -> int:
         return 1
 
 
-_COVERED = "\x00covered"  # a slot covered by a figure shown in an earlier slot
-
-
-def _is_figure(text: str) -> bool:
-    p = parse_value(text) if text and len(text) < 40 else None
-    return p is not None and p.value is not None
-
-
 def _grid(table, out: _Out | None = None) -> list[list[str]]:
     """The table's rows with spans expanded; cells of nested tables are flattened into their cell.
     Bounded: at most MAX_WIDTH columns, and the page's tables share MAX_SLOTS slots (a page of
@@ -248,13 +238,7 @@ def _grid(table, out: _Out | None = None) -> list[list[str]]:
             if cs <= 0 or len(grid) + rs * cs > budget:
                 cut = True
                 break
-            if rs == 1 and cs == 1:
-                grid[(r, c)] = text
-            else:
-                figure = _is_figure(text)
-                for dr in range(rs):
-                    for dc in range(cs):
-                        grid.setdefault((r + dr, c + dc), _COVERED if figure and (dr or dc) else text)
+            place(grid, r, c, rs, cs, text)
             c += cs
             if c > width:
                 width = c
@@ -268,4 +252,4 @@ def _grid(table, out: _Out | None = None) -> list[list[str]]:
         out.cut += cut
     if not grid:
         return []
-    return [[grid.get((r, c), "") for c in range(width)] for r in range(len(rows))]
+    return rows_of(grid, len(rows), width)

@@ -1,0 +1,133 @@
+"""Read a report: a file's bytes → Document, one module per kind of file.
+
+- `text`: plain text in UTF-8 (with or without BOM), UTF-16 with BOM, or any legacy Chinese
+  encoding (GB18030, GBK, GB2312, Big5 …, detected by charset-normalizer);
+- `html`: web pages reduced to their article text, real <table> grids rendered one row per line
+  (cells between " | ", rowspan/colspan expanded);
+- `pdf`: PDF attachments (pdfplumber): ruled tables as grids, text in reading order, running
+  headers and page numbers dropped, the page of every line kept;
+- `docx`: Word attachments (python-docx): paragraphs and tables with their merged cells.
+Every reader gives the same Document; the engine downstream does not change with the kind of file.
+`grid` renders the tables of all of them alike. A file that is not a readable report raises
+ReadError with a one-line reason (legacy .doc/.wps, a scanned PDF with no text layer, a
+password, a damaged file …). The PDF and Word libraries are imported only for such files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from ..document import Document, unify_newlines
+from ..files import NotRegular, TooLarge, read_capped
+from .errors import ReadError
+
+TEXT_SUFFIXES = (".txt", ".htm", ".html")
+# .doc and .wps are listed so that the queue and the batch say what to do with them
+REPORT_SUFFIXES = (*TEXT_SUFFIXES, ".pdf", ".docx", ".doc", ".wps")
+MAX_BYTES = 64 * 1024 * 1024
+
+__all__ = ["MAX_BYTES", "REPORT_SUFFIXES", "ReadError", "find_reports", "read_bytes", "read_path"]
+
+_HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|body|table|div|p|head)\b", re.I)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc, .wps, .xls …
+
+
+def read_path(path: str | os.PathLike) -> Document:
+    source = str(path)
+    try:
+        data = read_capped(path, MAX_BYTES)
+    except TooLarge:
+        raise ReadError(source, f"too large (over {MAX_BYTES // (1024 * 1024)} MB, the limit)") from None
+    except NotRegular as e:
+        raise ReadError(source, f"{e.strerror}, not a report file; skipped") from None
+    except FileNotFoundError:
+        raise ReadError(source, "no such file") from None
+    except PermissionError:
+        raise ReadError(source, "permission denied") from None
+    except IsADirectoryError:
+        raise ReadError(source, "is a folder, not a report") from None
+    except OSError as e:
+        raise ReadError(source, e.strerror or str(e)) from None
+    return read_bytes(data, source)
+
+
+def kind_of(data: bytes) -> str:
+    """"pdf", "docx", "legacy" (.doc/.wps), "zip" (another zip), or "text" (text and HTML), by the
+    content, whatever the name says (an old "Word" export is often a web page named .doc)."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(_OLE):
+        return "legacy"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:1 << 20] else "zip"
+    return "text"
+
+
+def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
+    sha = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise ReadError(source, "empty file" if not data else "only whitespace, no text")
+    kind = kind_of(data)
+    if kind == "pdf":
+        from .pdf import read_pdf  # pdfplumber is loaded only for PDF files
+
+        return read_pdf(data, source, sha)
+    if kind == "docx":
+        from .docx import read_docx  # python-docx is loaded only for Word files
+
+        return read_docx(data, source, sha)
+    if kind == "legacy":
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ReadError(source, "a password-protected Word file: open it with its password and save a copy "
+                                    "without one")
+        what = "WPS" if source.lower().endswith(".wps") else "Word 97–2003 (.doc)"
+        raise ReadError(source, f"a legacy {what} file, which gik-tui cannot read: save it as .docx "
+                                "(Word, WPS or `soffice --headless --convert-to docx`) and open that")
+    if kind == "zip":
+        raise ReadError(source, "a zip archive, not a report: unpack it and open the reports inside")
+    from .text import decode
+
+    text, encoding = decode(data, source)
+    text = unify_newlines(text)
+    if not text.strip():
+        raise ReadError(source, "only whitespace, no text")
+    is_html = source.lower().endswith((".htm", ".html")) or bool(_HTML_SNIFF.search(data[:4096]))
+    if is_html:
+        from .html import html_to_text  # lxml is loaded only for HTML pages
+
+        text, grids, notes = html_to_text(text, source)
+        if not text.strip():
+            raise ReadError(source, "HTML page with no text" + (f" ({'; '.join(notes)})" if notes else ""))
+        return Document(source, text, sha, encoding, tuple(grids), tuple(notes))
+    return Document(source, text, sha, encoding)
+
+
+def find_reports(paths) -> tuple[list[str], list[ReadError]]:
+    """Expand folders into their report files (.txt/.htm/.html, sorted); missing paths are errors."""
+    files: list[str] = []
+    errors: list[ReadError] = []
+    seen: set[str] = set()
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            def unreadable(e: OSError) -> None:
+                where = e.filename or str(p)
+                errors.append(ReadError(str(where), f"folder cannot be read ({e.strerror or e}); its reports were skipped"))
+
+            for root, dirs, names in os.walk(p, onerror=unreadable, followlinks=False):
+                dirs.sort()
+                for name in sorted(names):
+                    if name.lower().endswith(REPORT_SUFFIXES):
+                        f = os.path.join(root, name)
+                        real = os.path.abspath(f)
+                        if real not in seen:
+                            seen.add(real)
+                            files.append(f)
+        elif p.exists() or p.is_symlink():
+            files.append(str(path))
+        else:
+            errors.append(ReadError(str(path), "no such file or folder"))
+    return files, errors

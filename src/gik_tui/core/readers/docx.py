@@ -1,0 +1,178 @@
+"""Word attachments (.docx, python-docx): the body's paragraphs and tables in order.
+
+Tables become grids with their merged cells expanded (`gridSpan` across columns, `vMerge` down
+rows, `gridBefore` for rows that start late) and are rendered like HTML tables (readers/grid.py).
+Running headers and footers live in their own parts of the file and are not read. Word records
+where pages began when the file was last laid out (`lastRenderedPageBreak`) and where the author
+broke pages by hand; each such page starts with a form-feed line, as in a PDF, so that cells and
+headings know their page when the file says it.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from ..document import Document
+from .errors import ReadError
+from .grid import cell_text, place, render, rows_of
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _T, _SDT = (f"{_W}{x}" for x in ("p", "tbl", "tr", "tc", "t", "sdt"))
+_TAB, _BR, _CR, _RENDERED = f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}lastRenderedPageBreak"
+_VAL = f"{_W}val"
+_TYPE = f"{_W}type"
+MAX_CELLS = 200_000  # grid slots of one file's tables, spans expanded
+PAGE_BREAK = "\f"
+
+
+def read_docx(data: bytes, source: str, sha: str) -> Document:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        d = docx.Document(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ReadError(source, "a damaged Word file (.docx): not a readable zip archive; download it again") from None
+    except (PackageNotFoundError, KeyError):
+        raise ReadError(source, "a zip archive that is not a Word document (.docx)") from None
+    except Exception as e:
+        raise ReadError(source, f"a damaged Word file (.docx) ({type(e).__name__})") from None
+    out = _Out()
+    _body(d.element.body, out)
+    if not "".join(out.lines).strip(PAGE_BREAK + " \n"):
+        raise ReadError(source, "a Word file with no text")
+    notes = [f"{out.cut} table(s) larger than {MAX_CELLS:,} cells were cut"] if out.cut else []
+    pages: tuple[int, ...] = ()
+    lines = out.lines
+    if out.breaks:
+        lines = [PAGE_BREAK, *lines]
+        pages_list, offset = [], 0
+        for line in lines:
+            if line == PAGE_BREAK:
+                pages_list.append(offset)
+            offset += len(line) + 1
+        pages = tuple(pages_list)
+    grids = [g.__class__(g.rows, g.first_line + (1 if out.breaks else 0), g.spanned) for g in out.grids]
+    return Document(source, "\n".join(lines) + "\n", sha, "docx", tuple(grids), tuple(notes), pages=pages)
+
+
+class _Out:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.grids: list = []
+        self.breaks = 0
+        self.budget = MAX_CELLS
+        self.cut = 0
+
+    def page(self) -> None:
+        if self.lines and self.lines[-1] != PAGE_BREAK:
+            self.lines.append(PAGE_BREAK)
+            self.breaks += 1
+
+
+def _body(el, out: _Out) -> None:
+    for child in el:
+        tag = child.tag
+        if tag == _P:
+            _paragraph(child, out)
+        elif tag == _TBL:
+            rows = _grid(child, out)
+            if rows:
+                rendered, grid = render(rows, len(out.lines))
+                out.grids.append(grid)
+                out.lines.extend(rendered)
+        elif tag == _SDT:  # a content control: its content is body content
+            for content in child.iter(f"{_W}sdtContent"):
+                _body(content, out)
+                break
+
+
+def _paragraph(p, out: _Out) -> None:
+    pr = p.find(f"{_W}pPr")
+    if pr is not None and pr.find(f"{_W}pageBreakBefore") is not None:
+        out.page()
+    parts: list[str] = []
+    for el in p.iter(_T, _TAB, _BR, _CR, _RENDERED):
+        tag = el.tag
+        if tag == _T:
+            parts.append(el.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag == _RENDERED or (tag == _BR and el.get(_TYPE) == "page"):
+            if "".join(parts).strip():
+                _emit(parts, out)
+                parts = []
+            out.page()
+        else:
+            parts.append("\n")
+    _emit(parts, out)
+
+
+def _emit(parts: list[str], out: _Out) -> None:
+    text = "".join(parts)
+    for line in text.split("\n"):
+        line = line.replace("\r", "").replace(PAGE_BREAK, " ").rstrip()
+        if line.strip():
+            out.lines.append(line.strip(" "))
+
+
+def _cell(tc) -> str:
+    paras = []
+    for p in tc.iter(_P):
+        paras.append("".join(el.text or "" if el.tag == _T else " " for el in p.iter(_T, _TAB)))
+    return cell_text("\n".join(x for x in paras if x.strip()))
+
+
+def _int(el, name: str, default: int = 1) -> int:
+    if el is None:
+        return default
+    x = el.find(f"{_W}{name}")
+    if x is None:
+        return default
+    try:
+        return max(0, min(100, int(x.get(_VAL, default))))
+    except ValueError:
+        return default
+
+
+def _grid(tbl, out: _Out) -> list[list[str]]:
+    """The table's rows, merged cells expanded."""
+    entries = []  # (row, column, columns spanned, vMerge, text)
+    width = 0
+    nrows = 0
+    for r, tr in enumerate(x for x in tbl if x.tag == _TR):
+        nrows = r + 1
+        c = _int(tr.find(f"{_W}trPr"), "gridBefore", 0)
+        for tc in tr:
+            if tc.tag != _TC:
+                continue
+            pr = tc.find(f"{_W}tcPr")
+            cs = max(1, _int(pr, "gridSpan"))
+            vm = pr.find(f"{_W}vMerge") if pr is not None else None
+            merge = None if vm is None else (vm.get(_VAL) or "continue")
+            entries.append((r, c, cs, merge, _cell(tc) if merge != "continue" else ""))
+            c += cs
+            width = max(width, c)
+    if not entries:
+        return []
+    if nrows * width > out.budget:
+        out.cut += 1
+        return []
+    out.budget -= nrows * width
+    down: dict[int, list] = {}  # column → the open vertical merge there: [row, column, span, text, rows]
+    starts = []
+    for r, c, cs, merge, text in entries:
+        if merge == "continue" and c in down and down[c][0] + down[c][4] == r:
+            down[c][4] += 1
+            continue
+        cell = [r, c, cs, text, 1]
+        starts.append(cell)
+        if merge == "restart":
+            down[c] = cell
+        else:
+            down.pop(c, None)
+    grid: dict[tuple[int, int], str] = {}
+    for r, c, cs, text, rs in starts:
+        place(grid, r, c, rs, cs, text)
+    return rows_of(grid, nrows, width)

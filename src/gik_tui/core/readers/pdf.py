@@ -1,0 +1,335 @@
+"""PDF attachments (pdfplumber): the text in reading order and the ruled tables as grids, with the
+page of every line.
+
+- Tables are found from their ruling lines; a merged cell (a header over several columns, a group
+  label over several rows) is expanded like an HTML span (readers/grid.py). A table with no rules
+  is read from its text: cells far apart on a line are kept apart by two spaces, which the table
+  parser reads as a row copied out of Word.
+- A table that runs over a page break is joined to its first part (its columns matched by their
+  positions on the page) and a header row repeated on the next page is dropped.
+- Text outside the tables is rebuilt from its characters line by line, without the stray spaces
+  PDF extraction puts between Chinese characters.
+- Running headers and footers (a line repeated at the top or bottom of the pages) and page numbers
+  (`— 3 —`, `第 3 页 共 5 页`, `3/5`) are dropped.
+- Each page starts with a line holding only a form feed ("\\f"): no part of the engine reads it,
+  Document.pages knows where each page starts, and the source view shows it as a page marker.
+Bounded: at most MAX_PAGES pages are read (the rest is said in a note).
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document, Grid
+from .errors import ReadError
+from .grid import cell_text, place, render, rows_of
+
+MAX_PAGES = 200
+PAGE_BREAK = "\f"
+_BAND = 0.08  # the top and bottom share of a page where running headers and footers stand
+_PAGE_NUMBER = re.compile(r"^(?:[-—–~_·\s]*\d{1,4}[-—–~_·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
+                          r"共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$", re.I)
+_DIGITS = re.compile(r"\d+")
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+_TOL = 1.5  # points: two rules closer than this are one
+
+
+@dataclass
+class _Line:
+    top: float
+    bottom: float
+    text: str
+
+
+@dataclass
+class _Table:
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    xs: list[float]  # column boundaries, left to right
+    cells: list[tuple[float, float, float, float, str]]  # x0, top, x1, bottom, text
+    page: int = 0
+    parts: list["_Table"] = field(default_factory=list)  # continuations on the next pages
+    root: "_Table | None" = None  # the first part, when this one continues it
+
+
+@dataclass
+class _Page:
+    number: int
+    items: list  # _Line and _Table in reading order
+    head: list[_Line]
+    foot: list[_Line]
+
+
+def read_pdf(data: bytes, source: str, sha: str) -> Document:
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as e:
+        raise ReadError(source, _why(e)) from None
+    except Exception as e:  # pdfminer raises many kinds on a damaged file
+        raise ReadError(source, _why(e)) from None
+    notes: list[str] = []
+    try:
+        with pdf:
+            try:
+                pages = pdf.pages
+            except Exception as e:
+                raise ReadError(source, _why(e)) from None
+            if not pages:
+                raise ReadError(source, "a PDF with no pages")
+            if len(pages) > MAX_PAGES:
+                notes.append(f"the PDF has {len(pages)} pages; only the first {MAX_PAGES} were read")
+            read: list[_Page] = []
+            images = 0
+            for i, page in enumerate(pages[:MAX_PAGES]):
+                try:
+                    read.append(_read_page(page, i + 1))
+                    images += len(page.images)
+                except ReadError:
+                    raise
+                except Exception as e:
+                    notes.append(f"page {i + 1} could not be read ({_why(e)}); it was skipped")
+                    read.append(_Page(i + 1, [], [], []))
+                finally:
+                    page.close()
+    except ReadError:
+        raise
+    except Exception as e:
+        raise ReadError(source, _why(e)) from None
+    if not any(p.items or p.head or p.foot for p in read):
+        if images:
+            raise ReadError(source, "no text layer — a scanned image; run OCR first (e.g. `ocrmypdf in.pdf out.pdf`), "
+                                    "then open the result")
+        raise ReadError(source, "a PDF with no text")
+    _drop_running(read)
+    text, grids, starts = _compose(read)
+    if not text.strip():
+        raise ReadError(source, "no text layer — a scanned image; run OCR first (e.g. `ocrmypdf in.pdf out.pdf`), "
+                                "then open the result")
+    return Document(source, text, sha, "pdf", tuple(grids), tuple(notes), pages=tuple(starts))
+
+
+def _why(e: BaseException) -> str:
+    """One line for what went wrong opening a PDF."""
+    inner = e
+    while getattr(inner, "args", None) and isinstance(inner.args[0], BaseException):
+        inner = inner.args[0]
+    name = type(inner).__name__
+    msg = str(inner)
+    if "Password" in name or "password" in msg.lower() or "Encryption" in name:
+        return "a password-protected PDF: open it with its password and save a copy without one"
+    if "Syntax" in name or "EOF" in msg or "xref" in msg.lower() or "trailer" in msg.lower() or "PSEOF" in name:
+        return f"a damaged PDF ({name}); download it again"
+    return f"a damaged or unreadable PDF ({name}: {msg[:80]})" if msg else f"a damaged or unreadable PDF ({name})"
+
+
+# ------------------------------------------------------------------ one page
+def _read_page(page, number: int) -> _Page:
+    height = page.height
+    tables = []
+    for t in page.find_tables():
+        tab = _table(t, number)
+        if tab is not None:
+            tables.append(tab)
+    boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
+    free = []
+    taken: dict[int, list] = {}
+    for ch in page.chars:
+        mx, my = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        for k, (x0, top, x1, bottom) in enumerate(boxes):
+            if x0 <= mx <= x1 and top <= my <= bottom:
+                taken.setdefault(k, []).append(ch)
+                break
+        else:
+            free.append(ch)
+    for k, t in enumerate(tables):
+        _fill(t, taken.get(k, []))
+    lines = [ln for ln in _lines(free) if ln.text]
+    head = [ln for ln in lines if ln.bottom <= height * _BAND]
+    foot = [ln for ln in lines if ln.top >= height * (1 - _BAND)]
+    body = [ln for ln in lines if ln.bottom > height * _BAND and ln.top < height * (1 - _BAND)]
+    items = sorted([*body, *tables], key=lambda x: x.top)
+    return _Page(number, items, head, foot)
+
+
+def _table(t, page: int) -> _Table | None:
+    cells = [c for c in t.cells if c[2] - c[0] > 0.5 and c[3] - c[1] > 0.5]
+    if not cells:
+        return None
+    xs = _bounds([c[0] for c in cells] + [c[2] for c in cells])
+    if len(xs) < 3:  # one column: a box around text, not a table
+        return None
+    x0, top, x1, bottom = t.bbox
+    return _Table(top, bottom, x0, x1, xs, [(c[0], c[1], c[2], c[3], "") for c in cells], page)
+
+
+def _bounds(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > _TOL:
+            out.append(v)
+    return out
+
+
+def _fill(t: _Table, chars: list) -> None:
+    """Each cell's text from the characters whose middle lies in it."""
+    ys = _bounds([c[1] for c in t.cells] + [c[3] for c in t.cells])
+    owner: dict[tuple[int, int], int] = {}
+    for k, (x0, top, x1, bottom, _) in enumerate(t.cells):
+        for r in range(_at(ys, top), max(_at(ys, top) + 1, _at(ys, bottom))):
+            for c in range(_at(t.xs, x0), max(_at(t.xs, x0) + 1, _at(t.xs, x1))):
+                owner.setdefault((r, c), k)
+    got: dict[int, list] = {}
+    for ch in chars:
+        r = bisect.bisect_right(ys, (ch["top"] + ch["bottom"]) / 2) - 1
+        c = bisect.bisect_right(t.xs, (ch["x0"] + ch["x1"]) / 2) - 1
+        k = owner.get((r, c))
+        if k is not None:
+            got.setdefault(k, []).append(ch)
+    for k, chs in got.items():
+        x0, top, x1, bottom, _ = t.cells[k]
+        t.cells[k] = (x0, top, x1, bottom, cell_text("\n".join(ln.text for ln in _lines(chs))))
+
+
+def _at(bounds: list[float], v: float) -> int:
+    """The index of the boundary at `v` (the nearest within the tolerance)."""
+    i = bisect.bisect_left(bounds, v - _TOL)
+    return min(i, len(bounds) - 1)
+
+
+def _lines(chars: list) -> list[_Line]:
+    """Characters → lines of text, top to bottom; within a line a gap of about a character or more
+    is two spaces (cells of an unruled table), a word space between Latin letters or digits is one,
+    and no space is put between Chinese characters."""
+    if not chars:
+        return []
+    chars = sorted(chars, key=lambda c: (round(c["top"]), c["x0"]))
+    groups: list[list] = []
+    for ch in chars:
+        if groups:
+            g = groups[-1]
+            first = g[0]
+            if abs(ch["top"] - first["top"]) <= max(2.0, 0.5 * (first["bottom"] - first["top"])):
+                g.append(ch)
+                continue
+        groups.append([ch])
+    out = []
+    for g in groups:
+        g.sort(key=lambda c: c["x0"])
+        parts: list[str] = []
+        prev = None
+        for ch in g:
+            t = ch["text"]
+            if not t.strip():
+                continue
+            if prev is not None:
+                size = max(prev["size"], ch["size"], 1.0)
+                gap = ch["x0"] - prev["x1"]
+                if gap > 1.2 * size:
+                    parts.append("  ")
+                elif gap > 0.15 * size and not (_CJK.match(prev["text"]) or _CJK.match(t)):
+                    parts.append(" ")
+            parts.append(t)
+            prev = ch
+        out.append(_Line(min(c["top"] for c in g), max(c["bottom"] for c in g), "".join(parts).strip()))
+    return out
+
+
+# ------------------------------------------------------------------ the document
+def _key(line: _Line) -> str:
+    return _DIGITS.sub("#", line.text.replace(" ", ""))
+
+
+def _drop_running(pages: list[_Page]) -> None:
+    """Headers and footers go; a line in a page's top or bottom band that is neither is body text."""
+    n = len(pages)
+    counts: dict[tuple[str, str], int] = {}
+    for p in pages:
+        for band, lines in (("head", p.head), ("foot", p.foot)):
+            for k in {_key(ln) for ln in lines}:
+                counts[(band, k)] = counts.get((band, k), 0) + 1
+    for p in pages:
+        keep = []
+        for band, lines in (("head", p.head), ("foot", p.foot)):
+            for ln in lines:
+                repeated = n >= 2 and counts[(band, _key(ln))] >= max(2, 0.4 * n)
+                if not repeated and not _PAGE_NUMBER.match(ln.text.replace(" ", " ").strip()):
+                    keep.append(ln)
+        if keep:
+            p.items = sorted([*p.items, *keep], key=lambda x: x.top)
+
+
+def _continues(a: _Table, b: _Table) -> bool:
+    return abs(a.x0 - b.x0) <= 3 and abs(a.x1 - b.x1) <= 3
+
+
+def _compose(pages: list[_Page]) -> tuple[str, list[Grid], list[int]]:
+    """The text, its grids and the offset where each page starts (at its form-feed line)."""
+    for p, q in zip(pages, pages[1:]):  # a table that ends a page and one that starts the next
+        if p.items and q.items and isinstance(p.items[-1], _Table) and isinstance(q.items[0], _Table):
+            root = p.items[-1].root or p.items[-1]
+            if _continues(root, q.items[0]):
+                root.parts.append(q.items[0])
+                q.items[0].root = root
+    lines: list[str] = []
+    grids: list[Grid] = []
+    starts: list[int] = []
+    offset = 0
+
+    def emit(s: str) -> None:
+        nonlocal offset
+        lines.append(s)
+        offset += len(s) + 1
+
+    def new_page() -> None:
+        starts.append(offset)
+        emit(PAGE_BREAK)
+
+    for p in pages:
+        if len(starts) < p.number:  # not already begun inside a table continued onto it
+            new_page()
+        for item in p.items:
+            if isinstance(item, _Line):
+                emit(item.text)
+            elif item.root is None:
+                parts = _grid_rows(item)
+                rendered, grid = render([row for rows in parts for row in rows], len(lines))
+                grids.append(grid)
+                at = 0
+                for k, rows in enumerate(parts):
+                    if k:
+                        new_page()  # the next page begins inside the table
+                    for line in rendered[at:at + len(rows)]:
+                        emit(line)
+                    at += len(rows)
+    return "\n".join(lines) + "\n", grids, starts
+
+
+def _grid_rows(t: _Table) -> list[list[list[str]]]:
+    """A table and its continuations as rows on one set of columns, per page; a header repeated at
+    the top of a continuation is dropped."""
+    xs = _bounds([x for part in (t, *t.parts) for x in part.xs])
+    out: list[list[list[str]]] = []
+    for part in (t, *t.parts):
+        ys = _bounds([c[1] for c in part.cells] + [c[3] for c in part.cells])
+        grid: dict[tuple[int, int], str] = {}
+        for x0, top, x1, bottom, text in sorted(part.cells, key=lambda c: (c[1], c[0])):
+            r0, c0 = _at(ys, top), _at(xs, x0)
+            rs, cs = max(1, _at(ys, bottom) - r0), max(1, _at(xs, x1) - c0)
+            place(grid, r0, c0, rs, cs, text)
+        rows = rows_of(grid, len(ys) - 1, len(xs) - 1)
+        if out:
+            head = out[0]
+            k = 0
+            while k < len(rows) - 1 and k < len(head) and rows[k] == head[k]:
+                k += 1
+            rows = rows[k:]
+        out.append(rows)
+    return out

@@ -1,0 +1,83 @@
+"""Plain text: bytes → str. BOMs are definitive, strict UTF-8 is tried next, then the legacy
+Chinese encodings (GB18030, GBK, GB2312, Big5 …) and everything else charset-normalizer knows."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import ReadError
+
+_CHINESE = ["gb18030", "big5", "utf_16", "utf_32"]
+_WIDE = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """Decode bytes; BOMs are definitive, strict UTF-8 is tried next, then charset-normalizer."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", source), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", source), "utf-16"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        _refuse_binary(text, source)
+        return text, "utf-8"
+    from charset_normalizer import from_bytes
+
+    if b"\x00" in data[:4096]:
+        # NUL bytes: UTF-16/32 without a BOM, or not text at all
+        wide = from_bytes(data, cp_isolation=_WIDE).best()
+        if wide is None or wide.chaos > 0.2:
+            raise ReadError(source, "binary file (NUL bytes), not a text report")
+        text = str(wide)
+        _refuse_binary(text, source)
+        if not _mostly_text(text):
+            raise ReadError(source, "binary file (NUL bytes), not a text report")
+        return text, wide.encoding
+
+    # Reports are Chinese: charset-normalizer first weighs the Chinese encodings on a few chunks,
+    # and searches every encoding only when none of those reads cleanly.
+    best = from_bytes(data, cp_isolation=_CHINESE, steps=3, chunk_size=256).best()
+    if best is None or best.chaos > 0.1:
+        best = from_bytes(data).best()
+    if best is None:
+        # UTF-8 with a few broken bytes (a truncated download, a bad splice): keep the text and say where
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        if bad and bad <= max(3, len(text) // 1000):
+            _refuse_binary(text, source)
+            first = data.decode("utf-8", errors="ignore")  # only to find the first bad byte
+            pos = next((i for i, (a, b) in enumerate(zip(text, first)) if a != b), len(first))
+            return text, f"utf-8 ({bad} invalid byte sequence(s) replaced, the first after character {pos})"
+        raise ReadError(source, "binary or undecodable bytes (no text encoding fits)")
+    text = str(best)
+    _refuse_binary(text, source)
+    return text, best.encoding
+
+
+def _mostly_text(text: str) -> bool:
+    """Letters, CJK, digits, punctuation and spaces make up most of a real report."""
+    sample = text[:4096]
+    good = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t")
+    return good >= 0.95 * len(sample) and sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff" or ch.isascii()) >= 0.5 * len(sample)
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise ReadError(source, f"invalid {encoding} at byte {e.start}") from None
+    _refuse_binary(text, source)
+    return text
+
+
+def _refuse_binary(text: str, source: str) -> None:
+    sample = text[:8192]
+    if "\x00" in sample:
+        raise ReadError(source, "binary file (NUL bytes), not a text report")
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
+        raise ReadError(source, "binary file (control bytes), not a text report")

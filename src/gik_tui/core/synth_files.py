@@ -1,0 +1,168 @@
+"""Synthetic PDF and Word attachments (synth layouts p and w), made as agencies make them: ruled
+tables whose header and label cells are merged, the long requests table running over a page
+break (its header repeated on the next page or not), a running header with the report's title and
+a page number in the footer (`— 3 —`, `第 3 页`, `- 3 -`). The PDF uses reportlab's built-in
+`STSong-Light` CID font, so no font file is needed; the Word file is written with python-docx.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+
+from .synth import SynthReport, outline, table_rows
+from .values import parse_value
+
+
+def render_file(rep: SynthReport) -> bytes:
+    return _pdf(rep) if rep.layout == "p" else _docx(rep)
+
+
+def _is_figure(text: str) -> bool:
+    p = parse_value(text) if text and len(text) < 40 else None
+    return p is not None and p.value is not None
+
+
+def grid_of(parts) -> tuple[list[list[str]], int]:
+    """The table's whole grid (every row as wide as the widest) and how many rows are header rows."""
+    rows = [list(r) for kind, rs in parts for r in rs]
+    head = 0
+    for kind, rs in parts:
+        if kind == "body":
+            break
+        head += len(rs)
+    width = max(len(r) for r in rows)
+    return [r + [""] * (width - len(r)) for r in rows], head
+
+
+def merges(rows: list[list[str]]) -> list[tuple[int, int, int, int]]:
+    """(r0, c0, r1, c1) rectangles of one label repeated: merged cells, greedy, left to right and
+    top to bottom. Figures and empty cells are never merged."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if (r, c) in seen or not text or _is_figure(text):
+                continue
+            c1 = c
+            while c1 + 1 < len(row) and row[c1 + 1] == text and (r, c1 + 1) not in seen:
+                c1 += 1
+            r1 = r
+            while r1 + 1 < len(rows) and all(rows[r1 + 1][k] == text and (r1 + 1, k) not in seen
+                                             for k in range(c, c1 + 1)):
+                r1 += 1
+            for rr in range(r, r1 + 1):
+                for cc in range(c, c1 + 1):
+                    seen.add((rr, cc))
+            if r1 > r or c1 > c:
+                out.append((r, c, r1, c1))
+    return out
+
+
+def _footer(rng: random.Random):
+    return rng.choice(("— {} —", "第 {} 页", "- {} -"))
+
+
+# ------------------------------------------------------------------ PDF
+def _pdf(rep: SynthReport) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    font = "STSong-Light"
+    if font not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(font))
+    rng, title, paras, tables = outline(rep)
+    footer = _footer(rng)
+    body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16, wordWrap="CJK", spaceAfter=4)
+    head = ParagraphStyle("head", parent=body, fontSize=12, leading=18, spaceBefore=6)
+    cell = ParagraphStyle("cell", fontName=font, fontSize=7, leading=9, wordWrap="CJK")
+    width = A4[0] - 30 * mm
+    story = []
+    for i, p in enumerate(paras):
+        if isinstance(p, tuple):
+            spec = tables[p[1]]
+            rows, nhead = grid_of(table_rows(rep, spec, rng))
+            ncols = len(rows[0])
+            labels = {"requests": 3, "active": 1, "stats": 1}.get(spec.id, 0)
+            lw = 30 * mm if spec.id == "requests" else (60 * mm if labels else 0)
+            vw = (width - labels * lw) / max(1, ncols - labels)
+            merged = merges(rows)
+            covered = {(rr, cc) for r0, c0, r1, c1 in merged for rr in range(r0, r1 + 1) for cc in range(c0, c1 + 1)
+                       if (rr, cc) != (r0, c0)}
+            data = [[("" if (r, c) in covered else Paragraph(t, cell) if t else "") for c, t in enumerate(row)]
+                    for r, row in enumerate(rows)]
+            style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONT", (0, 0), (-1, -1), font, 7),
+                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            style += [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in merged]
+            repeat = nhead if spec.id == "requests" and rng.random() < 0.5 else 0
+            story.append(Table(data, colWidths=[lw] * labels + [vw] * (ncols - labels), style=TableStyle(style),
+                               repeatRows=repeat, splitInRow=0))
+        else:
+            if i > 0 and p.startswith("二、"):
+                story.append(PageBreak())  # the tables start on a new page: the requests table runs over
+            story.append(Paragraph(p, head if i == 0 or p[:2] in _HEADS else body))
+
+    def page(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 10 * mm, title)
+        canvas.line(15 * mm, A4[1] - 12 * mm, A4[0] - 15 * mm, A4[1] - 12 * mm)
+        canvas.drawCentredString(A4[0] / 2, 8 * mm, footer.format(doc.page))
+        canvas.restoreState()
+
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=18 * mm,
+                            bottomMargin=16 * mm, title=title, invariant=1)
+    doc.build(story, onFirstPage=page, onLaterPages=page)
+    return buf.getvalue()
+
+
+_HEADS = tuple(f"{n}、" for n in "一二三四五六七八九十")
+
+
+# ------------------------------------------------------------------ Word
+def _docx(rep: SynthReport) -> bytes:
+    import docx
+    from docx.shared import Pt
+
+    rng, title, paras, tables = outline(rep)
+    footer = _footer(rng)
+    d = docx.Document()
+    sec = d.sections[0]
+    sec.header.paragraphs[0].text = title
+    sec.footer.paragraphs[0].text = footer.format(1)
+    for i, p in enumerate(paras):
+        if isinstance(p, tuple):
+            spec = tables[p[1]]
+            rows, _ = grid_of(table_rows(rep, spec, rng))
+            t = d.add_table(rows=len(rows), cols=len(rows[0]))
+            t.style = "Table Grid"
+            merged = merges(rows)
+            covered = {(rr, cc) for r0, c0, r1, c1 in merged for rr in range(r0, r1 + 1) for cc in range(c0, c1 + 1)
+                       if (rr, cc) != (r0, c0)}
+            for r, row in enumerate(rows):
+                cells = t.rows[r].cells
+                for c, text in enumerate(row):
+                    if text and (r, c) not in covered:
+                        cells[c].text = text
+            for r0, c0, r1, c1 in merged:
+                t.cell(r0, c0).merge(t.cell(r1, c1))
+        elif i == 0:
+            d.add_heading(p, level=1)
+        elif p[:2] in _HEADS:
+            if p.startswith("二、"):
+                d.add_page_break()
+            if rng.random() < 0.5:
+                d.add_heading(p, level=2)
+            else:
+                d.add_paragraph(p).runs[0].font.size = Pt(14)
+        else:
+            d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
