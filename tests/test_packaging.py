@@ -19,7 +19,8 @@ def test_a_wheel_installed_in_a_fresh_venv_has_its_themes_and_templates(tmp_path
     wheel = next((tmp_path / "dist").glob("gik_tui-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     for f in ("gik_tui/themes/gik-dark.toml", "gik_tui/themes/gik-daylight.toml", "gik_tui/themes/gik-colourblind.toml",
-              "gik_tui/core/templates/gik-2021.toml", "gik_tui/app/app.tcss"):
+              "gik_tui/core/templates/gik-2021.toml", "gik_tui/app/app.tcss", "gik_tui/core/readers/pdf.py",
+              "gik_tui/core/readers/docx.py"):
         assert f in names, f
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)

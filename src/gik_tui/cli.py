@@ -278,11 +278,17 @@ def export(paths, fmt, wide, output, annotations, force, jobs):
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--inconsistent", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="share of reports with one seeded inconsistency")
-def synth(out_dir, count, seed, inconsistent):
-    """Write N synthetic reports (every format, every layout, UTF-8/GBK, text/HTML) to OUT_DIR."""
-    from .core.synth import write_corpus
+@click.option("--layouts", default="abcdefgh", show_default=True,
+              help="the layouts to cycle through: a–h text and HTML (f, g glued), p PDF, w Word .docx")
+def synth(out_dir, count, seed, inconsistent, layouts):
+    """Write N synthetic reports (every format; text, HTML, PDF or Word; UTF-8/GBK) to OUT_DIR."""
+    from .core.synth import ALL_LAYOUTS, write_corpus
 
-    n = write_corpus(out_dir, count, seed=seed, inconsistent=inconsistent)
+    bad = sorted(set(layouts) - set(ALL_LAYOUTS))
+    if bad or not layouts:
+        _err(f"--layouts: {''.join(bad) or 'none given'}: not a layout (choose from {''.join(ALL_LAYOUTS)})")
+        sys.exit(2)
+    n = write_corpus(out_dir, count, seed=seed, inconsistent=inconsistent, layouts=tuple(layouts))
     click.echo(f"wrote {n} reports to {out_dir}", err=True)
 
 

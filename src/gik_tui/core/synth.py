@@ -166,8 +166,18 @@ def make_report(i: int, seed: int = 0, inconsistent: bool = False, template_id: 
     return rep
 
 
+def from_extraction(ex, layout: str) -> SynthReport:
+    """A report with the figures, format, year and agency of an extraction, to be rendered in
+    another layout (the sample reports as PDF or Word attachments, say). Blank cells stay blank."""
+    values = {c.key: c.value for c in ex.cells if c.value is not None}
+    name = os.path.splitext(os.path.basename(ex.source))[0]
+    return SynthReport(name, ex.template, ex.year or 2020, ex.agency or _AGENCIES[0], layout, "utf-8", values)
+
+
 # ------------------------------------------------------------------ rendering
-def _fmt(spec: TableSpec, row: LabelPath, col: LabelPath, x: int | float, rng: random.Random) -> str:
+def _fmt(spec: TableSpec, row: LabelPath, col: LabelPath, x: int | float | None, rng: random.Random) -> str:
+    if x is None:
+        return ""  # a cell the report left blank (a report rebuilt from an extraction)
     kind = spec.cell_kind(spec.block_of(row), row, col)
     if kind == "signed":
         if x == 0:
@@ -188,7 +198,7 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
             parts.append(("head", [["信息内容", *[c[-1] for c in b.columns]]]))
             body = []
             for r in b.rows:
-                cells = [_fmt(spec, r, c, rep.values[(spec.id, r, c)], rng) for c in b.columns]
+                cells = [_fmt(spec, r, c, rep.values.get((spec.id, r, c)), rng) for c in b.columns]
                 for c, s in zip(b.columns, cells):
                     rep.rendered[(spec.id, r, c)] = s
                 body.append([r[-1], *cells])
@@ -220,7 +230,7 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
                 front = [labels[r[:i]] if r[:i] not in shown else "" for i in range(1, len(r))]
                 front += [labels[r]] + [""] * (LABEL_COLUMNS - len(r))
             shown.update(r[:i] for i in range(1, len(r)))
-            cells = [str(rep.values[(spec.id, r, c)]) for c in b.columns]
+            cells = [_fmt(spec, r, c, rep.values.get((spec.id, r, c)), rng) for c in b.columns]
             for c, s in zip(b.columns, cells):
                 rep.rendered[(spec.id, r, c)] = s
             body.append([*front, *cells])
@@ -233,7 +243,7 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
                                    five + ["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5, five * 3]))
         else:
             parts.append(("head", [["行政复议", "行政诉讼"], five[:] + ["未经复议直接起诉", "复议后起诉"], five * 2]))
-        cells = [str(rep.values[(spec.id, (), c)]) for c in cols]
+        cells = [_fmt(spec, (), c, rep.values.get((spec.id, (), c)), rng) for c in cols]
         for c, s in zip(cols, cells):
             rep.rendered[(spec.id, (), c)] = s
         parts.append(("body", [cells]))
@@ -247,7 +257,7 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
             if node not in valued:
                 body.append([labels[node], "—", ""])
                 continue
-            s = _fmt(spec, node, b.columns[0], rep.values[(spec.id, node, b.columns[0])], rng)
+            s = _fmt(spec, node, b.columns[0], rep.values.get((spec.id, node, b.columns[0])), rng)
             rep.rendered[(spec.id, node, b.columns[0])] = s
             body.append([labels[node], spec.unit_of(node) or "件", s])
         parts.append(("body", body))

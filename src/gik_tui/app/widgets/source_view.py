@@ -85,12 +85,16 @@ class SourceView(TextArea):
         self.span: tuple[int, int, int] | None = None
         self.headings = dict(headings or {})  # 0-based line → (start, end) columns of its headings
         self.highlight = ""  # the theme's gik-source colour
+        self.page_lines: dict[int, int] = {}  # 0-based line → the page it begins (PDF and Word reports)
 
     def on_mount(self) -> None:
         self.cursor_blink = False
         self.highlight = cell_colours(self.app)["gik-source"]
 
     def get_line(self, line_index: int) -> Text:
+        page = self.page_lines.get(line_index)
+        if page is not None:  # the line holds only a form feed: where a page of the file begins
+            return Text(f"── page {page} ──", style="dim italic")
         line = super().get_line(line_index)
         for a, b in self.headings.get(line_index, ()):
             line.stylize("bold underline", a, b)
@@ -99,8 +103,10 @@ class SourceView(TextArea):
             line.stylize(style, self.span[1], max(self.span[2], self.span[1] + 1))
         return line
 
-    def show(self, text: str) -> None:
-        """Load a report's text (long texts unwrapped, long lines cut)."""
+    def show(self, text: str, page_lines: dict[int, int] | None = None) -> None:
+        """Load a report's text (long texts unwrapped, long lines cut); `page_lines` are the lines
+        where the pages of a PDF or Word report begin (shown as markers)."""
+        self.page_lines = dict(page_lines or {})
         shown = for_display(text)
         wrap = len(shown) < WRAP_LIMIT
         if self.soft_wrap != wrap:

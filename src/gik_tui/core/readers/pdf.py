@@ -205,9 +205,9 @@ def _at(bounds: list[float], v: float) -> int:
 
 
 def _lines(chars: list) -> list[_Line]:
-    """Characters → lines of text, top to bottom; within a line a gap of about a character or more
-    is two spaces (cells of an unruled table), a word space between Latin letters or digits is one,
-    and no space is put between Chinese characters."""
+    """Characters → lines of text, top to bottom. Within a line a gap wider than a character is two
+    spaces (cells of an unruled table); a space glyph is one space, except between two Chinese
+    characters; letter spacing and justification (gaps without a space glyph) add nothing."""
     if not chars:
         return []
     chars = sorted(chars, key=lambda c: (round(c["top"]), c["x0"]))
@@ -225,19 +225,25 @@ def _lines(chars: list) -> list[_Line]:
         g.sort(key=lambda c: c["x0"])
         parts: list[str] = []
         prev = None
+        space = False  # a space glyph since the last character
         for ch in g:
             t = ch["text"]
             if not t.strip():
+                space = True
                 continue
             if prev is not None:
                 size = max(prev["size"], ch["size"], 1.0)
                 gap = ch["x0"] - prev["x1"]
+                cjk = _CJK.match(prev["text"]) or _CJK.match(t)
                 if gap > 1.2 * size:
                     parts.append("  ")
-                elif gap > 0.15 * size and not (_CJK.match(prev["text"]) or _CJK.match(t)):
+                elif space and not (_CJK.match(prev["text"]) and _CJK.match(t)):
+                    parts.append(" ")
+                elif gap > 0.5 * size and not cjk:  # words placed apart with no space glyph
                     parts.append(" ")
             parts.append(t)
             prev = ch
+            space = False
         out.append(_Line(min(c["top"] for c in g), max(c["bottom"] for c in g), "".join(parts).strip()))
     return out
 

@@ -1,0 +1,123 @@
+"""Word attachments: the sample reports' figures written as .docx (python-docx, merged header and
+label cells, headings as styles or plain paragraphs, a running header and footer) come back cell
+for cell; merged cells become spans; page breaks give pages; what cannot be read says why."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from gik_tui.core.extract import extract, extract_path
+from gik_tui.core.readers import ReadError, read_bytes
+from gik_tui.core.synth import from_extraction, make_report
+
+from ...conftest import SAMPLES
+
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_a_sample_report_as_a_word_file_extracts_cell_for_cell(name):
+    truth = extract_path(SAMPLES / name)
+    rep = from_extraction(truth, "w")
+    doc = read_bytes(rep.render(), rep.filename)
+    ex = extract(doc)
+    assert (ex.template, ex.year, ex.agency) == (truth.template, truth.year, truth.agency)
+    want = {c.key: c.value for c in truth.cells if c.value is not None}
+    got = {c.key: c for c in ex.cells}
+    assert {k: got[k].value for k in want} == want
+    assert [c.key for c in ex.cells if c.value is not None and c.key not in want] == []
+    assert {got[k].page for k in want} == {2}  # the tables follow the page break before section 二
+    assert all(s.template_section for s in ex.sections)
+    assert len(ex.sections) == (8 if truth.template == "legacy" else 6)
+    title = f"{truth.agency}{truth.year}年政府信息公开工作年度报告"
+    assert doc.text.count(title) == 1  # the running header is not body text
+
+
+@pytest.mark.parametrize("template", ["gik-2019", "gik-2021", "legacy"])
+def test_every_format_as_a_word_file(template):
+    for i in range(3):
+        rep = make_report(i, seed=5, template_id=template, layout="w")
+        ex = extract(read_bytes(rep.render(), rep.filename))
+        got = {c.key: c.value for c in ex.cells}
+        assert {k: got[k] for k in rep.values} == rep.values, (template, i)
+        assert not ex.failing
+
+
+def _docx(build) -> bytes:
+    import docx
+
+    d = docx.Document()
+    build(d)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_merged_cells_are_spans_a_merged_figure_shown_once():
+    def build(d):
+        d.add_paragraph("表")
+        t = d.add_table(rows=3, cols=4)
+        t.cell(0, 0).text = "信息内容"
+        t.cell(0, 1).text = "本年"
+        t.cell(0, 1).merge(t.cell(0, 3))  # a header over three columns
+        t.cell(1, 0).text = "规章"
+        t.cell(1, 0).merge(t.cell(2, 0))  # a label over two rows
+        t.cell(1, 1).text = "13"
+        t.cell(1, 1).merge(t.cell(1, 2))  # a figure over two columns: one value
+        t.cell(1, 3).text = "524"
+        for k, v in enumerate(["1", "2", "3"]):
+            t.cell(2, k + 1).text = v
+
+    doc = read_bytes(_docx(build), "merged.docx")
+    assert doc.grids[0].rows == (("信息内容", "本年", "本年", "本年"), ("规章", "13", "524"), ("规章", "1", "2", "3"))
+    assert doc.grids[0].spanned == frozenset({1})
+    assert doc.text.split("\n")[1:] == ["信息内容 | 本年 | 本年 | 本年 |", "规章 | 13 | 524 |", "规章 | 1 | 2 | 3 |", ""]
+    assert doc.pages == ()  # no page break: no pages
+
+
+def test_page_breaks_give_pages_and_headers_and_footers_are_not_read():
+    def build(d):
+        d.sections[0].header.paragraphs[0].text = "页眉文字"
+        d.sections[0].footer.paragraphs[0].text = "— 1 —"
+        d.add_paragraph("一、总体情况")
+        d.add_page_break()
+        d.add_paragraph("二、主动公开政府信息情况")
+
+    doc = read_bytes(_docx(build), "paged.docx")
+    assert doc.text == "\f\n一、总体情况\n\f\n二、主动公开政府信息情况\n"
+    assert doc.pages == (0, 9)
+    assert doc.page_of(doc.text.index("二、")) == 2 and doc.page_of(doc.text.index("一、")) == 1
+
+
+def _zip(names) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for n in names:
+            z.writestr(n, "x")
+    return buf.getvalue()
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.mark.parametrize("name, data, says", [
+    ("r.doc", OLE + b"\x00" * 600, "a legacy Word 97–2003 (.doc) file, which gik-tui cannot read: save it as .docx"),
+    ("r.wps", OLE + b"\x00" * 600, "a legacy WPS file"),
+    ("r.docx", OLE + b"\x00" * 64 + "EncryptedPackage".encode("utf-16-le"), "a password-protected Word file"),
+    ("r.docx", b"PK\x03\x04word/" + b"\x00" * 100, "a damaged Word file (.docx): not a readable zip archive"),
+    ("r.docx", _zip(["a.txt"]), "a zip archive, not a report"),
+    ("r.docx", _zip(["word/x.xml"]), "a zip archive that is not a Word document"),
+])
+def test_a_word_file_that_cannot_be_read_says_why_in_one_line(name, data, says):
+    with pytest.raises(ReadError) as e:
+        read_bytes(data, name)
+    assert str(e.value).startswith(f"{name}: ") and says in str(e.value) and "\n" not in str(e.value)
+
+
+def test_an_old_word_export_that_is_a_web_page_is_read_as_one():
+    doc = read_bytes("<html><body><p>一、总体情况</p><table><tr><td>规章</td><td>3</td></tr></table></body></html>"
+                     .encode("utf-8"), "report.doc")
+    assert doc.text == "一、总体情况\n规章 | 3 |\n"

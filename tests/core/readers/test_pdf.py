@@ -1,0 +1,196 @@
+"""PDF attachments: the sample reports' own figures written as PDFs (reportlab, ruled tables with
+merged cells, the requests table running over a page break, running headers and page numbers)
+come back cell for cell with their pages; what cannot be read says why in one line."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from gik_tui.core.extract import extract, extract_path
+from gik_tui.core.readers import ReadError, read_bytes
+from gik_tui.core.readers import pdf as pdf_reader
+from gik_tui.core.synth import from_extraction, make_report
+
+from ...conftest import SAMPLES
+
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.txt"))
+
+
+def _pdf_of(rep):
+    return read_bytes(rep.render(), rep.filename)
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_a_sample_report_as_a_pdf_extracts_cell_for_cell_with_its_pages(name):
+    truth = extract_path(SAMPLES / name)
+    rep = from_extraction(truth, "p")
+    doc = _pdf_of(rep)
+    ex = extract(doc)
+    assert (ex.template, ex.year, ex.agency) == (truth.template, truth.year, truth.agency)
+    want = {c.key: c.value for c in truth.cells if c.value is not None}
+    got = {c.key: c for c in ex.cells}
+    assert {k: got[k].value for k in want} == want
+    assert [c.key for c in ex.cells if c.value is not None and c.key not in want] == []  # nothing invented
+    assert all(got[k].page in (2, 3) and got[k].method == "table" for k in want)
+    for k in want:  # the page said is the page the figure is on
+        c = got[k]
+        assert doc.pages[c.page - 1] <= c.start < (doc.pages[c.page] if c.page < len(doc.pages) else len(doc.text))
+    mapped = [s for s in ex.sections if s.template_section]
+    assert len(mapped) == len(ex.sections) == (8 if truth.template == "legacy" else 6)
+    assert [s.page for s in mapped][:2] == [1, 2]  # the file breaks the page before its second section
+    assert ex.failing == [] or truth.failing  # no check fails that did not fail in the text
+
+
+@pytest.mark.parametrize("template", ["gik-2019", "gik-2021", "legacy"])
+def test_every_format_as_a_pdf(template):
+    for i in range(3):
+        rep = make_report(i, seed=7, template_id=template, layout="p")
+        ex = extract(_pdf_of(rep))
+        got = {c.key: c.value for c in ex.cells}
+        assert {k: got[k] for k in rep.values} == rep.values, (template, i)
+        assert not ex.failing
+
+
+def test_a_table_over_a_page_break_is_one_table_and_a_repeated_header_is_dropped():
+    seen_repeat = seen_plain = False
+    for i in range(8):
+        rep = make_report(i, seed=3, template_id="gik-2021", layout="p")
+        data = rep.render()
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            raw = [p.extract_text() for p in pdf.pages]
+        on_pages = [k for k, t in enumerate(raw) if "本年度办理结果" in t or "本年新收" in t]
+        assert len(on_pages) == 2  # the file itself splits the requests table over two pages
+        repeated = sum(t.count("申请人情况") for t in raw) == 2
+        seen_repeat |= repeated
+        seen_plain |= not repeated
+        doc = read_bytes(data, rep.filename)
+        assert len(doc.grids) == 3  # active, requests (joined), review
+        requests = doc.grids[1]
+        assert sum(1 for r in requests.rows if "申请人情况" in r) == 1  # the header once
+        assert sum(1 for r in requests.rows if any(x.startswith(("一、本年新收", "三、本年度", "四、结转")) for x in r)) >= 3
+        ex = extract(doc)
+        pages = {c.page for c in ex.cells if c.table == "requests"}
+        assert pages == {on_pages[0] + 1, on_pages[1] + 1}
+        assert {k: v for k, v in ((c.key, c.value) for c in ex.cells) if k in rep.values} == rep.values
+    assert seen_repeat and seen_plain
+
+
+def test_running_headers_and_page_numbers_are_not_text():
+    rep = make_report(2, seed=1, template_id="gik-2019", layout="p")
+    doc = _pdf_of(rep)
+    title = f"{rep.agency}{rep.year}年政府信息公开工作年度报告"
+    assert doc.text.count(title) == 1  # the body's title; the running header on every page is gone
+    lines = doc.text.split("\n")
+    assert not [ln for ln in lines if re.fullmatch(r"[-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页", ln)]
+    assert lines.count("\f") == len(doc.pages) == 3
+    assert [doc.text[p] for p in doc.pages] == ["\f"] * 3
+    assert doc.page_of(0) == 1 and doc.page_of(len(doc.text) - 1) == 3
+
+
+def _canvas_pdf(draw) -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    draw(c)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_chinese_text_spaced_out_in_the_pdf_reads_without_stray_spaces():
+    def draw(c):
+        t = c.beginText(60, 700)
+        t.setFont("STSong-Light", 12)
+        t.setCharSpace(4)  # justified or letter-spaced text: gaps pdfplumber would turn into spaces
+        t.textLine("一、总体情况")
+        t.textLine("本年度共收到申请 12 件，办结 2020 年结转申请。")
+        c.drawText(t)
+
+    doc = read_bytes(_canvas_pdf(draw), "spaced.pdf")
+    assert doc.text.split("\n")[1:3] == ["一、总体情况", "本年度共收到申请 12 件，办结 2020 年结转申请。"]
+
+
+def test_an_unruled_table_is_read_from_its_columns():
+    rows = [("一、本年新收政府信息公开申请数量", [17, 1, 0, 0, 0, 0, 18]),
+            ("二、上年结转政府信息公开申请数量", [0, 0, 0, 0, 0, 0, 0])]
+
+    def draw(c):
+        c.setFont("STSong-Light", 10)
+        c.drawString(60, 760, "2020年政府信息公开工作年度报告")
+        c.drawString(60, 740, "三、收到和处理政府信息公开申请情况")
+        for k, h in enumerate(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]):
+            c.drawString(260 + 45 * k, 720, h[:4])
+        for i, (label, values) in enumerate(rows):
+            c.drawString(60, 700 - 20 * i, label)
+            for k, v in enumerate(values):
+                c.drawString(270 + 45 * k, 700 - 20 * i, str(v))
+
+    doc = read_bytes(_canvas_pdf(draw), "unruled.pdf")
+    assert "一、本年新收政府信息公开申请数量  17  1  0  0  0  0  18" in doc.text.split("\n")
+    ex = extract(doc, "gik-2019")
+    got = {c.row: [] for c in ex.cells}
+    for c in ex.cells:
+        if c.table == "requests" and c.row in (("本年新收政府信息公开申请数量",), ("上年结转政府信息公开申请数量",)):
+            got[c.row].append(c.value)
+    assert got[("本年新收政府信息公开申请数量",)] == [17, 1, 0, 0, 0, 0, 18]
+    assert got[("上年结转政府信息公开申请数量",)] == [0] * 7
+
+
+def _scanned() -> bytes:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    return _canvas_pdf(lambda c: c.drawImage(ImageReader(Image.new("RGB", (80, 40), "white")), 50, 500, 200, 100))
+
+
+def _locked() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt="secret")
+    c.drawString(100, 700, "hello")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+GOOD = None
+
+
+def _good() -> bytes:
+    global GOOD
+    if GOOD is None:
+        GOOD = make_report(1, template_id="gik-2021", layout="p").render()
+    return GOOD
+
+
+@pytest.mark.parametrize("make, says", [
+    (_scanned, "no text layer — a scanned image; run OCR first"),
+    (_locked, "a password-protected PDF"),
+    (lambda: _good()[:400], "a damaged PDF"),
+    (lambda: b"%PDF-1.4\n" + b"\x00garbage" * 50, "a damaged PDF"),
+])
+def test_a_pdf_that_cannot_be_read_says_why_in_one_line(make, says):
+    with pytest.raises(ReadError) as e:
+        read_bytes(make(), "folder/report.pdf")
+    msg = str(e.value)
+    assert msg.startswith("folder/report.pdf: ") and says in msg and "\n" not in msg
+
+
+def test_pages_past_the_cap_are_left_out_and_said(monkeypatch):
+    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 1)
+    doc = read_bytes(_good(), "long.pdf")
+    assert doc.notes == ("the PDF has 3 pages; only the first 1 were read",)
+    assert len(doc.pages) == 1 and "一、总体情况" in doc.text and "二、主动公开" not in doc.text
+    ex = extract(doc)
+    assert any("only the first 1 were read" in w for w in ex.warnings)
