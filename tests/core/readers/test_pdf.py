@@ -194,3 +194,21 @@ def test_pages_past_the_cap_are_left_out_and_said(monkeypatch):
     assert len(doc.pages) == 1 and "一、总体情况" in doc.text and "二、主动公开" not in doc.text
     ex = extract(doc)
     assert any("only the first 1 were read" in w for w in ex.warnings)
+
+
+def test_a_hostile_page_is_bounded_and_said(monkeypatch):
+    def draw(c):
+        c.setFont("STSong-Light", 10)
+        c.drawString(60, 780, "一、总体情况")
+        for i in range(60):
+            for k in range(60):
+                c.rect(40 + 8 * k, 100 + 8 * i, 6, 6)  # 3,600 boxes: a grid no report has
+
+    data = _canvas_pdf(draw)
+    monkeypatch.setattr(pdf_reader, "MAX_RULES", 1000)
+    doc = read_bytes(data, "boxes.pdf")
+    assert "一、总体情况" in doc.text
+    assert doc.notes == ("page 1 has too many drawn lines to look for ruled tables; its text was read as lines",)
+    monkeypatch.setattr(pdf_reader, "MAX_CHARS", 3)
+    with pytest.raises(ReadError, match="boxes.pdf: no text could be read: page 1 holds 6 characters"):
+        read_bytes(data, "boxes.pdf")

@@ -13,7 +13,9 @@ page of every line.
   (`— 3 —`, `第 3 页 共 5 页`, `3/5`) are dropped.
 - Each page starts with a line holding only a form feed ("\\f"): no part of the engine reads it,
   Document.pages knows where each page starts, and the source view shows it as a page marker.
-Bounded: at most MAX_PAGES pages are read (the rest is said in a note).
+Bounded: at most MAX_PAGES pages are read, a page with more than MAX_CHARS characters is skipped
+and one with more than MAX_RULES drawn lines is read without looking for ruled tables (each said in
+a note); in a batch each file also has its time limit (core/batch.py).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
 
 MAX_PAGES = 200
+MAX_CHARS = 100_000  # characters on one page (a report's fullest page has a few thousand)
+MAX_RULES = 5_000  # drawn lines and boxes on one page past which no table is looked for
 PAGE_BREAK = "\f"
 _BAND = 0.08  # the top and bottom share of a page where running headers and footers stand
 _PAGE_NUMBER = re.compile(r"^(?:[-—–~_·\s]*\d{1,4}[-—–~_·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
@@ -90,7 +94,7 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
             images = 0
             for i, page in enumerate(pages[:MAX_PAGES]):
                 try:
-                    read.append(_read_page(page, i + 1))
+                    read.append(_read_page(page, i + 1, notes))
                     images += len(page.images)
                 except ReadError:
                     raise
@@ -104,6 +108,8 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
     except Exception as e:
         raise ReadError(source, _why(e)) from None
     if not any(p.items or p.head or p.foot for p in read):
+        if notes:
+            raise ReadError(source, "no text could be read: " + "; ".join(notes))
         if images:
             raise ReadError(source, "no text layer — a scanned image; run OCR first (e.g. `ocrmypdf in.pdf out.pdf`), "
                                     "then open the result")
@@ -131,13 +137,19 @@ def _why(e: BaseException) -> str:
 
 
 # ------------------------------------------------------------------ one page
-def _read_page(page, number: int) -> _Page:
+def _read_page(page, number: int, notes: list[str]) -> _Page:
     height = page.height
+    if len(page.chars) > MAX_CHARS:
+        notes.append(f"page {number} holds {len(page.chars):,} characters (more than {MAX_CHARS:,}); it was skipped")
+        return _Page(number, [], [], [])
     tables = []
-    for t in page.find_tables():
-        tab = _table(t, number)
-        if tab is not None:
-            tables.append(tab)
+    if len(page.lines) + len(page.rects) + len(page.curves) > MAX_RULES:
+        notes.append(f"page {number} has too many drawn lines to look for ruled tables; its text was read as lines")
+    else:
+        for t in page.find_tables():
+            tab = _table(t, number)
+            if tab is not None:
+                tables.append(tab)
     boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
     free = []
     taken: dict[int, list] = {}

@@ -1,0 +1,65 @@
+"""PDF and Word reports in the app: listed in the queue beside text and HTML, opened with the page
+of every figure on the status line and the pages marked in the source view; a legacy .doc says
+what to do; annotations are saved and read back like any report's."""
+
+from __future__ import annotations
+
+from gik_tui.app.app import GikApp
+from gik_tui.app.screens.queue import QueueScreen
+from gik_tui.core.annotations import annotation_path, load
+from gik_tui.core.extract import extract_path
+from gik_tui.core.synth import from_extraction
+
+from ..conftest import SAMPLES
+from .helpers import open_row, qrow, ready, source, status
+from .test_flows import open_row_fail
+
+SIZE = (160, 48)
+
+
+def _folder(tmp_path):
+    folder = tmp_path / "attachments"
+    folder.mkdir()
+    truth = extract_path(SAMPLES / "2020_huaiyin.txt")
+    for layout in "pw":
+        rep = from_extraction(truth, layout)
+        (folder / rep.filename).write_bytes(rep.render())
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    return folder, truth
+
+
+async def test_pdf_and_word_reports_in_the_queue_and_the_report_screen(tmp_path):
+    folder, truth = _folder(tmp_path)
+    ann = tmp_path / "ann"
+    ann.mkdir()
+    app = GikApp(str(folder), annotations=str(ann))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        table = app.screen.query_one("#queue-table")
+        for name in ("2020_huaiyin.pdf", "2020_huaiyin.docx"):
+            row = qrow(table, folder / name)
+            assert (row["status"], row["failing"], row["cells"], row["headings"], row["year"]) == \
+                ("new", "0", "198", "6/6", "2020"), row
+        old = qrow(table, folder / "old.doc")
+        assert old["status"] == "error" and old["agency"].startswith("a legacy Word 97–2003 (.doc) file")
+        await open_row_fail(app, pilot, "old.doc")
+        assert isinstance(app.screen, QueueScreen)
+        assert any("old.doc: a legacy Word 97–2003 (.doc) file" in n.message and "save it as .docx" in n.message
+                   for n in app._notifications)
+
+        screen = await open_row(app, pilot, "2020_huaiyin.pdf")
+        first = status(screen)
+        want = next(c for c in truth.cells if c.value is not None)
+        assert f"= {want.value}" in first and "· page 2, line " in first, first
+        view = source(screen)
+        assert view.page_lines == {0: 1, screen.doc.line_of(screen.doc.pages[1]): 2,
+                                   screen.doc.line_of(screen.doc.pages[2]): 3}
+        assert view.get_line(0).plain == "── page 1 ──"
+        assert view.get_line(screen.doc.line_of(screen.doc.pages[1])).plain == "── page 2 ──"
+        # a figure typed in is saved as for any report
+        await pilot.press("9", "enter")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = load(annotation_path(str(folder / "2020_huaiyin.pdf"), str(ann)))
+        assert [(e.key, e.value, e.extracted) for e in saved.cells] == [(want.key, 9, want.value)]
+        assert saved.sha256 == screen.doc.sha256
