@@ -5,6 +5,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -113,3 +114,31 @@ def test_synth_command(tmp_path):
 def test_console_script_help():
     out = subprocess.run([sys.executable, "-m", "gik_tui.cli", "extract", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "--format" in out.stdout
+
+
+def test_a_folder_of_attachments_extracts_checks_and_exports(tmp_path):
+    """PDF, Word, text and a legacy .doc side by side: every readable one extracted with the page
+    of its figures, the .doc said in one line (exit 2), and the batch goes on."""
+    from gik_tui.core.synth import make_report
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    reps = [make_report(i, seed=4, template_id="gik-2021", layout=lay) for i, lay in enumerate("pwc")]
+    for rep in reps:
+        (folder / rep.filename).write_bytes(rep.render())
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    r = run("extract", str(folder), "--format", "jsonl")
+    assert r.exit_code == 2
+    assert r.stderr.strip().splitlines() == [f"gik-tui: {folder / 'old.doc'}: a legacy Word 97–2003 (.doc) file, which "
+                                             "gik-tui cannot read: save it as .docx (Word, WPS or `soffice --headless "
+                                             "--convert-to docx`) and open that"]
+    recs = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [Path(x["source"]).name for x in recs] == sorted(rep.filename for rep in reps)
+    by_name = {Path(x["source"]).name: x for x in recs}
+    for rep in reps:
+        cells = {(c["table"], tuple(c["row"]), tuple(c["column"])): c for c in by_name[rep.filename]["cells"]}
+        assert {k: cells[k]["value"] for k in rep.values} == rep.values
+        pages = {c["page"] for c in cells.values() if c["value"] is not None}
+        assert pages == ({None} if rep.layout == "c" else {2, 3} if rep.layout == "p" else {2})
+    c = run("check", str(folder))
+    assert c.exit_code == 2 and c.stderr.endswith("\n4 report(s), 0 failing check(s), 1 unreadable\n")

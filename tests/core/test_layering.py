@@ -37,3 +37,16 @@ def test_extract_path_does_not_load_textual(samples):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_text_reports_do_not_load_the_pdf_and_word_libraries(samples):
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from gik_tui.cli import main\n"
+        f"r = CliRunner().invoke(main, ['extract', {str(samples)!r}, '--format', 'jsonl'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pdfplumber', 'pdfminer', 'docx', 'reportlab', 'PIL'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
