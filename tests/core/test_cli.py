@@ -142,3 +142,10 @@ def test_a_folder_of_attachments_extracts_checks_and_exports(tmp_path):
         assert pages == ({None} if rep.layout == "c" else {2, 3} if rep.layout == "p" else {2})
     c = run("check", str(folder))
     assert c.exit_code == 2 and c.stderr.endswith("\n4 report(s), 0 failing check(s), 1 unreadable\n")
+    out = tmp_path / "dataset.csv"
+    e = run("export", str(folder), "--format", "csv", "-o", str(out))
+    assert e.exit_code == 2  # the .doc
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert {Path(r["source"]).name for r in rows} == {rep.filename for rep in reps}
+    pdf_pages = {r["page"] for r in rows if r["source"].endswith(".pdf") and r["value"]}
+    assert pdf_pages == {"2", "3"} and {r["page"] for r in rows if r["source"].endswith(".txt")} == {""}

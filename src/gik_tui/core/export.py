@@ -1,7 +1,8 @@
 """Dataset export: a fresh extraction of each report with the analyst's annotations applied.
 
 Long form: one row per report per cell (source, agency, year, template, table, row, column, value,
-extracted, edited, confidence, status). Wide form: one row per report, a column per cell. CSV is
+extracted, edited, confidence, status, page: the page of a PDF or Word report where the extracted
+figure stands). Wide form: one row per report, a column per cell. CSV is
 UTF-8 with a BOM, so Excel opens the Chinese labels, and a text cell that starts with = + - @ is
 written with a leading apostrophe, so a spreadsheet shows it as text instead of running it.
 """
@@ -18,7 +19,7 @@ from .review import corrected, open_report, reviewed_cells
 from .serialize import csv_text
 
 LONG_FIELDS = ["source", "agency", "year", "template", "table", "row", "column", "value", "extracted", "edited",
-               "confidence", "status"]
+               "confidence", "status", "page"]
 
 
 @dataclass
@@ -60,6 +61,7 @@ def long_rows(r: Reviewed) -> list[dict]:
             "table": c.table, "row": " / ".join(c.row), "column": " / ".join(c.column),
             "value": c.value, "extracted": None if orig is None else orig.value,
             "edited": c.key in edits, "confidence": c.confidence, "status": status,
+            "page": None if orig is None else orig.page,
         })
     return rows
 
