@@ -14,8 +14,10 @@ from .synth import SynthReport, outline, table_rows
 from .values import parse_value
 
 
-def render_file(rep: SynthReport) -> bytes:
-    return _pdf(rep) if rep.layout == "p" else _docx(rep)
+def render_file(rep: SynthReport, ruled: bool = True) -> bytes:
+    """The report as a PDF (layout p) or a Word file (w); `ruled=False` draws the PDF's tables
+    without rules, as some agencies' layouts do (read from the text's columns)."""
+    return _pdf(rep, ruled) if rep.layout == "p" else _docx(rep)
 
 
 def _is_figure(text: str) -> bool:
@@ -64,7 +66,7 @@ def _footer(rng: random.Random):
 
 
 # ------------------------------------------------------------------ PDF
-def _pdf(rep: SynthReport) -> bytes:
+def _pdf(rep: SynthReport, ruled: bool = True) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -96,8 +98,9 @@ def _pdf(rep: SynthReport) -> bytes:
                        if (rr, cc) != (r0, c0)}
             data = [[("" if (r, c) in covered else Paragraph(t, cell) if t else "") for c, t in enumerate(row)]
                     for r, row in enumerate(rows)]
-            style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONT", (0, 0), (-1, -1), font, 7),
-                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            style = [("FONT", (0, 0), (-1, -1), font, 7), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            if ruled:
+                style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
             style += [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in merged]
             repeat = nhead if spec.id == "requests" and rng.random() < 0.5 else 0
             story.append(Table(data, colWidths=[lw] * labels + [vw] * (ncols - labels), style=TableStyle(style),

@@ -212,3 +212,25 @@ def test_a_hostile_page_is_bounded_and_said(monkeypatch):
     monkeypatch.setattr(pdf_reader, "MAX_CHARS", 3)
     with pytest.raises(ReadError, match="boxes.pdf: no text could be read: page 1 holds 6 characters"):
         read_bytes(data, "boxes.pdf")
+
+
+@pytest.mark.parametrize("template", ["gik-2019", "gik-2021", "legacy"])
+def test_unruled_tables_whose_labels_wrap_in_their_cells(template):
+    """The same reports drawn without table rules: a label wrapped over two to four lines around
+    its figures is put back into its row. What stays unread (table 四's header cells wrap too, and
+    its one row has no label) is blank and its table fails as missing, never a wrong figure."""
+    from gik_tui.core.synth_files import render_file
+
+    for i in range(2):
+        rep = make_report(i, seed=11, template_id=template, layout="p")
+        doc = read_bytes(render_file(rep, ruled=False), rep.filename)
+        assert not doc.grids
+        ex = extract(doc)
+        got = {c.key: c.value for c in ex.cells}
+        assert [k for k, v in rep.values.items() if got[k] is not None and got[k] != v] == []
+        read = {k for k in rep.values if got[k] is not None}
+        if template == "legacy":
+            assert read == set(rep.values)
+        else:
+            assert read == {k for k in rep.values if k[0] != "review"}
+            assert [c.id for c in ex.failing] == ["review.missing"]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Grid
 from .errors import ReadError
-from .grid import cell_text, place, render, rows_of
+from .grid import cell_text, is_figure, place, render, rows_of
 
 MAX_PAGES = 200
 MAX_CHARS = 100_000  # characters on one page (a report's fullest page has a few thousand)
@@ -46,6 +46,7 @@ class _Line:
     top: float
     bottom: float
     text: str
+    segs: list[tuple[float, float, str]] = field(default_factory=list)  # its parts two spaces apart, with x0, x1
 
 
 @dataclass
@@ -167,8 +168,79 @@ def _read_page(page, number: int, notes: list[str]) -> _Page:
     head = [ln for ln in lines if ln.bottom <= height * _BAND]
     foot = [ln for ln in lines if ln.top >= height * (1 - _BAND)]
     body = [ln for ln in lines if ln.bottom > height * _BAND and ln.top < height * (1 - _BAND)]
-    items = sorted([*body, *tables], key=lambda x: x.top)
+    items = sorted([*_wrapped_rows(body), *tables], key=lambda x: x.top)
     return _Page(number, items, head, foot)
+
+
+def _figures_from(line: _Line) -> int | None:
+    """Where the figures at the end of a line begin (at least two of them), or None."""
+    k = len(line.segs)
+    while k > 0 and is_figure(line.segs[k - 1][2]):
+        k -= 1
+    return k if len(line.segs) - k >= 2 else None
+
+
+def _wrapped_rows(lines: list[_Line]) -> list[_Line]:
+    """Rows of an unruled table whose labels wrap inside their cells: the lines of a label's text
+    above and below its figures (left of them, adjacent, nearest to them) are put back into the
+    row, column by column, so the row reads `label  figures` as in a table copied out of Word."""
+    starts = [_figures_from(ln) for ln in lines]
+    if not any(k is not None for k in starts):
+        return lines
+    owner: dict[int, int] = {}
+    for i, ln in enumerate(lines):
+        if starts[i] is not None or not ln.segs:
+            continue
+        right = max(x1 for _, x1, _ in ln.segs)
+        mid = (ln.top + ln.bottom) / 2
+        best = None
+        for step in (-1, 1):
+            j, prev, between = i + step, ln, [ln]
+            while 0 <= j < len(lines):
+                cand = lines[j]
+                h = max(prev.bottom - prev.top, cand.bottom - cand.top, 1.0)
+                if (cand.top - prev.bottom if step > 0 else prev.top - cand.bottom) > 0.8 * h:
+                    break  # not adjacent: another block
+                if starts[j] is not None:
+                    x = cand.segs[starts[j]][0]
+                    if all(max(x1 for _, x1, _ in b.segs) < x - 1 for b in between) and right < x - 1:
+                        d = abs((cand.top + cand.bottom) / 2 - mid)
+                        if best is None or d < best[0]:
+                            best = (d, j)
+                    break
+                if not cand.segs:
+                    break
+                between.append(cand)
+                prev, j = cand, j + step
+        if best is not None:
+            owner[i] = best[1]
+    if not owner:
+        return lines
+    parts: dict[int, list[_Line]] = {}
+    for i, j in owner.items():
+        parts.setdefault(j, []).append(lines[i])
+    out = []
+    for j, ln in enumerate(lines):
+        if j in owner:
+            continue
+        if j not in parts:
+            out.append(ln)
+            continue
+        k = starts[j]
+        group = sorted([*parts[j], _Line(ln.top, ln.bottom, "", ln.segs[:k])], key=lambda x: x.top)
+        labels = [(seg, g.top) for g in group for seg in g.segs]
+        columns: list[list] = []  # [x0, [texts top to bottom]]
+        size = max(1.0, min(g.bottom - g.top for g in group))
+        for (x0, x1, text), _ in sorted(labels, key=lambda s: (s[0][0], s[1])):
+            if columns and abs(x0 - columns[-1][0]) <= 0.8 * size:
+                columns[-1][1].append(text)
+            else:
+                columns.append([x0, [text]])
+        columns.sort(key=lambda c: c[0])
+        segs = [(c[0], c[0], cell_text("\n".join(c[1]))) for c in columns] + ln.segs[k:]
+        out.append(_Line(min(g.top for g in group), max(g.bottom for g in group),
+                         "  ".join(t for _, _, t in segs), segs))
+    return out
 
 
 def _table(t, page: int) -> _Table | None:
@@ -235,7 +307,7 @@ def _lines(chars: list) -> list[_Line]:
     out = []
     for g in groups:
         g.sort(key=lambda c: c["x0"])
-        parts: list[str] = []
+        segs: list[list] = []  # [x0, x1, parts]
         prev = None
         space = False  # a space glyph since the last character
         for ch in g:
@@ -243,20 +315,27 @@ def _lines(chars: list) -> list[_Line]:
             if not t.strip():
                 space = True
                 continue
-            if prev is not None:
+            if prev is None:
+                segs.append([ch["x0"], ch["x1"], [t]])
+            else:
                 size = max(prev["size"], ch["size"], 1.0)
                 gap = ch["x0"] - prev["x1"]
                 cjk = _CJK.match(prev["text"]) or _CJK.match(t)
                 if gap > 1.2 * size:
-                    parts.append("  ")
-                elif space and not (_CJK.match(prev["text"]) and _CJK.match(t)):
-                    parts.append(" ")
-                elif gap > 0.5 * size and not cjk:  # words placed apart with no space glyph
-                    parts.append(" ")
-            parts.append(t)
+                    segs.append([ch["x0"], ch["x1"], [t]])
+                else:
+                    parts = segs[-1][2]
+                    if space and not (_CJK.match(prev["text"]) and _CJK.match(t)):
+                        parts.append(" ")
+                    elif gap > 0.5 * size and not cjk:  # words placed apart with no space glyph
+                        parts.append(" ")
+                    parts.append(t)
+                    segs[-1][1] = ch["x1"]
             prev = ch
             space = False
-        out.append(_Line(min(c["top"] for c in g), max(c["bottom"] for c in g), "".join(parts).strip()))
+        done = [(a, b, "".join(p).strip()) for a, b, p in segs]
+        out.append(_Line(min(c["top"] for c in g), max(c["bottom"] for c in g),
+                         "  ".join(t for _, _, t in done).strip(), done))
     return out
 
 
