@@ -63,3 +63,19 @@ async def test_pdf_and_word_reports_in_the_queue_and_the_report_screen(tmp_path)
         saved = load(annotation_path(str(folder / "2020_huaiyin.pdf"), str(ann)))
         assert [(e.key, e.value, e.extracted) for e in saved.cells] == [(want.key, 9, want.value)]
         assert saved.sha256 == screen.doc.sha256
+
+
+async def test_the_sections_tab_gives_each_headings_page(tmp_path):
+    folder, truth = _folder(tmp_path)
+    app = GikApp(str(folder / "2020_huaiyin.pdf"), annotations=str(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        await pilot.press("t")
+        await pilot.pause()
+        from gik_tui.app.report.sections_pane import SectionsPane
+
+        pane = screen.query_one(SectionsPane)
+        lines = [str(pane.get_row_at(r)[0]) for r in range(pane.row_count)]
+        assert lines == [f"p{s.page} · {s.line}" for s in screen.ex.sections]
+        assert lines[0].startswith("p1 · ") and lines[1].startswith("p2 · ")

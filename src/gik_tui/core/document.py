@@ -112,6 +112,9 @@ class Document:
     # where each page starts in `text` (PDF, Word): page k+1 at pages[k], at a line holding only a
     # form feed; empty for a text or HTML report
     pages: tuple[int, ...] = ()
+    # 0-based lines the file itself marks as headings (a Word paragraph in a heading style): a
+    # heading there may lack its ordinal (一、) and still be taken when it names a section
+    heading_lines: frozenset[int] = frozenset()
     norm: str = field(init=False)
     _offsets: list[int] | None = field(init=False, repr=False)
     _line_starts: list[int] | None = field(init=False, repr=False, default=None)

@@ -166,7 +166,8 @@ def find_headings(doc: Document, consumed: set[int], template: Template,
             if n <= last or n > last + 4:
                 continue
             last = n
-        elif not (len(s) <= 20 and label_key(s) in exact):
+        elif not (len(s) <= 20 and label_key(s) in exact) and not (
+                i in doc.heading_lines and score_sections(template, s)[0][1] >= template.section_threshold):
             continue
         start = line_start + (len(line) - len(line.lstrip()))
         out.append((i, s, start, start + len(s)))

@@ -121,3 +121,26 @@ def test_an_old_word_export_that_is_a_web_page_is_read_as_one():
     doc = read_bytes("<html><body><p>一、总体情况</p><table><tr><td>规章</td><td>3</td></tr></table></body></html>"
                      .encode("utf-8"), "report.doc")
     assert doc.text == "一、总体情况\n规章 | 3 |\n"
+
+
+def test_heading_styles_find_sections_that_lack_their_ordinals():
+    official = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+                "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
+    drifted = ["总体情况概述", "主动公开政府信息", "收到和处理政府信息公开申请", "行政复议、行政诉讼情况",
+               "存在的主要问题及改进", "其他需要报告事项"]
+
+    def build(d):
+        d.add_heading("某区人民政府2021年政府信息公开工作年度报告", level=1)  # a heading, but no section
+        for name in drifted:
+            d.add_heading(name, level=2)
+            d.add_paragraph("本年度，我单位认真贯彻落实条例。")
+
+    doc = read_bytes(_docx(build), "styled.docx")
+    assert doc.heading_lines == frozenset({0, *range(1, 13, 2)})
+    ex = extract(doc, "gik-2021")
+    assert [(s.heading, s.template_section) for s in ex.sections] == list(zip(drifted, official))
+    assert [s.line for s in ex.sections] == [2 * k + 2 for k in range(6)]
+    # the same words as plain paragraphs are prose: a heading there needs its ordinal or a name the
+    # template knows exactly (行政复议、行政诉讼情况 is one)
+    plain = read_bytes(_docx(lambda d: [d.add_paragraph(x) for x in drifted]), "plain.docx")
+    assert [s.heading for s in extract(plain, "gik-2021").sections] == ["行政复议、行政诉讼情况"]

@@ -46,7 +46,7 @@ class SectionsPane(DataTable):
             section, confirmed = review.section_of(s)
             stale = s.line in review.stale_sections
             self.add_row(
-                Text(str(s.line), justify="right"),
+                Text(f"p{s.page} · {s.line}" if s.page else str(s.line), justify="right"),  # a PDF's page too
                 Text(section or "— unmatched", style="" if section else c["warning"]),
                 Text(displayable(s.heading), no_wrap=True, overflow="ellipsis"),
                 Text(f"{s.score:.0f}", justify="right"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from ..document import Document
+from ..document import Document, Grid
 from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
 
@@ -39,6 +39,7 @@ def read_docx(data: bytes, source: str, sha: str) -> Document:
     except Exception as e:
         raise ReadError(source, f"a damaged Word file (.docx) ({type(e).__name__})") from None
     out = _Out()
+    out.heading_styles = _heading_styles(d)
     _body(d.element.body, out)
     if not "".join(out.lines).strip(PAGE_BREAK + " \n"):
         raise ReadError(source, "a Word file with no text")
@@ -53,8 +54,22 @@ def read_docx(data: bytes, source: str, sha: str) -> Document:
                 pages_list.append(offset)
             offset += len(line) + 1
         pages = tuple(pages_list)
-    grids = [g.__class__(g.rows, g.first_line + (1 if out.breaks else 0), g.spanned) for g in out.grids]
-    return Document(source, "\n".join(lines) + "\n", sha, "docx", tuple(grids), tuple(notes), pages=pages)
+    shift = 1 if out.breaks else 0
+    grids = [Grid(g.rows, g.first_line + shift, g.spanned) for g in out.grids]
+    return Document(source, "\n".join(lines) + "\n", sha, "docx", tuple(grids), tuple(notes), pages=pages,
+                    heading_lines=frozenset(i + shift for i in out.headings))
+
+
+def _heading_styles(d) -> frozenset[str]:
+    """The ids of the file's heading styles (Heading 1…, 标题 1…; Chinese Word names them by number)."""
+    ids = set()
+    for st in d.styles.element.iter(f"{_W}style"):
+        name = st.find(f"{_W}name")
+        label = (name.get(_VAL) if name is not None else "") or ""
+        low = label.lower()
+        if low.startswith(("heading", "标题")) or st.find(f"{_W}pPr/{_W}outlineLvl") is not None:
+            ids.add(st.get(f"{_W}styleId") or "")
+    return frozenset(ids)
 
 
 class _Out:
@@ -64,6 +79,8 @@ class _Out:
         self.breaks = 0
         self.budget = MAX_CELLS
         self.cut = 0
+        self.heading_styles: frozenset[str] = frozenset()
+        self.headings: list[int] = []  # lines of paragraphs in a heading style
 
     def page(self) -> None:
         if self.lines and self.lines[-1] != PAGE_BREAK:
@@ -90,8 +107,21 @@ def _body(el, out: _Out) -> None:
 
 def _paragraph(p, out: _Out) -> None:
     pr = p.find(f"{_W}pPr")
-    if pr is not None and pr.find(f"{_W}pageBreakBefore") is not None:
-        out.page()
+    heading = False
+    if pr is not None:
+        if pr.find(f"{_W}pageBreakBefore") is not None:
+            out.page()
+        style = pr.find(f"{_W}pStyle")
+        heading = (style is not None and style.get(_VAL) in out.heading_styles) or pr.find(f"{_W}outlineLvl") is not None
+    if heading:
+        before = len(out.lines)
+        _runs(p, out)
+        out.headings.extend(i for i in range(before, len(out.lines)) if out.lines[i] != PAGE_BREAK)
+        return
+    _runs(p, out)
+
+
+def _runs(p, out: _Out) -> None:
     parts: list[str] = []
     for el in p.iter(_T, _TAB, _BR, _CR, _RENDERED):
         tag = el.tag
