@@ -174,8 +174,15 @@ def _good() -> bytes:
     return GOOD
 
 
+def _unmapped_fonts() -> bytes:
+    # the same report with its font's encoding made Identity-H (same length, so the file stays
+    # whole): its codes no longer map to the characters drawn, as in PDFs whose fonts lack a map
+    return _good().replace(b"/UniGB-UCS2-H", b"/Identity-H  ")
+
+
 @pytest.mark.parametrize("make, says", [
     (_scanned, "no text layer — a scanned image; run OCR first"),
+    (_unmapped_fonts, "the PDF's fonts do not say which characters they draw"),
     (_locked, "a password-protected PDF"),
     (lambda: _good()[:400], "a damaged PDF"),
     (lambda: b"%PDF-1.4\n" + b"\x00garbage" * 50, "a damaged PDF"),

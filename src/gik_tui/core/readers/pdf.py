@@ -92,11 +92,13 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
             if len(pages) > MAX_PAGES:
                 notes.append(f"the PDF has {len(pages)} pages; only the first {MAX_PAGES} were read")
             read: list[_Page] = []
-            images = 0
+            images = chars = unmapped = 0
             for i, page in enumerate(pages[:MAX_PAGES]):
                 try:
                     read.append(_read_page(page, i + 1, notes))
                     images += len(page.images)
+                    chars += len(page.chars)
+                    unmapped += sum(1 for ch in page.chars if _unmapped(ch["text"]))
                 except ReadError:
                     raise
                 except Exception as e:
@@ -108,6 +110,10 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
         raise
     except Exception as e:
         raise ReadError(source, _why(e)) from None
+    if unmapped > 0.1 * chars:
+        raise ReadError(source, "the PDF's fonts do not say which characters they draw (its text reads as "
+                                "(cid:…) codes or unrelated rare characters); run OCR on it (e.g. `ocrmypdf "
+                                "--force-ocr in.pdf out.pdf`), then open the result")
     if not any(p.items or p.head or p.foot for p in read):
         if notes:
             raise ReadError(source, "no text could be read: " + "; ".join(notes))
@@ -121,6 +127,12 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
         raise ReadError(source, "no text layer — a scanned image; run OCR first (e.g. `ocrmypdf in.pdf out.pdf`), "
                                 "then open the result")
     return Document(source, text, sha, "pdf", tuple(grids), tuple(notes), pages=tuple(starts))
+
+
+def _unmapped(text: str) -> bool:
+    """A character the font did not map to Unicode: pdfminer's "(cid:123)", or one of the rare
+    characters of CJK Extension A that a wrong mapping turns common ones into (a report has none)."""
+    return text.startswith("(cid:") or "\u3400" <= text[:1] <= "\u4dbf"
 
 
 def _why(e: BaseException) -> str:
