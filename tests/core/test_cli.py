@@ -149,3 +149,42 @@ def test_a_folder_of_attachments_extracts_checks_and_exports(tmp_path):
     assert {Path(r["source"]).name for r in rows} == {rep.filename for rep in reps}
     pdf_pages = {r["page"] for r in rows if r["source"].endswith(".pdf") and r["value"]}
     assert pdf_pages == {"2", "3"} and {r["page"] for r in rows if r["source"].endswith(".txt")} == {""}
+
+
+def test_a_missing_file_prints_nothing_but_its_error(tmp_path):
+    for fmt in ("json", "jsonl", "csv"):
+        r = run("extract", str(tmp_path / "nope.txt"), "--format", fmt)
+        assert (r.exit_code, r.stdout) == (2, "")
+        assert r.stderr == f"gik-tui: {tmp_path / 'nope.txt'}: no such file or folder\n"
+
+
+def test_synth_breaks_the_share_it_is_given_and_says_which(tmp_path):
+    r = run("synth", str(tmp_path / "c"), "-n", "10", "--inconsistent", "0.2", "--seed", "3", "--layouts", "acdeh")
+    assert r.exit_code == 0
+    said = r.stderr.strip().splitlines()
+    assert said[0] == f"wrote 10 reports to {tmp_path / 'c'}"
+    assert said[1].startswith("2 of them with one identity broken: ")
+    c = run("check", str(tmp_path / "c"))
+    assert c.exit_code == 1
+    failing_files = {line.split(": ")[0] for line in c.stdout.splitlines()}
+    assert len(failing_files) == 2
+    for kind in said[1].split(": ", 1)[1].split(", "):
+        assert any(f": {kind.split(' ×')[0]}" in line for line in c.stdout.splitlines())
+
+
+def test_check_applies_the_annotations_unless_raw(samples, tmp_path):
+    from gik_tui.core.annotations import Annotation, CellEdit, annotation_path
+
+    from ..annotate import save
+
+    report = samples / "2020_huaiyin.txt"
+    cell = ("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
+    save(annotation_path(report, tmp_path), Annotation(source=report.name, sha256="", template="gik-2019",
+                                                       cells=(CellEdit(*cell, 99, 17),)))
+    raw = run("check", str(report), "--annotations", str(tmp_path), "--raw")
+    assert (raw.exit_code, raw.stdout) == (0, "")
+    r = run("check", str(report), "--annotations", str(tmp_path))
+    assert r.exit_code == 1
+    ids = [line.split(": ")[1] for line in r.stdout.splitlines()]
+    assert ids == ["requests.balance[自然人]", "requests.applicants[本年新收政府信息公开申请数量]"]
+    assert "99 ≠ 17" in r.stdout and r.stderr.endswith("1 report(s), 2 failing check(s), 0 unreadable\n")

@@ -177,12 +177,17 @@ class Workspace:
 
         return dataset(self.files, self.annotations, wide, jobs)
 
-    def check(self, jobs: int = 1) -> Iterator[tuple[str, str, list[tuple[str, str]] | str]]:
+    def check(self, jobs: int = 1, raw: bool = False) -> Iterator[tuple[str, str, list[tuple[str, str]] | str]]:
         """(path, "ok", [(check id, message) of each failing check]) or (path, "error", one line),
-        in the files' order, in `jobs` processes, each report within the time limit."""
+        in the files' order, in `jobs` processes, each report within the time limit. The checks
+        are those of the report as the analyst left it (the app's Checks tab); `raw`: of the
+        extraction alone."""
+        from functools import partial
+
         from .batch import ordered
 
-        yield from ((f, *r) for f, r in zip(self.files, ordered(failing_checks, self.files, jobs)))
+        fn = failing_checks if raw else partial(reviewed_failing_checks, annotations=self.annotations)
+        yield from ((f, *r) for f, r in zip(self.files, ordered(fn, self.files, jobs)))
 
 
 def failing_checks(path: str) -> tuple[str, list[tuple[str, str]] | str]:
@@ -194,3 +199,19 @@ def failing_checks(path: str) -> tuple[str, list[tuple[str, str]] | str]:
     if status == "ok":
         return status, [(c.id, c.message) for c in res.failing]  # type: ignore[union-attr]
     return status, res
+
+
+def reviewed_failing_checks(path: str, annotations: str | None = None) -> tuple[str, list[tuple[str, str]] | str]:
+    """The failing checks of a report with its annotation applied, as the app's Checks tab shows
+    them; what could not be taken from the annotation comes first, with the id None."""
+    from .batch import limited
+    from .export import reviewed
+    from .review import Review
+
+    status, res = limited(lambda p: reviewed(p, annotations), path, "check")
+    if status != "ok":
+        return status, res  # type: ignore[return-value]
+    r = res
+    review = Review(r.extraction, r.annotation, os.path.basename(path))  # type: ignore[union-attr]
+    said = [(None, w) for w in r.warnings]  # type: ignore[union-attr]  # said, not counted as failing
+    return "ok", said + [(c.id, c.message) for c in review.checks() if not c.ok]
