@@ -1,6 +1,7 @@
 """Annotations: TOML round trips, atomic writes, bad files, and the review state with undo/redo."""
 
 import os
+import re
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -95,7 +96,9 @@ def test_review_edit_undo_redo_and_checks():
     rv.redo()
     assert rv.value(LUSONG_TOTAL) == 12
     a = rv.annotation()
-    assert a.cells == (CellEdit(*LUSONG_TOTAL, 12, 11),)
+    (edit,) = a.cells
+    assert edit == CellEdit(*LUSONG_TOTAL, 12, 11, rv.annotator, edit.at)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", edit.at)  # each decision says when
 
 
 def test_review_sets_several_cells_as_one_undo_step():
@@ -330,3 +333,16 @@ def test_the_status_rule_lives_in_the_review(samples):
                   "2019_lusong.txt")
     done.set_cell(LUSONG_TOTAL, 12)
     assert done.status == "done"
+
+
+def test_each_decision_keeps_who_and_when():
+    a = Annotation(source="r.txt", sha256="", template="gik-2021", annotator="li",
+                   cells=(CellEdit("requests", ("结转下年度继续办理",), ("自然人",), 3, 2, "wang", "2026-11-27T09:00:00+00:00"),
+                          CellEdit("requests", ("结转下年度继续办理",), ("总计",), 4, None)),
+                   sections=(SectionDecision("一、总体情况", 3, "总体情况", True, "li", "2026-11-28T10:00:00+00:00"),))
+    text = to_toml(a)
+    assert 'by = "wang"' in text and 'at = "2026-11-27T09:00:00+00:00"' in text
+    back = from_toml(text)
+    assert back.cells == a.cells and back.sections == a.sections  # the second edit: who and when unknown
+    bad = from_toml(text.replace('by = "wang"', "by = 3"))
+    assert bad.problems == ("cells entry 1: by and at should be text; ignored",) and len(bad.cells) == 1

@@ -54,6 +54,8 @@ class CellEdit:
     column: LabelPath
     value: Number | None  # None: the analyst made the cell blank
     extracted: Number | None  # the value the extraction had when the analyst edited it
+    by: str = ""  # who decided it (the annotator), when known
+    at: str = ""  # when (ISO 8601, UTC), when known
 
     @property
     def key(self) -> CellKey:
@@ -66,6 +68,8 @@ class SectionDecision:
     line: int
     section: str | None  # None: the analyst said "no section"
     confirmed: bool = True
+    by: str = ""  # who decided it (the annotator), when known
+    at: str = ""  # when (ISO 8601, UTC), when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +149,8 @@ def to_toml(a: Annotation) -> str:
     doc["review"] = review
     if a.sections:
         doc["sections"] = [
-            {"heading": s.heading, "line": s.line, "section": s.section or "", "confirmed": s.confirmed}
+            {"heading": s.heading, "line": s.line, "section": s.section or "", "confirmed": s.confirmed,
+             **_who(s)}
             for s in sorted(a.sections, key=lambda s: s.line)
         ]
     if a.cells:
@@ -158,9 +163,22 @@ def to_toml(a: Annotation) -> str:
                 d["value"] = c.value
             if c.extracted is not None:
                 d["extracted"] = c.extracted
+            d.update(_who(c))
             cells.append(d)
         doc["cells"] = cells
     return tomli_w.dumps(doc, multiline_strings=False)
+
+
+def _who(decision) -> dict:
+    """`by` and `at` of a decision, when known (older files have neither)."""
+    return {k: v for k, v in (("by", decision.by), ("at", decision.at)) if v}
+
+
+def _who_of(entry: dict) -> tuple[str, str]:
+    by, at = entry.get("by", ""), entry.get("at", "")
+    if not isinstance(by, str) or not isinstance(at, str):
+        raise ValueError("by and at should be text")
+    return by, at
 
 
 def _depth(x, d: int = 0) -> int:
@@ -268,7 +286,7 @@ def _section(sd: dict) -> SectionDecision:
         raise ValueError("heading and section should be text, confirmed true or false")
     if isinstance(line, bool) or not isinstance(line, int) or line < 1:
         raise ValueError(f"line should be a line number, not {_show(line)}")
-    return SectionDecision(heading, line, section or None, confirmed)
+    return SectionDecision(heading, line, section or None, confirmed, *_who_of(sd))
 
 
 def _cell(c: dict) -> CellEdit:
@@ -280,7 +298,7 @@ def _cell(c: dict) -> CellEdit:
         raise ValueError(f"blank should be true or false, not {_show(blank)}")
     value = None if blank else _num(c["value"], "value")
     extracted = _num(c["extracted"], "extracted") if "extracted" in c else None
-    return CellEdit(tbl, tuple(row), tuple(col), value, extracted)
+    return CellEdit(tbl, tuple(row), tuple(col), value, extracted, *_who_of(c))
 
 
 def _show(x) -> str:

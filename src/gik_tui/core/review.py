@@ -289,7 +289,7 @@ class Review:
     def set_cell(self, key: CellKey, value: Number | None) -> Change:
         table, row, column = key
         c = self._cells.get(key)
-        new = CellEdit(table, row, column, value, None if c is None else c.value)
+        new = CellEdit(table, row, column, value, None if c is None else c.value, self.annotator, now())
         return self._do(Change("cell", key, self.edits.get(key), new))
 
     def set_cells(self, values: dict[CellKey, Number | None]) -> Change | None:
@@ -302,13 +302,15 @@ class Review:
             return self.set_cell(key, value)
         keys = tuple(values)
         after = []
+        when = now()
         for key in keys:
             c = self._cells.get(key)
-            after.append(CellEdit(key[0], key[1], key[2], values[key], None if c is None else c.value))
+            after.append(CellEdit(key[0], key[1], key[2], values[key], None if c is None else c.value,
+                                  self.annotator, when))
         return self._do(Change("cells", keys, tuple(self.edits.get(k) for k in keys), tuple(after)))
 
     def map_heading(self, s: SectionMatch, section: str | None, confirmed: bool = True) -> Change:
-        new = SectionDecision(s.heading, s.line, section, confirmed)
+        new = SectionDecision(s.heading, s.line, section, confirmed, self.annotator, now())
         key = (s.line, s.heading)
         return self._do(Change("section", key, self.decisions.get(key), new))
 
