@@ -229,16 +229,28 @@ def check(paths, jobs, annotations, raw):
     ws = _workspace(paths, annotations)
     bad = ws.unreadable
     failing = 0
+    carries = []
     for path, status, res in _progress(ws.check(jobs, raw=raw), len(ws.files)):
         if status != "ok":
             _err(res)
             bad += 1
             continue
-        for cid, message in res:
+        found, carry = res
+        carries.append(carry)
+        for cid, message in found:
             if cid is None:  # an annotation that could not be applied as it was
                 _err(message)
                 continue
             click.echo(f"{path}: {cid}: {message}")
+            failing += 1
+    from .core.years import year_checks
+
+    across, notes = year_checks([c for c in carries if c is not None])
+    for note in notes:  # said, not failing
+        click.echo(f"note: {note}", err=True)
+    for y in across:  # the carry-over between consecutive years, said in both reports
+        if not y.ok:
+            click.echo(f"{y.source}: {y.id}: {y.message}")
             failing += 1
     n = len(ws.files)
     click.echo(f"{n} report(s), {failing} failing check(s), {bad} unreadable", err=True)
@@ -247,7 +259,11 @@ def check(paths, jobs, annotations, raw):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "xlsx"]), default="csv", show_default=True,
+              help="xlsx: a workbook with every part (cells long and wide, sections, checks); needs -o")
+@click.option("--what", type=click.Choice(["cells", "sections", "checks"]), default="cells", show_default=True,
+              help="cells: a row per cell (or per report with --wide); sections: a row per heading and its "
+                   "mapping; checks: a row per failing check, within a report and across years")
 @click.option("--wide", is_flag=True, help="one row per report with a column per cell (default: one row per cell)")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None)
 @click.option("--annotations", type=click.Path(file_okay=False), default=None,
@@ -255,19 +271,25 @@ def check(paths, jobs, annotations, raw):
 @click.option("--force", is_flag=True, help="replace the output file if it exists")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="extract in this many processes")
-def export(paths, fmt, wide, output, annotations, force, jobs):
-    """A dataset: each report extracted afresh with the analyst's annotations applied.
+def export(paths, fmt, what, wide, output, annotations, force, jobs):
+    """A dataset: each report extracted afresh with the analyst's annotations applied, with every
+    decision (who edited a cell and when, heading mappings, flag notes, the checks that fail).
 
     CSV is UTF-8 with a BOM (Excel opens the Chinese labels) and safe against formula injection.
     Exit 2 when a report could not be read, else 3 when an annotation had to be left out, else 0.
     """
+    if fmt == "xlsx" and not output:
+        _err("--format xlsx writes a workbook: name it with -o FILE.xlsx")
+        sys.exit(2)
     ws = _workspace(paths, annotations)
     bad = ws.unreadable
     _target(output, ws.files, force)
-    ds = ws.export(wide, jobs)
+    ds = ws.export(wide, jobs, what=what, every=fmt == "xlsx")
     for line in ds.unread + ds.warnings:
         _err(line)
-    data = ds.csv_bytes() if fmt == "csv" else ds.jsonl_bytes()
+    for note in ds.notes:
+        click.echo(f"note: {note}", err=True)
+    data = ds.csv_bytes() if fmt == "csv" else ds.jsonl_bytes() if fmt == "jsonl" else ds.xlsx_bytes()
     if output:
         from pathlib import Path
 

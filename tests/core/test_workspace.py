@@ -108,7 +108,7 @@ def test_export_applies_the_annotations(folder):
 def test_check_lists_the_failing_checks_of_each_report(folder, jobs):
     (folder / "empty.txt").write_bytes(b"")
     ws = Workspace.at(str(folder))
-    got = {os.path.basename(p): (status, res if status == "error" else [cid for cid, _ in res])
+    got = {os.path.basename(p): (status, res if status == "error" else [cid for cid, _ in res[0]])
            for p, status, res in ws.check(jobs)}
     assert got["2018_dongsheng.txt"] == ("ok", ["stats.refused"])
     assert got["2019_lusong.txt"] == ("ok", ["active.undecided", "requests.undecided"])

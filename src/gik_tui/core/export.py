@@ -1,25 +1,39 @@
-"""Dataset export: a fresh extraction of each report with the analyst's annotations applied.
+"""Dataset export: a fresh extraction of each report with the analyst's annotations applied,
+carrying every decision.
 
-Long form: one row per report per cell (source, agency, year, template, table, row, column, value,
-extracted, edited, confidence, status, page: the page of a PDF or Word report where the extracted
-figure stands). Wide form: one row per report, a column per cell. CSV is
-UTF-8 with a BOM, so Excel opens the Chinese labels, and a text cell that starts with = + - @ is
-written with a leading apostrophe, so a spreadsheet shows it as text instead of running it.
+- `cells` (long form): one row per report per cell — the value as the analyst left it, the
+  extracted value, whether, by whom and when it was edited, the confidence, method, unit and page
+  of the extracted figure, and per report its status, flag note, agency, year and template with the
+  analyst's corrections. Every cell of every report, blank ones included (a report with nothing
+  found is there with its blank cells).
+- `wide`: one row per report, a column per cell.
+- `sections`: one row per heading found — its line and page, the section it maps to, the
+  engine's score, and whether the analyst decided it (by whom, when) or the engine suggested it.
+- `checks`: one row per failing check (within a report, and across years: core/years.py), with
+  the cells it covers.
+CSV is UTF-8 with a BOM, so Excel opens the Chinese labels, and a text cell that starts with = + - @
+is written with a leading apostrophe, so a spreadsheet shows it as text instead of running it. The
+same rows make the Excel workbook (core/workbook.py).
 """
 
 from __future__ import annotations
 
 import io
 import json
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 
 from .annotations import Annotation
 from .model import Extraction
-from .review import corrected, open_report, reviewed_cells
+from .review import Review, corrected, open_report, reviewed_cells
 from .serialize import csv_text
 
+REPORT_FIELDS = ["source", "agency", "year", "template", "status", "note", "annotator"]
 LONG_FIELDS = ["source", "agency", "year", "template", "table", "row", "column", "value", "extracted", "edited",
-               "confidence", "status", "page"]
+               "edited_by", "edited_at", "confidence", "method", "unit", "page", "status", "note"]
+SECTION_FIELDS = ["source", "heading", "line", "page", "section", "score", "decided", "decided_by", "decided_at"]
+CHECK_FIELDS = ["source", "check", "message", "cells", "other_report"]
+WHAT = ("cells", "sections", "checks")
 
 
 @dataclass
@@ -48,31 +62,63 @@ def reviewed(path: str, annotations_dir: str | None = None) -> Reviewed:
     return Reviewed(ex, ann, tuple(warnings), left_out)
 
 
+def report_fields(r: Reviewed) -> dict:
+    ex, ann = r.extraction, r.annotation
+    return {"source": ex.source, "agency": ex.agency, "year": ex.year, "template": ex.template,
+            "status": ann.status if ann else "new", "note": ann.note if ann else "",
+            "annotator": ann.annotator if ann else ""}
+
+
 def long_rows(r: Reviewed) -> list[dict]:
     ex, ann = r.extraction, r.annotation
     edits = ann.cell_map if ann else {}
     status = ann.status if ann else "new"
+    note = ann.note if ann else ""
     base = {c.key: c for c in ex.cells}
     rows = []
     for c in reviewed_cells(ex, ann):
         orig = base.get(c.key)
+        e = edits.get(c.key)
         rows.append({
             "source": ex.source, "agency": ex.agency, "year": ex.year, "template": ex.template,
             "table": c.table, "row": " / ".join(c.row), "column": " / ".join(c.column),
             "value": c.value, "extracted": None if orig is None else orig.value,
-            "edited": c.key in edits, "confidence": c.confidence, "status": status,
-            "page": None if orig is None else orig.page,
+            "edited": e is not None, "edited_by": e.by if e else "", "edited_at": e.at if e else "",
+            "confidence": c.confidence, "method": None if orig is None else orig.method,
+            "unit": None if orig is None else orig.unit, "page": None if orig is None else orig.page,
+            "status": status, "note": note,
         })
     return rows
 
 
 def wide_row(r: Reviewed) -> dict:
-    ex, ann = r.extraction, r.annotation
-    row = {"source": ex.source, "agency": ex.agency, "year": ex.year, "template": ex.template,
-           "status": ann.status if ann else "new"}
-    for c in reviewed_cells(ex, ann):
+    row = report_fields(r)
+    for c in reviewed_cells(r.extraction, r.annotation):
         row[cell_column(c.table, c.row, c.column)] = c.value
     return row
+
+
+def section_rows(r: Reviewed) -> list[dict]:
+    ex, ann = r.extraction, r.annotation
+    decisions = ann.section_map if ann else {}
+    review = Review(ex, ann, os.path.basename(ex.source))
+    rows = []
+    for s in ex.sections:
+        section, confirmed = review.section_of(s)
+        d = decisions.get((s.line, s.heading)) if confirmed else None
+        rows.append({"source": ex.source, "heading": s.heading, "line": s.line, "page": s.page,
+                     "section": section, "score": s.score, "decided": "analyst" if confirmed else "engine",
+                     "decided_by": d.by if d else "", "decided_at": d.at if d else ""})
+    return rows
+
+
+def check_rows(r: Reviewed) -> list[dict]:
+    """Every failing check of the report as the analyst left it (the app's Checks tab)."""
+    ex = r.extraction
+    review = Review(ex, r.annotation, os.path.basename(ex.source))
+    return [{"source": ex.source, "check": c.id, "message": c.message,
+             "cells": "; ".join(cell_column(*ref.key) for ref in c.cells), "other_report": None}
+            for c in review.checks() if not c.ok]
 
 
 def cell_column(table: str, row, column) -> str:
@@ -94,12 +140,15 @@ def jsonl(rows: list[dict]) -> str:
 
 @dataclass
 class Dataset:
-    rows: list[dict]
+    rows: list[dict]  # the rows of `what` (the long cells, the wide reports, the sections or the checks)
     fields: list[str]
     reports: int  # reports read
     unread: list[str]  # one line each: a report that could not be read, and why
     warnings: list[str]  # one line each: what was taken differently than written
     left_out: list[str]  # annotation files that were not applied
+    # every part, for the workbook: "cells", "wide", "sections", "checks" → (fields, rows)
+    parts: dict[str, tuple[list[str], list[dict]]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # said, not wrong: a year missing between two reports …
 
     def csv_bytes(self) -> bytes:
         """UTF-8 with a BOM (Excel opens the Chinese labels), formula-safe, CRLF."""
@@ -110,41 +159,87 @@ class Dataset:
     def jsonl_bytes(self) -> bytes:
         return jsonl(self.rows).encode("utf-8")
 
+    def xlsx_bytes(self) -> bytes:
+        from .workbook import workbook_bytes
+
+        return workbook_bytes(self)
+
     def summary(self, not_found: int = 0) -> str:
         """One line; `not_found`: paths that were not even reports (counted as unreadable)."""
         return (f"{self.reports} report(s), {len(self.rows)} row(s), {len(self.unread) + not_found} unreadable"
                 + (f", {len(self.left_out)} annotation(s) left out: {', '.join(self.left_out)}" if self.left_out else ""))
 
 
-def _reviewed_or_error(task: tuple[str, str | None]) -> tuple[str, Reviewed | str]:
-    """One report for the pool: ("ok", Reviewed) or ("error", its one-line reason), within the
+@dataclass
+class _Part:
+    """What one report gives the dataset, computed in the worker (only what was asked for)."""
+
+    long: list[dict]
+    wide: dict | None
+    sections: list[dict]
+    checks: list[dict]
+    years: tuple | None  # (source, agency, year, template, carry-over cells) for the checks across years
+    warnings: tuple[str, ...]
+    left_out: str | None
+
+
+def _part(task: tuple[str, str | None, frozenset[str]]) -> tuple[str, _Part | str]:
+    """One report for the pool: ("ok", its rows) or ("error", its one-line reason), within the
     per-report time limit."""
     from .batch import limited
+    from .years import carry_cells
 
-    path, annotations_dir = task
-    return limited(lambda p: reviewed(p, annotations_dir), path, "export")
+    path, annotations_dir, kinds = task
+
+    def build(p: str) -> _Part:
+        r = reviewed(p, annotations_dir)
+        review = Review(r.extraction, r.annotation, os.path.basename(p)) if "checks" in kinds else None
+        return _Part(long_rows(r) if "cells" in kinds else [], wide_row(r) if "wide" in kinds else None,
+                     section_rows(r) if "sections" in kinds else [],
+                     check_rows(r) if "checks" in kinds else [],
+                     carry_cells(r.extraction, review) if review is not None else None,
+                     r.warnings, r.left_out)
+
+    return limited(build, path, "export")
 
 
-def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = False, jobs: int = 1) -> Dataset:
+def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = False, jobs: int = 1,
+            what: str = "cells", every: bool = False) -> Dataset:
     """The dataset of these reports, each extracted afresh with its annotation applied, in `jobs`
-    processes: the one export the command line and the app share."""
+    processes: the one export the command line and the app share. `what`: "cells" (long, or
+    `wide`), "sections" or "checks"; `every`: all four parts too, for the workbook."""
     from .batch import ordered
+    from .years import cross_year_checks
 
-    rows: list[dict] = []
+    main = "wide" if what == "cells" and wide else what
+    kinds = frozenset({"cells", "wide", "sections", "checks"} if every else {main})
+    parts: dict[str, list] = {"cells": [], "wide": [], "sections": [], "checks": []}
+    years = []
+    notes: list[str] = []
     unread: list[str] = []
     warnings: list[str] = []
     left_out: list[str] = []
-    for status, r in ordered(_reviewed_or_error, [(f, annotations_dir) for f in files], jobs):
+    for status, p in ordered(_part, [(f, annotations_dir, kinds) for f in files], jobs):
         if status != "ok":
-            unread.append(r)  # type: ignore[arg-type]
+            unread.append(p)  # type: ignore[arg-type]
             continue
-        assert isinstance(r, Reviewed)
-        warnings.extend(r.warnings)
-        if r.left_out:
-            left_out.append(r.left_out)
-        if wide:
-            rows.append(wide_row(r))
-        else:
-            rows.extend(long_rows(r))
-    fields = list(dict.fromkeys(k for r in rows for k in r)) if wide else list(LONG_FIELDS)
-    return Dataset(rows, fields, len(files) - len(unread), unread, warnings, left_out)
+        assert isinstance(p, _Part)
+        warnings.extend(p.warnings)
+        if p.left_out:
+            left_out.append(p.left_out)
+        parts["cells"].extend(p.long)
+        if p.wide is not None:
+            parts["wide"].append(p.wide)
+        parts["sections"].extend(p.sections)
+        parts["checks"].extend(p.checks)
+        if p.years is not None:
+            years.append(p.years)
+    if "checks" in kinds:
+        rows, notes = cross_year_checks(years)
+        parts["checks"].extend(rows)
+    wide_fields = list(dict.fromkeys(k for r in parts["wide"] for k in r)) or list(REPORT_FIELDS)
+    fields = {"cells": LONG_FIELDS, "wide": wide_fields, "sections": SECTION_FIELDS, "checks": CHECK_FIELDS}
+    out = {k: (list(fields[k]), parts[k]) for k in parts if k in kinds}
+    main_fields, main_rows = out[main]
+    return Dataset(main_rows, main_fields, len(files) - len(unread), unread, warnings, left_out, out,
+                   notes if "checks" in kinds else [])

@@ -76,7 +76,14 @@ def _numbered(nodes: list[LabelPath], skip: int = 0) -> dict[LabelPath, str]:
     return labels
 
 
-def _gen_values(rng: random.Random, template_id: str) -> dict[Key, int | float]:
+def carried(seed: int, agency: str, year: int, column: LabelPath) -> int:
+    """The requests an agency carries from `year` into the next, the same in both years' reports
+    (the carry-over identity across years holds in a synthetic corpus)."""
+    return random.Random(f"{seed}:{agency}:{year}:{'/'.join(column)}").choice((0, 0, 0, 1, 2, 3))
+
+
+def _gen_values(rng: random.Random, template_id: str, agency: str = "", year: int = 0,
+                seed: int = 0) -> dict[Key, int | float]:
     t = load_template(template_id)
     v: dict[Key, int | float] = {}
     for spec in t.tables:
@@ -98,12 +105,13 @@ def _gen_values(rng: random.Random, template_id: str) -> dict[Key, int | float]:
             for c in cols[:-1]:
                 for r in outcomes:
                     v[(spec.id, r, c)] = rng.choice([0, 0, 0, 1, 2, rng.randint(0, 40)])
+                carried_in, carried_out = carried(seed, agency, year - 1, c), carried(seed, agency, year, c)
                 total = sum(v[(spec.id, r, c)] for r in outcomes)
+                if total + carried_out < carried_in:  # more carried in than handled: handle the rest
+                    v[(spec.id, outcomes[0], c)] += carried_in - carried_out - total
+                    total = carried_in - carried_out
                 v[(spec.id, ("本年度办理结果", "总计"), c)] = total
-                carried_in, carried_out = rng.randint(0, 3), rng.randint(0, 3)
                 new = total + carried_out - carried_in
-                if new < 0:
-                    carried_in, new = total + carried_out, 0
                 v[(spec.id, ("本年新收政府信息公开申请数量",), c)] = new
                 v[(spec.id, ("上年结转政府信息公开申请数量",), c)] = carried_in
                 v[(spec.id, ("结转下年度继续办理",), c)] = carried_out
@@ -159,7 +167,7 @@ def make_report(i: int, seed: int = 0, inconsistent: bool = False, template_id: 
     if encoding is None:
         encoding = "gbk" if rng.random() < 0.25 else "utf-8"
     agency = rng.choice(_AGENCIES)
-    values = _gen_values(rng, template_id)
+    values = _gen_values(rng, template_id, agency, year, seed)
     rep = SynthReport(f"synth_{i:06d}_{template_id}_{layout}", template_id, year, agency, layout, encoding, values)
     if inconsistent:
         rep.seeded = _seed_inconsistency(rng, template_id, values)

@@ -171,17 +171,17 @@ class Workspace:
         todo = self.files if paths is None else paths
         return sum(1 for p in todo if (s := self.summaries.get(p)) is None or s.status not in ("done", "error"))
 
-    def export(self, wide: bool = False, jobs: int = 1) -> Dataset:
+    def export(self, wide: bool = False, jobs: int = 1, what: str = "cells", every: bool = False) -> Dataset:
         """The dataset: each report extracted afresh with its annotation applied."""
         from .export import dataset
 
-        return dataset(self.files, self.annotations, wide, jobs)
+        return dataset(self.files, self.annotations, wide, jobs, what=what, every=every)
 
-    def check(self, jobs: int = 1, raw: bool = False) -> Iterator[tuple[str, str, list[tuple[str, str]] | str]]:
-        """(path, "ok", [(check id, message) of each failing check]) or (path, "error", one line),
-        in the files' order, in `jobs` processes, each report within the time limit. The checks
-        are those of the report as the analyst left it (the app's Checks tab); `raw`: of the
-        extraction alone."""
+    def check(self, jobs: int = 1, raw: bool = False) -> Iterator[tuple[str, str, tuple | str]]:
+        """(path, "ok", ([(check id, message) of each failing check], its carry-over rows for the
+        checks across years, core/years.py)) or (path, "error", one line), in the files' order, in
+        `jobs` processes, each report within the time limit. The checks are those of the report as
+        the analyst left it (the app's Checks tab); `raw`: of the extraction alone."""
         from functools import partial
 
         from .batch import ordered
@@ -190,18 +190,20 @@ class Workspace:
         yield from ((f, *r) for f, r in zip(self.files, ordered(fn, self.files, jobs)))
 
 
-def failing_checks(path: str) -> tuple[str, list[tuple[str, str]] | str]:
+def failing_checks(path: str) -> tuple[str, tuple | str]:
     """One report's failing checks for the pool: ("ok", [(id, message)]) or ("error", one line)."""
     from .batch import limited
     from .extract import extract_path
 
+    from .years import carry_cells
+
     status, res = limited(extract_path, path)
     if status == "ok":
-        return status, [(c.id, c.message) for c in res.failing]  # type: ignore[union-attr]
+        return status, ([(c.id, c.message) for c in res.failing], carry_cells(res))  # type: ignore[union-attr,arg-type]
     return status, res
 
 
-def reviewed_failing_checks(path: str, annotations: str | None = None) -> tuple[str, list[tuple[str, str]] | str]:
+def reviewed_failing_checks(path: str, annotations: str | None = None) -> tuple[str, tuple | str]:
     """The failing checks of a report with its annotation applied, as the app's Checks tab shows
     them; what could not be taken from the annotation comes first, with the id None."""
     from .batch import limited
@@ -213,5 +215,8 @@ def reviewed_failing_checks(path: str, annotations: str | None = None) -> tuple[
         return status, res  # type: ignore[return-value]
     r = res
     review = Review(r.extraction, r.annotation, os.path.basename(path))  # type: ignore[union-attr]
+    from .years import carry_cells
+
     said = [(None, w) for w in r.warnings]  # type: ignore[union-attr]  # said, not counted as failing
-    return "ok", said + [(c.id, c.message) for c in review.checks() if not c.ok]
+    return "ok", (said + [(c.id, c.message) for c in review.checks() if not c.ok],
+                  carry_cells(review.ex, review))

@@ -1,0 +1,162 @@
+"""Reports across years: one agency's reports linked by its name, and the carry-over identity checked
+between consecutive years.
+
+The 2019 and 2021 formats tie a report to the one before: this year's 二、上年结转政府信息公开申请数量
+equals last year's 四、结转下年度继续办理, applicant column by applicant column. Reports are linked
+when their agency names are the same once normalised (`agency_key`: full-width forms, whitespace,
+brackets and punctuation do not count); names that differ only by a trailing 办公室 / 管委会 /
+管理委员会 are offered as possibly the same agency (`variants`), never linked without the analyst.
+A year missing between two reports is said, not taken for a break; two reports of one agency for one
+year are said too, and neither is checked against its neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+CARRY_IN = ("上年结转政府信息公开申请数量",)
+CARRY_OUT = ("结转下年度继续办理",)
+_DROP = re.compile(r"[\s()（）\[\]【】〔〕<>《》{}「」『』\"'“”‘’·・,，.。、:：;；_\-—]+")
+_SUFFIX = re.compile(r"(?:办公室|管委会|管理委员会)$")
+
+
+def agency_key(name: str | None) -> str:
+    """The agency's name as it links reports: NFKC, no whitespace, brackets or punctuation."""
+    if not name:
+        return ""
+    return _DROP.sub("", unicodedata.normalize("NFKC", name))
+
+
+def variant_base(key: str) -> str:
+    """The name without a trailing 办公室 / 管委会 / 管理委员会 (for suggestions only)."""
+    return _SUFFIX.sub("", key)
+
+
+@dataclass(frozen=True, slots=True)
+class Carry:
+    """What one report brings to the checks across years."""
+
+    source: str
+    agency: str  # as the analyst left it
+    year: int | None
+    carried_in: tuple[tuple[tuple[str, ...], float | int | None], ...]  # (column, value): 二、上年结转
+    carried_out: tuple[tuple[tuple[str, ...], float | int | None], ...]  # (column, value): 四、结转下年度
+
+    @property
+    def key(self) -> str:
+        return agency_key(self.agency)
+
+
+def carry_cells(ex, review=None) -> Carry | None:
+    """The report's carry-over rows (the analyst's values when a review is given), or None when
+    its format has none."""
+    from .templates import load_template
+
+    spec = next((t for t in load_template(ex.template).tables if t.id == "requests"), None)
+    if spec is None:
+        return None
+    rows = {r for b in spec.blocks for r in b.rows}
+    if CARRY_IN not in rows or CARRY_OUT not in rows:
+        return None
+    columns = spec.blocks[0].columns
+    cells = review.current_cells() if review is not None else {c.key: c for c in ex.cells}
+
+    def row(r):
+        return tuple((col, (c.value if (c := cells.get(("requests", r, col))) is not None else None)) for col in columns)
+
+    agency = review.agency if review is not None else ex.agency
+    year = review.year if review is not None else ex.year
+    return Carry(ex.source, agency or "", year, row(CARRY_IN), row(CARRY_OUT))
+
+
+@dataclass(frozen=True, slots=True)
+class YearCheck:
+    """A carry-over between two reports of one agency, as each of them sees it."""
+
+    source: str  # the report this line is about
+    other: str  # the other report
+    id: str
+    ok: bool
+    message: str
+    cells: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # the cells of `source` it covers
+
+
+def link(carries: list[Carry]) -> tuple[dict[str, list[Carry]], list[str]]:
+    """Reports by agency (by year within), and what was said: years missing, years twice."""
+    by: dict[str, list[Carry]] = {}
+    for c in carries:
+        if c.key and c.year is not None:
+            by.setdefault(c.key, []).append(c)
+    notes = []
+    for key, cs in by.items():
+        cs.sort(key=lambda c: (c.year, c.source))
+        years = [c.year for c in cs]
+        for a, b in zip(years, years[1:]):
+            if a == b:
+                notes.append(f"{cs[0].agency}: two reports for {a} ({', '.join(c.source for c in cs if c.year == a)}); "
+                             "the carry-over is not checked for that year")
+            elif b - a > 1:  # type: ignore[operator]
+                gap = f"{a + 1}" if b - a == 2 else f"{a + 1}–{b - 1}"  # type: ignore[operator]
+                notes.append(f"{cs[0].agency}: no report for {gap} in the folder; the carry-over from {a} to {b} "
+                             "is not checked (a missing year is not a break)")
+    return by, list(dict.fromkeys(notes))
+
+
+def checks_between(prev: Carry, this: Carry) -> list[YearCheck]:
+    """The carry-over from `prev` (one year before) to `this`, column by column, said in both."""
+    out: list[YearCheck] = []
+    given = dict(prev.carried_out)
+    for col, now in this.carried_in:
+        before = given.get(col)
+        if now is None or before is None:
+            continue  # unknown, not failing
+        name = " / ".join(col)
+        ok = now == before
+        cid = f"years.carry_over[{name}]"
+        said = (f"{this.year} 二、上年结转 {now} {'=' if ok else '≠'} {prev.year} 四、结转下年度继续办理 {before} "
+                f"[{name}]")
+        out.append(YearCheck(this.source, prev.source, cid, ok, f"{said} (the {prev.year} report: {prev.source})",
+                             (("requests", CARRY_IN, col),)))
+        out.append(YearCheck(prev.source, this.source, cid, ok, f"{said} (the {this.year} report: {this.source})",
+                             (("requests", CARRY_OUT, col),)))
+    return out
+
+
+def year_checks(carries: list[Carry]) -> tuple[list[YearCheck], list[str]]:
+    """Every carry-over between consecutive years of each agency, and what was said."""
+    by, notes = link(carries)
+    out: list[YearCheck] = []
+    for cs in by.values():
+        for prev, this in zip(cs, cs[1:]):
+            if this.year == prev.year + 1 and sum(1 for c in cs if c.year in (prev.year, this.year)) == 2:  # type: ignore[operator]
+                out.extend(checks_between(prev, this))
+    return out, notes
+
+
+def neighbours(this: Carry, carries: list[Carry]) -> list[YearCheck]:
+    """The checks across years of one report (the app's Checks tab): with the year before and after."""
+    same = [c for c in carries if c.key == this.key and c.source != this.source and c.year is not None]
+    out: list[YearCheck] = []
+    if this.year is None or not this.key:
+        return out
+    for c in same:
+        if sum(1 for d in same if d.year == c.year) > 1:
+            continue
+        if c.year == this.year - 1:
+            out.extend(y for y in checks_between(c, this) if y.source == this.source)
+        elif c.year == this.year + 1:
+            out.extend(y for y in checks_between(this, c) if y.source == this.source)
+    return out
+
+
+def cross_year_checks(carries: list) -> tuple[list[dict], list[str]]:
+    """The failing carry-overs as rows of the export's checks sheet (each named in both reports),
+    and what was said (years missing or twice)."""
+    from .export import cell_column
+
+    checks, notes = year_checks([c for c in carries if c is not None])
+    return [{"source": y.source, "check": y.id, "message": y.message,
+             "cells": "; ".join(cell_column(*k) for k in y.cells), "other_report": y.other}
+            for y in checks if not y.ok], notes
