@@ -158,3 +158,86 @@ def test_export_in_two_processes_gives_the_same_dataset(samples, tmp_path):
     two = CliRunner().invoke(main, ["export", str(samples), "--format", "jsonl", "--jobs", "2"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and len(one.stdout.splitlines()) > 500
+
+
+def _reviewed_folder(samples, tmp_path):
+    """The samples with an analyst's decisions on huaiyin: a cell typed, a heading mapped, a flag note,
+    the agency corrected; and a report in which nothing is found."""
+    import shutil
+
+    from gik_tui.core.workspace import Workspace
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for p in samples.glob("*.txt"):
+        shutil.copy(p, folder / p.name)
+    (folder / "=nothing.txt").write_text("某县人民政府2021年政府信息公开工作年度报告\n今年没有表格。\n", "utf-8")
+    ws = Workspace.at(str(folder), annotator="wang")
+    opened = ws.open(str(folder / "2020_huaiyin.txt"))
+    rv = opened.review
+    rv.set_cell(("requests", ("本年新收政府信息公开申请数量",), ("自然人",)), 20)
+    rv.map_heading(opened.extraction.sections[0], "总体情况")
+    rv.note, rv.status = "=HYPERLINK(\"x\") 请复核", "flagged"
+    rv.set_meta({"agency": "淮安市淮阴区人民政府"})
+    opened.file.save(rv.annotation())
+    return folder, rv
+
+
+def test_every_decision_reaches_csv_jsonl_and_xlsx(samples, tmp_path):
+    import openpyxl
+    import orjson
+
+    folder, rv = _reviewed_folder(samples, tmp_path)
+    cell = rv.edits[("requests", ("本年新收政府信息公开申请数量",), ("自然人",))]
+    r = CliRunner().invoke(main, ["export", str(folder), "--format", "jsonl"])
+    assert r.exit_code == 0, r.output
+    rows = [orjson.loads(x) for x in r.stdout.splitlines()]
+    typed = next(x for x in rows if x["source"].endswith("huaiyin.txt") and x["table"] == "requests"
+                 and x["row"] == "本年新收政府信息公开申请数量" and x["column"] == "自然人")
+    assert {k: typed[k] for k in ("value", "extracted", "edited", "edited_by", "edited_at", "method", "status",
+                                  "note", "agency")} == {
+        "value": 20, "extracted": 17, "edited": True, "edited_by": "wang", "edited_at": cell.at, "method": "table",
+        "status": "flagged", "note": '=HYPERLINK("x") 请复核', "agency": "淮安市淮阴区人民政府"}
+    nothing = [x for x in rows if x["source"].endswith("=nothing.txt")]
+    assert len(nothing) == 200 and all(x["value"] is None for x in nothing)  # every cell, blank
+
+    s = CliRunner().invoke(main, ["export", str(folder), "--what", "sections"])
+    sections = list(csv.DictReader(io.StringIO(s.stdout_bytes.decode("utf-8-sig"))))
+    mine = [x for x in sections if x["source"].endswith("huaiyin.txt")]
+    assert (mine[0]["section"], mine[0]["decided"], mine[0]["decided_by"]) == ("总体情况", "analyst", "wang")
+    assert {x["decided"] for x in mine[1:]} == {"engine"} and len(mine) == 6
+
+    out = tmp_path / "dataset.xlsx"
+    x = CliRunner().invoke(main, ["export", str(folder), "--format", "xlsx", "-o", str(out)])
+    assert x.exit_code == 0, x.output
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["long", "wide", "sections", "checks"]
+    long = wb["long"]
+    head = [c.value for c in long[1]]
+    assert head[:8] == ["source", "agency", "year", "template", "table", "row", "column", "value"]
+    assert long.freeze_panes == "B2" and long.auto_filter.ref.startswith("A1:")
+    got = [dict(zip(head, (c.value for c in row))) for row in long.iter_rows(min_row=2)]
+    t = next(g for g in got if g["source"].endswith("huaiyin.txt") and g["row"] == "本年新收政府信息公开申请数量"
+             and g["column"] == "自然人")
+    assert (t["value"], t["extracted"], t["edited"], t["edited_by"], t["note"]) == (20, 17, "true", "wang",
+                                                                                      '\'=HYPERLINK("x") 请复核')
+    assert isinstance(t["value"], int)
+    blank = next(g for g in got if g["source"].endswith("=nothing.txt"))
+    assert blank["value"] is None and blank["source"] == str(folder / "=nothing.txt")  # a blank stays empty
+    wide = wb["wide"]
+    assert wide.freeze_panes == "B3"
+    top, bottom = [c.value for c in wide[1]], [c.value for c in wide[2]]
+    k = top.index("requests | 本年新收政府信息公开申请数量")
+    assert bottom[k] == "自然人"
+    hv = next(row for row in wide.iter_rows(min_row=3, values_only=True) if str(row[0]).endswith("huaiyin.txt"))
+    assert hv[k] == 20
+    assert long.column_dimensions["F"].width >= 30  # the Chinese row labels fit
+    checks = wb["checks"]
+    failing = [row for row in checks.iter_rows(min_row=2, values_only=True)]
+    assert any(str(r[0]).endswith("huaiyin.txt") and r[1] == "requests.balance[自然人]" for r in failing)
+    assert any(str(r[0]).endswith("=nothing.txt") and r[1] == "requests.missing" for r in failing)
+
+
+def test_xlsx_needs_a_file(samples):
+    r = CliRunner().invoke(main, ["export", str(samples), "--format", "xlsx"])
+    assert r.exit_code == 2 and r.stderr == "gik-tui: --format xlsx writes a workbook: name it with -o FILE.xlsx\n"
