@@ -32,6 +32,7 @@ def main() -> None:
     gik-tui extract PATH...    structured, checked data as JSON, JSONL or CSV
     gik-tui check PATH...      the failing checks; exit 1 when any fail
     gik-tui synth OUT -n N     a synthetic corpus of consistent reports
+    gik-tui status PATH...     progress per status and per annotator
     gik-tui export PATH...     the dataset, with the analysts' corrections
     gik-tui config             where the settings are and what is set
     """
@@ -328,6 +329,35 @@ def synth(out_dir, count, seed, inconsistent, layouts):
     if inconsistent:
         which = ", ".join(f"{k} ×{v}" for k, v in sorted(Counter(broken).items()))
         click.echo(f"{len(broken)} of them with one identity broken{': ' + which if which else ''}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--annotations", type=click.Path(file_okay=False), default=None,
+              help="the folder holding the annotations (default: beside the reports)")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
+def status(paths, annotations, jobs):
+    """Progress of the review: reports per status, per annotator, and the agencies and years covered."""
+    from collections import Counter
+
+    from .core.queue import coverage
+    from .core.workspace import STATUSES
+
+    ws = _workspace(paths, annotations)
+    sums = list(_progress(ws.summarize(jobs=jobs), len(ws.files)))
+    by_status = Counter(s.status for s in sums)
+    click.echo(f"{len(sums)} report(s): " + " · ".join(f"{by_status.get(k, 0)} {k}" for k in STATUSES))
+    people: dict[str, Counter] = {}
+    for s in sums:
+        if s.status not in ("new", "error"):
+            people.setdefault(s.annotator or "(unsigned)", Counter())[s.status] += 1
+    for who, counts in sorted(people.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        click.echo(f"  {who}: {sum(counts.values())} report(s): "
+                   + " · ".join(f"{counts[k]} {k}" for k in STATUSES if counts.get(k)))
+    agencies, years, span = coverage(sums)
+    click.echo(f"{agencies} agenc{'y' if agencies == 1 else 'ies'}, {years} year(s)"
+               + (f" ({span[0]}–{span[1]})" if span else ""))
+    sys.exit(2 if ws.unreadable else 0)
 
 
 @main.command("open")

@@ -188,3 +188,22 @@ def test_check_applies_the_annotations_unless_raw(samples, tmp_path):
     ids = [line.split(": ")[1] for line in r.stdout.splitlines()]
     assert ids == ["requests.balance[自然人]", "requests.applicants[本年新收政府信息公开申请数量]"]
     assert "99 ≠ 17" in r.stdout and r.stderr.endswith("1 report(s), 2 failing check(s), 0 unreadable\n")
+
+
+def test_status_counts_reports_per_status_and_per_annotator(samples, tmp_path):
+    from gik_tui.core.annotations import Annotation, annotation_path
+
+    from ..annotate import save
+
+    for name, status, who in (("2020_huaiyin.txt", "done", "wang"), ("2019_lusong.txt", "flagged", "wang"),
+                              ("2018_liuzhi.txt", "in progress", "li")):
+        save(annotation_path(samples / name, tmp_path),
+             Annotation(source=name, sha256="", template="", status=status, annotator=who))
+    r = run("status", str(samples), "--annotations", str(tmp_path))
+    assert r.exit_code == 0
+    assert r.stdout.splitlines() == [
+        "5 report(s): 2 new · 1 in progress · 1 done · 1 flagged · 0 error",
+        "  wang: 2 report(s): 1 done · 1 flagged",
+        "  li: 1 report(s): 1 in progress",
+        "5 agencies, 4 year(s) (2016–2020)",
+    ]

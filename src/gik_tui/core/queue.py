@@ -29,6 +29,7 @@ class Summary:
     error: str | None = None
     failing_by_table: tuple[tuple[str, int], ...] = ()  # failing checks per table id
     requests: int | float | None = None  # requests received that year (new requests, total)
+    annotator: str = ""  # who last signed the report's annotation
 
 
 def summarize(path: str, annotations_dir: str | None = None, section_threshold: float | None = None) -> Summary:
@@ -73,6 +74,7 @@ def summary_of(path: str, rv: Review, file: AnnotationFile, annotated: bool = Tr
         status=rv.status if annotated else "new", saved=saved, error=note,
         failing_by_table=tuple(sorted(Counter(c.cells[0].table for c in checks if not c.ok and c.cells).items())),
         requests=_requests(rv),
+        annotator=rv.annotator if annotated else "",
     )
 
 
@@ -80,3 +82,13 @@ def _requests(rv: Review):
     """The requests the report received that year: the cell its template names (`[summary]`)."""
     key = rv.template.requests_cell
     return rv.value(key) if key is not None else None
+
+
+def coverage(summaries) -> tuple[int, int, tuple[int, int] | None]:
+    """(agencies, years, (first, last) year) of the readable reports (agencies by core/years.agency_key)."""
+    from .years import agency_key
+
+    ok = [s for s in summaries if s is not None and s.status != "error"]
+    agencies = {agency_key(s.agency) for s in ok if s.agency}
+    years = sorted({s.year for s in ok if s.year is not None})
+    return len(agencies), len(years), (years[0], years[-1]) if years else None

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from ...core.queue import coverage
 from ...core.templates import load_template, template_ids
 from ...core.workspace import STATUSES, Workspace
 from ..themes import role_colours
@@ -76,6 +77,10 @@ class OverviewScreen(Screen):
         if len(ready) < len(sums):
             t.append(f"{len(ready)} of {len(sums)} reports summarised so far (the rest are being extracted)\n\n",
                      style="italic")
+        agencies, years, span = coverage(ready)
+        t.append(f"{len(ready)} report(s) · {agencies} agenc{'y' if agencies == 1 else 'ies'} · {years} year(s)"
+                 + (f" ({span[0]}–{span[1]})" if span and span[0] != span[1] else f" ({span[0]})" if span else "")
+                 + "\n\n", style="bold")
         t.append("Review status\n", style="bold underline")
         status = Counter(s.status for s in ready)
         c = role_colours(app)
