@@ -11,6 +11,7 @@ from datetime import datetime
 from .annotations import AnnotationFile
 from .readers import ReadError
 from .review import Review, doubtful, open_report
+from .years import carry_cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,7 @@ class Summary:
     failing_by_table: tuple[tuple[str, int], ...] = ()  # failing checks per table id
     requests: int | float | None = None  # requests received that year (new requests, total)
     annotator: str = ""  # who last signed the report's annotation
+    carry: object = None  # core/years.Carry: its carry-over rows, for the checks across years
 
 
 def summarize(path: str, annotations_dir: str | None = None, section_threshold: float | None = None) -> Summary:
@@ -75,6 +77,7 @@ def summary_of(path: str, rv: Review, file: AnnotationFile, annotated: bool = Tr
         failing_by_table=tuple(sorted(Counter(c.cells[0].table for c in checks if not c.ok and c.cells).items())),
         requests=_requests(rv),
         annotator=rv.annotator if annotated else "",
+        carry=carry_cells(ex, rv),
     )
 
 

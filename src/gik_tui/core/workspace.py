@@ -117,6 +117,17 @@ class Workspace:
         self.summaries[s.path] = s
         return s
 
+    def year_checks(self, path: str, review: Review) -> list:
+        """The carry-over between this report (as the analyst has it now) and the agency's reports
+        of the year before and after, from the queue's summaries (core/years.py)."""
+        from .years import carry_cells, neighbours
+
+        this = carry_cells(review.ex, review)
+        if this is None:
+            return []
+        others = [s.carry for p, s in self.summaries.items() if p != path and s.carry is not None]
+        return [y for y in neighbours(this, others) if y.source == this.source]  # type: ignore[arg-type]
+
     # ------------------------------------------------------------------ many reports
     def summarize(self, paths: list[str] | None = None, jobs: int = 1, apart: bool = False) -> Iterator[Summary]:
         """The queue's line of each report (all of them by default), in order, in `jobs` processes

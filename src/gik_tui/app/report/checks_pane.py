@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from ...core.model import CellKey, CheckResult
+from ...core.model import CellKey, CellRef, CheckResult
 from ...core.review import Review
 from ..themes import role_colours
 from ..widgets.template_table import pane_width
@@ -33,13 +33,16 @@ class ChecksPane(DataTable):
         ident = min(24, pane // 3)
         return ident, max(16, pane - ident - 1 - 6 - 2)
 
-    def show(self, review: Review) -> None:
+    def show(self, review: Review, across=()) -> None:
+        """The review's checks, and `across` (core/years.YearCheck): the carry-over to and from the
+        agency's reports of the year before and after, naming the other report."""
         ident, sides = self._widths()
         self.clear(columns=True)
         self.add_column(Text(""), width=1)
         self.add_column(Text("check"), width=ident)
         self.add_column(Text("both sides"), width=sides)
-        self.checks = sorted(review.checks(), key=lambda c: c.ok)
+        years = [CheckResult(y.id, y.ok, y.message, tuple(CellRef(*k) for k in y.cells)) for y in across]
+        self.checks = sorted([*review.checks(), *years], key=lambda c: c.ok)
         colour = role_colours(self.app)
         for i, c in enumerate(self.checks):
             self.add_row(Text("✓" if c.ok else "✗", style=colour["success"] if c.ok else f"bold {colour['error']}"),

@@ -299,7 +299,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self.query_one("#missing", Static).update(Text(note))
 
     def fill_checks(self) -> None:
-        self.query_one(ChecksPane).show(self.review)
+        self.query_one(ChecksPane).show(self.review, self.workspace.year_checks(self.path, self.review))
 
     def action_move(self, direction: str) -> None:
         """j/k in the Sections and Checks lists (the tables and the text have their own)."""
