@@ -35,3 +35,13 @@ def test_a_fourth_template_is_a_file(fourth):  # the fixture: tests/conftest.py
     r = CliRunner().invoke(main, ["export", str(fourth), "--format", "jsonl"])
     assert r.exit_code == 0, r.output
     assert {json.loads(x)["template"] for x in r.stdout.splitlines()} == {"gik-2027"}
+
+
+def test_every_summary_figure_is_a_cell_of_its_template():
+    from gik_tui.core.templates import load_template, template_ids
+
+    for tid in template_ids():
+        t = load_template(tid)
+        cells = {(s.id, r, c) for s in t.tables for r, c in s.cells}
+        assert t.figures and [label for label, key in t.figures if key not in cells] == [], tid
+        assert t.figures[0][1] == t.requests_cell  # the agency view's sparkline: requests received

@@ -27,7 +27,7 @@ class ScreenActions(Provider):
             seen.add(b.action)
             key = self.app.get_key_display(b)
             where = {"ReportScreen": "on the report", "QueueScreen": "in the queue",
-                     "OverviewScreen": "on the overview"}.get(type(screen).__name__, "here")
+                     "OverviewScreen": "on the overview", "AgencyScreen": "in the agency view"}.get(type(screen).__name__, "here")
             yield f"{b.description}  ({key})", partial(screen.run_action, b.action), \
                 b.tooltip or f"{b.description}: the key {key} does it {where}"
         app = self.app

@@ -32,6 +32,7 @@ class Summary:
     requests: int | float | None = None  # requests received that year (new requests, total)
     annotator: str = ""  # who last signed the report's annotation
     carry: object = None  # core/years.Carry: its carry-over rows, for the checks across years
+    figures: tuple[tuple[str, int | float | None], ...] = ()  # the template's [summary] figures: the agency view
 
 
 def summarize(path: str, annotations_dir: str | None = None, section_threshold: float | None = None) -> Summary:
@@ -78,6 +79,7 @@ def summary_of(path: str, rv: Review, file: AnnotationFile, annotated: bool = Tr
         requests=_requests(rv),
         annotator=rv.annotator if annotated else "",
         carry=carry_cells(ex, rv),
+        figures=tuple((label, rv.value(key)) for label, key in rv.template.figures),
     )
 
 

@@ -128,6 +128,7 @@ class Template:
     family: str | None = None
     family_markers: tuple[str, ...] = ()
     requests_cell: tuple[str, LabelPath, LabelPath] | None = None  # requests received that year (queue, overview)
+    figures: tuple[tuple[str, tuple[str, LabelPath, LabelPath]], ...] = ()  # (label, cell): the agency view's rows
 
     def table(self, table_id: str) -> TableSpec:
         for t in self.tables:
@@ -262,6 +263,8 @@ def load_template(template_id: str) -> Template:
             family=raw.get("family"),
             family_markers=tuple(raw.get("family_markers", ())),
             requests_cell=(req["table"], tuple(req["row"]), tuple(req["column"])) if req else None,
+            figures=tuple((f["label"], (f["table"], tuple(f["row"]), tuple(f["column"])))
+                          for f in raw.get("summary", {}).get("figures", ())),
         )
     except (KeyError, TypeError) as e:
         raise TemplateError(f"templates/{template_id}.toml: missing or malformed {e}") from None

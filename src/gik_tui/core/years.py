@@ -160,3 +160,37 @@ def cross_year_checks(carries: list) -> tuple[list[dict], list[str]]:
     return [{"source": y.source, "check": y.id, "message": y.message,
              "cells": "; ".join(cell_column(*k) for k in y.cells), "other_report": y.other}
             for y in checks if not y.ok], notes
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyYear:
+    """One report in an agency's row of years (the app's agency view)."""
+
+    year: int
+    source: str
+    figures: tuple[tuple[str, float | int | None], ...]  # the template's [summary] figures
+    carry_breaks: tuple[str, ...]  # the checks across years that fail with the year before or after
+    breaks_before: bool = False  # its 上年结转 disagrees with the year before
+    breaks_after: bool = False  # its 结转下年度 disagrees with the year after
+
+
+def agency_years(summaries, key: str) -> tuple[str, list[AgencyYear], list[str]]:
+    """The agency's name, its reports by year (core/queue.Summary), and what was said (years
+    missing or twice)."""
+    mine = [s for s in summaries if s is not None and s.status != "error" and s.year is not None
+            and agency_key(s.agency) == key]
+    mine.sort(key=lambda s: (s.year, s.path))
+    carries = [s.carry for s in summaries if s is not None and s.carry is not None]
+    out = []
+    year_of = {c.source: c.year for c in carries}
+    for s in mine:
+        failing = [y for y in neighbours(s.carry, carries) if not y.ok] if s.carry is not None else []
+        out.append(AgencyYear(s.year, s.path, tuple(s.figures), tuple(dict.fromkeys(y.id for y in failing)),
+                              any(year_of.get(y.other) == s.year - 1 for y in failing),
+                              any(year_of.get(y.other) == s.year + 1 for y in failing)))
+    _, notes = link([s.carry for s in mine if s.carry is not None]) if mine else ({}, [])
+    years = [a.year for a in out]
+    for a, b in zip(years, years[1:]):
+        if b - a > 1 and not any(str(a) in n and str(b) in n for n in notes):
+            notes.append(f"no report for {a + 1}{'' if b - a == 2 else f'–{b - 1}'} in the folder")
+    return (mine[0].agency if mine else key), out, notes

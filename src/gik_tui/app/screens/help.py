@@ -49,6 +49,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         from ..app import GikApp
+        from .agency import AgencyScreen
         from .overview import OverviewScreen
         from .queue import QueueScreen
         from ..report import REPORT_KEYS
@@ -62,6 +63,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Text(TYPING))
                 yield Static(key_table("Queue", QueueScreen.BINDINGS, show))
                 yield Static(key_table("Overview", OverviewScreen.BINDINGS, show))
+                yield Static(key_table("Agency over the years", AgencyScreen.BINDINGS, show))
                 yield Static(key_table("Everywhere", GikApp.BINDINGS, show))
                 yield Static(Text(OTHER))
         yield KeyBar()

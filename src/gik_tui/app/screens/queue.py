@@ -95,6 +95,7 @@ class QueueScreen(Screen):
         Binding("slash", "filter", "filter", id="queue.filter"),
         Binding("s", "sort", "sort by column", id="queue.sort"),
         Binding("o", "app.overview", "overview", id="queue.overview"),
+        Binding("a", "agency", "agency over the years", id="queue.agency"),
         Binding("escape", "clear_filter", "clear filter", show=False, id="queue.clear_filter"),
         Binding("j", "cursor_down", "down", show=False, id="queue.down"),
         Binding("k", "cursor_up", "up", show=False, id="queue.up"),
@@ -273,6 +274,21 @@ class QueueScreen(Screen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.post_message(self.Open(event.row_key.value))
+
+    def action_agency(self) -> None:
+        """The agency of the report under the cursor, its reports side by side by year."""
+        from .agency import AgencyScreen
+
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        path = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        s = self.workspace.summaries.get(path)
+        if s is None or not s.agency:
+            self.notify("this report's agency is not known (yet): correct it in the report, or wait for the "
+                        "queue to be summarised", severity="warning")
+            return
+        self.app.push_screen(AgencyScreen(self.workspace, s.agency))
 
     def action_filter(self) -> None:
         box = self.query_one("#queue-filter", Input)

@@ -1,0 +1,113 @@
+"""One agency over the years: its reports side by side by year (the figures the template's
+`[summary] figures` name: requests received and carried, outcomes, review and litigation), the
+carry-over rows that disagree with the year before or after marked ✗, and a sparkline of the
+requests received per year (each template's first figure). Opened from the queue (`a`) for the agency of the report under the
+cursor; `enter` opens the year under the cursor."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Label, Sparkline, Static
+
+from ...core.workspace import Workspace
+from ...core.templates import load_template, template_ids
+from ...core.years import CARRY_IN, CARRY_OUT, agency_key, agency_years
+from ..safe import displayable
+from ..themes import role_colours
+from ..widgets.key_bar import KeyBar
+
+
+YEAR_WIDTH = 14
+
+
+class AgencyScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "back to queue", id="agency.back"),
+        Binding("enter", "open_year", "open this year's report", id="agency.open"),
+        Binding("question_mark", "app.help", "help", id="agency.help"),
+        Binding("q", "app.quit_app", "quit", id="agency.quit"),
+    ]
+
+    def __init__(self, workspace: Workspace, agency: str) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.key = agency_key(agency)
+        self.years = []
+
+    def compose(self) -> ComposeResult:
+        name, self.years, notes = agency_years(self.workspace.summaries.values(), self.key)
+        yield Label(Text(f"gik-tui · {displayable(name)} over the years"), id="queue-title")
+        yield DataTable(id="agency-table", cursor_type="column", zebra_stripes=True)
+        yield Label(Text("requests received per year", style="bold"), id="agency-spark-title")
+        yield Sparkline([self._requests(y) or 0 for y in self._every_year()], id="agency-spark")
+        yield Static(self._legend(notes), id="agency-notes")
+        yield KeyBar()
+
+    def _every_year(self) -> list:
+        """One entry per calendar year from the first to the last (a missing year: None)."""
+        if not self.years:
+            return []
+        by = {y.year: y for y in self.years}
+        return [by.get(k) for k in range(self.years[0].year, self.years[-1].year + 1)]
+
+    @staticmethod
+    def _requests(y):
+        if y is None:
+            return None
+        return next((v for label, v in y.figures if label == y.figures[0][0]), None) if y.figures else None
+
+    def _legend(self, notes: list[str]) -> Text:
+        t = Text()
+        line = " · ".join(f"{k}: {'—' if v is None else f'{v:,.0f}'}"
+                          for k, v in zip(range(self.years[0].year, self.years[-1].year + 1),
+                                          (self._requests(y) for y in self._every_year()))) if self.years else ""
+        t.append(line + "\n")
+        for n in notes:
+            t.append(f"{n}\n", style="italic")
+        if any(y.carry_breaks for y in self.years):
+            t.append("✗ the carry-over with the year before or after fails (the report's Checks tab names both)\n")
+        return t
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        c = role_colours(self.app)
+        table.add_column(Text(""), key="label")
+        for y in self.years:
+            head = Text(f"{y.year}")
+            if y.carry_breaks:
+                head.append(" ✗", style=f"bold {c['error']}")
+            table.add_column(head, key=y.source, width=YEAR_WIDTH)  # file names are cut to fit
+        labels = list(dict.fromkeys(label for y in self.years for label, _ in y.figures))
+        figures = [f for tid in template_ids() for f in load_template(tid).figures]
+        carried_in = {label for label, key in figures if key[1] == CARRY_IN}  # the rows the carry-over ties
+        carried_out = {label for label, key in figures if key[1] == CARRY_OUT}
+        for label in labels:
+            cells = []
+            for y in self.years:
+                v = dict(y.figures).get(label)
+                text = Text("·" if v is None else f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}",
+                            justify="right", style="dim" if v is None else "")
+                if (label in carried_in and y.breaks_before) or (label in carried_out and y.breaks_after):
+                    text.append(" ✗", style=f"bold {c['error']}")
+                cells.append(text)
+            table.add_row(Text(label), *cells)
+        table.add_row(Text("file", style="dim"), *[Text(displayable(y.source.rsplit('/', 1)[-1]), style="dim")
+                                                   for y in self.years])
+        if self.years:
+            table.move_cursor(column=1)
+
+    def on_data_table_column_selected(self, event: DataTable.ColumnSelected) -> None:
+        event.stop()  # the table takes `enter` itself
+        self.action_open_year()
+
+    def action_open_year(self) -> None:
+        table = self.query_one(DataTable)
+        col = table.cursor_coordinate.column - 1
+        if 0 <= col < len(self.years):
+            from .queue import QueueScreen
+
+            self.app.pop_screen()
+            self.app.post_message(QueueScreen.Open(self.years[col].source))

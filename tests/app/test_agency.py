@@ -1,0 +1,51 @@
+"""An agency over the years: `a` in the queue shows the agency of the report under the cursor, its
+reports side by side by year with the broken carry-over marked, a sparkline of requests per year;
+`enter` opens a year's report."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Sparkline
+
+from gik_tui.app.app import GikApp
+from gik_tui.app.report import ReportScreen
+from gik_tui.app.screens.agency import AgencyScreen
+
+from ..core.test_years import _series
+from .helpers import qrow, ready, settled
+
+SIZE = (160, 48)
+
+
+async def test_the_agency_view_lines_up_its_years_and_marks_the_break(tmp_path):
+    folder = tmp_path / "series"
+    folder.mkdir()
+    names = _series(folder, [2021, 2022, 2024], break_year=2021)
+    app = GikApp(str(folder), annotations=str(tmp_path / "ann"))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        table = app.screen.query_one("#queue-table")
+        table.move_cursor(row=table.get_row_index(str(names[2022])))
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AgencyScreen)
+        grid = app.screen.query_one(DataTable)
+        heads = [str(c.label) for c in grid.columns.values()]
+        assert heads == ["", "2021 ✗", "2022 ✗", "2024"]
+        rows = [[str(x) for x in grid.get_row_at(r)] for r in range(grid.row_count)]
+        labels = [r[0] for r in rows]
+        assert labels == ["新收申请", "上年结转", "予以公开", "办理结果总计", "结转下年度", "行政复议",
+                          "行政诉讼（未经复议）", "行政诉讼（复议后）", "file"]
+        summaries = {p: app.workspace.summaries[str(p)] for p in names.values()}
+        want = [f"{dict(summaries[names[y]].figures)['新收申请']:,.0f}" for y in (2021, 2022, 2024)]
+        assert rows[0][1:] == want
+        # 2021 carried one request too many into 2022: its 结转下年度 and 2022's 上年结转 are marked
+        assert [r.endswith(" ✗") for r in rows[1][1:]] == [False, True, False]
+        assert [r.endswith(" ✗") for r in rows[4][1:]] == [True, False, False]
+        spark = app.screen.query_one(Sparkline)
+        assert len(spark.data) == 4 and spark.data[2] == 0  # 2023 is missing: a gap, said below
+        notes = str(app.screen.query_one("#agency-notes").render())
+        assert "no report for 2023 in the folder" in notes
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        await settled(app, pilot)
+        assert isinstance(app.screen, ReportScreen) and app.screen.path == str(names[2022])
