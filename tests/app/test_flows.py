@@ -307,6 +307,33 @@ async def test_two_windows_never_overwrite_silently(reports, ann_dir):
         assert screen.review.status == "done" and screen.review.note == "other window" and not screen.dirty
 
 
+async def test_two_analysts_merge_and_neither_loses_a_decision(reports, ann_dir):
+    from gik_tui.core.annotations import Annotation, CellEdit, load as load_annotation
+
+    from ..annotate import save
+
+    path = annotation_path(reports / "2020_huaiyin.txt", ann_dir)
+    theirs = ("requests", ("本年新收政府信息公开申请数量",), ("总计",))
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        key = screen.current_table().key_at_cursor()
+        # the other analyst saves a decision of theirs and a note
+        save(path, Annotation(source="2020_huaiyin.txt", sha256="", template="gik-2019", note="复核过", annotator="li",
+                              cells=(CellEdit(*theirs, 19, 18, "li", "2026-11-28T08:00:00+00:00"),)))
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        assert not screen.save_now()  # a conflict: nothing written over theirs
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Choose"
+        await pilot.press("m")
+        await pilot.pause()
+        saved = load_annotation(path)
+        assert {e.key: e.value for e in saved.cells} == {theirs: 19, key: 5}
+        assert saved.note == "复核过" and not screen.dirty
+        assert screen.review.value(theirs) == 19 and screen.review.value(key) == 5  # the window shows both
+        assert any("merged with the file on disk" in n.message for n in app._notifications)
+
+
 async def test_failed_save_keeps_edits_and_says_so(reports, ann_dir, monkeypatch):
     async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
         disk_full(monkeypatch)

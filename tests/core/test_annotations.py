@@ -2,12 +2,13 @@
 
 import os
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from gik_tui.core.annotations import (Annotation, AnnotationError, AnnotationFile, CellEdit, SectionDecision,
-                                      annotation_path, from_toml, legacy_annotation_path, load, to_toml)
+from gik_tui.core.annotations import (Annotation, AnnotationError, AnnotationFile, CellEdit, ConflictError,
+                                      SectionDecision, annotation_path, from_toml, legacy_annotation_path, load, to_toml)
 from gik_tui.core.extract import extract_path
 from gik_tui.core.review import Review
 
@@ -346,3 +347,40 @@ def test_each_decision_keeps_who_and_when():
     assert back.cells == a.cells and back.sections == a.sections  # the second edit: who and when unknown
     bad = from_toml(text.replace('by = "wang"', "by = 3"))
     assert bad.problems == ("cells entry 1: by and at should be text; ignored",) and len(bad.cells) == 1
+
+
+def test_merge_keeps_both_analysts_decisions():
+    from gik_tui.core.annotations import merge
+
+    a = ("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
+    b = ("requests", ("本年新收政府信息公开申请数量",), ("总计",))
+    c = ("requests", ("结转下年度继续办理",), ("自然人",))
+    base = Annotation(source="r.txt", sha256="", template="gik-2021", cells=(CellEdit(*c, 1, 0, "li", "T1"),))
+    ours = replace(base, status="in progress",
+                   cells=(CellEdit(*c, 1, 0, "li", "T1"), CellEdit(*a, 5, 4, "wang", "T3"), CellEdit(*b, 9, 8, "wang", "T3")))
+    theirs = replace(base, status="done", note="checked",
+                     cells=(CellEdit(*c, 2, 0, "li", "T2"), CellEdit(*b, 7, 8, "li", "T4")),
+                     sections=(SectionDecision("一、总体情况", 3, "总体情况", True, "li", "T2"),))
+    merged, said = merge(base, ours, theirs)
+    got = {e.key: (e.value, e.by) for e in merged.cells}
+    assert got == {c: (2, "li"), a: (5, "wang"), b: (7, "li")}  # theirs only, ours only, both: the later (T4)
+    assert merged.sections == theirs.sections and merged.note == "checked"
+    assert merged.status == "in progress"  # changed in both: this window's, and said
+    assert said == ["cell requests › 本年新收政府信息公开申请数量 × 总计: decided differently here (wang) and in the "
+                    "file (li); kept li's", "status: changed here and in the file; kept this window's"]
+
+
+def test_merge_save_writes_both_under_the_lock(tmp_path):
+    f = AnnotationFile(tmp_path / "r.txt.gik.toml", report="r.txt")
+    base = Annotation(source="r.txt", sha256="", template="gik-2021")
+    f.save(base)
+    cell = ("requests", ("结转下年度继续办理",), ("总计",))
+    other = AnnotationFile(tmp_path / "r.txt.gik.toml", report="r.txt")
+    other.load()
+    other.save(replace(base, note="from the other analyst"))
+    with pytest.raises(ConflictError):
+        f.save(replace(base, cells=(CellEdit(*cell, 3, 2, "wang", "T9"),)))
+    merged, said = f.merge_save(base, replace(base, cells=(CellEdit(*cell, 3, 2, "wang", "T9"),)))
+    assert said == [] and load(f.path) == merged
+    assert merged.note == "from the other analyst" and merged.cells[0].value == 3
+    assert not f.changed_on_disk()

@@ -20,7 +20,7 @@ import errno
 import math
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -460,6 +460,22 @@ class AnnotationFile:
         self.error = None
         self.read_from = self.path
 
+    def merge_save(self, base: Annotation, ours: Annotation) -> tuple[Annotation, list[str]]:
+        """Another window or analyst saved this file since it was read: take both sets of decisions
+        (`merge`, from `base`, the annotation this window started from) and save the result, the
+        read, the merge and the write under the folder's lock as one step. AnnotationError when the
+        file on disk cannot be read as an annotation (nothing is written then)."""
+        with FolderLock(self.path.parent):
+            theirs, _ = _load(self.path)
+            merged, said = merge(base, ours, theirs) if theirs is not None else (ours, [])
+            data = to_toml(merged).encode("utf-8")
+            clean_stale_temporaries(self.path)
+            write_atomic(self.path, data)
+        self.known = data
+        self.error = None
+        self.read_from = self.path
+        return merged, said
+
     def save_as(self, path: str | os.PathLike, a: Annotation, replace: bool = False) -> None:
         """Save to another file (the analyst's choice after a conflict or an invalid file).
         FileExistsError when the file exists and `replace` was not given."""
@@ -470,3 +486,54 @@ class AnnotationFile:
         self.known = self._current()
         self.error = None
         self.save(a, force=True)
+
+
+# ------------------------------------------------------------------ two analysts, one file
+def merge(base: Annotation, ours: Annotation, theirs: Annotation) -> tuple[Annotation, list[str]]:
+    """Both analysts' decisions, three-way from the annotation both started from (`base`): what
+    only one of them changed is taken from that one. A cell or heading both decided differently
+    keeps the later decision (by `at`; ours when a time is missing), and one that one of them
+    undid keeps the other's decision; each such case is said in the list returned. Status, note
+    and corrections both changed differently keep ours, and are said."""
+    said: list[str] = []
+
+    def who(d) -> str:
+        return (d.by or "an analyst") if d is not None else "an undo"
+
+    def pick(kind: str, name: str, b, o, t):
+        if o == b:
+            return t
+        if t == b or t == o:
+            return o
+        if o is None or t is None:
+            kept = t if o is None else o
+        else:
+            kept = t if (t.at and o.at and t.at > o.at) else o
+        said.append(f"{kind} {name}: decided differently here ({who(o)}) and in the file ({who(t)}); "
+                    f"kept {who(kept)}'s")
+        return kept
+
+    def three(kind: str, b: dict, o: dict, t: dict, name) -> list:
+        out = []
+        for key in dict.fromkeys([*b, *o, *t]):
+            d = pick(kind, name(key), b.get(key), o.get(key), t.get(key))
+            if d is not None:
+                out.append(d)
+        return out
+
+    cells = three("cell", base.cell_map, ours.cell_map, theirs.cell_map,
+                  lambda k: f"{k[0]} › {' › '.join(k[1]) or '—'} × {' › '.join(k[2])}")
+    sections = three("heading", base.section_map, ours.section_map, theirs.section_map,
+                     lambda k: f"{k[1]} (line {k[0]})")
+
+    def field_of(name: str):
+        b, o, t = getattr(base, name), getattr(ours, name), getattr(theirs, name)
+        if o == b:
+            return t
+        if t != b and t != o:
+            said.append(f"{name}: changed here and in the file; kept this window's")
+        return o
+
+    merged = replace(ours, status=field_of("status"), note=field_of("note"), meta=field_of("meta"),
+                     cells=tuple(cells), sections=tuple(sections), problems=())
+    return merged, said

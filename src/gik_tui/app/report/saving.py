@@ -42,9 +42,11 @@ class Saving:
             self._timer = None
         self.review.updated = now()
         try:
-            self.ann_file.save(self.review.annotation())
+            written = self.review.annotation()
+            self.ann_file.save(written)
+            self.last_saved = written
         except ConflictError as e:
-            self.notify(f"{e} — ctrl+s to reload or save as a new file", severity="error", timeout=10)
+            self.notify(f"{e} — ctrl+s to merge, reload or save as a new file", severity="error", timeout=10)
             return self._failed()
         except AnnotationError as e:
             if not quiet:
@@ -83,15 +85,40 @@ class Saving:
 
     def ask_conflict(self) -> None:
         def done(choice: str | None) -> None:
-            if choice == "reload":
+            if choice == "merge":
+                self.merge_annotation()
+            elif choice == "reload":
                 self.reload_annotation()
             elif choice == "new":
                 self.ask_save_as()
 
         self.app.push_screen(Choose(
             f"{self.ann_file.path} changed on disk since this window loaded it (another window or analyst).",
-            [("r", "reload", "reload it and drop the edits made here"), ("s", "new", "save the edits made here as a new file")],
+            [("m", "merge", "keep both: their decisions and the edits made here (a cell decided in both: the later)"),
+             ("r", "reload", "reload it and drop the edits made here"), ("s", "new", "save the edits made here as a new file")],
         ), done)
+
+    def merge_annotation(self) -> None:
+        """Save both analysts' decisions (core/annotations.merge) and show the result."""
+        base = self.last_saved or self.review.base
+        self.review.updated = now()
+        try:
+            merged, said = self.ann_file.merge_save(base, self.review.annotation())
+        except (AnnotationError, OSError) as e:
+            self.notify(f"{self.ann_file.path}: not merged ({e}) — edits kept; ctrl+s to save as a new file",
+                        severity="error", timeout=10)
+            return
+        self.last_saved = merged
+        self.review = self.workspace.review(self.ex, merged, self.path)
+        self.query_one(TablesPane).use(self.review)
+        self.dirty = False
+        self.fill_checks()
+        self.fill_sections()
+        self.refresh_title()
+        self.post_message(self.Saved(self.summary()))
+        self.notify(f"merged with the file on disk: both analysts' decisions kept"
+                    + (f"; {len(said)} decided in both: " + "; ".join(said[:3]) + (" …" if len(said) > 3 else "")
+                       if said else ""), severity="warning" if said else "information", timeout=12 if said else 5)
 
     def ask_save_as(self) -> None:
         p = self.ann_file.path
@@ -135,6 +162,7 @@ class Saving:
         self.app.push_screen(AskText("Save the annotations as:", suggestion), done)
 
     def reload_annotation(self) -> None:
+        self.last_saved = None
         self.review = self.workspace.review(self.ex, self.ann_file.load(), self.path)
         self.query_one(TablesPane).use(self.review)
         self.dirty = False

@@ -161,6 +161,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self.path, self.name_ = path, os.path.basename(path)
         self.doc, self.ex, self.ann_file = opened.doc, opened.extraction, opened.file
         self.review = opened.review
+        self.last_saved = None  # the annotation this window last wrote: the base of a merge
         self.template = self.review.template
         self.dirty = False
         self.failed = None
