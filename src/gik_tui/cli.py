@@ -285,7 +285,7 @@ def export(paths, fmt, what, wide, output, annotations, force, jobs):
     ws = _workspace(paths, annotations)
     bad = ws.unreadable
     _target(output, ws.files, force)
-    ds = ws.export(wide, jobs, what=what, every=fmt == "xlsx")
+    ds = ws.export(wide, jobs, what=what, every=fmt == "xlsx", written=fmt if fmt != "xlsx" else "")
     for line in ds.unread + ds.warnings:
         _err(line)
     for note in ds.notes:

@@ -241,3 +241,20 @@ def test_every_decision_reaches_csv_jsonl_and_xlsx(samples, tmp_path):
 def test_xlsx_needs_a_file(samples):
     r = CliRunner().invoke(main, ["export", str(samples), "--format", "xlsx"])
     assert r.exit_code == 2 and r.stderr == "gik-tui: --format xlsx writes a workbook: name it with -o FILE.xlsx\n"
+
+
+def test_the_workbook_holds_control_characters_and_splits_at_excels_row_limit(samples, tmp_path, monkeypatch):
+    import openpyxl
+
+    from gik_tui.core import workbook
+    from gik_tui.core.export import dataset
+
+    ds = dataset([str(samples / "2020_huaiyin.txt")], every=True)
+    ds.parts["sections"][1][0]["heading"] = "一、总体\x1b[31m情况\x07"  # as a hostile page could have it
+    monkeypatch.setattr(workbook, "MAX_ROWS", 101)
+    out = tmp_path / "w.xlsx"
+    out.write_bytes(ds.xlsx_bytes())
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["long", "long 2", "wide", "sections", "checks"]
+    assert [wb[n].max_row for n in ("long", "long 2")] == [101, 99]  # 198 cells: 100 + 98, each under its header
+    assert wb["sections"]["B2"].value == "一、总体␛[31m情况␇"

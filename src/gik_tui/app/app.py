@@ -278,14 +278,14 @@ class GikApp(App):
 
         from ..core.files import write_atomic
 
-        ds = self.workspace.export()
+        ds = self.workspace.export(written="csv")
         try:
             write_atomic(Path(path), ds.csv_bytes())
         except OSError as e:
             self.notify(f"{path}: not written ({e.strerror or e})", severity="error")
             return
         left_out = [os.path.basename(p) for p in ds.left_out]
-        self.notify(f"exported {len(ds.rows)} cells of {ds.reports} report(s) to {path}"
+        self.notify(f"exported {ds.count} cells of {ds.reports} report(s) to {path}"
                     + (f"; {len(ds.unread)} unreadable" if ds.unread else "")
                     + (f"; {len(left_out)} annotation(s) left out (not valid or not this version's): "
                        f"{', '.join(left_out[:5])}{' …' if len(left_out) > 5 else ''}" if left_out else ""),

@@ -149,14 +149,28 @@ class Dataset:
     # every part, for the workbook: "cells", "wide", "sections", "checks" → (fields, rows)
     parts: dict[str, tuple[list[str], list[dict]]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # said, not wrong: a year missing between two reports …
+    # the long cells already written by the workers (CSV rows or JSON lines), when only they were asked
+    # for in one of those formats: the parent then only joins bytes
+    blob: list[bytes] = field(default_factory=list)
+    blob_rows: int = 0
+    blob_format: str = ""
+
+    @property
+    def count(self) -> int:
+        """Rows in the dataset."""
+        return len(self.rows) + self.blob_rows
 
     def csv_bytes(self) -> bytes:
         """UTF-8 with a BOM (Excel opens the Chinese labels), formula-safe, CRLF."""
         buf = io.StringIO()
         write_csv(self.rows, self.fields, buf)
+        if self.blob_format == "csv":
+            return ("\ufeff" + buf.getvalue()).encode("utf-8") + b"".join(self.blob)
         return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
     def jsonl_bytes(self) -> bytes:
+        if self.blob_format == "jsonl":
+            return b"".join(self.blob)
         return jsonl(self.rows).encode("utf-8")
 
     def xlsx_bytes(self) -> bytes:
@@ -166,7 +180,7 @@ class Dataset:
 
     def summary(self, not_found: int = 0) -> str:
         """One line; `not_found`: paths that were not even reports (counted as unreadable)."""
-        return (f"{self.reports} report(s), {len(self.rows)} row(s), {len(self.unread) + not_found} unreadable"
+        return (f"{self.reports} report(s), {self.count} row(s), {len(self.unread) + not_found} unreadable"
                 + (f", {len(self.left_out)} annotation(s) left out: {', '.join(self.left_out)}" if self.left_out else ""))
 
 
@@ -181,6 +195,8 @@ class _Part:
     years: tuple | None  # (source, agency, year, template, carry-over cells) for the checks across years
     warnings: tuple[str, ...]
     left_out: str | None
+    blob: bytes = b""  # the long rows written out (CSV rows or JSON lines), when asked for so
+    blob_rows: int = 0
 
 
 def _part(task: tuple[str, str | None, frozenset[str]]) -> tuple[str, _Part | str]:
@@ -189,37 +205,46 @@ def _part(task: tuple[str, str | None, frozenset[str]]) -> tuple[str, _Part | st
     from .batch import limited
     from .years import carry_cells
 
-    path, annotations_dir, kinds = task
+    path, annotations_dir, kinds, written = task
 
     def build(p: str) -> _Part:
         r = reviewed(p, annotations_dir)
         review = Review(r.extraction, r.annotation, os.path.basename(p)) if "checks" in kinds else None
-        return _Part(long_rows(r) if "cells" in kinds else [], wide_row(r) if "wide" in kinds else None,
+        long = long_rows(r) if "cells" in kinds else []
+        blob = b""
+        if written and long:  # the parent only joins bytes: no rows cross the process boundary
+            blob = (csv_text([[x.get(k) for k in LONG_FIELDS] for x in long]) if written == "csv"
+                    else jsonl(long)).encode("utf-8")
+        return _Part([] if blob else long, wide_row(r) if "wide" in kinds else None,
                      section_rows(r) if "sections" in kinds else [],
                      check_rows(r) if "checks" in kinds else [],
                      carry_cells(r.extraction, review) if review is not None else None,
-                     r.warnings, r.left_out)
+                     r.warnings, r.left_out, blob, len(long) if blob else 0)
 
     return limited(build, path, "export")
 
 
 def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = False, jobs: int = 1,
-            what: str = "cells", every: bool = False) -> Dataset:
+            what: str = "cells", every: bool = False, written: str = "") -> Dataset:
     """The dataset of these reports, each extracted afresh with its annotation applied, in `jobs`
     processes: the one export the command line and the app share. `what`: "cells" (long, or
-    `wide`), "sections" or "checks"; `every`: all four parts too, for the workbook."""
+    `wide`), "sections" or "checks"; `every`: all four parts too, for the workbook; `written`
+    ("csv" or "jsonl"): the long cells come back already written in that format (`blob`)."""
     from .batch import ordered
     from .years import cross_year_checks
 
     main = "wide" if what == "cells" and wide else what
     kinds = frozenset({"cells", "wide", "sections", "checks"} if every else {main})
+    written = written if main == "cells" and not every and written in ("csv", "jsonl") else ""
+    blob: list[bytes] = []
+    blob_rows = 0
     parts: dict[str, list] = {"cells": [], "wide": [], "sections": [], "checks": []}
     years = []
     notes: list[str] = []
     unread: list[str] = []
     warnings: list[str] = []
     left_out: list[str] = []
-    for status, p in ordered(_part, [(f, annotations_dir, kinds) for f in files], jobs):
+    for status, p in ordered(_part, [(f, annotations_dir, kinds, written) for f in files], jobs):
         if status != "ok":
             unread.append(p)  # type: ignore[arg-type]
             continue
@@ -228,6 +253,9 @@ def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = F
         if p.left_out:
             left_out.append(p.left_out)
         parts["cells"].extend(p.long)
+        if p.blob:
+            blob.append(p.blob)
+            blob_rows += p.blob_rows
         if p.wide is not None:
             parts["wide"].append(p.wide)
         parts["sections"].extend(p.sections)
@@ -242,4 +270,4 @@ def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = F
     out = {k: (list(fields[k]), parts[k]) for k in parts if k in kinds}
     main_fields, main_rows = out[main]
     return Dataset(main_rows, main_fields, len(files) - len(unread), unread, warnings, left_out, out,
-                   notes if "checks" in kinds else [])
+                   notes if "checks" in kinds else [], blob, blob_rows, written)

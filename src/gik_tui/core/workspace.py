@@ -182,11 +182,13 @@ class Workspace:
         todo = self.files if paths is None else paths
         return sum(1 for p in todo if (s := self.summaries.get(p)) is None or s.status not in ("done", "error"))
 
-    def export(self, wide: bool = False, jobs: int = 1, what: str = "cells", every: bool = False) -> Dataset:
-        """The dataset: each report extracted afresh with its annotation applied."""
+    def export(self, wide: bool = False, jobs: int = 1, what: str = "cells", every: bool = False,
+               written: str = "") -> Dataset:
+        """The dataset: each report extracted afresh with its annotation applied (`written`: "csv"
+        or "jsonl", the format it will be written in, which lets the workers write the rows)."""
         from .export import dataset
 
-        return dataset(self.files, self.annotations, wide, jobs, what=what, every=every)
+        return dataset(self.files, self.annotations, wide, jobs, what=what, every=every, written=written)
 
     def check(self, jobs: int = 1, raw: bool = False) -> Iterator[tuple[str, str, tuple | str]]:
         """(path, "ok", ([(check id, message) of each failing check], its carry-over rows for the
