@@ -613,3 +613,52 @@ async def test_typing_a_note_is_kept_and_saved(reports, ann_dir):
         for _ in range(3):
             await pilot.pause()
         assert app.screen is not screen
+
+
+async def test_decisions_made_in_the_app_reach_csv_jsonl_and_the_workbook(reports, ann_dir, tmp_path):
+    """Round trip: a figure typed and a flag with its note, made with keys; exported from the app as
+    CSV and as a workbook, and from the command line as JSONL; read back (heading decisions:
+    tests/core/test_export.py)."""
+    import csv
+    import io
+
+    import openpyxl
+    import orjson
+    from click.testing import CliRunner
+
+    from gik_tui.cli import main
+
+    app = GikApp(str(reports), annotations=str(ann_dir), annotator="zhao")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_row(app, pilot, "2020_huaiyin.txt")
+        key = screen.current_table().key_at_cursor()
+        await pilot.press("7", "enter")
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press(*"数字待核", "enter")
+        await pilot.pause()
+        for name in ("out.csv", "out.xlsx"):
+            app.action_export()
+            await pilot.pause()
+            box = app.screen.query_one("Input")
+            box.value = str(tmp_path / name)
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+    label = (key[0], " / ".join(key[1]), " / ".join(key[2]))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_bytes().decode("utf-8-sig"))))
+    mine = next(r for r in rows if r["source"].endswith("2020_huaiyin.txt") and (r["table"], r["row"], r["column"]) == label)
+    assert (mine["value"], mine["edited"], mine["edited_by"], mine["status"], mine["note"]) == \
+        ("7", "true", "zhao", "flagged", "数字待核")
+    assert mine["edited_at"].endswith("+00:00")
+    wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    long = wb["long"]
+    head = [c.value for c in long[1]]
+    got = next(dict(zip(head, r)) for r in long.iter_rows(min_row=2, values_only=True)
+               if str(r[0]).endswith("2020_huaiyin.txt") and (r[4], r[5], r[6]) == label)
+    assert (got["value"], got["edited_by"], got["note"]) == (7, "zhao", "数字待核")
+    j = CliRunner().invoke(main, ["export", str(reports), "--annotations", str(ann_dir), "--format", "jsonl"])
+    recs = [orjson.loads(x) for x in j.stdout.splitlines()]
+    rec = next(r for r in recs if r["source"].endswith("2020_huaiyin.txt") and (r["table"], r["row"], r["column"]) == label)
+    assert (rec["value"], rec["edited_by"], rec["edited_at"]) == (7, "zhao", mine["edited_at"])

@@ -71,3 +71,15 @@ def test_a_missing_year_is_said_not_a_break(tmp_path):
     assert (r.exit_code, r.stdout) == (0, "")
     assert "note: 淮安市淮阴区人民政府: no report for 2022 in the folder; the carry-over from 2021 to 2023 is not checked" \
         in r.stderr
+
+
+def test_an_office_of_the_same_name_is_offered_never_linked():
+    from gik_tui.core.queue import Summary
+    from gik_tui.core.years import agency_years
+
+    sums = [Summary("/r/a2021.txt", "a2021.txt", agency="某区人民政府", year=2021, template="gik-2021"),
+            Summary("/r/b2022.txt", "b2022.txt", agency="某区人民政府办公室", year=2022, template="gik-2021")]
+    name, years, notes = agency_years(sums, agency_key("某区人民政府"))
+    assert (name, [y.year for y in years]) == ("某区人民政府", [2021])
+    assert notes == ["also in the folder: 某区人民政府办公室 (1 report(s)); if it is the same agency, correct the "
+                     "agency of those reports (the report's metadata) to link them here"]

@@ -270,7 +270,8 @@ class GikApp(App):
                 return
             self.run_export(path)
 
-        self.push_screen(AskText("Export the dataset (CSV, one row per cell) to:", default), done)
+        self.push_screen(AskText("Export the dataset to (.csv: one row per cell; .xlsx: a workbook with the cells, "
+                                 "one row per report, the headings and the failing checks):", default), done)
 
     @work(thread=True, exclusive=True, group="export")
     def run_export(self, path: str) -> None:
@@ -278,9 +279,10 @@ class GikApp(App):
 
         from ..core.files import write_atomic
 
-        ds = self.workspace.export(written="csv")
+        xlsx = path.lower().endswith(".xlsx")  # a workbook: every part, each on its sheet
+        ds = self.workspace.export(every=True) if xlsx else self.workspace.export(written="csv")
         try:
-            write_atomic(Path(path), ds.csv_bytes())
+            write_atomic(Path(path), ds.xlsx_bytes() if xlsx else ds.csv_bytes())
         except OSError as e:
             self.notify(f"{path}: not written ({e.strerror or e})", severity="error")
             return

@@ -33,7 +33,8 @@ class ScreenActions(Provider):
         app = self.app
         for name in sorted(n for n in app.available_themes if n.startswith("gik-")):
             yield f"theme: {name}", partial(setattr, app, "theme", name), "switch the theme (remembered)"
-        yield "export the dataset (CSV)", app.action_export, "every report with its annotations applied"
+        yield "export the dataset (CSV or Excel)", app.action_export, \
+            "every report with its annotations applied (a name ending .xlsx writes a workbook)"
         tables = getattr(screen, "tables", None)
         if callable(tables):
             for t in tables():

@@ -193,4 +193,12 @@ def agency_years(summaries, key: str) -> tuple[str, list[AgencyYear], list[str]]
     for a, b in zip(years, years[1:]):
         if b - a > 1 and not any(str(a) in n and str(b) in n for n in notes):
             notes.append(f"no report for {a + 1}{'' if b - a == 2 else f'–{b - 1}'} in the folder")
+    base = variant_base(key)
+    alike: dict[str, int] = {}
+    for s in summaries:
+        if s is not None and s.agency and agency_key(s.agency) != key and variant_base(agency_key(s.agency)) == base:
+            alike[s.agency] = alike.get(s.agency, 0) + 1
+    for name, n in sorted(alike.items()):
+        notes.append(f"also in the folder: {name} ({n} report(s)); if it is the same agency, correct the agency "
+                     "of those reports (the report's metadata) to link them here")
     return (mine[0].agency if mine else key), out, notes
