@@ -95,7 +95,7 @@ class QueueScreen(Screen):
         Binding("slash", "filter", "filter", id="queue.filter"),
         Binding("s", "sort", "sort by column", id="queue.sort"),
         Binding("o", "app.overview", "overview", id="queue.overview"),
-        Binding("a", "agency", "agency over the years", id="queue.agency"),
+        Binding("a", "agency", "agency by year", id="queue.agency"),
         Binding("escape", "clear_filter", "clear filter", show=False, id="queue.clear_filter"),
         Binding("j", "cursor_down", "down", show=False, id="queue.down"),
         Binding("k", "cursor_up", "up", show=False, id="queue.up"),
