@@ -258,3 +258,15 @@ def test_the_workbook_holds_control_characters_and_splits_at_excels_row_limit(sa
     assert wb.sheetnames == ["long", "long 2", "wide", "sections", "checks"]
     assert [wb[n].max_row for n in ("long", "long 2")] == [101, 99]  # 198 cells: 100 + 98, each under its header
     assert wb["sections"]["B2"].value == "一、总体␛[31m情况␇"
+
+
+def test_the_doubts_are_exported_a_blank_with_its_candidates(samples):
+    import orjson
+
+    r = CliRunner().invoke(main, ["export", str(samples / "2019_lusong.txt"), "--format", "jsonl"])
+    rows = [orjson.loads(x) for x in r.stdout.splitlines()]
+    undecided = [x for x in rows if x["candidates"]]
+    assert len(undecided) == 140 and all(x["value"] is None for x in undecided)
+    shares = json.loads(undecided[0]["candidates"])
+    assert len(shares) >= 2 and abs(sum(w for _, w in shares) - 1) < 0.01
+    assert all(x["candidates"] is None for x in rows if x["value"] is not None)

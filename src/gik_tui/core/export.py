@@ -2,8 +2,8 @@
 carrying every decision.
 
 - `cells` (long form): one row per report per cell — the value as the analyst left it, the
-  extracted value, whether, by whom and when it was edited, the confidence, method, unit and page
-  of the extracted figure, and per report its status, flag note, agency, year and template with the
+  extracted value, whether, by whom and when it was edited, the confidence, method, the candidates
+  of a blank the identities left undecided, unit and page of the extracted figure, and per report its status, flag note, agency, year and template with the
   analyst's corrections. Every cell of every report, blank ones included (a report with nothing
   found is there with its blank cells).
 - `wide`: one row per report, a column per cell.
@@ -30,7 +30,7 @@ from .serialize import csv_text
 
 REPORT_FIELDS = ["source", "agency", "year", "template", "status", "note", "annotator"]
 LONG_FIELDS = ["source", "agency", "year", "template", "table", "row", "column", "value", "extracted", "edited",
-               "edited_by", "edited_at", "confidence", "method", "unit", "page", "status", "note"]
+               "edited_by", "edited_at", "confidence", "method", "candidates", "unit", "page", "status", "note"]
 SECTION_FIELDS = ["source", "heading", "line", "page", "section", "score", "decided", "decided_by", "decided_at"]
 CHECK_FIELDS = ["source", "check", "message", "cells", "other_report"]
 WHAT = ("cells", "sections", "checks")
@@ -85,6 +85,8 @@ def long_rows(r: Reviewed) -> list[dict]:
             "value": c.value, "extracted": None if orig is None else orig.value,
             "edited": e is not None, "edited_by": e.by if e else "", "edited_at": e.at if e else "",
             "confidence": c.confidence, "method": None if orig is None else orig.method,
+            # the doubt: the values a blank may hold, with their shares (JSON text, as in `extract`)
+            "candidates": json.dumps([[v, w] for v, w in c.candidates], ensure_ascii=False) if c.candidates else None,
             "unit": None if orig is None else orig.unit, "page": None if orig is None else orig.page,
             "status": status, "note": note,
         })
