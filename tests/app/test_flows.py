@@ -662,3 +662,29 @@ async def test_decisions_made_in_the_app_reach_csv_jsonl_and_the_workbook(report
     recs = [orjson.loads(x) for x in j.stdout.splitlines()]
     rec = next(r for r in recs if r["source"].endswith("2020_huaiyin.txt") and (r["table"], r["row"], r["column"]) == label)
     assert (rec["value"], rec["edited_by"], rec["edited_at"]) == (7, "zhao", mine["edited_at"])
+
+
+async def test_the_other_formats_tables_are_built_hidden_and_leave_the_report_alone(reports, ann_dir):
+    """After the first report, the other formats' tables are built hidden (so the first report of
+    another format opens fast); building them moves nothing the analyst sees."""
+    from gik_tui.app.report.tables_pane import TablesPane
+
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        before, span, focused = status(screen), source(screen).span, app.focused
+        screen._prepare_tables()  # what the timer does a second after the report settled
+        await pilot.pause()
+        await pilot.pause()
+        pane = screen.query_one(TablesPane)
+        assert sorted(pane._boxes) == ["gik-2019", "gik-2021", "legacy"]
+        assert [b.display for t, b in sorted(pane._boxes.items())] == [True, False, False]
+        assert (status(screen), source(screen).span, app.focused) == (before, span, focused)
+        assert [t.spec.id for t in pane.tables()] == ["active", "requests", "review"]
+        await open_row_after_escape(app, pilot, "2018_dongsheng.txt")
+        assert [t.spec.id for t in app.screen.query_one(TablesPane).tables()] == ["stats"]
+        assert app.screen.review.value(("stats", ("主动公开情况", "主动公开政府信息数"), ("统计数",))) == 13173
+
+
+async def open_row_after_escape(app, pilot, name):
+    await pilot.press("escape")
+    await pilot.pause()
+    await open_row(app, pilot, name)

@@ -35,6 +35,8 @@ from .sections_pane import SectionsPane
 from .tables_pane import TablesPane
 
 
+PREPARE_AFTER = 1.0  # seconds after the first report settles: the other formats' tables are built then
+
 REPORT_KEYS = [
     Binding("tab", "switch_pane", "next pane", priority=True, show=False, id="report.switch_pane"),
     Binding("shift+tab", "switch_pane", "previous pane", priority=True, show=False, id="report.switch_pane.back"),
@@ -145,6 +147,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self._notes_stale = False
         self._focus_pending = False
         self._panes_stale = False
+        self._prepared = False  # the other formats' tables built, hidden (once, after the first report)
 
     # ------------------------------------------------------------------ loading
     def load(self, path: str) -> bool:
@@ -268,6 +271,15 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         if t is not None:
             self.on_cell_moved(t)
         self.post_message(self.Settled())
+        if not self._prepared:  # once: the other formats' tables, hidden, at the next idle moment
+            self._prepared = True
+            self.set_timer(PREPARE_AFTER, self._prepare_tables)
+
+    def _prepare_tables(self) -> None:
+        from ...core.templates import load_template, template_ids
+
+        others = [load_template(t) for t in template_ids() if t != self.template.id]
+        self.query_one(TablesPane).prepare(others)
 
     def tables(self) -> list[TemplateTable]:
         return self.query_one(TablesPane).tables()
@@ -346,6 +358,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     # ------------------------------------------------------------------ the cursor
     @on(DataTable.CellHighlighted, "TemplateTable")
     def _cursor_moved(self, event: DataTable.CellHighlighted) -> None:
+        if event.data_table not in self.query_one(TablesPane).tables():
+            return  # a table of another format, being built hidden (TablesPane.prepare)
         self.on_cell_moved(event.data_table)  # type: ignore[arg-type]
 
     @on(SectionsPane.Highlighted)

@@ -42,25 +42,44 @@ class TablesPane(VerticalScroll):
             if box.display != (tid == template.id):  # setting it lays the screen out again
                 box.display = tid == template.id
         if template.id not in self._boxes:
-            tables = [TemplateTable(spec, review, classes=f"table-{spec.id}") for spec in template.tables]
-            for t in tables:
-                t.on_edge = self.cross
-            widgets: list = []
-            for spec, table in zip(template.tables, tables):
-                widgets.append(Label(Text(f"{spec.title} ({spec.id})"), classes="table-title"))
-                widgets.append(table)
-            widgets.append(Static(legend_text(cell_colours(self.app)), classes="legend"))
-            box = Vertical(*widgets, classes="tables-box")
-            self._boxes[template.id] = box
-            self._by_template[template.id] = tables
             self._pending = True
-            self.mount(box)
+            self.mount(self._box(template, review))
         else:
             for t in self._by_template[template.id]:
                 t.review = review
                 t.build()
         self._tables = self._by_template[template.id]
         return not self._pending
+
+    def prepare(self, templates: list[Template]) -> None:
+        """Build, hidden, the tables of formats not shown yet (at an idle moment after the first
+        report): the first report of another format then only refills rows instead of building
+        three tables. Their cells are blank until a report of that format is shown."""
+        if self._pending:
+            return  # the tables on screen are still being built: another time
+        from ...core.model import Extraction
+
+        for template in templates:
+            if template.id in self._boxes:
+                continue
+            box = self._box(template, Review(Extraction("", "", template.id, None, None, (), (), (), ()), None, ""))
+            box.display = False
+            self.mount(box)
+
+    def _box(self, template: Template, review: Review) -> Vertical:
+        """A format's tables, one under another, with their titles and the legend (kept)."""
+        tables = [TemplateTable(spec, review, classes=f"table-{spec.id}") for spec in template.tables]
+        for t in tables:
+            t.on_edge = self.cross
+        widgets: list = []
+        for spec, table in zip(template.tables, tables):
+            widgets.append(Label(Text(f"{spec.title} ({spec.id})"), classes="table-title"))
+            widgets.append(table)
+        widgets.append(Static(legend_text(cell_colours(self.app)), classes="legend"))
+        box = Vertical(*widgets, classes="tables-box")
+        self._boxes[template.id] = box
+        self._by_template[template.id] = tables
+        return box
 
     def on_template_table_built(self, event: TemplateTable.Built) -> None:
         if self._pending and self._tables and all(t.is_mounted and t.row_count for t in self._tables):
