@@ -30,10 +30,10 @@ def main() -> None:
     \b
     gik-tui [PATH]             open the app on a folder or a report (default: the sample reports)
     gik-tui extract PATH...    structured, checked data as JSON, JSONL or CSV
-    gik-tui check PATH...      the failing checks; exit 1 when any fail
+    gik-tui check PATH...      the failing checks (annotations applied); exit 1 when any fail
     gik-tui synth OUT -n N     a synthetic corpus of consistent reports
     gik-tui status PATH...     progress per status and per annotator
-    gik-tui export PATH...     the dataset, with the analysts' corrections
+    gik-tui export PATH...     the dataset with every decision: CSV, JSONL or an Excel workbook
     gik-tui config             where the settings are and what is set
     """
 
@@ -167,7 +167,7 @@ def _extract_chunks(files: list[str], fmt: str, jobs: int):
               help="extract in this many processes")
 @click.option("--force", is_flag=True, help="replace the output file if it exists")
 def extract(paths, fmt, output, jobs, force):
-    """Extract reports (files or folders of .txt/.htm/.html) into structured, checked data."""
+    """Extract reports (files or folders of .txt/.htm/.html, .pdf and .docx) into structured, checked data."""
     from .core.files import AtomicWriter
 
     ws = _workspace(paths)
