@@ -4,7 +4,8 @@ page of every line.
 - Tables are found from their ruling lines; a merged cell (a header over several columns, a group
   label over several rows) is expanded like an HTML span (readers/grid.py). A table with no rules
   is read from its text: cells far apart on a line are kept apart by two spaces, which the table
-  parser reads as a row copied out of Word.
+  parser reads as a row copied out of Word; a label wrapped inside its cell around its figures, and
+  a header wrapped inside its column above a row of figures, are put back together.
 - A table that runs over a page break is joined to its first part (its columns matched by their
   positions on the page) and a header row repeated on the next page is dropped.
 - Text outside the tables is rebuilt from its characters line by line, without the stray spaces
@@ -180,8 +181,56 @@ def _read_page(page, number: int, notes: list[str]) -> _Page:
     head = [ln for ln in lines if ln.bottom <= height * _BAND]
     foot = [ln for ln in lines if ln.top >= height * (1 - _BAND)]
     body = [ln for ln in lines if ln.bottom > height * _BAND and ln.top < height * (1 - _BAND)]
-    items = sorted([*_wrapped_rows(body), *tables], key=lambda x: x.top)
+    items = sorted([*_wrapped_headers(_wrapped_rows(body)), *tables], key=lambda x: x.top)
     return _Page(number, items, head, foot)
+
+
+def _wrapped_headers(lines: list[_Line]) -> list[_Line]:
+    """The header of an unruled table whose one row is figures only (table 四): header cells that
+    wrap inside their column ("结果维" over "持") are put back together, column by column, into one
+    header line above the figures; a header cell wider than a column (a group over several) stays
+    on its own line."""
+    out = list(lines)
+    for j in range(len(out) - 1, -1, -1):
+        v = out[j]
+        if len(v.segs) < 3 or not all(is_figure(t) for _, _, t in v.segs):
+            continue
+        starts = [a for a, _, _ in v.segs]
+        width = (starts[-1] - starts[0]) / (len(starts) - 1)  # a column, on average
+        bounds = [x - 2 for x in starts] + [starts[-1] + width - 2]  # cells aligned left or centred
+        above: list[int] = []
+        k, prev = j - 1, v
+        while k >= 0:
+            cand = out[k]
+            h = max(prev.bottom - prev.top, cand.bottom - cand.top, 1.0)
+            if prev.top - cand.bottom > 1.5 * h or not cand.segs or any(is_figure(t) for _, _, t in cand.segs):
+                break
+            above.append(k)
+            prev, k = cand, k - 1
+        if not above:
+            continue
+        columns: dict[int, list[tuple[float, str]]] = {}
+        kept: dict[int, list] = {}
+        for i in sorted(above):
+            segs = out[i].segs
+            xs = [a for a, _, _ in segs]
+            if len(segs) >= 2 and min(y - x for x, y in zip(xs, xs[1:])) >= 2.5 * width:
+                kept[i] = list(segs)  # groups over several columns each (行政复议 … 行政诉讼)
+                continue
+            for a, b, t in segs:
+                c = bisect.bisect_right(bounds, a + 2.5) - 1
+                if 0 <= c < len(v.segs) and b <= bounds[c + 1] + 2:
+                    columns.setdefault(c, []).append((out[i].top, t))
+                else:
+                    kept.setdefault(i, []).append((a, b, t))
+        if len(columns) * 2 < len(v.segs):
+            continue  # not a header over these figures
+        head = [(bounds[c], bounds[c], cell_text("\n".join(t for _, t in sorted(columns[c])))) for c in sorted(columns)]
+        merged = _Line(v.top - 0.02, v.top - 0.01, "  ".join(t for _, _, t in head), head)  # just above the figures
+        rest = [_Line(out[i].top, out[i].bottom, "  ".join(t for _, _, t in kept[i]), kept[i])
+                for i in sorted(above) if i in kept]
+        out[min(above):j] = [*rest, merged]
+    return out
 
 
 def _figures_from(line: _Line) -> int | None:
