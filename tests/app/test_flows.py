@@ -331,6 +331,7 @@ async def test_two_analysts_merge_and_neither_loses_a_decision(reports, ann_dir)
         assert {e.key: e.value for e in saved.cells} == {theirs: 19, key: 5}
         assert saved.note == "复核过" and not screen.dirty
         assert screen.review.value(theirs) == 19 and screen.review.value(key) == 5  # the window shows both
+        assert status(screen).startswith("active › ")  # still the cell's line, not a heading's
         assert any("merged with the file on disk" in n.message for n in app._notifications)
 
 

@@ -364,6 +364,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     @on(SectionsPane.Highlighted)
     def _heading_highlighted(self, event: SectionsPane.Highlighted) -> None:
+        if not self.query_one(SectionsPane).has_focus:
+            return  # refilled behind the tables (a reload, a merge): the cell's status line stays
         s = self.heading_at(event.start)
         if s is not None:
             col = s.start - self.doc.line_starts[s.line - 1]
