@@ -41,6 +41,7 @@ async def test_the_agency_view_lines_up_its_years_and_marks_the_break(tmp_path):
         # 2021 carried one request too many into 2022: its 结转下年度 and 2022's 上年结转 are marked
         assert [r.endswith(" ✗") for r in rows[1][1:]] == [False, True, False]
         assert [r.endswith(" ✗") for r in rows[4][1:]] == [True, False, False]
+        assert [r.endswith(f"_{y}.txt") and r.startswith("…") for r, y in zip(rows[-1][1:], (2021, 2022, 2024))] == [True] * 3
         spark = app.screen.query_one(Sparkline)
         assert len(spark.data) == 4 and spark.data[2] == 0  # 2023 is missing: a gap, said below
         notes = str(app.screen.query_one("#agency-notes").render())

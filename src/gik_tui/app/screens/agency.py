@@ -23,6 +23,17 @@ from ..widgets.key_bar import KeyBar
 YEAR_WIDTH = 14
 
 
+def _tail(name: str, width: int) -> str:
+    """The end of a file name that fits `width` cells (the end tells a year's files apart)."""
+    from rich.cells import cell_len
+
+    if cell_len(name) <= width:
+        return name
+    while name and cell_len("…" + name) > width:
+        name = name[1:]
+    return "…" + name
+
+
 class AgencyScreen(Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back to queue", id="agency.back"),
@@ -94,8 +105,8 @@ class AgencyScreen(Screen):
                     text.append(" ✗", style=f"bold {c['error']}")
                 cells.append(text)
             table.add_row(Text(label), *cells)
-        table.add_row(Text("file", style="dim"), *[Text(displayable(y.source.rsplit('/', 1)[-1]), style="dim")
-                                                   for y in self.years])
+        table.add_row(Text("file", style="dim"), *[Text(_tail(displayable(y.source.rsplit("/", 1)[-1]), YEAR_WIDTH),
+                                                        style="dim") for y in self.years])
         if self.years:
             table.move_cursor(column=1)
 
