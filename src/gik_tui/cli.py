@@ -354,9 +354,7 @@ def status(paths, annotations, jobs):
     for who, counts in sorted(people.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
         click.echo(f"  {who}: {sum(counts.values())} report(s): "
                    + " · ".join(f"{counts[k]} {k}" for k in STATUSES if counts.get(k)))
-    agencies, years, span = coverage(sums)
-    click.echo(f"{agencies} agenc{'y' if agencies == 1 else 'ies'}, {years} year(s)"
-               + (f" ({span[0]}–{span[1]})" if span else ""))
+    click.echo(coverage(sums))
     sys.exit(2 if ws.unreadable else 0)
 
 

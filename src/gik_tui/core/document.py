@@ -86,6 +86,20 @@ def within(spans: list[tuple[int, int]], offset: int) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
+PAGE_BREAK = "\f"  # a line holding only this begins a page of a PDF or Word report
+
+
+def paged(lines: list[str]) -> tuple[str, tuple[int, ...]]:
+    """The text of a paged report's lines and where each page starts (at its PAGE_BREAK line):
+    what a PDF or Word reader gives Document as `text` and `pages`."""
+    starts, offset = [], 0
+    for line in lines:
+        if line == PAGE_BREAK:
+            starts.append(offset)
+        offset += len(line) + 1
+    return "\n".join(lines) + "\n", tuple(starts)
+
+
 def unify_newlines(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -42,6 +42,14 @@ class Reviewed:
     annotation: Annotation | None
     warnings: tuple[str, ...] = ()  # one line each: what the export could not take as it was
     left_out: str | None = None  # an annotation file that exists but was not applied (named)
+    _review: Review | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def review(self) -> Review:
+        """The report as the analyst left it (its checks are the app's Checks tab): made once."""
+        if self._review is None:
+            self._review = Review(self.extraction, self.annotation, os.path.basename(self.extraction.source))
+        return self._review
 
 
 def reviewed(path: str, annotations_dir: str | None = None) -> Reviewed:
@@ -103,7 +111,7 @@ def wide_row(r: Reviewed) -> dict:
 def section_rows(r: Reviewed) -> list[dict]:
     ex, ann = r.extraction, r.annotation
     decisions = ann.section_map if ann else {}
-    review = Review(ex, ann, os.path.basename(ex.source))
+    review = r.review
     rows = []
     for s in ex.sections:
         section, confirmed = review.section_of(s)
@@ -116,8 +124,7 @@ def section_rows(r: Reviewed) -> list[dict]:
 
 def check_rows(r: Reviewed) -> list[dict]:
     """Every failing check of the report as the analyst left it (the app's Checks tab)."""
-    ex = r.extraction
-    review = Review(ex, r.annotation, os.path.basename(ex.source))
+    ex, review = r.extraction, r.review
     return [{"source": ex.source, "check": c.id, "message": c.message,
              "cells": "; ".join(cell_column(*ref.key) for ref in c.cells), "other_report": None}
             for c in review.checks() if not c.ok]
@@ -194,14 +201,14 @@ class _Part:
     wide: dict | None
     sections: list[dict]
     checks: list[dict]
-    years: tuple | None  # (source, agency, year, template, carry-over cells) for the checks across years
+    years: object  # core/years.Carry (None when its format has no carry-over): the checks across years
     warnings: tuple[str, ...]
     left_out: str | None
     blob: bytes = b""  # the long rows written out (CSV rows or JSON lines), when asked for so
     blob_rows: int = 0
 
 
-def _part(task: tuple[str, str | None, frozenset[str]]) -> tuple[str, _Part | str]:
+def _part(task: tuple[str, str | None, frozenset[str], str]) -> tuple[str, _Part | str]:
     """One report for the pool: ("ok", its rows) or ("error", its one-line reason), within the
     per-report time limit."""
     from .batch import limited
@@ -211,7 +218,6 @@ def _part(task: tuple[str, str | None, frozenset[str]]) -> tuple[str, _Part | st
 
     def build(p: str) -> _Part:
         r = reviewed(p, annotations_dir)
-        review = Review(r.extraction, r.annotation, os.path.basename(p)) if "checks" in kinds else None
         long = long_rows(r) if "cells" in kinds else []
         blob = b""
         if written and long:  # the parent only joins bytes: no rows cross the process boundary
@@ -220,7 +226,7 @@ def _part(task: tuple[str, str | None, frozenset[str]]) -> tuple[str, _Part | st
         return _Part([] if blob else long, wide_row(r) if "wide" in kinds else None,
                      section_rows(r) if "sections" in kinds else [],
                      check_rows(r) if "checks" in kinds else [],
-                     carry_cells(r.extraction, review) if review is not None else None,
+                     carry_cells(r.extraction, r.review) if "checks" in kinds else None,
                      r.warnings, r.left_out, blob, len(long) if blob else 0)
 
     return limited(build, path, "export")
@@ -271,5 +277,5 @@ def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = F
     fields = {"cells": LONG_FIELDS, "wide": wide_fields, "sections": SECTION_FIELDS, "checks": CHECK_FIELDS}
     out = {k: (list(fields[k]), parts[k]) for k in parts if k in kinds}
     main_fields, main_rows = out[main]
-    return Dataset(main_rows, main_fields, len(files) - len(unread), unread, warnings, left_out, out,
-                   notes if "checks" in kinds else [], blob, blob_rows, written)
+    return Dataset(main_rows, main_fields, len(files) - len(unread), unread, warnings, left_out, out, notes,
+                   blob, blob_rows, written)

@@ -59,8 +59,7 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
     sections = match_sections(doc, al.consumed, template, section_threshold, al.spans)
     if doc.pages:  # a PDF or Word report: every figure and heading knows its page
         page_of = doc.page_of
-        cells = [Cell(c.table, c.row, c.column, c.value, c.raw, c.unit, c.line, c.start, c.end, c.confidence,
-                      c.candidates, c.method, page_of(c.start)) if c.start is not None else c for c in cells]
+        cells = [replace(c, page=page_of(c.start)) if c.start is not None else c for c in cells]
         sections = [replace(s, page=page_of(s.start)) for s in sections]
     checks = run_checks(template, found)
     for chk in checks:

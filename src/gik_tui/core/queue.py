@@ -89,11 +89,13 @@ def _requests(rv: Review):
     return rv.value(key) if key is not None else None
 
 
-def coverage(summaries) -> tuple[int, int, tuple[int, int] | None]:
-    """(agencies, years, (first, last) year) of the readable reports (agencies by core/years.agency_key)."""
+def coverage(summaries) -> str:
+    """The agencies and years the readable reports cover, in words: "5 agencies, 4 year(s)
+    (2016–2020)" (agencies told apart by core/years.agency_key)."""
     from .years import agency_key
 
     ok = [s for s in summaries if s is not None and s.status != "error"]
-    agencies = {agency_key(s.agency) for s in ok if s.agency}
+    agencies = len({agency_key(s.agency) for s in ok if s.agency})
     years = sorted({s.year for s in ok if s.year is not None})
-    return len(agencies), len(years), (years[0], years[-1]) if years else None
+    span = "" if not years else f" ({years[0]})" if years[0] == years[-1] else f" ({years[0]}–{years[-1]})"
+    return f"{agencies} agenc{'y' if agencies == 1 else 'ies'}, {len(years)} year(s){span}"

@@ -37,9 +37,10 @@ def grid_of(parts) -> tuple[list[list[str]], int]:
     return [r + [""] * (width - len(r)) for r in rows], head
 
 
-def merges(rows: list[list[str]]) -> list[tuple[int, int, int, int]]:
+def merges(rows: list[list[str]]) -> tuple[list[tuple[int, int, int, int]], set[tuple[int, int]]]:
     """(r0, c0, r1, c1) rectangles of one label repeated: merged cells, greedy, left to right and
-    top to bottom. Figures and empty cells are never merged."""
+    top to bottom (figures and empty cells are never merged); and the slots they cover beyond
+    their first."""
     seen: set[tuple[int, int]] = set()
     out = []
     for r, row in enumerate(rows):
@@ -58,7 +59,9 @@ def merges(rows: list[list[str]]) -> list[tuple[int, int, int, int]]:
                     seen.add((rr, cc))
             if r1 > r or c1 > c:
                 out.append((r, c, r1, c1))
-    return out
+    covered = {(rr, cc) for r0, c0, r1, c1 in out for rr in range(r0, r1 + 1) for cc in range(c0, c1 + 1)
+               if (rr, cc) != (r0, c0)}
+    return out, covered
 
 
 def _footer(rng: random.Random):
@@ -93,9 +96,7 @@ def _pdf(rep: SynthReport, ruled: bool = True) -> bytes:
             labels = {"requests": 3, "active": 1, "stats": 1}.get(spec.id, 0)
             lw = 30 * mm if spec.id == "requests" else (60 * mm if labels else 0)
             vw = (width - labels * lw) / max(1, ncols - labels)
-            merged = merges(rows)
-            covered = {(rr, cc) for r0, c0, r1, c1 in merged for rr in range(r0, r1 + 1) for cc in range(c0, c1 + 1)
-                       if (rr, cc) != (r0, c0)}
+            merged, covered = merges(rows)
             data = [[("" if (r, c) in covered else Paragraph(t, cell) if t else "") for c, t in enumerate(row)]
                     for r, row in enumerate(rows)]
             style = [("FONT", (0, 0), (-1, -1), font, 7), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
@@ -145,9 +146,7 @@ def _docx(rep: SynthReport) -> bytes:
             rows, _ = grid_of(table_rows(rep, spec, rng))
             t = d.add_table(rows=len(rows), cols=len(rows[0]))
             t.style = "Table Grid"
-            merged = merges(rows)
-            covered = {(rr, cc) for r0, c0, r1, c1 in merged for rr in range(r0, r1 + 1) for cc in range(c0, c1 + 1)
-                       if (rr, cc) != (r0, c0)}
+            merged, covered = merges(rows)
             for r, row in enumerate(rows):
                 cells = t.rows[r].cells
                 for c, text in enumerate(row):

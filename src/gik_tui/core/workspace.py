@@ -126,7 +126,7 @@ class Workspace:
         if this is None:
             return []
         others = [s.carry for p, s in self.summaries.items() if p != path and s.carry is not None]
-        return [y for y in neighbours(this, others) if y.source == this.source]  # type: ignore[arg-type]
+        return neighbours(this, others)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ many reports
     def summarize(self, paths: list[str] | None = None, jobs: int = 1, apart: bool = False) -> Iterator[Summary]:
@@ -207,7 +207,6 @@ def failing_checks(path: str) -> tuple[str, tuple | str]:
     """One report's failing checks for the pool: ("ok", [(id, message)]) or ("error", one line)."""
     from .batch import limited
     from .extract import extract_path
-
     from .years import carry_cells
 
     status, res = limited(extract_path, path)
@@ -221,15 +220,11 @@ def reviewed_failing_checks(path: str, annotations: str | None = None) -> tuple[
     them; what could not be taken from the annotation comes first, with the id None."""
     from .batch import limited
     from .export import reviewed
-    from .review import Review
-
-    status, res = limited(lambda p: reviewed(p, annotations), path, "check")
-    if status != "ok":
-        return status, res  # type: ignore[return-value]
-    r = res
-    review = Review(r.extraction, r.annotation, os.path.basename(path))  # type: ignore[union-attr]
     from .years import carry_cells
 
+    status, r = limited(lambda p: reviewed(p, annotations), path, "check")
+    if status != "ok":
+        return status, r  # type: ignore[return-value]
+    review = r.review  # type: ignore[union-attr]
     said = [(None, w) for w in r.warnings]  # type: ignore[union-attr]  # said, not counted as failing
-    return "ok", (said + [(c.id, c.message) for c in review.checks() if not c.ok],
-                  carry_cells(review.ex, review))
+    return "ok", (said + [(c.id, c.message) for c in review.checks() if not c.ok], carry_cells(review.ex, review))

@@ -83,6 +83,22 @@ class YearCheck:
     cells: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # the cells of `source` it covers
 
 
+def year_notes(agency: str, reports: list[tuple[int, str]]) -> list[str]:
+    """What one agency's reports, (year, file) sorted by year, leave to say: a year missing between
+    two of them, or two reports for one year."""
+    notes = []
+    years = [y for y, _ in reports]
+    for a, b in zip(years, years[1:]):
+        if a == b:
+            notes.append(f"{agency}: two reports for {a} ({', '.join(src for y, src in reports if y == a)}); "
+                         "the carry-over is not checked for that year")
+        elif b - a > 1:
+            gap = f"{a + 1}" if b - a == 2 else f"{a + 1}–{b - 1}"
+            notes.append(f"{agency}: no report for {gap} in the folder; the carry-over from {a} to {b} "
+                         "is not checked (a missing year is not a break)")
+    return list(dict.fromkeys(notes))
+
+
 def link(carries: list[Carry]) -> tuple[dict[str, list[Carry]], list[str]]:
     """Reports by agency (by year within), and what was said: years missing, years twice."""
     by: dict[str, list[Carry]] = {}
@@ -90,18 +106,10 @@ def link(carries: list[Carry]) -> tuple[dict[str, list[Carry]], list[str]]:
         if c.key and c.year is not None:
             by.setdefault(c.key, []).append(c)
     notes = []
-    for key, cs in by.items():
+    for cs in by.values():
         cs.sort(key=lambda c: (c.year, c.source))
-        years = [c.year for c in cs]
-        for a, b in zip(years, years[1:]):
-            if a == b:
-                notes.append(f"{cs[0].agency}: two reports for {a} ({', '.join(c.source for c in cs if c.year == a)}); "
-                             "the carry-over is not checked for that year")
-            elif b - a > 1:  # type: ignore[operator]
-                gap = f"{a + 1}" if b - a == 2 else f"{a + 1}–{b - 1}"  # type: ignore[operator]
-                notes.append(f"{cs[0].agency}: no report for {gap} in the folder; the carry-over from {a} to {b} "
-                             "is not checked (a missing year is not a break)")
-    return by, list(dict.fromkeys(notes))
+        notes += year_notes(cs[0].agency, [(c.year, c.source) for c in cs])  # type: ignore[misc]
+    return by, notes
 
 
 def checks_between(prev: Carry, this: Carry) -> list[YearCheck]:
@@ -188,11 +196,7 @@ def agency_years(summaries, key: str) -> tuple[str, list[AgencyYear], list[str]]
         out.append(AgencyYear(s.year, s.path, tuple(s.figures), tuple(dict.fromkeys(y.id for y in failing)),
                               any(year_of.get(y.other) == s.year - 1 for y in failing),
                               any(year_of.get(y.other) == s.year + 1 for y in failing)))
-    _, notes = link([s.carry for s in mine if s.carry is not None]) if mine else ({}, [])
-    years = [a.year for a in out]
-    for a, b in zip(years, years[1:]):
-        if b - a > 1 and not any(str(a) in n and str(b) in n for n in notes):
-            notes.append(f"no report for {a + 1}{'' if b - a == 2 else f'–{b - 1}'} in the folder")
+    notes = year_notes(mine[0].agency, [(s.year, s.path) for s in mine]) if mine else []
     base = variant_base(key)
     alike: dict[str, int] = {}
     for s in summaries:

@@ -109,12 +109,7 @@ class Saving:
                         severity="error", timeout=10)
             return
         self.last_saved = merged
-        self.review = self.workspace.review(self.ex, merged, self.path)
-        self.query_one(TablesPane).use(self.review)
-        self.dirty = False
-        self.fill_checks()
-        self.fill_sections()
-        self.refresh_title()
+        self.use_annotation(merged)
         self.post_message(self.Saved(self.summary()))
         self.notify(f"merged with the file on disk: both analysts' decisions kept"
                     + (f"; {len(said)} decided in both: " + "; ".join(said[:3]) + (" …" if len(said) > 3 else "")
@@ -163,10 +158,14 @@ class Saving:
 
     def reload_annotation(self) -> None:
         self.last_saved = None
-        self.review = self.workspace.review(self.ex, self.ann_file.load(), self.path)
+        self.use_annotation(self.ann_file.load())
+        self.notify("reloaded the annotation from disk")
+
+    def use_annotation(self, annotation) -> None:
+        """Show the report with this annotation (reloaded or merged), saved: nothing unsaved."""
+        self.review = self.workspace.review(self.ex, annotation, self.path)
         self.query_one(TablesPane).use(self.review)
         self.dirty = False
         self.fill_checks()
         self.fill_sections()
         self.refresh_title()
-        self.notify("reloaded the annotation from disk")

@@ -66,9 +66,8 @@ class AgencyScreen(Screen):
 
     @staticmethod
     def _requests(y):
-        if y is None:
-            return None
-        return next((v for label, v in y.figures if label == y.figures[0][0]), None) if y.figures else None
+        """The year's first figure (each template names requests received first), None when missing."""
+        return y.figures[0][1] if y is not None and y.figures else None
 
     def _legend(self, notes: list[str]) -> Text:
         t = Text()

@@ -77,10 +77,7 @@ class OverviewScreen(Screen):
         if len(ready) < len(sums):
             t.append(f"{len(ready)} of {len(sums)} reports summarised so far (the rest are being extracted)\n\n",
                      style="italic")
-        agencies, years, span = coverage(ready)
-        t.append(f"{len(ready)} report(s) · {agencies} agenc{'y' if agencies == 1 else 'ies'} · {years} year(s)"
-                 + (f" ({span[0]}–{span[1]})" if span and span[0] != span[1] else f" ({span[0]})" if span else "")
-                 + "\n\n", style="bold")
+        t.append(f"{len(ready)} report(s) · {coverage(ready)}\n\n", style="bold")
         t.append("Review status\n", style="bold underline")
         status = Counter(s.status for s in ready)
         c = role_colours(app)

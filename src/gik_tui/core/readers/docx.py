@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from ..document import Document, Grid
+from ..document import PAGE_BREAK, Document, Grid, paged
 from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
 
@@ -23,7 +23,6 @@ _TAB, _BR, _CR, _RENDERED = f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}lastRendered
 _VAL = f"{_W}val"
 _TYPE = f"{_W}type"
 MAX_CELLS = 200_000  # grid slots of one file's tables, spans expanded
-PAGE_BREAK = "\f"
 
 
 def read_docx(data: bytes, source: str, sha: str) -> Document:
@@ -44,19 +43,10 @@ def read_docx(data: bytes, source: str, sha: str) -> Document:
     if not "".join(out.lines).strip(PAGE_BREAK + " \n"):
         raise ReadError(source, "a Word file with no text")
     notes = [f"{out.cut} table(s) larger than {MAX_CELLS:,} cells were cut"] if out.cut else []
-    pages: tuple[int, ...] = ()
-    lines = out.lines
-    if out.breaks:
-        lines = [PAGE_BREAK, *lines]
-        pages_list, offset = [], 0
-        for line in lines:
-            if line == PAGE_BREAK:
-                pages_list.append(offset)
-            offset += len(line) + 1
-        pages = tuple(pages_list)
-    shift = 1 if out.breaks else 0
+    shift = 1 if out.breaks else 0  # a file with pages begins with its first page's line
+    text, pages = paged([PAGE_BREAK] * shift + out.lines)
     grids = [Grid(g.rows, g.first_line + shift, g.spanned) for g in out.grids]
-    return Document(source, "\n".join(lines) + "\n", sha, "docx", tuple(grids), tuple(notes), pages=pages,
+    return Document(source, text, sha, "docx", tuple(grids), tuple(notes), pages=pages,
                     heading_lines=frozenset(i + shift for i in out.headings))
 
 

@@ -2,10 +2,8 @@
 
 Navigation, scripts, styles, forms and footers are dropped. A table row becomes
 "cell | cell | cell", with rowspan/colspan expanded and `&nbsp;` cells empty, so the table parser
-reads it like a row-per-line layout. A spanned label is repeated in each slot it covers (a header
-cell over two columns labels both); a spanned figure is one value and is shown once, in its first
-slot, and its row is marked (Grid.spanned) so that a row left shorter than its table is placed by
-the identities rather than read left to right.
+reads it like a row-per-line layout; spans are placed and rendered as for every kind of file
+(readers/grid.py: a spanned label in every slot it covers, a spanned figure shown once).
 """
 
 from __future__ import annotations

@@ -26,14 +26,13 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from ..document import Document, Grid
+from ..document import PAGE_BREAK, Document, Grid, paged
 from .errors import ReadError
 from .grid import cell_text, is_figure, place, render, rows_of
 
 MAX_PAGES = 200
 MAX_CHARS = 100_000  # characters on one page (a report's fullest page has a few thousand)
 MAX_RULES = 5_000  # drawn lines and boxes on one page past which no table is looked for
-PAGE_BREAK = "\f"
 _BAND = 0.08  # the top and bottom share of a page where running headers and footers stand
 _PAGE_NUMBER = re.compile(r"^(?:[-—–~_·\s]*\d{1,4}[-—–~_·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
                           r"共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$", re.I)
@@ -69,17 +68,16 @@ class _Page:
     items: list  # _Line and _Table in reading order
     head: list[_Line]
     foot: list[_Line]
+    chars: int = 0  # characters on the page
+    unmapped: int = 0  # of them, characters its fonts did not map to Unicode (`_unmapped`)
 
 
 def read_pdf(data: bytes, source: str, sha: str) -> Document:
     import pdfplumber
-    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except PdfminerException as e:
-        raise ReadError(source, _why(e)) from None
-    except Exception as e:  # pdfminer raises many kinds on a damaged file
+    except Exception as e:  # PdfminerException, and the many kinds pdfminer raises on a damaged file
         raise ReadError(source, _why(e)) from None
     notes: list[str] = []
     try:
@@ -93,15 +91,11 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
             if len(pages) > MAX_PAGES:
                 notes.append(f"the PDF has {len(pages)} pages; only the first {MAX_PAGES} were read")
             read: list[_Page] = []
-            images = chars = unmapped = 0
+            images = 0
             for i, page in enumerate(pages[:MAX_PAGES]):
                 try:
                     read.append(_read_page(page, i + 1, notes))
                     images += len(page.images)
-                    chars += len(page.chars)
-                    unmapped += sum(1 for ch in page.chars if _unmapped(ch["text"]))
-                except ReadError:
-                    raise
                 except Exception as e:
                     notes.append(f"page {i + 1} could not be read ({_why(e)}); it was skipped")
                     read.append(_Page(i + 1, [], [], []))
@@ -111,7 +105,7 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
         raise
     except Exception as e:
         raise ReadError(source, _why(e)) from None
-    if unmapped > 0.1 * chars:
+    if sum(p.unmapped for p in read) > 0.1 * sum(p.chars for p in read):
         raise ReadError(source, "the PDF's fonts do not say which characters they draw (its text reads as "
                                 "(cid:…) codes or unrelated rare characters); run OCR on it (e.g. `ocrmypdf "
                                 "--force-ocr in.pdf out.pdf`), then open the result")
@@ -124,10 +118,7 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
         raise ReadError(source, "a PDF with no text")
     _drop_running(read)
     text, grids, starts = _compose(read)
-    if not text.strip():
-        raise ReadError(source, "no text layer — a scanned image; run OCR first (e.g. `ocrmypdf in.pdf out.pdf`), "
-                                "then open the result")
-    return Document(source, text, sha, "pdf", tuple(grids), tuple(notes), pages=tuple(starts))
+    return Document(source, text, sha, "pdf", tuple(grids), tuple(notes), pages=starts)
 
 
 def _unmapped(text: str) -> bool:
@@ -167,7 +158,10 @@ def _read_page(page, number: int, notes: list[str]) -> _Page:
     boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
     free = []
     taken: dict[int, list] = {}
+    unmapped = 0
     for ch in page.chars:
+        if _unmapped(ch["text"]):
+            unmapped += 1
         mx, my = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         for k, (x0, top, x1, bottom) in enumerate(boxes):
             if x0 <= mx <= x1 and top <= my <= bottom:
@@ -182,7 +176,7 @@ def _read_page(page, number: int, notes: list[str]) -> _Page:
     foot = [ln for ln in lines if ln.top >= height * (1 - _BAND)]
     body = [ln for ln in lines if ln.bottom > height * _BAND and ln.top < height * (1 - _BAND)]
     items = sorted([*_wrapped_headers(_wrapped_rows(body)), *tables], key=lambda x: x.top)
-    return _Page(number, items, head, foot)
+    return _Page(number, items, head, foot, len(page.chars), unmapped)
 
 
 def _wrapped_headers(lines: list[_Line]) -> list[_Line]:
@@ -428,7 +422,7 @@ def _continues(a: _Table, b: _Table) -> bool:
     return abs(a.x0 - b.x0) <= 3 and abs(a.x1 - b.x1) <= 3
 
 
-def _compose(pages: list[_Page]) -> tuple[str, list[Grid], list[int]]:
+def _compose(pages: list[_Page]) -> tuple[str, list[Grid], tuple[int, ...]]:
     """The text, its grids and the offset where each page starts (at its form-feed line)."""
     for p, q in zip(pages, pages[1:]):  # a table that ends a page and one that starts the next
         if p.items and q.items and isinstance(p.items[-1], _Table) and isinstance(q.items[0], _Table):
@@ -438,24 +432,14 @@ def _compose(pages: list[_Page]) -> tuple[str, list[Grid], list[int]]:
                 q.items[0].root = root
     lines: list[str] = []
     grids: list[Grid] = []
-    starts: list[int] = []
-    offset = 0
-
-    def emit(s: str) -> None:
-        nonlocal offset
-        lines.append(s)
-        offset += len(s) + 1
-
-    def new_page() -> None:
-        starts.append(offset)
-        emit(PAGE_BREAK)
-
+    begun = 0  # pages begun so far
     for p in pages:
-        if len(starts) < p.number:  # not already begun inside a table continued onto it
-            new_page()
+        if begun < p.number:  # not already begun inside a table continued onto it
+            lines.append(PAGE_BREAK)
+            begun += 1
         for item in p.items:
             if isinstance(item, _Line):
-                emit(item.text)
+                lines.append(item.text)
             elif item.root is None:
                 parts = _grid_rows(item)
                 rendered, grid = render([row for rows in parts for row in rows], len(lines))
@@ -463,11 +447,12 @@ def _compose(pages: list[_Page]) -> tuple[str, list[Grid], list[int]]:
                 at = 0
                 for k, rows in enumerate(parts):
                     if k:
-                        new_page()  # the next page begins inside the table
-                    for line in rendered[at:at + len(rows)]:
-                        emit(line)
+                        lines.append(PAGE_BREAK)  # the next page begins inside the table
+                        begun += 1
+                    lines.extend(rendered[at:at + len(rows)])
                     at += len(rows)
-    return "\n".join(lines) + "\n", grids, starts
+    text, starts = paged(lines)
+    return text, grids, starts
 
 
 def _grid_rows(t: _Table) -> list[list[list[str]]]:
