@@ -50,3 +50,19 @@ async def test_the_agency_view_lines_up_its_years_and_marks_the_break(tmp_path):
         await pilot.pause()
         await settled(app, pilot)
         assert isinstance(app.screen, ReportScreen) and app.screen.path == str(names[2022])
+
+
+async def test_one_year_draws_no_sparkline(tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    names = _series(folder, [2022])  # one report of one agency
+    app = GikApp(str(folder), annotations=str(tmp_path / "ann"))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AgencyScreen)
+        assert not app.screen.query_one(Sparkline).display  # a full bar for one year would say nothing true
+        assert "too few years" in str(app.screen.query_one("#agency-spark-title").render())
+        assert [str(c.label) for c in app.screen.query_one(DataTable).columns.values()] == ["", "2022"]
+        assert names[2022].exists()

@@ -9,7 +9,7 @@ from gik_tui.app.report import ReportScreen
 from gik_tui.app.widgets.template_table import TemplateTable
 from gik_tui.core.annotations import annotation_path, load
 
-from .helpers import disk_full, heading_row, open_row, qrow, ready, report_open, source, status
+from .helpers import disk_full, heading_row, open_row, qrow, ready, report_open, settled, source, status
 
 SIZE = (160, 48)
 
@@ -689,3 +689,17 @@ async def open_row_after_escape(app, pilot, name):
     await pilot.press("escape")
     await pilot.pause()
     await open_row(app, pilot, name)
+
+
+async def test_the_next_report_of_the_same_format_says_its_first_cell(reports, ann_dir):
+    """`d` opens the next report into the same tables: the status line names the cell the cursor
+    is on, not a cell the refilled tables passed over."""
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
+        await pilot.press("d")
+        await pilot.pause()
+        await settled(app, pilot)
+        await pilot.pause()
+        assert screen.name_ == "2020_huaiyin.txt"
+        key = app.focused.key_at_cursor()
+        assert key == ("active", ("第二十条第（一）项", "规章"), ("本年新制作数量",))
+        assert status(screen).startswith("active › 第二十条第（一）项 › 规章 × 本年新制作数量 = 0"), status(screen)

@@ -358,8 +358,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     # ------------------------------------------------------------------ the cursor
     @on(DataTable.CellHighlighted, "TemplateTable")
     def _cursor_moved(self, event: DataTable.CellHighlighted) -> None:
-        if event.data_table not in self.query_one(TablesPane).tables():
-            return  # a table of another format, being built hidden (TablesPane.prepare)
+        if event.data_table is not self.focused:
+            return  # a table refilled for the next report, or one of another format built hidden
         self.on_cell_moved(event.data_table)  # type: ignore[arg-type]
 
     @on(SectionsPane.Highlighted)

@@ -52,8 +52,13 @@ class AgencyScreen(Screen):
         name, self.years, notes = agency_years(self.workspace.summaries.values(), self.key)
         yield Label(Text(f"gik-tui · {displayable(name)} over the years"), id="queue-title")
         yield DataTable(id="agency-table", cursor_type="column", zebra_stripes=True)
-        yield Label(Text("requests received per year", style="bold"), id="agency-spark-title")
-        yield Sparkline([self._requests(y) or 0 for y in self._every_year()], id="agency-spark")
+        data = [self._requests(y) or 0 for y in self._every_year()]
+        drawable = len(data) >= 2 and max(data) > 0  # one year, or none with a figure: no line to draw
+        yield Label(Text("requests received per year" + ("" if drawable else " (too few years with a figure to draw)"),
+                         style="bold"), id="agency-spark-title")
+        spark = Sparkline(data, id="agency-spark")
+        spark.display = drawable
+        yield spark
         yield Static(self._legend(notes), id="agency-notes")
         yield KeyBar()
 
