@@ -18,21 +18,25 @@ def to_json_bytes(ex: Extraction, indent: int | None = None) -> bytes:
     if indent is None:
         # orjson writes the cell dataclasses natively (their fields are the contract's keys)
         try:
-            return orjson.dumps(ex.to_dict(cells=ex.cells, check_cells=lambda c: _refs(ex.template, c)))
+            return orjson.dumps(ex.to_dict(cells=ex.cells, check_cells=_refs))
         except TypeError:  # an integer beyond 64 bits: the standard library writes it
             pass
     return json.dumps(ex.to_dict(), ensure_ascii=False, indent=indent).encode("utf-8")
 
 
-_REFS: dict[tuple[str, str], orjson.Fragment] = {}
+_REFS: dict[tuple, orjson.Fragment] = {}
 
 
-def _refs(template: str, check) -> orjson.Fragment:
-    """A check's cells, serialised once per template and check (they are fixed by the template)."""
-    key = (template, check.id)
+def _refs(check) -> orjson.Fragment:
+    """A check's cells, serialised once per distinct list of cells. Most are fixed by the template;
+    those of `.undecided` and `.missing` checks depend on the report, so the cells themselves are
+    the key, never the check's id."""
+    key = check.cells
     frag = _REFS.get(key)
     if frag is None:
-        frag = _REFS[key] = orjson.Fragment(orjson.dumps(check.cells))
+        if len(_REFS) > 4096:
+            _REFS.clear()
+        frag = _REFS[key] = orjson.Fragment(orjson.dumps(key))
     return frag
 
 
