@@ -32,7 +32,7 @@ MAX_HEADING = 60
 INLINE_SCORE = 90  # an ordinal inside a line starts a heading only when a section name follows this closely
 _INLINE = re.compile(r"(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:[、.．]|部分)\s*")
 _ORDINAL_MARK = re.compile(r"[一二三四五六七八九十]{1,3}\s*(?:[、.．]|部分)")  # cheap scan: no optional prefix
-_KEYDROP = re.compile(DROP_CHARS)
+_KEYKEEP = re.compile("[^" + DROP_CHARS[1:])  # a character a label key keeps
 
 
 def ordinal(s: str) -> int:
@@ -93,25 +93,28 @@ def _scores(template_id: str, key: str) -> tuple[tuple[str, float], ...]:
 
 
 @cache
-def _prefixes(template_id: str) -> tuple[tuple[str, str], ...]:
-    """(key, section) for every section name and alias, longest first."""
-    keys, names = _choices_of(template_id)
-    return tuple(sorted(((k, n) for k, n in zip(keys, names) if k), key=lambda kn: -len(kn[0])))
+def _prefixes(template_id: str) -> tuple[tuple[int, list[str]], ...]:
+    """Per length n of text to compare: the section names and aliases (keys) within one character
+    of n long, so one rapidfuzz call a length scores them all."""
+    keys, _ = _choices_of(template_id)
+    keys = sorted({k for k in keys if k})
+    lengths = sorted({n for k in keys for n in (len(k) - 1, len(k), len(k) + 1) if n >= 2})
+    return tuple((n, [k for k in keys if abs(len(k) - n) <= 1]) for n in lengths)
 
 
 def _section_prefix(body: str, template_id: str) -> int:
-    """How many characters of `body` (normalised text) are a section name, or 0."""
-    kept = [(i, ch) for i, ch in enumerate(body[:80]) if not _KEYDROP.match(ch)]
-    view = "".join(ch for _, ch in kept)
+    """How many characters of `body` (normalised text) are a section name, or 0: the longest
+    start of it that scores highest against a name or alias about as long."""
+    kept = [m.start() for m in _KEYKEEP.finditer(body, 0, 80)]
+    view = "".join([body[i] for i in kept])
     best, best_len = 0.0, 0
-    for key, _ in _prefixes(template_id):
-        for n in (len(key), len(key) + 1, len(key) - 1):
-            if n < 2 or n > len(view):
-                continue
-            score = fuzz.ratio(key, view[:n])
-            if score >= INLINE_SCORE and (score, n) > (best, best_len):
-                best, best_len = score, n
-    return kept[best_len - 1][0] + 1 if best_len else 0
+    for n, keys in _prefixes(template_id):
+        if n > len(view):
+            break
+        hit = process.extractOne(view[:n], keys, scorer=fuzz.ratio, score_cutoff=INLINE_SCORE)
+        if hit is not None and (hit[1], n) > (best, best_len):
+            best, best_len = hit[1], n
+    return kept[best_len - 1] + 1 if best_len else 0
 
 
 def _inline(doc: Document, norm_line: str, norm_start: int, template: Template,
