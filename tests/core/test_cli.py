@@ -207,3 +207,25 @@ def test_status_counts_reports_per_status_and_per_annotator(samples, tmp_path):
         "  li: 1 report(s): 1 in progress",
         "5 agencies, 4 year(s) (2016–2020)",
     ]
+
+
+def test_a_batch_says_of_each_report_what_it_says_of_it_alone(samples, tmp_path):
+    # nothing of one report leaks into the next in a worker: every layout, the three formats, some
+    # with broken sums and undecided cells, extracted by two workers in one run, each record equal
+    # to the report extracted on its own (in reverse order, in this process)
+    from gik_tui.core.extract import extract_path
+    from gik_tui.core.serialize import to_json_bytes
+
+    folder = tmp_path / "mixed"
+    assert run("synth", str(folder), "-n", "48", "--seed", "5", "--inconsistent", "0.4").exit_code == 0
+    for p in samples.glob("*.txt"):
+        (folder / p.name).write_bytes(p.read_bytes())
+    out = tmp_path / "all.jsonl"
+    r = run("extract", str(folder), "--format", "jsonl", "-o", str(out), "--jobs", "2")
+    assert r.exit_code == 0, r.output
+    batch = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(batch) == 53
+    alone = {rec["source"]: json.loads(to_json_bytes(extract_path(rec["source"]))) for rec in reversed(batch)}
+    assert sum(1 for rec in batch for c in rec["checks"] if c["id"].endswith(".undecided")) >= 10
+    for rec in batch:
+        assert rec == alone[rec["source"]], rec["source"]
