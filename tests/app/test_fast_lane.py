@@ -263,3 +263,52 @@ async def test_tab_switches_in_a_burst_come_back_to_the_same_cell(reports, ann_d
         rv = screen.review
         assert rv.value((*NEW, BUSINESS)) == 5 and rv.value((*NEW, SCIENCE)) == 6
         assert app.focused is table and table.key_at_cursor() == (*NEW, ("法人或其他组织", "社会公益组织"))
+
+
+async def test_a_late_hide_does_not_take_the_focus_from_a_table_shown_again(reports, ann_dir):
+    # `t` `T` in a burst: the Tables tab is shown again and its table focused before the table's
+    # Hide (from the first `t`) is handled; Textual's handler then blurred the table and the keys
+    # after it went to another table (seen under load). The same for the other tabs' lists.
+    from textual import events
+
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, BUSINESS))
+        table.post_message(events.Hide())  # as it arrives late: the table is displayed again
+        await burst(app, pilot, "6", "enter")
+        assert app.focused is table and screen.review.value((*NEW, BUSINESS)) == 6
+        for tab, widget in (("tab-sections", "#sections-table"), ("tab-checks", "#checks-table"), ("tab-notes", "#note")):
+            screen.action_tab(tab)
+            await pilot.pause()
+            shown = screen.query_one(widget)
+            assert app.focused is shown
+            shown.post_message(events.Hide())
+            await pilot.pause()
+            assert app.focused is shown, tab
+        screen.action_tab("tab-tables")
+        await pilot.pause()
+        assert app.focused is table
+        # a Hide that arrives while its tab is still hidden is Textual's as before: only a table
+        # displayed again (itself and every ancestor) keeps the focus
+        from gik_tui.app.widgets.focus import displayed
+
+        assert displayed(table)
+        screen.query_one("#tab-tables").display = False
+        assert not displayed(table)
+
+
+async def test_a_late_focused_in_pane_message_does_not_switch_the_tabs_back(reports, ann_dir):
+    # `t` `T` in a burst: each switch's "a widget in this pane was focused" message arrives after
+    # both keys; the Sections one switched the tabs back to Sections and the focus to another table
+    from textual.widgets import TabbedContent, TabPane
+
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, BUSINESS))
+        sections = screen.query_one("#tab-sections", TabPane)
+        sections.post_message(TabPane.Focused(sections))  # as it arrives late, the Tables tab on screen
+        await burst(app, pilot, "6", "enter")
+        assert screen.query_one(TabbedContent).active == "tab-tables"
+        assert app.focused is table and screen.review.value((*NEW, BUSINESS)) == 6
+        # a widget of the pane really focused still shows its pane (Textual's own behaviour)
+        screen.set_focus(screen.query_one("#sections-table"))
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "tab-sections"

@@ -12,9 +12,10 @@ from ...core.model import CellKey, CellRef, CheckResult
 from ...core.review import Review
 from ..themes import role_colours
 from ..widgets.template_table import pane_width
+from ..widgets.focus import KeepsFocusWhenShown
 
 
-class ChecksPane(DataTable):
+class ChecksPane(KeepsFocusWhenShown, DataTable):
     class JumpTo(Message):
         """Go to the first of these cells that is on screen."""
 

@@ -12,9 +12,10 @@ from textual.message import Message
 from textual.widgets import Static, TextArea
 
 from ..safe import displayable
+from ..widgets.focus import KeepsFocusWhenShown
 
 
-class NoteArea(TextArea):
+class NoteArea(KeepsFocusWhenShown, TextArea):
     """The analyst's note. It takes the keys only while it is being written: `enter` starts
     writing, `escape` stops (the report's keys work again; escape never leaves the report from
     here). Read-only otherwise, so a key meant for the report is never typed into the note."""

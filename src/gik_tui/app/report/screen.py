@@ -26,6 +26,7 @@ from ..widgets.status_line import StatusLine
 from ..widgets.template_table import TemplateTable, fmt_number
 from ..screens.dialogs import AskText, Choose, MetaDialog
 from ..widgets.key_bar import KeyBar
+from ..widgets.focus import TabbedPanes
 from .checks_pane import ChecksPane
 from .notes_pane import NoteArea, NotesPane
 from .editing import Editing
@@ -176,7 +177,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         yield StatusLine(id="report-title")
         with Horizontal(id="split"):
             yield SourceView("", id="source")
-            with TabbedContent(id="right", initial="tab-tables"):
+            with TabbedPanes(id="right", initial="tab-tables"):
                 with TabPane("Tables", id="tab-tables"):
                     yield TablesPane(id="tables-scroll")
                 with TabPane("Sections", id="tab-sections"):

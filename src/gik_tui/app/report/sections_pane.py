@@ -13,9 +13,10 @@ from ...core.model import Extraction
 from ...core.review import Review
 from ..safe import displayable
 from ..themes import role_colours
+from ..widgets.focus import KeepsFocusWhenShown
 
 
-class SectionsPane(DataTable):
+class SectionsPane(KeepsFocusWhenShown, DataTable):
     class Highlighted(Message):
         def __init__(self, start: int) -> None:
             super().__init__()

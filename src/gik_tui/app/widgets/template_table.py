@@ -28,6 +28,7 @@ from ...core.review import Change, Review, doubtful
 from ...core.values import EntryError, fmt_number, parse_entry
 from ...core.templates import TableSpec
 from .keys import vim_keys
+from .focus import KeepsFocusWhenShown
 
 ENTRY_START = set("0123456789.-+")  # typed on a value cell, these start an edit
 MOVES = {"up", "down", "left", "right"}
@@ -62,7 +63,7 @@ def pane_width(widget) -> int:
     return widget.size.width or int(widget.app.size.width * PANE_SHARE)
 
 
-class TemplateTable(DataTable):
+class TemplateTable(KeepsFocusWhenShown, DataTable):
     """A DataTable for one template table; knows which coordinates are value cells."""
 
     BINDINGS = vim_keys("table")
