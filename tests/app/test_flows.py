@@ -196,7 +196,10 @@ async def test_flag_with_note(reports, ann_dir):
         assert (a.status, a.note) == ("flagged", "第二页缺失")
 
 
-async def test_save_quit_restart_restores_everything(reports, ann_dir):
+async def test_save_quit_restart_restores_everything(reports, ann_dir, monkeypatch):
+    # the edits stay unsaved until ctrl+s here: the autosave's 0.8 s could pass between two keys of
+    # a slow run and clear `dirty` before it is asserted
+    monkeypatch.setattr("gik_tui.app.report.saving.SAVE_DELAY", 600.0)
     total = ("requests", ("本年度办理结果", "总计"), ("总计",))
     async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
         assert screen.goto_cell(total)
@@ -585,8 +588,10 @@ async def test_a_save_updates_the_queue_row_from_memory(reports, ann_dir, monkey
         assert row["status"] == "done"
 
 
-async def test_typing_a_note_is_kept_and_saved(reports, ann_dir):
+async def test_typing_a_note_is_kept_and_saved(reports, ann_dir, monkeypatch):
     from gik_tui.core.annotations import annotation_path, load
+
+    monkeypatch.setattr("gik_tui.app.report.saving.SAVE_DELAY", 600.0)  # saved by save_now below, not by the timer
 
     from .helpers import report_open
 
