@@ -93,13 +93,13 @@ def _scores(template_id: str, key: str) -> tuple[tuple[str, float], ...]:
 
 
 @cache
-def _prefixes(template_id: str) -> tuple[tuple[int, list[str]], ...]:
+def _prefixes(template_id: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """Per length n of text to compare: the section names and aliases (keys) within one character
     of n long, so one rapidfuzz call a length scores them all."""
     keys, _ = _choices_of(template_id)
     keys = sorted({k for k in keys if k})
     lengths = sorted({n for k in keys for n in (len(k) - 1, len(k), len(k) + 1) if n >= 2})
-    return tuple((n, [k for k in keys if abs(len(k) - n) <= 1]) for n in lengths)
+    return tuple((n, tuple(k for k in keys if abs(len(k) - n) <= 1)) for n in lengths)
 
 
 def _section_prefix(body: str, template_id: str) -> int:

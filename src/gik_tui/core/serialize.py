@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import lru_cache
 
 import orjson
 
@@ -24,20 +25,16 @@ def to_json_bytes(ex: Extraction, indent: int | None = None) -> bytes:
     return json.dumps(ex.to_dict(), ensure_ascii=False, indent=indent).encode("utf-8")
 
 
-_REFS: dict[tuple, orjson.Fragment] = {}
-
-
 def _refs(check) -> orjson.Fragment:
     """A check's cells, serialised once per distinct list of cells. Most are fixed by the template;
     those of `.undecided` and `.missing` checks depend on the report, so the cells themselves are
     the key, never the check's id."""
-    key = check.cells
-    frag = _REFS.get(key)
-    if frag is None:
-        if len(_REFS) > 4096:
-            _REFS.clear()
-        frag = _REFS[key] = orjson.Fragment(orjson.dumps(key))
-    return frag
+    return _cells_json(check.cells)
+
+
+@lru_cache(maxsize=4096)
+def _cells_json(cells: tuple) -> orjson.Fragment:
+    return orjson.Fragment(orjson.dumps(cells))
 
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
