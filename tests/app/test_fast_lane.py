@@ -312,3 +312,17 @@ async def test_a_late_focused_in_pane_message_does_not_switch_the_tabs_back(repo
         screen.set_focus(screen.query_one("#sections-table"))
         await pilot.pause()
         assert screen.query_one(TabbedContent).active == "tab-sections"
+
+
+async def test_tab_between_typed_figures_separates_them_as_in_a_spreadsheet(reports, ann_dir):
+    # tab is the key that moves to the other pane; while a figure is being typed it separates
+    # figures instead (it used to switch panes twice and glue "2" and "3" into 23)
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))
+        await burst(app, pilot, "2", "tab", "3", "tab", "tab", "4", "enter")
+        rv = screen.review
+        assert [rv.value((*NEW, c)) for c in (PERSONS, BUSINESS, SCIENCE)] == [2, 3, None]
+        assert rv.value((*NEW, ("法人或其他组织", "社会公益组织"))) == 4
+        assert app.focused is table
+        await burst(app, pilot, "tab")  # not typing: tab moves to the other pane as before
+        assert app.focused is screen.query_one("#source")

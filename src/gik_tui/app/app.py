@@ -114,9 +114,12 @@ class GikApp(App):
         if not self._keys_here(event, focused):
             await super().on_event(event)
             return
+        take = getattr(focused, "key_now", None)
+        first = getattr(focused, "takes_first", None)
+        if first is not None and first(event) and await take(event):
+            return
         if await self._check_bindings(event.key, priority=True):
             return
-        take = getattr(focused, "key_now", None)
         if take is not None and await take(event):
             return
         active = self.screen.active_bindings.get(event.key)

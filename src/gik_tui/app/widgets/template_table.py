@@ -402,6 +402,11 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
         ch = event.character
         return event.key == "enter" or bool(ch and ch in ENTRY_START and event.is_printable)
 
+    def takes_first(self, event: events.Key) -> bool:
+        """A key this table types before any binding, even a priority one: `tab` while a figure is
+        being typed separates figures (it moves to the other pane otherwise)."""
+        return self.editing is not None and event.key == "tab"
+
     async def on_key(self, event: events.Key) -> None:
         """Keys that come the usual way (an app that does not call `key_now` first)."""
         if await self.key_now(event):
@@ -429,6 +434,10 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
             self.enter(self.buffer, k)
         elif k == "backspace":
             self.buffer = "" if self.selected else self.buffer[:-1]
+            self.selected = False
+            self.post_message(self.Edit(self, self.editing, self.buffer))
+        elif k == "tab":  # between figures, as in a row copied from a spreadsheet
+            self.buffer = ("" if self.selected else self.buffer) + "\t"
             self.selected = False
             self.post_message(self.Edit(self, self.editing, self.buffer))
         elif k == "ctrl+u":
