@@ -3,7 +3,7 @@
     python benchmarks/solve_recovery.py [-n 200] [--seed 1]
 
 For each format and each layout whose cells are solved or placed rather than read — f and g
-(glued: the page's text with no separators, with newlines between blocks or all on one line),
+(glued: the page's text with no separators, with newlines between blocks or all on one line), s (one line, the figures spaced at some boundaries only),
 h (Word rows with merged label cells) and b-dropped (one cell per line with every 0 left out) —
 over N synthetic reports, consistent and with a seeded break, it prints per table: the share of
 cells filled (each must equal the truth: a wrong one is counted and must stay 0), left blank with
@@ -64,7 +64,7 @@ def main() -> None:
         print(f"\n{'consistent' if consistent else 'with a seeded break (every other report)'} — "
               f"{args.n} reports per format and layout")
         print(f"{'layout':<10} {'format':<9} {'table':<9} {'filled':>7} {'candidates':>11} {'lost':>6} {'wrong':>6}")
-        for layout in ("f", "g", "h", "b-dropped"):
+        for layout in ("f", "g", "s", "h", "b-dropped"):
             for tid in TEMPLATES:
                 if layout == "b-dropped" and tid == "legacy":
                     continue

@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -58,6 +60,49 @@ def test_glued_example_provenance(truth):
     assert (cell.raw, text[cell.start - 2:cell.end + 2]) == ("17", "数量1710")
     open_ = ex.cell("active", ("第二十条第（一）项", "规范性文件"), ("对外公开总数量",))
     assert open_.value is None and open_.raw == "1142" and open_.candidates[0][0] == 42
+
+
+def _spaced_one_line(text: str, seed: int, share: float) -> str:
+    """The sample (a row per line with " | ") as a page whose text was taken on one line: labels
+    glued, a space after the label, then the row's figures with a space at some boundaries
+    (`share` of them) and none at the others (`171 000018`), a space after the row."""
+    rng = random.Random(seed)
+    out = []
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.split("|") if c.strip()] if "|" in line else []
+        if not cells:
+            out.append(line.strip())
+            continue
+        k = len(cells)
+        while k and re.fullmatch(r"[+\-]?\d[\d.]*(万元)?", cells[k - 1]):
+            k -= 1
+        row = "".join(cells[:k])
+        if k < len(cells):
+            row += " " + cells[k] + "".join((" " if rng.random() < share else "") + c for c in cells[k + 1:]) + " "
+        out.append(row)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("seed, share", [(1, 1.0), (2, 0.5), (3, 0.3), (4, 0.8)])
+def test_one_line_report_with_spaced_figures(seed, share, samples, truth):
+    """Rows of space-separated figures in one-line text (`数量 8 0 0 0 0 0 8 二、…`, `230 000023`,
+    `0 0 0 0 0 00`) and table 四 spaced and followed by the next heading on the same line: every
+    table is read, nothing filled is wrong, every blank keeps the truth among its candidates."""
+    text = _spaced_one_line((samples / "2020_huaiyin.txt").read_text(encoding="utf-8"), seed, share)
+    assert "\n" not in text and re.search(r"尚未审结总计 0[ 0]+ 五、存在的主要问题", text)
+    ex = extract(read_bytes(text.encode(), "spaced.txt"))
+    assert (ex.template, ex.year, ex.agency) == ("gik-2019", 2020, "淮阴区人民政府")
+    for c in ex.cells:
+        if c.value is not None:
+            assert c.value == truth[c.key], c.key
+        else:
+            assert truth[c.key] in {v for v, _ in c.candidates}, (c.key, c.candidates)
+    # the requests and review tables are decided whole; nothing is missing
+    assert all(c.value is not None for c in ex.cells if c.table in ("requests", "review"))
+    assert not [c.id for c in ex.failing if c.id.endswith(".missing")]
+    if share == 1.0:  # every boundary a space: the text alone decides every cell
+        assert all(c.value is not None for c in ex.cells)
+    assert [s.template_section for s in ex.sections] == SECTIONS
 
 
 def test_inline_headings_with_offsets():

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gik_tui.core.extract import extract
 from gik_tui.core.readers import read_bytes
-from gik_tui.core.solve import Constraint, Option, Uncertain, placements, solve, split_run
+from gik_tui.core.solve import MAX_OPTIONS, Constraint, Option, Uncertain, placements, solve, split_run
 from gik_tui.core.synth import make_report
 from gik_tui.core.tables.glued import split_line
 from gik_tui.core.values import parse_value
@@ -249,7 +251,7 @@ def test_more_values_than_columns_is_never_cut_silently():
 
 # ------------------------------------------------------------------ properties over synthetic tables
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(0, 10**6), st.sampled_from(["gik-2019", "gik-2021", "legacy"]), st.sampled_from("fg"),
+@given(st.integers(0, 10**6), st.sampled_from(["gik-2019", "gik-2021", "legacy"]), st.sampled_from("fgs"),
        st.booleans())
 def test_glued_never_a_wrong_value(i, template_id, layout, inconsistent):
     rep = make_report(i, seed=11, template_id=template_id, layout=layout, inconsistent=inconsistent)
@@ -448,3 +450,62 @@ def test_block_splits_equal_brute_force(parts):
     want = {v for v in _brute_splits(digits, n) if sum(v[:-1]) == v[-1]}
     assert {o.values for o in got} == want
     assert tuple(parts) + (total,) in want
+
+
+# ------------------------------------------------------------------ spaces kept in a glued run
+@pytest.mark.parametrize("run, want", [
+    ("230 000023", (23, 0, 0, 0, 0, 0, 23)),
+    ("23 0 00 0 023", (23, 0, 0, 0, 0, 0, 23)),
+    ("10 0 0 0 01", (1, 0, 0, 0, 0, 0, 1)),
+    ("0 0 0 0 0 00", (0, 0, 0, 0, 0, 0, 0)),
+    ("8 0 0 0 0 0 8", (8, 0, 0, 0, 0, 0, 8)),
+    ("171 000018", (17, 1, 0, 0, 0, 0, 18)),
+])
+def test_a_space_in_a_run_is_a_cell_boundary(run, want):
+    """A seven-column row with its total: each space is a cut, the digits between are cut as the
+    total allows, and the spans point at the figures in the run as written."""
+    got = split_run(run, ("count",) * 7, ((6, (0, 1, 2, 3, 4, 5)),))
+    assert [o.values for o in got] == [want]
+    for o in got:
+        assert tuple(run[a:b] for a, b in o.spans) == o.raws
+        assert all(" " not in r for r in o.raws)
+
+
+def test_a_spaced_run_never_joins_across_a_space():
+    # without a total: 1|7|... is allowed, 171 spanning the space is not; more chunks than cells: none
+    got = {o.values for o in split_run("17 1", ("count",) * 3)}
+    assert got == {(1, 7, 1)}
+    assert split_run("1 2 3 4", ("count",) * 3) == []
+    assert {o.values for o in split_run("172 +822990", ("count", "signed", "count"))} == {
+        (172, 8, 22990), (172, 82, 2990), (172, 822, 990), (172, 8229, 90), (172, 82299, 0)}
+    [o] = split_run("518 78874.11万元", ("count", "amount"))
+    assert o.values == (518, 78874.11) and o.raws == ("518", "78874.11万元")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 400), min_size=2, max_size=7), st.data())
+def test_spaced_splits_equal_brute_force(cells, data):
+    """Figures written with a space at some boundaries and none at others: the splits are exactly
+    those of the unspaced digits that cut at every space."""
+    n = len(cells)
+    gaps = [data.draw(st.booleans()) for _ in cells[1:]]
+    run = str(cells[0]) + "".join((" " if g else "") + str(c) for g, c in zip(gaps, cells[1:]))
+    got = split_run(run, ("count",) * n)
+    digits = run.replace(" ", "")
+    must, pos = set(), 0
+    for g, c in zip(gaps, cells):
+        pos += len(str(c))
+        if g:
+            must.add(pos)
+    def cuts_of(v):
+        out, p = set(), 0
+        for x in v[:-1]:
+            p += len(str(x))
+            out.add(p)
+        return out
+    want = {v for v in _brute_splits(digits, n) if must <= cuts_of(v)}
+    if got is None:  # too many ways: only when there are more than the solver keeps for a row
+        assert len(want) > MAX_OPTIONS
+        return
+    assert {o.values for o in got} == want
+    assert tuple(cells) in want

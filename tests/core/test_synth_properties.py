@@ -6,10 +6,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gik_tui.core.extract import extract
 from gik_tui.core.readers import read_bytes
-from gik_tui.core.synth import LAYOUTS, make_report, write_corpus
+from gik_tui.core.synth import GLUED_LAYOUTS as GLUED, LAYOUTS, make_report, write_corpus
 from gik_tui.core.templates import load_template
 
-GLUED = ("f", "g")
 READ = tuple(x for x in LAYOUTS if x not in GLUED)
 
 

@@ -103,9 +103,37 @@ def _cell_ok(text: str, kind: str, last: bool, unit: str | None) -> bool:
     return True
 
 
+_GAP = re.compile(r"\S+")
+
+
 def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...] = (),
               budget: int = SPLIT_BUDGET) -> list[Option] | None:
     """Every way to cut `run` into len(kinds) cells; None when the enumeration passes its budget.
+    A space in the run is a cell boundary the scrape kept (`230 000023` is 23|0 and 0|0|0|0|23):
+    every split cuts there, and wherever else it must (see `_split_unspaced`)."""
+    if " " not in run and "\t" not in run:
+        return _split_unspaced(run, kinds, sums, budget)
+    chunks = [(m.start(), m.group()) for m in _GAP.finditer(run)]
+    if not chunks or len(chunks) > len(kinds):
+        return []
+    joined = "".join(t for _, t in chunks)
+    where: list[int] = []  # index in `joined` → index in `run`
+    must: set[int] = set()
+    for s0, t in chunks:
+        if where:
+            must.add(len(where))
+        where.extend(range(s0, s0 + len(t)))
+    opts = _split_unspaced(joined, kinds, sums, budget, frozenset(must))
+    if opts is None:
+        return None
+    return [Option(o.values, tuple(None if sp is None else (where[sp[0]], where[sp[1] - 1] + 1) for sp in o.spans),
+                   o.raws, o.weight) for o in opts]
+
+
+def _split_unspaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...] = (),
+                    budget: int = SPLIT_BUDGET, must: frozenset[int] = frozenset()) -> list[Option] | None:
+    """Every way to cut `run` (no spaces) into len(kinds) cells, cutting at each offset in `must`;
+    None when the enumeration passes its budget.
 
     Each cell is a whole number without leading zeros (other than 0 itself); a sign starts a cell
     of a signed column; a decimal stays whole in one amount cell; a unit at the end (万元) belongs to
@@ -125,6 +153,8 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
     if L == n and digits.isdigit():  # one digit a cell
         return [Option(tuple(int(c) for c in digits), tuple((i, i + 1) for i in range(n)), tuple(digits),
                        _split_prior(list(digits)))]
+    if must and max(must) >= L:  # a space before the unit (12 万元) is no cut between cells
+        must = frozenset(i for i in must if i < L)
     blocks = _blocks(kinds, sums)
     if blocks is not None and unit is None and digits.isdigit():
         cut = _split_blocks(digits, blocks, budget)
@@ -136,15 +166,17 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
             for k in lens:
                 spans.append((pos, pos + k))
                 pos += k
+            if must and not must <= {a for a, _ in spans}:
+                continue
             raws = [digits[a:b] for a, b in spans]
             out_b.append(Option(tuple(int(r) for r in raws), tuple(spans), tuple(raws), _split_prior(raws)))
         return out_b if len(out_b) <= MAX_OPTIONS else None
     plain_sums = not any(parts and max(parts) < t and all(kinds[c] == "count" for c in (t, *parts))
                          for t, parts in sums)
     if unit is None and plain_sums and digits.isdigit() and n * math.comb(L - 1, n - 1) <= min(budget, 4 * MAX_OPTIONS):
-        return _plain_splits(digits, n)
-    # a sign must start a cell: cuts are forced before each sign (except at 0)
-    forced = [i for i, c in enumerate(digits) if c in _SIGNS and i > 0]
+        return _plain_splits(digits, n, must)
+    # a sign must start a cell: cuts are forced before each sign (except at 0), and at each boundary
+    forced = sorted({i for i, c in enumerate(digits) if c in _SIGNS and i > 0} | must)
     out: list[Option] = []
     steps = 0
     cuts: list[int] = [0]
@@ -230,13 +262,17 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
     return out
 
 
-def _plain_splits(digits: str, n: int) -> list[Option] | None:
-    """Every cut of a run of digits into n whole numbers without leading zeros, no sums to prune
-    by (the search below gives the same, slower)."""
+def _plain_splits(digits: str, n: int, must: frozenset[int] = frozenset()) -> list[Option] | None:
+    """Every cut of a run of digits into n whole numbers without leading zeros, cutting at each
+    offset in `must`; no sums to prune by (the search below gives the same, slower)."""
     L = len(digits)
     zero = [c == "0" for c in digits]
     out: list[Option] = []
-    for cuts in itertools.combinations(range(1, L), n - 1):
+    free = [i for i in range(1, L) if i not in must]
+    if len(must) > n - 1:
+        return []
+    for extra in itertools.combinations(free, n - 1 - len(must)):
+        cuts = sorted((*extra, *must)) if must else extra
         bounds = (0, *cuts, L)
         if any(zero[a] and b - a > 1 for a, b in zip(bounds, bounds[1:])):
             continue

@@ -4,9 +4,10 @@ Layouts: a (one cell per line ending " |"), b (one cell per line between blank l
 line with " | "), d (tab-separated rows), e (an HTML page with real tables, spans for group cells),
 f (glued: the page's text with no separators inside a table, newlines between blocks), g (glued,
 the whole report on one line), h (tab-separated rows copied from Word, whose merged label cells
-leave empty fields before the values), p (a PDF attachment) and w (a Word .docx attachment): ruled
+leave empty fields before the values), s (the whole report on one line, a space between a row's
+label and its figures and between some of its figures but not all: `171 000018`), p (a PDF attachment) and w (a Word .docx attachment): ruled
 tables with merged header and label cells, a table split across two pages, running headers and
-page numbers (core/synth_files.py). Glued tables (f, g) are the ones only the identities can
+page numbers (core/synth_files.py). Glued tables (f, g, s) are the ones only the identities can
 split: the share of their cells recovered is what benchmarks/solve_recovery.py measures.
 A report may carry one seeded inconsistency (a total off by one), whose check must then fail. This
 is how the tests, the benchmarks and users get a corpus: `gik-tui synth OUT_DIR -n N`.
@@ -17,12 +18,14 @@ from __future__ import annotations
 import html as _html
 import os
 import random
+import re
 from dataclasses import dataclass, field
 
 from .model import LabelPath
 from .templates import TableSpec, load_template
 
-LAYOUTS = ("a", "b", "c", "d", "e", "f", "g", "h")  # the text and HTML layouts: the default corpus
+LAYOUTS = ("a", "b", "c", "d", "e", "f", "g", "h", "s")  # the text and HTML layouts: the default corpus
+GLUED_LAYOUTS = ("f", "g", "s")  # the layouts whose rows the identities split (not read cell by cell)
 FILE_LAYOUTS = ("p", "w")  # PDF and Word attachments (slower to write and read: asked for by name)
 ALL_LAYOUTS = LAYOUTS + FILE_LAYOUTS
 LABEL_COLUMNS = 3  # the label columns of the requests table (一、 / （三） / 1.)
@@ -272,10 +275,28 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
     return parts
 
 
-def _render_table(layout: str, parts) -> str:
+_FIGURE = re.compile(r"[+\-增减]?\d+(?:\.\d+)?(?:万元)?")
+
+
+def _is_figure(cell: str) -> bool:
+    return _FIGURE.fullmatch(cell) is not None
+
+
+def _render_table(layout: str, parts, rng: random.Random | None = None) -> str:
     lines: list[str] = []
     for kind, rows in parts:
         for row in rows:
+            if layout == "s":  # labels glued, then a space, then figures spaced or glued at random
+                k = len(row)
+                while k and (_is_figure(row[k - 1]) or not row[k - 1]):
+                    k -= 1
+                figures = [c for c in row[k:] if c]
+                text = "".join(row[:k])
+                if figures:
+                    text += " " + figures[0] + "".join(
+                        (" " if rng is None or rng.random() < 0.6 else "") + f for f in figures[1:]) + " "
+                lines.append(text)
+                continue
             if layout == "a":
                 lines.extend(f"{c} |" if c else "|" for c in row)
             elif layout == "b":
@@ -286,7 +307,7 @@ def _render_table(layout: str, parts) -> str:
                 lines.append("\t".join(row))
             elif layout in ("f", "g"):
                 lines.append("".join(row))
-    return ("" if layout in ("f", "g") else "\n").join(lines)
+    return ("" if layout in ("f", "g", "s") else "\n").join(lines)
 
 
 def _render_html_table(parts) -> str:
@@ -337,10 +358,10 @@ def _render(rep: SynthReport) -> str:
     out = []
     for p in paras:
         if isinstance(p, tuple):
-            out.append(_render_table(rep.layout, table_rows(rep, tables[p[1]], rng)))
+            out.append(_render_table(rep.layout, table_rows(rep, tables[p[1]], rng), rng))
         else:
             out.append(p)
-    sep = {"b": "\n\n", "g": ""}.get(rep.layout, "\n")
+    sep = {"b": "\n\n", "g": "", "s": ""}.get(rep.layout, "\n")
     return sep.join(out) + "\n"
 
 

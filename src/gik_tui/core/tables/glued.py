@@ -26,14 +26,18 @@ _CN_NUM = "一二三四五六七八九十"
 UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "名", "期", "份", "件次", "家"}
 _CAPTION = rf"第二十条第\s*\(?\s*[{_CN_NUM}]{{1,3}}\s*\)?\s*项"
 _NOTE = r"\([^()]{0,80}\)"
-_RUN = r"[+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d))*(?:万元|万|亿元|亿|元)?"
+# a run of figures; single spaces (or tabs) inside it are cell boundaries that the scrape kept
+# (`171 000018`, `8 0 0 0 0 0 8`): the solver cuts at each of them and wherever else it must
+_RUN = r"[+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d)|[ \t]{1,3}(?=[+\-−增减]?\d))*(?:万元|万|亿元|亿|元)?"
 _PROSE_AFTER = set("件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位")
 _NUMBERING_NOTE = re.compile(rf"^\(\s*[{_CN_NUM}\d]{{1,3}}\s*\)$")
 _NUMBERING_TAIL = re.compile(rf"(?:[{_CN_NUM}]{{1,3}}\s*[、.]|其中\s*[:：]?|第[{_CN_NUM}]+部分)\s*$")
 _RUN_NUMBERING = re.compile(r"(\d{1,2})[.、]$")
 # a "bare" run of figures: directly followed by CJK text that is not a counting word, by a bracket,
 # or by the end of the line (prose writes 18件, 2020年, 55%; a glued table writes 171000018二、…)
-_BARE = re.compile(r"[\u4e00-\u9fff)\]”][+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d))*(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|$)", re.M)
+# (or, with a space on either side, a run whose figures are spaced: 数量 8 0 0 0 0 0 8 二、…)
+_BARE = re.compile(r"[\u4e00-\u9fff)\]”][ \t]?[+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d)|[ \t]{1,3}(?=[+\-−增减]?\d))*"
+                   r"[ \t]?(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|$)", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,16 @@ def may_be_glued(line: str) -> bool:
     return len(line) >= 8 and _BARE.search(line) is not None
 
 
+def _last_gap(s: str, a: int, b: int) -> int:
+    """Where the last space inside the run s[a:b] begins (the run's start when it has none)."""
+    i = max(s.rfind(" ", a, b), s.rfind("\t", a, b))
+    if i <= a:
+        return a
+    while i > a and s[i - 1] in " \t":
+        i -= 1
+    return i
+
+
 def _pieces(s: str, vocab: Vocab) -> list[Piece]:
     out: list[Piece] = []
     pos = 0
@@ -130,7 +144,13 @@ def _pieces(s: str, vocab: Vocab) -> list[Piece]:
         if kind == "num":
             nxt = s[b:b + 1]
             prev = s[a - 1:a] if a else ""
-            if nxt in _PROSE_AFTER or prev == "第":
+            if nxt in _PROSE_AFTER and a < (cut := _last_gap(s, a, b)):
+                out.append(Piece("num", a, cut))  # 0000000 2020年: the figures, then prose
+                a = cut + 1
+                while s[a] in " \t":
+                    a += 1
+                kind = "text"
+            elif nxt in _PROSE_AFTER or prev == "第":
                 kind = "text"
         elif kind == "cap":
             kind = "word"
@@ -211,12 +231,14 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
             if m and follows:
                 nkey = label_key(s[nxt.start:nxt.end])
                 take = _numbering_digits(m.group(1), vocab.ordinals.get(nkey, frozenset()), m.start() == 0)
-                end = b - 1 - take
+                numbering = end = b - 1 - take
+                while end > a and s[end - 1] in " \t":
+                    end -= 1
                 if end > a:
                     emit(a, end, True, "num")
-                carry = end if end > a else a
+                carry = numbering if end > a else a
                 continue
-            while end > a and s[end - 1] in ".、":
+            while end > a and s[end - 1] in ".、 \t":
                 end -= 1
             if end > a:
                 carry = None
