@@ -137,6 +137,43 @@ def test_metadata_never_from_a_cited_document(text, year, agency):
     assert (ex.year, ex.agency) == (year, agency)
 
 
+@pytest.mark.parametrize("text, title, name, agency, agency_from, year, year_from", [
+    # a name with 公 in it keeps its head (公安局, 公共资源交易中心)
+    ("平潭综合实验区公安局2022年政府信息公开工作年度报告\n一、总体情况", "", "a.txt",
+     "平潭综合实验区公安局", "title", 2022, "title"),
+    ("现公布XX市公共资源交易中心2021年政府信息公开工作年度报告。一、总体情况", "", "a.txt",
+     "XX市公共资源交易中心", "title", 2021, "title"),
+    ("于都县人民政府2020年政府信息公开工作年度报告", "", "a.txt", "于都县人民政府", "title", 2020, "title"),
+    # no title: the compiling sentence, and the year from the statistics period
+    ("本报告根据《条例》编制，汇总平潭综合实验区各有关单位政府信息公开工作情况。数据统计时限为2022年1月1日至2022年12月31日。"
+     "如有疑问请与平潭综合实验区党政办公室联系。", "", "a.txt", "平潭综合实验区", "compiler", 2022, "period"),
+    # the site's 来源 line names the county; the body names the tax bureau
+    ("来源：平潭县人民政府 发布时间：2023-01-20\n本年度报告由国家税务总局平潭县税务局编制。如对本报告有疑问，请与"
+     "国家税务总局平潭县税务局办公室联系。统计期限自2022年1月1日至2022年12月31日。", "", "a.txt",
+     "国家税务总局平潭县税务局", "compiler", 2022, "period"),
+    ("如对本报告有疑问，请与某某市生态环境局联系。本报告所列数据统计时间为2021年1月1日至12月31日。", "", "a.txt",
+     "某某市生态环境局", "contact", 2021, "period"),
+    # the page's <title> when the article drops it; the file name last
+    ("一、总体情况\n本年度我局…", "某某县公路局2019年政府信息公开工作年度报告_某某县人民政府", "a.html",
+     "某某县公路局", "title", 2019, "title"),
+    ("一、总体情况\n本年度我局…", "", "某某县公路局2019年政府信息公开工作年度报告.txt",
+     "某某县公路局", "file name", 2019, "file name"),
+])
+def test_agency_and_year_from_what_the_page_says(text, title, name, agency, agency_from, year, year_from):
+    from gik_tui.core.document import Document
+
+    ex = extract(Document(name, text, "0" * 64, "utf-8", title=title))
+    assert (ex.agency, ex.agency_from, ex.year, ex.year_from) == (agency, agency_from, year, year_from)
+    assert {"agency_from", "year_from"} <= set(ex.to_dict())
+
+
+def test_html_title_reaches_the_metadata():
+    page = ("<html><head><title>某某县公路局2019年政府信息公开工作年度报告</title></head><body><div>"
+            "<p>一、总体情况</p><p>本年度我局认真贯彻落实条例。</p></div></body></html>")
+    ex = extract(read_bytes(page.encode(), "p.html"))
+    assert (ex.agency, ex.agency_from, ex.year, ex.year_from) == ("某某县公路局", "title", 2019, "title")
+
+
 # ------------------------------------------------------------------ nothing found is a finding
 NOTHING = "某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n我县认真贯彻落实《条例》。\n三、收到和处理政府信息公开申请情况\n本年度共收到申请18件。\n"
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from gik_tui.cli import main
 from gik_tui.core.synth import make_report
-from gik_tui.core.years import agency_key, variant_base
+from gik_tui.core.years import agency_key, variant_base, variants
 
 CARRY_OUT = ("requests", ("结转下年度继续办理",), ("自然人",))
 
@@ -39,7 +39,7 @@ def _series(folder, years, agency="淮安市淮阴区人民政府", break_year=N
 def test_agency_names_link_whatever_their_spacing_and_brackets():
     assert agency_key(" 淮安市 淮阴区（人民政府） ") == agency_key("淮安市淮阴区人民政府") == "淮安市淮阴区人民政府"
     assert agency_key("ＡＢ县人民政府") == "AB县人民政府"
-    assert variant_base(agency_key("某区人民政府办公室")) == variant_base(agency_key("某区人民政府")) == "某区人民政府"
+    assert variant_base(agency_key("某区人民政府办公室")) == variant_base(agency_key("某区人民政府")) == "某区"
     assert agency_key("某区人民政府办公室") != agency_key("某区人民政府")  # never linked without the analyst
 
 
@@ -83,3 +83,20 @@ def test_an_office_of_the_same_name_is_offered_never_linked():
     assert (name, [y.year for y in years]) == ("某区人民政府", [2021])
     assert notes == ["also in the folder: 某区人民政府办公室 (1 report(s)); if it is the same agency, correct the "
                      "agency of those reports (the report's metadata) to link them here"]
+
+
+def test_names_that_differ_by_government_or_committee_are_offered_as_one():
+    names = ["平潭综合实验区", "平潭综合实验区政府", "平潭综合实验区管委会", "平潭综合实验区公安局", "淮阴区人民政府",
+             "淮阴区人民政府办公室", "人民政府"]
+    assert variants(names) == [["平潭综合实验区", "平潭综合实验区政府", "平潭综合实验区管委会"],
+                               ["淮阴区人民政府", "淮阴区人民政府办公室"]]
+    assert agency_key("平潭综合实验区政府") != agency_key("平潭综合实验区管委会")  # offered, never linked
+
+
+def test_check_offers_names_that_may_be_one_agency(tmp_path):
+    _series(tmp_path, [2021], agency="平潭综合实验区管委会")
+    _series(tmp_path, [2022], agency="平潭综合实验区政府")
+    r = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert r.exit_code == 0
+    assert ("note: possibly one agency: 平潭综合实验区政府 / 平潭综合实验区管委会 (names that differ only by 人民政府, "
+            "政府, 办公室 or 管委会); correct the agency of their reports to link them") in r.stderr

@@ -129,6 +129,7 @@ class Document:
     # 0-based lines the file itself marks as headings (a Word paragraph in a heading style): a
     # heading there may lack its ordinal (一、) and still be taken when it names a section
     heading_lines: frozenset[int] = frozenset()
+    title: str = ""  # an HTML page's <title> (NFKC): where the report's name often is when the page drops it
     norm: str = field(init=False)
     _offsets: list[int] | None = field(init=False, repr=False)
     _line_starts: list[int] | None = field(init=False, repr=False, default=None)

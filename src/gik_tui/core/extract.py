@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from .document import Document
-from .meta import choose_template, find_agency, find_year
+from .meta import choose_template, find_agency_from, find_year_from
 from .model import Cell, Extraction
 from .prose import prose_figures
 from .readers import read_path
@@ -35,7 +35,8 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
     if "replaced" in doc.encoding:
         warnings.append(f"{doc.source}: {doc.encoding}")
     warnings.extend(f"{doc.source}: {n}" for n in doc.notes)
-    year = find_year(doc.norm)
+    name = os.path.basename(doc.source)
+    year, year_from = find_year_from(doc.norm, doc.title, name)
     if template_id is None:
         template_id, why = choose_template(doc.norm, year)
         warnings.extend(why)
@@ -61,6 +62,7 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
         page_of = doc.page_of
         cells = [replace(c, page=page_of(c.start)) if c.start is not None else c for c in cells]
         sections = [replace(s, page=page_of(s.start)) for s in sections]
+    agency, agency_from = find_agency_from(doc.norm, doc.title, name)
     checks = run_checks(template, found)
     for chk in checks:
         if chk.id.endswith(".missing"):
@@ -70,7 +72,9 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
         sha256=doc.sha256,
         template=template_id,
         year=year,
-        agency=find_agency(doc.norm),
+        agency=agency,
+        agency_from=agency_from,
+        year_from=year_from,
         sections=tuple(sections),
         cells=tuple(cells),
         checks=tuple(checks),

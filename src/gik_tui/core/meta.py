@@ -14,11 +14,9 @@ from functools import cache
 from .templates import earliest, load_template, template_for_year, template_ids
 
 _TITLE = re.compile(r"(\d{4})\s*年度?\s*[^\n。]{0,30}?(?:政府信息公开|政务公开)[^\n。]{0,12}?(?:年度)?(?:报告|年报)")
-_PERIOD = re.compile(r"(?:统计期限|统计时间|统计期间|统计区间|时间范围|期限)\D{0,6}(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _TABLE_TITLE = re.compile(r"(\d{4})\s*年度?[^\n|]{0,30}?(?:统计表|情况表)")
-_AGENCY_END = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|管理局|局|厅|委|办|院|署|中心|街道办事处|政府)"
+_AGENCY_END = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|管委会|管理局|局|厅|委|办|院|署|中心|街道办事处|政府|公司|集团|大学|学院|医院|馆|所|站|队)"
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:自治区|自治州|自治县|特区|地区|省|市|州|盟|区|县|旗|镇|乡|街道))")
-_STOP = set("由布据于为是将对在经向与和及的了过现按照根公告关各本我")
 
 
 _CITED = re.compile(r"《([^《》\n]{1,120})》")
@@ -40,52 +38,142 @@ def _uncited(text: str) -> str:
     return _CITED.sub(blank, text)
 
 
-def find_year(norm: str) -> int | None:
+_PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间|统计区间|统计周期|统计时段|时间范围|期限|时限)\D{0,8}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_SPAN = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|-|~|－)\s*(?:(\d{4})\s*年)?\s*12\s*月\s*31\s*日")
+_REPORT_YEAR = re.compile(r"本(?:年度)?报告[^。\n]{0,40}?(\d{4})\s*年度?")
+
+
+def find_year(norm: str, title: str = "") -> int | None:
+    return find_year_from(norm, title)[0]
+
+
+def find_year_from(norm: str, title: str = "", source: str = "") -> tuple[int | None, str | None]:
+    """The year the report is on and where it was read: "title" (the report's title, or the HTML
+    page's <title>), "period" (数据统计时限为2022年1月1日至…, 统计期限自…), "report" (本报告…2022年),
+    "table title" (2019年…统计表), "file name". Never from a document the report cites
+    (《…2020年…通知》), nor from a document number."""
     norm = _uncited(norm[:20000]) + norm[20000:]
     head = norm[:3000]
-    for pattern, text in ((_TITLE, head), (_PERIOD, norm[:20000]), (_TABLE_TITLE, norm)):
-        for m in pattern.finditer(text):
+    span = [m for m in _SPAN.finditer(norm[:20000]) if not m.group(2) or m.group(2) == m.group(1)]
+    for pattern, text, where in ((_TITLE, _uncited(title), "title"), (_TITLE, head, "title"),
+                                 (_PERIOD, norm[:20000], "period"), (None, "", "period"),
+                                 (_REPORT_YEAR, norm[:20000], "report"), (_TABLE_TITLE, norm, "table title"),
+                                 (_TITLE, source, "file name")):
+        found = span if pattern is None else pattern.finditer(text)
+        for m in found:
             y = int(m.group(1))
             if 1990 <= y <= 2100:
-                return y
-    return None
+                return y, where
+    return None, None
+
+
+# words that may stand in front of a name in a sentence (现公布…, 根据…, 关于…): the name starts after
+# the last of them; single characters are cut only where they do not begin a word of a name
+_LEAD = re.compile(r"(?:现将|现予?公布|现发布|特此|根据|依据|按照|依照|关于|对于|汇总|编制|公布|发布|公告|印发|做好|要求|以下|"
+                   r"[由据于为是将对在经向与和及的了过现按照根公告关各本我])")
+_KEEP = ("公安", "公共", "公路", "公积金", "公证", "公用", "公园", "公交", "公务", "关岭", "本溪", "和平", "和田", "和龙",
+         "于都", "于洪", "于田", "将乐", "根河", "经济", "经开", "向阳", "布尔", "各族", "在线", "对外", "发布", "和县",
+         "为民", "现代", "公布", "过境")
 
 
 def _trim(name: str) -> str:
-    """Drop the words in front of a name: 现公布六枝特区 → 六枝特区."""
-    cut = 0
-    for i, ch in enumerate(name[:-2]):
-        if ch in _STOP:
-            cut = i + 1
-    return name[cut:]
+    """Drop the words in front of a name: 现公布六枝特区 → 六枝特区. Never cut inside it:
+    平潭综合实验区公安局 keeps its 公 (公安局, 公共资源交易中心, 公路局), 于都县 its 于; a cut is
+    taken only when what is left still names a place whenever the whole did."""
+    had_place = _PLACE.search(name) is not None
+    best = 0
+    for m in _LEAD.finditer(name):
+        cut = m.end()
+        if cut > len(name) - 2:
+            break
+        if any(name.startswith(w, m.start()) for w in _KEEP) and len(m.group()) == 1:
+            continue
+        rest = name[cut:]
+        if had_place and not _PLACE.search(rest):
+            continue
+        best = cut
+    return name[best:]
 
 
-def find_agency(norm: str) -> str | None:
+_NAME = r"([\u4e00-\u9fff]{2,40}?)"
+_COMPILED = re.compile(r"汇总" + _NAME + r"(?:各有关单位|各单位|各部门|各乡镇|本级)")
+_COMPILER = re.compile(r"本(?:年度)?报告(?:是)?由" + _NAME + r"(?:根据|依据|按照|依照|编制|汇总|负责|统一)")
+_CONTACT = re.compile(r"请(?:与|联系|向)" + _NAME + r"(?:联系|咨询|反映)")
+_SOURCE = re.compile(r"(?:来源|发布机构|发文机关|信息来源)\s*[:：]\s*" + r"([\u4e00-\u9fff]{2,40})")
+_OFFICE = re.compile(r"(人民政府|政府)?(?:办公室|办公厅)$")
+
+
+def _office_to_agency(norm: str, name: str) -> str:
+    """An office compiles its government's report: 淮阴区人民政府办公室 → 淮阴区人民政府."""
+    m = _OFFICE.search(name)
+    if m and m.group(1):
+        return name[:m.start()] + m.group(1)
+    return name
+
+
+def find_agency(norm: str, title: str = "") -> str | None:
+    return find_agency_from(norm, title)[0]
+
+
+def find_agency_from(norm: str, title: str = "", source: str = "") -> tuple[str | None, str | None]:
+    """The agency and where it was read: "title" (the report's title, also when it runs into the
+    text, or the page's <title>), "compiler" (汇总X各有关单位…, 本报告由X…编制), "contact" (请与X联系),
+    "source line" (the site's 来源： line, only when the body names no agency), "text" (a
+    government named near the top), "file name"."""
     norm = _uncited(norm[:20000]) + norm[20000:]
     head = norm[:3000]
-    m = _TITLE.search(head)
-    if m:
-        line_start = head.rfind("\n", 0, m.start()) + 1
-        before = head[line_start:m.start()].strip()
-        before = re.split(r"[,，。:：;；()（）《》>\s]", before)[-1] if before else ""
-        if before and re.search(_AGENCY_END + "$", before):
-            return _trim(before) or None
-        place = _PLACE.fullmatch(_trim(before)) if before else None
-        if place:
-            return _named(norm, place.group(1))
-        inside = head[m.start(1) + 4:m.end()]
-        place = _PLACE.match(re.sub(r"^\s*年度?", "", inside))
-        if place:
-            return _named(norm, _trim(place.group(1)))
+    for text, where in ((_uncited(title), "title"), (head, "title")):
+        got = _from_title(norm, text)
+        if got:
+            return got, where
     m = _TABLE_TITLE.search(norm)
     if m:
         place = _PLACE.match(re.sub(r"^\s*年度?", "", norm[m.start(1) + 4:m.end()]))
         if place:
-            return _named(norm, _trim(place.group(1)))
+            return _named(norm, _trim(place.group(1))), "title"
+    body = norm[:20000]
+    for pattern, where in ((_COMPILED, "compiler"), (_COMPILER, "compiler"), (_CONTACT, "contact")):
+        for m in pattern.finditer(body):
+            name = _trim(m.group(1))
+            if where == "compiler" and pattern is _COMPILED and _PLACE.fullmatch(name):
+                return _named(norm, name), where
+            if re.search(_AGENCY_END + "$", name) and len(name) >= 3:
+                return _office_to_agency(norm, name), where
     for m in re.finditer(r"([\u4e00-\u9fff]{2,20})人民政府", head):
+        if _SOURCE_LINE.search(head, max(0, m.start() - 12), m.start() + 1):
+            continue  # the site's 来源： line names the site, not the report
         name = _trim(m.group(1))
         if len(name) >= 2 and _PLACE.fullmatch(name) and not name.startswith(("自治区及", "省及", "市及")):
-            return name + "人民政府"
+            return name + "人民政府", "text"
+    for m in _SOURCE.finditer(head):
+        name = _trim(m.group(1))
+        if re.search(_AGENCY_END + "$", name):
+            return name, "source line"
+    got = _from_title(norm, source)
+    if got:
+        return got, "file name"
+    return None, None
+
+
+_SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|信息来源)\s*[:：]\s*[\u4e00-\u9fff]{0,12}$")
+
+
+def _from_title(norm: str, head: str) -> str | None:
+    m = _TITLE.search(head)
+    if not m:
+        return None
+    line_start = head.rfind("\n", 0, m.start()) + 1
+    before = head[line_start:m.start()].strip()
+    before = re.split(r"[,，。:：;；()（）《》>\s]", before)[-1] if before else ""
+    if before and re.search(_AGENCY_END + "$", before):
+        return _trim(before) or None
+    place = _PLACE.fullmatch(_trim(before)) if before else None
+    if place:
+        return _named(norm, place.group(1))
+    inside = head[m.start(1) + 4:m.end()]
+    place = _PLACE.match(re.sub(r"^\s*年度?", "", inside))
+    if place:
+        return _named(norm, _trim(place.group(1)))
     return None
 
 

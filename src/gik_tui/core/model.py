@@ -134,6 +134,8 @@ class Extraction:
     warnings: tuple[str, ...]
     encoding: str = "utf-8"
     splits: dict = field(default_factory=dict, compare=False)  # (table, row) → Split (not in the JSON)
+    agency_from: str | None = None  # where the agency was read: title, compiler, contact, source line, text, file name
+    year_from: str | None = None  # where the year was read: title, period, report, table title, file name  # (table, row) → Split (not in the JSON)
 
     def to_dict(self, cells=None, check_cells=None) -> dict:
         """The JSON contract: the one place its keys are written. `cells` and `check_cells(check)`
@@ -145,6 +147,8 @@ class Extraction:
             "template": self.template,
             "year": self.year,
             "agency": self.agency,
+            "year_from": self.year_from,
+            "agency_from": self.agency_from,
             "sections": [s.to_dict() for s in self.sections],
             "cells": cells if cells is not None else [c.to_dict() for c in self.cells],
             "checks": [{"id": c.id, "ok": c.ok, "message": c.message,

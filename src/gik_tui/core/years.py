@@ -4,8 +4,8 @@ between consecutive years.
 The 2019 and 2021 formats tie a report to the one before: this year's 二、上年结转政府信息公开申请数量
 equals last year's 四、结转下年度继续办理, applicant column by applicant column. Reports are linked
 when their agency names are the same once normalised (`agency_key`: full-width forms, whitespace,
-brackets and punctuation do not count); names that differ only by a trailing 办公室 / 管委会 /
-管理委员会 are offered as possibly the same agency (`variants`), never linked without the analyst.
+brackets and punctuation do not count); names that differ only by a trailing 人民政府 / 政府 / 办公室 /
+管委会 / 管理委员会 are offered as possibly the same agency (`variants`), never linked without the analyst.
 A year missing between two reports is said, not taken for a break; two reports of one agency for one
 year are said too, and neither is checked against its neighbours.
 """
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 CARRY_IN = ("上年结转政府信息公开申请数量",)
 CARRY_OUT = ("结转下年度继续办理",)
 _DROP = re.compile(r"[\s()（）\[\]【】〔〕<>《》{}「」『』\"'“”‘’·・,，.。、:：;；_\-—]+")
-_SUFFIX = re.compile(r"(?:办公室|管委会|管理委员会)$")
+_SUFFIX = re.compile(r"(?:人民政府|政府)?(?:办公室|办公厅|管委会|管理委员会)?$")
 
 
 def agency_key(name: str | None) -> str:
@@ -30,8 +30,20 @@ def agency_key(name: str | None) -> str:
 
 
 def variant_base(key: str) -> str:
-    """The name without a trailing 办公室 / 管委会 / 管理委员会 (for suggestions only)."""
-    return _SUFFIX.sub("", key)
+    """The name without a trailing 人民政府 / 政府 / 办公室 / 办公厅 / 管委会 / 管理委员会 (for
+    suggestions only): 平潭综合实验区, 平潭综合实验区政府 and 平潭综合实验区管委会 share one."""
+    base = _SUFFIX.sub("", key, count=1)
+    return base if len(base) >= 2 else key
+
+
+def variants(names) -> list[list[str]]:
+    """Groups of two or more distinct agency names that may be one agency (same `variant_base`),
+    each sorted; never linked without the analyst."""
+    by: dict[str, set[str]] = {}
+    for name in names:
+        if name:
+            by.setdefault(variant_base(agency_key(name)), set()).add(name)
+    return sorted(sorted(g) for g in by.values() if len({agency_key(n) for n in g}) > 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +147,9 @@ def checks_between(prev: Carry, this: Carry) -> list[YearCheck]:
 def year_checks(carries: list[Carry]) -> tuple[list[YearCheck], list[str]]:
     """Every carry-over between consecutive years of each agency, and what was said."""
     by, notes = link(carries)
+    for group in variants(c.agency for c in carries):
+        notes.append(f"possibly one agency: {' / '.join(group)} (names that differ only by 人民政府, 政府, 办公室 or "
+                     "管委会); correct the agency of their reports to link them")
     out: list[YearCheck] = []
     for cs in by.values():
         for prev, this in zip(cs, cs[1:]):

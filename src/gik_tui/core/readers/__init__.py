@@ -16,6 +16,8 @@ password, a damaged file …). The PDF and Word libraries are imported only for 
 from __future__ import annotations
 
 import hashlib
+from html import unescape as _unescape
+import unicodedata
 import os
 import re
 from pathlib import Path
@@ -31,6 +33,7 @@ MAX_BYTES = 64 * 1024 * 1024
 
 __all__ = ["MAX_BYTES", "REPORT_SUFFIXES", "ReadError", "find_reports", "read_bytes", "read_path"]
 
+_TITLE_TAG = re.compile(r"<title[^>]{0,200}>([^<]{0,600})</title", re.I)
 _HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|body|table|div|p|head)\b", re.I)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc, .wps, .xls …
 
@@ -98,10 +101,12 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
     if is_html:
         from .html import html_to_text  # lxml is loaded only for HTML pages
 
+        m = _TITLE_TAG.search(text, 0, 200_000)
+        title = unicodedata.normalize("NFKC", _unescape(m.group(1))).strip()[:300] if m else ""
         text, grids, notes = html_to_text(text, source)
         if not text.strip():
             raise ReadError(source, "HTML page with no text" + (f" ({'; '.join(notes)})" if notes else ""))
-        return Document(source, text, sha, encoding, tuple(grids), tuple(notes))
+        return Document(source, text, sha, encoding, tuple(grids), tuple(notes), title=title)
     return Document(source, text, sha, encoding)
 
 
