@@ -226,10 +226,11 @@ def extract(paths, fmt, output, jobs, force):
 @click.option("--raw", is_flag=True, help="check the extraction alone, without the analysts' annotations")
 def check(paths, jobs, annotations, raw):
     """Print the failing checks, with the analysts' annotations applied (the app's Checks tab);
-    exit 1 when any fail, 2 when a file cannot be read, else 0."""
+    exit 1 when any fail (a pending check, which waits for undecided or blank cells, is counted
+    apart and does not fail), 2 when a file cannot be read, else 0."""
     ws = _workspace(paths, annotations)
     bad = ws.unreadable
-    failing = 0
+    failing = pending = 0
     carries = []
     for path, status, res in _progress(ws.check(jobs, raw=raw), len(ws.files)):
         if status != "ok":
@@ -238,9 +239,12 @@ def check(paths, jobs, annotations, raw):
             continue
         found, carry = res
         carries.append(carry)
-        for cid, message in found:
+        for cid, message, state in found:
             if cid is None:  # an annotation that could not be applied as it was
                 _err(message)
+                continue
+            if state == "pending":  # waits for undecided or blank cells: counted, not failing
+                pending += 1
                 continue
             click.echo(f"{path}: {cid}: {message}")
             failing += 1
@@ -254,7 +258,7 @@ def check(paths, jobs, annotations, raw):
             click.echo(f"{y.source}: {y.id}: {y.message}")
             failing += 1
     n = len(ws.files)
-    click.echo(f"{n} report(s), {failing} failing check(s), {bad} unreadable", err=True)
+    click.echo(f"{n} report(s), {failing} failing check(s), {pending} pending, {bad} unreadable", err=True)
     sys.exit(2 if bad else (1 if failing else 0))
 
 

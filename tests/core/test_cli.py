@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from gik_tui.cli import main
 
-KEYS = {"source", "sha256", "template", "year", "agency", "sections", "cells", "checks", "warnings"}
+KEYS = {"source", "sha256", "template", "year", "agency", "year_from", "agency_from", "sections", "cells", "checks", "warnings"}
 CELL_KEYS = {"table", "row", "column", "value", "raw", "unit", "line", "start", "end", "confidence", "candidates", "method",
              "page"}
 
@@ -34,7 +34,9 @@ def test_json_contract(samples):
             assert set(s) == {"heading", "line", "page", "template_section", "score", "candidates"}
             assert s["page"] is None  # a text report has no pages
         for c in rep["checks"]:
-            assert set(c) == {"id", "ok", "message", "cells"}
+            assert set(c) == {"id", "ok", "state", "message", "cells", "waiting"}
+            assert c["state"] in ("holds", "fails", "pending") and c["ok"] == (c["state"] == "holds")
+            assert bool(c["waiting"]) == (c["state"] == "pending") or c["state"] == "fails"
     lusong = next(d for d in data if d["source"].endswith("2019_lusong.txt"))
     cell = next(c for c in lusong["cells"] if c["table"] == "requests" and c["row"] ==
                 ["本年度办理结果", "不予公开", "危及“三安全一稳定”"] and c["column"] == ["自然人"])
@@ -91,11 +93,14 @@ def test_unreadable_files_exit_2_and_the_rest_go_on(samples, tmp_path):
 def test_check_exit_codes(samples):
     r = run("check", str(samples))
     assert r.exit_code == 1
-    assert r.stdout.count("\n") == 3 and "2018_dongsheng.txt: stats.refused" in r.stdout
-    # 2019_lusong.txt lost its empty cells: the parts it cannot place are work left, not clean
-    assert "2019_lusong.txt: requests.undecided: 收到和处理政府信息公开申请情况: 138 cell(s)" in r.stdout
+    assert r.stdout.count("\n") == 1 and "2018_dongsheng.txt: stats.refused" in r.stdout
+    # 2019_lusong.txt lost its empty cells: the parts it cannot place are work left — pending, not
+    # failing and not clean — counted apart
+    assert r.stderr.endswith("5 report(s), 1 failing check(s), 37 pending, 0 unreadable\n")
+    lusong = run("check", str(samples / "2019_lusong.txt"))
+    assert lusong.exit_code == 0 and lusong.stdout == "" and "0 failing check(s), 37 pending" in lusong.stderr
     ok = run("check", str(samples / "2018_liuzhi.txt"), str(samples / "2020_huaiyin.txt"))
-    assert ok.exit_code == 0 and ok.stdout == ""
+    assert ok.exit_code == 0 and ok.stdout == "" and ", 0 pending," in ok.stderr
 
 
 def test_check_unreadable_is_2(tmp_path):
@@ -142,7 +147,7 @@ def test_a_folder_of_attachments_extracts_checks_and_exports(tmp_path):
         pages = {c["page"] for c in cells.values() if c["value"] is not None}
         assert pages == ({None} if rep.layout == "c" else {2, 3} if rep.layout == "p" else {2})
     c = run("check", str(folder))
-    assert c.exit_code == 2 and c.stderr.endswith("\n4 report(s), 0 failing check(s), 1 unreadable\n")
+    assert c.exit_code == 2 and c.stderr.endswith("\n4 report(s), 0 failing check(s), 0 pending, 1 unreadable\n")
     out = tmp_path / "dataset.csv"
     e = run("export", str(folder), "--format", "csv", "-o", str(out))
     assert e.exit_code == 2  # the .doc
@@ -188,7 +193,7 @@ def test_check_applies_the_annotations_unless_raw(samples, tmp_path):
     assert r.exit_code == 1
     ids = [line.split(": ")[1] for line in r.stdout.splitlines()]
     assert ids == ["requests.balance[自然人]", "requests.applicants[本年新收政府信息公开申请数量]"]
-    assert "99 ≠ 17" in r.stdout and r.stderr.endswith("1 report(s), 2 failing check(s), 0 unreadable\n")
+    assert "99 ≠ 17" in r.stdout and r.stderr.endswith("1 report(s), 2 failing check(s), 0 pending, 0 unreadable\n")
 
 
 def test_status_counts_reports_per_status_and_per_annotator(samples, tmp_path):

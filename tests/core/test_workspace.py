@@ -69,7 +69,8 @@ def test_summarize_every_report_in_order(folder, jobs):
     ws = Workspace.at(str(folder))
     sums = list(ws.summarize(jobs=jobs))
     assert [s.name for s in sums] == [os.path.basename(p) for p in ws.files]
-    assert [s.failing for s in sums] == [0, 1, 0, 2, 0]
+    assert [s.failing for s in sums] == [0, 1, 0, 0, 0]
+    assert [s.pending for s in sums] == [0, 0, 0, 37, 0]  # 2019_lusong's undecided cells: pending, not failing
     assert [s.year for s in sums] == [2016, 2018, 2018, 2019, 2020]
     assert set(ws.summaries) == set(ws.files)
     assert ws.counts() == {"new": 5, "in progress": 0, "done": 0, "flagged": 0, "error": 0}
@@ -108,10 +109,12 @@ def test_export_applies_the_annotations(folder):
 def test_check_lists_the_failing_checks_of_each_report(folder, jobs):
     (folder / "empty.txt").write_bytes(b"")
     ws = Workspace.at(str(folder))
-    got = {os.path.basename(p): (status, res if status == "error" else [cid for cid, _ in res[0]])
+    got = {os.path.basename(p): (status, res if status == "error" else [(cid, st) for cid, _, st in res[0]])
            for p, status, res in ws.check(jobs)}
-    assert got["2018_dongsheng.txt"] == ("ok", ["stats.refused"])
-    assert got["2019_lusong.txt"] == ("ok", ["active.undecided", "requests.undecided"])
+    assert got["2018_dongsheng.txt"] == ("ok", [("stats.refused", "fails")])
+    lusong = got["2019_lusong.txt"][1]
+    assert len(lusong) == 37 and {st for _, st in lusong} == {"pending"}
+    assert ("requests.undecided", "pending") in lusong
     assert got["2020_huaiyin.txt"] == ("ok", [])
     assert got["empty.txt"][0] == "error" and "empty file" in got["empty.txt"][1]
 

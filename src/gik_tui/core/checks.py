@@ -1,15 +1,18 @@
 """Evaluate the template's identities (勾稽关系) over the extracted cells.
 
 A check sums cells on each side; per = "column" repeats it in every column of the table (lhs and
-rhs are row paths), per = "row" in every row (they are column paths). Blank cells count as 0 as in
-the official tables, but a check runs only where its left side has a value and its right side at
-least one, and never over a cell the solver left undecided (blank with candidates: unknown, not 0);
-a table with such cells fails `<table>.undecided` instead, until the analyst chooses their values. A table of the template with no figure at all fails `<table>.missing`: nothing found is
-a finding, never a clean report. A failing check names its cells and both sides.
+rhs are row paths), per = "row" in every row (they are column paths). Each check *holds*, *fails*
+or is *pending*. Blank cells count as 0 as in the official tables when that makes it hold;
+otherwise blank cells and the cells the solver left undecided (blank with candidates: unknown, not
+0) are what it waits for: pending while some values they may take would make it hold, failing only
+when none would. A table with undecided cells is pending as `<table>.undecided` until the analyst
+chooses their values. A table of the template with no figure at all fails `<table>.missing`:
+nothing found is a finding, never a clean report. A check names its cells and both sides.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -93,35 +96,73 @@ def plan(template_id: str, part: str = "checks") -> tuple[_Step, ...]:
     return tuple(steps)
 
 
+def _bounds(c: Cell | None) -> tuple[float, float]:
+    """What a cell not known yet may still hold: the span of its candidates (an empty candidate
+    is 0), or any count (0 … ∞) for a blank without candidates."""
+    if c is not None and c.candidates:
+        vals = [0 if v is None else v for v, _ in c.candidates]
+        return min(vals), max(vals)
+    return 0.0, math.inf
+
+
 def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath], Cell]) -> list[CheckResult]:
+    """Every identity of the template over the cells, each "holds", "fails" or "pending".
+
+    Blank cells count as 0, as in the official tables, when that makes the identity hold. When it
+    does not, the blanks and the undecided cells (blank with candidates) are unknowns: the check is
+    *pending*, waiting for them, while some values they may still take would make it hold, and
+    *fails* only when none would (the known cells already exceed the total). A check with an
+    undecided cell never holds before the analyst decides it. A check none of whose cells has a
+    value is not run."""
     out: list[CheckResult] = []
     get = cells.get
     for st in plan(template.id):
-        lvals = []
-        for k in st.lkeys:
-            c = get(k)
-            if c is None or c.value is None:
-                break
-            lvals.append(c.value)
-        else:
-            if any((c := get(k)) is not None and c.value is None and c.candidates for k in st.rkeys):
-                continue  # a cell the identities left open: the check cannot be decided yet
-            rvals = [None if (c := get(k)) is None else c.value for k in st.rkeys]
-            present = [v for v in rvals if v is not None]
-            if not present:
-                continue
-            lsum, rsum = sum(lvals), sum(present)
-            ok = abs(lsum - rsum) < 1e-6 if st.kind == "eq" else lsum <= rsum + 1e-6
-            op = ("=" if ok else "≠") if st.kind == "eq" else ("≤" if ok else ">")
+        lcells = [get(k) for k in st.lkeys]
+        rcells = [get(k) for k in st.rkeys]
+        lvals = [None if c is None else c.value for c in lcells]
+        rvals = [None if c is None else c.value for c in rcells]
+        if all(v is None for v in lvals) or all(v is None for v in rvals):
+            if not any(c is not None and c.candidates for c in (*lcells, *rcells)):
+                continue  # a side with nothing on it: not run (as in a table with no figures)
+        lsum = sum(v for v in lvals if v is not None)
+        rsum = sum(v for v in rvals if v is not None)
+        undecided = [ref for ref, c in zip(st.refs, (*lcells, *rcells)) if c is not None and c.value is None and c.candidates]
+        ok = abs(lsum - rsum) < 1e-6 if st.kind == "eq" else lsum <= rsum + 1e-6
+        op = ("=" if ok else "≠") if st.kind == "eq" else ("≤" if ok else ">")
+        blanks = sum(1 for v in (*lvals, *rvals) if v is None)
+        if ok and not undecided:
             msg = f"{st.title}: {_fmt(lsum)} {op} {_fmt(rsum)}"
-            if not ok:
-                lt = " + ".join(f"{name} {_fmt(v)}" for (name, _), v in zip(st.lhs, lvals))
-                rt = " + ".join(f"{name} {'(blank)' if v is None else _fmt(v)}" for (name, _), v in zip(st.rhs, rvals))
-                msg += f" ({lt} {op} {rt})"
-            blanks = len(rvals) - len(present)
             if blanks:
                 msg += f"; {blanks} blank cell(s) counted as 0"
-            out.append(CheckResult(st.id, ok, msg, st.refs))
+            out.append(CheckResult(st.id, True, msg, st.refs))
+            continue
+        # unknowns: what the blank and undecided cells may still hold
+        lo = lsum - rsum
+        hi = lo
+        for c, v in zip(lcells, lvals):
+            if v is None:
+                a, b = _bounds(c)
+                lo, hi = lo + a, hi + b
+        for c, v in zip(rcells, rvals):
+            if v is None:
+                a, b = _bounds(c)
+                lo, hi = lo - b, hi - a
+        can_hold = (lo <= 1e-6 and hi >= -1e-6) if st.kind == "eq" else lo <= 1e-6
+        lt = " + ".join(f"{name} {'(blank)' if v is None else _fmt(v)}" for (name, _), v in zip(st.lhs, lvals))
+        rt = " + ".join(f"{name} {'(blank)' if v is None else _fmt(v)}" for (name, _), v in zip(st.rhs, rvals))
+        waiting = tuple(ref for ref, v in zip(st.refs, (*lvals, *rvals)) if v is None)
+        if can_hold and waiting:
+            names = ", ".join([name for (name, _), v in zip((*st.lhs, *st.rhs), (*lvals, *rvals)) if v is None][:4])
+            more = f" and {len(waiting) - 4} more" if len(waiting) > 4 else ""
+            msg = (f"{st.title}: pending — waits for {len(waiting)} cell(s) not known yet ({names}{more}); "
+                   f"known so far {lt} {'=' if st.kind == 'eq' else '≤'}? {rt}")
+            out.append(CheckResult(st.id, False, msg, st.refs, "pending", waiting))
+            continue
+        op = "≠" if st.kind == "eq" else ">"
+        msg = f"{st.title}: {_fmt(lsum)} {op} {_fmt(rsum)} ({lt} {op} {rt})"
+        if waiting:
+            msg += "; fails whatever the cells not known yet turn out to be"
+        out.append(CheckResult(st.id, False, msg, st.refs, "fails", waiting))
     filled: set[str] = set()
     undecided: dict[str, list[Cell]] = {}
     for c in cells.values():
@@ -140,7 +181,7 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
                 f"{spec.id}.undecided", False,
                 f"{spec.title}: {len(open_)} cell(s) that the text and the identities leave undecided; "
                 f"each is blank with its candidates until you choose its value",
-                (first,)))
+                (first,), "pending", tuple(CellRef(spec.id, r, c) for r, c in spec.cells if (spec.id, r, c) in keys)))
     return out
 
 

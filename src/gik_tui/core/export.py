@@ -9,8 +9,9 @@ carrying every decision.
 - `wide`: one row per report, a column per cell.
 - `sections`: one row per heading found — its line and page, the section it maps to, the
   engine's score, and whether the analyst decided it (by whom, when) or the engine suggested it.
-- `checks`: one row per failing check (within a report, and across years: core/years.py), with
-  the cells it covers.
+- `checks`: one row per failing or pending check (within a report, and across years:
+  core/years.py), with its `state` (fails | pending), the cells it covers and, when pending, the
+  cells it waits for.
 CSV is UTF-8 with a BOM, so Excel opens the Chinese labels, and a text cell that starts with = + - @
 is written with a leading apostrophe, so a spreadsheet shows it as text instead of running it. The
 same rows make the Excel workbook (core/workbook.py).
@@ -32,7 +33,7 @@ REPORT_FIELDS = ["source", "agency", "year", "template", "status", "note", "anno
 LONG_FIELDS = ["source", "agency", "year", "template", "table", "row", "column", "value", "extracted", "edited",
                "edited_by", "edited_at", "confidence", "method", "candidates", "unit", "page", "status", "note"]
 SECTION_FIELDS = ["source", "heading", "line", "page", "section", "score", "decided", "decided_by", "decided_at"]
-CHECK_FIELDS = ["source", "check", "message", "cells", "other_report"]
+CHECK_FIELDS = ["source", "check", "state", "message", "cells", "waiting", "other_report"]
 WHAT = ("cells", "sections", "checks")
 
 
@@ -123,11 +124,13 @@ def section_rows(r: Reviewed) -> list[dict]:
 
 
 def check_rows(r: Reviewed) -> list[dict]:
-    """Every failing check of the report as the analyst left it (the app's Checks tab)."""
+    """Every failing and pending check of the report as the analyst left it (the app's Checks
+    tab), with its state and, when pending, the cells it waits for."""
     ex, review = r.extraction, r.review
-    return [{"source": ex.source, "check": c.id, "message": c.message,
-             "cells": "; ".join(cell_column(*ref.key) for ref in c.cells), "other_report": None}
-            for c in review.checks() if not c.ok]
+    return [{"source": ex.source, "check": c.id, "state": c.state, "message": c.message,
+             "cells": "; ".join(cell_column(*ref.key) for ref in c.cells),
+             "waiting": "; ".join(cell_column(*ref.key) for ref in c.waiting), "other_report": None}
+            for c in review.checks() if c.state != "holds"]
 
 
 def cell_column(table: str, row, column) -> str:

@@ -98,15 +98,29 @@ class CellRef:
         return {"table": self.table, "row": list(self.row), "column": list(self.column)}
 
 
+STATES = ("holds", "fails", "pending")
+
+
 @dataclass(frozen=True, slots=True)
 class CheckResult:
+    """One identity evaluated. `state`: "holds", "fails" (whatever the cells not yet known turn out
+    to be), or "pending" (it waits for the cells in `waiting`: blank or undecided cells that could
+    still make it hold). `ok` is true only when it holds."""
+
     id: str
     ok: bool
     message: str
     cells: tuple[CellRef, ...]
+    state: str = ""  # "" → "holds" when ok, else "fails"
+    waiting: tuple[CellRef, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.state:
+            object.__setattr__(self, "state", "holds" if self.ok else "fails")
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "ok": self.ok, "message": self.message, "cells": [c.to_dict() for c in self.cells]}
+        return {"id": self.id, "ok": self.ok, "state": self.state, "message": self.message,
+                "cells": [c.to_dict() for c in self.cells], "waiting": [c.to_dict() for c in self.waiting]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +152,7 @@ class Extraction:
     year_from: str | None = None  # where the year was read: title, period, report, table title, file name  # (table, row) → Split (not in the JSON)
 
     def to_dict(self, cells=None, check_cells=None) -> dict:
-        """The JSON contract: the one place its keys are written. `cells` and `check_cells(check)`
+        """The JSON contract: the one place its keys are written. `cells` and `check_cells(refs)`
         let a writer pass faster forms of the same values (serialize.to_json_bytes gives orjson
         the cell dataclasses, whose fields are these keys, and each check's cells pre-serialised)."""
         return {
@@ -151,8 +165,9 @@ class Extraction:
             "agency_from": self.agency_from,
             "sections": [s.to_dict() for s in self.sections],
             "cells": cells if cells is not None else [c.to_dict() for c in self.cells],
-            "checks": [{"id": c.id, "ok": c.ok, "message": c.message,
-                        "cells": check_cells(c) if check_cells is not None else [r.to_dict() for r in c.cells]}
+            "checks": [{"id": c.id, "ok": c.ok, "state": c.state, "message": c.message,
+                        "cells": check_cells(c.cells) if check_cells is not None else [r.to_dict() for r in c.cells],
+                        "waiting": check_cells(c.waiting) if check_cells is not None else [r.to_dict() for r in c.waiting]}
                        for c in self.checks],
             "warnings": list(self.warnings),
         }
@@ -166,4 +181,9 @@ class Extraction:
 
     @property
     def failing(self) -> list[CheckResult]:
-        return [c for c in self.checks if not c.ok]
+        """The checks that fail whatever is still undecided (pending ones are not failing)."""
+        return [c for c in self.checks if c.state == "fails"]
+
+    @property
+    def pending(self) -> list[CheckResult]:
+        return [c for c in self.checks if c.state == "pending"]

@@ -23,7 +23,8 @@ class Summary:
     template: str = ""
     headings: tuple[int, int] = (0, 0)  # matched, found
     cells: int = 0  # cells with a value
-    failing: int = 0
+    failing: int = 0  # checks that fail whatever is undecided
+    pending: int = 0  # checks that wait for undecided or blank cells
     low: int = 0  # low-confidence values and blanks left with candidates
     status: str = "new"
     saved: str = ""  # when the annotation was last written (local time), "" when never
@@ -72,10 +73,11 @@ def summary_of(path: str, rv: Review, file: AnnotationFile, annotated: bool = Tr
         path=path, name=os.path.basename(path), agency=rv.agency or "", year=rv.year,
         template=ex.template, headings=(matched, len(ex.sections)),
         cells=sum(1 for c in cells if c.value is not None),
-        failing=sum(1 for c in checks if not c.ok),
+        failing=sum(1 for c in checks if c.state == "fails"),
+        pending=sum(1 for c in checks if c.state == "pending"),
         low=sum(1 for c in cells if doubtful(c)),
         status=rv.status if annotated else "new", saved=saved, error=note,
-        failing_by_table=tuple(sorted(Counter(c.cells[0].table for c in checks if not c.ok and c.cells).items())),
+        failing_by_table=tuple(sorted(Counter(c.cells[0].table for c in checks if c.state == "fails" and c.cells).items())),
         requests=_requests(rv),
         annotator=rv.annotator if annotated else "",
         carry=carry_cells(ex, rv),

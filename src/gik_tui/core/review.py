@@ -193,7 +193,7 @@ class Review:
 
     def failing_cells(self) -> set[CellKey]:
         if self._failing is None:
-            self._failing = {ref.key for chk in self.checks() if not chk.ok for ref in chk.cells}
+            self._failing = {ref.key for chk in self.checks() if chk.state == "fails" for ref in chk.cells}
         return self._failing
 
     def section_of(self, s: SectionMatch) -> tuple[str | None, bool]:

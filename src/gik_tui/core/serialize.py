@@ -25,11 +25,11 @@ def to_json_bytes(ex: Extraction, indent: int | None = None) -> bytes:
     return json.dumps(ex.to_dict(), ensure_ascii=False, indent=indent).encode("utf-8")
 
 
-def _refs(check) -> orjson.Fragment:
-    """A check's cells, serialised once per distinct list of cells. Most are fixed by the template;
-    those of `.undecided` and `.missing` checks depend on the report, so the cells themselves are
-    the key, never the check's id."""
-    return _cells_json(check.cells)
+def _refs(cells: tuple) -> orjson.Fragment:
+    """A check's cells (or the cells it waits for), serialised once per distinct list of cells.
+    Most are fixed by the template; those of `.undecided` and `.missing` checks depend on the
+    report, so the cells themselves are the key, never the check's id."""
+    return _cells_json(cells)
 
 
 @lru_cache(maxsize=4096)

@@ -204,20 +204,22 @@ class Workspace:
 
 
 def failing_checks(path: str) -> tuple[str, tuple | str]:
-    """One report's failing checks for the pool: ("ok", [(id, message)]) or ("error", one line)."""
+    """One report's failing and pending checks for the pool: ("ok", [(id, message, state)]) or
+    ("error", one line)."""
     from .batch import limited
     from .extract import extract_path
     from .years import carry_cells
 
     status, res = limited(extract_path, path)
     if status == "ok":
-        return status, ([(c.id, c.message) for c in res.failing], carry_cells(res))  # type: ignore[union-attr,arg-type]
+        return status, ([(c.id, c.message, c.state) for c in res.checks if c.state != "holds"],  # type: ignore[union-attr]
+                        carry_cells(res))  # type: ignore[arg-type]
     return status, res
 
 
 def reviewed_failing_checks(path: str, annotations: str | None = None) -> tuple[str, tuple | str]:
-    """The failing checks of a report with its annotation applied, as the app's Checks tab shows
-    them; what could not be taken from the annotation comes first, with the id None."""
+    """The failing and pending checks of a report with its annotation applied, as the app's Checks
+    tab shows them; what could not be taken from the annotation comes first, with the id None."""
     from .batch import limited
     from .export import reviewed
     from .years import carry_cells
@@ -226,5 +228,6 @@ def reviewed_failing_checks(path: str, annotations: str | None = None) -> tuple[
     if status != "ok":
         return status, r  # type: ignore[return-value]
     review = r.review  # type: ignore[union-attr]
-    said = [(None, w) for w in r.warnings]  # type: ignore[union-attr]  # said, not counted as failing
-    return "ok", (said + [(c.id, c.message) for c in review.checks() if not c.ok], carry_cells(review.ex, review))
+    said = [(None, w, None) for w in r.warnings]  # type: ignore[union-attr]  # said, not counted as failing
+    return "ok", (said + [(c.id, c.message, c.state) for c in review.checks() if c.state != "holds"],
+                  carry_cells(review.ex, review))

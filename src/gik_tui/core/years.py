@@ -180,8 +180,8 @@ def cross_year_checks(carries: list) -> tuple[list[dict], list[str]]:
     from .export import cell_column
 
     checks, notes = year_checks([c for c in carries if c is not None])
-    return [{"source": y.source, "check": y.id, "message": y.message,
-             "cells": "; ".join(cell_column(*k) for k in y.cells), "other_report": y.other}
+    return [{"source": y.source, "check": y.id, "state": "fails", "message": y.message,
+             "cells": "; ".join(cell_column(*k) for k in y.cells), "waiting": "", "other_report": y.other}
             for y in checks if not y.ok], notes
 
 

@@ -43,10 +43,14 @@ class ChecksPane(KeepsFocusWhenShown, DataTable):
         self.add_column(Text("check"), width=ident)
         self.add_column(Text("both sides"), width=sides)
         years = [CheckResult(y.id, y.ok, y.message, tuple(CellRef(*k) for k in y.cells)) for y in across]
-        self.checks = sorted([*review.checks(), *years], key=lambda c: c.ok)
+        order = {"fails": 0, "pending": 1, "holds": 2}  # failing first, then what waits for a decision
+        self.checks = sorted([*review.checks(), *years], key=lambda c: order.get(c.state, 0))
         colour = role_colours(self.app)
+        marks = {"holds": ("✓", colour["success"]), "fails": ("✗", f"bold {colour['error']}"),
+                 "pending": ("…", colour["warning"])}
         for i, c in enumerate(self.checks):
-            self.add_row(Text("✓" if c.ok else "✗", style=colour["success"] if c.ok else f"bold {colour['error']}"),
+            mark, style = marks.get(c.state, marks["fails"])
+            self.add_row(Text(mark, style=style),
                          Text(c.id, no_wrap=True, overflow="ellipsis"),
                          Text(c.message), key=str(i), height=None)  # the sides wrap: all of them show
         if not self.checks:
@@ -55,7 +59,8 @@ class ChecksPane(KeepsFocusWhenShown, DataTable):
     def jump(self) -> None:
         """Post JumpTo for the check under the cursor."""
         if self.cursor_row < len(self.checks):
-            self.post_message(self.JumpTo([ref.key for ref in self.checks[self.cursor_row].cells]))
+            chk = self.checks[self.cursor_row]  # a pending check jumps to the cells it waits for
+            self.post_message(self.JumpTo([ref.key for ref in (chk.waiting or chk.cells)]))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -30,15 +30,17 @@ from ..themes import role_colours
 from ..widgets.key_bar import KeyBar
 
 # What matters most first (the status, what fails, what is unsure), so a narrow terminal still
-# shows it: at 80 columns the file, status, failing, unsure and cells columns are in view.
-COLUMNS = [("file", "file"), ("status", "status"), ("failing", "failing"), ("low", "unsure"), ("cells", "cells"),
+# shows it: at 80 columns the file, status, failing, pending, unsure and cells columns are in view.
+# failing: checks the report's own figures break; pending: checks waiting for undecided cells.
+COLUMNS = [("file", "file"), ("status", "status"), ("failing", "failing"), ("pending", "pending"), ("low", "unsure"),
+           ("cells", "cells"),
            ("headings", "headings"), ("agency", "agency"), ("year", "year"), ("template", "template"),
            ("saved", "last saved")]
 # Widths of the columns filled in later by the worker (the file column fits the names).
-WIDTHS = {"agency": 24, "year": 4, "template": 8, "headings": 8, "cells": 5, "failing": 7, "low": 6,
+WIDTHS = {"agency": 24, "year": 4, "template": 8, "headings": 8, "cells": 5, "failing": 7, "pending": 7, "low": 6,
           "status": 11, "saved": 16}
 FILE_WIDTH = (12, 40)  # the file column: the names' width, within these bounds
-NUMERIC = {"year", "cells", "failing", "low"}
+NUMERIC = {"year", "cells", "failing", "pending", "low"}
 IN_THREAD = 50  # up to this many reports are summarised in the worker thread itself
 FILTER_SCORE = 90  # near-exact fuzzy matches pass; a neighbour does not (dongsheng ↛ dongchang)
 
@@ -65,6 +67,7 @@ def row_cells(s: Summary | None, name: str, c: dict[str, str] | None = None) -> 
         "template": Text(s.template), "headings": Text(f"{s.headings[0]}/{s.headings[1]}", justify="right"),
         "cells": Text(str(s.cells), justify="right"),
         "failing": Text(str(s.failing), justify="right", style=f"bold {error}".strip() if s.failing else ""),
+        "pending": Text(str(s.pending), justify="right", style=warning if s.pending else ""),
         "low": Text(str(s.low), justify="right", style=c.get("low", "") if s.low else ""),
         # an annotation that could not be used (or only in part) is the annotation's trouble, not
         # the report's: the report's row stays, its status says so
