@@ -211,3 +211,16 @@ def test_csv_has_candidates_and_method(tmp_path):
     assert list(rows[0])[-3:] == ["candidates", "method", "page"]
     open_ = next(x for x in rows if x["row"] == "第二十条第（一）项 / 规范性文件" and x["column"] == "对外公开总数量")
     assert open_["value"] == "" and open_["method"] == "solved" and json.loads(open_["candidates"])[0][0] == 42
+
+
+@pytest.mark.parametrize("heading", ["存在的主要问题及明年工作计划", "存在的主要问题及下一步工作打算", "存在问题及改进措施",
+                                     "存在的不足和下一步工作计划", "主要问题及改进情况"])
+def test_the_problems_section_worded_freely(heading):
+    """Headings worded freely map to 存在的主要问题及改进情况, on their own line and inline."""
+    text = f"某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n我县认真贯彻落实。\n五、{heading}\n一是加强。\n"
+    ex = extract(read_bytes(text.encode(), "x.txt"))
+    assert [s.template_section for s in ex.sections] == ["总体情况", "存在的主要问题及改进情况"]
+    one_line = (EXAMPLES / "2020_huaiyin_oneline.txt").read_text(encoding="utf-8").replace(
+        "五、存在的主要问题及改进情况", "五、" + heading)
+    ex = extract(read_bytes(one_line.encode(), "o.txt"))
+    assert [s.template_section for s in ex.sections] == SECTIONS

@@ -87,9 +87,22 @@ def _scores(template_id: str, key: str) -> tuple[tuple[str, float], ...]:
             if score > best.get(name, -1):
                 best[name] = round(float(score), 1)
     for sec in template.sections:
+        for p in _prefix_keys(template_id, sec.name):
+            if key.startswith(p) and len(key) - len(p) <= PREFIX_TAIL:
+                best[sec.name] = max(best.get(sec.name, 0.0), PREFIX_SCORE)
         best.setdefault(sec.name, 0.0)
     order = template.section_names
     return tuple(sorted(best.items(), key=lambda kv: (-kv[1], order.index(kv[0]))))
+
+
+PREFIX_SCORE = 95.0  # a heading that starts with a section's prefix words (存在的主要问题及…)
+PREFIX_TAIL = 16  # … followed by at most this many characters
+
+
+@cache
+def _prefix_keys(template_id: str, name: str) -> tuple[str, ...]:
+    sec = next(s for s in load_template(template_id).sections if s.name == name)
+    return tuple(k for k in (label_key(p) for p in sec.prefixes) if k)
 
 
 @cache
@@ -97,7 +110,8 @@ def _prefixes(template_id: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """Per length n of text to compare: the section names and aliases (keys) within one character
     of n long, so one rapidfuzz call a length scores them all."""
     keys, _ = _choices_of(template_id)
-    keys = sorted({k for k in keys if k})
+    keys = sorted({k for k in keys if k} | {p for sec in load_template(template_id).sections
+                                           for p in _prefix_keys(template_id, sec.name)})
     lengths = sorted({n for k in keys for n in (len(k) - 1, len(k), len(k) + 1) if n >= 2})
     return tuple((n, tuple(k for k in keys if abs(len(k) - n) <= 1)) for n in lengths)
 

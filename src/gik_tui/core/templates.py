@@ -31,6 +31,9 @@ class TemplateError(ValueError):
 class SectionSpec:
     name: str
     aliases: tuple[str, ...]
+    # heading words that name the section whatever follows them (存在的主要问题 + 及明年工作计划,
+    # 及下一步工作打算, 及改进措施 …): the heading's first words are compared, not the whole heading
+    prefixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +259,8 @@ def load_template(template_id: str) -> Template:
             years=(min(years), max(years) if len(years) > 1 else None),
             markers=tuple(raw.get("markers", ())),
             section_threshold=float(raw.get("section_threshold", 75)),
-            sections=tuple(SectionSpec(s["name"], tuple(s.get("aliases", ()))) for s in raw["sections"]),
+            sections=tuple(SectionSpec(s["name"], tuple(s.get("aliases", ())), tuple(s.get("prefixes", ())))
+                           for s in raw["sections"]),
             tables=tables,
             checks=checks,
             hints=hints,
