@@ -196,7 +196,7 @@ def test_every_decision_reaches_csv_jsonl_and_xlsx(samples, tmp_path):
                  and x["row"] == "本年新收政府信息公开申请数量" and x["column"] == "自然人")
     assert {k: typed[k] for k in ("value", "extracted", "edited", "edited_by", "edited_at", "method", "status",
                                   "note", "agency")} == {
-        "value": 20, "extracted": 17, "edited": True, "edited_by": "wang", "edited_at": cell.at, "method": "table",
+        "value": 20, "extracted": 17, "edited": True, "edited_by": "wang", "edited_at": cell.at, "method": "typed",
         "status": "flagged", "note": '=HYPERLINK("x") 请复核', "agency": "淮安市淮阴区人民政府"}
     nothing = [x for x in rows if x["source"].endswith("=nothing.txt")]
     assert len(nothing) == 200 and all(x["value"] is None for x in nothing)  # every cell, blank
@@ -270,3 +270,25 @@ def test_the_doubts_are_exported_a_blank_with_its_candidates(samples):
     shares = json.loads(undecided[0]["candidates"])
     assert len(shares) >= 2 and abs(sum(w for _, w in shares) - 1) < 0.01
     assert all(x["candidates"] is None for x in rows if x["value"] is not None)
+
+
+def test_typed_values_are_typed_with_the_cells_unit(samples, tmp_path):
+    """A value the analyst typed exports with method `typed`, confidence 1 and the cell's unit: an
+    amount typed into 采购总金额 (blank in 2019_lusong's glued 主动公开 table) carries 万元 like the
+    extracted ones; an edit over an extracted count keeps its row's unit (none)."""
+    import orjson
+
+    amount = ("active", ("第二十条第（九）项", "政府集中采购"), ("采购总金额",))
+    total = ("requests", ("本年度办理结果", "总计"), ("总计",))
+    ann = Annotation(source="2019_lusong.txt", sha256="", template="gik-2019",
+                     cells=(CellEdit(*amount, 12.5, None), CellEdit(*total, 12, 11)))
+    save(annotation_path(samples / "2019_lusong.txt", tmp_path), ann)
+    r = CliRunner().invoke(main, ["export", str(samples / "2019_lusong.txt"), "--format", "jsonl",
+                                  "--annotations", str(tmp_path)])
+    rows = {(x["table"], x["row"], x["column"]): x for x in map(orjson.loads, r.stdout.splitlines())}
+    got = rows[("active", "第二十条第（九）项 / 政府集中采购", "采购总金额")]
+    assert (got["value"], got["method"], got["confidence"], got["unit"], got["edited"]) == (12.5, "typed", 1.0, "万元", True)
+    got = rows[("requests", "本年度办理结果 / 总计", "总计")]
+    assert (got["value"], got["extracted"], got["method"], got["confidence"]) == (12, 11, "typed", 1.0)
+    untouched = rows[("requests", "本年度办理结果 / 予以公开", "总计")]
+    assert untouched["method"] != "typed"

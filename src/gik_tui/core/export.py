@@ -93,10 +93,10 @@ def long_rows(r: Reviewed) -> list[dict]:
             "table": c.table, "row": " / ".join(c.row), "column": " / ".join(c.column),
             "value": c.value, "extracted": None if orig is None else orig.value,
             "edited": e is not None, "edited_by": e.by if e else "", "edited_at": e.at if e else "",
-            "confidence": c.confidence, "method": None if orig is None else orig.method,
+            "confidence": c.confidence, "method": c.method,
             # the doubt: the values a blank may hold, with their shares (JSON text, as in `extract`)
             "candidates": json.dumps([[v, w] for v, w in c.candidates], ensure_ascii=False) if c.candidates else None,
-            "unit": None if orig is None else orig.unit, "page": None if orig is None else orig.page,
+            "unit": c.unit, "page": None if orig is None else orig.page,
             "status": status, "note": note,
         })
     return rows

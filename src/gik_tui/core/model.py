@@ -57,7 +57,7 @@ class Cell:
         }
 
 
-METHODS = ("table", "solved", "inferred", "prose")
+METHODS = ("table", "solved", "inferred", "prose", "typed")  # typed: the analyst's value (annotations applied)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +133,8 @@ class Split:
     columns: tuple[LabelPath, ...]
     choices: tuple[tuple[tuple, float], ...]
     total: int  # how many choices there were (at most MAX_SPLITS are kept)
+    reasons: tuple[tuple[str, ...], ...] = ()  # why, for each choice (core/solve.score_option)
+    decided: bool = False  # the evidence (not a prior alone) puts the first clearly ahead: enter takes it
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from .model import Cell
+from .model import Cell, Split
 from .templates import load_template
 from .values import Number, fmt_number
 
@@ -20,9 +20,10 @@ def identities(template_id: str, table: str) -> list[str]:
     return [c.title for c in load_template(template_id).checks if c.table == table]
 
 
-def explain(cell: Cell, template_id: str) -> str:
+def explain(cell: Cell, template_id: str, split: Split | None = None) -> str:
     """A short phrase on where the cell's value comes from (empty for a cell read plainly); the
-    identities used are named in the extraction's warnings."""
+    identities used are named in the extraction's warnings. With the row's `split`, an undecided
+    cell also says why its first candidate leads and whether `enter` would take it."""
     if cell.method == "prose":
         return "from a sentence, not a table (low confidence)"
     if cell.method not in ("solved", "inferred"):
@@ -31,7 +32,11 @@ def explain(cell: Cell, template_id: str) -> str:
     if cell.candidates:
         shown = ", ".join(f"{_fmt(v)} ({s:.0%})" for v, s in cell.candidates[:5])
         more = f", +{len(cell.candidates) - 5} more" if len(cell.candidates) > 5 else ""
-        return f"undecided ({how}): {shown}{more}"
+        said = f"undecided ({how}): {shown}{more}"
+        if split is not None and split.reasons:
+            lead = "; ".join(split.reasons[0])
+            said += (f" — first: {lead}" + ("" if split.decided else " (not clearly ahead: c, then its number)"))
+        return said
     by = "the identities" if identities(template_id, cell.table) else "its text alone"
     verb = "cut from a glued run" if cell.method == "solved" else "placed in a row that lost or gained cells"
     return f"{cell.method}: {verb}, decided by {by}"

@@ -104,13 +104,28 @@ def corrected(ex: Extraction, meta: dict) -> Extraction:
     return replace(ex, agency=agency, year=year)
 
 
-def edited(c: Cell | None, e: CellEdit | None) -> Cell | None:
-    """A cell as the analyst left it: the extracted cell, or the edit over it (confidence 1)."""
+def typed_unit(template_id: str | None, key: CellKey, c: Cell | None = None) -> str | None:
+    """The unit of a value typed into a cell: the extracted one's, else the cell's own (an amount
+    of 采购总金额 is in 万元 like the extracted ones; a statistics row has its unit)."""
+    if c is not None and c.unit:
+        return c.unit
+    if template_id is None:
+        return None
+    from .tables.align import table_index
+
+    kind, default = table_index(template_id).cellinfo.get(key, ("count", None))
+    return "万元" if kind == "amount" and default is None else default
+
+
+def edited(c: Cell | None, e: CellEdit | None, template_id: str | None = None) -> Cell | None:
+    """A cell as the analyst left it: the extracted cell, or the edit over it: method "typed",
+    confidence 1, the cell's unit (`typed_unit`)."""
     if e is None:
         return c
+    unit = typed_unit(template_id, (e.table, e.row, e.column), c)
     if c is None:  # an edit of a cell the extraction did not list
-        return Cell(e.table, e.row, e.column, e.value, confidence=1.0)
-    return replace(c, value=e.value, confidence=1.0, candidates=())
+        return Cell(e.table, e.row, e.column, e.value, unit=unit, confidence=1.0, method="typed")
+    return replace(c, value=e.value, confidence=1.0, candidates=(), method="typed", unit=unit)
 
 
 def doubtful(c: Cell) -> bool:
@@ -122,8 +137,8 @@ def reviewed_cells(ex: Extraction, ann: Annotation | None) -> list[Cell]:
     """The extraction's cells with the analyst's edits applied, in template order."""
     edits = ann.cell_map if ann else {}
     listed = {c.key for c in ex.cells}
-    out = [edited(c, edits.get(c.key)) for c in ex.cells]
-    out += [edited(None, e) for key, e in edits.items() if key not in listed]
+    out = [edited(c, edits.get(c.key), ex.template) for c in ex.cells]
+    out += [edited(None, e, ex.template) for key, e in edits.items() if key not in listed]
     return out
 
 
@@ -166,7 +181,7 @@ class Review:
         return corrected(self.ex, self.meta).year
 
     def cell(self, key: CellKey) -> Cell | None:
-        return edited(self._cells.get(key), self.edits.get(key))
+        return edited(self._cells.get(key), self.edits.get(key), self.ex.template)
 
     def value(self, key: CellKey) -> Number | None:
         c = self.cell(key)

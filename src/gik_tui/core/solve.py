@@ -58,6 +58,7 @@ class Uncertain:
     # the row's plain options (the text alone, its own totals not applied), asked for only when
     # the table's identities turn out broken; None: the options above are plain already
     plain: Callable[[], list[Option] | None] | None = None
+    kinds: tuple[str, ...] = ()  # each column's kind of value (count, signed, amount): plausibility
 
 
 @dataclass(slots=True)
@@ -68,6 +69,9 @@ class RowResult:
     candidates: dict[int, list[tuple[Number | None, float]]]
     options: list[int]  # indices into `source` of the options that remain
     source: list[Option] = field(default_factory=list)  # the options the indices refer to
+    # per option of `source`: its score (the one number every share is computed from), why, and
+    # the part of the score that is evidence rather than a prior (see `score_option`)
+    scores: list[Score] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -449,6 +453,81 @@ def shifts(values: list[tuple[Parsed, tuple[int, int], str]], n: int, lead: int)
     return out
 
 
+# ------------------------------------------------------------------ the evidence for an option
+@dataclass(frozen=True, slots=True)
+class Score:
+    """What an option of an uncertain row weighs, and why. `weight` ranks it (every share shown
+    anywhere is its weight over the remaining options' weights); `evidence` is the part of it that
+    comes from evidence (figures the report states, relations that hold in almost every report, a
+    change that could not be, the row's own totals) rather than from a prior (the length of its
+    figures, a change small against its base): an offer is taken on `enter` only when the evidence,
+    not a prior, puts it ahead."""
+
+    weight: float
+    evidence: float
+    reasons: tuple[str, ...]
+
+
+PROSE_FACTOR = 3.0  # a figure of the option that the report's sentences state
+HINT_FACTOR = 0.2  # an option breaking a relation that holds in almost every report (a hint)
+FITS_FACTOR = 5.0  # a broken table: a row's option that satisfies its own totals
+IMPOSSIBLE_FACTOR = 0.001  # a fall below zero: a count cannot end negative
+LARGE_CHANGE_FACTOR = 0.05  # a change larger than its base
+CHANGE_SCALE = 4.0  # a change small against its base is likelier: exp(-CHANGE_SCALE · |change| / base)
+
+
+def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: set = frozenset(),
+                 hints: list = (), fits: bool | None = None) -> Score:
+    """The one place an option is scored: the digit prior it came with, the figures the report's
+    sentences state (`evidence`), the hints it breaks (`hints` as from `_row_hints`), whether it
+    satisfies its row's own totals when the table is broken (`fits`), and plausibility (a 本年增/减
+    against its 上一年项目数量: below zero, larger than its base, or its share of the base)."""
+    w = o.weight
+    ev = 1.0
+    why: list[str] = []
+    if evidence:
+        for v in o.values:
+            if v is not None and v.__class__ is int and v >= 10 and v in evidence:
+                w *= PROSE_FACTOR
+                ev *= PROSE_FACTOR
+                why.append(f"the report's text states {v}")
+    for kind, const, terms, title in hints:
+        if not _holds(kind, const + sum(coef * _num(o.values[j]) for j, coef in terms)):
+            w *= HINT_FACTOR
+            ev *= HINT_FACTOR
+            why.append(f"breaks {title}, which holds in almost every report")
+        else:
+            why.append(f"keeps {title}")
+    if fits is not None:
+        if fits:
+            w *= FITS_FACTOR
+            ev *= FITS_FACTOR
+            why.append("fits the row's own totals")
+        else:
+            why.append("breaks the row's own totals")
+    for j in range(1, len(kinds)):
+        if kinds[j] != "signed" or kinds[j - 1] != "count":
+            continue
+        base, change = o.values[j - 1], o.values[j]
+        if base is None or change is None:
+            continue
+        name = columns[j - 1][-1] if columns else "its base"
+        if base + change < 0:
+            w *= IMPOSSIBLE_FACTOR
+            ev *= IMPOSSIBLE_FACTOR
+            why.append(f"a fall of {-change} from {base} would leave fewer than none")
+        elif abs(change) > base:
+            w *= LARGE_CHANGE_FACTOR
+            ev *= LARGE_CHANGE_FACTOR
+            why.append(f"a change of {change:+} is larger than its {name} {base}")
+        elif change:
+            w *= math.exp(-CHANGE_SCALE * abs(change) / max(base, 1))
+            why.append(f"a change of {change:+} is {abs(change) / max(base, 1):.0%} of its {name} {base}")
+    if not why:
+        why.append("no evidence but the length of its figures")
+    return Score(w, ev, tuple(why))
+
+
 # ------------------------------------------------------------------ the joint problem
 @dataclass(frozen=True, slots=True)
 class Constraint:
@@ -473,22 +552,10 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
     for i, r in enumerate(rows):
         for j, col in enumerate(r.columns):
             where[(r.table, r.row, col)] = (i, j)
-    # weights from soft evidence
-    weights: list[list[float]] = []
+    # each option's score from the soft evidence (score_option: the one place it is computed)
     mine = _row_hints(hints, where, known, len(rows))
-    for i, r in enumerate(rows):
-        ws = []
-        for o in r.options:
-            w = o.weight
-            if evidence:
-                for v in o.values:
-                    if v is not None and v.__class__ is int and v >= 10 and v in evidence:
-                        w *= 3.0
-            for kind, const, terms in mine[i]:
-                if not _holds(kind, const + sum(coef * _num(o.values[j]) for j, coef in terms)):
-                    w *= 0.2
-            ws.append(w)
-        weights.append(ws)
+    scores: list[list[Score]] = [[score_option(o, r.kinds, r.columns, evidence, mine[i]) for o in r.options]
+                                 for i, r in enumerate(rows)]
     # constraints as (constant, [(row, contribution per option)])
     usable: list[tuple[Constraint, float, list[tuple[int, list[float]]]]] = []
     columns: dict[tuple[int, int], list[float]] = {}  # (row, column) → its value in each option
@@ -522,7 +589,7 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
             multi.append((c, const, parts))
     used = sorted({c.title for c, _, _ in usable})
     if any(not a for a in alone):
-        return Outcome(_cautious(rows, weights, alone, multi), "broken", used)
+        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine), "broken", used)
     # options that weigh the same in every identity are interchangeable: search over classes
     classes: list[dict[tuple, list[int]]] = []
     of_row: list[list[list[float]]] = [[] for _ in rows]
@@ -539,17 +606,18 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
     if math.prod(len(r) for r in reps) > PRUNE_ABOVE:  # a search this wide is worth narrowing first
         reps = _prune(reps, multi)
     if any(not r for r in reps):
-        return Outcome(_cautious(rows, weights, alone, multi), "broken", used)
+        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine), "broken", used)
     supported, status = _supports(reps, multi, budget)
     if status != "solved":
-        return Outcome(_cautious(rows, weights, alone, multi), status, used)
+        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine), status, used)
     keep = []
     for i, cl in enumerate(classes):
         keep.append(sorted(d for members in cl.values() if members[0] in supported[i] for d in members))
-    return Outcome([_result(rows[i], weights[i], keep[i]) for i in range(len(rows))], "solved", used)
+    return Outcome([_result(rows[i], scores[i], keep[i]) for i in range(len(rows))], "solved", used)
 
 
-def _cautious(rows: list[Uncertain], weights: list[list[float]], alone: list[list[int]], multi) -> list[RowResult]:
+def _cautious(rows: list[Uncertain], scores: list[list[Score]], alone: list[list[int]], multi,
+              evidence: set = frozenset(), hints: list = ()) -> list[RowResult]:
     """The answer when the identities cannot all hold (or the search gave up): some figure of the
     report breaks them, and which one is not known, so no identity is trusted blindly. A row keeps
     what its own identities decide only when each identity it takes part in is fully determined
@@ -568,17 +636,18 @@ def _cautious(rows: list[Uncertain], weights: list[list[float]], alone: list[lis
     out = []
     for i, r in enumerate(rows):
         if trusted[i]:
-            out.append(_result(r, weights[i], alone[i]))
+            out.append(_result(r, scores[i], alone[i]))
             continue
         plain = r.plain() if r.plain is not None else r.options
         fitting = {r.options[d].values for d in alone[i]}
         if plain is None:  # too many plain splits to list: nothing decided, the fitting ones as candidates
-            res = _result(r, weights[i], alone[i] or list(range(len(r.options))))
+            res = _result(r, scores[i], alone[i] or list(range(len(r.options))))
             res.decided = {}
             out.append(res)
             continue
-        w = [o.weight * (5.0 if o.values in fitting else 1.0) for o in plain]
-        out.append(_result(r, w, list(range(len(plain))), plain))
+        mine = hints[i] if hints else ()
+        sc = [score_option(o, r.kinds, r.columns, evidence, mine, o.values in fitting) for o in plain]
+        out.append(_result(r, sc, list(range(len(plain))), plain))
     return out
 
 
@@ -586,10 +655,10 @@ def _holds(kind: str, x: float) -> bool:
     return abs(x) < 1e-6 if kind == "eq" else x <= 1e-6
 
 
-def _row_hints(hints, where, known, n: int) -> list[list[tuple[str, float, list[tuple[int, int]]]]]:
+def _row_hints(hints, where, known, n: int) -> list[list[tuple[str, float, list[tuple[int, int]], str]]]:
     """Per row, the hints it alone can break: every other cell of the hint is known and filled.
-    Each as (kind, constant, [(column index, coefficient)]): an option breaking one weighs less."""
-    out: list[list[tuple[str, float, list[tuple[int, int]]]]] = [[] for _ in range(n)]
+    Each as (kind, constant, [(column index, coefficient)], title): an option breaking one weighs less."""
+    out: list[list[tuple[str, float, list[tuple[int, int]], str]]] = [[] for _ in range(n)]
     for h in hints:
         row = None
         const = 0.0
@@ -605,17 +674,18 @@ def _row_hints(hints, where, known, n: int) -> list[list[tuple[str, float, list[
                 row = None
                 break
         if row is not None and terms:
-            out[row].append((h.kind, const, terms))
+            out[row].append((h.kind, const, terms, h.title))
     return out
 
 
-def _result(row: Uncertain, weights: list[float], keep: list[int], source: list[Option] | None = None) -> RowResult:
+def _result(row: Uncertain, scores: list[Score], keep: list[int], source: list[Option] | None = None) -> RowResult:
     options = row.options if source is None else source
     decided: dict[int, tuple[Number | None, int]] = {}
     candidates: dict[int, list[tuple[Number | None, float]]] = {}
+    weights = [s.weight for s in scores]
     total = sum(weights[d] for d in keep) or 1.0
     if not keep:
-        return RowResult(decided, candidates, keep, options)
+        return RowResult(decided, candidates, keep, options, scores)
     ws = [weights[d] for d in keep]
     for j, column in enumerate(zip(*[options[d].values for d in keep])):
         v0 = column[0]
@@ -627,7 +697,7 @@ def _result(row: Uncertain, weights: list[float], keep: list[int], source: list[
             seen[v] = seen.get(v, 0.0) + w
         ranked = sorted(seen.items(), key=_rank)
         candidates[j] = [(v, round(w / total, 3)) for v, w in ranked]
-    return RowResult(decided, candidates, keep, options)
+    return RowResult(decided, candidates, keep, options, scores)
 
 
 def _rank(kv: tuple[Number | None, float]) -> tuple:

@@ -68,13 +68,19 @@ class Editing:
             return
         split = self.review.ex.splits.get((key[0], key[1]))
         orig = self.review.extracted(key)
+        default: str | None = "0"
         if split is not None:
             keys = [(key[0], key[1], col) for col in split.columns]
-            answers = [(str(i + 1), str(i), f"{' | '.join(fmt_number(v) or '·' for v in values)}   {share:.0%}")
-                       for i, (values, share) in enumerate(split.choices)]
+            why = split.reasons or ((),) * len(split.choices)
+            answers = [(str(i + 1), str(i), f"{' | '.join(fmt_number(v) or '·' for v in values)}   {share:.0%}"
+                                            f"   — {'; '.join(reasons) or 'no evidence'}")
+                       for i, ((values, share), reasons) in enumerate(zip(split.choices, why))]
             heads = " | ".join(col[-1] for col in split.columns)
             more = f" (the {len(answers)} likeliest of {split.total})" if split.total > len(answers) else ""
             question = f"{' › '.join(key[1])}: the splits the text and the identities leave{more}\n{heads}"
+            if not split.decided:  # only a prior puts the first ahead: enter must not take it
+                default = None
+                question += "\nno offer is clearly ahead on evidence: press the number of the one the report means"
 
             def pick(choice: str | None) -> None:
                 if choice is None:
@@ -95,7 +101,7 @@ class Editing:
         else:
             self.notify("this cell has no candidates (it was read, or nothing was found)")
             return
-        self.app.push_screen(Choose(question, answers, default="0"), pick)
+        self.app.push_screen(Choose(question, answers, default=default), pick)
 
     def action_clear(self) -> None:
         t = self.current_table()

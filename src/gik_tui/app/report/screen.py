@@ -395,7 +395,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         value = fmt_number(cur.value) if cur is not None and cur.value is not None else "blank"
         self.edit_bar.show_value(fmt_number(cur.value) if cur is not None else "")
         msg = f"{addr} = {value}"
-        why = explain(orig, self.review.ex.template) if orig is not None and not self.review.is_edited(key) else ""
+        why = (explain(orig, self.review.ex.template, self.review.ex.splits.get((key[0], key[1])))
+               if orig is not None and not self.review.is_edited(key) else "")
         if why:
             msg += f"  · {why}"
         if self.review.is_edited(key):

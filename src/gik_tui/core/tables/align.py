@@ -412,7 +412,9 @@ class _Aligner:
         if trimmed:  # every field after the label: d of the empty ones in front are label cells
             fields = [(p, (tok.start, tok.end), tok.text) for tok, p in t.values]
             lead = next((i for i, (p, _, _) in enumerate(fields) if p.value is not None), len(fields))
-            self.uncertain.append((Uncertain(t.table, t.row, cols, shifts(fields, n, lead), "inferred", why), t))
+            kinds = tuple(self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols)
+            self.uncertain.append((Uncertain(t.table, t.row, cols, shifts(fields, n, lead), "inferred", why,
+                                             kinds=kinds), t))
             return
         kinds = tuple(self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols)
         spec = self.idx.specs[t.table]
@@ -423,7 +425,7 @@ class _Aligner:
         if not options:
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({', '.join(tok.text for tok, _ in vals)})")
             return
-        self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why), t))
+        self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds), t))
 
     def _glued_row(self, t: _Target, cols: tuple[LabelPath, ...]) -> None:
         runs = [tok for tok, p in t.values if p is GLUED]
@@ -450,7 +452,7 @@ class _Aligner:
                            o.raws, o.weight) for o in opts]
 
         plain = (lambda: shifted(split_run(tok.text, kinds, budget=CANDIDATE_BUDGET))) if sums else None
-        self.uncertain.append((Uncertain(t.table, t.row, cols, shifted(options), "solved", "glued", plain), t))
+        self.uncertain.append((Uncertain(t.table, t.row, cols, shifted(options), "solved", "glued", plain, kinds), t))
 
     # ------------------------------------------------------------------ the uncertain rows, solved
     def _solve(self) -> None:
@@ -562,15 +564,29 @@ class _Aligner:
 MAX_SPLITS = 9  # whole-row choices kept for an undecided row (one key each in the app)
 
 
+EVIDENCE_LEAD = 2.0  # the first choice is taken on enter only when its evidence weighs this much more
+
+
 def _split_of(u: Uncertain, res) -> Split:
-    """The row's remaining whole-row choices, most likely first (their weights, as shares)."""
+    """The row's remaining whole-row choices, most likely first, with the shares of the same scores
+    the cells' candidates come from (solve.score_option), each with why; `decided` when the first
+    is ahead of the second by its evidence, not by a prior alone."""
     weights: dict[tuple, float] = {}
+    best: dict[tuple, object] = {}
     for d in res.options:
         values = res.source[d].values
-        weights[values] = weights.get(values, 0.0) + res.source[d].weight
+        sc = res.scores[d]
+        weights[values] = weights.get(values, 0.0) + sc.weight
+        if values not in best or sc.weight > best[values].weight:
+            best[values] = sc
     total = sum(weights.values()) or 1.0
-    ranked = sorted(weights.items(), key=lambda kv: -kv[1])[:MAX_SPLITS]
-    return Split(u.columns, tuple((values, round(w / total, 3)) for values, w in ranked), len(weights))
+    ranked = sorted(weights.items(), key=lambda kv: -kv[1])
+    decided = len(ranked) == 1 or (
+        ranked[0][1] >= EVIDENCE_LEAD * ranked[1][1]
+        and best[ranked[0][0]].evidence >= EVIDENCE_LEAD * best[ranked[1][0]].evidence)
+    ranked = ranked[:MAX_SPLITS]
+    return Split(u.columns, tuple((values, round(w / total, 3)) for values, w in ranked), len(weights),
+                 tuple(best[values].reasons for values, _ in ranked), decided)
 
 
 @cache
