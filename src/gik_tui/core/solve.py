@@ -460,7 +460,7 @@ class Score:
     anywhere is its weight over the remaining options' weights); `evidence` is the part of it that
     comes from evidence (figures the report states, relations that hold in almost every report, a
     change that could not be, the row's own totals) rather than from a prior (the length of its
-    figures, a change small against its base): an offer is taken on `enter` only when the evidence,
+    figures, a change small or large against its base): an offer is taken on `enter` only when the evidence,
     not a prior, puts it ahead."""
 
     weight: float
@@ -516,9 +516,8 @@ def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: se
             w *= IMPOSSIBLE_FACTOR
             ev *= IMPOSSIBLE_FACTOR
             why.append(f"a fall of {-change} from {base} would leave fewer than none")
-        elif abs(change) > base:
+        elif abs(change) > base:  # unusual, not impossible (a small base can more than double): a prior
             w *= LARGE_CHANGE_FACTOR
-            ev *= LARGE_CHANGE_FACTOR
             why.append(f"a change of {change:+} is larger than its {name} {base}")
         elif change:
             w *= math.exp(-CHANGE_SCALE * abs(change) / max(base, 1))

@@ -101,6 +101,7 @@ def _gen_values(rng: random.Random, template_id: str, agency: str = "", year: in
                             v[(spec.id, r, c)] = round(rng.randint(0, 9_999_999) / 100, 2)
                         else:
                             v[(spec.id, r, c)] = rng.randint(0, 5000)
+            _keep_hints(t, spec.id, v)
         elif spec.id == "requests":
             b = spec.blocks[0]
             rows, cols = b.rows, b.columns
@@ -144,6 +145,22 @@ def _gen_values(rng: random.Random, template_id: str, agency: str = "", year: in
                     lhs, rhs = (spec.id, chk.lhs[0], col), (spec.id, chk.rhs[0], col)
                     v[lhs] = min(v[lhs], v[rhs])
     return v
+
+
+def _keep_hints(t, table: str, v: dict[Key, int | float]) -> None:
+    """Make the table's values keep the template's hints (relations true of almost every real
+    report: 本年新公开数量 ≤ 对外公开总数量, a count that does not fall below zero): a hint broken by
+    the random values is mended by raising its last right-hand cell."""
+    from .checks import plan
+
+    for st in plan(t.id, "hints"):
+        keys = st.lkeys + st.rkeys
+        if not keys or keys[0][0] != table or st.kind != "le" or not st.rkeys:
+            continue
+        lsum = sum(v.get(k, 0) for k in st.lkeys)
+        rsum = sum(v.get(k, 0) for k in st.rkeys)
+        if lsum > rsum and st.rkeys[-1] in v:
+            v[st.rkeys[-1]] += lsum - rsum
 
 
 def _seed_inconsistency(rng: random.Random, template_id: str, v: dict[Key, int | float]) -> str:

@@ -1,0 +1,90 @@
+"""How good the offers are where the analyst decides: over synthetic reports in the layouts whose
+cells are solved or placed (glued f, g; spaced one-line s; dropped zeros b-dropped), for every
+cell left blank with candidates:
+
+- the share whose truth is among the candidates (target 100 %),
+- the share whose truth is the first candidate (target >= 90 %),
+- the share of rows whose first split `enter` would take (Split.decided) and how often that
+  first split is the truth (it must be: a wrong one is one key away),
+- a calibration table: for candidates scored in each band of share, the share that is true (a
+  score should mean what it says, within 10 points).
+
+    python benchmarks/candidates.py [-n 100] [--seed 1]
+
+It prints numbers; it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from gik_tui.core.extract import extract
+from gik_tui.core.readers import read_bytes
+from gik_tui.core.synth import make_report
+
+TEMPLATES = ("gik-2019", "gik-2021")
+
+
+def _dropped_zeros(rep) -> bytes:
+    lines, out, inside = rep.render().decode(rep.encoding).split("\n"), [], False
+    for line in lines:
+        inside = inside or "申请人情况" in line
+        if inside and line.startswith("四、政府信息公开行政复议"):
+            inside = False
+        if not (inside and line.strip() == "0"):
+            out.append(line)
+    return "\n".join(out).encode("utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("-n", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    bands = Counter()
+    print(f"{'layout':<10} {'format':<9} {'blank':>6} {'truth in':>9} {'truth 1st':>10} {'enter rows':>11} {'enter right':>12}")
+    for layout in ("f", "g", "s", "b-dropped"):
+        for tid in TEMPLATES:
+            st = Counter()
+            for i in range(args.n):
+                rep = make_report(i, seed=args.seed, template_id=tid, layout=layout[0], encoding="utf-8")
+                data = _dropped_zeros(rep) if layout == "b-dropped" else rep.render()
+                ex = extract(read_bytes(data, rep.filename))
+                truth = dict(rep.values)
+                if layout == "b-dropped":  # a dropped 0 is an empty cell: its truth is blank
+                    truth = {k: (None if k[0] == "requests" and k[1] and v == 0 else v) for k, v in truth.items()}
+                for c in ex.cells:
+                    if c.value is not None or not c.candidates or c.key not in truth:
+                        continue
+                    t = truth[c.key]
+                    st["blank"] += 1
+                    vals = [v for v, _ in c.candidates]
+                    st["in"] += t in vals
+                    st["first"] += vals[0] == t
+                    for v, share in c.candidates:
+                        band = min(int(share * 10), 9)
+                        bands[(band, "n")] += 1
+                        bands[(band, "true")] += v == t
+                for (table, row), sp in ex.splits.items():
+                    keys = [(table, row, col) for col in sp.columns]
+                    if any(k not in truth for k in keys):
+                        continue
+                    st["rows"] += 1
+                    if sp.decided:
+                        st["enter"] += 1
+                        st["enter_right"] += tuple(truth[k] for k in keys) == tuple(sp.choices[0][0])
+            n = st["blank"] or 1
+            e = st["enter"] or 1
+            print(f"{layout:<10} {tid:<9} {st['blank']:>6} {st['in'] / n:>9.1%} {st['first'] / n:>10.1%} "
+                  f"{st['enter']:>5}/{st['rows']:<5} {st['enter_right'] / e:>12.1%}")
+    print("\ncalibration: candidates scored in each band of share, and the share of them that is true")
+    print(f"{'band':<10} {'candidates':>10} {'true':>8}")
+    for b in range(10):
+        n = bands[(b, "n")]
+        if n:
+            print(f"{b * 10:>3}–{b * 10 + 10:<3}%   {n:>10} {bands[(b, 'true')] / n:>8.1%}")
+
+
+if __name__ == "__main__":
+    main()
