@@ -585,8 +585,12 @@ def _split_of(u: Uncertain, res) -> Split:
         ranked[0][1] >= EVIDENCE_LEAD * ranked[1][1]
         and best[ranked[0][0]].evidence >= EVIDENCE_LEAD * best[ranked[1][0]].evidence)
     ranked = ranked[:MAX_SPLITS]
+    # a reason every choice shares tells them not apart: said only where it differs
+    shared = set.intersection(*(set(best[v].reasons) for v, _ in ranked)) if len(ranked) > 1 else set()
+    reasons = tuple(tuple(r for r in best[v].reasons if r not in shared) or ("no evidence but the length of its figures",)
+                    for v, _ in ranked)
     return Split(u.columns, tuple((values, round(w / total, 3)) for values, w in ranked), len(weights),
-                 tuple(best[values].reasons for values, _ in ranked), decided)
+                 reasons, decided)
 
 
 @cache
