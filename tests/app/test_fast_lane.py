@@ -341,3 +341,37 @@ async def test_tab_between_typed_figures_separates_them_as_in_a_spreadsheet(repo
         assert app.focused is table
         await burst(app, pilot, "tab")  # not typing: tab moves to the other pane as before
         assert app.focused is screen.query_one("#source")
+
+
+async def test_a_table_question_is_asked_once_and_answered_in_one_key(reports, ann_dir):
+    """2019_lusong.txt: its 23 requests rows (two figures for seven columns) are one question. `]`
+    stops at it once, the status line says it, `c` asks it with its options ranked and why, enter
+    takes nothing (only a prior leads), `1` fills every row, `u` takes it all back; typed digits
+    never answer it (the question is asked only on `c`)."""
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
+        rv = screen.review
+        new, persons = ("requests", ("本年新收政府信息公开申请数量",), ("自然人",)), ("自然人",)
+        await on_cell(screen, pilot, new)
+        said = status(screen)
+        assert "one question for 23 rows" in said and "自然人 + 总计 first" in said
+        await burst(app, pilot, "c")
+        dialog = app.screen
+        assert type(dialog).__name__ == "Choose"
+        lines = [str(label.render()) for label in dialog.query("Label")]
+        assert lines[0].startswith("[1] 自然人 + 总计   67%") and "a prior" in lines[0]
+        assert lines[-2].startswith("[r] just this row")
+        await burst(app, pilot, "enter")
+        assert app.screen is dialog and rv.value(new) is None
+        await burst(app, pilot, "1")
+        assert app.screen is screen
+        total = ("requests", ("本年度办理结果", "总计"))
+        assert rv.value(new) == 11 and rv.value((*total, persons)) == 11 and rv.value((*total, ("总计",))) == 11
+        assert rv.open_questions() == []
+        assert not [c for c in rv.checks() if c.id.startswith("requests.") and c.state != "holds"]
+        await burst(app, pilot, "u")
+        assert rv.value(new) is None and len(rv.open_questions()) == 1
+        # r: this row alone, through its own splits
+        await burst(app, pilot, "c", "r")
+        assert type(app.screen).__name__ == "Choose" and "the splits" in str(app.screen.query_one("#dialog-title").render())
+        await burst(app, pilot, "escape")
+        assert app.screen is screen

@@ -81,4 +81,5 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
         warnings=tuple(warnings),
         encoding=doc.encoding,
         splits=al.splits,
+        questions=tuple(al.questions),
     )

@@ -138,6 +138,38 @@ class Split:
 
 
 @dataclass(frozen=True, slots=True)
+class QuestionOption:
+    """One answer to a table's question: the column indices that hold the figures, its share of
+    the evidence, why, and the values it gives each row of the question (in its order)."""
+
+    columns: tuple[int, ...]
+    share: float
+    reasons: tuple[str, ...]
+    values: tuple[tuple, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """An ambiguity that repeats in every row of a table, asked once (core/questions.py)."""
+
+    table: str
+    rows: tuple[LabelPath, ...]
+    columns: tuple[LabelPath, ...]
+    text: str
+    options: tuple[QuestionOption, ...]
+    decided: bool  # the evidence (not a prior alone) puts the first option clearly ahead
+
+    def label(self, option: QuestionOption) -> str:
+        return " + ".join(" / ".join(self.columns[j]) for j in option.columns)
+
+    def to_dict(self) -> dict:
+        return {"table": self.table, "question": self.text, "rows": [list(r) for r in self.rows],
+                "decided": self.decided,
+                "options": [{"columns": [list(self.columns[j]) for j in o.columns], "share": o.share,
+                             "reasons": list(o.reasons)} for o in self.options]}
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     source: str
     sha256: str
@@ -151,7 +183,8 @@ class Extraction:
     encoding: str = "utf-8"
     splits: dict = field(default_factory=dict, compare=False)  # (table, row) → Split (not in the JSON)
     agency_from: str | None = None  # where the agency was read: title, compiler, contact, source line, text, file name
-    year_from: str | None = None  # where the year was read: title, period, report, table title, file name  # (table, row) → Split (not in the JSON)
+    year_from: str | None = None  # where the year was read: title, period, report, table title, file name
+    questions: tuple[Question, ...] = ()  # a table's repeated ambiguity, asked once  # (table, row) → Split (not in the JSON)
 
     def to_dict(self, cells=None, check_cells=None) -> dict:
         """The JSON contract: the one place its keys are written. `cells` and `check_cells(refs)`
@@ -172,6 +205,7 @@ class Extraction:
                         "waiting": check_cells(c.waiting) if check_cells is not None else [r.to_dict() for r in c.waiting]}
                        for c in self.checks],
             "warnings": list(self.warnings),
+            "questions": [q.to_dict() for q in self.questions],
         }
 
     def cell(self, table: str, row, column) -> Cell | None:

@@ -13,7 +13,8 @@ from .annotations import (Annotation, AnnotationError, AnnotationFile, CellEdit,
 from .checks import run_checks
 from .document import Document
 from .extract import extract
-from .model import Cell, CellKey, CheckResult, Extraction, SectionMatch
+from .model import Cell, CellKey, CheckResult, Extraction, Question, SectionMatch
+from .questions import answer as answer_question
 from .readers import read_path
 from .templates import load_template, template_ids
 from .values import Number
@@ -231,6 +232,9 @@ class Review:
         failing = self.failing_cells()
         current = self.current_cells()
         filled = {c.table for c in current.values() if c.value is not None}
+        # an open table question is one stop: its first cell, not each of its rows' cells
+        asked = {(q.table, r): q for q in self.open_questions() for r in q.rows}
+        stopped: set[int] = set()
         for c in self.ex.cells:
             now = current.get(c.key, c)
             edited = c.key in self.edits
@@ -245,6 +249,10 @@ class Review:
                 continue  # the analyst's own figure: only a failing check brings it back
             elif c.value is not None and c.confidence < LOW_CONFIDENCE:
                 items.append(Attention("low", c.key, f"low confidence {c.confidence}"))
+            elif c.value is None and c.candidates and (q := asked.get((c.table, c.row))) is not None:
+                if id(q) not in stopped:
+                    stopped.add(id(q))
+                    items.append(Attention("low", c.key, f"one question for {len(q.rows)} rows (c answers it)"))
             elif c.value is None and c.candidates:
                 items.append(Attention("low", c.key, f"undecided: {len(c.candidates)} candidates (c picks)"))
             elif blank:
@@ -306,6 +314,22 @@ class Review:
         c = self._cells.get(key)
         new = CellEdit(table, row, column, value, None if c is None else c.value, self.annotator, now())
         return self._do(Change("cell", key, self.edits.get(key), new))
+
+    def question_at(self, key: CellKey) -> Question | None:
+        """The table question (core/questions.py) that the cell's row is part of, while it is open:
+        none of its cells decided by the analyst yet."""
+        for q in self.ex.questions:
+            if q.table == key[0] and key[1] in q.rows and not any(
+                    (q.table, r, c) in self.edits for r in q.rows for c in q.columns):
+                return q
+        return None
+
+    def open_questions(self) -> list[Question]:
+        return [q for q in self.ex.questions if self.question_at((q.table, q.rows[0], q.columns[0])) is q]
+
+    def answer(self, question: Question, choice: int) -> Change | None:
+        """Answer a table question: every one of its rows filled as the option reads them, one undo step."""
+        return self.set_cells(answer_question(question, choice))
 
     def set_cells(self, values: dict[CellKey, Number | None]) -> Change | None:
         """Several cells at once (a row typed or pasted, a split chosen, blanks filled with 0): one

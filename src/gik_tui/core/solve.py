@@ -45,6 +45,7 @@ class Option:
     spans: tuple[tuple[int, int] | None, ...]
     raws: tuple[str, ...]
     weight: float = 1.0
+    why: str = ""  # the prior behind `weight`, in words ("" for the digit prior)
 
 
 @dataclass(slots=True)
@@ -395,7 +396,7 @@ def _fits(p: Parsed, kind: str) -> bool:
 
 
 def placements(values: list[tuple[Parsed, tuple[int, int], str]], kinds: tuple[str, ...],
-               prefer: int | None = None, total: int | None = None) -> list[Option] | None:
+               prefer: int | None = None, total: int | None = None, prefer_label: str = "") -> list[Option] | None:
     """Every way to put `values` in order into the columns: with fewer values than columns, the
     missing ones are empty; with more, the extra ones are left out. `total`: the row's total
     column, which holds the last value of a row that lost its empty cells (the template's
@@ -421,8 +422,11 @@ def placements(values: list[tuple[Parsed, tuple[int, int], str]], kinds: tuple[s
             raws = [""] * n
             for (p, span, raw), c in zip(values, cols):
                 vals[c], spans[c], raws[c] = p.value, span, raw
-            w = 10.0 if prefer is not None and vals[prefer] is not None else 1.0
-            out.append(Option(tuple(vals), tuple(spans), tuple(raws), w))
+            filled = prefer is not None and vals[prefer] is not None
+            out.append(Option(tuple(vals), tuple(spans), tuple(raws), 10.0 if filled else 1.0,
+                              f"{prefer_label or 'its first column'} is the column most rows fill (a prior)" if filled else
+                              f"leaves {prefer_label or 'its first column'}, the column most rows fill, empty (a prior)"
+                              if prefer is not None else ""))
     else:
         if math.comb(k, n) > MAX_OPTIONS:
             return None
@@ -522,9 +526,18 @@ def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: se
         elif change:
             w *= math.exp(-CHANGE_SCALE * abs(change) / max(base, 1))
             why.append(f"a change of {change:+} is {abs(change) / max(base, 1):.0%} of its {name} {base}")
+    if o.why:
+        why.append(o.why)
     if not why:
         why.append("no evidence but the length of its figures")
     return Score(w, ev, tuple(why))
+
+
+def distinguishing(reasons: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Each choice's reasons less those every choice shares (they tell the choices not apart)."""
+    shared = set.intersection(*(set(r) for r in reasons)) if len(reasons) > 1 else set()
+    return tuple(tuple(x for x in r if x not in shared) or ("no evidence but the length of its figures",)
+                 for r in reasons)
 
 
 # ------------------------------------------------------------------ the joint problem

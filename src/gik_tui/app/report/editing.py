@@ -58,14 +58,44 @@ class Editing:
             self.notify(f"filled {event.count} cells (u undoes them together)", timeout=3)
 
     def action_candidates(self) -> None:
-        """`c` on a cell the engine left blank with candidates: its row's whole-row choices (or the
-        cell's own candidates), most likely first; 1–9 or enter picks, and the choice fills every
-        cell of it as one undo step."""
+        """`c` on a cell the engine left blank with candidates: the table's one question when its
+        row is part of one (every row answered by one key, one undo step; `r` this row alone),
+        else its row's whole-row choices (or the cell's own candidates), ranked by evidence with
+        why; 1–9 picks, enter only when the evidence puts the first clearly ahead."""
         t = self.current_table()
         key = t.key_at_cursor() if t is not None else None
         if key is None:
             self.notify("put the cursor on a value cell")
             return
+        q = self.review.question_at(key)
+        if q is not None:
+            self._ask_question(q, key)
+            return
+        self._row_candidates(key)
+
+    def _ask_question(self, q, key) -> None:
+        answers = [(str(i + 1), str(i), f"{q.label(o)}   {o.share:.0%}   — {'; '.join(o.reasons)}")
+                   for i, o in enumerate(q.options[:9])]
+        answers.append(("r", "row", "just this row: its own splits"))
+        text = q.text + f"\none key answers all {len(q.rows)} rows (u undoes them together)"
+        if not q.decided:
+            text += "\nno option is clearly ahead on evidence: press the number of the one the report means"
+
+        def pick(choice: str | None) -> None:
+            if choice is None:
+                return
+            if choice == "row":
+                self._row_candidates(key)
+                return
+            ch = self.review.answer(q, int(choice))
+            self.after_change(list(ch.cells) if ch else [])
+            if ch:
+                self.notify(f"{len(q.rows)} rows filled as {q.label(q.options[int(choice)])} (u undoes them together)",
+                            timeout=3)
+
+        self.app.push_screen(Choose(text, answers, default="0" if q.decided else None), pick)
+
+    def _row_candidates(self, key) -> None:
         split = self.review.ex.splits.get((key[0], key[1]))
         orig = self.review.extracted(key)
         default: str | None = "0"

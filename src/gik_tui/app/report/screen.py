@@ -145,6 +145,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self._last_right = None
         self._note = ""  # what `]` found here, said once with the cell on the status line
         self._failing_shown: set = set()
+        self._told: set[str] = set()
         self._notes_stale = False
         self._focus_pending = False
         self._panes_stale = False
@@ -234,6 +235,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         # the other tabs are filled when they are first shown (filling hidden panes lays the whole
         # screen out again: tens of ms on every report opened)
         self._failing_shown = set(rv.failing_cells())
+        self._told = set()  # tables whose question was announced in this report
         self._panes_stale = True
         self._notes_stale = True
         self.refresh_title()
@@ -395,8 +397,16 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         value = fmt_number(cur.value) if cur is not None and cur.value is not None else "blank"
         self.edit_bar.show_value(fmt_number(cur.value) if cur is not None else "")
         msg = f"{addr} = {value}"
-        why = (explain(orig, self.review.ex.template, self.review.ex.splits.get((key[0], key[1])))
-               if orig is not None and not self.review.is_edited(key) else "")
+        q = self.review.question_at(key)
+        if q is not None:  # the row is one of a table's question: said, once a report, not per cell
+            why = (f"one question for {len(q.rows)} rows (which columns hold their figures?): "
+                   f"{q.label(q.options[0])} first — c answers it for every row")
+            if q.table not in self._told:
+                self._told.add(q.table)
+                self.notify(f"{q.text} — c on any of its cells answers it for all {len(q.rows)} rows", timeout=8)
+        else:
+            why = (explain(orig, self.review.ex.template, self.review.ex.splits.get((key[0], key[1])))
+                   if orig is not None and not self.review.is_edited(key) else "")
         if why:
             msg += f"  · {why}"
         if self.review.is_edited(key):

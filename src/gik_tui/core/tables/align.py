@@ -25,7 +25,8 @@ from ..document import Document
 from ..labels import has_numbering, label_key
 from ..checks import plan
 from ..model import Cell, LabelPath, Split
-from ..solve import Constraint, Option, Uncertain, placements, shifts, solve, split_run
+from ..questions import table_question
+from ..solve import Constraint, Option, Uncertain, distinguishing, placements, shifts, solve, split_run
 from ..templates import TableSpec, Template, load_template
 from ..values import Parsed, parse_value
 from .glued import UNITS as _UNITS
@@ -130,6 +131,7 @@ class Alignment:
     header_keys: set[str]
     spans: list[tuple[int, int]] = field(default_factory=list)  # stretches of glued lines (offsets in text) that are tables
     splits: dict = field(default_factory=dict)  # (table, row) → Split: the whole-row choices of an undecided row
+    questions: list = field(default_factory=list)  # model.Question: a table's repeated ambiguity, asked once
 
 
 class _Aligner:
@@ -156,6 +158,7 @@ class _Aligner:
         self.glued_spans: list[tuple[int, int]] = []
         self.unsplit: list[str] = []
         self.splits: dict = {}
+        self.questions: list = []
 
     # ------------------------------------------------------------------ helpers
     def _open(self) -> bool:
@@ -217,7 +220,8 @@ class _Aligner:
         for a, b in spans:  # a glued line also holds headings and prose: its tables are spans, not the line
             for line in range(self.doc.line_of(a), self.doc.line_of(max(a, b - 1)) + 1):
                 self.consumed.discard(line)
-        return Alignment(self.cells, self.warnings, self.consumed, self.header_keys, spans, self.splits)
+        return Alignment(self.cells, self.warnings, self.consumed, self.header_keys, spans, self.splits,
+                         self.questions)
 
     def _glued(self, tok: Tok) -> None:
         t = self.target
@@ -421,7 +425,7 @@ class _Aligner:
         prefer = cols.index(spec.first_part_column) if spec.first_part_column in cols else None
         total = cols.index(spec.total_column) if spec.total_column in cols and len(vals) < n else None
         items = [(p, (tok.start, tok.end), tok.text) for tok, p in vals]
-        options = placements(items, kinds, prefer, total)
+        options = placements(items, kinds, prefer, total, spec.first_part_column[-1] if spec.first_part_column else "")
         if not options:
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({', '.join(tok.text for tok, _ in vals)})")
             return
@@ -515,6 +519,11 @@ class _Aligner:
                         raw, line, sa, sb = around
                         self.cells[key] = Cell(u.table, u.row, col, None, raw, None, line, sa, sb, 0.0,
                                                tuple(res.candidates[j]), u.method)
+            solved = [(u, res) for (u, _), res in zip(rows, out.rows)]
+            if open_ and any(u.method == "inferred" for u, _ in solved):
+                q = table_question(load_template(tid), table, solved, self.cells, self.doc.norm)
+                if q is not None:
+                    self.questions.append(q)
             kinds = sorted({u.why for u, _ in rows})
             what = {"glued": "glued into runs of figures", "empty cells dropped": "missing empty cells",
                     "empty fields before the values": "with empty fields before their values that may be cells",
@@ -585,12 +594,8 @@ def _split_of(u: Uncertain, res) -> Split:
         ranked[0][1] >= EVIDENCE_LEAD * ranked[1][1]
         and best[ranked[0][0]].evidence >= EVIDENCE_LEAD * best[ranked[1][0]].evidence)
     ranked = ranked[:MAX_SPLITS]
-    # a reason every choice shares tells them not apart: said only where it differs
-    shared = set.intersection(*(set(best[v].reasons) for v, _ in ranked)) if len(ranked) > 1 else set()
-    reasons = tuple(tuple(r for r in best[v].reasons if r not in shared) or ("no evidence but the length of its figures",)
-                    for v, _ in ranked)
     return Split(u.columns, tuple((values, round(w / total, 3)) for values, w in ranked), len(weights),
-                 reasons, decided)
+                 distinguishing([best[v].reasons for v, _ in ranked]), decided)
 
 
 @cache

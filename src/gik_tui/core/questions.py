@@ -1,0 +1,123 @@
+"""One question per table: an ambiguity that repeats in every row, asked once.
+
+A report that drops a table's empty cells prints each row of the requests table as two figures for
+seven columns (`2019_lusong.txt`: 11 … 11, 3 … 3, 0 … 0): each row alone may put its first figure
+under any applicant column, so the solver leaves 23 rows undecided with the same choices. They are
+one decision, not 138: which columns hold the figures. `table_question` finds the column patterns
+that every such row allows, ranks them by the same evidence as a row's splits (the figures the
+report's sentences give per applicant column — 涉及自然人72件、商业企业3件 — then the priors), keeps
+only those whose answer for every row together satisfies the table's identities, and says why.
+The answer fills every row at once (one undo step in the app); nothing here fills a cell.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .checks import run_checks
+from .model import Cell, LabelPath, Question, QuestionOption
+from .solve import distinguishing
+from .templates import Template
+
+PROSE_MATCH = 5.0  # the pattern puts a figure the report's sentences state where they say
+PROSE_MISMATCH = 0.2  # … or contradicts one
+LEAD = 2.0  # the first option is taken on enter only when its evidence weighs this much more
+
+
+@cache
+def _stated_pattern(labels: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"({alts})[^\d。；;，,]{{0,6}}?(\d{{1,7}})\s*(?:件|个|条|人次|次)")
+
+
+def stated_by_column(norm: str, labels: tuple[str, ...]) -> dict[str, int]:
+    """Figures the report's sentences give per column (涉及自然人72件、商业企业3件): label → figure,
+    the first statement of each."""
+    out: dict[str, int] = {}
+    for m in _stated_pattern(labels).finditer(norm):
+        out.setdefault(m.group(1), int(m.group(2)))
+    return out
+
+
+def table_question(template: Template, table: str, rows: list, cells: dict, norm: str) -> Question | None:
+    """The one question of `table`, or None. `rows`: (Uncertain, RowResult) of its solved rows;
+    `cells`: every cell found so far (the question's rows still blank)."""
+    spec = template.table(table)
+    patterns: list[tuple[object, dict[tuple[int, ...], tuple[float, tuple, tuple[str, ...], float]]]] = []
+    for u, res in rows:
+        if u.method != "inferred" or not res.candidates:
+            continue
+        by: dict[tuple[int, ...], tuple[float, tuple, tuple[str, ...], float]] = {}
+        total = sum(res.scores[d].weight for d in res.options) or 1.0
+        for d in res.options:
+            values = res.source[d].values
+            sc = res.scores[d]
+            pat = tuple(j for j, v in enumerate(values) if v is not None)
+            w, vals, why, ev = by.get(pat, (0.0, values, sc.reasons, sc.evidence))
+            by[pat] = (w + sc.weight / total, vals, why, ev)
+        if len(by) > 1:
+            patterns.append((u, by))
+    if len(patterns) < 2:
+        return None
+    columns = patterns[0][0].columns
+    if any(u.columns != columns for u, _ in patterns):
+        return None
+    common = set(patterns[0][1])
+    for _, by in patterns[1:]:
+        common &= set(by)
+    if len(common) < 2:
+        return None
+    labels = tuple(c[-1] for c in columns if c != spec.total_column)
+    stated = stated_by_column(norm, labels)
+    first_row = spec.blocks[0].rows[0]
+    options = []
+    for pat in common:
+        answer = {(table, u.row, col): by[pat][1][j] for u, by in patterns for j, col in enumerate(columns)}
+        trial = dict(cells)
+        for key, v in answer.items():
+            trial[key] = Cell(*key, v, confidence=1.0)
+        if any(c.state == "fails" and c.cells and c.cells[0].table == table for c in run_checks(template, trial)):
+            continue  # every row read this way breaks the table's identities
+        weight = sum(by[pat][0] for _, by in patterns) / len(patterns)
+        evidence = 1.0
+        why = list(patterns[0][1][pat][2])
+        for label, n in stated.items():
+            col = next(c for c in columns if c[-1] == label)
+            key = (table, first_row, col)
+            known = cells.get(key)
+            got = answer[key] if key in answer else (known.value if known is not None else None)
+            if got == n:
+                weight *= PROSE_MATCH
+                evidence *= PROSE_MATCH
+                why.insert(0, f"the report's text says {label} {n}件, and this reads {n} there")
+            else:
+                weight *= PROSE_MISMATCH
+                evidence *= PROSE_MISMATCH
+                why.insert(0, f"the report's text says {label} {n}件; this reads {'none' if got is None else got}")
+        values = tuple(tuple(by[pat][1]) for _, by in patterns)
+        options.append((weight, evidence, pat, tuple(dict.fromkeys(why)), values))
+    if len(options) < 2:
+        return None
+    options.sort(key=lambda o: (-o[0], o[2]))
+    total = sum(o[0] for o in options) or 1.0
+    decided = options[0][0] >= LEAD * options[1][0] and options[0][1] >= LEAD * options[1][1]
+    k = len(next(iter(common)))
+    text = (f"{spec.title}: {len(patterns)} rows show {k} figure(s) for {len(columns)} columns, the same way in "
+            f"every row: which columns hold them?")
+    return Question(
+        table=table,
+        rows=tuple(u.row for u, _ in patterns),
+        columns=columns,
+        text=text,
+        options=tuple(QuestionOption(pat, round(w / total, 3), why, values)
+                      for (w, _, pat, _, values), why in zip(options, distinguishing([o[3] for o in options]))),
+        decided=decided,
+    )
+
+
+def answer(question: Question, choice: int) -> dict[tuple[str, LabelPath, LabelPath], object]:
+    """The cells an option of the question fills: every one of its rows, every column."""
+    opt = question.options[choice]
+    return {(question.table, row, col): v
+            for row, values in zip(question.rows, opt.values) for col, v in zip(question.columns, values)}
