@@ -1,11 +1,13 @@
 """How good the offers are where the analyst decides: over synthetic reports in the layouts whose
-cells are solved or placed (glued f, g; spaced one-line s; dropped zeros b-dropped), for every
-cell left blank with candidates:
+cells are solved or placed (glued f, g; spaced one-line s; dropped zeros b-dropped; two figures a
+requests row l), for every cell left blank with candidates:
 
 - the share whose truth is among the candidates (target 100 %),
 - the share whose truth is the first candidate (target >= 90 %),
 - the share of rows whose first split `enter` would take (Split.decided) and how often that
   first split is the truth (it must be: a wrong one is one key away),
+- for the table questions (core/questions.py): how many, how often the first answer gives every
+  cell its truth, and how often enter would take it (and be right),
 - a calibration table: for candidates scored in each band of share, the share that is true (a
   score should mean what it says, within 10 points).
 
@@ -20,21 +22,13 @@ import argparse
 from collections import Counter
 
 from gik_tui.core.extract import extract
+from gik_tui.core.questions import answer
 from gik_tui.core.readers import read_bytes
-from gik_tui.core.synth import make_report
+from gik_tui.core.synth import dropped_zeros, make_report
 
 TEMPLATES = ("gik-2019", "gik-2021")
 
 
-def _dropped_zeros(rep) -> bytes:
-    lines, out, inside = rep.render().decode(rep.encoding).split("\n"), [], False
-    for line in lines:
-        inside = inside or "申请人情况" in line
-        if inside and line.startswith("四、政府信息公开行政复议"):
-            inside = False
-        if not (inside and line.strip() == "0"):
-            out.append(line)
-    return "\n".join(out).encode("utf-8")
 
 
 def main() -> None:
@@ -44,12 +38,13 @@ def main() -> None:
     args = ap.parse_args()
     bands = Counter()
     print(f"{'layout':<10} {'format':<9} {'blank':>6} {'truth in':>9} {'truth 1st':>10} {'enter rows':>11} {'enter right':>12}")
-    for layout in ("f", "g", "s", "b-dropped"):
+    questions = Counter()
+    for layout in ("f", "g", "s", "b-dropped", "l"):
         for tid in TEMPLATES:
             st = Counter()
             for i in range(args.n):
                 rep = make_report(i, seed=args.seed, template_id=tid, layout=layout[0], encoding="utf-8")
-                data = _dropped_zeros(rep) if layout == "b-dropped" else rep.render()
+                data = dropped_zeros(rep) if layout == "b-dropped" else rep.render()
                 ex = extract(read_bytes(data, rep.filename))
                 truth = dict(rep.values)
                 if layout == "b-dropped":  # a dropped 0 is an empty cell: its truth is blank
@@ -66,6 +61,13 @@ def main() -> None:
                         band = min(int(share * 10), 9)
                         bands[(band, "n")] += 1
                         bands[(band, "true")] += v == t
+                for q in ex.questions:
+                    questions["n"] += 1
+                    first = answer(q, 0)
+                    right = all((truth.get(k) or 0) == (v or 0) for k, v in first.items())
+                    questions["first right"] += right
+                    questions["decided"] += q.decided
+                    questions["decided right"] += q.decided and right
                 for (table, row), sp in ex.splits.items():
                     keys = [(table, row, col) for col in sp.columns]
                     if any(k not in truth for k in keys):
@@ -78,6 +80,9 @@ def main() -> None:
             e = st["enter"] or 1
             print(f"{layout:<10} {tid:<9} {st['blank']:>6} {st['in'] / n:>9.1%} {st['first'] / n:>10.1%} "
                   f"{st['enter']:>5}/{st['rows']:<5} {st['enter_right'] / e:>12.1%}")
+    n = questions["n"] or 1
+    print(f"\ntable questions: {questions['n']}, first answer right {questions['first right'] / n:.1%}, "
+          f"taken on enter {questions['decided']} (right {questions['decided right']})")
     print("\ncalibration: candidates scored in each band of share, and the share of them that is true")
     print(f"{'band':<10} {'candidates':>10} {'true':>8}")
     for b in range(10):

@@ -23,20 +23,11 @@ from collections import Counter
 from gik_tui.core import solve as solve_module
 from gik_tui.core.extract import extract
 from gik_tui.core.readers import read_bytes
-from gik_tui.core.synth import make_report
+from gik_tui.core.synth import dropped_zeros, make_report
 
 TEMPLATES = ("gik-2019", "gik-2021", "legacy")
 
 
-def _dropped_zeros(rep) -> bytes:
-    lines, out, inside = rep.render().decode(rep.encoding).split("\n"), [], False
-    for line in lines:
-        inside = inside or "申请人情况" in line
-        if inside and line.startswith("四、政府信息公开行政复议"):
-            inside = False
-        if not (inside and line.strip() == "0"):
-            out.append(line)
-    return "\n".join(out).encode("utf-8")
 
 
 def main() -> None:
@@ -72,7 +63,7 @@ def main() -> None:
                 for i in range(args.n):
                     rep = make_report(i, seed=args.seed, template_id=tid, layout=layout[0], encoding="utf-8",
                                       inconsistent=not consistent and i % 2 == 0)
-                    data = _dropped_zeros(rep) if layout == "b-dropped" else rep.render()
+                    data = dropped_zeros(rep) if layout == "b-dropped" else rep.render()
                     t = time.perf_counter()
                     ex = extract(read_bytes(data, rep.filename))
                     dt = time.perf_counter() - t

@@ -314,8 +314,9 @@ def export(paths, fmt, what, wide, output, annotations, force, jobs):
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--inconsistent", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="share of reports with one seeded inconsistency")
-@click.option("--layouts", default="abcdefghs", show_default=True,
-              help="the layouts to cycle through: a–h and s text and HTML (f, g glued, s spaced on one line), "
+@click.option("--layouts", default="abcdefghsl", show_default=True,
+              help="the layouts to cycle through: a–h, s and l text and HTML (f, g glued, s spaced on one "
+                   "line, l two figures a requests row), "
                    "p PDF, w Word .docx")
 def synth(out_dir, count, seed, inconsistent, layouts):
     """Write N synthetic reports (every format; text, HTML, PDF or Word; UTF-8/GBK) to OUT_DIR.

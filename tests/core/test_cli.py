@@ -113,8 +113,8 @@ def test_synth_command(tmp_path):
     r = run("synth", str(tmp_path / "c"), "-n", "7", "--seed", "2")
     assert r.exit_code == 0 and len(list((tmp_path / "c").iterdir())) == 7
     r = run("check", str(tmp_path / "c"))
-    # a consistent corpus fails nothing but the cells a glued table (layouts f, g, s) leaves open
-    assert all(".undecided:" in line and line.split(":")[0].endswith(("_f.txt", "_g.txt", "_s.txt"))
+    # a consistent corpus fails nothing but the cells a glued table (layouts f, g, s, l) leaves open
+    assert all(".undecided:" in line and line.split(":")[0].endswith(("_f.txt", "_g.txt", "_s.txt", "_l.txt"))
                for line in r.stdout.splitlines())
 
 

@@ -62,3 +62,22 @@ def test_the_reports_own_sentence_decides_the_question(samples):
 
 def test_no_question_where_the_rows_are_read(samples, extracted):
     assert [stem for stem, ex in extracted.items() if ex.questions] == ["2019_lusong"]
+
+
+def test_synthetic_reports_in_the_lusong_layout_ask_one_question_whose_first_answer_is_true():
+    """Layout l (every request from a natural person, the other applicant cells dropped): one
+    question per report, 自然人 + 总计 first (a prior, so not taken on enter), and that answer gives
+    every cell of the table its true value; no other option breaks nothing it should."""
+    from gik_tui.core.questions import answer
+    from gik_tui.core.synth import make_report
+
+    for tid in ("gik-2019", "gik-2021"):
+        for i in range(6):
+            rep = make_report(i, seed=5, template_id=tid, layout="l", encoding="utf-8")
+            ex = extract(read_bytes(rep.render(), rep.filename))
+            [q] = ex.questions
+            assert q.label(q.options[0]) == "自然人 + 总计" and not q.decided
+            got = {c.key: c.value for c in ex.cells}
+            got.update(answer(q, 0))
+            assert {k: got[k] for k in rep.values} == rep.values
+            assert [c.id for c in ex.failing] == []

@@ -5,7 +5,10 @@ line with " | "), d (tab-separated rows), e (an HTML page with real tables, span
 f (glued: the page's text with no separators inside a table, newlines between blocks), g (glued,
 the whole report on one line), h (tab-separated rows copied from Word, whose merged label cells
 leave empty fields before the values), s (the whole report on one line, a space between a row's
-label and its figures and between some of its figures but not all: `171 000018`), p (a PDF attachment) and w (a Word .docx attachment): ruled
+label and its figures and between some of its figures but not all: `171 000018`), l (as b, with
+every request from natural persons: each requests row shows two figures for seven columns, the
+other applicant cells empty and dropped, as 2019_lusong.txt prints it — one question for the whole
+table), p (a PDF attachment) and w (a Word .docx attachment): ruled
 tables with merged header and label cells, a table split across two pages, running headers and
 page numbers (core/synth_files.py). Glued tables (f, g, s) are the ones only the identities can
 split: the share of their cells recovered is what benchmarks/solve_recovery.py measures.
@@ -24,8 +27,8 @@ from dataclasses import dataclass, field
 from .model import LabelPath
 from .templates import TableSpec, load_template
 
-LAYOUTS = ("a", "b", "c", "d", "e", "f", "g", "h", "s")  # the text and HTML layouts: the default corpus
-GLUED_LAYOUTS = ("f", "g", "s")  # the layouts whose rows the identities split (not read cell by cell)
+LAYOUTS = ("a", "b", "c", "d", "e", "f", "g", "h", "s", "l")  # the text and HTML layouts: the default corpus
+GLUED_LAYOUTS = ("f", "g", "s", "l")  # the layouts whose rows the identities split or place (not read cell by cell)
 FILE_LAYOUTS = ("p", "w")  # PDF and Word attachments (slower to write and read: asked for by name)
 ALL_LAYOUTS = LAYOUTS + FILE_LAYOUTS
 LABEL_COLUMNS = 3  # the label columns of the requests table (一、 / （三） / 1.)
@@ -177,6 +180,20 @@ def _seed_inconsistency(rng: random.Random, template_id: str, v: dict[Key, int |
     return "requests.outcomes"
 
 
+def _natural_persons_only(template_id: str, v: dict[Key, int | float | None]) -> None:
+    """Layout l: every request from a natural person; the other applicant cells left empty."""
+    spec = next((t for t in load_template(template_id).tables if t.id == "requests"), None)
+    if spec is None:
+        return
+    b = spec.blocks[0]
+    first, total = spec.first_part_column, spec.total_column
+    for r in b.rows:
+        for c in b.columns:
+            if c not in (first, total):
+                v[(spec.id, r, c)] = None  # type: ignore[assignment]
+        v[(spec.id, r, total)] = v[(spec.id, r, first)]
+
+
 def make_report(i: int, seed: int = 0, inconsistent: bool = False, template_id: str | None = None,
                 layout: str | None = None, encoding: str | None = None) -> SynthReport:
     rng = random.Random(f"{seed}:{i}")
@@ -188,10 +205,25 @@ def make_report(i: int, seed: int = 0, inconsistent: bool = False, template_id: 
         encoding = "gbk" if rng.random() < 0.25 else "utf-8"
     agency = rng.choice(_AGENCIES)
     values = _gen_values(rng, template_id, agency, year, seed)
+    if layout == "l":
+        _natural_persons_only(template_id, values)
     rep = SynthReport(f"synth_{i:06d}_{template_id}_{layout}", template_id, year, agency, layout, encoding, values)
     if inconsistent:
         rep.seeded = _seed_inconsistency(rng, template_id, values)
     return rep
+
+
+def dropped_zeros(rep: SynthReport) -> bytes:
+    """The report (layout b) with every 0 of its requests table left out, as some reports print
+    it: a dropped 0 is an empty cell (its truth is blank, not 0)."""
+    lines, out, inside = rep.render().decode(rep.encoding).split("\n"), [], False
+    for line in lines:
+        inside = inside or "申请人情况" in line
+        if inside and line.startswith("四、政府信息公开行政复议"):
+            inside = False
+        if not (inside and line.strip() == "0"):
+            out.append(line)
+    return "\n".join(out).encode("utf-8")
 
 
 def from_extraction(ex, layout: str) -> SynthReport:
@@ -316,7 +348,7 @@ def _render_table(layout: str, parts, rng: random.Random | None = None) -> str:
                 continue
             if layout == "a":
                 lines.extend(f"{c} |" if c else "|" for c in row)
-            elif layout == "b":
+            elif layout in ("b", "l"):
                 lines.extend(f"{c}\n" for c in row if c)
             elif layout == "c":
                 lines.append(" | ".join(row) + " |")
@@ -378,7 +410,7 @@ def _render(rep: SynthReport) -> str:
             out.append(_render_table(rep.layout, table_rows(rep, tables[p[1]], rng), rng))
         else:
             out.append(p)
-    sep = {"b": "\n\n", "g": "", "s": ""}.get(rep.layout, "\n")
+    sep = {"b": "\n\n", "l": "\n\n", "g": "", "s": ""}.get(rep.layout, "\n")
     return sep.join(out) + "\n"
 
 
