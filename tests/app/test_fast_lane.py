@@ -368,6 +368,17 @@ async def test_a_table_question_is_asked_once_and_answered_in_one_key(reports, a
         assert rv.value(new) == 11 and rv.value((*total, persons)) == 11 and rv.value((*total, ("总计",))) == 11
         assert rv.open_questions() == []
         assert not [c for c in rv.checks() if c.id.startswith("requests.") and c.state != "holds"]
+        # chosen without evidence: said in the Checks tab until the figures are typed
+        from gik_tui.app.report.checks_pane import ChecksPane
+
+        screen.query_one("TabbedContent").active = "tab-checks"
+        await pilot.pause()
+        pane = screen.query_one(ChecksPane)
+        assert [c.message for c in pane.checks if c.id == "chosen.unsure"] == [
+            "自然人 + 总计 for 23 rows chosen without evidence"]
+        screen.query_one("TabbedContent").active = "tab-tables"
+        await pilot.pause()
+        await on_cell(screen, pilot, new)
         await burst(app, pilot, "u")
         assert rv.value(new) is None and len(rv.open_questions()) == 1
         # r: this row alone, through its own splits

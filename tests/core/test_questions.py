@@ -81,3 +81,31 @@ def test_synthetic_reports_in_the_lusong_layout_ask_one_question_whose_first_ans
             got.update(answer(q, 0))
             assert {k: got[k] for k in rep.values} == rep.values
             assert [c.id for c in ex.failing] == []
+
+
+def test_a_choice_no_evidence_made_is_kept_as_such_until_confirmed(samples, tmp_path):
+    """Picking the first answer of an undecided question (or split) marks its cells `unsure` in
+    the annotation, the Checks tab's list and the export; typing a figure over a cell confirms it;
+    a choice the evidence made is not marked."""
+    from gik_tui.core.annotations import from_toml, to_toml
+
+    ex = extract_path(samples / "2019_lusong.txt")
+    rv = Review(ex, None, "2019_lusong.txt")
+    [q] = rv.open_questions()
+    rv.answer(q, 0)
+    [(note, keys)] = rv.unsure()
+    assert note == "自然人 + 总计 for 23 rows chosen without evidence" and len(keys) == 23 * 7
+    back = from_toml(to_toml(rv.annotation()))
+    assert {c.unsure for c in back.cells} == {note}
+    stops = [a.label for a in rv.attention() if a.kind == "low" and a.key[0] == "requests"]
+    assert stops == [note + " (type the figures to confirm)"]
+    rv.set_cell(keys[0], 11)  # typed: confirmed
+    assert len(rv.unsure()[0][1]) == 23 * 7 - 1
+    # decided by the evidence: no mark
+    ex = _lusong(samples, "，其中涉及商业企业11件")
+    rv = Review(ex, None, "2019_lusong.txt")
+    rv.answer(rv.open_questions()[0], 0)
+    assert rv.unsure() == []
+    rv.undo()
+    rv.answer(rv.open_questions()[0], 1)  # the evidence put another first
+    assert rv.unsure()[0][0].endswith("chosen against the evidence")

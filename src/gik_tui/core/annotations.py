@@ -8,7 +8,8 @@ beside the report or in an annotations folder. It holds decisions, not a copy of
     [meta]     year, agency, template              (only those the analyst changed)
     [review]   status, note, updated, annotator
     [[sections]] heading, line, section ("" = no section), confirmed
-    [[cells]]  table, row, column, value (absent with blank = true), extracted (absent when null)
+    [[cells]]  table, row, column, value (absent with blank = true), extracted (absent when null),
+               by, at, unsure (a value picked among candidates no evidence told apart: what was chosen)
 
 Files are written atomically (temporary file, fsync, rename), so a crash leaves the old or the
 new version, never half of one.
@@ -56,6 +57,9 @@ class CellEdit:
     extracted: Number | None  # the value the extraction had when the analyst edited it
     by: str = ""  # who decided it (the annotator), when known
     at: str = ""  # when (ISO 8601, UTC), when known
+    # set when the value was picked among candidates that no evidence told apart (or against the
+    # evidence): what was chosen, said in the Checks tab until the analyst confirms the figure
+    unsure: str = ""
 
     @property
     def key(self) -> CellKey:
@@ -164,6 +168,8 @@ def to_toml(a: Annotation) -> str:
             if c.extracted is not None:
                 d["extracted"] = c.extracted
             d.update(_who(c))
+            if c.unsure:
+                d["unsure"] = c.unsure
             cells.append(d)
         doc["cells"] = cells
     return tomli_w.dumps(doc, multiline_strings=False)
@@ -298,7 +304,10 @@ def _cell(c: dict) -> CellEdit:
         raise ValueError(f"blank should be true or false, not {_show(blank)}")
     value = None if blank else _num(c["value"], "value")
     extracted = _num(c["extracted"], "extracted") if "extracted" in c else None
-    return CellEdit(tbl, tuple(row), tuple(col), value, extracted, *_who_of(c))
+    unsure = c.get("unsure", "")
+    if not isinstance(unsure, str):
+        raise ValueError(f"unsure should be text, not {_show(unsure)}")
+    return CellEdit(tbl, tuple(row), tuple(col), value, extracted, *_who_of(c), unsure)
 
 
 def _show(x) -> str:

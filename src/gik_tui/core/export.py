@@ -31,7 +31,8 @@ from .serialize import csv_text
 
 REPORT_FIELDS = ["source", "agency", "year", "template", "status", "note", "annotator"]
 LONG_FIELDS = ["source", "agency", "year", "template", "table", "row", "column", "value", "extracted", "edited",
-               "edited_by", "edited_at", "confidence", "method", "candidates", "unit", "page", "status", "note"]
+               "edited_by", "edited_at", "confidence", "method", "candidates", "unit", "page", "status", "note",
+               "unsure"]
 SECTION_FIELDS = ["source", "heading", "line", "page", "section", "score", "decided", "decided_by", "decided_at"]
 CHECK_FIELDS = ["source", "check", "state", "message", "cells", "waiting", "other_report"]
 WHAT = ("cells", "sections", "checks")
@@ -98,6 +99,8 @@ def long_rows(r: Reviewed) -> list[dict]:
             "candidates": json.dumps([[v, w] for v, w in c.candidates], ensure_ascii=False) if c.candidates else None,
             "unit": c.unit, "page": None if orig is None else orig.page,
             "status": status, "note": note,
+            # a value picked among candidates that no evidence told apart, not confirmed since
+            "unsure": e.unsure if e else "",
         })
     return rows
 

@@ -13,7 +13,7 @@ from .annotations import (Annotation, AnnotationError, AnnotationFile, CellEdit,
 from .checks import run_checks
 from .document import Document
 from .extract import extract
-from .model import Cell, CellKey, CheckResult, Extraction, Question, SectionMatch
+from .model import Cell, CellKey, CheckResult, Extraction, Question, SectionMatch, Split
 from .questions import answer as answer_question
 from .readers import read_path
 from .templates import load_template, template_ids
@@ -116,6 +116,15 @@ def typed_unit(template_id: str | None, key: CellKey, c: Cell | None = None) -> 
 
     kind, default = table_index(template_id).cellinfo.get(key, ("count", None))
     return "万元" if kind == "amount" and default is None else default
+
+
+def unsure_note(decided: bool, choice: int, what: str) -> str:
+    """The note an edit keeps when its value was picked among candidates: none when the evidence
+    put that choice first; "chosen without evidence" when only a prior did; "chosen against the
+    evidence" when the evidence put another first."""
+    if decided and choice == 0:
+        return ""
+    return f"{what} chosen {'against the evidence' if decided else 'without evidence'}"
 
 
 def edited(c: Cell | None, e: CellEdit | None, template_id: str | None = None) -> Cell | None:
@@ -235,6 +244,7 @@ class Review:
         # an open table question is one stop: its first cell, not each of its rows' cells
         asked = {(q.table, r): q for q in self.open_questions() for r in q.rows}
         stopped: set[int] = set()
+        seen_notes: set[str] = set()
         for c in self.ex.cells:
             now = current.get(c.key, c)
             edited = c.key in self.edits
@@ -246,6 +256,10 @@ class Review:
             if c.key in failing:
                 items.append(Attention("check", c.key, "in a failing check"))
             elif edited:
+                note = self.edits[c.key].unsure  # a pick no evidence made: one stop a choice
+                if note and note not in seen_notes:
+                    seen_notes.add(note)
+                    items.append(Attention("low", c.key, note + " (type the figures to confirm)"))
                 continue  # the analyst's own figure: only a failing check brings it back
             elif c.value is not None and c.confidence < LOW_CONFIDENCE:
                 items.append(Attention("low", c.key, f"low confidence {c.confidence}"))
@@ -328,15 +342,35 @@ class Review:
         return [q for q in self.ex.questions if self.question_at((q.table, q.rows[0], q.columns[0])) is q]
 
     def answer(self, question: Question, choice: int) -> Change | None:
-        """Answer a table question: every one of its rows filled as the option reads them, one undo step."""
-        return self.set_cells(answer_question(question, choice))
+        """Answer a table question: every one of its rows filled as the option reads them, one
+        undo step; marked `unsure` unless the evidence chose it (`unsure_note`)."""
+        note = unsure_note(question.decided, choice, f"{question.label(question.options[choice])} "
+                                                      f"for {len(question.rows)} rows")
+        return self.set_cells(answer_question(question, choice), note)
 
-    def set_cells(self, values: dict[CellKey, Number | None]) -> Change | None:
+    def choose_split(self, split: Split, table: str, row, choice: int) -> Change | None:
+        """Fill a row with one of its splits (one undo step); marked `unsure` unless the evidence chose it."""
+        values = split.choices[choice][0]
+        shown = " | ".join("·" if v is None else str(v) for v in values)
+        note = unsure_note(split.decided, choice, f"{row[-1] if row else table}: {shown}")
+        return self.set_cells({(table, row, col): v for col, v in zip(split.columns, values)}, note)
+
+    def unsure(self) -> list[tuple[str, list[CellKey]]]:
+        """The choices made without evidence (or against it) that the analyst has not confirmed
+        since (typing a figure over one confirms it): each note with its cells, in template order."""
+        by: dict[str, list[CellKey]] = {}
+        for key, e in self.edits.items():
+            if e.unsure:
+                by.setdefault(e.unsure, []).append(key)
+        return list(by.items())
+
+    def set_cells(self, values: dict[CellKey, Number | None], unsure: str = "") -> Change | None:
         """Several cells at once (a row typed or pasted, a split chosen, blanks filled with 0): one
-        undo step. None when there is nothing to set."""
+        undo step. None when there is nothing to set. `unsure`: the note of a choice the evidence
+        did not make (see `unsure`)."""
         if not values:
             return None
-        if len(values) == 1:
+        if len(values) == 1 and not unsure:
             (key, value), = values.items()
             return self.set_cell(key, value)
         keys = tuple(values)
@@ -345,7 +379,7 @@ class Review:
         for key in keys:
             c = self._cells.get(key)
             after.append(CellEdit(key[0], key[1], key[2], values[key], None if c is None else c.value,
-                                  self.annotator, when))
+                                  self.annotator, when, unsure))
         return self._do(Change("cells", keys, tuple(self.edits.get(k) for k in keys), tuple(after)))
 
     def map_heading(self, s: SectionMatch, section: str | None, confirmed: bool = True) -> Change:

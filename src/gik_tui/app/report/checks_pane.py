@@ -53,6 +53,12 @@ class ChecksPane(KeepsFocusWhenShown, DataTable):
             self.add_row(Text(mark, style=style),
                          Text(c.id, no_wrap=True, overflow="ellipsis"),
                          Text(c.message), key=str(i), height=None)  # the sides wrap: all of them show
+        # choices the evidence did not make, until the analyst confirms their figures
+        for note, keys in review.unsure():
+            self.checks.append(CheckResult("chosen.unsure", False, note, tuple(CellRef(*k) for k in keys), "pending",
+                                           tuple(CellRef(*k) for k in keys)))
+            self.add_row(Text("?", style=colour["warning"]), Text("chosen.unsure", no_wrap=True, overflow="ellipsis"),
+                         Text(note + "; type the figures to confirm"), key=str(len(self.checks) - 1), height=None)
         if not self.checks:
             self.add_row(Text(""), Text("no checks apply"), Text("(the tables are empty)"))
 

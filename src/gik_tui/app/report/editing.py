@@ -100,7 +100,6 @@ class Editing:
         orig = self.review.extracted(key)
         default: str | None = "0"
         if split is not None:
-            keys = [(key[0], key[1], col) for col in split.columns]
             why = split.reasons or ((),) * len(split.choices)
             answers = [(str(i + 1), str(i), f"{' | '.join(fmt_number(v) or '·' for v in values)}   {share:.0%}"
                                             f"   — {'; '.join(reasons) or 'no evidence'}")
@@ -115,8 +114,7 @@ class Editing:
             def pick(choice: str | None) -> None:
                 if choice is None:
                     return
-                values = split.choices[int(choice)][0]
-                ch = self.review.set_cells(dict(zip(keys, values)))
+                ch = self.review.choose_split(split, key[0], key[1], int(choice))
                 self.after_change(list(ch.cells) if ch else [])
         elif orig is not None and orig.candidates:
             answers = [(str(i + 1), str(i), f"{fmt_number(v) or 'blank'}   {share:.0%}")
