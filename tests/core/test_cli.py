@@ -14,7 +14,7 @@ from gik_tui.cli import main
 KEYS = {"source", "sha256", "template", "year", "agency", "year_from", "agency_from", "sections", "cells", "checks", "warnings",
         "questions"}
 CELL_KEYS = {"table", "row", "column", "value", "raw", "unit", "line", "start", "end", "confidence", "candidates", "method",
-             "page"}
+             "page", "reason"}
 
 
 def run(*args):

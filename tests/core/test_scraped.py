@@ -208,7 +208,7 @@ def test_missing_tables_fail_check_and_stay_in_the_export(tmp_path):
 def test_csv_has_candidates_and_method(tmp_path):
     r = CliRunner().invoke(main, ["extract", str(EXAMPLES / "2020_huaiyin_glued.txt"), "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert list(rows[0])[-3:] == ["candidates", "method", "page"]
+    assert list(rows[0])[-4:] == ["candidates", "method", "page", "reason"]
     open_ = next(x for x in rows if x["row"] == "第二十条第（一）项 / 规范性文件" and x["column"] == "对外公开总数量")
     assert open_["value"] == "" and open_["method"] == "solved" and json.loads(open_["candidates"])[0][0] == 42
 
@@ -224,3 +224,27 @@ def test_the_problems_section_worded_freely(heading):
         "五、存在的主要问题及改进情况", "五、" + heading)
     ex = extract(read_bytes(one_line.encode(), "o.txt"))
     assert [s.template_section for s in ex.sections] == SECTIONS
+
+
+def test_a_blank_with_nothing_to_offer_says_why():
+    """A blank cell without candidates carries its reason: the table is not there, the row is not,
+    the row's label stands without figures, its figures could not be placed, or the table leaves
+    the cell empty; a found or undecided cell has none."""
+    ex = extract(read_bytes(NOTHING.encode(), "n.txt"))
+    assert {c.reason for c in ex.cells} == {"table not found"}
+    text = ("某县人民政府2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+            "二、上年结转政府信息公开申请数量 |\n"
+            "四、结转下年度继续办理 | 0 | | | | | | 0 |\n")
+    ex = extract(read_bytes(text.encode(), "r.txt"))
+    reason = {c.key: c.reason for c in ex.cells if c.table == "requests"}
+    assert reason[("requests", ("本年新收政府信息公开申请数量",), ("自然人",))] is None
+    assert reason[("requests", ("上年结转政府信息公开申请数量",), ("自然人",))].startswith("no figure on the row")
+    assert reason[("requests", ("结转下年度继续办理",), ("法人或其他组织", "商业企业"))] == "empty in the table"
+    assert reason[("requests", ("本年度办理结果", "部分公开"), ("自然人",))] == "row not found"
+    assert all(c.reason is None for c in ex.cells if c.value is not None or c.candidates)
+    # a glued run too short for its row
+    one = (EXAMPLES / "2020_huaiyin_oneline.txt").read_text(encoding="utf-8").replace("数量171000018二", "数量12二")
+    ex = extract(read_bytes(one.encode(), "o.txt"))
+    c = ex.cell("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
+    assert c.value is None and not c.candidates and c.reason == "its figures '12': cannot be cut into 7 cells"

@@ -55,8 +55,19 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
                 f"{cell.raw} (line {cell.line}); the table's value stands"
             )
     cells: list[Cell] = []
-    for table, keys in _cell_keys(template_id):  # every cell of every table, blanks as null
-        cells.extend(found.get(k) or Cell(k[0], k[1], k[2], None) for k in keys)
+    filled = {k[0] for k, c in found.items() if c.value is not None}
+    notes = al.row_notes
+    for table, keys in _cell_keys(template_id):  # every cell of every table, blanks as null, each with why
+        for k in keys:
+            c = found.get(k)
+            if c is None:
+                why = notes.get((k[0], k[1])) or ("row not found" if table in filled else "table not found")
+                cells.append(Cell(k[0], k[1], k[2], None, reason=why))
+            elif c.value is None and not c.candidates and c.reason is None:
+                cells.append(replace(c, reason="empty in the table" if c.method == "table" else
+                                     "the text and the identities leave no figure here"))
+            else:
+                cells.append(c)
     sections = match_sections(doc, al.consumed, template, section_threshold, al.spans)
     if doc.pages:  # a PDF or Word report: every figure and heading knows its page
         page_of = doc.page_of

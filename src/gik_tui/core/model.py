@@ -34,6 +34,9 @@ class Cell:
     # identities), "prose" (a sentence); None for a cell with no evidence in the report
     method: str | None = None
     page: int | None = None  # 1-based page of a PDF or Word report where the value stands
+    # a blank with no candidates: why there is nothing to choose from ("row not found", "no figure
+    # on the row", "its figures could not be placed …", "empty in the table"); None otherwise
+    reason: str | None = None
 
     @property
     def key(self) -> tuple[str, LabelPath, LabelPath]:
@@ -54,6 +57,7 @@ class Cell:
             "candidates": [[v, s] for v, s in self.candidates],
             "method": self.method,
             "page": self.page,
+            "reason": self.reason,
         }
 
 

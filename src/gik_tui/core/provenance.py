@@ -24,6 +24,8 @@ def explain(cell: Cell, template_id: str, split: Split | None = None) -> str:
     """A short phrase on where the cell's value comes from (empty for a cell read plainly); the
     identities used are named in the extraction's warnings. With the row's `split`, an undecided
     cell also says why its first candidate leads and whether `enter` would take it."""
+    if cell.value is None and not cell.candidates and cell.reason:
+        return f"blank: {cell.reason}"
     if cell.method == "prose":
         return "from a sentence, not a table (low confidence)"
     if cell.method not in ("solved", "inferred"):

@@ -12,7 +12,7 @@ import orjson
 from .model import Extraction
 
 CSV_FIELDS = ["source", "sha256", "template", "year", "agency", "table", "row", "column", "value", "raw",
-              "unit", "line", "start", "end", "confidence", "candidates", "method", "page"]
+              "unit", "line", "start", "end", "confidence", "candidates", "method", "page", "reason"]
 
 
 def to_json_bytes(ex: Extraction, indent: int | None = None) -> bytes:
@@ -62,7 +62,8 @@ def csv_rows(ex: Extraction) -> list[list]:
         rows.append([ex.source, ex.sha256, ex.template, ex.year, ex.agency,
                      c.table, " / ".join(c.row), " / ".join(c.column), c.value, c.raw, c.unit,
                      c.line, c.start, c.end, c.confidence,
-                     json.dumps([[v, w] for v, w in c.candidates]) if c.candidates else None, c.method, c.page])
+                     json.dumps([[v, w] for v, w in c.candidates]) if c.candidates else None, c.method, c.page,
+                     c.reason])
     return rows
 
 

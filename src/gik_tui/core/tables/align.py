@@ -132,6 +132,7 @@ class Alignment:
     spans: list[tuple[int, int]] = field(default_factory=list)  # stretches of glued lines (offsets in text) that are tables
     splits: dict = field(default_factory=dict)  # (table, row) → Split: the whole-row choices of an undecided row
     questions: list = field(default_factory=list)  # model.Question: a table's repeated ambiguity, asked once
+    row_notes: dict = field(default_factory=dict)  # (table, row) → why its cells have nothing to offer
 
 
 class _Aligner:
@@ -159,6 +160,8 @@ class _Aligner:
         self.unsplit: list[str] = []
         self.splits: dict = {}
         self.questions: list = []
+        # why a row's cells stayed blank with nothing to choose from: (table, row) → reason
+        self.row_notes: dict[tuple[str, LabelPath], str] = {}
 
     # ------------------------------------------------------------------ helpers
     def _open(self) -> bool:
@@ -221,7 +224,7 @@ class _Aligner:
             for line in range(self.doc.line_of(a), self.doc.line_of(max(a, b - 1)) + 1):
                 self.consumed.discard(line)
         return Alignment(self.cells, self.warnings, self.consumed, self.header_keys, spans, self.splits,
-                         self.questions)
+                         self.questions, self.row_notes)
 
     def _glued(self, tok: Tok) -> None:
         t = self.target
@@ -310,6 +313,7 @@ class _Aligner:
                 self.consumed.add(self.pending_group[1])  # a group label followed by its rows
             self.pending_group = None
             self.target = _Target(ref.table, ref.row, tok, conf)
+            self.row_notes.setdefault((ref.table, ref.row), f"no figure on the row (its label is on line {tok.line + 1})")
             self.pointer[ref.table] = ref.order
             if ref.row and ref.row[0] != self.cur_block and self.cur_block is not None:
                 spec = self.idx.specs[ref.table]
@@ -428,6 +432,8 @@ class _Aligner:
         options = placements(items, kinds, prefer, total, spec.first_part_column[-1] if spec.first_part_column else "")
         if not options:
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({', '.join(tok.text for tok, _ in vals)})")
+            self.row_notes[(t.table, t.row)] = (f"its figures ({', '.join(tok.text for tok, _ in vals)[:40]}) "
+                                                f"could not be placed in its {n} columns")
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds), t))
 
@@ -448,6 +454,7 @@ class _Aligner:
         if not options:
             why = "too many ways to split" if options is None else f"cannot be cut into {len(cols)} cells"
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({tok.text[:30]}: {why})")
+            self.row_notes[(t.table, t.row)] = f"its figures {tok.text[:30]!r}: {why}"
             return
         def shifted(opts: list[Option] | None) -> list[Option] | None:
             if opts is None:
