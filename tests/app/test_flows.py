@@ -712,3 +712,14 @@ async def test_the_next_report_of_the_same_format_says_its_first_cell(reports, a
         key = app.focused.key_at_cursor()
         assert key == ("active", ("第二十条第（一）项", "规章"), ("本年新制作数量",))
         assert status(screen).startswith("active › 第二十条第（一）项 › 规章 × 本年新制作数量 = 0"), status(screen)
+
+
+async def test_a_row_the_template_does_not_list_is_shown_under_other_rows(reports, ann_dir):
+    from gik_tui.core.model import OTHER_ROWS
+
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
+        table = screen.table("stats")
+        labels = [str(table.get_row_at(r)[0]).strip() for r in range(table.row_count)]
+        i = labels.index(OTHER_ROWS)
+        assert labels[i + 1] == "政府公文公开政府信息数" and str(table.get_row_at(i + 1)[-1]) == "4072"
+        assert "a row of the report's own" in table.labels[i + 1]

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from gik_tui.cli import main
 
 KEYS = {"source", "sha256", "template", "year", "agency", "year_from", "agency_from", "sections", "cells", "checks", "warnings",
-        "questions"}
+        "questions", "other_rows"}
 CELL_KEYS = {"table", "row", "column", "value", "raw", "unit", "line", "start", "end", "confidence", "candidates", "method",
              "page", "reason"}
 

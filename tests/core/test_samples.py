@@ -246,7 +246,7 @@ def test_dongsheng_prose_vs_table_warning(extracted):
     ex = extracted["2018_dongsheng"]
     w = [w for w in ex.warnings if "主动公开政府信息数" in w and "8755" in w]
     assert len(w) == 1 and "13173" in w[0] and "table's value stands" in w[0]
-    assert any("政府公文公开政府信息数" in w for w in ex.warnings)
+    assert [o.label for o in ex.other_rows] == ["政府公文公开政府信息数"]  # kept as its own row, not dropped
 
 
 @pytest.mark.parametrize("stem", ["2016_dongchang", "2018_liuzhi"])
@@ -356,3 +356,24 @@ def test_table_rows_are_not_headings(extracted):
     assert "一、本年新收政府信息公开申请数量" not in lusong
     assert "四、结转下年度继续办理" not in lusong
     assert not any("主动公开情况 |" in s.heading for s in extracted["2018_dongsheng"].sections)
+
+
+def test_a_legacy_row_the_template_does_not_list_is_kept(extracted, samples):
+    """2018_dongsheng.txt's 政府公文公开政府信息数 (条, 4072) is no row of the legacy template: it is
+    kept as one of the statistics table's other rows — in the JSON, the export — not dropped."""
+    import json
+
+    from click.testing import CliRunner
+
+    from gik_tui.cli import main
+
+    ex = extracted["2018_dongsheng"]
+    [o] = ex.other_rows
+    assert (o.table, o.label, o.value, o.unit, o.line) == ("stats", "政府公文公开政府信息数", 4072, "条", 37)
+    assert not [w for w in ex.warnings if "not a row" in w]
+    assert ex.to_dict()["other_rows"] == [{"table": "stats", "label": "政府公文公开政府信息数", "value": 4072,
+                                           "raw": "4072", "unit": "条", "line": 37, "page": None}]
+    r = CliRunner().invoke(main, ["export", str(samples / "2018_dongsheng.txt"), "--format", "jsonl"])
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    [other] = [x for x in rows if x["method"] == "other row"]
+    assert (other["row"], other["value"], other["unit"]) == ("其他行（模板外） / 政府公文公开政府信息数", 4072, "条")

@@ -25,7 +25,7 @@ import os
 from dataclasses import dataclass, field
 
 from .annotations import Annotation
-from .model import Extraction
+from .model import OTHER_ROWS, Extraction
 from .review import Review, corrected, open_report, reviewed_cells
 from .serialize import csv_text
 
@@ -101,6 +101,14 @@ def long_rows(r: Reviewed) -> list[dict]:
             "status": status, "note": note,
             # a value picked among candidates that no evidence told apart, not confirmed since
             "unsure": e.unsure if e else "",
+        })
+    for o in ex.other_rows:  # the report's own rows the template does not list: kept, as read
+        rows.append({
+            "source": ex.source, "agency": ex.agency, "year": ex.year, "template": ex.template,
+            "table": o.table, "row": f"{OTHER_ROWS} / {o.label}", "column": "", "value": o.value,
+            "extracted": o.value, "edited": False, "edited_by": "", "edited_at": "", "confidence": 1.0,
+            "method": "other row", "candidates": None, "unit": o.unit, "page": o.page, "status": status,
+            "note": note, "unsure": "",
         })
     return rows
 

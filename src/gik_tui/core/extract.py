@@ -72,6 +72,7 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
     if doc.pages:  # a PDF or Word report: every figure and heading knows its page
         page_of = doc.page_of
         cells = [replace(c, page=page_of(c.start)) if c.start is not None else c for c in cells]
+        al.other_rows = [replace(r, page=page_of(r.start)) for r in al.other_rows]
         sections = [replace(s, page=page_of(s.start)) for s in sections]
     agency, agency_from = find_agency_from(doc.norm, doc.title, name)
     checks = run_checks(template, found)
@@ -93,4 +94,5 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
         encoding=doc.encoding,
         splits=al.splits,
         questions=tuple(al.questions),
+        other_rows=tuple(al.other_rows),
     )

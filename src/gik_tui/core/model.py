@@ -141,6 +141,29 @@ class Split:
     decided: bool = False  # the evidence (not a prior alone) puts the first clearly ahead: enter takes it
 
 
+OTHER_ROWS = "其他行（模板外）"  # the group the report's own rows stand under, in the export and the app
+
+
+@dataclass(frozen=True, slots=True)
+class OtherRow:
+    """A row of the report's own in a one-column table (a statistics indicator the template does
+    not list, 政府公文公开政府信息数 4072): kept with its figure, never dropped."""
+
+    table: str
+    label: str
+    value: Number | None
+    raw: str
+    unit: str | None
+    line: int
+    start: int
+    end: int
+    page: int | None = None
+
+    def to_dict(self) -> dict:
+        return {"table": self.table, "label": self.label, "value": self.value, "raw": self.raw, "unit": self.unit,
+                "line": self.line, "page": self.page}
+
+
 @dataclass(frozen=True, slots=True)
 class QuestionOption:
     """One answer to a table's question: the column indices that hold the figures, its share of
@@ -188,7 +211,8 @@ class Extraction:
     splits: dict = field(default_factory=dict, compare=False)  # (table, row) → Split (not in the JSON)
     agency_from: str | None = None  # where the agency was read: title, compiler, contact, source line, text, file name
     year_from: str | None = None  # where the year was read: title, period, report, table title, file name
-    questions: tuple[Question, ...] = ()  # a table's repeated ambiguity, asked once  # (table, row) → Split (not in the JSON)
+    questions: tuple[Question, ...] = ()  # a table's repeated ambiguity, asked once
+    other_rows: tuple[OtherRow, ...] = ()  # the report's own rows in a one-column table  # (table, row) → Split (not in the JSON)
 
     def to_dict(self, cells=None, check_cells=None) -> dict:
         """The JSON contract: the one place its keys are written. `cells` and `check_cells(refs)`
@@ -210,6 +234,7 @@ class Extraction:
                        for c in self.checks],
             "warnings": list(self.warnings),
             "questions": [q.to_dict() for q in self.questions],
+            "other_rows": [r.to_dict() for r in self.other_rows],
         }
 
     def cell(self, table: str, row, column) -> Cell | None:

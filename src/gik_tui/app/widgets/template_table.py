@@ -22,7 +22,7 @@ from textual import events
 from textual.message import Message
 from textual.widgets import DataTable
 
-from ...core.model import CellKey, LabelPath
+from ...core.model import OTHER_ROWS, CellKey, LabelPath
 from ..themes import cell_colours
 from ...core.review import Change, Review, doubtful
 from ...core.values import EntryError, fmt_number, parse_entry
@@ -192,6 +192,17 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
             extra = [Text(self._unit(node), style="dim")] if spec.unit_column else []
             self.add_row(label, *extra, *cells)
             r += 1
+        others = [o for o in self.review.ex.other_rows if o.table == spec.id]
+        if others and len(columns) == 1:  # the report's own rows, as read (not template cells)
+            self.add_row(Text(OTHER_ROWS, style="bold"), *([Text("")] * (len(columns) + offset - 1)))
+            self.labels[r] = OTHER_ROWS
+            r += 1
+            for o in others:
+                extra = [Text(o.unit or "", style="dim")] if spec.unit_column else []
+                self.add_row(Text("  " + o.label, no_wrap=True, overflow="ellipsis"), *extra,
+                             Text(fmt_number(o.value) if o.value is not None else "", justify="right", style="dim"))
+                self.labels[r] = f"{o.label} = {o.raw} (line {o.line}; a row of the report's own, not in the template)"
+                r += 1
 
     def _label_width(self, columns) -> int:
         """The row labels use the room there is: all of it that the value columns leave (a label

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from ..document import Document
 from ..labels import has_numbering, label_key
 from ..checks import plan
-from ..model import Cell, LabelPath, Split
+from ..model import Cell, LabelPath, OtherRow, Split
 from ..questions import table_question
 from ..solve import Constraint, Option, Uncertain, distinguishing, placements, shifts, solve, split_run
 from ..templates import TableSpec, Template, load_template
@@ -133,6 +133,7 @@ class Alignment:
     splits: dict = field(default_factory=dict)  # (table, row) → Split: the whole-row choices of an undecided row
     questions: list = field(default_factory=list)  # model.Question: a table's repeated ambiguity, asked once
     row_notes: dict = field(default_factory=dict)  # (table, row) → why its cells have nothing to offer
+    other_rows: list = field(default_factory=list)  # model.OtherRow: the report's rows the template does not list
 
 
 class _Aligner:
@@ -151,6 +152,8 @@ class _Aligner:
         self.target: _Target | None = None
         self.after_header = False
         self.orphan: Tok | None = None
+        self.orphan_unit: str | None = None
+        self.other_rows: list[OtherRow] = []
         self.pending_group: tuple[str, int] | None = None
         self.pos = 0
         self.identity = doc.same_offsets
@@ -224,7 +227,7 @@ class _Aligner:
             for line in range(self.doc.line_of(a), self.doc.line_of(max(a, b - 1)) + 1):
                 self.consumed.discard(line)
         return Alignment(self.cells, self.warnings, self.consumed, self.header_keys, spans, self.splits,
-                         self.questions, self.row_notes)
+                         self.questions, self.row_notes, self.other_rows)
 
     def _glued(self, tok: Tok) -> None:
         t = self.target
@@ -243,10 +246,19 @@ class _Aligner:
         if t is None:
             if self.orphan is not None and parsed.value is not None and self._open():
                 o = self.orphan
-                self.warnings.append(
-                    f"line {o.line + 1}: {o.text!r} is not a row of the {self.cur_table} table; "
-                    f"its figures were not extracted"
-                )
+                spec = self.idx.specs.get(self.cur_table) if self.cur_table else None
+                if spec is not None and len(spec.blocks) == 1 and len(spec.blocks[0].columns) == 1:
+                    # a row of the report's own (a statistics indicator the template does not
+                    # list): kept, with its figure, as one of the table's other rows
+                    s, e = (tok.start, tok.end) if self.identity else self._orig(tok)
+                    self.other_rows.append(OtherRow(self.cur_table, o.text, parsed.value, self.doc.text[s:e],
+                                                    self.orphan_unit, tok.line + 1, s, e))
+                    self.consumed.update((o.line, tok.line))
+                else:
+                    self.warnings.append(
+                        f"line {o.line + 1}: {o.text!r} is not a row of the {self.cur_table} table; "
+                        f"its figures were not extracted"
+                    )
                 self.orphan = None
             return
         spec = self.idx.specs[t.table]
@@ -340,11 +352,14 @@ class _Aligner:
             if len(raw) <= 40 and t.label is not None:
                 return  # the rest of a label broken over two lines
         if raw in _UNITS:
+            if self.orphan is not None:
+                self.orphan_unit = raw
             return  # a unit cell of an unknown row: keep the row's label as the orphan
         self._finalize()
         self.target = None
         self.pending_group = None
         self.orphan = tok if self._open() and len(raw) <= 40 else None
+        self.orphan_unit = None
 
     # ------------------------------------------------------------------ placing values
     def _finish(self) -> None:
