@@ -7,7 +7,7 @@ from gik_tui.app.report import ReportScreen
 from gik_tui.app.screens.queue import QueueScreen
 from textual.widgets.data_table import ColumnKey
 
-from .helpers import ready, settled
+from .helpers import qrow, ready, settled
 
 SIZE = (160, 48)
 
@@ -110,3 +110,31 @@ async def test_metadata_edit_marks_the_report_in_progress(reports, ann_dir):
         for _ in range(3):
             await pilot.pause()
         assert screen.review.agency == "淮安市淮阴区人民政府" and screen.review.status == "in progress"
+
+
+async def test_marked_reports_get_one_agency_at_once(reports, ann_dir):
+    """space marks rows (✓), i asks once for the agency (and year), and every marked report's
+    line and annotation follow; an empty year leaves each report's year as it is."""
+    from gik_tui.core.annotations import annotation_path, load
+
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        queue = app.screen
+        table = queue.query_one("#queue-table")
+        table.move_cursor(row=names(table).index("2018_dongsheng.txt"))
+        await pilot.press("space", "space")  # marks dongsheng, then liuzhi (the cursor goes down)
+        await pilot.pause()
+        assert str(qrow(table, reports / "2018_dongsheng.txt")["file"]).startswith("✓ ")
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "MetaDialog" and "2 report(s)" in str(dialog.query_one("#dialog-title").render())
+        await pilot.press(*"平潭综合实验区管委会", "enter", "enter")
+        await pilot.pause()
+        assert app.screen is queue
+        for name, year in (("2018_dongsheng.txt", "2018"), ("2018_liuzhi.txt", "2018")):
+            row = qrow(table, reports / name)
+            assert (row["agency"], row["year"], row["file"]) == ("平潭综合实验区管委会", year, name)
+            assert dict(load(annotation_path(reports / name, ann_dir)).meta) == {"agency": "平潭综合实验区管委会"}
+        assert qrow(table, reports / "2020_huaiyin.txt")["agency"] == "淮阴区人民政府"

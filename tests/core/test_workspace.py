@@ -124,3 +124,24 @@ def test_is_input_guards_the_reports(folder):
     assert ws.is_input(str(folder / "2019_lusong.txt"))
     assert ws.is_input(os.path.join(str(folder), ".", "2019_lusong.txt"))
     assert not ws.is_input(str(folder / "out.csv"))
+
+
+def test_set_the_agency_and_year_of_several_reports_at_once(folder):
+    """The queue's marked rows: each annotation gets the agency (and year) like the report's `i`,
+    its queue line follows; a report whose annotation cannot be read is left untouched and said."""
+    from gik_tui.core.annotations import annotation_path, load
+
+    ws = Workspace.at(str(folder))
+    a, b = str(folder / "2018_liuzhi.txt"), str(folder / "2020_huaiyin.txt")
+    done, said = ws.set_meta([a, b], agency="平潭综合实验区管委会")
+    assert said == [] and [s.agency for s in done] == ["平潭综合实验区管委会"] * 2
+    assert ws.summaries[a].agency == "平潭综合实验区管委会" and ws.summaries[a].year == 2018  # the year kept
+    assert dict(load(annotation_path(folder / "2018_liuzhi.txt")).meta) == {"agency": "平潭综合实验区管委会"}
+    done, said = ws.set_meta([a], year=2017)
+    assert (done[0].agency, done[0].year) == ("平潭综合实验区管委会", 2017)
+    assert ws.open(a).review.year == 2017
+    bad = annotation_path(folder / "2020_huaiyin.txt")
+    bad.write_text("schema = [[[", encoding="utf-8")
+    done, said = ws.set_meta([a, b], agency="X县人民政府")
+    assert [s.path for s in done] == [a] and len(said) == 1 and said[0].startswith("2020_huaiyin.txt: ")
+    assert bad.read_text(encoding="utf-8") == "schema = [[["

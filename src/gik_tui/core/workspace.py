@@ -117,6 +117,42 @@ class Workspace:
         self.summaries[s.path] = s
         return s
 
+    def set_meta(self, paths: list[str], agency: str | None = None, year: int | None = None
+                 ) -> tuple[list[Summary], list[str]]:
+        """Set the agency and/or the year of several reports at once (the queue's marked rows):
+        each annotation read, changed and saved like the report screen's `i` (atomically, never over
+        a file another window changed or one that could not be read). Their new queue lines, and
+        one line for each report left as it was, saying why."""
+        from .annotations import AnnotationError, ConflictError
+        from .readers import ReadError
+
+        done: list[Summary] = []
+        said: list[str] = []
+        for path in paths:
+            name = os.path.basename(path)
+            try:
+                opened = self.open(path)
+            except ReadError as e:
+                said.append(f"{name}: {e.reason}")
+                continue
+            rv = opened.review
+            meta = dict(rv.meta)
+            if agency:
+                meta["agency"] = agency
+            if year is not None:
+                meta["year"] = year
+            rv.set_meta(meta)
+            try:
+                opened.file.save(rv.annotation())
+            except ConflictError:
+                said.append(f"{name}: its annotation changed on disk meanwhile; open the report to set it there")
+                continue
+            except (AnnotationError, OSError) as e:
+                said.append(f"{name}: its annotation could not be written ({e}); left as it was")
+                continue
+            done.append(self.summary(path, rv, opened.file))
+        return done, said
+
     def year_checks(self, path: str, review: Review) -> list:
         """The carry-over between this report (as the analyst has it now) and the agency's reports
         of the year before and after, from the queue's summaries (core/years.py)."""

@@ -143,32 +143,39 @@ class MetaDialog(ModalScreen[dict | None]):
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="meta.cancel")]
 
-    def __init__(self, agency: str, year: int | None, template: str, templates: tuple[str, ...]) -> None:
+    def __init__(self, agency: str, year: int | None, template: str, templates: tuple[str, ...], count: int = 0) -> None:
+        """`count`: the agency and year of that many reports at once (the queue's marked rows): no
+        template box, and an empty box leaves that detail as each report has it."""
         super().__init__()
         self.values = (agency, "" if year is None else str(year), template)
         self.templates = templates
+        self.count = count
 
     def compose(self) -> ComposeResult:
         agency, year, template = self.values
         with Vertical(id="dialog"):
-            yield Label("Report details (enter in the last box saves, escape cancels)", markup=False, id="dialog-title")
+            title = ("Report details (enter in the last box saves, escape cancels)" if not self.count else
+                     f"Agency and year of {self.count} report(s) (an empty box leaves that one as it is; "
+                     "enter in the last box saves, escape cancels)")
+            yield Label(title, markup=False, id="dialog-title")
             yield Label("agency", markup=False)
             yield Input(displayable(agency), id="meta-agency")
             yield Label("year", markup=False)
             yield Input(year, id="meta-year", restrict=r"[0-9]*", max_length=4)
-            yield Label(f"template ({' | '.join(self.templates)})", markup=False)
-            yield Input(displayable(template), id="meta-template")
+            if not self.count:
+                yield Label(f"template ({' | '.join(self.templates)})", markup=False)
+                yield Input(displayable(template), id="meta-template")
             yield Label("", id="dialog-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "meta-template":
+        if event.input.id != ("meta-year" if self.count else "meta-template"):
             self.focus_next()
             return
         agency = self.query_one("#meta-agency", Input).value.strip()
         year = self.query_one("#meta-year", Input).value.strip()
-        template = self.query_one("#meta-template", Input).value.strip()
+        template = "" if self.count else self.query_one("#meta-template", Input).value.strip()
         error = self.query_one("#dialog-error", Label)
-        if template not in self.templates:
+        if not self.count and template not in self.templates:
             error.update(Text(f"template must be one of: {', '.join(self.templates)}"))
             return
         if year and not (1990 <= int(year) <= 2100):

@@ -45,8 +45,11 @@ IN_THREAD = 50  # up to this many reports are summarised in the worker thread it
 FILTER_SCORE = 90  # near-exact fuzzy matches pass; a neighbour does not (dongsheng ↛ dongchang)
 
 
-def row_cells(s: Summary | None, name: str, c: dict[str, str] | None = None) -> list[Text]:
-    """The row's cells in COLUMNS order; `c`: the theme's colours by role (themes.role_colours)."""
+def row_cells(s: Summary | None, name: str, c: dict[str, str] | None = None, marked: bool = False) -> list[Text]:
+    """The row's cells in COLUMNS order; `c`: the theme's colours by role (themes.role_colours);
+    `marked`: the row is marked (space) for setting the agency or year of several at once."""
+    if marked:
+        name = "✓ " + name
     c = c or {}
     error, warning = c.get("error", ""), c.get("warning", "")
     keys = [k for k, _ in COLUMNS]
@@ -56,13 +59,13 @@ def row_cells(s: Summary | None, name: str, c: dict[str, str] | None = None) -> 
         return [cells[k] for k in keys]
     if s.error and s.status == "error":
         cells = {k: Text("") for k in keys}
-        cells.update(file=Text(displayable(s.name)), status=Text("error", style=error),
+        cells.update(file=Text(displayable(name)), status=Text("error", style=error),
                      agency=Text(displayable(s.error), style=f"bold {error}".strip()))
         return [cells[k] for k in keys]
     status_style = {"done": c.get("success", ""), "flagged": f"bold {warning}".strip(),
                     "in progress": c.get("accent", "")}.get(s.status, "")
     cells = {
-        "file": Text(displayable(s.name)), "agency": Text(displayable(s.agency)),
+        "file": Text(displayable(name)), "agency": Text(displayable(s.agency)),
         "year": Text("" if s.year is None else str(s.year), justify="right"),
         "template": Text(s.template), "headings": Text(f"{s.headings[0]}/{s.headings[1]}", justify="right"),
         "cells": Text(str(s.cells), justify="right"),
@@ -99,6 +102,8 @@ class QueueScreen(Screen):
         Binding("s", "sort", "sort by column", id="queue.sort"),
         Binding("o", "app.overview", "overview", id="queue.overview"),
         Binding("a", "agency", "agency by year", id="queue.agency"),
+        Binding("space", "mark", "mark", id="queue.mark"),
+        Binding("i", "meta", "set agency/year", id="queue.meta"),
         Binding("escape", "clear_filter", "clear filter", show=False, id="queue.clear_filter"),
         Binding("j", "cursor_down", "down", show=False, id="queue.down"),
         Binding("k", "cursor_up", "up", show=False, id="queue.up"),
@@ -128,6 +133,7 @@ class QueueScreen(Screen):
         super().__init__()
         self.workspace = workspace
         self.query_text = ""
+        self.marked: set[str] = set()  # rows marked with space: `i` sets their agency or year at once
 
     @property
     def sort_column(self) -> str | None:
@@ -173,7 +179,8 @@ class QueueScreen(Screen):
         table = self.query_one(DataTable)
         table.clear()
         c = role_colours(self.app)
-        rows = [(p, row_cells(self.workspace.summaries.get(p), p.rsplit("/", 1)[-1], c)) for p in self.visible_paths()]
+        rows = [(p, row_cells(self.workspace.summaries.get(p), p.rsplit("/", 1)[-1], c, p in self.marked))
+                for p in self.visible_paths()]
         for p, cells in rows:
             table.add_row(*cells, key=p)
         if self.sort_column:
@@ -226,7 +233,7 @@ class QueueScreen(Screen):
         table = table or self.query_one(DataTable)
         if s.path not in table.rows:
             return
-        for (key, _), value in zip(COLUMNS, row_cells(s, s.name, colours or role_colours(self.app))):
+        for (key, _), value in zip(COLUMNS, row_cells(s, s.name, colours or role_colours(self.app), s.path in self.marked)):
             table.update_cell(s.path, key, value)
 
     def counts(self) -> str:
@@ -277,6 +284,50 @@ class QueueScreen(Screen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.post_message(self.Open(event.row_key.value))
+
+    def _cursor_path(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def action_mark(self) -> None:
+        """Mark (or unmark) the report under the cursor, and go down a row: `i` then sets the agency
+        or year of every marked report at once."""
+        path = self._cursor_path()
+        if path is None:
+            return
+        self.marked ^= {path}
+        name = path.rsplit("/", 1)[-1]
+        s = self.workspace.summaries.get(path)
+        table = self.query_one(DataTable)
+        table.update_cell(path, "file", row_cells(s, name, role_colours(self.app), path in self.marked)[0])
+        table.action_cursor_down()
+
+    def action_meta(self) -> None:
+        """The agency and/or year of the marked reports (else the one under the cursor), at once."""
+        from .dialogs import MetaDialog
+
+        paths = [p for p in self.workspace.files if p in self.marked] or [p for p in [self._cursor_path()] if p]
+        if not paths:
+            return
+        first = self.workspace.summaries.get(paths[0])
+        agency = first.agency if first is not None and len(paths) == 1 else ""
+
+        def done(values: dict | None) -> None:
+            if values is None or (not values.get("agency") and values.get("year") is None):
+                return
+            summaries, said = self.workspace.set_meta(paths, values.get("agency"), values.get("year"))
+            self.marked -= {s.path for s in summaries}
+            for s in summaries:
+                self.update_row(s)
+            self.show_progress()
+            what = " and ".join(x for x in (values.get("agency") and f"agency {values['agency']}",
+                                            values.get("year") and f"year {values['year']}") if x)
+            self.notify(f"{what} set for {len(summaries)} report(s)" + (f"; left alone: {'; '.join(said)}" if said else ""),
+                        severity="warning" if said else "information", timeout=8)
+
+        self.app.push_screen(MetaDialog(agency, None, "", (), count=len(paths)), done)
 
     def action_agency(self) -> None:
         """The agency of the report under the cursor, its reports side by side by year."""
