@@ -139,6 +139,7 @@ class Split:
     total: int  # how many choices there were (at most MAX_SPLITS are kept)
     reasons: tuple[tuple[str, ...], ...] = ()  # why, for each choice (core/solve.score_option)
     decided: bool = False  # the evidence (not a prior alone) puts the first clearly ahead: enter takes it
+    evidence: tuple[float, ...] = ()  # per choice, the part of its weight that is evidence (solve.Score)
 
 
 OTHER_ROWS = "其他行（模板外）"  # the group the report's own rows stand under, in the export and the app

@@ -132,6 +132,9 @@ class Template:
     family_markers: tuple[str, ...] = ()
     requests_cell: tuple[str, LabelPath, LabelPath] | None = None  # requests received that year (queue, overview)
     figures: tuple[tuple[str, tuple[str, LabelPath, LabelPath]], ...] = ()  # (label, cell): the agency view's rows
+    # this year's cell = the sum of cells of the agency's report of the year before (evidence for
+    # candidates when the folder holds that report): CheckSpec with lhs = this year, rhs = the year before
+    across_years: tuple[CheckSpec, ...] = ()
 
     def table(self, table_id: str) -> TableSpec:
         for t in self.tables:
@@ -190,7 +193,7 @@ def _raw(template_id: str) -> dict:
         for t in raw.pop("tables", []):
             tables[t["id"]] = t
         merged = {}
-        for part in ("checks", "hints"):
+        for part in ("checks", "hints", "across_years"):
             by_id = {c["id"]: c for c in base.get(part, [])}
             for c in raw.pop(part, []):
                 by_id[c["id"]] = c
@@ -253,6 +256,7 @@ def load_template(template_id: str) -> Template:
         tables = tuple(_table(t) for t in raw.get("tables", []))
         checks = tuple(_check(c) for c in raw.get("checks", []))
         hints = tuple(_check(c) for c in raw.get("hints", []))
+        across = tuple(_check(c) for c in raw.get("across_years", []))
         return Template(
             id=raw["id"],
             title=raw.get("title", raw["id"]),
@@ -264,6 +268,7 @@ def load_template(template_id: str) -> Template:
             tables=tables,
             checks=checks,
             hints=hints,
+            across_years=across,
             family=raw.get("family"),
             family_markers=tuple(raw.get("family_markers", ())),
             requests_cell=(req["table"], tuple(req["row"]), tuple(req["column"])) if req else None,

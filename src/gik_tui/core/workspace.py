@@ -101,7 +101,44 @@ class Workspace:
 
         opened = open_report(path, self.annotations, self.section_threshold)
         review = self.review(opened.extraction, opened.annotation, path)
-        return OpenedReport(path, opened.doc, opened.extraction, opened.file, review)
+        ex = self.with_years(path, review)
+        if ex is not review.ex:  # the agency's other years bear on its candidates: scored again
+            review = self.review(ex, opened.annotation, path)
+        return OpenedReport(path, opened.doc, ex, opened.file, review)
+
+    def with_years(self, path: str, review: Review) -> Extraction:
+        """The report's extraction with the agency's reports of the year before and after (from
+        the queue's summaries, as the analyst has them) as evidence for its candidates
+        (core/across.py); the extraction itself when the folder holds neither, or nothing is
+        undecided."""
+        from .across import neighbour_values, ties, with_years
+        from .review import open_report
+        from .years import agency_key
+
+        ex = review.ex
+        if not (ex.splits or ex.questions) or review.year is None or not review.agency:
+            return ex
+        key = agency_key(review.agency)
+        found: dict[int, list[str]] = {}
+        for p, s in self.summaries.items():
+            if (p != path and s is not None and s.status != "error" and s.year in (review.year - 1, review.year + 1)
+                    and agency_key(s.agency) == key):
+                found.setdefault(s.year, []).append(p)
+        sides: dict[int, tuple[str, int, dict] | None] = {}
+        for year in (review.year - 1, review.year + 1):
+            paths = found.get(year, [])
+            if len(paths) != 1:  # none, or two for one year (said elsewhere): no evidence
+                sides[year] = None
+                continue
+            try:
+                other = open_report(paths[0], self.annotations, self.section_threshold)
+            except Exception:  # noqa: BLE001 - a neighbour that cannot be read gives no evidence
+                sides[year] = None
+                continue
+            rv = self.review(other.extraction, other.annotation, paths[0])
+            sides[year] = (rv.ex.template, year, neighbour_values(rv))
+        cells = {c.key: c for c in ex.cells}
+        return with_years(ex, ties(ex.template, cells, sides[review.year - 1], sides[review.year + 1]))
 
     def review(self, extraction: Extraction, annotation, path: str) -> Review:
         """A review of an extraction with an annotation (None: none yet), signed by the annotator."""

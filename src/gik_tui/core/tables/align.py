@@ -617,7 +617,8 @@ def _split_of(u: Uncertain, res) -> Split:
         and best[ranked[0][0]].evidence >= EVIDENCE_LEAD * best[ranked[1][0]].evidence)
     ranked = ranked[:MAX_SPLITS]
     return Split(u.columns, tuple((values, round(w / total, 3)) for values, w in ranked), len(weights),
-                 distinguishing([best[v].reasons for v, _ in ranked]), decided)
+                 distinguishing([best[v].reasons for v, _ in ranked]), decided,
+                 tuple(best[v].evidence for v, _ in ranked))
 
 
 @cache

@@ -1,0 +1,147 @@
+"""The agency's other years as evidence for a report's candidates.
+
+The templates' `[[across_years]]` say which cells of a report equal sums of cells of the same
+agency's report of the year before (this year's 上一年项目数量 = last year's 上一年项目数量 + 本年增/减;
+this year's 上年结转 = last year's 结转下年度继续办理). When the folder holds the report of the year
+before or after, each such identity ties cells of this report to a known figure: a split or a
+table-question answer that keeps it weighs more (evidence), one that breaks it less. Nothing here
+fills a cell; the shares of the splits, the cells' candidates and the questions' options are scored
+again from the same numbers, so the picker, the status line and the Checks tab agree.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from .checks import plan
+from .model import Cell, CellKey, Extraction, Question
+from .solve import distinguishing
+
+MATCH = 10.0  # a choice that keeps an identity with the agency's other year
+MISMATCH = 0.1  # … or breaks one
+LEAD = 2.0  # as for the splits: the first is taken on enter only when its evidence weighs this much more
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """Σ of this report's `cells` must equal `value`, as the agency's report of `year` says."""
+
+    cells: tuple[CellKey, ...]
+    value: float
+    year: int
+    title: str
+
+
+def ties(template_id: str, cells: dict[CellKey, Cell], before: tuple[str, int, dict] | None,
+         after: tuple[str, int, dict] | None) -> list[Tie]:
+    """The identities across years that tie this report's cells to a figure of the report of the
+    year before or after: `before`/`after` are (template id, year, that report's values by cell)."""
+    out: list[Tie] = []
+    if before is not None:
+        _, year, values = before
+        for st in plan(template_id, "across_years"):  # this year's lhs = the year before's rhs
+            if not all(k in cells for k in st.lkeys):
+                continue
+            got = [values.get(k) for k in st.rkeys]
+            if got and all(v is not None for v in got):
+                out.append(Tie(tuple(st.lkeys), float(sum(got)), year, st.name))
+    if after is not None:
+        tid, year, values = after
+        for st in plan(tid, "across_years"):  # the year after's lhs = this year's rhs
+            if not all(k in cells for k in st.rkeys):
+                continue
+            got = [values.get(k) for k in st.lkeys]
+            if got and all(v is not None for v in got):
+                out.append(Tie(tuple(st.rkeys), float(sum(got)), year, st.name))
+    return out
+
+
+def _judge(ties_: list[Tie], fixed: dict[CellKey, object], known: dict[CellKey, Cell]) -> tuple[float, list[str]]:
+    """How a choice (`fixed`: the values it gives its cells) fares against the ties that involve
+    its cells: the factor, and why."""
+    factor = 1.0
+    why: list[str] = []
+    for t in ties_:
+        if not any(k in fixed for k in t.cells):
+            continue
+        total = 0.0
+        for k in t.cells:
+            v = fixed[k] if k in fixed else (known[k].value if k in known else None)
+            if v is None and k not in fixed:
+                break  # a cell of the tie outside the choice is not known: it says nothing
+            total += v or 0
+        else:
+            if math.isclose(total, t.value, abs_tol=1e-6):
+                factor *= MATCH
+                why.append(f"keeps {t.title} with the agency's {t.year} report")
+            else:
+                factor *= MISMATCH
+                why.append(f"breaks {t.title} with the agency's {t.year} report ({_fmt(total)} ≠ {_fmt(t.value)})")
+    return factor, why
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def with_years(ex: Extraction, ties_: list[Tie]) -> Extraction:
+    """The extraction with its splits, its undecided cells' candidates and its questions scored
+    again with the ties to the agency's other years (unchanged when none bears on them)."""
+    if not ties_:
+        return ex
+    known = {c.key: c for c in ex.cells}
+    splits = dict(ex.splits)
+    cells = dict(known)
+    changed = False
+    for (table, row), sp in ex.splits.items():
+        keys = [(table, row, col) for col in sp.columns]
+        judged = [_judge(ties_, dict(zip(keys, values)), known) for values, _ in sp.choices]
+        if all(f == 1.0 for f, _ in judged):
+            continue
+        changed = True
+        weights = [share * f for (_, share), (f, _) in zip(sp.choices, judged)]
+        evidence = [e * f for e, (f, _) in zip(sp.evidence or (1.0,) * len(weights), judged)]
+        reasons = [tuple(why) + r for (_, why), r in zip(judged, sp.reasons or ((),) * len(weights))]
+        order = sorted(range(len(weights)), key=lambda i: -weights[i])
+        total = sum(weights) or 1.0
+        choices = tuple((sp.choices[i][0], round(weights[i] / total, 3)) for i in order)
+        decided = len(order) == 1 or (weights[order[0]] >= LEAD * weights[order[1]]
+                                      and evidence[order[0]] >= LEAD * evidence[order[1]])
+        splits[(table, row)] = replace(sp, choices=choices, reasons=distinguishing([reasons[i] for i in order]),
+                                       decided=decided, evidence=tuple(evidence[i] for i in order))
+        for j, key in enumerate(keys):  # each undecided cell's candidates: the same shares, by value
+            c = cells.get(key)
+            if c is None or c.value is not None or not c.candidates:
+                continue
+            by: dict = {}
+            for values, share in choices:
+                by[values[j]] = by.get(values[j], 0.0) + share
+            cells[key] = replace(c, candidates=tuple(sorted(by.items(), key=lambda kv: -kv[1])))
+    questions = tuple(_question(q, ties_, known) for q in ex.questions)
+    if not changed and questions == ex.questions:
+        return ex
+    return replace(ex, cells=tuple(cells[c.key] for c in ex.cells), splits=splits, questions=questions)
+
+
+def _question(q: Question, ties_: list[Tie], known: dict[CellKey, Cell]) -> Question:
+    judged = []
+    for o in q.options:
+        fixed = {(q.table, row, col): v for row, values in zip(q.rows, o.values) for col, v in zip(q.columns, values)}
+        judged.append(_judge(ties_, fixed, known))
+    if all(f == 1.0 for f, _ in judged):
+        return q
+    weights = [o.share * f for o, (f, _) in zip(q.options, judged)]
+    order = sorted(range(len(weights)), key=lambda i: -weights[i])
+    total = sum(weights) or 1.0
+    reasons = distinguishing([tuple(judged[i][1]) + q.options[i].reasons for i in order])
+    options = tuple(replace(q.options[i], share=round(weights[i] / total, 3), reasons=r) for i, r in zip(order, reasons))
+    f0, f1 = judged[order[0]][0], judged[order[1]][0] if len(order) > 1 else 0.0
+    decided = q.decided or (weights[order[0]] >= LEAD * weights[order[1]] and f0 >= LEAD * f1)
+    return replace(q, options=options, decided=decided)
+
+
+def neighbour_values(review) -> dict[CellKey, object]:
+    """A neighbouring year's report as the analyst has it: its values by cell."""
+    return {k: c.value for k, c in review.current_cells().items() if c.value is not None}
+
