@@ -27,7 +27,9 @@ TYPING = """Typing figures (on a value cell of a table)
 OTHER = """
 In the heading picker: type to filter, enter chooses, escape cancels.
 In the note (Notes tab): enter writes, escape stops writing.
-c lists a blank cell's candidate splits: 1–9 or enter picks one.
+c lists a blank cell's candidate splits, ranked by evidence with why:
+  1–9 picks; enter only when the evidence puts the first clearly ahead.
+  On a row of a table question, c asks it once for all its rows (r: this row).
 ctrl+p opens the command palette with every action of the screen.
 """
 
