@@ -723,3 +723,15 @@ async def test_a_row_the_template_does_not_list_is_shown_under_other_rows(report
         i = labels.index(OTHER_ROWS)
         assert labels[i + 1] == "政府公文公开政府信息数" and str(table.get_row_at(i + 1)[-1]) == "4072"
         assert "a row of the report's own" in table.labels[i + 1]
+        # the cursor shows it: down from the last value row, up back (read only: no value cell)
+        last = table.value_rows[-1]
+        table.focus()
+        table.move_cursor(row=last, column=max(table.value_cols[last]))
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        assert table.cursor_coordinate.row == i + 1 and table.key_at_cursor() is None
+        assert "政府公文公开政府信息数 = 4072" in status(screen) and "not in the template" in status(screen)
+        await pilot.press("up")
+        await pilot.pause()
+        assert table.cursor_coordinate.row == last

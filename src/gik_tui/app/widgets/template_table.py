@@ -101,6 +101,7 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
         self.labels: dict[int, str] = {}
         self.colours: dict[str, str] = {}
         self.value_rows: list[int] = []  # rows that hold value cells, in order
+        self.other_rows: list[int] = []  # rows of the report's own (not template cells), after them
         self.value_cols: dict[int, list[int]] = {}  # per such row, its value columns in order
         self.editing: CellKey | None = None  # the cell being typed into
         self.buffer = ""
@@ -193,6 +194,7 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
             self.add_row(label, *extra, *cells)
             r += 1
         others = [o for o in self.review.ex.other_rows if o.table == spec.id]
+        self.other_rows = []
         if others and len(columns) == 1:  # the report's own rows, as read (not template cells)
             self.add_row(Text(OTHER_ROWS, style="bold"), *([Text("")] * (len(columns) + offset - 1)))
             self.labels[r] = OTHER_ROWS
@@ -202,6 +204,7 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
                 self.add_row(Text("  " + o.label, no_wrap=True, overflow="ellipsis"), *extra,
                              Text(fmt_number(o.value) if o.value is not None else "", justify="right", style="dim"))
                 self.labels[r] = f"{o.label} = {o.raw} (line {o.line}; a row of the report's own, not in the template)"
+                self.other_rows.append(r)
                 r += 1
 
     def _label_width(self, columns) -> int:
@@ -282,6 +285,12 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
         r, c = self.cursor_coordinate.row, self.cursor_coordinate.column
         if direction in ("down", "up"):
             rows = [x for x in self.value_rows if (x > r if direction == "down" else x < r)]
+            # the report's own rows after the template's: read only, but the cursor shows them
+            others = [x for x in self.other_rows if (x > r if direction == "down" else x < r)]
+            if direction == "down" and not rows and others:
+                return others[0], max(self.value_cols.get(self.value_rows[-1], [c])) if self.value_rows else c
+            if direction == "up" and others and r in self.other_rows:
+                return others[-1], c
             if not rows:
                 return None
             return self._near(rows[0] if direction == "down" else rows[-1], c)
