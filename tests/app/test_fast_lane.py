@@ -375,7 +375,8 @@ async def test_a_table_question_is_asked_once_and_answered_in_one_key(reports, a
         await pilot.pause()
         pane = screen.query_one(ChecksPane)
         assert [c.message for c in pane.checks if c.id == "chosen.unsure"] == [
-            "自然人 + 总计 for 23 rows chosen without evidence"]
+            "自然人 + 总计 for 23 rows chosen without evidence; type the figures to confirm"]
+        assert [c.state for c in pane.checks].index("holds") > [c.id for c in pane.checks].index("chosen.unsure")
         screen.query_one("TabbedContent").active = "tab-tables"
         await pilot.pause()
         await on_cell(screen, pilot, new)

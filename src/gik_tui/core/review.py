@@ -266,7 +266,7 @@ class Review:
             elif c.value is None and c.candidates and (q := asked.get((c.table, c.row))) is not None:
                 if id(q) not in stopped:
                     stopped.add(id(q))
-                    items.append(Attention("low", c.key, f"one question for {len(q.rows)} rows (c answers it)"))
+                    items.append(Attention("low", c.key, "a table question"))
             elif c.value is None and c.candidates:
                 items.append(Attention("low", c.key, f"undecided: {len(c.candidates)} candidates (c picks)"))
             elif blank:

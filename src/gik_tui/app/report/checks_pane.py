@@ -43,22 +43,20 @@ class ChecksPane(KeepsFocusWhenShown, DataTable):
         self.add_column(Text("check"), width=ident)
         self.add_column(Text("both sides"), width=sides)
         years = [CheckResult(y.id, y.ok, y.message, tuple(CellRef(*k) for k in y.cells)) for y in across]
+        # choices the evidence did not make, until the analyst confirms their figures: with what waits
+        unsure = [CheckResult("chosen.unsure", False, note + "; type the figures to confirm",
+                              tuple(CellRef(*k) for k in keys), "pending", tuple(CellRef(*k) for k in keys))
+                  for note, keys in review.unsure()]
         order = {"fails": 0, "pending": 1, "holds": 2}  # failing first, then what waits for a decision
-        self.checks = sorted([*review.checks(), *years], key=lambda c: order.get(c.state, 0))
+        self.checks = sorted([*review.checks(), *years, *unsure], key=lambda c: order.get(c.state, 0))
         colour = role_colours(self.app)
         marks = {"holds": ("✓", colour["success"]), "fails": ("✗", f"bold {colour['error']}"),
                  "pending": ("…", colour["warning"])}
         for i, c in enumerate(self.checks):
-            mark, style = marks.get(c.state, marks["fails"])
+            mark, style = ("?", colour["warning"]) if c.id == "chosen.unsure" else marks.get(c.state, marks["fails"])
             self.add_row(Text(mark, style=style),
                          Text(c.id, no_wrap=True, overflow="ellipsis"),
                          Text(c.message), key=str(i), height=None)  # the sides wrap: all of them show
-        # choices the evidence did not make, until the analyst confirms their figures
-        for note, keys in review.unsure():
-            self.checks.append(CheckResult("chosen.unsure", False, note, tuple(CellRef(*k) for k in keys), "pending",
-                                           tuple(CellRef(*k) for k in keys)))
-            self.add_row(Text("?", style=colour["warning"]), Text("chosen.unsure", no_wrap=True, overflow="ellipsis"),
-                         Text(note + "; type the figures to confirm"), key=str(len(self.checks) - 1), height=None)
         if not self.checks:
             self.add_row(Text(""), Text("no checks apply"), Text("(the tables are empty)"))
 
