@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .checks import run_checks
-from .model import Cell, LabelPath, Question, QuestionOption
+from .checks import plan
+from .model import LabelPath, Question, QuestionOption
 from .solve import distinguishing
 from .templates import Template
 
@@ -72,12 +72,11 @@ def table_question(template: Template, table: str, rows: list, cells: dict, norm
     stated = stated_by_column(norm, labels)
     first_row = spec.blocks[0].rows[0]
     options = []
+    # the table's known cells (a blank read as empty counts 0; an undecided one is not known)
+    known = {k: c.value for k, c in cells.items() if k[0] == table and (c.value is not None or not c.candidates)}
     for pat in common:
         answer = {(table, u.row, col): by[pat][1][j] for u, by in patterns for j, col in enumerate(columns)}
-        trial = dict(cells)
-        for key, v in answer.items():
-            trial[key] = Cell(*key, v, confidence=1.0)
-        if any(c.state == "fails" and c.cells and c.cells[0].table == table for c in run_checks(template, trial)):
+        if _breaks(template.id, table, {**known, **answer}):
             continue  # every row read this way breaks the table's identities
         weight = sum(by[pat][0] for _, by in patterns) / len(patterns)
         evidence = 1.0
@@ -85,8 +84,8 @@ def table_question(template: Template, table: str, rows: list, cells: dict, norm
         for label, n in stated.items():
             col = next(c for c in columns if c[-1] == label)
             key = (table, first_row, col)
-            known = cells.get(key)
-            got = answer[key] if key in answer else (known.value if known is not None else None)
+            read = cells.get(key)
+            got = answer[key] if key in answer else (read.value if read is not None else None)
             if got == n:
                 weight *= PROSE_MATCH
                 evidence *= PROSE_MATCH
@@ -114,6 +113,25 @@ def table_question(template: Template, table: str, rows: list, cells: dict, norm
                       for (w, _, pat, _, values), why in zip(options, distinguishing([o[3] for o in options]))),
         decided=decided,
     )
+
+
+@cache
+def _steps(template_id: str, table: str) -> tuple:
+    return tuple((st.kind, st.lkeys, st.rkeys) for st in plan(template_id) if (st.lkeys or st.rkeys)[0][0] == table)
+
+
+def _breaks(template_id: str, table: str, values: dict) -> bool:
+    """Does some identity of the table fail with these values (None counts 0; an identity with a
+    cell not in `values` says nothing)?"""
+    for kind, lkeys, rkeys in _steps(template_id, table):
+        try:
+            lsum = sum(values[k] or 0 for k in lkeys)
+            rsum = sum(values[k] or 0 for k in rkeys)
+        except KeyError:
+            continue
+        if (abs(lsum - rsum) > 1e-6) if kind == "eq" else (lsum > rsum + 1e-6):
+            return True
+    return False
 
 
 def answer(question: Question, choice: int) -> dict[tuple[str, LabelPath, LabelPath], object]:
