@@ -96,6 +96,10 @@ class OverviewScreen(Screen):
         for section, n in checks.most_common():
             t.append(f"  {section}  ")
             t.append(f"{reports[section]} report(s) · {n} check(s)\n", style=f"bold {c['error']}")
+        pending = [s.pending for s in ready if s.pending]
+        if pending:  # sums that wait for cells not decided yet: work left, not broken figures
+            t.append(f"  and {sum(pending)} pending check(s) in {len(pending)} report(s), waiting for undecided cells\n",
+                     style=c["warning"])
         t.append("\nRequests received per year (new requests, all applicants)\n", style="bold underline")
         per_year: dict[int, float] = defaultdict(float)
         counted = 0
