@@ -10,8 +10,11 @@ SAMPLES = ROOT / "sample_reports"
 
 
 @pytest.fixture(scope="session")
-def samples() -> Path:
-    return SAMPLES
+def samples(tmp_path_factory) -> Path:
+    """The five sample reports, copied once a session: never the annotations an analyst left
+    beside them by trying the app (`gik-tui` writes them in sample_reports/, and `check` and
+    `export` apply them)."""
+    return copy_samples(tmp_path_factory.mktemp("samples"))
 
 
 def copy_samples(dest: Path) -> Path:
