@@ -56,3 +56,40 @@ def test_without_the_other_year_nothing_changes(tmp_path):
     opened = ws.open(str(tmp_path / "a2019.txt"))
     assert opened.review.ex is opened.extraction
     assert not any("agency's" in " ".join(r) for sp in opened.extraction.splits.values() for r in sp.reasons)
+
+
+def test_export_scores_the_candidates_with_the_other_years_as_the_app_does(tmp_path):
+    import json
+
+    from gik_tui.core.export import dataset
+
+    rep = _pair(tmp_path)
+    ws = Workspace.at(str(tmp_path))
+    list(ws.summarize())
+    app = {c.key: c.candidates for c in ws.open(str(tmp_path / "a2019.txt")).review.ex.cells if c.candidates}
+    assert app
+    for jobs in (1, 2):
+        ds = dataset([str(tmp_path / "a2019.txt"), str(tmp_path / "b2020.txt")], jobs=jobs)
+        rows = {("active", tuple(r["row"].split(" / ")), tuple(r["column"].split(" / "))): r
+                for r in ds.rows if r["source"].endswith("a2019.txt") and r["table"] == "active"}
+        for key, cands in app.items():
+            if key[0] != "active":
+                continue
+            assert json.loads(rows[key]["candidates"]) == [list(c) for c in cands], key
+        # a row the next year decides has its truth first in the export too
+        row = _signed_rows(rep)[0]
+        key = ("active", row, ("本年增/减",))
+        if key in app:
+            assert json.loads(rows[key]["candidates"])[0][0] == rep.values[key]
+
+
+def test_export_without_the_other_year_keeps_the_report_alone(tmp_path):
+    from gik_tui.core.export import dataset
+    from gik_tui.core.extract import extract_path
+
+    _pair(tmp_path, with_next=False)
+    alone = {c.key: c.candidates for c in extract_path(str(tmp_path / "a2019.txt")).cells if c.candidates}
+    ds = dataset([str(tmp_path / "a2019.txt")])
+    got = {("active", tuple(r["row"].split(" / ")), tuple(r["column"].split(" / "))): r["candidates"]
+           for r in ds.rows if r["table"] == "active" and r["candidates"]}
+    assert len(got) == len([k for k in alone if k[0] == "active"]) > 0

@@ -12,6 +12,7 @@ again from the same numbers, so the picker, the status line and the Checks tab a
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .checks import plan
@@ -145,3 +146,43 @@ def neighbour_values(review) -> dict[CellKey, object]:
     """A neighbouring year's report as the analyst has it: its values by cell."""
     return {k: c.value for k, c in review.current_cells().items() if c.value is not None}
 
+
+
+def neighbours(path: str, agency: str | None, year: int | None,
+               reports: Iterable[tuple[str, str | None, int | None]]) -> dict[int, str]:
+    """Of the folder's reports as (path, agency, year), the agency's one report of the year before
+    and the one of the year after `year`, by year (a year with none, or with two, is left out:
+    two reports for one year give no evidence, and years.py says so)."""
+    from .years import agency_key
+
+    if year is None or not agency:
+        return {}
+    key = agency_key(agency)
+    found: dict[int, list[str]] = {}
+    for p, a, y in reports:
+        if p != path and y in (year - 1, year + 1) and agency_key(a) == key:
+            found.setdefault(y, []).append(p)
+    return {y: ps[0] for y, ps in found.items() if len(ps) == 1}
+
+
+def side(path: str, year: int, open_review) -> tuple[str, int, dict] | None:
+    """A neighbouring year's report as evidence: (its template, its year, its values by cell), from
+    `open_review(path)` (the report as the analyst has it); None when it cannot be read."""
+    try:
+        rv = open_review(path)
+    except Exception:  # noqa: BLE001 - a neighbour that cannot be read gives no evidence
+        return None
+    return (rv.ex.template, year, neighbour_values(rv))
+
+
+def with_neighbours(ex: Extraction, year: int | None, near: dict[int, str], open_review) -> Extraction:
+    """The extraction (of a report on `year`, as the analyst has it) scored again with the agency's
+    reports of the year before and after (`near`, from `neighbours`), each opened with
+    `open_review`: the one way the app and export bring the other years in. The extraction itself
+    when nothing is undecided or none is near."""
+    if not (ex.splits or ex.questions) or year is None or not near:
+        return ex
+    before = side(near[year - 1], year - 1, open_review) if year - 1 in near else None
+    after = side(near[year + 1], year + 1, open_review) if year + 1 in near else None
+    cells = {c.key: c for c in ex.cells}
+    return with_years(ex, ties(ex.template, cells, before, after))

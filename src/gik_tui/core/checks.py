@@ -60,6 +60,8 @@ class _Step:
     lkeys: tuple[tuple[str, LabelPath, LabelPath], ...]
     rkeys: tuple[tuple[str, LabelPath, LabelPath], ...]
     refs: tuple[CellRef, ...]
+    prior: bool = False  # a hint that ranks as a prior (CheckSpec.prior)
+    factor: float = 0.2  # a hint's weight on an option breaking it (CheckSpec.factor)
 
 
 @cache
@@ -92,6 +94,8 @@ def plan(template_id: str, part: str = "checks") -> tuple[_Step, ...]:
                 lkeys=tuple(addr(p) for p in chk.lhs),
                 rkeys=tuple(addr(p) for p in rhs),
                 refs=tuple(CellRef(*addr(p)) for p in (*chk.lhs, *rhs)),
+                prior=chk.prior,
+                factor=chk.factor,
             ))
     return tuple(steps)
 

@@ -220,18 +220,29 @@ class _Part:
     left_out: str | None
     blob: bytes = b""  # the long rows written out (CSV rows or JSON lines), when asked for so
     blob_rows: int = 0
+    agency: str | None = None  # as the analyst has it: how the agency's other years are found
+    year: int | None = None
+    undecided: bool = False  # splits or questions that the agency's other years may bear on
 
 
-def _part(task: tuple[str, str | None, frozenset[str], str]) -> tuple[str, _Part | str]:
+def _part(task: tuple[str, str | None, frozenset[str], str, dict[int, str]]) -> tuple[str, _Part | str]:
     """One report for the pool: ("ok", its rows) or ("error", its one-line reason), within the
-    per-report time limit."""
+    per-report time limit. `near`: the agency's reports of the year before and after, whose figures
+    are evidence for this report's candidates (core/across.py), as in the app."""
     from .batch import limited
     from .years import carry_cells
 
-    path, annotations_dir, kinds, written = task
+    path, annotations_dir, kinds, written, near = task
 
     def build(p: str) -> _Part:
         r = reviewed(p, annotations_dir)
+        if near:
+            from .across import with_neighbours
+
+            ex = with_neighbours(r.extraction, r.extraction.year, near,
+                                 lambda q: reviewed(q, annotations_dir).review)
+            if ex is not r.extraction:
+                r = Reviewed(ex, r.annotation, r.warnings, r.left_out)
         long = long_rows(r) if "cells" in kinds else []
         blob = b""
         if written and long:  # the parent only joins bytes: no rows cross the process boundary
@@ -241,7 +252,8 @@ def _part(task: tuple[str, str | None, frozenset[str], str]) -> tuple[str, _Part
                      section_rows(r) if "sections" in kinds else [],
                      check_rows(r) if "checks" in kinds else [],
                      carry_cells(r.extraction, r.review) if "checks" in kinds else None,
-                     r.warnings, r.left_out, blob, len(long) if blob else 0)
+                     r.warnings, r.left_out, blob, len(long) if blob else 0, r.extraction.agency,
+                     r.extraction.year, bool(r.extraction.splits or r.extraction.questions))
 
     return limited(build, path, "export")
 
@@ -252,6 +264,7 @@ def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = F
     processes: the one export the command line and the app share. `what`: "cells" (long, or
     `wide`), "sections" or "checks"; `every`: all four parts too, for the workbook; `written`
     ("csv" or "jsonl"): the long cells come back already written in that format (`blob`)."""
+    from .across import neighbours
     from .batch import ordered
     from .years import cross_year_checks
 
@@ -266,7 +279,17 @@ def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = F
     unread: list[str] = []
     warnings: list[str] = []
     left_out: list[str] = []
-    for status, p in ordered(_part, [(f, annotations_dir, kinds, written) for f in files], jobs):
+    done: dict[str, tuple[str, _Part | str]] = dict(
+        zip(files, ordered(_part, [(f, annotations_dir, kinds, written, {}) for f in files], jobs)))
+    # a second pass for the reports whose undecided cells the agency's other years bear on: the
+    # candidates and shares exported are the ones the app shows (core/across.py)
+    known = [(f, r[1].agency, r[1].year) for f, r in done.items() if r[0] == "ok"]
+    again = [(f, annotations_dir, kinds, written, near) for f, r in done.items()
+             if r[0] == "ok" and r[1].undecided
+             and (near := neighbours(f, r[1].agency, r[1].year, known))]  # type: ignore[union-attr]
+    for task, res in zip(again, ordered(_part, again, jobs)):
+        done[task[0]] = res
+    for status, p in done.values():
         if status != "ok":
             unread.append(p)  # type: ignore[arg-type]
             continue

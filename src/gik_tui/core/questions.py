@@ -20,8 +20,8 @@ from .model import LabelPath, Question, QuestionOption
 from .solve import distinguishing
 from .templates import Template
 
-PROSE_MATCH = 5.0  # the pattern puts a figure the report's sentences state where they say
-PROSE_MISMATCH = 0.2  # … or contradicts one
+PROSE_MATCH = 20.0  # the pattern puts a figure the report's sentences state where they say (it outweighs the 自然人 prior)
+PROSE_MISMATCH = 0.05  # … or contradicts one
 LEAD = 2.0  # the first option is taken on enter only when its evidence weighs this much more
 
 

@@ -282,9 +282,7 @@ def _plain_splits(digits: str, n: int, must: frozenset[int] = frozenset()) -> li
         if any(zero[a] and b - a > 1 for a, b in zip(bounds, bounds[1:])):
             continue
         raws = tuple(digits[a:b] for a, b in zip(bounds, bounds[1:]))
-        lens = [b - a for a, b in zip(bounds, bounds[1:])]
-        out.append(Option(tuple(map(int, raws)), tuple(zip(bounds, bounds[1:])), raws,
-                          math.exp(-0.35 * sum(x * x for x in lens) / n)))
+        out.append(Option(tuple(map(int, raws)), tuple(zip(bounds, bounds[1:])), raws, _split_prior(raws)))
     return out if len(out) <= MAX_OPTIONS else None
 
 
@@ -379,10 +377,38 @@ class _Budget(Exception):
     pass
 
 
+# a row that lost its empty cells: its figure in the column most rows fill (自然人) is this much
+# likelier than in any one other column (about nine rows in ten with figures fill it in real reports)
+PREFER_FACTOR = 30.0
+
+# how often a figure of a real report's table has 1, 2, … digits before its point, relatively: real
+# counts spread over the orders of magnitude (as many 3s as 300s), thinning past four digits
+_DIGITS = (1.0, 1.0, 0.75, 0.6, 0.4, 0.15, 0.05, 0.02)
+_ZERO = 0.4  # the share of 0 among one-digit figures (an empty count is printed 0)
+
+
+def _figure_prior(raw: str) -> float:
+    """How common a figure is in a real table: its length as _DIGITS, and within a length, Benford's
+    law (a figure spread over orders of magnitude is x with probability ∝ 1/x: 1 is as likely
+    as 2 and 3 together, 19 likelier than 190)."""
+    head = raw.split(".", 1)[0]
+    digits = "".join(ch for ch in head if ch.isdigit())
+    if not digits:
+        return 1.0
+    n, x = len(digits), int(digits)
+    if x == 0:
+        return _ZERO
+    w = _DIGITS[min(n, len(_DIGITS)) - 1] / (x * math.log(10))
+    return (1 - _ZERO) * w if n == 1 else w
+
+
 def _split_prior(raws: list[str]) -> float:
-    """Fewer digits per cell are more common: a split that spreads its digits evenly weighs more."""
-    lens = [sum(ch.isdigit() for ch in r.split(".", 1)[0]) for r in raws]
-    return math.exp(-0.35 * sum(x * x for x in lens) / len(lens))
+    """The digit prior of a split: the product over its cells of how common each figure is in real
+    tables (_figure_prior)."""
+    w = 1.0
+    for r in raws:
+        w *= _figure_prior(r)
+    return w
 
 
 def _fits(p: Parsed, kind: str) -> bool:
@@ -423,7 +449,7 @@ def placements(values: list[tuple[Parsed, tuple[int, int], str]], kinds: tuple[s
             for (p, span, raw), c in zip(values, cols):
                 vals[c], spans[c], raws[c] = p.value, span, raw
             filled = prefer is not None and vals[prefer] is not None
-            out.append(Option(tuple(vals), tuple(spans), tuple(raws), 10.0 if filled else 1.0,
+            out.append(Option(tuple(vals), tuple(spans), tuple(raws), PREFER_FACTOR if filled else 1.0,
                               f"{prefer_label or 'its first column'} is the column most rows fill (a prior)" if filled else
                               f"leaves {prefer_label or 'its first column'}, the column most rows fill, empty (a prior)"
                               if prefer is not None else ""))
@@ -473,10 +499,10 @@ class Score:
 
 
 PROSE_FACTOR = 3.0  # a figure of the option that the report's sentences state
-HINT_FACTOR = 0.2  # an option breaking a relation that holds in almost every report (a hint)
 FITS_FACTOR = 5.0  # a broken table: a row's option that satisfies its own totals
 IMPOSSIBLE_FACTOR = 0.001  # a fall below zero: a count cannot end negative
 LARGE_CHANGE_FACTOR = 0.05  # a change larger than its base
+SHARPEN = 1.35  # scores are weights raised to this power, so that a share means what it says (benchmarks/candidates.py: within 10 points in every band)
 CHANGE_SCALE = 4.0  # a change small against its base is likelier: exp(-CHANGE_SCALE · |change| / base)
 
 
@@ -495,13 +521,15 @@ def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: se
                 w *= PROSE_FACTOR
                 ev *= PROSE_FACTOR
                 why.append(f"the report's text states {v}")
-    for kind, const, terms, title in hints:
+    for kind, const, terms, title, prior, factor in hints:
         if not _holds(kind, const + sum(coef * _num(o.values[j]) for j, coef in terms)):
-            w *= HINT_FACTOR
-            ev *= HINT_FACTOR
-            why.append(f"breaks {title}, which holds in almost every report")
+            w *= factor
+            if not prior:
+                ev *= factor
+            why.append(f"breaks {title}, as few reports do (a prior)" if prior else
+                       f"breaks {title}, which holds in almost every report")
         else:
-            why.append(f"keeps {title}")
+            why.append(f"keeps {title}" + (", as most reports do (a prior)" if prior else ""))
     if fits is not None:
         if fits:
             w *= FITS_FACTOR
@@ -530,7 +558,7 @@ def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: se
         why.append(o.why)
     if not why:
         why.append("no evidence but the length of its figures")
-    return Score(w, ev, tuple(why))
+    return Score(w ** SHARPEN, ev, tuple(why))
 
 
 def distinguishing(reasons: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
@@ -548,6 +576,8 @@ class Constraint:
     kind: str  # "eq" | "le"
     terms: tuple[tuple[tuple, int], ...]  # (cell key, coefficient)
     title: str
+    prior: bool = False  # a hint that ranks as a prior, not as evidence (CheckSpec.prior)
+    factor: float = 0.2  # a hint: the weight of an option breaking it (CheckSpec.factor)
 
 
 def _num(v: Number | None) -> Number:
@@ -667,10 +697,10 @@ def _holds(kind: str, x: float) -> bool:
     return abs(x) < 1e-6 if kind == "eq" else x <= 1e-6
 
 
-def _row_hints(hints, where, known, n: int) -> list[list[tuple[str, float, list[tuple[int, int]], str]]]:
+def _row_hints(hints, where, known, n: int) -> list[list[tuple[str, float, list[tuple[int, int]], str, bool, float]]]:
     """Per row, the hints it alone can break: every other cell of the hint is known and filled.
-    Each as (kind, constant, [(column index, coefficient)], title): an option breaking one weighs less."""
-    out: list[list[tuple[str, float, list[tuple[int, int]], str]]] = [[] for _ in range(n)]
+    Each as (kind, constant, [(column index, coefficient)], title, prior, factor): an option breaking one weighs less."""
+    out: list[list[tuple[str, float, list[tuple[int, int]], str, bool, float]]] = [[] for _ in range(n)]
     for h in hints:
         row = None
         const = 0.0
@@ -686,7 +716,7 @@ def _row_hints(hints, where, known, n: int) -> list[list[tuple[str, float, list[
                 row = None
                 break
         if row is not None and terms:
-            out[row].append((h.kind, const, terms, h.title))
+            out[row].append((h.kind, const, terms, h.title, h.prior, h.factor))
     return out
 
 

@@ -19,6 +19,7 @@ is how the tests, the benchmarks and users get a corpus: `gik-tui synth OUT_DIR 
 from __future__ import annotations
 
 import html as _html
+import math
 import os
 import random
 import re
@@ -88,12 +89,61 @@ def carried(seed: int, agency: str, year: int, column: LabelPath) -> int:
     return random.Random(f"{seed}:{agency}:{year}:{'/'.join(column)}").choice((0, 0, 0, 1, 2, 3))
 
 
+def _mag(rng: random.Random, hi: int, zero: float) -> int:
+    """A count as real reports give them: 0 with probability `zero`, else spread evenly over its
+    orders of magnitude up to `hi` (as many 3s as 30s as 300s)."""
+    if rng.random() < zero:
+        return 0
+    return min(hi, int(math.exp(rng.uniform(0, math.log(hi + 1)))))
+
+
+def _real_active(rng: random.Random, spec: TableSpec, v: dict[Key, int | float]) -> None:
+    """主动公开 figures shaped like real reports': few 规章 and 规范性文件, most of a year's made
+    documents published, a 本年增/减 small against its 上一年项目数量, 处理决定数量 of any size."""
+    for b in spec.blocks:
+        for r in b.rows:
+            names = [c[-1] for c in b.columns]
+            key = lambda name: (spec.id, r, b.columns[names.index(name)])  # noqa: E731
+            if "本年新制作数量" in names:  # 2019: made, published, published in all
+                made = _mag(rng, 60, 0.45)
+                pub = made if rng.random() < 0.8 else rng.randint(0, made)
+                v[key("本年新制作数量")], v[key("本年新公开数量")] = made, pub
+                v[key("对外公开总数量")] = pub + _mag(rng, 800, 0.3)
+            elif "本年制发件数" in names:  # 2021: made, repealed, in force
+                v[key("本年制发件数")], v[key("本年废止件数")] = _mag(rng, 40, 0.5), _mag(rng, 15, 0.6)
+                v[key("现行有效件数")] = v[key("本年制发件数")] + _mag(rng, 400, 0.3)
+            elif "上一年项目数量" in names:  # 2019: items last year, their change, decisions
+                small = r[-1] == "行政事业性收费"
+                base = _mag(rng, 60 if small else 3000, 0.15)
+                # a change of 1–40 % of its base, rarely none (the sample reports: 9 on 195, -61 on 221)
+                change = 0 if rng.random() < 0.1 or not base else max(1, round(base * math.exp(rng.uniform(-5, -0.9))))
+                change = max(change if rng.random() < 0.6 else -change, -base)
+                v[key("上一年项目数量")], v[key("本年增/减")] = base, change
+                if "处理决定数量" in names:  # a third of agencies give the items in force (lusong: 323+109=432)
+                    v[key("处理决定数量")] = base + change if rng.random() < 0.35 else _mag(rng, 50000, 0.2)
+            for c in b.columns:  # 政府集中采购, 2021's decisions and fees
+                kind = spec.cell_kind(b, r, c)
+                if (spec.id, r, c) not in v:
+                    v[(spec.id, r, c)] = (round(_mag(rng, 500_000, 0.15) + rng.randint(0, 99) / 100, 2)
+                                          if kind == "amount" else _mag(rng, 50000 if "决定" in c[-1] else 2000, 0.2))
+
+
+# how often an applicant column has requests in a real report (自然人 in almost all)
+_REAL_ASKS = {"自然人": 0.95, "商业企业": 0.25, "科研机构": 0.05, "社会公益组织": 0.05, "法律服务机构": 0.12, "其他": 0.08}
+
+
 def _gen_values(rng: random.Random, template_id: str, agency: str = "", year: int = 0,
-                seed: int = 0) -> dict[Key, int | float]:
+                seed: int = 0, shape: str = "uniform") -> dict[Key, int | float]:
+    """A format's tables with random figures that keep its identities: `shape` "uniform" draws
+    them evenly (a stress: every split equally likely), "real" as real reports have them."""
     t = load_template(template_id)
     v: dict[Key, int | float] = {}
+    real = shape == "real"
     for spec in t.tables:
-        if spec.id == "active":
+        if spec.id == "active" and real:
+            _real_active(rng, spec, v)
+            _keep_hints(t, spec.id, v)
+        elif spec.id == "active":
             for b in spec.blocks:
                 for r in b.rows:
                     for c in b.columns:
@@ -110,9 +160,14 @@ def _gen_values(rng: random.Random, template_id: str, agency: str = "", year: in
             rows, cols = b.rows, b.columns
             outcomes = [r for r in rows if r[0] == "本年度办理结果" and r[-1] != "总计"]
             for c in cols[:-1]:
+                asks = not real or rng.random() < _REAL_ASKS.get(c[-1], 0.05)
                 for r in outcomes:
-                    v[(spec.id, r, c)] = rng.choice([0, 0, 0, 1, 2, rng.randint(0, 40)])
+                    v[(spec.id, r, c)] = (rng.choice([0, 0, 0, 1, 2, rng.randint(0, 40)]) if not real
+                                          else rng.choice([0, 0, 0, 0, 1, 2, rng.randint(0, 30)]) if asks and c == cols[0]
+                                          else rng.choice([0, 0, 0, 0, 0, 0, 1, 2]) if asks else 0)
                 carried_in, carried_out = carried(seed, agency, year - 1, c), carried(seed, agency, year, c)
+                if real and c != cols[0]:  # requests carried over are a natural person's, as a rule
+                    carried_in = carried_out = 0
                 total = sum(v[(spec.id, r, c)] for r in outcomes)
                 if total + carried_out < carried_in:  # more carried in than handled: handle the rest
                     v[(spec.id, outcomes[0], c)] += carried_in - carried_out - total
@@ -127,7 +182,8 @@ def _gen_values(rng: random.Random, template_id: str, agency: str = "", year: in
         elif spec.id == "review":
             cols = spec.blocks[0].columns
             for i in range(0, 15, 5):
-                parts = [rng.choice([0, 0, 1, rng.randint(0, 20)]) for _ in range(4)]
+                parts = ([rng.choice([0, 0, 1, rng.randint(0, 20)]) for _ in range(4)] if not real else
+                         [_mag(rng, 30, 0.5), _mag(rng, 6, 0.8), _mag(rng, 8, 0.75), _mag(rng, 5, 0.7)])
                 for c, x in zip(cols[i:i + 4], parts):
                     v[(spec.id, (), c)] = x
                 v[(spec.id, (), cols[i + 4])] = sum(parts)
@@ -195,7 +251,10 @@ def _natural_persons_only(template_id: str, v: dict[Key, int | float | None]) ->
 
 
 def make_report(i: int, seed: int = 0, inconsistent: bool = False, template_id: str | None = None,
-                layout: str | None = None, encoding: str | None = None) -> SynthReport:
+                layout: str | None = None, encoding: str | None = None, shape: str = "uniform") -> SynthReport:
+    """Report `i` of the corpus `seed`; `shape`: "uniform" figures (every split of a glued run
+    equally likely: the stress the tests use) or "real" (as real reports have them: see
+    _gen_values)."""
     rng = random.Random(f"{seed}:{i}")
     template_id = template_id or rng.choice(("gik-2019", "gik-2021", "legacy"))
     year = {"gik-2019": rng.choice((2019, 2020)), "gik-2021": rng.randint(2021, 2025),
@@ -204,7 +263,7 @@ def make_report(i: int, seed: int = 0, inconsistent: bool = False, template_id: 
     if encoding is None:
         encoding = "gbk" if rng.random() < 0.25 else "utf-8"
     agency = rng.choice(_AGENCIES)
-    values = _gen_values(rng, template_id, agency, year, seed)
+    values = _gen_values(rng, template_id, agency, year, seed, shape)
     if layout == "l":
         _natural_persons_only(template_id, values)
     rep = SynthReport(f"synth_{i:06d}_{template_id}_{layout}", template_id, year, agency, layout, encoding, values)

@@ -113,6 +113,8 @@ class CheckSpec:
     lhs: tuple[LabelPath, ...]
     rhs: tuple[LabelPath, ...]
     rhs_parts_of: LabelPath | None
+    prior: bool = False  # a hint most reports keep, not almost all: it ranks as a prior, never as evidence
+    factor: float = 0.2  # a hint: how much less likely an option breaking it is (solve.score_option)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +246,8 @@ def _check(c: dict) -> CheckSpec:
         lhs=_paths(c.get("lhs", ())),
         rhs=_paths(c.get("rhs", ())),
         rhs_parts_of=tuple(c["rhs_parts_of"]) if "rhs_parts_of" in c else None,
+        prior=bool(c.get("prior", False)),
+        factor=float(c.get("factor", 0.2)),
     )
 
 

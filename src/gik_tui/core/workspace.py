@@ -111,34 +111,21 @@ class Workspace:
         the queue's summaries, as the analyst has them) as evidence for its candidates
         (core/across.py); the extraction itself when the folder holds neither, or nothing is
         undecided."""
-        from .across import neighbour_values, ties, with_years
+        from .across import neighbours, with_neighbours
         from .review import open_report
-        from .years import agency_key
 
         ex = review.ex
         if not (ex.splits or ex.questions) or review.year is None or not review.agency:
             return ex
-        key = agency_key(review.agency)
-        found: dict[int, list[str]] = {}
-        for p, s in self.summaries.items():
-            if (p != path and s is not None and s.status != "error" and s.year in (review.year - 1, review.year + 1)
-                    and agency_key(s.agency) == key):
-                found.setdefault(s.year, []).append(p)
-        sides: dict[int, tuple[str, int, dict] | None] = {}
-        for year in (review.year - 1, review.year + 1):
-            paths = found.get(year, [])
-            if len(paths) != 1:  # none, or two for one year (said elsewhere): no evidence
-                sides[year] = None
-                continue
-            try:
-                other = open_report(paths[0], self.annotations, self.section_threshold)
-            except Exception:  # noqa: BLE001 - a neighbour that cannot be read gives no evidence
-                sides[year] = None
-                continue
-            rv = self.review(other.extraction, other.annotation, paths[0])
-            sides[year] = (rv.ex.template, year, neighbour_values(rv))
-        cells = {c.key: c for c in ex.cells}
-        return with_years(ex, ties(ex.template, cells, sides[review.year - 1], sides[review.year + 1]))
+        near = neighbours(path, review.agency, review.year,
+                          ((p, s.agency, s.year) for p, s in self.summaries.items()
+                           if s is not None and s.status != "error"))
+
+        def open_review(p: str) -> Review:
+            other = open_report(p, self.annotations, self.section_threshold)
+            return self.review(other.extraction, other.annotation, p)
+
+        return with_neighbours(ex, review.year, near, open_review)
 
     def review(self, extraction: Extraction, annotation, path: str) -> Review:
         """A review of an extraction with an annotation (None: none yet), signed by the annotator."""

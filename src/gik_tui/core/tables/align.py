@@ -625,7 +625,7 @@ def _split_of(u: Uncertain, res) -> Split:
 def _constraints(template_id: str, table: str) -> tuple[list[Constraint], list[Constraint]]:
     """The table's checks and hints as solver constraints (Σ lhs − Σ rhs = 0, or ≤ 0), once."""
     def of(part: str) -> list[Constraint]:
-        return [Constraint(st.kind, tuple([(k, 1) for k in st.lkeys] + [(k, -1) for k in st.rkeys]), st.name)
+        return [Constraint(st.kind, tuple([(k, 1) for k in st.lkeys] + [(k, -1) for k in st.rkeys]), st.name, st.prior, st.factor)
                 for st in plan(template_id, part)
                 if (st.lkeys or st.rkeys) and (st.lkeys or st.rkeys)[0][0] == table]
 
