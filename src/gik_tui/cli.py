@@ -318,7 +318,10 @@ def export(paths, fmt, what, wide, output, annotations, force, jobs):
               help="the layouts to cycle through: a–h, s and l text and HTML (f, g glued, s spaced on one "
                    "line, l two figures a requests row), "
                    "p PDF, w Word .docx")
-def synth(out_dir, count, seed, inconsistent, layouts):
+@click.option("--shape", type=click.Choice(["uniform", "real"]), default="uniform", show_default=True,
+              help="the figures: drawn evenly (every split of a glued run as likely: a stress), or shaped "
+                   "like real reports' (few 规章, small changes, requests mostly from natural persons)")
+def synth(out_dir, count, seed, inconsistent, layouts, shape):
     """Write N synthetic reports (every format; text, HTML, PDF or Word; UTF-8/GBK) to OUT_DIR.
     `--inconsistent 0.2` breaks one identity in a fifth of them (rounded), and says which."""
     from collections import Counter
@@ -330,7 +333,8 @@ def synth(out_dir, count, seed, inconsistent, layouts):
         _err(f"--layouts: {''.join(bad) or 'none given'}: not a layout (choose from {''.join(ALL_LAYOUTS)})")
         sys.exit(2)
     broken: list[str] = []
-    n = write_corpus(out_dir, count, seed=seed, inconsistent=inconsistent, layouts=tuple(layouts), broken=broken)
+    n = write_corpus(out_dir, count, seed=seed, inconsistent=inconsistent, layouts=tuple(layouts), broken=broken,
+                     shape=shape)
     click.echo(f"wrote {n} reports to {out_dir}", err=True)
     if inconsistent:
         which = ", ".join(f"{k} ×{v}" for k, v in sorted(Counter(broken).items()))

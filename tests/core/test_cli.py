@@ -118,6 +118,25 @@ def test_synth_command(tmp_path):
                for line in r.stdout.splitlines())
 
 
+def test_synth_shapes_its_figures_like_real_reports_when_asked(tmp_path):
+    """--shape real: the same reports, with real-looking figures (规章 few, requests mostly from
+    natural persons); still consistent."""
+    from gik_tui.core.extract import extract_path
+
+    r = run("synth", str(tmp_path / "r"), "-n", "6", "--seed", "2", "--shape", "real", "--layouts", "c")
+    assert r.exit_code == 0
+    others = total = 0
+    for f in sorted((tmp_path / "r").iterdir()):
+        ex = extract_path(str(f))
+        assert not ex.failing, f
+        for c in ex.cells:
+            if c.table == "requests" and c.column[-1] != "总计" and c.value:
+                total += c.value
+                others += c.value if c.column[-1] != "自然人" else 0
+    assert total and others / total < 0.2
+    assert run("synth", str(tmp_path / "x"), "-n", "1", "--shape", "odd").exit_code == 2
+
+
 def test_console_script_help():
     out = subprocess.run([sys.executable, "-m", "gik_tui.cli", "extract", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "--format" in out.stdout
