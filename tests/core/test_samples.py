@@ -377,3 +377,36 @@ def test_a_legacy_row_the_template_does_not_list_is_kept(extracted, samples):
     rows = [json.loads(x) for x in r.stdout.splitlines()]
     [other] = [x for x in rows if x["method"] == "other row"]
     assert (other["row"], other["value"], other["unit"]) == ("其他行（模板外） / 政府公文公开政府信息数", 4072, "条")
+
+
+def _glue_table_lines(text: str) -> str:
+    """The report as scraped with no separators inside its tables: each run of `… |` lines joined."""
+    out, buf = [], ""
+    for line in text.split("\n"):
+        if line.endswith("|") or line.strip() == "|":
+            buf += line.rstrip(" |").strip()
+            continue
+        if buf:
+            out.append(buf)
+            buf = ""
+        out.append(line)
+    return "\n".join(out + ([buf] if buf else []))
+
+
+def test_a_legacy_row_the_template_does_not_list_is_kept_when_glued(samples, extracted):
+    """…主动公开规范性文件数条3政府公文公开政府信息数条4072政府公报公开政府信息数条97…: the row no
+    template lists keeps its figure when nothing can have taken its digits; with the next row's
+    numbering glued to it (40721.政府公报…) it is said in a warning, never read as 40721 or 4072."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    glued = _glue_table_lines((samples / "2018_dongsheng.txt").read_text("utf-8"))
+    assert "政府公文公开政府信息数条4072政府公报" in glued
+    ex = extract(read_bytes(glued.encode("utf-8"), "2018_dongsheng.txt"))
+    assert [(o.label, o.value, o.unit) for o in ex.other_rows] == [("政府公文公开政府信息数", 4072, "条")]
+    read = {c.key: c.value for c in extracted["2018_dongsheng"].cells}
+    assert all(c.value in (None, read[c.key]) for c in ex.cells)
+    numbered = glued.replace("政府公文公开政府信息数条4072政府公报", "政府公文公开政府信息数条40721.政府公报")
+    ex = extract(read_bytes(numbered.encode("utf-8"), "2018_dongsheng.txt"))
+    assert ex.other_rows == ()
+    assert any("'政府公文公开政府信息数' is not a row of the stats table" in w and "glued" in w for w in ex.warnings)

@@ -45,6 +45,8 @@ _CAPTION = re.compile(r"第二十条第\s*[(（]?\s*([一二三四五六七八�
 _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
 INVALID = Parsed(None, None, "invalid")
 GLUED = Parsed(None, None, "glued")
+_PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_NUMBERING_MARKS = (".", "、", "．", "）", ")")
 _EVIDENCE = re.compile(r"(?<![\d.])(\d{2,9})(?=[件条次个项篇人])")
 
 
@@ -232,6 +234,22 @@ class _Aligner:
     def _glued(self, tok: Tok) -> None:
         t = self.target
         if t is None:
+            # a glued figure after a row the template does not list (…政府公文公开政府信息数条4072…):
+            # kept as the report's own row when it can only be that one figure — digits, and no
+            # numbering of a next row (1. 2、) glued to its end or cut from it that could have taken
+            # some of its digits
+            after = self.doc.text[tok.end:tok.end + 1]
+            if (self.orphan is not None and _PLAIN_FIGURE.fullmatch(tok.text) and after not in _NUMBERING_MARKS
+                    and not after.isdigit()):
+                parsed = parse_value(tok.text)
+                if parsed is not None and parsed.value is not None:
+                    self._value(tok, parsed)
+                    return
+            if self.orphan is not None and self._open():
+                self.warnings.append(
+                    f"line {self.orphan.line + 1}: {self.orphan.text!r} is not a row of the {self.cur_table} table, "
+                    f"and its figures {tok.text!r} are glued to what follows; not extracted")
+                self.orphan = None
             return
         t.values.append((tok, GLUED))
         self.last_active = self.pos
