@@ -213,7 +213,7 @@ async def test_candidates_in_one_key(tmp_path, ann_dir):
         lines = [str(label.render()) for label in dialog.query("Label")]
         # the row's splits ranked by evidence: the true one first, with why (a change of 8 on a
         # base of 172); 822 on 172 is a change larger than its base
-        assert lines[0].startswith("[1] 172 | 8 | 22990   59%") and "a change of +8 is 5% of its 上一年项目数量 172" in lines[0]
+        assert lines[0].startswith("[1] 172 | 8 | 22990   81%") and "a change of +8 is 5% of its 上一年项目数量 172" in lines[0]
         assert any(x.startswith("[3] 172 | 822 | 990") and "larger than its 上一年项目数量 172" in x for x in lines)
         # only a prior puts it ahead of 172 | 82 | 2990: enter takes nothing, a digit picks
         assert "no offer is clearly ahead" in str(dialog.query_one("#dialog-title").render())
@@ -228,7 +228,7 @@ async def test_candidates_in_one_key(tmp_path, ann_dir):
         # the same shares on the status line as in the picker, and why the first leads
         await on_cell(screen, pilot, (*row, cols[1]))
         said = screen.query_one("#status").text.plain
-        assert "undecided (glued run): 8 (59%), 82 (21%)" in said and "first: " in said and "not clearly ahead" in said
+        assert "undecided (glued run): 8 (81%), 82 (19%)" in said and "first: " in said and "not clearly ahead" in said
         # 规范性文件: the evidence decides (the other splits break 本年新公开数量 ≤ 对外公开总数量): enter takes it
         await on_cell(screen, pilot, ("active", ("第二十条第（一）项", "规范性文件"), ("本年新制作数量",)))
         await burst(app, pilot, "c", "enter")
@@ -358,7 +358,7 @@ async def test_a_table_question_is_asked_once_and_answered_in_one_key(reports, a
         dialog = app.screen
         assert type(dialog).__name__ == "Choose"
         lines = [str(label.render()) for label in dialog.query("Label")]
-        assert lines[0].startswith("[1] 自然人 + 总计   67%") and "a prior" in lines[0]
+        assert lines[0].startswith("[1] 自然人 + 总计   95%") and "a prior" in lines[0]
         assert lines[-2].startswith("[r] just this row")
         await burst(app, pilot, "enter")
         assert app.screen is dialog and rv.value(new) is None

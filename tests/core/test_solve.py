@@ -555,3 +555,14 @@ def test_real_shaped_reports_rank_the_truth_first_mostly_and_never_fill_a_wrong_
                     assert truth in [v for v, _ in c.candidates], (i, c.key)
                     first += c.candidates[0][0] == truth
     assert blank > 100 and first / blank >= 0.85, (first, blank)
+
+
+def test_a_change_ranks_lower_the_larger_it_is_against_its_base():
+    """172+822990 (huaiyin): 8 | 22990 first; among the changes larger than the base 172, 822
+    before 8229 before 82299 — not the same flat penalty for all of them."""
+    from gik_tui.core.solve import score_option
+
+    kinds = ("count", "signed", "count")
+    opts = {o.values: score_option(o, kinds, ()).weight for o in split_run("172+822990", kinds)}
+    assert max(opts, key=opts.get) == (172, 8, 22990)
+    assert opts[(172, 822, 990)] > opts[(172, 8229, 90)] > opts[(172, 82299, 0)]

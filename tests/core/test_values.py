@@ -73,3 +73,9 @@ def test_parse_entry(text, rows):
 def test_parse_entry_names_what_is_not_a_figure(text, bad):
     with pytest.raises(EntryError, match=f"not a number: {bad}"):
         parse_entry(text)
+
+
+def test_a_share_never_reads_certain_or_impossible_unless_it_is():
+    from gik_tui.core.values import fmt_share
+
+    assert [fmt_share(s) for s in (1.0, 0.995, 0.73, 0.005, 0.004, 0.0)] == ["100%", ">99%", "73%", "<1%", "<1%", "<1%"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .model import Cell, Split
 from .templates import load_template
-from .values import Number, fmt_number
+from .values import Number, fmt_number, fmt_share
 
 
 def _fmt(v: Number | None) -> str:
@@ -32,7 +32,7 @@ def explain(cell: Cell, template_id: str, split: Split | None = None) -> str:
         return ""
     how = "glued run" if cell.method == "solved" else "row that lost or gained cells"
     if cell.candidates:
-        shown = ", ".join(f"{_fmt(v)} ({s:.0%})" for v, s in cell.candidates[:5])
+        shown = ", ".join(f"{_fmt(v)} ({fmt_share(s)})" for v, s in cell.candidates[:5])
         more = f", +{len(cell.candidates) - 5} more" if len(cell.candidates) > 5 else ""
         said = f"undecided ({how}): {shown}{more}"
         if split is not None and split.reasons:

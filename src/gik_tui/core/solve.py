@@ -548,8 +548,8 @@ def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: se
             w *= IMPOSSIBLE_FACTOR
             ev *= IMPOSSIBLE_FACTOR
             why.append(f"a fall of {-change} from {base} would leave fewer than none")
-        elif abs(change) > base:  # unusual, not impossible (a small base can more than double): a prior
-            w *= LARGE_CHANGE_FACTOR
+        elif abs(change) > base:  # unusual, not impossible (a small base can more than double): a prior,
+            w *= LARGE_CHANGE_FACTOR / (abs(change) / max(base, 1))  # the rarer the larger (a Pareto tail)
             why.append(f"a change of {change:+} is larger than its {name} {base}")
         elif change:
             w *= math.exp(-CHANGE_SCALE * abs(change) / max(base, 1))

@@ -98,6 +98,15 @@ def fmt_number(x: Number | None) -> str:
     return str(x)
 
 
+def fmt_share(s: float) -> str:
+    """A candidate's share as the analyst reads it: 73%; never 100% for one that is not certain
+    (>99%), and never 0% (<1%): a candidate kept is possible, however small its share rounds."""
+    shown = f"{s:.0%}"
+    if s < 1 and shown == "100%":
+        return ">99%"
+    return "<1%" if shown == "0%" else shown
+
+
 def _round(x: Number) -> Number:
     r = round(float(x), 6)
     return int(r) if r == int(r) and abs(r) < 2**53 else r

@@ -12,6 +12,7 @@ from textual.widgets import TabbedContent
 from ..screens.dialogs import Choose
 from ..widgets.edit_bar import EditBar
 from ..widgets.key_bar import KeyBar
+from ...core.values import fmt_share
 from ..widgets.template_table import TemplateTable, fmt_number
 from .tables_pane import TablesPane
 
@@ -74,7 +75,7 @@ class Editing:
         self._row_candidates(key)
 
     def _ask_question(self, q, key) -> None:
-        answers = [(str(i + 1), str(i), f"{q.label(o)}   {o.share:.0%}   — {'; '.join(o.reasons)}")
+        answers = [(str(i + 1), str(i), f"{q.label(o)}   {fmt_share(o.share)}   — {'; '.join(o.reasons)}")
                    for i, o in enumerate(q.options[:9])]
         answers.append(("r", "row", "just this row: its own splits"))
         text = q.text + f"\none key answers all {len(q.rows)} rows (u undoes them together)"
@@ -101,7 +102,7 @@ class Editing:
         default: str | None = "0"
         if split is not None:
             why = split.reasons or ((),) * len(split.choices)
-            answers = [(str(i + 1), str(i), f"{' | '.join(fmt_number(v) or '·' for v in values)}   {share:.0%}"
+            answers = [(str(i + 1), str(i), f"{' | '.join(fmt_number(v) or '·' for v in values)}   {fmt_share(share)}"
                                             f"   — {'; '.join(reasons) or 'no evidence'}")
                        for i, ((values, share), reasons) in enumerate(zip(split.choices, why))]
             heads = " | ".join(col[-1] for col in split.columns)
@@ -117,7 +118,7 @@ class Editing:
                 ch = self.review.choose_split(split, key[0], key[1], int(choice))
                 self.after_change(list(ch.cells) if ch else [])
         elif orig is not None and orig.candidates:
-            answers = [(str(i + 1), str(i), f"{fmt_number(v) or 'blank'}   {share:.0%}")
+            answers = [(str(i + 1), str(i), f"{fmt_number(v) or 'blank'}   {fmt_share(share)}")
                        for i, (v, share) in enumerate(orig.candidates[:9])]
             question = f"{address(key)}: its candidates"
 
