@@ -87,10 +87,11 @@ def _target(output: str | None, files: list[str], force: bool) -> None:
         return
     import os
 
-    from .core.files import is_one_of
+    from .core.outputs import may_write
 
-    if is_one_of(output, files):
-        _err(f"{output}: is one of the reports being read; not overwritten (choose another output file)")
+    why = may_write(output, files)
+    if why:
+        _err(f"{why} (choose another output file)")
         sys.exit(2)
     if os.path.lexists(output) and not force:
         _err(f"{output}: exists; not replaced (pass --force to replace it)")

@@ -11,7 +11,7 @@ from gik_tui.app.report import ReportScreen
 from gik_tui.app.screens.agency import AgencyScreen
 
 from ..core.test_years import _series
-from .helpers import qrow, ready, settled
+from .helpers import ready, settled
 
 SIZE = (160, 48)
 

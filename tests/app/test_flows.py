@@ -581,7 +581,7 @@ async def test_a_save_updates_the_queue_row_from_memory(reports, ann_dir, monkey
             raise AssertionError("extracted again")
 
         monkeypatch.setattr(core_queue, "summarize", no)
-        monkeypatch.setattr(core_queue, "open_report", no)
+        monkeypatch.setattr(core_queue, "OpenReport", None)  # summarize() would open it again
         before = app.workspace.summaries[screen.path]
         await pilot.press("d")  # done → saved → the next report opens
         await pilot.pause()

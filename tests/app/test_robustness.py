@@ -244,7 +244,7 @@ async def test_in_app_export_names_left_out_annotations_and_never_replaces_a_fil
             await pilot.pause()
 
         await export_to(reports / "2019_lusong.txt")  # onto a report: refused
-        assert any("is one of the reports; not overwritten" in n for n in notes), notes
+        assert any("is one of the reports being read; not overwritten" in n for n in notes), notes
         await export_to(out)  # an existing file: asked, kept on "n"
         await pilot.press("n")
         await pilot.pause()

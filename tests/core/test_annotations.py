@@ -311,19 +311,19 @@ def test_an_annotation_that_is_a_device_or_fifo_is_not_read(tmp_path):
 
 
 def test_an_annotation_made_on_another_reports_bytes_is_not_applied(tmp_path, samples):
-    from gik_tui.core.review import open_report
+    from gik_tui.core.open_report import OpenReport
 
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_bytes((samples / "2019_lusong.txt").read_bytes())
     b.write_bytes((samples / "2020_huaiyin.txt").read_bytes())
-    sha_b = open_report(str(b)).extraction.sha256
+    sha_b = OpenReport.open(str(b)).extraction.sha256
     save(annotation_path(a), Annotation(source="a.txt", sha256=sha_b, template="gik-2019", status="done"))
-    opened = open_report(str(a))
+    opened = OpenReport.open(str(a))
     assert opened.annotation is None
     assert opened.file.blocked and "was made on b.txt (same sha256), not a.txt" in str(opened.file.error)
     # a report whose own bytes changed keeps its annotation (its edits are marked ≠)
     save(annotation_path(a), Annotation(source="a.txt", sha256="0" * 64, template="gik-2019", status="done"))
-    assert open_report(str(a)).annotation.status == "done"
+    assert OpenReport.open(str(a)).annotation.status == "done"
 
 
 def test_the_status_rule_lives_in_the_review(samples):

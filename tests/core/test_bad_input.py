@@ -47,13 +47,13 @@ def test_each_file_reads_or_fails_as_expected(corpus):
 def test_each_bad_annotation_is_named_and_left_out(corpus):
     """The corpus's hostile annotations: export names each one (wholly or in part left out) and
     never crashes; an OSC 52 note is data, kept as it is, never applied to another report."""
-    from gik_tui.core.export import reviewed
+    from gik_tui.core.open_report import OpenReport
 
     d, cases = corpus
     for name, case in cases.items():
         if case.error or case.big:
             continue
-        r = reviewed(str(d / name))
+        r = OpenReport.open(str(d / name))
         if case.annotation:
             assert any(case.annotation in w for w in r.warnings), (name, r.warnings)
         elif name == "hostile.txt":

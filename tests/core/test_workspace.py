@@ -52,7 +52,7 @@ def test_open_reviews_with_the_annotator_and_the_summary_comes_from_memory(folde
     def no(*a, **k):  # the line comes from the review in memory: nothing is read again
         raise AssertionError("read again")
 
-    monkeypatch.setattr(queue, "open_report", no)
+    monkeypatch.setattr(queue.OpenReport, "open", no)
     s = ws.summary(opened.path, opened.review, opened.file)
     assert s.status == "in progress" and s.requests == 12 and ws.summaries[s.path] is s
 
@@ -119,11 +119,16 @@ def test_check_lists_the_failing_checks_of_each_report(folder, jobs):
     assert got["empty.txt"][0] == "error" and "empty file" in got["empty.txt"][1]
 
 
-def test_is_input_guards_the_reports(folder):
+def test_no_output_is_written_onto_a_report(folder):
+    """The one rule (core/outputs.may_write) every output follows."""
+    from gik_tui.core.outputs import may_write
+
     ws = Workspace.at(str(folder))
-    assert ws.is_input(str(folder / "2019_lusong.txt"))
-    assert ws.is_input(os.path.join(str(folder), ".", "2019_lusong.txt"))
-    assert not ws.is_input(str(folder / "out.csv"))
+    assert "is one of the reports being read" in may_write(str(folder / "2019_lusong.txt"), ws.files)
+    assert may_write(os.path.join(str(folder), ".", "2019_lusong.txt"), ws.files)
+    assert may_write(str(folder / "out.csv"), ws.files) == ""
+    assert "a report's name" in may_write(str(folder / "new.html"), ws.files, annotation=True)
+    assert may_write(str(folder / "new.gik.toml"), ws.files, annotation=True) == ""
 
 
 def test_set_the_agency_and_year_of_several_reports_at_once(folder):

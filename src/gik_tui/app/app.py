@@ -250,6 +250,7 @@ class GikApp(App):
 
     # ------------------------------------------------------------------ app actions
     def action_export(self) -> None:
+        from ..core.outputs import may_write
         from .screens.dialogs import AskText
 
         default = os.path.join(self.workspace.folder, "gik-export.csv")
@@ -259,8 +260,9 @@ class GikApp(App):
         def done(path: str | None) -> None:
             if not path:
                 return
-            if self.workspace.is_input(path):
-                self.notify(f"{path}: is one of the reports; not overwritten", severity="error")
+            why = may_write(path, self.workspace.files)
+            if why:
+                self.notify(why, severity="error")
                 return
             if os.path.lexists(path):
                 def answer(choice: str | None) -> None:

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from dataclasses import dataclass, field
 
-from .annotations import Annotation
-from .model import OTHER_ROWS, Extraction
-from .review import Review, corrected, open_report, reviewed_cells
+from .model import OTHER_ROWS
+from .open_report import OpenReport
+from .review import reviewed_cells
 from .serialize import csv_text
 
 REPORT_FIELDS = ["source", "agency", "year", "template", "status", "note", "annotator"]
@@ -38,49 +37,15 @@ CHECK_FIELDS = ["source", "check", "state", "message", "cells", "waiting", "othe
 WHAT = ("cells", "sections", "checks")
 
 
-@dataclass
-class Reviewed:
-    extraction: Extraction
-    annotation: Annotation | None
-    warnings: tuple[str, ...] = ()  # one line each: what the export could not take as it was
-    left_out: str | None = None  # an annotation file that exists but was not applied (named)
-    _review: Review | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def review(self) -> Review:
-        """The report as the analyst left it (its checks are the app's Checks tab): made once."""
-        if self._review is None:
-            self._review = Review(self.extraction, self.annotation, os.path.basename(self.extraction.source))
-        return self._review
-
-
-def reviewed(path: str, annotations_dir: str | None = None) -> Reviewed:
-    """Extract a report afresh with its annotation (ReadError propagates)."""
-    opened = open_report(path, annotations_dir)
-    ex, ann = opened.extraction, opened.annotation
-    warnings: list[str] = []
-    left_out = None
-    if opened.file.error:
-        warnings.append(f"{opened.file.error}; the report is exported without it")
-        left_out = str(opened.file.error.path)
-    warnings.extend(f"{p}; exported without that part" for p in opened.file.problems)
-    if ann is not None:
-        ex = corrected(ex, ann.meta_map)
-        if ann.sha256 and ann.sha256 != ex.sha256:
-            warnings.append(f"{path}: the report changed since it was annotated (sha256); edits applied where they "
-                            "still fit")
-    return Reviewed(ex, ann, tuple(warnings), left_out)
-
-
-def report_fields(r: Reviewed) -> dict:
-    ex, ann = r.extraction, r.annotation
+def report_fields(r: OpenReport) -> dict:
+    ex, ann = r.as_left(), r.annotation
     return {"source": ex.source, "agency": ex.agency, "year": ex.year, "template": ex.template,
             "status": ann.status if ann else "new", "note": ann.note if ann else "",
             "annotator": ann.annotator if ann else ""}
 
 
-def long_rows(r: Reviewed) -> list[dict]:
-    ex, ann = r.extraction, r.annotation
+def long_rows(r: OpenReport) -> list[dict]:
+    ex, ann = r.as_left(), r.annotation
     edits = ann.cell_map if ann else {}
     status = ann.status if ann else "new"
     note = ann.note if ann else ""
@@ -113,15 +78,15 @@ def long_rows(r: Reviewed) -> list[dict]:
     return rows
 
 
-def wide_row(r: Reviewed) -> dict:
+def wide_row(r: OpenReport) -> dict:
     row = report_fields(r)
     for c in reviewed_cells(r.extraction, r.annotation):
         row[cell_column(c.table, c.row, c.column)] = c.value
     return row
 
 
-def section_rows(r: Reviewed) -> list[dict]:
-    ex, ann = r.extraction, r.annotation
+def section_rows(r: OpenReport) -> list[dict]:
+    ex, ann = r.as_left(), r.annotation
     decisions = ann.section_map if ann else {}
     review = r.review
     rows = []
@@ -134,7 +99,7 @@ def section_rows(r: Reviewed) -> list[dict]:
     return rows
 
 
-def check_rows(r: Reviewed) -> list[dict]:
+def check_rows(r: OpenReport) -> list[dict]:
     """Every failing and pending check of the report as the analyst left it (the app's Checks
     tab), with its state and, when pending, the cells it waits for."""
     ex, review = r.extraction, r.review
@@ -235,14 +200,13 @@ def _part(task: tuple[str, str | None, frozenset[str], str, dict[int, str]]) -> 
     path, annotations_dir, kinds, written, near = task
 
     def build(p: str) -> _Part:
-        r = reviewed(p, annotations_dir)
         if near:
             from .across import with_neighbours
 
-            ex = with_neighbours(r.extraction, r.extraction.year, near,
-                                 lambda q: reviewed(q, annotations_dir).review)
-            if ex is not r.extraction:
-                r = Reviewed(ex, r.annotation, r.warnings, r.left_out)
+            r = OpenReport.open(p, annotations_dir, rescore=lambda ex, review: with_neighbours(
+                ex, review.year, near, lambda q: OpenReport.open(q, annotations_dir).review))
+        else:
+            r = OpenReport.open(p, annotations_dir)
         long = long_rows(r) if "cells" in kinds else []
         blob = b""
         if written and long:  # the parent only joins bytes: no rows cross the process boundary
@@ -252,8 +216,8 @@ def _part(task: tuple[str, str | None, frozenset[str], str, dict[int, str]]) -> 
                      section_rows(r) if "sections" in kinds else [],
                      check_rows(r) if "checks" in kinds else [],
                      carry_cells(r.extraction, r.review) if "checks" in kinds else None,
-                     r.warnings, r.left_out, blob, len(long) if blob else 0, r.extraction.agency,
-                     r.extraction.year, bool(r.extraction.splits or r.extraction.questions))
+                     r.warnings, r.left_out, blob, len(long) if blob else 0, r.review.agency,
+                     r.review.year, bool(r.extraction.splits or r.extraction.questions))
 
     return limited(build, path, "export")
 

@@ -10,7 +10,8 @@ from datetime import datetime
 
 from .annotations import AnnotationFile
 from .readers import ReadError
-from .review import Review, doubtful, open_report
+from .open_report import OpenReport
+from .review import Review, doubtful
 from .years import carry_cells
 
 
@@ -39,13 +40,12 @@ class Summary:
 def summarize(path: str, annotations_dir: str | None = None, section_threshold: float | None = None) -> Summary:
     name = os.path.basename(path)
     try:
-        opened = open_report(path, annotations_dir, section_threshold)
+        opened = OpenReport.open(path, annotations_dir, section_threshold)
     except ReadError as e:
         return Summary(path, name, error=e.reason, status="error")
     except Exception as e:  # noqa: BLE001 - the queue shows the error instead of stopping
         return Summary(path, name, error=f"could not be extracted ({type(e).__name__})", status="error")
-    return summary_of(path, Review(opened.extraction, opened.annotation, name), opened.file,
-                      opened.annotation is not None)
+    return summary_of(path, opened.review, opened.file, opened.annotation is not None)
 
 
 def summary_of(path: str, rv: Review, file: AnnotationFile, annotated: bool = True) -> Summary:

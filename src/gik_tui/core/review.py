@@ -1,22 +1,18 @@
 """A report under review: the extraction with the analyst's decisions applied, undo and redo.
 
-Pure state, no screen: the app calls it and draws what it says; export uses `reviewed_cells`.
+Pure state: no screen, no file (core/open_report.py reads the report and its annotation and writes
+what the review says); export uses `reviewed_cells`.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 
-from .annotations import (Annotation, AnnotationError, AnnotationFile, CellEdit, SectionDecision, annotation_path,
-                          legacy_annotation_path, now)
+from .annotations import Annotation, CellEdit, SectionDecision, now
 from .checks import run_checks
-from .document import Document
-from .extract import extract
 from .model import Cell, CellKey, CheckResult, Extraction, Question, SectionMatch, Split
 from .questions import answer as answer_question
-from .readers import read_path
-from .templates import load_template, template_ids
+from .templates import load_template
 from .values import Number
 
 LOW_CONFIDENCE = 0.75
@@ -42,56 +38,6 @@ class Attention:
     kind: str  # "check" | "low" | "blank" | "heading"
     key: object  # CellKey for check/low, the heading's start offset for heading
     label: str
-
-
-@dataclass(slots=True)
-class Opened:
-    doc: Document
-    extraction: Extraction
-    annotation: Annotation | None
-    file: AnnotationFile  # its .error is set when the annotation file could not be used
-
-
-def open_report(path: str, annotations_dir: str | None = None, section_threshold: float | None = None) -> Opened:
-    """Read a report, load its annotation and extract it with the template the analyst chose.
-    The one way the queue, the report screen and export open a report (ReadError propagates)."""
-    doc = read_path(path)
-    file = AnnotationFile(annotation_path(path, annotations_dir), os.path.basename(path),
-                          legacy_annotation_path(path, annotations_dir))
-    ann = file.load()
-    if ann is not None and ann.sha256 and ann.sha256 != doc.sha256:
-        other = _report_with_sha(path, ann.sha256)
-        if other is not None:  # made on another report of the folder (renamed, swapped): not this one's
-            file.error = AnnotationError(file.read_from, f"was made on {os.path.basename(other)} (same sha256), not "
-                                         f"{os.path.basename(path)}; not applied, left untouched", read_only=True)
-            ann = None
-    template = ann.meta_map.get("template") if ann else None
-    ex = extract(doc, template if isinstance(template, str) and template in template_ids() else None,
-                 section_threshold)
-    return Opened(doc, ex, ann, file)
-
-
-def _report_with_sha(path: str, sha: str, limit: int = 500) -> str | None:
-    """Another report in `path`'s folder whose bytes have this sha256 (the first `limit` looked at);
-    asked only when an annotation's sha256 is not its report's, which is rare."""
-    import hashlib
-
-    from .files import read_capped
-    from .readers import MAX_BYTES, REPORT_SUFFIXES
-
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        return None
-    me = os.path.basename(path)
-    for name in [n for n in names if n != me and n.lower().endswith(REPORT_SUFFIXES)][:limit]:
-        try:
-            if hashlib.sha256(read_capped(os.path.join(folder, name), MAX_BYTES)).hexdigest() == sha:
-                return os.path.join(folder, name)
-        except OSError:
-            continue
-    return None
 
 
 def corrected(ex: Extraction, meta: dict) -> Extraction:

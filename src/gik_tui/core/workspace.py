@@ -14,33 +14,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .files import is_one_of
 from .readers import find_reports
 
 if TYPE_CHECKING:  # the rest is imported where it is used: `extract` needs only the files
     from .annotations import AnnotationFile
-    from .document import Document
     from .export import Dataset
     from .model import Extraction
+    from .open_report import OpenReport
     from .queue import Summary
     from .review import Review
 
 STATUSES = ("new", "in progress", "done", "flagged", "error")
-
-
-@dataclass(slots=True)
-class OpenedReport:
-    """A report opened for review: its text, its extraction, its annotation file and the review."""
-
-    path: str
-    doc: Document
-    extraction: Extraction
-    file: AnnotationFile
-    review: Review
-
-    @property
-    def name(self) -> str:
-        return os.path.basename(self.path)
 
 
 @dataclass
@@ -90,21 +74,14 @@ class Workspace:
     def folder(self) -> str:
         return self.target if os.path.isdir(self.target) else os.path.dirname(self.target) or "."
 
-    def is_input(self, path: str) -> bool:
-        """Is `path` one of the reports (never to be written over)?"""
-        return is_one_of(path, self.files)
-
     # ------------------------------------------------------------------ one report
-    def open(self, path: str) -> OpenedReport:
-        """Read, extract and review a report with its annotation (ReadError propagates)."""
-        from .review import open_report
+    def open(self, path: str) -> OpenReport:
+        """Read, extract and review a report with its annotation, its candidates scored with the
+        agency's other years in the folder (ReadError propagates)."""
+        from .open_report import OpenReport
 
-        opened = open_report(path, self.annotations, self.section_threshold)
-        review = self.review(opened.extraction, opened.annotation, path)
-        ex = self.with_years(path, review)
-        if ex is not review.ex:  # the agency's other years bear on its candidates: scored again
-            review = self.review(ex, opened.annotation, path)
-        return OpenedReport(path, opened.doc, ex, opened.file, review)
+        return OpenReport.open(path, self.annotations, self.section_threshold, self.annotator,
+                               rescore=lambda ex, review: self.with_years(path, review))
 
     def with_years(self, path: str, review: Review) -> Extraction:
         """The report's extraction with the agency's reports of the year before and after (from
@@ -112,7 +89,7 @@ class Workspace:
         (core/across.py); the extraction itself when the folder holds neither, or nothing is
         undecided."""
         from .across import neighbours, with_neighbours
-        from .review import open_report
+        from .open_report import OpenReport
 
         ex = review.ex
         if not (ex.splits or ex.questions) or review.year is None or not review.agency:
@@ -122,16 +99,9 @@ class Workspace:
                            if s is not None and s.status != "error"))
 
         def open_review(p: str) -> Review:
-            other = open_report(p, self.annotations, self.section_threshold)
-            return self.review(other.extraction, other.annotation, p)
+            return OpenReport.open(p, self.annotations, self.section_threshold, self.annotator).review
 
         return with_neighbours(ex, review.year, near, open_review)
-
-    def review(self, extraction: Extraction, annotation, path: str) -> Review:
-        """A review of an extraction with an annotation (None: none yet), signed by the annotator."""
-        from .review import Review
-
-        return Review(extraction, annotation, os.path.basename(path), annotator=self.annotator)
 
     def summary(self, path: str, review: Review, file: AnnotationFile) -> Summary:
         """An open report's queue line, from its review in memory (nothing read again); remembered."""
@@ -147,7 +117,6 @@ class Workspace:
         each annotation read, changed and saved like the report screen's `i` (atomically, never over
         a file another window changed or one that could not be read). Their new queue lines, and
         one line for each report left as it was, saying why."""
-        from .annotations import AnnotationError, ConflictError
         from .readers import ReadError
 
         done: list[Summary] = []
@@ -166,13 +135,13 @@ class Workspace:
             if year is not None:
                 meta["year"] = year
             rv.set_meta(meta)
-            try:
-                opened.file.save(rv.annotation())
-            except ConflictError:
+            opened.changed()
+            got = opened.save()
+            if got.problem == "conflict":
                 said.append(f"{name}: its annotation changed on disk meanwhile; open the report to set it there")
                 continue
-            except (AnnotationError, OSError) as e:
-                said.append(f"{name}: its annotation could not be written ({e}); left as it was")
+            if not got.ok:
+                said.append(f"{name}: its annotation could not be written ({got.error}); left as it was")
                 continue
             done.append(self.summary(path, rv, opened.file))
         return done, said
@@ -281,10 +250,10 @@ def reviewed_failing_checks(path: str, annotations: str | None = None) -> tuple[
     """The failing and pending checks of a report with its annotation applied, as the app's Checks
     tab shows them; what could not be taken from the annotation comes first, with the id None."""
     from .batch import limited
-    from .export import reviewed
+    from .open_report import OpenReport
     from .years import carry_cells
 
-    status, r = limited(lambda p: reviewed(p, annotations), path, "check")
+    status, r = limited(lambda p: OpenReport.open(p, annotations), path, "check")
     if status != "ok":
         return status, r  # type: ignore[return-value]
     review = r.review  # type: ignore[union-attr]

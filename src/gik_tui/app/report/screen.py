@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 
 from rich.text import Text
 from textual import on
@@ -13,10 +12,14 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
+from ...core.annotations import AnnotationFile
+from ...core.document import Document
+from ...core.model import Extraction
+from ...core.open_report import OpenReport
 from ...core.provenance import explain
 from ...core.readers import ReadError
 from ...core.review import Review
-from ...core.templates import template_ids
+from ...core.templates import Template, template_ids
 from ...core.workspace import Workspace
 from ..safe import displayable
 from ..themes import cell_colours, role_colours
@@ -137,10 +140,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
-        self.path = ""
-        self.name_ = ""
-        self._timer = None
-        self.review: Review | None = None
+        self.report: OpenReport | None = None  # the report on screen: everything it holds lives there
+        self._timer = None  # the autosave's (Saving)
         self.failed: str | None = None
         self._last_right = None
         self._note = ""  # what `]` found here, said once with the cell on the status line
@@ -151,24 +152,49 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self._panes_stale = False
         self._prepared = False  # the other formats' tables built, hidden (once, after the first report)
 
+    # ------------------------------------------------------------------ the open report's parts
+    # read-only views of `report` (core/open_report.py), which is their one home
+    @property
+    def review(self) -> Review | None:
+        return None if self.report is None else self.report.review
+
+    @property
+    def ex(self) -> Extraction:
+        return self.report.ex  # type: ignore[union-attr]
+
+    @property
+    def doc(self) -> Document:
+        return self.report.doc  # type: ignore[union-attr]
+
+    @property
+    def template(self) -> Template:
+        return self.report.template  # type: ignore[union-attr]
+
+    @property
+    def ann_file(self) -> AnnotationFile:
+        return self.report.file  # type: ignore[union-attr]
+
+    @property
+    def path(self) -> str:
+        return "" if self.report is None else self.report.path
+
+    @property
+    def name_(self) -> str:
+        return "" if self.report is None else self.report.name
+
     # ------------------------------------------------------------------ loading
     def load(self, path: str) -> bool:
         """Read, extract and review a report (no widgets touched); False with `failed` set when the
         report cannot be read."""
         try:
-            opened = self.workspace.open(path)
+            report = self.workspace.open(path)
         except ReadError as e:
             self.failed = str(e)
             return False
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.path, self.name_ = path, os.path.basename(path)
-        self.doc, self.ex, self.ann_file = opened.doc, opened.extraction, opened.file
-        self.review = opened.review
-        self.last_saved = None  # the annotation this window last wrote: the base of a merge
-        self.template = self.review.template
-        self.dirty = False
+        self.report = report
         self.failed = None
         if self.is_mounted:
             self.populate()
