@@ -7,6 +7,7 @@ what the review says); export uses `reviewed_cells`.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from .annotations import Annotation, CellEdit, SectionDecision, now
 from .checks import run_checks
@@ -98,6 +99,19 @@ def reviewed_cells(ex: Extraction, ann: Annotation | None) -> list[Cell]:
     return out
 
 
+class CellView(Protocol):
+    """What a table on screen reads of a review (app/widgets/template_table.py): it draws cells and
+    never changes them (its edits go through the callable it is given)."""
+
+    def cell(self, key: CellKey) -> Cell | None: ...
+
+    def value(self, key: CellKey) -> Number | None: ...
+
+    def state(self, key: CellKey) -> str | None: ...
+
+    def other_rows(self, table: str) -> list: ...
+
+
 class Review:
     def __init__(self, ex: Extraction, ann: Annotation | None, source_name: str, annotator: str = ""):
         self.ex = ex
@@ -148,6 +162,27 @@ class Review:
 
     def is_edited(self, key: CellKey) -> bool:
         return key in self.edits
+
+    def state(self, key: CellKey) -> str | None:
+        """How a cell is drawn: "stale" (an edit the changed report no longer matches), "failing"
+        (in a failing check), "edited", "low" (a doubtful value, or a blank left with candidates),
+        "blank", or None (a value read with confidence)."""
+        if key in self.stale:
+            return "stale"
+        if key in self.failing_cells():
+            return "failing"
+        if key in self.edits:
+            return "edited"
+        c = self.cell(key)
+        if c is not None and doubtful(c):
+            return "low"
+        if c is None or c.value is None:
+            return "blank"
+        return None
+
+    def other_rows(self, table: str) -> list:
+        """The report's own rows of this table that the template does not list (as read)."""
+        return [o for o in self.ex.other_rows if o.table == table]
 
     def current_cells(self) -> dict[CellKey, Cell]:
         out = dict(self._cells)

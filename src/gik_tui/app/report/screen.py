@@ -18,7 +18,7 @@ from ...core.model import Extraction
 from ...core.open_report import OpenReport
 from ...core.provenance import explain
 from ...core.readers import ReadError
-from ...core.review import Review
+from ...core.review import Change, Review
 from ...core.templates import Template, template_ids
 from ...core.workspace import Workspace
 from ..safe import displayable
@@ -182,6 +182,10 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     def name_(self) -> str:
         return "" if self.report is None else self.report.name
 
+    def apply_values(self, values: dict) -> Change | None:
+        """Figures the analyst put in a table: set in the open report's review (one undo step)."""
+        return self.review.set_cells(values)
+
     # ------------------------------------------------------------------ loading
     def load(self, path: str) -> bool:
         """Read, extract and review a report (no widgets touched); False with `failed` set when the
@@ -206,7 +210,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             yield SourceView("", id="source")
             with TabbedPanes(id="right", initial="tab-tables"):
                 with TabPane("Tables", id="tab-tables"):
-                    yield TablesPane(id="tables-scroll")
+                    yield TablesPane(self.apply_values, id="tables-scroll")
                 with TabPane("Sections", id="tab-sections"):
                     yield SectionsPane(id="sections-table")
                     yield Static("", id="missing")

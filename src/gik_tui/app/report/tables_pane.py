@@ -7,7 +7,8 @@ One set of tables is mounted per template the first time a report of it is shown
 moving between reports only refills rows. The pane moves the cursor between its tables (a table's
 edge leads into the next), finds a cell, and redraws cells; the cursor's moves reach the screen as
 the tables' own `DataTable.CellHighlighted` messages, and `TablesPane.Ready` says when a newly
-built set of tables can take the cursor. It reads the review and knows nothing else of the screen.
+built set of tables can take the cursor. It reads the review (`CellView`) and knows nothing else of
+the screen; what the analyst puts in goes to the `apply` callable it is given.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Label, Static
 
+from collections.abc import Callable
+
 from ...core.model import CellKey
-from ...core.review import Review
+from ...core.review import CellView, Change, Review
 from ...core.templates import Template
 from ..themes import cell_colours
 from ..widgets.template_table import TemplateTable, legend_text
@@ -28,15 +31,16 @@ class TablesPane(VerticalScroll):
     class Ready(Message):
         """The tables just built have their rows: the cursor can go to the first value."""
 
-    def __init__(self, **kw) -> None:
+    def __init__(self, apply: Callable[[dict], Change | None], **kw) -> None:
         super().__init__(**kw)
+        self.apply = apply  # how the tables' figures reach the review (the screen's)
         self._boxes: dict[str, Vertical] = {}
         self._by_template: dict[str, list[TemplateTable]] = {}
         self._tables: list[TemplateTable] = []
         self._pending = False  # a new set of tables is being built: Ready once they have rows
         self._last: TemplateTable | None = None  # the table the cursor was last in
 
-    def show(self, template: Template, review: Review) -> bool:
+    def show(self, template: Template, review: CellView) -> bool:
         """Show this review's tables; True when they are ready now (False: `Ready` follows)."""
         for tid, box in self._boxes.items():
             if box.display != (tid == template.id):  # setting it lays the screen out again
@@ -46,7 +50,7 @@ class TablesPane(VerticalScroll):
             self.mount(self._box(template, review))
         else:
             for t in self._by_template[template.id]:
-                t.review = review
+                t.view = review
                 t.build()
         self._tables = self._by_template[template.id]
         return not self._pending
@@ -66,9 +70,9 @@ class TablesPane(VerticalScroll):
             box.display = False
             self.mount(box)
 
-    def _box(self, template: Template, review: Review) -> Vertical:
+    def _box(self, template: Template, review: CellView) -> Vertical:
         """A format's tables, one under another, with their titles and the legend (kept)."""
-        tables = [TemplateTable(spec, review, classes=f"table-{spec.id}") for spec in template.tables]
+        tables = [TemplateTable(spec, review, self.apply, classes=f"table-{spec.id}") for spec in template.tables]
         for t in tables:
             t.on_edge = self.cross
         widgets: list = []
@@ -86,10 +90,10 @@ class TablesPane(VerticalScroll):
             self._pending = False
             self.post_message(self.Ready())
 
-    def use(self, review: Review) -> None:
+    def use(self, review: CellView) -> None:
         """Another review of the same report (the annotation reloaded): redraw every cell."""
         for t in self._tables:
-            t.review = review
+            t.view = review
             t.refresh_cells()
 
     def restyle(self) -> None:

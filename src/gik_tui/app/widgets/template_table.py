@@ -12,10 +12,14 @@ moves to the next value cell of the row (then the next row), an arrow puts it in
 fill the row from the cursor to the right. Every key the table has the focus for is handled here,
 in the order it was pressed — the app runs the other keys' bindings at once too (GikApp._dispatch)
 — so a key always acts on the cell that was under the cursor when it was pressed, however fast the
-keys come. The review is changed at once; `Entered` tells the screen to redraw.
+keys come. The table reads the review through `CellView` and never changes it: figures put in go
+to the `apply` callable it is given (the screen's, which sets them in the open report's review) at
+once; `Entered` tells the screen to redraw.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import events
@@ -24,7 +28,7 @@ from textual.widgets import DataTable
 
 from ...core.model import OTHER_ROWS, CellKey, LabelPath
 from ..themes import cell_colours
-from ...core.review import Change, Review, doubtful
+from ...core.review import CellView, Change
 from ...core.values import EntryError, fmt_number, parse_entry
 from ...core.templates import TableSpec
 from .keys import vim_keys
@@ -91,11 +95,12 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
             super().__init__()
             self.table, self.change, self.count = table, change, count
 
-    def __init__(self, spec: TableSpec, review: Review, **kw) -> None:
+    def __init__(self, spec: TableSpec, view: CellView, apply: Callable[[dict], Change | None], **kw) -> None:
         # the label column (and the unit column) stay in view when the table scrolls sideways
         super().__init__(cursor_type="cell", zebra_stripes=False, fixed_columns=2 if spec.unit_column else 1, **kw)
         self.spec = spec
-        self.review = review
+        self.view = view  # what the cells show (the review, read only)
+        self.apply = apply  # sets figures put in: {cell: value} → the undo step (None: nothing set)
         self.slots: dict[tuple[int, int], CellKey] = {}
         self.coords: dict[CellKey, tuple[int, int]] = {}
         self.labels: dict[int, str] = {}
@@ -193,7 +198,7 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
             extra = [Text(self._unit(node), style="dim")] if spec.unit_column else []
             self.add_row(label, *extra, *cells)
             r += 1
-        others = [o for o in self.review.ex.other_rows if o.table == spec.id]
+        others = self.view.other_rows(spec.id)
         self.other_rows = []
         if others and len(columns) == 1:  # the report's own rows, as read (not template cells)
             self.add_row(Text(OTHER_ROWS, style="bold"), *([Text("")] * (len(columns) + offset - 1)))
@@ -218,27 +223,12 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
         return max(min(longest, LABEL_MIN), min(longest, room))
 
     def _unit(self, node: LabelPath) -> str:
-        c = self.review.cell((self.spec.id, node, self.spec.blocks[0].columns[0]))
+        c = self.view.cell((self.spec.id, node, self.spec.blocks[0].columns[0]))
         return (c.unit if c is not None and c.unit else self.spec.unit_of(node)) or ""
 
-    def state(self, key: CellKey) -> str | None:
-        rv = self.review
-        if key in rv.stale:
-            return "stale"
-        if key in rv.failing_cells():
-            return "failing"
-        if rv.is_edited(key):
-            return "edited"
-        c = rv.cell(key)
-        if c is not None and doubtful(c):
-            return "low"  # a doubtful value, or a blank the identities left with candidates
-        if c is None or c.value is None:
-            return "blank"
-        return None
-
     def render_cell(self, key: CellKey) -> Text:
-        v = self.review.value(key)
-        st = self.state(key)
+        v = self.view.value(key)
+        st = self.view.state(key)
         body = fmt_number(v)
         if v is not None and v > 0 and self.spec.cell_kind(self.spec.block_of(key[1]), key[1], key[2]) == "signed":
             body = "+" + body  # 本年增/减 shows its sign, as the official table does
@@ -396,7 +386,7 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
             self.post_message(self.Edit(self, key, text, values))
             return False
         self.editing, self.buffer, self.selected = None, "", False
-        change = self.review.set_cells(values)  # type: ignore[arg-type]
+        change = self.apply(values)
         self.refresh_cells(values)  # drawn with the cursor's move, in one repaint
         self.post_message(self.Edit(self, key, None, entered=True))
         self.post_message(self.Entered(self, change, len(values)))
@@ -441,7 +431,7 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
         if self.editing is None:
             key = self.key_at_cursor()
             if event.key == "enter":
-                self.start_edit(fmt_number(self.review.value(key)), selected=True)
+                self.start_edit(fmt_number(self.view.value(key)), selected=True)
             else:
                 self.start_edit(event.character or "")
             return True

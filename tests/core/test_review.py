@@ -1,0 +1,25 @@
+"""The review: what a cell is drawn as, decided without a screen (Review.state)."""
+
+from __future__ import annotations
+
+from gik_tui.core.extract import extract_path
+
+
+def test_each_cell_state_comes_from_the_review(samples):
+    from gik_tui.core.review import Review
+
+    ex = extract_path(str(samples / "2019_lusong.txt"))
+    rv = Review(ex, None, "2019_lusong.txt")
+    read = next(c.key for c in ex.cells if c.value is not None and c.confidence >= 0.75)
+    asked = next(c.key for c in ex.cells if c.value is None and c.candidates)
+    assert rv.state(read) is None and rv.state(asked) == "low"
+    rv.set_cell(read, 7)
+    assert rv.state(read) in ("edited", "failing")
+    total = ("requests", ("本年新收政府信息公开申请数量",), ("总计",))
+    rv.set_cell(total, 999)  # breaks the column's identities
+    assert rv.state(total) == "failing"
+    rv.undo()
+    rv.set_cell(total, None)
+    assert rv.state(total) in ("edited", "failing")
+    assert [o.label for o in Review(extract_path(str(samples / "2018_dongsheng.txt")), None, "x").other_rows("stats")] \
+        == ["政府公文公开政府信息数"]
