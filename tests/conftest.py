@@ -4,6 +4,11 @@ import re
 from pathlib import Path
 
 import pytest
+import textual.constants
+
+# Every app the tests start runs without animations (a tab's underline slides for 0.3 s, and each
+# pilot.pause() waits for it): what is drawn once they settle is the same. App.__init__ reads this.
+textual.constants.TEXTUAL_ANIMATIONS = "none"  # type: ignore[misc]
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_reports"

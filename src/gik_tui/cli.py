@@ -352,6 +352,7 @@ def status(paths, annotations, jobs):
     from collections import Counter
 
     from .core.queue import coverage
+    from .core.annotations import ERROR, NEW
     from .core.workspace import STATUSES
 
     ws = _workspace(paths, annotations)
@@ -360,7 +361,7 @@ def status(paths, annotations, jobs):
     click.echo(f"{len(sums)} report(s): " + " · ".join(f"{by_status.get(k, 0)} {k}" for k in STATUSES))
     people: dict[str, Counter] = {}
     for s in sums:
-        if s.status not in ("new", "error"):
+        if s.status not in (NEW, ERROR):
             people.setdefault(s.annotator or "(unsigned)", Counter())[s.status] += 1
     for who, counts in sorted(people.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
         click.echo(f"  {who}: {sum(counts.values())} report(s): "

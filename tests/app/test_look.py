@@ -135,9 +135,13 @@ def test_config_command(tmp_path):
 
 
 async def palette(app, pilot, text):
+    """Run a palette command: ctrl+p, the query put in the palette's box at once (as pasted: one
+    search instead of one per character), enter."""
+    from textual.widgets import Input
+
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await pilot.press(*text)
+    app.screen.query_one(Input).insert_text_at_cursor(text)
     await pilot.pause()
     await pilot.pause()
     await pilot.press("enter")

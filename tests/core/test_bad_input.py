@@ -69,15 +69,15 @@ def _run(*args):
 def test_extract_check_export_over_the_corpus(corpus):
     d, cases = corpus
     bad = {n for n, c in cases.items() if c.error}
+    runs = {}
     for command in (["extract", str(d), "--format", "jsonl"], ["check", str(d)], ["export", str(d), "--format", "jsonl"]):
-        r = _run(*command)
+        r = runs[command[0]] = _run(*command)
         assert r.exit_code == 2, (command, r.output)
         assert "Traceback" not in r.output + r.stderr
         errs = [l for l in r.stderr.splitlines() if l.startswith("gik-tui: ")
                 and not l.split(": ")[1].endswith(".gik.toml")]  # the bad annotations are said apart
         assert sorted(l.split(": ")[1].rsplit("/", 1)[-1] for l in errs) == sorted(bad), (command, errs)
-    r = _run("extract", str(d), "--format", "jsonl")
-    sources = [json.loads(l)["source"].rsplit("/", 1)[-1] for l in r.stdout.splitlines()]
+    sources = [json.loads(l)["source"].rsplit("/", 1)[-1] for l in runs["extract"].stdout.splitlines()]
     assert sorted(sources) == sorted(set(cases) - bad)
 
 

@@ -400,12 +400,17 @@ def test_pruning_and_search_find_exactly_the_supported_options(data):
         assert status == "solved" and supported == truth
 
 
-def _brute_splits(digits: str, n: int) -> set[tuple[int, ...]]:
+def _brute_splits(digits: str, n: int, must: frozenset[int] = frozenset()) -> set[tuple[int, ...]]:
+    """Every cut of `digits` into n numbers without leading zeros, cutting at each offset in `must`
+    (and wherever else: every combination of the other offsets)."""
     import itertools
 
     out = set()
-    for cuts in itertools.combinations(range(1, len(digits)), n - 1):
-        b = (0, *cuts, len(digits))
+    free = [i for i in range(1, len(digits)) if i not in must]
+    if len(must) > n - 1:
+        return out
+    for extra in itertools.combinations(free, n - 1 - len(must)):
+        b = (0, *sorted((*extra, *must)), len(digits))
         cells = [digits[x:y] for x, y in zip(b, b[1:])]
         if not any(len(c) > 1 and c[0] == "0" for c in cells):
             out.add(tuple(map(int, cells)))
@@ -422,6 +427,39 @@ def test_plain_splits_equal_brute_force(digits, n):
         assert tuple(digits[a:b] for a, b in o.spans) == o.raws
 
 
+def _brute_sum_splits(digits: str, n: int) -> set[tuple[int, ...]]:
+    """Every cut of `digits` into n numbers (no leading zeros) whose last is the sum of the others:
+    each place the total may start, then every cut of what is before it into n - 1 numbers that
+    add up to it (the same set as filtering _brute_splits, without enumerating cuts that overshoot)."""
+    out: set[tuple[int, ...]] = set()
+
+    def cut(rest: str, k: int, left: int, acc: tuple[int, ...], total: int) -> None:
+        if k == 0:
+            if not rest and left == 0:
+                out.add(acc + (total,))
+            return
+        for i in range(1, len(rest) - k + 2):
+            cell = rest[:i]
+            if len(cell) > 1 and cell[0] == "0":
+                break
+            v = int(cell)
+            if v > left:
+                break
+            cut(rest[i:], k - 1, left - v, acc + (v,), total)
+
+    for start in range(n - 1, len(digits)):
+        last = digits[start:]
+        if len(last) > 1 and last[0] == "0":
+            continue
+        cut(digits[:start], n - 1, int(last), (), int(last))
+    return out
+
+
+def test_the_sum_oracle_agrees_with_plain_brute_force():
+    for digits, n in (("1234", 3), ("0000", 4), ("1010111", 4), ("2341055", 4), ("100101", 3)):
+        assert _brute_sum_splits(digits, n) == {v for v in _brute_splits(digits, n) if sum(v[:-1]) == v[-1]}
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(0, 400), min_size=2, max_size=6))
 def test_block_splits_equal_brute_force(parts):
@@ -433,7 +471,7 @@ def test_block_splits_equal_brute_force(parts):
     kinds = ("count",) * n
     got = split_run(digits, kinds, ((n - 1, tuple(range(n - 1))),))
     assert got is not None
-    want = {v for v in _brute_splits(digits, n) if sum(v[:-1]) == v[-1]}
+    want = _brute_sum_splits(digits, n)
     assert {o.values for o in got} == want
     assert tuple(parts) + (total,) in want
 
@@ -483,13 +521,7 @@ def test_spaced_splits_equal_brute_force(cells, data):
         pos += len(str(c))
         if g:
             must.add(pos)
-    def cuts_of(v):
-        out, p = set(), 0
-        for x in v[:-1]:
-            p += len(str(x))
-            out.add(p)
-        return out
-    want = {v for v in _brute_splits(digits, n) if must <= cuts_of(v)}
+    want = _brute_splits(digits, n, frozenset(must))
     if got is None:  # too many ways: only when there are more than the solver keeps for a row
         assert len(want) > MAX_OPTIONS
         return

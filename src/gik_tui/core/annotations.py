@@ -27,13 +27,16 @@ from pathlib import Path
 
 import tomli_w
 
-from .model import CellKey, LabelPath
+from .model import CellKey, LabelPath, cell_address
 from .files import FolderLock, NotRegular, TooLarge, clean_stale_temporaries, read_capped, write_atomic
 from .values import Number
 
 SCHEMA = 1
 SUFFIX = ".gik.toml"
-STATUSES = ("new", "in progress", "done", "flagged")
+# a report's review status: the one place the names are spelled (the queue adds ERROR for a report
+# that cannot be read; core/workspace.QUEUE_STATUSES)
+NEW, IN_PROGRESS, DONE, FLAGGED, ERROR = "new", "in progress", "done", "flagged", "error"
+STATUSES = (NEW, IN_PROGRESS, DONE, FLAGGED)
 MAX_BYTES = 2 * 1024 * 1024  # an annotation is small; a larger file is refused, not parsed
 MAX_DEPTH = 12
 
@@ -531,7 +534,7 @@ def merge(base: Annotation, ours: Annotation, theirs: Annotation) -> tuple[Annot
         return out
 
     cells = three("cell", base.cell_map, ours.cell_map, theirs.cell_map,
-                  lambda k: f"{k[0]} › {' › '.join(k[1]) or '—'} × {' › '.join(k[2])}")
+                  cell_address)
     sections = three("heading", base.section_map, ours.section_map, theirs.section_map,
                      lambda k: f"{k[1]} (line {k[0]})")
 

@@ -23,7 +23,7 @@ import io
 import json
 from dataclasses import dataclass, field
 
-from .model import OTHER_ROWS
+from .model import OTHER_ROWS, cell_column
 from .open_report import OpenReport
 from .review import reviewed_cells
 from .serialize import csv_text
@@ -107,10 +107,6 @@ def check_rows(r: OpenReport) -> list[dict]:
              "cells": "; ".join(cell_column(*ref.key) for ref in c.cells),
              "waiting": "; ".join(cell_column(*ref.key) for ref in c.waiting), "other_report": None}
             for c in review.checks() if c.state != "holds"]
-
-
-def cell_column(table: str, row, column) -> str:
-    return " | ".join([table, " / ".join(row), " / ".join(column)])
 
 
 def write_csv(rows: list[dict], fields: list[str], out) -> None:

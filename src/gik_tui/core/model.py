@@ -10,6 +10,17 @@ LabelPath = tuple[str, ...]  # a row or a column: its labels, outermost group fi
 CellKey = tuple[str, LabelPath, LabelPath]  # (table id, row, column): one cell of a template
 
 
+def cell_address(key: CellKey) -> str:
+    """A cell as the analyst reads it: `requests › 本年度办理结果 › 予以公开 × 自然人` (the status line,
+    a merge's notes)."""
+    return f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
+
+
+def cell_column(table: str, row: LabelPath, column: LabelPath) -> str:
+    """A cell as a dataset column or a check's cell list: `requests | 本年度办理结果 / 予以公开 | 自然人`."""
+    return " | ".join([table, " / ".join(row), " / ".join(column)])
+
+
 @dataclass(slots=True)
 class Cell:
     """One template cell of one report. Treated as immutable everywhere (edits make new cells);

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from .annotations import AnnotationFile
+from .annotations import ERROR, NEW, AnnotationFile
 from .readers import ReadError
 from .open_report import OpenReport
 from .review import Review, doubtful
@@ -27,7 +27,7 @@ class Summary:
     failing: int = 0  # checks that fail whatever is undecided
     pending: int = 0  # checks that wait for undecided or blank cells
     low: int = 0  # low-confidence values and blanks left with candidates
-    status: str = "new"
+    status: str = NEW
     saved: str = ""  # when the annotation was last written (local time), "" when never
     error: str | None = None
     failing_by_table: tuple[tuple[str, int], ...] = ()  # failing checks per table id
@@ -42,9 +42,9 @@ def summarize(path: str, annotations_dir: str | None = None, section_threshold: 
     try:
         opened = OpenReport.open(path, annotations_dir, section_threshold)
     except ReadError as e:
-        return Summary(path, name, error=e.reason, status="error")
+        return Summary(path, name, error=e.reason, status=ERROR)
     except Exception as e:  # noqa: BLE001 - the queue shows the error instead of stopping
-        return Summary(path, name, error=f"could not be extracted ({type(e).__name__})", status="error")
+        return Summary(path, name, error=f"could not be extracted ({type(e).__name__})", status=ERROR)
     return summary_of(path, opened.review, opened.file, opened.annotation is not None)
 
 
@@ -53,7 +53,7 @@ def summary_of(path: str, rv: Review, file: AnnotationFile, annotated: bool = Tr
     report screen hands the queue after each save."""
     if not os.path.isfile(path):  # a stat, not a read: the report went away while it was open
         return Summary(path, os.path.basename(path), error="no such file (removed while it was open)",
-                       status="error")
+                       status=ERROR)
     ex = rv.ex
     # an annotation's trouble is said as the annotation's, never as the report's
     note = None
@@ -76,7 +76,7 @@ def summary_of(path: str, rv: Review, file: AnnotationFile, annotated: bool = Tr
         failing=sum(1 for c in checks if c.state == "fails"),
         pending=sum(1 for c in checks if c.state == "pending"),
         low=sum(1 for c in cells if doubtful(c)),
-        status=rv.status if annotated else "new", saved=saved, error=note,
+        status=rv.status if annotated else NEW, saved=saved, error=note,
         failing_by_table=tuple(sorted(Counter(c.cells[0].table for c in checks if c.state == "fails" and c.cells).items())),
         requests=_requests(rv),
         annotator=rv.annotator if annotated else "",
@@ -96,7 +96,7 @@ def coverage(summaries) -> str:
     (2016–2020)" (agencies told apart by core/years.agency_key)."""
     from .years import agency_key
 
-    ok = [s for s in summaries if s is not None and s.status != "error"]
+    ok = [s for s in summaries if s is not None and s.status != ERROR]
     agencies = len({agency_key(s.agency) for s in ok if s.agency})
     years = sorted({s.year for s in ok if s.year is not None})
     span = "" if not years else f" ({years[0]})" if years[0] == years[-1] else f" ({years[0]}–{years[-1]})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from .annotations import Annotation, CellEdit, SectionDecision, now
+from .annotations import IN_PROGRESS, NEW, Annotation, CellEdit, SectionDecision, now
 from .checks import run_checks
 from .model import Cell, CellKey, CheckResult, Extraction, Question, SectionMatch, Split
 from .questions import answer as answer_question
@@ -301,8 +301,8 @@ class Review:
 
     def _started(self) -> None:
         """The status rule: a report the analyst changed anything in is no longer new."""
-        if self.status == "new":
-            self.status = "in progress"
+        if self.status == NEW:
+            self.status = IN_PROGRESS
 
     def set_cell(self, key: CellKey, value: Number | None) -> Change:
         table, row, column = key

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .annotations import DONE, ERROR, STATUSES as ANNOTATION_STATUSES
 from .readers import find_reports
 
 if TYPE_CHECKING:  # the rest is imported where it is used: `extract` needs only the files
@@ -24,7 +25,7 @@ if TYPE_CHECKING:  # the rest is imported where it is used: `extract` needs only
     from .queue import Summary
     from .review import Review
 
-STATUSES = ("new", "in progress", "done", "flagged", "error")
+STATUSES = ANNOTATION_STATUSES + (ERROR,)  # a queue line's status: an annotation's, or a report that cannot be read
 
 
 @dataclass
@@ -96,7 +97,7 @@ class Workspace:
             return ex
         near = neighbours(path, review.agency, review.year,
                           ((p, s.agency, s.year) for p, s in self.summaries.items()
-                           if s is not None and s.status != "error"))
+                           if s is not None and s.status != ERROR))
 
         def open_review(p: str) -> Review:
             return OpenReport.open(p, self.annotations, self.section_threshold, self.annotator).review
@@ -201,7 +202,7 @@ class Workspace:
                 return None
             if only_not_done:
                 s = self.summaries.get(cand)
-                if s is not None and s.status in ("done", "error"):
+                if s is not None and s.status in (DONE, ERROR):
                     continue
             return cand
         return None
@@ -209,7 +210,7 @@ class Workspace:
     def not_done(self, paths: list[str] | None = None) -> int:
         """How many of these reports (all by default) are neither done nor unreadable."""
         todo = self.files if paths is None else paths
-        return sum(1 for p in todo if (s := self.summaries.get(p)) is None or s.status not in ("done", "error"))
+        return sum(1 for p in todo if (s := self.summaries.get(p)) is None or s.status not in (DONE, ERROR))
 
     def export(self, wide: bool = False, jobs: int = 1, what: str = "cells", every: bool = False,
                written: str = "") -> Dataset:

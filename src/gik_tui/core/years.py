@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .annotations import ERROR
+
 CARRY_IN = ("上年结转政府信息公开申请数量",)
 CARRY_OUT = ("结转下年度继续办理",)
 _DROP = re.compile(r"[\s()（）\[\]【】〔〕<>《》{}「」『』\"'“”‘’·・,，.。、:：;；_\-—]+")
@@ -177,7 +179,7 @@ def neighbours(this: Carry, carries: list[Carry]) -> list[YearCheck]:
 def cross_year_checks(carries: list) -> tuple[list[dict], list[str]]:
     """The failing carry-overs as rows of the export's checks sheet (each named in both reports),
     and what was said (years missing or twice)."""
-    from .export import cell_column
+    from .model import cell_column
 
     checks, notes = year_checks([c for c in carries if c is not None])
     return [{"source": y.source, "check": y.id, "state": "fails", "message": y.message,
@@ -200,7 +202,7 @@ class AgencyYear:
 def agency_years(summaries, key: str) -> tuple[str, list[AgencyYear], list[str]]:
     """The agency's name, its reports by year (core/queue.Summary), and what was said (years
     missing or twice)."""
-    mine = [s for s in summaries if s is not None and s.status != "error" and s.year is not None
+    mine = [s for s in summaries if s is not None and s.status != ERROR and s.year is not None
             and agency_key(s.agency) == key]
     mine.sort(key=lambda s: (s.year, s.path))
     carries = [s.carry for s in summaries if s is not None and s.carry is not None]

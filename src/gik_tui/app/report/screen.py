@@ -12,9 +12,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from ...core.annotations import AnnotationFile
+from ...core.annotations import DONE, FLAGGED, AnnotationFile
 from ...core.document import Document
-from ...core.model import Extraction
+from ...core.model import Extraction, cell_address
 from ...core.open_report import OpenReport
 from ...core.provenance import explain
 from ...core.readers import ReadError
@@ -421,7 +421,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             return
         cur = self.review.cell(key)
         orig = self.review.extracted(key)
-        addr = f"{key[0]} › {' › '.join(key[1]) or '—'} × {' › '.join(key[2])}"
+        addr = cell_address(key)
         if self._note:
             addr, self._note = f"▸ {self._note} · {addr}", ""
         value = fmt_number(cur.value) if cur is not None and cur.value is not None else "blank"
@@ -578,7 +578,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     # ------------------------------------------------------------------ status
     def action_done(self) -> None:
-        self.review.status = "done"
+        self.review.status = DONE
         self.mark_dirty()
         if self.save_now():
             self.post_message(self.OpenNext(self.path, only_not_done=True))
@@ -589,7 +589,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         def done(note: str | None) -> None:
             if note is None:
                 return
-            self.review.status = "flagged"
+            self.review.status = FLAGGED
             self.review.note = note
             self.query_one(NotesPane).set_note(note)
             self.mark_dirty()

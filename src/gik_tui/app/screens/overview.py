@@ -14,6 +14,7 @@ from textual.widgets import Label, Static
 
 from ...core.queue import coverage
 from ...core.templates import load_template, template_ids
+from ...core.annotations import DONE, ERROR, FLAGGED, IN_PROGRESS, NEW
 from ...core.workspace import STATUSES, Workspace
 from ..themes import role_colours
 from ..widgets.key_bar import KeyBar
@@ -81,8 +82,7 @@ class OverviewScreen(Screen):
         t.append("Review status\n", style="bold underline")
         status = Counter(s.status for s in ready)
         c = role_colours(app)
-        colours = {"new": "", "in progress": c["accent"], "done": c["success"], "flagged": c["warning"],
-                   "error": c["error"]}
+        colours = {NEW: "", IN_PROGRESS: c["accent"], DONE: c["success"], FLAGGED: c["warning"], ERROR: c["error"]}
         t.append_text(bars([(name, status.get(name, 0)) for name in STATUSES], width=40, styles=colours))
         t.append("\nFailing checks by template section (reports with a failure · failing checks)\n",
                  style="bold underline")

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Input, Label
 from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
+from ...core.annotations import DONE, ERROR, FLAGGED, IN_PROGRESS, NEW
 from ...core.queue import Summary
 from ...core.workspace import Workspace
 from ..safe import displayable
@@ -57,13 +58,13 @@ def row_cells(s: Summary | None, name: str, c: dict[str, str] | None = None, mar
         cells = {k: Text("…", style="dim") for k in keys}
         cells["file"] = Text(displayable(name))
         return [cells[k] for k in keys]
-    if s.error and s.status == "error":
+    if s.error and s.status == ERROR:
         cells = {k: Text("") for k in keys}
         cells.update(file=Text(displayable(name)), status=Text("error", style=error),
                      agency=Text(displayable(s.error), style=f"bold {error}".strip()))
         return [cells[k] for k in keys]
-    status_style = {"done": c.get("success", ""), "flagged": f"bold {warning}".strip(),
-                    "in progress": c.get("accent", "")}.get(s.status, "")
+    status_style = {DONE: c.get("success", ""), FLAGGED: f"bold {warning}".strip(),
+                    IN_PROGRESS: c.get("accent", "")}.get(s.status, "")
     cells = {
         "file": Text(displayable(name)), "agency": Text(displayable(s.agency)),
         "year": Text("" if s.year is None else str(s.year), justify="right"),
@@ -238,8 +239,8 @@ class QueueScreen(Screen):
 
     def counts(self) -> str:
         by = self.workspace.counts()
-        return (f"{len(self.workspace.files)} reports · {by['new']} new · {by['in progress']} in progress · "
-                f"{by['done']} done · {by['flagged']} flagged" + (f" · {by['error']} unreadable" if by["error"] else ""))
+        return (f"{len(self.workspace.files)} reports · {by[NEW]} new · {by[IN_PROGRESS]} in progress · "
+                f"{by[DONE]} done · {by[FLAGGED]} flagged" + (f" · {by[ERROR]} unreadable" if by[ERROR] else ""))
 
     def progress(self) -> str:
         """The line above the rows, from the state alone: how far the summarising is, else a filter
