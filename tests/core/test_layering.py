@@ -40,3 +40,53 @@ def test_extract_path_loads_neither_textual_nor_the_pdf_and_word_libraries(sampl
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[] []"
+
+
+def _imports() -> dict[str, set[str]]:
+    """Each module of the package and the modules of the package it imports, at the top or
+    inside a function alike (an import is an arrow whenever it runs)."""
+    mods: dict[str, Path] = {}
+    for path in PKG.rglob("*.py"):
+        parts = path.relative_to(PKG.parent).with_suffix("").parts
+        mods[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {m: set() for m in mods}
+    for mod, path in mods.items():
+        package = mod if path.name == "__init__.py" else mod.rsplit(".", 1)[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = package.split(".")[:len(package.split(".")) - node.level + 1]
+                name = ".".join(base + ([node.module] if node.module else []))
+                targets = [f"{name}.{a.name}" for a in node.names if f"{name}.{a.name}" in mods] or [name]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("gik_tui"):
+                targets = [node.module]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names if a.name.startswith("gik_tui")]
+            else:
+                continue
+            for t in targets:
+                while t and t not in mods:
+                    t = t.rsplit(".", 1)[0] if "." in t else ""
+                if t and t != mod:
+                    graph[mod].add(t)
+    return graph
+
+
+def test_no_two_modules_import_each_other_directly_or_around_a_loop():
+    graph = _imports()
+    assert "gik_tui.core.open_report" in graph["gik_tui.core.workspace"]  # the walk sees imports inside functions
+    loops = []
+    state: dict[str, int] = {}
+
+    def visit(m: str, path: list[str]) -> None:
+        state[m] = 1
+        for n in sorted(graph[m]):
+            if state.get(n) == 1:
+                loops.append(path[path.index(n):] + [n])
+            elif n not in state:
+                visit(n, path + [n])
+        state[m] = 2
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m, [m])
+    assert loops == []

@@ -14,10 +14,12 @@ from ..core.workspace import Workspace
 from .commands import ScreenActions
 from .safe import displayable
 from .themes import CELL_VARIABLES, load_themes
-from .screens.dialogs import Choose
+from .dialogs import Choose
+from .messages import (LoadReport, OpenNext, OpenReport, QuitAsked, QuitWouldLose, ReportClosed, ReportSettled,
+                       ReportShown, SaveAsAsked)
 from .screens.help import HelpScreen
 from .screens.queue import QueueScreen, QueueTable
-from .report import ReportScreen
+from .report import REPORT_KEYS, ReportScreen
 
 
 # Keys that leave the screen they are pressed on for another report or the queue: the keys pressed
@@ -166,20 +168,20 @@ class GikApp(App):
                 return
             await self.on_event(events.Key(key.key, key.character))
 
-    async def on_report_screen_settled(self, event: ReportScreen.Settled) -> None:
+    async def on_report_settled(self, event: ReportSettled) -> None:
         if self._held is not None:
             await self._release()
 
     # ------------------------------------------------------------------ navigation
-    # The app and its screens call none of each other's methods: they post messages.
+    # The app and its screens call none of each other's methods: they post messages (app/messages.py).
     def open_report(self, path: str) -> None:
-        """Load a report into the (one) report screen, which asks to be shown (`ReportScreen.Show`)."""
-        self.report_screen.post_message(ReportScreen.Open(path))
+        """Load a report into the (one) report screen, which asks to be shown (`ReportShown`)."""
+        self.report_screen.post_message(LoadReport(path))
 
-    def on_queue_screen_open(self, event: QueueScreen.Open) -> None:
+    def on_open_report(self, event: OpenReport) -> None:
         self.open_report(event.path)
 
-    def on_report_screen_show(self, event: ReportScreen.Show) -> None:
+    def on_report_shown(self, event: ReportShown) -> None:
         self.show_report()
 
     def show_report(self) -> None:
@@ -187,17 +189,12 @@ class GikApp(App):
         while self.screen is not screen and len(self.screen_stack) > 2:
             self.pop_screen()  # the queue (installed: kept), an overview or a dialog above it
 
-    async def on_report_screen_closed(self, event: ReportScreen.Closed) -> None:
+    async def on_report_closed(self, event: ReportClosed) -> None:
         if self.screen is self.report_screen:
             await self.push_screen(self.queue)
-        if event.summary is not None:
-            self.show_summary(event.summary)
         await self._release()  # the keys after escape belong to the queue
 
-    def on_report_screen_saved(self, event: ReportScreen.Saved) -> None:
-        self.show_summary(event.summary)
-
-    async def on_report_screen_open_next(self, event: ReportScreen.OpenNext) -> None:
+    async def on_open_next(self, event: OpenNext) -> None:
         ws = self.workspace
         nxt = ws.next_report(event.path, event.step, event.only_not_done)
         if nxt is not None:
@@ -207,8 +204,7 @@ class GikApp(App):
         if outside:
             def answer(choice: str | None) -> None:
                 if choice == "clear":
-                    self.queue.post_message(QueueScreen.ClearFilter())
-                    ws.order, ws.filtered = list(ws.files), False
+                    ws.clear_filter()  # the queue, watching, clears its filter box
                     nxt = ws.next_report(event.path, event.step, event.only_not_done)
                     if nxt is not None:
                         self.open_report(nxt)
@@ -222,11 +218,6 @@ class GikApp(App):
         if self.screen is self.report_screen:
             await self.push_screen(self.queue)
         await self._release()
-
-    def show_summary(self, summary) -> None:
-        """The queue's row of a report, from the report screen's review in memory."""
-        self.workspace.remember(summary)
-        self.queue.post_message(QueueScreen.Changed(summary))
 
     def notify(self, message, *, title: str = "", severity="information", timeout=None, markup: bool = False) -> None:
         """Every notification is plain text with control characters made visible: messages name
@@ -251,11 +242,11 @@ class GikApp(App):
     # ------------------------------------------------------------------ app actions
     def action_export(self) -> None:
         from ..core.outputs import may_write
-        from .screens.dialogs import AskText
+        from .dialogs import AskText
 
         default = os.path.join(self.workspace.folder, "gik-export.csv")
 
-        from .screens.dialogs import Choose
+        from .dialogs import Choose
 
         def done(path: str | None) -> None:
             if not path:
@@ -304,20 +295,25 @@ class GikApp(App):
         self.push_screen(OverviewScreen(self.workspace))
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        from .screens.agency import AgencyScreen
+        from .screens.overview import OverviewScreen
+
+        self.push_screen(HelpScreen([("Report", REPORT_KEYS), ("Queue", QueueScreen.BINDINGS),
+                                     ("Overview", OverviewScreen.BINDINGS),
+                                     ("Agency over the years", AgencyScreen.BINDINGS), ("Everywhere", self.BINDINGS)]))
 
     def action_quit_app(self) -> None:
-        """The report screen saves first; it says `Unsaved` when it could not."""
-        self.report_screen.post_message(ReportScreen.Quit())
+        """The report screen saves first; it says `QuitWouldLose` when it could not."""
+        self.report_screen.post_message(QuitAsked())
 
-    def on_report_screen_unsaved(self, event: ReportScreen.Unsaved) -> None:
+    def on_quit_would_lose(self, event: QuitWouldLose) -> None:
         self.show_report()
 
         def done(choice: str | None) -> None:
             if choice == "quit":
                 self.exit()
             elif choice == "save":
-                self.report_screen.post_message(ReportScreen.SaveAs())
+                self.report_screen.post_message(SaveAsAsked())
 
         self.push_screen(Choose("This report has unsaved changes.",
                                 [("s", "save", "save them as a new file"), ("y", "quit", "quit and lose them")]),

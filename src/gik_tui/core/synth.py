@@ -58,11 +58,12 @@ class SynthReport:
     def filename(self) -> str:
         return self.name + {"e": ".html", "p": ".pdf", "w": ".docx"}.get(self.layout, ".txt")
 
-    def render(self) -> bytes:
+    def render(self, ruled: bool = True) -> bytes:
+        """The report's bytes in its layout; `ruled=False`: a PDF's tables drawn without rules."""
         if self.layout in FILE_LAYOUTS:
             from .synth_files import render_file
 
-            return render_file(self)
+            return render_file(self.layout, outline(self), lambda spec, rng: table_rows(self, spec, rng), ruled)
         text = _render(self)
         return text.encode(self.encoding)
 

@@ -10,14 +10,18 @@ from __future__ import annotations
 import io
 import random
 
-from .synth import SynthReport, outline, table_rows
+from collections.abc import Callable
+
 from .values import parse_value
 
 
-def render_file(rep: SynthReport, ruled: bool = True) -> bytes:
-    """The report as a PDF (layout p) or a Word file (w); `ruled=False` draws the PDF's tables
-    without rules, as some agencies' layouts do (read from the text's columns)."""
-    return _pdf(rep, ruled) if rep.layout == "p" else _docx(rep)
+def render_file(layout: str, parts: tuple, rows: Callable, ruled: bool = True) -> bytes:
+    """A synthetic report (core/synth.py hands its parts: this module imports nothing of it) as a
+    PDF (layout p) or a Word file (w). `parts`: its (random source, title, paragraphs, tables) as
+    synth.outline gives them; `rows(spec, rng)`: a table's rows as synth.table_rows gives them.
+    `ruled=False` draws the PDF's tables without rules, as some agencies' layouts do (read from the
+    text's columns)."""
+    return _pdf(parts, rows, ruled) if layout == "p" else _docx(parts, rows)
 
 
 def _is_figure(text: str) -> bool:
@@ -69,7 +73,7 @@ def _footer(rng: random.Random):
 
 
 # ------------------------------------------------------------------ PDF
-def _pdf(rep: SynthReport, ruled: bool = True) -> bytes:
+def _pdf(parts: tuple, table_rows: Callable, ruled: bool = True) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -81,7 +85,7 @@ def _pdf(rep: SynthReport, ruled: bool = True) -> bytes:
     font = "STSong-Light"
     if font not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(font))
-    rng, title, paras, tables = outline(rep)
+    rng, title, paras, tables = parts
     footer = _footer(rng)
     body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16, wordWrap="CJK", spaceAfter=4)
     head = ParagraphStyle("head", parent=body, fontSize=12, leading=18, spaceBefore=6)
@@ -91,7 +95,7 @@ def _pdf(rep: SynthReport, ruled: bool = True) -> bytes:
     for i, p in enumerate(paras):
         if isinstance(p, tuple):
             spec = tables[p[1]]
-            rows, nhead = grid_of(table_rows(rep, spec, rng))
+            rows, nhead = grid_of(table_rows(spec, rng))
             ncols = len(rows[0])
             labels = {"requests": 3, "active": 1, "stats": 1}.get(spec.id, 0)
             lw = 30 * mm if spec.id == "requests" else (60 * mm if labels else 0)
@@ -130,11 +134,11 @@ _HEADS = tuple(f"{n}、" for n in "一二三四五六七八九十")
 
 
 # ------------------------------------------------------------------ Word
-def _docx(rep: SynthReport) -> bytes:
+def _docx(parts: tuple, table_rows: Callable) -> bytes:
     import docx
     from docx.shared import Pt
 
-    rng, title, paras, tables = outline(rep)
+    rng, title, paras, tables = parts
     footer = _footer(rng)
     d = docx.Document()
     sec = d.sections[0]
@@ -143,7 +147,7 @@ def _docx(rep: SynthReport) -> bytes:
     for i, p in enumerate(paras):
         if isinstance(p, tuple):
             spec = tables[p[1]]
-            rows, _ = grid_of(table_rows(rep, spec, rng))
+            rows, _ = grid_of(table_rows(spec, rng))
             t = d.add_table(rows=len(rows), cols=len(rows[0]))
             t.style = "Table Grid"
             merged, covered = merges(rows)

@@ -10,11 +10,11 @@ workspace instead of reading the app's attributes; `gik-tui check` and `export` 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .annotations import DONE, ERROR, STATUSES as ANNOTATION_STATUSES
+from .annotations import DONE, ERROR, NEW, STATUSES as ANNOTATION_STATUSES
 from .readers import find_reports
 
 if TYPE_CHECKING:  # the rest is imported where it is used: `extract` needs only the files
@@ -36,10 +36,14 @@ class Workspace:
     annotator: str = ""
     section_threshold: float | None = None  # None: each template's own
     warnings: list[str] = field(default_factory=list)  # what could not be read while finding the files
-    summaries: dict[str, Summary] = field(default_factory=dict)  # the queue's line of each report, once known
-    order: list[str] = field(default_factory=list)  # the order the analyst goes through them (the queue's)
-    filtered: bool = False  # `order` is a filtered part of the files
+    # the queue's line of each report, once known, the order the analyst goes through them (the
+    # queue's, as sorted and filtered) and whether a filter made it: written here only (remember,
+    # summary, summarize, set_meta, set_order, clear_filter), read anywhere; `watch` to be told
+    summaries: dict[str, Summary] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    filtered: bool = False
     unreadable: int = 0  # paths given that are not reports or folders that could not be read
+    watchers: list[Callable[[str, object], None]] = field(default_factory=list, repr=False)
 
     @classmethod
     def at(cls, target: str, annotations: str | None = None, annotator: str = "",
@@ -108,8 +112,8 @@ class Workspace:
         """An open report's queue line, from its review in memory (nothing read again); remembered."""
         from .queue import summary_of
 
-        s = summary_of(path, review, file, annotated=file.known is not None or review.status != "new")
-        self.summaries[s.path] = s
+        s = summary_of(path, review, file, annotated=file.known is not None or review.status != NEW)
+        self.remember(s)
         return s
 
     def set_meta(self, paths: list[str], agency: str | None = None, year: int | None = None
@@ -183,7 +187,28 @@ class Workspace:
                 close()  # ends the pool's workers when the caller stops early
 
     def remember(self, summary: Summary) -> None:
+        """A report's queue line changed (saved, closed, its agency set): kept, and the watchers told
+        ("summary", the line)."""
         self.summaries[summary.path] = summary
+        self._tell("summary", summary)
+
+    def set_order(self, order: list[str], filtered: bool) -> None:
+        """The order the analyst goes through the reports: the queue's rows as sorted and filtered."""
+        self.order, self.filtered = list(order), filtered
+
+    def clear_filter(self) -> None:
+        """Every report in the order again; the watchers are told ("filter cleared", None)."""
+        self.order, self.filtered = list(self.files), False
+        self._tell("filter cleared", None)
+
+    def watch(self, fn: Callable[[str, object], None]) -> None:
+        """Call `fn(what, value)` on each change of a report's line or of the filter (the queue
+        redraws a row, or clears its filter box). Called in the writer's thread."""
+        self.watchers.append(fn)
+
+    def _tell(self, what: str, value: object) -> None:
+        for fn in list(self.watchers):
+            fn(what, value)
 
     def counts(self) -> dict[str, int]:
         """How many reports are in each review status (reports not summarised yet are not counted)."""

@@ -226,11 +226,10 @@ def test_unruled_tables_whose_labels_and_headers_wrap_in_their_cells(template):
     """The same reports drawn without table rules: a label wrapped over two to four lines around
     its figures is put back into its row, and table 四's header cells wrapped in their columns
     (结果维 / 持) are put back together above its one row of figures; every cell is read."""
-    from gik_tui.core.synth_files import render_file
 
     for i in range(2):
         rep = make_report(i, seed=11, template_id=template, layout="p")
-        doc = read_bytes(render_file(rep, ruled=False), rep.filename)
+        doc = read_bytes(rep.render(ruled=False), rep.filename)
         assert not doc.grids
         ex = extract(doc)
         got = {c.key: c.value for c in ex.cells}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.widgets import TabbedContent
 
-from ..screens.dialogs import Choose
+from ..dialogs import Choose
 from ..widgets.edit_bar import EditBar
 from ..widgets.key_bar import KeyBar
 from ...core.values import fmt_share

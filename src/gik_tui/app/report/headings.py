@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...core.model import SectionMatch
 from ...core.sections import score_sections
-from ..screens.dialogs import NO_SECTION, HeadingPicker
+from ..dialogs import NO_SECTION, HeadingPicker
 from ..widgets.source_view import SourceView
 from .sections_pane import SectionsPane
 

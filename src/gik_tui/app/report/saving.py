@@ -8,7 +8,7 @@ ReportScreen only asks the analyst and shows the outcome. It uses the screen's `
 from __future__ import annotations
 
 from ...core.open_report import Saved
-from ..screens.dialogs import AskText, Choose
+from ..dialogs import AskText, Choose
 from .tables_pane import TablesPane
 
 SAVE_DELAY = 0.8  # seconds after the last change before the annotation is written
@@ -44,7 +44,7 @@ class Saving:
             self.refresh_title()
             return False
         self.refresh_title()
-        self.post_message(self.Saved(self.summary()))
+        self.summary()  # the queue line, to the workspace (which tells the queue)
         return True
 
     def _say(self, got: Saved, quiet: bool = False) -> None:
@@ -58,7 +58,8 @@ class Saving:
             self.notify(f"{got.error} — edits kept; ctrl+s to save elsewhere", severity="error", timeout=10)
 
     def summary(self):
-        """This report's queue line, from the review in memory."""
+        """This report's queue line, from the review in memory, handed to the workspace (its one
+        writer, which tells the queue)."""
         return self.workspace.summary(self.path, self.review, self.ann_file)
 
     def action_save(self) -> None:
@@ -97,7 +98,7 @@ class Saving:
             self.notify(f"{got.error} — edits kept; ctrl+s to save as a new file", severity="error", timeout=10)
             return
         self._shown_again()
-        self.post_message(self.Saved(self.summary()))
+        self.summary()  # the queue line, to the workspace (which tells the queue)
         said = got.said
         self.notify("merged with the file on disk: both analysts' decisions kept"
                     + (f"; {len(said)} decided in both: " + "; ".join(said[:3]) + (" …" if len(said) > 3 else "")

@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
@@ -27,7 +26,9 @@ from ..widgets.source_view import SourceView
 from ..widgets.edit_bar import EditBar
 from ..widgets.status_line import StatusLine
 from ..widgets.template_table import TemplateTable, fmt_number
-from ..screens.dialogs import AskText, Choose, MetaDialog
+from ..dialogs import AskText, Choose, MetaDialog
+from ..messages import (LoadReport, OpenNext, QuitAsked, QuitWouldLose, ReportClosed, ReportSettled, ReportShown,
+                        SaveAsAsked)
 from ..widgets.key_bar import KeyBar
 from ..widgets.focus import TabbedPanes
 from .checks_pane import ChecksPane
@@ -85,55 +86,12 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     """One report beside its tables, for every report: the app installs it once and loads each
     report into it, so opening a report (or moving to the next) only refills widgets.
 
-    The app and the screen call none of each other's methods. The app posts `Open` (a report to
-    show) and `Quit` to the screen; the screen tells the app what happened with `Show` (bring me
-    forward), `OpenNext`, `Closed`, `Saved` and `Unsaved` (quitting would lose edits that could
-    not be saved). The reports, the annotations folder and the annotator come from the workspace
-    it is given."""
-
-    class Open(Message, bubble=False):
-        """To the screen: save the report on screen (if any), then load this one and show it."""
-
-        def __init__(self, path: str) -> None:
-            super().__init__()
-            self.path = path
-
-    class Quit(Message, bubble=False):
-        """To the screen: the analyst wants to quit; save first."""
-
-    class SaveAs(Message, bubble=False):
-        """To the screen: ask where to save the annotations (the usual place cannot be written)."""
-
-    class Show(Message):
-        """To the app: bring the report screen forward."""
-
-    class Unsaved(Message):
-        """To the app: quitting now would lose edits that could not be saved."""
-
-    class Settled(Message):
-        """To the app: the screen is ready for keys (the cursor is on the report's first value, or
-        the report asked for could not be opened and nothing changed); keys held meanwhile can go."""
-
-    class OpenNext(Message):
-        """Open the report after (step 1) or before (-1) this one in queue order."""
-
-        def __init__(self, path: str, step: int = 1, only_not_done: bool = False) -> None:
-            super().__init__()
-            self.path, self.step, self.only_not_done = path, step, only_not_done
-
-    class Closed(Message):
-        """Back to the queue; `summary`: the report's queue line (None when none was open)."""
-
-        def __init__(self, summary) -> None:
-            super().__init__()
-            self.summary = summary
-
-    class Saved(Message):
-        """The annotation was written; `summary`: the report's queue line from memory."""
-
-        def __init__(self, summary) -> None:
-            super().__init__()
-            self.summary = summary
+    The app and the screen call none of each other's methods: they post the messages of
+    app/messages.py. The app posts `LoadReport`, `QuitAsked` and `SaveAsAsked` to the screen; the
+    screen tells the app what happened with `ReportShown` (bring me forward), `ReportSettled`,
+    `OpenNext`, `ReportClosed` and `QuitWouldLose`. A report's queue line goes to the workspace
+    (`Workspace.summary`), which tells the queue. The reports, the annotations folder and the
+    annotator come from the workspace it is given."""
 
     BINDINGS = REPORT_KEYS
 
@@ -233,24 +191,24 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             self.restyle()
 
     # ------------------------------------------------------------------ what the app asks
-    def on_report_screen_open(self, event: Open) -> None:
+    def on_load_report(self, event: LoadReport) -> None:
         if self.review is not None and not self.save_now():
-            self.post_message(self.Show())  # the unsaved report stays on screen, to be saved elsewhere (ctrl+s)
-            self.post_message(self.Settled())
+            self.post_message(ReportShown())  # the unsaved report stays on screen, to be saved elsewhere (ctrl+s)
+            self.post_message(ReportSettled())
             return
         if not self.load(event.path):
             self.notify(self.failed or f"{event.path}: cannot open", severity="error")
-            self.post_message(self.Settled())
+            self.post_message(ReportSettled())
             return
-        self.post_message(self.Show())
+        self.post_message(ReportShown())
 
-    def on_report_screen_quit(self, event: Quit) -> None:
+    def on_quit_asked(self, event: QuitAsked) -> None:
         if self.review is None or self.save_now():
             self.app.exit()
         else:
-            self.post_message(self.Unsaved())
+            self.post_message(QuitWouldLose())
 
-    def on_report_screen_save_as(self, event: SaveAs) -> None:
+    def on_save_as_asked(self, event: SaveAsAsked) -> None:
         self.ask_save_as()
 
     def populate(self) -> None:
@@ -303,7 +261,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         t = self.query_one(TablesPane).focus_first_cell()
         if t is not None:
             self.on_cell_moved(t)
-        self.post_message(self.Settled())
+        self.post_message(ReportSettled())
         if not self._prepared:  # once: the other formats' tables, hidden, at the next idle moment
             self._prepared = True
             self.set_timer(PREPARE_AFTER, self._prepare_tables)
@@ -581,9 +539,9 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self.review.status = DONE
         self.mark_dirty()
         if self.save_now():
-            self.post_message(self.OpenNext(self.path, only_not_done=True))
+            self.post_message(OpenNext(self.path, only_not_done=True))
         else:
-            self.post_message(self.Settled())  # staying: the keys held for the next report come here
+            self.post_message(ReportSettled())  # staying: the keys held for the next report come here
 
     def action_flag(self) -> None:
         def done(note: str | None) -> None:
@@ -612,10 +570,12 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     def action_next_report(self, step: int) -> None:
         if self.save_now():
-            self.post_message(self.OpenNext(self.path, step=step))
+            self.post_message(OpenNext(self.path, step=step))
         else:
-            self.post_message(self.Settled())
+            self.post_message(ReportSettled())
 
     def action_back(self) -> None:
         self.save_now()
-        self.post_message(self.Closed(self.summary() if self.review is not None else None))
+        if self.review is not None:
+            self.summary()  # its queue line, to the workspace (which tells the queue)
+        self.post_message(ReportClosed())

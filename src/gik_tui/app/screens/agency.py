@@ -122,7 +122,7 @@ class AgencyScreen(Screen):
         table = self.query_one(DataTable)
         col = table.cursor_coordinate.column - 1
         if 0 <= col < len(self.years):
-            from .queue import QueueScreen
+            from ..messages import OpenReport
 
             self.app.pop_screen()
-            self.app.post_message(QueueScreen.Open(self.years[col].source))
+            self.app.post_message(OpenReport(self.years[col].source))

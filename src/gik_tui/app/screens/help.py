@@ -49,24 +49,23 @@ class HelpScreen(ModalScreen[None]):
                 Binding("question_mark", "dismiss_help", "close", show=False, id="help.close_again"),
                 Binding("q", "dismiss_help", "close", show=False, id="help.quit")]
 
-    def compose(self) -> ComposeResult:
-        from ..app import GikApp
-        from .agency import AgencyScreen
-        from .overview import OverviewScreen
-        from .queue import QueueScreen
-        from ..report import REPORT_KEYS
+    def __init__(self, keys: list[tuple[str, list[Binding]]]) -> None:
+        """`keys`: each screen's title and bindings, the report screen's first and the app's last
+        (the app gives them: help imports no screen)."""
+        super().__init__()
+        self.keys = keys
 
+    def compose(self) -> ComposeResult:
         show = self.app.get_key_display
+        (first, first_keys), *rest = self.keys
         with Horizontal(id="help-body"):
             with VerticalScroll(classes="help-column"):
                 yield Static(Text("gik-tui — keys", style="bold"))
-                yield Static(key_table("Report", REPORT_KEYS, show))
+                yield Static(key_table(first, first_keys, show))
             with VerticalScroll(classes="help-column"):
                 yield Static(Text(TYPING))
-                yield Static(key_table("Queue", QueueScreen.BINDINGS, show))
-                yield Static(key_table("Overview", OverviewScreen.BINDINGS, show))
-                yield Static(key_table("Agency over the years", AgencyScreen.BINDINGS, show))
-                yield Static(key_table("Everywhere", GikApp.BINDINGS, show))
+                for title, bindings in rest:
+                    yield Static(key_table(title, bindings, show))
                 yield Static(Text(OTHER))
         yield KeyBar()
 

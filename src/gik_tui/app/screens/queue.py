@@ -1,8 +1,9 @@
 """The queue: every report of the workspace, its extraction summarised, sortable and filterable.
 
-It reads the workspace it is given (the files, their summaries) and keeps the workspace's `order`
-(the rows as sorted and filtered: what "next report" follows). It posts `QueueScreen.Open` to the
-app; the app posts it `QueueScreen.Changed` when a report's line changes."""
+It reads the workspace it is given (the files, their summaries), sets the workspace's `order` (the
+rows as sorted and filtered: what "next report" follows), and watches the workspace: a report's
+line that changes (saved, closed, its agency set) is redrawn, a filter the app clears is cleared.
+It posts `OpenReport` (app/messages.py) to the app."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from textual.worker import get_current_worker
 from ...core.annotations import DONE, ERROR, FLAGGED, IN_PROGRESS, NEW
 from ...core.queue import Summary
 from ...core.workspace import Workspace
+from ..messages import OpenReport
 from ..safe import displayable
 from ..themes import role_colours
 from ..widgets.key_bar import KeyBar
@@ -112,15 +114,9 @@ class QueueScreen(Screen):
         Binding("q", "app.quit_app", "quit", id="queue.quit"),
     ]
 
-    class Open(Message):
-        """To the app: open this report."""
-
-        def __init__(self, path: str) -> None:
-            super().__init__()
-            self.path = path
-
     class Changed(Message, bubble=False):
-        """To the queue: a report's line changed (saved, closed)."""
+        """To the queue, from the workspace it watches: a report's line changed (saved, closed,
+        its agency set)."""
 
         def __init__(self, summary: Summary) -> None:
             super().__init__()
@@ -135,6 +131,7 @@ class QueueScreen(Screen):
         self.workspace = workspace
         self.query_text = ""
         self.marked: set[str] = set()  # rows marked with space: `i` sets their agency or year at once
+        workspace.watch(self._workspace_changed)
 
     @property
     def sort_column(self) -> str | None:
@@ -190,8 +187,8 @@ class QueueScreen(Screen):
 
     def _keep_order(self) -> None:
         """The workspace follows the rows as shown: "next report" goes down this list."""
-        self.workspace.order = [str(r.key.value) for r in self.query_one(DataTable).ordered_rows]
-        self.workspace.filtered = bool(self.query_text)
+        self.workspace.set_order([str(r.key.value) for r in self.query_one(DataTable).ordered_rows],
+                                 bool(self.query_text))
 
     @work(thread=True, exclusive=True, group="queue-load")
     def load(self) -> None:
@@ -263,15 +260,20 @@ class QueueScreen(Screen):
             self.fill_rows()
 
     class ClearFilter(Message, bubble=False):
-        """To the queue: show every report again."""
+        """To the queue, from the workspace it watches: show every report again."""
+
+    def _workspace_changed(self, what: str, value: object) -> None:
+        """The workspace's word (its thread, maybe not the screen's): answered as a message."""
+        if what == "summary":
+            self.post_message(self.Changed(value))  # type: ignore[arg-type]
+        elif what == "filter cleared":
+            self.post_message(self.ClearFilter())
 
     def on_queue_screen_clear_filter(self, event: ClearFilter) -> None:
         self.action_clear_filter()
 
     def on_queue_screen_changed(self, event: Changed) -> None:
-        s = event.summary
-        self.workspace.remember(s)
-        self.update_row(s)
+        self.update_row(event.summary)
         self.show_progress()
 
     # ------------------------------------------------------------------ actions
@@ -280,11 +282,11 @@ class QueueScreen(Screen):
         if table.row_count == 0:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        self.post_message(self.Open(key))
+        self.post_message(OpenReport(key))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.post_message(self.Open(event.row_key.value))
+        self.post_message(OpenReport(event.row_key.value))
 
     def _cursor_path(self) -> str | None:
         table = self.query_one(DataTable)
@@ -307,7 +309,7 @@ class QueueScreen(Screen):
 
     def action_meta(self) -> None:
         """The agency and/or year of the marked reports (else the one under the cursor), at once."""
-        from .dialogs import MetaDialog
+        from ..dialogs import MetaDialog
 
         paths = [p for p in self.workspace.files if p in self.marked] or [p for p in [self._cursor_path()] if p]
         if not paths:
@@ -319,10 +321,7 @@ class QueueScreen(Screen):
             if values is None or (not values.get("agency") and values.get("year") is None):
                 return
             summaries, said = self.workspace.set_meta(paths, values.get("agency"), values.get("year"))
-            self.marked -= {s.path for s in summaries}
-            for s in summaries:
-                self.update_row(s)
-            self.show_progress()
+            self.marked -= {s.path for s in summaries}  # their rows: redrawn as the workspace tells
             what = " and ".join(x for x in (values.get("agency") and f"agency {values['agency']}",
                                             values.get("year") and f"year {values['year']}") if x)
             self.notify(f"{what} set for {len(summaries)} report(s)" + (f"; left alone: {'; '.join(said)}" if said else ""),

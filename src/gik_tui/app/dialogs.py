@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.templates import Template
-from ..safe import displayable
+from ..core.templates import Template
+from .safe import displayable
 
 NO_SECTION = "\x00none"
 
