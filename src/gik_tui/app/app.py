@@ -7,7 +7,6 @@ import os
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
-from textual.widgets import Input, TextArea
 
 from ..core.settings import DEFAULT_THEME, Settings, config_dir, load_settings, remember
 from ..core.workspace import Workspace
@@ -15,6 +14,7 @@ from .commands import ScreenActions
 from .safe import displayable
 from .themes import CELL_VARIABLES, load_themes
 from .dialogs import Choose
+from .keyboard import Keyboard
 from .messages import (LoadReport, OpenNext, OpenReport, QuitAsked, QuitWouldLose, ReportClosed, ReportSettled,
                        ReportShown, SaveAsAsked)
 from .screens.help import HelpScreen
@@ -24,8 +24,6 @@ from .report import REPORT_KEYS, ReportScreen
 
 # Keys that leave the screen they are pressed on for another report or the queue: the keys pressed
 # after one are held until the screen they are meant for is ready (binding ids; `enter` on the queue too)
-TRANSITIONS = {"report.done", "report.next", "report.previous", "report.back", "queue.open"}
-HOLD_SECONDS = 5.0  # the longest keys are held (a report that never settles must not eat the keyboard)
 
 
 class GikApp(App):
@@ -55,8 +53,7 @@ class GikApp(App):
                                       annotator or settings.annotator, settings.section_threshold)
         self.startup_warnings += self.workspace.warnings
         self.theme_name = theme_name
-        self._held: list[events.Key] | None = None  # keys pressed while a report opens
-        self._hold_timer = None
+        self.keyboard = Keyboard(self, lambda screen: isinstance(screen, ReportScreen), self._queue_enter)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(CELL_VARIABLES)
@@ -82,95 +79,26 @@ class GikApp(App):
         self.push_screen(self.report_screen)
         self.push_screen(self.queue)
         if self.workspace.single:
-            self._hold()
+            self.keyboard.hold()
             self.open_report(self.workspace.target)
 
     # ------------------------------------------------------------------ the keyboard
-    # Every key acts on what was under the cursor when it was pressed, whatever the timing:
-    # - a widget that takes keys at once (`key_now`: the template tables) gets each key here, in
-    #   the order pressed, and runs the key's binding there and then; focus moves between tables at
-    #   once (Screen.set_focus), so the next key goes where the cursor is;
-    # - a key that opens another report or goes back to the queue (TRANSITIONS) holds the keys
-    #   pressed after it until the screen they are meant for says it is ready (`Settled`), then
-    #   they are replayed in order.
+    # Every key press goes to the keyboard (app/keyboard.py): held while a report opens, else
+    # handled at once in the order pressed on the report screen.
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._held is not None:
-                self._held.append(event)
-                return
-            if self._is_transition(event):
-                await self._dispatch(event)
-                self._hold()
-                return
-            await self._dispatch(event)
+            await self.keyboard.key(event, super().on_event)
             return
         await super().on_event(event)
 
-    async def _dispatch(self, event: events.Key) -> None:
-        """On the report screen every key is handled here, at once, in the order pressed: the
-        priority keys, then typing (`key_now`: a figure into a table), then the key's binding — the
-        screen's or the focused pane's — run there and then. So `5 enter u` or `t t 1 5` act where
-        the cursor was when each key was pressed, however fast they come. A text box being written
-        in (the note), and every other screen, take their keys the usual way."""
-        focused = self.focused
-        if not self._keys_here(event, focused):
-            await super().on_event(event)
-            return
-        take = getattr(focused, "key_now", None)
-        first = getattr(focused, "takes_first", None)
-        if first is not None and first(event) and await take(event):
-            return
-        if await self._check_bindings(event.key, priority=True):
-            return
-        if take is not None and await take(event):
-            return
-        active = self.screen.active_bindings.get(event.key)
-        if active is not None and active.enabled:
-            await self.run_action(active.binding.action, active.node)
-            return
-        focused._forward_event(event)  # nobody's key here: the usual way
-
-    def _keys_here(self, event: events.Key, focused) -> bool:
-        """Is this key for the report screen's ordered handling (not for a box being typed in)?"""
-        if not isinstance(self.screen, ReportScreen) or focused is None or isinstance(focused, Input):
-            return False
-        if isinstance(focused, TextArea) and not focused.read_only:
-            return False
-        types = getattr(focused, "types", None)
-        return types is None or not types(event) or hasattr(focused, "key_now")
-
-    def _is_transition(self, event: events.Key) -> bool:
-        key = event.key
-        if isinstance(self.screen, QueueScreen) and key == "enter" and isinstance(self.focused, QueueTable):
+    def _queue_enter(self, event: events.Key) -> bool | None:
+        if isinstance(self.screen, QueueScreen) and event.key == "enter" and isinstance(self.focused, QueueTable):
             return self.focused.row_count > 0
-        types = getattr(self.focused, "types", None)
-        if types is not None and types(event):
-            return False  # typed into a cell (escape while typing cancels the edit, it does not leave)
-        active = self.screen.active_bindings.get(key)
-        return active is not None and active.binding.id in TRANSITIONS
-
-    def _hold(self) -> None:
-        if self._held is None:
-            self._held = []
-        if self._hold_timer is not None:
-            self._hold_timer.stop()
-        self._hold_timer = self.set_timer(HOLD_SECONDS, self._release)
-
-    async def _release(self) -> None:
-        """Replay the held keys in order (one may start holding again: the rest wait with it)."""
-        if self._hold_timer is not None:
-            self._hold_timer.stop()
-            self._hold_timer = None
-        held, self._held = self._held or [], None
-        for i, key in enumerate(held):
-            if self._held is not None:  # a replayed key opened another report
-                self._held[:0] = held[i:]
-                return
-            await self.on_event(events.Key(key.key, key.character))
+        return None
 
     async def on_report_settled(self, event: ReportSettled) -> None:
-        if self._held is not None:
-            await self._release()
+        if self.keyboard.held is not None:
+            await self.keyboard.release()
 
     # ------------------------------------------------------------------ navigation
     # The app and its screens call none of each other's methods: they post messages (app/messages.py).
@@ -192,7 +120,7 @@ class GikApp(App):
     async def on_report_closed(self, event: ReportClosed) -> None:
         if self.screen is self.report_screen:
             await self.push_screen(self.queue)
-        await self._release()  # the keys after escape belong to the queue
+        await self.keyboard.release()  # the keys after escape belong to the queue
 
     async def on_open_next(self, event: OpenNext) -> None:
         ws = self.workspace
@@ -209,7 +137,7 @@ class GikApp(App):
                     if nxt is not None:
                         self.open_report(nxt)
 
-            await self._release()
+            await self.keyboard.release()
             self.push_screen(Choose(f"The filtered list is done: {outside} report(s) outside the filter are not done.",
                                     [("c", "clear", "clear the filter and go on with them"),
                                      ("s", "stay", "stay here")], default="clear"), answer)
@@ -217,7 +145,7 @@ class GikApp(App):
         self.notify("no other report to open" + (" that is not done" if event.only_not_done else ""))
         if self.screen is self.report_screen:
             await self.push_screen(self.queue)
-        await self._release()
+        await self.keyboard.release()
 
     def notify(self, message, *, title: str = "", severity="information", timeout=None, markup: bool = False) -> None:
         """Every notification is plain text with control characters made visible: messages name

@@ -32,20 +32,18 @@ class NoteArea(KeepsFocusWhenShown, TextArea):
         """Is this key for the note (not a command)? Every key while it is written; `enter` starts."""
         return not self.read_only or event.key == "enter"
 
-    async def _on_key(self, event) -> None:
+    def on_key(self, event) -> None:
+        """Runs before TextArea's own key handler, which `prevent_default` skips."""
         if self.read_only and event.key == "enter":
             event.stop()
             event.prevent_default()
             self.read_only = False
             self.post_message(self.Writing(True))
-            return
-        if not self.read_only and event.key == "escape":
+        elif not self.read_only and event.key == "escape":
             event.stop()
             event.prevent_default()
             self.read_only = True
             self.post_message(self.Writing(False))
-            return
-        await super()._on_key(event)
 
     def on_blur(self) -> None:
         if not self.read_only:

@@ -34,15 +34,15 @@ def displayed(widget: Widget) -> bool:
 class KeepsFocusWhenShown:
     """A mixin, before the widget class in the bases: a stale Hide does not take the focus away."""
 
-    def _on_hide(self, event: events.Hide) -> None:
+    def on_hide(self, event: events.Hide) -> None:
         if displayed(self):  # type: ignore[arg-type]
-            event.prevent_default()  # shown again since: the widgets' own Hide handlers would blur it
+            event.prevent_default()  # shown again since: the widget classes' own Hide handlers would blur it
 
 
 class TabbedPanes(TabbedContent):
     """A TabbedContent that a late "focused in this pane" message does not switch back."""
 
-    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+    def on_tab_pane_focused(self, event: TabPane.Focused) -> None:
         focused = self.screen.focused
         if focused is None or event.tab_pane not in focused.ancestors:
             event.stop()

@@ -1,0 +1,153 @@
+"""The keyboard: every key acts on what was under the cursor when it was pressed, whatever the timing.
+
+Follow a key from here (the app hands every key press to `Keyboard.key`):
+
+1. While a report opens, keys are *held*: a key that opens another report or goes back to the
+   queue (a binding whose id is in TRANSITIONS) holds the keys pressed after it until the screen
+   they are meant for says it is ready (`ReportSettled`, app/messages.py); they are then replayed
+   in order (`release`).
+2. On the report screen every key is handled at once, in the order pressed (`dispatch`): a key the
+   focused widget types before any binding (`TypesAtOnce.takes_first`: `tab` while a figure is
+   typed), then the priority bindings, then typing (`TypesAtOnce.key_now`: a figure into a table,
+   which the table puts in through the callable it was given — app/widgets/template_table.py
+   `enter` → ReportScreen.apply_values → core/review.py `Review.set_cells`), then the key's binding
+   — the screen's or the focused pane's — run there and then. A text box being written in (the
+   note: `Types`) and every other screen take their keys the usual way.
+3. The edit in the review is saved by the report screen's autosave (app/report/saving.py →
+   core/open_report.py `OpenReport.save` → core/annotations.py, an atomic write of the TOML).
+
+The widgets that take part say so by the protocols below (declared, not guessed). The one place
+that uses Textual's private API is `_TEXTUAL` here (the bindings check and the usual forwarding of
+a key); tests/app/test_keyboard.py fails if Textual changes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Protocol, runtime_checkable
+
+from textual import events
+from textual.app import App
+from textual.widget import Widget
+
+TRANSITIONS = {"report.done", "report.next", "report.previous", "report.back", "queue.open"}
+HOLD_SECONDS = 5.0  # the longest keys are held (a report that never settles must not eat the keyboard)
+
+
+@runtime_checkable
+class Types(Protocol):
+    """A widget that some keys type into (a cell being edited, the note being written): those keys
+    are not commands."""
+
+    def types(self, event: events.Key) -> bool: ...
+
+
+@runtime_checkable
+class TypesAtOnce(Types, Protocol):
+    """A widget whose typing the keyboard hands it at once, in order (the template tables)."""
+
+    def takes_first(self, event: events.Key) -> bool: ...
+
+    async def key_now(self, event: events.Key) -> bool: ...
+
+
+# ------------------------------------------------------------------ Textual's private API, in one place
+_TEXTUAL = {
+    # App._check_bindings(key, priority=...) -> bool: run the key's priority (or other) binding
+    "App._check_bindings": (App, "_check_bindings"),
+    # Widget._forward_event(event): hand an event on the usual way (to the focused widget's handlers)
+    "Widget._forward_event": (Widget, "_forward_event"),
+}
+
+
+def check_bindings(app: App, key: str, priority: bool) -> Awaitable[bool]:
+    return app._check_bindings(key, priority=priority)
+
+
+def forward(widget: Widget, event: events.Key) -> None:
+    widget._forward_event(event)
+
+
+class Keyboard:
+    """The app's keys, in order. `is_report(screen)`: the screen whose keys are handled in order;
+    `queue_enter(event)`: for `enter` on the queue's table, whether it opens a report (a row is
+    there), else None (the app knows its screens)."""
+
+    def __init__(self, app: App, is_report: Callable[[object], bool],
+                 queue_enter: Callable[[events.Key], bool | None]) -> None:
+        self.app = app
+        self.is_report = is_report
+        self.queue_enter = queue_enter
+        self.held: list[events.Key] | None = None  # keys pressed while a report opens
+        self._timer = None
+
+    async def key(self, event: events.Key, usual: Callable[[events.Event], Awaitable[None]]) -> None:
+        """A key press: held, or dispatched at once. `usual`: the app's own handling."""
+        if self.held is not None:
+            self.held.append(event)
+            return
+        transition = self.is_transition(event)
+        await self.dispatch(event, usual)
+        if transition:
+            self.hold()
+
+    async def dispatch(self, event: events.Key, usual: Callable[[events.Event], Awaitable[None]]) -> None:
+        app = self.app
+        focused = app.focused
+        if not self.in_order(event, focused):
+            await usual(event)
+            return
+        at_once = focused if isinstance(focused, TypesAtOnce) else None
+        if at_once is not None and at_once.takes_first(event) and await at_once.key_now(event):
+            return
+        if await check_bindings(app, event.key, priority=True):
+            return
+        if at_once is not None and await at_once.key_now(event):
+            return
+        active = app.screen.active_bindings.get(event.key)
+        if active is not None and active.enabled:
+            await app.run_action(active.binding.action, active.node)
+            return
+        forward(focused, event)  # nobody's key here: the usual way
+
+    def in_order(self, event: events.Key, focused) -> bool:
+        """Is this key for the report screen's ordered handling (not for a box being typed in)?"""
+        from textual.widgets import Input, TextArea
+
+        if not self.is_report(self.app.screen) or focused is None or isinstance(focused, Input):
+            return False
+        if isinstance(focused, TextArea) and not focused.read_only:
+            return False
+        if isinstance(focused, TypesAtOnce):
+            return True
+        return not (isinstance(focused, Types) and focused.types(event))
+
+    def is_transition(self, event: events.Key) -> bool:
+        opens = self.queue_enter(event)
+        if opens is not None:
+            return opens
+        focused = self.app.focused
+        if isinstance(focused, Types) and focused.types(event):
+            return False  # typed into a cell (escape while typing cancels the edit, it does not leave)
+        active = self.app.screen.active_bindings.get(event.key)
+        return active is not None and active.binding.id in TRANSITIONS
+
+    def hold(self) -> None:
+        """Hold the keys pressed from now until `release` (at most HOLD_SECONDS)."""
+        if self.held is None:
+            self.held = []
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.app.set_timer(HOLD_SECONDS, self.release)
+
+    async def release(self) -> None:
+        """Replay the held keys in order (one may start holding again: the rest wait with it)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        held, self.held = self.held or [], None
+        for i, key in enumerate(held):
+            if self.held is not None:  # a replayed key opened another report
+                self.held[:0] = held[i:]
+                return
+            await self.app.on_event(events.Key(key.key, key.character))

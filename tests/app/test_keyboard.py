@@ -1,0 +1,52 @@
+"""The keyboard seam (app/keyboard.py): the widgets declare how they take keys, and the private
+parts of Textual the app relies on are still there as it uses them — a Textual upgrade that
+changes one fails here, by name, before any key is lost."""
+
+from __future__ import annotations
+
+import inspect
+
+from textual.widgets import DataTable
+
+from gik_tui.app.keyboard import _TEXTUAL, Types, TypesAtOnce
+from gik_tui.app.report.notes_pane import NoteArea
+from gik_tui.app.widgets.template_table import TemplateTable
+
+
+def test_textuals_private_methods_the_keyboard_uses_are_there_as_used():
+    for name, (cls, attr) in _TEXTUAL.items():
+        assert callable(getattr(cls, attr, None)), f"Textual no longer has {name}"
+    check = inspect.signature(_TEXTUAL["App._check_bindings"][0]._check_bindings)
+    assert list(check.parameters)[:2] == ["self", "key"] and "priority" in check.parameters
+    assert inspect.iscoroutinefunction(_TEXTUAL["App._check_bindings"][0]._check_bindings)
+    forward = inspect.signature(_TEXTUAL["Widget._forward_event"][0]._forward_event)
+    assert list(forward.parameters) == ["self", "event"]
+
+
+def test_the_queue_tables_private_dimensions_hook_is_there():
+    """QueueTable (app/screens/queue.py) skips DataTable's measuring of every new row."""
+    assert list(inspect.signature(DataTable._update_dimensions).parameters) == ["self", "new_rows"]
+    for attr in ("_total_row_height", "_row_label_column_width"):
+        assert hasattr(DataTable, attr), attr
+    assert DataTable()._labelled_row_exists is False  # set per table
+
+
+def test_widgets_declare_how_they_take_keys():
+    assert issubclass(TemplateTable, TypesAtOnce) and issubclass(TemplateTable, Types)
+    assert issubclass(NoteArea, Types) and not issubclass(NoteArea, TypesAtOnce)
+    assert not issubclass(DataTable, Types)
+
+
+def test_no_widget_overrides_a_private_textual_handler():
+    """Widgets use public handlers (on_key, on_hide …) with prevent_default, never `_on_…`."""
+    import ast
+    from pathlib import Path
+
+    import gik_tui.app
+
+    found = []
+    for path in Path(gik_tui.app.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("_on_"):
+                found.append(f"{path.name}:{node.name}")
+    assert found == []
