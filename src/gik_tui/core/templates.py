@@ -74,6 +74,17 @@ class TableSpec:
     def cells(self) -> list[tuple[LabelPath, LabelPath]]:
         return [(r, c) for b in self.blocks for r in b.rows for c in b.columns]
 
+    @property
+    def headed_blocks(self) -> bool:
+        """Blocks with columns of their own (主动公开: 第二十条第（一）项 … each with its header row):
+        the table is drawn block by block, each with its caption and header."""
+        return len(self.blocks) > 1 and len({b.columns for b in self.blocks}) > 1
+
+    @property
+    def unlabelled(self) -> bool:
+        """One row without a label (行政复议、行政诉讼): its header rows may look like row labels."""
+        return len(self.blocks) == 1 and self.blocks[0].rows == ((),)
+
     def block_of(self, row: LabelPath) -> BlockSpec:
         for b in self.blocks:
             if row in b.rows:
@@ -115,6 +126,7 @@ class CheckSpec:
     rhs_parts_of: LabelPath | None
     prior: bool = False  # a hint most reports keep, not almost all: it ranks as a prior, never as evidence
     factor: float = 0.2  # a hint: how much less likely an option breaking it is (solve.score_option)
+    carry_over: bool = False  # across years: the carry-over the queue, `check` and export check (core/years.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +149,15 @@ class Template:
     # this year's cell = the sum of cells of the agency's report of the year before (evidence for
     # candidates when the folder holds that report): CheckSpec with lhs = this year, rhs = the year before
     across_years: tuple[CheckSpec, ...] = ()
+
+    @property
+    def carry_over(self) -> tuple[str, LabelPath, LabelPath] | None:
+        """(table, the row carried in from last year, the row carried into next year), from the
+        `[[across_years]]` entry marked `carry_over = true`; None when the format has none."""
+        for a in self.across_years:
+            if a.carry_over and len(a.lhs) == 1 and len(a.rhs) == 1:
+                return a.table, a.lhs[0], a.rhs[0]
+        return None
 
     def table(self, table_id: str) -> TableSpec:
         for t in self.tables:
@@ -248,6 +269,7 @@ def _check(c: dict) -> CheckSpec:
         rhs_parts_of=tuple(c["rhs_parts_of"]) if "rhs_parts_of" in c else None,
         prior=bool(c.get("prior", False)),
         factor=float(c.get("factor", 0.2)),
+        carry_over=bool(c.get("carry_over", False)),
     )
 
 

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 
 from .annotations import ERROR
 
-CARRY_IN = ("上年结转政府信息公开申请数量",)
-CARRY_OUT = ("结转下年度继续办理",)
 _DROP = re.compile(r"[\s()（）\[\]【】〔〕<>《》{}「」『』\"'“”‘’·・,，.。、:：;；_\-—]+")
 _SUFFIX = re.compile(r"(?:人民政府|政府)?(?:办公室|办公厅|管委会|管理委员会)?$")
 
@@ -57,6 +55,7 @@ class Carry:
     year: int | None
     carried_in: tuple[tuple[tuple[str, ...], float | int | None], ...]  # (column, value): 二、上年结转
     carried_out: tuple[tuple[tuple[str, ...], float | int | None], ...]  # (column, value): 四、结转下年度
+    rule: tuple = ()  # (table, row carried in, row carried out): the template's carry-over (Template.carry_over)
 
     @property
     def key(self) -> str:
@@ -65,24 +64,23 @@ class Carry:
 
 def carry_cells(ex, review=None) -> Carry | None:
     """The report's carry-over rows (the analyst's values when a review is given), or None when
-    its format has none."""
+    its format has none (the template's `[[across_years]]` entry marked `carry_over`)."""
     from .templates import load_template
 
-    spec = next((t for t in load_template(ex.template).tables if t.id == "requests"), None)
-    if spec is None:
+    template = load_template(ex.template)
+    rule = template.carry_over
+    if rule is None:
         return None
-    rows = {r for b in spec.blocks for r in b.rows}
-    if CARRY_IN not in rows or CARRY_OUT not in rows:
-        return None
-    columns = spec.blocks[0].columns
+    table, carried_in, carried_out = rule
+    columns = template.table(table).blocks[0].columns
     cells = review.current_cells() if review is not None else {c.key: c for c in ex.cells}
 
     def row(r):
-        return tuple((col, (c.value if (c := cells.get(("requests", r, col))) is not None else None)) for col in columns)
+        return tuple((col, (c.value if (c := cells.get((table, r, col))) is not None else None)) for col in columns)
 
     agency = review.agency if review is not None else ex.agency
     year = review.year if review is not None else ex.year
-    return Carry(ex.source, agency or "", year, row(CARRY_IN), row(CARRY_OUT))
+    return Carry(ex.source, agency or "", year, row(carried_in), row(carried_out), rule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +138,9 @@ def checks_between(prev: Carry, this: Carry) -> list[YearCheck]:
         said = (f"{this.year} 二、上年结转 {now} {'=' if ok else '≠'} {prev.year} 四、结转下年度继续办理 {before} "
                 f"[{name}]")
         out.append(YearCheck(this.source, prev.source, cid, ok, f"{said} (the {prev.year} report: {prev.source})",
-                             (("requests", CARRY_IN, col),)))
+                             ((this.rule[0], this.rule[1], col),)))
         out.append(YearCheck(prev.source, this.source, cid, ok, f"{said} (the {this.year} report: {this.source})",
-                             (("requests", CARRY_OUT, col),)))
+                             ((prev.rule[0], prev.rule[2], col),)))
     return out
 
 

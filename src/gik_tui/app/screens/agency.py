@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Label, Sparkline, Static
 
 from ...core.workspace import Workspace
 from ...core.templates import load_template, template_ids
-from ...core.years import CARRY_IN, CARRY_OUT, agency_key, agency_years
+from ...core.years import agency_key, agency_years
 from ..safe import displayable
 from ..themes import role_colours
 from ..widgets.key_bar import KeyBar
@@ -96,9 +96,11 @@ class AgencyScreen(Screen):
                 head.append(" ✗", style=f"bold {c['error']}")
             table.add_column(head, key=y.source, width=YEAR_WIDTH)  # file names are cut to fit
         labels = list(dict.fromkeys(label for y in self.years for label, _ in y.figures))
-        figures = [f for tid in template_ids() for f in load_template(tid).figures]
-        carried_in = {label for label, key in figures if key[1] == CARRY_IN}  # the rows the carry-over ties
-        carried_out = {label for label, key in figures if key[1] == CARRY_OUT}
+        # the figures the carry-over ties (each template's carry-over rows: Template.carry_over)
+        rules = {tid: load_template(tid).carry_over for tid in template_ids()}
+        figures = [(f, rules[tid]) for tid in template_ids() for f in load_template(tid).figures]
+        carried_in = {label for (label, key), rule in figures if rule and (key[0], key[1]) == rule[:2]}
+        carried_out = {label for (label, key), rule in figures if rule and (key[0], key[1]) == (rule[0], rule[2])}
         for label in labels:
             cells = []
             for y in self.years:

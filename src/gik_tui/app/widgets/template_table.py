@@ -3,7 +3,8 @@
 Row labels are indented by their group, grouped column headers stand over their columns, numbers are
 right-aligned. Each value cell shows its state: blank, unsure (low confidence, or a blank the identities
 left undecided), edited, in a failing check.
-The `active` table repeats its caption and 信息内容 header row per block, as the official table does.
+A table whose blocks have columns of their own (主动公开) repeats its caption and 信息内容 header row
+per block, as the official table does.
 
 Typing happens here, like a spreadsheet, and the focus never leaves the table while a figure is
 typed: a digit (or - + .) on a value cell starts an edit with it, `enter` puts it in the cell and
@@ -142,7 +143,7 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
         self.clear(columns=True)
         self.slots.clear()
         self.coords.clear()
-        if spec.id == "active":
+        if spec.headed_blocks:
             width = max(len(b.columns) for b in spec.blocks)
             self.show_header = False
             self.add_column(Text("信息内容"), key="label")

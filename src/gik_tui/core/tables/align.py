@@ -318,7 +318,7 @@ class _Aligner:
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
         if heads and not has_numbering(raw) and (not is_row or self.after_header or self.target is None or
-                                        (self.cur_table in heads and self.cur_table == "review")):
+                                        (self.cur_table in heads and self.idx.specs[self.cur_table].unlabelled)):
             self.header_keys.add(key)
             if self.target is not None and (self.target.values or self.target.row):
                 self._finalize()
