@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import LabelPath
-from .templates import TableSpec, load_template
+from .templates import TableSpec, Template, load_template, template_ids
 
 LAYOUTS = ("a", "b", "c", "d", "e", "f", "g", "h", "s", "l")  # the text and HTML layouts: the default corpus
 GLUED_LAYOUTS = ("f", "g", "s", "l")  # the layouts whose rows the identities split or place (not read cell by cell)
@@ -133,6 +133,33 @@ def _real_active(rng: random.Random, spec: TableSpec, v: dict[Key, int | float])
 _REAL_ASKS = {"自然人": 0.95, "商业企业": 0.25, "科研机构": 0.05, "社会公益组织": 0.05, "法律服务机构": 0.12, "其他": 0.08}
 
 
+def role(t: Template, spec: TableSpec) -> str:
+    """What kind of table this is, by its shape in the template (no table id in code): "blocks"
+    (blocks with columns of their own: 主动公开), "one row" (one unlabelled row of grouped sums:
+    行政复议、行政诉讼), "indicators" (a unit column: the statistics table), "applicants" (a total
+    column over its parts, holding the template's carry-over rows: 收到和处理政府信息公开申请), or
+    "plain" (anything else: random figures made to keep the template's checks)."""
+    if spec.headed_blocks:
+        return "blocks"
+    if spec.unlabelled:
+        return "one row"
+    if spec.unit_column:
+        return "indicators"
+    rule = t.carry_over
+    if spec.total_column is not None and spec.first_part_column is not None and rule and rule[0] == spec.id:
+        return "applicants"
+    return "plain"
+
+
+def _sums(t: Template, spec: TableSpec, per: str) -> list[tuple[LabelPath, list[LabelPath]]]:
+    """The table's sums of parts (checks with `rhs_parts_of`) as (total, parts), in template order."""
+    from .checks import parts_of
+
+    return [(chk.lhs[0], parts_of(spec, chk.rhs_parts_of, per, chk.lhs)) for chk in t.checks
+            if chk.table == spec.id and chk.kind == "eq" and chk.per == per and chk.rhs_parts_of is not None
+            and len(chk.lhs) == 1]
+
+
 def _gen_values(rng: random.Random, template_id: str, agency: str = "", year: int = 0,
                 seed: int = 0, shape: str = "uniform") -> dict[Key, int | float]:
     """A format's tables with random figures that keep its identities: `shape` "uniform" draws
@@ -141,10 +168,11 @@ def _gen_values(rng: random.Random, template_id: str, agency: str = "", year: in
     v: dict[Key, int | float] = {}
     real = shape == "real"
     for spec in t.tables:
-        if spec.id == "active" and real:
+        kind_of = role(t, spec)
+        if kind_of == "blocks" and real:
             _real_active(rng, spec, v)
             _keep_hints(t, spec.id, v)
-        elif spec.id == "active":
+        elif kind_of == "blocks":
             for b in spec.blocks:
                 for r in b.rows:
                     for c in b.columns:
@@ -156,10 +184,12 @@ def _gen_values(rng: random.Random, template_id: str, agency: str = "", year: in
                         else:
                             v[(spec.id, r, c)] = rng.randint(0, 5000)
             _keep_hints(t, spec.id, v)
-        elif spec.id == "requests":
+        elif kind_of == "applicants":
             b = spec.blocks[0]
             rows, cols = b.rows, b.columns
-            outcomes = [r for r in rows if r[0] == "本年度办理结果" and r[-1] != "总计"]
+            _, row_in, row_out = t.carry_over  # type: ignore[misc]
+            total_row, outcomes = _sums(t, spec, "column")[0]
+            new_row = next(r for r in rows if r not in (row_in, row_out, total_row, *outcomes))
             for c in cols[:-1]:
                 asks = not real or rng.random() < _REAL_ASKS.get(c[-1], 0.05)
                 for r in outcomes:
@@ -173,38 +203,89 @@ def _gen_values(rng: random.Random, template_id: str, agency: str = "", year: in
                 if total + carried_out < carried_in:  # more carried in than handled: handle the rest
                     v[(spec.id, outcomes[0], c)] += carried_in - carried_out - total
                     total = carried_in - carried_out
-                v[(spec.id, ("本年度办理结果", "总计"), c)] = total
+                v[(spec.id, total_row, c)] = total
                 new = total + carried_out - carried_in
-                v[(spec.id, ("本年新收政府信息公开申请数量",), c)] = new
-                v[(spec.id, ("上年结转政府信息公开申请数量",), c)] = carried_in
-                v[(spec.id, ("结转下年度继续办理",), c)] = carried_out
+                v[(spec.id, new_row, c)] = new
+                v[(spec.id, row_in, c)] = carried_in
+                v[(spec.id, row_out, c)] = carried_out
             for r in rows:
                 v[(spec.id, r, cols[-1])] = sum(v[(spec.id, r, c)] for c in cols[:-1])
-        elif spec.id == "review":
-            cols = spec.blocks[0].columns
-            for i in range(0, 15, 5):
-                parts = ([rng.choice([0, 0, 1, rng.randint(0, 20)]) for _ in range(4)] if not real else
-                         [_mag(rng, 30, 0.5), _mag(rng, 6, 0.8), _mag(rng, 8, 0.75), _mag(rng, 5, 0.7)])
-                for c, x in zip(cols[i:i + 4], parts):
+        elif kind_of == "one row":
+            real_parts = (lambda: _mag(rng, 30, 0.5), lambda: _mag(rng, 6, 0.8), lambda: _mag(rng, 8, 0.75),
+                          lambda: _mag(rng, 5, 0.7))
+            for total_col, part_cols in _sums(t, spec, "row"):
+                parts = ([rng.choice([0, 0, 1, rng.randint(0, 20)]) for _ in part_cols] if not real else
+                         [real_parts[min(k, 3)]() for k in range(len(part_cols))])
+                for c, x in zip(part_cols, parts):
                     v[(spec.id, (), c)] = x
-                v[(spec.id, (), cols[i + 4])] = sum(parts)
-        elif spec.id == "stats":
+                v[(spec.id, (), total_col)] = sum(parts)
+        elif kind_of == "indicators":
             b = spec.blocks[0]
             col = b.columns[0]
             for r in reversed(b.rows):
                 kind = spec.row_kinds.get(r[-1], "count")
                 v[(spec.id, r, col)] = round(rng.randint(0, 500000) / 100, 2) if kind == "amount" else rng.randint(0, 300)
             for chk in sorted(t.checks, key=lambda c: -len(c.lhs[0])):  # the deepest totals first
-                if chk.kind == "eq" and chk.rhs_parts_of is not None:
+                if chk.kind == "eq" and chk.rhs_parts_of is not None and chk.table == spec.id:
                     from .checks import parts_of
 
                     parts = parts_of(spec, chk.rhs_parts_of, "column", chk.lhs)
                     v[(spec.id, chk.lhs[0], col)] = sum(v[(spec.id, p, col)] for p in parts)
             for chk in t.checks:
-                if chk.kind == "le":
+                if chk.kind == "le" and chk.table == spec.id:
                     lhs, rhs = (spec.id, chk.lhs[0], col), (spec.id, chk.rhs[0], col)
                     v[lhs] = min(v[lhs], v[rhs])
+        else:
+            _plain_values(rng, t, spec, v)
     return v
+
+
+def _plain_values(rng: random.Random, t: Template, spec: TableSpec, v: dict[Key, int | float]) -> None:
+    """A table of no known kind: random figures, then the template's checks made to hold: each sum
+    sets one of its cells from the others, over a few passes (a count that would fall below zero
+    raises a part instead), and an "at most" raises a right-hand part that no sum sets; then its
+    hints."""
+    from .checks import plan
+
+    for b in spec.blocks:
+        for r in b.rows:
+            for c in b.columns:
+                kind = spec.cell_kind(b, r, c)
+                v[(spec.id, r, c)] = (rng.randint(-20, 20) if kind == "signed" else
+                                      round(_mag(rng, 100_000, 0.2) + rng.randint(0, 99) / 100, 2) if kind == "amount"
+                                      else _mag(rng, 300, 0.4))
+    mine = [st for st in plan(t.id, "checks") if (st.lkeys or st.rkeys) and (st.lkeys or st.rkeys)[0][0] == spec.id]
+    steps = [st for st in mine if st.kind == "eq"]
+    set_by: dict[Key, object] = {}
+    for st in sorted(steps, key=lambda st: len(st.lkeys)):
+        target = next((k for k in (*st.lkeys, *st.rkeys) if k not in set_by), None)
+        if target is not None:
+            set_by[target] = st
+    for _ in range(8):  # a target set from cells set by other steps: until nothing moves
+        moved = False
+        for st in mine:  # at most: a right-hand part no step sets is raised to it
+            if st.kind == "le" and sum(v[k] for k in st.lkeys) > sum(v[k] for k in st.rkeys):
+                free = next((k for k in st.rkeys if k not in set_by), None)
+                if free is not None:
+                    v[free] += sum(v[k] for k in st.lkeys) - sum(v[k] for k in st.rkeys)
+                    moved = True
+        for target, st in set_by.items():
+            left = target in st.lkeys  # type: ignore[attr-defined]
+            same = [k for k in (st.lkeys if left else st.rkeys) if k != target]  # type: ignore[attr-defined]
+            other = st.rkeys if left else st.lkeys  # type: ignore[attr-defined]
+            x = sum(v[k] for k in other) - sum(v[k] for k in same)
+            if x < 0:  # raise a part of the other side that no step sets
+                free = next((k for k in other if k not in set_by), None)
+                if free is not None:
+                    v[free] += -x
+                    x = 0
+                    moved = True
+            if v[target] != x:
+                v[target] = x
+                moved = True
+        if not moved:
+            break
+    _keep_hints(t, spec.id, v)
 
 
 def _keep_hints(t, table: str, v: dict[Key, int | float]) -> None:
@@ -224,22 +305,22 @@ def _keep_hints(t, table: str, v: dict[Key, int | float]) -> None:
 
 
 def _seed_inconsistency(rng: random.Random, template_id: str, v: dict[Key, int | float]) -> str:
-    if template_id == "legacy":
-        target = rng.choice([(("依申请公开情况", "收到申请数"), "stats.received"),
-                             (("行政复议数量",), "stats.reconsideration"),
-                             (("机构建设和保障经费情况", "从事政府信息公开工作人员数"), "stats.staff")])
-        v[("stats", target[0], ("统计数",))] += 1
-        return target[1]
-    if rng.random() < 0.5:
-        v[("review", (), ("行政复议", "总计"))] += 1
-        return "review.reconsideration"
-    v[("requests", ("本年度办理结果", "总计"), ("总计",))] += 1
-    return "requests.outcomes"
+    """Break one identity of the report: a total of one of the template's sums (a check with one
+    cell on its left), chosen at random among those the report fills, raised by one. Returns the
+    check's id (without its row or column)."""
+    from .checks import plan
+
+    steps = [st for st in plan(template_id, "checks")
+             if st.kind == "eq" and len(st.lkeys) == 1 and st.rkeys and isinstance(v.get(st.lkeys[0]), (int, float))]
+    st = rng.choice(steps)
+    v[st.lkeys[0]] += 1
+    return st.id.split("[", 1)[0]
 
 
 def _natural_persons_only(template_id: str, v: dict[Key, int | float | None]) -> None:
     """Layout l: every request from a natural person; the other applicant cells left empty."""
-    spec = next((t for t in load_template(template_id).tables if t.id == "requests"), None)
+    t = load_template(template_id)
+    spec = next((s for s in t.tables if role(t, s) == "applicants"), None)
     if spec is None:
         return
     b = spec.blocks[0]
@@ -251,15 +332,28 @@ def _natural_persons_only(template_id: str, v: dict[Key, int | float | None]) ->
         v[(spec.id, r, total)] = v[(spec.id, r, first)]
 
 
+def _year(rng: random.Random, years: tuple[int, ...]) -> int:
+    """A year the format is for (Template.years: first, last; 0 or None for open): both known, any
+    of them; up to a last, one of the five up to it; from a first on, one of the five from it."""
+    first, last = years[0], years[-1] if len(years) > 1 else None
+    if first and last:
+        return rng.choice(tuple(range(first, last + 1)))
+    if last:
+        return rng.randint(last - 4, last)
+    return rng.randint(first, first + 4)
+
+
 def make_report(i: int, seed: int = 0, inconsistent: bool = False, template_id: str | None = None,
                 layout: str | None = None, encoding: str | None = None, shape: str = "uniform") -> SynthReport:
     """Report `i` of the corpus `seed`; `shape`: "uniform" figures (every split of a glued run
     equally likely: the stress the tests use) or "real" (as real reports have them: see
     _gen_values)."""
     rng = random.Random(f"{seed}:{i}")
-    template_id = template_id or rng.choice(("gik-2019", "gik-2021", "legacy"))
-    year = {"gik-2019": rng.choice((2019, 2020)), "gik-2021": rng.randint(2021, 2025),
-            "legacy": rng.randint(2014, 2018)}[template_id]
+    template_id = template_id or rng.choice(template_ids())
+    # a year drawn for every format, in order, then this one's taken (so a corpus's reports stay
+    # the same whichever format each is asked in)
+    year = {tid: _year(rng, load_template(tid).years) for tid in template_ids()}.get(template_id) \
+        or _year(rng, load_template(template_id).years)
     layout = layout or LAYOUTS[i % len(LAYOUTS)]
     if encoding is None:
         encoding = "gbk" if rng.random() < 0.25 else "utf-8"
@@ -304,7 +398,7 @@ def _fmt(spec: TableSpec, row: LabelPath, col: LabelPath, x: int | float | None,
             return "0"
         return rng.choice((f"增{x}" if x > 0 else f"减{-x}", f"+{x}" if x > 0 else f"-{-x}"))
     if kind == "amount":
-        return f"{x:.2f}万元" if spec.id == "active" else f"{x:g}"
+        return f"{x:.2f}万元" if spec.headed_blocks else f"{x:g}"
     return str(x)
 
 
@@ -312,7 +406,8 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
     """(kind, rows) parts of a rendered table: kind "head" rows have labels only; "body" rows carry
     the label cells in front and then the values."""
     parts: list[tuple[str, list[list[str]]]] = []
-    if spec.id == "active":
+    kind_of = role(load_template(rep.template), spec)
+    if kind_of == "blocks":
         for b in spec.blocks:
             parts.append(("caption", [[b.label or ""] * (1 + len(b.columns) if rep.layout in FILE_LAYOUTS else 1)]))
             parts.append(("head", [["信息内容", *[c[-1] for c in b.columns]]]))
@@ -323,18 +418,18 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
                     rep.rendered[(spec.id, r, c)] = s
                 body.append([r[-1], *cells])
             parts.append(("body", body))
-    elif spec.id == "requests":
+    elif kind_of == "applicants":
         b = spec.blocks[0]
+        cols = b.columns
         corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        group = spec.headers[0] if spec.headers else ""  # 申请人情况, over every column
         if rep.layout in FILE_LAYOUTS:
-            parts.append(("head", [[corner] * LABEL_COLUMNS + ["申请人情况"] * 7,
-                                   [corner] * LABEL_COLUMNS + ["自然人"] + ["法人或其他组织"] * 5 + ["总计"],
-                                   [corner] * LABEL_COLUMNS + ["自然人", "商业企业", "科研机构", "社会公益组织",
-                                                               "法律服务机构", "其他", "总计"]]))
+            parts.append(("head", [[corner] * LABEL_COLUMNS + [group] * len(cols),
+                                   [corner] * LABEL_COLUMNS + [c[0] for c in cols],
+                                   [corner] * LABEL_COLUMNS + [c[-1] for c in cols]]))
         else:
-            parts.append(("head", [[corner, "申请人情况"],
-                                   ["自然人", "法人或其他组织", "总计"],
-                                   ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]))
+            parts.append(("head", [[corner, group], list(dict.fromkeys(c[0] for c in cols)),
+                                   [c[-1] for c in cols if len(c) > 1]]))
         labels = _numbered([p for p, _ in spec.nodes()])
         body = []
         shown: set[LabelPath] = set()
@@ -355,19 +450,21 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
                 rep.rendered[(spec.id, r, c)] = s
             body.append([*front, *cells])
         parts.append(("body", body))
-    elif spec.id == "review":
+    elif kind_of == "one row":
         cols = spec.blocks[0].columns
-        five = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
-        if rep.layout in FILE_LAYOUTS:
-            parts.append(("head", [["行政复议"] * 5 + ["行政诉讼"] * 10,
-                                   five + ["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5, five * 3]))
-        else:
-            parts.append(("head", [["行政复议", "行政诉讼"], five[:] + ["未经复议直接起诉", "复议后起诉"], five * 2]))
+        if rep.layout in FILE_LAYOUTS:  # the whole grid: each column's labels, top to bottom
+            parts.append(("head", [[c[0] for c in cols], [c[1] if len(c) > 2 else c[-1] for c in cols],
+                                   [c[-1] for c in cols]]))
+        else:  # as printed: each label once, the groups' own columns under the first of them
+            first = [c[-1] for c in cols if len(c) == 2]
+            parts.append(("head", [list(dict.fromkeys(c[0] for c in cols)),
+                                   first + list(dict.fromkeys(c[1] for c in cols if len(c) > 2)),
+                                   [c[-1] for c in cols if len(c) > 2]]))
         cells = [_fmt(spec, (), c, rep.values.get((spec.id, (), c)), rng) for c in cols]
         for c, s in zip(cols, cells):
             rep.rendered[(spec.id, (), c)] = s
         parts.append(("body", [cells]))
-    elif spec.id == "stats":
+    elif kind_of == "indicators":
         b = spec.blocks[0]
         parts.append(("head", [["统计指标", "单位", "统计数"]]))
         labels = _numbered([p for p, _ in spec.nodes()])
@@ -381,6 +478,18 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
             rep.rendered[(spec.id, node, b.columns[0])] = s
             body.append([labels[node], spec.unit_of(node) or "件", s])
         parts.append(("body", body))
+    else:  # a table of no known kind: a header row of its columns, a row a label
+        for b in spec.blocks:
+            if b.label:
+                parts.append(("caption", [[b.label]]))
+            parts.append(("head", [[spec.headers[0] if spec.headers else "", *[" ".join(c) for c in b.columns]]]))
+            body = []
+            for r in b.rows:
+                cells = [_fmt(spec, r, c, rep.values.get((spec.id, r, c)), rng) for c in b.columns]
+                for c, s in zip(b.columns, cells):
+                    rep.rendered[(spec.id, r, c)] = s
+                body.append([r[-1] if r else "", *cells])
+            parts.append(("body", body))
     return parts
 
 
@@ -438,16 +547,17 @@ def outline(rep: SynthReport) -> tuple[random.Random, str, list, dict[str, Table
     title = f"{rep.agency}{rep.year}年政府信息公开工作年度报告"
     paras: list[str] = [title, f"本报告所列数据的统计期限自{rep.year}年1月1日至{rep.year}年12月31日。"]
     tables = {s.id: s for s in t.tables}
-    placement = {"gik-2019": {1: "active", 2: "requests", 3: "review"},
-                 "gik-2021": {1: "active", 2: "requests", 3: "review"}, "legacy": {}}[rep.template]
+    names = {sec.name for sec in t.sections}
     for i, sec in enumerate(t.sections):
         paras.append(f"{_ordinal(0, i)}{sec.name}")
         paras.append(rng.choice(_FILLER))
-        if i in placement:
-            paras.append(("TABLE", placement[i]))  # type: ignore[arg-type]
-    if rep.template == "legacy":
-        paras.append(f"附表：{rep.year}年政府信息公开情况统计表")
-        paras.append(("TABLE", "stats"))  # type: ignore[arg-type]
+        for s in t.tables:  # a table in the section it belongs to
+            if s.section == sec.name:
+                paras.append(("TABLE", s.id))  # type: ignore[arg-type]
+    for s in t.tables:  # … or appended after the last (the 2008 outline's statistics table)
+        if s.section not in names:
+            paras.append(f"附表：{rep.year}年{s.title}")
+            paras.append(("TABLE", s.id))  # type: ignore[arg-type]
     return rng, title, paras, tables
 
 

@@ -97,8 +97,11 @@ def _pdf(parts: tuple, table_rows: Callable, ruled: bool = True) -> bytes:
             spec = tables[p[1]]
             rows, nhead = grid_of(table_rows(spec, rng))
             ncols = len(rows[0])
-            labels = {"requests": 3, "active": 1, "stats": 1}.get(spec.id, 0)
-            lw = 30 * mm if spec.id == "requests" else (60 * mm if labels else 0)
+            # label columns: none for a table of one unlabelled row, one a level of its rows for a
+            # table with a total column over its parts (申请人情况), else one
+            long = spec.total_column is not None
+            labels = 0 if spec.unlabelled else max(len(r) for b in spec.blocks for r in b.rows) if long else 1
+            lw = 30 * mm if long else (60 * mm if labels else 0)
             vw = (width - labels * lw) / max(1, ncols - labels)
             merged, covered = merges(rows)
             data = [[("" if (r, c) in covered else Paragraph(t, cell) if t else "") for c, t in enumerate(row)]
@@ -107,7 +110,7 @@ def _pdf(parts: tuple, table_rows: Callable, ruled: bool = True) -> bytes:
             if ruled:
                 style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
             style += [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in merged]
-            repeat = nhead if spec.id == "requests" and rng.random() < 0.5 else 0
+            repeat = nhead if long and rng.random() < 0.5 else 0  # the long table's header again on its next page, or not
             story.append(Table(data, colWidths=[lw] * labels + [vw] * (ncols - labels), style=TableStyle(style),
                                repeatRows=repeat, splitInRow=0))
         else:
