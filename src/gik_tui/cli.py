@@ -42,25 +42,6 @@ def _err(msg: str) -> None:
     click.echo(f"gik-tui: {msg}", err=True)
 
 
-def _work(path: str):
-    """Extract one report in a worker: ("ok", extraction) or ("error", one-line reason), within the
-    per-report time limit (core/batch.limited)."""
-    from .core.batch import limited
-    from .core.extract import extract_path
-
-    return limited(extract_path, path)
-
-
-def _serialised(path: str, how):
-    status, res = _work(path)
-    if status != "ok":
-        return status, res
-    try:
-        return status, how(res)
-    except Exception as e:  # noqa: BLE001
-        return "error", f"{path}: could not be written ({type(e).__name__}: {e})"
-
-
 def _workspace(paths, annotations: str | None = None):
     """The reports named on the command line; each path that could not be read is said."""
     from .core.workspace import Workspace
@@ -71,13 +52,16 @@ def _workspace(paths, annotations: str | None = None):
     return ws
 
 
-def _progress(it, n: int):
-    """A progress bar on a terminal for long runs."""
-    if sys.stderr.isatty() and n >= 200:
-        with click.progressbar(it, length=n, file=sys.stderr, label="extracting") as bar:
-            yield from bar
-    else:
+def _progress(it, n: int, size=lambda item: 1):
+    """The one progress display of the commands: a bar on a terminal for long runs, moved on by
+    `size(item)` reports for each item (a chunk of `extract` counts its reports)."""
+    if not (sys.stderr.isatty() and n >= 200):
         yield from it
+        return
+    with click.progressbar(length=n, file=sys.stderr, label="extracting") as bar:
+        for item in it:
+            yield item
+            bar.update(size(item))
 
 
 def _target(output: str | None, files: list[str], force: bool) -> None:
@@ -96,66 +80,6 @@ def _target(output: str | None, files: list[str], force: bool) -> None:
     if os.path.lexists(output) and not force:
         _err(f"{output}: exists; not replaced (pass --force to replace it)")
         sys.exit(2)
-
-
-def _extract_chunk(task: tuple[list[str], str, str | None]) -> tuple[str | bytes, list[str], int]:
-    """Extract a chunk of reports; the records go to a temporary file (or come back as bytes when
-    there is no folder for it), so the parent only copies bytes in order."""
-    from .core.serialize import csv_rows, csv_text, to_json_bytes
-
-    files, fmt, tmpdir = task
-    records: list[bytes] = []
-    errors: list[str] = []
-    for path in files:
-        if fmt == "csv":
-            status, res = _serialised(path, lambda ex: csv_text(csv_rows(ex)).encode("utf-8"))
-        else:
-            status, res = _serialised(path, to_json_bytes)
-        if status == "ok":
-            records.append(res)
-        else:
-            errors.append(res)
-    sep = b"" if fmt == "csv" else (b",\n" if fmt == "json" else b"\n")
-    data = sep.join(records) + (b"\n" if fmt == "jsonl" and records else b"")
-    if tmpdir is None:
-        return data, errors, len(records)
-    import tempfile
-
-    fd, name = tempfile.mkstemp(dir=tmpdir, suffix=".part")
-    with open(fd, "wb") as f:
-        f.write(data)
-    return name, errors, len(records)
-
-
-def _extract_chunks(files: list[str], fmt: str, jobs: int):
-    """(records, errors, count) per chunk, in input order; several processes when jobs > 1."""
-    if jobs <= 1 or len(files) < 2:
-        for f in files:
-            yield _extract_chunk(([f], fmt, None))
-        return
-    import os
-    import shutil
-    import tempfile
-
-    # import everything the workers need once, here: forked workers share it instead of each
-    # compiling and importing the same modules again
-    import charset_normalizer  # noqa: F401
-
-    from .core import extract as _extract, serialize as _serialize  # noqa: F401
-    from .core.readers import html as _html  # noqa: F401
-    from .core.batch import chunks, ordered, quiet_gc
-
-    size = max(1, min(50, len(files) // (jobs * 4) or 1))
-    tmpdir = tempfile.mkdtemp(prefix="gik-tui-")
-    try:
-        for name, errors, n in ordered(_extract_chunk, [(c, fmt, tmpdir) for c in chunks(files, size)], jobs,
-                                       chunksize=1, initializer=quiet_gc):
-            with open(name, "rb") as f:
-                data = f.read()
-            os.unlink(name)
-            yield data, errors, n
-    finally:
-        shutil.rmtree(tmpdir, ignore_errors=True)
 
 
 @main.command()
@@ -179,7 +103,8 @@ def extract(paths, fmt, output, jobs, force):
     out = AtomicWriter(output) if output else sys.stdout.buffer
     done = False
     several = fmt == "json" and len(files) != 1
-    bar = None
+    from .core.batch import extracted_records
+
     try:
         if fmt == "csv":
             from .core.serialize import CSV_FIELDS, csv_text
@@ -187,11 +112,9 @@ def extract(paths, fmt, output, jobs, force):
             out.write(csv_text([CSV_FIELDS]).encode("utf-8"))
         elif several:
             out.write(b"[\n")
-        if sys.stderr.isatty() and len(files) >= 200:
-            bar = click.progressbar(length=len(files), file=sys.stderr, label="extracting")
-            bar.__enter__()
         written = 0
-        for data, errors, n in _extract_chunks(files, fmt, jobs):
+        for data, errors, n in _progress(extracted_records(files, fmt, jobs), len(files),
+                                         size=lambda chunk: chunk[2] + len(chunk[1])):
             for e in errors:
                 _err(e)
             bad += len(errors)
@@ -202,8 +125,6 @@ def extract(paths, fmt, output, jobs, force):
                 if fmt == "json" and not several:
                     out.write(b"\n")
                 written += n
-            if bar is not None:
-                bar.update(n + len(errors))
         if several:
             out.write(b"\n]\n")
         out.flush()
@@ -212,8 +133,6 @@ def extract(paths, fmt, output, jobs, force):
         sys.stderr.close()
         sys.exit(0)
     finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
         if output:
             out.close(ok=done)
     sys.exit(2 if bad else 0)

@@ -93,3 +93,78 @@ def limited(fn: Callable[[str], R], path: str, what: str = "extract") -> tuple[s
     finally:
         if timed:
             signal.signal(signal.SIGALRM, old)
+
+
+# ------------------------------------------------------------------ `extract` over many reports
+def _serialised(path: str, how) -> tuple[str, bytes | str]:
+    """One report extracted (within the time limit) and written as `how` writes it: ("ok", bytes)
+    or ("error", its one-line reason)."""
+    from .extract import extract_path
+
+    status, res = limited(extract_path, path)
+    if status != "ok":
+        return status, res  # type: ignore[return-value]
+    try:
+        return status, how(res)
+    except Exception as e:  # noqa: BLE001 - said for this report, the others go on
+        return "error", f"{path}: could not be written ({type(e).__name__}: {e})"
+
+
+def _records_of(task: tuple[list[str], str, str | None]) -> tuple[str | bytes, list[str], int]:
+    """A chunk of reports extracted and written in `fmt`; the records go to a temporary file in
+    `tmpdir` (or come back as bytes when there is none), so the parent only copies bytes in order."""
+    from .serialize import csv_rows, csv_text, to_json_bytes
+
+    files, fmt, tmpdir = task
+    records: list[bytes] = []
+    errors: list[str] = []
+    for path in files:
+        if fmt == "csv":
+            status, res = _serialised(path, lambda ex: csv_text(csv_rows(ex)).encode("utf-8"))
+        else:
+            status, res = _serialised(path, to_json_bytes)
+        if status == "ok":
+            records.append(res)  # type: ignore[arg-type]
+        else:
+            errors.append(res)  # type: ignore[arg-type]
+    sep = b"" if fmt == "csv" else (b",\n" if fmt == "json" else b"\n")
+    data = sep.join(records) + (b"\n" if fmt == "jsonl" and records else b"")
+    if tmpdir is None:
+        return data, errors, len(records)
+    import tempfile
+
+    fd, name = tempfile.mkstemp(dir=tmpdir, suffix=".part")
+    with open(fd, "wb") as f:
+        f.write(data)
+    return name, errors, len(records)
+
+
+def extracted_records(files: list[str], fmt: str, jobs: int) -> Iterator[tuple[bytes, list[str], int]]:
+    """`extract`'s output for many reports: (records written in `fmt` — json, jsonl or csv rows —,
+    one-line errors, how many records) per chunk of reports, in input order, in `jobs` processes."""
+    if jobs <= 1 or len(files) < 2:
+        for f in files:
+            yield _records_of(([f], fmt, None))  # type: ignore[misc]
+        return
+    import os
+    import shutil
+    import tempfile
+
+    # import everything the workers need once, here: forked workers share it instead of each
+    # compiling and importing the same modules again
+    import charset_normalizer  # noqa: F401
+
+    from . import extract as _extract, serialize as _serialize  # noqa: F401
+    from .readers import html as _html  # noqa: F401
+
+    size = max(1, min(50, len(files) // (jobs * 4) or 1))
+    tmpdir = tempfile.mkdtemp(prefix="gik-tui-")
+    try:
+        for name, errors, n in ordered(_records_of, [(c, fmt, tmpdir) for c in chunks(files, size)], jobs,
+                                       chunksize=1, initializer=quiet_gc):
+            with open(name, "rb") as f:  # type: ignore[arg-type]
+                data = f.read()
+            os.unlink(name)  # type: ignore[arg-type]
+            yield data, errors, n
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
