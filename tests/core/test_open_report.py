@@ -32,6 +32,15 @@ def _theirs(path, note="复核过"):
                                                                            "2026-11-28T08:00:00+00:00"),)))
 
 
+def _edited_while_another_window_saved(report, key=KEY, value=5) -> OpenReport:
+    """The report opened here; another analyst then saves theirs; then this window edits a cell."""
+    r = OpenReport.open(str(report))
+    _theirs(report)
+    r.review.set_cell(key, value)
+    r.changed()
+    return r
+
+
 def test_open_edit_save_and_open_again(report):
     r = OpenReport.open(str(report), annotator="wang")
     assert r.name == "2020_huaiyin.txt" and r.annotation is None and not r.dirty
@@ -45,10 +54,7 @@ def test_open_edit_save_and_open_again(report):
 
 
 def test_a_file_changed_on_disk_is_a_conflict_never_overwritten(report):
-    r = OpenReport.open(str(report))
-    _theirs(report)
-    r.review.set_cell(KEY, 5)
-    r.changed()
+    r = _edited_while_another_window_saved(report)
     assert r.save_needs() == "conflict"
     got = r.save()
     assert (got.ok, got.problem) == (False, "conflict") and r.dirty
@@ -57,10 +63,7 @@ def test_a_file_changed_on_disk_is_a_conflict_never_overwritten(report):
 
 
 def test_merge_keeps_both_windows_decisions(report):
-    r = OpenReport.open(str(report))
-    _theirs(report)
-    r.review.set_cell(KEY, 5)
-    r.changed()
+    r = _edited_while_another_window_saved(report)
     got = r.merge()
     assert got.ok and not r.dirty
     saved = load_annotation(annotation_path(report))
@@ -69,19 +72,13 @@ def test_merge_keeps_both_windows_decisions(report):
 
 
 def test_merge_says_a_cell_decided_in_both(report):
-    r = OpenReport.open(str(report))
-    _theirs(report)
-    r.review.set_cell(THEIRS, 20)
-    r.changed()
+    r = _edited_while_another_window_saved(report, THEIRS, 20)
     got = r.merge()
     assert got.ok and got.said and "总计" in got.said[0]
 
 
 def test_reload_drops_this_windows_edits_for_the_file_on_disk(report):
-    r = OpenReport.open(str(report))
-    _theirs(report)
-    r.review.set_cell(KEY, 5)
-    r.changed()
+    r = _edited_while_another_window_saved(report)
     r.reload()
     assert not r.dirty and r.review.value(KEY) == 17 and r.review.value(THEIRS) == 19
 
