@@ -9,6 +9,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from .safe import displayable
+from .report import ReportScreen
 
 MAX_REPORTS = 5000  # the palette lists this many reports at most
 
@@ -21,7 +22,7 @@ class ScreenActions(Provider):
     def _commands(self):
         seen = set()
         screen = self.screen
-        for b in getattr(screen, "BINDINGS", []):
+        for b in screen.BINDINGS:
             if not b.description or b.action in seen:
                 continue
             seen.add(b.action)
@@ -35,9 +36,8 @@ class ScreenActions(Provider):
             yield f"theme: {name}", partial(setattr, app, "theme", name), "switch the theme (remembered)"
         yield "export the dataset (CSV or Excel)", app.action_export, \
             "every report with its annotations applied (a name ending .xlsx writes a workbook)"
-        tables = getattr(screen, "tables", None)
-        if callable(tables):
-            for t in tables():
+        if isinstance(screen, ReportScreen):
+            for t in screen.tables():
                 yield f"jump to table: {t.spec.title} ({t.spec.id})", partial(screen.jump_to_table, t.spec.id), \
                     "put the cursor on its first value"
         for path in app.workspace.files[:MAX_REPORTS]:
