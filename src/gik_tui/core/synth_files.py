@@ -21,6 +21,8 @@ def render_file(layout: str, parts: tuple, rows: Callable, ruled: bool = True) -
     synth.outline gives them; `rows(spec, rng)`: a table's rows as synth.table_rows gives them.
     `ruled=False` draws the PDF's tables without rules, as some agencies' layouts do (read from the
     text's columns)."""
+    if layout == "x":
+        return _xlsx(parts, rows)
     return _pdf(parts, rows, ruled) if layout == "p" else _docx(parts, rows)
 
 
@@ -175,3 +177,32 @@ def _docx(parts: tuple, table_rows: Callable) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+# ------------------------------------------------------------------ Excel
+def _xlsx(parts: tuple, table_rows: Callable) -> bytes:
+    """The report's tables alone, a sheet each (named by the table's caption), header and label
+    cells merged as in the official tables; figures as numbers where they are plain numbers."""
+    import openpyxl
+
+    rng, title, paras, tables = parts
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for p in paras:
+        if not isinstance(p, tuple):
+            continue
+        spec = tables[p[1]]
+        rows, _ = grid_of(table_rows(spec, rng))
+        ws = book.create_sheet(spec.title[:31])
+        merged, covered = merges(rows)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if (r, c) in covered or not text:
+                    continue
+                plain = text.lstrip("-").isdigit() and not (len(text) > 1 and text.lstrip("-")[0] == "0")
+                ws.cell(row=r + 1, column=c + 1, value=int(text) if plain else text)
+        for r0, c0, r1, c1 in merged:
+            ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

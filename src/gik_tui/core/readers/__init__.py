@@ -6,7 +6,9 @@
   (cells between " | ", rowspan/colspan expanded);
 - `pdf`: PDF attachments (pdfplumber): ruled tables as grids, text in reading order, running
   headers and page numbers dropped, the page of every line kept;
-- `docx`: Word attachments (python-docx): paragraphs and tables with their merged cells.
+- `docx`: Word attachments (python-docx): paragraphs and tables with their merged cells;
+- `sheet`: workbooks (.xlsx with openpyxl; .xls and WPS .et with xlrd): a page a sheet, its grid a
+  table with merged cells expanded.
 Every reader gives the same Document; the engine downstream does not change with the kind of file.
 `grid` renders the tables of all of them alike. A file that is not a readable report raises
 ReadError with a one-line reason (legacy .doc/.wps, a scanned PDF with no text layer, a
@@ -28,7 +30,7 @@ from .errors import ReadError
 
 TEXT_SUFFIXES = (".txt", ".htm", ".html")
 # .doc and .wps are listed so that the queue and the batch say what to do with them
-REPORT_SUFFIXES = (*TEXT_SUFFIXES, ".pdf", ".docx", ".doc", ".wps")
+REPORT_SUFFIXES = (*TEXT_SUFFIXES, ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et")
 MAX_BYTES = 64 * 1024 * 1024
 
 __all__ = ["MAX_BYTES", "REPORT_SUFFIXES", "ReadError", "find_reports", "read_bytes", "read_path"]
@@ -57,15 +59,22 @@ def read_path(path: str | os.PathLike) -> Document:
     return read_bytes(data, source)
 
 
+_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))  # an .xls's stream, in the directory
+
+
 def kind_of(data: bytes) -> str:
-    """"pdf", "docx", "legacy" (.doc/.wps), "zip" (another zip), or "text" (text and HTML), by the
-    content, whatever the name says (an old "Word" export is often a web page named .doc)."""
+    """"pdf", "docx", "xlsx", "xls" (.xls, WPS .et), "legacy" (.doc/.wps), "zip" (another zip), or
+    "text" (text and HTML), by the content, whatever the name says (an old "Word" export is often a
+    web page named .doc)."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(_OLE):
+        if "WordDocument".encode("utf-16-le") not in data and any(w in data for w in _WORKBOOK):
+            return "xls"
         return "legacy"
     if data.startswith(b"PK\x03\x04"):
-        return "docx" if b"word/" in data[:1 << 20] else "zip"
+        head = data[:1 << 20]
+        return "docx" if b"word/" in head else "xlsx" if b"xl/" in head else "zip"
     return "text"
 
 
@@ -82,6 +91,10 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
         from .docx import read_docx  # python-docx is loaded only for Word files
 
         return read_docx(data, source, sha)
+    if kind in ("xlsx", "xls"):
+        from .sheet import read_xls, read_xlsx  # openpyxl and xlrd are loaded only for workbooks
+
+        return (read_xlsx if kind == "xlsx" else read_xls)(data, source, sha)
     if kind == "legacy":
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise ReadError(source, "a password-protected Word file: open it with its password and save a copy "

@@ -1,0 +1,105 @@
+"""Workbooks (core/readers/sheet.py): .xlsx with openpyxl, .xls and WPS .et with xlrd. Each sheet a
+page, its grid a table with merged cells expanded; every figure of the synthetic workbooks read
+right; damaged files, zip bombs and encrypted files one line each."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from gik_tui.core.extract import extract
+from gik_tui.core.readers import ReadError, kind_of, read_bytes, read_path
+from gik_tui.core.synth import make_report
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "workbooks"
+
+
+def _every_value(rep, ex) -> None:
+    got = {c.key: c.value for c in ex.cells}
+    assert {k: got.get(k) for k in rep.values} == rep.values
+    assert ex.failing == [] and ex.template == rep.template
+
+
+@pytest.mark.parametrize("template", ["gik-2019", "gik-2021", "legacy"])
+def test_a_workbook_of_the_tables_reads_every_figure(template):
+    """synth's `x` layout: the report's tables alone, a sheet each, header and label cells merged."""
+    for i in range(3):
+        rep = make_report(i, seed=6, template_id=template, layout="x", encoding="utf-8")
+        data = rep.render()
+        assert kind_of(data) == "xlsx"
+        doc = read_bytes(data, rep.filename)
+        assert doc.encoding == "xlsx" and len(doc.pages) == (1 if template == "legacy" else 3)
+        assert any("a workbook of" in n and "sections" in n for n in doc.notes)
+        ex = extract(doc)
+        _every_value(rep, ex)
+        # a cell knows its sheet as a PDF's cell knows its page
+        assert {c.page for c in ex.cells if c.value is not None} == set(range(1, len(doc.pages) + 1))
+
+
+@pytest.mark.parametrize("name, template", [("synth_2019.xls", "gik-2019"), ("synth_2021.et", "gik-2021"),
+                                            ("synth_legacy.xls", "legacy")])
+def test_excel_97_and_wps_workbooks(name, template):
+    """Fixtures made once by tests/data/workbooks/make.py (xlwt), from the same synthetic reports."""
+    doc = read_path(DATA / name)
+    assert doc.encoding == "xls"
+    rep = make_report(1, seed=42, template_id=template, layout="x", encoding="utf-8")
+    _every_value(rep, extract(doc))
+
+
+def _xlsx(build) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    build(book.active)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_merged_cells_are_expanded_and_a_merged_figure_counted_once():
+    def build(ws):
+        ws.title = "表二"
+        ws["A1"], ws["B1"] = "项目", "申请人情况"
+        ws.merge_cells("B1:C1")
+        ws["A2"], ws["B2"], ws["C2"] = "", "自然人", "总计"
+        ws["A3"], ws["B3"] = "本年新收", 12
+        ws.merge_cells("B3:C3")
+        ws["A4"], ws["B4"], ws["C4"] = "上年结转", 1.0, 2.5
+
+    doc = read_bytes(_xlsx(build), "t.xlsx")
+    lines = doc.text.splitlines()
+    assert "【表二】" in lines
+    assert "项目 | 申请人情况 | 申请人情况 |" in lines  # a merged label stands over each column it spans
+    assert "本年新收 | 12 |" in lines  # a merged figure is shown once
+    assert "上年结转 | 1 | 2.5 |" in lines  # an integer as the sheet shows it
+    [g] = doc.grids
+    assert g.rows[2] == ("本年新收", "12")
+
+
+def test_bad_workbooks_are_one_line_each():
+    with pytest.raises(ReadError, match="a damaged Excel file"):
+        read_bytes(b"PK\x03\x04xl/" + b"\x00" * 200, "r.xlsx")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", b"<a>" + b" " * (50 * 1024 * 1024) + b"</a>")
+    with pytest.raises(ReadError, match="would unpack to 50 MB"):
+        read_bytes(bomb.getvalue(), "bomb.xlsx")
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le") + b"\x00" * 600
+    with pytest.raises(ReadError, match=r"a damaged Excel 97–2003 file \(\.xls\)"):
+        read_bytes(ole, "r.xls")
+    with pytest.raises(ReadError, match=r"a damaged WPS spreadsheet \(\.et\)"):
+        read_bytes(ole, "r.et")
+    with pytest.raises(ReadError, match="no filled cells"):
+        read_bytes(_xlsx(lambda ws: None), "empty.xlsx")
+
+
+def test_a_folder_lists_workbooks_as_reports(tmp_path):
+    from gik_tui.core.readers import find_reports
+
+    for name in ("a.xlsx", "b.xls", "c.et", "d.zip"):
+        (tmp_path / name).write_bytes(b"x")
+    files, _ = find_reports([tmp_path])
+    assert sorted(Path(f).name for f in files) == ["a.xlsx", "b.xls", "c.et"]
