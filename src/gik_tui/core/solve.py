@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .values import Number, Parsed, parse_value
 
@@ -385,8 +386,10 @@ PREFER_FACTOR = 30.0
 # counts spread over the orders of magnitude (as many 3s as 300s), thinning past four digits
 _DIGITS = (1.0, 1.0, 0.75, 0.6, 0.4, 0.15, 0.05, 0.02)
 _ZERO = 0.4  # the share of 0 among one-digit figures (an empty count is printed 0)
+_LN10 = math.log(10)
 
 
+@lru_cache(maxsize=8192)
 def _figure_prior(raw: str) -> float:
     """How common a figure is in a real table: its length as _DIGITS, and within a length, Benford's
     law (a figure spread over orders of magnitude is x with probability ∝ 1/x: 1 is as likely
@@ -398,7 +401,7 @@ def _figure_prior(raw: str) -> float:
     n, x = len(digits), int(digits)
     if x == 0:
         return _ZERO
-    w = _DIGITS[min(n, len(_DIGITS)) - 1] / (x * math.log(10))
+    w = _DIGITS[min(n, len(_DIGITS)) - 1] / (x * _LN10)
     return (1 - _ZERO) * w if n == 1 else w
 
 
