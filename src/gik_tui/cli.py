@@ -237,7 +237,7 @@ def export(paths, fmt, what, wide, output, annotations, force, jobs):
 @click.option("--layouts", default="abcdefghsl", show_default=True,
               help="the layouts to cycle through: a–h, s and l text and HTML (f, g glued, s spaced on one "
                    "line, l two figures a requests row), "
-                   "p PDF, w Word .docx, x an Excel workbook of the tables")
+                   "p PDF, w Word .docx, x an Excel workbook of the tables, o OFD")
 @click.option("--shape", type=click.Choice(["uniform", "real"]), default="uniform", show_default=True,
               help="the figures: drawn evenly (every split of a glued run as likely: a stress), or shaped "
                    "like real reports' (few 规章, small changes, requests mostly from natural persons)")

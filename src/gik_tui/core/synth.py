@@ -8,8 +8,9 @@ leave empty fields before the values), s (the whole report on one line, a space 
 label and its figures and between some of its figures but not all: `171 000018`), l (as b, with
 every request from natural persons: each requests row shows two figures for seven columns, the
 other applicant cells empty and dropped, as 2019_lusong.txt prints it — one question for the whole
-table), p (a PDF attachment), w (a Word .docx attachment) and x (an Excel workbook of the tables
-alone, a sheet each, as some agencies publish the statistics): ruled
+table), p (a PDF attachment), w (a Word .docx attachment), x (an Excel workbook of the tables
+alone, a sheet each, as some agencies publish the statistics) and o (an OFD document: positioned
+text, a table's cells at their columns): ruled
 tables with merged header and label cells, a table split across two pages, running headers and
 page numbers (core/synth_files.py). Glued tables (f, g, s) are the ones only the identities can
 split: the share of their cells recovered is what benchmarks/solve_recovery.py measures.
@@ -31,7 +32,7 @@ from .templates import TableSpec, Template, load_template, template_ids
 
 LAYOUTS = ("a", "b", "c", "d", "e", "f", "g", "h", "s", "l")  # the text and HTML layouts: the default corpus
 GLUED_LAYOUTS = ("f", "g", "s", "l")  # the layouts whose rows the identities split or place (not read cell by cell)
-FILE_LAYOUTS = ("p", "w", "x")  # PDF, Word and Excel attachments (slower to write and read: asked for by name)
+FILE_LAYOUTS = ("p", "w", "x", "o")  # PDF, Word, Excel and OFD attachments (slower to write and read: asked for by name)
 ALL_LAYOUTS = LAYOUTS + FILE_LAYOUTS
 LABEL_COLUMNS = 3  # the label columns of the requests table (一、 / （三） / 1.)
 _AGENCIES = ["株洲市芦淞区人民政府", "淮安市淮阴区人民政府", "六枝特区人民政府", "鄂尔多斯市东胜区人民政府",
@@ -57,7 +58,7 @@ class SynthReport:
 
     @property
     def filename(self) -> str:
-        return self.name + {"e": ".html", "p": ".pdf", "w": ".docx", "x": ".xlsx"}.get(self.layout, ".txt")
+        return self.name + {"e": ".html", "p": ".pdf", "w": ".docx", "x": ".xlsx", "o": ".ofd"}.get(self.layout, ".txt")
 
     def render(self, ruled: bool = True) -> bytes:
         """The report's bytes in its layout; `ruled=False`: a PDF's tables drawn without rules."""

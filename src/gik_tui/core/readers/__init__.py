@@ -8,7 +8,8 @@
   headers and page numbers dropped, the page of every line kept;
 - `docx`: Word attachments (python-docx): paragraphs and tables with their merged cells;
 - `sheet`: workbooks (.xlsx with openpyxl; .xls and WPS .et with xlrd): a page a sheet, its grid a
-  table with merged cells expanded.
+  table with merged cells expanded;
+- `ofd`: OFD documents (GB/T 33190, lxml): lines rebuilt from the text objects' positions.
 Every reader gives the same Document; the engine downstream does not change with the kind of file.
 `grid` renders the tables of all of them alike. A file that is not a readable report raises
 ReadError with a one-line reason (legacy .doc/.wps, a scanned PDF with no text layer, a
@@ -30,7 +31,7 @@ from .errors import ReadError
 
 TEXT_SUFFIXES = (".txt", ".htm", ".html")
 # .doc and .wps are listed so that the queue and the batch say what to do with them
-REPORT_SUFFIXES = (*TEXT_SUFFIXES, ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et")
+REPORT_SUFFIXES = (*TEXT_SUFFIXES, ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et", ".ofd")
 MAX_BYTES = 64 * 1024 * 1024
 
 __all__ = ["MAX_BYTES", "REPORT_SUFFIXES", "ReadError", "find_reports", "read_bytes", "read_path"]
@@ -63,7 +64,7 @@ _WORKBOOK = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))  # an .
 
 
 def kind_of(data: bytes) -> str:
-    """"pdf", "docx", "xlsx", "xls" (.xls, WPS .et), "legacy" (.doc/.wps), "zip" (another zip), or
+    """"pdf", "docx", "xlsx", "xls" (.xls, WPS .et), "ofd", "legacy" (.doc/.wps), "zip" (another zip), or
     "text" (text and HTML), by the content, whatever the name says (an old "Word" export is often a
     web page named .doc)."""
     if b"%PDF-" in data[:1024]:
@@ -74,7 +75,7 @@ def kind_of(data: bytes) -> str:
         return "legacy"
     if data.startswith(b"PK\x03\x04"):
         head = data[:1 << 20]
-        return "docx" if b"word/" in head else "xlsx" if b"xl/" in head else "zip"
+        return "docx" if b"word/" in head else "xlsx" if b"xl/" in head else "ofd" if b"OFD.xml" in head else "zip"
     return "text"
 
 
@@ -91,6 +92,10 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
         from .docx import read_docx  # python-docx is loaded only for Word files
 
         return read_docx(data, source, sha)
+    if kind == "ofd":
+        from .ofd import read_ofd
+
+        return read_ofd(data, source, sha)
     if kind in ("xlsx", "xls"):
         from .sheet import read_xls, read_xlsx  # openpyxl and xlrd are loaded only for workbooks
 

@@ -1,0 +1,83 @@
+"""OFD documents (core/readers/ofd.py): lines rebuilt from the text objects' positions, a table's
+cells from the gaps between them, a page per OFD page; every figure of the synthetic OFD reports
+read right; damaged files and zip bombs one line each."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from gik_tui.core.extract import extract
+from gik_tui.core.readers import ReadError, find_reports, kind_of, read_bytes
+from gik_tui.core.synth import make_report
+
+NS = "http://www.ofdspec.org/2016"
+
+
+@pytest.mark.parametrize("template", ["gik-2019", "gik-2021", "legacy"])
+def test_every_figure_of_a_synthetic_ofd_report(template):
+    for i in range(3):
+        rep = make_report(i, seed=9, template_id=template, layout="o", encoding="utf-8")
+        data = rep.render()
+        assert kind_of(data) == "ofd"
+        doc = read_bytes(data, rep.filename)
+        assert doc.encoding == "ofd" and len(doc.pages) >= 2
+        ex = extract(doc)
+        got = {c.key: c.value for c in ex.cells}
+        assert {k: got.get(k) for k in rep.values} == rep.values
+        assert ex.failing == [] and ex.year == rep.year and ex.agency == rep.agency
+        assert all(c.page for c in ex.cells if c.value is not None)  # every figure knows its page
+
+
+def _ofd(objects: list[tuple[float, float, str, str]], docroot: str = "Doc_0/Document.xml") -> bytes:
+    """One page of text objects (x, y, text, DeltaX), 4 mm type."""
+    body = "".join(f'<ofd:TextObject ID="{k}" Boundary="{x} {y} 100 6" Size="4"><ofd:TextCode X="0" Y="4" '
+                   f'DeltaX="{d}">{t}</ofd:TextCode></ofd:TextObject>' for k, (x, y, t, d) in enumerate(objects))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("OFD.xml", f'<ofd:OFD xmlns:ofd="{NS}"><ofd:DocBody><ofd:DocRoot>{docroot}</ofd:DocRoot>'
+                              "</ofd:DocBody></ofd:OFD>")
+        z.writestr("Doc_0/Document.xml", f'<ofd:Document xmlns:ofd="{NS}"><ofd:Pages><ofd:Page ID="1" '
+                                         'BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>')
+        z.writestr("Doc_0/Pages/Page_0/Content.xml", f'<ofd:Page xmlns:ofd="{NS}"><ofd:Content><ofd:Layer>{body}'
+                                                     "</ofd:Layer></ofd:Content></ofd:Page>")
+    return out.getvalue()
+
+
+def test_lines_come_from_positions_and_cells_from_gaps():
+    data = _ofd([
+        (60, 40, "12", "4"),  # written before the label it follows
+        (20, 40.5, "予以公开", "g 3 4"),  # the same baseline, within half a character
+        (20, 30, "一、总体", "g 3 4"),
+        (36, 30, "情况", "4"),  # touching the piece before it: one word
+        (80, 40, "3", ""),
+    ])
+    lines = [line for line in read_bytes(data, "r.ofd").text.splitlines() if line.strip("\f")]
+    assert lines == ["一、总体情况", "予以公开 | 12 | 3 |"]
+
+
+def test_bad_ofd_files_are_one_line_each():
+    with pytest.raises(ReadError, match="a damaged OFD file"):
+        read_bytes(b"PK\x03\x04OFD.xml" + b"\x00" * 200, "r.ofd")
+    with pytest.raises(ReadError, match="its document is missing"):
+        read_bytes(_ofd([(20, 30, "正文", "4")], docroot="Doc_9/Document.xml"), "r.ofd")
+    with pytest.raises(ReadError, match="no text"):
+        read_bytes(_ofd([]), "r.ofd")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("OFD.xml", b"<a>" + b" " * (40 * 1024 * 1024) + b"</a>")
+    with pytest.raises(ReadError, match="would unpack to 40 MB"):
+        read_bytes(bomb.getvalue(), "bomb.ofd")
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as z:
+        z.writestr("OFD.xml", "<ofd:OFD")
+    with pytest.raises(ReadError, match="OFD.xml is not well-formed XML"):
+        read_bytes(broken.getvalue(), "r.ofd")
+
+
+def test_a_folder_lists_ofd_files(tmp_path):
+    (tmp_path / "a.ofd").write_bytes(b"x")
+    files, _ = find_reports([tmp_path])
+    assert [f.rsplit("/", 1)[-1] for f in files] == ["a.ofd"]
