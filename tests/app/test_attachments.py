@@ -1,5 +1,5 @@
 """PDF and Word reports in the app: listed in the queue beside text and HTML, opened with the page
-of every figure on the status line and the pages marked in the source view; a legacy .doc says
+of every figure on the status line and the pages marked in the source view; a damaged .doc says
 what to do; annotations are saved and read back like any report's."""
 
 from __future__ import annotations
@@ -41,10 +41,10 @@ async def test_pdf_and_word_reports_in_the_queue_and_the_report_screen(tmp_path)
             assert (row["status"], row["failing"], row["cells"], row["headings"], row["year"]) == \
                 ("new", "0", "198", "6/6", "2020"), row
         old = qrow(table, folder / "old.doc")
-        assert old["status"] == "error" and old["agency"].startswith("a legacy Word 97–2003 (.doc) file")
+        assert old["status"] == "error" and old["agency"].startswith("a damaged Word 97–2003 file (.doc)")
         await open_row_fail(app, pilot, "old.doc")
         assert isinstance(app.screen, QueueScreen)
-        assert any("old.doc: a legacy Word 97–2003 (.doc) file" in n.message and "save it as .docx" in n.message
+        assert any("old.doc: a damaged Word 97–2003 file (.doc)" in n.message and "download it again" in n.message
                    for n in app._notifications)
 
         screen = await open_row(app, pilot, "2020_huaiyin.pdf")

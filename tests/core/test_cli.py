@@ -143,7 +143,7 @@ def test_console_script_help():
 
 
 def test_a_folder_of_attachments_extracts_checks_and_exports(tmp_path):
-    """PDF, Word, text and a legacy .doc side by side: every readable one extracted with the page
+    """PDF, Word, text and a damaged .doc side by side: every readable one extracted with the page
     of its figures, the .doc said in one line (exit 2), and the batch goes on."""
     from gik_tui.core.synth import make_report
 
@@ -155,9 +155,8 @@ def test_a_folder_of_attachments_extracts_checks_and_exports(tmp_path):
     (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     r = run("extract", str(folder), "--format", "jsonl")
     assert r.exit_code == 2
-    assert r.stderr.strip().splitlines() == [f"gik-tui: {folder / 'old.doc'}: a legacy Word 97–2003 (.doc) file, which "
-                                             "gik-tui cannot read: save it as .docx (Word, WPS or `soffice --headless "
-                                             "--convert-to docx`) and open that"]
+    assert r.stderr.strip().splitlines() == [f"gik-tui: {folder / 'old.doc'}: a damaged Word 97–2003 file (.doc); "
+                                             "download it again"]
     recs = [json.loads(x) for x in r.stdout.splitlines()]
     assert [Path(x["source"]).name for x in recs] == sorted(rep.filename for rep in reps)
     by_name = {Path(x["source"]).name: x for x in recs}

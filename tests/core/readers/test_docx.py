@@ -104,8 +104,8 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @pytest.mark.parametrize("name, data, says", [
-    ("r.doc", OLE + b"\x00" * 600, "a legacy Word 97–2003 (.doc) file, which gik-tui cannot read: save it as .docx"),
-    ("r.wps", OLE + b"\x00" * 600, "a legacy WPS file"),
+    ("r.doc", OLE + b"\x00" * 600, "a damaged Word 97–2003 file (.doc); download it again"),
+    ("r.wps", OLE + b"\x00" * 600, "a damaged WPS file (.wps); download it again"),
     ("r.docx", OLE + b"\x00" * 64 + "EncryptedPackage".encode("utf-16-le"), "a password-protected Word file"),
     ("r.docx", b"PK\x03\x04word/" + b"\x00" * 100, "a damaged Word file (.docx): not a readable zip archive"),
     ("r.docx", _zip(["a.txt"]), "a zip archive, not a report"),

@@ -9,11 +9,13 @@
 - `docx`: Word attachments (python-docx): paragraphs and tables with their merged cells;
 - `sheet`: workbooks (.xlsx with openpyxl; .xls and WPS .et with xlrd): a page a sheet, its grid a
   table with merged cells expanded;
-- `ofd`: OFD documents (GB/T 33190, lxml): lines rebuilt from the text objects' positions.
+- `ofd`: OFD documents (GB/T 33190, lxml): lines rebuilt from the text objects' positions;
+- `doc`: legacy Word .doc and WPS .wps in Word's binary format (olefile): the piece table's text,
+  table cells and rows from Word's cell and row marks.
 Every reader gives the same Document; the engine downstream does not change with the kind of file.
 `grid` renders the tables of all of them alike. A file that is not a readable report raises
-ReadError with a one-line reason (legacy .doc/.wps, a scanned PDF with no text layer, a
-password, a damaged file …). The PDF and Word libraries are imported only for such files.
+ReadError with a one-line reason (a scanned PDF with no text layer, a password, a damaged file
+…). The PDF, Word, workbook and OFD libraries are imported only for such files.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from ..files import NotRegular, TooLarge, read_capped
 from .errors import ReadError
 
 TEXT_SUFFIXES = (".txt", ".htm", ".html")
-# .doc and .wps are listed so that the queue and the batch say what to do with them
 REPORT_SUFFIXES = (*TEXT_SUFFIXES, ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et", ".ofd")
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -60,23 +61,39 @@ def read_path(path: str | os.PathLike) -> Document:
     return read_bytes(data, source)
 
 
-_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))  # an .xls's stream, in the directory
-
-
 def kind_of(data: bytes) -> str:
-    """"pdf", "docx", "xlsx", "xls" (.xls, WPS .et), "ofd", "legacy" (.doc/.wps), "zip" (another zip), or
+    """"pdf", "docx", "xlsx", "ofd", "legacy" (a compound file: .doc, .wps, .xls, .et), "zip" (another zip), or
     "text" (text and HTML), by the content, whatever the name says (an old "Word" export is often a
     web page named .doc)."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(_OLE):
-        if "WordDocument".encode("utf-16-le") not in data and any(w in data for w in _WORKBOOK):
-            return "xls"
-        return "legacy"
+        return "legacy"  # Word, WPS or Excel inside: read_bytes asks the container (_ole_kind)
     if data.startswith(b"PK\x03\x04"):
         head = data[:1 << 20]
         return "docx" if b"word/" in head else "xlsx" if b"xl/" in head else "ofd" if b"OFD.xml" in head else "zip"
     return "text"
+
+
+def _ole_kind(data: bytes) -> str:
+    """What a compound file holds, by its streams: "word" (WordDocument: .doc, .wps), "workbook"
+    (Workbook or Book: .xls, WPS .et), "other", or "damaged" (one olefile cannot open)."""
+    import io
+
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - said by the reader (chosen by the name) as a damaged file
+        return "damaged"
+    try:
+        if ole.exists("WordDocument"):
+            return "word"
+        if ole.exists("Workbook") or ole.exists("Book"):
+            return "workbook"
+        return "other"
+    finally:
+        ole.close()
 
 
 def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
@@ -96,17 +113,22 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
         from .ofd import read_ofd
 
         return read_ofd(data, source, sha)
-    if kind in ("xlsx", "xls"):
-        from .sheet import read_xls, read_xlsx  # openpyxl and xlrd are loaded only for workbooks
+    if kind == "xlsx":
+        from .sheet import read_xlsx  # openpyxl is loaded only for workbooks
 
-        return (read_xlsx if kind == "xlsx" else read_xls)(data, source, sha)
+        return read_xlsx(data, source, sha)
     if kind == "legacy":
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise ReadError(source, "a password-protected Word file: open it with its password and save a copy "
                                     "without one")
-        what = "WPS" if source.lower().endswith(".wps") else "Word 97–2003 (.doc)"
-        raise ReadError(source, f"a legacy {what} file, which gik-tui cannot read: save it as .docx "
-                                "(Word, WPS or `soffice --headless --convert-to docx`) and open that")
+        held = _ole_kind(data)
+        if held == "workbook" or held == "damaged" and source.lower().endswith((".xls", ".et")):
+            from .sheet import read_xls  # xlrd is loaded only for workbooks
+
+            return read_xls(data, source, sha)
+        from .doc import read_doc  # olefile is loaded only for legacy Word files
+
+        return read_doc(data, source, sha)
     if kind == "zip":
         raise ReadError(source, "a zip archive, not a report: unpack it and open the reports inside")
     from .text import decode

@@ -1,0 +1,261 @@
+"""Legacy Word files: Word 97–2003 `.doc` and WPS `.wps` saved in Word's binary format, read in pure
+Python with olefile ([MS-DOC]).
+
+The text is the main document's characters, found through the piece table (the `Clx` in the table
+stream: each piece of text stored as UTF-16 or, "compressed", one byte a character). Word ends each
+table cell with mark 7 and each table row with mark 7 too, in a paragraph whose properties say it
+ends a row (`sprmPFTtp`, in the paragraph property pages the `PlcBtePapx` points to): so cells and
+rows come out exactly, and a table reads as cleanly as a `.docx` one (rendered as readers/grid.py
+renders every table). A field's code (`{ PAGE }`, hyperlinks) is dropped, its result kept; pictures
+and drawn objects are dropped; a page break starts a new page.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+
+from ..document import PAGE_BREAK, Document, paged
+from .errors import ReadError
+from .grid import cell_text, place, render, rows_of
+
+MAX_CHARS = 5_000_000  # the main document's characters read at most
+MAX_CELLS = 200_000
+
+
+def _what(source: str) -> str:
+    return "WPS file (.wps)" if source.lower().endswith(".wps") else "Word 97–2003 file (.doc)"
+
+
+def read_doc(data: bytes, source: str, sha: str) -> Document:
+    import olefile
+
+    what = _what(source)
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - not a compound file olefile can open: one line
+        raise ReadError(source, f"a damaged {what}; download it again") from None
+    try:
+        if not ole.exists("WordDocument"):
+            raise ReadError(source, f"a {what} that is not in Word's format (no WordDocument stream): save it "
+                                    "as .docx and open that")
+        word = ole.openstream("WordDocument").read()
+        text_runs, ttp = _read(ole, word, source, what)
+    except ReadError:
+        raise
+    except Exception as e:  # noqa: BLE001 - a structure that does not hold together: one line
+        raise ReadError(source, f"a damaged {what} ({type(e).__name__})") from None
+    finally:
+        ole.close()
+    lines, grids, cut = _layout(text_runs, ttp)
+    if not "".join(lines).strip(PAGE_BREAK + " \n"):
+        raise ReadError(source, f"a {what} with no text")
+    shift = 1 if PAGE_BREAK in lines else 0
+    text, pages = paged([PAGE_BREAK] * shift + lines)
+    from ..document import Grid
+
+    grids = [Grid(g.rows, g.first_line + shift, g.spanned) for g in grids]
+    notes = [f"table cells past {MAX_CELLS:,} were cut"] if cut else []
+    return Document(source, text, sha, "doc", tuple(grids), tuple(notes), pages=pages if shift else ())
+
+
+def _read(ole, word: bytes, source: str, what: str) -> tuple[list[tuple[str, int, int]], list[tuple[int, int, int]]]:
+    """The main document's text as (text, fc of its first character, bytes a character) runs, one a
+    piece; and the paragraphs' (fc start, fc end, kind): kind 0 outside tables, 1 in a table cell,
+    2 ending a table row."""
+    ident, = struct.unpack_from("<H", word, 0)
+    if ident != 0xA5EC:
+        raise ReadError(source, f"a damaged {what}: not a Word binary document")
+    flags, = struct.unpack_from("<H", word, 0x0A)
+    if flags & 0x0100:
+        raise ReadError(source, f"a password-protected {what}: open it with its password and save a copy "
+                                "without one")
+    table_name = "1Table" if flags & 0x0200 else "0Table"
+    if not ole.exists(table_name):
+        raise ReadError(source, f"a damaged {what}: its table stream is missing")
+    table = ole.openstream(table_name).read()
+    huge = ole.openstream("Data").read() if ole.exists("Data") else b""  # large paragraph properties
+    csw, = struct.unpack_from("<H", word, 32)
+    lw = 34 + csw * 2
+    cslw, = struct.unpack_from("<H", word, lw)
+    ccp_text, = struct.unpack_from("<i", word, lw + 2 + 3 * 4)
+    fclcb = lw + 2 + cslw * 4 + 2
+
+    def pair(i: int) -> tuple[int, int]:
+        return struct.unpack_from("<II", word, fclcb + 8 * i)
+
+    fc_clx, lcb_clx = pair(33)
+    fc_papx, lcb_papx = pair(13)
+    # the piece table
+    clx = table[fc_clx:fc_clx + lcb_clx]
+    pos = 0
+    while pos < len(clx) and clx[pos] == 0x01:  # Prc: property changes, not needed here
+        cb, = struct.unpack_from("<h", clx, pos + 1)
+        pos += 3 + cb
+    if pos >= len(clx) or clx[pos] != 0x02:
+        raise ReadError(source, f"a damaged {what}: its piece table is broken")
+    lcb, = struct.unpack_from("<I", clx, pos + 1)
+    plc = clx[pos + 5:pos + 5 + lcb]
+    n = (len(plc) - 4) // 12
+    if n <= 0:
+        raise ReadError(source, f"a damaged {what}: its piece table is broken")
+    cps = struct.unpack_from(f"<{n + 1}I", plc, 0)
+    runs: list[tuple[str, int, int]] = []
+    left = min(max(ccp_text, 0), MAX_CHARS)
+    for i in range(n):
+        if left <= 0:
+            break
+        fc, = struct.unpack_from("<I", plc, 4 * (n + 1) + 12 * i + 2)
+        count = min(cps[i + 1] - cps[i], left)
+        if count <= 0:
+            continue
+        if fc & 0x40000000:
+            start = (fc & 0x3FFFFFFF) // 2
+            chunk = word[start:start + count].decode("cp1252", errors="replace")
+            runs.append((chunk, start, 1))
+        else:
+            chunk = word[fc:fc + 2 * count].decode("utf-16-le", errors="replace")
+            runs.append((chunk, fc, 2))
+        left -= count
+    # the paragraphs that end a table row (sprmPFTtp), from the paragraph property pages
+    ttp: list[tuple[int, int, int]] = []
+    plc = table[fc_papx:fc_papx + lcb_papx]
+    m = (len(plc) - 4) // 8
+    for k in range(max(m, 0)):
+        pn, = struct.unpack_from("<I", plc, 4 * (m + 1) + 4 * k)
+        page = word[(pn & 0x3FFFFF) * 512:(pn & 0x3FFFFF) * 512 + 512]
+        if len(page) < 512:
+            continue
+        crun = page[511]
+        fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        for i in range(crun):
+            b = page[4 * (crun + 1) + 13 * i] * 2
+            kind = 0
+            if b:
+                cb = page[b]
+                start, size = (b + 1, 2 * cb - 1) if cb else (b + 2, 2 * page[b + 1])
+                kind = _table_kind(page[start + 2:start + size], huge)  # after the style index
+            ttp.append((fcs[i], fcs[i + 1], kind))
+    return runs, ttp
+
+
+_SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
+
+
+def _table_kind(grpprl: bytes, huge: bytes = b"") -> int:
+    """0: a paragraph outside tables; 1: in a table cell (sprmPFInTable 0x2416, sprmPItap 0x6649);
+    2: the mark that ends a table row (sprmPFTtp 0x2417, sprmPFInnerTtp 0x244C). A row's long
+    properties (a wide table's cell definitions) are in the Data stream (`huge`), where
+    sprmPHugePapx 0x6646 points."""
+    kind = 0
+    i = 0
+    while i + 2 <= len(grpprl):
+        op, = struct.unpack_from("<H", grpprl, i)
+        i += 2
+        spra = op >> 13
+        if spra == 6:
+            if op == 0xD608 and i + 2 <= len(grpprl):  # sprmTDefTable: a 2-byte size
+                size = struct.unpack_from("<H", grpprl, i)[0] + 1
+            else:
+                size = (grpprl[i] if i < len(grpprl) else 0) + 1
+        else:
+            size = _SIZES[spra]
+        value = grpprl[i] if i < len(grpprl) else 0
+        if op == 0x6646 and i + 4 <= len(grpprl) and huge:
+            at, = struct.unpack_from("<I", grpprl, i)
+            if at + 2 <= len(huge):
+                cb, = struct.unpack_from("<H", huge, at)
+                kind = max(kind, _table_kind(huge[at + 2:at + 2 + cb]))
+                if kind == 2:
+                    return 2
+        if op in (0x2417, 0x244C) and value:
+            return 2
+        if op in (0x2416, 0x244B) and value or op == 0x6649 and value:
+            kind = 1
+        i += size
+    return kind
+
+
+def _layout(runs: list[tuple[str, int, int]], ttp: list[tuple[int, int, int]]):
+    """Lines and table grids from the text, marks 7 read as cell or row ends."""
+    import bisect
+
+    starts = [a for a, _, _ in ttp]
+
+    def kind_at(fc: int) -> int:
+        k = bisect.bisect_right(starts, fc) - 1
+        return ttp[k][2] if k >= 0 and ttp[k][0] <= fc < ttp[k][1] else 0
+
+    lines: list[str] = []
+    grids: list = []
+    para: list[str] = []
+    cells: list[str] = []
+    rows: list[list[str]] = []
+    field: list[int] = []  # open fields: 0 while in the code, 1 in the result
+    budget = MAX_CELLS
+    cut = False
+
+    def end_table() -> None:
+        nonlocal rows, budget, cut
+        if not rows:
+            return
+        width = max(len(r) for r in rows)
+        grid: dict[tuple[int, int], str] = {}
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if budget <= 0:
+                    cut = True
+                    break
+                budget -= 1
+                place(grid, r, c, 1, 1, text)
+        table, g = render(rows_of(grid, len(rows), width), len(lines))
+        lines.extend(table)
+        grids.append(g)
+        rows = []
+
+    for text, fc0, width in runs:
+        for j, ch in enumerate(text):
+            if ch == "\x13":
+                field.append(0)
+                continue
+            if ch == "\x14":
+                if field:
+                    field[-1] = 1
+                continue
+            if ch == "\x15":
+                if field:
+                    field.pop()
+                continue
+            if field and field[-1] == 0:
+                continue  # a field's code
+            if ch == "\x07":
+                if kind_at(fc0 + j * width) == 2:
+                    rows.append(cells)
+                    cells = []
+                else:
+                    cells.append(cell_text("".join(para)))
+                para = []
+            elif ch == "\r" and kind_at(fc0 + j * width):  # a paragraph inside a cell: the cell goes on
+                para.append(" ")
+            elif ch in "\r\x0b":
+                end_table()
+                lines.append("".join(para).strip())
+                para = []
+            elif ch == "\x0c":
+                end_table()
+                if para:
+                    lines.append("".join(para).strip())
+                    para = []
+                lines.append(PAGE_BREAK)
+            elif ch in "\x01\x08\x1f":
+                continue
+            elif ch == "\x1e":
+                para.append("-")
+            elif ch == "\xa0":
+                para.append(" ")
+            elif ch >= " " or ch == "\t":
+                para.append(ch)
+    end_table()
+    if para:
+        lines.append("".join(para).strip())
+    return lines, grids, cut
