@@ -19,7 +19,7 @@ import zipfile
 from ..document import PAGE_BREAK, Document, paged
 from .errors import ReadError
 
-MAX_UNPACKED = 200 * 1024 * 1024  # an OFD that would unpack to more is refused before it is parsed
+MAX_UNPACKED = 50 * 1024 * 1024  # an OFD that would unpack to more is refused before it is parsed
 MAX_RATIO = 200  # … and one packed more tightly than a real document ever is (a zip bomb)
 MAX_PAGES = 200  # as for a PDF
 CELL_GAP = 1.5  # a gap of this many characters' widths or more between two pieces: two cells

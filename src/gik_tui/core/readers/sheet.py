@@ -18,7 +18,7 @@ from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
 
 MAX_CELLS = 200_000  # grid slots of one workbook, spans expanded: past it, the rest is cut (said)
-MAX_UNPACKED = 200 * 1024 * 1024  # an .xlsx that would unpack to more is refused before it is parsed
+MAX_UNPACKED = 20 * 1024 * 1024  # an .xlsx that would unpack to more is refused before it is parsed (a report's workbook is far smaller; openpyxl holds every cell)
 MAX_RATIO = 200  # … and one packed more tightly than a real workbook ever is (a zip bomb)
 
 Sheet = tuple[str, dict[tuple[int, int], str], int, int]  # name, grid, rows, columns
