@@ -52,8 +52,8 @@ async def test_pdf_and_word_reports_in_the_queue_and_the_report_screen(tmp_path)
         want = next(c for c in truth.cells if c.value is not None)
         assert f"= {want.value}" in first and "· page 2, line " in first, first
         view = source(screen)
-        assert view.page_lines == {0: 1, screen.doc.line_of(screen.doc.pages[1]): 2,
-                                   screen.doc.line_of(screen.doc.pages[2]): 3}
+        assert view.page_lines == {0: "page 1", screen.doc.line_of(screen.doc.pages[1]): "page 2",
+                                   screen.doc.line_of(screen.doc.pages[2]): "page 3"}
         assert view.get_line(0).plain == "── page 1 ──"
         assert view.get_line(screen.doc.line_of(screen.doc.pages[1])).plain == "── page 2 ──"
         # a figure typed in is saved as for any report
@@ -79,3 +79,23 @@ async def test_the_sections_tab_gives_each_headings_page(tmp_path):
         lines = [str(pane.get_row_at(r)[0]) for r in range(pane.row_count)]
         assert lines == [f"p{s.page} · {s.line}" for s in screen.ex.sections]
         assert lines[0].startswith("p1 · ") and lines[1].startswith("p2 · ")
+
+
+async def test_a_workbooks_sheets_are_its_pages_by_name(tmp_path):
+    """A figure of a workbook says its sheet on the status line, and the source view marks each
+    sheet where it begins."""
+    from gik_tui.core.synth import make_report
+
+    from .helpers import report_open
+
+    reports, ann = tmp_path / "r", tmp_path / "a"
+    reports.mkdir()
+    ann.mkdir()
+    rep = make_report(1, seed=6, template_id="gik-2019", layout="x", encoding="utf-8")
+    (reports / rep.filename).write_bytes(rep.render())
+    async with report_open(reports, ann, rep.filename) as (app, pilot, screen):
+        said = status(screen)
+        assert "· sheet 主动公开政府信息情况, line " in said, said
+        view = source(screen)
+        assert view.get_line(0).plain == "── sheet 主动公开政府信息情况 ──"
+        assert sorted(view.page_lines.values()) == sorted(f"sheet {s.title}" for s in screen.template.tables)

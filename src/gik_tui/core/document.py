@@ -130,6 +130,8 @@ class Document:
     # heading there may lack its ordinal (一、) and still be taken when it names a section
     heading_lines: frozenset[int] = frozenset()
     title: str = ""  # an HTML page's <title> (NFKC): where the report's name often is when the page drops it
+    # what each page is called where it is not a numbered page: a workbook's sheets ("" for a page)
+    page_names: tuple[str, ...] = ()
     norm: str = field(init=False)
     _offsets: list[int] | None = field(init=False, repr=False)
     _line_starts: list[int] | None = field(init=False, repr=False, default=None)
@@ -167,6 +169,11 @@ class Document:
         if not self.pages or offset is None:
             return None
         return max(1, bisect.bisect_right(self.pages, offset))
+
+    def page_label(self, page: int) -> str:
+        """How the analyst knows a page: "sheet 表二" for a workbook's sheet, else "page 3"."""
+        name = self.page_names[page - 1] if 0 < page <= len(self.page_names) else ""
+        return f"sheet {name}" if name else f"page {page}"
 
     def line_of(self, offset: int) -> int:
         """0-based line of an offset in `text`."""

@@ -35,6 +35,7 @@ def test_a_workbook_of_the_tables_reads_every_figure(template):
         assert any("a workbook of" in n and "sections" in n for n in doc.notes)
         ex = extract(doc)
         _every_value(rep, ex)
+        assert doc.page_label(1).startswith("sheet ") and doc.page_label(len(doc.pages) + 1).startswith("page ")
         # a cell knows its sheet as a PDF's cell knows its page
         assert {c.page for c in ex.cells if c.value is not None} == set(range(1, len(doc.pages) + 1))
 

@@ -216,7 +216,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         rv = self.review
         source = self.query_one(SourceView)
         source.headings = self.heading_spans()
-        source.show(self.doc.text, {self.doc.line_of(p): k + 1 for k, p in enumerate(self.doc.pages)})
+        source.show(self.doc.text, {self.doc.line_of(p): self.doc.page_label(k + 1) for k, p in enumerate(self.doc.pages)})
         # new tables take the cursor once they are built (TablesPane.Ready)
         self._focus_pending = not self.query_one(TablesPane).show(self.template, rv)
         self.query_one(TabbedContent).active = "tab-tables"
@@ -361,7 +361,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         if s is not None:
             col = s.start - self.doc.line_starts[s.line - 1]
             self.query_one(SourceView).show_span(s.line - 1, col, col + max(1, s.end - s.start))
-            where = f"page {s.page}, line {s.line}" if s.page else f"line {s.line}"
+            where = f"{self.doc.page_label(s.page)}, line {s.line}" if s.page else f"line {s.line}"
             self.set_status(f"heading {where}: candidates " + ", ".join(f"{n} {sc:.0f}" for n, sc in s.candidates))
 
     @on(SectionsPane.Chosen)
@@ -404,7 +404,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             row = orig.line - 1
             col = orig.start - self.doc.line_starts[row]
             source.show_span(row, col, col + max(1, orig.end - orig.start))
-            where = f"page {orig.page}, line {orig.line}" if orig.page else f"line {orig.line}"
+            where = f"{self.doc.page_label(orig.page)}, line {orig.line}" if orig.page else f"line {orig.line}"
             msg += f"  · {where}, raw {orig.raw!r}, confidence {orig.confidence}"
         else:
             source.clear_span()

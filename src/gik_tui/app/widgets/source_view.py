@@ -85,7 +85,7 @@ class SourceView(TextArea):
         self.span: tuple[int, int, int] | None = None
         self.headings = dict(headings or {})  # 0-based line → (start, end) columns of its headings
         self.highlight = ""  # the theme's gik-source colour
-        self.page_lines: dict[int, int] = {}  # 0-based line → the page it begins (PDF and Word reports)
+        self.page_lines: dict[int, str] = {}  # 0-based line → the page it begins ("page 3", "sheet 表二")
 
     def on_mount(self) -> None:
         self.cursor_blink = False
@@ -94,7 +94,7 @@ class SourceView(TextArea):
     def get_line(self, line_index: int) -> Text:
         page = self.page_lines.get(line_index)
         if page is not None:  # the line holds only a form feed: where a page of the file begins
-            return Text(f"── page {page} ──", style="dim italic")
+            return Text(f"── {displayable(page)} ──", style="dim italic")
         line = super().get_line(line_index)
         for a, b in self.headings.get(line_index, ()):
             line.stylize("bold underline", a, b)
@@ -103,9 +103,10 @@ class SourceView(TextArea):
             line.stylize(style, self.span[1], max(self.span[2], self.span[1] + 1))
         return line
 
-    def show(self, text: str, page_lines: dict[int, int] | None = None) -> None:
+    def show(self, text: str, page_lines: dict[int, str] | None = None) -> None:
         """Load a report's text (long texts unwrapped, long lines cut); `page_lines` are the lines
-        where the pages of a PDF or Word report begin (shown as markers)."""
+        where the pages of a PDF, Word, OFD report or a workbook's sheets begin, with what each is
+        called (shown as markers)."""
         self.page_lines = dict(page_lines or {})
         shown = for_display(text)
         wrap = len(shown) < WRAP_LIMIT

@@ -118,6 +118,7 @@ def _document(sheets: list[Sheet], source: str, sha: str, kind: str, cut: bool) 
     """The sheets as pages: each its name, then its grid as a table."""
     lines: list[str] = []
     grids: list[Grid] = []
+    names: list[str] = []
     shown = 0
     for name, grid, nrows, ncols in sheets:
         rows = [r for r in rows_of(grid, nrows, ncols) if any(x.strip() for x in r)]
@@ -128,6 +129,7 @@ def _document(sheets: list[Sheet], source: str, sha: str, kind: str, cut: bool) 
         table, g = render(rows, len(lines))
         lines.extend(table)
         grids.append(g)
+        names.append(cell_text(name) or f"{shown + 1}")
         shown += 1
     if not shown:
         raise ReadError(source, "a workbook with no filled cells")
@@ -136,4 +138,4 @@ def _document(sheets: list[Sheet], source: str, sha: str, kind: str, cut: bool) 
              "sections) is not in a workbook"]
     if cut:
         notes.append(f"cells past {MAX_CELLS:,} were cut")
-    return Document(source, text, sha, kind, tuple(grids), tuple(notes), pages=pages)
+    return Document(source, text, sha, kind, tuple(grids), tuple(notes), pages=pages, page_names=tuple(names))
