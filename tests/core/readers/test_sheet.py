@@ -23,18 +23,26 @@ def _every_value(rep, ex) -> None:
     assert ex.failing == [] and ex.template == rep.template
 
 
+def synthetic(template: str, layout: str, seed: int, kind: str):
+    """Three synthetic reports of the format in the file layout, read: (report, document,
+    extraction) each, every figure checked to come back (_every_value)."""
+    for i in range(3):
+        rep = make_report(i, seed=seed, template_id=template, layout=layout, encoding="utf-8")
+        data = rep.render()
+        assert kind_of(data) == kind
+        doc = read_bytes(data, rep.filename)
+        assert doc.encoding == kind
+        ex = extract(doc)
+        _every_value(rep, ex)
+        yield rep, doc, ex
+
+
 @pytest.mark.parametrize("template", ["gik-2019", "gik-2021", "legacy"])
 def test_a_workbook_of_the_tables_reads_every_figure(template):
     """synth's `x` layout: the report's tables alone, a sheet each, header and label cells merged."""
-    for i in range(3):
-        rep = make_report(i, seed=6, template_id=template, layout="x", encoding="utf-8")
-        data = rep.render()
-        assert kind_of(data) == "xlsx"
-        doc = read_bytes(data, rep.filename)
-        assert doc.encoding == "xlsx" and len(doc.pages) == (1 if template == "legacy" else 3)
+    for rep, doc, ex in synthetic(template, "x", 6, "xlsx"):
+        assert len(doc.pages) == (1 if template == "legacy" else 3)
         assert any("a workbook of" in n and "sections" in n for n in doc.notes)
-        ex = extract(doc)
-        _every_value(rep, ex)
         assert doc.page_label(1).startswith("sheet ") and doc.page_label(len(doc.pages) + 1).startswith("page ")
         # a cell knows its sheet as a PDF's cell knows its page
         assert {c.page for c in ex.cells if c.value is not None} == set(range(1, len(doc.pages) + 1))

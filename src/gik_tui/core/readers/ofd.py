@@ -12,12 +12,11 @@ with a form-feed line, so cells and headings know their page.
 
 from __future__ import annotations
 
-import io
 import posixpath
-import zipfile
 
 from ..document import PAGE_BREAK, Document, paged
 from .errors import ReadError
+from .zips import open_zip
 
 MAX_UNPACKED = 50 * 1024 * 1024  # an OFD that would unpack to more is refused before it is parsed
 MAX_RATIO = 200  # … and one packed more tightly than a real document ever is (a zip bomb)
@@ -61,14 +60,7 @@ def _advances(delta: str | None, n: int, size: float) -> float:
 def read_ofd(data: bytes, source: str, sha: str) -> Document:
     from lxml import etree
 
-    try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-        unpacked = sum(i.file_size for i in z.infolist())
-    except zipfile.BadZipFile:
-        raise ReadError(source, "a damaged OFD file: not a readable zip archive; download it again") from None
-    if unpacked > MAX_UNPACKED or unpacked > MAX_RATIO * max(len(data), 1):
-        raise ReadError(source, f"an OFD file that would unpack to {unpacked // (1024 * 1024)} MB; not read "
-                                "(a real one is far smaller)")
+    z = open_zip(data, source, "OFD file", MAX_UNPACKED, MAX_RATIO)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     names = set(z.namelist())
 

@@ -11,11 +11,11 @@ the document's notes say so.
 from __future__ import annotations
 
 import io
-import zipfile
 
 from ..document import PAGE_BREAK, Document, Grid, paged
 from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
+from .zips import open_zip
 
 MAX_CELLS = 200_000  # grid slots of one workbook, spans expanded: past it, the rest is cut (said)
 MAX_UNPACKED = 20 * 1024 * 1024  # an .xlsx that would unpack to more is refused before it is parsed (a report's workbook is far smaller; openpyxl holds every cell)
@@ -38,14 +38,7 @@ def _figure(v) -> str:
 def read_xlsx(data: bytes, source: str, sha: str) -> Document:
     import openpyxl
 
-    try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-        unpacked = sum(i.file_size for i in z.infolist())
-    except zipfile.BadZipFile:
-        raise ReadError(source, "a damaged Excel file (.xlsx): not a readable zip archive; download it again") from None
-    if unpacked > MAX_UNPACKED or unpacked > MAX_RATIO * max(len(data), 1):
-        raise ReadError(source, f"an Excel file that would unpack to {unpacked // (1024 * 1024)} MB; not read "
-                                "(a real workbook is far smaller)")
+    open_zip(data, source, "Excel file (.xlsx)", MAX_UNPACKED, MAX_RATIO)  # refused before openpyxl parses it
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # the values, not the formulas
     except Exception as e:  # noqa: BLE001 - a file openpyxl cannot take is one line, never a traceback
