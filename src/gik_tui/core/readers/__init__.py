@@ -79,9 +79,14 @@ def _ole_kind(data: bytes) -> str:
     """What a compound file holds, by its streams: "word" (WordDocument: .doc, .wps), "workbook"
     (Workbook or Book: .xls, WPS .et), "other", or "damaged" (one olefile cannot open)."""
     import io
+    import logging
 
     import olefile
 
+    quiet = logging.getLogger("olefile")  # its warnings about a damaged file are said as one line instead
+    if not quiet.handlers:
+        quiet.addHandler(logging.NullHandler())
+        quiet.propagate = False
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except Exception:  # noqa: BLE001 - said by the reader (chosen by the name) as a damaged file

@@ -66,9 +66,13 @@ def read_ofd(data: bytes, source: str, sha: str) -> Document:
 
     def xml(name: str):
         try:
-            return etree.fromstring(z.read(name), parser)
+            raw = z.read(name)
         except KeyError:
             raise ReadError(source, f"a damaged OFD file: {name} is missing") from None
+        except Exception:  # noqa: BLE001 - a bad CRC, a broken deflate stream, an unknown method …
+            raise ReadError(source, f"a damaged OFD file: {name} cannot be unpacked; download it again") from None
+        try:
+            return etree.fromstring(raw, parser)
         except etree.XMLSyntaxError:
             raise ReadError(source, f"a damaged OFD file: {name} is not well-formed XML") from None
 

@@ -70,7 +70,10 @@ def read_xls(data: bytes, source: str, sha: str) -> Document:
 
     what = "WPS spreadsheet (.et)" if source.lower().endswith(".et") else "Excel 97–2003 file (.xls)"
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        # xlrd's warnings about a damaged file go nowhere (by default it prints them on stdout,
+        # which is where `extract` writes its records)
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True,
+                                  logfile=io.StringIO(), verbosity=0)
     except Exception as e:  # noqa: BLE001 - xlrd's errors for damaged or encrypted files: one line
         if "encrypt" in str(e).lower() or "password" in str(e).lower():
             raise ReadError(source, f"a password-protected {what}: open it with its password and save a copy "

@@ -15,7 +15,7 @@ def open_zip(data: bytes, source: str, what: str, max_unpacked: int, max_ratio: 
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
         unpacked = sum(i.file_size for i in z.infolist())
-    except zipfile.BadZipFile:
+    except Exception:  # noqa: BLE001 - BadZipFile, a name that is not UTF-8, an unknown zip version …
         raise ReadError(source, f"a damaged {what}: not a readable zip archive; download it again") from None
     if unpacked > max_unpacked or unpacked > max_ratio * max(len(data), 1):
         article = "an" if what[:1] in "AEIOU" else "a"
