@@ -101,6 +101,18 @@ def test_bad_workbooks_are_one_line_each():
         read_bytes(ole, "r.xls")
     with pytest.raises(ReadError, match=r"a damaged WPS spreadsheet \(\.et\)"):
         read_bytes(ole, "r.et")
+    # a merged range over the whole sheet: refused before openpyxl makes a cell object for each slot
+    plain = zipfile.ZipFile(io.BytesIO(_xlsx(lambda ws: ws.cell(row=1, column=1, value="标题"))))
+    huge = io.BytesIO()
+    with zipfile.ZipFile(huge, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in plain.namelist():
+            part = plain.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                part = part.replace(b"</worksheet>", b'<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/>'
+                                                     b"</mergeCells></worksheet>")
+            z.writestr(name, part)
+    with pytest.raises(ReadError, match="a merged range of 17,179,869,184 cells"):
+        read_bytes(huge.getvalue(), "huge.xlsx")
     with pytest.raises(ReadError, match="no filled cells"):
         read_bytes(_xlsx(lambda ws: None), "empty.xlsx")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import struct
 
-from ..document import PAGE_BREAK, Document, paged
+from ..document import PAGE_BREAK, Document, Grid, paged
 from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
 
@@ -52,8 +52,6 @@ def read_doc(data: bytes, source: str, sha: str) -> Document:
         raise ReadError(source, f"a {what} with no text")
     shift = 1 if PAGE_BREAK in lines else 0
     text, pages = paged([PAGE_BREAK] * shift + lines)
-    from ..document import Grid
-
     grids = [Grid(g.rows, g.first_line + shift, g.spanned) for g in grids]
     notes = [f"table cells past {MAX_CELLS:,} were cut"] if cut else []
     return Document(source, text, sha, "doc", tuple(grids), tuple(notes), pages=pages if shift else ())

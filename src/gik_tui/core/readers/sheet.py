@@ -11,6 +11,7 @@ the document's notes say so.
 from __future__ import annotations
 
 import io
+import re
 
 from ..document import PAGE_BREAK, Document, Grid, paged
 from .errors import ReadError
@@ -24,6 +25,31 @@ MAX_RATIO = 200  # … and one packed more tightly than a real workbook ever is 
 Sheet = tuple[str, dict[tuple[int, int], str], int, int]  # name, grid, rows, columns
 
 
+class _Grid:
+    """One sheet's grid as it is filled: each value placed with its merged span (readers/grid.py
+    `place`; a slot a span already took keeps the span's value, so the cells inside a merged range
+    need no list of their own), the whole workbook within MAX_CELLS slots and a span within
+    MAX_SPAN rows and columns (a hostile range such as A1:XFD1048576 would otherwise be billions)."""
+
+    MAX_SPAN = 1000
+
+    def __init__(self, merged: dict[tuple[int, int], tuple[int, int]], budget: int) -> None:
+        self.cells: dict[tuple[int, int], str] = {}
+        self.merged = merged  # 0-based top-left → (rows, columns) of each merged range
+        self.budget = budget
+        self.nrows = self.ncols = 0
+
+    def put(self, r: int, c: int, text: str) -> None:
+        rs, cs = self.merged.get((r, c), (1, 1))
+        rs, cs = min(max(rs, 1), self.MAX_SPAN), min(max(cs, 1), self.MAX_SPAN)
+        if self.budget < rs * cs:
+            self.budget = 0
+            return
+        self.budget -= rs * cs
+        place(self.cells, r, c, rs, cs, text)
+        self.nrows, self.ncols = max(self.nrows, r + rs), max(self.ncols, c + cs)
+
+
 def _figure(v) -> str:
     """A cell's value as the sheet shows it: integers without `.0`, other numbers as they are."""
     if v is None:
@@ -35,10 +61,39 @@ def _figure(v) -> str:
     return cell_text(str(v))
 
 
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _no_huge_merges(z, source: str) -> None:
+    """Refuse a workbook with a merged range larger than MAX_CELLS before openpyxl loads it (it makes
+    an object for every cell a range covers: A1:XFD1048576 is 17 billion)."""
+    for name in z.namelist():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        try:
+            xml = z.read(name)
+        except Exception:  # noqa: BLE001 - openpyxl says it next, as a damaged file
+            continue
+        for m in _MERGE.finditer(xml):
+            rows = abs(int(m.group(4)) - int(m.group(2))) + 1
+            cols = abs(_column(m.group(3)) - _column(m.group(1))) + 1
+            if rows * cols > MAX_CELLS:
+                raise ReadError(source, f"an Excel file with a merged range of {rows * cols:,} cells; not read "
+                                        "(a real table's are far smaller)")
+
+
 def read_xlsx(data: bytes, source: str, sha: str) -> Document:
     import openpyxl
 
-    open_zip(data, source, "Excel file (.xlsx)", MAX_UNPACKED, MAX_RATIO)  # refused before openpyxl parses it
+    z = open_zip(data, source, "Excel file (.xlsx)", MAX_UNPACKED, MAX_RATIO)  # refused before openpyxl parses it
+    _no_huge_merges(z, source)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # the values, not the formulas
     except Exception as e:  # noqa: BLE001 - a file openpyxl cannot take is one line, never a traceback
@@ -46,22 +101,14 @@ def read_xlsx(data: bytes, source: str, sha: str) -> Document:
     sheets: list[Sheet] = []
     budget = MAX_CELLS
     for ws in book.worksheets:
-        grid: dict[tuple[int, int], str] = {}
-        merged = {(m.min_row, m.min_col): (m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
-                  for m in ws.merged_cells.ranges}
-        inside = {(r, c) for (r0, c0), (rs, cs) in merged.items() for r in range(r0, r0 + rs)
-                  for c in range(c0, c0 + cs) if (r, c) != (r0, c0)}
-        nrows = ncols = 0
+        grid = _Grid({(m.min_row - 1, m.min_col - 1): (m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
+                      for m in ws.merged_cells.ranges}, budget)
         for row in ws.iter_rows():
             for cell in row:
-                at = (cell.row, cell.column)
-                if at in inside or cell.value is None or budget <= 0:
-                    continue
-                rs, cs = merged.get(at, (1, 1))
-                budget -= rs * cs
-                place(grid, cell.row - 1, cell.column - 1, rs, cs, _figure(cell.value))
-                nrows, ncols = max(nrows, cell.row - 1 + rs), max(ncols, cell.column - 1 + cs)
-        sheets.append((ws.title, grid, nrows, ncols))
+                if cell.value is not None and grid.budget > 0:  # a merged range's other cells hold None
+                    grid.put(cell.row - 1, cell.column - 1, _figure(cell.value))
+        budget = grid.budget
+        sheets.append((ws.title, grid.cells, grid.nrows, grid.ncols))
     return _document(sheets, source, sha, "xlsx", cut=budget <= 0)
 
 
@@ -84,26 +131,20 @@ def read_xls(data: bytes, source: str, sha: str) -> Document:
     try:
         for i in range(book.nsheets):
             sh = book.sheet_by_index(i)
-            merged = {(r0, c0): (r1 - r0, c1 - c0) for r0, r1, c0, c1 in sh.merged_cells}
-            inside = {(r, c) for (r0, c0), (rs, cs) in merged.items() for r in range(r0, r0 + rs)
-                      for c in range(c0, c0 + cs) if (r, c) != (r0, c0)}
-            grid: dict[tuple[int, int], str] = {}
-            nrows = ncols = 0
+            grid = _Grid({(r0, c0): (r1 - r0, c1 - c0) for r0, r1, c0, c1 in sh.merged_cells}, budget)
             for r in range(sh.nrows):
                 for c in range(sh.ncols):
-                    if (r, c) in inside or budget <= 0:
-                        continue
+                    if grid.budget <= 0:
+                        break
                     cell = sh.cell(r, c)
                     if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                         continue
                     value = cell.value if cell.ctype != xlrd.XL_CELL_BOOLEAN else bool(cell.value)
                     if cell.ctype == xlrd.XL_CELL_ERROR:
                         value = ""
-                    rs, cs = merged.get((r, c), (1, 1))
-                    budget -= rs * cs
-                    place(grid, r, c, rs, cs, _figure(value))
-                    nrows, ncols = max(nrows, r + rs), max(ncols, c + cs)
-            sheets.append((sh.name, grid, nrows, ncols))
+                    grid.put(r, c, _figure(value))
+            budget = grid.budget
+            sheets.append((sh.name, grid.cells, grid.nrows, grid.ncols))
             book.unload_sheet(i)
     except Exception as e:  # noqa: BLE001
         raise ReadError(source, f"a damaged {what} ({type(e).__name__})") from None
