@@ -598,3 +598,15 @@ def test_a_change_ranks_lower_the_larger_it_is_against_its_base():
     opts = {o.values: score_option(o, kinds, ()).weight for o in split_run("172+822990", kinds)}
     assert max(opts, key=opts.get) == (172, 8, 22990)
     assert opts[(172, 822, 990)] > opts[(172, 8229, 90)] > opts[(172, 82299, 0)]
+
+
+def test_an_offer_nothing_tells_apart_says_so_not_that_its_figures_are_long():
+    """One figure for two columns (lusong's 行政事业性收费 `1`): the placements differ in nothing the
+    evidence sees; their reason says that, not "the length of its figures"."""
+    from gik_tui.core.solve import NO_EVIDENCE, score_option
+
+    kinds = ("count", "signed")
+    opts = placements([(parse_value("1"), (0, 1), "1")], kinds)
+    assert len(opts) == 2
+    assert {score_option(o, kinds, ()).reasons for o in opts} == {(NO_EVIDENCE,)}
+    assert "length" not in NO_EVIDENCE

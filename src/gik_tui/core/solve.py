@@ -509,6 +509,11 @@ SHARPEN = 1.35  # scores are weights raised to this power, so that a share means
 CHANGE_SCALE = 4.0  # a change small against its base is likelier: exp(-CHANGE_SCALE · |change| / base)
 
 
+# an offer nothing but the figure prior ranks: a split by how common figures of its size are, a
+# placement of the same figures in other columns by nothing at all
+NO_EVIDENCE = "no evidence tells it apart (only how common such figures are)"
+
+
 def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: set = frozenset(),
                  hints: list = (), fits: bool | None = None) -> Score:
     """The one place an option is scored: the digit prior it came with, the figures the report's
@@ -560,14 +565,14 @@ def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: se
     if o.why:
         why.append(o.why)
     if not why:
-        why.append("no evidence but the length of its figures")
+        why.append(NO_EVIDENCE)
     return Score(w ** SHARPEN, ev, tuple(why))
 
 
 def distinguishing(reasons: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
     """Each choice's reasons less those every choice shares (they tell the choices not apart)."""
     shared = set.intersection(*(set(r) for r in reasons)) if len(reasons) > 1 else set()
-    return tuple(tuple(x for x in r if x not in shared) or ("no evidence but the length of its figures",)
+    return tuple(tuple(x for x in r if x not in shared) or (NO_EVIDENCE,)
                  for r in reasons)
 
 
