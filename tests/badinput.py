@@ -47,7 +47,7 @@ def make_corpus(folder: str | os.PathLike, big: bool = True) -> list[Case]:
     put("empty.txt", b"", Case("empty.txt", error="empty file"))
     put("whitespace.txt", b" \n\t\r\n  \n", Case("whitespace.txt", error="only whitespace"))
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 16
-    put("image.txt", png, Case("image.txt", error="binary"))
+    put("image.txt", png, Case("image.txt", error="picture"))  # a damaged PNG: said as a picture, OCR or not
     put("nul.txt", b"\xe4\xb8\x80\x00\x00abc\x00" * 300, Case("nul.txt", error="binary"))
     raw = huaiyin.encode()
     put("bad-utf8.txt", raw[:3000] + b"\xff\xfe\x80" + raw[3000:],

@@ -78,7 +78,7 @@ def test_unreadable_files_exit_2_and_the_rest_go_on(samples, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     binary = tmp_path / "img.txt"
-    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)  # a program, not a report
     r = run("extract", str(empty), str(samples / "2020_huaiyin.txt"), str(binary), str(tmp_path / "gone.txt"),
             "--format", "jsonl")
     assert r.exit_code == 2

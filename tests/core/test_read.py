@@ -56,7 +56,8 @@ def test_nfkc_expanding_characters_map_back():
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty file"),
     (b"   \n\t\n", "only whitespace"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" + bytes(range(256)) * 4, "binary"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" + bytes(range(256)) * 4, "picture"),  # a damaged one
+    (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, "binary"),
     (b"abc\x00def\x00" * 100, "binary"),
 ])
 def test_unreadable(data, reason):
@@ -78,13 +79,14 @@ def test_find_reports(tmp_path):
     (tmp_path / "b.HTML").write_text("x")
     (tmp_path / "c.pdf").write_text("x")
     (tmp_path / "e.png").write_text("x")
+    (tmp_path / "g.bmp").write_text("x")
     (tmp_path / "f.DOCX").write_text("x")
     sub = tmp_path / "sub"
     sub.mkdir()
     (sub / "d.htm").write_text("x")
     (sub / "loop").symlink_to(tmp_path, target_is_directory=True)
     files, errors = find_reports([tmp_path, tmp_path / "missing"])
-    assert [f.rsplit("/", 1)[-1] for f in files] == ["a.txt", "b.HTML", "c.pdf", "f.DOCX", "d.htm"]
+    assert [f.rsplit("/", 1)[-1] for f in files] == ["a.txt", "b.HTML", "c.pdf", "e.png", "f.DOCX", "d.htm"]
     assert len(errors) == 1 and "missing" in str(errors[0])
 
 

@@ -132,6 +132,8 @@ class Document:
     title: str = ""  # an HTML page's <title> (NFKC): where the report's name often is when the page drops it
     # what each page is called where it is not a numbered page: a workbook's sheets ("" for a page)
     page_names: tuple[str, ...] = ()
+    # 1-based pages whose text was recognised in a picture (OCR): no figure of them is trusted alone
+    ocr_pages: frozenset[int] = frozenset()
     norm: str = field(init=False)
     _offsets: list[int] | None = field(init=False, repr=False)
     _line_starts: list[int] | None = field(init=False, repr=False, default=None)
@@ -173,7 +175,9 @@ class Document:
     def page_label(self, page: int) -> str:
         """How the analyst knows a page: "sheet 表二" for a workbook's sheet, else "page 3"."""
         name = self.page_names[page - 1] if 0 < page <= len(self.page_names) else ""
-        return f"sheet {name}" if name else f"page {page}"
+        if name:
+            return name if name.startswith("picture") else f"sheet {name}"
+        return f"page {page} (recognised)" if page in self.ocr_pages else f"page {page}"
 
     def line_of(self, offset: int) -> int:
         """0-based line of an offset in `text`."""

@@ -9,6 +9,7 @@ from functools import cache
 from .document import Document
 from .meta import choose_template, find_agency_from, find_year_from
 from .model import Cell, Extraction
+from .ocr_check import confirm
 from .prose import prose_figures
 from .readers import read_path
 from .checks import run_checks
@@ -54,8 +55,12 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
                 f"{cell.table} {cell.row[-1]}: the table says {old.raw} (line {old.line}), the text says "
                 f"{cell.raw} (line {cell.line}); the table's value stands"
             )
+    offers: dict = {}
+    if doc.ocr_pages:  # figures recognised in a picture: kept only where the identities confirm them
+        found, said, offers = confirm(doc, template_id, found, dict(_cell_keys(template_id)))
+        warnings.extend(said)
     cells: list[Cell] = []
-    filled = {k[0] for k, c in found.items() if c.value is not None}
+    filled = {k[0] for k, c in found.items() if c.value is not None or c.method == "ocr"}
     notes = al.row_notes
     for table, keys in _cell_keys(template_id):  # every cell of every table, blanks as null, each with why
         for k in keys:
@@ -95,4 +100,5 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
         splits=al.splits,
         questions=tuple(al.questions),
         other_rows=tuple(al.other_rows),
+        offers=offers,
     )

@@ -72,7 +72,9 @@ class Cell:
         }
 
 
-METHODS = ("table", "solved", "inferred", "prose", "typed")  # typed: the analyst's value (annotations applied)
+# typed: the analyst's value (annotations applied); ocr: recognised in a picture, kept because the
+# identities confirm it (or, blank, its readings are the candidates)
+METHODS = ("table", "solved", "inferred", "prose", "ocr", "typed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +155,16 @@ class Split:
     evidence: tuple[float, ...] = ()  # per choice, the part of its weight that is evidence (solve.Score)
 
 
+@dataclass(frozen=True, slots=True)
+class Offers:
+    """A blank cell's own choices, each with its share and why (a figure recognised in a picture:
+    core/ocr_check.py), most likely first; `decided`: the evidence (an identity, not the reading
+    alone) puts the first ahead, so `enter` takes it. Not in the JSON (the cell's candidates are)."""
+
+    choices: tuple[tuple[Number | None, float, str], ...]
+    decided: bool = False
+
+
 OTHER_ROWS = "其他行（模板外）"  # the group the report's own rows stand under, in the export and the app
 
 
@@ -224,7 +236,8 @@ class Extraction:
     agency_from: str | None = None  # where the agency was read: title, compiler, contact, source line, text, file name
     year_from: str | None = None  # where the year was read: title, period, report, table title, file name
     questions: tuple[Question, ...] = ()  # a table's repeated ambiguity, asked once
-    other_rows: tuple[OtherRow, ...] = ()  # the report's own rows in a one-column table  # (table, row) → Split (not in the JSON)
+    other_rows: tuple[OtherRow, ...] = ()  # the report's own rows in a one-column table
+    offers: dict = field(default_factory=dict, compare=False)  # cell key → Offers (not in the JSON)
 
     def to_dict(self, cells=None, check_cells=None) -> dict:
         """The JSON contract: the one place its keys are written. `cells` and `check_cells(refs)`

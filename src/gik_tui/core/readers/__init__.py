@@ -11,7 +11,9 @@
   table with merged cells expanded;
 - `ofd`: OFD documents (GB/T 33190, lxml): lines rebuilt from the text objects' positions;
 - `doc`: legacy Word .doc and WPS .wps in Word's binary format (olefile): the piece table's text,
-  table cells and rows from Word's cell and row marks.
+  table cells and rows from Word's cell and row marks;
+- `picture`: .png, .jpg, .tif, and (in `pdf`) scanned PDF pages: text recognised by the optional
+  OCR extra (`ocr`), laid out as a PDF page is; every figure of it checked by core/ocr_check.py.
 Every reader gives the same Document; the engine downstream does not change with the kind of file.
 `grid` renders the tables of all of them alike. A file that is not a readable report raises
 ReadError with a one-line reason (a scanned PDF with no text layer, a password, a damaged file
@@ -32,7 +34,8 @@ from ..files import NotRegular, TooLarge, read_capped
 from .errors import ReadError
 
 TEXT_SUFFIXES = (".txt", ".htm", ".html")
-REPORT_SUFFIXES = (*TEXT_SUFFIXES, ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et", ".ofd")
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+REPORT_SUFFIXES = (*TEXT_SUFFIXES, ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et", ".ofd", *PICTURE_SUFFIXES)
 MAX_BYTES = 64 * 1024 * 1024
 
 __all__ = ["MAX_BYTES", "REPORT_SUFFIXES", "ReadError", "find_reports", "read_bytes", "read_path"]
@@ -62,11 +65,13 @@ def read_path(path: str | os.PathLike) -> Document:
 
 
 def kind_of(data: bytes) -> str:
-    """"pdf", "docx", "xlsx", "ofd", "legacy" (a compound file: .doc, .wps, .xls, .et), "zip" (another zip), or
+    """"pdf", "picture" (PNG, JPEG, TIFF), "docx", "xlsx", "ofd", "legacy" (a compound file: .doc, .wps, .xls, .et), "zip" (another zip), or
     "text" (text and HTML), by the content, whatever the name says (an old "Word" export is often a
     web page named .doc)."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "picture"
     if data.startswith(_OLE):
         return "legacy"  # Word, WPS or Excel inside: read_bytes asks the container (_ole_kind)
     if data.startswith(b"PK\x03\x04"):
@@ -110,6 +115,10 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
         from .pdf import read_pdf  # pdfplumber is loaded only for PDF files
 
         return read_pdf(data, source, sha)
+    if kind == "picture":
+        from .picture import read_image  # the OCR engine is loaded only for pictures
+
+        return read_image(data, source, sha)
     if kind == "docx":
         from .docx import read_docx  # python-docx is loaded only for Word files
 

@@ -92,10 +92,13 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
                 notes.append(f"the PDF has {len(pages)} pages; only the first {MAX_PAGES} were read")
             read: list[_Page] = []
             images = 0
+            scanned: list[int] = []  # pages with pictures and no text: for OCR
             for i, page in enumerate(pages[:MAX_PAGES]):
                 try:
                     read.append(_read_page(page, i + 1, notes))
                     images += len(page.images)
+                    if page.images and not read[-1].chars:
+                        scanned.append(i)
                 except Exception as e:
                     notes.append(f"page {i + 1} could not be read ({_why(e)}); it was skipped")
                     read.append(_Page(i + 1, [], [], []))
@@ -105,6 +108,19 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
         raise
     except Exception as e:
         raise ReadError(source, _why(e)) from None
+    ocr_pages: frozenset[int] = frozenset()
+    if scanned:
+        from . import ocr
+
+        if ocr.available():
+            for i, page in _recognised(data, sha, scanned, notes):
+                read[i] = page
+            ocr_pages = frozenset(i + 1 for i in scanned if read[i].chars)
+        elif len(scanned) == len(read):
+            raise ocr.needs_extra(source, "a scanned PDF (no text layer)")
+        else:
+            notes.append(f"{len(scanned)} page(s) are scanned images ({', '.join(str(i + 1) for i in scanned[:10])}) "
+                         f"and were not read; reading them needs OCR: {ocr.INSTALL}")
     if sum(p.unmapped for p in read) > 0.1 * sum(p.chars for p in read):
         raise ReadError(source, "the PDF's fonts do not say which characters they draw (its text reads as "
                                 "(cid:…) codes or unrelated rare characters); run OCR on it (e.g. `ocrmypdf "
@@ -118,7 +134,33 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
         raise ReadError(source, "a PDF with no text")
     _drop_running(read)
     text, grids, starts = _compose(read)
-    return Document(source, text, sha, "pdf", tuple(grids), tuple(notes), pages=starts)
+    return Document(source, text, sha, "pdf", tuple(grids), tuple(notes), pages=starts, ocr_pages=ocr_pages)
+
+
+def _recognised(data: bytes, sha: str, scanned: list[int], notes: list[str]):
+    """The scanned pages recognised (readers/ocr.py), each as (index, page)."""
+    import pypdfium2 as pdfium
+
+    from . import ocr
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for i in scanned:
+            page = pdf[i]
+            try:
+                width, height = page.get_size()
+                if width * height * (ocr.DPI / 72) ** 2 > ocr.MAX_PIXELS:
+                    notes.append(f"page {i + 1} is too large a picture to recognise; it was skipped")
+                    continue
+                image = page.render(scale=ocr.DPI / 72, grayscale=True).to_pil()
+                boxes = ocr.recognise(image, f"{sha}:{i + 1}:{ocr.DPI}")
+                yield i, layout(ocr.chars(boxes, 72 / ocr.DPI), [], height, i + 1, recognised=True)
+            except Exception as e:  # noqa: BLE001 - one page the engine cannot take: said, the others read
+                notes.append(f"page {i + 1} could not be recognised ({type(e).__name__}); it was skipped")
+            finally:
+                page.close()
+    finally:
+        pdf.close()
 
 
 def _unmapped(text: str) -> bool:
@@ -143,7 +185,6 @@ def _why(e: BaseException) -> str:
 
 # ------------------------------------------------------------------ one page
 def _read_page(page, number: int, notes: list[str]) -> _Page:
-    height = page.height
     if len(page.chars) > MAX_CHARS:
         notes.append(f"page {number} holds {len(page.chars):,} characters (more than {MAX_CHARS:,}); it was skipped")
         return _Page(number, [], [], [])
@@ -155,11 +196,18 @@ def _read_page(page, number: int, notes: list[str]) -> _Page:
             tab = _table(t, number)
             if tab is not None:
                 tables.append(tab)
+    return layout(page.chars, tables, page.height, number)
+
+
+def layout(chars: list, tables: list[_Table], height: float, number: int, recognised: bool = False) -> _Page:
+    """A page from its characters (pdfplumber's, or a recognised picture's: readers/ocr.chars,
+    `recognised`) and its ruled tables: lines in reading order, the running header and footer
+    bands apart."""
     boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
     free = []
     taken: dict[int, list] = {}
     unmapped = 0
-    for ch in page.chars:
+    for ch in chars:
         if _unmapped(ch["text"]):
             unmapped += 1
         mx, my = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
@@ -175,8 +223,67 @@ def _read_page(page, number: int, notes: list[str]) -> _Page:
     head = [ln for ln in lines if ln.bottom <= height * _BAND]
     foot = [ln for ln in lines if ln.top >= height * (1 - _BAND)]
     body = [ln for ln in lines if ln.bottom > height * _BAND and ln.top < height * (1 - _BAND)]
-    items = sorted([*_wrapped_headers(_wrapped_rows(body)), *tables], key=lambda x: x.top)
-    return _Page(number, items, head, foot, len(page.chars), unmapped)
+    body = _wrapped_headers(_wrapped_rows(body))
+    if recognised:
+        body = _in_columns(body)
+    items = sorted([*body, *tables], key=lambda x: x.top)
+    return _Page(number, items, head, foot, len(chars), unmapped)
+
+
+def _figure_line(line: _Line) -> int | None:
+    """Where a line's figures begin (a label, then figures; or figures only), or None."""
+    k = len(line.segs)
+    while k > 0 and is_figure(line.segs[k - 1][2]):
+        k -= 1
+    return k if k < len(line.segs) and (len(line.segs) - k >= 2 or k == 1) else None
+
+
+def _in_columns(lines: list[_Line]) -> list[_Line]:
+    """A recognised table's rows with their columns: the columns are the x ranges its rows'
+    figures overlap, and a row missing a figure (a "0" the engine did
+    not see) is written as a row of cells between " | " with that cell empty, so that no figure
+    slides into its neighbour's column. Rows whose figures fill their columns stay as they are."""
+    out = list(lines)
+    starts = [_figure_line(ln) for ln in out]
+    i = 0
+    while i < len(out):
+        if starts[i] is None:
+            i += 1
+            continue
+        run = [i]  # a table's figure rows: at most 3 other lines between two, none of them a header row
+        j = i + 1
+        while j < len(out) and j - run[-1] <= 4:
+            if starts[j] is not None:
+                run.append(j)
+            elif len(out[j].segs) >= 2:
+                break
+            j += 1
+        spans = sorted((a, b) for r in run for a, b, _ in out[r].segs[starts[r]:])
+        columns: list[list[float]] = []
+        for a, b in spans:
+            if columns and a <= columns[-1][1] + 1.0:
+                columns[-1][1] = max(columns[-1][1], b)
+            else:
+                columns.append([a, b])
+        for r in run:
+            line = out[r]
+            k = starts[r]
+            label_end = max((b for _, b, _ in line.segs[:k]), default=float("-inf"))
+            mine = [c for c in columns if c[0] > label_end]
+            figs = line.segs[k:]
+            if len(figs) >= len(mine):
+                continue
+            at: dict[int, str] = {}
+            for a, b, t in figs:
+                hits = [n for n, (c0, c1) in enumerate(mine) if a <= c1 + 1.0 and b >= c0 - 1.0]
+                if len(hits) != 1 or hits[0] in at:
+                    break
+                at[hits[0]] = t
+            else:
+                cells = [t for _, _, t in line.segs[:k]] + [at.get(n, "") for n in range(len(mine))]
+                out[r] = _Line(line.top, line.bottom, " | ".join(cells) + " |", line.segs)
+        i = run[-1] + 1
+    return out
 
 
 def _wrapped_headers(lines: list[_Line]) -> list[_Line]:
@@ -284,15 +391,16 @@ def _wrapped_rows(lines: list[_Line]) -> list[_Line]:
         k = starts[j]
         group = sorted([*parts[j], _Line(ln.top, ln.bottom, "", ln.segs[:k])], key=lambda x: x.top)
         labels = [(seg, g.top) for g in group for seg in g.segs]
-        columns: list[list] = []  # [x0, [texts top to bottom]]
+        columns: list[list] = []  # [x0, [(top, text)]]
         size = max(1.0, min(g.bottom - g.top for g in group))
-        for (x0, x1, text), _ in sorted(labels, key=lambda s: (s[0][0], s[1])):
+        for (x0, x1, text), top in sorted(labels, key=lambda s: (s[0][0], s[1])):
             if columns and abs(x0 - columns[-1][0]) <= 0.8 * size:
-                columns[-1][1].append(text)
+                columns[-1][1].append((top, text))
             else:
-                columns.append([x0, [text]])
+                columns.append([x0, [(top, text)]])
         columns.sort(key=lambda c: c[0])
-        segs = [(c[0], c[0], cell_text("\n".join(c[1]))) for c in columns] + ln.segs[k:]
+        # a column's texts top to bottom (a recognised line's left edge wavers by a pixel or two)
+        segs = [(c[0], c[0], cell_text("\n".join(t for _, t in sorted(c[1])))) for c in columns] + ln.segs[k:]
         out.append(_Line(min(g.top for g in group), max(g.bottom for g in group),
                          "  ".join(t for _, _, t in segs), segs))
     return out
