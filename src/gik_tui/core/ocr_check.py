@@ -136,6 +136,21 @@ def confirm(doc: Document, template_id: str, found: dict[CellKey, Cell],
         if any(n in confirming for n in mine) and not any(holds[n] is False for n in mine):
             out[k] = replace(c, method="ocr", confidence=CONFIRMED)
             kept += 1
+    # the confusable readings of each unconfirmed figure that make its failing identities hold
+    # (and keep its holding ones): where two figures of one failing identity each have one, the
+    # identity cannot say which was misread, and neither goes in on `enter`
+    fixes_of: dict[CellKey, list[Number]] = {}
+    for k, r in read.items():
+        if out[k].method == "ocr":
+            continue
+        mine = of_cell.get(k, [])
+        failing = [n for n in mine if holds[n] is False]
+        if failing:
+            fixes_of[k] = [v for v in variants(r.raw, r.value)
+                           if all(abs(total(eqs[n], {k: v}) or 0) < 1e-6 for n in failing)
+                           and not any(holds[n] and abs(total(eqs[n], {k: v}) or 0) >= 1e-6 for n in mine)]
+    contested = {n for n, eq in enumerate(eqs) if holds[n] is False
+                 and sum(1 for kk, _ in eq if fixes_of.get(kk)) > 1}
     # every other cell of these tables: blank, with what the identities, the reading and its
     # confusable twins offer
     for table in sorted(tables):
@@ -150,17 +165,14 @@ def confirm(doc: Document, template_id: str, found: dict[CellKey, Cell],
             if r is not None:
                 failing = [n for n in of_cell.get(k, []) if holds[n] is False]
                 twins = variants(r.raw, r.value)
-                fixes = [v for v in twins if failing
-                         and all(abs(total(eqs[n], {k: v}) or 0) < 1e-6 for n in failing)
-                         and not any(holds[n] and abs(total(eqs[n], {k: v}) or 0) >= 1e-6
-                                     for n in of_cell.get(k, []))]
-                if derived is not None and derived != r.value:
-                    choices.append((derived, FIXES, "the identities leave this value" + ("" if sure else
-                                   " if the other recognised figures are right")))
-                    decided = sure
+                fixes = fixes_of.get(k, [])
+                if derived is not None and derived != r.value and sure:  # the other figures are sure
+                    choices.append((derived, FIXES, "the identities leave this value"))
+                    decided = True
                 for v in fixes:
                     choices.append((v, FIXES, "a confusable reading that makes the identities hold"))
-                decided = decided or (len(fixes) == 1 and (derived is None or derived == fixes[0]))
+                decided = decided or (len(fixes) == 1 and (derived is None or derived == fixes[0])
+                                      and not any(n in contested for n in failing))
                 choices.append((r.value, READ if not failing else READ / 4,
                                 "the picture's reading" + ("; the identities fail with it" if failing else
                                                            ", not confirmed by the identities")))

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from .model import Cell, Split
+from .model import Cell, Offers, Split
 from .templates import load_template
 from .values import Number, fmt_number, fmt_share
 
@@ -20,12 +20,23 @@ def identities(template_id: str, table: str) -> list[str]:
     return [c.title for c in load_template(template_id).checks if c.table == table]
 
 
-def explain(cell: Cell, template_id: str, split: Split | None = None) -> str:
+def explain(cell: Cell, template_id: str, split: Split | None = None, offers: Offers | None = None) -> str:
     """A short phrase on where the cell's value comes from (empty for a cell read plainly); the
     identities used are named in the extraction's warnings. With the row's `split`, an undecided
-    cell also says why its first candidate leads and whether `enter` would take it."""
+    cell also says why its first candidate leads and whether `enter` would take it; with the cell's
+    `offers` (a figure recognised in a picture), each offer's why."""
     if cell.value is None and not cell.candidates and cell.reason:
         return f"blank: {cell.reason}"
+    if cell.method == "ocr":
+        if cell.value is not None:
+            return "recognised in a picture (OCR), confirmed by the identities"
+        if offers is not None and offers.choices:
+            v, share, why = offers.choices[0]
+            rest = ", ".join(f"{_fmt(x)} ({fmt_share(s)})" for x, s, _ in offers.choices[1:4])
+            return (f"recognised in a picture, not confirmed: first {_fmt(v)} ({fmt_share(share)}, {why})"
+                    + (f"; then {rest}" if rest else "")
+                    + ("" if offers.decided else " — enter does not take it: c, then its number"))
+        return "recognised in a picture, not confirmed by the identities"
     if cell.method == "prose":
         return "from a sentence, not a table (low confidence)"
     if cell.method not in ("solved", "inferred"):

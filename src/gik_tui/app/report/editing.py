@@ -99,8 +99,22 @@ class Editing:
     def _row_candidates(self, key) -> None:
         split = self.review.ex.splits.get((key[0], key[1]))
         orig = self.review.extracted(key)
+        offers = self.review.ex.offers.get(key)
         default: str | None = "0"
-        if split is not None:
+        if offers is not None:  # a figure recognised in a picture: its readings, each with why
+            answers = [(str(i + 1), str(i), f"{fmt_number(v) or 'blank'}   {fmt_share(share)}   — {why}")
+                       for i, (v, share, why) in enumerate(offers.choices[:9])]
+            question = f"{address(key)}: recognised in a picture, not confirmed by the identities"
+            if not offers.decided:
+                default = None
+                question += "\nno offer is confirmed by the identities: press the number of the one the report shows"
+
+            def pick(choice: str | None) -> None:
+                if choice is None:
+                    return
+                self.review.set_cell(key, offers.choices[int(choice)][0])
+                self.after_change([key])
+        elif split is not None:
             why = split.reasons or ((),) * len(split.choices)
             answers = [(str(i + 1), str(i), f"{' | '.join(fmt_number(v) or '·' for v in values)}   {fmt_share(share)}"
                                             f"   — {'; '.join(reasons) or 'no evidence'}")

@@ -393,7 +393,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
                 self._told.add(q.table)
                 self.notify(f"{q.text} — c on any of its cells answers it for all {len(q.rows)} rows", timeout=8)
         else:
-            why = (explain(orig, self.review.ex.template, self.review.ex.splits.get((key[0], key[1])))
+            why = (explain(orig, self.review.ex.template, self.review.ex.splits.get((key[0], key[1])),
+                           self.review.ex.offers.get(key))
                    if orig is not None and not self.review.is_edited(key) else "")
         if why:
             msg += f"  · {why}"
