@@ -134,6 +134,8 @@ class Document:
     page_names: tuple[str, ...] = ()
     # 1-based pages whose text was recognised in a picture (OCR): no figure of them is trusted alone
     ocr_pages: frozenset[int] = frozenset()
+    # stretches of `text` (start, end) recognised in pictures placed in a web page's article
+    ocr_spans: tuple[tuple[int, int], ...] = ()
     norm: str = field(init=False)
     _offsets: list[int] | None = field(init=False, repr=False)
     _line_starts: list[int] | None = field(init=False, repr=False, default=None)
@@ -178,6 +180,18 @@ class Document:
         if name:
             return name if name.startswith("picture") else f"sheet {name}"
         return f"page {page} (recognised)" if page in self.ocr_pages else f"page {page}"
+
+    @property
+    def recognised(self) -> bool:
+        """Whether any of the text was recognised in a picture (OCR)."""
+        return bool(self.ocr_pages or self.ocr_spans)
+
+    def is_recognised(self, offset: int | None) -> bool:
+        """Whether the text at `offset` was recognised in a picture: on a scanned page, or inside a
+        picture placed in a web page."""
+        if offset is None:
+            return False
+        return (bool(self.ocr_pages) and self.page_of(offset) in self.ocr_pages) or within(list(self.ocr_spans), offset)
 
     def line_of(self, offset: int) -> int:
         """0-based line of an offset in `text`."""

@@ -56,7 +56,7 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
                 f"{cell.raw} (line {cell.line}); the table's value stands"
             )
     offers: dict = {}
-    if doc.ocr_pages:  # figures recognised in a picture: kept only where the identities confirm them
+    if doc.recognised:  # figures recognised in a picture: kept only where the identities confirm them
         found, said, offers = confirm(doc, template_id, found, dict(_cell_keys(template_id)))
         warnings.extend(said)
     cells: list[Cell] = []

@@ -36,7 +36,7 @@ TWIN = 0.5  # a confusable reading with nothing for it
 
 
 def _is_ocr(doc: Document, c: Cell) -> bool:
-    return c.start is not None and doc.page_of(c.start) in doc.ocr_pages
+    return doc.is_recognised(c.start)
 
 
 def variants(raw: str, value: Number | None) -> list[Number]:
@@ -77,7 +77,7 @@ def confirm(doc: Document, template_id: str, found: dict[CellKey, Cell],
             keys: dict[str, tuple[CellKey, ...]]) -> tuple[dict[CellKey, Cell], list[str], dict[CellKey, Offers]]:
     """The cells of the tables read from recognised pages, checked as the module says: the cells
     (kept, or blank with candidates), warnings, and the offers per blank cell."""
-    if not doc.ocr_pages:
+    if not doc.recognised:
         return found, [], {}
     tables = {k[0] for k, c in found.items() if _is_ocr(doc, c)}
     if not tables:

@@ -118,3 +118,49 @@ def test_boxes_askew_are_straightened_onto_their_rows():
 def test_letters_read_for_digits_in_a_figure_box_are_read_as_digits():
     assert ocr.as_figure("1o") == "10" and ocr.as_figure("o") == "0" and ocr.as_figure("。") == "0"
     assert ocr.as_figure("自然人") == "自然人" and ocr.as_figure("Bob") == "Bob" and ocr.as_figure("I") == "I"
+
+
+PAGE = """<html><head><meta charset="utf-8"><title>淮安市淮阴区人民政府2022年政府信息公开工作年度报告</title></head>
+<body><div class="nav"><a href="/">首页</a><img src="logo.png"></div>
+<div class="TRS_Editor"><p>淮安市淮阴区人民政府2022年政府信息公开工作年度报告</p>
+<p>一、总体情况</p><p>本年度，我单位认真贯彻落实《中华人民共和国政府信息公开条例》。</p>
+<p><img src="{src}" width="600"></p>
+<p>五、存在的主要问题及改进情况</p><p>无。</p></div></body></html>"""
+
+
+def _page(folder: Path, src: str, picture_at: str = "report_files/table.png") -> Path:
+    target = folder / picture_at
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes((SCANS / "table-page.png").read_bytes())
+    page = folder / "report.html"
+    page.write_text(PAGE.format(src=src), encoding="utf-8")
+    return page
+
+
+@needs_engine
+def test_a_table_shown_as_a_picture_in_a_saved_page_is_read_where_it_stands(tmp_path):
+    page = _page(tmp_path, "report_files/table.png")
+    doc = read_path(page)
+    text = doc.norm
+    assert text.index("一、总体情况") < text.index("一、本年新收政府信息公开申请数量") < text.index("五、存在的主要问题")
+    assert doc.ocr_spans and doc.is_recognised(doc.text.index("一、本年新收")) and not doc.is_recognised(0)
+    ex = extract_path(page)
+    right, _, misses = score(ex)
+    assert right >= 7 and not [m for m in misses if m[0] == "wrong"]
+    kept = [c for c in ex.cells if c.value is not None]
+    assert kept and all(c.method == "ocr" for c in kept)
+
+
+@pytest.mark.parametrize("src", ["../outside.png", "/etc/table.png", "http://example.org/table.png",
+                                 "report_files/missing.png"])
+def test_a_picture_not_saved_beside_the_page_is_not_read(tmp_path, src):
+    (tmp_path / "site").mkdir()
+    page = _page(tmp_path / "site", src, picture_at="../outside.png" if src.startswith("..") else "report_files/t.png")
+    doc = read_path(page)
+    assert "本年新收" not in doc.norm and not doc.ocr_spans and "五、存在的主要问题" in doc.norm
+
+
+def test_without_the_extra_a_page_says_its_pictures_were_not_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    doc = read_path(_page(tmp_path, "report_files/table.png"))
+    assert any(ocr.INSTALL in n for n in doc.notes) and "一、总体情况" in doc.norm

@@ -157,10 +157,18 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
 
         m = _TITLE_TAG.search(text, 0, 200_000)
         title = unicodedata.normalize("NFKC", _unescape(m.group(1))).strip()[:300] if m else ""
-        text, grids, notes = html_to_text(text, source)
+        pictures = None
+        said: list[str] = []
+        if b"<img" in data or b"<IMG" in data:  # a page saved with its files: its pictures may be its tables
+            from .picture import page_pictures
+
+            pictures = page_pictures(source, said)
+        text, grids, notes, recognised = html_to_text(text, source, pictures)
+        notes = [*notes, *said]
         if not text.strip():
             raise ReadError(source, "HTML page with no text" + (f" ({'; '.join(notes)})" if notes else ""))
-        return Document(source, text, sha, encoding, tuple(grids), tuple(notes), title=title)
+        return Document(source, text, sha, encoding, tuple(grids), tuple(notes), title=title,
+                        ocr_spans=tuple(recognised))
     return Document(source, text, sha, encoding)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -25,6 +26,7 @@ _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"
           "tr", "table", "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "body", "main"}
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 MAX_SPAN = 100
+MAX_PICTURES = 30  # pictures of one article recognised (a report's tables are a handful)
 MAX_WIDTH = 200  # grid columns of one table; a report's widest has 16
 MAX_SLOTS = 200_000  # grid slots (rows × columns, spans expanded) of one page's tables together
 # purely presentational inline tags: old Word exports leave one <font> open per line, 255+ deep
@@ -45,22 +47,26 @@ class _Out:
         self.tables: list[list[list[str]]] = []
         self.budget = MAX_SLOTS  # grid slots left for the page's tables
         self.cut = 0  # tables cut to the bounds
+        self.pictures: list[str] = []  # the src of each <img> in the article, in order
 
     def newline(self) -> None:
         self.chunks.append("\n")
 
 
-def html_to_text(text: str, source: str = "") -> tuple[str, list[Grid], list[str]]:
-    """The page's article text, its tables as grids, and notes on what had to be left out."""
+def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str] | None] | None = None
+                 ) -> tuple[str, list[Grid], list[str], list[tuple[int, int]]]:
+    """The page's article text, its tables as grids, notes on what had to be left out, and the
+    stretches of the text recognised in the article's pictures: `pictures(src)` gives a picture's
+    recognised lines (None: not read), placed where the picture stands."""
     notes: list[str] = []
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
     text = _INLINE.sub("", text)  # they carry no text or structure; unclosed, they nest without end
     try:
         root = etree.fromstring(text, _PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return text, [], ["the HTML could not be parsed; read as plain text"]
+        return text, [], ["the HTML could not be parsed; read as plain text"], []
     if root is None:
-        return text, [], ["the HTML could not be parsed; read as plain text"]
+        return text, [], ["the HTML could not be parsed; read as plain text"], []
     if _too_deep():
         # read it again flattened: every tag but a table's own becomes a line break
         flat = _NOT_TABLE.sub("<br>", text)
@@ -76,7 +82,7 @@ def html_to_text(text: str, source: str = "") -> tuple[str, list[Grid], list[str
             plain = html.unescape(_ANY_TAG.sub("\n", text))
             lines = [ln for ln in (_WS.sub(" ", x).strip() for x in plain.split("\n")) if ln]
             return "\n".join(lines) + "\n", [], ["the page nests tags (tables too) deeper than the HTML parser "
-                                                 "goes; it was read as plain text, without its tables"]
+                                                 "goes; it was read as plain text, without its tables"], []
     for el in list(root.iter()):
         tag = el.tag
         if not isinstance(tag, str):
@@ -95,6 +101,7 @@ def html_to_text(text: str, source: str = "") -> tuple[str, list[Grid], list[str
     raw_lines = "".join(out.chunks).split("\n")
     lines: list[str] = []
     grids: list[Grid] = []
+    recognised: list[tuple[int, int]] = []  # line ranges [first, end) read from pictures
     for line in raw_lines:
         m = re.fullmatch(r"\s*\x00T(\d+)\x00\s*", line)
         if m:
@@ -102,10 +109,23 @@ def html_to_text(text: str, source: str = "") -> tuple[str, list[Grid], list[str
             grids.append(grid)
             lines.extend(rendered)
             continue
+        m = re.fullmatch(r"\s*\x00I(\d+)\x00\s*", line)
+        if m:
+            got = pictures(out.pictures[int(m.group(1))]) if pictures is not None else None
+            if got:
+                recognised.append((len(lines), len(lines) + len(got)))
+                lines.extend(got)
+            continue
         line = _WS.sub(" ", line).strip()
         if line:
             lines.append(line)
-    return "\n".join(lines) + "\n", grids, notes
+    spans: list[tuple[int, int]] = []
+    if recognised:
+        starts = [0]
+        for ln in lines:
+            starts.append(starts[-1] + len(ln) + 1)
+        spans = [(starts[a], starts[b]) for a, b in recognised]
+    return "\n".join(lines) + "\n", grids, notes, spans
 
 
 def _remove(el) -> None:
@@ -160,6 +180,13 @@ def _render(root, out: _Out) -> None:
             if el.tail:
                 out.chunks.append(el.tail)
             continue
+        if tag == "img":
+            src = el.get("src") or ""
+            if src and len(out.pictures) < MAX_PICTURES:
+                out.newline()
+                out.chunks.append(f"\x00I{len(out.pictures)}\x00")
+                out.pictures.append(src)
+                out.newline()
         if tag in _BLOCK:
             out.newline()
         if el.text and tag != "br":
