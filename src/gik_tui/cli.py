@@ -6,6 +6,7 @@ command that opens it.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import click
@@ -54,14 +55,43 @@ def _workspace(paths, annotations: str | None = None):
 
 def _progress(it, n: int, size=lambda item: 1):
     """The one progress display of the commands: a bar on a terminal for long runs, moved on by
-    `size(item)` reports for each item (a chunk of `extract` counts its reports)."""
-    if not (sys.stderr.isatty() and n >= 200):
-        yield from it
-        return
-    with click.progressbar(length=n, file=sys.stderr, label="extracting") as bar:
-        for item in it:
-            yield item
-            bar.update(size(item))
+    `size(item)` reports for each item (a chunk of `extract` counts its reports); and, for a scan
+    recognised in this process (seconds a page), a line with its pages."""
+    tty = sys.stderr.isatty()
+    with _pages() if tty else contextlib.nullcontext():
+        if not (tty and n >= 200):
+            yield from it
+            return
+        with click.progressbar(length=n, file=sys.stderr, label="extracting") as bar:
+            for item in it:
+                yield item
+                bar.update(size(item))
+
+
+@contextlib.contextmanager
+def _pages():
+    """While inside: "recognising scan.pdf  page 3/10  [######----]" on the terminal's last line."""
+    import os
+
+    from .core.readers import ocr
+
+    shown = [False]
+
+    def show(source: str, page: int, pages: int) -> None:
+        width = 20
+        bar = "#" * (width * (page - 1) // max(pages, 1))
+        sys.stderr.write(f"\r\x1b[Krecognising {os.path.basename(source)[:60]}  page {page}/{pages}  "
+                         f"[{bar:-<{width}}]")
+        sys.stderr.flush()
+        shown[0] = True
+
+    with ocr.reporting(show):
+        try:
+            yield
+        finally:
+            if shown[0]:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
 
 
 def _target(output: str | None, files: list[str], force: bool) -> None:

@@ -48,7 +48,7 @@ def chunks(items: list[T], size: int) -> Iterable[list[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-FILE_SECONDS = 60.0  # the most one report may take in a batch (GIK_FILE_SECONDS to change it)
+FILE_SECONDS = 60.0  # the most one report (or one recognised page of a scan) may take in a batch (GIK_FILE_SECONDS)
 
 
 class TookTooLong(Exception):
@@ -69,13 +69,22 @@ def limited(fn: Callable[[str], R], path: str, what: str = "extract") -> tuple[s
 
     from .readers import ReadError
 
+    from .readers import ocr
+
     limit = float(os.environ.get("GIK_FILE_SECONDS", FILE_SECONDS))
     timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     old = signal.signal(signal.SIGALRM, _on_alarm) if timed else None
+
+    def next_page(source: str, page: int, pages: int) -> None:
+        if page > 1:  # a scan is recognised for seconds a page: the limit is a page's, each page
+            signal.setitimer(signal.ITIMER_REAL, limit)
+
     try:
         try:
             if timed:
                 signal.setitimer(signal.ITIMER_REAL, limit)
+                with ocr.reporting(next_page):
+                    return "ok", fn(path)
             return "ok", fn(path)
         finally:
             if timed:

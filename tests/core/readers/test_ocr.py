@@ -49,9 +49,12 @@ def test_a_scanned_report_never_gets_a_wrong_figure(name):
     right, n, misses = score(ex)
     wrong = [m for m in misses if m[0] == "wrong"]
     assert not wrong, wrong
-    # the truth is offered for every blank cell but a few the engine saw nothing in and no identity pins
-    assert len(misses) <= (4 if name == "blur-150" else 0), misses
-    assert right >= {150: 0.6, 300: 0.85}[VARIANTS[name][0]] * n
+    if name == "heavy-blur-150":  # most digits unreadable: few kept (none wrong), many blanks without the truth
+        assert right >= 0.15 * n
+        return
+    # the truth is offered for every blank cell, and most cells are confirmed
+    assert not misses, misses
+    assert right >= 0.85 * n
     assert all(c.method == "ocr" for c in ex.cells if c.value is not None and c.key in TRUTH)
     # enter never takes a wrong offer
     bad = [(k, o) for k, o in ex.offers.items() if o.decided and k in TRUTH and o.choices[0][0] != TRUTH[k]]
@@ -164,3 +167,33 @@ def test_without_the_extra_a_page_says_its_pictures_were_not_read(tmp_path, monk
     monkeypatch.setattr(ocr, "available", lambda: False)
     doc = read_path(_page(tmp_path, "report_files/table.png"))
     assert any(ocr.INSTALL in n for n in doc.notes) and "一、总体情况" in doc.norm
+
+
+@needs_engine
+def test_each_page_of_a_scan_is_told_before_it_is_recognised():
+    told = []
+    with ocr.reporting(lambda source, page, pages: told.append((source.rsplit("/", 1)[-1], page, pages))):
+        read_path(SCANS / "scan-clean-150.pdf")
+    assert told == [("scan-clean-150.pdf", 1, 3), ("scan-clean-150.pdf", 2, 3), ("scan-clean-150.pdf", 3, 3)]
+
+
+def test_the_time_limit_of_a_batch_is_a_page_s_for_a_scan(monkeypatch):
+    import time
+
+    from gik_tui.core.batch import limited
+
+    monkeypatch.setenv("GIK_FILE_SECONDS", "0.5")
+
+    def slow_scan(path):  # three pages of 0.3 s: longer than the limit in all, each page within it
+        for page in (1, 2, 3):
+            ocr.tell(path, page, 3)
+            time.sleep(0.3)
+        return "read"
+
+    def stuck(path):
+        time.sleep(2)
+        return "read"
+
+    assert limited(slow_scan, "scan.pdf") == ("ok", "read")
+    status, said = limited(stuck, "stuck.pdf")
+    assert status == "error" and "took longer than 0.5 s" in said

@@ -1,7 +1,7 @@
 """Make the scanned-report fixtures: a synthetic 2021 report (core/synth.py, layout p) printed to
 PDF, each page rendered to a picture (pypdfium2; its Chinese drawn with a CJK font installed on the
 machine that makes them, e.g. Debian's fonts-wqy-microhei), then saved as an image-only PDF, as a
-scanner would: clean, blurred and turned 1°, at 150 and 300 dpi; and one page as a PNG. The tests
+scanner would: clean, blurred (and heavily at 150) and turned 1°, at 150 and 300 dpi; and one page as a PNG. The tests
 need no font: the pictures are committed. Run from the project root:
 
     python tests/data/scans/make.py
@@ -22,6 +22,7 @@ REPORT = dict(i=3, seed=1, layout="p", template_id="gik-2021", shape="real")
 VARIANTS = {  # name: (dpi, blur radius in pixels, degrees turned)
     "clean-150": (150, 0, 0),
     "blur-150": (150, 0.8, 0),
+    "heavy-blur-150": (150, 1.2, 0),  # digits hard to tell apart: most figures must stay blank
     "turned-150": (150, 0, 1.0),
     "clean-300": (300, 0, 0),
     "blur-300": (300, 1.6, 0),

@@ -131,6 +131,7 @@ class QueueScreen(Screen):
         self.workspace = workspace
         self.query_text = ""
         self.marked: set[str] = set()  # rows marked with space: `i` sets their agency or year at once
+        self.recognising = ""  # which scan's page is being recognised, while the rows fill
         workspace.watch(self._workspace_changed)
 
     @property
@@ -204,8 +205,18 @@ class QueueScreen(Screen):
         # results ends the workers
         many = len(todo) > IN_THREAD
         workers = max(1, (os.cpu_count() or 2) - 1) if many else 1
-        with closing(ws.summarize(todo, workers, apart=many)) as results:
+        from ...core.readers import ocr
+
+        def pages(source: str, page: int, count: int) -> None:  # a scan recognised here: seconds a page
+            self.app.call_from_thread(self._recognising, f"recognising {os.path.basename(source)} page {page}/{count}")
+
+        with closing(ws.summarize(todo, workers, apart=many)) as results, ocr.reporting(pages):
             self._collect(worker, results)
+        self.app.call_from_thread(self._recognising, "")
+
+    def _recognising(self, said: str) -> None:
+        self.recognising = said
+        self.show_progress()
 
     def _collect(self, worker, results) -> None:
         """Hand the summaries to the screen in batches (the workspace already has each)."""
@@ -245,7 +256,7 @@ class QueueScreen(Screen):
         ws = self.workspace
         done = sum(1 for p in ws.files if p in ws.summaries)
         if done < len(ws.files):
-            return f"extracting {done}/{len(ws.files)}"
+            return f"extracting {done}/{len(ws.files)}" + (f" · {self.recognising}" if self.recognising else "")
         if self.query_text and not self.query_one(DataTable).row_count:
             return displayable(f"no report matches {self.query_text!r} · escape clears the filter")
         col, rev = self.sort

@@ -25,6 +25,8 @@ import logging
 import math
 import os
 import re
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,7 +41,7 @@ PAD = 0.2  # the share of a box's height the engine leaves as margin above and b
 # the engine's thresholds: keep every box it finds (a lone "0" in a small font is read at a
 # confidence near 0.5, which its default 0.5 would drop); what is trusted is decided by the identities
 SETTINGS = {"text_score": 0.05, "box_thresh": 0.3, "unclip_ratio": 1.6}
-DPI = 200  # a scanned PDF page is rendered at this resolution for the engine
+DPI = 150  # a scanned PDF page is rendered at this resolution for the engine
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,25 @@ class Box:
     bottom: float
     text: str
     score: float
+
+
+_listeners: list[Callable[[str, int, int], None]] = []
+
+
+@contextmanager
+def reporting(listener: Callable[[str, int, int], None]):
+    """While inside, `listener(source, page, pages)` is told before each picture or scanned page is
+    recognised (seconds each): the CLI's progress line, the queue's, the batch's time limit."""
+    _listeners.append(listener)
+    try:
+        yield
+    finally:
+        _listeners.remove(listener)
+
+
+def tell(source: str, page: int, pages: int) -> None:
+    for listener in list(_listeners):
+        listener(source, page, pages)
 
 
 def available() -> bool:

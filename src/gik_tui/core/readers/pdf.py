@@ -113,7 +113,7 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
         from . import ocr
 
         if ocr.available():
-            for i, page in _recognised(data, sha, scanned, notes):
+            for i, page in _recognised(data, source, sha, scanned, notes):
                 read[i] = page
             ocr_pages = frozenset(i + 1 for i in scanned if read[i].chars)
         elif len(scanned) == len(read):
@@ -137,7 +137,7 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
     return Document(source, text, sha, "pdf", tuple(grids), tuple(notes), pages=starts, ocr_pages=ocr_pages)
 
 
-def _recognised(data: bytes, sha: str, scanned: list[int], notes: list[str]):
+def _recognised(data: bytes, source: str, sha: str, scanned: list[int], notes: list[str]):
     """The scanned pages recognised (readers/ocr.py), each as (index, page)."""
     import pypdfium2 as pdfium
 
@@ -145,7 +145,8 @@ def _recognised(data: bytes, sha: str, scanned: list[int], notes: list[str]):
 
     pdf = pdfium.PdfDocument(data)
     try:
-        for i in scanned:
+        for n, i in enumerate(scanned):
+            ocr.tell(source, n + 1, len(scanned))
             page = pdf[i]
             try:
                 width, height = page.get_size()
@@ -219,10 +220,11 @@ def layout(chars: list, tables: list[_Table], height: float, number: int, recogn
             free.append(ch)
     for k, t in enumerate(tables):
         _fill(t, taken.get(k, []))
-    lines = [ln for ln in _lines(free) if ln.text]
+    lines = [ln for ln in _lines(free, recognised) if ln.text]
     head = [ln for ln in lines if ln.bottom <= height * _BAND]
     foot = [ln for ln in lines if ln.top >= height * (1 - _BAND)]
     body = [ln for ln in lines if ln.bottom > height * _BAND and ln.top < height * (1 - _BAND)]
+    # a recognised line's box is taller than its glyphs: lines of one wrapped label are nearer
     body = _wrapped_headers(_wrapped_rows(body))
     if recognised:
         body = _in_columns(body)
@@ -342,10 +344,11 @@ def _figures_from(line: _Line) -> int | None:
     return k if len(line.segs) - k >= 2 else None
 
 
-def _wrapped_rows(lines: list[_Line]) -> list[_Line]:
+def _wrapped_rows(lines: list[_Line], near: float = 0.8) -> list[_Line]:
     """Rows of an unruled table whose labels wrap inside their cells: the lines of a label's text
     above and below its figures (left of them, adjacent, nearest to them) are put back into the
-    row, column by column, so the row reads `label  figures` as in a table copied out of Word."""
+    row, column by column, so the row reads `label  figures` as in a table copied out of Word.
+    Lines are adjacent when the gap between them is at most `near` of a line's height."""
     starts = [_figures_from(ln) for ln in lines]
     if not any(k is not None for k in starts):
         return lines
@@ -361,7 +364,7 @@ def _wrapped_rows(lines: list[_Line]) -> list[_Line]:
             while 0 <= j < len(lines):
                 cand = lines[j]
                 h = max(prev.bottom - prev.top, cand.bottom - cand.top, 1.0)
-                if (cand.top - prev.bottom if step > 0 else prev.top - cand.bottom) > 0.8 * h:
+                if (cand.top - prev.bottom if step > 0 else prev.top - cand.bottom) > near * h:
                     break  # not adjacent: another block
                 if starts[j] is not None:
                     x = cand.segs[starts[j]][0]
@@ -451,7 +454,7 @@ def _at(bounds: list[float], v: float) -> int:
     return min(i, len(bounds) - 1)
 
 
-def _lines(chars: list) -> list[_Line]:
+def _lines(chars: list, recognised: bool = False) -> list[_Line]:
     """Characters → lines of text, top to bottom. Within a line a gap wider than a character is two
     spaces (cells of an unruled table); a space glyph is one space, except between two Chinese
     characters; letter spacing and justification (gaps without a space glyph) add nothing."""
@@ -497,8 +500,12 @@ def _lines(chars: list) -> list[_Line]:
             prev = ch
             space = False
         done = [(a, b, "".join(p).strip()) for a, b, p in segs]
-        out.append(_Line(min(c["top"] for c in g), max(c["bottom"] for c in g),
-                         "  ".join(t for _, _, t in done).strip(), done))
+        if recognised:  # boxes of a page scanned askew still climb a little: the middle box's height
+            tops, bottoms = sorted(c["top"] for c in g), sorted(c["bottom"] for c in g)
+            top, bottom = tops[len(tops) // 2], bottoms[len(bottoms) // 2]
+        else:
+            top, bottom = min(c["top"] for c in g), max(c["bottom"] for c in g)
+        out.append(_Line(top, bottom, "  ".join(t for _, _, t in done).strip(), done))
     return out
 
 

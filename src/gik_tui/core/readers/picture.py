@@ -44,6 +44,7 @@ def read_image(data: bytes, source: str, sha: str) -> Document:
     dpi = img.info.get("dpi", (0, 0))[0] or 150  # points per pixel as the scan says, else a usual scan's
     scale = 72 / float(dpi) if 30 <= float(dpi) <= 1200 else 72 / 150
     for k, frame in enumerate(frames):
+        ocr.tell(source, k + 1, len(frames))
         boxes = ocr.recognise(frame, f"{sha}:{k + 1}")
         pages.append(layout(ocr.chars(boxes, scale), [], frame.height * scale, k + 1, recognised=True))
     if not any(p.items or p.head or p.foot for p in pages):
@@ -99,6 +100,7 @@ def page_pictures(source: str, notes: list[str]):
             if img.width * img.height > ocr.MAX_PIXELS or min(img.width, img.height) < MIN_SIDE:
                 return None
             frame = img.convert("L")
+            ocr.tell(source, 1, 1)
             boxes = ocr.recognise(frame, f"{hashlib.sha256(data).hexdigest()}:1")
         except Exception:  # noqa: BLE001 - a damaged picture in a page: the page is read without it
             notes.append(f"the picture {rel[:80]} could not be read; the page was read without it")
