@@ -197,3 +197,36 @@ def test_the_time_limit_of_a_batch_is_a_page_s_for_a_scan(monkeypatch):
     assert limited(slow_scan, "scan.pdf") == ("ok", "read")
     status, said = limited(stuck, "stuck.pdf")
     assert status == "error" and "took longer than 0.5 s" in said
+
+
+@needs_engine
+def test_a_multi_page_tiff_is_a_page_a_frame(tmp_path):
+    from PIL import Image
+
+    page = Image.open(SCANS / "table-page.png")
+    blank = Image.new("L", page.size, 255)
+    blank.paste(page.crop((0, 0, page.width, page.height // 3)), (0, 0))
+    tif = tmp_path / "scan.tif"
+    page.save(tif, save_all=True, append_images=[blank])
+    doc = read_path(tif)
+    assert len(doc.pages) == 2 and doc.ocr_pages == {1, 2}
+    assert doc.page_label(1) == "picture 1" and doc.page_label(2) == "picture 2"
+    assert doc.norm.count("二、主动公开政府信息情况") == 2
+
+
+@needs_engine
+def test_a_picture_too_large_to_decode_is_refused_before_it_is_decoded(tmp_path):
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    # a PNG header claiming 100,000 × 100,000 pixels, a few bytes of data
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 100_000, 100_000, 8, 0, 0, 0, 0)) + \
+        chunk(b"IDAT", zlib.compress(b"\x00" * 100)) + chunk(b"IEND", b"")
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(png)
+    with pytest.raises(ReadError) as e:
+        read_path(bomb)
+    assert "bomb.png" in str(e.value) and ("too large" in str(e.value) or "damaged" in str(e.value))
