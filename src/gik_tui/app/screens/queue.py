@@ -216,6 +216,8 @@ class QueueScreen(Screen):
 
     def _recognising(self, said: str) -> None:
         self.recognising = said
+        if said:  # a scan takes seconds a page: the rows summarised before it are drawn now, not after it
+            self.apply(list(self.workspace.summaries.values()))
         self.show_progress()
 
     def _collect(self, worker, results) -> None:
