@@ -230,3 +230,21 @@ def test_a_picture_too_large_to_decode_is_refused_before_it_is_decoded(tmp_path)
     with pytest.raises(ReadError) as e:
         read_path(bomb)
     assert "bomb.png" in str(e.value) and ("too large" in str(e.value) or "damaged" in str(e.value))
+
+
+@needs_engine
+def test_a_recognised_figure_says_where_it_stands_on_the_page():
+    doc = read_path(SCANS / "scan-clean-150.pdf")
+    ex = extract_path(SCANS / "scan-clean-150.pdf")
+    first = ex.cell("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
+    total = ex.cell("requests", ("本年新收政府信息公开申请数量",), ("总计",))
+    label = doc.text.index("一、本年新收政府信息公开申请数量")
+    import re
+
+    def across(said: str) -> int:
+        return int(re.match(r"at (\d+)–\d+ mm across", said).group(1))
+
+    assert doc.box_at(label).startswith("at ") and across(doc.box_at(label)) < 30  # the label column, at the left
+    # the figures stand where the printed table's columns are: 自然人 left of 总计, both right of the label
+    assert 30 < across(doc.box_at(first.start)) < across(doc.box_at(total.start)) < 210
+    assert doc.box_at(0) == "" and read_path(SCANS.parents[1] / ".." / "sample_reports" / "2020_huaiyin.txt").box_at(5) == ""

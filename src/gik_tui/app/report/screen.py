@@ -406,7 +406,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             col = orig.start - self.doc.line_starts[row]
             source.show_span(row, col, col + max(1, orig.end - orig.start))
             where = f"{self.doc.page_label(orig.page)}, line {orig.line}" if orig.page else f"line {orig.line}"
-            msg += f"  · {where}, raw {orig.raw!r}, confidence {orig.confidence}"
+            box = self.doc.box_at(orig.start)  # a recognised figure: where it stands on the picture
+            msg += f"  · {where}{', ' + box if box else ''}, raw {orig.raw!r}, confidence {orig.confidence}"
         else:
             source.clear_span()
             msg += "  · no source in the text"

@@ -70,6 +70,7 @@ class _Page:
     foot: list[_Line]
     chars: int = 0  # characters on the page
     unmapped: int = 0  # of them, characters its fonts did not map to Unicode (`_unmapped`)
+    recognised: bool = False  # its text was recognised in a picture (OCR): its boxes are kept
 
 
 def read_pdf(data: bytes, source: str, sha: str) -> Document:
@@ -133,8 +134,9 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
                                     "then open the result")
         raise ReadError(source, "a PDF with no text")
     _drop_running(read)
-    text, grids, starts = _compose(read)
-    return Document(source, text, sha, "pdf", tuple(grids), tuple(notes), pages=starts, ocr_pages=ocr_pages)
+    text, grids, starts, boxes = _compose(read)
+    return Document(source, text, sha, "pdf", tuple(grids), tuple(notes), pages=starts, ocr_pages=ocr_pages,
+                    ocr_boxes=boxes)
 
 
 def _recognised(data: bytes, source: str, sha: str, scanned: list[int], notes: list[str]):
@@ -229,7 +231,7 @@ def layout(chars: list, tables: list[_Table], height: float, number: int, recogn
     if recognised:
         body = _in_columns(body)
     items = sorted([*body, *tables], key=lambda x: x.top)
-    return _Page(number, items, head, foot, len(chars), unmapped)
+    return _Page(number, items, head, foot, len(chars), unmapped, recognised)
 
 
 def _figure_line(line: _Line) -> int | None:
@@ -547,6 +549,7 @@ def _compose(pages: list[_Page]) -> tuple[str, list[Grid], tuple[int, ...]]:
                 q.items[0].root = root
     lines: list[str] = []
     grids: list[Grid] = []
+    seen: list[tuple[int, int, _Line]] = []  # (line, page, a recognised line): where its boxes stand
     begun = 0  # pages begun so far
     for p in pages:
         if begun < p.number:  # not already begun inside a table continued onto it
@@ -554,6 +557,8 @@ def _compose(pages: list[_Page]) -> tuple[str, list[Grid], tuple[int, ...]]:
             begun += 1
         for item in p.items:
             if isinstance(item, _Line):
+                if p.recognised:
+                    seen.append((len(lines), p.number, item))
                 lines.append(item.text)
             elif item.root is None:
                 parts = _grid_rows(item)
@@ -567,7 +572,27 @@ def _compose(pages: list[_Page]) -> tuple[str, list[Grid], tuple[int, ...]]:
                     lines.extend(rendered[at:at + len(rows)])
                     at += len(rows)
     text, starts = paged(lines)
-    return text, grids, starts
+    return text, grids, starts, _boxes(lines, seen)
+
+
+def _boxes(lines: list[str], seen: list[tuple[int, int, _Line]]) -> tuple[tuple[int, int, int, float, float, float, float], ...]:
+    """Each recognised piece of text as (start, end, page, x0, top, x1, bottom): its offsets in the
+    text and its box on the page (points), found by its text's place in its line."""
+    if not seen:
+        return ()
+    offsets = [0]
+    for ln in lines:
+        offsets.append(offsets[-1] + len(ln) + 1)
+    out = []
+    for i, page, ln in seen:
+        at = 0
+        for x0, x1, piece in ln.segs:
+            k = lines[i].find(piece, at) if piece else -1
+            if k < 0:
+                continue
+            out.append((offsets[i] + k, offsets[i] + k + len(piece), page, x0, ln.top, x1, ln.bottom))
+            at = k + len(piece)
+    return tuple(sorted(out))
 
 
 def _grid_rows(t: _Table) -> list[list[list[str]]]:

@@ -50,10 +50,10 @@ def read_image(data: bytes, source: str, sha: str) -> Document:
     if not any(p.items or p.head or p.foot for p in pages):
         raise ReadError(source, "a picture in which no text was recognised")
     _drop_running(pages)
-    text, grids, starts = _compose(pages)
+    text, grids, starts, boxes = _compose(pages)
     names = tuple(f"picture {k + 1}" if len(pages) > 1 else "picture" for k in range(len(pages)))
     return Document(source, text, sha, "picture", tuple(grids), tuple(notes), pages=starts, page_names=names,
-                    ocr_pages=frozenset(range(1, len(pages) + 1)))
+                    ocr_pages=frozenset(range(1, len(pages) + 1)), ocr_boxes=boxes)
 
 
 def page_pictures(source: str, notes: list[str]):
