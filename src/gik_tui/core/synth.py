@@ -573,9 +573,10 @@ def _render(rep: SynthReport) -> str:
             else:
                 body.append(f"<p>{_html.escape(p)}</p>")
         charset = "gbk" if rep.encoding == "gbk" else "utf-8"
+        head, top, bottom = _chrome(random.Random(rep.name))
         return (f'<!DOCTYPE html>\n<html><head><meta charset="{charset}"><title>{_html.escape(title)}</title>'
-                f'<script>var x = "一、总体情况";</script></head>\n<body>\n<div class="nav">返回首页 &gt; 政府信息公开</div>\n'
-                f'<div class="TRS_Editor">\n' + "\n".join(body) + '\n</div>\n<div class="footer">版权所有 主办单位</div>\n</body></html>\n')
+                f'<script>var x = "一、总体情况";</script>{head}</head>\n<body>\n{top}<div class="nav">返回首页 &gt; 政府信息公开</div>\n'
+                f'<div class="TRS_Editor">\n' + "\n".join(body) + f'\n</div>\n{bottom}<div class="footer">版权所有 主办单位</div>\n</body></html>\n')
     out = []
     for p in paras:
         if isinstance(p, tuple):
@@ -584,6 +585,43 @@ def _render(rep: SynthReport) -> str:
             out.append(p)
     sep = {"b": "\n\n", "l": "\n\n", "g": "", "s": ""}.get(rep.layout, "\n")
     return sep.join(out) + "\n"
+
+
+_COLUMNS = ["政务公开", "政府信息公开", "法定主动公开内容", "政策文件", "政策解读", "人事信息", "财政资金", "规划计划",
+            "统计信息", "应急管理", "重点领域", "建议提案办理", "互动交流", "办事服务", "走进本区", "新闻中心"]
+
+
+def _chrome(rng: random.Random) -> tuple[str, str, str]:
+    """A real government page's chrome around the article: (what goes in <head>, what comes before
+    the article, what comes after): style and script blocks, a navigation menu of a few hundred
+    links, a search form, nested layout tables with a side menu, inline styles, a footer with the
+    site's ICP line — 10–25 KB, as real pages carry (benchmarks/html_vs_pandas.py)."""
+    css = "".join(f".c{i}{{margin:{i % 7}px;padding:{i % 5}px;color:#{rng.randrange(0x1000000):06x};"
+                  f"font-size:{12 + i % 6}px;line-height:1.{i % 9}}}\n" for i in range(30))
+    js = "".join(f"function f{i}(a,b){{var s='栏目{i}';if(a>{i}){{return b+s}};return document.getElementById('m{i}')}}\n"
+                 for i in range(25))
+    head = (f'<meta name="keywords" content="政府信息公开,年度报告"><meta name="viewport" content="width=device-width">'
+            f'<link rel="stylesheet" href="/css/common.css"><link rel="stylesheet" href="/css/index.css">'
+            f'<style type="text/css">{css}</style><script type="text/javascript">{js}</script>'
+            f'<script src="/js/jquery.min.js"></script>')
+    links = "".join(f'<li><a href="/col/col{rng.randrange(10000, 99999)}/">{rng.choice(_COLUMNS)}</a></li>'
+                    for i in range(rng.randrange(150, 260)))
+    side = "".join(f'<tr><td class="side-item" style="padding:4px"><a href="/col/{i}.html">{rng.choice(_COLUMNS)}</a></td></tr>'
+                   for i in range(rng.randrange(15, 30)))
+    top = (f'<div class="header" style="width:1000px;margin:0 auto"><img src="/images/logo.png" alt="门户网站">'
+           f'<form class="search" action="/search"><input type="text" name="q"><button>搜索</button></form></div>\n'
+           f'<div class="menu" id="mainmenu"><ul>{links}</ul></div>\n'
+           f'<table class="layout" width="1000" cellpadding="0" cellspacing="0" style="margin:0 auto"><tr>'
+           f'<td class="left" width="220" valign="top"><table class="sidemenu" width="100%">{side}</table></td>'
+           f'<td valign="top" style="padding:10px">\n')
+    share = "".join(f'<a href="javascript:share({i})" class="share-{i}">分享</a>' for i in range(6))
+    bottom = (f'</td></tr></table>\n<div class="share" style="text-align:right">{share}'
+              f'<a href="javascript:window.print()">打印本页</a><a href="javascript:window.close()">关闭窗口</a></div>\n'
+              f'<div class="bottom" style="background:#eee;padding:20px">主办单位：人民政府办公室 地址：人民路{rng.randrange(1, 300)}号 '
+              f'电话：0{rng.randrange(100, 999)}-{rng.randrange(1000000, 9999999)} '
+              f'<a href="https://beian.miit.gov.cn/">苏ICP备{rng.randrange(10000000, 99999999)}号-1</a> '
+              f'网站标识码{rng.randrange(1000000000, 9999999999)}</div>\n')
+    return head, top, bottom
 
 
 def write_corpus(out_dir: str, n: int, seed: int = 0, inconsistent: float = 0.0,

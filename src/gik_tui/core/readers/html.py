@@ -31,8 +31,13 @@ MAX_WIDTH = 200  # grid columns of one table; a report's widest has 16
 MAX_SLOTS = 200_000  # grid slots (rows × columns, spans expanded) of one page's tables together
 # purely presentational inline tags: old Word exports leave one <font> open per line, 255+ deep
 _INLINE = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|o:p|st1:[a-z]+)\b[^<>]*>", re.I)
+_TABLE_MARK = re.compile(r"\s*\x00T(\d+)\x00\s*")
+_PICTURE_MARK = re.compile(r"\s*\x00I(\d+)\x00\s*")
 _NOT_TABLE = re.compile(r"<(?!/?(?:table|tr|td|th|tbody|thead|tfoot|caption)\b)/?[a-zA-Z][^<>]*>", re.I)
 _ANY_TAG = re.compile(r"<[^<>]*>")
+_MARKED = etree.XPath("//*[@id or @class]")
+_BLOCKS_MARKED = etree.XPath(".//*[self::div or self::article or self::td or self::section][@id or @class]")
+_TEXT_LENGTH = etree.XPath("string-length(string(.))")  # the length of all the text below, counted in C
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
 
 
@@ -61,6 +66,8 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     notes: list[str] = []
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
     text = _INLINE.sub("", text)  # they carry no text or structure; unclosed, they nest without end
+    # (cut from the text, not from the parsed tree: a <font> closed in the next paragraph moves
+    # the text after it out of its paragraph in libxml2's tree, where a browser keeps it in)
     try:
         root = etree.fromstring(text, _PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -83,13 +90,11 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
             lines = [ln for ln in (_WS.sub(" ", x).strip() for x in plain.split("\n")) if ln]
             return "\n".join(lines) + "\n", [], ["the page nests tags (tables too) deeper than the HTML parser "
                                                  "goes; it was read as plain text, without its tables"], []
-    for el in list(root.iter()):
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if tag in _DROP_TAGS:
-            _remove(el)
-        elif el.attrib and tag not in _KEEP and _DROP_ATTR.search(f"{el.get('id', '')} {el.get('class', '')}"):
+    # the page's chrome goes before any walk in Python: scripts, styles, forms … in lxml's C code,
+    # then the elements whose id or class says navigation, menu or footer (found by XPath)
+    etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    for el in _MARKED(root):
+        if el.tag not in _KEEP and _DROP_ATTR.search(f"{el.get('id', '')} {el.get('class', '')}"):
             _remove(el)
     article = _article(root)
     out = _Out()
@@ -103,13 +108,13 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     grids: list[Grid] = []
     recognised: list[tuple[int, int]] = []  # line ranges [first, end) read from pictures
     for line in raw_lines:
-        m = re.fullmatch(r"\s*\x00T(\d+)\x00\s*", line)
+        m = _TABLE_MARK.fullmatch(line) if "\x00" in line else None
         if m:
             rendered, grid = render(out.tables[int(m.group(1))], len(lines))
             grids.append(grid)
             lines.extend(rendered)
             continue
-        m = re.fullmatch(r"\s*\x00I(\d+)\x00\s*", line)
+        m = _PICTURE_MARK.fullmatch(line) if "\x00" in line else None
         if m:
             got = pictures(out.pictures[int(m.group(1))]) if pictures is not None else None
             if got:
@@ -147,13 +152,13 @@ def _article(root):
     if body is None:
         body = root
     best, best_len = None, 0
-    for el in body.iter("div", "article", "td", "section"):
+    for el in _BLOCKS_MARKED(body):  # document order, as the first of the longest wins
         attrs = f"{el.get('id', '')} {el.get('class', '')}"
         if _ARTICLE_ATTR.search(attrs):
-            n = sum(len(t) for t in el.itertext())
+            n = int(_TEXT_LENGTH(el))
             if n > best_len:
                 best, best_len = el, n
-    total = sum(len(t) for t in body.itertext())
+    total = int(_TEXT_LENGTH(body))
     if best is not None and best_len >= 0.3 * total:
         return best
     return body
