@@ -74,3 +74,10 @@ def fourth(tmp_path, monkeypatch):
     return reports
 
 
+
+
+@pytest.fixture(autouse=True)
+def _no_extraction_cache(monkeypatch):
+    """Tests extract every report anew (a test that counts or slows extraction must see it), and
+    never touch the user's cache; tests/core/test_cache.py turns the cache on in a folder of its own."""
+    monkeypatch.setenv("GIK_TUI_NO_CACHE", "1")

@@ -23,6 +23,33 @@ class _DefaultGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
+def _cache_setting() -> None:
+    """The settings' `cache = false` turns the extraction cache off, as --no-cache does."""
+    import os
+
+    from .core.cache import OFF_ENV
+    from .core.settings import load_settings
+
+    if os.environ.get(OFF_ENV) is None and not load_settings()[0].cache:
+        os.environ[OFF_ENV] = "1"
+
+
+def _no_cache(fn):
+    """The option of every command that extracts: --no-cache reads and extracts every report anew
+    and keeps nothing (core/cache.py)."""
+    def off(ctx, param, value):
+        if value:
+            import os
+
+            from .core.cache import OFF_ENV
+
+            os.environ[OFF_ENV] = "1"  # the workers inherit it
+        return value
+
+    return click.option("--no-cache", is_flag=True, expose_value=False, callback=off, is_eager=True,
+                        help="extract every report anew and keep nothing in the cache")(fn)
+
+
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="gik-tui")
 def main() -> None:
@@ -36,7 +63,9 @@ def main() -> None:
     gik-tui status PATH...     progress per status and per annotator
     gik-tui export PATH...     the dataset with every decision: CSV, JSONL or an Excel workbook
     gik-tui config             where the settings are and what is set
+    gik-tui cache [--clear]    the extraction cache: where it is, its size; --clear empties it
     """
+    _cache_setting()
 
 
 def _err(msg: str) -> None:
@@ -169,6 +198,7 @@ def extract(paths, fmt, output, jobs, force):
 
 
 @main.command()
+@_no_cache
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
 @click.option("--annotations", type=click.Path(file_okay=False), default=None,
@@ -213,6 +243,7 @@ def check(paths, jobs, annotations, raw):
 
 
 @main.command()
+@_no_cache
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "xlsx"]), default="csv", show_default=True,
               help="xlsx: a workbook with every part (cells long and wide, sections, checks); needs -o")
@@ -292,6 +323,7 @@ def synth(out_dir, count, seed, inconsistent, layouts, shape):
 
 
 @main.command()
+@_no_cache
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--annotations", type=click.Path(file_okay=False), default=None,
               help="the folder holding the annotations (default: beside the reports)")
@@ -320,6 +352,7 @@ def status(paths, annotations, jobs):
 
 
 @main.command("open")
+@_no_cache
 @click.argument("path", required=False, type=click.Path())
 @click.option("--annotations", type=click.Path(file_okay=False), default=None,
               help="store annotations in this folder instead of beside the reports")
@@ -340,6 +373,25 @@ def open_(path, annotations, theme, annotator):
 
 
 @main.command()
+@click.option("--clear", is_flag=True, help="empty it")
+def cache(clear):
+    """Where the extraction cache is, how many extractions it holds and its size; --clear empties it."""
+    from .core import cache as _cache
+
+    store = _cache.Cache(_cache.folder())
+    if clear:
+        before = store.size()[1]
+        store.clear()
+        click.echo(f"cleared {store.path} ({before / 1e6:.1f} MB before)")
+    n, size = store.size()
+    for note in store.notes:
+        _err(note)
+    click.echo(f"extraction cache: {store.path}")
+    click.echo(f"{n:,} entries, {size / 1e6:.1f} MB" + ("" if _cache.default() is not None else
+                                                         " (turned off: GIK_TUI_NO_CACHE or the setting cache = false)"))
+
+
+@main.command()
 def config():
     """Print where the settings file is and what is set (flags override it)."""
     from .core.settings import load_settings, settings_path
@@ -354,6 +406,7 @@ def config():
     threshold = s.section_threshold if s.section_threshold is not None else "(each template's own)"
     click.echo(f"section_threshold = {threshold}")
     click.echo(f"annotations = {s.annotations or '(beside the reports)'!r}")
+    click.echo(f"cache = {'true' if s.cache else 'false'}")
     click.echo("keymap = " + (", ".join(f"{k}={v}" for k, v in s.keymap.items()) or "(the default keys)"))
     click.echo(f"themes folder: {path.parent / 'themes'} (your own *.toml themes)")
 

@@ -48,10 +48,10 @@ class OpenReport:
     `dirty` is true while it holds something not yet written; `last_saved` is the annotation this
     window last wrote (the base of a merge)."""
 
-    def __init__(self, path: str, doc: Document, extraction: Extraction, file: AnnotationFile,
+    def __init__(self, path: str, doc: Document | None, extraction: Extraction, file: AnnotationFile,
                  annotation: Annotation | None, annotator: str = "") -> None:
         self.path = path
-        self.doc = doc
+        self._doc = doc  # None when the extraction came from the cache: read when first asked for
         self.extraction = extraction  # as scored for the analyst (the agency's other years too)
         self.file = file  # its .error is set when the annotation file could not be used
         self.annotation = annotation  # as read from disk (None: none yet)
@@ -67,11 +67,25 @@ class OpenReport:
         """Read a report, load its annotation and extract it with the template the analyst chose
         (ReadError propagates). `rescore`: the extraction scored again with what the folder knows
         (the agency's other years: Workspace.with_years), given the review as the analyst has it."""
-        doc = read_path(path)
+        from . import cache as _cache
+
+        store = _cache.default()
+        doc: Document | None = None
+        sha = None
+        st = None
+        if store is not None:
+            try:
+                st = os.stat(path)
+                sha = store.sha(path, st)
+            except OSError:
+                st = None
+        if sha is None:
+            doc = read_path(path)
+            sha = doc.sha256
         file = AnnotationFile(annotation_path(path, annotations_dir), os.path.basename(path),
                               legacy_annotation_path(path, annotations_dir))
         ann = file.load()
-        if ann is not None and ann.sha256 and ann.sha256 != doc.sha256:
+        if ann is not None and ann.sha256 and ann.sha256 != sha:
             other = report_with_sha(path, ann.sha256)
             if other is not None:  # made on another report of the folder (renamed, swapped): not this one's
                 file.error = AnnotationError(file.read_from, f"was made on {os.path.basename(other)} (same sha256), "
@@ -79,14 +93,33 @@ class OpenReport:
                                              read_only=True)
                 ann = None
         template = ann.meta_map.get("template") if ann else None
-        ex = extract(doc, template if isinstance(template, str) and template in template_ids() else None,
-                     section_threshold)
+        chosen = template if isinstance(template, str) and template in template_ids() else None
+        key = _cache.extraction_key(sha, os.path.basename(path), chosen, section_threshold)
+        ex = store.get("extraction", key) if store is not None else None
+        if ex is not None and ex.source != path:
+            ex = _cache.moved(ex, path)
+        if ex is None:
+            if doc is None:
+                doc = read_path(path)
+                key = _cache.extraction_key(doc.sha256, os.path.basename(path), chosen, section_threshold)
+            ex = extract(doc, chosen, section_threshold)
+            if store is not None:
+                store.put("extraction", key, ex)
+                if st is not None:
+                    store.remember(path, st, doc.sha256)
         report = cls(path, doc, ex, file, ann, annotator)
         if rescore is not None:
             scored = rescore(ex, report.review)
             if scored is not ex:
                 report = cls(path, doc, scored, file, ann, annotator)
         return report
+
+    @property
+    def doc(self) -> Document:
+        """The report's text (read now if the extraction came from the cache)."""
+        if self._doc is None:
+            self._doc = read_path(self.path)
+        return self._doc
 
     @property
     def name(self) -> str:

@@ -39,13 +39,54 @@ class Summary:
 
 def summarize(path: str, annotations_dir: str | None = None, section_threshold: float | None = None) -> Summary:
     name = os.path.basename(path)
+    hit = cached_summary(path, annotations_dir, section_threshold)
+    if hit is not None:
+        return hit
     try:
         opened = OpenReport.open(path, annotations_dir, section_threshold)
     except ReadError as e:
         return Summary(path, name, error=e.reason, status=ERROR)
     except Exception as e:  # noqa: BLE001 - the queue shows the error instead of stopping
         return Summary(path, name, error=f"could not be extracted ({type(e).__name__})", status=ERROR)
-    return summary_of(path, opened.review, opened.file, opened.annotation is not None)
+    s = summary_of(path, opened.review, opened.file, opened.annotation is not None)
+    if opened.annotation is None and opened.file.error is None and not _annotated(path, annotations_dir):
+        from . import cache
+
+        store = cache.default()
+        if store is not None:  # a report no one has annotated: its line is the file's alone
+            store.put("summary", cache.extraction_key(opened.ex.sha256, name, None, section_threshold), s)
+    return s
+
+
+def _annotated(path: str, annotations_dir: str | None) -> bool:
+    from .annotations import annotation_path, legacy_annotation_path
+
+    return any(p is not None and os.path.lexists(p) for p in (annotation_path(path, annotations_dir),
+                                                              legacy_annotation_path(path, annotations_dir)))
+
+
+def cached_summary(path: str, annotations_dir: str | None = None, section_threshold: float | None = None) -> Summary | None:
+    """The queue's line of a report no one has annotated, from the cache, when its file is
+    unchanged since it was summarised (a stat and two lookups: no reading, no extracting)."""
+    from dataclasses import replace
+
+    from . import cache
+
+    store = cache.default()
+    if store is None:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    sha = store.sha(path, st)
+    if sha is None or _annotated(path, annotations_dir):
+        return None
+    name = os.path.basename(path)
+    s = store.get("summary", cache.extraction_key(sha, name, None, section_threshold))
+    if not isinstance(s, Summary):
+        return None
+    return s if s.path == path else replace(s, path=path)
 
 
 def summary_of(path: str, rv: Review, file: AnnotationFile, annotated: bool = True) -> Summary:

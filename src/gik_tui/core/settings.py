@@ -27,6 +27,7 @@ class Settings:
     section_threshold: float | None = None  # None: each template's own
     annotations: str = ""
     keymap: dict[str, str] = field(default_factory=dict)
+    cache: bool = True  # the extraction cache (core/cache.py); false: every report extracted anew
 
 
 def config_dir() -> Path:
@@ -72,6 +73,10 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             s = replace(s, section_threshold=t)
         if "annotations" in values:
             s = replace(s, annotations=str(values["annotations"]))
+        if "cache" in values:
+            if not isinstance(values["cache"], bool):
+                raise ValueError("cache must be true or false")
+            s = replace(s, cache=values["cache"])
         if "keymap" in values:
             if not isinstance(values["keymap"], dict):
                 raise ValueError("keymap must be a table of binding id = keys")
@@ -91,6 +96,8 @@ def save_settings(s: Settings, path: Path | None = None) -> None:
         doc["section_threshold"] = s.section_threshold
     if s.keymap:
         doc["keymap"] = dict(s.keymap)
+    if not s.cache:
+        doc["cache"] = False
     write_atomic(path, tomli_w.dumps(doc).encode("utf-8"))
 
 

@@ -172,6 +172,21 @@ class Workspace:
         from .queue import summarize
 
         todo = self.files if paths is None else paths
+        # the cache first, here: a report unchanged since it was summarised costs a stat and two
+        # lookups; only the rest are read and extracted, in the pool
+        from .queue import cached_summary
+
+        rest = []
+        for p in todo:
+            hit = cached_summary(p, self.annotations, self.section_threshold)
+            if hit is None:
+                rest.append(p)
+            else:
+                self.summaries[p] = hit
+                yield hit
+        todo = rest
+        if not todo:
+            return
         if not apart and (jobs <= 1 or len(todo) < 2):
             it: Iterator[Summary] = (summarize(p, self.annotations, self.section_threshold) for p in todo)
         else:

@@ -1,0 +1,208 @@
+"""core/cache.py: the extraction cache — a hit is what extracting again would give, a changed file,
+engine or template is a miss, and a damaged, foreign, shared or unwritable cache never costs a
+result."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import pickle
+import shutil
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from gik_tui.cli import main
+from gik_tui.core import cache, extract as extract_module
+from gik_tui.core.open_report import OpenReport
+from gik_tui.core.queue import summarize
+from gik_tui.core.workspace import Workspace
+
+from ..conftest import SAMPLES
+
+
+@pytest.fixture
+def on(tmp_path, monkeypatch):
+    """The cache turned on, in a folder of the test's own."""
+    monkeypatch.delenv(cache.OFF_ENV, raising=False)
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    cache._default.clear()
+    yield tmp_path / "cache"
+    cache._default.clear()
+
+
+@pytest.fixture
+def reports(tmp_path):
+    d = tmp_path / "reports"
+    d.mkdir()
+    for name in ("2019_lusong.txt", "2020_huaiyin.txt"):
+        shutil.copy(SAMPLES / name, d / name)
+    return d
+
+
+def no_extracting(monkeypatch):
+    """Extracting from now on fails the test: what follows must come from the cache."""
+    def boom(*a, **k):
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(extract_module, "extract", boom)
+    import gik_tui.core.open_report as o
+
+    monkeypatch.setattr(o, "extract", boom)
+
+
+def test_a_folder_opened_again_is_summarised_from_the_cache(on, reports, monkeypatch):
+    ws = Workspace.at(str(reports))
+    first = {s.path: s for s in ws.summarize()}
+    no_extracting(monkeypatch)
+    again = {s.path: s for s in Workspace.at(str(reports)).summarize()}
+    assert again == first and len(again) == 2
+    lusong = again[str(reports / "2019_lusong.txt")]
+    assert (lusong.agency, lusong.year, lusong.cells, lusong.pending) == ("株洲市芦淞区人民政府", 2019, 58, 37)
+
+
+def test_an_opened_report_comes_from_the_cache_and_reads_its_text_only_when_asked(on, reports, monkeypatch):
+    path = str(reports / "2020_huaiyin.txt")
+    before = OpenReport.open(path)
+    no_extracting(monkeypatch)
+    opened = OpenReport.open(path)
+    assert opened._doc is None and opened.ex.cells == before.ex.cells and opened.ex.checks == before.ex.checks
+    assert opened.ex.splits.keys() == before.ex.splits.keys()
+    assert "二、主动公开政府信息情况" in opened.doc.text  # read now, for the source view
+
+
+def test_a_changed_file_is_extracted_again(on, reports, monkeypatch):
+    path = reports / "2020_huaiyin.txt"
+    summarize(str(path))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("| 17 | 1 | 0 | 0 | 0 | 0 | 18 |", "| 16 | 1 | 0 | 0 | 0 | 0 | 17 |"), encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # even with an old time: the size or the time differs, so it is hashed again
+    calls = []
+    real = extract_module.extract
+    import gik_tui.core.open_report as o
+
+    monkeypatch.setattr(o, "extract", lambda *a, **k: calls.append(1) or real(*a, **k))
+    s = summarize(str(path))
+    assert calls and s.requests == 17
+
+
+def test_a_new_engine_or_a_changed_template_is_a_miss(on, reports, monkeypatch, tmp_path):
+    path = str(reports / "2020_huaiyin.txt")
+    summarize(path)
+    assert summarize(path) == summarize(path)
+    calls = []
+    real = extract_module.extract
+    import gik_tui.core.open_report as o
+
+    monkeypatch.setattr(o, "extract", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.setattr(cache, "engine_key", lambda: "another engine")
+    cache._default.clear()
+    summarize(path)
+    assert len(calls) == 1
+    extra = tmp_path / "templates"
+    extra.mkdir()
+    (extra / "gik-extra.toml").write_text(
+        (SAMPLES.parent / "src" / "gik_tui" / "core" / "templates" / "legacy.toml").read_text(encoding="utf-8"),
+        encoding="utf-8")
+    monkeypatch.setenv("GIK_TUI_TEMPLATES", str(extra))
+    cache._default.clear()
+    summarize(path)
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("content", [b"not a database at all" * 100, "sqlite"])
+def test_a_damaged_or_foreign_cache_is_set_aside_and_a_new_one_started(on, reports, content):
+    on.mkdir(parents=True)
+    db = on / cache.DB_NAME
+    if content == "sqlite":
+        conn = sqlite3.connect(db)
+        conn.execute("CREATE TABLE photos (id INTEGER)")
+        conn.commit()
+        conn.close()
+    else:
+        db.write_bytes(content)
+    s = summarize(str(reports / "2020_huaiyin.txt"))
+    assert s.cells == 198
+    store = cache.default()
+    assert store is not None and any("set aside" in n for n in store.notes)
+    assert [p.name for p in on.iterdir() if ".damaged-" in p.name]
+    assert store.size()[0] == 2  # the new cache holds the report's extraction and its line
+
+
+def test_a_cache_folder_that_cannot_be_made_means_no_cache_said_once(tmp_path, monkeypatch, reports):
+    monkeypatch.delenv(cache.OFF_ENV, raising=False)
+    blocker = tmp_path / "a file"
+    blocker.write_text("x")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))
+    cache._default.clear()
+    s = summarize(str(reports / "2020_huaiyin.txt"))
+    assert s.cells == 198
+    store = cache._default[(str(blocker / "cache"),)]
+    assert store.off and len(store.notes) == 1 and "working without a cache" in store.notes[0]
+    cache._default.clear()
+
+
+def test_an_entry_that_would_run_code_is_a_miss(on, reports):
+    path = str(reports / "2020_huaiyin.txt")
+    summarize(path)
+    store = cache.default()
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, ("touch pwned",))
+
+    store._db().execute("UPDATE entries SET data = ?", (pickle.dumps(Evil()),))
+    s = summarize(path)
+    assert s.cells == 198 and not os.path.exists("pwned")
+
+
+def _writer(folder: str, who: int, q) -> None:
+    os.environ[cache.CACHE_ENV] = folder
+    os.environ.pop(cache.OFF_ENV, None)
+    store = cache.Cache(cache.Path(folder))
+    for i in range(150):
+        store.put("test", f"{who}-{i}", {"who": who, "i": i})
+    q.put(store.notes)
+
+
+def test_two_processes_writing_at_once_lose_nothing(on):
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    procs = [ctx.Process(target=_writer, args=(str(on), who, q)) for who in (1, 2)]
+    for p in procs:
+        p.start()
+    notes = [q.get(timeout=60) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+    assert notes == [[], []]
+    store = cache.Cache(on)
+    assert store.size()[0] == 300
+    assert store.get("test", "2-149") == {"who": 2, "i": 149} and store.get("test", "1-0") == {"who": 1, "i": 0}
+
+
+def test_the_cache_command_says_its_size_and_clears_it(on, reports):
+    runner = CliRunner()
+    r = runner.invoke(main, ["status", str(reports)])
+    assert r.exit_code == 0
+    r = runner.invoke(main, ["cache"])
+    assert r.exit_code == 0 and "4 entries" in r.output and str(on) in r.output
+    r = runner.invoke(main, ["cache", "--clear"])
+    assert r.exit_code == 0 and "0 entries" in r.output
+
+
+def test_no_cache_keeps_nothing(on, reports, monkeypatch):
+    r = CliRunner().invoke(main, ["status", "--no-cache", str(reports)])
+    assert r.exit_code == 0
+    monkeypatch.delenv(cache.OFF_ENV, raising=False)  # --no-cache set it for the run
+    cache._default.clear()
+    assert cache.Cache(on).size()[0] == 0
+
+
+def test_a_copy_elsewhere_says_its_own_path(on, reports, tmp_path):
+    first = OpenReport.open(str(reports / "2020_huaiyin.txt"))
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    shutil.copy(reports / "2020_huaiyin.txt", other / "2020_huaiyin.txt")
+    again = OpenReport.open(str(other / "2020_huaiyin.txt"))
+    assert again.ex.source == str(other / "2020_huaiyin.txt") and again.ex.cells == first.ex.cells
