@@ -34,6 +34,14 @@ def _cache_setting() -> None:
         os.environ[OFF_ENV] = "1"
 
 
+def _cache_notes() -> None:
+    """Open the cache in this process before any worker does: what is wrong with it said once."""
+    from .core.cache import opened
+
+    for note in opened():
+        _err(note)
+
+
 def _no_cache(fn):
     """The option of every command that extracts: --no-cache reads and extracts every report anew
     and keeps nothing (core/cache.py)."""
@@ -46,8 +54,16 @@ def _no_cache(fn):
             os.environ[OFF_ENV] = "1"  # the workers inherit it
         return value
 
+    import functools
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        if fn.__name__ != "open_":  # the app says it on its screen
+            _cache_notes()
+        return fn(*args, **kwargs)
+
     return click.option("--no-cache", is_flag=True, expose_value=False, callback=off, is_eager=True,
-                        help="extract every report anew and keep nothing in the cache")(fn)
+                        help="extract every report anew and keep nothing in the cache")(run)
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})

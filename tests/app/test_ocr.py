@@ -40,3 +40,4 @@ async def test_a_recognised_figure_not_confirmed_is_offered_with_why(tmp_path, m
         await pilot.press("1")
         await pilot.pause()
         assert screen.review.value(key) == 11
+

@@ -284,3 +284,19 @@ async def test_wrong_types_and_an_unknown_template_in_an_annotation_do_not_crash
         await pilot.press("o")
         await pilot.pause()
         assert app.is_running
+
+
+def test_the_app_says_when_its_cache_was_set_aside(tmp_path, monkeypatch, reports, ann_dir):
+    from gik_tui.app.app import GikApp
+    from gik_tui.core import cache
+
+    monkeypatch.delenv(cache.OFF_ENV, raising=False)
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / cache.DB_NAME).write_bytes(b"garbage" * 100)
+    cache._default.clear()
+    try:
+        app = GikApp(str(reports), annotations=str(ann_dir))
+        assert any("set aside" in w for w in app.startup_warnings)
+    finally:
+        cache._default.clear()

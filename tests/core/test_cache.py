@@ -206,3 +206,12 @@ def test_a_copy_elsewhere_says_its_own_path(on, reports, tmp_path):
     shutil.copy(reports / "2020_huaiyin.txt", other / "2020_huaiyin.txt")
     again = OpenReport.open(str(other / "2020_huaiyin.txt"))
     assert again.ex.source == str(other / "2020_huaiyin.txt") and again.ex.cells == first.ex.cells
+
+
+def test_a_damaged_cache_is_said_once_by_the_command(on, reports):
+    on.mkdir(parents=True)
+    (on / cache.DB_NAME).write_bytes(b"garbage" * 100)
+    r = CliRunner().invoke(main, ["check", str(reports)])
+    assert r.exit_code in (0, 1) and "Traceback" not in r.output
+    said = [line for line in r.stderr.splitlines() if "set aside" in line]
+    assert len(said) == 1 and cache.DB_NAME in said[0]

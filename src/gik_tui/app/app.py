@@ -8,6 +8,7 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
+from ..core import cache
 from ..core.settings import DEFAULT_THEME, Settings, config_dir, load_settings, remember
 from ..core.workspace import Workspace
 from .commands import ScreenActions
@@ -52,6 +53,9 @@ class GikApp(App):
         self.workspace = Workspace.at(target, annotations or settings.annotations or None,
                                       annotator or settings.annotator, settings.section_threshold)
         self.startup_warnings += self.workspace.warnings
+        if not settings.cache:
+            os.environ.setdefault(cache.OFF_ENV, "1")
+        self.startup_warnings += cache.opened()  # a damaged cache set aside, a folder that cannot be used
         self.theme_name = theme_name
         self.keyboard = Keyboard(self, lambda screen: isinstance(screen, ReportScreen), self._queue_enter)
 

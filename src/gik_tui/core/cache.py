@@ -294,3 +294,13 @@ def moved(ex, path: str):
 
     old = ex.source
     return replace(ex, source=path, warnings=tuple(path + w[len(old):] if w.startswith(old) else w for w in ex.warnings))
+
+
+def opened() -> list[str]:
+    """The cache this process will use, opened now (a damaged file set aside before any worker
+    starts), and what there is to say about it: for the app's and the commands' warnings."""
+    store = default()
+    if store is None:
+        return []
+    store._db()
+    return list(store.notes)

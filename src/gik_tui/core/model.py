@@ -53,6 +53,12 @@ class Cell:
     def key(self) -> tuple[str, LabelPath, LabelPath]:
         return (self.table, self.row, self.column)
 
+    def __reduce__(self):
+        # pickled as its fields in order (core/cache.py): rebuilt by __init__, several times
+        # faster than the slots dataclass's field-by-field __setstate__
+        return (Cell, (self.table, self.row, self.column, self.value, self.raw, self.unit, self.line, self.start,
+                       self.end, self.confidence, self.candidates, self.method, self.page, self.reason))
+
     def to_dict(self) -> dict:
         return {
             "table": self.table,
@@ -110,6 +116,9 @@ class CellRef:
     @property
     def key(self) -> tuple[str, LabelPath, LabelPath]:
         return (self.table, self.row, self.column)
+
+    def __reduce__(self):
+        return (CellRef, (self.table, self.row, self.column))  # pickled compactly (core/cache.py)
 
     def to_dict(self) -> dict:
         return {"table": self.table, "row": list(self.row), "column": list(self.column)}
