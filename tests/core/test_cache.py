@@ -215,3 +215,31 @@ def test_a_damaged_cache_is_said_once_by_the_command(on, reports):
     assert r.exit_code in (0, 1) and "Traceback" not in r.output
     said = [line for line in r.stderr.splitlines() if "set aside" in line]
     assert len(said) == 1 and cache.DB_NAME in said[0]
+
+
+def test_the_queue_fills_from_the_cache_and_extracts_only_what_changed(on, reports, monkeypatch):
+    list(Workspace.at(str(reports)).summarize())
+    changed = reports / "2019_lusong.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    extracted = []
+    real = extract_module.extract
+    import gik_tui.core.open_report as o
+
+    monkeypatch.setattr(o, "extract", lambda doc, *a, **k: extracted.append(doc.source) or real(doc, *a, **k))
+    got = list(Workspace.at(str(reports)).summarize(jobs=1))
+    assert [os.path.basename(p) for p in extracted] == ["2019_lusong.txt"]
+    # the unchanged report came first, from the cache, before the changed one was read
+    assert [os.path.basename(s.path) for s in got] == ["2020_huaiyin.txt", "2019_lusong.txt"]
+
+
+def test_an_annotated_report_is_summarised_with_its_annotation_applied_fresh(on, reports):
+    from gik_tui.core.annotations import Annotation, CellEdit, annotation_path, to_toml
+
+    path = reports / "2020_huaiyin.txt"
+    before = summarize(str(path))
+    key = ("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
+    ann = Annotation(source=path.name, sha256="", template="gik-2019", status="done", annotator="t",
+                     cells=(CellEdit(*key, 99, 17, "t", "2026-12-04T00:00:00+00:00"),))
+    annotation_path(path).write_text(to_toml(ann), encoding="utf-8")
+    after = summarize(str(path))
+    assert before.status == "new" and after.status == "done" and after.failing > before.failing and after.annotator == "t"

@@ -258,7 +258,7 @@ class QueueScreen(Screen):
         ws = self.workspace
         done = sum(1 for p in ws.files if p in ws.summaries)
         if done < len(ws.files):
-            return f"extracting {done}/{len(ws.files)}" + (f" · {self.recognising}" if self.recognising else "")
+            return f"{done:,} of {len(ws.files):,} extracted" + (f" · {self.recognising}" if self.recognising else "")
         if self.query_text and not self.query_one(DataTable).row_count:
             return displayable(f"no report matches {self.query_text!r} · escape clears the filter")
         col, rev = self.sort
