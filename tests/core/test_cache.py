@@ -243,3 +243,19 @@ def test_an_annotated_report_is_summarised_with_its_annotation_applied_fresh(on,
     annotation_path(path).write_text(to_toml(ann), encoding="utf-8")
     after = summarize(str(path))
     assert before.status == "new" and after.status == "done" and after.failing > before.failing and after.annotator == "t"
+
+
+def test_every_kind_of_cached_data_comes_back_equal(samples):
+    """Cell, CellRef, CheckResult and SectionMatch pickle as their fields: a field added to one of
+    them and not to its __reduce__ would come back wrong (compared field by field)."""
+    import dataclasses
+
+    from gik_tui.core.extract import extract_path
+
+    for name in ("2019_lusong.txt", "2018_dongsheng.txt"):
+        ex = extract_path(samples / name)
+        back = cache._loads(pickle.dumps(ex, protocol=5))
+        for f in dataclasses.fields(ex):
+            assert getattr(back, f.name) == getattr(ex, f.name), f.name
+        for c, d in zip(ex.cells + ex.sections + ex.checks, back.cells + back.sections + back.checks):
+            assert all(getattr(c, f.name) == getattr(d, f.name) for f in dataclasses.fields(c))

@@ -94,6 +94,10 @@ class SectionMatch:
     candidates: tuple[tuple[str, float], ...]
     page: int | None = None  # 1-based page of a PDF or Word report
 
+    def __reduce__(self):
+        return (SectionMatch, (self.heading, self.line, self.start, self.end, self.template_section, self.score,
+                               self.candidates, self.page))  # core/cache.py
+
     def to_dict(self) -> dict:
         return {  # the contract's keys; start/end stay in the core for the app's highlighting
             "heading": self.heading,
@@ -143,6 +147,9 @@ class CheckResult:
     def __post_init__(self) -> None:
         if not self.state:
             object.__setattr__(self, "state", "holds" if self.ok else "fails")
+
+    def __reduce__(self):
+        return (CheckResult, (self.id, self.ok, self.message, self.cells, self.state, self.waiting))  # core/cache.py
 
     def to_dict(self) -> dict:
         return {"id": self.id, "ok": self.ok, "state": self.state, "message": self.message,
