@@ -183,8 +183,10 @@ def confirm(doc: Document, template_id: str, found: dict[CellKey, Cell],
                 choices.append((derived, FIXES, "nothing recognised here; the identities leave this value"
                                 + ("" if sure else " if the other recognised figures are right")))
                 decided = sure
+            elif c is None:
+                continue  # its row was not recognised at all (not in this picture?): said as not found
             else:
-                choices.append((0, TWIN, "a prior: where nothing was recognised in a table, the figure is most often 0"))
+                choices.append((0, TWIN, "a prior: where nothing was recognised in a row, the figure is most often 0"))
             offer = _offers(choices, decided)
             offers[k] = offer
             base = c if c is not None else Cell(k[0], k[1], k[2], None)
