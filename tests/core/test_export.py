@@ -292,3 +292,14 @@ def test_typed_values_are_typed_with_the_cells_unit(samples, tmp_path):
     assert (got["value"], got["extracted"], got["method"], got["confidence"]) == (12, 11, "typed", 1.0)
     untouched = rows[("requests", "本年度办理结果 / 予以公开", "总计")]
     assert untouched["method"] != "typed"
+
+
+def test_every_long_row_has_the_fields_in_the_csv_header_order(samples):
+    """The CSV part is written from each row's values in order: a row built with its keys in
+    another order would shift every later column."""
+    from gik_tui.core.export import LONG_FIELDS, long_rows
+    from gik_tui.core.open_report import OpenReport
+
+    for name in ("2019_lusong.txt", "2018_dongsheng.txt"):  # dongsheng has other rows too
+        rows = long_rows(OpenReport.open(str(samples / name)))
+        assert rows and all(list(r) == LONG_FIELDS for r in rows)
