@@ -41,7 +41,9 @@ def test_each_file_reads_or_fails_as_expected(corpus):
         for key, value in case.cells.items():
             c = ex.cell(*key)
             assert c is not None and c.value == value, (name, key, c)
-        assert time.perf_counter() - t < 10, name  # bounded: a few seconds even for 20 MB
+        # bounded: a few seconds even for 20 MB (30 s: a guard against a hang, not a speed target —
+        # the machine may be busy recognising scans in the other worker)
+        assert time.perf_counter() - t < 30, name
 
 
 def test_each_bad_annotation_is_named_and_left_out(corpus):
