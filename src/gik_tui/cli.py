@@ -167,7 +167,7 @@ def _target(output: str | None, files: list[str], force: bool) -> None:
               help="extract in this many processes")
 @click.option("--force", is_flag=True, help="replace the output file if it exists")
 def extract(paths, fmt, output, jobs, force):
-    """Extract reports (files or folders of .txt/.htm/.html, .pdf and .docx) into structured, checked data."""
+    """Extract reports (files or folders of text, HTML, PDF, Word, workbooks, OFD and, with the OCR extra, scans and pictures) into structured, checked data."""
     from .core.files import AtomicWriter
 
     ws = _workspace(paths)
@@ -274,7 +274,7 @@ def check(paths, jobs, annotations, raw):
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="extract in this many processes")
 def export(paths, fmt, what, wide, output, annotations, force, jobs):
-    """A dataset: each report extracted afresh with the analyst's annotations applied, with every
+    """A dataset: each report's extraction (from the cache when its file is unchanged) with the analyst's annotations applied, with every
     decision (who edited a cell and when, heading mappings, flag notes, the checks that fail).
 
     CSV is UTF-8 with a BOM (Excel opens the Chinese labels) and safe against formula injection.
