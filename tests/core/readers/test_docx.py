@@ -96,7 +96,8 @@ def _zip(names) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         for n in names:
-            z.writestr(n, "x")
+            # a fixed time: the bytes name the test, and every xdist worker must collect the same ids
+            z.writestr(zipfile.ZipInfo(n, date_time=(2020, 1, 1, 0, 0, 0)), "x")
     return buf.getvalue()
 
 
