@@ -152,7 +152,9 @@ def _target(output: str | None, files: list[str], force: bool) -> None:
     if why:
         _err(f"{why} (choose another output file)")
         sys.exit(2)
-    if os.path.lexists(output) and not force:
+    from .core.files import is_regular_or_new
+
+    if os.path.lexists(output) and not force and is_regular_or_new(output):  # /dev/null is no file to protect
         _err(f"{output}: exists; not replaced (pass --force to replace it)")
         sys.exit(2)
 
@@ -261,8 +263,9 @@ def check(paths, jobs, annotations, raw):
 @main.command()
 @_no_cache
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "xlsx"]), default="csv", show_default=True,
-              help="xlsx: a workbook with every part (cells long and wide, sections, checks); needs -o")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "xlsx"]), default=None,
+              help="xlsx: a workbook with every part (cells long and wide, sections, checks); needs -o "
+                   "[default: from -o's name (.xlsx, .jsonl), else csv]")
 @click.option("--what", type=click.Choice(["cells", "sections", "checks"]), default="cells", show_default=True,
               help="cells: a row per cell (or per report with --wide); sections: a row per heading and its "
                    "mapping; checks: a row per failing check, within a report and across years")
@@ -280,6 +283,9 @@ def export(paths, fmt, what, wide, output, annotations, force, jobs):
     CSV is UTF-8 with a BOM (Excel opens the Chinese labels) and safe against formula injection.
     Exit 2 when a report could not be read, else 3 when an annotation had to be left out, else 0.
     """
+    if fmt is None:  # the name says it: `-o data.xlsx` is a workbook, never CSV text in a .xlsx
+        low = (output or "").lower()
+        fmt = "xlsx" if low.endswith(".xlsx") else "jsonl" if low.endswith((".jsonl", ".ndjson")) else "csv"
     if fmt == "xlsx" and not output:
         _err("--format xlsx writes a workbook: name it with -o FILE.xlsx")
         sys.exit(2)
@@ -295,9 +301,9 @@ def export(paths, fmt, what, wide, output, annotations, force, jobs):
     if output:
         from pathlib import Path
 
-        from .core.files import write_atomic
+        from .core.files import write_output
 
-        write_atomic(Path(output), data)
+        write_output(Path(output), data)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -254,3 +255,26 @@ def test_a_batch_says_of_each_report_what_it_says_of_it_alone(samples, tmp_path)
     assert sum(1 for rec in batch for c in rec["checks"] if c["id"].endswith(".undecided")) >= 10
     for rec in batch:
         assert rec == alone[rec["source"]], rec["source"]
+
+
+def test_outputs_to_a_device_are_written_not_refused_nor_replaced(samples):
+    for args in (["extract", str(samples / "2020_huaiyin.txt")], ["export", str(samples)]):
+        r = run(*args, "-o", os.devnull)
+        assert r.exit_code == 0, r.stderr
+        assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)  # still the device
+
+
+def test_an_output_named_xlsx_is_a_workbook_and_a_new_file_gets_the_umask_s_mode(samples, tmp_path):
+    import openpyxl
+
+    r = run("export", str(samples), "-o", str(tmp_path / "data.xlsx"))
+    assert r.exit_code == 0, r.stderr
+    assert openpyxl.load_workbook(tmp_path / "data.xlsx").sheetnames == ["long", "wide", "sections", "checks"]
+    r = run("export", str(samples), "-o", str(tmp_path / "data.jsonl"))
+    assert r.exit_code == 0 and (tmp_path / "data.jsonl").read_text(encoding="utf-8").startswith("{")
+    old = os.umask(0o022)
+    try:
+        r = run("extract", str(samples / "2020_huaiyin.txt"), "-o", str(tmp_path / "out.json"))
+    finally:
+        os.umask(old)
+    assert r.exit_code == 0 and (os.stat(tmp_path / "out.json").st_mode & 0o777) == 0o644

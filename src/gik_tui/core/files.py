@@ -79,6 +79,24 @@ def _umask() -> int:
     return old
 
 
+def is_regular_or_new(path: str | os.PathLike) -> bool:
+    """Whether an output at `path` is (or will be) a regular file, which is written beside and
+    renamed over; a device, a FIFO or a terminal (`-o /dev/null`) is written straight to."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """An output the analyst named: atomically when it is a regular file, straight to a device."""
+    if is_regular_or_new(path):
+        write_atomic(path, data)
+    else:
+        with open(path, "wb") as f:
+            f.write(data)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that a crash leaves the old file or the new one. The new file
     keeps the mode of the one it replaces (a new one gets the umask's); temporaries are named
@@ -177,8 +195,20 @@ class AtomicWriter:
 
     def __init__(self, path: str):
         self.path = path
+        self.tmp = ""
+        if not is_regular_or_new(path):  # /dev/null, a FIFO, a terminal: written straight, never replaced
+            self.f = open(path, "wb")
+            return
         folder = os.path.dirname(os.path.abspath(path))
         fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+        try:  # a new file gets the umask's mode (as `export -o` and the annotations do), not mkstemp's 0600
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except OSError:
+            mode = 0o666 & ~_umask()
+        try:
+            os.fchmod(fd, mode)
+        except (OSError, AttributeError):
+            pass
         self.f = os.fdopen(fd, "wb")
 
     def write(self, data: bytes) -> None:
@@ -189,6 +219,8 @@ class AtomicWriter:
 
     def close(self, ok: bool = True) -> None:
         self.f.close()
+        if not self.tmp:
+            return
         if ok:
             os.replace(self.tmp, self.path)
         else:
