@@ -136,3 +136,27 @@ def test_as_left_carries_the_analysts_agency_and_year(report):
     again = OpenReport.open(str(report))
     assert (again.as_left().agency, again.as_left().year) == ("淮阴区政府办", 2021)
     assert again.extraction.agency != "淮阴区政府办"
+
+
+def test_a_report_whose_name_is_too_long_for_its_annotation_s_still_keeps_its_edits(samples, tmp_path):
+    """A scraped title of 83 Chinese characters: `<name>.gik.toml` would pass the 255-byte limit,
+    so the annotation gets a short, stable name of its own, and names its report inside."""
+    import shutil
+
+    from gik_tui.core.annotations import annotation_path
+
+    name = "淮安市淮阴区人民政府关于" + "某" * 71 + ".txt"
+    assert 250 <= len(name.encode()) <= 255
+    path = tmp_path / name
+    shutil.copy(samples / "2020_huaiyin.txt", path)
+    key = ("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
+    r = OpenReport.open(str(path))
+    r.review.set_cell(key, 5)
+    r.changed()
+    assert r.save().ok
+    ann = annotation_path(path)
+    assert ann.exists() and len(ann.name.encode()) <= 255 and name not in ann.name
+    assert f'source = "{name}"' in ann.read_text(encoding="utf-8")
+    assert annotation_path(path) == ann  # stable: found again
+    again = OpenReport.open(str(path))
+    assert again.review.value(key) == 5

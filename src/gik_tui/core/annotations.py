@@ -17,6 +17,8 @@ new version, never half of one.
 
 from __future__ import annotations
 
+import hashlib
+
 import errno
 import math
 import os
@@ -112,7 +114,7 @@ def annotation_path(report: str | os.PathLike, folder: str | os.PathLike | None 
     file name is used, and a character a file name cannot safely hold is written as %XX (and `%`
     itself), so different names never map to one file and the annotation cannot leave its folder."""
     p = Path(report)
-    return Path(folder if folder is not None else p.parent) / (_safe_name(p.name) + SUFFIX)
+    return Path(folder if folder is not None else p.parent) / _fitting(_safe_name(p.name), p.name)
 
 
 def legacy_annotation_path(report: str | os.PathLike, folder: str | os.PathLike | None = None) -> Path:
@@ -125,10 +127,26 @@ def legacy_annotation_path(report: str | os.PathLike, folder: str | os.PathLike 
             stem = stem[: -len(ext)]
             break
     safe = "".join(ch if ch not in '/\\\x00:*?"<>|' and ord(ch) >= 32 else "_" for ch in stem).strip(". ") or "report"
-    return Path(folder if folder is not None else p.parent) / (safe + SUFFIX)
+    return Path(folder if folder is not None else p.parent) / _fitting(safe, "legacy:" + p.name)
 
 
 _UNSAFE = set('/\\:*?"<>|%')
+
+
+NAME_MAX = 255  # bytes of one file name on every common file system
+
+
+def _fitting(safe: str, name: str) -> str:
+    """`<safe>.gik.toml`, or for a report whose name is too long for that (scraped titles reach 80
+    Chinese characters), its first part, `~`, a hash of the whole name and the suffix: short,
+    stable, never shared by two names (the annotation names its report inside, [report] source)."""
+    whole = safe + SUFFIX
+    if len(whole.encode("utf-8")) <= NAME_MAX:
+        return whole
+    tag = "~" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16] + SUFFIX
+    room = 200 - len(tag.encode())
+    head = safe.encode("utf-8")[:room].decode("utf-8", "ignore")
+    return head + tag
 
 
 def _safe_name(name: str) -> str:
