@@ -96,6 +96,22 @@ async def test_a_filter_that_matches_nothing_says_so(reports, ann_dir):
         assert app.screen.query_one("#queue-table").row_count == 5
 
 
+async def test_the_filter_forgives_a_typo_but_not_a_neighbour(reports, ann_dir):
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        table = app.screen.query_one("#queue-table")
+        for typed, expected in (("lusng", ["2019_lusong.txt"]), ("lusog", ["2019_lusong.txt"]),
+                                ("huaiyn", ["2020_huaiyin.txt"]), ("dongsh", ["2018_dongsheng.txt"]),
+                                ("东胜", ["2018_dongsheng.txt"]), ("2016", ["2016_dongchang.txt"])):
+            await pilot.press("slash", *typed)
+            await pilot.pause()
+            assert names(table) == expected, typed
+            await pilot.press("escape")
+            await pilot.pause()
+            assert table.row_count == 5
+
+
 async def test_metadata_edit_marks_the_report_in_progress(reports, ann_dir):
     from .helpers import report_open
 

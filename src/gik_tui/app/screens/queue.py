@@ -45,7 +45,7 @@ WIDTHS = {"agency": 24, "year": 4, "template": 8, "headings": 8, "cells": 5, "fa
 FILE_WIDTH = (12, 40)  # the file column: the names' width, within these bounds
 NUMERIC = {"year", "cells", "failing", "pending", "low"}
 IN_THREAD = 50  # up to this many reports are summarised in the worker thread itself
-FILTER_SCORE = 90  # near-exact fuzzy matches pass; a neighbour does not (dongsheng ↛ dongchang)
+FILTER_SCORE = 80  # with no report holding the text as typed: a typo passes (lusng → lusong), a neighbour does not (dongsheng ↛ dongchang)
 
 
 def row_cells(s: Summary | None, name: str, c: dict[str, str] | None = None, marked: bool = False) -> list[Text]:
@@ -166,13 +166,17 @@ class QueueScreen(Screen):
         q = self.query_text
         if not q:
             return files
-        out = []
+        q = q.lower()
+        exact, near = [], []
         for p in files:
             s = self.workspace.summaries.get(p)
-            hay = (p.rsplit("/", 1)[-1] + " " + (s.agency if s else "")).lower()
-            if q.lower() in hay or fuzz.partial_ratio(q.lower(), hay) >= FILTER_SCORE:
-                out.append(p)
-        return out
+            hay = " ".join((p.rsplit("/", 1)[-1], s.agency if s else "", str(s.year) if s and s.year else "")).lower()
+            if q in hay:
+                exact.append(p)
+            elif fuzz.partial_ratio(q, hay) >= FILTER_SCORE:
+                near.append(p)
+        # what the analyst typed, where it is found as typed; else what is near it (a typo: lusng)
+        return exact or near
 
     def fill_rows(self) -> None:
         table = self.query_one(DataTable)
