@@ -144,7 +144,7 @@ class QueueScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Label(Text(displayable(f"gik-tui · {self.workspace.target}")), id="queue-title")
-        yield Input(placeholder="filter by file name or agency (fuzzy) · escape clears", id="queue-filter")
+        yield Input(placeholder="filter by file name, agency or year (a typo is forgiven) · escape clears", id="queue-filter")
         yield Label("", id="queue-progress")
         yield QueueTable(id="queue-table", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
