@@ -79,3 +79,13 @@ def test_a_share_never_reads_certain_or_impossible_unless_it_is():
     from gik_tui.core.values import fmt_share
 
     assert [fmt_share(s) for s in (1.0, 0.995, 0.73, 0.005, 0.004, 0.0)] == ["100%", ">99%", "73%", "<1%", "<1%", "<1%"]
+
+
+def test_separators_mixed_in_one_entry_make_one_row():
+    """`5|6` then tab then `7`, or `5|6 7`: each separator alone works, so together they do too."""
+    from gik_tui.core.values import parse_entry
+
+    assert parse_entry("5|6\t7") == [[5, 6, 7]]
+    assert parse_entry("5|6 7") == [[5, 6, 7]]
+    assert parse_entry("5||7") == [[5, None, 7]]  # an empty field between bars is still a blank cell
+    assert parse_entry("| 5 | 6 7 |\n8\t9") == [[5, 6, 7], [8, 9]]

@@ -131,10 +131,10 @@ def parse_entry(text: str) -> list[list[Number | None]]:
         return [[None]]
     rows: list[list[Number | None]] = []
     for line in lines:
-        if "\t" in line:
+        if "|" in line:  # separators mixed in one entry (`5|6 7`, `5|6` tab `7`) are one row
+            fields = _FIELD_SEP.split(line.strip().strip("|") if "\t" not in line else line.strip("|"))
+        elif "\t" in line:
             fields = line.split("\t")
-        elif "|" in line:
-            fields = line.strip().strip("|").split("|")
         else:
             fields = line.split()
         while fields and not fields[-1].strip():
@@ -143,8 +143,16 @@ def parse_entry(text: str) -> list[list[Number | None]]:
         for field in fields:
             f = field.strip()
             p = parse_value(f) if f else BLANK
+            if p is None and len(f.split()) > 1:  # figures spaced apart inside a field: each a cell
+                parts = [parse_value(x) for x in f.split()]
+                if all(q is not None and q.value is not None for q in parts):
+                    row.extend(q.value for q in parts)  # type: ignore[union-attr]
+                    continue
             if p is None or (p.value is None and p.kind != "blank"):
                 raise EntryError(f"not a number: {f[:30]}")
             row.append(p.value)
         rows.append(row or [None])
     return rows
+
+
+_FIELD_SEP = re.compile(r"[\t|]")
