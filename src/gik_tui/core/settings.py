@@ -31,15 +31,22 @@ class Settings:
 
 
 def config_dir() -> Path:
+    """The config folder: GIK_TUI_CONFIG's folder — or, when it names a `.toml` file, the folder
+    that file is in —, else the platform's."""
     env = os.environ.get("GIK_TUI_CONFIG")
     if env:
-        return Path(env)
+        p = Path(env)
+        return p.parent if p.suffix.lower() == ".toml" else p
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("gik-tui", appauthor=False))
 
 
 def settings_path() -> Path:
+    """settings.toml in the config folder, or the file GIK_TUI_CONFIG names when it ends .toml."""
+    env = os.environ.get("GIK_TUI_CONFIG")
+    if env and Path(env).suffix.lower() == ".toml":
+        return Path(env)
     return config_dir() / "settings.toml"
 
 
