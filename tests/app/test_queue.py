@@ -154,3 +154,15 @@ async def test_marked_reports_get_one_agency_at_once(reports, ann_dir):
             assert (row["agency"], row["year"], row["file"]) == ("平潭综合实验区管委会", year, name)
             assert dict(load(annotation_path(reports / name, ann_dir)).meta) == {"agency": "平潭综合实验区管委会"}
         assert qrow(table, reports / "2020_huaiyin.txt")["agency"] == "淮阴区人民政府"
+
+
+async def test_a_folder_with_no_reports_says_so_and_how_to_open_one(tmp_path, ann_dir):
+    empty = tmp_path / "home"
+    empty.mkdir()
+    (empty / "notes.md").write_text("x")
+    app = GikApp(str(empty), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        said = str(app.screen.query_one("#queue-progress").render())
+        assert f"no reports found in {empty}" in said and "gik-tui FOLDER" in said and "bundled samples" in said
+

@@ -260,6 +260,11 @@ class QueueScreen(Screen):
         """The line above the rows, from the state alone: how far the summarising is, else a filter
         that matches nothing, else the counts and the order of the rows when they are sorted."""
         ws = self.workspace
+        if not ws.files:  # a fresh install run from the home folder: say what to do, never an empty screen
+            from ...core.readers import REPORT_SUFFIXES
+
+            return displayable(f"no reports found in {ws.target} ({', '.join(REPORT_SUFFIXES)}) · "
+                               "gik-tui FOLDER opens a folder of reports; gik-tui alone opens the bundled samples")
         done = sum(1 for p in ws.files if p in ws.summaries)
         if done < len(ws.files):
             return f"{done:,} of {len(ws.files):,} extracted" + (f" · {self.recognising}" if self.recognising else "")
