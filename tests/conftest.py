@@ -46,8 +46,11 @@ def extracted():
 
 @pytest.fixture(autouse=True)
 def _own_config(tmp_path_factory, monkeypatch):
-    """Every test has its own settings folder: nothing reads or writes the user's."""
-    monkeypatch.setenv("GIK_TUI_CONFIG", str(tmp_path_factory.mktemp("config")))
+    """Every test has its own settings folder: nothing reads or writes the user's. `d` marks done
+    without asking there (the flows that press it test other things); tests/app/test_done.py asks."""
+    folder = tmp_path_factory.mktemp("config")
+    (folder / "settings.toml").write_text("ask_before_done = false\n", encoding="utf-8")
+    monkeypatch.setenv("GIK_TUI_CONFIG", str(folder))
 
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "src" / "gik_tui" / "core" / "templates"

@@ -109,12 +109,15 @@ class Choose(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="choose.cancel")]
 
-    def __init__(self, question: str, answers: list[tuple[str, str, str]], default: str | None = None) -> None:
-        """answers: (key, id, label); `default`: the id `enter` gives."""
+    def __init__(self, question: str, answers: list[tuple[str, str, str]], default: str | None = None,
+                 leaves: tuple[str, ...] = ()) -> None:
+        """answers: (key, id, label); `default`: the id `enter` gives; `leaves`: the ids that leave
+        the report (the keys typed after one are held for the next report, as after `d`)."""
         super().__init__()
         self.question = question
         self.answers = answers
         self.default = default
+        self.leaves = leaves
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -123,6 +126,12 @@ class Choose(ModalScreen[str | None]):
                 yield Label(Text(displayable(f"[{key}] {label}")), markup=False)
             yield Label("enter takes the first · escape cancels" if self.default is not None else "escape cancels",
                         markup=False, id="dialog-help")
+
+    @property
+    def leaving_keys(self) -> frozenset[str]:
+        """The keys whose answer leaves the report: app/keyboard.py holds the keys after one (in
+        the order pressed) until the next report shows, as after `d`."""
+        return frozenset(key for key, ident, _ in self.answers if ident in self.leaves)
 
     def on_key(self, event) -> None:
         for key, ident, _ in self.answers:

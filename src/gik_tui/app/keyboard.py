@@ -126,6 +126,8 @@ class Keyboard:
         opens = self.queue_enter(event)
         if opens is not None:
             return opens
+        if event.key in getattr(self.app.screen, "leaving_keys", ()):  # a question's answer that leaves the report
+            return True
         focused = self.app.focused
         if isinstance(focused, Types) and focused.types(event):
             return False  # typed into a cell (escape while typing cancels the edit, it does not leave)

@@ -184,6 +184,18 @@ class Review:
         """The report's own rows of this table that the template does not list (as read)."""
         return [o for o in self.ex.other_rows if o.table == table]
 
+    def before_done(self) -> str:
+        """What marking the report done would leave behind, in words ("" when nothing): its failing
+        checks and the cells still undecided or unsure — asked about once before `d` takes it."""
+        failing = sum(1 for c in self.checks() if c.state == "fails")
+        open_ = sum(1 for c in self.current_cells().values() if doubtful(c))
+        parts = []
+        if failing:
+            parts.append(f"{failing} check(s) fail")
+        if open_:
+            parts.append(f"{open_} cell(s) are undecided or unsure")
+        return " and ".join(parts)
+
     def current_cells(self) -> dict[CellKey, Cell]:
         out = dict(self._cells)
         for k in self.edits:

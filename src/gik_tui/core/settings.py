@@ -28,6 +28,7 @@ class Settings:
     annotations: str = ""
     keymap: dict[str, str] = field(default_factory=dict)
     cache: bool = True  # the extraction cache (core/cache.py); false: every report extracted anew
+    ask_before_done: bool = True  # `d` on a report with failing checks or undecided cells asks first
 
 
 def config_dir() -> Path:
@@ -84,6 +85,10 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             if not isinstance(values["cache"], bool):
                 raise ValueError("cache must be true or false")
             s = replace(s, cache=values["cache"])
+        if "ask_before_done" in values:
+            if not isinstance(values["ask_before_done"], bool):
+                raise ValueError("ask_before_done must be true or false")
+            s = replace(s, ask_before_done=values["ask_before_done"])
         if "keymap" in values:
             if not isinstance(values["keymap"], dict):
                 raise ValueError("keymap must be a table of binding id = keys")
@@ -105,6 +110,8 @@ def save_settings(s: Settings, path: Path | None = None) -> None:
         doc["keymap"] = dict(s.keymap)
     if not s.cache:
         doc["cache"] = False
+    if not s.ask_before_done:
+        doc["ask_before_done"] = False
     write_atomic(path, tomli_w.dumps(doc).encode("utf-8"))
 
 

@@ -538,6 +538,33 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     # ------------------------------------------------------------------ status
     def action_done(self) -> None:
+        left = self.review.before_done() if getattr(self.app, "settings", None) is None or \
+            self.app.settings.ask_before_done else ""
+        if not left:
+            self._done()
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "never":
+                from dataclasses import replace
+
+                from ...core.settings import remember
+
+                self.app.settings = replace(self.app.settings, ask_before_done=False)
+                try:
+                    remember(ask_before_done=False)
+                except OSError as e:
+                    self.notify(f"not remembered: {e}", severity="warning")
+            if choice in ("done", "never"):
+                self._done()
+
+        self.app.push_screen(Choose(f"{left}. Mark this report done anyway?",
+                                    [("y", "done", "done anyway"), ("a", "never", "done, and don't ask again"),
+                                     ("n", "stay", "stay on the report")], default=None,
+                                    leaves=("done", "never")), answer)
+        self.post_message(ReportSettled())  # the keys held after `d` go to the question, in order
+
+    def _done(self) -> None:
         self.review.status = DONE
         self.mark_dirty()
         if self.save_now():
