@@ -60,9 +60,10 @@ def disk_full(monkeypatch, folder=None) -> None:
 
 
 @asynccontextmanager
-async def report_open(reports, ann_dir, name: str, size=(160, 48)):
-    """The app on a folder of reports with `name` open: (app, pilot, report screen)."""
-    app = GikApp(str(reports), annotations=str(ann_dir))
+async def report_open(reports, ann_dir, name: str, size=(160, 48), settings=None):
+    """The app on a folder of reports with `name` open: (app, pilot, report screen); `settings`:
+    the app's (default: the test's settings file)."""
+    app = GikApp(str(reports), annotations=str(ann_dir), settings=settings)
     async with app.run_test(size=size) as pilot:
         await ready(app, pilot)
         screen = await open_row(app, pilot, name)

@@ -3,27 +3,21 @@ the settings; the keys typed after the answer go to the next report, in order.""
 
 from __future__ import annotations
 
-from gik_tui.app.app import GikApp
 from gik_tui.app.report import ReportScreen
 from gik_tui.core.settings import Settings, load_settings
 
-from .helpers import open_row, ready, settled
+from .helpers import report_open, settled
 from .test_fast_lane import burst
 
-SIZE = (160, 48)
 FIRST = ("active", ("第二十条第（一）项", "规章"), ("本年新制作数量",))
 
 
-async def _open(reports, ann_dir, name):
-    app = GikApp(str(reports), annotations=str(ann_dir), settings=Settings())  # asks before done
-    return app
+def asking(reports, ann_dir, name):
+    return report_open(reports, ann_dir, name, settings=Settings())  # asks before done (the default)
 
 
 async def test_done_with_undecided_cells_asks_and_the_keys_after_the_answer_go_on(reports, ann_dir):
-    app = await _open(reports, ann_dir, "2019_lusong.txt")
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2019_lusong.txt")
+    async with asking(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
         assert screen.review.before_done() == "140 cell(s) are undecided or unsure"
         await burst(app, pilot, "d")
         assert type(app.screen).__name__ == "Choose"
@@ -37,10 +31,7 @@ async def test_done_with_undecided_cells_asks_and_the_keys_after_the_answer_go_o
 
 
 async def test_stay_keeps_the_report_and_never_again_is_remembered(reports, ann_dir):
-    app = await _open(reports, ann_dir, "2018_liuzhi.txt")
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2018_liuzhi.txt")
+    async with asking(reports, ann_dir, "2018_liuzhi.txt") as (app, pilot, screen):
         await burst(app, pilot, "d", "n")
         assert app.screen is screen and screen.name_ == "2018_liuzhi.txt" and screen.review.status != "done"
         await burst(app, pilot, "d", "a")  # done, and don't ask again
@@ -53,10 +44,7 @@ async def test_stay_keeps_the_report_and_never_again_is_remembered(reports, ann_
 
 
 async def test_a_report_with_nothing_left_is_done_without_a_question(reports, ann_dir):
-    app = await _open(reports, ann_dir, "2020_huaiyin.txt")
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        screen = await open_row(app, pilot, "2020_huaiyin.txt")
+    async with asking(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
         assert screen.review.before_done() == ""
         await burst(app, pilot, "d")
         await settled(app, pilot)
