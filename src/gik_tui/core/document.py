@@ -180,8 +180,8 @@ class Document:
     def page_label(self, page: int) -> str:
         """How the analyst knows a page: "sheet 表二" for a workbook's sheet, else "page 3"."""
         name = self.page_names[page - 1] if 0 < page <= len(self.page_names) else ""
-        if name:
-            return name if name.startswith("picture") else f"sheet {name}"
+        if name:  # a picture file's frames are named as pictures; a workbook's pages are its sheets
+            return name if page in self.ocr_pages else f"sheet {name}"
         return f"page {page} (recognised)" if page in self.ocr_pages else f"page {page}"
 
     @property
@@ -194,7 +194,7 @@ class Document:
         picture placed in a web page."""
         if offset is None:
             return False
-        return (bool(self.ocr_pages) and self.page_of(offset) in self.ocr_pages) or within(list(self.ocr_spans), offset)
+        return (bool(self.ocr_pages) and self.page_of(offset) in self.ocr_pages) or within(self.ocr_spans, offset)
 
     def box_at(self, offset: int | None) -> str:
         """Where on its page a recognised piece of text stands, as the analyst finds it on the

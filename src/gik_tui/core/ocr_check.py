@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .checks import plan
 from .document import Document
 from .model import Cell, CellKey, Offers
+from .tables.align import _constraints
 from .values import Number
 
 CONFUSABLE = {"0": "68", "6": "085", "8": "063", "1": "7", "7": "1", "5": "6", "3": "8"}
@@ -85,9 +85,8 @@ def confirm(doc: Document, template_id: str, found: dict[CellKey, Cell],
     out = dict(found)
     warnings: list[str] = []
     offers: dict[CellKey, Offers] = {}
-    steps = [st for st in plan(template_id, "checks") if st.kind == "eq" and not st.prior
-             and (st.lkeys or st.rkeys) and (st.lkeys or st.rkeys)[0][0] in tables]
-    eqs = [tuple([(k, 1) for k in st.lkeys] + [(k, -1) for k in st.rkeys]) for st in steps]
+    # the tables' identities as the solver has them (Σ coef · cell = 0), hints left out
+    eqs = [c.terms for t in sorted(tables) for c in _constraints(template_id, t)[0] if c.kind == "eq" and not c.prior]
     read: dict[CellKey, Cell] = {}  # recognised figures
     value: dict[CellKey, Number | None] = {}  # what each cell of the identities is taken to be (None: unknown)
     for table in tables:

@@ -96,7 +96,9 @@ class OpenReport:
         chosen = template if isinstance(template, str) and template in template_ids() else None
         key = _cache.extraction_key(sha, os.path.basename(path), chosen, section_threshold)
         ex = store.get("extraction", key) if store is not None else None
-        if ex is not None and ex.source != path:
+        if not isinstance(ex, Extraction):
+            ex = None
+        elif ex.source != path:
             ex = _cache.moved(ex, path)
         if ex is None:
             if doc is None:

@@ -37,9 +37,12 @@ class Summary:
     figures: tuple[tuple[str, int | float | None], ...] = ()  # the template's [summary] figures: the agency view
 
 
-def summarize(path: str, annotations_dir: str | None = None, section_threshold: float | None = None) -> Summary:
+def summarize(path: str, annotations_dir: str | None = None, section_threshold: float | None = None,
+              looked: bool = False) -> Summary:
+    """The report's queue line; `looked`: the cache was asked already (Workspace.summarize asks it
+    for every report before the pool starts), so it is not asked again."""
     name = os.path.basename(path)
-    hit = cached_summary(path, annotations_dir, section_threshold)
+    hit = None if looked else cached_summary(path, annotations_dir, section_threshold)
     if hit is not None:
         return hit
     try:

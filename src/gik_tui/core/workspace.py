@@ -188,9 +188,10 @@ class Workspace:
         if not todo:
             return
         if not apart and (jobs <= 1 or len(todo) < 2):
-            it: Iterator[Summary] = (summarize(p, self.annotations, self.section_threshold) for p in todo)
+            it: Iterator[Summary] = (summarize(p, self.annotations, self.section_threshold, True) for p in todo)
         else:
-            it = ordered(partial(summarize, annotations_dir=self.annotations, section_threshold=self.section_threshold),
+            it = ordered(partial(summarize, annotations_dir=self.annotations, section_threshold=self.section_threshold,
+                                 looked=True),
                          todo, jobs, chunksize=64, apart=apart)
         try:
             for s in it:

@@ -23,7 +23,6 @@ import importlib.util
 import json
 import logging
 import math
-import os
 import re
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -35,7 +34,7 @@ from .errors import ReadError
 
 INSTALL = "pip install 'gik-tui[ocr]'"
 ENGINE = "rapidocr-onnxruntime"
-CACHE_ENV = "GIK_TUI_CACHE"
+from ..cache import CACHE_ENV  # noqa: E402,F401 - the one cache folder's variable, named for the tests
 MAX_PIXELS = 60_000_000  # a picture larger than this is refused before it is decoded (a decompression bomb)
 PAD = 0.2  # the share of a box's height the engine leaves as margin above and below the glyphs
 # the engine's thresholds: keep every box it finds (a lone "0" in a small font is read at a
@@ -106,14 +105,9 @@ def engine_version() -> str:
 
 
 def _cache_dir() -> Path | None:
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        base = Path(env)
-    else:
-        from platformdirs import user_cache_dir
+    from ..cache import folder  # the one cache folder (GIK_TUI_CACHE or the platform's)
 
-        base = Path(user_cache_dir("gik-tui"))
-    return base / "ocr"
+    return folder() / "ocr"
 
 
 def _cache_file(key: str) -> Path | None:

@@ -235,11 +235,9 @@ def layout(chars: list, tables: list[_Table], height: float, number: int, recogn
 
 
 def _figure_line(line: _Line) -> int | None:
-    """Where a line's figures begin (a label, then figures; or figures only), or None."""
-    k = len(line.segs)
-    while k > 0 and is_figure(line.segs[k - 1][2]):
-        k -= 1
-    return k if k < len(line.segs) and (len(line.segs) - k >= 2 or k == 1) else None
+    """Where a line's figures begin: at least two of them, or one after a label, or None."""
+    k = _figures_from(line, 1)
+    return k if k is not None and (len(line.segs) - k >= 2 or k == 1) else None
 
 
 def _in_columns(lines: list[_Line]) -> list[_Line]:
@@ -338,12 +336,12 @@ def _wrapped_headers(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-def _figures_from(line: _Line) -> int | None:
-    """Where the figures at the end of a line begin (at least two of them), or None."""
+def _figures_from(line: _Line, least: int = 2) -> int | None:
+    """Where the figures at the end of a line begin (at least `least` of them), or None."""
     k = len(line.segs)
     while k > 0 and is_figure(line.segs[k - 1][2]):
         k -= 1
-    return k if len(line.segs) - k >= 2 else None
+    return k if len(line.segs) - k >= least else None
 
 
 def _wrapped_rows(lines: list[_Line], near: float = 0.8) -> list[_Line]:
