@@ -297,16 +297,21 @@ def export(paths, fmt, what, wide, output, annotations, force, jobs):
         _err(line)
     for note in ds.notes:
         click.echo(f"note: {note}", err=True)
-    data = ds.csv_bytes() if fmt == "csv" else ds.jsonl_bytes() if fmt == "jsonl" else ds.xlsx_bytes()
-    if output:
-        from pathlib import Path
+    try:
+        # CSV and JSON lines are copied from the workers' spool files, never joined in memory
+        data = ds.xlsx_bytes() if fmt == "xlsx" else (lambda out: ds.write(out, fmt))
+        if output:
+            from pathlib import Path
 
-        from .core.files import write_output
+            from .core.files import write_output
 
-        write_output(Path(output), data)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+            write_output(Path(output), data)
+        else:
+            out = sys.stdout.buffer
+            out.write(data) if isinstance(data, bytes) else data(out)
+            out.flush()
+    finally:
+        ds.close()
     click.echo(ds.summary(bad), err=True)
     sys.exit(2 if bad or ds.unread else 3 if ds.left_out else 0)
 

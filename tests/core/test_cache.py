@@ -259,3 +259,30 @@ def test_every_kind_of_cached_data_comes_back_equal(samples):
             assert getattr(back, f.name) == getattr(ex, f.name), f.name
         for c, d in zip(ex.cells + ex.sections + ex.checks, back.cells + back.sections + back.checks):
             assert all(getattr(c, f.name) == getattr(d, f.name) for f in dataclasses.fields(c))
+
+
+def test_an_extraction_comes_back_whole_or_lean_and_a_stored_one_equal(on, reports, monkeypatch):
+    """An extraction is stored with its equal addresses shared and its checks apart: read back it
+    equals what was extracted, field by field; `lean` (export's cells) leaves its own checks
+    unread, as None, never as an empty list that would read as clean."""
+    import dataclasses
+
+    path = str(reports / "2020_huaiyin.txt")
+    first = OpenReport.open(path)
+    no_extracting(monkeypatch)
+    whole, lean = OpenReport.open(path), OpenReport.open(path, lean=True)
+    for f in dataclasses.fields(first.extraction):
+        assert getattr(whole.extraction, f.name) == getattr(first.extraction, f.name), f.name
+        if f.name != "checks":
+            assert getattr(lean.extraction, f.name) == getattr(first.extraction, f.name), f.name
+    assert lean.extraction.checks is None and len(whole.extraction.checks) == len(first.extraction.checks) > 20
+    assert [c.state for c in lean.review.checks()] == [c.state for c in whole.review.checks()]
+
+
+def test_a_stored_extraction_in_another_shape_is_a_miss(on, reports):
+    path = str(reports / "2020_huaiyin.txt")
+    before = OpenReport.open(path)
+    store = cache.default()
+    store._db().execute("UPDATE entries SET data = ? WHERE kind = 'extraction'", (pickle.dumps(before.extraction),))
+    again = OpenReport.open(path)
+    assert again.extraction.checks == before.extraction.checks  # extracted again, whole

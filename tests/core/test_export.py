@@ -2,7 +2,10 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gik_tui.cli import main
 from gik_tui.core.annotations import Annotation, CellEdit, annotation_path
@@ -303,3 +306,78 @@ def test_every_long_row_has_the_fields_in_the_csv_header_order(samples):
     for name in ("2019_lusong.txt", "2018_dongsheng.txt"):  # dongsheng has other rows too
         rows = long_rows(OpenReport.open(str(samples / name)))
         assert rows and all(list(r) == LONG_FIELDS for r in rows)
+
+
+def test_the_long_csv_is_written_byte_for_byte_as_the_rows_would_be(samples, tmp_path):
+    """export's CSV of the long cells is written without a dict a row (long_csv): the same bytes as
+    csv_text over long_rows, with an analyst's decisions, a formula in the note, the agency
+    corrected, a report with nothing found and one with other rows (dongsheng)."""
+    from gik_tui.core.export import long_csv, long_rows
+    from gik_tui.core.open_report import OpenReport
+    from gik_tui.core.serialize import csv_text
+
+    folder, _ = _reviewed_folder(samples, tmp_path)
+    seen = 0
+    for p in sorted(folder.iterdir()):
+        if p.suffix != ".txt":
+            continue
+        r = OpenReport.open(str(p))
+        rows = long_rows(r)
+        text, count = long_csv(r)
+        assert (text, count) == (csv_text([[*x.values()] for x in rows]), len(rows))
+        seen += bool(r.annotation) + bool(r.extraction.other_rows)
+    assert seen >= 2
+
+
+@given(st.lists(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text()),
+                min_size=2, max_size=6))
+def test_a_field_is_written_as_the_csv_writer_writes_it(values):
+    from gik_tui.core.export import _text
+    from gik_tui.core.serialize import csv_text
+
+    assert ",".join(map(_text, values)) == csv_text([values])[:-2]
+
+
+def test_the_spooled_rows_reach_a_file_and_standard_output_alike_and_leave_nothing(samples, tmp_path, monkeypatch):
+    """The workers write the long rows to spool files and the parent copies them into the output
+    in the kernel: a file written with two processes holds the bytes standard output gets from one,
+    with or without sendfile, and no spool file is left behind."""
+    import os
+    import tempfile
+
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    out = tmp_path / "out.csv"
+    one = CliRunner().invoke(main, ["export", str(samples)])
+    two = CliRunner().invoke(main, ["export", str(samples), "--jobs", "2", "-o", str(out)])
+    assert one.exit_code == two.exit_code == 0
+    assert out.read_bytes() == one.stdout_bytes and one.stdout_bytes.count(b"\r\n") > 500
+    assert list(spool.iterdir()) == []
+
+    def no_sendfile(*a):
+        raise OSError(22, "Invalid argument")
+
+    monkeypatch.setattr(os, "sendfile", no_sendfile)
+    again = CliRunner().invoke(main, ["export", str(samples), "--jobs", "2", "-o", str(out), "--force"])
+    assert again.exit_code == 0 and out.read_bytes() == one.stdout_bytes
+    assert list(spool.iterdir()) == []
+
+
+def test_an_export_that_fails_leaves_no_spool(samples, tmp_path, monkeypatch):
+    import tempfile
+
+    import gik_tui.core.batch as batch
+    from gik_tui.core.export import dataset
+
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+
+    def broken(*a, **k):
+        raise RuntimeError("the pool broke")
+
+    monkeypatch.setattr(batch, "ordered", broken)
+    with pytest.raises(RuntimeError):
+        dataset([str(p) for p in samples.glob("*.txt")], written="csv")
+    assert list(spool.iterdir()) == []

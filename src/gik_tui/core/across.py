@@ -148,20 +148,31 @@ def neighbour_values(review) -> dict[CellKey, object]:
 
 
 
+def by_agency(reports: Iterable[tuple[str, str | None, int | None]]) -> dict[tuple[str, int], list[str]]:
+    """The folder's reports as (path, agency, year), by agency (as agencies link reports) and year:
+    what `neighbours` looks in, built once for a whole folder."""
+    from .years import agency_key
+
+    index: dict[tuple[str, int], list[str]] = {}
+    for p, a, y in reports:
+        if y is not None and a:
+            index.setdefault((agency_key(a), y), []).append(p)
+    return index
+
+
 def neighbours(path: str, agency: str | None, year: int | None,
-               reports: Iterable[tuple[str, str | None, int | None]]) -> dict[int, str]:
-    """Of the folder's reports as (path, agency, year), the agency's one report of the year before
-    and the one of the year after `year`, by year (a year with none, or with two, is left out:
-    two reports for one year give no evidence, and years.py says so)."""
+               reports: Iterable[tuple[str, str | None, int | None]] | dict[tuple[str, int], list[str]]
+               ) -> dict[int, str]:
+    """Of the folder's reports as (path, agency, year), or as `by_agency` holds them, the agency's
+    one report of the year before and the one of the year after `year`, by year (a year with none,
+    or with two, is left out: two reports for one year give no evidence, and years.py says so)."""
     from .years import agency_key
 
     if year is None or not agency:
         return {}
+    index = reports if isinstance(reports, dict) else by_agency(reports)
     key = agency_key(agency)
-    found: dict[int, list[str]] = {}
-    for p, a, y in reports:
-        if p != path and y in (year - 1, year + 1) and agency_key(a) == key:
-            found.setdefault(y, []).append(p)
+    found = {y: [p for p in index.get((key, y), ()) if p != path] for y in (year - 1, year + 1)}
     return {y: ps[0] for y, ps in found.items() if len(ps) == 1}
 
 

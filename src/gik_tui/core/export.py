@@ -21,11 +21,15 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
+import tempfile
+import weakref
 from dataclasses import dataclass, field
 
 from .model import OTHER_ROWS, cell_column
 from .open_report import OpenReport
-from .review import reviewed_cells
+from .review import edited, reviewed_cells
 from .serialize import csv_text
 
 REPORT_FIELDS = ["source", "agency", "year", "template", "status", "note", "annotator"]
@@ -76,6 +80,100 @@ def long_rows(r: OpenReport) -> list[dict]:
             "note": note, "unsure": "",
         })
     return rows
+
+
+def _fields(values: list) -> str:
+    """Some fields of a CSV row as csv_text writes them (quoted, formula-safe), without the line end."""
+    return csv_text([values])[:-2]
+
+
+_TEXT: dict[str, str] = {}  # a text field as written: the same labels, names and methods recur in every report
+
+
+def _text(x) -> str:
+    """One field as csv_text writes it inside a row (a row of one empty field is the only case where
+    the csv module writes a field differently, and this never writes a field alone)."""
+    t = x.__class__
+    if x is None:
+        return ""
+    if t is int:
+        return str(x)
+    if t is float:
+        return repr(x)
+    if t is str:
+        got = _TEXT.get(x)
+        if got is None:
+            got = _fields([x, None])[:-1] if x else ""
+            if len(_TEXT) > 50_000:
+                _TEXT.clear()
+            _TEXT[x] = got
+        return got
+    return _fields([x, None])[:-1]
+
+
+_LABELS: dict[tuple, str] = {}  # a cell's table, row and column as written: the template's, in every report
+
+
+def _label(c) -> str:
+    k = (c.table, c.row, c.column)
+    got = _LABELS.get(k)
+    if got is None:
+        if len(_LABELS) > 50_000:
+            _LABELS.clear()
+        got = _LABELS[k] = _fields([c.table, " / ".join(c.row), " / ".join(c.column)])
+    return got
+
+
+def long_csv(r: OpenReport) -> tuple[str, int]:
+    """The long rows of `long_rows` written as csv_text writes them (the same bytes:
+    tests/core/test_export.py), and their count, without building a dict a row: export writes
+    millions of them. A cell the analyst did not touch is written inline; an edited one field by
+    field, as long_rows has it."""
+    ex, ann = r.as_left(), r.annotation
+    edits = ann.cell_map if ann else {}
+    pre = _fields([ex.source, ex.agency, ex.year, ex.template]) + ","
+    tail = _fields([ann.status if ann else "new", ann.note if ann else ""])
+    text, label, template = _text, _label, ex.template
+
+    def line(c, orig, e) -> str:  # field by field: an edited cell, or an edit of a cell not listed
+        cand = json.dumps([[v, w] for v, w in c.candidates], ensure_ascii=False) if c.candidates else None
+        return (f"{pre}{label(c)},{text(c.value)},{text(orig.value) if orig else ''},"
+                f"{'true' if e is not None else 'false'},{text(e.by) if e else ''},{text(e.at) if e else ''},"
+                f"{text(c.confidence)},{text(c.method)},{text(cand)},{text(c.unit)},"
+                f"{text(orig.page) if orig else ''},{tail},{text(e.unsure) if e else ''}\r\n")
+
+    out = []
+    append = out.append
+    labels, texts = _LABELS, _TEXT
+    applied = 0  # edits of listed cells
+    for c in ex.cells:
+        k = (c.table, c.row, c.column)
+        if edits:
+            e = edits.get(k)
+            if e is not None:
+                append(line(edited(c, e, template), c, e))
+                applied += 1
+                continue
+        x = c.value
+        value = "" if x is None else str(x) if x.__class__ is int else text(x)
+        conf = c.confidence
+        cand = c.candidates
+        m = c.method
+        unit = c.unit
+        page = c.page
+        append(f"{pre}{labels.get(k) or label(c)},{value},{value},false,,,"
+               f"{repr(conf) if conf.__class__ is float else text(conf)},{texts.get(m) or text(m)},"
+               f"{text(json.dumps([[v, w] for v, w in cand], ensure_ascii=False)) if cand else ''},"
+               f"{'' if unit is None else text(unit)},{'' if page is None else text(page)},{tail},\r\n")
+    if applied < len(edits):  # edits of cells the extraction does not list, after them (reviewed_cells)
+        listed = {c.key for c in ex.cells}
+        out.extend(line(edited(None, e, template), None, e) for key, e in edits.items() if key not in listed)
+    count = len(out)
+    if ex.other_rows:
+        rows = long_rows(r)
+        out.append(csv_text([[*x.values()] for x in rows[len(rows) - len(ex.other_rows):]]))
+        count += len(ex.other_rows)
+    return "".join(out), count
 
 
 def wide_row(r: OpenReport) -> dict:
@@ -134,28 +232,63 @@ class Dataset:
     parts: dict[str, tuple[list[str], list[dict]]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # said, not wrong: a year missing between two reports …
     # the long cells already written by the workers (CSV rows or JSON lines), when only they were asked
-    # for in one of those formats: the parent then only joins bytes
-    blob: list[bytes] = field(default_factory=list)
+    # for in one of those formats: byte ranges (file, offset, length) of the spool files the workers
+    # appended them to, in the reports' order. Nothing crosses the process boundary but the ranges,
+    # and the parent copies them into the output in the kernel (`write`)
+    spooled: list[tuple[str, int, int]] = field(default_factory=list)
     blob_rows: int = 0
     blob_format: str = ""
+    spool: str = ""  # the spool folder (removed by `close`, or when the dataset is dropped)
 
     @property
     def count(self) -> int:
         """Rows in the dataset."""
         return len(self.rows) + self.blob_rows
 
+    def _head(self, fmt: str) -> bytes:
+        if fmt == "csv":
+            buf = io.StringIO()
+            write_csv(self.rows, self.fields, buf)
+            return ("\ufeff" + buf.getvalue()).encode("utf-8")
+        return b"" if self.blob_format == "jsonl" else jsonl(self.rows).encode("utf-8")
+
+    def write(self, out, fmt: str) -> None:
+        """The dataset as CSV ("csv": UTF-8 with a BOM, formula-safe, CRLF) or JSON lines ("jsonl")
+        to the binary stream `out` (a file, standard output)."""
+        out.write(self._head(fmt))
+        if self.blob_format != fmt or not self.spooled:
+            return
+        try:
+            fd = out.fileno()
+        except (AttributeError, OSError, io.UnsupportedOperation):  # a stream in memory
+            fd = None
+        if fd is None:
+            for path, off, n in _merged(self.spooled):
+                with open(path, "rb") as f:
+                    f.seek(off)
+                    out.write(f.read(n))
+        else:
+            out.flush()
+            _copy_ranges(self.spooled, fd)
+
+    def _bytes(self, fmt: str) -> bytes:
+        buf = io.BytesIO()
+        self.write(buf, fmt)
+        return buf.getvalue()
+
     def csv_bytes(self) -> bytes:
         """UTF-8 with a BOM (Excel opens the Chinese labels), formula-safe, CRLF."""
-        buf = io.StringIO()
-        write_csv(self.rows, self.fields, buf)
-        if self.blob_format == "csv":
-            return ("\ufeff" + buf.getvalue()).encode("utf-8") + b"".join(self.blob)
-        return ("\ufeff" + buf.getvalue()).encode("utf-8")
+        return self._bytes("csv")
 
     def jsonl_bytes(self) -> bytes:
-        if self.blob_format == "jsonl":
-            return b"".join(self.blob)
-        return jsonl(self.rows).encode("utf-8")
+        return self._bytes("jsonl")
+
+    def close(self) -> None:
+        """Remove the spool files (the rows written out are gone with them)."""
+        if self.spool:
+            _drop_spool(self.spool)
+            self.spool = ""
+            self.spooled = []
 
     def xlsx_bytes(self) -> bytes:
         from .workbook import workbook_bytes
@@ -179,7 +312,7 @@ class _Part:
     years: object  # core/years.Carry (None when its format has no carry-over): the checks across years
     warnings: tuple[str, ...]
     left_out: str | None
-    blob: bytes = b""  # the long rows written out (CSV rows or JSON lines), when asked for so
+    spooled: tuple[str, int, int] | None = None  # the long rows written out (CSV rows or JSON lines), when asked for so
     blob_rows: int = 0
     agency: str | None = None  # as the analyst has it: how the agency's other years are found
     year: int | None = None
@@ -193,30 +326,105 @@ def _part(task: tuple[str, str | None, frozenset[str], str, dict[int, str]]) -> 
     from .batch import limited
     from .years import carry_cells
 
-    path, annotations_dir, kinds, written, near = task
+    path, annotations_dir, kinds, written, near, spool = task
+
+    # the cells and the wide rows never read the extraction's own checks: not loaded (OpenReport.open)
+    lean = kinds <= {"cells", "wide"}
 
     def build(p: str) -> _Part:
         if near:
             from .across import with_neighbours
 
-            r = OpenReport.open(p, annotations_dir, rescore=lambda ex, review: with_neighbours(
-                ex, review.year, near, lambda q: OpenReport.open(q, annotations_dir).review))
+            r = OpenReport.open(p, annotations_dir, lean=lean, rescore=lambda ex, review: with_neighbours(
+                ex, review.year, near, lambda q: OpenReport.open(q, annotations_dir, lean=lean).review))
         else:
-            r = OpenReport.open(p, annotations_dir)
-        long = long_rows(r) if "cells" in kinds else []
-        blob = b""
-        if written and long:  # the parent only joins bytes: no rows cross the process boundary
+            r = OpenReport.open(p, annotations_dir, lean=lean)
+        # the parent only joins bytes when the long cells are all it asked for: no rows cross the
+        # process boundary
+        if written == "csv":
+            text, count = long_csv(r)
+            long, spooled = [], _spooled(spool, text.encode("utf-8"))
+        else:
+            long = long_rows(r) if "cells" in kinds else []
+            count = len(long)
             # long_rows builds each row's keys in LONG_FIELDS' order (tests/core/test_export.py)
-            blob = (csv_text([[*x.values()] for x in long]) if written == "csv"
-                    else jsonl(long)).encode("utf-8")
-        return _Part([] if blob else long, wide_row(r) if "wide" in kinds else None,
+            spooled = _spooled(spool, jsonl(long).encode("utf-8")) if written == "jsonl" else None
+        return _Part(long if not written else [], wide_row(r) if "wide" in kinds else None,
                      section_rows(r) if "sections" in kinds else [],
                      check_rows(r) if "checks" in kinds else [],
                      carry_cells(r.extraction, r.review) if "checks" in kinds else None,
-                     r.warnings, r.left_out, blob, len(long) if blob else 0, r.review.agency,
+                     r.warnings, r.left_out, spooled, count if written else 0, r.review.agency,
                      r.review.year, bool(r.extraction.splits or r.extraction.questions))
 
     return limited(build, path, "export")
+
+
+# ------------------------------------------------------------------ spooling the long rows
+_SPOOL_FD: dict[tuple[str, int], tuple[str, int]] = {}  # (spool folder, process) → (its file, descriptor)
+
+
+def _spooled(spool: str, data: bytes) -> tuple[str, int, int]:
+    """Append `data` to this process's file in the spool folder: its (file, offset, length)."""
+    key = (spool, os.getpid())
+    got = _SPOOL_FD.get(key)
+    if got is None:
+        path = os.path.join(spool, f"{os.getpid()}.part")
+        got = _SPOOL_FD[key] = (path, os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    path, fd = got
+    off = os.lseek(fd, 0, os.SEEK_END)
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    return path, off, len(data)
+
+
+def _drop_spool(spool: str) -> None:
+    for key in [k for k in _SPOOL_FD if k[0] == spool]:
+        try:
+            os.close(_SPOOL_FD.pop(key)[1])
+        except OSError:
+            pass
+    shutil.rmtree(spool, ignore_errors=True)
+
+
+def _merged(ranges: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Consecutive ranges of one file as one (a worker writes its reports one after another)."""
+    out: list[tuple[str, int, int]] = []
+    for path, off, n in ranges:
+        if out and out[-1][0] == path and out[-1][1] + out[-1][2] == off:
+            out[-1] = (path, out[-1][1], out[-1][2] + n)
+        else:
+            out.append((path, off, n))
+    return out
+
+
+def _copy_ranges(ranges: list[tuple[str, int, int]], dst: int) -> None:
+    """Copy the ranges, in order, to the descriptor `dst` (sendfile where the system has it, which
+    copies in the kernel; else read and write)."""
+    fds: dict[str, int] = {}
+    try:
+        for path, off, n in _merged(ranges):
+            src = fds.get(path)
+            if src is None:
+                src = fds[path] = os.open(path, os.O_RDONLY)
+            while n > 0:
+                try:
+                    sent = os.sendfile(dst, src, off, min(n, 1 << 30))
+                except (AttributeError, OSError):
+                    data = os.pread(src, min(n, 1 << 24), off)
+                    if not data:
+                        raise OSError(f"{path}: the spooled rows ended early") from None
+                    sent = 0
+                    view = memoryview(data)
+                    while view:
+                        k = os.write(dst, view)
+                        view, sent = view[k:], sent + k
+                if sent == 0:
+                    raise OSError(f"{path}: the spooled rows ended early")
+                off, n = off + sent, n - sent
+    finally:
+        for fd in fds.values():
+            os.close(fd)
 
 
 def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = False, jobs: int = 1,
@@ -224,15 +432,27 @@ def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = F
     """The dataset of these reports, each extracted afresh with its annotation applied, in `jobs`
     processes: the one export the command line and the app share. `what`: "cells" (long, or
     `wide`), "sections" or "checks"; `every`: all four parts too, for the workbook; `written`
-    ("csv" or "jsonl"): the long cells come back already written in that format (`blob`)."""
-    from .across import neighbours
+    ("csv" or "jsonl"): the workers write the long cells in that format to spool files (`write`
+    copies them into the output; `close` removes them)."""
+    main = "wide" if what == "cells" and wide else what
+    written = written if main == "cells" and not every and written in ("csv", "jsonl") else ""
+    spool = tempfile.mkdtemp(prefix="gik-tui-export-") if written else ""
+    try:
+        return _dataset(files, annotations_dir, main, jobs, every, written, spool)
+    except BaseException:
+        if spool:
+            _drop_spool(spool)
+        raise
+
+
+def _dataset(files: list[str], annotations_dir: str | None, main: str, jobs: int, every: bool, written: str,
+             spool: str) -> Dataset:
+    from .across import by_agency, neighbours
     from .batch import ordered
     from .years import cross_year_checks
 
-    main = "wide" if what == "cells" and wide else what
     kinds = frozenset({"cells", "wide", "sections", "checks"} if every else {main})
-    written = written if main == "cells" and not every and written in ("csv", "jsonl") else ""
-    blob: list[bytes] = []
+    spooled: list[tuple[str, int, int]] = []
     blob_rows = 0
     parts: dict[str, list] = {"cells": [], "wide": [], "sections": [], "checks": []}
     years = []
@@ -241,11 +461,11 @@ def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = F
     warnings: list[str] = []
     left_out: list[str] = []
     done: dict[str, tuple[str, _Part | str]] = dict(
-        zip(files, ordered(_part, [(f, annotations_dir, kinds, written, {}) for f in files], jobs)))
+        zip(files, ordered(_part, [(f, annotations_dir, kinds, written, {}, spool) for f in files], jobs)))
     # a second pass for the reports whose undecided cells the agency's other years bear on: the
     # candidates and shares exported are the ones the app shows (core/across.py)
-    known = [(f, r[1].agency, r[1].year) for f, r in done.items() if r[0] == "ok"]
-    again = [(f, annotations_dir, kinds, written, near) for f, r in done.items()
+    known = by_agency((f, r[1].agency, r[1].year) for f, r in done.items() if r[0] == "ok")  # type: ignore[union-attr]
+    again = [(f, annotations_dir, kinds, written, near, spool) for f, r in done.items()
              if r[0] == "ok" and r[1].undecided
              and (near := neighbours(f, r[1].agency, r[1].year, known))]  # type: ignore[union-attr]
     for task, res in zip(again, ordered(_part, again, jobs)):
@@ -259,8 +479,8 @@ def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = F
         if p.left_out:
             left_out.append(p.left_out)
         parts["cells"].extend(p.long)
-        if p.blob:
-            blob.append(p.blob)
+        if p.spooled:
+            spooled.append(p.spooled)
             blob_rows += p.blob_rows
         if p.wide is not None:
             parts["wide"].append(p.wide)
@@ -275,5 +495,8 @@ def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = F
     fields = {"cells": LONG_FIELDS, "wide": wide_fields, "sections": SECTION_FIELDS, "checks": CHECK_FIELDS}
     out = {k: (list(fields[k]), parts[k]) for k in parts if k in kinds}
     main_fields, main_rows = out[main]
-    return Dataset(main_rows, main_fields, len(files) - len(unread), unread, warnings, left_out, out, notes,
-                   blob, blob_rows, written)
+    ds = Dataset(main_rows, main_fields, len(files) - len(unread), unread, warnings, left_out, out, notes,
+                 spooled, blob_rows, written, spool)
+    if spool:
+        weakref.finalize(ds, _drop_spool, spool)
+    return ds

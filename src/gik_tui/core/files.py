@@ -8,7 +8,9 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 
 def is_one_of(path: str | os.PathLike, paths) -> bool:
@@ -88,19 +90,27 @@ def is_regular_or_new(path: str | os.PathLike) -> bool:
         return True
 
 
-def write_output(path: Path, data: bytes) -> None:
-    """An output the analyst named: atomically when it is a regular file, straight to a device."""
+def write_output(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
+    """An output the analyst named: atomically when it is a regular file, straight to a device.
+    `data`: the bytes, or what writes them to a binary stream (a dataset too big to join first)."""
     if is_regular_or_new(path):
         write_atomic(path, data)
     else:
         with open(path, "wb") as f:
-            f.write(data)
+            _put(f, data)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a crash leaves the old file or the new one. The new file
-    keeps the mode of the one it replaces (a new one gets the umask's); temporaries are named
-    `.<name>.<random>.tmp`."""
+def _put(f: BinaryIO, data: bytes | Callable[[BinaryIO], object]) -> None:
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        f.write(data)
+    else:
+        data(f)
+
+
+def write_atomic(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
+    """Write `data` (bytes, or what writes them to a binary stream) to `path` so that a crash
+    leaves the old file or the new one. The new file keeps the mode of the one it replaces (a new
+    one gets the umask's); temporaries are named `.<name>.<random>.tmp`."""
     folder = path.parent
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
@@ -109,7 +119,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            _put(f, data)
             f.flush()
             try:
                 os.fchmod(f.fileno(), mode)

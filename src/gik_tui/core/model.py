@@ -10,6 +10,12 @@ LabelPath = tuple[str, ...]  # a row or a column: its labels, outermost group fi
 CellKey = tuple[str, LabelPath, LabelPath]  # (table id, row, column): one cell of a template
 
 
+def _by_fields(obj) -> tuple:
+    """Pickled as its fields in order, rebuilt by __init__ (core/cache.py): a frozen slots
+    dataclass's own __setstate__ sets them one by one in Python, several times slower."""
+    return type(obj), tuple(getattr(obj, name) for name in obj.__slots__)
+
+
 def cell_address(key: CellKey) -> str:
     """A cell as the analyst reads it: `requests › 本年度办理结果 › 予以公开 × 自然人` (the status line,
     a merge's notes)."""
@@ -170,6 +176,9 @@ class Split:
     decided: bool = False  # the evidence (not a prior alone) puts the first clearly ahead: enter takes it
     evidence: tuple[float, ...] = ()  # per choice, the part of its weight that is evidence (solve.Score)
 
+    def __reduce__(self):
+        return _by_fields(self)  # core/cache.py
+
 
 @dataclass(frozen=True, slots=True)
 class Offers:
@@ -179,6 +188,9 @@ class Offers:
 
     choices: tuple[tuple[Number | None, float, str], ...]
     decided: bool = False
+
+    def __reduce__(self):
+        return _by_fields(self)  # core/cache.py
 
 
 OTHER_ROWS = "其他行（模板外）"  # the group the report's own rows stand under, in the export and the app
@@ -199,6 +211,9 @@ class OtherRow:
     end: int
     page: int | None = None
 
+    def __reduce__(self):
+        return _by_fields(self)  # core/cache.py
+
     def to_dict(self) -> dict:
         return {"table": self.table, "label": self.label, "value": self.value, "raw": self.raw, "unit": self.unit,
                 "line": self.line, "page": self.page}
@@ -214,6 +229,9 @@ class QuestionOption:
     reasons: tuple[str, ...]
     values: tuple[tuple, ...]
 
+    def __reduce__(self):
+        return _by_fields(self)  # core/cache.py
+
 
 @dataclass(frozen=True, slots=True)
 class Question:
@@ -225,6 +243,9 @@ class Question:
     text: str
     options: tuple[QuestionOption, ...]
     decided: bool  # the evidence (not a prior alone) puts the first option clearly ahead
+
+    def __reduce__(self):
+        return _by_fields(self)  # core/cache.py
 
     def label(self, option: QuestionOption) -> str:
         return " + ".join(" / ".join(self.columns[j]) for j in option.columns)
@@ -254,6 +275,9 @@ class Extraction:
     questions: tuple[Question, ...] = ()  # a table's repeated ambiguity, asked once
     other_rows: tuple[OtherRow, ...] = ()  # the report's own rows in a one-column table
     offers: dict = field(default_factory=dict, compare=False)  # cell key → Offers (not in the JSON)
+
+    def __reduce__(self):
+        return _by_fields(self)  # core/cache.py
 
     def to_dict(self, cells=None, check_cells=None) -> dict:
         """The JSON contract: the one place its keys are written. `cells` and `check_cells(refs)`

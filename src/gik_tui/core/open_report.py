@@ -63,10 +63,14 @@ class OpenReport:
     # ------------------------------------------------------------------ opening
     @classmethod
     def open(cls, path: str, annotations_dir: str | None = None, section_threshold: float | None = None,
-             annotator: str = "", rescore: Callable[[Extraction, Review], Extraction] | None = None) -> OpenReport:
+             annotator: str = "", rescore: Callable[[Extraction, Review], Extraction] | None = None,
+             lean: bool = False) -> OpenReport:
         """Read a report, load its annotation and extract it with the template the analyst chose
         (ReadError propagates). `rescore`: the extraction scored again with what the folder knows
-        (the agency's other years: Workspace.with_years), given the review as the analyst has it."""
+        (the agency's other years: Workspace.with_years), given the review as the analyst has it.
+        `lean`: an extraction from the cache comes without its own checks (`extraction.checks` is
+        None; the review's are worked out as ever): export's cells and wide rows, which never read
+        them."""
         from . import cache as _cache
 
         store = _cache.default()
@@ -95,7 +99,7 @@ class OpenReport:
         template = ann.meta_map.get("template") if ann else None
         chosen = template if isinstance(template, str) and template in template_ids() else None
         key = _cache.extraction_key(sha, os.path.basename(path), chosen, section_threshold)
-        ex = store.get("extraction", key) if store is not None else None
+        ex = store.get("extraction", key, lean) if store is not None else None
         if not isinstance(ex, Extraction):
             ex = None
         elif ex.source != path:
