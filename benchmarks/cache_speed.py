@@ -6,6 +6,7 @@ warm cache, and the cache's size.
 
 Targets (issue 23): the second opening of 10,000 reports fully triaged in at most 2 s; `export` of
 10,000 annotated reports with a warm cache in at most 8 s. The cache lives in a temporary folder.
+Each timed run starts after `sync`, so it does not pay for the disk writing out the run before it.
 It prints numbers; it asserts nothing.
 """
 
@@ -48,7 +49,8 @@ def main() -> None:
         write_corpus(folder, args.n, seed=1)
         _annotate(folder, args.n // 10)  # a tenth reviewed already
         first, n = _queue(folder, args.jobs)
-        second, _ = _queue(folder, args.jobs)
+        os.sync()  # the first opening's writes reach the disk before the second is timed (as they have
+        second, _ = _queue(folder, args.jobs)  # when an analyst opens the folder again another day)
         print(f"queue of {n:,} reports ({args.n // 10:,} annotated), fully triaged: first opening {first:.1f} s "
               f"(every report extracted), second {second:.2f} s (target <= 2 s)")
         _annotate(folder, args.n)
@@ -58,11 +60,15 @@ def main() -> None:
         subprocess.run([exe, "export", folder, "--jobs", str(args.jobs), "-o", out], capture_output=True, check=False)
         cold = time.perf_counter() - t
         os.unlink(out)
-        t = time.perf_counter()
-        subprocess.run([exe, "export", folder, "--jobs", str(args.jobs), "-o", out], capture_output=True, check=False)
-        warm = time.perf_counter() - t
-        print(f"export of {args.n:,} annotated reports: {cold:.1f} s filling the cache, {warm:.1f} s with it warm "
-              f"(target <= 8 s)")
+        warm = []
+        for _ in range(3):  # a shared machine's speed drifts by a tenth or more: the median of three
+            os.sync()  # not timing the write-back of the run before (330 MB of CSV for 10,000 reports)
+            t = time.perf_counter()
+            subprocess.run([exe, "export", folder, "--jobs", str(args.jobs), "-o", out, "--force"],
+                           capture_output=True, check=False)
+            warm.append(time.perf_counter() - t)
+        print(f"export of {args.n:,} annotated reports: {cold:.1f} s filling the cache, {sorted(warm)[1]:.1f} s with it "
+              f"warm (median of 3: {', '.join(f'{w:.1f}' for w in warm)}; target <= 8 s)")
         size = sum(os.path.getsize(os.path.join(os.environ['GIK_TUI_CACHE'], f))
                    for f in os.listdir(os.environ["GIK_TUI_CACHE"]))
         print(f"cache: {size / 1e6:.0f} MB for {args.n:,} reports ({size / args.n / 1024:.1f} KB a report)")

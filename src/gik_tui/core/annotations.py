@@ -22,6 +22,7 @@ import hashlib
 import errno
 import math
 import os
+import re
 try:  # tomli's compiled wheel reads an annotation about five times faster than the standard
     import tomli as tomllib  # library's pure-Python tomllib (export reads thousands); the same parser
 except ImportError:  # pragma: no cover - a platform without its wheel: the standard library
@@ -117,22 +118,32 @@ def annotation_path(report: str | os.PathLike, folder: str | os.PathLike | None 
     file name is used, and a character a file name cannot safely hold is written as %XX (and `%`
     itself), so different names never map to one file and the annotation cannot leave its folder."""
     p = Path(report)
-    return Path(folder if folder is not None else p.parent) / _fitting(_safe_name(p.name), p.name)
+    return Path(folder if folder is not None else p.parent) / annotation_name(p.name)
+
+
+def annotation_name(name: str) -> str:
+    """The file name of the annotation of the report named `name` (annotation_path)."""
+    return _fitting(_safe_name(name), name)
 
 
 def legacy_annotation_path(report: str | os.PathLike, folder: str | os.PathLike | None = None) -> Path:
     """The name annotations had before they were named after the whole file name: the report's
     name without .txt/.htm/.html, unsafe characters as "_" (read, never written)."""
     p = Path(report)
-    stem = p.name
+    return Path(folder if folder is not None else p.parent) / legacy_annotation_name(p.name)
+
+
+def legacy_annotation_name(name: str) -> str:
+    stem = name
     for ext in (".txt", ".html", ".htm", ".TXT", ".HTML", ".HTM"):
         if stem.endswith(ext):
             stem = stem[: -len(ext)]
             break
-    safe = "".join(ch if ch not in '/\\\x00:*?"<>|' and ord(ch) >= 32 else "_" for ch in stem).strip(". ") or "report"
-    return Path(folder if folder is not None else p.parent) / _fitting(safe, "legacy:" + p.name)
+    safe = _LEGACY_UNSAFE.sub("_", stem).strip(". ") or "report"
+    return _fitting(safe, "legacy:" + name)
 
 
+_LEGACY_UNSAFE = re.compile(r'[/\\\x00:*?"<>|\x01-\x1f]')
 _UNSAFE = set('/\\:*?"<>|%')
 
 
@@ -152,7 +163,12 @@ def _fitting(safe: str, name: str) -> str:
     return head + tag
 
 
+_UNSAFE_ANY = re.compile(r'[/\\:*?"<>|%\x00-\x1f\x7f]')
+
+
 def _safe_name(name: str) -> str:
+    if name and not _UNSAFE_ANY.search(name) and name[0] not in ". " and name[-1] not in ". ":
+        return name  # most names: nothing to write as %XX
     out = []
     for i, ch in enumerate(name):
         if ch in _UNSAFE or ord(ch) < 32 or ord(ch) == 127 or (ch in ". " and (i == 0 or i == len(name) - 1)):

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from .annotations import ERROR, NEW, AnnotationFile
 from .readers import ReadError
+from .model import _by_fields
 from .open_report import OpenReport
 from .review import Review, doubtful
 from .years import carry_cells
@@ -36,6 +37,9 @@ class Summary:
     carry: object = None  # core/years.Carry: its carry-over rows, for the checks across years
     figures: tuple[tuple[str, int | float | None], ...] = ()  # the template's [summary] figures: the agency view
 
+    def __reduce__(self):
+        return _by_fields(self)  # core/cache.py: the queue reads thousands
+
 
 def summarize(path: str, annotations_dir: str | None = None, section_threshold: float | None = None,
               looked: bool = False) -> Summary:
@@ -46,7 +50,8 @@ def summarize(path: str, annotations_dir: str | None = None, section_threshold: 
     if hit is not None:
         return hit
     try:
-        opened = OpenReport.open(path, annotations_dir, section_threshold)
+        # lean: the line counts the review's own checks, never the extraction's (OpenReport.open)
+        opened = OpenReport.open(path, annotations_dir, section_threshold, lean=True)
     except ReadError as e:
         return Summary(path, name, error=e.reason, status=ERROR)
     except Exception as e:  # noqa: BLE001 - the queue shows the error instead of stopping
@@ -62,10 +67,12 @@ def summarize(path: str, annotations_dir: str | None = None, section_threshold: 
 
 
 def _annotated(path: str, annotations_dir: str | None) -> bool:
-    from .annotations import annotation_path, legacy_annotation_path
+    """Whether the report has an annotation file (its name now or before): two stats, no reading."""
+    from .annotations import annotation_name, legacy_annotation_name
 
-    return any(p is not None and os.path.lexists(p) for p in (annotation_path(path, annotations_dir),
-                                                              legacy_annotation_path(path, annotations_dir)))
+    folder = os.fspath(annotations_dir) if annotations_dir is not None else os.path.dirname(path)
+    name = os.path.basename(path)
+    return any(os.path.lexists(os.path.join(folder, n)) for n in (annotation_name(name), legacy_annotation_name(name)))
 
 
 def cached_summary(path: str, annotations_dir: str | None = None, section_threshold: float | None = None) -> Summary | None:

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .annotations import ERROR
+from .model import _by_fields
 
 _DROP = re.compile(r"[\s()（）\[\]【】〔〕<>《》{}「」『』\"'“”‘’·・,，.。、:：;；_\-—]+")
 _SUFFIX = re.compile(r"(?:人民政府|政府)?(?:办公室|办公厅|管委会|管理委员会)?$")
@@ -56,6 +57,9 @@ class Carry:
     carried_in: tuple[tuple[tuple[str, ...], float | int | None], ...]  # (column, value): 二、上年结转
     carried_out: tuple[tuple[tuple[str, ...], float | int | None], ...]  # (column, value): 四、结转下年度
     rule: tuple = ()  # (table, row carried in, row carried out): the template's carry-over (Template.carry_over)
+
+    def __reduce__(self):
+        return _by_fields(self)  # core/cache.py
 
     @property
     def key(self) -> str:
