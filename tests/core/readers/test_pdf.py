@@ -239,3 +239,22 @@ def test_unruled_tables_whose_labels_and_headers_wrap_in_their_cells(template):
         lines = doc.text.split("\n")
         k = next(i for i, ln in enumerate(lines) if ln.startswith("结果维持  结果纠正  其他结果  尚未审结  总计  结果维持"))
         assert lines[k - 2:k] == ["行政复议  行政诉讼", "未经复议直接起诉  复议后起诉"]  # groups stay on their lines
+
+
+def test_a_page_of_a_million_characters_is_skipped_before_its_characters_are_built(tmp_path):
+    """4 KB of PDF whose one page shows a million characters: counted in pdfium's C code and
+    skipped in about a second (pdfplumber took 27 s and 2 GB to build an object for each), with
+    the same one line."""
+    import time
+
+    from gik_tui.core.extract import extract_path
+
+    from ...hostile import many_chars_pdf
+
+    (tmp_path / "million.pdf").write_bytes(many_chars_pdf())
+    t = time.perf_counter()
+    with pytest.raises(ReadError) as e:
+        extract_path(tmp_path / "million.pdf")
+    assert time.perf_counter() - t < 3.0
+    assert str(e.value) == (f"{tmp_path / 'million.pdf'}: no text could be read: page 1 holds 1,000,000 characters "
+                            "(more than 100,000); it was skipped")

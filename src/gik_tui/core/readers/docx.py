@@ -16,6 +16,7 @@ import zipfile
 from ..document import PAGE_BREAK, Document, Grid, paged
 from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
+from .zips import open_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _T, _SDT = (f"{_W}{x}" for x in ("p", "tbl", "tr", "tc", "t", "sdt"))
@@ -23,12 +24,17 @@ _TAB, _BR, _CR, _RENDERED = f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}lastRendered
 _VAL = f"{_W}val"
 _TYPE = f"{_W}type"
 MAX_CELLS = 200_000  # grid slots of one file's tables, spans expanded
+MAX_UNPACKED = 100 * 1024 * 1024  # a .docx that would unpack to more is refused before it is parsed
+MAX_RATIO = 200  # … and one packed more tightly than a real document ever is (a zip bomb)
 
 
 def read_docx(data: bytes, source: str, sha: str) -> Document:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    # what its parts unpack to, checked before python-docx parses any of them (zipfile never
+    # inflates a part past the size it declares: one that lies fails its CRC, read as damaged)
+    open_zip(data, source, "Word file (.docx)", MAX_UNPACKED, MAX_RATIO)
     try:
         d = docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile:

@@ -91,11 +91,18 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
                 raise ReadError(source, "a PDF with no pages")
             if len(pages) > MAX_PAGES:
                 notes.append(f"the PDF has {len(pages)} pages; only the first {MAX_PAGES} were read")
+            # each page's characters counted first, in pdfium's C code: a page over the cap is
+            # skipped before pdfplumber builds an object for each of its characters
+            counts = _char_counts(data, min(len(pages), MAX_PAGES))
             read: list[_Page] = []
             images = 0
             scanned: list[int] = []  # pages with pictures and no text: for OCR
             for i, page in enumerate(pages[:MAX_PAGES]):
                 try:
+                    if counts is not None and counts[i] > MAX_CHARS:
+                        notes.append(_too_many(i + 1, counts[i]))
+                        read.append(_Page(i + 1, [], [], []))
+                        continue
                     read.append(_read_page(page, i + 1, notes))
                     images += len(page.images)
                     if page.images and not read[-1].chars:
@@ -186,10 +193,43 @@ def _why(e: BaseException) -> str:
     return f"a damaged or unreadable PDF ({name}: {msg[:80]})" if msg else f"a damaged or unreadable PDF ({name})"
 
 
+def _char_counts(data: bytes, pages: int) -> list[int] | None:
+    """The characters on each of the first `pages` pages, as pdfium counts them (a page of a
+    million characters in half a second, its memory freed at once); None when pdfium cannot say,
+    and then the count pdfplumber gives is the only bound."""
+    try:
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(data)
+    except Exception:  # noqa: BLE001 - pdfplumber says what is wrong with the file
+        return None
+    counts = []
+    try:
+        for i in range(min(pages, len(doc))):
+            page = doc[i]
+            try:
+                text = page.get_textpage()
+                try:
+                    counts.append(text.count_chars())
+                finally:
+                    text.close()
+            except Exception:  # noqa: BLE001 - this page is left to pdfplumber's own count
+                counts.append(0)
+            finally:
+                page.close()
+    finally:
+        doc.close()
+    return counts + [0] * (pages - len(counts))
+
+
+def _too_many(number: int, chars: int) -> str:
+    return f"page {number} holds {chars:,} characters (more than {MAX_CHARS:,}); it was skipped"
+
+
 # ------------------------------------------------------------------ one page
 def _read_page(page, number: int, notes: list[str]) -> _Page:
     if len(page.chars) > MAX_CHARS:
-        notes.append(f"page {number} holds {len(page.chars):,} characters (more than {MAX_CHARS:,}); it was skipped")
+        notes.append(_too_many(number, len(page.chars)))
         return _Page(number, [], [], [])
     tables = []
     if len(page.lines) + len(page.rects) + len(page.curves) > MAX_RULES:
