@@ -3,6 +3,8 @@ done/next, saving and restoring, hostile text."""
 
 from __future__ import annotations
 
+import os
+
 from gik_tui.app.app import GikApp
 from gik_tui.app.screens.queue import QueueScreen
 from gik_tui.app.report import ReportScreen
@@ -652,6 +654,9 @@ async def test_decisions_made_in_the_app_reach_csv_jsonl_and_the_workbook(report
             app.action_export()
             await pilot.pause()
             box = app.screen.query_one("Input")
+            # proposed outside the folder of reports (issue 24, item 18)
+            assert box.value.endswith(f"gik-export-{reports.name}.csv")
+            assert not os.path.realpath(box.value).startswith(os.path.realpath(reports) + os.sep)
             box.value = str(tmp_path / name)
             await pilot.press("enter")
             await app.workers.wait_for_complete()

@@ -100,3 +100,11 @@ def test_check_offers_names_that_may_be_one_agency(tmp_path):
     assert r.exit_code == 0
     assert ("note: possibly one agency: 平潭综合实验区政府 / 平潭综合实验区管委会 (names that differ only by 人民政府, "
             "政府, 办公室 or 管委会); correct the agency of their reports to link them") in r.stderr
+
+
+def test_several_reports_for_one_year_are_counted_as_many_as_are_listed():
+    from gik_tui.core.years import year_notes
+
+    notes = year_notes("某县", [(2019, "a.txt"), (2020, "b.txt"), (2020, "c.txt"), (2020, "d.txt")])
+    assert notes == ["某县: three reports for 2020 (b.txt, c.txt, d.txt); the carry-over is not checked for that year"]
+    assert year_notes("某县", [(2020, "b.txt"), (2020, "c.txt")])[0].startswith("某县: two reports for 2020 (b.txt, c.txt)")

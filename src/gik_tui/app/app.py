@@ -173,10 +173,10 @@ class GikApp(App):
 
     # ------------------------------------------------------------------ app actions
     def action_export(self) -> None:
-        from ..core.outputs import may_write
+        from ..core.outputs import default_export_path, may_write
         from .dialogs import AskText
 
-        default = os.path.join(self.workspace.folder, "gik-export.csv")
+        default = default_export_path(self.workspace.folder)
 
         from .dialogs import Choose
 

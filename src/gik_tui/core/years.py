@@ -106,7 +106,9 @@ def year_notes(agency: str, reports: list[tuple[int, str]]) -> list[str]:
     years = [y for y, _ in reports]
     for a, b in zip(years, years[1:]):
         if a == b:
-            notes.append(f"{agency}: two reports for {a} ({', '.join(src for y, src in reports if y == a)}); "
+            same = [src for y, src in reports if y == a]
+            count = {2: "two", 3: "three", 4: "four"}.get(len(same), str(len(same)))
+            notes.append(f"{agency}: {count} reports for {a} ({', '.join(same)}); "
                          "the carry-over is not checked for that year")
         elif b - a > 1:
             gap = f"{a + 1}" if b - a == 2 else f"{a + 1}–{b - 1}"
