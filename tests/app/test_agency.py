@@ -66,3 +66,35 @@ async def test_one_year_draws_no_sparkline(tmp_path):
         assert "too few years" in str(app.screen.query_one("#agency-spark-title").render())
         assert [str(c.label) for c in app.screen.query_one(DataTable).columns.values()] == ["", "2022"]
         assert names[2022].exists()
+
+
+async def test_escape_from_a_report_opened_in_the_agency_view_goes_back_to_it(tmp_path):
+    """The agency view's `enter` opens a year's report; `escape` from it comes back to the agency
+    view (on top of the queue), and from a report opened in the queue to the queue."""
+    from gik_tui.app.screens.queue import QueueScreen
+
+    folder = tmp_path / "series"
+    folder.mkdir()
+    names = _series(folder, [2021, 2022])
+    app = GikApp(str(folder), annotations=str(tmp_path / "ann"))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await settled(app, pilot)
+        assert isinstance(app.screen, ReportScreen) and app.screen.path == str(names[2021])
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AgencyScreen) and app.screen.agency
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QueueScreen)
+        await pilot.press("enter")  # opened from the queue: escape goes to the queue
+        await pilot.pause()
+        await settled(app, pilot)
+        assert isinstance(app.screen, ReportScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QueueScreen)

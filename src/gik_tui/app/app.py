@@ -76,6 +76,7 @@ class GikApp(App):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         # Both screens live for the whole session. The report screen is built now, under the queue,
         # so even the first report opens by refilling widgets (tests/app: benchmarks/app_speed.py).
+        self.back_to_agency: str | None = None
         self.queue = QueueScreen(self.workspace)
         self.install_screen(self.queue, name="queue")
         self.report_screen = ReportScreen(self.workspace)
@@ -111,6 +112,7 @@ class GikApp(App):
         self.report_screen.post_message(LoadReport(path))
 
     def on_open_report(self, event: OpenReport) -> None:
+        self.back_to_agency = event.agency  # where escape from the report returns: its agency view, else the queue
         self.open_report(event.path)
 
     def on_report_shown(self, event: ReportShown) -> None:
@@ -124,6 +126,11 @@ class GikApp(App):
     async def on_report_closed(self, event: ReportClosed) -> None:
         if self.screen is self.report_screen:
             await self.push_screen(self.queue)
+            agency, self.back_to_agency = self.back_to_agency, None
+            if agency:  # opened from the agency view: back to it, its lines as now saved
+                from .screens.agency import AgencyScreen
+
+                await self.push_screen(AgencyScreen(self.workspace, agency))
         await self.keyboard.release()  # the keys after escape belong to the queue
 
     async def on_open_next(self, event: OpenNext) -> None:

@@ -20,9 +20,11 @@ from textual.message import Message
 # ------------------------------------------------------------------ to the app
 @dataclass
 class OpenReport(Message):
-    """Open this report in the report screen (the queue's enter, the agency view, the palette)."""
+    """Open this report in the report screen (the queue's enter, the agency view, the palette).
+    `agency`: opened from that agency's view, which `escape` from the report returns to."""
 
     path: str
+    agency: str | None = None
 
 
 @dataclass

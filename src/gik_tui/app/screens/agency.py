@@ -45,6 +45,7 @@ class AgencyScreen(Screen):
     def __init__(self, workspace: Workspace, agency: str) -> None:
         super().__init__()
         self.workspace = workspace
+        self.agency = agency
         self.key = agency_key(agency)
         self.years = []
 
@@ -127,4 +128,4 @@ class AgencyScreen(Screen):
             from ..messages import OpenReport
 
             self.app.pop_screen()
-            self.app.post_message(OpenReport(self.years[col].source))
+            self.app.post_message(OpenReport(self.years[col].source, agency=self.agency))
