@@ -274,7 +274,7 @@ async def test_a_whole_2021_report_typed_in_bursts_lands_exactly(tmp_path, ann_d
 async def test_tab_switches_in_a_burst_come_back_to_the_same_cell(reports, ann_dir):
     async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
         table = await on_cell(screen, pilot, (*NEW, BUSINESS))
-        await burst(app, pilot, "t", "t", "1", "5", "enter", "t", "T", "6", "enter")
+        await burst(app, pilot, "t", "t", "alt+1", "5", "enter", "t", "T", "6", "enter")
         rv = screen.review
         assert rv.value((*NEW, BUSINESS)) == 5 and rv.value((*NEW, SCIENCE)) == 6
         assert app.focused is table and table.key_at_cursor() == (*NEW, ("法人或其他组织", "社会公益组织"))
@@ -387,3 +387,27 @@ async def test_a_table_question_is_asked_once_and_answered_in_one_key(reports, a
         assert type(app.screen).__name__ == "Choose" and "the splits" in str(app.screen.query_one("#dialog-title").render())
         await burst(app, pilot, "escape")
         assert app.screen is screen
+
+
+async def test_digits_never_switch_tabs_nor_leave_the_report(reports, ann_dir):
+    """A digit types a figure on a value cell and does nothing else anywhere: on the Sections and
+    Checks lists it neither switches the tab nor leaves the report, it says where figures go;
+    alt+1–4 choose a tab."""
+    from textual.widgets import TabbedContent
+
+    from gik_tui.app.report import ReportScreen
+
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        tabs = screen.query_one(TabbedContent)
+        for tab in ("tab-sections", "tab-checks"):
+            screen.action_tab(tab)
+            await pilot.pause()
+            await burst(app, pilot, "1", "2", "3", "4", "0")
+            assert tabs.active == tab and app.screen is screen and isinstance(app.screen, ReportScreen)
+        assert any("a digit types a figure" in n.message for n in app._notifications)
+        await pilot.press("alt+1")
+        await pilot.pause()
+        assert tabs.active == "tab-tables"
+        await pilot.press("alt+4")
+        await pilot.pause()
+        assert tabs.active == "tab-notes"

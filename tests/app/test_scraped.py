@@ -69,7 +69,7 @@ async def test_report_with_nothing_found_fails_in_the_app(tmp_path):
         await pilot.pause()
         checks = screen.query_one("#checks-table")
         assert checks.row_count == 3 and "no figure of this table was found" in str(checks.get_row_at(0)[2])
-        await pilot.press("2")
+        await pilot.press("alt+2")
         await pilot.pause()
         assert "no headings were found" in str(screen.query_one("#missing").render())
         await pilot.press("escape")

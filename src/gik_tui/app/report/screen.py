@@ -70,10 +70,14 @@ REPORT_KEYS = [
     Binding("escape", "back", "back to queue", id="report.back"),
     Binding("t", "next_tab(1)", "next tab", id="report.tab.next"),
     Binding("T", "next_tab(-1)", "previous tab", key_display="T", show=False, id="report.tab.previous"),
-    Binding("1", "tab('tab-tables')", "Tables tab", show=False, id="report.tab.tables"),
-    Binding("2", "tab('tab-sections')", "Sections tab", show=False, id="report.tab.sections"),
-    Binding("3", "tab('tab-checks')", "Checks tab", show=False, id="report.tab.checks"),
-    Binding("4", "tab('tab-notes')", "Notes tab", show=False, id="report.tab.notes"),
+    # digits type figures and nothing else: a digit off a value cell never switches a tab or
+    # leaves the report (a newcomer typing a figure one cell too far), it says where figures go
+    Binding("alt+1", "tab('tab-tables')", "Tables tab", show=False, id="report.tab.tables"),
+    Binding("alt+2", "tab('tab-sections')", "Sections tab", show=False, id="report.tab.sections"),
+    Binding("alt+3", "tab('tab-checks')", "Checks tab", show=False, id="report.tab.checks"),
+    Binding("alt+4", "tab('tab-notes')", "Notes tab", show=False, id="report.tab.notes"),
+    Binding("0,1,2,3,4,5,6,7,8,9", "digit", "type a figure (on a value cell; nothing else anywhere)",
+            key_display="0–9", show=False, id="report.digit"),
     Binding("i", "edit_meta", "agency / year / template", show=False, id="report.edit_meta"),
     Binding("j", "move('down')", "down", show=False, id="report.down"),
     Binding("k", "move('up')", "up", show=False, id="report.up"),
@@ -313,9 +317,13 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     TABS = ("tab-tables", "tab-sections", "tab-checks", "tab-notes")
 
+    def action_digit(self) -> None:
+        """A digit where no figure can be typed (a label, a heading, a check): it only says so."""
+        self.notify("a digit types a figure on a value cell of the Tables tab (t / T or alt+1–4 change tabs)",
+                    timeout=3)
+
     def action_next_tab(self, step: int) -> None:
-        """`t` / `T`: the next (previous) tab (1–4 also choose one, except on a value cell, where a
-        digit is typed into the cell)."""
+        """`t` / `T`: the next (previous) tab (alt+1–4 choose one; a digit never does)."""
         tabs = self.query_one(TabbedContent)
         i = self.TABS.index(tabs.active) if tabs.active in self.TABS else 0
         self.action_tab(self.TABS[(i + step) % len(self.TABS)])

@@ -21,7 +21,7 @@ TYPING = """Typing figures (on a value cell of a table)
   1 2 3        spaces (or tabs, or |) between figures fill the row
                from the cursor; a pasted block fills rows
   nothing      enter on an empty edit makes the cell blank
-  On a value cell a digit is typed, not a tab: t / T change tabs.
+  A digit only ever types a figure: t / T or alt+1–4 change tabs.
 """
 
 OTHER = """
