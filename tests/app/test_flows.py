@@ -375,6 +375,33 @@ async def test_failed_save_keeps_edits_and_says_so(reports, ann_dir, monkeypatch
         assert app.return_code == 0
 
 
+async def test_quitting_with_a_save_conflict_offers_the_merge(reports, ann_dir):
+    """q while the annotation changed on disk since the report was opened: the question offers the
+    merge that ctrl+s offers (first), which saves both analysts' decisions and quits."""
+    from gik_tui.core.annotations import Annotation, CellEdit, load as load_annotation
+
+    from ..annotate import save
+
+    path = annotation_path(reports / "2020_huaiyin.txt", ann_dir)
+    theirs = ("requests", ("本年新收政府信息公开申请数量",), ("总计",))
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        key = screen.current_table().key_at_cursor()
+        save(path, Annotation(source="2020_huaiyin.txt", sha256="", template="gik-2019", note="复核过", annotator="li",
+                              cells=(CellEdit(*theirs, 19, 18, "li", "2026-11-28T08:00:00+00:00"),)))
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Choose" and app.is_running
+        assert "changed on disk" in str(app.screen.query_one("#dialog-title").render())
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.pause()
+    saved = load_annotation(path)
+    assert {e.key: e.value for e in saved.cells} == {theirs: 19, key: 5} and saved.note == "复核过"
+    assert app.return_code == 0
+
+
 async def test_unreadable_report_in_queue(reports, ann_dir):
     (reports / "empty.txt").write_bytes(b"")
     app = GikApp(str(reports), annotations=str(ann_dir))

@@ -16,7 +16,7 @@ from .safe import displayable
 from .themes import CELL_VARIABLES, load_themes
 from .dialogs import Choose
 from .keyboard import Keyboard
-from .messages import (LoadReport, OpenNext, OpenReport, QuitAsked, QuitWouldLose, ReportClosed, ReportSettled,
+from .messages import (LoadReport, MergeAsked, OpenNext, OpenReport, QuitAsked, QuitWouldLose, ReportClosed, ReportSettled,
                        ReportShown, SaveAsAsked)
 from .screens.help import HelpScreen
 from .screens.queue import QueueScreen, QueueTable
@@ -253,7 +253,13 @@ class GikApp(App):
                 self.exit()
             elif choice == "save":
                 self.report_screen.post_message(SaveAsAsked())
+            elif choice == "merge":
+                self.report_screen.post_message(MergeAsked(then_quit=True))
 
-        self.push_screen(Choose("This report has unsaved changes.",
-                                [("s", "save", "save them as a new file"), ("y", "quit", "quit and lose them")]),
-                         done)
+        options = [("s", "save", "save them as a new file"), ("y", "quit", "quit and lose them")]
+        if event.conflict:  # the annotation changed on disk: the merge ctrl+s offers saves them too
+            options.insert(0, ("m", "merge", "merge them with the file on disk (both analysts' decisions; a "
+                                             "cell decided in both: the later), then quit"))
+        self.push_screen(Choose("This report has unsaved changes"
+                                + (" and its annotation changed on disk since it was opened." if event.conflict else "."),
+                                options), done)

@@ -56,7 +56,10 @@ class ReportClosed(Message):
 
 @dataclass
 class QuitWouldLose(Message):
-    """Quitting now would lose edits that could not be saved."""
+    """Quitting now would lose edits that could not be saved; `conflict`: because the annotation
+    changed on disk meanwhile (a merge would save them)."""
+
+    conflict: bool = False
 
 
 # ------------------------------------------------------------------ to the report screen
@@ -75,3 +78,10 @@ class QuitAsked(Message, bubble=False):
 @dataclass
 class SaveAsAsked(Message, bubble=False):
     """Ask where to save the annotations (the usual place cannot be written)."""
+
+
+@dataclass
+class MergeAsked(Message, bubble=False):
+    """Merge the open report's edits with its annotation changed on disk, and quit if it worked."""
+
+    then_quit: bool = False

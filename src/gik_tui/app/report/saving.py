@@ -91,18 +91,19 @@ class Saving:
              ("r", "reload", "reload it and drop the edits made here"), ("s", "new", "save the edits made here as a new file")],
         ), done)
 
-    def merge_annotation(self) -> None:
-        """Save both analysts' decisions and show the result."""
+    def merge_annotation(self) -> bool:
+        """Save both analysts' decisions and show the result; whether it worked."""
         got = self.report.merge()
         if not got.ok:
             self.notify(f"{got.error} — edits kept; ctrl+s to save as a new file", severity="error", timeout=10)
-            return
+            return False
         self._shown_again()
         self.summary()  # the queue line, to the workspace (which tells the queue)
         said = got.said
         self.notify("merged with the file on disk: both analysts' decisions kept"
                     + (f"; {len(said)} decided in both: " + "; ".join(said[:3]) + (" …" if len(said) > 3 else "")
                        if said else ""), severity="warning" if said else "information", timeout=12 if said else 5)
+        return True
 
     def ask_save_as(self) -> None:
         def write(name: str, replace: bool) -> None:

@@ -27,7 +27,7 @@ from ..widgets.edit_bar import EditBar
 from ..widgets.status_line import StatusLine
 from ..widgets.template_table import TemplateTable, fmt_number
 from ..dialogs import AskText, Choose, MetaDialog
-from ..messages import (LoadReport, OpenNext, QuitAsked, QuitWouldLose, ReportClosed, ReportSettled, ReportShown,
+from ..messages import (LoadReport, MergeAsked, OpenNext, QuitAsked, QuitWouldLose, ReportClosed, ReportSettled, ReportShown,
                         SaveAsAsked)
 from ..widgets.key_bar import KeyBar
 from ..widgets.focus import TabbedPanes
@@ -210,7 +210,11 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         if self.review is None or self.save_now():
             self.app.exit()
         else:
-            self.post_message(QuitWouldLose())
+            self.post_message(QuitWouldLose(conflict=self.report.save_needs() == "conflict"))
+
+    def on_merge_asked(self, event: MergeAsked) -> None:
+        if self.merge_annotation() and event.then_quit:
+            self.app.exit()
 
     def on_save_as_asked(self, event: SaveAsAsked) -> None:
         self.ask_save_as()
