@@ -411,3 +411,21 @@ async def test_digits_never_switch_tabs_nor_leave_the_report(reports, ann_dir):
         await pilot.press("alt+4")
         await pilot.pause()
         assert tabs.active == "tab-notes"
+
+
+async def test_undo_reaches_back_past_closing_and_reopening_the_report(reports, ann_dir):
+    """Undo history is kept for the session: a figure typed, the report left (escape) and opened
+    again from the queue, `u` takes the figure back."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        await on_cell(screen, pilot, (*NEW, PERSONS))
+        before = screen.review.value((*NEW, PERSONS))
+        await burst(app, pilot, "9", "9", "enter")
+        assert screen.review.value((*NEW, PERSONS)) == 99
+        await burst(app, pilot, "escape")
+        assert app.screen is not screen
+        await burst(app, pilot, "enter")  # the queue's cursor is still on the report
+        await settled(app, pilot)
+        assert app.screen is screen and screen.path.endswith("2020_huaiyin.txt")
+        assert screen.review.value((*NEW, PERSONS)) == 99
+        await burst(app, pilot, "u")
+        assert screen.review.value((*NEW, PERSONS)) == before

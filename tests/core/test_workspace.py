@@ -150,3 +150,37 @@ def test_set_the_agency_and_year_of_several_reports_at_once(folder):
     done, said = ws.set_meta([a, b], agency="X县人民政府")
     assert [s.path for s in done] == [a] and len(said) == 1 and said[0].startswith("2020_huaiyin.txt: ")
     assert bad.read_text(encoding="utf-8") == "schema = [[["
+
+
+def test_undo_history_outlives_closing_the_report_for_the_session(folder):
+    """A report closed and opened again keeps its undo and redo steps for the session; when its
+    decisions changed meanwhile (another window saved), the steps are dropped, never misapplied."""
+    from gik_tui.core.annotations import load
+
+    ws = Workspace.at(str(folder))
+    path = str(folder / "2020_huaiyin.txt")
+    key = ("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
+    first = ws.open(path)
+    before = first.review.value(key)
+    first.review.set_cell(key, 77)
+    first.changed()
+    assert first.save().ok
+    ws.keep_history(first)
+    again = ws.open(path)
+    assert again.review.value(key) == 77
+    assert again.review.undo() is not None and again.review.value(key) == before
+    again.changed()
+    assert again.save().ok
+    ws.keep_history(again)  # the redo step (77) is kept too
+    third = ws.open(path)
+    assert third.review.redo() is not None and third.review.value(key) == 77
+    third.changed()
+    assert third.save().ok
+    ws.keep_history(third)
+    # another window writes other decisions: the kept steps no longer describe this file
+    other = Workspace.at(str(folder)).open(path)
+    other.review.set_cell(key, 5)
+    other.changed()
+    assert other.save().ok and load(annotation_path(path, ws.annotations)).cell_map[key].value == 5
+    fourth = ws.open(path)
+    assert fourth.review.value(key) == 5 and fourth.review.history() == ((), ())

@@ -395,6 +395,21 @@ class Review:
                 out.append(self.map_heading(s, s.template_section))
         return out
 
+    def history(self) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
+        """The undo and redo steps (Workspace keeps them when the report is closed)."""
+        return tuple(self._undo), tuple(self._redo)
+
+    def restore_history(self, undo: tuple[Change, ...], redo: tuple[Change, ...]) -> None:
+        """Undo and redo steps kept from when this report was open before, over the same decisions."""
+        self._undo, self._redo = list(undo), list(redo)
+
+    def decided(self) -> tuple:
+        """The decisions as they stand (cells, headings, status, note, agency and year), compared
+        to tell whether kept undo steps still apply."""
+        return (tuple(sorted((repr(k), repr(e.value)) for k, e in self.edits.items())),
+                tuple(sorted((repr(k), d.section, d.confirmed) for k, d in self.decisions.items())),
+                self.status, self.note, tuple(sorted(self.meta.items())))
+
     def undo(self) -> Change | None:
         if not self._undo:
             return None

@@ -44,6 +44,9 @@ class Workspace:
     filtered: bool = False
     unreadable: int = 0  # paths given that are not reports or folders that could not be read
     watchers: list[Callable[[str, object], None]] = field(default_factory=list, repr=False)
+    # each report's undo and redo steps, kept when it is closed, for the session: path → (the
+    # decisions they lead to, undo steps, redo steps) (keep_history, open)
+    histories: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     @classmethod
     def at(cls, target: str, annotations: str | None = None, annotator: str = "",
@@ -85,8 +88,21 @@ class Workspace:
         agency's other years in the folder (ReadError propagates)."""
         from .open_report import OpenReport
 
-        return OpenReport.open(path, self.annotations, self.section_threshold, self.annotator,
-                               rescore=lambda ex, review: self.with_years(path, review))
+        report = OpenReport.open(path, self.annotations, self.section_threshold, self.annotator,
+                                 rescore=lambda ex, review: self.with_years(path, review))
+        kept = self.histories.pop(path, None)
+        # its undo history of this session, when nothing changed its decisions since it was closed
+        # (another window's save, an edit by hand): then the steps would undo what they never did
+        if kept is not None and kept[0] == report.review.decided():
+            report.review.restore_history(kept[1], kept[2])
+        return report
+
+    def keep_history(self, report) -> None:
+        """The undo and redo steps of a report being closed (OpenReport), for when it is opened again
+        in this session (`open`)."""
+        undo, redo = report.review.history()
+        if undo or redo:
+            self.histories[report.path] = (report.review.decided(), undo, redo)
 
     def with_years(self, path: str, review: Review) -> Extraction:
         """The report's extraction with the agency's reports of the year before and after (from

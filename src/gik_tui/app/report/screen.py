@@ -152,6 +152,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     def load(self, path: str) -> bool:
         """Read, extract and review a report (no widgets touched); False with `failed` set when the
         report cannot be read."""
+        if self.report is not None:  # its undo steps, for when it is opened again in this session
+            self.workspace.keep_history(self.report)
         try:
             report = self.workspace.open(path)
         except ReadError as e:
