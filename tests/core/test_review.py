@@ -23,3 +23,25 @@ def test_each_cell_state_comes_from_the_review(samples):
     assert rv.state(total) in ("edited", "failing")
     assert [o.label for o in Review(extract_path(str(samples / "2018_dongsheng.txt")), None, "x").other_rows("stats")] \
         == ["政府公文公开政府信息数"]
+
+
+def test_a_blank_the_reader_left_without_a_word_is_counted_unsure():
+    """A cell of a table with figures left blank with no candidates and no warning (a PDF row the
+    reader missed) is counted as unsure — the queue's column — until the analyst decides it; a
+    blank the analyst typed is decided."""
+    from dataclasses import replace
+
+    from gik_tui.core.extract import extract_path
+    from gik_tui.core.review import Review
+
+    from ..conftest import SAMPLES
+
+    ex = extract_path(SAMPLES / "2020_huaiyin.txt")
+    assert Review(ex, None, "x").unsure_count() == 0  # every figure read
+    key = ("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
+    missed = replace(ex, cells=tuple(replace(c, value=None, raw=None, candidates=(), confidence=0.0)
+                                     if c.key == key else c for c in ex.cells))
+    rv = Review(missed, None, "x")
+    assert rv.unsure_count() == 1
+    rv.set_cell(key, None)  # the analyst says: blank
+    assert rv.unsure_count() == 0

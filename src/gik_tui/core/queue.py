@@ -12,7 +12,7 @@ from .annotations import ERROR, NEW, AnnotationFile
 from .readers import ReadError
 from .model import _by_fields
 from .open_report import OpenReport
-from .review import Review, doubtful
+from .review import Review
 from .years import carry_cells
 
 
@@ -27,7 +27,7 @@ class Summary:
     cells: int = 0  # cells with a value
     failing: int = 0  # checks that fail whatever is undecided
     pending: int = 0  # checks that wait for undecided or blank cells
-    low: int = 0  # low-confidence values and blanks left with candidates
+    low: int = 0  # unsure: low-confidence values, blanks with candidates, blanks of a table with figures (Review.unsure_count)
     status: str = NEW
     saved: str = ""  # when the annotation was last written (local time), "" when never
     error: str | None = None
@@ -126,7 +126,7 @@ def summary_of(path: str, rv: Review, file: AnnotationFile, annotated: bool = Tr
         cells=sum(1 for c in cells if c.value is not None),
         failing=sum(1 for c in checks if c.state == "fails"),
         pending=sum(1 for c in checks if c.state == "pending"),
-        low=sum(1 for c in cells if doubtful(c)),
+        low=rv.unsure_count(),
         status=rv.status if annotated else NEW, saved=saved, error=note,
         failing_by_table=tuple(sorted(Counter(c.cells[0].table for c in checks if c.state == "fails" and c.cells).items())),
         requests=_requests(rv),

@@ -225,6 +225,16 @@ class Review:
         covered = {self.section_of(s)[0] for s in self.ex.sections}
         return [n for n in self.template.section_names if n not in covered]
 
+    def unsure_count(self) -> int:
+        """The cells the analyst should still look at, the queue's "unsure": values read with low
+        confidence, blanks left with candidates, and the blanks of a table that has figures (a
+        figure the reader did not find, even with no warning, is never counted as clean); the
+        analyst's own blanks are decided."""
+        current = self.current_cells()
+        filled = {c.table for c in current.values() if c.value is not None}
+        return sum(1 for k, c in current.items()
+                   if doubtful(c) or (c.value is None and c.table in filled and k not in self.edits))
+
     def attention(self, blanks_only: bool = False) -> list[Attention]:
         """What needs the analyst, in reading order: cells in failing checks (typed ones too),
         low-confidence cells, blanks left with candidates, blank cells of a table that has values
