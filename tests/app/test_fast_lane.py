@@ -429,3 +429,16 @@ async def test_undo_reaches_back_past_closing_and_reopening_the_report(reports, 
         assert screen.review.value((*NEW, PERSONS)) == 99
         await burst(app, pilot, "u")
         assert screen.review.value((*NEW, PERSONS)) == before
+
+
+async def test_left_then_right_bracket_comes_back_to_the_cell(reports, ann_dir):
+    """On dongsheng, from the first thing that needs the analyst: `[` goes round to the last
+    unmatched heading (Sections tab), `]` comes back to the same cell."""
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
+        first = screen.review.attention()[0]
+        table = await on_cell(screen, pilot, first.key)
+        await burst(app, pilot, "left_square_bracket")
+        assert app.focused.id == "sections-table"
+        await burst(app, pilot, "right_square_bracket")
+        assert app.focused is screen.current_table() and app.focused.key_at_cursor() == first.key
+        assert table.key_at_cursor() == first.key

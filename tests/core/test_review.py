@@ -45,3 +45,30 @@ def test_a_blank_the_reader_left_without_a_word_is_counted_unsure():
     assert rv.unsure_count() == 1
     rv.set_cell(key, None)  # the analyst says: blank
     assert rv.unsure_count() == 0
+
+
+def test_the_attention_round_comes_back_where_it_started():
+    """`[` then `]` come back to the cell they left, across the wrap through the headings
+    (dongsheng: its first stop is a cell in a failing check; `[` from it goes round to the last
+    unmatched heading, `]` from that heading back to the cell), and `]` then `[` too."""
+    from gik_tui.core.extract import extract_path
+    from gik_tui.core.review import Review
+
+    from ..conftest import SAMPLES
+
+    rv = Review(extract_path(SAMPLES / "2018_dongsheng.txt"), None, "x")
+    items = rv.attention()
+    first = items[0]
+    assert first.kind == "check" and items[-1].kind == "heading"
+    back = rv.next_attention(-1, cell=first.key)
+    assert back == items[-1]
+    assert rv.next_attention(1, cell=first.key, heading=back.key) == first  # the cursor is on the heading now
+    for a in items:
+        if a.kind == "heading":
+            forth = rv.next_attention(1, heading=a.key)
+            assert rv.next_attention(-1, heading=forth.key if forth.kind == "heading" else None,
+                                     cell=forth.key if forth.kind != "heading" else None) == a
+        else:
+            forth = rv.next_attention(1, cell=a.key)
+            assert rv.next_attention(-1, cell=forth.key if forth.kind != "heading" else a.key,
+                                     heading=forth.key if forth.kind == "heading" else None) == a

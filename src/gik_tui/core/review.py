@@ -282,6 +282,28 @@ class Review:
                 items.append(Attention("heading", s.start, "unmatched heading"))
         return items
 
+    def next_attention(self, step: int, blanks_only: bool = False, cell: CellKey | None = None,
+                       heading: int | None = None) -> Attention | None:
+        """What `]` (step 1) and `[` (step -1) go to from the cursor — on `cell`, or on the heading
+        that starts at `heading` — in one round: the cells in template order, then the headings,
+        then round again. So `[` then `]` comes back to where it started. None: nothing left."""
+        items = self.attention(blanks_only)
+        if not items:
+            return None
+        if heading is not None:
+            at = next((i for i, a in enumerate(items) if a.kind == "heading" and a.key == heading), None)
+            if at is not None:
+                return items[(at + step) % len(items)]
+        pos = {c.key: i for i, c in enumerate(self.ex.cells)}
+        here = pos.get(cell) if cell is not None else None
+        if here is None:
+            return items[0] if step > 0 else items[-1]
+        cells = [a for a in items if a.kind != "heading"]
+        if step > 0:
+            return next((a for a in cells if pos.get(a.key, -1) > here), None) \
+                or next((a for a in items if a.kind == "heading"), None) or items[0]
+        return next((a for a in reversed(cells) if pos.get(a.key, len(pos)) < here), None) or items[-1]
+
     def blanks(self, keys) -> dict[CellKey, Number]:
         """Of these cells, the blank ones the analyst has not decided, each to 0 (for a report that
         leaves zeros empty): what `set_cells` takes."""

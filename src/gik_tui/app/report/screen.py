@@ -469,21 +469,18 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     def action_attention(self, step: int, blanks_only: bool = False) -> None:
         """`]` / `[`: the next (previous) thing that needs the analyst after the cursor, in reading
         order; `}` / `{`: the next (previous) blank cell. What it is shows on the status line."""
-        items = self.review.attention(blanks_only)
-        if not items:
+        t = self.current_table()
+        heading = None
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id == "sections-table" and focused.row_count:
+            try:  # the cursor on a heading: the round goes on from it
+                heading = int(focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value)
+            except (ValueError, TypeError, LookupError):
+                heading = None
+        target = self.review.next_attention(step, blanks_only, t.key_at_cursor() if t is not None else None, heading)
+        if target is None:
             self.notify("no blank cell left" if blanks_only else "nothing needs attention")
             return
-        pos = {c.key: i for i, c in enumerate(self.ex.cells)}
-        t = self.current_table()
-        here = pos.get(t.key_at_cursor()) if t is not None else None
-        cells = [a for a in items if a.kind != "heading"]
-        if here is None:
-            target = items[0] if step > 0 else items[-1]
-        elif step > 0:
-            target = next((a for a in cells if pos.get(a.key, -1) > here), None) \
-                or next((a for a in items if a.kind == "heading"), None) or items[0]
-        else:
-            target = next((a for a in reversed(cells) if pos.get(a.key, len(pos)) < here), None) or items[-1]
         if target.kind == "heading":
             self.refresh_panes()
             self.query_one(TabbedContent).active = "tab-sections"
