@@ -442,3 +442,27 @@ async def test_left_then_right_bracket_comes_back_to_the_cell(reports, ann_dir):
         await burst(app, pilot, "right_square_bracket")
         assert app.focused is screen.current_table() and app.focused.key_at_cursor() == first.key
         assert table.key_at_cursor() == first.key
+
+
+async def test_enter_on_a_check_tells_its_cell_even_when_the_cursor_is_already_there(reports, ann_dir):
+    """The cursor on the failing check's cell, the status line saying something else, `enter` on
+    that check in the Checks tab: the status line and the source pane tell the cell again (no
+    highlight comes when the cursor does not move)."""
+    from gik_tui.app.widgets.source_view import SourceView
+
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
+        first = screen.review.attention()[0]
+        assert first.kind == "check"
+        await on_cell(screen, pilot, first.key)
+        said = status(screen)
+        screen.set_status("something else")
+        screen.query_one(SourceView).clear_span()
+        await burst(app, pilot, "alt+3")
+        checks = screen.query_one("#checks-table")
+        assert app.focused is checks
+        row = next(i for i in range(checks.row_count) if str(checks.get_row_at(i)[0]).startswith("✗"))
+        checks.move_cursor(row=row)
+        await burst(app, pilot, "enter")
+        assert screen.current_table().key_at_cursor() == first.key
+        assert status(screen).split("  ·")[0] == said.split("  ·")[0] and "something else" not in status(screen)
+        assert screen.query_one(SourceView).span is not None

@@ -463,7 +463,12 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         if not any(key in t.coords for t in pane.tables()):
             return False
         self.query_one(TabbedContent).active = "tab-tables"
-        return pane.goto_cell(key)
+        t = next(t for t in pane.tables() if key in t.coords)
+        already = t.cursor_coordinate == t.coords[key]
+        moved = pane.goto_cell(key)
+        if moved and already:  # no highlight comes: the status line and the source are told here
+            self.on_cell_moved(t)
+        return moved
 
     # ------------------------------------------------------------------ attention
     def action_attention(self, step: int, blanks_only: bool = False) -> None:
