@@ -466,3 +466,21 @@ async def test_enter_on_a_check_tells_its_cell_even_when_the_cursor_is_already_t
         assert screen.current_table().key_at_cursor() == first.key
         assert status(screen).split("  ·")[0] == said.split("  ·")[0] and "something else" not in status(screen)
         assert screen.query_one(SourceView).span is not None
+
+
+async def test_a_refused_entry_stops_the_burst_and_says_so(reports, ann_dir):
+    """`1 tab 2 enter 4 enter` on the last cell of a row: the entry is refused (two figures for one
+    cell) and the `4 enter` pressed after it, before the refusal could be seen, are dropped — never
+    typed into the open box nor put in a cell — and the status line says the burst stopped there.
+    Keys pressed after that are typed as ever."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        total = (*NEW, ("总计",))
+        table = await on_cell(screen, pilot, total)
+        before = screen.review.value(total)
+        await burst(app, pilot, "1", "tab", "2", "enter", "4", "enter")
+        assert screen.review.value(total) == before
+        assert table.editing == total and table.buffer == "1\t2"
+        said = status(screen)
+        assert "2 numbers for 1 cell(s)" in said and "stopped there: 2 key(s)" in said, said
+        await burst(app, pilot, "ctrl+u", "5", "enter")  # pressed after the refusal was said
+        assert screen.review.value(total) == 5 and table.editing is None

@@ -113,6 +113,11 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
         self.buffer = ""
         self.selected = False  # the buffer is the cell's value, selected: typing replaces it (`e`)
         self.on_edge = None  # called (table, direction) when the cursor leaves the table
+        # a refused entry stops the burst: keys pressed before the refusal was said (their event is
+        # older than it) are dropped, counted, and said with it, never typed into the open box
+        self.refused_at: float | None = None
+        self.refusal = ""
+        self.dropped = 0
 
     # ------------------------------------------------------------------ building
     class Built(Message):
@@ -379,13 +384,11 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
         try:
             rows = parse_entry(text)
         except EntryError as e:
-            self.post_message(self.Edit(self, key, text, str(e)))
-            return False
+            return self._refuse(key, text, str(e))
         anchor = self.coords[key]
         values = self.targets(anchor, rows)
         if isinstance(values, str):
-            self.post_message(self.Edit(self, key, text, values))
-            return False
+            return self._refuse(key, text, values)
         self.editing, self.buffer, self.selected = None, "", False
         change = self.apply(values)
         self.refresh_cells(values)  # drawn with the cursor's move, in one repaint
@@ -424,9 +427,33 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
             event.stop()
             event.prevent_default()
 
+    def _refuse(self, key: CellKey, text: str, why: str) -> bool:
+        """An entry refused: said, the edit kept open, and the keys already pressed after it dropped."""
+        from textual._time import get_time
+
+        self.refused_at, self.refusal, self.dropped = get_time(), why, 0
+        self.post_message(self.Edit(self, key, text, why))
+        return False
+
+    def blind(self, event: events.Key) -> bool:
+        """Was this key pressed before the refusal of the entry before it was said (in the same
+        burst)? Then it is dropped, and the refusal says how many were."""
+        if self.refused_at is None:
+            return False
+        if event.time >= self.refused_at or self.editing is None:
+            self.refused_at = None
+            return False
+        self.dropped += 1
+        self.post_message(self.Edit(self, self.editing, self.buffer,
+                                    f"{self.refusal} — stopped there: {self.dropped} key(s) pressed after it "
+                                    "were not typed"))
+        return True
+
     async def key_now(self, event: events.Key) -> bool:
         """Type: handle the key at once when it is typing (see `types`); False for a command, which
         the app runs as the key's binding, in order (GikApp._dispatch)."""
+        if self.blind(event):
+            return True
         if not self.types(event):
             return False
         if self.editing is None:
