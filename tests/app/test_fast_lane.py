@@ -484,3 +484,34 @@ async def test_a_refused_entry_stops_the_burst_and_says_so(reports, ann_dir):
         assert "2 numbers for 1 cell(s)" in said and "stopped there: 2 key(s)" in said, said
         await burst(app, pilot, "ctrl+u", "5", "enter")  # pressed after the refusal was said
         assert screen.review.value(total) == 5 and table.editing is None
+
+
+async def test_a_resize_lays_the_labels_checks_and_source_out_again(reports, ann_dir):
+    """120×40 → 100×30 → 200×60 with the cursor on a cell: the row labels take the new width, the
+    Checks pane too, and the source pane shows the cell's line again without the cursor moving."""
+    from gik_tui.app.widgets.source_view import SourceView
+
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt", size=(120, 40)) as (app, pilot, screen):
+        key = screen.review.attention()[0].key
+        await burst(app, pilot, "alt+3", "alt+1")  # the Checks pane filled at 120 columns
+        table = await on_cell(screen, pilot, key)
+        source = screen.query_one(SourceView)
+        line = source.span[0]
+        widths = []
+        for size in ((100, 30), (200, 60)):
+            await pilot.resize_terminal(*size)
+            for _ in range(4):
+                await pilot.pause()
+            label = next(iter(table.columns.values()))
+            widths.append(label.width)
+            assert table.key_at_cursor() == key and app.focused is table
+            assert source.span[0] == line and source.cursor_location[0] == line
+            top, height = source.scroll_offset.y, source.size.height
+            shown = {source.wrapped_document.offset_to_location((0, y))[0] for y in range(top, top + height)} \
+                if hasattr(source.wrapped_document, "offset_to_location") else {line}
+            assert line in shown
+        assert widths[1] > widths[0]
+        await burst(app, pilot, "alt+3")
+        checks = screen.query_one("#checks-table")
+        # three fifths of 200 columns, less the id, the mark and the padding (at 120: 43)
+        assert [c.width for c in checks.columns.values()][2] == 87

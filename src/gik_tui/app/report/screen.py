@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -111,6 +111,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self._told: set[str] = set()
         self._notes_stale = False
         self._focus_pending = False
+        self._relayout_due = False  # a resize's relayout is waiting for the next refresh
         self._panes_stale = False
         self._prepared = False  # the other formats' tables built, hidden (once, after the first report)
 
@@ -453,6 +454,35 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         if self._notes_stale:
             self._notes_stale = False
             self.query_one(NotesPane).show(self.ex.warnings, self.review.note)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The terminal was resized: the row labels and the Checks pane take the new width and the
+        source pane shows the cell's line again (once for a run of resizes: after the next refresh)."""
+        if self.review is not None and not self._relayout_due:
+            self._relayout_due = True
+            self.call_after_refresh(self._relayout)
+
+    def _relayout(self) -> None:
+        self._relayout_due = False
+        if self.review is None:
+            return
+        pane = self.query_one(TablesPane)
+        tables = pane.tables()
+        if not any(t.editing is not None for t in tables):  # never while a figure is being typed
+            t = self.current_table()
+            key = t.key_at_cursor() if t is not None else None
+            had_focus = self.focused is t
+            for table in tables:
+                table.build()
+            if key is not None and t is not None and key in t.coords:
+                if had_focus:
+                    self.goto_cell(key)
+                else:
+                    t.move_cursor(row=t.coords[key][0], column=t.coords[key][1])
+        self._panes_stale = True
+        if self.query_one(TabbedContent).active in ("tab-sections", "tab-checks"):
+            self.refresh_panes()
+        self.query_one(SourceView).recenter()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if self.review is not None:

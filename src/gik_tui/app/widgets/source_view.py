@@ -128,6 +128,11 @@ class SourceView(TextArea):
             self.move_cursor((row, start), center=True)
         self.refresh()
 
+    def recenter(self) -> None:
+        """The highlighted span in the middle of the view again (its lines wrap anew after a resize)."""
+        if self.span is not None:
+            self.move_cursor((self.span[0], self.span[1]), center=True)
+
     def clear_span(self) -> None:
         if self.span is not None:
             self.span = None
