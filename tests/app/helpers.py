@@ -9,8 +9,12 @@ from gik_tui.app.widgets.template_table import TemplateTable
 
 
 async def ready(app: GikApp, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """The folder searched and every report summarised (the search starts the summarising)."""
+    for _ in range(20):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers) and app.workspace.scanned:
+            break
     if isinstance(app.screen, ReportScreen):
         await settled(app, pilot)
 

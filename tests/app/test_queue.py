@@ -166,3 +166,45 @@ async def test_a_folder_with_no_reports_says_so_and_how_to_open_one(tmp_path, an
         said = str(app.screen.query_one("#queue-progress").render())
         assert f"no reports found in {empty}" in said and "gik-tui FOLDER" in said and "bundled samples" in said
 
+
+
+async def test_a_big_folder_is_searched_with_its_progress_shown_and_escape_stops_it(tmp_path, monkeypatch):
+    """The app starts at once in a big folder: the queue says how far the search is, `escape`
+    stops it, and the reports found before that are listed, with a word that the search stopped."""
+    import os
+    import threading
+
+    import gik_tui.core.readers as readers
+
+    home = tmp_path / "home"
+    for i in range(6):
+        (home / f"d{i}").mkdir(parents=True)
+        (home / f"d{i}" / f"r{i}.txt").write_text("某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n",
+                                                  encoding="utf-8")
+    gate, reached = threading.Event(), threading.Event()
+    real = os.walk
+
+    def slow_walk(top, *a, **k):
+        for n, entry in enumerate(real(top, *a, **k)):
+            if n == 3:  # a folder far down a home folder: the analyst has seen enough
+                reached.set()
+                gate.wait(10)
+            yield entry
+
+    monkeypatch.setattr(readers, "SCAN_EVERY", 1)
+    monkeypatch.setattr(readers.os, "walk", slow_walk)
+    app = GikApp(str(home), annotations=str(tmp_path / "ann"))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause()
+            if reached.is_set() and "report(s) so far" in str(app.screen.query_one("#queue-progress").render()):
+                break
+        said = str(app.screen.query_one("#queue-progress").render())
+        assert said.startswith(f"searching {home}: 3 folders, 1 report(s) so far · escape stops"), said
+        await pilot.press("escape")
+        await pilot.pause()
+        gate.set()
+        await ready(app, pilot)
+        table = app.screen.query_one("#queue-table")
+        assert 2 <= table.row_count < 6
+        assert any("was stopped" in n.message for n in app._notifications)

@@ -50,9 +50,10 @@ class GikApp(App):
         for theme in themes:
             self.register_theme(theme)
         # flags win over settings
+        # a folder is searched by the queue, in a thread, with its progress shown (a home folder
+        # takes minutes) and escape to stop it
         self.workspace = Workspace.at(target, annotations or settings.annotations or None,
-                                      annotator or settings.annotator, settings.section_threshold)
-        self.startup_warnings += self.workspace.warnings
+                                      annotator or settings.annotator, settings.section_threshold, scan=False)
         if not settings.cache:
             os.environ.setdefault(cache.OFF_ENV, "1")
         self.startup_warnings += cache.opened()  # a damaged cache set aside, a folder that cannot be used

@@ -47,22 +47,41 @@ class Workspace:
     # each report's undo and redo steps, kept when it is closed, for the session: path → (the
     # decisions they lead to, undo steps, redo steps) (keep_history, open)
     histories: dict[str, tuple] = field(default_factory=dict, repr=False)
+    scanned: bool = True  # False until a folder opened with `at(scan=False)` has been searched
 
     @classmethod
     def at(cls, target: str, annotations: str | None = None, annotator: str = "",
-           section_threshold: float | None = None) -> Workspace:
-        """A folder of reports (searched once), or one report. The annotations folder is made."""
-        if os.path.isfile(target):
-            files, unread = [target], []
-        else:
-            files, unread = find_reports([target])
-        warnings = [str(e) for e in unread[:5]]  # said, never skipped in silence
-        if len(unread) > 5:
-            warnings.append(f"… and {len(unread) - 5} more folder(s) that could not be read")
+           section_threshold: float | None = None, scan: bool = True) -> Workspace:
+        """A folder of reports (searched once), or one report. The annotations folder is made.
+        `scan` False: a folder is searched later, by `scan` (the app: with its progress shown and
+        a way to stop it)."""
         if annotations:
             os.makedirs(annotations, exist_ok=True)
-        return cls(target, files, annotations or None, annotator, section_threshold, warnings,
-                   unreadable=len(unread))
+        ws = cls(target, [], annotations or None, annotator, section_threshold)
+        if os.path.isfile(target):
+            ws.files = [target]
+        elif scan:
+            ws.scan()
+        else:
+            ws.scanned = False
+        return ws
+
+    def scan(self, progress: Callable[[int, int, str], None] | None = None,
+             stop: Callable[[], bool] | None = None) -> bool:
+        """Search the folder for reports (core/readers.find_reports: `progress`, `stop`); False when
+        `stop` ended it early (the reports found so far are the workspace's, and it says so)."""
+        files, unread = find_reports([self.target], progress, stop)
+        self.files = files
+        self.warnings = [str(e) for e in unread[:5]]  # said, never skipped in silence
+        if len(unread) > 5:
+            self.warnings.append(f"… and {len(unread) - 5} more folder(s) that could not be read")
+        self.unreadable = len(unread)
+        stopped = stop is not None and stop()
+        if stopped:
+            self.warnings.append(f"the search of {self.target} was stopped: only the {len(files):,} report(s) found "
+                                 "before it are listed")
+        self.scanned = True
+        return not stopped
 
     @classmethod
     def of(cls, paths, annotations: str | None = None) -> Workspace:

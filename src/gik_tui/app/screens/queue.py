@@ -132,6 +132,8 @@ class QueueScreen(Screen):
         self.query_text = ""
         self.marked: set[str] = set()  # rows marked with space: `i` sets their agency or year at once
         self.recognising = ""  # which scan's page is being recognised, while the rows fill
+        self.searching = ""  # how far the search of a big folder is (escape stops it)
+        self._stop_search = False
         workspace.watch(self._workspace_changed)
 
     @property
@@ -151,14 +153,49 @@ class QueueScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        table.focus()
+        self.app.theme_changed_signal.subscribe(self, lambda theme: self.restyle())
+        if self.workspace.scanned:
+            self._columns()
+            self.fill_rows()
+            self.load()
+        else:  # a folder not searched yet (the app starts at once, even in a home folder)
+            self.searching = f"searching {self.workspace.target} …"
+            self.show_progress()
+            self.search()
+
+    def _columns(self) -> None:
+        table = self.query_one(DataTable)
         names = max((cell_len(p.rsplit("/", 1)[-1]) for p in self.workspace.files), default=4)
         widths = {**WIDTHS, "file": min(max(names, FILE_WIDTH[0]), FILE_WIDTH[1])}
         for key, label in COLUMNS:
             table.add_column(self._header(key), key=key, width=widths.get(key))
+
+    @work(thread=True, exclusive=True, group="queue-search")
+    def search(self) -> None:
+        """Search the folder for reports, saying how far it is; escape stops it (the reports found
+        so far are then listed)."""
+        ws = self.workspace
+
+        def progress(folders: int, found: int, where: str) -> None:
+            self.app.call_from_thread(self._searched, f"searching {ws.target}: {folders:,} folders, {found:,} report(s) "
+                                                      "so far · escape stops (what was found is listed)")
+
+        ws.scan(progress, lambda: self._stop_search)
+        self.app.call_from_thread(self._search_done)
+
+    def _searched(self, said: str) -> None:
+        self.searching = said
+        self.show_progress()
+
+    def _search_done(self) -> None:
+        self.searching = ""
+        self._columns()
         self.fill_rows()
+        for w in self.workspace.warnings:
+            self.notify(displayable(w), severity="warning", timeout=8)
+        self.show_progress()
         self.load()
-        table.focus()
-        self.app.theme_changed_signal.subscribe(self, lambda theme: self.restyle())
 
     # ------------------------------------------------------------------ loading
     def visible_paths(self) -> list[str]:
@@ -260,6 +297,8 @@ class QueueScreen(Screen):
         """The line above the rows, from the state alone: how far the summarising is, else a filter
         that matches nothing, else the counts and the order of the rows when they are sorted."""
         ws = self.workspace
+        if self.searching:
+            return displayable(self.searching)
         if not ws.files:  # a fresh install run from the home folder: say what to do, never an empty screen
             from ...core.readers import REPORT_SUFFIXES
 
@@ -380,6 +419,11 @@ class QueueScreen(Screen):
         self.query_one(DataTable).focus()
 
     def action_clear_filter(self) -> None:
+        if self.searching:  # escape while a big folder is searched: stop there
+            self._stop_search = True
+            self.searching = "stopping the search …"
+            self.show_progress()
+            return
         box = self.query_one("#queue-filter", Input)
         if box.has_class("visible") or self.query_text:
             box.value = ""

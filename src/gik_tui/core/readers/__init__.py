@@ -27,6 +27,7 @@ from html import unescape as _unescape
 import unicodedata
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from ..document import Document, unify_newlines
@@ -172,11 +173,18 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
     return Document(source, text, sha, encoding)
 
 
-def find_reports(paths) -> tuple[list[str], list[ReadError]]:
-    """Expand folders into their report files (.txt/.htm/.html, sorted); missing paths are errors."""
+SCAN_EVERY = 200  # folders between two words of a scan's progress
+
+
+def find_reports(paths, progress: Callable[[int, int, str], None] | None = None,
+                 stop: Callable[[], bool] | None = None) -> tuple[list[str], list[ReadError]]:
+    """Expand folders into their report files (.txt/.htm/.html, sorted); missing paths are errors.
+    `progress(folders, reports, folder)` is told every SCAN_EVERY folders (a home folder holds
+    hundreds of thousands); when `stop()` says so the scan ends there, with what it found."""
     files: list[str] = []
     errors: list[ReadError] = []
     seen: set[str] = set()
+    folders = 0
     for path in paths:
         p = Path(path)
         if p.is_dir():
@@ -185,6 +193,12 @@ def find_reports(paths) -> tuple[list[str], list[ReadError]]:
                 errors.append(ReadError(str(where), f"folder cannot be read ({e.strerror or e}); its reports were skipped"))
 
             for root, dirs, names in os.walk(p, onerror=unreadable, followlinks=False):
+                folders += 1
+                if folders % SCAN_EVERY == 0:
+                    if stop is not None and stop():
+                        return files, errors
+                    if progress is not None:
+                        progress(folders, len(files), root)
                 dirs.sort()
                 for name in sorted(names):
                     if name.lower().endswith(REPORT_SUFFIXES):
