@@ -35,6 +35,7 @@ async def test_sort_marks_its_column_and_next_report_follows_the_rows(reports, a
         await pilot.press("s")  # by file, descending
         await pilot.pause()
         assert queue.sort == ("file", True) and str(progress.render()).endswith("sorted by file ▼")
+        assert not app._notifications  # said above the rows, never stacked as toasts over them
         assert names(table)[0] == "2020_huaiyin.txt"
         assert [p.rsplit("/", 1)[-1] for p in app.workspace.order] == names(table)
         await pilot.press("s")  # the next column: status, ascending

@@ -34,7 +34,7 @@ async def test_one_line_report_solved_cells_and_candidates(tmp_path):
         key = app.focused.key_at_cursor()
         assert key[1][-1] == "规范性文件" and key[2] == ("本年新制作数量",) and screen.review.value(key) is None
         text = status(screen)
-        assert "= blank  · undecided (glued run): 1 (>99%), 11 (<1%)" in text
+        assert "= blank (confidence 0.0)" in text and "  · undecided (glued run): 1 (>99%), 11 (<1%)" in text
         # the source view shows the whole 3,000-character line and highlights the run inside it
         view = source(screen)
         row, start, end = view.span
@@ -45,7 +45,8 @@ async def test_one_line_report_solved_cells_and_candidates(tmp_path):
         assert screen.review.value(key) == 18
         screen.goto_cell(key)
         await pilot.pause()
-        assert "= 18  · solved: cut from a glued run, decided by the identities" in status(screen)
+        assert "= 18 (confidence " in status(screen)
+        assert "  · solved: cut from a glued run, decided by the identities" in status(screen)
 
 
 async def test_report_with_nothing_found_fails_in_the_app(tmp_path):

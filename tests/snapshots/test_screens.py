@@ -91,13 +91,16 @@ _checks = _report_then("t", "t")
 _typing = _report_then("j", "4", "2")  # typing into 主动公开规范性文件数: the cell bar and the key bar say so
 
 
-SMALL = {"queue": _loaded, "report": _report, "sections": _sections, "checks": _checks, "typing": _typing}
+SMALL = {"queue": _loaded, "report": _report, "sections": _sections, "checks": _checks, "typing": _typing,
+         "help": _help}
 
 
-@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (200, 60)])
 @pytest.mark.parametrize("screen", list(SMALL))
 def test_small_terminals(snap_compare, tmp_path, monkeypatch, screen, size):
-    """What carries meaning stays in view at 80×24 and 100×30: the queue's status, failing and unsure
-    columns, a heading's section, both sides of a check, the cell being typed into."""
+    """What carries meaning stays in view from 80×24 to 200×60: the queue's status, failing and
+    unsure columns and ? and q in the footer, a heading's section and who decided it, both sides of
+    a check, the cell being typed into and its confidence, the help's columns wrapping under
+    themselves."""
     app = make_app(tmp_path, monkeypatch, "gik-dark")
     assert snap_compare(app, terminal_size=size, run_before=SMALL[screen])

@@ -258,3 +258,26 @@ def test_a_page_of_a_million_characters_is_skipped_before_its_characters_are_bui
     assert time.perf_counter() - t < 3.0
     assert str(e.value) == (f"{tmp_path / 'million.pdf'}: no text could be read: page 1 holds 1,000,000 characters "
                             "(more than 100,000); it was skipped")
+
+
+def test_pdfs_read_in_several_threads_at_once():
+    """pdfium is not thread-safe and every PDF read counts its pages' characters there: the queue's
+    thread and the report's read PDFs at the same time (this aborted the process before the lock)."""
+    import threading
+
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(0, seed=1, layout="p")
+    data = rep.render()
+    got: list[str] = []
+
+    def read() -> None:
+        for _ in range(4):
+            got.append(read_bytes(data, rep.filename).text)
+
+    threads = [threading.Thread(target=read) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 16 and len(set(got)) == 1

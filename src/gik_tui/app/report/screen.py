@@ -395,11 +395,13 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         cur = self.review.cell(key)
         orig = self.review.extracted(key)
         addr = cell_address(key)
-        if self._note:
-            addr, self._note = f"▸ {self._note} · {addr}", ""
         value = fmt_number(cur.value) if cur is not None and cur.value is not None else "blank"
         self.edit_bar.show_value(fmt_number(cur.value) if cur is not None else "")
         msg = f"{addr} = {value}"
+        if orig is not None and not self.review.is_edited(key):  # first, so a narrow line keeps it
+            msg += f" (confidence {orig.confidence})"
+        if self._note:  # why `]` stopped here: after the cell and its value, which a narrow line keeps
+            msg, self._note = f"{msg}  ▸ {self._note}", ""
         q = self.review.question_at(key)
         if q is not None:  # the row is one of a table's question: said, once a report, not per cell
             why = (f"one question for {len(q.rows)} rows (which columns hold their figures?): "
@@ -422,7 +424,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             source.show_span(row, col, col + max(1, orig.end - orig.start))
             where = f"{self.doc.page_label(orig.page)}, line {orig.line}" if orig.page else f"line {orig.line}"
             box = self.doc.box_at(orig.start)  # a recognised figure: where it stands on the picture
-            msg += f"  · {where}{', ' + box if box else ''}, raw {orig.raw!r}, confidence {orig.confidence}"
+            msg += f"  · {where}{', ' + box if box else ''}, raw {orig.raw!r}"
         else:
             source.clear_span()
             msg += "  · no source in the text"

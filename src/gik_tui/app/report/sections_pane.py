@@ -14,6 +14,7 @@ from ...core.review import Review
 from ..safe import displayable
 from ..themes import role_colours
 from ..widgets.focus import KeepsFocusWhenShown
+from ..widgets.template_table import pane_width
 
 
 class SectionsPane(KeepsFocusWhenShown, DataTable):
@@ -30,11 +31,16 @@ class SectionsPane(KeepsFocusWhenShown, DataTable):
     def __init__(self, **kw) -> None:
         super().__init__(cursor_type="row", **kw)
 
-    def on_mount(self) -> None:
-        # the section first, the heading cut to a width: at 80 columns both still show
+    def _columns(self, ex: Extraction, names: list[str]) -> None:
+        """The section first, then the heading cut to the room the pane leaves, so the score and
+        who decided show whole at 120 columns (at 80 the section and the heading still show)."""
+        lines = max((len(f"p{s.page} · {s.line}" if s.page else str(s.line)) for s in ex.sections), default=4)
+        sections = max(Text(n).cell_len for n in (*names, "— unmatched"))
+        fixed = max(lines, 4) + sections + 5 + 9 + 2 * 5 + 2  # score, decided, the columns' padding, the scrollbar
+        self.clear(columns=True)
         self.add_column(Text("line"))
         self.add_column(Text("section"))
-        self.add_column(Text("heading"), width=26)
+        self.add_column(Text("heading"), width=max(12, min(40, pane_width(self) - fixed)))
         self.add_column(Text("score"))
         self.add_column(Text("decided"))
 
@@ -42,7 +48,7 @@ class SectionsPane(KeepsFocusWhenShown, DataTable):
         """Fill the rows; the note on the template sections no heading covers."""
         cursor = self.cursor_row
         c = role_colours(self.app)
-        self.clear()
+        self._columns(ex, review.template.section_names)
         for s in ex.sections:
             section, confirmed = review.section_of(s)
             stale = s.line in review.stale_sections

@@ -63,12 +63,13 @@ def row_cells(s: Summary | None, name: str, c: dict[str, str] | None = None, mar
     if s.error and s.status == ERROR:
         cells = {k: Text("") for k in keys}
         cells.update(file=Text(displayable(name)), status=Text("error", style=error),
-                     agency=Text(displayable(s.error), style=f"bold {error}".strip()))
+                     agency=Text(displayable(s.error), style=f"bold {error}".strip(), no_wrap=True,
+                                 overflow="ellipsis"))  # whole on the line above when the row is under the cursor
         return [cells[k] for k in keys]
     status_style = {DONE: c.get("success", ""), FLAGGED: f"bold {warning}".strip(),
                     IN_PROGRESS: c.get("accent", "")}.get(s.status, "")
     cells = {
-        "file": Text(displayable(name)), "agency": Text(displayable(s.agency)),
+        "file": Text(displayable(name)), "agency": Text(displayable(s.agency), no_wrap=True, overflow="ellipsis"),
         "year": Text("" if s.year is None else str(s.year), justify="right"),
         "template": Text(s.template), "headings": Text(f"{s.headings[0]}/{s.headings[1]}", justify="right"),
         "cells": Text(str(s.cells), justify="right"),
@@ -313,7 +314,20 @@ class QueueScreen(Screen):
         return self.counts() + (f" · sorted by {dict(COLUMNS)[col]} {'▼' if rev else '▲'}" if col else "")
 
     def show_progress(self) -> None:
-        self.query_one("#queue-progress", Label).update(Text(self.progress()))
+        said = self.progress()
+        table = self.query_one(DataTable)
+        if table.row_count and not self.searching:  # the row under the cursor cannot be read: why, whole
+            try:
+                path = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            except Exception:  # noqa: BLE001 - no row under the cursor yet
+                path = None
+            s = self.workspace.summaries.get(path) if path else None
+            if s is not None and s.error and s.status == ERROR:
+                said = displayable(f"{s.name}: {s.error}")
+        self.query_one("#queue-progress", Label).update(Text(said))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_progress()
 
     def restyle(self) -> None:
         """The theme changed: the rows take its colours."""
@@ -438,7 +452,8 @@ class QueueScreen(Screen):
         if col is None:
             col = COLUMNS[self._sort_index()][0]
         self.sort = (col, not self.sort_reverse if self.sort_column == col else False)
-        self.notify(f"sorted by {dict(COLUMNS)[col]}{' (descending)' if self.sort_reverse else ''}")
+        # said on the line above the rows ("sorted by … ▲") and by the underlined column: no toast,
+        # which `s` pressed fast would stack over the rows
 
     def _sort_index(self) -> int:
         """Row cursor: each `s` moves to the next column to sort by."""

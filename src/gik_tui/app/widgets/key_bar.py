@@ -29,12 +29,25 @@ class KeyBar(Widget):
                 t.append(f" {what}  ")
             return t
         seen = set()
+        items: list[tuple[str, str]] = []
+        pinned: list[tuple[str, str]] = []  # help and quit: kept when the bar is short of room
         for b in self.screen.BINDINGS:
             if not getattr(b, "show", True) or not b.description or b.action in seen:
                 continue
             seen.add(b.action)
-            t.append(f" {app.get_key_display(b)} ", style="bold reverse")
-            t.append(f" {b.description}  ")
-        t.append(" ^p ", style="bold reverse")
-        t.append(" palette")
+            (pinned if b.action in PINNED else items).append((app.get_key_display(b), b.description))
+        pinned.append(("^p", "palette"))
+        room = self.size.width or app.size.width
+        while items and sum(_width(k, w) for k, w in items + pinned) > room:
+            items.pop()  # the last of the screen's keys go first: ? and q always show
+        for key, what in items + pinned:
+            t.append(f" {key} ", style="bold reverse")
+            t.append(f" {what}  ")
         return t
+
+
+PINNED = {"app.help", "app.quit_app", "dismiss_help"}
+
+
+def _width(key: str, what: str) -> int:
+    return Text(f" {key} ").cell_len + Text(f" {what}  ").cell_len

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import bisect
 import io
+import os
+import threading
 import re
 from dataclasses import dataclass, field
 
@@ -31,6 +33,15 @@ from .errors import ReadError
 from .grid import cell_text, is_figure, place, render, rows_of
 
 MAX_PAGES = 200
+PDFIUM = threading.Lock()  # every call into pdfium, from any thread (it is not thread-safe)
+
+
+def _fresh_lock() -> None:  # a worker forked while another thread held it starts with it free
+    global PDFIUM
+    PDFIUM = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_fresh_lock)
 MAX_CHARS = 100_000  # characters on one page (a report's fullest page has a few thousand)
 MAX_RULES = 5_000  # drawn lines and boxes on one page past which no table is looked for
 _BAND = 0.08  # the top and bottom share of a page where running headers and footers stand
@@ -152,25 +163,30 @@ def _recognised(data: bytes, source: str, sha: str, scanned: list[int], notes: l
 
     from . import ocr
 
-    pdf = pdfium.PdfDocument(data)
+    with PDFIUM:
+        pdf = pdfium.PdfDocument(data)
     try:
         for n, i in enumerate(scanned):
             ocr.tell(source, n + 1, len(scanned))
-            page = pdf[i]
+            with PDFIUM:
+                page = pdf[i]
             try:
-                width, height = page.get_size()
-                if width * height * (ocr.DPI / 72) ** 2 > ocr.MAX_PIXELS:
-                    notes.append(f"page {i + 1} is too large a picture to recognise; it was skipped")
-                    continue
-                image = page.render(scale=ocr.DPI / 72, grayscale=True).to_pil()
+                with PDFIUM:
+                    width, height = page.get_size()
+                    if width * height * (ocr.DPI / 72) ** 2 > ocr.MAX_PIXELS:
+                        notes.append(f"page {i + 1} is too large a picture to recognise; it was skipped")
+                        continue
+                    image = page.render(scale=ocr.DPI / 72, grayscale=True).to_pil()
                 boxes = ocr.recognise(image, f"{sha}:{i + 1}:{ocr.DPI}")
                 yield i, layout(ocr.chars(boxes, 72 / ocr.DPI), [], height, i + 1, recognised=True)
             except Exception as e:  # noqa: BLE001 - one page the engine cannot take: said, the others read
                 notes.append(f"page {i + 1} could not be recognised ({type(e).__name__}); it was skipped")
             finally:
-                page.close()
+                with PDFIUM:
+                    page.close()
     finally:
-        pdf.close()
+        with PDFIUM:
+            pdf.close()
 
 
 def _unmapped(text: str) -> bool:
@@ -197,6 +213,11 @@ def _char_counts(data: bytes, pages: int) -> list[int] | None:
     """The characters on each of the first `pages` pages, as pdfium counts them (a page of a
     million characters in half a second, its memory freed at once); None when pdfium cannot say,
     and then the count pdfplumber gives is the only bound."""
+    with PDFIUM:  # pdfium is not thread-safe: the queue's thread and the report's both read PDFs
+        return _counted(data, pages)
+
+
+def _counted(data: bytes, pages: int) -> list[int] | None:
     try:
         import pypdfium2 as pdfium
 
