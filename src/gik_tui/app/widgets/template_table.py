@@ -225,8 +225,11 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
         longest = max((Text("  " * (len(n) - 1) + n[-1]).cell_len for n, _ in self.spec.nodes()), default=2)
         values = sum(max(max(Text(part).cell_len for part in col), 6) + 2 for col in columns)
         values += 6 if self.spec.unit_column else 0
-        room = int(self.app.size.width * PANE_SHARE) - 8 - values  # the screen's share: built before laid out
-        return max(min(longest, LABEL_MIN), min(longest, room))
+        pane = int(self.app.size.width * PANE_SHARE)  # the screen's share: built before laid out
+        room = pane - 8 - values
+        # a narrow screen (80 columns: a pane of 48) keeps a third for the labels, so several value
+        # columns show beside them rather than one
+        return max(min(longest, LABEL_MIN, pane // 3), min(longest, room))
 
     def _unit(self, node: LabelPath) -> str:
         c = self.view.cell((self.spec.id, node, self.spec.blocks[0].columns[0]))
