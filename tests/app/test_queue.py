@@ -209,3 +209,21 @@ async def test_a_big_folder_is_searched_with_its_progress_shown_and_escape_stops
         table = app.screen.query_one("#queue-table")
         assert 2 <= table.row_count < 6
         assert any("was stopped" in n.message for n in app._notifications)
+
+
+async def test_at_80_columns_the_footer_keeps_help_and_quit_and_an_error_is_whole_above_the_rows(reports, ann_dir):
+    """The footer drops the screen's last keys first, never ? and q; a report that cannot be read
+    shows its error cut with … in its row and whole on the line above when its row is under the
+    cursor."""
+    (reports / "scan.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 100)  # a damaged Word file
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        bar = str(app.screen.query_one("KeyBar").render())
+        assert " ? " in bar and "help" in bar and " q " in bar and "quit" in bar
+        table = app.screen.query_one("#queue-table")
+        table.move_cursor(row=table.get_row_index(str(reports / "scan.docx")))
+        await pilot.pause()
+        line = str(app.screen.query_one("#queue-progress").render())
+        error = app.workspace.summaries[str(reports / "scan.docx")].error
+        assert line == f"scan.docx: {error}" and len(error) > 24
