@@ -227,3 +227,19 @@ async def test_at_80_columns_the_footer_keeps_help_and_quit_and_an_error_is_whol
         line = str(app.screen.query_one("#queue-progress").render())
         error = app.workspace.summaries[str(reports / "scan.docx")].error
         assert line == f"scan.docx: {error}" and len(error) > 24
+
+
+async def test_keys_typed_right_after_slash_go_into_the_filter(reports, ann_dir):
+    """`/ l u s n g` sent at once: every letter is the filter's (s used to sort the queue, because
+    the box took the focus only at the next turn)."""
+    from .test_fast_lane import burst
+
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        queue = app.screen
+        await burst(app, pilot, "slash", "l", "u", "s", "n", "g")
+        assert queue.query_one("#queue-filter").value == "lusng" and queue.sort[0] is None
+        assert [str(k.value).rsplit("/", 1)[-1] for k in queue.query_one("#queue-table").rows] == ["2019_lusong.txt"]
+        await burst(app, pilot, "escape", "escape")
+        assert queue.query_one("#queue-table").row_count == 5 and not queue.query_one("#queue-filter").display

@@ -95,6 +95,8 @@ class Keyboard:
         app = self.app
         focused = app.focused
         if not self.in_order(event, focused):
+            if await self.binding_now(event, focused):
+                return
             await usual(event)
             return
         at_once = focused if isinstance(focused, TypesAtOnce) else None
@@ -109,6 +111,23 @@ class Keyboard:
             await app.run_action(active.binding.action, active.node)
             return
         forward(focused, event)  # nobody's key here: the usual way
+
+    async def binding_now(self, event: events.Key, focused) -> bool:
+        """Off the report screen (the queue, a dialog), a key bound there runs now, in the order
+        pressed, not when its turn comes in the focused widget's queue: `/ l u s` sent at once
+        must not run `s` (sort) before `/` has put the focus in the filter box. A box being typed
+        in takes its keys the usual way."""
+        from textual.widgets import Input, TextArea
+
+        if self.is_report(self.app.screen) or focused is None or isinstance(focused, (Input, TextArea)):
+            return False
+        if await check_bindings(self.app, event.key, priority=True):
+            return True
+        active = self.app.screen.active_bindings.get(event.key)
+        if active is not None and active.enabled:
+            await self.app.run_action(active.binding.action, active.node)
+            return True
+        return False
 
     def in_order(self, event: events.Key, focused) -> bool:
         """Is this key for the report screen's ordered handling (not for a box being typed in)?"""

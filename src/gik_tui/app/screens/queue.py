@@ -422,7 +422,8 @@ class QueueScreen(Screen):
     def action_filter(self) -> None:
         box = self.query_one("#queue-filter", Input)
         box.add_class("visible")
-        box.focus()
+        box.display = True  # at once, not at the next refresh: the keys typed right after / are the filter's
+        self.set_focus(box)  # (focus() waits for the next turn, and they went to the queue's keys: s sorted)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value.strip()
@@ -442,6 +443,7 @@ class QueueScreen(Screen):
         if box.has_class("visible") or self.query_text:
             box.value = ""
             box.remove_class("visible")
+            box.display = False
             self.query_text = ""
             self.fill_rows()
             self.query_one(DataTable).focus()
