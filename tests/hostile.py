@@ -53,3 +53,19 @@ def docx_bomb(real_docx: bytes, inflated_mb: int) -> bytes:
                 continue
             z.writestr(name, part)
     return out.getvalue()
+
+
+def refusal(path, within: float) -> str:
+    """The one line extracting `path` is refused with, asserted to come within `within` seconds."""
+    import time
+
+    import pytest
+
+    from gik_tui.core.extract import extract_path
+    from gik_tui.core.readers import ReadError
+
+    t = time.perf_counter()
+    with pytest.raises(ReadError) as e:
+        extract_path(path)
+    assert time.perf_counter() - t < within
+    return str(e.value)

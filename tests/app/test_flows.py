@@ -316,20 +316,29 @@ async def test_two_windows_never_overwrite_silently(reports, ann_dir):
         assert screen.review.status == "done" and screen.review.note == "other window" and not screen.dirty
 
 
-async def test_two_analysts_merge_and_neither_loses_a_decision(reports, ann_dir):
-    from gik_tui.core.annotations import Annotation, CellEdit, load as load_annotation
+THEIRS = ("requests", ("本年新收政府信息公开申请数量",), ("总计",))
+
+
+async def _theirs_then_mine(path, pilot) -> None:
+    """Another analyst saves a decision of theirs (THEIRS = 19) and a note; then 5 is typed here."""
+    from gik_tui.core.annotations import Annotation, CellEdit
 
     from ..annotate import save
 
+    save(path, Annotation(source="2020_huaiyin.txt", sha256="", template="gik-2019", note="复核过", annotator="li",
+                          cells=(CellEdit(*THEIRS, 19, 18, "li", "2026-11-28T08:00:00+00:00"),)))
+    await pilot.press("5", "enter")
+    await pilot.pause()
+
+
+async def test_two_analysts_merge_and_neither_loses_a_decision(reports, ann_dir):
+    from gik_tui.core.annotations import load as load_annotation
+
     path = annotation_path(reports / "2020_huaiyin.txt", ann_dir)
-    theirs = ("requests", ("本年新收政府信息公开申请数量",), ("总计",))
+    theirs = THEIRS
     async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
         key = screen.current_table().key_at_cursor()
-        # the other analyst saves a decision of theirs and a note
-        save(path, Annotation(source="2020_huaiyin.txt", sha256="", template="gik-2019", note="复核过", annotator="li",
-                              cells=(CellEdit(*theirs, 19, 18, "li", "2026-11-28T08:00:00+00:00"),)))
-        await pilot.press("5", "enter")
-        await pilot.pause()
+        await _theirs_then_mine(path, pilot)
         assert not screen.save_now()  # a conflict: nothing written over theirs
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -378,18 +387,13 @@ async def test_failed_save_keeps_edits_and_says_so(reports, ann_dir, monkeypatch
 async def test_quitting_with_a_save_conflict_offers_the_merge(reports, ann_dir):
     """q while the annotation changed on disk since the report was opened: the question offers the
     merge that ctrl+s offers (first), which saves both analysts' decisions and quits."""
-    from gik_tui.core.annotations import Annotation, CellEdit, load as load_annotation
-
-    from ..annotate import save
+    from gik_tui.core.annotations import load as load_annotation
 
     path = annotation_path(reports / "2020_huaiyin.txt", ann_dir)
-    theirs = ("requests", ("本年新收政府信息公开申请数量",), ("总计",))
+    theirs = THEIRS
     async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
         key = screen.current_table().key_at_cursor()
-        save(path, Annotation(source="2020_huaiyin.txt", sha256="", template="gik-2019", note="复核过", annotator="li",
-                              cells=(CellEdit(*theirs, 19, 18, "li", "2026-11-28T08:00:00+00:00"),)))
-        await pilot.press("5", "enter")
-        await pilot.pause()
+        await _theirs_then_mine(path, pilot)
         await pilot.press("q")
         await pilot.pause()
         assert type(app.screen).__name__ == "Choose" and app.is_running

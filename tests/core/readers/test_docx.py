@@ -151,15 +151,8 @@ def test_a_word_zip_bomb_is_refused_before_it_is_parsed(tmp_path):
     """A .docx whose document.xml inflates far past what a real one does (here 20 MB of spaces in
     about 20 KB; a real attack: 1.5 GB in 5 MB) is refused in one line, in well under a second,
     before python-docx parses it: by the sizes its parts declare, which zipfile never inflates past."""
-    import time
+    from ...hostile import docx_bomb, refusal
 
-    from ...hostile import docx_bomb
-
-    bomb = docx_bomb(make_report(0, seed=1, layout="w").render(), 20)
-    (tmp_path / "bomb.docx").write_bytes(bomb)
-    t = time.perf_counter()
-    with pytest.raises(ReadError) as e:
-        extract_path(tmp_path / "bomb.docx")
-    assert time.perf_counter() - t < 1.0
-    assert str(e.value) == (f"{tmp_path / 'bomb.docx'}: a Word file (.docx) that would unpack to 20 MB; not read "
+    (tmp_path / "bomb.docx").write_bytes(docx_bomb(make_report(0, seed=1, layout="w").render(), 20))
+    assert refusal(tmp_path / "bomb.docx", within=1.0) == (f"{tmp_path / 'bomb.docx'}: a Word file (.docx) that would unpack to 20 MB; not read "
                             "(a real one is far smaller)")
