@@ -515,3 +515,17 @@ async def test_a_resize_lays_the_labels_checks_and_source_out_again(reports, ann
         checks = screen.query_one("#checks-table")
         # three fifths of 200 columns, less the id, the mark and the padding (at 120: 43)
         assert [c.width for c in checks.columns.values()][2] == 87
+
+
+async def test_at_80_columns_long_headers_take_two_lines_so_more_figures_show(reports, ann_dir):
+    """本年新制作数量 and its neighbours wrap onto two lines on a narrow screen: two value columns of
+    the 主动公开 table show beside the labels at 80 columns, not one and a half."""
+    from gik_tui.app.widgets.template_table import _wrapped
+
+    assert _wrapped("本年新制作数量", True) == "本年新制\n作数量" and _wrapped("本年新制作数量", False) == "本年新制作数量"
+    assert _wrapped("自然人", True) == "自然人"
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt", size=(80, 24)) as (app, pilot, screen):
+        table = screen.current_table()
+        assert table.spec.id == "active"
+        widths = [c.get_render_width(table) for c in table.columns.values()]
+        assert sum(widths[:3]) <= table.size.width  # the labels and two value columns in view

@@ -68,6 +68,15 @@ def pane_width(widget) -> int:
     return widget.size.width or int(widget.app.size.width * PANE_SHARE)
 
 
+def _wrapped(label: str, narrow: bool, cells: int = 8) -> str:
+    """A column header on two lines when the screen is narrow and it is wider than `cells` (本年新制
+    / 作数量), so that more value columns show beside the labels."""
+    if not narrow or Text(label).cell_len <= cells:
+        return label
+    half = (len(label) + 1) // 2
+    return label[:half] + "\n" + label[half:]
+
+
 class TemplateTable(KeepsFocusWhenShown, DataTable):
     """A DataTable for one template table; knows which coordinates are value cells."""
 
@@ -159,8 +168,10 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
                 self.add_row(Text(b.label or "", style="bold"), *[Text("")] * width)
                 self.labels[r] = b.label or ""
                 r += 1
-                heads = [Text(c[-1], style="bold", justify="right") for c in b.columns]
-                self.add_row(Text("  信息内容", style="bold"), *heads, *[Text("")] * (width - len(heads)))
+                narrow = self._narrow()
+                heads = [Text(_wrapped(c[-1], narrow), style="bold", justify="right") for c in b.columns]
+                self.add_row(Text("  信息内容", style="bold"), *heads, *[Text("")] * (width - len(heads)),
+                             height=max(h.plain.count("\n") + 1 for h in heads) if heads else 1)
                 self.labels[r] = "信息内容"
                 r += 1
                 for row in b.rows:
@@ -175,14 +186,18 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
                     r += 1
             return
         columns = list(dict.fromkeys(c for b in spec.blocks for c in b.columns))
-        depth = max(len(c) for c in columns)
+        narrow = self._narrow()
+        parts = [[_wrapped(p, narrow) for p in c] for c in columns]  # a narrow screen: long headers on two lines
+        depth = max(sum(p.count("\n") + 1 for p in c) for c in parts)
         self.header_height = depth
         self.add_column(Text(spec.headers[0] if spec.unit_column and spec.headers else ""), key="label",
                         width=self._label_width(columns))
         if spec.unit_column:
             self.add_column(Text("单位"), key="unit")
-        for i, col in enumerate(columns):
-            head = "\n".join(col[:-1] + (col[-1],)) if len(col) > 1 else ("\n" * (depth - 1)) + col[-1]
+        for i, col in enumerate(parts):
+            lines = sum(p.count("\n") + 1 for p in col)
+            head = "\n".join(col[:-1]) + "\n" * (depth - lines) + ("\n" if len(col) > 1 else "") + col[-1] \
+                if len(col) > 1 else ("\n" * (depth - lines)) + col[-1]
             self.add_column(Text(head, justify="right"), key=f"c{i}")
         offset = 2 if spec.unit_column else 1
         r = 0
@@ -218,12 +233,18 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
                 self.other_rows.append(r)
                 r += 1
 
+    def _narrow(self) -> bool:
+        """A screen too narrow for the headers on one line each (80 or 100 columns)."""
+        return self.app.size.width < 120
+
     def _label_width(self, columns) -> int:
         """The row labels use the room there is: all of it that the value columns leave (a label
         longer than that is cut with …, and the status line has it whole), at least LABEL_MIN
         cells (the label column stays in view when the values scroll sideways)."""
         longest = max((Text("  " * (len(n) - 1) + n[-1]).cell_len for n, _ in self.spec.nodes()), default=2)
-        values = sum(max(max(Text(part).cell_len for part in col), 6) + 2 for col in columns)
+        narrow = self._narrow()
+        values = sum(max(max(Text(line).cell_len for part in col for line in _wrapped(part, narrow).split("\n")), 6) + 2
+                     for col in columns)
         values += 6 if self.spec.unit_column else 0
         pane = int(self.app.size.width * PANE_SHARE)  # the screen's share: built before laid out
         room = pane - 8 - values
