@@ -106,11 +106,17 @@ class Keyboard:
             return
         if at_once is not None and await at_once.key_now(event):
             return
-        active = app.screen.active_bindings.get(event.key)
-        if active is not None and active.enabled:
-            await app.run_action(active.binding.action, active.node)
+        if await self._bound(event):
             return
         forward(focused, event)  # nobody's key here: the usual way
+
+    async def _bound(self, event: events.Key) -> bool:
+        """Run the key's binding on the screen (or its focused widget) now, if it has one."""
+        active = self.app.screen.active_bindings.get(event.key)
+        if active is None or not active.enabled:
+            return False
+        await self.app.run_action(active.binding.action, active.node)
+        return True
 
     async def binding_now(self, event: events.Key, focused) -> bool:
         """Off the report screen (the queue, a dialog), a key bound there runs now, in the order
@@ -121,13 +127,7 @@ class Keyboard:
 
         if self.is_report(self.app.screen) or focused is None or isinstance(focused, (Input, TextArea)):
             return False
-        if await check_bindings(self.app, event.key, priority=True):
-            return True
-        active = self.app.screen.active_bindings.get(event.key)
-        if active is not None and active.enabled:
-            await self.app.run_action(active.binding.action, active.node)
-            return True
-        return False
+        return await check_bindings(self.app, event.key, priority=True) or await self._bound(event)
 
     def in_order(self, event: events.Key, focused) -> bool:
         """Is this key for the report screen's ordered handling (not for a box being typed in)?"""

@@ -11,8 +11,9 @@ CellKey = tuple[str, LabelPath, LabelPath]  # (table id, row, column): one cell 
 
 
 def _by_fields(obj) -> tuple:
-    """Pickled as its fields in order, rebuilt by __init__ (core/cache.py): a frozen slots
-    dataclass's own __setstate__ sets them one by one in Python, several times slower."""
+    """Pickled as its fields in order, rebuilt by __init__ (core/cache.py): a slots dataclass's own
+    __setstate__ sets them one by one in Python, several times slower. Every data class the cache
+    holds uses it, so a field added to one is pickled with it."""
     return type(obj), tuple(getattr(obj, name) for name in obj.__slots__)
 
 
@@ -60,10 +61,7 @@ class Cell:
         return (self.table, self.row, self.column)
 
     def __reduce__(self):
-        # pickled as its fields in order (core/cache.py): rebuilt by __init__, several times
-        # faster than the slots dataclass's field-by-field __setstate__
-        return (Cell, (self.table, self.row, self.column, self.value, self.raw, self.unit, self.line, self.start,
-                       self.end, self.confidence, self.candidates, self.method, self.page, self.reason))
+        return _by_fields(self)  # core/cache.py
 
     def to_dict(self) -> dict:
         return {
@@ -101,8 +99,7 @@ class SectionMatch:
     page: int | None = None  # 1-based page of a PDF or Word report
 
     def __reduce__(self):
-        return (SectionMatch, (self.heading, self.line, self.start, self.end, self.template_section, self.score,
-                               self.candidates, self.page))  # core/cache.py
+        return _by_fields(self)  # core/cache.py
 
     def to_dict(self) -> dict:
         return {  # the contract's keys; start/end stay in the core for the app's highlighting
@@ -128,7 +125,7 @@ class CellRef:
         return (self.table, self.row, self.column)
 
     def __reduce__(self):
-        return (CellRef, (self.table, self.row, self.column))  # pickled compactly (core/cache.py)
+        return _by_fields(self)  # core/cache.py
 
     def to_dict(self) -> dict:
         return {"table": self.table, "row": list(self.row), "column": list(self.column)}
@@ -155,7 +152,7 @@ class CheckResult:
             object.__setattr__(self, "state", "holds" if self.ok else "fails")
 
     def __reduce__(self):
-        return (CheckResult, (self.id, self.ok, self.message, self.cells, self.state, self.waiting))  # core/cache.py
+        return _by_fields(self)  # core/cache.py
 
     def to_dict(self) -> dict:
         return {"id": self.id, "ok": self.ok, "state": self.state, "message": self.message,

@@ -36,7 +36,8 @@ OTHER = [
 
 
 def text_table(title: str, rows: list[tuple[str, str]]) -> Table:
-    t = Table(title=title, title_justify="left", title_style="bold", show_header=False, box=None, pad_edge=False)
+    """Keys and what they do: the second column wraps under itself at any width."""
+    t = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
     t.add_column("key", style="bold", no_wrap=True)
     t.add_column("does", overflow="fold")
     for key, what in rows:
@@ -45,13 +46,7 @@ def text_table(title: str, rows: list[tuple[str, str]]) -> Table:
 
 
 def key_table(title: str, bindings, display=lambda b: b.key_display or b.key) -> Table:
-    t = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
-    t.add_column("key", style="bold", no_wrap=True)
-    t.add_column("does")
-    for b in bindings:
-        if b.description:
-            t.add_row(Text(display(b)), Text(b.description))
-    return t
+    return text_table(title, [(display(b), b.description) for b in bindings if b.description])
 
 
 class HelpScreen(ModalScreen[None]):
