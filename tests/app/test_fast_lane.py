@@ -529,3 +529,27 @@ async def test_at_80_columns_long_headers_take_two_lines_so_more_figures_show(re
         assert table.spec.id == "active"
         widths = [c.get_render_width(table) for c in table.columns.values()]
         assert sum(widths[:3]) <= table.size.width  # the labels and two value columns in view
+
+
+async def test_a_burst_after_a_dialogs_answer_never_closes_the_report(tmp_path):
+    """`c` on a glued row, then `enter ] 7 enter u` sent at once: the first enter takes the offer
+    the evidence puts first; the dialog, answered, never answers again (a second dismiss popped
+    the report itself and left a blank screen)."""
+    import shutil
+
+    from gik_tui.app.app import GikApp
+
+    from ..conftest import ROOT
+    from .helpers import ready
+
+    shutil.copy(ROOT / "tests" / "data" / "examples" / "2020_huaiyin_glued.txt", tmp_path / "g.txt")
+    app = GikApp(str(tmp_path / "g.txt"), annotations=str(tmp_path / "ann"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        await pilot.press("right_square_bracket", "c")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Choose"
+        await burst(app, pilot, "enter", "right_square_bracket", "7", "enter", "u")
+        assert app.screen is screen and isinstance(screen, ReportScreen)
+        assert screen.review.value(("active", ("第二十条第（一）项", "规范性文件"), ("对外公开总数量",))) == 42

@@ -19,7 +19,18 @@ from .safe import displayable
 NO_SECTION = "\x00none"
 
 
-class HeadingPicker(ModalScreen[str | None]):
+class DismissOnce:
+    """A dialog closes once. Keys sent in one burst all reach it before its answer has closed it
+    (`enter ] 7 enter u` after `c`): the second `enter` would dismiss it again, and popping the
+    screen stack again would close the report beneath it."""
+
+    def dismiss(self, result=None):  # type: ignore[override]
+        if self.app.screen is not self:
+            return None  # already answered: the screen on top now is another's
+        return super().dismiss(result)  # type: ignore[misc]
+
+
+class HeadingPicker(DismissOnce, ModalScreen[str | None]):
     """The template's sections ordered by score against the heading; typing filters them."""
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="picker.cancel"),
@@ -80,7 +91,7 @@ class HeadingPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class AskText(ModalScreen[str | None]):
+class AskText(DismissOnce, ModalScreen[str | None]):
     """One line of text (a flag note, a file name)."""
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="ask.cancel")]
@@ -104,7 +115,7 @@ class AskText(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class Choose(ModalScreen[str | None]):
+class Choose(DismissOnce, ModalScreen[str | None]):
     """A question with a few answers, each on a key."""
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="choose.cancel")]
@@ -133,21 +144,27 @@ class Choose(ModalScreen[str | None]):
         the order pressed) until the next report shows, as after `d`."""
         return frozenset(key for key, ident, _ in self.answers if ident in self.leaves)
 
-    def on_key(self, event) -> None:
-        for key, ident, _ in self.answers:
-            if event.key == key:
-                event.stop()
+    def answer_now(self, key: str) -> bool:
+        """The answer on this key, given now (app/keyboard.py calls it in the order the keys were
+        pressed, so the keys after it go to the screen beneath); False when it answers nothing."""
+        for k, ident, _ in self.answers:
+            if key == k:
                 self.dismiss(ident)
-                return
-        if event.key == "enter" and self.default is not None:
-            event.stop()
+                return True
+        if key == "enter" and self.default is not None:
             self.dismiss(self.default)
+            return True
+        return False
+
+    def on_key(self, event) -> None:
+        if self.answer_now(event.key):
+            event.stop()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-class MetaDialog(ModalScreen[dict | None]):
+class MetaDialog(DismissOnce, ModalScreen[dict | None]):
     """The report's agency, year and template, as the analyst corrects them."""
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="meta.cancel")]

@@ -125,7 +125,16 @@ class Keyboard:
         in takes its keys the usual way."""
         from textual.widgets import Input, TextArea
 
-        if self.is_report(self.app.screen) or focused is None or isinstance(focused, (Input, TextArea)):
+        screen = self.app.screen
+        if self.is_report(screen):
+            return False
+        # a question's answer is given now: it closes the dialog at once, and the keys after it
+        # go to the screen beneath in order (not into the closed dialog's queue, where a second
+        # enter answered again and closed the report)
+        answer = getattr(screen, "answer_now", None)
+        if answer is not None and answer(event.key):
+            return True
+        if focused is None or isinstance(focused, (Input, TextArea)):
             return False
         return await check_bindings(self.app, event.key, priority=True) or await self._bound(event)
 

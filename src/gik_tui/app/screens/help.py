@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+from ..dialogs import DismissOnce
 from ..widgets.key_bar import KeyBar
 
 
@@ -49,7 +50,7 @@ def key_table(title: str, bindings, display=lambda b: b.key_display or b.key) ->
     return text_table(title, [(display(b), b.description) for b in bindings if b.description])
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     BINDINGS = [Binding("escape", "dismiss_help", "close", id="help.close"),
                 Binding("question_mark", "dismiss_help", "close", show=False, id="help.close_again"),
                 Binding("q", "dismiss_help", "close", show=False, id="help.quit")]
