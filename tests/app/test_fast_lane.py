@@ -553,3 +553,84 @@ async def test_a_burst_after_a_dialogs_answer_never_closes_the_report(tmp_path):
         await burst(app, pilot, "enter", "right_square_bracket", "7", "enter", "u")
         assert app.screen is screen and isinstance(screen, ReportScreen)
         assert screen.review.value(("active", ("第二十条第（一）项", "规范性文件"), ("对外公开总数量",))) == 42
+
+
+async def test_keys_after_enter_in_a_text_dialog_go_to_the_report(reports, ann_dir):
+    """`f`, a note, `enter`, then `5 enter` sent at once: the note is the flag's and the 5 lands in
+    the cell under the cursor. The keys after the dialog's enter are not typed into the box that
+    enter closed (where they were lost)."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, BUSINESS))
+        await burst(app, pilot, "f", "o", "k", "enter", "5", "enter")
+        assert app.screen is screen
+        rv = screen.review
+        assert (rv.status, rv.note) == ("flagged", "ok")
+        assert rv.value((*NEW, BUSINESS)) == 5
+        assert app.focused is table
+
+
+async def test_keys_after_an_enter_that_keeps_the_dialog_open_stay_in_it(reports, ann_dir):
+    """In the report-details dialog `enter` in the agency box moves to the year box, which keeps
+    the dialog open: the keys after it are the dialog's, typed in order, and its last `enter`
+    saves; the keys after that go to the report."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, BUSINESS))
+        await pilot.press("i")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MetaDialog"
+        await burst(app, pilot, "enter", "ctrl+u", "2", "0", "2", "1", "enter", "enter", "7", "enter")
+        assert app.screen is screen
+        assert screen.review.meta.get("year") == 2021
+        assert screen.review.value((*NEW, BUSINESS)) == 7
+        assert app.focused is table
+
+
+async def test_editing_keys_in_a_dialogs_box_act_in_the_order_pressed(reports, ann_dir):
+    """`backspace` and `ctrl+u` are run by the box's bindings, which Textual runs behind the keys
+    typed after them: sent at once, `a b c backspace d` must give `abd` (not `ab`), and `ctrl+u`
+    clears only what was typed before it."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        await burst(app, pilot, "f", "x", "ctrl+u", "a", "b", "c", "backspace", "d", "enter")
+        assert (screen.review.status, screen.review.note) == ("flagged", "abd")
+
+
+async def test_escape_in_a_dialog_then_keys_for_the_report(reports, ann_dir):
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        await on_cell(screen, pilot, (*NEW, BUSINESS))
+        await burst(app, pilot, "f", "n", "o", "escape", "8", "enter")
+        assert app.screen is screen and screen.review.note == "" and screen.review.status != "flagged"
+        assert screen.review.value((*NEW, BUSINESS)) == 8
+
+
+async def _map_heading(reports, ann_dir, keys, at_once: bool):
+    from .helpers import heading_row
+
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
+        await pilot.press("t")
+        await pilot.pause()
+        st = screen.query_one("#sections-table")
+        st.move_cursor(row=heading_row(screen, 53))  # 三、重点领域信息公开情况: unmatched
+        await pilot.pause()
+        if at_once:
+            await burst(app, pilot, *keys)
+        else:
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+        assert app.screen is screen
+        return screen.review.section_of(screen.heading_by_line(53)), st.cursor_row
+
+
+async def test_the_heading_picker_in_a_burst_does_what_slow_keys_do(reports, ann_dir, tmp_path):
+    """`m 主 动 down enter j` at once picks the second section the filter shows (as pressed one by
+    one), and `j` then moves the Sections cursor: the dialog's `down` runs before the `enter` after
+    it, and the keys after the answer go to the report."""
+    import shutil
+
+    keys = ("m", "主", "动", "down", "enter", "j")
+    slow = await _map_heading(reports, ann_dir, keys, at_once=False)
+    shutil.rmtree(ann_dir)
+    fast = await _map_heading(reports, ann_dir, keys, at_once=True)
+    first = await _map_heading(reports, tmp_path / "other", keys[:3] + keys[4:], at_once=False)
+    assert fast == slow
+    assert slow[0] != first[0]  # `down` chose another section than the first

@@ -31,7 +31,29 @@ def test_the_queue_tables_private_dimensions_hook_is_there():
     assert DataTable()._labelled_row_exists is False  # set per table
 
 
+async def test_a_dialogs_answer_is_run_by_the_pump_that_asked_for_it():
+    """requester_of (app/keyboard.py) reads Textual's Screen._result_callbacks: the keys held after
+    a dialog's enter are given back by the pump that runs its answer, after the answer."""
+    from textual.app import App
+    from textual.screen import ModalScreen
+
+    from gik_tui.app.keyboard import requester_of
+
+    app = App()
+    async with app.run_test() as pilot:
+        dialog = ModalScreen()
+        app.push_screen(dialog, lambda result: None)
+        await pilot.pause()
+        assert requester_of(dialog) is app
+        assert requester_of(ModalScreen()) is None
+
+
 def test_widgets_declare_how_they_take_keys():
+    from gik_tui.app.dialogs import AskText, Choose, HeadingPicker, MetaDialog
+    from gik_tui.app.keyboard import Answers
+    from gik_tui.app.screens.queue import QueueScreen
+
+    assert all(issubclass(d, Answers) for d in (AskText, HeadingPicker, MetaDialog, Choose, QueueScreen))
     assert issubclass(TemplateTable, TypesAtOnce) and issubclass(TemplateTable, Types)
     assert issubclass(NoteArea, Types) and not issubclass(NoteArea, TypesAtOnce)
     assert not issubclass(DataTable, Types)

@@ -243,3 +243,17 @@ async def test_keys_typed_right_after_slash_go_into_the_filter(reports, ann_dir)
         assert [str(k.value).rsplit("/", 1)[-1] for k in queue.query_one("#queue-table").rows] == ["2019_lusong.txt"]
         await burst(app, pilot, "escape", "escape")
         assert queue.query_one("#queue-table").row_count == 5 and not queue.query_one("#queue-filter").display
+
+
+async def test_filter_then_enter_opens_the_report_the_filter_shows_in_a_burst(reports, ann_dir):
+    """`/ l x backspace u s o n g enter enter` sent at once: the first enter leaves the filter (its rows
+    already filtered), the second opens the one report it shows; and `backspace` in the box acts in
+    the order pressed."""
+    from .test_fast_lane import burst
+
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await burst(app, pilot, "slash", "l", "x", "backspace", "u", "s", "o", "n", "g", "enter", "enter")
+        await settled(app, pilot)
+        assert isinstance(app.screen, ReportScreen) and app.screen.path.endswith("2019_lusong.txt")

@@ -14,6 +14,8 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.templates import Template
+from .keyboard import requester_of
+from .widgets.ordered_input import OrderedInput
 from .safe import displayable
 
 NO_SECTION = "\x00none"
@@ -22,16 +24,40 @@ NO_SECTION = "\x00none"
 class DismissOnce:
     """A dialog closes once. Keys sent in one burst all reach it before its answer has closed it
     (`enter ] 7 enter u` after `c`): the second `enter` would dismiss it again, and popping the
-    screen stack again would close the report beneath it."""
+    screen stack again would close the report beneath it.
+
+    It answers on `enter` or `escape` in its text box (app/keyboard.py `Answers`): the keys pressed
+    after that key are held, and given back once it has answered (after the answer's callback) or
+    has stayed open, so they are never typed into a box that is gone. Its boxes take every key in
+    the order pressed (widgets/ordered_input.py)."""
+
+    def answers_on(self, key: str) -> bool:
+        return key in ("enter", "escape")
 
     def dismiss(self, result=None):  # type: ignore[override]
         if self.app.screen is not self:
             return None  # already answered: the screen on top now is another's
-        return super().dismiss(result)  # type: ignore[misc]
+        pump = requester_of(self)
+        out = super().dismiss(result)  # type: ignore[misc]
+        self.app.keyboard.answered(pump)  # type: ignore[attr-defined]
+        return out
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Textual runs this after the dialog's own handler (a handler of each class of the MRO)
+        if self.app.screen is self:  # `enter` kept it open: the keys after it are its own
+            self.app.keyboard.answered(self)  # type: ignore[attr-defined]
+
+
+class _FilterBox(OrderedInput):
+    """The picker's filter: `down` and `up` move in the list below (not the box's own scrolling,
+    which would take them first), in order with the typing that filters the list."""
+
+    BINDINGS = [Binding("down", "screen.down", show=False), Binding("up", "screen.up", show=False)]
 
 
 class HeadingPicker(DismissOnce, ModalScreen[str | None]):
-    """The template's sections ordered by score against the heading; typing filters them."""
+    """The template's sections ordered by score against the heading; typing filters them (at once,
+    so `down` after the typing moves in the filtered list)."""
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="picker.cancel"),
                 Binding("down", "down", show=False, id="picker.down"),
@@ -46,7 +72,7 @@ class HeadingPicker(DismissOnce, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Text(displayable(f"Map heading: {self.heading}")), id="dialog-title")
-            yield Input(placeholder="type to filter", id="filter")
+            yield _FilterBox(placeholder="type to filter", id="filter", on_change=self._filter)
             yield OptionList(*self._options(""), id="sections", markup=False)
             yield Label("enter chooses · escape cancels", id="dialog-help", markup=False)
 
@@ -63,10 +89,10 @@ class HeadingPicker(DismissOnce, ModalScreen[str | None]):
         opts.append(Option(Text("   —   no section (unmapped)"), id=NO_SECTION))
         return opts
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def _filter(self, value: str) -> None:
         ol = self.query_one(OptionList)
         ol.clear_options()
-        ol.add_options(self._options(event.value.strip()))
+        ol.add_options(self._options(value.strip()))
         ol.highlighted = 0
 
     def on_mount(self) -> None:
@@ -105,7 +131,7 @@ class AskText(DismissOnce, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(displayable(self.title_text), markup=False, id="dialog-title")
-            yield Input(displayable(self.value), id="text")
+            yield OrderedInput(displayable(self.value), id="text")
             yield Label(self.help_text, markup=False, id="dialog-help")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -185,12 +211,12 @@ class MetaDialog(DismissOnce, ModalScreen[dict | None]):
                      "enter in the last box saves, escape cancels)")
             yield Label(title, markup=False, id="dialog-title")
             yield Label("agency", markup=False)
-            yield Input(displayable(agency), id="meta-agency")
+            yield OrderedInput(displayable(agency), id="meta-agency")
             yield Label("year", markup=False)
-            yield Input(year, id="meta-year", restrict=r"[0-9]*", max_length=4)
+            yield OrderedInput(year, id="meta-year", restrict=r"[0-9]*", max_length=4)
             if not self.count:
                 yield Label(f"template ({' | '.join(self.templates)})", markup=False)
-                yield Input(displayable(template), id="meta-template")
+                yield OrderedInput(displayable(template), id="meta-template")
             yield Label("", id="dialog-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

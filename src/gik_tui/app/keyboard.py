@@ -43,6 +43,17 @@ class Types(Protocol):
 
 
 @runtime_checkable
+class Answers(Protocol):
+    """A screen whose text box answers on a key (a dialog's `enter` or `escape`: a note, a file name,
+    a heading's section, the report's details; the queue's filter on `enter`). The box takes its
+    keys in its own queue, so the keys pressed after that one wait (`Keyboard.hold`) until the
+    answer is given — they then go where the focus is, the screen beneath a closed dialog — or the
+    dialog stays open (an error, the next box): they are then its own (`Keyboard.answered`)."""
+
+    def answers_on(self, key: str) -> bool: ...
+
+
+@runtime_checkable
 class TypesAtOnce(Types, Protocol):
     """A widget whose typing the keyboard hands it at once, in order (the template tables)."""
 
@@ -58,6 +69,14 @@ _TEXTUAL = {
     # Widget._forward_event(event): hand an event on the usual way (to the focused widget's handlers)
     "Widget._forward_event": (Widget, "_forward_event"),
 }
+# Screen._result_callbacks (an instance's list of ResultCallback, each with its `requester`): where
+# a dialog's answer runs (requester_of)
+
+
+def requester_of(screen) -> object | None:
+    """The message pump that runs a dialog's answer (its push_screen callback), or None."""
+    callbacks = getattr(screen, "_result_callbacks", None)
+    return getattr(callbacks[-1], "requester", None) if callbacks else None
 
 
 def check_bindings(app: App, key: str, priority: bool) -> Awaitable[bool]:
@@ -79,6 +98,7 @@ class Keyboard:
         self.is_report = is_report
         self.queue_enter = queue_enter
         self.held: list[events.Key] | None = None  # keys pressed while a report opens
+        self.for_answer = False  # held after a dialog's enter (released by `answered`)
         self._timer = None
 
     async def key(self, event: events.Key, usual: Callable[[events.Event], Awaitable[None]]) -> None:
@@ -87,9 +107,13 @@ class Keyboard:
             self.held.append(event)
             return
         transition = self.is_transition(event)
+        answering = not transition and self.answers(event)
         await self.dispatch(event, usual)
         if transition:
             self.hold()
+        elif answering:
+            self.hold()
+            self.for_answer = True
 
     async def dispatch(self, event: events.Key, usual: Callable[[events.Event], Awaitable[None]]) -> None:
         app = self.app
@@ -162,8 +186,26 @@ class Keyboard:
         active = self.app.screen.active_bindings.get(event.key)
         return active is not None and active.binding.id in TRANSITIONS
 
+    def answers(self, event: events.Key) -> bool:
+        """A key a screen's text box answers on (`Answers`)."""
+        from textual.widgets import Input
+
+        screen = self.app.screen
+        return isinstance(screen, Answers) and isinstance(self.app.focused, Input) and screen.answers_on(event.key)
+
+    def answered(self, pump) -> None:
+        """A screen has answered, or a dialog stayed open, after its key (`Answers`): the keys held
+        since go where the focus is once `pump` has run the answer (a dialog's callback runs first)."""
+        if self.held is not None and self.for_answer:
+            (pump or self.app).call_next(self._release_answer)
+
+    async def _release_answer(self) -> None:
+        if self.for_answer:  # not since turned into a report's opening (its keys wait for it)
+            await self.release()
+
     def hold(self) -> None:
         """Hold the keys pressed from now until `release` (at most HOLD_SECONDS)."""
+        self.for_answer = False
         if self.held is None:
             self.held = []
         if self._timer is not None:
@@ -175,9 +217,14 @@ class Keyboard:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        self.for_answer = False
         held, self.held = self.held or [], None
         for i, key in enumerate(held):
             if self.held is not None:  # a replayed key opened another report
                 self.held[:0] = held[i:]
                 return
-            await self.app.on_event(events.Key(key.key, key.character))
+            replayed = events.Key(key.key, key.character)
+            # from the app, as a pressed key is: made in a screen's handler it would be that
+            # screen's, and a key stops bubbling at its sender (never reaching the app's bindings)
+            replayed.set_sender(self.app)
+            await self.app.on_event(replayed)

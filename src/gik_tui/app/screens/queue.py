@@ -31,6 +31,7 @@ from ..messages import OpenReport
 from ..safe import displayable
 from ..themes import role_colours
 from ..widgets.key_bar import KeyBar
+from ..widgets.ordered_input import OrderedInput
 
 # What matters most first (the status, what fails, what is unsure), so a narrow terminal still
 # shows it: at 80 columns the file, status, failing, pending, unsure and cells columns are in view.
@@ -147,7 +148,8 @@ class QueueScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Label(Text(displayable(f"gik-tui · {self.workspace.target}")), id="queue-title")
-        yield Input(placeholder="filter by file name, agency or year (a typo is forgiven) · escape clears", id="queue-filter")
+        yield OrderedInput(placeholder="filter by file name, agency or year (a typo is forgiven) · escape clears",
+                           id="queue-filter", on_change=self._filter_to)
         yield Label("", id="queue-progress")
         yield QueueTable(id="queue-table", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
@@ -425,13 +427,21 @@ class QueueScreen(Screen):
         box.display = True  # at once, not at the next refresh: the keys typed right after / are the filter's
         self.set_focus(box)  # (focus() waits for the next turn, and they went to the queue's keys: s sorted)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value.strip()
+    def _filter_to(self, value: str) -> None:
+        """The filter as typed, at once (in order with the keys after it: `enter enter` opens a row
+        of the filtered list)."""
+        self.query_text = value.strip()
         self.fill_rows()
         self.show_progress()
 
+    def answers_on(self, key: str) -> bool:
+        """`enter` in the filter (app/keyboard.py `Answers`): the keys after it wait until the list
+        has the focus."""
+        return key == "enter"
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+        self.set_focus(self.query_one(DataTable))
+        self.app.keyboard.answered(self)  # type: ignore[attr-defined]
 
     def action_clear_filter(self) -> None:
         if self.searching:  # escape while a big folder is searched: stop there

@@ -1,0 +1,44 @@
+"""A one-line text box that takes every key in the order pressed.
+
+Textual's Input types a character when the key reaches it, but runs a bound key (backspace,
+ctrl+u, home, enter, and the dialog's own keys such as `down` in the heading picker) only when the
+key has bubbled back up to the app, behind the keys pressed after it. Keys sent in one burst then
+act out of order: `ctrl+u 2 0 2 1` typed the year and then cleared it, `abc backspace d` gave `ab`.
+Here a key's binding (the box's, its dialog's, the app's) runs when the box takes the key, so each
+key acts on the text as it was when the key was pressed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import events
+from textual.widgets import Input
+
+
+class OrderedInput(Input):
+    """`on_change(value)`: called as the text changes, in order with the keys (an `Input.Changed`
+    message is handled after the keys that follow it: a list filtered by it would lag behind)."""
+
+    def __init__(self, *args, on_change: Callable[[str], None] | None = None, **kwargs) -> None:
+        self._on_change = on_change
+        super().__init__(*args, **kwargs)
+
+    def watch_value(self, value: str) -> None:
+        if self._on_change is not None and self.is_mounted:
+            self._on_change(value)
+
+    async def on_key(self, event: events.Key) -> None:
+        # runs before Input's own key handler (a class's handlers come before its base's), which
+        # prevent_default skips; a printable key is left to it
+        if event.is_printable:
+            return
+        bindings = self.screen.active_bindings
+        for key in (event.key, *event.aliases):
+            active = bindings.get(key)
+            if active is not None and active.enabled:
+                if await self.app.run_action(active.binding.action, active.node):
+                    event.stop()
+                    event.prevent_default()
+                    return
+                break  # skipped (the box's scrolling, with nothing to scroll): the usual way
