@@ -634,3 +634,22 @@ async def test_the_heading_picker_in_a_burst_does_what_slow_keys_do(reports, ann
     first = await _map_heading(reports, tmp_path / "other", keys[:3] + keys[4:], at_once=False)
     assert fast == slow
     assert slow[0] != first[0]  # `down` chose another section than the first
+
+
+async def test_an_answer_that_asks_again_takes_the_keys_after_it(reports, ann_dir, tmp_path):
+    """Export to a file that exists, `enter y` sent at once: the `y` waits for the export box's
+    answer, which asks whether to replace the file; it answers that question (never typed into the
+    closed box), and the file is replaced."""
+    out = tmp_path / "out.csv"
+    out.write_text("old")
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        app.action_export()
+        await pilot.pause()
+        app.screen.query_one("Input").value = str(out)
+        await burst(app, pilot, "enter", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QueueScreen"
+        assert out.read_text(encoding="utf-8-sig").startswith("source,agency,year")
