@@ -653,3 +653,18 @@ async def test_an_answer_that_asks_again_takes_the_keys_after_it(reports, ann_di
         await pilot.pause()
         assert type(app.screen).__name__ == "QueueScreen"
         assert out.read_text(encoding="utf-8-sig").startswith("source,agency,year")
+
+
+async def test_the_note_takes_its_editing_keys_in_the_order_pressed(reports, ann_dir):
+    """In the Notes tab, `enter a b c backspace d escape alt+1` sent at once writes `abd` and goes
+    back to the tables: the letters after `enter` are the note's (they ran as the report's keys, and
+    `escape` left the report), its backspace acts where it was pressed, and the key after `escape`
+    is the report's again."""
+    from textual.widgets import TabbedContent
+
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        await pilot.press("alt+4")
+        await pilot.pause()
+        await burst(app, pilot, "enter", "a", "b", "c", "backspace", "d", "enter", "e", "escape", "alt+1")
+        assert app.screen is screen and screen.review.note == "abd\ne"
+        assert screen.query_one(TabbedContent).active == "tab-tables"

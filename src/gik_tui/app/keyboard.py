@@ -45,7 +45,8 @@ class Types(Protocol):
 @runtime_checkable
 class Answers(Protocol):
     """A screen whose text box answers on a key (a dialog's `enter` or `escape`: a note, a file name,
-    a heading's section, the report's details; the queue's filter on `enter`). The box takes its
+    a heading's section, the report's details; the queue's filter on `enter`), or a widget that does
+    (the report's note: `enter` starts writing, `escape` stops). The box takes its
     keys in its own queue, so the keys pressed after that one wait (`Keyboard.hold`) until the
     answer is given — they then go where the focus is, the screen beneath a closed dialog — or the
     dialog stays open (an error, the next box): they are then its own (`Keyboard.answered`)."""
@@ -187,11 +188,14 @@ class Keyboard:
         return active is not None and active.binding.id in TRANSITIONS
 
     def answers(self, event: events.Key) -> bool:
-        """A key a screen's text box answers on (`Answers`)."""
+        """A key a screen's text box answers on, or the focused widget (`Answers`)."""
         from textual.widgets import Input
 
         screen = self.app.screen
-        return isinstance(screen, Answers) and isinstance(self.app.focused, Input) and screen.answers_on(event.key)
+        focused = self.app.focused
+        if isinstance(focused, Answers):  # the note: enter starts writing it, escape stops
+            return focused.answers_on(event.key)
+        return isinstance(screen, Answers) and isinstance(focused, Input) and screen.answers_on(event.key)
 
     def answered(self, pump) -> None:
         """A screen has answered, or a dialog stayed open, after its key (`Answers`): the keys held

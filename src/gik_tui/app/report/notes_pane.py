@@ -13,12 +13,17 @@ from textual.widgets import Static, TextArea
 
 from ..safe import displayable
 from ..widgets.focus import KeepsFocusWhenShown
+from ..widgets.ordered_input import BindingsInOrder
 
 
-class NoteArea(KeepsFocusWhenShown, TextArea):
+class NoteArea(KeepsFocusWhenShown, BindingsInOrder, TextArea):
     """The analyst's note. It takes the keys only while it is being written: `enter` starts
     writing, `escape` stops (the report's keys work again; escape never leaves the report from
-    here). Read-only otherwise, so a key meant for the report is never typed into the note."""
+    here). Read-only otherwise, so a key meant for the report is never typed into the note.
+
+    Those two keys are answers (app/keyboard.py `Answers`): the keys pressed after one wait until
+    the note has taken it, so `enter a b c` writes `abc` and `escape 5` puts 5 in the report, at any
+    speed; and its editing keys (backspace …) act in the order pressed (`BindingsInOrder`)."""
 
     class Writing(Message):
         def __init__(self, writing: bool) -> None:
@@ -32,18 +37,25 @@ class NoteArea(KeepsFocusWhenShown, TextArea):
         """Is this key for the note (not a command)? Every key while it is written; `enter` starts."""
         return not self.read_only or event.key == "enter"
 
-    def on_key(self, event) -> None:
+    def answers_on(self, key: str) -> bool:
+        return key == "enter" if self.read_only else key == "escape"
+
+    async def on_key(self, event) -> None:
         """Runs before TextArea's own key handler, which `prevent_default` skips."""
         if self.read_only and event.key == "enter":
             event.stop()
             event.prevent_default()
             self.read_only = False
             self.post_message(self.Writing(True))
+            self.app.keyboard.answered(self)  # type: ignore[attr-defined]
         elif not self.read_only and event.key == "escape":
             event.stop()
             event.prevent_default()
             self.read_only = True
             self.post_message(self.Writing(False))
+            self.app.keyboard.answered(self)  # type: ignore[attr-defined]
+        elif not self.read_only and event.key != "enter":  # enter: a new line (TextArea's own)
+            await self.run_binding_now(event)
 
     def on_blur(self) -> None:
         if not self.read_only:

@@ -1,11 +1,11 @@
-"""A one-line text box that takes every key in the order pressed.
+"""Text boxes that take every key in the order pressed.
 
-Textual's Input types a character when the key reaches it, but runs a bound key (backspace,
-ctrl+u, home, enter, and the dialog's own keys such as `down` in the heading picker) only when the
-key has bubbled back up to the app, behind the keys pressed after it. Keys sent in one burst then
-act out of order: `ctrl+u 2 0 2 1` typed the year and then cleared it, `abc backspace d` gave `ab`.
-Here a key's binding (the box's, its dialog's, the app's) runs when the box takes the key, so each
-key acts on the text as it was when the key was pressed.
+Textual's Input and TextArea type a character when the key reaches them, but run a bound key
+(backspace, ctrl+u, home, enter, and the dialog's own keys such as `down` in the heading picker)
+only when the key has bubbled back up to the app, behind the keys pressed after it. Keys sent in
+one burst then act out of order: `ctrl+u 2 0 2 1` typed the year and then cleared it, `abc
+backspace d` gave `ab`. Here a key's binding (the box's, its dialog's, the app's) runs when the box
+takes the key (`BindingsInOrder`), so each key acts on the text as it was when the key was pressed.
 """
 
 from __future__ import annotations
@@ -16,7 +16,25 @@ from textual import events
 from textual.widgets import Input
 
 
-class OrderedInput(Input):
+class BindingsInOrder:
+    """For a text widget: run a non-printable key's binding when the widget takes the key."""
+
+    async def run_binding_now(self, event: events.Key) -> bool:
+        if event.is_printable:
+            return False
+        bindings = self.screen.active_bindings  # type: ignore[attr-defined]
+        for key in (event.key, *event.aliases):
+            active = bindings.get(key)
+            if active is not None and active.enabled:
+                if await self.app.run_action(active.binding.action, active.node):  # type: ignore[attr-defined]
+                    event.stop()
+                    event.prevent_default()
+                    return True
+                break  # skipped (a box's scrolling, with nothing to scroll): the usual way
+        return False
+
+
+class OrderedInput(BindingsInOrder, Input):
     """`on_change(value)`: called as the text changes, in order with the keys (an `Input.Changed`
     message is handled after the keys that follow it: a list filtered by it would lag behind)."""
 
@@ -31,14 +49,4 @@ class OrderedInput(Input):
     async def on_key(self, event: events.Key) -> None:
         # runs before Input's own key handler (a class's handlers come before its base's), which
         # prevent_default skips; a printable key is left to it
-        if event.is_printable:
-            return
-        bindings = self.screen.active_bindings
-        for key in (event.key, *event.aliases):
-            active = bindings.get(key)
-            if active is not None and active.enabled:
-                if await self.app.run_action(active.binding.action, active.node):
-                    event.stop()
-                    event.prevent_default()
-                    return
-                break  # skipped (the box's scrolling, with nothing to scroll): the usual way
+        await self.run_binding_now(event)
