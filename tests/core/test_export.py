@@ -208,6 +208,7 @@ def test_every_decision_reaches_csv_jsonl_and_xlsx(samples, tmp_path):
     sections = list(csv.DictReader(io.StringIO(s.stdout_bytes.decode("utf-8-sig"))))
     mine = [x for x in sections if x["source"].endswith("huaiyin.txt")]
     assert (mine[0]["section"], mine[0]["decided"], mine[0]["decided_by"]) == ("总体情况", "analyst", "wang")
+    assert (mine[0]["agency"], mine[0]["year"]) == ("淮安市淮阴区人民政府", "2020")
     assert {x["decided"] for x in mine[1:]} == {"engine"} and len(mine) == 6
 
     out = tmp_path / "dataset.xlsx"
@@ -236,9 +237,14 @@ def test_every_decision_reaches_csv_jsonl_and_xlsx(samples, tmp_path):
     assert hv[k] == 20
     assert long.column_dimensions["F"].width >= 30  # the Chinese row labels fit
     checks = wb["checks"]
-    failing = [row for row in checks.iter_rows(min_row=2, values_only=True)]
-    assert any(str(r[0]).endswith("huaiyin.txt") and r[1] == "requests.balance[自然人]" for r in failing)
-    assert any(str(r[0]).endswith("=nothing.txt") and r[1] == "requests.missing" for r in failing)
+    head = [c.value for c in checks[1]]
+    assert head[:4] == ["source", "agency", "year", "check"]  # each sheet filters by agency and year
+    failing = [dict(zip(head, row)) for row in checks.iter_rows(min_row=2, values_only=True)]
+    mine = next(r for r in failing if str(r["source"]).endswith("huaiyin.txt") and r["check"] == "requests.balance[自然人]")
+    assert (mine["agency"], mine["year"]) == ("淮安市淮阴区人民政府", 2020)  # as the analyst corrected it
+    assert any(str(r["source"]).endswith("=nothing.txt") and r["check"] == "requests.missing" for r in failing)
+    heads = [c.value for c in wb["sections"][1]]
+    assert heads[:4] == ["source", "agency", "year", "heading"]
 
 
 def test_xlsx_needs_a_file(samples):
@@ -260,7 +266,7 @@ def test_the_workbook_holds_control_characters_and_splits_at_excels_row_limit(sa
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["long", "long 2", "wide", "sections", "checks"]
     assert [wb[n].max_row for n in ("long", "long 2")] == [101, 99]  # 198 cells: 100 + 98, each under its header
-    assert wb["sections"]["B2"].value == "一、总体␛[31m情况␇"
+    assert wb["sections"]["D2"].value == "一、总体␛[31m情况␇"
 
 
 def test_the_doubts_are_exported_a_blank_with_its_candidates(samples):

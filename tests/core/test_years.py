@@ -108,3 +108,18 @@ def test_several_reports_for_one_year_are_counted_as_many_as_are_listed():
     notes = year_notes("某县", [(2019, "a.txt"), (2020, "b.txt"), (2020, "c.txt"), (2020, "d.txt")])
     assert notes == ["某县: three reports for 2020 (b.txt, c.txt, d.txt); the carry-over is not checked for that year"]
     assert year_notes("某县", [(2020, "b.txt"), (2020, "c.txt")])[0].startswith("某县: two reports for 2020 (b.txt, c.txt)")
+
+
+def test_the_exports_checks_name_each_reports_agency_and_year_across_years(tmp_path):
+    """The export's checks part: a broken carry-over is a row in each report, each with that report's
+    agency and year beside its source, naming the other report."""
+    import csv
+    import io
+
+    names = _series(tmp_path, [2021, 2022], break_year=2021)
+    r = CliRunner().invoke(main, ["export", str(tmp_path), "--what", "checks"])
+    rows = list(csv.DictReader(io.StringIO(r.stdout_bytes.decode("utf-8-sig"))))
+    carry = sorted((x["source"], x["agency"], x["year"], x["other_report"]) for x in rows
+                   if x["check"] == "years.carry_over[自然人]")
+    assert carry == [(str(names[2021]), "淮安市淮阴区人民政府", "2021", str(names[2022])),
+                     (str(names[2022]), "淮安市淮阴区人民政府", "2022", str(names[2021]))]

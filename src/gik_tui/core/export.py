@@ -36,8 +36,11 @@ REPORT_FIELDS = ["source", "agency", "year", "template", "status", "note", "anno
 LONG_FIELDS = ["source", "agency", "year", "template", "table", "row", "column", "value", "extracted", "edited",
                "edited_by", "edited_at", "confidence", "method", "candidates", "unit", "page", "status", "note",
                "unsure"]
-SECTION_FIELDS = ["source", "heading", "line", "page", "section", "score", "decided", "decided_by", "decided_at"]
-CHECK_FIELDS = ["source", "check", "state", "message", "cells", "waiting", "other_report"]
+# every part names the report's agency and year beside its source (as the analyst left them), so
+# each sheet filters and pivots by agency or year alone
+SECTION_FIELDS = ["source", "agency", "year", "heading", "line", "page", "section", "score", "decided", "decided_by",
+                  "decided_at"]
+CHECK_FIELDS = ["source", "agency", "year", "check", "state", "message", "cells", "waiting", "other_report"]
 WHAT = ("cells", "sections", "checks")
 
 
@@ -191,7 +194,8 @@ def section_rows(r: OpenReport) -> list[dict]:
     for s in ex.sections:
         section, confirmed = review.section_of(s)
         d = decisions.get((s.line, s.heading)) if confirmed else None
-        rows.append({"source": ex.source, "heading": s.heading, "line": s.line, "page": s.page,
+        rows.append({"source": ex.source, "agency": ex.agency, "year": ex.year, "heading": s.heading, "line": s.line,
+                     "page": s.page,
                      "section": section, "score": s.score, "decided": "analyst" if confirmed else "engine",
                      "decided_by": d.by if d else "", "decided_at": d.at if d else ""})
     return rows
@@ -200,8 +204,9 @@ def section_rows(r: OpenReport) -> list[dict]:
 def check_rows(r: OpenReport) -> list[dict]:
     """Every failing and pending check of the report as the analyst left it (the app's Checks
     tab), with its state and, when pending, the cells it waits for."""
-    ex, review = r.extraction, r.review
-    return [{"source": ex.source, "check": c.id, "state": c.state, "message": c.message,
+    ex, review = r.as_left(), r.review
+    return [{"source": ex.source, "agency": ex.agency, "year": ex.year, "check": c.id, "state": c.state,
+             "message": c.message,
              "cells": "; ".join(cell_column(*ref.key) for ref in c.cells),
              "waiting": "; ".join(cell_column(*ref.key) for ref in c.waiting), "other_report": None}
             for c in review.checks() if c.state != "holds"]

@@ -185,8 +185,11 @@ def cross_year_checks(carries: list) -> tuple[list[dict], list[str]]:
     and what was said (years missing or twice)."""
     from .model import cell_column
 
-    checks, notes = year_checks([c for c in carries if c is not None])
-    return [{"source": y.source, "check": y.id, "state": "fails", "message": y.message,
+    carries = [c for c in carries if c is not None]
+    who = {c.source: (c.agency, c.year) for c in carries}
+    checks, notes = year_checks(carries)
+    return [{"source": y.source, "agency": who[y.source][0], "year": who[y.source][1], "check": y.id,
+             "state": "fails", "message": y.message,
              "cells": "; ".join(cell_column(*k) for k in y.cells), "waiting": "", "other_report": y.other}
             for y in checks if not y.ok], notes
 
