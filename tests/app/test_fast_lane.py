@@ -668,3 +668,28 @@ async def test_the_note_takes_its_editing_keys_in_the_order_pressed(reports, ann
         await burst(app, pilot, "enter", "a", "b", "c", "backspace", "d", "enter", "e", "escape", "alt+1")
         assert app.screen is screen and screen.review.note == "abd\ne"
         assert screen.query_one(TabbedContent).active == "tab-tables"
+
+
+async def test_a_figure_typed_right_after_enter_on_a_check_goes_into_its_cell(reports, ann_dir):
+    """On the Checks tab, `enter 7 enter` sent at once: enter takes the cursor to the check's cell
+    and the 7 is typed there (it was refused on the Checks tab, as a digit off a table)."""
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
+        first = screen.review.attention()[0]
+        assert first.kind == "check"
+        await burst(app, pilot, "alt+3")
+        checks = screen.query_one("#checks-table")
+        row = next(i for i in range(checks.row_count) if str(checks.get_row_at(i)[0]).startswith("✗"))
+        checks.move_cursor(row=row)
+        await pilot.pause()
+        await burst(app, pilot, "enter", "7", "enter")
+        assert screen.review.value(first.key) == 7
+
+
+async def test_enter_on_a_heading_then_a_filter_in_a_burst_maps_it(reports, ann_dir, tmp_path):
+    """On the Sections tab, `enter 主 动 enter j` at once: enter opens the heading picker before the
+    letters after it are read (they went to the Sections pane), so the heading is mapped as when
+    pressed one by one."""
+    keys = ("enter", "主", "动", "enter", "j")
+    fast = await _map_heading(reports, ann_dir, keys, at_once=True)
+    slow = await _map_heading(reports, tmp_path / "slow", keys, at_once=False)
+    assert fast == slow and fast[0] == ("主动公开政府信息情况", True)

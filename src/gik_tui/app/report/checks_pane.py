@@ -1,10 +1,12 @@
-"""The Checks tab: every check of the report with both sides, failing first. `enter` on a check
-posts `ChecksPane.JumpTo` with its cells; the screen moves the cursor there. It reads the review
-and knows nothing else of the screen."""
+"""The Checks tab: every check of the report with both sides, failing first. `enter` on a check is
+the screen's `enter`, which moves the cursor to its cells at once (so a figure typed right after
+goes there); a click posts `ChecksPane.JumpTo` with them. It reads the review and knows nothing
+else of the screen."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -16,6 +18,9 @@ from ..widgets.focus import KeepsFocusWhenShown
 
 
 class ChecksPane(KeepsFocusWhenShown, DataTable):
+    # the screen's enter, at once (DataTable's own posts RowSelected, handled after the keys behind it)
+    BINDINGS = [Binding("enter", "screen.enter", show=False)]
+
     class JumpTo(Message):
         """Go to the first of these cells that is on screen."""
 
@@ -60,11 +65,19 @@ class ChecksPane(KeepsFocusWhenShown, DataTable):
         if not self.checks:
             self.add_row(Text(""), Text("no checks apply"), Text("(the tables are empty)"))
 
-    def jump(self) -> None:
-        """Post JumpTo for the check under the cursor."""
+    def cells_at_cursor(self) -> list | None:
+        """The cells of the check under the cursor (a pending check: the cells it waits for)."""
         if self.cursor_row < len(self.checks):
-            chk = self.checks[self.cursor_row]  # a pending check jumps to the cells it waits for
-            self.post_message(self.JumpTo([ref.key for ref in (chk.waiting or chk.cells)]))
+            chk = self.checks[self.cursor_row]
+            return [ref.key for ref in (chk.waiting or chk.cells)]
+        return None
+
+    def jump(self) -> None:
+        """Post JumpTo for the check under the cursor (a click; `enter` jumps at once, in the
+        screen, so the keys after it act on the cell it goes to)."""
+        keys = self.cells_at_cursor()
+        if keys is not None:
+            self.post_message(self.JumpTo(keys))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

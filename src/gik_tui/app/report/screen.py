@@ -439,7 +439,9 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         if isinstance(f, TemplateTable):
             self.action_edit()
         elif isinstance(f, ChecksPane):
-            f.jump()
+            keys = f.cells_at_cursor()  # now, not by a message: a figure typed next goes to that cell
+            if keys is not None:
+                self.jump_to(keys)
         elif isinstance(f, SectionsPane):
             self.action_pick_heading()
 
@@ -558,8 +560,12 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     @on(ChecksPane.JumpTo)
     def _jump_to_check(self, event: ChecksPane.JumpTo) -> None:
+        self.jump_to(event.keys)
+
+    def jump_to(self, keys: list) -> None:
+        """The cursor to the first of a check's cells that is on a table."""
         self.refresh_panes()
-        for key in event.keys:
+        for key in keys:
             if self.goto_cell(key):
                 break
 

@@ -6,6 +6,7 @@ review and knows nothing else of the screen."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -18,6 +19,10 @@ from ..widgets.template_table import pane_width
 
 
 class SectionsPane(KeepsFocusWhenShown, DataTable):
+    # the screen's enter (the heading picker), at once: DataTable's own posts RowSelected, handled
+    # after the keys behind it, which then went to the pane instead of the picker
+    BINDINGS = [Binding("enter", "screen.enter", show=False)]
+
     class Highlighted(Message):
         def __init__(self, start: int) -> None:
             super().__init__()
