@@ -98,3 +98,24 @@ async def test_escape_from_a_report_opened_in_the_agency_view_goes_back_to_it(tm
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, QueueScreen)
+
+
+async def test_keys_after_enter_in_the_agency_view_go_to_the_report_it_opens(tmp_path):
+    """`enter 5 enter` sent at once in the agency view: the report opens and the 5 goes into the
+    cell under its cursor (the keys after enter are held until it shows, as after the queue's)."""
+    from .test_fast_lane import burst
+
+    folder = tmp_path / "series"
+    folder.mkdir()
+    names = _series(folder, [2021, 2022])
+    app = GikApp(str(folder), annotations=str(tmp_path / "ann"))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await burst(app, pilot, "enter", "5", "enter")
+        await settled(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReportScreen) and screen.path == str(names[2021])
+        edited = [k for k in screen.review.edits]
+        assert len(edited) == 1 and screen.review.value(edited[0]) == 5

@@ -98,8 +98,15 @@ class GikApp(App):
         await super().on_event(event)
 
     def _queue_enter(self, event: events.Key) -> bool | None:
-        if isinstance(self.screen, QueueScreen) and event.key == "enter" and isinstance(self.focused, QueueTable):
+        """Does this `enter` open a report (the queue's row, the agency view's year)? None: not such an enter."""
+        if event.key != "enter":
+            return None
+        if isinstance(self.screen, QueueScreen) and isinstance(self.focused, QueueTable):
             return self.focused.row_count > 0
+        from .screens.agency import AgencyScreen
+
+        if isinstance(self.screen, AgencyScreen):
+            return self.screen.year_at_cursor() is not None
         return None
 
     async def on_report_settled(self, event: ReportSettled) -> None:

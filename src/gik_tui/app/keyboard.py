@@ -90,8 +90,8 @@ def forward(widget: Widget, event: events.Key) -> None:
 
 class Keyboard:
     """The app's keys, in order. `is_report(screen)`: the screen whose keys are handled in order;
-    `queue_enter(event)`: for `enter` on the queue's table, whether it opens a report (a row is
-    there), else None (the app knows its screens)."""
+    `queue_enter(event)`: for `enter` on the queue's table or the agency view's years, whether it
+    opens a report (a row or a year is there), else None (the app knows its screens)."""
 
     def __init__(self, app: App, is_report: Callable[[object], bool],
                  queue_enter: Callable[[events.Key], bool | None]) -> None:

@@ -121,10 +121,14 @@ class AgencyScreen(Screen):
         event.stop()  # the table takes `enter` itself
         self.action_open_year()
 
+    def year_at_cursor(self) -> int | None:
+        """The index of the year whose column the cursor is on, or None (the labels' column)."""
+        col = self.query_one(DataTable).cursor_coordinate.column - 1
+        return col if 0 <= col < len(self.years) else None
+
     def action_open_year(self) -> None:
-        table = self.query_one(DataTable)
-        col = table.cursor_coordinate.column - 1
-        if 0 <= col < len(self.years):
+        col = self.year_at_cursor()
+        if col is not None:
             from ..messages import OpenReport
 
             self.app.pop_screen()
