@@ -693,3 +693,17 @@ async def test_enter_on_a_heading_then_a_filter_in_a_burst_maps_it(reports, ann_
     fast = await _map_heading(reports, ann_dir, keys, at_once=True)
     slow = await _map_heading(reports, tmp_path / "slow", keys, at_once=False)
     assert fast == slow and fast[0] == ("主动公开政府信息情况", True)
+
+
+async def test_a_tab_changed_in_a_burst_is_filled_before_the_next_key(reports, ann_dir):
+    """`alt+2 enter` and `alt+3 enter 7 enter` sent at once: the Sections and Checks tabs are filled
+    when the tab changes, so `enter` finds the heading (the picker opens) and the check (its cell
+    takes the 7); they were filled only when the tab said it was shown, after the enter."""
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
+        first = screen.review.attention()[0]
+        assert first.kind == "check" and screen.query_one("#checks-table").row_count == 0  # not filled yet
+        await burst(app, pilot, "alt+3", "enter", "7", "enter")
+        assert screen.review.value(first.key) == 7
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
+        await burst(app, pilot, "alt+2", "enter")
+        assert type(app.screen).__name__ == "HeadingPicker"

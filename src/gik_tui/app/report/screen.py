@@ -337,6 +337,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+        if self.review is not None:  # filled now, not when the tab says it is shown: the keys after
+            self.refresh_panes()  # this one (enter on a heading, on a check) find their rows
         self.focus_pane()
 
     def focus_pane(self) -> None:
