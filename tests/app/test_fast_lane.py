@@ -707,3 +707,36 @@ async def test_a_tab_changed_in_a_burst_is_filled_before_the_next_key(reports, a
     async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
         await burst(app, pilot, "alt+2", "enter")
         assert type(app.screen).__name__ == "HeadingPicker"
+
+
+async def test_a_key_no_binding_takes_in_a_dialog_never_acts_on_the_report_after_it(reports, ann_dir):
+    """`f 1 alt+3 enter down` at once: alt+3 means nothing in the flag's box; it bubbled up to the
+    app after the enter behind it had closed the box, and switched the report to its Checks tab."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))
+        await burst(app, pilot, "f", "1", "alt+3", "enter", "down")
+        assert screen.review.note == "1" and app.focused is table
+        assert table.key_at_cursor()[1] != NEW[1]  # down moved the cursor on the table
+
+
+async def test_a_key_that_takes_the_focus_from_the_note_stops_writing_it_at_once(reports, ann_dir):
+    """Writing the note, `alt+3 t c f n` at once: alt+3 leaves the note (to the Checks tab), `t`
+    comes back to it, and `f n` open the flag's box (the note in it, selected) and type `n` over it
+    — the letters were typed into the note, which stopped being written only when the blur came,
+    behind them."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        await burst(app, pilot, "alt+4", "enter", "a", "alt+3", "t", "f", "n")
+        assert screen.review.note == "a"
+        assert type(app.screen).__name__ == "AskText" and app.focused.value == "n"
+
+
+async def test_keys_replayed_after_a_report_opens_reach_a_dialog_one_of_them_opens(reports, ann_dir):
+    """`d f o k enter` at once on a report with nothing left to decide: `d` marks it done and opens
+    the next, the keys after it are held until that report shows, then `f` opens the flag's box and
+    `o k` are typed into it (replayed in one go, they reached the box before it had the focus)."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        first = screen.path
+        await burst(app, pilot, "d", "f", "o", "k", "enter")
+        await settled(app, pilot)
+        assert app.screen is screen and screen.path != first
+        assert (screen.review.status, screen.review.note) == ("flagged", "ok")

@@ -31,8 +31,8 @@ class DismissOnce:
     has stayed open, so they are never typed into a box that is gone. Its boxes take every key in
     the order pressed (widgets/ordered_input.py)."""
 
-    def answers_on(self, key: str) -> bool:
-        return key in ("enter", "escape")
+    def answers_on(self, event) -> bool:
+        return event.key in ("enter", "escape")
 
     def dismiss(self, result=None):  # type: ignore[override]
         if self.app.screen is not self:

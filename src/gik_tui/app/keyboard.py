@@ -51,7 +51,7 @@ class Answers(Protocol):
     answer is given — they then go where the focus is, the screen beneath a closed dialog — or the
     dialog stays open (an error, the next box): they are then its own (`Keyboard.answered`)."""
 
-    def answers_on(self, key: str) -> bool: ...
+    def answers_on(self, event: events.Key) -> bool: ...
 
 
 @runtime_checkable
@@ -99,7 +99,7 @@ class Keyboard:
         self.is_report = is_report
         self.queue_enter = queue_enter
         self.held: list[events.Key] | None = None  # keys pressed while a report opens
-        self.for_answer = False  # held after a dialog's enter (released by `answered`)
+        self.for_answer = False  # held after a dialog's enter (released by `answered`) or a screen shown
         self._timer = None
 
     async def key(self, event: events.Key, usual: Callable[[events.Event], Awaitable[None]]) -> None:
@@ -109,12 +109,19 @@ class Keyboard:
             return
         transition = self.is_transition(event)
         answering = not transition and self.answers(event)
+        before = self.app.screen
         await self.dispatch(event, usual)
         if transition:
             self.hold()
         elif answering:
             self.hold()
             self.for_answer = True
+        elif self.app.screen is not before:
+            # a dialog opened (or a screen closed): the keys after this one wait until it has been
+            # drawn, when its box has the focus (pressed at once, `f n o t e` lost its letters)
+            self.hold()
+            self.for_answer = True
+            self.app.screen.call_after_refresh(self._release_answer)
 
     async def dispatch(self, event: events.Key, usual: Callable[[events.Event], Awaitable[None]]) -> None:
         app = self.app
@@ -194,8 +201,8 @@ class Keyboard:
         screen = self.app.screen
         focused = self.app.focused
         if isinstance(focused, Answers):  # the note: enter starts writing it, escape stops
-            return focused.answers_on(event.key)
-        return isinstance(screen, Answers) and isinstance(focused, Input) and screen.answers_on(event.key)
+            return focused.answers_on(event)
+        return isinstance(screen, Answers) and isinstance(focused, Input) and screen.answers_on(event)
 
     def answered(self, pump) -> None:
         """A screen has answered, or a dialog stayed open, after its key (`Answers`): the keys held

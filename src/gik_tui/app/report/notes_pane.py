@@ -21,7 +21,8 @@ class NoteArea(KeepsFocusWhenShown, BindingsInOrder, TextArea):
     writing, `escape` stops (the report's keys work again; escape never leaves the report from
     here). Read-only otherwise, so a key meant for the report is never typed into the note.
 
-    Those two keys are answers (app/keyboard.py `Answers`): the keys pressed after one wait until
+    Those two keys are answers (app/keyboard.py `Answers`), and so is every key it does not type
+    while written (alt+3, tab: they may take the focus away): the keys pressed after one wait until
     the note has taken it, so `enter a b c` writes `abc` and `escape 5` puts 5 in the report, at any
     speed; and its editing keys (backspace …) act in the order pressed (`BindingsInOrder`)."""
 
@@ -37,8 +38,12 @@ class NoteArea(KeepsFocusWhenShown, BindingsInOrder, TextArea):
         """Is this key for the note (not a command)? Every key while it is written; `enter` starts."""
         return not self.read_only or event.key == "enter"
 
-    def answers_on(self, key: str) -> bool:
-        return key == "enter" if self.read_only else key == "escape"
+    def answers_on(self, event) -> bool:
+        """`enter` starts writing; while writing, every key it does not type (escape, tab, alt+3 …)
+        may take the focus elsewhere, so the keys after it wait until it has been run."""
+        if self.read_only:
+            return event.key == "enter"
+        return not event.is_printable and event.key != "enter"
 
     async def on_key(self, event) -> None:
         """Runs before TextArea's own key handler, which `prevent_default` skips."""
@@ -56,8 +61,15 @@ class NoteArea(KeepsFocusWhenShown, BindingsInOrder, TextArea):
             self.app.keyboard.answered(self)  # type: ignore[attr-defined]
         elif not self.read_only and event.key != "enter":  # enter: a new line (TextArea's own)
             await self.run_binding_now(event)
+            if not event.is_printable:  # the keys held after it (answers_on) go where the focus is now
+                if self.app.focused is not self:
+                    self._stop_writing()  # now, not when the blur comes, after the keys behind
+                self.app.keyboard.answered(self)  # type: ignore[attr-defined]
 
     def on_blur(self) -> None:
+        self._stop_writing()
+
+    def _stop_writing(self) -> None:
         if not self.read_only:
             self.read_only = True
             self.post_message(self.Writing(False))

@@ -434,10 +434,10 @@ class QueueScreen(Screen):
         self.fill_rows()
         self.show_progress()
 
-    def answers_on(self, key: str) -> bool:
+    def answers_on(self, event) -> bool:
         """`enter` in the filter (app/keyboard.py `Answers`): the keys after it wait until the list
         has the focus."""
-        return key == "enter"
+        return event.key == "enter"
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.set_focus(self.query_one(DataTable))

@@ -20,6 +20,10 @@ class BindingsInOrder:
     """For a text widget: run a non-printable key's binding when the widget takes the key."""
 
     async def run_binding_now(self, event: events.Key) -> bool:
+        """True when a binding ran. A key no binding takes is stopped here all the same: bubbling
+        up, it reached the app after the keys behind it, and when one of those had closed the
+        dialog, it ran the binding of the screen beneath (`alt+3` in the flag's box switched the
+        report's tab once `enter` had closed the box)."""
         if event.is_printable:
             return False
         bindings = self.screen.active_bindings  # type: ignore[attr-defined]
@@ -30,7 +34,8 @@ class BindingsInOrder:
                     event.stop()
                     event.prevent_default()
                     return True
-                break  # skipped (a box's scrolling, with nothing to scroll): the usual way
+                break  # skipped (a box's scrolling, with nothing to scroll): as if unbound
+        event.stop()  # the widget's own handler still runs (a new line in the note)
         return False
 
 
