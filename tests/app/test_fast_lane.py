@@ -740,3 +740,26 @@ async def test_keys_replayed_after_a_report_opens_reach_a_dialog_one_of_them_ope
         await settled(app, pilot)
         assert app.screen is screen and screen.path != first
         assert (screen.review.status, screen.review.note) == ("flagged", "ok")
+
+
+async def test_a_key_a_question_does_not_take_never_acts_on_the_report_after_its_answer(tmp_path):
+    """`c` on a glued row, then `alt+3 enter` at once: alt+3 answers nothing and does nothing; it
+    bubbled up to the app after the enter had answered and closed the question, and switched the
+    report to its Checks tab."""
+    import shutil
+
+    from textual.widgets import TabbedContent
+
+    from ..conftest import ROOT
+
+    shutil.copy(ROOT / "tests" / "data" / "examples" / "2020_huaiyin_glued.txt", tmp_path / "g.txt")
+    app = GikApp(str(tmp_path / "g.txt"), annotations=str(tmp_path / "ann"))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        await pilot.press("right_square_bracket", "c")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Choose"
+        await burst(app, pilot, "alt+3", "enter")
+        assert app.screen is screen and screen.query_one(TabbedContent).active == "tab-tables"
+        assert screen.review.value(("active", ("第二十条第（一）项", "规范性文件"), ("对外公开总数量",))) == 42

@@ -183,8 +183,10 @@ class Choose(DismissOnce, ModalScreen[str | None]):
         return False
 
     def on_key(self, event) -> None:
-        if self.answer_now(event.key):
-            event.stop()
+        # a key that answers nothing stops here too: bubbling up, it reached the app after the
+        # answer behind it had closed the question, and ran the report's binding (`alt+3 2`)
+        self.answer_now(event.key)
+        event.stop()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
