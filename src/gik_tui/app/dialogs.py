@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from ..core.templates import Template
 from .keyboard import requester_of
-from .widgets.ordered_input import OrderedInput
+from .widgets.ordered_input import BindingsInOrder, OrderedInput
 from .safe import displayable
 
 NO_SECTION = "\x00none"
@@ -141,7 +141,7 @@ class AskText(DismissOnce, ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class Choose(DismissOnce, ModalScreen[str | None]):
+class Choose(DismissOnce, BindingsInOrder, ModalScreen[str | None]):
     """A question with a few answers, each on a key."""
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="choose.cancel")]
@@ -182,10 +182,12 @@ class Choose(DismissOnce, ModalScreen[str | None]):
             return True
         return False
 
-    def on_key(self, event) -> None:
-        # a key that answers nothing stops here too: bubbling up, it reached the app after the
-        # answer behind it had closed the question, and ran the report's binding (`alt+3 2`)
-        self.answer_now(event.key)
+    async def on_key(self, event) -> None:
+        # a key that answers nothing runs its binding here (escape) or does nothing, and stops here
+        # too: bubbling up, it reached the app after the answer behind it had closed the question,
+        # and ran the report's binding (`alt+3 2`)
+        if not self.answer_now(event.key):
+            await self.run_binding_now(event)
         event.stop()
 
     def action_cancel(self) -> None:

@@ -17,7 +17,8 @@ from textual.widgets import Input
 
 
 class BindingsInOrder:
-    """For a text widget: run a non-printable key's binding when the widget takes the key."""
+    """For a text widget (or a question, app/dialogs.py Choose): run a non-printable key's binding when
+    the widget takes the key."""
 
     async def run_binding_now(self, event: events.Key) -> bool:
         """True when a binding ran. A key no binding takes is stopped here all the same: bubbling
