@@ -35,7 +35,8 @@ class BindingsInOrder:
                     event.stop()
                     event.prevent_default()
                     return True
-                break  # skipped (a box's scrolling, with nothing to scroll): as if unbound
+                # skipped (a box's scrolling, with nothing to scroll): the app looks further up,
+                return False  # as ever (the queue's filter: `down` moves the list's cursor)
         event.stop()  # the widget's own handler still runs (a new line in the note)
         return False
 
