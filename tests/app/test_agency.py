@@ -68,19 +68,28 @@ async def test_one_year_draws_no_sparkline(tmp_path):
         assert names[2022].exists()
 
 
+def _two_years(tmp_path):
+    """An agency's reports of 2021 and 2022, and the app on them."""
+    folder = tmp_path / "series"
+    folder.mkdir()
+    names = _series(folder, [2021, 2022])
+    return names, GikApp(str(folder), annotations=str(tmp_path / "ann"))
+
+
+async def _agency_view(app, pilot) -> None:
+    await ready(app, pilot)
+    await pilot.press("a")
+    await pilot.pause()
+
+
 async def test_escape_from_a_report_opened_in_the_agency_view_goes_back_to_it(tmp_path):
     """The agency view's `enter` opens a year's report; `escape` from it comes back to the agency
     view (on top of the queue), and from a report opened in the queue to the queue."""
     from gik_tui.app.screens.queue import QueueScreen
 
-    folder = tmp_path / "series"
-    folder.mkdir()
-    names = _series(folder, [2021, 2022])
-    app = GikApp(str(folder), annotations=str(tmp_path / "ann"))
+    names, app = _two_years(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        await pilot.press("a")
-        await pilot.pause()
+        await _agency_view(app, pilot)
         await pilot.press("enter")
         await pilot.pause()
         await settled(app, pilot)
@@ -105,14 +114,9 @@ async def test_keys_after_enter_in_the_agency_view_go_to_the_report_it_opens(tmp
     cell under its cursor (the keys after enter are held until it shows, as after the queue's)."""
     from .test_fast_lane import burst
 
-    folder = tmp_path / "series"
-    folder.mkdir()
-    names = _series(folder, [2021, 2022])
-    app = GikApp(str(folder), annotations=str(tmp_path / "ann"))
+    names, app = _two_years(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        await pilot.press("a")
-        await pilot.pause()
+        await _agency_view(app, pilot)
         await burst(app, pilot, "enter", "5", "enter")
         await settled(app, pilot)
         screen = app.screen
