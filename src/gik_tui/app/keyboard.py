@@ -114,13 +114,11 @@ class Keyboard:
         if transition:
             self.hold()
         elif answering:
-            self.hold()
-            self.for_answer = True
+            self.hold(for_answer=True)
         elif self.app.screen is not before:
             # a dialog opened (or a screen closed): the keys after this one wait until it has been
             # drawn, when its box has the focus (pressed at once, `f n o t e` lost its letters)
-            self.hold()
-            self.for_answer = True
+            self.hold(for_answer=True)
             self.app.screen.call_after_refresh(self._release_answer)
 
     async def dispatch(self, event: events.Key, usual: Callable[[events.Event], Awaitable[None]]) -> None:
@@ -214,9 +212,10 @@ class Keyboard:
         if self.for_answer:  # not since turned into a report's opening (its keys wait for it)
             await self.release()
 
-    def hold(self) -> None:
-        """Hold the keys pressed from now until `release` (at most HOLD_SECONDS)."""
-        self.for_answer = False
+    def hold(self, for_answer: bool = False) -> None:
+        """Hold the keys pressed from now until `release` (at most HOLD_SECONDS); `for_answer`:
+        until a screen has answered or been drawn (`_release_answer`), not until a report opens."""
+        self.for_answer = for_answer
         if self.held is None:
             self.held = []
         if self._timer is not None:

@@ -56,8 +56,7 @@ class NoteArea(KeepsFocusWhenShown, BindingsInOrder, TextArea):
         elif not self.read_only and event.key == "escape":
             event.stop()
             event.prevent_default()
-            self.read_only = True
-            self.post_message(self.Writing(False))
+            self._stop_writing()
             self.app.keyboard.answered(self)  # type: ignore[attr-defined]
         elif not self.read_only and event.key != "enter":  # enter: a new line (TextArea's own)
             await self.run_binding_now(event)
