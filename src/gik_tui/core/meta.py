@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from .templates import earliest, load_template, template_for_year, template_ids
 
@@ -38,6 +38,13 @@ def _uncited(text: str) -> str:
     return _CITED.sub(blank, text)
 
 
+@lru_cache(maxsize=2)
+def _uncited_head(norm: str) -> str:
+    """The report's text with the documents cited in its first 20,000 characters blanked out,
+    once for the year and the agency of the same text."""
+    return _uncited(norm[:20000]) + norm[20000:]
+
+
 _PERIOD = re.compile(r"(?:统计期限|统计时限|统计时间|统计期间|统计区间|统计周期|统计时段|时间范围|期限|时限)\D{0,8}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _SPAN = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|-|~|－)\s*(?:(\d{4})\s*年)?\s*12\s*月\s*31\s*日")
 _REPORT_YEAR = re.compile(r"本(?:年度)?报告[^。\n]{0,40}?(\d{4})\s*年度?")
@@ -52,14 +59,15 @@ def find_year_from(norm: str, title: str = "", source: str = "") -> tuple[int | 
     page's <title>), "period" (数据统计时限为2022年1月1日至…, 统计期限自…), "report" (本报告…2022年),
     "table title" (2019年…统计表), "file name". Never from a document the report cites
     (《…2020年…通知》), nor from a document number."""
-    norm = _uncited(norm[:20000]) + norm[20000:]
+    norm = _uncited_head(norm)
     head = norm[:3000]
-    span = [m for m in _SPAN.finditer(norm[:20000]) if not m.group(2) or m.group(2) == m.group(1)]
     for pattern, text, where in ((_TITLE, _uncited(title), "title"), (_TITLE, head, "title"),
                                  (_PERIOD, norm[:20000], "period"), (None, "", "period"),
                                  (_REPORT_YEAR, norm[:20000], "report"), (_TABLE_TITLE, norm, "table title"),
                                  (_TITLE, source, "file name")):
-        found = span if pattern is None else pattern.finditer(text)
+        # a span of one whole year (2022年1月1日至12月31日), looked for only when the title says no year
+        found = (pattern.finditer(text) if pattern is not None else
+                 (m for m in _SPAN.finditer(norm[:20000]) if not m.group(2) or m.group(2) == m.group(1)))
         for m in found:
             y = int(m.group(1))
             if 1990 <= y <= 2100:
@@ -120,7 +128,7 @@ def find_agency_from(norm: str, title: str = "", source: str = "") -> tuple[str 
     text, or the page's <title>), "compiler" (汇总X各有关单位…, 本报告由X…编制), "contact" (请与X联系),
     "source line" (the site's 来源： line, only when the body names no agency), "text" (a
     government named near the top), "file name"."""
-    norm = _uncited(norm[:20000]) + norm[20000:]
+    norm = _uncited_head(norm)
     head = norm[:3000]
     for text, where in ((_uncited(title), "title"), (head, "title")):
         got = _from_title(norm, text)

@@ -72,20 +72,35 @@ def table_question(template: Template, table: str, rows: list, cells: dict, norm
     stated = stated_by_column(norm, labels)
     first_row = spec.blocks[0].rows[0]
     options = []
-    # the table's known cells (a blank read as empty counts 0; an undecided one is not known)
-    known = {k: c.value for k, c in cells.items() if k[0] == table and (c.value is not None or not c.candidates)}
+    # the table's known cells (a blank read as empty counts 0; an undecided one is not known), by
+    # their slot among the cells the table's identities name
+    slot, steps = _indexed(template.id, table)
+    base: list = [_ABSENT] * len(slot)
+    for k, c in cells.items():
+        i = slot.get(k)
+        if i is not None and (c.value is not None or not c.candidates):
+            base[i] = c.value
+    places = [[slot.get((table, u.row, col)) for col in columns] for u, _ in patterns]
+    first = next((by for u, by in patterns if u.row == first_row), None)
     for pat in common:
-        answer = {(table, u.row, col): by[pat][1][j] for u, by in patterns for j, col in enumerate(columns)}
-        if _breaks(template.id, table, {**known, **answer}):
+        values = base[:]
+        for (_, by), at in zip(patterns, places):
+            row = by[pat][1]
+            for j, i in enumerate(at):
+                if i is not None:
+                    values[i] = row[j]
+        if _fails(steps, values):
             continue  # every row read this way breaks the table's identities
         weight = sum(by[pat][0] for _, by in patterns) / len(patterns)
         evidence = 1.0
         why = list(patterns[0][1][pat][2])
         for label, n in stated.items():
             col = next(c for c in columns if c[-1] == label)
-            key = (table, first_row, col)
-            read = cells.get(key)
-            got = answer[key] if key in answer else (read.value if read is not None else None)
+            if first is not None:  # the first row is one of the question's: this answer's figure
+                got = first[pat][1][columns.index(col)]
+            else:
+                read = cells.get((table, first_row, col))
+                got = read.value if read is not None else None
             if got == n:
                 weight *= PROSE_MATCH
                 evidence *= PROSE_MATCH
@@ -115,22 +130,45 @@ def table_question(template: Template, table: str, rows: list, cells: dict, norm
     )
 
 
+_ABSENT = object()  # a cell the report does not show: an identity naming it says nothing
+
+
 @cache
-def _steps(template_id: str, table: str) -> tuple:
-    return tuple((st.kind, st.lkeys, st.rkeys) for st in plan(template_id) if (st.lkeys or st.rkeys)[0][0] == table)
-
-
-def _breaks(template_id: str, table: str, values: dict) -> bool:
-    """Does some identity of the table fail with these values (None counts 0; an identity with a
-    cell not in `values` says nothing)?"""
-    for kind, lkeys, rkeys in _steps(template_id, table):
-        try:
-            lsum = sum(values[k] or 0 for k in lkeys)
-            rsum = sum(values[k] or 0 for k in rkeys)
-        except KeyError:
+def _indexed(template_id: str, table: str) -> tuple[dict[tuple, int], tuple[tuple[bool, tuple[int, ...], tuple[int, ...]], ...]]:
+    """The cells the table's identities name, each with a slot, and each identity as (equality?,
+    left slots, right slots): the identities are tried once per answer, over a list."""
+    slot: dict[tuple, int] = {}
+    steps = []
+    for st in plan(template_id):
+        if (st.lkeys or st.rkeys)[0][0] != table:
             continue
-        if (abs(lsum - rsum) > 1e-6) if kind == "eq" else (lsum > rsum + 1e-6):
-            return True
+        lhs = tuple(slot.setdefault(k, len(slot)) for k in st.lkeys)
+        rhs = tuple(slot.setdefault(k, len(slot)) for k in st.rkeys)
+        steps.append((st.kind == "eq", lhs, rhs))
+    return slot, tuple(steps)
+
+
+def _fails(steps, values: list) -> bool:
+    """Does some identity fail with these values (None counts 0; an identity with a cell the
+    report does not show says nothing)?"""
+    for eq, lhs, rhs in steps:
+        lsum = rsum = 0
+        for i in lhs:
+            v = values[i]
+            if v is _ABSENT:
+                break
+            if v is not None:
+                lsum += v
+        else:
+            for i in rhs:
+                v = values[i]
+                if v is _ABSENT:
+                    break
+                if v is not None:
+                    rsum += v
+            else:
+                if (abs(lsum - rsum) > 1e-6) if eq else (lsum > rsum + 1e-6):
+                    return True
     return False
 
 
