@@ -120,6 +120,16 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
     value is not run."""
     out: list[CheckResult] = []
     get = cells.get
+    spans: dict[int, tuple[float, float]] = {}  # id(cell) → _bounds(cell): a cell is in many identities
+
+    def bounds(c: Cell | None) -> tuple[float, float]:
+        if c is None:
+            return 0.0, math.inf
+        b = spans.get(id(c))
+        if b is None:
+            b = spans[id(c)] = _bounds(c)
+        return b
+
     for st in plan(template.id):
         lcells = [get(k) for k in st.lkeys]
         rcells = [get(k) for k in st.rkeys]
@@ -145,11 +155,11 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
         hi = lo
         for c, v in zip(lcells, lvals):
             if v is None:
-                a, b = _bounds(c)
+                a, b = bounds(c)
                 lo, hi = lo + a, hi + b
         for c, v in zip(rcells, rvals):
             if v is None:
-                a, b = _bounds(c)
+                a, b = bounds(c)
                 lo, hi = lo - b, hi - a
         can_hold = (lo <= 1e-6 and hi >= -1e-6) if st.kind == "eq" else lo <= 1e-6
         lt = " + ".join(f"{name} {'(blank)' if v is None else _fmt(v)}" for (name, _), v in zip(st.lhs, lvals))
