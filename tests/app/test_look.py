@@ -200,3 +200,20 @@ async def test_overview(reports, ann_dir):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, QueueScreen)
+
+
+async def test_overview_counts_a_report_and_its_copy_once(reports, ann_dir):
+    """The page and its attachment (or any two reports of one agency and year) giving the same
+    figure are one agency-year in the requests per year (core/test_queue.py: two that disagree)."""
+    import shutil
+
+    shutil.copy(reports / "2020_huaiyin.txt", reports / "2020_huaiyin_copy.txt")
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        text = str(app.screen.query_one("#overview").render())
+        assert "2020        18" in text and "2019        11" in text
+        assert "2 reports of 1 agency-year(s) give one figure and are counted once (淮阴区人民政府 2020)" in text
+        assert "from 5 agency-year(s) that give the figure" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .annotations import ERROR, NEW, AnnotationFile
@@ -152,3 +152,42 @@ def coverage(summaries) -> str:
     years = sorted({s.year for s in ok if s.year is not None})
     span = "" if not years else f" ({years[0]})" if years[0] == years[-1] else f" ({years[0]}–{years[-1]})"
     return f"{agencies} agenc{'y' if agencies == 1 else 'ies'}, {len(years)} year(s){span}"
+
+
+@dataclass(slots=True)
+class RequestsPerYear:
+    """The requests received per year over a corpus, each agency's year counted once (a report's
+    page and its PDF attachment are one report, not two)."""
+
+    per_year: dict[int, int | float] = field(default_factory=dict)
+    counted: int = 0  # agency-years that give the figure and are counted
+    once: list[tuple[str, int, int]] = field(default_factory=list)  # (agency, year, reports) giving one figure: counted once
+    disagree: list[tuple[str, int, tuple]] = field(default_factory=list)  # (agency, year, figures): left out
+
+
+def requests_per_year(summaries) -> RequestsPerYear:
+    """Requests received per year. Reports of the same agency and year (core/years.agency_key)
+    are one agency-year: counted once when they give the same figure, left out and said when
+    they disagree (which is right, only the analyst can tell). A report whose agency is not known
+    is its own agency-year."""
+    from .years import agency_key
+
+    groups: dict[tuple, list[Summary]] = {}
+    for s in summaries:
+        if s is None or s.year is None or s.requests is None or s.status == ERROR:
+            continue
+        key = agency_key(s.agency)
+        groups.setdefault((key, s.year) if key else ("", s.path), []).append(s)
+    out = RequestsPerYear()
+    for group in groups.values():
+        year = group[0].year
+        figures = tuple(dict.fromkeys(s.requests for s in group))
+        if len(figures) > 1:
+            out.disagree.append((group[0].agency, year, figures))
+            continue
+        out.per_year[year] = out.per_year.get(year, 0) + figures[0]
+        out.counted += 1
+        if len(group) > 1:
+            out.once.append((group[0].agency, year, len(group)))
+    out.per_year = dict(sorted(out.per_year.items()))
+    return out

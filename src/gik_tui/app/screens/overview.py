@@ -3,7 +3,7 @@ received per year, drawn in the terminal from the extractions with the annotatio
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,8 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from ...core.queue import coverage
+from ...core.queue import coverage, requests_per_year
 from ...core.templates import load_template, template_ids
+from ...core.values import fmt_number
 from ...core.annotations import DONE, ERROR, FLAGGED, IN_PROGRESS, NEW
 from ...core.workspace import STATUSES, Workspace
 from ..themes import role_colours
@@ -101,12 +102,15 @@ class OverviewScreen(Screen):
             t.append(f"  and {sum(pending)} pending check(s) in {len(pending)} report(s), waiting for undecided cells\n",
                      style=c["warning"])
         t.append("\nRequests received per year (new requests, all applicants)\n", style="bold underline")
-        per_year: dict[int, float] = defaultdict(float)
-        counted = 0
-        for s in ready:
-            if s.year is not None and s.requests is not None:
-                per_year[s.year] += s.requests
-                counted += 1
-        t.append_text(bars([(str(y), v) for y, v in sorted(per_year.items())], width=40, style="bold"))
-        t.append(f"  from {counted} report(s) that give the figure\n", style="dim")
+        req = requests_per_year(ready)
+        t.append_text(bars([(str(y), v) for y, v in req.per_year.items()], width=40, style="bold"))
+        t.append(f"  from {req.counted} agency-year(s) that give the figure\n", style="dim")
+        if req.once:
+            t.append(f"  {sum(n for _, _, n in req.once)} reports of {len(req.once)} agency-year(s) give one figure "
+                     f"and are counted once ({', '.join(f'{a} {y}' for a, y, _ in req.once[:3])}"
+                     f"{' …' if len(req.once) > 3 else ''})\n", style="dim")
+        if req.disagree:
+            t.append(f"  {len(req.disagree)} agency-year(s) left out: their reports disagree ("
+                     + "; ".join(f"{a} {y}: {' or '.join(fmt_number(v) for v in vs)}" for a, y, vs in req.disagree[:3])
+                     + f"{' …' if len(req.disagree) > 3 else ''})\n", style=c["warning"])
         return t
