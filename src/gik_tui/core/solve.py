@@ -437,14 +437,17 @@ def placements(values: list[tuple[Parsed, tuple[int, int], str]], kinds: tuple[s
     if k <= n:
         if math.comb(n, k) > MAX_OPTIONS:
             return None
-        import itertools
-
         if total is not None and k:  # the last value in the total column, the others before it
             combos = (c + (total,) for c in itertools.combinations(range(total), k - 1))
         else:
             combos = itertools.combinations(range(n), k)
+        # only a signed figure or an amount can be out of place in a column (_fits)
+        typed = any(p.value is not None and p.kind in ("signed", "amount") for p, _, _ in values)
+        label = prefer_label or "its first column"
+        why_filled = f"{label} is the column most rows fill (a prior)" if prefer is not None else ""
+        why_empty = f"leaves {label}, the column most rows fill, empty (a prior)" if prefer is not None else ""
         for cols in combos:
-            if not all(_fits(values[i][0], kinds[c]) for i, c in enumerate(cols)):
+            if typed and not all(_fits(values[i][0], kinds[c]) for i, c in enumerate(cols)):
                 continue
             vals: list[Number | None] = [None] * n
             spans: list[tuple[int, int] | None] = [None] * n
@@ -453,14 +456,10 @@ def placements(values: list[tuple[Parsed, tuple[int, int], str]], kinds: tuple[s
                 vals[c], spans[c], raws[c] = p.value, span, raw
             filled = prefer is not None and vals[prefer] is not None
             out.append(Option(tuple(vals), tuple(spans), tuple(raws), PREFER_FACTOR if filled else 1.0,
-                              f"{prefer_label or 'its first column'} is the column most rows fill (a prior)" if filled else
-                              f"leaves {prefer_label or 'its first column'}, the column most rows fill, empty (a prior)"
-                              if prefer is not None else ""))
+                              why_filled if filled else why_empty))
     else:
         if math.comb(k, n) > MAX_OPTIONS:
             return None
-        import itertools
-
         for keep in itertools.combinations(range(k), n):
             if not all(_fits(values[i][0], kinds[c]) for c, i in enumerate(keep)):
                 continue
@@ -618,7 +617,7 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
                 i, j = where[key]
                 col = columns.get((i, j))
                 if col is None:
-                    col = columns[(i, j)] = [_num(o.values[j]) for o in rows[i].options]
+                    col = columns[(i, j)] = [0 if (v := o.values[j]) is None else v for o in rows[i].options]
                 old = per_row.get(i)
                 per_row[i] = [coef * x for x in col] if old is None else [a + coef * x for a, x in zip(old, col)]
             elif key in known:
