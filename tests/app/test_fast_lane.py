@@ -730,6 +730,17 @@ async def test_a_key_that_takes_the_focus_from_the_note_stops_writing_it_at_once
         assert type(app.screen).__name__ == "AskText" and app.focused.value == "n"
 
 
+async def test_a_key_nothing_binds_on_the_table_never_acts_in_the_note_written_after_it(reports, ann_dir):
+    """`backspace T enter t up 5 left j k` at once on a table: backspace means nothing there; handed
+    to the table, it came back to the app after the keys behind it had opened the note for writing,
+    and ran the note's backspace there (the note came out `j5t`, not `jk5t` as when pressed one by one)."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        await on_cell(screen, pilot, (*NEW, PERSONS))
+        await burst(app, pilot, "backspace", "T", "enter", "t", "up", "5", "left", "j", "k")
+        assert screen.review.note == "jk5t"
+        assert screen.review.edits == {}
+
+
 async def test_keys_replayed_after_a_report_opens_reach_a_dialog_one_of_them_opens(reports, ann_dir):
     """`d f o k enter` at once on a report with nothing left to decide: `d` marks it done and opens
     the next, the keys after it are held until that report shows, then `f` opens the flag's box and

@@ -92,9 +92,12 @@ class GikApp(App):
     # Every key press goes to the keyboard (app/keyboard.py): held while a report opens, else
     # handled at once in the order pressed on the report screen.
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            await self.keyboard.key(event, super().on_event)
-            return
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                await self.keyboard.key(event, super().on_event)
+                return
+            if self.keyboard.came_back(event):
+                return  # no binding took it when it was pressed; none of the focus it finds now may
         await super().on_event(event)
 
     def _queue_enter(self, event: events.Key) -> bool | None:

@@ -23,6 +23,7 @@ a key); tests/app/test_keyboard.py fails if Textual changes them.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Awaitable, Callable
 from typing import Protocol, runtime_checkable
 
@@ -101,6 +102,7 @@ class Keyboard:
         self.held: list[events.Key] | None = None  # keys pressed while a report opens
         self.for_answer = False  # held after a dialog's enter (released by `answered`) or a screen shown
         self._timer = None
+        self._unbound: weakref.WeakSet[events.Key] = weakref.WeakSet()  # forwarded with no binding (came_back)
 
     async def key(self, event: events.Key, usual: Callable[[events.Event], Awaitable[None]]) -> None:
         """A key press: held, or dispatched at once. `usual`: the app's own handling."""
@@ -138,7 +140,19 @@ class Keyboard:
             return
         if await self._bound(event):
             return
-        forward(focused, event)  # nobody's key here: the usual way
+        # nobody's key here: the usual way, to the focused widget's own handlers. No binding took it
+        # now, so none may when it comes back up to the app, after the keys behind it (`backspace`
+        # on a table, back after `T enter` had opened the note, deleted a letter typed there)
+        self._unbound.add(event)
+        forward(focused, event)
+
+    def came_back(self, event: events.Key) -> bool:
+        """Is this a key forwarded with no binding when pressed, back at the app? (Its bindings are
+        not looked up again: the focus may have moved since.)"""
+        if event in self._unbound:
+            self._unbound.discard(event)
+            return True
+        return False
 
     async def _bound(self, event: events.Key) -> bool:
         """Run the key's binding on the screen (or its focused widget) now, if it has one."""
