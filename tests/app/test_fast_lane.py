@@ -8,6 +8,7 @@ from textual import events
 from textual.keys import _character_to_key
 
 from gik_tui.app.app import GikApp
+from gik_tui.core.annotations import annotation_path, load as load_annotation
 from gik_tui.app.report import ReportScreen
 from gik_tui.app.widgets.template_table import TemplateTable
 
@@ -739,6 +740,19 @@ async def test_a_key_nothing_binds_on_the_table_never_acts_in_the_note_written_a
         await burst(app, pilot, "backspace", "T", "enter", "t", "up", "5", "left", "j", "k")
         assert screen.review.note == "jk5t"
         assert screen.review.edits == {}
+
+
+async def test_a_figure_put_in_then_escape_at_once_is_saved_before_the_report_closes(reports, ann_dir):
+    """`5 left escape enter` at once: the 5 is put in (left), escape leaves the report and enter opens
+    it again. The screen was told of the edit by a message still queued when escape saved, so
+    nothing was saved and the reopened report had lost the 5."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        await on_cell(screen, pilot, (*NEW, PERSONS))
+        await burst(app, pilot, "5", "left", "escape", "enter")
+        await settled(app, pilot)
+        assert app.screen is screen and screen.review.value((*NEW, PERSONS)) == 5
+        saved = load_annotation(annotation_path(reports / "2020_huaiyin.txt", ann_dir))
+        assert {e.key: e.value for e in saved.cells} == {(*NEW, PERSONS): 5}
 
 
 async def test_keys_replayed_after_a_report_opens_reach_a_dialog_one_of_them_opens(reports, ann_dir):

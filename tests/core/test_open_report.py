@@ -53,6 +53,22 @@ def test_open_edit_save_and_open_again(report):
     assert r.save().ok  # nothing unsaved: nothing to do
 
 
+def test_any_change_to_the_review_is_unsaved_until_written(report):
+    """The review itself says what is unsaved: an edit, a note or a status not yet written makes the
+    report dirty the moment it is made (a screen told of it later saved nothing when the analyst
+    left before being told); undoing it back to what was written leaves nothing to save."""
+    r = OpenReport.open(str(report))
+    r.review.set_cell(KEY, 5)  # no changed(): the screen has not been told yet
+    assert r.dirty
+    assert r.save().ok and not r.dirty
+    assert OpenReport.open(str(report)).review.value(KEY) == 5
+    r.review.note = "复核"
+    assert r.dirty and r.save().ok and not r.dirty
+    r.review.set_cell(KEY, 6)
+    r.review.undo()
+    assert not r.dirty  # as written
+
+
 def test_a_file_changed_on_disk_is_a_conflict_never_overwritten(report):
     r = _edited_while_another_window_saved(report)
     assert r.save_needs() == "conflict"

@@ -45,8 +45,10 @@ class Saved:
 
 class OpenReport:
     """A report opened for review. `review` holds the analyst's decisions (pure state, with undo);
-    `dirty` is true while it holds something not yet written; `last_saved` is the annotation this
-    window last wrote (the base of a merge)."""
+    `dirty` is true while it holds something not yet written — told by `changed()`, or seen in the
+    review itself, whose decisions differ from those last read or written (an edit made before the
+    screen was told of it is saved all the same); `last_saved` is the annotation this window last
+    wrote (the base of a merge)."""
 
     def __init__(self, path: str, doc: Document | None, extraction: Extraction, file: AnnotationFile,
                  annotation: Annotation | None, annotator: str = "") -> None:
@@ -58,7 +60,17 @@ class OpenReport:
         self.annotator = annotator
         self.review = Review(extraction, annotation, os.path.basename(path), annotator=annotator)
         self.last_saved: Annotation | None = None
-        self.dirty = False
+        self._changed = False
+        self._written = self.review.decided()  # the decisions as last read or written
+
+    @property
+    def dirty(self) -> bool:
+        return self._changed or self.review.decided() != self._written
+
+    def _clean(self) -> None:
+        """What the review holds is what the file holds (read, written, merged)."""
+        self._changed = False
+        self._written = self.review.decided()
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -165,7 +177,7 @@ class OpenReport:
     # ------------------------------------------------------------------ saving
     def changed(self) -> None:
         """The review holds something new (an edit, an undo, a note): to be saved."""
-        self.dirty = True
+        self._changed = True
 
     def save_needs(self) -> str:
         """What saving on the analyst's asking (ctrl+s) needs first: "save as" when the usual
@@ -193,7 +205,7 @@ class OpenReport:
         except OSError as e:
             return Saved(False, "failed", f"{self.file.path}: not saved ({e.strerror or e})")
         self.last_saved = written
-        self.dirty = False
+        self._clean()
         return Saved(True)
 
     def merge(self) -> Saved:
@@ -217,7 +229,7 @@ class OpenReport:
     def use(self, annotation: Annotation | None) -> None:
         """Review the report with this annotation (reloaded or merged): nothing unsaved."""
         self.review = Review(self.extraction, annotation, self.name, annotator=self.annotator)
-        self.dirty = False
+        self._clean()
 
     def save_as_suggestion(self) -> str:
         p = self.file.path
@@ -235,7 +247,7 @@ class OpenReport:
             return Saved(False, "exists", f"{name} exists")
         except OSError as e:
             return Saved(False, "failed", f"{name}: not saved ({e.strerror or e})")
-        self.dirty = False
+        self._clean()
         return Saved(True)
 
 
