@@ -755,6 +755,18 @@ async def test_a_figure_put_in_then_escape_at_once_is_saved_before_the_report_cl
         assert {e.key: e.value for e in saved.cells} == {(*NEW, PERSONS): 5}
 
 
+async def test_a_key_a_dialog_passes_over_never_acts_on_the_report_once_it_closes(reports, ann_dir):
+    """`i T down ] escape` at once: `down` in the report-details box found its box's binding
+    skipped (nothing to scroll) and was left to bubble up to the app; it got there after escape had
+    closed the box and moved the report's cursor down a row. The bindings further up are now tried
+    when the box takes the key."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))
+        await burst(app, pilot, "i", "T", "down", "]", "escape")
+        assert app.screen is screen and app.focused is table
+        assert table.key_at_cursor() == (*NEW, PERSONS)
+
+
 async def test_keys_replayed_after_a_report_opens_reach_a_dialog_one_of_them_opens(reports, ann_dir):
     """`d f o k enter` at once on a report with nothing left to decide: `d` marks it done and opens
     the next, the keys after it are held until that report shows, then `f` opens the flag's box and

@@ -15,29 +15,31 @@ from collections.abc import Callable
 from textual import events
 from textual.widgets import Input
 
+from ..keyboard import check_bindings
+
 
 class BindingsInOrder:
     """For a text widget (or a question, app/dialogs.py Choose): run a non-printable key's binding when
     the widget takes the key."""
 
     async def run_binding_now(self, event: events.Key) -> bool:
-        """True when a binding ran. A key no binding takes is stopped here all the same: bubbling
-        up, it reached the app after the keys behind it, and when one of those had closed the
-        dialog, it ran the binding of the screen beneath (`alt+3` in the flag's box switched the
-        report's tab once `enter` had closed the box)."""
+        """True when a binding ran. The key's bindings are looked up now, from the box up through its
+        screen, as Textual would when the key came back up to the app — but by then the keys behind
+        it may have closed the dialog: a key left to bubble ran the binding of the screen beneath
+        (`alt+3` in the flag's box switched the report's tab, `down` in the details box moved the
+        report's cursor). A binding that skips (a box's scrolling, with nothing to scroll) passes the
+        key on up the chain, here and now (the queue's filter: `down` moves the list's cursor). A key
+        no binding takes is stopped all the same; the widget's own handler still runs (a new line in
+        the note)."""
         if event.is_printable:
             return False
-        bindings = self.screen.active_bindings  # type: ignore[attr-defined]
+        event.stop()
+        if self.screen is not self.app.screen:  # type: ignore[attr-defined]
+            return False  # a box of a screen already gone: nothing of the screen now showing
         for key in (event.key, *event.aliases):
-            active = bindings.get(key)
-            if active is not None and active.enabled:
-                if await self.app.run_action(active.binding.action, active.node):  # type: ignore[attr-defined]
-                    event.stop()
-                    event.prevent_default()
-                    return True
-                # skipped (a box's scrolling, with nothing to scroll): the app looks further up,
-                return False  # as ever (the queue's filter: `down` moves the list's cursor)
-        event.stop()  # the widget's own handler still runs (a new line in the note)
+            if await check_bindings(self.app, key, priority=False):  # type: ignore[attr-defined]
+                event.prevent_default()
+                return True
         return False
 
 
