@@ -767,6 +767,19 @@ async def test_a_key_a_dialog_passes_over_never_acts_on_the_report_once_it_close
         assert table.key_at_cursor() == (*NEW, PERSONS)
 
 
+async def test_escape_on_a_question_then_its_key_again_asks_again(reports, ann_dir):
+    """`c escape c` at once on an undecided cell: escape cancels the candidates' question and the
+    second `c` asks it again; escape closed the question only when its turn came, and the `c`
+    behind it went into the closing question and was lost."""
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
+        await burst(app, pilot, "]")
+        assert screen.review.cell(screen.current_table().key_at_cursor()).candidates
+        await burst(app, pilot, "c", "escape", "c")
+        assert type(app.screen).__name__ == "Choose"
+        await burst(app, pilot, "escape")
+        assert app.screen is screen
+
+
 async def test_keys_replayed_after_a_report_opens_reach_a_dialog_one_of_them_opens(reports, ann_dir):
     """`d f o k enter` at once on a report with nothing left to decide: `d` marks it done and opens
     the next, the keys after it are held until that report shows, then `f` opens the flag's box and

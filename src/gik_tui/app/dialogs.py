@@ -180,10 +180,13 @@ class Choose(DismissOnce, BindingsInOrder, ModalScreen[str | None]):
         if key == "enter" and self.default is not None:
             self.dismiss(self.default)
             return True
+        if key == "escape":  # no answer, given now as well: `escape c` asks again, not `c` lost in it
+            self.dismiss(None)
+            return True
         return False
 
     async def on_key(self, event) -> None:
-        # a key that answers nothing runs its binding here (escape) or does nothing, and stops here
+        # a key that answers nothing runs its binding here or does nothing, and stops here
         # too: bubbling up, it reached the app after the answer behind it had closed the question,
         # and ran the report's binding (`alt+3 2`)
         if not self.answer_now(event.key):
