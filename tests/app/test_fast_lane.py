@@ -780,6 +780,37 @@ async def test_escape_on_a_question_then_its_key_again_asks_again(reports, ann_d
         assert app.screen is screen
 
 
+async def test_tab_in_a_dialog_then_typing_at_once_types_in_the_next_box(reports, ann_dir):
+    """`i ctrl+u x tab ctrl+u 2 0` at once: tab takes the focus to the year's box and `2 0` are typed
+    there; they were queued in the agency's box before tab had moved the focus, and typed into it."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        await burst(app, pilot, "i", "ctrl+u", "x", "tab", "ctrl+u", "2", "0")
+        values = {w.id: w.value for w in app.screen.query("Input")}
+        assert (values["meta-agency"], values["meta-year"]) == ("x", "20")
+        assert app.focused.id == "meta-year"
+
+
+async def test_the_queue_filter_left_by_tab_takes_no_more_letters(reports, ann_dir):
+    """`/ x tab escape f l` at once on the queue: tab leaves the filter for the list, so `f l` are
+    not typed into the filter (they were, queued in the box before tab had moved the focus)."""
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(app, pilot)
+        await burst(app, pilot, "/", "x", "tab", "escape", "f", "l")
+        assert app.screen.query_one("#queue-filter").value == ""
+
+
+async def test_ctrl_s_while_writing_the_note_holds_no_key(reports, ann_dir):
+    """`enter a ctrl+s b` in the Notes tab: ctrl+s (a priority binding: the note never sees it) saves,
+    and `b` is typed at once; the keys after it were held for five seconds, waiting for the note to
+    say it had run a key it never got."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        await pilot.press("alt+4")
+        await pilot.pause()
+        await burst(app, pilot, "enter", "a", "ctrl+s", "b")
+        assert screen.review.note == "ab"
+
+
 async def test_keys_replayed_after_a_report_opens_reach_a_dialog_one_of_them_opens(reports, ann_dir):
     """`d f o k enter` at once on a report with nothing left to decide: `d` marks it done and opens
     the next, the keys after it are held until that report shows, then `f` opens the flag's box and

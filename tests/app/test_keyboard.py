@@ -48,6 +48,23 @@ async def test_a_dialogs_answer_is_run_by_the_pump_that_asked_for_it():
         assert requester_of(ModalScreen()) is None
 
 
+async def test_priority_bound_reads_the_screens_binding_chain():
+    """priority_bound (app/keyboard.py) reads Textual's Screen._binding_chain: a key a priority
+    binding takes never reaches the focused box, so the keys after it are not held for it."""
+    from textual.app import App
+    from textual.binding import Binding
+
+    from gik_tui.app.keyboard import priority_bound
+
+    class Bound(App):
+        BINDINGS = [Binding("ctrl+s", "bell", priority=True), Binding("ctrl+t", "bell")]
+
+    app = Bound()
+    async with app.run_test():
+        assert priority_bound(app, "ctrl+s")
+        assert not priority_bound(app, "ctrl+t") and not priority_bound(app, "x")
+
+
 def test_widgets_declare_how_they_take_keys():
     from gik_tui.app.dialogs import AskText, Choose, HeadingPicker, MetaDialog
     from gik_tui.app.keyboard import Answers
@@ -56,6 +73,9 @@ def test_widgets_declare_how_they_take_keys():
     assert all(issubclass(d, Answers) for d in (AskText, HeadingPicker, MetaDialog, Choose, QueueScreen))
     assert issubclass(TemplateTable, TypesAtOnce) and issubclass(TemplateTable, Types)
     assert issubclass(NoteArea, Types) and not issubclass(NoteArea, TypesAtOnce)
+    from gik_tui.app.widgets.ordered_input import OrderedInput
+
+    assert issubclass(OrderedInput, Answers) and issubclass(NoteArea, Answers)
     assert not issubclass(DataTable, Types)
 
 

@@ -47,7 +47,9 @@ class Types(Protocol):
 class Answers(Protocol):
     """A screen whose text box answers on a key (a dialog's `enter` or `escape`: a note, a file name,
     a heading's section, the report's details; the queue's filter on `enter`), or a widget that does
-    (the report's note: `enter` starts writing, `escape` stops). The box takes its
+    (the report's note: `enter` starts writing, `escape` stops; a text box, widgets/ordered_input.py,
+    on every key it does not type: `tab`, `down` … may take the focus elsewhere). A key a priority
+    binding takes is never an answer: the box never sees it. The box takes its
     keys in its own queue, so the keys pressed after that one wait (`Keyboard.hold`) until the
     answer is given — they then go where the focus is, the screen beneath a closed dialog — or the
     dialog stays open (an error, the next box): they are then its own (`Keyboard.answered`)."""
@@ -72,7 +74,13 @@ _TEXTUAL = {
     "Widget._forward_event": (Widget, "_forward_event"),
 }
 # Screen._result_callbacks (an instance's list of ResultCallback, each with its `requester`): where
-# a dialog's answer runs (requester_of)
+# a dialog's answer runs (requester_of); Screen._binding_chain ((node, BindingsMap) from the focused
+# widget up): which keys a priority binding takes before the focused widget sees them (priority_bound)
+
+
+def priority_bound(app: App, key: str) -> bool:
+    """Does a priority binding (ctrl+s, ctrl+q) take this key before the focused widget sees it?"""
+    return any(b.priority for _, bindings in app.screen._binding_chain for b in bindings.key_to_bindings.get(key, ()))
 
 
 def requester_of(screen) -> object | None:
@@ -212,7 +220,9 @@ class Keyboard:
 
         screen = self.app.screen
         focused = self.app.focused
-        if isinstance(focused, Answers):  # the note: enter starts writing it, escape stops
+        if priority_bound(self.app, event.key):
+            return False  # the box never sees it: nothing would give the keys after it back
+        if isinstance(focused, Answers):  # the note, a text box: a key that may take the focus away
             return focused.answers_on(event)
         return isinstance(screen, Answers) and isinstance(focused, Input) and screen.answers_on(event)
 

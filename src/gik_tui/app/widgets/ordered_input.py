@@ -15,7 +15,7 @@ from collections.abc import Callable
 from textual import events
 from textual.widgets import Input
 
-from ..keyboard import check_bindings
+from ..keyboard import Answers, check_bindings
 
 
 class BindingsInOrder:
@@ -55,7 +55,22 @@ class OrderedInput(BindingsInOrder, Input):
         if self._on_change is not None and self.is_mounted:
             self._on_change(value)
 
+    def answers_on(self, event: events.Key) -> bool:
+        """app/keyboard.py `Answers`: its dialog's answers (enter, escape: the dialog says when it
+        has answered), and every other key it does not type (tab, up, down …: it may take the focus
+        to another box or a list) — the keys pressed after one wait until the box has run it, then
+        go where the focus is (`tab 2 0` in the details box typed 20 into the agency, not the year)."""
+        screen = self.screen
+        if isinstance(screen, Answers) and screen.answers_on(event):
+            return True
+        return not event.is_printable
+
     async def on_key(self, event: events.Key) -> None:
         # runs before Input's own key handler (a class's handlers come before its base's), which
         # prevent_default skips; a printable key is left to it
         await self.run_binding_now(event)
+        screen = self.screen
+        if not event.is_printable and not (isinstance(screen, Answers) and screen.answers_on(event)):
+            keyboard = getattr(self.app, "keyboard", None)
+            if keyboard is not None:
+                keyboard.answered(self)  # the keys held after it go where the focus is now
