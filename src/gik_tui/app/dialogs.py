@@ -181,7 +181,7 @@ class Choose(DismissOnce, BindingsInOrder, ModalScreen[str | None]):
             self.dismiss(self.default)
             return True
         if key == "escape":  # no answer, given now as well: `escape c` asks again, not `c` lost in it
-            self.dismiss(None)
+            self.action_cancel()
             return True
         return False
 

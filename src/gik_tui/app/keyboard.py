@@ -220,11 +220,12 @@ class Keyboard:
 
         screen = self.app.screen
         focused = self.app.focused
-        if priority_bound(self.app, event.key):
-            return False  # the box never sees it: nothing would give the keys after it back
         if isinstance(focused, Answers):  # the note, a text box: a key that may take the focus away
-            return focused.answers_on(event)
-        return isinstance(screen, Answers) and isinstance(focused, Input) and screen.answers_on(event)
+            answers = focused.answers_on(event)
+        else:
+            answers = isinstance(screen, Answers) and isinstance(focused, Input) and screen.answers_on(event)
+        # a key a priority binding takes never reaches the box: nothing would give the keys after it back
+        return answers and not priority_bound(self.app, event.key)
 
     def answered(self, pump) -> None:
         """A screen has answered, or a dialog stayed open, after its key (`Answers`): the keys held

@@ -62,13 +62,12 @@ def find_year_from(norm: str, title: str = "", source: str = "") -> tuple[int | 
     norm = _uncited_head(norm)
     head = norm[:3000]
     for pattern, text, where in ((_TITLE, _uncited(title), "title"), (_TITLE, head, "title"),
-                                 (_PERIOD, norm[:20000], "period"), (None, "", "period"),
+                                 (_PERIOD, norm[:20000], "period"), (_SPAN, norm[:20000], "period"),
                                  (_REPORT_YEAR, norm[:20000], "report"), (_TABLE_TITLE, norm, "table title"),
                                  (_TITLE, source, "file name")):
-        # a span of one whole year (2022年1月1日至12月31日), looked for only when the title says no year
-        found = (pattern.finditer(text) if pattern is not None else
-                 (m for m in _SPAN.finditer(norm[:20000]) if not m.group(2) or m.group(2) == m.group(1)))
-        for m in found:
+        for m in pattern.finditer(text):  # each looked for only when those before it give no year
+            if pattern is _SPAN and m.group(2) and m.group(2) != m.group(1):
+                continue  # a span of one whole year (2022年1月1日至12月31日), not 2021年1月1日至2022年…
             y = int(m.group(1))
             if 1990 <= y <= 2100:
                 return y, where

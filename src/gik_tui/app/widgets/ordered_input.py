@@ -60,17 +60,17 @@ class OrderedInput(BindingsInOrder, Input):
         has answered), and every other key it does not type (tab, up, down …: it may take the focus
         to another box or a list) — the keys pressed after one wait until the box has run it, then
         go where the focus is (`tab 2 0` in the details box typed 20 into the agency, not the year)."""
+        return self._dialog_answers(event) or not event.is_printable
+
+    def _dialog_answers(self, event: events.Key) -> bool:
         screen = self.screen
-        if isinstance(screen, Answers) and screen.answers_on(event):
-            return True
-        return not event.is_printable
+        return isinstance(screen, Answers) and screen.answers_on(event)
 
     async def on_key(self, event: events.Key) -> None:
         # runs before Input's own key handler (a class's handlers come before its base's), which
         # prevent_default skips; a printable key is left to it
         await self.run_binding_now(event)
-        screen = self.screen
-        if not event.is_printable and not (isinstance(screen, Answers) and screen.answers_on(event)):
+        if not event.is_printable and not self._dialog_answers(event):
             keyboard = getattr(self.app, "keyboard", None)
             if keyboard is not None:
                 keyboard.answered(self)  # the keys held after it go where the focus is now
