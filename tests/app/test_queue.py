@@ -129,6 +129,20 @@ async def test_metadata_edit_marks_the_report_in_progress(reports, ann_dir):
         assert screen.review.agency == "淮安市淮阴区人民政府" and screen.review.status == "in progress"
 
 
+async def test_i_on_one_report_shows_its_agency_and_its_year(reports, ann_dir):
+    """`i` on the queue with nothing marked: the box shows the report's agency and its year (the year
+    was left empty, as if the report had none)."""
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        table = app.screen.query_one("#queue-table")
+        table.move_cursor(row=names(table).index("2019_lusong.txt"))
+        await pilot.press("i")
+        await pilot.pause()
+        values = {w.id: w.value for w in app.screen.query("Input")}
+        assert (values["meta-agency"], values["meta-year"]) == ("株洲市芦淞区人民政府", "2019")
+
+
 async def test_marked_reports_get_one_agency_at_once(reports, ann_dir):
     """space marks rows (✓), i asks once for the agency (and year), and every marked report's
     line and annotation follow; an empty year leaves each report's year as it is."""

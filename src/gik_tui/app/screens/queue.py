@@ -391,8 +391,8 @@ class QueueScreen(Screen):
         paths = [p for p in self.workspace.files if p in self.marked] or [p for p in [self._cursor_path()] if p]
         if not paths:
             return
-        first = self.workspace.summaries.get(paths[0])
-        agency = first.agency if first is not None and len(paths) == 1 else ""
+        first = self.workspace.summaries.get(paths[0]) if len(paths) == 1 else None
+        agency, year = (first.agency, first.year) if first is not None else ("", None)  # one report: as it has them
 
         def done(values: dict | None) -> None:
             if values is None or (not values.get("agency") and values.get("year") is None):
@@ -404,7 +404,7 @@ class QueueScreen(Screen):
             self.notify(f"{what} set for {len(summaries)} report(s)" + (f"; left alone: {'; '.join(said)}" if said else ""),
                         severity="warning" if said else "information", timeout=8)
 
-        self.app.push_screen(MetaDialog(agency, None, "", (), count=len(paths)), done)
+        self.app.push_screen(MetaDialog(agency, year, "", (), count=len(paths)), done)
 
     def action_agency(self) -> None:
         """The agency of the report under the cursor, its reports side by side by year."""
