@@ -330,6 +330,20 @@ async def test_a_late_focused_in_pane_message_does_not_switch_the_tabs_back(repo
         assert screen.query_one(TabbedContent).active == "tab-sections"
 
 
+async def test_a_late_focused_in_pane_message_of_the_report_before_leaves_the_next_on_its_tables(reports, ann_dir):
+    # `T T n T` at once: the Checks pane's "focused" message from the second T arrived after `n` had
+    # shown the next report on its Tables tab, while the focus was still on the old Checks table;
+    # it switched the new report's tabs back to Checks, and the last T went to Sections, not Notes
+    from textual.widgets import TabbedContent
+
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
+        first = screen.path
+        await burst(app, pilot, "T", "T", "n", "T")
+        assert screen.path != first
+        assert screen.query_one(TabbedContent).active == "tab-notes"
+        assert type(app.focused).__name__ == "NoteArea"
+
+
 async def test_tab_between_typed_figures_separates_them_as_in_a_spreadsheet(reports, ann_dir):
     # tab is the key that moves to the other pane; while a figure is being typed it separates
     # figures instead (it used to switch panes twice and glue "2" and "3" into 23)

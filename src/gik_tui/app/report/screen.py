@@ -231,6 +231,12 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         # new tables take the cursor once they are built (TablesPane.Ready)
         self._focus_pending = not self.query_one(TablesPane).show(self.template, rv)
         self.query_one(TabbedContent).active = "tab-tables"
+        focused = self.focused
+        if focused is not None and focused is not source and self.query_one("#tab-tables") not in focused.ancestors:
+            # the focus stays in no hidden pane until the first cell takes it: a late "focused in
+            # this pane" message of the report before (t T n at once) then finds no focus there
+            # and cannot switch the new report's tabs back to that pane (widgets/focus.py)
+            self.set_focus(None)
         # the other tabs are filled when they are first shown (filling hidden panes lays the whole
         # screen out again: tens of ms on every report opened)
         self._failing_shown = set(rv.failing_cells())
