@@ -972,12 +972,20 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
                   cons[ci][0] == "eq") for ci in of_row[i]] for i in rows]
 
     base_checks = checks_of(base_bounds, range(n))
+    # the rows of one option come first in the search order: every search passes through them the
+    # same way, so they are walked in a plain loop (the same sums and tests as a level of `rec`)
+    nf = 0
+    while nf < n and len(domains[order[nf]]) == 1:
+        nf += 1
+    head = order[:nf]
 
     def search(doms: list[list[int]], fixed: int | None = None) -> list[int] | None | bool:
         """A joint solution (option per row), None when there is none, False past the budget.
         `fixed`: the one row whose domain `doms` narrows to a single option."""
+        nonlocal spent
         bounds = base_bounds
         checks = base_checks
+        shift: dict[int, tuple[float, float]] = {}
         if fixed is not None:  # the fixed row's identities have narrower bounds before it
             bounds = list(base_bounds)
             d = doms[fixed][0]
@@ -992,7 +1000,8 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
                     lo[k] += v - a
                     hi[k] += v - b
                 bounds[ci] = (lo, hi)
-                touched.update(i for i in contrib_of[ci] if pos[i] < k0)
+                shift[ci] = (v - a, v - b)  # what the rows of one option (before it) see
+                touched.update(i for i in contrib_of[ci] if nf <= pos[i] < k0)
             checks = list(base_checks)
             for i, row_checks in zip(touched, checks_of(bounds, touched)):
                 checks[i] = row_checks
@@ -1003,6 +1012,23 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
             lo, hi = bounds[ci]
             if const + lo[0] > 1e-6 or (kind == "eq" and const + hi[0] < -1e-6):
                 return None
+
+        for i in head:
+            d = domains[i][0]
+            spent += 1
+            if spent > budget:
+                return False
+            mine = base_checks[i]
+            for ci, contrib, lo, hi, eq in mine:
+                p = partial[ci] + contrib[d]
+                if ci in shift:
+                    s_lo, s_hi = shift[ci]
+                    lo, hi = lo + s_lo, hi + s_hi
+                if p + lo > 1e-6 or (eq and p + hi < -1e-6):
+                    return None
+            for ci, contrib, _, _, _ in mine:
+                partial[ci] += contrib[d]
+            choice[i] = d
 
         def rec(k: int):
             nonlocal spent
@@ -1033,7 +1059,7 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
             return None
 
         try:
-            r = rec(0)
+            r = rec(nf)
         finally:
             rec = None  # noqa: F841 - break the closure's cycle (workers run without the cyclic GC)
         if r is True:
