@@ -1,0 +1,34 @@
+"""tables/glued.py: where bare runs of figures stand."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from gik_tui.core.tables.glued import _BARE, bare_offsets, may_be_glued
+
+# every character the pattern treats apart: CJK before and after (counting words among them),
+# brackets, signs (增 and 减 are CJK too), digits (a full-width and an Arabic-Indic one), points,
+# spaces, tabs and line ends
+_ALPHABET = list("数二增减件年元(（)]”1209.+-−  \t\n\u0663a")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_bare_offsets_are_where_the_pattern_matches(text):
+    assert bare_offsets(text) == [m.start() for m in _BARE.finditer(text)]
+
+
+def test_bare_offsets_of_known_texts():
+    assert bare_offsets("申请数量171000018二、上年结转") == [3]
+    assert bare_offsets("共收到18件，其中2020年") == []  # prose: a counting word follows
+    assert bare_offsets("数量 8 0 0 0 0 0 8 二、") == [1]
+    assert bare_offsets("本年增+3二") == [2]  # 增 is the CJK character before, then the sign
+    assert bare_offsets("数1二2三") == [0]  # 二 closes the first run: it cannot open the next
+    assert bare_offsets("数1二 2三") == [0]  # nor with a space between
+    assert bare_offsets("数1二三 2三") == [0, 3]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_may_be_glued_is_whether_the_pattern_matches(text):
+    assert may_be_glued(text) == (len(text) >= 8 and _BARE.search(text) is not None)
