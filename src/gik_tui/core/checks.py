@@ -121,10 +121,11 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
     out: list[CheckResult] = []
     get = cells.get
     spans: dict[int, tuple[float, float]] = {}  # id(cell) → _bounds(cell): a cell is in many identities
+    anything = (0.0, math.inf)  # _bounds of a blank without candidates
 
     def bounds(c: Cell | None) -> tuple[float, float]:
-        if c is None:
-            return 0.0, math.inf
+        if c is None or not c.candidates:
+            return anything
         b = spans.get(id(c))
         if b is None:
             b = spans[id(c)] = _bounds(c)
@@ -155,11 +156,11 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
         hi = lo
         for c, v in zip(lcells, lvals):
             if v is None:
-                a, b = bounds(c)
+                a, b = anything if c is None or not c.candidates else bounds(c)
                 lo, hi = lo + a, hi + b
         for c, v in zip(rcells, rvals):
             if v is None:
-                a, b = bounds(c)
+                a, b = anything if c is None or not c.candidates else bounds(c)
                 lo, hi = lo - b, hi - a
         can_hold = (lo <= 1e-6 and hi >= -1e-6) if st.kind == "eq" else lo <= 1e-6
         lt = " + ".join(f"{name} {'(blank)' if v is None else _fmt(v)}" for (name, _), v in zip(st.lhs, lvals))
@@ -190,13 +191,24 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
         elif spec.id in undecided:
             open_ = undecided[spec.id]
             keys = {c.key for c in open_}
-            first = next(CellRef(spec.id, r, c) for r, c in spec.cells if (spec.id, r, c) in keys)
+            refs = tuple(ref for key, ref in _cell_refs(spec) if key in keys)  # in the table's order
             out.append(CheckResult(
                 f"{spec.id}.undecided", False,
                 f"{spec.title}: {len(open_)} cell(s) that the text and the identities leave undecided; "
                 f"each is blank with its candidates until you choose its value",
-                (first,), "pending", tuple(CellRef(spec.id, r, c) for r, c in spec.cells if (spec.id, r, c) in keys)))
+                (refs[0],), "pending", refs))
     return out
+
+
+_CELL_REFS: dict[int, tuple[TableSpec, tuple[tuple[tuple[str, LabelPath, LabelPath], CellRef], ...]]] = {}
+
+
+def _cell_refs(spec: TableSpec) -> tuple[tuple[tuple[str, LabelPath, LabelPath], CellRef], ...]:
+    """Every cell of the table as (key, CellRef), in the table's order: made once a table."""
+    hit = _CELL_REFS.get(id(spec))
+    if hit is None or hit[0] is not spec:
+        hit = _CELL_REFS[id(spec)] = (spec, tuple(((spec.id, r, c), CellRef(spec.id, r, c)) for r, c in spec.cells))
+    return hit[1]
 
 
 def _missing(spec: TableSpec, with_candidates: int) -> CheckResult:
