@@ -1,5 +1,6 @@
 """Instructions one extraction costs, per sample report: a measure that does not move with the
-machine's load (timings here vary by half from one run to the next; instruction counts by 0.1 %).
+machine's load (timings here vary by half from one run to the next; instruction counts by 0.1 %, and
+not at all between runs of the same code: the hash seed is fixed, so sets and dicts keep one order).
 
     python benchmarks/extract_instructions.py [--only NAME] [-n 3]
 
@@ -34,7 +35,8 @@ for _ in range(1 + n):
 def _instructions(path: str, n: int) -> int:
     res = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
                           os.path.realpath(sys.executable), "-c", PROBE, path, str(n)],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONHASHSEED": "0"})  # set and dict orders fixed: counts repeat
     m = re.search(r"Collected\s*:\s*(\d+)", res.stderr)
     if m is None:
         raise SystemExit(f"valgrind printed no count: {res.stderr[-300:]}")
