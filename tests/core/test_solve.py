@@ -610,3 +610,46 @@ def test_an_offer_nothing_tells_apart_says_so_not_that_its_figures_are_long():
     assert len(opts) == 2
     assert {score_option(o, kinds, ()).reasons for o in opts} == {(NO_EVIDENCE,)}
     assert "length" not in NO_EVIDENCE
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_group_pruned_on_packed_sums_keeps_exactly_the_options_of_its_solutions(data):
+    """`_group_sigs` packs each vector of contributions into one integer and `_prune_group` adds
+    those: with negative and large figures, and several identities, it keeps exactly the options
+    that some zero-sum assignment of the group's rows uses (brute force over the vectors as the
+    judge), and empties every row when there is none."""
+    import itertools
+
+    from gik_tui.core.solve import _group_sigs, _prune_group
+
+    n = data.draw(st.integers(1, 4))
+    dim = data.draw(st.integers(1, 3))
+    sizes = [data.draw(st.integers(1, 4)) for _ in range(n)]
+    figure = st.one_of(st.integers(-3, 3), st.integers(-10**9, 10**9))
+    # per identity, per row: its contribution in each option (a row may take no part: all zero)
+    contrib = [[[data.draw(figure) for _ in range(sizes[i])] for i in range(n)] for _ in range(dim)]
+    doms = [list(range(s)) for s in sizes]
+    pick = [data.draw(st.integers(0, s - 1)) for s in sizes]
+    solvable = data.draw(st.booleans())
+    consts = [-sum(contrib[c][i][pick[i]] for i in range(n)) if solvable else data.draw(figure)
+              for c in range(dim)]
+    cons = [(float(consts[c]), [(i, [float(x) for x in contrib[c][i]]) for i in range(n)]) for c in range(dim)]
+    packed = _group_sigs(cons, doms)
+    assert packed is not None
+    start, rows = packed
+    got = _prune_group(start, rows, doms, [10**9])
+
+    used = [set() for _ in range(n)]
+    for combo in itertools.product(*doms):
+        if all(consts[c] + sum(contrib[c][i][combo[i]] for i in range(n)) == 0 for c in range(dim)):
+            for i, d in enumerate(combo):
+                used[i].add(d)
+    varying = [i for i in rows if len({tuple(contrib[c][i][d] for c in range(dim)) for d in doms[i]}) > 1]
+    if not any(used):
+        assert got == {i: [] for i in rows} or (got is None and not rows)
+        return
+    if not varying:
+        assert got is None
+        return
+    assert got == {i: sorted(used[i]) for i in varying}

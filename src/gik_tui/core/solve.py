@@ -833,10 +833,15 @@ def _group(eq: tuple[Constraint, ...]) -> list[list[int]]:
 
 
 def _group_sigs(cons: list[tuple[float, list[tuple[int, list[float]]]]], domains: list[list[int]]
-                ) -> tuple[tuple[int, ...], dict[int, dict[int, tuple[int, ...]]]] | None:
+                ) -> tuple[int, dict[int, dict[int, int]]] | None:
     """A group's constant (with what the rows of one option give) and, per row of several
     options, each option's contributions to the group's identities; None when they are not whole
-    numbers (amounts: the group is not pruned)."""
+    numbers (amounts: the group is not pruned).
+
+    Each vector of contributions (one per identity of the group) comes packed into one integer,
+    its components as balanced digits of a base larger than twice any sum the pruning can form:
+    packing is then one-to-one and adds as the vectors add, so the pruning's sums are integer
+    additions rather than tuples built in Python (the same sets, the same answers)."""
     dim = len(cons)
     start = [0] * dim
     for ci, (const, _) in enumerate(cons):
@@ -847,7 +852,7 @@ def _group_sigs(cons: list[tuple[float, list[tuple[int, list[float]]]]], domains
     for ci, (_, parts) in enumerate(cons):
         for i, c in parts:
             terms.setdefault(i, []).append((ci, c))
-    rows: dict[int, dict[int, tuple[int, ...]]] = {}
+    rows: dict[int, dict[int, list[int]]] = {}
     for i, ts in terms.items():
         if len(domains[i]) == 1:  # fixed: part of the constant
             d = domains[i][0]
@@ -857,7 +862,7 @@ def _group_sigs(cons: list[tuple[float, list[tuple[int, list[float]]]]], domains
                     return None
                 start[ci] += int(x)
             continue
-        sigs: dict[int, tuple[int, ...]] = {}
+        sigs: dict[int, list[int]] = {}
         for d in domains[i]:
             sig = [0] * dim
             for ci, c in ts:
@@ -865,42 +870,52 @@ def _group_sigs(cons: list[tuple[float, list[tuple[int, list[float]]]]], domains
                 if x != int(x):
                     return None
                 sig[ci] = int(x)
-            sigs[d] = tuple(sig)
+            sigs[d] = sig
         rows[i] = sigs
-    return tuple(start), rows
+    # the largest size any component of a sum can reach: the constant and every row at its largest
+    reach = [abs(x) for x in start]
+    for sigs in rows.values():
+        for ci in range(dim):
+            reach[ci] += max((abs(sig[ci]) for sig in sigs.values()), default=0)
+    base = 2 * max(reach, default=0) + 1
+    weights = [base ** ci for ci in range(dim)]
+
+    def pack(vec: list[int]) -> int:
+        return sum(x * w for x, w in zip(vec, weights))
+
+    return pack(start), {i: {d: pack(sig) for d, sig in sigs.items()} for i, sigs in rows.items()}
 
 
-def _prune_group(start: tuple[int, ...], rows: dict[int, dict[int, tuple[int, ...]]],
+def _prune_group(start: int, rows: dict[int, dict[int, int]],
                  doms: list[list[int]], work: list[int]) -> dict[int, list[int]] | None:
     """For the rows in one group of identities, the options whose contributions reach a solution
-    of the group alone; None when the sums to form pass what is left of `work` (spent there)."""
-    dim = len(start)
-    base = list(start)
-    varying: list[tuple[int, dict[tuple, list[int]]]] = []
+    of the group alone; None when the sums to form pass what is left of `work` (spent there).
+    Contributions and sums are packed vectors (_group_sigs): the group holds where a sum is 0."""
+    base = start
+    varying: list[tuple[int, dict[int, list[int]]]] = []
     for i, sigs in rows.items():
-        by: dict[tuple, list[int]] = {}
+        by: dict[int, list[int]] = {}
         for d in doms[i]:
             by.setdefault(sigs[d], []).append(d)
         if len(by) == 1:  # one contribution whatever the option: a constant
-            base = [a + b for a, b in zip(base, next(iter(by)))]
+            base += next(iter(by))
         else:
             varying.append((i, by))
-    zero = (0,) * dim
     if not varying:
-        return None if tuple(base) == zero else {i: [] for i in rows}
+        return None if base == 0 else {i: [] for i in rows}
     # forward[k]: the sums reachable after varying[:k]; backward[k]: those of varying[k:]
-    forward = [{tuple(base)}]
+    forward = [{base}]
     for _, by in varying:
         work[0] -= len(forward[-1]) * len(by)
         if work[0] < 0:
             return None
-        forward.append({tuple(a + b for a, b in zip(s, sig)) for s in forward[-1] for sig in by})
-    backward = [{zero}]
+        forward.append({s + sig for s in forward[-1] for sig in by})
+    backward = [{0}]
     for _, by in reversed(varying):
         work[0] -= len(backward[-1]) * len(by)
         if work[0] < 0:
             return None
-        backward.append({tuple(a + b for a, b in zip(s, sig)) for s in backward[-1] for sig in by})
+        backward.append({s + sig for s in backward[-1] for sig in by})
     backward.reverse()
     keep: dict[int, list[int]] = {}
     for k, (i, by) in enumerate(varying):
@@ -910,7 +925,7 @@ def _prune_group(start: tuple[int, ...], rows: dict[int, dict[int, tuple[int, ..
             return None
         ok: list[int] = []
         for sig, members in by.items():
-            if any(tuple(-(a + b) for a, b in zip(s, sig)) in after for s in forward[k]):
+            if any(-(s + sig) in after for s in forward[k]):
                 ok.extend(members)
         if not ok:
             return {i: [] for i in rows}
