@@ -12,7 +12,6 @@ unmatched: an unmatched heading costs the analyst one key, a wrong one costs tru
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -156,7 +155,7 @@ def find_headings(doc: Document, consumed: set[int], template: Template,
     pos = 0
     norm_lines = doc.norm.split("\n")
     norm_pos = 0
-    ordinals = [m.start() for m in _ORDINAL_MARK.finditer(doc.norm)]  # where an inline heading may start
+    norm = doc.norm
     for i, line in enumerate(doc.text.split("\n")):
         line_start = pos
         pos += len(line) + 1
@@ -167,8 +166,9 @@ def find_headings(doc: Document, consumed: set[int], template: Template,
             continue
         s = line.strip()
         if len(s) > MAX_HEADING and "|" not in s and "\t" not in s:
-            k = bisect.bisect_left(ordinals, norm_start)
-            if k == len(ordinals) or ordinals[k] >= norm_start + len(norm_line):
+            # a long line may hold a heading only where an ordinal mark stands in it (a mark is
+            # looked for in these lines alone, not over the whole text)
+            if _ORDINAL_MARK.search(norm, norm_start, norm_start + len(norm_line)) is None:
                 continue
             for n, a, b in _inline(doc, norm_line, norm_start, template, spans):
                 if last < n <= last + 4:
