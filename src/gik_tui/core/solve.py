@@ -933,6 +933,15 @@ def _prune_group(start: int, rows: dict[int, dict[int, int]],
     return keep
 
 
+def _span(contrib: list[float], domain: list[int]) -> tuple[float, float]:
+    """The least and greatest of a row's contributions over its domain."""
+    if len(domain) == 1:
+        v = contrib[domain[0]]
+        return v, v
+    vals = [contrib[d] for d in domain]
+    return min(vals), max(vals)
+
+
 def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[set[int]], str]:
     """For each row, the options that belong to at least one joint solution; "broken" when none
     exists, "capped" when the search passed its budget."""
@@ -961,8 +970,7 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
     supported: list[set[int]] = [set() for _ in range(n)]
 
     # each row's least and greatest contribution to each identity over its whole domain, once
-    span_of = [{i: (min(c[d] for d in domains[i]), max(c[d] for d in domains[i])) for i, c in parts}
-               for _, _, parts in cons]
+    span_of = [{i: _span(c, domains[i]) for i, c in parts} for _, _, parts in cons]
 
     # suffix bounds per constraint over the whole domains: the least and greatest contribution of
     # the rows from search position k on, once; a search that fixes one row shifts them
