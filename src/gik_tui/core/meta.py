@@ -16,6 +16,12 @@ from .templates import earliest, load_template, template_for_year, template_ids
 
 _TITLE = re.compile(r"(\d{4})\s*年度?\s*[^\n。]{0,30}?(?:政府信息公开|政务公开)[^\n。]{0,12}?(?:年度)?(?:报告|年报)")
 _TABLE_TITLE = re.compile(r"(\d{4})\s*年度?[^\n|]{0,30}?(?:统计表|情况表)")
+
+
+def _may_have_table_title(text: str) -> bool:
+    """Whether `text` holds a word every statistics-table title ends with: without one, the scan
+    of `_TABLE_TITLE` from every figure of the text (tens of microseconds) is spared."""
+    return "统计表" in text or "情况表" in text
 _AGENCY_END = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|管委会|管理局|局|厅|委|办|院|署|中心|街道办事处|政府|公司|集团|大学|学院|医院|馆|所|站|队)"
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:自治区|自治州|自治县|特区|地区|省|市|州|盟|区|县|旗|镇|乡|街道))")
 
@@ -69,6 +75,8 @@ def find_year_from(norm: str, title: str = "", source: str = "") -> tuple[int | 
         if pattern is _TITLE and text is head:  # the head's first title is the agency's too (_first_title)
             first = _first_title(head)
             found = () if first is None else itertools.chain((first,), _TITLE.finditer(head, first.end()))
+        elif pattern is _TABLE_TITLE and not _may_have_table_title(text):
+            continue
         else:
             found = pattern.finditer(text)
         for m in found:  # each looked for only when those before it give no year
@@ -139,7 +147,7 @@ def find_agency_from(norm: str, title: str = "", source: str = "") -> tuple[str 
         got = _from_title(norm, text)
         if got:
             return got, where
-    m = _TABLE_TITLE.search(norm)
+    m = _TABLE_TITLE.search(norm) if _may_have_table_title(norm) else None
     if m:
         place = _PLACE.match(re.sub(r"^\s*年度?", "", norm[m.start(1) + 4:m.end()]))
         if place:
