@@ -55,6 +55,24 @@ def test_anchored_search_finds_exactly_what_a_whole_scan_finds(case):
     assert [(m.span(), m.group("n")) for m in _matches(pattern, text, anchor, reach)] == whole
 
 
+@settings(max_examples=300, deadline=None)
+@given(_text_for())
+def test_each_way_of_searching_around_the_anchor_finds_what_a_whole_scan_finds(case):
+    """The same, with the search forced around every occurrence (never the whole scan), and the
+    starts tried one by one (`match`) or searched for in a window, whatever the pattern."""
+    from unittest import mock
+
+    from gik_tui.core import prose
+
+    which, text = case
+    *_, pattern, _, _, anchor, reach = PATTERNS[which]
+    whole = [(m.span(), m.group("n")) for m in pattern.finditer(text)]
+    for few in (-1, 10**6):
+        with mock.patch.object(prose, "_WINDOW_COST", 0), mock.patch.object(prose, "_FEW_STARTS", few), \
+                mock.patch.object(prose, "_opens_plainly", lambda p: False):
+            assert [(m.span(), m.group("n")) for m in _matches(pattern, text, anchor, reach)] == whole
+
+
 def test_anchored_search_on_hand_made_cases():
     pattern = re.compile(r"(?:属于)?(?:已)?主动公开(?:范围)?(?:数)?(?P<n>\d{1,12})件")
     text = "主动公开。属于主动公开范围3件，已主动公开12件" + "主动公开" * 30 + "主动公开7件"

@@ -65,24 +65,88 @@ def _reach(pattern: str) -> int | None:
 
 def _matches(pattern: re.Pattern, text: str, anchor: str, reach: int | None):
     """The matches of `pattern` in `text`, the same as `pattern.finditer(text)`, found by
-    searching only around the places where `anchor` (a piece of every match) stands.
+    searching only around the places where `anchor` (a piece of every match) stands — or by that
+    scan itself, when the pattern opens with a character re skips to, or the anchor stands so often
+    that searching around each costs more.
 
     A match that holds the occurrence at `o` starts in [o − reach, o] and reads no further than its
     start + reach, so a search from the leftmost such start up to o + reach sees every such match as
-    the whole text would; a match it returns that starts after `o` is left to the next occurrence."""
-    if not anchor or reach is None:
-        yield from pattern.finditer(text)
+    the whole text would; a match it returns that starts after `o` is left to the next occurrence.
+    Where the pattern writes the anchor outside any group, after `least` to `most` characters
+    (`_lead`), the start is in [o − most, o − least]: a few starts are each tried with `match`."""
+    if not anchor or reach is None or _opens_plainly(pattern.pattern):
+        yield from pattern.finditer(text)  # re finds where such a pattern may start by itself, fast
+        return
+    # where the anchor stands in a match: `least` to `most` characters after its start (0 to
+    # reach when not known); a match holding the occurrence at `o` there starts in
+    # [o − most, o − least], and no match starts between the last one's end and o − most
+    lead = _lead(pattern.pattern, anchor)
+    least, most = lead if lead is not None else (0, reach)
+    few = most - least <= _FEW_STARTS
+    if not few and text.count(anchor) * _WINDOW_COST > len(text):
+        yield from pattern.finditer(text)  # the anchor stands so often that one scan costs less
         return
     pos = 0
     o = text.find(anchor)
     while o != -1:
-        m = pattern.search(text, max(pos, o - reach), o + reach + 1)
-        if m is not None and m.start() <= o:
+        end = o + reach + 1
+        m = None
+        if few:  # a few starts: each tried where it stands, not every character of a window
+            for start in range(max(pos, o - most), o - least + 1):
+                m = pattern.match(text, start, end)
+                if m is not None:
+                    break
+        else:
+            m = pattern.search(text, max(pos, o - most), end)
+            if m is not None and m.start() > o - least:
+                m = None
+        if m is not None:
             yield m
             pos = m.end()
             o = text.find(anchor, pos)
         else:
             o = text.find(anchor, o + 1)
+
+
+@cache
+def _opens_plainly(pattern: str) -> bool:
+    """Whether `pattern` opens with a character or a class: re then skips to the places where it
+    may start (a literal or charset prefix), faster than searching around the anchor's
+    occurrences. (Alternatives in front, 收到|受理, it tries at every character.)"""
+    try:
+        from re import _parser
+
+        data = _parser.parse(pattern).data
+        if not data:
+            return False
+        op, av = data[0]
+        return op is _parser.LITERAL or op is _parser.IN
+    except Exception:  # noqa: BLE001
+        return False
+
+
+_FEW_STARTS = 4  # starts tried one by one (pattern.match) when no more than this many + 1
+_WINDOW_COST = 150  # characters a whole scan reads in the time one search around an anchor takes
+
+
+@cache
+def _lead(pattern: str, anchor: str) -> tuple[int, int] | None:
+    """How many characters, at least and at most, stand in a match of `pattern` before `anchor`
+    where the pattern writes it as plain characters outside any group; None when it does not, or
+    when what stands before it has no bound."""
+    try:
+        from re import _parser
+
+        tree = _parser.parse(pattern)
+        data = list(tree.data)
+        want = [(_parser.LITERAL, ord(c)) for c in anchor]
+        for i in range(len(data) - len(want) + 1):
+            if data[i:i + len(want)] == want:
+                least, most = _parser.SubPattern(tree.state, data[:i]).getwidth()
+                return (least, most) if most < 10_000 else None
+        return None
+    except Exception:  # noqa: BLE001 - an unusual pattern keeps the plain window
+        return None
 
 
 @cache
