@@ -1001,6 +1001,20 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
     while nf < n and len(domains[order[nf]]) == 1:
         nf += 1
     head = order[:nf]
+    # the walk through them, once: the sums after them, and per identity the tests it meets on
+    # the way as (step, sum so far, bounds after the row, equality?) — a search walks them again
+    # only where a fixed row's narrower bounds could make one fail (see `search`)
+    head_partial = [const for _, const, _ in cons]
+    head_tests: list[list[tuple[int, float, float, float, bool]]] = [[] for _ in cons]
+    head_choice = [0] * n
+    for h, i in enumerate(head):
+        d = domains[i][0]
+        mine = base_checks[i]
+        for ci, contrib, lo, hi, eq in mine:
+            head_tests[ci].append((h, head_partial[ci] + contrib[d], lo, hi, eq))
+        for ci, contrib, _, _, _ in mine:
+            head_partial[ci] += contrib[d]
+        head_choice[i] = d
 
     def search(doms: list[list[int]], fixed: int | None = None) -> list[int] | None | bool:
         """A joint solution (option per row), None when there is none, False past the budget.
@@ -1028,15 +1042,39 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
             checks = list(base_checks)
             for i, row_checks in zip(touched, checks_of(bounds, touched)):
                 checks[i] = row_checks
-        partial = [const for _, const, _ in cons]
-        choice = [0] * n
-
         for ci, (kind, const, _) in enumerate(cons):  # can each identity still hold at all?
             lo, hi = bounds[ci]
             if const + lo[0] > 1e-6 or (kind == "eq" and const + hi[0] < -1e-6):
                 return None
 
-        for i in head:
+        if spent + nf <= budget:
+            # the rows of one option: their tests as the walk met them (`head_tests`). The first
+            # search meets every one; a search with a fixed row passes the same sums, so only the
+            # tests of its identities, whose bounds it narrows, can fail where they did not
+            fail = nf
+            for ci in (shift if fixed is not None else range(len(cons))):
+                s_lo, s_hi = shift.get(ci, (0.0, 0.0))
+                for h, p, lo, hi, eq in head_tests[ci]:
+                    if h >= fail:
+                        break
+                    if ci in shift:
+                        lo, hi = lo + s_lo, hi + s_hi
+                    if p + lo > 1e-6 or (eq and p + hi < -1e-6):
+                        fail = h
+                        break
+            if fail < nf:
+                spent += fail + 1  # as the walk would have counted up to the failing row
+                return None
+            spent += nf
+            partial = head_partial[:]
+            choice = head_choice[:]
+            head_rows: list[int] = []
+        else:  # the budget runs out among them: walked one by one, to count as ever
+            partial = [const for _, const, _ in cons]
+            choice = [0] * n
+            head_rows = head
+
+        for i in head_rows:
             d = domains[i][0]
             spent += 1
             if spent > budget:
