@@ -100,6 +100,11 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             if s == "|":
                 append(Tok("", here + lead, here + lead, i, False, True))
                 continue
+            bar = s.find("|")
+            if bar == len(s) - 1:  # one cell closed by its "|" (layout a's commonest line): as below
+                t = s[:bar].rstrip()
+                append(Tok(t, here + lead, here + lead + len(t), i, False, False))
+                continue
             parts = line.split("|")
             # a trailing "|" closes the last cell; a leading one opens the first
             last = len(parts) - 1 if s.endswith("|") else len(parts)
