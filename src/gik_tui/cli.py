@@ -180,7 +180,7 @@ def extract(paths, fmt, output, jobs, force):
     out = AtomicWriter(output) if output else sys.stdout.buffer
     done = False
     several = fmt == "json" and len(files) != 1
-    from .core.batch import extracted_records
+    from .core.batch import extracted_records, write_records
 
     try:
         if fmt == "csv":
@@ -198,7 +198,7 @@ def extract(paths, fmt, output, jobs, force):
             if n:
                 if several and written:
                     out.write(b",\n")
-                out.write(data)
+                write_records(out, data)
                 if fmt == "json" and not several:
                     out.write(b"\n")
                 written += n

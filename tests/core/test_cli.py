@@ -278,3 +278,25 @@ def test_an_output_named_xlsx_is_a_workbook_and_a_new_file_gets_the_umask_s_mode
     finally:
         os.umask(old)
     assert r.exit_code == 0 and (os.stat(tmp_path / "out.json").st_mode & 0o777) == 0o644
+
+
+def test_records_of_several_jobs_are_the_same_bytes_in_a_file_a_pipe_and_a_stream(samples, tmp_path):
+    """With several jobs a chunk's records are copied from the worker's file (sendfile to a file
+    or a pipe, read and written to a stream in memory): every format comes out byte for byte as
+    with one job, the separators between chunks included."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(3):  # enough reports for several chunks a worker
+        for p in samples.glob("*.txt"):
+            (folder / f"{i}_{p.name}").write_bytes(p.read_bytes())
+    for fmt in ("json", "jsonl", "csv"):
+        one = run("extract", str(folder), "--format", fmt, "--jobs", "1")
+        assert one.exit_code == 0
+        stream = run("extract", str(folder), "--format", fmt, "--jobs", "2")  # CliRunner: in memory
+        assert stream.stdout_bytes == one.stdout_bytes, fmt
+        out = tmp_path / f"x.{fmt}"
+        assert run("extract", str(folder), "--format", fmt, "--jobs", "2", "-o", str(out)).exit_code == 0
+        assert out.read_bytes() == one.stdout_bytes, fmt
+        piped = subprocess.run([sys.executable, "-m", "gik_tui.cli", "extract", str(folder), "--format", fmt,
+                                "--jobs", "2"], capture_output=True, check=True)
+        assert piped.stdout == one.stdout_bytes, fmt

@@ -125,32 +125,79 @@ def _records_of(task: tuple[list[str], str, str | None]) -> tuple[str | bytes, l
     from .serialize import csv_rows, csv_text, to_json_bytes
 
     files, fmt, tmpdir = task
-    records: list[bytes] = []
     errors: list[str] = []
-    for path in files:
-        if fmt == "csv":
-            status, res = _serialised(path, lambda ex: csv_text(csv_rows(ex)).encode("utf-8"))
-        else:
-            status, res = _serialised(path, to_json_bytes)
-        if status == "ok":
-            records.append(res)  # type: ignore[arg-type]
-        else:
-            errors.append(res)  # type: ignore[arg-type]
     sep = b"" if fmt == "csv" else (b",\n" if fmt == "json" else b"\n")
-    data = sep.join(records) + (b"\n" if fmt == "jsonl" and records else b"")
+
+    def records() -> Iterator[bytes]:
+        for path in files:
+            if fmt == "csv":
+                status, res = _serialised(path, lambda ex: csv_text(csv_rows(ex)).encode("utf-8"))
+            else:
+                status, res = _serialised(path, to_json_bytes)
+            if status == "ok":
+                yield res  # type: ignore[misc]
+            else:
+                errors.append(res)  # type: ignore[arg-type]
+
     if tmpdir is None:
-        return data, errors, len(records)
+        done = list(records())
+        return sep.join(done) + (b"\n" if fmt == "jsonl" and done else b""), errors, len(done)
     import tempfile
 
+    # each record written as it is made: a chunk's records held until its end (megabytes) cost
+    # the worker a tenth of its time (benchmarks/extract_speed.py)
     fd, name = tempfile.mkstemp(dir=tmpdir, suffix=".part")
+    n = 0
     with open(fd, "wb") as f:
-        f.write(data)
-    return name, errors, len(records)
+        for data in records():
+            if n:
+                f.write(sep)
+            f.write(data)
+            n += 1
+        if fmt == "jsonl" and n:
+            f.write(b"\n")
+    return name, errors, n
 
 
-def extracted_records(files: list[str], fmt: str, jobs: int) -> Iterator[tuple[bytes, list[str], int]]:
+class Spooled:
+    """A chunk's records as a worker wrote them to a file: copied to the output by the kernel
+    (files.copy_ranges), never read into the parent, which would cost it a tenth of the CPU that
+    the workers need (a report's JSON is 70 KB)."""
+
+    __slots__ = ("path", "size")
+
+    def __init__(self, path: str, size: int):
+        self.path, self.size = path, size
+
+    def write_to(self, out) -> None:
+        """Append the records to the binary stream `out` (a file, standard output, a pipe)."""
+        from .files import copy_ranges
+
+        try:
+            fd = out.fileno()
+        except (AttributeError, OSError, ValueError):  # a stream in memory
+            fd = None
+        if fd is None:
+            with open(self.path, "rb") as f:
+                out.write(f.read())
+            return
+        out.flush()
+        copy_ranges([(self.path, 0, self.size)], fd)
+
+
+def write_records(out, data: bytes | Spooled) -> None:
+    """Append one chunk of `extracted_records` to the binary stream `out`."""
+    if isinstance(data, Spooled):
+        data.write_to(out)
+    else:
+        out.write(data)
+
+
+def extracted_records(files: list[str], fmt: str, jobs: int) -> Iterator[tuple[bytes | Spooled, list[str], int]]:
     """`extract`'s output for many reports: (records written in `fmt` — json, jsonl or csv rows —,
-    one-line errors, how many records) per chunk of reports, in input order, in `jobs` processes."""
+    one-line errors, how many records) per chunk of reports, in input order, in `jobs` processes.
+    With several jobs the records come as a `Spooled` file, valid until the next chunk is asked
+    for: write each with `write_records`."""
     if jobs <= 1 or len(files) < 2:
         for f in files:
             yield _records_of(([f], fmt, None))  # type: ignore[misc]
@@ -171,9 +218,7 @@ def extracted_records(files: list[str], fmt: str, jobs: int) -> Iterator[tuple[b
     try:
         for name, errors, n in ordered(_records_of, [(c, fmt, tmpdir) for c in chunks(files, size)], jobs,
                                        chunksize=1, initializer=quiet_gc):
-            with open(name, "rb") as f:  # type: ignore[arg-type]
-                data = f.read()
+            yield Spooled(name, os.path.getsize(name)), errors, n  # type: ignore[arg-type]
             os.unlink(name)  # type: ignore[arg-type]
-            yield data, errors, n
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)

@@ -27,6 +27,7 @@ import tempfile
 import weakref
 from dataclasses import dataclass, field
 
+from .files import copy_ranges as _copy_ranges, merged_ranges as _merged
 from .model import OTHER_ROWS, cell_column
 from .open_report import OpenReport
 from .review import edited, reviewed_cells
@@ -390,46 +391,6 @@ def _drop_spool(spool: str) -> None:
         except OSError:
             pass
     shutil.rmtree(spool, ignore_errors=True)
-
-
-def _merged(ranges: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Consecutive ranges of one file as one (a worker writes its reports one after another)."""
-    out: list[tuple[str, int, int]] = []
-    for path, off, n in ranges:
-        if out and out[-1][0] == path and out[-1][1] + out[-1][2] == off:
-            out[-1] = (path, out[-1][1], out[-1][2] + n)
-        else:
-            out.append((path, off, n))
-    return out
-
-
-def _copy_ranges(ranges: list[tuple[str, int, int]], dst: int) -> None:
-    """Copy the ranges, in order, to the descriptor `dst` (sendfile where the system has it, which
-    copies in the kernel; else read and write)."""
-    fds: dict[str, int] = {}
-    try:
-        for path, off, n in _merged(ranges):
-            src = fds.get(path)
-            if src is None:
-                src = fds[path] = os.open(path, os.O_RDONLY)
-            while n > 0:
-                try:
-                    sent = os.sendfile(dst, src, off, min(n, 1 << 30))
-                except (AttributeError, OSError):
-                    data = os.pread(src, min(n, 1 << 24), off)
-                    if not data:
-                        raise OSError(f"{path}: the spooled rows ended early") from None
-                    sent = 0
-                    view = memoryview(data)
-                    while view:
-                        k = os.write(dst, view)
-                        view, sent = view[k:], sent + k
-                if sent == 0:
-                    raise OSError(f"{path}: the spooled rows ended early")
-                off, n = off + sent, n - sent
-    finally:
-        for fd in fds.values():
-            os.close(fd)
 
 
 def dataset(files: list[str], annotations_dir: str | None = None, wide: bool = False, jobs: int = 1,
