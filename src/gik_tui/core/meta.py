@@ -7,9 +7,9 @@ corrected by the labels actually present (本年制发件数 exists only in the 
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from .templates import earliest, load_template, template_for_year, template_ids
@@ -17,11 +17,6 @@ from .templates import earliest, load_template, template_for_year, template_ids
 _TITLE = re.compile(r"(\d{4})\s*年度?\s*[^\n。]{0,30}?(?:政府信息公开|政务公开)[^\n。]{0,12}?(?:年度)?(?:报告|年报)")
 _TABLE_TITLE = re.compile(r"(\d{4})\s*年度?[^\n|]{0,30}?(?:统计表|情况表)")
 
-
-def _may_have_table_title(text: str) -> bool:
-    """Whether `text` holds a word every statistics-table title ends with: without one, the scan
-    of `_TABLE_TITLE` from every figure of the text (tens of microseconds) is spared."""
-    return "统计表" in text or "情况表" in text
 _AGENCY_END = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|管委会|管理局|局|厅|委|办|院|署|中心|街道办事处|政府|公司|集团|大学|学院|医院|馆|所|站|队)"
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:自治区|自治州|自治县|特区|地区|省|市|州|盟|区|县|旗|镇|乡|街道))")
 
@@ -68,18 +63,16 @@ def find_year_from(norm: str, title: str = "", source: str = "") -> tuple[int | 
     (《…2020年…通知》), nor from a document number."""
     norm = _uncited_head(norm)
     head = norm[:3000]
-    for pattern, text, where in ((_TITLE, _uncited(title), "title"), (_TITLE, head, "title"),
-                                 (_PERIOD, norm[:20000], "period"), (_SPAN, norm[:20000], "period"),
-                                 (_REPORT_YEAR, norm[:20000], "report"), (_TABLE_TITLE, norm, "table title"),
-                                 (_TITLE, source, "file name")):
-        if pattern is _TITLE and text is head:  # the head's first title is the agency's too (_first_title)
-            first = _first_title(head)
-            found = () if first is None else itertools.chain((first,), _TITLE.finditer(head, first.end()))
-        elif pattern is _TABLE_TITLE and not _may_have_table_title(text):
-            continue
-        else:
-            found = pattern.finditer(text)
-        for m in found:  # each looked for only when those before it give no year
+    body = norm[:20000]
+    # each looked for only when those before it give no year
+    for pattern, matches, where in ((_TITLE, lambda: _TITLE.finditer(_uncited(title)), "title"),
+                                    (_TITLE, lambda: _titles(head), "title"),
+                                    (_PERIOD, lambda: _PERIOD.finditer(body), "period"),
+                                    (_SPAN, lambda: _SPAN.finditer(body), "period"),
+                                    (_REPORT_YEAR, lambda: _REPORT_YEAR.finditer(body), "report"),
+                                    (_TABLE_TITLE, lambda: _table_titles(norm), "table title"),
+                                    (_TITLE, lambda: _TITLE.finditer(source), "file name")):
+        for m in matches():
             if pattern is _SPAN and m.group(2) and m.group(2) != m.group(1):
                 continue  # a span of one whole year (2022年1月1日至12月31日), not 2021年1月1日至2022年…
             y = int(m.group(1))
@@ -147,7 +140,7 @@ def find_agency_from(norm: str, title: str = "", source: str = "") -> tuple[str 
         got = _from_title(norm, text)
         if got:
             return got, where
-    m = _TABLE_TITLE.search(norm) if _may_have_table_title(norm) else None
+    m = next(_table_titles(norm), None)
     if m:
         place = _PLACE.match(re.sub(r"^\s*年度?", "", norm[m.start(1) + 4:m.end()]))
         if place:
@@ -184,6 +177,22 @@ def _first_title(head: str) -> re.Match | None:
     """The first report title in a report's head, looked for once for its year and its agency
     (the search runs from every figure of the head: tens of microseconds)."""
     return _TITLE.search(head)
+
+
+def _titles(head: str) -> Iterator[re.Match]:
+    """The report titles in a report's head, as `_TITLE.finditer`, the first searched once for the
+    year and the agency both (`_first_title`)."""
+    first = _first_title(head)
+    if first is not None:
+        yield first
+        yield from _TITLE.finditer(head, first.end())
+
+
+def _table_titles(text: str) -> Iterator[re.Match]:
+    """The statistics-table titles in `text`, as `_TABLE_TITLE.finditer`: none without a word each
+    ends with, and then the scan from every figure of the text (tens of µs) is spared."""
+    if "统计表" in text or "情况表" in text:
+        yield from _TABLE_TITLE.finditer(text)
 
 
 def _from_title(norm: str, head: str) -> str | None:

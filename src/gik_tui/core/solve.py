@@ -1053,12 +1053,12 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
             # tests of its identities, whose bounds it narrows, can fail where they did not
             fail = nf
             for ci in (shift if fixed is not None else range(len(cons))):
-                s_lo, s_hi = shift.get(ci, (0.0, 0.0))
+                narrowed = shift.get(ci)
                 for h, p, lo, hi, eq in head_tests[ci]:
                     if h >= fail:
                         break
-                    if ci in shift:
-                        lo, hi = lo + s_lo, hi + s_hi
+                    if narrowed is not None:
+                        lo, hi = lo + narrowed[0], hi + narrowed[1]
                     if p + lo > 1e-6 or (eq and p + hi < -1e-6):
                         fail = h
                         break
