@@ -1,0 +1,30 @@
+"""The process pool's chunking (core/batch.py)."""
+
+from hypothesis import given, strategies as st
+
+from gik_tui.core.batch import chunks, ordered
+
+
+@given(st.integers(0, 3000), st.integers(1, 64), st.integers(0, 8), st.integers(1, 8))
+def test_chunks_keep_every_item_in_order_within_their_bounds(n, size, jobs, least):
+    items = list(range(n))
+    out = chunks(items, size, jobs, least)
+    assert [x for c in out for x in c] == items
+    assert all(c for c in out)
+    assert all(len(c) <= max(size, least) for c in out)
+    if not jobs:  # without jobs: plain chunks of `size`
+        assert all(len(c) == size for c in out[:-1])
+    elif out:  # shrinking, never below `least` except the last, never growing
+        assert all(len(c) >= min(least, size) for c in out[:-1])
+        assert all(a >= b for a, b in zip(map(len, out), map(len, out[1:])) if b >= least)
+
+
+def test_chunks_shrink_towards_the_end():
+    sizes = [len(c) for c in chunks(list(range(2000)), 50, 2, 4)]
+    assert sizes[0] == 50 and sizes[-2] == 4 and sizes[-1] <= 4
+    assert sum(1 for k in sizes if k == 50) == 25  # 50 while 800 or more are left (2 jobs × 8 × 50)
+    assert sum(sizes) == 2000
+
+
+def test_ordered_gives_results_in_input_order_in_processes():
+    assert list(ordered(abs, [-3, 1, -2, 5, -8], 2, chunksize=1)) == [3, 1, 2, 5, 8]
