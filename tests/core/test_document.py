@@ -1,0 +1,37 @@
+"""The normalised view of a report's text (core/document.py)."""
+
+import unicodedata
+
+from hypothesis import given, strategies as st
+
+from gik_tui.core.document import normalise
+
+# what reports hold: ASCII, CJK, full-width forms and spaces (mapped one to one), characters NFKC
+# makes longer (ﬁ, ㈠, ①…), compatibility characters beyond the BMP
+_ALPHABET = st.sampled_from(list("ab1 \n|，：（）１２３　\u00a0\u2002\u2003\u2009年月日一二三ﬁ㈠①㎡½") + ["\U0001d7ce", "\U0001f600"])
+
+
+def _reference(text: str) -> tuple[str, list[int]]:
+    parts, offsets = [], []
+    for i, ch in enumerate(text):
+        n = unicodedata.normalize("NFKC", ch)
+        parts.append(n)
+        offsets.extend([i] * len(n))
+    offsets.append(len(text))
+    return "".join(parts), offsets
+
+
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_normalise_is_nfkc_character_by_character_with_a_map_back(text):
+    norm, offsets = normalise(text)
+    want, want_offsets = _reference(text)
+    assert norm == want
+    if offsets is None:  # no character changed length: offsets are the same in both
+        assert len(norm) == len(text)
+    else:
+        assert offsets == want_offsets
+
+
+def test_full_width_digits_and_punctuation_become_ascii_in_place():
+    assert normalise("申请数量：１７１件（其中　１件）") == ("申请数量:171件(其中 1件)", None)
+    assert normalise("plain 年报 text") == ("plain 年报 text", None)
