@@ -89,3 +89,16 @@ def test_separators_mixed_in_one_entry_make_one_row():
     assert parse_entry("5|6 7") == [[5, 6, 7]]
     assert parse_entry("5||7") == [[5, None, 7]]  # an empty field between bars is still a blank cell
     assert parse_entry("| 5 | 6 7 |\n8\t9") == [[5, 6, 7], [8, 9]]
+
+
+def test_the_first_character_gate_admits_exactly_what_can_open_a_figure_or_a_blank():
+    """parse_value turns most text cells away by their first character (a set, not a regex): the
+    same characters as the class it replaced — spaces, digits (full-width too), signs, dashes, 无, 空, n/N."""
+    import re
+    import sys
+
+    from gik_tui.core.values import _MAYBE
+
+    cls = re.compile(r"[\s0-9０-９+\-−增减—–/\\无空nN－―]")
+    assert [c for c in range(sys.maxunicode + 1) if (chr(c) in _MAYBE or chr(c).isspace()) != bool(cls.match(chr(c)))] == []
+    assert parse_value("\u3000１２") == parse_value("12") and parse_value("①") is None and parse_value("n/a") is BLANK

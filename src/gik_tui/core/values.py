@@ -39,12 +39,13 @@ _COUNT_UNITS = {"条", "件", "件次", "次", "篇", "个", "人", "名", "期"
 _MAX_DIGITS = 30  # longer digit strings are not figures of a report
 
 
-_MAYBE = re.compile(r"[\s0-9０-９+\-−增减—–/\\无空nN－―]")
+# what a figure or an empty-cell mark may start with (besides a space): a digit, a sign, a dash …
+_MAYBE = frozenset("0123456789０１２３４５６７８９+-−增减—–/\\无空nN－―")
 
 
 def parse_value(raw: str) -> Parsed | None:
     """A figure, BLANK for an empty-cell mark, or None when the text is not a figure."""
-    if raw and not _MAYBE.match(raw):
+    if raw and raw[0] not in _MAYBE and not raw[0].isspace():
         return None  # most text cells: not a figure, decided by the first character
     if len(raw) > 48:
         return None
