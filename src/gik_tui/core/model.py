@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache
 
@@ -15,7 +16,12 @@ def _by_fields(obj) -> tuple:
     """Pickled as its fields in order, rebuilt by __init__ (core/cache.py): a slots dataclass's own
     __setstate__ sets them one by one in Python, several times slower. Every data class the cache
     holds uses it, so a field added to one is pickled with it."""
-    return type(obj), tuple(getattr(obj, name) for name in _field_names(type(obj)))
+    return type(obj), tuple(_plain(getattr(obj, name)) for name in _field_names(type(obj)))
+
+
+def _plain(value):
+    """A field's value as the cache stores it: a Deferred mapping as the plain dict of its values."""
+    return dict(value.items()) if value.__class__ is Deferred else value
 
 
 @cache
@@ -184,6 +190,47 @@ class Split:
         return _by_fields(self)  # core/cache.py
 
 
+class Deferred(Mapping):
+    """A read-only mapping whose values are made on first reading, each by `make(*args)` as given
+    to `defer`: the splits of an extraction, which only the app and the cross-year scoring read
+    (`extract` writes no split, and made them for nothing: a sixteenth of a report's time with
+    many undecided rows). Pickled, compared and copied as the plain dict of all its values."""
+
+    __slots__ = ("_made", "_todo")
+
+    def __init__(self) -> None:
+        self._made: dict = {}
+        self._todo: dict = {}  # key → (make, args), in the order deferred
+
+    def defer(self, key, make, *args) -> None:
+        if key not in self._made and key not in self._todo:
+            self._todo[key] = (make, args)
+
+    def __getitem__(self, key):
+        try:
+            return self._made[key]
+        except KeyError:
+            make, args = self._todo[key]  # KeyError: no such key
+            value = self._made[key] = make(*args)
+            del self._todo[key]
+            return value
+
+    def __contains__(self, key) -> bool:
+        return key in self._made or key in self._todo
+
+    def __iter__(self):
+        return iter(list(self._made) + list(self._todo))
+
+    def __len__(self) -> int:
+        return len(self._made) + len(self._todo)
+
+    def __reduce__(self):
+        return dict, (dict(self.items()),)
+
+    def __repr__(self) -> str:
+        return f"Deferred({dict(self.items())!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Offers:
     """A blank cell's own choices, each with its share and why (a figure recognised in a picture:
@@ -273,7 +320,7 @@ class Extraction:
     checks: tuple[CheckResult, ...]
     warnings: tuple[str, ...]
     encoding: str = "utf-8"
-    splits: dict = field(default_factory=dict, compare=False)  # (table, row) → Split (not in the JSON)
+    splits: Mapping = field(default_factory=dict, compare=False)  # (table, row) → Split (not in the JSON; a Deferred)
     agency_from: str | None = None  # where the agency was read: title, compiler, contact, source line, text, file name
     year_from: str | None = None  # where the year was read: title, period, report, table title, file name
     questions: tuple[Question, ...] = ()  # a table's repeated ambiguity, asked once

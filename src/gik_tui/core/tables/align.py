@@ -16,6 +16,7 @@ row is counted in a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -24,7 +25,7 @@ from rapidfuzz import fuzz, process
 from ..document import Document
 from ..labels import has_numbering, label_key
 from ..checks import plan
-from ..model import Cell, LabelPath, OtherRow, Split
+from ..model import Cell, Deferred, LabelPath, OtherRow, Split
 from ..questions import table_question
 from ..solve import Constraint, Option, Uncertain, distinguishing, placements, shifts, solve, split_run
 from ..templates import TableSpec, Template, load_template
@@ -145,7 +146,7 @@ class Alignment:
     consumed: set[int]  # 0-based lines that belong to tables
     header_keys: set[str]
     spans: list[tuple[int, int]] = field(default_factory=list)  # stretches of glued lines (offsets in text) that are tables
-    splits: dict = field(default_factory=dict)  # (table, row) → Split: the whole-row choices of an undecided row
+    splits: Mapping = field(default_factory=dict)  # (table, row) → Split: the whole-row choices of an undecided row (a Deferred)
     questions: list = field(default_factory=list)  # model.Question: a table's repeated ambiguity, asked once
     row_notes: dict = field(default_factory=dict)  # (table, row) → why its cells have nothing to offer
     other_rows: list = field(default_factory=list)  # model.OtherRow: the report's rows the template does not list
@@ -176,7 +177,7 @@ class _Aligner:
         self.spanned = {g.first_line + r for g in doc.grids for r in g.spanned}
         self.glued_spans: list[tuple[int, int]] = []
         self.unsplit: list[str] = []
-        self.splits: dict = {}
+        self.splits = Deferred()
         self.questions: list = []
         # why a row's cells stayed blank with nothing to choose from: (table, row) → reason
         self.row_notes: dict[tuple[str, LabelPath], str] = {}
@@ -536,8 +537,8 @@ class _Aligner:
             out = solve([u for u, _ in rows], known, cons, hints, evidence)
             decided = open_ = 0
             for (u, t), res in zip(rows, out.rows):
-                if res.candidates and (u.table, u.row) not in self.splits:
-                    self.splits[(u.table, u.row)] = _split_of(u, res)
+                if res.candidates:  # made when read (the app, the cross-year scoring)
+                    self.splits.defer((u.table, u.row), _split_of, u, res)
                 unit = t.unit[1] if t.unit else None
                 around: tuple | None = None
                 for j, col in enumerate(u.columns):
