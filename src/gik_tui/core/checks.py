@@ -62,6 +62,8 @@ class _Step:
     refs: tuple[CellRef, ...]
     prior: bool = False  # a hint that ranks as a prior (CheckSpec.prior)
     factor: float = 0.2  # a hint's weight on an option breaking it (CheckSpec.factor)
+    keys: tuple[tuple[str, LabelPath, LabelPath], ...] = ()  # lkeys + rkeys
+    nl: int = 0  # len(lkeys)
 
 
 @cache
@@ -96,6 +98,8 @@ def plan(template_id: str, part: str = "checks") -> tuple[_Step, ...]:
                 refs=tuple(CellRef(*addr(p)) for p in (*chk.lhs, *rhs)),
                 prior=chk.prior,
                 factor=chk.factor,
+                keys=tuple(addr(p) for p in (*chk.lhs, *rhs)),
+                nl=len(chk.lhs),
             ))
     return tuple(steps)
 
@@ -132,19 +136,24 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
         return b
 
     for st in plan(template.id):
-        lcells = [get(k) for k in st.lkeys]
-        rcells = [get(k) for k in st.rkeys]
-        lvals = [None if c is None else c.value for c in lcells]
-        rvals = [None if c is None else c.value for c in rcells]
-        if all(v is None for v in lvals) or all(v is None for v in rvals):
-            if not any(c is not None and c.candidates for c in (*lcells, *rcells)):
-                continue  # a side with nothing on it: not run (as in a table with no figures)
-        lsum = sum(v for v in lvals if v is not None)
-        rsum = sum(v for v in rvals if v is not None)
-        undecided = [ref for ref, c in zip(st.refs, (*lcells, *rcells)) if c is not None and c.value is None and c.candidates]
+        cs = [get(k) for k in st.keys]
+        vals = [None if c is None else c.value for c in cs]
+        nl = st.nl
+        lvals, rvals = vals[:nl], vals[nl:]
+        if None not in vals and lvals and rvals:  # every cell known (most checks): no unknowns
+            lsum, rsum = sum(lvals), sum(rvals)
+            blanks, undecided = 0, False
+        else:
+            if all(v is None for v in lvals) or all(v is None for v in rvals):
+                if not any(c is not None and c.candidates for c in cs):
+                    continue  # a side with nothing on it: not run (as in a table with no figures)
+            lsum = sum(v for v in lvals if v is not None)
+            rsum = sum(v for v in rvals if v is not None)
+            undecided = any(c is not None and c.value is None and c.candidates for c in cs)
+            blanks = vals.count(None)
+        lcells, rcells = cs[:nl], cs[nl:]
         ok = abs(lsum - rsum) < 1e-6 if st.kind == "eq" else lsum <= rsum + 1e-6
         op = ("=" if ok else "≠") if st.kind == "eq" else ("≤" if ok else ">")
-        blanks = sum(1 for v in (*lvals, *rvals) if v is None)
         if ok and not undecided:
             msg = f"{st.title}: {_fmt(lsum)} {op} {_fmt(rsum)}"
             if blanks:
