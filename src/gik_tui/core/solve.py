@@ -544,9 +544,7 @@ def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: se
             why.append("fits the row's own totals")
         else:
             why.append("breaks the row's own totals")
-    for j in range(1, len(kinds)):
-        if kinds[j] != "signed" or kinds[j - 1] != "count":
-            continue
+    for j in _changes(kinds):
         base, change = o.values[j - 1], o.values[j]
         if base is None or change is None:
             continue
@@ -566,6 +564,12 @@ def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: se
     if not why:
         why.append(NO_EVIDENCE)
     return Score(w ** SHARPEN, ev, tuple(why))
+
+
+@lru_cache(maxsize=256)
+def _changes(kinds: tuple[str, ...]) -> tuple[int, ...]:
+    """The columns that hold a change (本年增/减: signed) of the count before them (上一年项目数量)."""
+    return tuple(j for j in range(1, len(kinds)) if kinds[j] == "signed" and kinds[j - 1] == "count")
 
 
 def distinguishing(reasons: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
@@ -619,7 +623,10 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
                 if col is None:
                     col = columns[(i, j)] = [0 if (v := o.values[j]) is None else v for o in rows[i].options]
                 old = per_row.get(i)
-                per_row[i] = [coef * x for x in col] if old is None else [a + coef * x for a, x in zip(old, col)]
+                if old is None:  # (a row's contributions are only read: the column's own list serves)
+                    per_row[i] = col if coef == 1 else [coef * x for x in col]
+                else:
+                    per_row[i] = [a + coef * x for a, x in zip(old, col)]
             elif key in known:
                 const += coef * _num(known[key])
             else:
