@@ -174,7 +174,9 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
         can_hold = (lo <= 1e-6 and hi >= -1e-6) if st.kind == "eq" else lo <= 1e-6
         lt = " + ".join(f"{name} {'(blank)' if v is None else _fmt(v)}" for (name, _), v in zip(st.lhs, lvals))
         rt = " + ".join(f"{name} {'(blank)' if v is None else _fmt(v)}" for (name, _), v in zip(st.rhs, rvals))
-        waiting = tuple(ref for ref, v in zip(st.refs, (*lvals, *rvals)) if v is None)
+        waiting = tuple(ref for ref, v in zip(st.refs, vals) if v is None)
+        if len(waiting) == len(st.refs):
+            waiting = st.refs  # all of them: the template's own tuple (serialize._refs knows it)
         if can_hold and waiting:
             names = ", ".join([name for (name, _), v in zip((*st.lhs, *st.rhs), (*lvals, *rvals)) if v is None][:4])
             more = f" and {len(waiting) - 4} more" if len(waiting) > 4 else ""

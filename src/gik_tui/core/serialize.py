@@ -28,8 +28,21 @@ def to_json_bytes(ex: Extraction, indent: int | None = None) -> bytes:
 def _refs(cells: tuple) -> orjson.Fragment:
     """A check's cells (or the cells it waits for), serialised once per distinct list of cells.
     Most are fixed by the template; those of `.undecided` and `.missing` checks depend on the
-    report, so the cells themselves are the key, never the check's id."""
-    return _cells_json(cells)
+    report, so the cells themselves are the key, never the check's id. The template's own tuples
+    (a check's cells, and what it waits for when that is all of them) are found by identity first:
+    hashing a tuple of cell addresses calls a Python __hash__ per address (most of the time of
+    writing a report's checks)."""
+    hit = _BY_ID.get(id(cells))
+    if hit is not None and hit[0] is cells:
+        return hit[1]
+    frag = _cells_json(cells)
+    if len(_BY_ID) >= 4096:
+        _BY_ID.clear()
+    _BY_ID[id(cells)] = (cells, frag)  # the tuple held: its id cannot pass to another while here
+    return frag
+
+
+_BY_ID: dict[int, tuple[tuple, orjson.Fragment]] = {}
 
 
 @lru_cache(maxsize=4096)
