@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
@@ -152,22 +153,22 @@ def find_headings(doc: Document, consumed: set[int], template: Template,
     last = 0
     keys, _ = _choices(template)
     exact = set(keys)
-    pos = 0
-    norm_lines = doc.norm.split("\n")
-    norm_pos = 0
     norm = doc.norm
-    for i, line in enumerate(doc.text.split("\n")):
-        line_start = pos
-        pos += len(line) + 1
-        norm_line = norm_lines[i] if i < len(norm_lines) else ""
-        norm_start = norm_pos
-        norm_pos += len(norm_line) + 1
+    text_lines = doc.text.split("\n")
+    norm_lines = text_lines if norm is doc.text else norm.split("\n")  # a text in NFKC is its own
+    starts = doc.line_starts  # where each line starts in the text
+    norm_starts: list[int] | None = starts if norm is doc.text else None  # … in `norm`, when needed
+    for i, line in enumerate(text_lines):
         if i in consumed:
             continue
         s = line.strip()
         if len(s) > MAX_HEADING and "|" not in s and "\t" not in s:
             # a long line may hold a heading only where an ordinal mark stands in it (a mark is
             # looked for in these lines alone, not over the whole text)
+            if norm_starts is None:
+                norm_starts = list(accumulate([len(x) + 1 for x in norm_lines], initial=0))
+            norm_line = norm_lines[i] if i < len(norm_lines) else ""
+            norm_start = norm_starts[min(i, len(norm_lines))]
             if _ORDINAL_MARK.search(norm, norm_start, norm_start + len(norm_line)) is None:
                 continue
             for n, a, b in _inline(doc, norm_line, norm_start, template, spans):
@@ -186,7 +187,7 @@ def find_headings(doc: Document, consumed: set[int], template: Template,
         elif not (len(s) <= 20 and label_key(s) in exact) and not (
                 i in doc.heading_lines and score_sections(template, s)[0][1] >= template.section_threshold):
             continue
-        start = line_start + (len(line) - len(line.lstrip()))
+        start = starts[i] + (len(line) - len(line.lstrip()))
         out.append((i, s, start, start + len(s)))
     return out
 
