@@ -194,41 +194,49 @@ class Deferred(Mapping):
     """A read-only mapping whose values are made on first reading, each by `make(*args)` as given
     to `defer`: the splits of an extraction, which only the app and the cross-year scoring read
     (`extract` writes no split, and made them for nothing: a sixteenth of a report's time with
-    many undecided rows). Pickled, compared and copied as the plain dict of all its values."""
+    many undecided rows). Its keys keep the order they were deferred in; pickled, compared and
+    copied as the plain dict of all its values."""
 
-    __slots__ = ("_made", "_todo")
+    __slots__ = ("_items",)
 
     def __init__(self) -> None:
-        self._made: dict = {}
-        self._todo: dict = {}  # key → (make, args), in the order deferred
+        self._items: dict = {}  # key → its value, or the _Pending that makes it
 
     def defer(self, key, make, *args) -> None:
-        if key not in self._made and key not in self._todo:
-            self._todo[key] = (make, args)
+        """`make(*args)` is the value of `key` (a key deferred twice keeps the first)."""
+        if key not in self._items:
+            self._items[key] = _Pending(make, args)
 
     def __getitem__(self, key):
-        try:
-            return self._made[key]
-        except KeyError:
-            make, args = self._todo[key]  # KeyError: no such key
-            value = self._made[key] = make(*args)
-            del self._todo[key]
-            return value
+        value = self._items[key]  # KeyError: no such key
+        if value.__class__ is _Pending:
+            made = value.make(*value.args)
+            value = self._items[key]
+            if value.__class__ is _Pending:  # (else another thread made it meanwhile: the first stands)
+                value = self._items[key] = made
+        return value
 
     def __contains__(self, key) -> bool:
-        return key in self._made or key in self._todo
+        return key in self._items
 
     def __iter__(self):
-        return iter(list(self._made) + list(self._todo))
+        return iter(self._items)
 
     def __len__(self) -> int:
-        return len(self._made) + len(self._todo)
+        return len(self._items)
 
     def __reduce__(self):
         return dict, (dict(self.items()),)
 
     def __repr__(self) -> str:
         return f"Deferred({dict(self.items())!r})"
+
+
+class _Pending:
+    __slots__ = ("make", "args")
+
+    def __init__(self, make, args: tuple) -> None:
+        self.make, self.args = make, args
 
 
 @dataclass(frozen=True, slots=True)
