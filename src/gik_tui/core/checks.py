@@ -124,16 +124,10 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
     value is not run."""
     out: list[CheckResult] = []
     get = cells.get
-    spans: dict[int, tuple[float, float]] = {}  # id(cell) → _bounds(cell): a cell is in many identities
     anything = (0.0, math.inf)  # _bounds of a blank without candidates
-
-    def bounds(c: Cell | None) -> tuple[float, float]:
-        if c is None or not c.candidates:
-            return anything
-        b = spans.get(id(c))
-        if b is None:
-            b = spans[id(c)] = _bounds(c)
-        return b
+    # id(cell) → _bounds(cell) for the undecided cells, made at the first check that has unknowns
+    # (a cell is in many identities); any other blank may hold anything
+    spans: dict[int, tuple[float, float]] | None = None
 
     for st in plan(template.id):
         cs = [get(k) for k in st.keys]
@@ -163,13 +157,16 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
         # unknowns: what the blank and undecided cells may still hold
         lo = lsum - rsum
         hi = lo
+        if spans is None:
+            spans = {id(c): _bounds(c) for c in cells.values() if c.value is None and c.candidates}
+        span_of = spans.get
         for c, v in zip(lcells, lvals):
             if v is None:
-                a, b = anything if c is None or not c.candidates else bounds(c)
+                a, b = span_of(id(c), anything)
                 lo, hi = lo + a, hi + b
         for c, v in zip(rcells, rvals):
             if v is None:
-                a, b = anything if c is None or not c.candidates else bounds(c)
+                a, b = span_of(id(c), anything)
                 lo, hi = lo - b, hi - a
         can_hold = (lo <= 1e-6 and hi >= -1e-6) if st.kind == "eq" else lo <= 1e-6
         lt = " + ".join(f"{name} {'(blank)' if v is None else _fmt(v)}" for (name, _), v in zip(st.lhs, lvals))
