@@ -13,7 +13,7 @@ nothing found is a finding, never a clean report. A check names its cells and bo
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .model import Cell, CellRef, CheckResult, LabelPath
@@ -62,8 +62,13 @@ class _Step:
     refs: tuple[CellRef, ...]
     prior: bool = False  # a hint that ranks as a prior (CheckSpec.prior)
     factor: float = 0.2  # a hint's weight on an option breaking it (CheckSpec.factor)
-    keys: tuple[tuple[str, LabelPath, LabelPath], ...] = ()  # lkeys + rkeys
-    nl: int = 0  # len(lkeys)
+    # derived: every cell in one tuple (lkeys + rkeys) and where the right side starts in it
+    keys: tuple[tuple[str, LabelPath, LabelPath], ...] = field(init=False, repr=False, compare=False)
+    nl: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", self.lkeys + self.rkeys)
+        object.__setattr__(self, "nl", len(self.lkeys))
 
 
 @cache
@@ -98,8 +103,6 @@ def plan(template_id: str, part: str = "checks") -> tuple[_Step, ...]:
                 refs=tuple(CellRef(*addr(p)) for p in (*chk.lhs, *rhs)),
                 prior=chk.prior,
                 factor=chk.factor,
-                keys=tuple(addr(p) for p in (*chk.lhs, *rhs)),
-                nl=len(chk.lhs),
             ))
     return tuple(steps)
 
@@ -145,7 +148,6 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
             rsum = sum(v for v in rvals if v is not None)
             undecided = any(c is not None and c.value is None and c.candidates for c in cs)
             blanks = vals.count(None)
-        lcells, rcells = cs[:nl], cs[nl:]
         ok = abs(lsum - rsum) < 1e-6 if st.kind == "eq" else lsum <= rsum + 1e-6
         op = ("=" if ok else "≠") if st.kind == "eq" else ("≤" if ok else ">")
         if ok and not undecided:
@@ -157,6 +159,7 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
         # unknowns: what the blank and undecided cells may still hold
         lo = lsum - rsum
         hi = lo
+        lcells, rcells = cs[:nl], cs[nl:]
         if spans is None:
             spans = {id(c): _bounds(c) for c in cells.values() if c.value is None and c.candidates}
         span_of = spans.get
@@ -175,7 +178,7 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
         if len(waiting) == len(st.refs):
             waiting = st.refs  # all of them: the template's own tuple (serialize._refs knows it)
         if can_hold and waiting:
-            names = ", ".join([name for (name, _), v in zip((*st.lhs, *st.rhs), (*lvals, *rvals)) if v is None][:4])
+            names = ", ".join([name for (name, _), v in zip((*st.lhs, *st.rhs), vals) if v is None][:4])
             more = f" and {len(waiting) - 4} more" if len(waiting) > 4 else ""
             msg = (f"{st.title}: pending — waits for {len(waiting)} cell(s) not known yet ({names}{more}); "
                    f"known so far {lt} {'=' if st.kind == 'eq' else '≤'}? {rt}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
 from .values import Number
@@ -16,12 +16,7 @@ def _by_fields(obj) -> tuple:
     """Pickled as its fields in order, rebuilt by __init__ (core/cache.py): a slots dataclass's own
     __setstate__ sets them one by one in Python, several times slower. Every data class the cache
     holds uses it, so a field added to one is pickled with it."""
-    return type(obj), tuple(_plain(getattr(obj, name)) for name in _field_names(type(obj)))
-
-
-def _plain(value):
-    """A field's value as the cache stores it: a Deferred mapping as the plain dict of its values."""
-    return dict(value.items()) if value.__class__ is Deferred else value
+    return type(obj), tuple(getattr(obj, name) for name in _field_names(type(obj)))
 
 
 @cache
@@ -336,6 +331,8 @@ class Extraction:
     offers: dict = field(default_factory=dict, compare=False)  # cell key → Offers (not in the JSON)
 
     def __reduce__(self):
+        if self.splits.__class__ is Deferred:  # stored as the plain dict of every split (core/cache.py)
+            return _by_fields(replace(self, splits=dict(self.splits.items())))
         return _by_fields(self)  # core/cache.py
 
     def to_dict(self, cells=None, check_cells=None) -> dict:
