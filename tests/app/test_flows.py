@@ -61,6 +61,19 @@ async def test_open_report_focuses_first_value_and_highlights_source(reports, an
         assert "not a value cell" in status(screen)
 
 
+async def test_the_status_line_says_where_a_value_stands_before_why(reports, ann_dir):
+    """2019_lusong.txt: 自然人 of the new requests is undecided; its raw text is the row's two
+    figures on two lines. The status line says where they stand (line, raw as it reads) before the
+    long why, which a narrow line cuts, and never as an escaped Python string."""
+    async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
+        assert screen.goto_cell(("requests", ("本年新收政府信息公开申请数量",), ("自然人",)))
+        await pilot.pause()
+        said = status(screen)
+        assert 'line 165, raw "11 ⏎ 11"' in said and "\\n" not in said
+        where, why = said.index("line 165"), said.index("one question for")
+        assert where < why
+
+
 async def test_cell_without_source_says_so(reports, ann_dir):
     app = GikApp(str(reports / "2018_liuzhi.txt"), annotations=str(ann_dir))
     async with app.run_test(size=SIZE) as pilot:

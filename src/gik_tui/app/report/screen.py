@@ -15,7 +15,7 @@ from ...core.annotations import DONE, FLAGGED, AnnotationFile
 from ...core.document import Document
 from ...core.model import Extraction, cell_address
 from ...core.open_report import OpenReport
-from ...core.provenance import explain
+from ...core.provenance import explain, shown_raw
 from ...core.readers import ReadError
 from ...core.review import Change, Review
 from ...core.templates import Template, template_ids
@@ -421,21 +421,22 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             why = (explain(orig, self.review.ex.template, self.review.ex.splits.get((key[0], key[1])),
                            self.review.ex.offers.get(key))
                    if orig is not None and not self.review.is_edited(key) else "")
-        if why:
-            msg += f"  · {why}"
         if self.review.is_edited(key):
             was = fmt_number(orig.value) if orig is not None and orig.value is not None else "blank"
             msg += f"  (edited; extracted {was})"
+        # where the value stands, before why (a long why is what a narrow line cuts)
         if orig is not None and orig.start is not None and orig.line is not None:
             row = orig.line - 1
             col = orig.start - self.doc.line_starts[row]
             source.show_span(row, col, col + max(1, orig.end - orig.start))
             where = f"{self.doc.page_label(orig.page)}, line {orig.line}" if orig.page else f"line {orig.line}"
             box = self.doc.box_at(orig.start)  # a recognised figure: where it stands on the picture
-            msg += f"  · {where}{', ' + box if box else ''}, raw {orig.raw!r}"
+            msg += f"  · {where}{', ' + box if box else ''}, raw {shown_raw(orig.raw)}"
         else:
             source.clear_span()
             msg += "  · no source in the text"
+        if why:
+            msg += f"  · {why}"
         self.set_status(msg)
 
     def current_table(self) -> TemplateTable | None:
