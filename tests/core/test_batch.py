@@ -28,3 +28,44 @@ def test_chunks_shrink_towards_the_end():
 
 def test_ordered_gives_results_in_input_order_in_processes():
     assert list(ordered(abs, [-3, 1, -2, 5, -8], 2, chunksize=1)) == [3, 1, 2, 5, 8]
+
+
+def _slow(path: str) -> str:
+    import time
+
+    time.sleep(float(path))
+    return path
+
+
+def _limited_twice(path: str):
+    from gik_tui.core.batch import limited
+
+    return [limited(_slow, p) for p in ("0", path)]
+
+
+def test_a_batch_worker_keeps_its_alarm_handler_and_the_limit_still_holds(monkeypatch):
+    """In a batch worker the alarm handler is installed once (batch_worker) and every report is
+    still given up past the limit; the next report after it runs as usual."""
+    from gik_tui.core import batch
+
+    monkeypatch.setenv("GIK_FILE_SECONDS", "0.05")
+    with batch.context().Pool(1, initializer=batch.batch_worker) as pool:
+        (fast, slow), = pool.map(_limited_twice, ["5"])
+        again, = pool.map(_slow, ["0"])
+    assert fast == ("ok", "0")
+    assert slow == ("error", "5: took longer than 0.05 s to extract; skipped")
+    assert again == "0"
+
+
+def test_outside_a_worker_the_alarm_handler_is_put_back(monkeypatch):
+    import signal
+
+    from gik_tui.core.batch import limited
+
+    mine = signal.signal(signal.SIGALRM, signal.SIG_IGN)
+    try:
+        monkeypatch.setenv("GIK_FILE_SECONDS", "0.05")
+        assert limited(_slow, "1") == ("error", "1: took longer than 0.05 s to extract; skipped")
+        assert signal.getsignal(signal.SIGALRM) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGALRM, mine)

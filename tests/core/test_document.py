@@ -35,3 +35,13 @@ def test_normalise_is_nfkc_character_by_character_with_a_map_back(text):
 def test_full_width_digits_and_punctuation_become_ascii_in_place():
     assert normalise("申请数量：１７１件（其中　１件）") == ("申请数量:171件(其中 1件)", None)
     assert normalise("plain 年报 text") == ("plain 年报 text", None)
+
+
+@given(st.lists(st.sampled_from(list("ab1 \n\r|年\u2028")), max_size=80).map("".join))
+def test_line_starts_are_zero_and_each_offset_after_a_line_break(text):
+    from gik_tui.core.document import Document
+
+    doc = Document(text=text, source="t.txt", encoding="utf-8", sha256="")
+    assert doc.line_starts == [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    for i in range(len(text) + 1):  # every offset is on the line whose start is the last at or before it
+        assert doc.line_starts[doc.line_of(i)] == max(s for s in doc.line_starts if s <= i)

@@ -24,6 +24,16 @@ def quiet_gc() -> None:
     gc.disable()
 
 
+def batch_worker() -> None:
+    """The initializer of a batch's worker processes: no cyclic collector (quiet_gc), and the time
+    limit's alarm handler installed once for the process's life, not around every report."""
+    import signal
+
+    quiet_gc()
+    if hasattr(signal, "setitimer"):
+        signal.signal(signal.SIGALRM, _on_alarm)
+
+
 def context():
     return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
 
@@ -83,7 +93,9 @@ def limited(fn: Callable[[str], R], path: str, what: str = "extract") -> tuple[s
 
     limit = float(os.environ.get("GIK_FILE_SECONDS", FILE_SECONDS))
     timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    old = signal.signal(signal.SIGALRM, _on_alarm) if timed else None
+    # a batch worker keeps the handler (batch_worker); anywhere else it is put back afterwards
+    own = timed and signal.getsignal(signal.SIGALRM) is _on_alarm
+    old = signal.signal(signal.SIGALRM, _on_alarm) if timed and not own else None
 
     def next_page(source: str, page: int, pages: int) -> None:
         if page > 1:  # a scan is recognised for seconds a page: the limit is a page's, each page
@@ -110,7 +122,7 @@ def limited(fn: Callable[[str], R], path: str, what: str = "extract") -> tuple[s
     except Exception as e:  # noqa: BLE001 - one bad report must not stop a run of thousands
         return "error", f"{path}: could not be {what}ed ({type(e).__name__}: {e})"
     finally:
-        if timed:
+        if timed and not own:
             signal.signal(signal.SIGALRM, old)
 
 
@@ -225,7 +237,7 @@ def extracted_records(files: list[str], fmt: str, jobs: int) -> Iterator[tuple[b
     tmpdir = tempfile.mkdtemp(prefix="gik-tui-")
     try:
         for name, errors, n in ordered(_records_of, [(c, fmt, tmpdir) for c in chunks(files, size, jobs, 4)], jobs,
-                                       chunksize=1, initializer=quiet_gc):
+                                       chunksize=1, initializer=batch_worker):
             yield Spooled(name, os.path.getsize(name)), errors, n  # type: ignore[arg-type]
             os.unlink(name)  # type: ignore[arg-type]
     finally:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 
 # Characters whose NFKC form is one character long: translated in C, offsets unchanged.
 _ONE_TO_ONE = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)}
@@ -157,12 +158,9 @@ class Document:
     def line_starts(self) -> list[int]:
         """Offset in `text` where each line starts (computed on first use)."""
         if self._line_starts is None:
-            starts = [0]
-            pos = self.text.find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = self.text.find("\n", pos + 1)
-            self._line_starts = starts
+            lines = self.text.split("\n")
+            lines.pop()  # the last line starts after the last break; nothing starts after it
+            self._line_starts = [0, *accumulate([len(line) + 1 for line in lines])]
         return self._line_starts
 
     @property

@@ -39,12 +39,14 @@ def read_capped(path: str | os.PathLike, limit: int) -> bytes:
             raise NotRegular(errno.EINVAL, _kind(st.st_mode))
         if st.st_size > limit:
             raise TooLarge(errno.EFBIG, f"{st.st_size} bytes")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
         chunks = []
         got = 0
         while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - got))
+            try:  # a regular file's reads ignore O_NONBLOCK (Linux, macOS): no two fcntl calls a file
+                chunk = os.read(fd, min(1 << 20, limit + 1 - got))
+            except BlockingIOError:  # a file system that honours it after all: read it blocking
+                os.set_blocking(fd, True)
+                continue
             if not chunk:
                 break
             chunks.append(chunk)
