@@ -37,11 +37,12 @@ def test_full_width_digits_and_punctuation_become_ascii_in_place():
     assert normalise("plain 年报 text") == ("plain 年报 text", None)
 
 
-@given(st.lists(st.sampled_from(list("ab1 \n\r|年\u2028")), max_size=80).map("".join))
+@given(st.lists(st.sampled_from(list("ab1 \n\r|年\u2028１ﬁ")), max_size=80).map("".join))
 def test_line_starts_are_zero_and_each_offset_after_a_line_break(text):
     from gik_tui.core.document import Document
 
     doc = Document(text=text, source="t.txt", encoding="utf-8", sha256="")
     assert doc.line_starts == [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    assert doc.text_lines == text.split("\n") and doc.norm_lines == doc.norm.split("\n")
     for i in range(len(text) + 1):  # every offset is on the line whose start is the last at or before it
         assert doc.line_starts[doc.line_of(i)] == max(s for s in doc.line_starts if s <= i)

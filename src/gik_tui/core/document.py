@@ -150,6 +150,8 @@ class Document:
     norm: str = field(init=False)
     _offsets: list[int] | None = field(init=False, repr=False)
     _line_starts: list[int] | None = field(init=False, repr=False, default=None)
+    _text_lines: list[str] | None = field(init=False, repr=False, default=None)
+    _norm_lines: list[str] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self.norm, self._offsets = normalise(self.text)
@@ -157,11 +159,24 @@ class Document:
     @property
     def line_starts(self) -> list[int]:
         """Offset in `text` where each line starts (computed on first use)."""
-        if self._line_starts is None:
-            lines = self.text.split("\n")
-            lines.pop()  # the last line starts after the last break; nothing starts after it
-            self._line_starts = [0, *accumulate([len(line) + 1 for line in lines])]
+        if self._line_starts is None:  # the last line starts after the last break; nothing after it
+            self._line_starts = [0, *accumulate([len(line) + 1 for line in self.text_lines[:-1]])]
         return self._line_starts
+
+    @property
+    def text_lines(self) -> list[str]:
+        """`text` split at each line break (computed on first use; read it, never change it)."""
+        if self._text_lines is None:
+            self._text_lines = self.text.split("\n")
+        return self._text_lines
+
+    @property
+    def norm_lines(self) -> list[str]:
+        """`norm` split at each line break: the same list as `text_lines` when the text is already
+        in NFKC (computed on first use; read it, never change it)."""
+        if self._norm_lines is None:
+            self._norm_lines = self.text_lines if self.norm is self.text else self.norm.split("\n")
+        return self._norm_lines
 
     @property
     def same_offsets(self) -> bool:

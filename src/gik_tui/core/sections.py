@@ -154,8 +154,8 @@ def find_headings(doc: Document, consumed: set[int], template: Template,
     keys, _ = _choices(template)
     exact = set(keys)
     norm = doc.norm
-    text_lines = doc.text.split("\n")
-    norm_lines = text_lines if norm is doc.text else norm.split("\n")  # a text in NFKC is its own
+    text_lines = doc.text_lines
+    norm_lines = doc.norm_lines  # a text in NFKC is its own
     starts = doc.line_starts  # where each line starts in the text
     norm_starts: list[int] | None = starts if norm is doc.text else None  # … in `norm`, when needed
     for i, line in enumerate(text_lines):

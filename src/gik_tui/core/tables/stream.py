@@ -79,7 +79,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                 return
         append(Tok(s, start, start + len(s), i, False, False))
 
-    lines = doc.norm.split("\n")
+    lines = doc.norm_lines
     n = len(lines)
     base = 0
     skip_next = False
