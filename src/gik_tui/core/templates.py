@@ -176,7 +176,12 @@ TEMPLATES_ENV = "GIK_TUI_TEMPLATES"  # more folders of template TOML files (os.p
 def template_ids() -> tuple[str, ...]:
     """The formats gik-tui knows: the TOML files in the package's templates folder and in the
     folders GIK_TUI_TEMPLATES names. Adding a format is adding a file."""
-    return tuple(sorted(_files(os.environ.get(TEMPLATES_ENV, ""))))
+    return _ids(os.environ.get(TEMPLATES_ENV, ""))
+
+
+@cache
+def _ids(extra: str) -> tuple[str, ...]:
+    return tuple(sorted(_files(extra)))
 
 
 @cache
