@@ -6,8 +6,6 @@
 
 from __future__ import annotations
 
-import re
-
 from .model import Cell, Offers, Split
 from .templates import load_template
 from .values import Number, fmt_number, fmt_share
@@ -17,18 +15,13 @@ def _fmt(v: Number | None) -> str:
     return "blank" if v is None else fmt_number(v)
 
 
-_BREAKS = re.compile(r"\s*\n\s*")
-_SPACES = re.compile(r"[ \t\u3000\xa0]+")
-
-
 def shown_raw(raw: str | None, limit: int = 40) -> str:
-    """A cell's source text for one status line, quoted: its line breaks (with the spaces around
-    them) as " ⏎ ", other runs of spaces as one, cut at `limit` characters with an ellipsis. A raw
-    text held across lines (a figure broken over two, a row read from several) is shown as it
+    """A cell's source text for one status line, quoted: its line breaks (any kind, with the spaces
+    around them) as " ⏎ ", other runs of spaces as one, cut at `limit` characters with an ellipsis.
+    A raw text held across lines (a figure broken over two, a row read from several) is shown as it
     reads, never as an escaped Python string."""
-    if not raw:
-        return '""'
-    text = _SPACES.sub(" ", _BREAKS.sub(" ⏎ ", raw.strip()))
+    lines = [" ".join(line.split()) for line in (raw or "").splitlines()]
+    text = " ⏎ ".join(line for line in lines if line)
     if len(text) > limit:
         text = text[:limit - 1].rstrip() + "…"
     return f'"{text}"'
