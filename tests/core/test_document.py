@@ -44,5 +44,6 @@ def test_line_starts_are_zero_and_each_offset_after_a_line_break(text):
     doc = Document(text=text, source="t.txt", encoding="utf-8", sha256="")
     assert doc.line_starts == [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     assert doc.text_lines == text.split("\n") and doc.norm_lines == doc.norm.split("\n")
+    assert doc.norm_line_starts == [0] + [i + 1 for i, ch in enumerate(doc.norm) if ch == "\n"]
     for i in range(len(text) + 1):  # every offset is on the line whose start is the last at or before it
         assert doc.line_starts[doc.line_of(i)] == max(s for s in doc.line_starts if s <= i)

@@ -114,6 +114,12 @@ def unify_newlines(text: str) -> str:
     return text
 
 
+def _starts(lines: list[str]) -> list[int]:
+    """Where each of the lines starts in the text they were split from (at "\n"): 0, then after
+    each break; the last line starts after the last break, and nothing after it."""
+    return [0, *accumulate([len(line) + 1 for line in lines[:-1]])]
+
+
 @dataclass(frozen=True, slots=True)
 class Grid:
     """A real table of an HTML page: rows of cell texts, with where each row stands in `text`."""
@@ -152,6 +158,7 @@ class Document:
     _line_starts: list[int] | None = field(init=False, repr=False, default=None)
     _text_lines: list[str] | None = field(init=False, repr=False, default=None)
     _norm_lines: list[str] | None = field(init=False, repr=False, default=None)
+    _norm_line_starts: list[int] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self.norm, self._offsets = normalise(self.text)
@@ -159,9 +166,17 @@ class Document:
     @property
     def line_starts(self) -> list[int]:
         """Offset in `text` where each line starts (computed on first use)."""
-        if self._line_starts is None:  # the last line starts after the last break; nothing after it
-            self._line_starts = [0, *accumulate([len(line) + 1 for line in self.text_lines[:-1]])]
+        if self._line_starts is None:
+            self._line_starts = _starts(self.text_lines)
         return self._line_starts
+
+    @property
+    def norm_line_starts(self) -> list[int]:
+        """Offset in `norm` where each line starts: `line_starts` itself for a text already in NFKC
+        (computed on first use)."""
+        if self._norm_line_starts is None:
+            self._norm_line_starts = self.line_starts if self.norm is self.text else _starts(self.norm_lines)
+        return self._norm_line_starts
 
     @property
     def text_lines(self) -> list[str]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
-from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
@@ -157,7 +156,6 @@ def find_headings(doc: Document, consumed: set[int], template: Template,
     text_lines = doc.text_lines
     norm_lines = doc.norm_lines  # a text in NFKC is its own
     starts = doc.line_starts  # where each line starts in the text
-    norm_starts: list[int] | None = starts if norm is doc.text else None  # … in `norm`, when needed
     for i, line in enumerate(text_lines):
         if i in consumed:
             continue
@@ -165,10 +163,9 @@ def find_headings(doc: Document, consumed: set[int], template: Template,
         if len(s) > MAX_HEADING and "|" not in s and "\t" not in s:
             # a long line may hold a heading only where an ordinal mark stands in it (a mark is
             # looked for in these lines alone, not over the whole text)
-            if norm_starts is None:
-                norm_starts = list(accumulate([len(x) + 1 for x in norm_lines], initial=0))
+            norm_starts = doc.norm_line_starts  # … in `norm` (made only for a report with such lines)
             norm_line = norm_lines[i] if i < len(norm_lines) else ""
-            norm_start = norm_starts[min(i, len(norm_lines))]
+            norm_start = norm_starts[i] if i < len(norm_starts) else len(norm)
             if _ORDINAL_MARK.search(norm, norm_start, norm_start + len(norm_line)) is None:
                 continue
             for n, a, b in _inline(doc, norm_line, norm_start, template, spans):
