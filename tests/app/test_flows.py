@@ -638,6 +638,37 @@ async def test_a_save_updates_the_queue_row_from_memory(reports, ann_dir, monkey
         assert row["status"] == "done"
 
 
+async def test_the_footer_lists_the_keys_that_act_where_the_focus_is(reports, ann_dir):
+    """The table's keys (e, c) are not offered in the Sections or Checks list, m (a heading's key)
+    is not offered on a cell, and what enter does there is said first."""
+    from .helpers import report_open
+
+    def bar(screen) -> str:
+        return " ".join(str(screen.query_one("KeyBar").render()).split())
+
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
+        tables = bar(screen)
+        assert "e edit" in tables and "c candidates" in tables and "map heading" not in tables
+        await pilot.press("t")  # Sections
+        await pilot.pause()
+        sections = bar(screen)
+        assert sections.startswith("enter map heading a accept heading")
+        assert "e edit" not in sections and "c candidates" not in sections
+        assert "d done" in sections and "? help" in sections
+        await pilot.press("t")  # Checks
+        await pilot.pause()
+        checks = bar(screen)
+        assert checks.startswith("enter jump to its cell")
+        assert "e edit" not in checks and "map heading" not in checks and "] next issue" in checks
+        await pilot.press("enter")  # jumps to the check's cell: the table's keys again
+        await pilot.pause()
+        assert bar(screen) == tables
+        await pilot.press("tab")  # the text: m maps the heading on its line, e edits nothing there
+        await pilot.pause()
+        text = bar(screen)
+        assert "m map heading" in text and "e edit" not in text
+
+
 async def test_typing_a_note_is_kept_and_saved(reports, ann_dir, monkeypatch):
     from gik_tui.core.annotations import annotation_path, load
 
@@ -661,7 +692,8 @@ async def test_typing_a_note_is_kept_and_saved(reports, ann_dir, monkeypatch):
         await pilot.press("escape")  # done with the note; the report stays open
         await pilot.pause()
         assert app.screen is screen and app.focused.id == "note" and app.focused.read_only
-        assert "e  edit" in str(screen.query_one("KeyBar").render()).replace("  ", "  ")
+        footer = str(screen.query_one("KeyBar").render())  # the report's keys again, as they act on the note
+        assert "enter  write the note" in footer and "esc  back to queue" in footer and "e  edit" not in footer
         assert screen.save_now()
         assert load(annotation_path(reports / "2019_lusong.txt", ann_dir)).note == "ok 4 1 i"
         await pilot.press("escape")  # now escape goes back to the queue

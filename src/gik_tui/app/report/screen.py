@@ -330,6 +330,28 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     TABS = ("tab-tables", "tab-sections", "tab-checks", "tab-notes")
 
+    # the footer where the focus is: the keys that do nothing there left out, what `enter` does said
+    _CELL_KEYS = frozenset({"edit", "candidates"})
+    FOOTER = {
+        TemplateTable: (frozenset({"pick_heading"}), ()),  # m acts on a heading, not on a cell
+        SectionsPane: (_CELL_KEYS, (("enter", "map heading"), ("a", "accept heading"))),
+        ChecksPane: (_CELL_KEYS | {"pick_heading"}, (("enter", "jump to its cell"),)),
+        NoteArea: (_CELL_KEYS | {"pick_heading"}, (("enter", "write the note"),)),
+        SourceView: (_CELL_KEYS, ()),  # m maps the heading on the text's line
+    }
+
+    def footer_context(self) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+        """KeyBar's question: the actions to leave out of the footer and the keys to show first,
+        for the widget that has the focus."""
+        f = self.focused
+        for kind, ctx in self.FOOTER.items():
+            if isinstance(f, kind):
+                return ctx
+        return frozenset(), ()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.query_one(KeyBar).refresh()  # its keys follow the focus (footer_context)
+
     def action_digit(self) -> None:
         """A digit where no figure can be typed (a label, a heading, a check): it only says so."""
         self.notify("a digit types a figure on a value cell of the Tables tab (t / T or alt+1–4 change tabs)",

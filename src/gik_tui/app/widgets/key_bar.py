@@ -1,9 +1,11 @@
 """The footer: the keys that matter on the current screen, drawn as one line of text.
 
 Textual's Footer rebuilds a widget per key whenever the focus moves (about 100 ms a time here);
-this bar is drawn once per screen from the screen's bindings, so moving between the table and the
-edit box stays a key press. While a figure or the note is typed, `mode` shows the keys that act
-then instead."""
+this bar is drawn from the screen's bindings, so moving between the table and the edit box stays
+a key press. A screen whose keys depend on where the focus is (the report: the table's keys are
+no use in the Checks list) gives `footer_context()`: the actions to leave out and the keys to show
+first; it redraws the bar when the focus moves. While a figure or the note is typed, `mode` shows
+the keys that act then instead."""
 
 from __future__ import annotations
 
@@ -28,8 +30,13 @@ class KeyBar(Widget):
                 t.append(f" {key} ", style="bold reverse")
                 t.append(f" {what}  ")
             return t
-        seen = set()
+        hide: frozenset[str] | set[str] = frozenset()
         items: list[tuple[str, str]] = []
+        context = getattr(self.screen, "footer_context", None)
+        if context is not None:
+            hide, first = context()
+            items.extend(first)
+        seen = set(hide)
         pinned: list[tuple[str, str]] = []  # help and quit: kept when the bar is short of room
         for b in self.screen.BINDINGS:
             if not getattr(b, "show", True) or not b.description or b.action in seen:
