@@ -625,6 +625,8 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
                 old = per_row.get(i)
                 if old is None:  # (a row's contributions are only read: the column's own list serves)
                     per_row[i] = col if coef == 1 else [coef * x for x in col]
+                elif coef == 1:  # (1 * x is x, exactly: the same sums)
+                    per_row[i] = [a + x for a, x in zip(old, col)]
                 else:
                     per_row[i] = [a + coef * x for a, x in zip(old, col)]
             elif key in known:
@@ -655,8 +657,10 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
     for i in range(len(rows)):
         sig_parts = of_row[i]
         by_sig: dict[tuple, list[int]] = {}
+        # an option's signature: its contribution to each identity (the parts, read across)
+        sigs = list(zip(*sig_parts)) if sig_parts else None
         for d in alone[i]:
-            by_sig.setdefault(tuple(c[d] for c in sig_parts), []).append(d)
+            by_sig.setdefault(sigs[d] if sigs is not None else (), []).append(d)
         classes.append(by_sig)
     reps = [[members[0] for members in cl.values()] for cl in classes]
     if math.prod(len(r) for r in reps) > PRUNE_ABOVE:  # a search this wide is worth narrowing first
@@ -738,11 +742,10 @@ def _result(row: Uncertain, scores: list[Score], keep: list[int], source: list[O
     options = row.options if source is None else source
     decided: dict[int, tuple[Number | None, int]] = {}
     candidates: dict[int, list[tuple[Number | None, float]]] = {}
-    weights = [s.weight for s in scores]
-    total = sum(weights[d] for d in keep) or 1.0
     if not keep:
         return RowResult(decided, candidates, keep, options, scores)
-    ws = [weights[d] for d in keep]
+    ws = [scores[d].weight for d in keep]
+    total = sum(ws) or 1.0
     for j, column in enumerate(zip(*[options[d].values for d in keep])):
         v0 = column[0]
         if column.count(v0) == len(column):  # one value in every option: decided
