@@ -81,6 +81,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
 
     lines = doc.norm_lines
     n = len(lines)
+    kb, nb = 0, len(bare)
     base = 0
     skip_next = False
     for i, line in enumerate(lines):
@@ -126,8 +127,14 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             append(Tok(s, here + lead, here + lead + len(s), i, False, False))
             skip_next = True
             continue
-        if ("\t" not in s and "  " not in s) or len(s) > _MAX_ROW:
-            single(s, here + lead, i)  # a line this long is no row copied from Word
+        if ("\t" not in s and "  " not in s) or len(s) > _MAX_ROW:  # a line this long is no row copied from Word
+            start = here + lead
+            while kb < nb and bare[kb] < start:  # (the lines come in order: the first bare figure from here)
+                kb += 1
+            if kb < nb and bare[kb] < start + len(s):
+                single(s, start, i)  # a bare figure on the line: perhaps glued
+            else:
+                append(Tok(s, start, start + len(s), i, False, False))
             continue
         if "\t" in s:
             parts = _pieces(line, here, "\t")
