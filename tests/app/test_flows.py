@@ -652,13 +652,16 @@ async def test_the_footer_lists_the_keys_that_act_where_the_focus_is(reports, an
         await pilot.press("t")  # Sections
         await pilot.pause()
         sections = bar(screen)
-        assert sections.startswith("enter map heading a accept heading")
+        assert sections.startswith("⏎ m map heading a accept heading")
+        assert sections.count("map heading") == 1
         assert "e edit" not in sections and "c candidates" not in sections
         assert "d done" in sections and "? help" in sections
         await pilot.press("t")  # Checks
         await pilot.pause()
         checks = bar(screen)
-        assert checks.startswith("enter jump to its cell")
+        assert checks.startswith("⏎ jump to its cell")
+        # the status line says how the checks stand, not what the heading said before
+        assert screen.status_line.text.plain.startswith("checks: 1 failing, 0 pending, ")
         assert "e edit" not in checks and "map heading" not in checks and "] next issue" in checks
         await pilot.press("enter")  # jumps to the check's cell: the table's keys again
         await pilot.pause()
@@ -693,7 +696,7 @@ async def test_typing_a_note_is_kept_and_saved(reports, ann_dir, monkeypatch):
         await pilot.pause()
         assert app.screen is screen and app.focused.id == "note" and app.focused.read_only
         footer = str(screen.query_one("KeyBar").render())  # the report's keys again, as they act on the note
-        assert "enter  write the note" in footer and "esc  back to queue" in footer and "e  edit" not in footer
+        assert "⏎  write the note" in footer and "esc  back to queue" in footer and "e  edit" not in footer
         assert screen.save_now()
         assert load(annotation_path(reports / "2019_lusong.txt", ann_dir)).note == "ok 4 1 i"
         await pilot.press("escape")  # now escape goes back to the queue

@@ -65,6 +65,14 @@ class ChecksPane(KeepsFocusWhenShown, DataTable):
         if not self.checks:
             self.add_row(Text(""), Text("no checks apply"), Text("(the tables are empty)"))
 
+    def summary(self) -> str:
+        """One line for the status line while the list has the focus: how many checks stand how."""
+        n = {"fails": 0, "pending": 0, "holds": 0}
+        for c in self.checks:
+            n[c.state if c.state in n else "fails"] += 1
+        return (f"checks: {n['fails']} failing, {n['pending']} pending, {n['holds']} hold"
+                " · enter goes to the cells of the check under the cursor")
+
     def cells_at_cursor(self) -> list | None:
         """The cells of the check under the cursor (a pending check: the cells it waits for)."""
         if self.cursor_row < len(self.checks):

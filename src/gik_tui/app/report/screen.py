@@ -334,9 +334,9 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     _CELL_KEYS = frozenset({"edit", "candidates"})
     FOOTER = {
         TemplateTable: (frozenset({"pick_heading"}), ()),  # m acts on a heading, not on a cell
-        SectionsPane: (_CELL_KEYS, (("enter", "map heading"), ("a", "accept heading"))),
-        ChecksPane: (_CELL_KEYS | {"pick_heading"}, (("enter", "jump to its cell"),)),
-        NoteArea: (_CELL_KEYS | {"pick_heading"}, (("enter", "write the note"),)),
+        SectionsPane: (_CELL_KEYS | {"pick_heading"}, (("⏎ m", "map heading"), ("a", "accept heading"))),
+        ChecksPane: (_CELL_KEYS | {"pick_heading"}, (("⏎", "jump to its cell"),)),
+        NoteArea: (_CELL_KEYS | {"pick_heading"}, (("⏎", "write the note"),)),
         SourceView: (_CELL_KEYS, ()),  # m maps the heading on the text's line
     }
 
@@ -351,6 +351,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.query_one(KeyBar).refresh()  # its keys follow the focus (footer_context)
+        if isinstance(event.widget, ChecksPane) and self.review is not None:
+            self.set_status(event.widget.summary())  # not what the last cell or heading said
 
     def action_digit(self) -> None:
         """A digit where no figure can be typed (a label, a heading, a check): it only says so."""
