@@ -54,3 +54,139 @@ def test_a_label_matched_among_the_keys_of_its_length_finds_what_all_the_keys_fi
         assert got is None
     else:
         assert got is not None and (got[0], got[1], at[got[2]]) == (full[0], full[1], full[2])
+
+
+# ---------------------------------------------------------------- the report's own column header
+# A table whose header gives its columns otherwise than the template — in another order, without
+# a column, or with a group as one column — is read by its header, never by the template's
+# positions (a figure in the wrong column at full confidence, unseen when the sum is unchanged).
+
+from pathlib import Path  # noqa: E402
+
+from gik_tui.core.extract import extract  # noqa: E402
+from gik_tui.core.readers import read_bytes  # noqa: E402
+from gik_tui.core.tables.align import report_columns  # noqa: E402
+from gik_tui.core.templates import load_template  # noqa: E402
+
+_HUAIYIN = (Path(__file__).parents[3] / "sample_reports" / "2020_huaiyin.txt").read_text(encoding="utf-8").split("\n")
+_SUBS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+_TOP = ["自然人", "法人或其他组织", "总计"]
+
+
+def _requests(ex) -> dict:
+    return {c.key: c for c in ex.cells if c.table == "requests"}
+
+
+_TRUTH = {k: c.value for k, c in _requests(extract(read_bytes("\n".join(_HUAIYIN).encode(), "2020_huaiyin.txt"))).items()}
+
+
+def _rebuilt(top: list[str], subs: list[str]) -> tuple[str, dict]:
+    """The sample with its requests table's header and figures in the order `top` (the three
+    top-level columns) and `subs` (the parts of 法人或其他组织 it keeps), as `|` rows."""
+    leaf = {"自然人": ("自然人",), "总计": ("总计",), **{s: ("法人或其他组织", s) for s in _SUBS}}
+    order = [leaf[t] for t in top if t != "法人或其他组织"] if "法人或其他组织" not in top else []
+    if "法人或其他组织" in top:
+        for t in top:
+            order.extend([leaf[s] for s in subs] if t == "法人或其他组织" else [leaf[t]])
+    template_cols = [("自然人",), *[("法人或其他组织", s) for s in _SUBS], ("总计",)]
+    lines = []
+    for n, line in enumerate(_HUAIYIN, 1):
+        if n == 35:
+            line = " | ".join(top) + " |"
+        elif n == 36:
+            line = " | ".join(subs) + " |"
+        elif 37 <= n <= 59:
+            cells = [c.strip() for c in line.split("|")]
+            at = [k for k, c in enumerate(cells) if re.fullmatch(r"\d+", c)]
+            if len(at) == 7:
+                by_col = dict(zip(template_cols, [cells[k] for k in at]))
+                line = " | ".join([c for k, c in enumerate(cells) if k < at[0]] + [by_col[c] for c in order]) + " |"
+        lines.append(line)
+    return "\n".join(lines), {c: True for c in order}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(_TOP), st.permutations(_SUBS), st.integers(0, 2))
+def test_a_requests_table_is_read_by_its_own_header_in_any_order_and_without_some_parts(top, subs, drop):
+    subs = list(subs)[:5 - drop]
+    text, shown = _rebuilt(list(top), subs)
+    got = _requests(extract(read_bytes(text.encode(), "2020_huaiyin.txt")))
+    for key, truth in _TRUTH.items():
+        cell = got[key]
+        if key[2] in shown:
+            assert cell.value == truth, (key, cell.value, truth)
+        else:  # a column the report's table does not have: blank, and said
+            assert cell.value is None and "has no" in (cell.reason or ""), (key, cell)
+
+
+def test_a_group_given_as_one_column_fills_the_other_columns_and_leaves_its_parts_blank():
+    lines = []
+    for n, line in enumerate(_HUAIYIN, 1):
+        if n == 36:
+            continue  # no line of parts: 法人或其他组织 is one column
+        cells = [c.strip() for c in line.split("|")]
+        at = [k for k, c in enumerate(cells) if re.fullmatch(r"\d+", c)]
+        if 37 <= n <= 59 and len(at) == 7:
+            v = [int(cells[k]) for k in at]
+            line = " | ".join([c for k, c in enumerate(cells) if k < at[0]] + [str(v[0]), str(sum(v[1:6])), str(v[6])])
+        lines.append(line)
+    ex = extract(read_bytes("\n".join(lines).encode(), "2020_huaiyin.txt"))
+    got = _requests(ex)
+    for key, truth in _TRUTH.items():
+        if key[2] in (("自然人",), ("总计",)):
+            assert got[key].value == truth
+        else:
+            assert got[key].value is None
+    assert any("法人或其他组织 as one column" in w for w in ex.warnings)
+
+
+def test_a_header_of_several_lines_keeps_the_template_order_where_no_line_gives_it():
+    """A cell spanning the header's rows (a scan's 总计 read on a line of its own, above its
+    siblings) says nothing of where it stands across: the template's order stays."""
+    heads = (("行政复议", 0), ("行政诉讼", 0), ("未经复议直接起诉", 1), ("复议后起诉", 1), ("总计", 2), ("总计", 2),
+             ("结果维持", 3), ("结果纠正", 3), ("其他结果", 3), ("尚未审结", 3), ("总计", 3))
+    cols = load_template("gik-2019").table("review").blocks[0].columns
+    assert report_columns("gik-2019", "review", cols, heads) is None
+    # the same labels, every sibling group on one line, in another order: read in that order
+    heads = (("行政诉讼", 0), ("行政复议", 0), ("复议后起诉", 1), ("未经复议直接起诉", 1),
+             ("总计", 2), ("结果维持", 2), ("结果纠正", 2), ("其他结果", 2), ("尚未审结", 2))
+    got = report_columns("gik-2019", "review", cols, heads)
+    assert got[:2] == (("行政诉讼", "复议后起诉", "总计"), ("行政诉讼", "复议后起诉", "结果维持"))
+    assert got[-1] == ("行政复议", "尚未审结") and sorted(got) == sorted(cols)
+
+
+def test_a_header_that_does_not_name_every_top_level_column_says_nothing():
+    cols = load_template("gik-2021").table("requests").blocks[0].columns
+    # 合计 for 总计: the header names two of the three top-level columns
+    assert report_columns("gik-2021", "requests", cols, (("总计", 0),)) is None
+    assert report_columns("gik-2021", "requests", cols, (("自然人", 0), ("法人或其他组织", 0))) is None
+    # the template's own order, on one line or several: nothing to change
+    standard = (("自然人", 0), ("法人或其他组织", 0), ("总计", 0), *((s, 1) for s in _SUBS))
+    assert report_columns("gik-2021", "requests", cols, standard) is None
+
+
+def test_the_samples_header_is_the_templates():
+    ex = extract(read_bytes("\n".join(_HUAIYIN).encode(), "2020_huaiyin.txt"))
+    assert not any("its header gives" in w for w in ex.warnings)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(_TOP), st.permutations(_SUBS))
+def test_a_header_a_cell_a_line_in_another_order_never_fills_a_wrong_figure(top, subs):
+    """One cell a line, no line says which header cell is left of which: each row is read both
+    ways and the identities choose; what they cannot tell apart stays blank with both readings."""
+    text, _ = _rebuilt(list(top), list(subs))
+    lines = []
+    for n, line in enumerate(text.split("\n"), 1):
+        lines.extend([c.strip() for c in line.split("|") if c.strip()] if 34 <= n <= 59 else [line])
+    ex = extract(read_bytes("\n".join(lines).encode(), "2020_huaiyin.txt"))
+    got = _requests(ex)
+    for key, truth in _TRUTH.items():
+        cell = got[key]
+        assert cell.value in (None, truth), (key, cell.value, truth)
+        if cell.value is None:
+            assert truth in [v for v, _ in cell.candidates], (key, cell.candidates, truth)
+    if list(top) == _TOP and list(subs) == _SUBS:
+        assert all(c.value == _TRUTH[k] for k, c in got.items())
+    if top[-1] != "总计":  # the total moves: the identities tell the two readings apart
+        assert all(c.value == _TRUTH[k] for k, c in got.items())

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -140,6 +140,18 @@ class _Target:
 
 
 @dataclass(slots=True)
+class _Header:
+    """The last run of column headers: their label keys with their lines in the report's order,
+    the table they belong to, how many other labels stood among them; the tables already said to
+    differ from the template, and report_columns by id(template columns) for this run."""
+    cells: list[tuple[str, int]] = field(default_factory=list)
+    table: str | None = None
+    extra: int = 0
+    said: set[str] = field(default_factory=set)
+    memo: dict[int, tuple[LabelPath, ...] | None] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Alignment:
     cells: dict[tuple[str, LabelPath, LabelPath], Cell]
     warnings: list[str]
@@ -181,6 +193,7 @@ class _Aligner:
         self.questions: list = []
         # why a row's cells stayed blank with nothing to choose from: (table, row) → reason
         self.row_notes: dict[tuple[str, LabelPath], str] = {}
+        self.head = _Header()  # (one attribute: past 30 an instance's attributes are a plain dict, slower to read)
 
     # ------------------------------------------------------------------ helpers
     def _open(self) -> bool:
@@ -342,6 +355,12 @@ class _Aligner:
                 if not self.idx.specs[table].blocks[0].rows[0]:  # a table with one unlabelled row
                     if self.target is None or self.target.table != table:
                         self.target = _Target(table, (), None, CONF_EXACT)
+            of = table if table is not None else self.cur_table
+            head = self.head
+            if not self.after_header or of != head.table:  # a new run of column headers
+                head.cells, head.table, head.extra = [], of, 0
+            head.cells.append((key, tok.line))
+            head.memo.clear()
             self.after_header = True
             self.consumed.add(tok.line)
             self.orphan = None
@@ -387,6 +406,8 @@ class _Aligner:
             if self.orphan is not None:
                 self.orphan_unit = raw
             return  # a unit cell of an unknown row: keep the row's label as the orphan
+        if self.after_header and self.head.cells:  # a label among the column headers that names no column
+            self.head.extra += 1
         self._finalize()
         self.target = None
         self.pending_group = None
@@ -434,12 +455,27 @@ class _Aligner:
         if t is None or not t.values:
             return
         cols = self.idx.columns[(t.table, t.row)]
-        n = len(cols)
         unit = t.unit[1] if t.unit else None
         if t.label is not None:
             self.consumed.add(t.label.line)
         if t.unit is not None:
             self.consumed.add(t.unit[0].line)
+        head = self.head
+        doubt: tuple[LabelPath, ...] | None = None  # another order its header may mean
+        if head.cells and head.table == t.table and not head.extra and len(cols) > 1:
+            derived = head.memo.get(id(cols), cols)
+            if derived is cols:  # (the template's columns, held by the index: their id is theirs)
+                derived = head.memo[id(cols)] = report_columns(self.template_id, t.table, cols, tuple(head.cells))
+            if derived is not None:
+                cols = self._by_header(t, cols, derived, unit)  # type: ignore[assignment]
+                if cols is None:
+                    return
+            elif len({line for _, line in head.cells}) == len(head.cells):
+                doubt = head.memo.get(-id(cols), cols)  # type: ignore[arg-type]
+                if doubt is cols:
+                    doubt = head.memo[-id(cols)] = report_columns(self.template_id, t.table, cols,
+                                                                  tuple(head.cells), lines=False)
+        n = len(cols)
         if any(p is GLUED for _, p in t.values):
             self._glued_row(t, cols)
             return
@@ -456,6 +492,9 @@ class _Aligner:
             # some empty fields in front are label cells, some empty cells — or Word dropped an
             # empty last cell: which, only the identities can say
             why = "empty fields before the values"
+        elif doubt is not None and len(vals) == n and set(doubt) == set(cols):
+            self._doubted(t, cols, doubt, vals)
+            return
         elif len(vals) == n or (explicit and len(vals) < n and not spanned):
             for col, (tok, p) in zip(cols, vals):
                 self._put(t.table, t.row, col, tok, p, t.conf, unit)
@@ -475,6 +514,8 @@ class _Aligner:
         spec = self.idx.specs[t.table]
         prefer = cols.index(spec.first_part_column) if spec.first_part_column in cols else None
         total = cols.index(spec.total_column) if spec.total_column in cols and len(vals) < n else None
+        if total is not None and total != n - 1:  # (placements put the total last: a header may not)
+            total = None
         items = [(p, (tok.start, tok.end), tok.text) for tok, p in vals]
         options = placements(items, kinds, prefer, total, spec.first_part_column[-1] if spec.first_part_column else "")
         if not options:
@@ -483,6 +524,83 @@ class _Aligner:
                                                 f"could not be placed in its {n} columns")
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds), t))
+
+    def _by_header(self, t: _Target, cols: tuple[LabelPath, ...], derived: tuple[LabelPath, ...],
+                   unit: str | None) -> tuple[LabelPath, ...] | None:
+        """A row of a table whose own header gives its columns otherwise than the template
+        (`report_columns`): in another order, without some of them, or with a group as one column.
+        Returns the columns to read the row into, in the report's order, or None when the row is
+        placed here. A header without some columns is trusted cell by cell only on a line that kept
+        its cells (`|`, tabs, a grid); any other row goes to the solver over the columns it names,
+        or over the template's when it names a group as one column."""
+        leaves = set(cols)
+        table, row = t.table, t.row
+        said = table not in self.head.said
+        self.head.said.add(table)
+        shown = ", ".join(" / ".join(c) for c in derived)
+        if len(derived) == len(cols) and set(derived) == leaves:  # the same columns in another order
+            if said:
+                self.warnings.append(f"{table}: its header gives the columns in another order than the template "
+                                     f"({shown}); each figure is read into the column its header names")
+            return derived
+        missing = [c for c in cols if c not in set(derived)]
+        merged = [c for c in derived if c not in leaves]
+        if said:
+            parts = []
+            absent = [c for c in missing if not any(c[:len(g)] == g for g in merged)]
+            if absent:
+                parts.append("no column " + ", ".join(" / ".join(c) for c in absent))
+            if merged:
+                parts.append(", ".join(" / ".join(c) for c in merged) + " as one column, not its parts")
+            self.warnings.append(f"{table}: its header gives {'; '.join(parts)} ({shown}); a figure is read "
+                                 f"into the column its header names, and a cell the table does not have stays blank")
+        vals = list(t.values)
+        m = len(derived)
+        if not any(p is GLUED for _, p in vals) and any(tok.multi or tok.empty for tok, _ in vals):
+            while len(vals) > m and vals[-1][1].value is None:
+                vals.pop()
+            while len(vals) > m and vals[0][1].value is None:
+                vals.pop(0)
+            if len(vals) == m:
+                for col, (tok, p) in zip(derived, vals):
+                    if col in leaves:
+                        self._put(table, row, col, tok, p, t.conf, unit)
+                    else:
+                        self.consumed.add(tok.line)
+                for col in missing:
+                    self.cells.setdefault((table, row, col), Cell(
+                        table, row, col, None, reason=f"the report's table has no {' / '.join(col)} column"))
+                return None
+            kept = [c for c in derived if c in leaves]
+            if len(vals) == len(cols) and kept == [c for c in cols if c in set(kept)]:
+                return cols  # as many figures as the template's columns, in its order: its header left some unnamed
+        return cols if merged else derived  # (a group's own total is no cell of the template)
+
+    def _doubted(self, t: _Target, cols: tuple[LabelPath, ...], doubt: tuple[LabelPath, ...],
+                 vals: list[tuple[Tok, Parsed]]) -> None:
+        """A full row under a header whose cells stand each on a line of its own, in an order
+        other than the template's: no line says which cell is left of which (a cell spanning the
+        header's rows comes first in its row wherever it stands across), so the row is read both
+        ways — the template's order and the header's — and the identities choose; when both fit,
+        its cells stay blank with both readings as candidates."""
+        if t.table not in self.head.said:
+            self.head.said.add(t.table)
+            self.warnings.append(f"{t.table}: its header lists the columns in another order than the template "
+                                 f"({', '.join(' / '.join(c) for c in doubt)}), a cell a line: each row is read "
+                                 f"both ways and the identities choose")
+        at = {c: j for j, c in enumerate(cols)}
+        options = []
+        for order in (cols, doubt):
+            values: list = [None] * len(cols)
+            spans: list = [None] * len(cols)
+            raws = [""] * len(cols)
+            for col, (tok, p) in zip(order, vals):
+                j = at[col]
+                values[j], spans[j], raws[j] = p.value, (tok.start, tok.end), tok.text
+            options.append(Option(tuple(values), tuple(spans), tuple(raws)))
+        kinds = tuple(self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols)
+        self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", "its header's order differs",
+                               kinds=kinds), t))
 
     def _glued_row(self, t: _Target, cols: tuple[LabelPath, ...]) -> None:
         runs = [tok for tok, p in t.values if p is GLUED]
@@ -580,6 +698,7 @@ class _Aligner:
                     self.questions.append(q)
             kinds = sorted({u.why for u, _ in rows})
             what = {"glued": "glued into runs of figures", "empty cells dropped": "missing empty cells",
+                "its header's order differs": "under a header in another order",
                     "empty fields before the values": "with empty fields before their values that may be cells",
                     "more values than columns": "showing more values than columns",
                     "a value spans several columns": "with values spanning several columns"}
@@ -677,6 +796,54 @@ def _row_sums(template_id: str, table: str, row: LabelPath, cols: tuple[LabelPat
         except ValueError:
             continue
     return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def report_columns(template_id: str, table: str, cols: tuple[LabelPath, ...],
+                   heads: tuple[tuple[str, int], ...], lines: bool = True) -> tuple[LabelPath, ...] | None:
+    """The columns of a row as the report's own header gives them, or None when it gives the
+    template's (or does not say). `heads`: the label keys of the header cells in the report's
+    order, each with its line. A column group (法人或其他组织) is expanded into the parts its
+    header names, or stays one column when it names none; a part it does not name is a column the
+    table does not have. Parts are put in the header's order only when they stand on one line: a
+    header of several lines is read row by row, and a cell spanning rows (总计) stands on the first
+    of them wherever it is across, so only a line says what is left of what (`lines=False`: the
+    order of the cells, whatever their lines). Said only when the header names every top-level
+    column of the template."""
+    spec = table_index(template_id).specs[table]
+    first: dict[str, tuple[int, int]] = {}
+    for i, (k, line) in enumerate(heads):
+        first.setdefault(k, (i, line))
+
+    def rank(label: str) -> tuple[int, int] | None:
+        at = [first[k] for k in (label_key(x) for x in (label, *spec.aliases.get(label, ()))) if k in first]
+        return min(at) if at else None
+
+    children: dict[LabelPath, list[str]] = {}
+    for c in cols:
+        for d in range(len(c)):
+            kids = children.setdefault(c[:d], [])
+            if c[d] not in kids:
+                kids.append(c[d])
+    leaves = set(cols)
+    if any(rank(label) is None for label in children.get((), ())):
+        return None
+
+    def expand(prefix: LabelPath) -> list[LabelPath]:
+        named = [(r, i, label) for i, label in enumerate(children.get(prefix, ())) if (r := rank(label)) is not None]
+        if not lines or len({r[1] for r, _, _ in named}) == 1:  # on one line: in its order
+            named.sort()
+        out: list[LabelPath] = []
+        for _, _, label in named:
+            path = (*prefix, label)
+            if path in leaves:
+                out.append(path)
+            else:
+                out.extend(expand(path) or [path])
+        return out
+
+    derived = tuple(expand(()))
+    return None if derived == cols else derived
 
 
 def align(doc: Document, template_id: str, toks: list[Tok]) -> Alignment:
