@@ -590,14 +590,14 @@ class _Aligner:
                                  f"both ways and the identities choose")
         at = {c: j for j, c in enumerate(cols)}
         options = []
-        for order in (cols, doubt):
+        for order, why in ((cols, "read in the template's column order"), (doubt, "read in the order its header lists")):
             values: list = [None] * len(cols)
             spans: list = [None] * len(cols)
             raws = [""] * len(cols)
             for col, (tok, p) in zip(order, vals):
                 j = at[col]
                 values[j], spans[j], raws[j] = p.value, (tok.start, tok.end), tok.text
-            options.append(Option(tuple(values), tuple(spans), tuple(raws)))
+            options.append(Option(tuple(values), tuple(spans), tuple(raws), why=why))
         kinds = tuple(self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols)
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", "its header's order differs",
                                kinds=kinds), t))
