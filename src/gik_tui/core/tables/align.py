@@ -470,11 +470,12 @@ class _Aligner:
                 cols = self._by_header(t, cols, derived, unit)  # type: ignore[assignment]
                 if cols is None:
                     return
-            elif len({line for _, line in head.cells}) == len(head.cells):
+            else:  # a header a cell a line gives no order: the order of its cells, doubted
                 doubt = head.memo.get(-id(cols), cols)  # type: ignore[arg-type]
                 if doubt is cols:
-                    doubt = head.memo[-id(cols)] = report_columns(self.template_id, t.table, cols,
-                                                                  tuple(head.cells), lines=False)
+                    doubt = head.memo[-id(cols)] = report_columns(
+                        self.template_id, t.table, cols, tuple(head.cells), lines=False
+                    ) if len({line for _, line in head.cells}) == len(head.cells) else None
         n = len(cols)
         if any(p is GLUED for _, p in t.values):
             self._glued_row(t, cols)
