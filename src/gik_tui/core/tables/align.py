@@ -148,7 +148,17 @@ class _Header:
     table: str | None = None
     extra: int = 0
     said: set[str] = field(default_factory=set)
-    memo: dict[int, tuple[LabelPath, ...] | None] = field(default_factory=dict)
+    memo: dict[int, tuple[tuple[LabelPath, ...] | None, tuple[LabelPath, ...] | None]] = field(default_factory=dict)
+
+    def columns(self, template_id: str, table: str, cols: tuple[LabelPath, ...]
+                ) -> tuple[tuple[LabelPath, ...] | None, tuple[LabelPath, ...] | None]:
+        """(the columns as the header gives them, or None for the template's; the order of its
+        cells when it stands a cell a line, which no line confirms: doubted, or None)."""
+        heads = tuple(self.cells)
+        derived = report_columns(template_id, table, cols, heads)
+        if derived is not None or len({line for _, line in heads}) != len(heads):
+            return derived, None
+        return None, report_columns(template_id, table, cols, heads, lines=False)
 
 
 @dataclass(slots=True)
@@ -463,30 +473,19 @@ class _Aligner:
         head = self.head
         doubt: tuple[LabelPath, ...] | None = None  # another order its header may mean
         if head.cells and head.table == t.table and not head.extra and len(cols) > 1:
-            derived = head.memo.get(id(cols), cols)
-            if derived is cols:  # (the template's columns, held by the index: their id is theirs)
-                derived = head.memo[id(cols)] = report_columns(self.template_id, t.table, cols, tuple(head.cells))
+            hit = head.memo.get(id(cols))  # (the template's columns, held by the index: their id is theirs)
+            if hit is None:
+                hit = head.memo[id(cols)] = head.columns(self.template_id, t.table, cols)
+            derived, doubt = hit
             if derived is not None:
                 cols = self._by_header(t, cols, derived, unit)  # type: ignore[assignment]
                 if cols is None:
                     return
-            else:  # a header a cell a line gives no order: the order of its cells, doubted
-                doubt = head.memo.get(-id(cols), cols)  # type: ignore[arg-type]
-                if doubt is cols:
-                    doubt = head.memo[-id(cols)] = report_columns(
-                        self.template_id, t.table, cols, tuple(head.cells), lines=False
-                    ) if len({line for _, line in head.cells}) == len(head.cells) else None
         n = len(cols)
         if any(p is GLUED for _, p in t.values):
             self._glued_row(t, cols)
             return
-        vals = list(t.values)
-        while len(vals) > n and vals[-1][1].value is None:
-            vals.pop()
-        trimmed = 0
-        while len(vals) > n and vals[0][1].value is None:
-            vals.pop(0)  # empty fields in front: the row's merged label cells
-            trimmed += 1
+        vals, trimmed = _trimmed(t.values, n)
         explicit = any(tok.multi or tok.empty for tok, _ in vals)
         spanned = any(tok.line in self.spanned for tok, _ in vals)
         if len(vals) == n and trimmed and vals[0][1].value is None:
@@ -507,11 +506,11 @@ class _Aligner:
         if trimmed:  # every field after the label: d of the empty ones in front are label cells
             fields = [(p, (tok.start, tok.end), tok.text) for tok, p in t.values]
             lead = next((i for i, (p, _, _) in enumerate(fields) if p.value is not None), len(fields))
-            kinds = tuple(self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols)
+            kinds = self._kinds(t.table, t.row, cols)
             self.uncertain.append((Uncertain(t.table, t.row, cols, shifts(fields, n, lead), "inferred", why,
                                              kinds=kinds), t))
             return
-        kinds = tuple(self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols)
+        kinds = self._kinds(t.table, t.row, cols)
         spec = self.idx.specs[t.table]
         prefer = cols.index(spec.first_part_column) if spec.first_part_column in cols else None
         total = cols.index(spec.total_column) if spec.total_column in cols and len(vals) < n else None
@@ -525,6 +524,11 @@ class _Aligner:
                                                 f"could not be placed in its {n} columns")
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds), t))
+
+    def _kinds(self, table: str, row: LabelPath, cols: tuple[LabelPath, ...]) -> tuple[str, ...]:
+        """Each column's kind of value (count, signed, amount) on the row."""
+        info = self.idx.cellinfo
+        return tuple(info[(table, row, c)][0] for c in cols)
 
     def _by_header(self, t: _Target, cols: tuple[LabelPath, ...], derived: tuple[LabelPath, ...],
                    unit: str | None) -> tuple[LabelPath, ...] | None:
@@ -544,7 +548,8 @@ class _Aligner:
                 self.warnings.append(f"{table}: its header gives the columns in another order than the template "
                                      f"({shown}); each figure is read into the column its header names")
             return derived
-        missing = [c for c in cols if c not in set(derived)]
+        named = set(derived)
+        missing = [c for c in cols if c not in named]
         merged = [c for c in derived if c not in leaves]
         if said:
             parts = []
@@ -555,13 +560,9 @@ class _Aligner:
                 parts.append(", ".join(" / ".join(c) for c in merged) + " as one column, not its parts")
             self.warnings.append(f"{table}: its header gives {'; '.join(parts)} ({shown}); a figure is read "
                                  f"into the column its header names, and a cell the table does not have stays blank")
-        vals = list(t.values)
         m = len(derived)
-        if not any(p is GLUED for _, p in vals) and any(tok.multi or tok.empty for tok, _ in vals):
-            while len(vals) > m and vals[-1][1].value is None:
-                vals.pop()
-            while len(vals) > m and vals[0][1].value is None:
-                vals.pop(0)
+        if not any(p is GLUED for _, p in t.values) and any(tok.multi or tok.empty for tok, _ in t.values):
+            vals, _ = _trimmed(t.values, m)
             if len(vals) == m:
                 for col, (tok, p) in zip(derived, vals):
                     if col in leaves:
@@ -573,7 +574,7 @@ class _Aligner:
                         table, row, col, None, reason=f"the report's table has no {' / '.join(col)} column"))
                 return None
             kept = [c for c in derived if c in leaves]
-            if len(vals) == len(cols) and kept == [c for c in cols if c in set(kept)]:
+            if len(vals) == len(cols) and kept == [c for c in cols if c in named]:
                 return cols  # as many figures as the template's columns, in its order: its header left some unnamed
         return cols if merged else derived  # (a group's own total is no cell of the template)
 
@@ -599,7 +600,7 @@ class _Aligner:
                 j = at[col]
                 values[j], spans[j], raws[j] = p.value, (tok.start, tok.end), tok.text
             options.append(Option(tuple(values), tuple(spans), tuple(raws), why=why))
-        kinds = tuple(self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols)
+        kinds = self._kinds(t.table, t.row, cols)
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", "its header's order differs",
                                kinds=kinds), t))
 
@@ -609,7 +610,7 @@ class _Aligner:
         self.glued_spans.append((t.table, tok.start, tok.end))
         if t.label is not None:
             self.glued_spans.append((t.table, t.label.start, t.label.end))
-        kinds = tuple(self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols)
+        kinds = self._kinds(t.table, t.row, cols)
         options: list[Option] | None = []
         if len(runs) == 1 and len(t.values) == 1:
             sums = _row_sums(self.template_id, t.table, t.row, cols)
@@ -699,7 +700,7 @@ class _Aligner:
                     self.questions.append(q)
             kinds = sorted({u.why for u, _ in rows})
             what = {"glued": "glued into runs of figures", "empty cells dropped": "missing empty cells",
-                "its header's order differs": "under a header in another order",
+                    "its header's order differs": "under a header in another order",
                     "empty fields before the values": "with empty fields before their values that may be cells",
                     "more values than columns": "showing more values than columns",
                     "a value spans several columns": "with values spanning several columns"}
@@ -782,6 +783,19 @@ def _constraints(template_id: str, table: str) -> tuple[list[Constraint], list[C
                 if (st.lkeys or st.rkeys) and (st.lkeys or st.rkeys)[0][0] == table]
 
     return of("checks"), of("hints")
+
+
+def _trimmed(values: list[tuple[Tok, Parsed]], n: int) -> tuple[list[tuple[Tok, Parsed]], int]:
+    """A row's fields without the empty ones past `n` at its end, then at its front (the row's
+    merged label cells), and how many were taken from the front."""
+    vals = list(values)
+    while len(vals) > n and vals[-1][1].value is None:
+        vals.pop()
+    trimmed = 0
+    while len(vals) > n and vals[0][1].value is None:
+        vals.pop(0)
+        trimmed += 1
+    return vals, trimmed
 
 
 @cache

@@ -14,7 +14,6 @@ aligner whether a short row lost cells at its end or had empty cells dropped any
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -69,9 +68,15 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
     # where figures stand bare between CJK words: only those lines may hold glued tables
     bare = bare_offsets(doc.norm) if template_id is not None else []
 
+    # the first bare figure at or after the line being read: the lines come in order, so one
+    # pointer walks with them (the plain lines' fast path below reads the same pointer inline)
+    kb, nb = 0, len(bare)
+
     def single(s: str, start: int, i: int) -> None:
-        k = bisect.bisect_left(bare, start)
-        if k < len(bare) and bare[k] < start + len(s) and len(s) <= _MAX_GLUED_LINE:
+        nonlocal kb
+        while kb < nb and bare[kb] < start:
+            kb += 1
+        if kb < nb and bare[kb] < start + len(s) and len(s) <= _MAX_GLUED_LINE:
             parts = split_line(s, template_id)
             if parts is not None:
                 for text, a, b, glued in parts:
@@ -81,7 +86,6 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
 
     lines = doc.norm_lines
     n = len(lines)
-    kb, nb = 0, len(bare)
     base = 0
     skip_next = False
     for i, line in enumerate(lines):
@@ -129,7 +133,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             continue
         if ("\t" not in s and "  " not in s) or len(s) > _MAX_ROW:  # a line this long is no row copied from Word
             start = here + lead
-            while kb < nb and bare[kb] < start:  # (the lines come in order: the first bare figure from here)
+            while kb < nb and bare[kb] < start:
                 kb += 1
             if kb < nb and bare[kb] < start + len(s):
                 single(s, start, i)  # a bare figure on the line: perhaps glued
