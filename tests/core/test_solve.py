@@ -653,3 +653,47 @@ def test_a_group_pruned_on_packed_sums_keeps_exactly_the_options_of_its_solution
         assert got is None
         return
     assert got == {i: sorted(used[i]) for i in varying}
+
+
+def test_a_bare_figure_read_as_a_change_weighs_less_where_the_report_signs_its_rises():
+    """A report that writes its rises with a sign (增9) and a row with one bare figure for
+    上一年项目数量 / 本年增/减: the figure is the count, by the report's own style (evidence, so
+    enter may take it), and each offer says why; zero and a signed figure are not bare rises."""
+    from gik_tui.core.solve import UNSIGNED_FACTOR, score_option
+
+    kinds = ("count", "signed")
+    count, change = placements([(parse_value("1"), (0, 1), "1")], kinds)
+    assert (count.values, change.values) == ((1, None), (None, 1))
+    a = score_option(count, kinds, (), signs="增9 on line 75")
+    b = score_option(change, kinds, (), signs="增9 on line 75")
+    assert b.weight == pytest.approx(a.weight * UNSIGNED_FACTOR ** 1.35) and b.evidence == pytest.approx(UNSIGNED_FACTOR)
+    assert a.evidence == 1.0
+    assert b.reasons == ("reads 1 as a change, but the report writes its rises with a sign (增9 on line 75)",)
+    assert a.reasons == ("reads no bare figure as a change, as the report writes its rises with a sign (增9 on line 75)",)
+    # without the report's style, nothing tells them apart
+    assert score_option(count, kinds, ()).weight == score_option(change, kinds, ()).weight
+    # a zero change and a signed rise are not bare rises
+    for raw in ("0", "增1", "+1"):
+        (o,) = [o for o in placements([(parse_value("5"), (0, 1), "5"), (parse_value(raw), (2, 3), raw)], kinds)]
+        assert score_option(o, kinds, (), signs="增9 on line 75").evidence == 1.0, raw
+
+
+@pytest.mark.parametrize("rise, decided", [("增", True), ("+", True), ("", False)])
+def test_the_reports_own_way_of_writing_rises_ranks_a_bare_figure(rise, decided):
+    """lusong's 行政事业性收费 shows one figure, 1, for 上一年项目数量 and 本年增/减. Its other
+    rows write their rises 增9, 增109, 增5: a bare 1 is the count, offered first and taken on enter.
+    The same report writing +9 says the same; writing its rises bare (9, 109, 5) says nothing, and
+    the two offers stay even."""
+    text = open("sample_reports/2019_lusong.txt", encoding="utf-8").read()
+    for n in ("9", "109", "5"):
+        text = text.replace(f"\n增{n}\n", f"\n{rise}{n}\n")
+    ex = extract(read_bytes(text.encode("utf-8"), "2019_lusong.txt"))
+    split = ex.splits[("active", ("第二十条第（八）项", "行政事业性收费"))]
+    assert split.decided is decided
+    if decided:
+        assert split.choices[0][0] == (1, None) and split.choices[0][1] > 0.85
+        assert f"({rise}9 on line 75)" in split.reasons[0][0]
+    else:
+        assert [share for _, share in split.choices] == [0.5, 0.5]
+    # the rows read plainly are read as before, whatever the style
+    assert ex.cell("active", ("第二十条第（五）项", "行政许可"), ("本年增/减",)).value == 9

@@ -506,6 +506,7 @@ IMPOSSIBLE_FACTOR = 0.001  # a fall below zero: a count cannot end negative
 LARGE_CHANGE_FACTOR = 0.05  # a change larger than its base
 SHARPEN = 1.35  # scores are weights raised to this power, so that a share means what it says (benchmarks/candidates.py: within 10 points in every band)
 CHANGE_SCALE = 4.0  # a change small against its base is likelier: exp(-CHANGE_SCALE · |change| / base)
+UNSIGNED_FACTOR = 0.2  # a bare figure read as a change, in a report that writes its rises with a sign (增9, +9)
 
 
 # an offer nothing but the figure prior ranks: a split by how common figures of its size are, a
@@ -514,11 +515,13 @@ NO_EVIDENCE = "no evidence tells it apart (only how common such figures are)"
 
 
 def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: set = frozenset(),
-                 hints: list = (), fits: bool | None = None) -> Score:
+                 hints: list = (), fits: bool | None = None, signs: str = "") -> Score:
     """The one place an option is scored: the digit prior it came with, the figures the report's
     sentences state (`evidence`), the hints it breaks (`hints` as from `_row_hints`), whether it
-    satisfies its row's own totals when the table is broken (`fits`), and plausibility (a 本年增/减
-    against its 上一年项目数量: below zero, larger than its base, or its share of the base)."""
+    satisfies its row's own totals when the table is broken (`fits`), the report's own way of
+    writing a change (`signs`: where it writes its rises with a sign, as 增9 on line 75, a bare
+    figure is a count, not a change) and plausibility (a 本年增/减 against its 上一年项目数量:
+    below zero, larger than its base, or its share of the base)."""
     w = o.weight
     ev = 1.0
     why: list[str] = []
@@ -544,6 +547,15 @@ def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: se
             why.append("fits the row's own totals")
         else:
             why.append("breaks the row's own totals")
+    if signs and "signed" in kinds:
+        unsigned = [o.raws[j].strip() for j, kind in enumerate(kinds)
+                    if kind == "signed" and (v := o.values[j]) is not None and v > 0 and bare(o.raws[j])]
+        if unsigned:
+            w *= UNSIGNED_FACTOR ** len(unsigned)
+            ev *= UNSIGNED_FACTOR ** len(unsigned)
+            why.append(f"reads {', '.join(unsigned)} as a change, but the report writes its rises with a sign ({signs})")
+        else:
+            why.append(f"reads no bare figure as a change, as the report writes its rises with a sign ({signs})")
     for j in _changes(kinds):
         base, change = o.values[j - 1], o.values[j]
         if base is None or change is None:
@@ -564,6 +576,12 @@ def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: se
     if not why:
         why.append(NO_EVIDENCE)
     return Score(w ** SHARPEN, ev, tuple(why))
+
+
+def bare(raw: str) -> bool:
+    """A figure written without a sign (9, not 增9 or +9)."""
+    p = parse_value(raw)
+    return p is not None and p.value is not None and p.kind != "signed"
 
 
 @lru_cache(maxsize=256)
@@ -596,18 +614,20 @@ def _num(v: Number | None) -> Number:
 
 
 def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints: list[Constraint],
-          hints: list[Constraint] = (), evidence: set = frozenset(), budget: int = SEARCH_BUDGET) -> Outcome:
+          hints: list[Constraint] = (), evidence: set = frozenset(), budget: int = SEARCH_BUDGET,
+          signs: str = "") -> Outcome:
     """Solve one table's uncertain rows together. `known`: the cells read with certainty (None for
     an empty one); a constraint is used only when each of its cells is known or in an uncertain
     row (a cell the report does not show is unknown, not 0). `hints` only rank candidates;
-    `evidence`: figures stated elsewhere in the report, which raise the options that contain them."""
+    `evidence`: figures stated elsewhere in the report, which raise the options that contain them;
+    `signs`: where the report writes its rises with a sign (score_option)."""
     where: dict[tuple, tuple[int, int]] = {}
     for i, r in enumerate(rows):
         for j, col in enumerate(r.columns):
             where[(r.table, r.row, col)] = (i, j)
     # each option's score from the soft evidence (score_option: the one place it is computed)
     mine = _row_hints(hints, where, known, len(rows))
-    scores: list[list[Score]] = [[score_option(o, r.kinds, r.columns, evidence, mine[i]) for o in r.options]
+    scores: list[list[Score]] = [[score_option(o, r.kinds, r.columns, evidence, mine[i], None, signs) for o in r.options]
                                  for i, r in enumerate(rows)]
     # constraints as (constant, [(row, contribution per option)])
     usable: list[tuple[Constraint, float, list[tuple[int, list[float]]]]] = []
@@ -647,7 +667,7 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
             multi.append((c, const, parts))
     used = sorted({c.title for c, _, _ in usable})
     if any(not a for a in alone):
-        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine), "broken", used)
+        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs), "broken", used)
     # options that weigh the same in every identity are interchangeable: search over classes
     classes: list[dict[tuple, list[int]]] = []
     of_row: list[list[list[float]]] = [[] for _ in rows]
@@ -666,10 +686,10 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
     if math.prod(len(r) for r in reps) > PRUNE_ABOVE:  # a search this wide is worth narrowing first
         reps = _prune(reps, multi)
     if any(not r for r in reps):
-        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine), "broken", used)
+        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs), "broken", used)
     supported, status = _supports(reps, multi, budget)
     if status != "solved":
-        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine), status, used)
+        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs), status, used)
     keep = []
     for i, cl in enumerate(classes):
         keep.append(sorted(d for members in cl.values() if members[0] in supported[i] for d in members))
@@ -677,7 +697,7 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
 
 
 def _cautious(rows: list[Uncertain], scores: list[list[Score]], alone: list[list[int]], multi,
-              evidence: set = frozenset(), hints: list = ()) -> list[RowResult]:
+              evidence: set = frozenset(), hints: list = (), signs: str = "") -> list[RowResult]:
     """The answer when the identities cannot all hold (or the search gave up): some figure of the
     report breaks them, and which one is not known, so no identity is trusted blindly. A row keeps
     what its own identities decide only when each identity it takes part in is fully determined
@@ -706,7 +726,7 @@ def _cautious(rows: list[Uncertain], scores: list[list[Score]], alone: list[list
             out.append(res)
             continue
         mine = hints[i] if hints else ()
-        sc = [score_option(o, r.kinds, r.columns, evidence, mine, o.values in fitting) for o in plain]
+        sc = [score_option(o, r.kinds, r.columns, evidence, mine, o.values in fitting, signs) for o in plain]
         out.append(_result(r, sc, list(range(len(plain))), plain))
     return out
 

@@ -27,7 +27,7 @@ from ..labels import has_numbering, label_key
 from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, OtherRow, Split
 from ..questions import table_question
-from ..solve import Constraint, Option, Uncertain, distinguishing, placements, shifts, solve, split_run
+from ..solve import Constraint, Option, Uncertain, bare, distinguishing, placements, shifts, solve, split_run
 from ..templates import TableSpec, Template, load_template
 from ..values import Parsed, parse_value
 from .glued import UNITS as _UNITS
@@ -643,6 +643,7 @@ class _Aligner:
             by_table.setdefault(u.table, []).append((u, t))
         choice = any(len(u.options) > 1 for u, _ in self.uncertain)
         evidence = self._evidence() if choice else set()
+        signs = self._signs() if choice and any("signed" in u.kinds for u, _ in self.uncertain) else ""
         tid = self.template_id
         for table, items in by_table.items():
             # one uncertain reading per row: a row seen twice keeps its first
@@ -654,7 +655,7 @@ class _Aligner:
                     rows.append((u, t))
             known = {k: c.value for k, c in self.cells.items() if k[0] == table}
             cons, hints = _constraints(tid, table)
-            out = solve([u for u, _ in rows], known, cons, hints, evidence)
+            out = solve([u for u, _ in rows], known, cons, hints, evidence, signs=signs)
             decided = open_ = 0
             for (u, t), res in zip(rows, out.rows):
                 if res.candidates:  # made when read (the app, the cross-year scoring)
@@ -725,6 +726,22 @@ class _Aligner:
     def _evidence(self) -> set[int]:
         """Figures stated in sentences (18件, 4003条): soft evidence for ranking candidates."""
         return set(map(int, _EVIDENCE.findall(self.doc.norm)))
+
+    def _signs(self) -> str:
+        """Where the report writes its rises with a sign (增9, +9) in the cells it read plainly,
+        and never without one: the first such cell, as `增9 on line 75`; "" otherwise (a report
+        that writes 9 for a rise, or no rise at all, says nothing about a bare figure)."""
+        info = self.idx.cellinfo
+        first = None
+        for key, c in self.cells.items():
+            v = c.value
+            if v is None or v <= 0 or info[key][0] != "signed":
+                continue
+            if bare(c.raw):
+                return ""
+            if first is None:
+                first = c
+        return f"{first.raw.strip()} on line {first.line}" if first is not None else ""
 
     def _spans(self) -> list[tuple[int, int]]:
         """The stretches of glued lines that hold tables, merged, as offsets in the text."""
