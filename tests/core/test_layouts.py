@@ -50,3 +50,46 @@ def test_markup_like_text_is_kept_as_text():
     ex = extract(read_bytes(text.encode(), "m.txt"))
     assert ex.year == 2019
     assert ex.sections[0].heading == "一、总体情况[/]"
+
+
+def _spaced(path: str, sep: str) -> str:
+    """The report with its `|` rows written with `sep` between their cells (trailing empty cells
+    dropped), as text taken from a PDF or Word gives them."""
+    out = []
+    for line in open(path, encoding="utf-8").read().split("\n"):
+        if "|" in line:
+            cells = [c.strip() for c in line.split("|")]
+            while cells and not cells[-1]:
+                cells.pop()
+            line = sep.join(cells)
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_rows_with_one_space_between_cells_read_as_their_pipe_layout():
+    """huaiyin's tables with one space between cells (text taken from a PDF): the requests rows
+    (a label, then its figures) and the 行政复议、行政诉讼 row (figures alone, under three lines of
+    headers that are words with one space between them) read as the report's own `|` layout reads
+    them; nothing read differently, and both tables found."""
+    path = "sample_reports/2020_huaiyin.txt"
+    want = extract(read_bytes(open(path, "rb").read(), "2020_huaiyin.txt"))
+    got = extract(read_bytes(_spaced(path, " ").encode(), "2020_huaiyin.txt"))
+    for table in ("requests", "review"):
+        theirs = {c.key: c.value for c in want.cells if c.table == table}
+        ours = {c.key: c.value for c in got.cells if c.table == table}
+        assert ours == theirs and any(v is not None for v in ours.values()), table
+    assert not [c for c in got.checks if c.state == "fails"]
+
+
+def test_a_review_row_of_figures_alone_follows_its_spaced_header():
+    """A review row written with one space between its figures, under its spaced header, in the
+    template's order: each figure in its column, the row's totals holding."""
+    text = ("某区人民政府2020年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+            "行政复议 行政诉讼\n"
+            "结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n"
+            "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n"
+            "2 1 0 0 3 1 0 0 1 2 0 0 0 0 0\n")
+    ex = extract(read_bytes(text.encode(), "r.txt"))
+    row = [c.value for c in ex.cells if c.table == "review"]
+    assert row == [2, 1, 0, 0, 3, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0]
+    assert all(c.state == "holds" for c in ex.checks if c.id.startswith("review"))

@@ -354,6 +354,8 @@ class _Aligner:
             return
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
+        if heads is None and not is_row and " " in raw and self._spaced_headers(tok):
+            return
         if heads and not has_numbering(raw) and (not is_row or self.after_header or self.target is None or
                                         (self.cur_table in heads and self.idx.specs[self.cur_table].unlabelled)):
             self.header_keys.add(key)
@@ -423,6 +425,21 @@ class _Aligner:
         self.pending_group = None
         self.orphan = tok if self._open() and len(raw) <= 40 else None
         self.orphan_unit = None
+
+    def _spaced_headers(self, tok: Tok) -> bool:
+        """A line of column headers with one space between them (結果维持 结果纠正 …, text taken
+        from a PDF): each read as a header cell of its own. Only when every word is a column header
+        of the templates' tables (a sentence with spaces is not)."""
+        parts = tok.text.split(" ")
+        headers = self.idx.headers
+        if len(parts) < 2 or any(label_key(p) not in headers for p in parts if p):
+            return False
+        pos = tok.start
+        for p in parts:
+            if p:
+                self._text(Tok(p, pos, pos + len(p), tok.line, True, False))
+            pos += len(p) + 1
+        return True
 
     # ------------------------------------------------------------------ placing values
     def _finish(self) -> None:

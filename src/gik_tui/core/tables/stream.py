@@ -33,6 +33,10 @@ class Tok:
 
 
 _WIDE = re.compile(r" {2,}")
+# a line of figures (or empty-cell dashes) with one space between them, and nothing else
+_FIGURE = r"(?:[+\-−]?\d[\d,]*(?:\.\d+)?%?|[—–\-/])"
+_FIGURES = re.compile(rf"{_FIGURE}(?: {_FIGURE})+")
+_FIGURE_START = frozenset("0123456789+-−—–/")
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_ROW = 600  # a tab- or space-separated row is shorter than this
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
@@ -133,6 +137,14 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             continue
         if ("\t" not in s and "  " not in s) or len(s) > _MAX_ROW:  # a line this long is no row copied from Word
             start = here + lead
+            if " " in s and len(s) <= _MAX_ROW and s[0] in _FIGURE_START and _FIGURES.fullmatch(s):
+                # a row of figures alone, one space between its cells (text taken from a PDF): its
+                # cells, as a wide-spaced row's (a figure never holds a space)
+                pos = start
+                for part in s.split(" "):
+                    append(Tok(part, pos, pos + len(part), i, True, False))
+                    pos += len(part) + 1
+                continue
             while kb < nb and bare[kb] < start:
                 kb += 1
             if kb < nb and bare[kb] < start + len(s):

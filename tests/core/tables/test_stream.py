@@ -1,0 +1,32 @@
+"""tables/stream.py: the cells of every layout, read as one stream of tokens."""
+
+import pytest
+
+from gik_tui.core.readers import read_bytes
+from gik_tui.core.tables.stream import tokenize
+
+
+def toks(text: str):
+    return [(t.text, t.line, t.multi) for t in tokenize(read_bytes(text.encode(), "s.txt"), "gik-2019")]
+
+
+def test_a_row_of_figures_with_one_space_between_them_is_its_cells():
+    """Text taken from a PDF keeps one space between a row's cells: a line of figures alone is
+    read as cells (as a wide-spaced row), each at its own offset."""
+    text = "标题\n0 12 -3 +4 1,234 5.5 — /\n"
+    doc = read_bytes(text.encode(), "s.txt")
+    got = [t for t in tokenize(doc, "gik-2019") if t.line == 1]
+    assert [t.text for t in got] == ["0", "12", "-3", "+4", "1,234", "5.5", "—", "/"]
+    assert all(t.multi and not t.glued for t in got)
+    assert all(doc.norm[t.start:t.end] == t.text for t in got)
+
+
+@pytest.mark.parametrize("line", [
+    "2020 年 12 月 31 日",  # a date in words
+    "共 3 页 1 2 3 下一页",  # pagination with words
+    "12",  # one figure: no row to split
+    "1 2 3 abc",  # not figures alone
+    "3.1 节",
+])
+def test_a_line_with_anything_but_figures_is_not_split_on_single_spaces(line):
+    assert toks(f"标题\n{line}\n")[1] == (line, 1, False)
