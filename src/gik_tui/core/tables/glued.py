@@ -163,7 +163,7 @@ def _before(c: str) -> bool:
 
 def may_be_glued(line: str) -> bool:
     """Cheap test: a bare run of figures between CJK words somewhere in the line."""
-    return len(line) >= 8 and _BARE_FROM_DIGIT.search(line) is not None  # as _BARE.search, from the digits
+    return len(line) >= 3 and _BARE_FROM_DIGIT.search(line) is not None  # as _BARE.search, from the digits
 
 
 def _last_gap(s: str, a: int, b: int) -> int:
