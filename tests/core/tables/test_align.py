@@ -190,3 +190,51 @@ def test_a_header_a_cell_a_line_in_another_order_never_fills_a_wrong_figure(top,
         assert all(c.value == _TRUTH[k] for k, c in got.items())
     if top[-1] != "总计":  # the total moves: the identities tell the two readings apart
         assert all(c.value == _TRUTH[k] for k, c in got.items())
+
+
+def _huaiyin_broken(layout: str, line: int, cut: int) -> tuple[str, str]:
+    """huaiyin with the label of the row on `line` (0-based) broken over two lines at `cut`, in
+    its `|` layout or with one space between cells (text taken from a PDF)."""
+    lines = open("sample_reports/2020_huaiyin.txt", encoding="utf-8").read().split("\n")
+    label = lines[line].split(" | ")[0]
+    lines[line] = label[:cut] + "\n" + label[cut:] + lines[line][len(label):]
+    text = "\n".join(lines)
+    if layout == "space":
+        out = []
+        for row in text.split("\n"):
+            if "|" in row:
+                cells = [c.strip() for c in row.split("|")]
+                while cells and not cells[-1]:
+                    cells.pop()
+                row = " ".join(cells)
+            out.append(row)
+        text = "\n".join(out)
+    return text, label
+
+
+def test_a_row_label_broken_over_two_lines_is_read_whole_wherever_it_breaks():
+    """Every row of huaiyin's requests table (lines 35–58) with its label broken over two lines —
+    after its numbering (2. / 其他法律…), in the middle, near its end — in the `|` layout and with one
+    space between cells: every cell of the table is read as the unbroken report reads it. A start
+    too short to be a label alone (一、本年新收政府信息公开 / 申请数量) is joined to its end; a numbering
+    alone on its line (2.) is not a figure of the row before."""
+    from gik_tui.core.extract import extract, extract_path
+    from gik_tui.core.readers import read_bytes
+
+    truth = {c.key: c.value for c in extract_path("sample_reports/2020_huaiyin.txt").cells if c.table == "requests"}
+    tried = 0
+    for layout in ("pipes", "space"):
+        for line in range(34, 58):
+            label = open("sample_reports/2020_huaiyin.txt", encoding="utf-8").read().split("\n")[line].split(" | ")[0]
+            if "|" in label or len(label) < 5:
+                continue
+            numbering = re.match(r"\d\.|[(（][一二三四五六七][)）]|[一二三四]、", label)
+            after = numbering.end() if numbering else 0  # (a break inside 「（七）」 is not a wrap of the label)
+            cuts = {max(after, len(label) // 2), max(after, len(label) - 2)} | ({after} if after else set())
+            for cut in sorted(cuts):
+                text, _ = _huaiyin_broken(layout, line, cut)
+                ex = extract(read_bytes(text.encode(), "2020_huaiyin.txt"))
+                got = {c.key: c.value for c in ex.cells if c.table == "requests"}
+                assert got == truth, (layout, label[:cut], label[cut:])
+                tried += 1
+    assert tried > 100

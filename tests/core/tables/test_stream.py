@@ -30,3 +30,12 @@ def test_a_row_of_figures_with_one_space_between_them_is_its_cells():
 ])
 def test_a_line_with_anything_but_figures_is_not_split_on_single_spaces(line):
     assert toks(f"标题\n{line}\n")[1] == (line, 1, False)
+
+
+def test_words_then_figures_with_one_space_between_them_are_a_row():
+    """The end of a label broken over two lines, then the row's figures, one space apart (text
+    taken from a PDF): the words are one cell and each figure another; one figure after words is
+    left to the glued reading (a sentence may end in a figure)."""
+    got = toks("标题\n不计其他情形) 1 0 0 0 0 0 1\n")
+    assert got[1:] == [("不计其他情形)", 1, True)] + [(v, 1, True) for v in "1000001"]
+    assert toks("标题\n联系人 张三 1\n")[1:] == [("联系人 张三 1", 1, False)]

@@ -44,6 +44,7 @@ _NOT_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infin
 MAX_ROW_CHARS = 20_000  # tables/stream.py reads a longer line as one piece of text, never as a row
 _CAPTION = re.compile(r"第二十条第\s*[(（]?\s*([一二三四五六七八九十]{1,3})\s*[)）]?\s*项")
 _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
+_NUMBERING_ALONE = re.compile(r"\d{1,2}[.、．]")  # a row's numbering on a line of its own (2.), its label on the next
 INVALID = Parsed(None, None, "invalid")
 GLUED = Parsed(None, None, "glued")
 _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -252,7 +253,8 @@ class _Aligner:
             parsed = parse_value(tok.text) if len(tok.text) < 40 else None
             if parsed is not None:
                 self._value(tok, parsed)
-            elif self.target is not None and (_NUMBERISH.fullmatch(tok.text) or tok.text.lower() in _NOT_FINITE):
+            elif (self.target is not None and (_NUMBERISH.fullmatch(tok.text) or tok.text.lower() in _NOT_FINITE)
+                  and not _NUMBERING_ALONE.fullmatch(tok.text)):
                 # looks like a figure but is not one (1e400, 12-3, 1.2.3): an empty cell, said aloud
                 self.warnings.append(f"line {tok.line + 1}: {tok.text[:40]!r} is not a figure; the cell is left empty")
                 self._value(tok, INVALID)
@@ -378,6 +380,13 @@ class _Aligner:
             self.orphan = None
             return
         hit = self._match_row(key) if is_row or self._open() else None
+        o = self.orphan
+        if hit is None and o is not None and tok.line - o.line <= 2 and self._open():
+            # the end of a row's label broken over two lines, its start not a label alone (一、本年新收
+            # 政府信息公开 / 申请数量 17 1 0 …): the two together
+            hit = self._match_row(label_key(o.text + raw))
+            if hit is not None:
+                self.consumed.add(o.line)
         if hit is not None:
             ref, conf = hit
             t = self.target

@@ -37,6 +37,10 @@ _WIDE = re.compile(r" {2,}")
 _FIGURE = r"(?:[+\-−]?\d[\d,]*(?:\.\d+)?%?|[—–\-/])"
 _FIGURES = re.compile(rf"{_FIGURE}(?: {_FIGURE})+")
 _FIGURE_START = frozenset("0123456789+-−—–/")
+# … or words, then two figures or more with one space before each: a row whose label (or the end of
+# a label broken over two lines) is not one the glued reading knows
+_TAIL = re.compile(rf"(?<=\S) ({_FIGURE}(?: {_FIGURE})+)$")
+_FIGURE_END = frozenset("0123456789%—–-/")
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_ROW = 600  # a tab- or space-separated row is shorter than this
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
@@ -86,7 +90,21 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                 for text, a, b, glued in parts:
                     append(Tok(text, start + a, start + b, i, False, False, glued))
                 return
-        append(Tok(s, start, start + len(s), i, False, False))
+        spaced(s, start, i)
+
+    def spaced(s: str, start: int, i: int) -> None:
+        """A line that is not glued text: a row of words then figures with one space between them
+        (text taken from a PDF) is its cells; any other line is one token."""
+        m = _TAIL.search(s) if s[-1] in _FIGURE_END and " " in s and len(s) <= _MAX_ROW else None
+        if m is None:
+            append(Tok(s, start, start + len(s), i, False, False))
+            return
+        label = s[:m.start()]
+        append(Tok(label, start, start + len(label), i, True, False))
+        pos = start + m.start(1)
+        for part in m.group(1).split(" "):
+            append(Tok(part, pos, pos + len(part), i, True, False))
+            pos += len(part) + 1
 
     lines = doc.norm_lines
     n = len(lines)
@@ -150,7 +168,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             if kb < nb and bare[kb] < start + len(s):
                 single(s, start, i)  # a bare figure on the line: perhaps glued
             else:
-                append(Tok(s, start, start + len(s), i, False, False))
+                spaced(s, start, i)
             continue
         if "\t" in s:
             parts = _pieces(line, here, "\t")
