@@ -6,6 +6,8 @@ import pytest
 from gik_tui.core.extract import extract
 from gik_tui.core.readers import read_bytes
 
+from ..layouts import rows_spaced
+
 HEAD = "某县人民政府2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
 
 
@@ -55,20 +57,6 @@ def test_markup_like_text_is_kept_as_text():
     assert ex.sections[0].heading == "一、总体情况[/]"
 
 
-def _spaced(path: str, sep: str) -> str:
-    """The report with its `|` rows written with `sep` between their cells (trailing empty cells
-    dropped), as text taken from a PDF or Word gives them."""
-    out = []
-    for line in open(path, encoding="utf-8").read().split("\n"):
-        if "|" in line:
-            cells = [c.strip() for c in line.split("|")]
-            while cells and not cells[-1]:
-                cells.pop()
-            line = sep.join(cells)
-        out.append(line)
-    return "\n".join(out)
-
-
 def test_rows_with_one_space_between_cells_read_as_their_pipe_layout():
     """huaiyin's tables with one space between cells (text taken from a PDF): the requests rows
     (a label, then its figures) and the 行政复议、行政诉讼 row (figures alone, under three lines of
@@ -76,7 +64,7 @@ def test_rows_with_one_space_between_cells_read_as_their_pipe_layout():
     them; nothing read differently, and both tables found."""
     path = "sample_reports/2020_huaiyin.txt"
     want = extract(read_bytes(open(path, "rb").read(), "2020_huaiyin.txt"))
-    got = extract(read_bytes(_spaced(path, " ").encode(), "2020_huaiyin.txt"))
+    got = extract(read_bytes(rows_spaced(open(path, encoding="utf-8").read()).encode(), "2020_huaiyin.txt"))
     for table in ("requests", "review"):
         theirs = {c.key: c.value for c in want.cells if c.table == table}
         ours = {c.key: c.value for c in got.cells if c.table == table}
@@ -108,17 +96,8 @@ def test_synthetic_rows_with_one_space_tab_or_wide_space_read_every_cell(templat
 
     for i in range(4):
         rep = make_report(i, seed=3, template_id=template_id, layout="c", encoding="utf-8", shape="real")
-        lines = []
-        for line in rep.render().decode("utf-8").split("\n"):
-            if "|" in line:
-                cells = [c.strip() for c in line.split("|")]
-                while cells and not cells[-1]:
-                    cells.pop()
-                while cells and not cells[0]:
-                    cells.pop(0)
-                line = sep.join(cells)
-            lines.append(line)
-        ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
+        text = rows_spaced(rep.render().decode("utf-8"), sep)
+        ex = extract(read_bytes(text.encode(), rep.filename))
         got = {c.key: c.value for c in ex.cells}
         assert got == {k: rep.values.get(k) for k in got} and None not in got.values(), rep.name
 

@@ -9,6 +9,8 @@ from hypothesis import given, settings, strategies as st
 
 from gik_tui.core.tables.align import _EVIDENCE
 
+from ...layouts import rows_spaced
+
 _AS_WRITTEN = re.compile(r"(?<![\d.])(\d{2,9})(?=[件条次个项篇人])")  # the plain form of the pattern
 
 
@@ -192,7 +194,7 @@ def test_a_header_a_cell_a_line_in_another_order_never_fills_a_wrong_figure(top,
         assert all(c.value == _TRUTH[k] for k, c in got.items())
 
 
-def _huaiyin_broken(layout: str, line: int, cut: int) -> tuple[str, str]:
+def _huaiyin_broken(layout: str, line: int, cut: int) -> str:
     """huaiyin with the label of the row on `line` (0-based) broken over two lines at `cut`, in
     its `|` layout or with one space between cells (text taken from a PDF)."""
     lines = open("sample_reports/2020_huaiyin.txt", encoding="utf-8").read().split("\n")
@@ -200,16 +202,8 @@ def _huaiyin_broken(layout: str, line: int, cut: int) -> tuple[str, str]:
     lines[line] = label[:cut] + "\n" + label[cut:] + lines[line][len(label):]
     text = "\n".join(lines)
     if layout == "space":
-        out = []
-        for row in text.split("\n"):
-            if "|" in row:
-                cells = [c.strip() for c in row.split("|")]
-                while cells and not cells[-1]:
-                    cells.pop()
-                row = " ".join(cells)
-            out.append(row)
-        text = "\n".join(out)
-    return text, label
+        text = rows_spaced(text)
+    return text
 
 
 def test_a_row_label_broken_over_two_lines_is_read_whole_wherever_it_breaks():
@@ -222,17 +216,18 @@ def test_a_row_label_broken_over_two_lines_is_read_whole_wherever_it_breaks():
     from gik_tui.core.readers import read_bytes
 
     truth = {c.key: c.value for c in extract_path("sample_reports/2020_huaiyin.txt").cells if c.table == "requests"}
+    lines = open("sample_reports/2020_huaiyin.txt", encoding="utf-8").read().split("\n")
     tried = 0
     for layout in ("pipes", "space"):
         for line in range(34, 58):
-            label = open("sample_reports/2020_huaiyin.txt", encoding="utf-8").read().split("\n")[line].split(" | ")[0]
+            label = lines[line].split(" | ")[0]
             if "|" in label or len(label) < 5:
                 continue
             numbering = re.match(r"\d\.|[(（][一二三四五六七][)）]|[一二三四]、", label)
             after = numbering.end() if numbering else 0  # (a break inside 「（七）」 is not a wrap of the label)
             cuts = {max(after, len(label) // 2), max(after, len(label) - 2)} | ({after} if after else set())
             for cut in sorted(cuts):
-                text, _ = _huaiyin_broken(layout, line, cut)
+                text = _huaiyin_broken(layout, line, cut)
                 ex = extract(read_bytes(text.encode(), "2020_huaiyin.txt"))
                 got = {c.key: c.value for c in ex.cells if c.table == "requests"}
                 assert got == truth, (layout, label[:cut], label[cut:])

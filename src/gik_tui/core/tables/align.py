@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz, process
 
 from ..document import Document
-from ..labels import has_numbering, label_key
+from ..labels import has_numbering, label_key, strip_numbering
 from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, OtherRow, Split
 from ..questions import table_question
@@ -44,7 +44,6 @@ _NOT_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infin
 MAX_ROW_CHARS = 20_000  # tables/stream.py reads a longer line as one piece of text, never as a row
 _CAPTION = re.compile(r"第二十条第\s*[(（]?\s*([一二三四五六七八九十]{1,3})\s*[)）]?\s*项")
 _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
-_NUMBERING_ALONE = re.compile(r"\d{1,2}[.、．]")  # a row's numbering on a line of its own (2.), its label on the next
 INVALID = Parsed(None, None, "invalid")
 GLUED = Parsed(None, None, "glued")
 _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -254,7 +253,7 @@ class _Aligner:
             if parsed is not None:
                 self._value(tok, parsed)
             elif (self.target is not None and (_NUMBERISH.fullmatch(tok.text) or tok.text.lower() in _NOT_FINITE)
-                  and not _NUMBERING_ALONE.fullmatch(tok.text)):
+                  and strip_numbering(tok.text)):  # (a row's numbering alone, 2., its label on the next line)
                 # looks like a figure but is not one (1e400, 12-3, 1.2.3): an empty cell, said aloud
                 self.warnings.append(f"line {tok.line + 1}: {tok.text[:40]!r} is not a figure; the cell is left empty")
                 self._value(tok, INVALID)

@@ -33,14 +33,12 @@ class Tok:
 
 
 _WIDE = re.compile(r" {2,}")
-# a line of figures (or empty-cell dashes) with one space between them, and nothing else
+# a row with one space between its cells (text taken from a PDF): anything (words, the end of a
+# label broken over two lines, or a first figure) then two figures or more, each after one space.
+# A figure (or an empty-cell dash) never holds a space
 _FIGURE = r"(?:[+\-−]?\d[\d,]*(?:\.\d+)?%?|[—–\-/])"
-_FIGURES = re.compile(rf"{_FIGURE}(?: {_FIGURE})+")
-_FIGURE_START = frozenset("0123456789+-−—–/")
-# … or words, then two figures or more with one space before each: a row whose label (or the end of
-# a label broken over two lines) is not one the glued reading knows
 _TAIL = re.compile(rf"(?<=\S) ({_FIGURE}(?: {_FIGURE})+)$")
-_FIGURE_END = frozenset("0123456789%—–-/")
+_FIGURE_END = frozenset("0123456789%—–-/")  # how such a row's line ends
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_ROW = 600  # a tab- or space-separated row is shorter than this
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
@@ -90,12 +88,15 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                 for text, a, b, glued in parts:
                     append(Tok(text, start + a, start + b, i, False, False, glued))
                 return
-        spaced(s, start, i)
+        if s[-1] in _FIGURE_END and " " in s:
+            spaced(s, start, i)
+        else:
+            append(Tok(s, start, start + len(s), i, False, False))
 
     def spaced(s: str, start: int, i: int) -> None:
-        """A line that is not glued text: a row of words then figures with one space between them
-        (text taken from a PDF) is its cells; any other line is one token."""
-        m = _TAIL.search(s) if s[-1] in _FIGURE_END and " " in s and len(s) <= _MAX_ROW else None
+        """A line that is not glued text and ends in a figure: a row with one space between its
+        cells (_TAIL) is its cells, the words before its figures one of them; else one token."""
+        m = _TAIL.search(s) if len(s) <= _MAX_ROW else None
         if m is None:
             append(Tok(s, start, start + len(s), i, False, False))
             return
@@ -155,20 +156,14 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             continue
         if ("\t" not in s and "  " not in s) or len(s) > _MAX_ROW:  # a line this long is no row copied from Word
             start = here + lead
-            if " " in s and len(s) <= _MAX_ROW and s[0] in _FIGURE_START and _FIGURES.fullmatch(s):
-                # a row of figures alone, one space between its cells (text taken from a PDF): its
-                # cells, as a wide-spaced row's (a figure never holds a space)
-                pos = start
-                for part in s.split(" "):
-                    append(Tok(part, pos, pos + len(part), i, True, False))
-                    pos += len(part) + 1
-                continue
             while kb < nb and bare[kb] < start:
                 kb += 1
             if kb < nb and bare[kb] < start + len(s):
                 single(s, start, i)  # a bare figure on the line: perhaps glued
+            elif s[-1] in _FIGURE_END and " " in s:
+                spaced(s, start, i)  # perhaps a row with one space between its cells
             else:
-                spaced(s, start, i)
+                append(Tok(s, start, start + len(s), i, False, False))
             continue
         if "\t" in s:
             parts = _pieces(line, here, "\t")
