@@ -382,9 +382,11 @@ class _Aligner:
         o = self.orphan
         if hit is None and o is not None and tok.line - o.line <= 2 and self._open():
             # the end of a row's label broken over two lines, its start not a label alone (一、本年新收
-            # 政府信息公开 / 申请数量 17 1 0 …): the two together
-            hit = self._match_row(label_key(o.text + raw))
-            if hit is not None:
+            # 政府信息公开 / 申请数量 17 1 0 …): the two together, when they are a row's label exactly
+            # (two lines joined and matched loosely could be any row)
+            joined = label_key(o.text + raw)
+            if joined in self.idx.rows:
+                hit = self._match_row(joined)
                 self.consumed.add(o.line)
         if hit is not None:
             ref, conf = hit
