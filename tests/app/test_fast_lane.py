@@ -858,3 +858,74 @@ async def test_a_key_a_question_does_not_take_never_acts_on_the_report_after_its
         await burst(app, pilot, "alt+3", "enter")
         assert app.screen is screen and screen.query_one(TabbedContent).active == "tab-tables"
         assert screen.review.value(("active", ("第二十条第（一）项", "规范性文件"), ("对外公开总数量",))) == 42
+
+
+async def terminal(app, pilot, text: str) -> None:
+    """Send `text` as a terminal without the kitty protocol does: its bytes through the app's own
+    input parser (app/keyboard.py install_terminal_keys), every key at once."""
+    from textual._xterm_parser import XTermParser
+
+    parser = XTermParser()
+    for ev in [*parser.feed(text), *parser.feed("")]:
+        app._driver.send_message(ev)
+    for _ in range(6):
+        await pilot.pause()
+
+
+async def test_an_escape_typed_fast_before_a_key_is_an_escape_then_that_key(reports, ann_dir):
+    """A terminal sends ESC and the key after it as one sequence when they come fast; Textual read
+    `1 2 esc enter` as `1 2 enter` (the escape dropped: 12 put in), `esc .` as `.`, `esc j` as
+    alt+j typed into the edit, `esc 3` as £. Each is now the escape (the edit cancelled), then the
+    key, acting where the cursor is then."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))
+        before = screen.review.value((*NEW, PERSONS))
+        await terminal(app, pilot, "12\x1b\r")  # cancel, then enter starts an edit of the value
+        assert screen.review.value((*NEW, PERSONS)) == before and table.editing == (*NEW, PERSONS)
+        await terminal(app, pilot, "\x1b")
+        assert table.editing is None
+        await terminal(app, pilot, "12\x1bj")  # cancel, then j: down a row, nothing typed
+        assert screen.review.value((*NEW, PERSONS)) == before and table.editing is None
+        assert table.key_at_cursor()[1] != NEW[1] and table.key_at_cursor()[2] == PERSONS
+        await terminal(app, pilot, "k12\x1b3\r")  # cancel 12, then 3 typed and put in
+        assert screen.review.value((*NEW, PERSONS)) == 3
+        await terminal(app, pilot, "k45\x1b.5\x1b")  # cancel 45, then `.5` typed, then cancelled
+        assert screen.review.value((*NEW, PERSONS)) == 3 and table.editing is None
+        assert screen.review.edits.keys() == {(*NEW, PERSONS)}
+
+
+async def test_alt_and_a_digit_from_a_terminal_changes_the_tab_unless_a_figure_is_typed(reports, ann_dir):
+    """alt+1–4 reach us as ESC and the digit (Textual named them ¡ ™ £ ¢): with no edit open they
+    change the tab; during an edit they are the escape, then the digit typed."""
+    from textual.widgets import TabbedContent
+
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))
+        tabs = screen.query_one(TabbedContent)
+        await terminal(app, pilot, "\x1b3")
+        assert tabs.active == "tab-checks" and app.screen is screen
+        await terminal(app, pilot, "\x1b1")
+        assert tabs.active == "tab-tables" and app.focused is table
+        await terminal(app, pilot, "7\x1b2")  # esc cancels the 7, then 2 starts a new edit
+        assert tabs.active == "tab-tables" and table.editing == (*NEW, PERSONS) and table.buffer == "2"
+        await terminal(app, pilot, "\r")
+        assert screen.review.value((*NEW, PERSONS)) == 2
+
+
+async def test_a_chord_the_terminal_encodes_itself_is_not_split(reports, ann_dir):
+    """alt+up (CSI 1;3A) is a chord, not an escape typed before `up`: the report stays open."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        await on_cell(screen, pilot, (*NEW, PERSONS))
+        await terminal(app, pilot, "\x1b[1;3A")
+        assert app.screen is screen
+
+
+async def test_an_escape_typed_fast_in_the_note_stops_writing_it(reports, ann_dir):
+    """Writing the note, `a b esc j k` from a terminal: the note is `ab` and no longer written, and
+    `j k` move the report's cursor (the escape was dropped and `alt+j` typed nothing, so `k` went on
+    into the note: `abk`)."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        await burst(app, pilot, "alt+4", "enter")
+        await terminal(app, pilot, "ab\x1bjk")
+        note = app.screen.query_one("NoteArea")
+        assert app.screen is screen and screen.review.note == "ab" and note.read_only

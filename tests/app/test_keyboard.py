@@ -92,3 +92,34 @@ def test_no_widget_overrides_a_private_textual_handler():
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("_on_"):
                 found.append(f"{path.name}:{node.name}")
     assert found == []
+
+
+def test_the_terminal_parser_reports_an_escape_merged_with_a_key_as_that_key_with_alt():
+    """install_terminal_keys: ESC + a key read as one sequence is the key with alt, remembered as
+    merged with the key's own event — whatever Textual named it (¡ for ESC 1, `enter` for ESC
+    enter: the escape dropped); a chord the terminal encodes (alt+up) and a plain key are not."""
+    from textual._xterm_parser import XTermParser
+
+    from gik_tui.app.keyboard import install_terminal_keys, unmerged
+
+    install_terminal_keys()
+    install_terminal_keys()  # idempotent: not wrapped twice
+
+    def keys(text):
+        p = XTermParser()
+        out = []
+        for ev in [*p.feed(text), *p.feed("")]:
+            plain = unmerged(ev)
+            out.append((ev.key, plain and (plain.key, plain.character)))
+        return out
+
+    assert keys("\x1bj") == [("alt+j", ("j", "j"))]
+    assert keys("\x1bJ") == [("alt+shift+j", ("J", "J"))]
+    assert keys("\x1b1") == [("alt+1", ("1", "1"))]
+    assert keys("\x1b\r") == [("alt+enter", ("enter", "\r"))]
+    assert keys("\x1b.") == [("alt+full_stop", ("full_stop", "."))]
+    assert keys("\x1b]x") == [("alt+right_square_bracket", ("right_square_bracket", "]")), ("x", None)]
+    assert keys("\x1b[1;3A") == [("alt+up", None)]
+    assert keys("\x1b[A") == [("up", None)]
+    assert keys("\x1b\x1b") == [("escape", None), ("escape", None)]
+    assert keys("5") == [("5", None)]

@@ -15,7 +15,7 @@ from .commands import ScreenActions
 from .safe import displayable
 from .themes import CELL_VARIABLES, load_themes
 from .dialogs import Choose
-from .keyboard import Keyboard
+from .keyboard import Keyboard, install_terminal_keys
 from .messages import (LoadReport, MergeAsked, OpenNext, OpenReport, QuitAsked, QuitWouldLose, ReportClosed, ReportSettled,
                        ReportShown, SaveAsAsked)
 from .screens.help import HelpScreen
@@ -58,6 +58,7 @@ class GikApp(App):
             os.environ.setdefault(cache.OFF_ENV, "1")
         self.startup_warnings += cache.opened()  # a damaged cache set aside, a folder that cannot be used
         self.theme_name = theme_name
+        install_terminal_keys()  # an escape typed fast before a key is not lost in the terminal's parser
         self.keyboard = Keyboard(self, lambda screen: isinstance(screen, ReportScreen), self._queue_enter)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:

@@ -13,7 +13,13 @@ Follow a key from here (the app hands every key press to `Keyboard.key`):
    `enter` → ReportScreen.apply_values → core/review.py `Review.set_cells`), then the key's binding
    — the screen's or the focused pane's — run there and then. A text box being written in (the
    note: `Types`) and every other screen take their keys the usual way.
-3. The edit in the review is saved by the report screen's autosave (app/report/saving.py →
+3. An escape typed just before another key reaches us merged with it: a terminal without the kitty
+   keyboard protocol sends ESC and the key as one sequence, which Textual reads as alt+key, or as a
+   symbol (ESC 1 → ¡), or drops the escape (ESC . → `.`, ESC enter → `enter`: `1 2 esc enter` put
+   12 in). The terminal's input parser is given back the alt key in every case
+   (`install_terminal_keys`), and `Keyboard.key` splits it into escape then the key (`unmerged`)
+   unless a binding takes the alt key where no text is being typed (alt+1–4 change tabs).
+4. The edit in the review is saved by the report screen's autosave (app/report/saving.py →
    core/open_report.py `OpenReport.save` → core/annotations.py, an atomic write of the TOML).
 
 The widgets that take part say so by the protocols below (declared, not guessed). The one place
@@ -28,6 +34,7 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol, runtime_checkable
 
 from textual import events
+from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.widget import Widget
 
@@ -72,6 +79,9 @@ _TEXTUAL = {
     "App._check_bindings": (App, "_check_bindings"),
     # Widget._forward_event(event): hand an event on the usual way (to the focused widget's handlers)
     "Widget._forward_event": (Widget, "_forward_event"),
+    # XTermParser._sequence_to_key_events(sequence, alt=False): the terminal's bytes to key events,
+    # wrapped so an escape merged with the next key is never lost (install_terminal_keys)
+    "XTermParser._sequence_to_key_events": (XTermParser, "_sequence_to_key_events"),
 }
 # Screen._result_callbacks (an instance's list of ResultCallback, each with its `requester`): where
 # a dialog's answer runs (requester_of); Screen._binding_chain ((node, BindingsMap) from the focused
@@ -97,6 +107,57 @@ def forward(widget: Widget, event: events.Key) -> None:
     widget._forward_event(event)
 
 
+ESC = "\x1b"
+# alt keys read from ESC + a key in one sequence → the key's own event (as it is without the escape)
+MERGED: weakref.WeakKeyDictionary[events.Key, events.Key] = weakref.WeakKeyDictionary()
+
+
+def install_terminal_keys() -> None:
+    """Make the terminal's parser report ESC + one key, read in one sequence, as that key with alt
+    — every such key, whatever Textual would name it (ESC 1 is not ¡, ESC . keeps its escape) —
+    and remember it as merged (MERGED), so `Keyboard.key` can tell an escape typed fast before a
+    key from the key alone. A chord the terminal encodes itself (alt+up: CSI 1;3A) is not merged.
+    Idempotent."""
+    original = XTermParser._sequence_to_key_events
+    if getattr(original, "_gik_merged", False):
+        return
+
+    def with_alt(self, char: str):
+        for ev in original(self, char, alt=False):
+            merged = events.Key(alt_name(ev.key), None)  # no character: an alt key is never typed
+            MERGED[merged] = ev
+            yield merged
+
+    def sequence_to_key_events(self, sequence: str, alt: bool = False):
+        if alt and len(sequence) == 1 and sequence != ESC:  # ESC and a key, reissued one by one
+            yield from with_alt(self, sequence)
+            return
+        if len(sequence) == 2 and sequence[0] == ESC and sequence[1] != ESC:
+            keys = list(original(self, sequence, alt))
+            # a known pair (ESC 1 → ¡, ESC enter → enter, ESC tab → shift+tab): the key it merged;
+            # an unknown one (ESC [ starting a longer sequence) says nothing yet
+            yield from (with_alt(self, sequence[1]) if keys else ())
+            return
+        yield from original(self, sequence, alt)
+
+    sequence_to_key_events._gik_merged = True
+    XTermParser._sequence_to_key_events = sequence_to_key_events
+
+
+def alt_name(key: str) -> str:
+    """The key's name with alt, as Textual names it (J → alt+shift+j)."""
+    if len(key) == 1 and key.isupper():
+        return f"alt+shift+{key.lower()}"
+    return f"alt+{key}"
+
+
+def unmerged(event: events.Key) -> events.Key | None:
+    """The key typed after an escape that the terminal merged with it (alt+j → j, alt+shift+j → J,
+    alt+full_stop → .), or None for any other key."""
+    plain = MERGED.get(event)
+    return None if plain is None else events.Key(plain.key, plain.character)
+
+
 class Keyboard:
     """The app's keys, in order. `is_report(screen)`: the screen whose keys are handled in order;
     `queue_enter(event)`: for `enter` on the queue's table or the agency view's years, whether it
@@ -116,6 +177,13 @@ class Keyboard:
         """A key press: held, or dispatched at once. `usual`: the app's own handling."""
         if self.held is not None:
             self.held.append(event)
+            return
+        plain = unmerged(event)
+        if plain is not None and (self.typing() or not self.bound(event.key)):
+            # an escape typed just before this key, merged with it by the terminal: both, in order
+            for ev in (events.Key("escape", ESC), plain):
+                ev.set_sender(self.app)
+                await self.app.on_event(ev)
             return
         transition = self.is_transition(event)
         answering = not transition and self.answers(event)
@@ -153,6 +221,21 @@ class Keyboard:
         # on a table, back after `T enter` had opened the note, deleted a letter typed there)
         self._unbound.add(event)
         forward(focused, event)
+
+    def typing(self) -> bool:
+        """Is text being typed where the focus is (a cell's edit, the note, a text box)? An alt key
+        is never typed: there it is an escape, then a key."""
+        from textual.widgets import Input, TextArea
+
+        focused = self.app.focused
+        if isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only):
+            return True
+        return isinstance(focused, Types) and focused.types(events.Key("escape", ESC))
+
+    def bound(self, key: str) -> bool:
+        """Does a binding of the screen (or a priority one) take this key?"""
+        active = self.app.screen.active_bindings.get(key)
+        return (active is not None and active.enabled) or priority_bound(self.app, key)
 
     def came_back(self, event: events.Key) -> bool:
         """Is this a key forwarded with no binding when pressed, back at the app? (Its bindings are
@@ -259,6 +342,8 @@ class Keyboard:
                 self.held[:0] = held[i:]
                 return
             replayed = events.Key(key.key, key.character)
+            if key in MERGED:
+                MERGED[replayed] = MERGED[key]
             # from the app, as a pressed key is: made in a screen's handler it would be that
             # screen's, and a key stops bubbling at its sender (never reaching the app's bindings)
             replayed.set_sender(self.app)
