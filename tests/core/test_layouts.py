@@ -108,3 +108,28 @@ def test_a_short_row_with_one_space_is_read():
     ex = extract(read_bytes(text.encode(), "s.txt"))
     B6 = "第二十条第（六）项"
     assert [ex.cell("active", (B6, r), ("本年处理决定数量",)).value for r in ("行政处罚", "行政强制")] == [187, 3]
+
+
+@pytest.mark.parametrize("template_id", ["legacy", "gik-2019", "gik-2021"])
+@pytest.mark.parametrize("sep", ["|", " "])
+def test_synthetic_rows_with_labels_broken_around_their_figures_read_every_cell(template_id, sep):
+    """Synthetic reports of every format with three row labels each broken over two lines, the
+    figures after the label's end, beside its start or on a line between (labels wrapped in their
+    cells, text taken from a PDF), in the `|` layout and one space apart: every cell is read right.
+    (Before: on 60 reports of each format, 1,464 and 1,535 cells blank with nothing to offer and
+    4 wrong — 875 under 同意公开答复数 from `4.不同` / `意公开答复数 件 875`.)"""
+    import random
+
+    from gik_tui.core.synth import make_report
+
+    from ..layouts import labels_broken
+
+    rng = random.Random(template_id + sep)
+    for i in range(8):
+        rep = make_report(i, seed=7, template_id=template_id, layout="c", encoding="utf-8", shape="real")
+        text = labels_broken(rep.render().decode("utf-8"), rng)
+        if sep == " ":
+            text = rows_spaced(text)
+        ex = extract(read_bytes(text.encode(), rep.filename))
+        got = {c.key: c.value for c in ex.cells}
+        assert got == {k: rep.values.get(k) for k in got}, rep.name

@@ -32,3 +32,15 @@ def test_bare_offsets_of_known_texts():
 @given(st.text(alphabet=_ALPHABET, max_size=40))
 def test_may_be_glued_is_whether_the_pattern_matches(text):
     assert may_be_glued(text) == (len(text) >= 3 and _BARE.search(text) is not None)
+
+
+def test_a_numbering_before_figures_or_a_unit_is_a_label_of_its_own():
+    """A row's numbering with no word after it (its label cut onto the next line): `(六) 3 0 0 0 0 0 3`
+    and `(二) 件 172` keep the numbering as a token — it was dropped, and its figures went to the
+    row before — and never join it to the unit."""
+    from gik_tui.core.tables.glued import split_line
+
+    assert [(t, g) for t, _, _, g in split_line("(六) 3 0 0 0 0 0 3", "gik-2019")] == [("(六)", False), ("3 0 0 0 0 0 3", True)]
+    assert [(t, g) for t, _, _, g in split_line("(二) 件 172", "legacy")] == [("(二)", False), ("件", False), ("172", True)]
+    # a numbering before its word is still joined to it
+    assert [t for t, _, _, _ in split_line("(二)被依法纠错数 件 172", "legacy")] == ["(二)被依法纠错数", "件", "172"]

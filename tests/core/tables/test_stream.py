@@ -39,3 +39,15 @@ def test_words_then_figures_with_one_space_between_them_are_a_row():
     got = toks("标题\n不计其他情形) 1 0 0 0 0 0 1\n")
     assert got[1:] == [("不计其他情形)", 1, True)] + [(v, 1, True) for v in "1000001"]
     assert toks("标题\n联系人 张三 1\n")[1:] == [("联系人 张三 1", 1, False)]
+
+
+def test_two_figures_alone_and_a_statistics_row_with_its_unit_are_cells():
+    """A line of two figures alone (a two-column row whose label is on the lines around it: 行政 /
+    19 -1 / 事业性收费) is its two cells; a statistics row one space apart — its label (perhaps cut
+    short), its unit, its figure — is three; an amount keeps its unit (78874.11万元)."""
+    doc = read_bytes("标题\n19 -1\n政府网站在线 次 104\n政府集 518 78874.11万元\n".encode(), "s.txt")
+    got = [(t.text, t.line) for t in tokenize(doc, "gik-2019")]
+    assert got[1:] == [("19", 1), ("-1", 1), ("政府网站在线", 2), ("次", 2), ("104", 2),
+                       ("政府集", 3), ("518", 3), ("78874.11万元", 3)]
+    assert all(doc.norm[t.start:t.end] == t.text for t in tokenize(doc, "gik-2019"))
+    assert toks("标题\n共 3 次\n")[1] == ("共 3 次", 1, False)  # a unit after a figure: words, not a row

@@ -245,6 +245,8 @@ class _Aligner:
 
     # ------------------------------------------------------------------ the walk
     def run(self, toks: list[Tok]) -> Alignment:
+        self.toks = toks
+        self.rest_at = -1
         for self.pos, tok in enumerate(toks):
             if tok.glued:
                 self._glued(tok)
@@ -271,6 +273,8 @@ class _Aligner:
 
     def _glued(self, tok: Tok) -> None:
         t = self.target
+        if t is None and self.orphan is not None and self._open() and self._label_ends_after():
+            t = self.target
         if t is None:
             # a glued figure after a row the template does not list (…政府公文公开政府信息数条4072…):
             # kept as the report's own row when it can only be that one figure — digits, and no
@@ -300,6 +304,9 @@ class _Aligner:
         if tok.empty and self.after_header and (t is None or not t.values):
             return
         if t is None:
+            if self.orphan is not None and parsed.value is not None and self._open() and self._label_ends_after():
+                self._value(tok, parsed)
+                return
             if self.orphan is not None and parsed.value is not None and self._open():
                 o = self.orphan
                 spec = self.idx.specs.get(self.cur_table) if self.cur_table else None
@@ -331,6 +338,8 @@ class _Aligner:
                 self._finalize()
 
     def _text(self, tok: Tok) -> None:
+        if self.pos == self.rest_at:  # the end of a label broken around its figures (_label_ends_after)
+            return
         raw = tok.text
         if len(raw) > MAX_ROW_CHARS and ("|" in raw or "\t" in raw):
             self.warnings.append(f"line {tok.line + 1}: a row of {len(raw):,} characters is too long to be a table "
@@ -352,13 +361,24 @@ class _Aligner:
             return
         key = label_key(raw)
         if not key:
+            if has_numbering(raw) and self._open():
+                # a row's numbering alone (2. / 其他法律行政法规禁止公开, broken around its figures): a new row
+                self._finalize()
+                self.target = None
+                self.orphan = tok
+                self.orphan_unit = None
             return
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
         if heads is None and not is_row and " " in raw and self._spaced_headers(tok):
             return
         if heads and not has_numbering(raw) and (not is_row or self.after_header or self.target is None or
-                                        (self.cur_table in heads and self.idx.specs[self.cur_table].unlabelled)):
+                                        (self.cur_table in heads and self.idx.specs[self.cur_table].unlabelled)) \
+                and not (is_row and self._numbered(tok)) and not self._ends_orphan(tok) \
+                and not (self.target is not None and self.cur_table not in heads and self._end_after(tok, self.pos + 1)):
+            # (a row's label after its numbering alone, (七) / 总计, is no column's header; a column's
+            # header among another table's rows is the start of a row's label when its end follows
+            # its figures: 其他 3 0 3 / 对外管理服务事项)
             self.header_keys.add(key)
             if self.target is not None and (self.target.values or self.target.row):
                 self._finalize()
@@ -380,33 +400,27 @@ class _Aligner:
             return
         hit = self._match_row(key) if is_row or self._open() else None
         o = self.orphan
-        if hit is None and o is not None and tok.line - o.line <= 2 and self._open():
+        if (o is not None and tok.line - o.line <= 2 and (hit is None or hit[1] < CONF_EXACT or o.line == tok.line - 1)
+                and self._open()):
             # the end of a row's label broken over two lines, its start not a label alone (一、本年新收
             # 政府信息公开 / 申请数量 17 1 0 …): the two together, when they are a row's label exactly
-            # (two lines joined and matched loosely could be any row)
+            # (two lines joined and matched loosely could be any row). It wins over the end's own
+            # loose match (4.不同 / 意公开答复数 is 不同意公开答复数, not 同意公开答复数)
             joined = label_key(o.text + raw)
-            if joined in self.idx.rows:
-                hit = self._match_row(joined)
+            if joined != key and joined in self.idx.rows:
+                hit = self._match_row(joined) or hit
                 self.consumed.add(o.line)
+        if hit is not None and hit[1] < CONF_EXACT:
+            # a start matched loosely whose end follows its figures ((一)维持具体行政行为 / 件 61 /
+            # 或者驳回原告诉讼请求数): the two are the row, exactly
+            found = self._end_after(tok, self.pos + 1) if self.pos + 1 < len(self.toks) else None
+            if found is not None:
+                self._start(*found[0], tok)
+                self.consumed.add(self.toks[found[1]].line)
+                self.rest_at = found[1]
+                return
         if hit is not None:
-            ref, conf = hit
-            t = self.target
-            if t is not None and t.table == ref.table and t.row == ref.row and not t.values:
-                return  # the same label again (a spanned HTML cell)
-            self._finalize()
-            if self.pending_group is not None and self.pending_group[0] == ref.table:
-                self.consumed.add(self.pending_group[1])  # a group label followed by its rows
-            self.pending_group = None
-            self.target = _Target(ref.table, ref.row, tok, conf)
-            self.row_notes.setdefault((ref.table, ref.row), f"no figure on the row (its label is on line {tok.line + 1})")
-            self.pointer[ref.table] = ref.order
-            if ref.row and ref.row[0] != self.cur_block and self.cur_block is not None:
-                spec = self.idx.specs[ref.table]
-                if any(b.label for b in spec.blocks):
-                    self.cur_block = ref.row[0]
-            self._touch(ref.table)
-            self.after_header = False
-            self.orphan = None
+            self._start(*hit, tok)
             return
         groups = self.idx.groups.get(key)
         if groups:
@@ -423,7 +437,15 @@ class _Aligner:
                 t.unit_seen = True
                 return
             if len(raw) <= 40 and t.label is not None:
-                return  # the rest of a label broken over two lines
+                # the rest of a label broken over two lines; a start matched loosely is read again
+                # with it ((一)维持具体行政行为 / 或者驳回原告诉讼请求数 is not 维持具体行政行为数)
+                if t.conf < CONF_EXACT:
+                    joined = label_key(t.label.text + raw)
+                    hit = self._match_row(joined) if joined in self.idx.rows else None
+                    if hit is not None and (hit[0].table, hit[0].row) != (t.table, t.row):
+                        self._start(*hit, t.label)
+                        self.consumed.add(tok.line)
+                return
         if raw in _UNITS:
             if self.orphan is not None:
                 self.orphan_unit = raw
@@ -435,6 +457,76 @@ class _Aligner:
         self.pending_group = None
         self.orphan = tok if self._open() and len(raw) <= 40 else None
         self.orphan_unit = None
+
+    def _start(self, ref, conf: float, tok: Tok) -> None:
+        """The row `ref` begins at its label `tok`: the figures after it are its cells."""
+        t = self.target
+        if t is not None and t.table == ref.table and t.row == ref.row and not t.values:
+            return  # the same label again (a spanned HTML cell)
+        self._finalize()
+        if self.pending_group is not None and self.pending_group[0] == ref.table:
+            self.consumed.add(self.pending_group[1])  # a group label followed by its rows
+        self.pending_group = None
+        self.target = _Target(ref.table, ref.row, tok, conf)
+        self.row_notes.setdefault((ref.table, ref.row), f"no figure on the row (its label is on line {tok.line + 1})")
+        self.pointer[ref.table] = ref.order
+        if ref.row and ref.row[0] != self.cur_block and self.cur_block is not None:
+            spec = self.idx.specs[ref.table]
+            if any(b.label for b in spec.blocks):
+                self.cur_block = ref.row[0]
+        self._touch(ref.table)
+        self.after_header = False
+        self.orphan = None
+
+    def _label_ends_after(self) -> bool:
+        """Does the orphan's label end on a line after the figures that follow it? A label cell
+        broken over two lines, its figures beside the first or on a line between (text taken from
+        a PDF: 其他对外 3 0 3 / 管理服务事项, or 其他对外 / 3 0 3 / 管理服务事项): the row starts at its
+        first figure when the two parts make a row's label exactly, and the second part is passed
+        over (`rest_at`)."""
+        o = self.orphan
+        found = self._end_after(o, self.pos + 1)
+        if found is None:
+            return False
+        hit, k = found
+        self._start(*hit, o)
+        self.consumed.update((o.line, self.toks[k].line))
+        self.rest_at = k
+        return True
+
+    def _ends_orphan(self, tok: Tok) -> bool:
+        """Is `tok` the end of the orphan's label (四、行政复议 / 数量 件 393: a column's header word alone)?"""
+        o = self.orphan
+        return o is not None and tok.line - o.line <= 2 and label_key(o.text + tok.text) in self.idx.rows
+
+    def _numbered(self, tok: Tok) -> bool:
+        """Is the orphan before `tok` a numbering alone, on its line or the line before ((七) / 总计)?"""
+        o = self.orphan
+        return o is not None and tok.line - o.line <= 1 and not label_key(o.text)
+
+    def _end_after(self, start: Tok, k: int):
+        """(the row, the index of its label's end) when the tokens from `k` are figures (and
+        units) and then, on the next line at most, the end of the label `start` begins: the two
+        make a row's label exactly. Else None."""
+        toks = self.toks
+        last = toks[k - 1].line
+        while k < len(toks):
+            tk = toks[k]
+            if tk.line > last + 1:
+                return None
+            if tk.glued or tk.text in _UNITS or (len(tk.text) < 40 and parse_value(tk.text) is not None):
+                last = tk.line
+                k += 1
+                continue
+            break
+        else:
+            return None
+        rest = toks[k]
+        if rest.line - start.line > 3:
+            return None
+        joined = label_key(start.text + rest.text)
+        hit = self._match_row(joined) if joined in self.idx.rows else None
+        return None if hit is None else (hit, k)
 
     def _spaced_headers(self, tok: Tok) -> bool:
         """A line of column headers with one space between them (結果维持 结果纠正 …, text taken

@@ -243,6 +243,12 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
         nonlocal carry
         if carry is not None and not glued:
             a = carry
+        elif carry is not None:  # a numbering with no word before the figures ((六) 3 0 0 …): a label of its own
+            end = a
+            while end > carry and s[end - 1] in " \t":
+                end -= 1
+            if end > carry:
+                out.append([carry, end, False, "text"])
         carry = None
         out.append([a, b, glued, kind])
 
@@ -259,6 +265,12 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
             else:
                 emit(a, b, False, "text")
         elif p.kind == "word":
+            if carry is not None and text in UNITS:  # a numbering, then its row's unit: the label was cut
+                end = a
+                while end > carry and s[end - 1] in " \t":
+                    end -= 1
+                out.append([carry, end, False, "text"])
+                carry = None
             emit(a, b, False, "word")
         elif p.kind == "text":
             if not text.strip():
@@ -286,7 +298,6 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
             while end > a and s[end - 1] in ".、 \t":
                 end -= 1
             if end > a:
-                carry = None
                 emit(a, end, True, "num")
     if carry is not None:
         out.append([carry, pieces[-1].end, False, "text"])

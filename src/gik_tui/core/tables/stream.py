@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from .glued import bare_offsets, split_line
+from .glued import UNITS, bare_offsets, split_line
 
 
 @dataclass(slots=True)
@@ -36,9 +36,18 @@ _WIDE = re.compile(r" {2,}")
 # a row with one space between its cells (text taken from a PDF): anything (words, the end of a
 # label broken over two lines, or a first figure) then two figures or more, each after one space.
 # A figure (or an empty-cell dash) never holds a space
-_FIGURE = r"(?:[+\-−]?\d[\d,]*(?:\.\d+)?%?|[—–\-/])"
+_FIGURE = r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元)?|[—–\-/])"  # (an amount may carry its unit: 78874.11万元)
 _TAIL = re.compile(rf"(?<=\S) ({_FIGURE}(?: {_FIGURE})+)$")
-_FIGURE_END = frozenset("0123456789%—–-/")  # how such a row's line ends
+_PAIR = re.compile(rf"({_FIGURE}) ({_FIGURE})")  # a line of two figures alone (19 -1: a row of two cells)
+# a statistics row: its label, its unit and its figure (政府网站在线访谈次数 次 104, the label perhaps cut short)
+_UNIT_TAIL = re.compile(rf"(?<=\S) ({'|'.join(sorted(UNITS, key=len, reverse=True))}) ({_FIGURE})$")
+# a row of one amount, written with its unit (行政 31.97万元: a label cut short, then its figure)
+_AMOUNT_TAIL = re.compile(r"(?<=\S) ([+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元))$")
+# a whole line that is such a row: one word (no space in it), then its unit and figure or two figures
+# or more. It is read as cells before any glued reading, which cuts a label it does not know at a
+# unit inside it (2.延期办 件 126: 延 / 期 / 办)
+_ROW = re.compile(rf"\S+ (?:(?:{'|'.join(sorted(UNITS, key=len, reverse=True))}) {_FIGURE}|{_FIGURE}(?: {_FIGURE})+)")
+_FIGURE_END = frozenset("0123456789%—–-/元")  # how such a row's line ends
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_ROW = 600  # a tab- or space-separated row is shorter than this
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
@@ -82,7 +91,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         nonlocal kb
         while kb < nb and bare[kb] < start:
             kb += 1
-        if kb < nb and bare[kb] < start + len(s) and len(s) <= _MAX_GLUED_LINE:
+        if kb < nb and bare[kb] < start + len(s) and len(s) <= _MAX_GLUED_LINE and not (
+                len(s) <= _MAX_ROW and s[-1] in _FIGURE_END and " " in s and _ROW.fullmatch(s)):
             parts = split_line(s, template_id)
             if parts is not None:
                 for text, a, b, glued in parts:
@@ -98,7 +108,26 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         cells (_TAIL) is its cells, the words before its figures one of them; else one token."""
         m = _TAIL.search(s) if len(s) <= _MAX_ROW else None
         if m is None:
-            append(Tok(s, start, start + len(s), i, False, False))
+            pair = _PAIR.fullmatch(s) if len(s) <= 40 else None
+            if pair is not None:
+                a, b = pair.group(1), pair.group(2)
+                append(Tok(a, start, start + len(a), i, True, False))
+                append(Tok(b, start + len(a) + 1, start + len(s), i, True, False))
+                return
+            m = _UNIT_TAIL.search(s) if len(s) <= 80 else None
+            if m is None:
+                amount = _AMOUNT_TAIL.search(s) if len(s) <= 80 else None
+                if amount is None:
+                    append(Tok(s, start, start + len(s), i, False, False))
+                    return
+                label = s[:amount.start()]
+                append(Tok(label, start, start + len(label), i, True, False))
+                append(Tok(amount.group(1), start + amount.start(1), start + len(s), i, True, False))
+                return
+            label, unit = s[:m.start()], m.group(1)
+            append(Tok(label, start, start + len(label), i, True, False))
+            append(Tok(unit, start + m.start(1), start + m.end(1), i, True, False))
+            append(Tok(m.group(2), start + m.start(2), start + len(s), i, True, False))
             return
         label = s[:m.start()]
         append(Tok(label, start, start + len(label), i, True, False))
