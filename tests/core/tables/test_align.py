@@ -285,3 +285,32 @@ def test_the_end_of_a_broken_label_is_not_read_as_the_row_it_resembles():
     ex = extract(read_bytes(text.encode(), "2015_x.txt"))
     got = {c.row[-1]: c.value for c in ex.cells if c.value is not None}
     assert got["同意公开答复数"] == 21 and got["不同意公开答复数"] == 875
+
+
+def test_page_furniture_between_two_rows_never_gives_a_wrong_figure():
+    """A page's number or running header where a PDF's page breaks, between any two lines of
+    huaiyin's tables (header lines included), `|` rows and one space apart: a page number the
+    tokenizer knows (- 3 -, 第3页 共5页) or a line of words changes nothing; a bare figure or `3 / 5`,
+    which could be cells, never gives a wrong value (the row before is left to the solver). Before,
+    `3 / 5` among the review table's header lines put 3 and 5 in its first cells at full confidence,
+    a bare `3` before its figures shifted all fifteen, and a running header there lost the row."""
+    from gik_tui.core.extract import extract, extract_path
+    from gik_tui.core.readers import read_bytes
+
+    truth = {c.key: c.value for c in extract_path("sample_reports/2020_huaiyin.txt").cells}
+    lines = open("sample_reports/2020_huaiyin.txt", encoding="utf-8").read().split("\n")
+    tried = 0
+    for layout in ("pipes", "space"):
+        for line in range(20, len(lines) - 1):
+            if "|" not in lines[line] or "|" not in lines[line + 1]:
+                continue
+            for furniture in ("- 3 -", "第3页 共5页", "淮阴区人民政府办公室 2021年1月", "3", "3 / 5"):
+                text = "\n".join(lines[:line + 1] + [furniture] + lines[line + 1:])
+                if layout == "space":
+                    text = rows_spaced(text)
+                got = {c.key: c for c in extract(read_bytes(text.encode(), "2020_huaiyin.txt")).cells if c.key in truth}
+                assert all(c.value in (None, truth[k]) for k, c in got.items()), (layout, furniture, lines[line][:20])
+                if furniture in ("- 3 -", "第3页 共5页", "淮阴区人民政府办公室 2021年1月"):
+                    assert {k: c.value for k, c in got.items()} == truth, (layout, furniture, lines[line][:20])
+                tried += 1
+    assert tried > 300

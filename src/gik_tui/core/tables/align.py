@@ -334,8 +334,24 @@ class _Aligner:
         self.last_active = self.pos
         if not t.row:  # the review table: one row of numbers, no label
             ncols = len(spec.blocks[0].columns)
-            if len(t.values) >= ncols:
+            if len(t.values) >= ncols and not self._line_goes_on(tok):
                 self._finalize()
+
+    def _line_goes_on(self, tok: Tok) -> bool:
+        """Does a figure follow `tok` on its line? Then a row of no label that has its columns' worth
+        is not complete: a stray figure came before it (a page's number between its header and its
+        figures), and the row, with more values than columns, is left to the solver — cut at its
+        count, it had read every cell one place off, at full confidence."""
+        k = self.pos + 1
+        if k >= len(self.toks):
+            return False
+        nxt = self.toks[k]
+        if nxt.line != tok.line:
+            return False
+        if nxt.glued:
+            return True
+        p = parse_value(nxt.text) if len(nxt.text) < 40 else None
+        return p is not None and p.value is not None
 
     def _text(self, tok: Tok) -> None:
         if self.pos == self.rest_at:  # the end of a label broken around its figures (_label_ends_after)
@@ -380,6 +396,14 @@ class _Aligner:
             # header among another table's rows is the start of a row's label when its end follows
             # its figures: 其他 3 0 3 / 对外管理服务事项)
             self.header_keys.add(key)
+            t = self.target
+            if (t is not None and not t.row and t.values and t.table in heads
+                    and len(t.values) < len(self.idx.specs[t.table].blocks[0].columns)):
+                # figures among the header lines of a table with one unlabelled row are none of its
+                # cells (a page's number, 3 / 5, where the page broke inside the header): said, dropped
+                self.warnings.append(f"line {t.values[0][0].line + 1}: {' '.join(v.text for v, _ in t.values)!r} "
+                                     f"stands among the {t.table} table's column headers; not read as its cells")
+                t.values.clear()
             if self.target is not None and (self.target.values or self.target.row):
                 self._finalize()
             table = next(iter(heads)) if len(heads) == 1 else (self.cur_table if self.cur_table in heads else None)
@@ -452,6 +476,8 @@ class _Aligner:
             return  # a unit cell of an unknown row: keep the row's label as the orphan
         if self.after_header and self.head.cells:  # a label among the column headers that names no column
             self.head.extra += 1
+            if t is not None and not t.row and not t.values:
+                return  # (a table of one unlabelled row still waits for its figures: a page's running header)
         self._finalize()
         self.target = None
         self.pending_group = None
