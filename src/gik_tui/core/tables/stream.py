@@ -94,6 +94,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
 
     def single(s: str, start: int, i: int) -> None:
         nonlocal kb
+        if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
+            return  # (looked for only on the lines that could give cells: a check on every line costs 1 %)
         while kb < nb and bare[kb] < start:
             kb += 1
         if kb < nb and bare[kb] < start + len(s) and len(s) <= _MAX_GLUED_LINE and not (
@@ -111,6 +113,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
     def spaced(s: str, start: int, i: int) -> None:
         """A line that is not glued text and ends in a figure: a row with one space between its
         cells (_TAIL) is its cells, the words before its figures one of them; else one token."""
+        if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
+            return
         m = _TAIL.search(s) if len(s) <= _MAX_ROW else None
         if m is None:
             pair = _PAIR.fullmatch(s) if len(s) <= 40 else None
@@ -153,8 +157,6 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             continue
         s = line.strip()
         if not s:
-            continue
-        if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
             continue
         lead = line.find(s[0])
         if len(line) > _MAX_LINE:
