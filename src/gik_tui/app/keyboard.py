@@ -107,6 +107,13 @@ def forward(widget: Widget, event: events.Key) -> None:
     widget._forward_event(event)
 
 
+def writing(focused) -> bool:
+    """Is the focus a text box being written in (an input, a text area that is not read-only)?"""
+    from textual.widgets import Input, TextArea
+
+    return isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only)
+
+
 ESC = "\x1b"
 # alt keys read from ESC + a key in one sequence → the key's own event (as it is without the escape)
 MERGED: weakref.WeakKeyDictionary[events.Key, events.Key] = weakref.WeakKeyDictionary()
@@ -225,12 +232,8 @@ class Keyboard:
     def typing(self) -> bool:
         """Is text being typed where the focus is (a cell's edit, the note, a text box)? An alt key
         is never typed: there it is an escape, then a key."""
-        from textual.widgets import Input, TextArea
-
         focused = self.app.focused
-        if isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only):
-            return True
-        return isinstance(focused, Types) and focused.types(events.Key("escape", ESC))
+        return writing(focused) or (isinstance(focused, Types) and focused.types(events.Key("escape", ESC)))
 
     def bound(self, key: str) -> bool:
         """Does a binding of the screen (or a priority one) take this key?"""
@@ -275,11 +278,7 @@ class Keyboard:
 
     def in_order(self, event: events.Key, focused) -> bool:
         """Is this key for the report screen's ordered handling (not for a box being typed in)?"""
-        from textual.widgets import Input, TextArea
-
-        if not self.is_report(self.app.screen) or focused is None or isinstance(focused, Input):
-            return False
-        if isinstance(focused, TextArea) and not focused.read_only:
+        if not self.is_report(self.app.screen) or focused is None or writing(focused):
             return False
         if isinstance(focused, TypesAtOnce):
             return True

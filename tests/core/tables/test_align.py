@@ -314,3 +314,19 @@ def test_page_furniture_between_two_rows_never_gives_a_wrong_figure():
                     assert {k: c.value for k, c in got.items()} == truth, (layout, furniture, lines[line][:20])
                 tried += 1
     assert tried > 300
+
+
+def test_a_broken_labels_start_that_is_another_rows_label_gives_way_to_the_whole_label():
+    """`2.其他 1 0 0 0 0 0 1` / `法律行政法规禁止公开` (2021 format): 其他 alone is exactly the label of
+    其他处理's last row, far ahead in the table; the start, its figures and the end are
+    其他法律行政法规禁止公开, the row after 属于国家秘密. The figures had gone to 其他处理 / 其他."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    text = ("某县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "(三)不予公开 1.属于国家秘密 0 0 0 0 0 0 0\n2.其他 4 0 0 0 0 0 4\n法律行政法规禁止公开\n"
+            "3.危及“三安全一稳定” 0 0 0 0 0 0 0\n")
+    ex = extract(read_bytes(text.encode(), "2021_x.txt"))
+    got = {c.row[-2:]: c.value for c in ex.cells if c.table == "requests" and c.column == ("总计",)}
+    assert got[("不予公开", "其他法律行政法规禁止公开")] == 4
+    assert got[("其他处理", "其他")] is None

@@ -388,9 +388,13 @@ class _Aligner:
         is_row = key in self.idx.rows
         if heads is None and not is_row and " " in raw and self._spaced_headers(tok):
             return
+        # the end of the orphan's label broken over two lines (一、本年新收政府信息公开 / 申请数量 17 1 0 …;
+        # 四、行政复议 / 数量 件 393, the end a column's header word alone): the row the two make exactly
+        o = self.orphan
+        joined = self._joined(o.text, raw) if o is not None and tok.line - o.line <= 2 and self._open() else None
         if heads and not has_numbering(raw) and (not is_row or self.after_header or self.target is None or
                                         (self.cur_table in heads and self.idx.specs[self.cur_table].unlabelled)) \
-                and not (is_row and self._numbered(tok)) and not self._ends_orphan(tok) \
+                and not (is_row and self._numbered(tok)) and joined is None \
                 and not (self.target is not None and self.cur_table not in heads and self._end_after(tok, self.pos + 1)):
             # (a row's label after its numbering alone, (七) / 总计, is no column's header; a column's
             # header among another table's rows is the start of a row's label when its end follows
@@ -423,20 +427,17 @@ class _Aligner:
             self.orphan = None
             return
         hit = self._match_row(key) if is_row or self._open() else None
-        o = self.orphan
-        if (o is not None and tok.line - o.line <= 2 and (hit is None or hit[1] < CONF_EXACT or o.line == tok.line - 1)
-                and self._open()):
-            # the end of a row's label broken over two lines, its start not a label alone (一、本年新收
-            # 政府信息公开 / 申请数量 17 1 0 …): the two together, when they are a row's label exactly
-            # (two lines joined and matched loosely could be any row). It wins over the end's own
-            # loose match (4.不同 / 意公开答复数 is 不同意公开答复数, not 同意公开答复数)
-            joined = label_key(o.text + raw)
-            if joined != key and joined in self.idx.rows:
-                hit = self._match_row(joined) or hit
-                self.consumed.add(o.line)
-        if hit is not None and hit[1] < CONF_EXACT:
-            # a start matched loosely whose end follows its figures ((一)维持具体行政行为 / 件 61 /
-            # 或者驳回原告诉讼请求数): the two are the row, exactly
+        if joined is not None and joined != hit and (hit is None or hit[1] < CONF_EXACT or o.line == tok.line - 1):
+            # the join wins over the end's own loose match (4.不同 / 意公开答复数 is 不同意公开答复数,
+            # not 同意公开答复数) and over its exact one right after the start
+            hit = joined
+            self.consumed.add(o.line)
+        if hit is not None and (hit[1] < CONF_EXACT or not (
+                (last := self.pointer.get(hit[0].table, -2)) < hit[0].order <= last + 1 or last == -2)):
+            # a start matched loosely, or another row's label out of the table's order (not the row
+            # after the last one read), whose end follows its figures ((一)维持具体行政行为 / 件 61 /
+            # 或者驳回原告诉讼请求数; 2.其他 1 0 … / 法律行政法规禁止公开, not 其他处理's row 其他): the
+            # two are the row, exactly
             found = self._end_after(tok, self.pos + 1) if self.pos + 1 < len(self.toks) else None
             if found is not None:
                 self._start(*found[0], tok)
@@ -464,8 +465,7 @@ class _Aligner:
                 # the rest of a label broken over two lines; a start matched loosely is read again
                 # with it ((一)维持具体行政行为 / 或者驳回原告诉讼请求数 is not 维持具体行政行为数)
                 if t.conf < CONF_EXACT:
-                    joined = label_key(t.label.text + raw)
-                    hit = self._match_row(joined) if joined in self.idx.rows else None
+                    hit = self._joined(t.label.text, raw)
                     if hit is not None and (hit[0].table, hit[0].row) != (t.table, t.row):
                         self._start(*hit, t.label)
                         self.consumed.add(tok.line)
@@ -520,10 +520,11 @@ class _Aligner:
         self.rest_at = k
         return True
 
-    def _ends_orphan(self, tok: Tok) -> bool:
-        """Is `tok` the end of the orphan's label (四、行政复议 / 数量 件 393: a column's header word alone)?"""
-        o = self.orphan
-        return o is not None and tok.line - o.line <= 2 and label_key(o.text + tok.text) in self.idx.rows
+    def _joined(self, start: str, end: str):
+        """The row whose label the two parts of a label broken over two lines make exactly, as
+        (ref, confidence), or None (two parts joined and matched loosely could be any row)."""
+        key = label_key(start + end)
+        return self._match_row(key) if key in self.idx.rows else None
 
     def _numbered(self, tok: Tok) -> bool:
         """Is the orphan before `tok` a numbering alone, on its line or the line before ((七) / 总计)?"""
@@ -550,8 +551,7 @@ class _Aligner:
         rest = toks[k]
         if rest.line - start.line > 3:
             return None
-        joined = label_key(start.text + rest.text)
-        hit = self._match_row(joined) if joined in self.idx.rows else None
+        hit = self._joined(start.text, rest.text)
         return None if hit is None else (hit, k)
 
     def _spaced_headers(self, tok: Tok) -> bool:

@@ -239,16 +239,23 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
     out: list[list] = []  # [start, end, glued, kind]
     carry: int | None = None  # start of numbering waiting for the word it numbers
 
+    def numbering_alone(a: int) -> None:
+        """The numbering waiting since `carry` has no word to number before `a` (its label was cut
+        onto the next line: (六) 3 0 0 …, (二) 件 172): a label of its own."""
+        nonlocal carry
+        end = a
+        while end > carry and s[end - 1] in " \t":
+            end -= 1
+        if end > carry:
+            out.append([carry, end, False, "text"])
+        carry = None
+
     def emit(a: int, b: int, glued: bool, kind: str) -> None:
         nonlocal carry
         if carry is not None and not glued:
             a = carry
-        elif carry is not None:  # a numbering with no word before the figures ((六) 3 0 0 …): a label of its own
-            end = a
-            while end > carry and s[end - 1] in " \t":
-                end -= 1
-            if end > carry:
-                out.append([carry, end, False, "text"])
+        elif carry is not None:
+            numbering_alone(a)
         carry = None
         out.append([a, b, glued, kind])
 
@@ -265,12 +272,8 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
             else:
                 emit(a, b, False, "text")
         elif p.kind == "word":
-            if carry is not None and text in UNITS:  # a numbering, then its row's unit: the label was cut
-                end = a
-                while end > carry and s[end - 1] in " \t":
-                    end -= 1
-                out.append([carry, end, False, "text"])
-                carry = None
+            if carry is not None and text in UNITS:  # a numbering, then its row's unit
+                numbering_alone(a)
             emit(a, b, False, "word")
         elif p.kind == "text":
             if not text.strip():

@@ -33,6 +33,7 @@ class Tok:
 
 
 _WIDE = re.compile(r" {2,}")
+_MAX_ROW = 600  # a tab- or space-separated row is shorter than this
 # a page's number alone on its line, where a PDF's page breaks (- 3 -, 第3页 共5页, Page 3 of 5): never
 # a table's cells (its figures went to the row before the break, which then had too many)
 _PAGE = re.compile(r"[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -42,19 +43,28 @@ _PAGE_START = frozenset("-—–第共Pp")
 # label broken over two lines, or a first figure) then two figures or more, each after one space.
 # A figure (or an empty-cell dash) never holds a space
 _FIGURE = r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元)?|[—–\-/])"  # (an amount may carry its unit: 78874.11万元)
-_TAIL = re.compile(rf"(?<=\S) ({_FIGURE}(?: {_FIGURE})+)$")
-_PAIR = re.compile(rf"({_FIGURE}) ({_FIGURE})")  # a line of two figures alone (19 -1: a row of two cells)
-# a statistics row: its label, its unit and its figure (政府网站在线访谈次数 次 104, the label perhaps cut short)
-_UNIT_TAIL = re.compile(rf"(?<=\S) ({'|'.join(sorted(UNITS, key=len, reverse=True))}) ({_FIGURE})$")
-# a row of one amount, written with its unit (行政 31.97万元: a label cut short, then its figure)
-_AMOUNT_TAIL = re.compile(r"(?<=\S) ([+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元))$")
-# a whole line that is such a row: one word (no space in it), then its unit and figure or two figures
-# or more. It is read as cells before any glued reading, which cuts a label it does not know at a
-# unit inside it (2.延期办 件 126: 延 / 期 / 办)
-_ROW = re.compile(rf"\S+ (?:(?:{'|'.join(sorted(UNITS, key=len, reverse=True))}) {_FIGURE}|{_FIGURE}(?: {_FIGURE})+)")
+_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
+# the forms of such a row, tried in turn, each as (pattern, longest line): its groups are its cells
+# (a group of several figures one space apart, several cells), whatever stands before them its label
+_ROW_FORMS = (
+    (re.compile(rf"(?<=\S) ({_FIGURE}(?: {_FIGURE})+)$"), _MAX_ROW),  # words (or a figure), then figures
+    (re.compile(rf"^({_FIGURE}) ({_FIGURE})$"), 40),  # two figures alone (19 -1: a row of two cells)
+    # a statistics row: its label (perhaps cut short), its unit and its figure (人员数 人 242)
+    (re.compile(rf"(?<=\S) ({_UNIT}) ({_FIGURE})$"), 80),
+    # one amount with its unit (行政 31.97万元: a label cut short, then its figure)
+    (re.compile(r"(?<=\S) ([+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元))$"), 80),
+)
+
+
+def _row_form(s: str) -> re.Match | None:
+    """The first form of a row one space apart that the line `s` is, or None."""
+    for pattern, longest in _ROW_FORMS:
+        m = pattern.search(s) if len(s) <= longest else None
+        if m is not None:
+            return m
+    return None
 _FIGURE_END = frozenset("0123456789%—–-/元")  # how such a row's line ends
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
-_MAX_ROW = 600  # a tab- or space-separated row is shorter than this
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
 
 
@@ -98,8 +108,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             return  # (looked for only on the lines that could give cells: a check on every line costs 1 %)
         while kb < nb and bare[kb] < start:
             kb += 1
-        if kb < nb and bare[kb] < start + len(s) and len(s) <= _MAX_GLUED_LINE and not (
-                len(s) <= _MAX_ROW and s[-1] in _FIGURE_END and " " in s and _ROW.fullmatch(s)):
+        if kb < nb and bare[kb] < start + len(s) and len(s) <= _MAX_GLUED_LINE and not one_word_row(s):
             parts = split_line(s, template_id)
             if parts is not None:
                 for text, a, b, glued in parts:
@@ -110,40 +119,32 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         else:
             append(Tok(s, start, start + len(s), i, False, False))
 
+    def one_word_row(s: str) -> bool:
+        """Is the line a row one space apart whose label is one word? It is read as cells before
+        any glued reading, which cuts a label it does not know at a unit inside it (2.延期办 件 126:
+        延 / 期 / 办)."""
+        if s[-1] not in _FIGURE_END or " " not in s:
+            return False
+        m = _row_form(s)
+        return m is not None and " " not in s[:max(0, m.start(1) - 1)]
+
     def spaced(s: str, start: int, i: int) -> None:
         """A line that is not glued text and ends in a figure: a row with one space between its
-        cells (_TAIL) is its cells, the words before its figures one of them; else one token."""
+        cells (_ROW_FORMS) is its cells, the words before them one of them; else one token."""
         if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
             return
-        m = _TAIL.search(s) if len(s) <= _MAX_ROW else None
+        m = _row_form(s)
         if m is None:
-            pair = _PAIR.fullmatch(s) if len(s) <= 40 else None
-            if pair is not None:
-                a, b = pair.group(1), pair.group(2)
-                append(Tok(a, start, start + len(a), i, True, False))
-                append(Tok(b, start + len(a) + 1, start + len(s), i, True, False))
-                return
-            m = _UNIT_TAIL.search(s) if len(s) <= 80 else None
-            if m is None:
-                amount = _AMOUNT_TAIL.search(s) if len(s) <= 80 else None
-                if amount is None:
-                    append(Tok(s, start, start + len(s), i, False, False))
-                    return
-                label = s[:amount.start()]
-                append(Tok(label, start, start + len(label), i, True, False))
-                append(Tok(amount.group(1), start + amount.start(1), start + len(s), i, True, False))
-                return
-            label, unit = s[:m.start()], m.group(1)
-            append(Tok(label, start, start + len(label), i, True, False))
-            append(Tok(unit, start + m.start(1), start + m.end(1), i, True, False))
-            append(Tok(m.group(2), start + m.start(2), start + len(s), i, True, False))
+            append(Tok(s, start, start + len(s), i, False, False))
             return
-        label = s[:m.start()]
-        append(Tok(label, start, start + len(label), i, True, False))
-        pos = start + m.start(1)
-        for part in m.group(1).split(" "):
-            append(Tok(part, pos, pos + len(part), i, True, False))
-            pos += len(part) + 1
+        if m.start(1) > 0:
+            label = s[:m.start(1) - 1]
+            append(Tok(label, start, start + len(label), i, True, False))
+        for g in range(1, m.lastindex + 1):
+            pos = start + m.start(g)
+            for part in m.group(g).split(" "):
+                append(Tok(part, pos, pos + len(part), i, True, False))
+                pos += len(part) + 1
 
     lines = doc.norm_lines
     n = len(lines)
