@@ -44,3 +44,33 @@ def labels_broken(text: str, rng, rows: int = 3) -> str:
         lines[k] = rng.choice([f"{label[:cut]}\n{label[cut:]} | {figures}", f"{label[:cut]} | {figures}\n{label[cut:]}",
                                f"{label[:cut]}\n{figures}\n{label[cut:]}"])
     return "\n".join(lines)
+
+
+def figures_wrapped(text: str, rng, rows: int = 3, label_alone: bool = False) -> str:
+    """`text` (a report with `|` rows) written one space apart, with the figures of `rows` rows,
+    chosen by `rng`, wrapped onto the next line at a random place — as text taken from a PDF gives
+    a row too wide for its page: `a | 1 | 2 | 3` becomes `a 1` / `2 3`; with `label_alone`, the
+    label on a line of its own before them (`a` / `1` / `2 3`)."""
+    lines = text.split("\n")
+
+    def cells(line):
+        out = [c.strip() for c in line.split("|")]
+        while out and not out[-1]:
+            out.pop()
+        while out and not out[0]:
+            out.pop(0)
+        return out
+
+    def figure(cell: str) -> bool:
+        return bool(cell) and cell.lstrip("+-").replace(",", "").replace(".", "").isdigit()
+
+    wide = [k for k, line in enumerate(lines) if "|" in line and sum(map(figure, cells(line))) >= 3]
+    for k in rng.sample(wide, min(rows, len(wide))):
+        row = cells(lines[k])
+        first = next(i for i, c in enumerate(row) if figure(c))
+        label, figures = row[:first], row[first:]
+        cut = rng.randint(1, len(figures) - 1)
+        head = [" ".join(label)] if label_alone else []
+        lines[k] = "\n".join([*head, " ".join((label if not label_alone else []) + figures[:cut]),
+                              " ".join(figures[cut:])])
+    return rows_spaced("\n".join(lines))

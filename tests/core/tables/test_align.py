@@ -330,3 +330,33 @@ def test_a_broken_labels_start_that_is_another_rows_label_gives_way_to_the_whole
     got = {c.row[-2:]: c.value for c in ex.cells if c.table == "requests" and c.column == ("总计",)}
     assert got[("不予公开", "其他法律行政法规禁止公开")] == 4
     assert got[("其他处理", "其他")] is None
+
+
+def test_a_rows_figures_wrapped_onto_the_next_line_are_read_whole():
+    """Every row of huaiyin's three tables, one space between cells (text taken from a PDF), with its
+    figures wrapped onto the next line at every place — after its labels (group and row, （四）无法提供
+    1.本机关不掌握相关政府信息 6 0 0 / 0 0 0 6) or after a line of its labels alone: every cell of the
+    report is read as the unbroken report reads it."""
+    from gik_tui.core.extract import extract, extract_path
+    from gik_tui.core.readers import read_bytes
+
+    truth = {c.key: c.value for c in extract_path("sample_reports/2020_huaiyin.txt").cells}
+    lines = open("sample_reports/2020_huaiyin.txt", encoding="utf-8").read().split("\n")
+    tried = grouped = 0
+    for k, line in enumerate(lines):
+        cells = [c.strip() for c in line.split("|") if c.strip()]
+        first = next((i for i, c in enumerate(cells) if re.fullmatch(r"[+-]?[\d.,]+", c)), None)
+        if "|" not in line or first is None or len(cells) - first < 2:
+            continue
+        labels, figures = cells[:first], cells[first:]
+        for cut in range(1, len(figures)):
+            for alone in (False, True):
+                row = ([" ".join(labels)] if alone else []) + [
+                    " ".join(([] if alone else labels) + figures[:cut]), " ".join(figures[cut:])]
+                text = rows_spaced("\n".join(lines[:k] + row + lines[k + 1:]))
+                ex = extract(read_bytes(text.encode(), "2020_huaiyin.txt"))
+                got = {c.key: c.value for c in ex.cells if c.key in truth}
+                assert got == truth, (row, [(c.row, c.column, c.value) for c in ex.cells if got.get(c.key) != truth.get(c.key)][:3])
+                tried += 1
+                grouped += len(labels) > 1
+    assert tried > 300 and grouped > 40

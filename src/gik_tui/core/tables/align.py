@@ -444,6 +444,8 @@ class _Aligner:
                 self.consumed.add(self.toks[found[1]].line)
                 self.rest_at = found[1]
                 return
+        if hit is None and self._open():
+            hit = self._in_groups(key)
         if hit is not None:
             self._start(*hit, tok)
             return
@@ -483,6 +485,26 @@ class _Aligner:
         self.pending_group = None
         self.orphan = tok if self._open() and len(raw) <= 40 else None
         self.orphan_unit = None
+
+    def _in_groups(self, key: str) -> tuple[RowRef, float] | None:
+        """A row's label after its groups' on one line, with no figure to cut them by (三、本年度办理结果
+        （一）予以公开, its figures on the next line; （三）不予公开 1.属于国家秘密): the row of those
+        groups whose label the rest is, exactly."""
+        groups = self.idx.groups
+        path: list[LabelPath] = []
+        rest = key
+        while len(path) < 3:
+            g = next((g for g in groups if len(g) < len(rest) and rest.startswith(g)), None)
+            if g is None:
+                break
+            path.append(next((p for tb, p in groups[g] if tb == self.cur_table), groups[g][0][1]))
+            rest = rest[len(g):]
+        refs = self.idx.rows.get(rest) if path else None
+        if not refs:
+            return None
+        inner = path[-1]
+        refs = [r for r in refs if r.table == self.cur_table and r.row[:len(inner)] == inner]
+        return (refs[0], CONF_EXACT) if len(refs) == 1 else None
 
     def _start(self, ref, conf: float, tok: Tok) -> None:
         """The row `ref` begins at its label `tok`: the figures after it are its cells."""
@@ -750,31 +772,48 @@ class _Aligner:
                                kinds=kinds), t))
 
     def _glued_row(self, t: _Target, cols: tuple[LabelPath, ...]) -> None:
-        runs = [tok for tok, p in t.values if p is GLUED]
-        tok = runs[0]
-        self.glued_spans.append((t.table, tok.start, tok.end))
+        """A row whose figures came as a glued run, or as several pieces one of which is glued (a
+        wide row that a PDF's text wrapped onto the next line: `1.属于国家秘密 0 0 0` then `0 0 0 0`):
+        the pieces are read as one run with a cell boundary between them, and cut by the solver."""
+        pieces = [tok for tok, _ in t.values]
+        for tok in pieces:
+            self.glued_spans.append((t.table, tok.start, tok.end))
         if t.label is not None:
             self.glued_spans.append((t.table, t.label.start, t.label.end))
+        if len(pieces) == 1:
+            run = pieces[0].text
+            base = pieces[0].start
+            at = None
+        else:  # one space between the pieces; `at`: each character of the run → its offset in the text
+            run = " ".join(tok.text for tok in pieces)
+            at = []
+            for tok in pieces:
+                if at:
+                    at.append(at[-1] + 1)
+                at.extend(range(tok.start, tok.start + len(tok.text)))
+            base = 0
         kinds = self._kinds(t.table, t.row, cols)
-        options: list[Option] | None = []
-        if len(runs) == 1 and len(t.values) == 1:
-            sums = _row_sums(self.template_id, t.table, t.row, cols)
-            options = split_run(tok.text, kinds, sums)
-            if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
-                options = split_run(tok.text, kinds, budget=CANDIDATE_BUDGET)
-                sums = ()
+        sums = _row_sums(self.template_id, t.table, t.row, cols)
+        options = split_run(run, kinds, sums)
+        if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
+            options = split_run(run, kinds, budget=CANDIDATE_BUDGET)
+            sums = ()
         if not options:
             why = "too many ways to split" if options is None else f"cannot be cut into {len(cols)} cells"
-            self.unsplit.append(f"{' / '.join(t.row) or t.table} ({tok.text[:30]}: {why})")
-            self.row_notes[(t.table, t.row)] = f"its figures {tok.text[:30]!r}: {why}"
+            self.unsplit.append(f"{' / '.join(t.row) or t.table} ({run[:30]}: {why})")
+            self.row_notes[(t.table, t.row)] = f"its figures {run[:30]!r}: {why}"
             return
+
         def shifted(opts: list[Option] | None) -> list[Option] | None:
             if opts is None:
                 return None
-            return [Option(o.values, tuple(None if sp is None else (tok.start + sp[0], tok.start + sp[1]) for sp in o.spans),
+            if at is None:
+                return [Option(o.values, tuple(None if sp is None else (base + sp[0], base + sp[1]) for sp in o.spans),
+                               o.raws, o.weight) for o in opts]
+            return [Option(o.values, tuple(None if sp is None else (at[sp[0]], at[sp[1] - 1] + 1) for sp in o.spans),
                            o.raws, o.weight) for o in opts]
 
-        plain = (lambda: shifted(split_run(tok.text, kinds, budget=CANDIDATE_BUDGET))) if sums else None
+        plain = (lambda: shifted(split_run(run, kinds, budget=CANDIDATE_BUDGET))) if sums else None
         self.uncertain.append((Uncertain(t.table, t.row, cols, shifted(options), "solved", "glued", plain, kinds), t))
 
     # ------------------------------------------------------------------ the uncertain rows, solved
