@@ -74,3 +74,34 @@ def figures_wrapped(text: str, rng, rows: int = 3, label_alone: bool = False) ->
         lines[k] = "\n".join([*head, " ".join((label if not label_alone else []) + figures[:cut]),
                               " ".join(figures[cut:])])
     return rows_spaced("\n".join(lines))
+
+
+def headers_wrapped(text: str, rng, is_header, sep: str = " ", lines: int = 2) -> str:
+    """`text` (a report with `|` rows) with its header lines — `|` lines whose every cell
+    `is_header(cell)` — wrapped as text taken from a PDF of narrow columns gives them: most cells
+    of three characters or more cut in two (or, with `lines=3`, in three), their starts on one line
+    and their ends on the next, in order (`结果维持 | 结果纠正` becomes `结果 结果` / `维持 纠正`); the
+    cells `sep` apart, and every other row written `sep` apart."""
+    out = []
+    for line in text.split("\n"):
+        if "|" not in line:
+            out.append(line)
+            continue
+        cells = [c.strip() for c in line.split("|") if c.strip()]
+        if cells and not any(ch.isdigit() for ch in line) and all(map(is_header, cells)):
+            parts: list[list[str]] = [[], [], []]
+            for cell in cells:
+                if lines == 3 and len(cell) >= 4 and rng.random() < 0.6:
+                    i, j = sorted(rng.sample(range(1, len(cell)), 2))
+                    for k, piece in enumerate((cell[:i], cell[i:j], cell[j:])):
+                        parts[k].append(piece)
+                elif len(cell) >= 3 and rng.random() < 0.8:
+                    k = rng.randint(1, len(cell) - 1)
+                    parts[0].append(cell[:k])
+                    parts[1].append(cell[k:])
+                else:
+                    parts[0].append(cell)
+            out.extend(sep.join(p) for p in parts if p)
+        else:
+            out.append(sep.join(cells))
+    return "\n".join(out)

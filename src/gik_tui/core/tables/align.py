@@ -128,6 +128,91 @@ def _near_keys(template_id: str, table: str, n: int) -> tuple[list[str], list[in
     return [k for k, _ in near], [i for _, i in near]
 
 
+@cache
+def _group_starts(template_id: str) -> frozenset[str]:
+    """The first two characters of the template's group labels' keys (a quick test of a key that
+    no group label starts)."""
+    return frozenset(g[:2] for g in table_index(template_id).groups)
+
+
+@cache
+def _header_pieces(template_id: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The starts and all pieces (substrings) of the template's column headers' keys: what a header
+    cell wrapped over lines leaves on its first line, and on any."""
+    keys = table_index(template_id).headers
+    return (frozenset(k[:j] for k in keys for j in range(1, len(k) + 1)),
+            frozenset(k[i:j] for k in keys for i in range(len(k)) for j in range(i + 1, len(k) + 1)))
+
+
+def _figure(text: str) -> bool:
+    """Is `text` a figure (not an empty cell's dash, which a header's word may be: 本年增/减 cut as
+    本年增 / `/` / 减)?"""
+    if not text or len(text) >= 40:
+        return False
+    p = parse_value(text)
+    return p is not None and p.value is not None
+
+
+def _in_order(spec, keys: list[str]) -> bool:
+    """Do the header cells `keys` (a line's, whole or the starts of headers) stand in the order of
+    the table's columns, each in a column after the one before (a label under several groups, 总计,
+    matched to the next), or in the same group?"""
+    cols = spec.blocks[0].columns
+    at = -1
+    for k in keys:
+        if not any(label_key(x).startswith(k) for c in cols for x in c):
+            continue  # (the header of the rows' labels, 信息内容, is no column)
+        nxt = next((j for j in range(max(at, 0), len(cols))
+                    if any(label_key(x).startswith(k) for x in cols[j]) and (j > at or len(cols[j]) > 1)), None)
+        if nxt is None:
+            return False
+        at = nxt
+    return True
+
+
+def _join_ends(cells: list[str], ends: list[str], whole, starts: frozenset[str],
+               seen: set[tuple[str, ...]] | None = None) -> list[str] | None:
+    """`cells` with the words of the next line, `ends`, in order: each the end of one of the cells,
+    or a cell of its own between them (a short header set in the middle of a tall row); the one way
+    that makes every cell whole (a header), else the one way that leaves every cell the start of
+    one; None when there is none, more than one, or too many to try. `seen` gains every way found
+    that leaves every cell whole or the start of a header."""
+    done: set[tuple[str, ...]] = set()
+    going: set[tuple[str, ...]] = set()
+    budget = [4000]
+    n, m = len(cells), len(ends)
+
+    def walk(i: int, j: int, out: list[str]) -> None:
+        budget[0] -= 1
+        if budget[0] < 0 or len(done) > 1:
+            return
+        if i == m:
+            res = tuple(out + cells[j:])
+            if all(c in whole for c in res):
+                done.add(res)
+            elif all(c in starts for c in res):
+                going.add(res)
+            return
+        e = ends[i]
+        for at in range(j, n):  # the end of cells[at] (the ones before it have no end on this line)
+            joined = cells[at] + e
+            if joined in starts:
+                walk(i + 1, at + 1, out + cells[j:at] + [joined])
+        if e in whole:  # a cell of its own, after the cells before `at`
+            for at in range(j, n + 1):
+                walk(i + 1, at, out + cells[j:at] + [e])
+
+    walk(0, 0, [])
+    if seen is not None:
+        seen.update(done)
+        seen.update(going)
+    if budget[0] < 0:
+        return None
+    if done:
+        return list(next(iter(done))) if len(done) == 1 else None
+    return list(next(iter(going))) if len(going) == 1 else None
+
+
 @dataclass(slots=True)
 class _Target:
     table: str
@@ -147,6 +232,7 @@ class _Header:
     cells: list[tuple[str, int]] = field(default_factory=list)
     table: str | None = None
     extra: int = 0
+    disorder: bool = False  # broken into pieces, its whole cells out of the template's order (_wrapped_headers)
     said: set[str] = field(default_factory=set)
     memo: dict[int, tuple[tuple[LabelPath, ...] | None, tuple[LabelPath, ...] | None]] = field(default_factory=dict)
 
@@ -203,6 +289,7 @@ class _Aligner:
         self.questions: list = []
         # why a row's cells stayed blank with nothing to choose from: (table, row) → reason
         self.row_notes: dict[tuple[str, LabelPath], str] = {}
+        self.pieces = _header_pieces(template_id)[1]  # (a line of cells is header pieces only if its first is one)
         self.head = _Header()  # (one attribute: past 30 an instance's attributes are a plain dict, slower to read)
 
     # ------------------------------------------------------------------ helpers
@@ -247,6 +334,7 @@ class _Aligner:
     def run(self, toks: list[Tok]) -> Alignment:
         self.toks = toks
         self.rest_at = -1
+        self.skip_to = -1
         for self.pos, tok in enumerate(toks):
             if tok.glued:
                 self._glued(tok)
@@ -354,8 +442,8 @@ class _Aligner:
         return p is not None and p.value is not None
 
     def _text(self, tok: Tok) -> None:
-        if self.pos == self.rest_at:  # the end of a label broken around its figures (_label_ends_after)
-            return
+        if self.pos == self.rest_at or self.pos <= self.skip_to:
+            return  # the end of a label broken around its figures (_label_ends_after); header lines read
         raw = tok.text
         if len(raw) > MAX_ROW_CHARS and ("|" in raw or "\t" in raw):
             self.warnings.append(f"line {tok.line + 1}: a row of {len(raw):,} characters is too long to be a table "
@@ -386,7 +474,9 @@ class _Aligner:
             return
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
-        if heads is None and not is_row and " " in raw and self._spaced_headers(tok):
+        if (heads is None and not is_row and " " in raw and self._spaced_headers(tok)
+                or (tok.multi and key in self.pieces or heads is None and not is_row and " " in raw)
+                and self._wrapped_headers(tok)):
             return
         # the end of the orphan's label broken over two lines (一、本年新收政府信息公开 / 申请数量 17 1 0 …;
         # 四、行政复议 / 数量 件 393, the end a column's header word alone): the row the two make exactly
@@ -419,7 +509,7 @@ class _Aligner:
             of = table if table is not None else self.cur_table
             head = self.head
             if not self.after_header or of != head.table:  # a new run of column headers
-                head.cells, head.table, head.extra = [], of, 0
+                head.cells, head.table, head.extra, head.disorder = [], of, 0, False
             head.cells.append((key, tok.line))
             head.memo.clear()
             self.after_header = True
@@ -491,6 +581,8 @@ class _Aligner:
         （一）予以公开, its figures on the next line; （三）不予公开 1.属于国家秘密): the row of those
         groups whose label the rest is, exactly."""
         groups = self.idx.groups
+        if key[:2] not in _group_starts(self.template_id):
+            return None
         path: list[LabelPath] = []
         rest = key
         while len(path) < 3:
@@ -591,6 +683,99 @@ class _Aligner:
             pos += len(p) + 1
         return True
 
+    def _words(self, k: int) -> tuple[list[str], int] | None:
+        """The words of the line whose first token is toks[k] — its cells (`|`, tabs), or its words
+        one space apart —, and the index of its last token; None past the end, or for a line that
+        holds a figure or is too long to be headers."""
+        toks = self.toks
+        if k >= len(toks):
+            return None
+        tok = toks[k]
+        if not tok.multi:
+            if tok.glued or len(tok.text) > 80 or _figure(tok.text):
+                return None
+            return tok.text.split(" "), k
+        words = []
+        j = k
+        while j < len(toks) and toks[j].line == tok.line:
+            t = toks[j]
+            if t.glued or len(t.text) > 80 or _figure(t.text):
+                return None
+            if t.text:
+                words.append(t.text)
+            j += 1
+        return words, j - 1
+
+    def _wrapped_headers(self, tok: Tok) -> bool:
+        """Column headers wrapped in their cells, one space apart (text taken from a PDF of a table
+        of narrow columns: 结果 结果 其他结果 尚未 总计 / 维持 纠正 审结): the line's words are starts
+        of header cells and each next line's words, in order, the ends of some of them. When one way
+        of joining them, and only one, makes every cell a column header of one table, the headers so
+        made are read; else, when every word is a piece of a header and a whole one names one table,
+        the line is that table's header whose cells are not known (the template's order)."""
+        if tok is not self.toks[self.pos] or tok.multi and self.pos and self.toks[self.pos - 1].line == tok.line:
+            return False  # (a line of cells is looked at from its first; the cells it gives are read as they are)
+        got = self._words(self.pos)
+        if got is None:
+            return False
+        parts, k = got
+        if not 2 <= len(parts) <= 24:
+            return False
+        headers = self.idx.headers
+        starts, pieces = _header_pieces(self.template_id)
+        keys = [label_key(p) for p in parts]
+        if not all(k in pieces for k in keys if k):
+            return False
+        if all(k in headers for k in keys if k):
+            return False  # (whole headers: read one by one)
+        cells: list[str] | None = [k for k in keys if k]
+        line = tok.line
+        ways: set[tuple[str, ...]] = set()  # every whole reading of pieces joined more than one way
+        if not all(c in starts for c in cells):  # type: ignore[union-attr]
+            cells = None
+        while cells is not None and not all(c in headers for c in cells):
+            got = self._words(k + 1)
+            if got is None or self.toks[k + 1].line != line + 1:
+                cells = None
+                break
+            ends = [label_key(e) for e in got[0]]
+            if not all(e in pieces for e in ends):
+                cells = None
+                break
+            cells = _join_ends(cells, ends, headers, starts, ways)
+            k, line = got[1], line + 1
+        tables = set.intersection(*(headers[c] for c in cells)) if cells is not None else set()
+        if len(tables) > 1 and self.cur_table in tables:
+            tables = {self.cur_table}
+        start = tok.start
+        if len(tables) != 1:  # pieces that cannot be joined for sure: the header of the table a whole one names
+            named = {t for q in keys for t in headers.get(q, ())}
+            if len(named) > 1 and self.cur_table in named:
+                named = {self.cur_table}
+            if len(named) != 1:
+                return False
+            table = next(iter(named))
+            self._text(Tok(next(p for p, q in zip(parts, keys) if table in headers.get(q, ())), start, tok.end,
+                           tok.line, True, False))
+            self.head.extra += 1
+            spec = self.idx.specs[table]
+            if not self.head.disorder and not (_in_order(spec, [q for q in keys if q in starts])
+                                               and all(_in_order(spec, list(w)) for w in ways)):
+                # its whole cells, or some way of joining its pieces, stand in another order than
+                # the template's: no row is read by the template's order, nor by an order its pieces
+                # do not give for sure
+                self.head.disorder = True
+                self.warnings.append(f"line {tok.line + 1}: the {table} table's header is broken into pieces that "
+                                     f"cannot be joined for sure, and its columns are not in the template's order; "
+                                     f"its rows are left blank")
+            self.consumed.add(tok.line)
+            return True
+        for c in cells:  # type: ignore[union-attr]
+            self._text(Tok(c, start, tok.end, tok.line, True, False))
+        self.consumed.update(range(tok.line, line + 1))
+        self.skip_to = k
+        return True
+
     # ------------------------------------------------------------------ placing values
     def _finish(self) -> None:
         self._finalize()
@@ -638,6 +823,9 @@ class _Aligner:
         if t.unit is not None:
             self.consumed.add(t.unit[0].line)
         head = self.head
+        if head.disorder and head.table == t.table:
+            self.row_notes[(t.table, t.row)] = "its table's header, broken into pieces, gives another order than the template's"
+            return
         doubt: tuple[LabelPath, ...] | None = None  # another order its header may mean
         if head.cells and head.table == t.table and not head.extra and len(cols) > 1:
             hit = head.memo.get(id(cols))  # (the template's columns, held by the index: their id is theirs)
