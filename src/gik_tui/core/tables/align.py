@@ -759,22 +759,38 @@ class _Aligner:
                            tok.line, True, False))
             self.head.extra += 1
             spec = self.idx.specs[table]
-            if not self.head.disorder and not (_in_order(spec, [q for q in keys if q in starts])
-                                               and all(_in_order(spec, list(w)) for w in ways)):
-                # its whole cells, or some way of joining its pieces, stand in another order than
-                # the template's: no row is read by the template's order, nor by an order its pieces
-                # do not give for sure
-                self.head.disorder = True
-                self.warnings.append(f"line {tok.line + 1}: the {table} table's header is broken into pieces that "
-                                     f"cannot be joined for sure, and its columns are not in the template's order; "
-                                     f"its rows are left blank")
+            if not (_in_order(spec, [q for q in keys if q in starts])
+                    and (not ways or any(_in_order(spec, list(w)) for w in ways))) or self._skewed(spec):
+                # its cells' starts, every way of joining its pieces, or another line of its header,
+                # stand in another order than the template's: no row is read by the template's order,
+                # nor by an order its pieces do not give for sure (a way in the template's order
+                # among others is no evidence against it: a short cell set in the middle of a tall
+                # row, 其他, fits anywhere)
+                self._disorder(table, tok)
             self.consumed.add(tok.line)
             return True
         for c in cells:  # type: ignore[union-attr]
             self._text(Tok(c, start, tok.end, tok.line, True, False))
         self.consumed.update(range(tok.line, line + 1))
         self.skip_to = k
+        if self.head.extra and self.head.table in tables and self._skewed(self.idx.specs[self.head.table]):
+            self._disorder(self.head.table, tok)  # (a line before it was pieces: the template's order is out)
         return True
+
+    def _skewed(self, spec) -> bool:
+        """Does a line of the current run of headers give its cells out of the template's order?"""
+        by_line: dict[int, list[str]] = {}
+        for key, line in self.head.cells:
+            by_line.setdefault(line, []).append(key)
+        return not all(_in_order(spec, keys) for keys in by_line.values())
+
+    def _disorder(self, table: str, tok: Tok) -> None:
+        """The current run of headers is pieces out of the template's order: its rows stay blank, said once."""
+        if not self.head.disorder:
+            self.head.disorder = True
+            self.warnings.append(f"line {tok.line + 1}: the {table} table's header is broken into pieces that "
+                                 f"cannot be joined for sure, and its columns are not in the template's order; "
+                                 f"its rows are left blank")
 
     # ------------------------------------------------------------------ placing values
     def _finish(self) -> None:
