@@ -7,17 +7,17 @@ def rows_spaced(text: str, sep: str = " ") -> str:
     """`text` with each line holding `|` written with `sep` between its cells (one space: text
     taken from a PDF; a tab or a wide space: rows copied from Word); the empty cells at a row's
     ends dropped."""
-    out = []
-    for line in text.split("\n"):
-        if "|" in line:
-            cells = [c.strip() for c in line.split("|")]
-            while cells and not cells[-1]:
-                cells.pop()
-            while cells and not cells[0]:
-                cells.pop(0)
-            line = sep.join(cells)
-        out.append(line)
-    return "\n".join(out)
+    return "\n".join(sep.join(cells(line)) if "|" in line else line for line in text.split("\n"))
+
+
+def cells(line: str) -> list[str]:
+    """The cells of a `|` row, without the empty ones at its ends."""
+    out = [c.strip() for c in line.split("|")]
+    while out and not out[-1]:
+        out.pop()
+    while out and not out[0]:
+        out.pop(0)
+    return out
 
 
 def labels_broken(text: str, rng, rows: int = 3) -> str:
@@ -26,14 +26,6 @@ def labels_broken(text: str, rng, rows: int = 3) -> str:
     label that wraps in its cell — its figures after the label's end, beside its start, or on a
     line between: `a | 1 | 2` becomes `a1` / `a2 | 1 | 2`, `a1 | 1 | 2` / `a2`, or `a1` / `1 | 2` / `a2`."""
     lines = text.split("\n")
-
-    def cells(line):
-        out = [c.strip() for c in line.split("|")]
-        while out and not out[-1]:
-            out.pop()
-        while out and not out[0]:
-            out.pop(0)
-        return out
 
     candidates = [k for k, line in enumerate(lines) if "|" in line and len(cells(line)) >= 2
                   and len(cells(line)[0]) >= 5 and any(ch.isdigit() for ch in "".join(cells(line)[1:]))]
@@ -52,14 +44,6 @@ def figures_wrapped(text: str, rng, rows: int = 3, label_alone: bool = False) ->
     a row too wide for its page: `a | 1 | 2 | 3` becomes `a 1` / `2 3`; with `label_alone`, the
     label on a line of its own before them (`a` / `1` / `2 3`)."""
     lines = text.split("\n")
-
-    def cells(line):
-        out = [c.strip() for c in line.split("|")]
-        while out and not out[-1]:
-            out.pop()
-        while out and not out[0]:
-            out.pop(0)
-        return out
 
     def figure(cell: str) -> bool:
         return bool(cell) and cell.lstrip("+-").replace(",", "").replace(".", "").isdigit()

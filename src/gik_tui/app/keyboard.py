@@ -235,10 +235,14 @@ class Keyboard:
         focused = self.app.focused
         return writing(focused) or (isinstance(focused, Types) and focused.types(events.Key("escape", ESC)))
 
+    def _active(self, key: str):
+        """The screen's enabled binding of this key (its own or its focused widget's), or None."""
+        active = self.app.screen.active_bindings.get(key)
+        return active if active is not None and active.enabled else None
+
     def bound(self, key: str) -> bool:
         """Does a binding of the screen (or a priority one) take this key?"""
-        active = self.app.screen.active_bindings.get(key)
-        return (active is not None and active.enabled) or priority_bound(self.app, key)
+        return self._active(key) is not None or priority_bound(self.app, key)
 
     def came_back(self, event: events.Key) -> bool:
         """Is this a key forwarded with no binding when pressed, back at the app? (Its bindings are
@@ -250,8 +254,8 @@ class Keyboard:
 
     async def _bound(self, event: events.Key) -> bool:
         """Run the key's binding on the screen (or its focused widget) now, if it has one."""
-        active = self.app.screen.active_bindings.get(event.key)
-        if active is None or not active.enabled:
+        active = self._active(event.key)
+        if active is None:
             return False
         await self.app.run_action(active.binding.action, active.node)
         return True

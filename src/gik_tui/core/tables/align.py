@@ -232,7 +232,7 @@ class _Header:
     cells: list[tuple[str, int]] = field(default_factory=list)
     table: str | None = None
     extra: int = 0
-    disorder: bool = False  # broken into pieces, its whole cells out of the template's order (_wrapped_headers)
+    disorder: bool = False  # broken into pieces, its cells out of the template's order (_header_line)
     said: set[str] = field(default_factory=set)
     memo: dict[int, tuple[tuple[LabelPath, ...] | None, tuple[LabelPath, ...] | None]] = field(default_factory=dict)
 
@@ -289,7 +289,7 @@ class _Aligner:
         self.questions: list = []
         # why a row's cells stayed blank with nothing to choose from: (table, row) → reason
         self.row_notes: dict[tuple[str, LabelPath], str] = {}
-        self.pieces = _header_pieces(template_id)[1]  # (a line of cells is header pieces only if its first is one)
+        self.starts, self.pieces = _header_pieces(template_id)  # (a line of cells is header pieces only if its first is one)
         self.head = _Header()  # (one attribute: past 30 an instance's attributes are a plain dict, slower to read)
 
     # ------------------------------------------------------------------ helpers
@@ -436,10 +436,7 @@ class _Aligner:
         nxt = self.toks[k]
         if nxt.line != tok.line:
             return False
-        if nxt.glued:
-            return True
-        p = parse_value(nxt.text) if len(nxt.text) < 40 else None
-        return p is not None and p.value is not None
+        return nxt.glued or _figure(nxt.text)
 
     def _text(self, tok: Tok) -> None:
         if self.pos == self.rest_at or self.pos <= self.skip_to:
@@ -474,9 +471,7 @@ class _Aligner:
             return
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
-        if (heads is None and not is_row and " " in raw and self._spaced_headers(tok)
-                or (tok.multi and key in self.pieces or heads is None and not is_row and " " in raw)
-                and self._wrapped_headers(tok)):
+        if (tok.multi and key in self.pieces or heads is None and not is_row and " " in raw) and self._header_line(tok):
             return
         # the end of the orphan's label broken over two lines (一、本年新收政府信息公开 / 申请数量 17 1 0 …;
         # 四、行政复议 / 数量 件 393, the end a column's header word alone): the row the two make exactly
@@ -668,21 +663,6 @@ class _Aligner:
         hit = self._joined(start.text, rest.text)
         return None if hit is None else (hit, k)
 
-    def _spaced_headers(self, tok: Tok) -> bool:
-        """A line of column headers with one space between them (結果维持 结果纠正 …, text taken
-        from a PDF): each read as a header cell of its own. Only when every word is a column header
-        of the templates' tables (a sentence with spaces is not)."""
-        parts = tok.text.split(" ")
-        headers = self.idx.headers
-        if len(parts) < 2 or any(label_key(p) not in headers for p in parts if p):
-            return False
-        pos = tok.start
-        for p in parts:
-            if p:
-                self._text(Tok(p, pos, pos + len(p), tok.line, True, False))
-            pos += len(p) + 1
-        return True
-
     def _words(self, k: int) -> tuple[list[str], int] | None:
         """The words of the line whose first token is toks[k] — its cells (`|`, tabs), or its words
         one space apart —, and the index of its last token; None past the end, or for a line that
@@ -706,28 +686,39 @@ class _Aligner:
             j += 1
         return words, j - 1
 
-    def _wrapped_headers(self, tok: Tok) -> bool:
-        """Column headers wrapped in their cells, one space apart (text taken from a PDF of a table
-        of narrow columns: 结果 结果 其他结果 尚未 总计 / 维持 纠正 审结): the line's words are starts
-        of header cells and each next line's words, in order, the ends of some of them. When one way
-        of joining them, and only one, makes every cell a column header of one table, the headers so
-        made are read; else, when every word is a piece of a header and a whole one names one table,
-        the line is that table's header whose cells are not known (the template's order)."""
+    def _header_line(self, tok: Tok) -> bool:
+        """A line of column headers that is not one cell a token: read here, or False.
+
+        Words one space apart that are each a column header (結果维持 结果纠正 …, text taken from a
+        PDF) are each read as a header cell; a sentence with spaces is not. Headers wrapped in their
+        cells (a table of narrow columns: 结果 结果 其他结果 尚未 总计 / 维持 纠正 审结), one space or a
+        cell apart: the line's words are starts of header cells and each next line's words, in
+        order, the ends of some of them. When one way of joining them, and only one, makes every
+        cell a column header of one table, the headers so made are read; else, when every word is a
+        piece of a header and a whole one names one table, the line is that table's header whose
+        cells are not known (the template's order)."""
         if tok is not self.toks[self.pos] or tok.multi and self.pos and self.toks[self.pos - 1].line == tok.line:
             return False  # (a line of cells is looked at from its first; the cells it gives are read as they are)
         got = self._words(self.pos)
         if got is None:
             return False
         parts, k = got
-        if not 2 <= len(parts) <= 24:
+        if len(parts) < 2:
             return False
         headers = self.idx.headers
-        starts, pieces = _header_pieces(self.template_id)
         keys = [label_key(p) for p in parts]
-        if not all(k in pieces for k in keys if k):
+        if all(q in headers for q in keys if q):  # whole headers: a cell a token is read as it comes
+            if tok.multi:
+                return False
+            pos = tok.start
+            for p in parts:
+                if p:
+                    self._text(Tok(p, pos, pos + len(p), tok.line, True, False))
+                pos += len(p) + 1
+            return True
+        starts, pieces = self.starts, self.pieces
+        if len(parts) > 24 or not all(q in pieces for q in keys if q):
             return False
-        if all(k in headers for k in keys if k):
-            return False  # (whole headers: read one by one)
         cells: list[str] | None = [k for k in keys if k]
         line = tok.line
         ways: set[tuple[str, ...]] = set()  # every whole reading of pieces joined more than one way
