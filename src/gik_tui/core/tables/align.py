@@ -47,6 +47,7 @@ _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
 INVALID = Parsed(None, None, "invalid")
 GLUED = Parsed(None, None, "glued")
 _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_ONE_FIGURE = re.compile(r"0|[1-9][0-9]*")  # a count as one cell writes it: no leading zero
 _NUMBERING_MARKS = (".", "、", "．", "）", ")")
 # figures of 2–9 digits before a counting word, not inside a longer figure: (?<![\d.])(\d{2,9})(?=…),
 # written digit first so that the scan for it runs in C (a lookbehind first is tried at every character)
@@ -848,7 +849,7 @@ class _Aligner:
             self._glued_row(t, cols)
             return
         vals, trimmed = _trimmed(t.values, n)
-        explicit = any(tok.multi or tok.empty for tok, _ in vals)
+        explicit = self._kept(vals)
         spanned = any(tok.line in self.spanned for tok, _ in vals)
         if len(vals) == n and trimmed and vals[0][1].value is None:
             # some empty fields in front are label cells, some empty cells — or Word dropped an
@@ -887,6 +888,13 @@ class _Aligner:
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds), t))
 
+    def _kept(self, vals: list[tuple[Tok, Parsed]]) -> bool:
+        """Did the row's line keep its empty cells — cells between `|` or tabs, or an empty cell
+        seen? Then a figure's place among them is its column. Words one space (or a few) apart
+        drop their empty cells: `17 1 18` under seven columns is not 自然人, 商业企业, 科研机构."""
+        lines = self.doc.norm_lines
+        return any(tok.empty or tok.multi and ("|" in (s := lines[tok.line]) or "\t" in s) for tok, _ in vals)
+
     def _kinds(self, table: str, row: LabelPath, cols: tuple[LabelPath, ...]) -> tuple[str, ...]:
         """Each column's kind of value (count, signed, amount) on the row."""
         info = self.idx.cellinfo
@@ -923,7 +931,7 @@ class _Aligner:
             self.warnings.append(f"{table}: its header gives {'; '.join(parts)} ({shown}); a figure is read "
                                  f"into the column its header names, and a cell the table does not have stays blank")
         m = len(derived)
-        if not any(p is GLUED for _, p in t.values) and any(tok.multi or tok.empty for tok, _ in t.values):
+        if not any(p is GLUED for _, p in t.values) and self._kept(t.values):
             vals, _ = _trimmed(t.values, m)
             if len(vals) == m:
                 for col, (tok, p) in zip(derived, vals):
@@ -989,9 +997,10 @@ class _Aligner:
             base = 0
         kinds = self._kinds(t.table, t.row, cols)
         sums = _row_sums(self.template_id, t.table, t.row, cols)
-        options = split_run(run, kinds, sums)
+        dropped = self._dropped(t, run, kinds)
+        options = _union(split_run(run, kinds, sums), dropped)
         if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
-            options = split_run(run, kinds, budget=CANDIDATE_BUDGET)
+            options = _union(split_run(run, kinds, budget=CANDIDATE_BUDGET), dropped)
             sums = ()
         if not options:
             why = "too many ways to split" if options is None else f"cannot be cut into {len(cols)} cells"
@@ -1008,8 +1017,35 @@ class _Aligner:
             return [Option(o.values, tuple(None if sp is None else (at[sp[0]], at[sp[1] - 1] + 1) for sp in o.spans),
                            o.raws, o.weight) for o in opts]
 
-        plain = (lambda: shifted(split_run(run, kinds, budget=CANDIDATE_BUDGET))) if sums else None
+        plain = (lambda: shifted(_union(split_run(run, kinds, budget=CANDIDATE_BUDGET), dropped))) if sums else None
         self.uncertain.append((Uncertain(t.table, t.row, cols, shifted(options), "solved", "glued", plain, kinds), t))
+
+    def _dropped(self, t: _Target, run: str, kinds: tuple[str, ...]) -> list[Option] | None:
+        """A run at the end of its line whose figures stand one space apart, fewer than the row's
+        columns (`5 1 6` under seven; a PDF's row whose label began with its group's, so it was
+        read as glued text): the text had separators, and the cells it lacks are empty ones it
+        dropped — each figure a cell, placed as a row that lost its empty cells is. Read beside
+        the run's glued cuts (1|6 of `16 0 0 0 16`), never instead: which, only the identities can
+        say. [] otherwise; None when the placements are too many to list."""
+        figures = run.split(" ")
+        n = len(kinds)
+        if len(figures) < 2 or len(figures) >= n or not all(_ONE_FIGURE.fullmatch(f) for f in figures):
+            return []  # (a piece with a leading zero, 00 or 01, is glued cells: the run is glued, not spaced)
+        norm, end = self.doc.norm, t.values[-1][0].end
+        nl = norm.find("\n", end, end + 200)
+        if norm[end:nl if nl >= 0 else end + 200].strip():
+            return []  # (a row is a line of its own where the text kept its rows apart; mid-line, the page was scraped glued)
+        items, at = [], 0
+        for f in figures:
+            items.append((parse_value(f), (at, at + len(f)), f))
+            at += len(f) + 1
+        spec = self.idx.specs[t.table]
+        cols = self.idx.columns[(t.table, t.row)]
+        prefer = cols.index(spec.first_part_column) if spec.first_part_column in cols else None
+        total = cols.index(spec.total_column) if spec.total_column in cols else None
+        if total is not None and total != n - 1:
+            total = None
+        return placements(items, kinds, prefer, total, spec.first_part_column[-1] if spec.first_part_column else "")
 
     # ------------------------------------------------------------------ the uncertain rows, solved
     def _solve(self) -> None:
@@ -1207,6 +1243,17 @@ def _row_sums(template_id: str, table: str, row: LabelPath, cols: tuple[LabelPat
         except ValueError:
             continue
     return tuple(out)
+
+
+def _union(a: list[Option] | None, b: list[Option] | None) -> list[Option] | None:
+    """The options of two readings of one row, each set of values once (the first reading's
+    first); None when either has too many to list."""
+    if a is None or b is None:
+        return None
+    if not b:
+        return a
+    seen = {tuple(o.values) for o in a}
+    return a + [o for o in b if tuple(o.values) not in seen]
 
 
 @lru_cache(maxsize=1024)
