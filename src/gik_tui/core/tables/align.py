@@ -235,17 +235,24 @@ class _Header:
     extra: int = 0
     disorder: bool = False  # broken into pieces, its cells out of the template's order (_header_line)
     said: set[str] = field(default_factory=set)
-    memo: dict[int, tuple[tuple[LabelPath, ...] | None, tuple[LabelPath, ...] | None]] = field(default_factory=dict)
+    memo: dict[int, tuple] = field(default_factory=dict)
 
     def columns(self, template_id: str, table: str, cols: tuple[LabelPath, ...]
-                ) -> tuple[tuple[LabelPath, ...] | None, tuple[LabelPath, ...] | None]:
-        """(the columns as the header gives them, or None for the template's; the order of its
-        cells when it stands a cell a line, which no line confirms: doubted, or None)."""
+                ) -> tuple[tuple[LabelPath, ...] | None, tuple[tuple[LabelPath, ...], ...] | None]:
+        """(the columns as the header gives them, or None for the template's; the orders a row
+        is read in when the header allows several, or None). Several: the header's lines allow
+        other orders than the template's and not it (`report_orders`), or it stands a cell a line
+        in another order than the template's, which no line confirms — the template's order and
+        the cells'."""
         heads = tuple(self.cells)
-        derived = report_columns(template_id, table, cols, heads)
+        orders = report_orders(template_id, table, cols, heads)
+        if orders is None or len(orders) > 1:  # (None: too many, the template's among none of them)
+            return None, orders or ()
+        derived = orders[0] if orders and orders[0] != cols else None
         if derived is not None or len({line for _, line in heads}) != len(heads):
             return derived, None
-        return None, report_columns(template_id, table, cols, heads, lines=False)
+        other = report_columns(template_id, table, cols, heads, lines=False)
+        return None, (None if other is None else (cols, other))
 
 
 @dataclass(slots=True)
@@ -472,7 +479,8 @@ class _Aligner:
             return
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
-        if (tok.multi and key in self.pieces or heads is None and not is_row and " " in raw) and self._header_line(tok):
+        if (tok.multi and key in self.pieces or heads is None and not is_row and (" " in raw or key in self.starts)) \
+                and self._header_line(tok):
             return
         # the end of the orphan's label broken over two lines (一、本年新收政府信息公开 / 申请数量 17 1 0 …;
         # 四、行政复议 / 数量 件 393, the end a column's header word alone): the row the two make exactly
@@ -704,10 +712,10 @@ class _Aligner:
         if got is None:
             return False
         parts, k = got
-        if len(parts) < 2:
-            return False
         headers = self.idx.headers
         keys = [label_key(p) for p in parts]
+        if len(parts) < 2 and not (keys[0] in self.starts and keys[0] not in headers):
+            return False  # (one word: the start of a header cell alone on its line, 法人或其他组 / 织 自然人 总计)
         if all(q in headers for q in keys if q):  # whole headers: a cell a token is read as it comes
             if tok.multi:
                 return False
@@ -834,7 +842,7 @@ class _Aligner:
         if head.disorder and head.table == t.table:
             self.row_notes[(t.table, t.row)] = "its table's header, broken into pieces, gives another order than the template's"
             return
-        doubt: tuple[LabelPath, ...] | None = None  # another order its header may mean
+        doubt: tuple[tuple[LabelPath, ...], ...] | None = None  # the orders its header may mean
         if head.cells and head.table == t.table and not head.extra and len(cols) > 1:
             hit = head.memo.get(id(cols))  # (the template's columns, held by the index: their id is theirs)
             if hit is None:
@@ -844,6 +852,9 @@ class _Aligner:
                 cols = self._by_header(t, cols, derived, unit)  # type: ignore[assignment]
                 if cols is None:
                     return
+            elif doubt is not None and cols not in doubt:  # its header's lines rule the template's order out
+                self._orders(t, cols, doubt)
+                return
         n = len(cols)
         if any(p is GLUED for _, p in t.values):
             self._glued_row(t, cols)
@@ -855,7 +866,7 @@ class _Aligner:
             # some empty fields in front are label cells, some empty cells — or Word dropped an
             # empty last cell: which, only the identities can say
             why = "empty fields before the values"
-        elif doubt is not None and len(vals) == n and set(doubt) == set(cols):
+        elif doubt is not None and len(vals) == n:
             self._doubted(t, cols, doubt, vals)
             return
         elif len(vals) == n or (explicit and len(vals) < n and not spanned):
@@ -948,27 +959,76 @@ class _Aligner:
                 return cols  # as many figures as the template's columns, in its order: its header left some unnamed
         return cols if merged else derived  # (a group's own total is no cell of the template)
 
-    def _doubted(self, t: _Target, cols: tuple[LabelPath, ...], doubt: tuple[LabelPath, ...],
-                 vals: list[tuple[Tok, Parsed]]) -> None:
-        """A full row under a header whose cells stand each on a line of its own, in an order
-        other than the template's: no line says which cell is left of which (a cell spanning the
-        header's rows comes first in its row wherever it stands across), so the row is read both
-        ways — the template's order and the header's — and the identities choose; when both fit,
-        its cells stay blank with both readings as candidates."""
+    def _orders(self, t: _Target, cols: tuple[LabelPath, ...], orders: tuple[tuple[LabelPath, ...], ...]) -> None:
+        """A row under a header whose cells stand on several lines in an order the template's is
+        not (`report_orders`): read in each order its lines allow when its figures fill the
+        header's columns one a cell, the identities choosing; else left blank, said — never read
+        in the template's order, which the header rules out."""
+        leaves = set(cols)
+        shown = orders[0] if orders else ()
+        vals = self._spaced_run(t) if any(p is GLUED for _, p in t.values) else _trimmed(t.values, len(shown))[0]
+        if orders and len(vals) == len(shown) and all(c in leaves for c in shown):
+            for col in cols:
+                if col not in shown:
+                    self.cells.setdefault((t.table, t.row, col), Cell(
+                        t.table, t.row, col, None, reason=f"the report's table has no {' / '.join(col)} column"))
+            self._doubted(t, cols, orders, vals)
+            return
         if t.table not in self.head.said:
             self.head.said.add(t.table)
-            self.warnings.append(f"{t.table}: its header lists the columns in another order than the template "
-                                 f"({', '.join(' / '.join(c) for c in doubt)}), a cell a line: each row is read "
-                                 f"both ways and the identities choose")
+            self.warnings.append(f"{t.table}: its header's cells stand on several lines, in an order other than the "
+                                 f"template's that no line fixes ({len(orders) or 'too many'} orders fit); a row "
+                                 f"whose figures do not fill its columns one a cell is left blank")
+        self.row_notes[(t.table, t.row)] = ("its table's header stands on several lines in another order than the "
+                                            "template's, which they do not fix, and its figures do not fill its columns")
+
+    def _spaced_run(self, t: _Target) -> list[tuple[Tok, Parsed]]:
+        """The figures of a row read as glued text whose runs are figures one space apart (a PDF's
+        row whose label starts with its group's), each as a cell; [] when a piece is no one figure."""
+        out: list[tuple[Tok, Parsed]] = []
+        for tok, _ in t.values:
+            at = tok.start
+            for piece in tok.text.split(" "):
+                if not _ONE_FIGURE.fullmatch(piece):
+                    return []
+                out.append((Tok(piece, at, at + len(piece), tok.line, True, False), parse_value(piece)))
+                at += len(piece) + 1
+        return out
+
+    def _doubted(self, t: _Target, cols: tuple[LabelPath, ...], orders: tuple[tuple[LabelPath, ...], ...],
+                 vals: list[tuple[Tok, Parsed]]) -> None:
+        """A full row under a header that allows several orders of its cells, the identities
+        choosing: a header a cell a line in an order other than the template's (no line says which
+        cell is left of which: a cell spanning the header's rows comes first in its row wherever it
+        stands across) is read in the template's order and the header's; a header whose lines rule
+        the template's order out, in each order they allow. When several fit, its cells stay blank
+        with the readings as candidates. `orders` may leave out columns the table does not have."""
+        if t.table not in self.head.said:
+            self.head.said.add(t.table)
+            if orders[0] == cols:
+                self.warnings.append(f"{t.table}: its header lists the columns in another order than the template "
+                                     f"({', '.join(' / '.join(c) for c in orders[1])}), a cell a line: each row is "
+                                     f"read both ways and the identities choose")
+            else:
+                self.warnings.append(f"{t.table}: its header's cells stand on several lines, in an order other than "
+                                     f"the template's that no line fixes: each row is read in the {len(orders)} "
+                                     f"orders its lines allow and the identities choose")
         at = {c: j for j, c in enumerate(cols)}
         options = []
-        for order, why in ((cols, "read in the template's column order"), (doubt, "read in the order its header lists")):
+        seen = set()
+        for k, order in enumerate(orders):
             values: list = [None] * len(cols)
             spans: list = [None] * len(cols)
             raws = [""] * len(cols)
             for col, (tok, p) in zip(order, vals):
                 j = at[col]
                 values[j], spans[j], raws[j] = p.value, (tok.start, tok.end), tok.text
+            if tuple(values) in seen:
+                continue
+            seen.add(tuple(values))
+            why = ("read in the template's column order" if order == cols else
+                   "read in the order its header lists" if orders[0] == cols else
+                   f"read in one order its header's lines allow ({k + 1} of {len(orders)})")
             options.append(Option(tuple(values), tuple(spans), tuple(raws), why=why))
         kinds = self._kinds(t.table, t.row, cols)
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", "its header's order differs",
@@ -1256,18 +1316,23 @@ def _union(a: list[Option] | None, b: list[Option] | None) -> list[Option] | Non
     return a + [o for o in b if tuple(o.values) not in seen]
 
 
+MAX_ORDERS = 120  # orders a header's lines may allow; past it, its rows stay blank
+
+
 @lru_cache(maxsize=1024)
-def report_columns(template_id: str, table: str, cols: tuple[LabelPath, ...],
-                   heads: tuple[tuple[str, int], ...], lines: bool = True) -> tuple[LabelPath, ...] | None:
-    """The columns of a row as the report's own header gives them, or None when it gives the
-    template's (or does not say). `heads`: the label keys of the header cells in the report's
-    order, each with its line. A column group (法人或其他组织) is expanded into the parts its
-    header names, or stays one column when it names none; a part it does not name is a column the
-    table does not have. Parts are put in the header's order only when they stand on one line: a
-    header of several lines is read row by row, and a cell spanning rows (总计) stands on the first
-    of them wherever it is across, so only a line says what is left of what (`lines=False`: the
-    order of the cells, whatever their lines). Said only when the header names every top-level
-    column of the template."""
+def report_orders(template_id: str, table: str, cols: tuple[LabelPath, ...],
+                  heads: tuple[tuple[str, int], ...], lines: bool = True) -> tuple[tuple[LabelPath, ...], ...] | None:
+    """Every order of a row's columns that the report's own header allows (`report_columns`:
+    the one it gives). `heads`: the label keys of the header cells in the report's order, each
+    with its line. A column group (法人或其他组织) is expanded into the parts its header names, or
+    stays one column when it names none; a part it does not name is a column the table does not
+    have. Siblings on one line stand in its order. Siblings on several lines (a header of several
+    rows, a cell spanning them set on a line of its own, text taken from a PDF) say only what is
+    left of what within each line: in the template's order when every line agrees with it (a
+    spanning 总计 above its siblings), else in every order that keeps each line's (the lines'
+    interleavings), none of which the template's is — more than MAX_ORDERS: None. `lines=False`:
+    the order of the cells, whatever their lines. () when the header does not name every
+    top-level column of the template."""
     spec = table_index(template_id).specs[table]
     first: dict[str, tuple[int, int]] = {}
     for i, (k, line) in enumerate(heads):
@@ -1285,23 +1350,66 @@ def report_columns(template_id: str, table: str, cols: tuple[LabelPath, ...],
                 kids.append(c[d])
     leaves = set(cols)
     if any(rank(label) is None for label in children.get((), ())):
-        return None
+        return ()
 
-    def expand(prefix: LabelPath) -> list[LabelPath]:
+    def expand(prefix: LabelPath) -> list[list[LabelPath]]:
         named = [(r, i, label) for i, label in enumerate(children.get(prefix, ())) if (r := rank(label)) is not None]
+        if not named:
+            return []
         if not lines or len({r[1] for r, _, _ in named}) == 1:  # on one line: in its order
             named.sort()
-        out: list[LabelPath] = []
-        for _, _, label in named:
-            path = (*prefix, label)
-            if path in leaves:
-                out.append(path)
+            ways = [[label for _, _, label in named]]
+        else:
+            by_line: dict[int, list[tuple[tuple[int, int], int, str]]] = {}
+            for x in sorted(named):
+                by_line.setdefault(x[0][1], []).append(x)
+            seqs = [[label for _, _, label in xs] for xs in by_line.values()]
+            if all([i for _, i, _ in xs] == sorted(i for _, i, _ in xs) for xs in by_line.values()):
+                ways = [[label for _, _, label in named]]  # every line agrees with the template's order
             else:
-                out.extend(expand(path) or [path])
+                ways = _interleavings(seqs, MAX_ORDERS + 1)
+        out: list[list[LabelPath]] = []
+        for way in ways:
+            partial: list[list[LabelPath]] = [[]]
+            for label in way:
+                path = (*prefix, label)
+                subs = [[path]] if path in leaves else (expand(path) or [[path]])
+                partial = [p + q for p in partial for q in subs]
+                if len(partial) > MAX_ORDERS:
+                    break
+            out.extend(partial)
+            if len(out) > MAX_ORDERS:
+                break
         return out
 
-    derived = tuple(expand(()))
-    return None if derived == cols else derived
+    orders = expand(())
+    return None if len(orders) > MAX_ORDERS else tuple(dict.fromkeys(tuple(o) for o in orders))
+
+
+def _interleavings(seqs: list[list[str]], most: int) -> list[list[str]]:
+    """Every merge of `seqs` that keeps each one's order (at most `most` of them)."""
+    out: list[list[str]] = []
+
+    def walk(at: list[int], acc: list[str]) -> None:
+        if len(out) >= most:
+            return
+        if all(a == len(q) for a, q in zip(at, seqs)):
+            out.append(acc)
+            return
+        for k, q in enumerate(seqs):
+            if at[k] < len(q):
+                walk(at[:k] + [at[k] + 1] + at[k + 1:], acc + [q[at[k]]])
+
+    walk([0] * len(seqs), [])
+    return out
+
+
+def report_columns(template_id: str, table: str, cols: tuple[LabelPath, ...],
+                   heads: tuple[tuple[str, int], ...], lines: bool = True) -> tuple[LabelPath, ...] | None:
+    """The columns of a row as the report's own header gives them, or None when it gives the
+    template's, does not say, or allows several orders (`report_orders`)."""
+    orders = report_orders(template_id, table, cols, heads, lines)
+    return orders[0] if orders is not None and len(orders) == 1 and orders[0] != cols else None
 
 
 def align(doc: Document, template_id: str, toks: list[Tok]) -> Alignment:
