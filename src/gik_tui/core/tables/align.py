@@ -860,7 +860,7 @@ class _Aligner:
             self._glued_row(t, cols)
             return
         vals, trimmed = _trimmed(t.values, n)
-        explicit = self._kept(vals)
+        explicit = any(tok.empty for tok, _ in vals)  # (the line shows it keeps its empty cells)
         spanned = any(tok.line in self.spanned for tok, _ in vals)
         if len(vals) == n and trimmed and vals[0][1].value is None:
             # some empty fields in front are label cells, some empty cells — or Word dropped an
@@ -900,9 +900,11 @@ class _Aligner:
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds), t))
 
     def _kept(self, vals: list[tuple[Tok, Parsed]]) -> bool:
-        """Did the row's line keep its empty cells — cells between `|` or tabs, or an empty cell
-        seen? Then a figure's place among them is its column. Words one space (or a few) apart
-        drop their empty cells: `17 1 18` under seven columns is not 自然人, 商业企业, 科研机构."""
+        """Is the row's line one of cells — between `|` or tabs, or with an empty cell seen — so
+        that a row of as many figures as its header names is those cells (`_by_header`)? Words one
+        space (or a few) apart are not. (A row of fewer figures than columns is read by place only
+        where it shows an empty cell: a `|` row, like a spaced one, may have dropped its empty
+        cells — `17 | 1 | 18` under seven columns is not 自然人, 商业企业, 科研机构.)"""
         lines = self.doc.norm_lines
         return any(tok.empty or tok.multi and ("|" in (s := lines[tok.line]) or "\t" in s) for tok, _ in vals)
 
