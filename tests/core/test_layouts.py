@@ -161,6 +161,50 @@ def test_synthetic_rows_that_drop_empty_cells_never_give_a_wrong_figure(template
     assert filled >= 100
 
 
+@pytest.mark.parametrize("template_id", ["legacy", "gik-2019", "gik-2021"])
+def test_synthetic_spaced_rows_whose_figures_carry_their_unit_read_every_cell(template_id):
+    """Synthetic reports of every format, rows one space apart, half of their counts written with a
+    unit as a PDF's cell may have them (`11件`, `2个`, `3条`, `5次`, `12项`), rows whose label starts
+    with its group's too (`（四）无法提供 1.本机关不掌握相关政府信息 0项 2个 0 2`): every cell read right,
+    none wrong. (Before: 487 of 4,560 cells read on 30 reports, 10 wrong — the row read as glued
+    text, its figures cut at the units.)"""
+    import random
+    import re
+
+    from gik_tui.core.synth import make_report
+
+    rng = random.Random(template_id)
+    for i in range(4):
+        rep = make_report(i, seed=11, template_id=template_id, layout="c", encoding="utf-8", shape="real")
+        lines = []
+        for line in rep.render().decode("utf-8").split("\n"):
+            if "|" in line:
+                line = " ".join(c + rng.choice("件个条次项") if re.fullmatch(r"\d+", c) and rng.random() < 0.5 else c
+                                for c in cells(line))
+            lines.append(line)
+        ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
+        got = {c.key: c.value for c in ex.cells}
+        assert got == {k: rep.values.get(k) for k in got}, rep.name
+
+
+def test_a_numbered_line_is_never_the_rest_of_the_label_before_it():
+    """A row with no figure (its empty cells dropped), then a numbered label that no row of the
+    template matches: that line is not the rest of the first label, and its figures are not the
+    first row's (`3.补正后申请内容仍不明确` / `4.其他不明确的申请 4 0 0 0 4` gave 补正后申请内容仍不明确
+    自然人 4 and 总计 4); it is said."""
+    lines = []
+    for line in rows_spaced(open("sample_reports/2020_huaiyin.txt", encoding="utf-8").read()).split("\n"):
+        if "补正后申请内容仍不明确" in line:
+            line = "3.补正后申请内容仍不明确"
+            lines.append(line)
+            line = "4.其他不明确的申请 4 0 0 0 4"  # a row the template does not have
+        lines.append(line)
+    ex = extract(read_bytes("\n".join(lines).encode(), "2020_huaiyin.txt"))
+    row = [c for c in ex.cells if c.table == "requests" and c.row[-1] == "补正后申请内容仍不明确"]
+    assert row and all(c.value is None for c in row)
+    assert any("4.其他不明确的申请" in w for w in ex.warnings)
+
+
 def test_a_short_row_with_one_space_is_read():
     text = ("某县人民政府2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（六）项\n"
             "信息内容 本年处理决定数量\n行政处罚 187\n行政强制 3\n")

@@ -557,8 +557,9 @@ class _Aligner:
                 t.unit = (tok, raw)
                 t.unit_seen = True
                 return
-            if len(raw) <= 40 and t.label is not None:
-                # the rest of a label broken over two lines; a start matched loosely is read again
+            if len(raw) <= 40 and t.label is not None and not has_numbering(raw):
+                # the rest of a label broken over two lines (never a numbered one: the next row's
+                # label, its row not found, whose figures are not this row's); a start matched loosely is read again
                 # with it ((一)维持具体行政行为 / 或者驳回原告诉讼请求数 is not 维持具体行政行为数)
                 if t.conf < CONF_EXACT:
                     hit = self._joined(t.label.text, raw)
@@ -594,7 +595,7 @@ class _Aligner:
             if g is None:
                 break
             path.append(next((p for tb, p in groups[g] if tb == self.cur_table), groups[g][0][1]))
-            rest = rest[len(g):]
+            rest = rest[len(g):].lstrip("0123456789")  # (the row's own numbering after its group's: 无法提供 1.本机关…)
         refs = self.idx.rows.get(rest) if path else None
         if not refs:
             return None
@@ -642,7 +643,9 @@ class _Aligner:
         """The row whose label the two parts of a label broken over two lines make exactly, as
         (ref, confidence), or None (two parts joined and matched loosely could be any row)."""
         key = label_key(start + end)
-        return self._match_row(key) if key in self.idx.rows else None
+        if key in self.idx.rows:
+            return self._match_row(key)
+        return self._in_groups(key) if self._open() else None  # (三、本年 / 度办理结果 （一）予以公开)
 
     def _numbered(self, tok: Tok) -> bool:
         """Is the orphan before `tok` a numbering alone, on its line or the line before ((七) / 总计)?"""

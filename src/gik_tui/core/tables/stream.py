@@ -42,7 +42,8 @@ _PAGE_START = frozenset("-—–第共Pp")
 # a row with one space between its cells (text taken from a PDF): anything (words, the end of a
 # label broken over two lines, or a first figure) then two figures or more, each after one space.
 # A figure (or an empty-cell dash) never holds a space
-_FIGURE = r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元)?|[—–\-/])"  # (an amount may carry its unit: 78874.11万元)
+# (an amount may carry its unit, 78874.11万元, and a count its own, 11件 or 5人次: a PDF's cell as written)
+_FIGURE = r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元|人次|件|个|条|次|项)?|[—–\-/])"
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 # the forms of such a row, tried in turn, each as (pattern, longest line): its groups are its cells
 # (a group of several figures one space apart, several cells), whatever stands before them its label
@@ -51,8 +52,8 @@ _ROW_FORMS = (
     (re.compile(rf"^({_FIGURE}) ({_FIGURE})$"), 40),  # two figures alone (19 -1: a row of two cells)
     # a statistics row: its label (perhaps cut short), its unit and its figure (人员数 人 242)
     (re.compile(rf"(?<=\S) ({_UNIT}) ({_FIGURE})$"), 80),
-    # one amount with its unit (行政 31.97万元: a label cut short, then its figure)
-    (re.compile(r"(?<=\S) ([+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元))$"), 80),
+    # one amount or count with its unit (行政 31.97万元: a label cut short, then its figure; 行政处罚 1173次)
+    (re.compile(r"(?<=\S) ([+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)|\d[\d,]*(?:人次|件|个|条|次|项))$"), 80),
 )
 
 
@@ -63,7 +64,7 @@ def _row_form(s: str) -> re.Match | None:
         if m is not None:
             return m
     return None
-_FIGURE_END = frozenset("0123456789%—–-/元")  # how such a row's line ends
+_FIGURE_END = frozenset("0123456789%—–-/元件个条次项")  # how such a row's line ends
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
 
@@ -109,6 +110,9 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         while kb < nb and bare[kb] < start:
             kb += 1
         if kb < nb and bare[kb] < start + len(s) and len(s) <= _MAX_GLUED_LINE and not one_word_row(s):
+            if " " in s and spaced_words(s):
+                spaced(s, start, i, True)
+                return
             parts = split_line(s, template_id)
             if parts is not None:
                 for text, a, b, glued in parts:
@@ -128,9 +132,20 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         m = _row_form(s)
         return m is not None and " " not in s[:max(0, m.start(1) - 1)]
 
-    def spaced(s: str, start: int, i: int) -> None:
+    def spaced_words(s: str) -> bool:
+        """Is the line a row one space apart, words then two figures or more, whose label has
+        several words (a group's label, then the row's: `（四）无法提供 1.本机关不掌握相关政府信息 0项 2个
+        0 2`)? Its figures stand one space apart, so they are cells, not a glued run to cut (a count's
+        unit inside it, 2个, is no cut): read word by word."""
+        if s[-1] not in _FIGURE_END:
+            return False
+        m = _row_form(s)
+        return m is not None and m.lastindex == 1 and m.start(1) > 0 and " " in m.group(1)
+
+    def spaced(s: str, start: int, i: int, words: bool = False) -> None:
         """A line that is not glued text and ends in a figure: a row with one space between its
-        cells (_ROW_FORMS) is its cells, the words before them one of them; else one token."""
+        cells (_ROW_FORMS) is its cells, the words before them one of them (`words`: each word one);
+        else one token."""
         if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
             return
         m = _row_form(s)
@@ -139,7 +154,14 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             return
         if m.start(1) > 0:
             label = s[:m.start(1) - 1]
-            append(Tok(label, start, start + len(label), i, True, False))
+            if words:
+                pos = start
+                for word in label.split(" "):
+                    if word:
+                        append(Tok(word, pos, pos + len(word), i, True, False))
+                    pos += len(word) + 1
+            else:
+                append(Tok(label, start, start + len(label), i, True, False))
         for g in range(1, m.lastindex + 1):
             pos = start + m.start(g)
             for part in m.group(g).split(" "):
