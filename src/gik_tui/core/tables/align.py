@@ -1086,17 +1086,20 @@ class _Aligner:
         self.uncertain.append((Uncertain(t.table, t.row, cols, shifted(options), "solved", "glued", plain, kinds), t))
 
     def _dropped(self, t: _Target, run: str, kinds: tuple[str, ...]) -> list[Option] | None:
-        """A run at the end of its line whose figures stand one space apart, fewer than the row's
-        columns (`5 1 6` under seven; a PDF's row whose label began with its group's, so it was
-        read as glued text): the text had separators, and the cells it lacks are empty ones it
-        dropped — each figure a cell, placed as a row that lost its empty cells is. Read beside
-        the run's glued cuts (1|6 of `16 0 0 0 16`), never instead: which, only the identities can
+        """A run at the end of its line whose figures stand one space apart (or one figure a space
+        after its label), fewer than the row's columns (`5 1 6` under seven; `规范性文件 521` under
+        three): the text had separators, and the cells it lacks are empty ones it dropped — each
+        figure a cell, placed as a row that lost its empty cells is. Read beside the run's glued
+        cuts (1|6 of `16 0 0 0 16`, 5|2|1 of 521), never instead: which, only the identities can
         say. [] otherwise; None when the placements are too many to list."""
         figures = run.split(" ")
         n = len(kinds)
-        if len(figures) < 2 or len(figures) >= n or not all(_ONE_FIGURE.fullmatch(f) for f in figures):
+        norm, first = self.doc.norm, t.values[0][0]
+        if len(figures) == 1 and not (first.start and norm[first.start - 1] == " "):
+            return []  # (one figure glued to its label, 规范性文件521, is a glued run: 规范性文件 521 may be one cell)
+        if len(figures) >= n or not all(_ONE_FIGURE.fullmatch(f) for f in figures):
             return []  # (a piece with a leading zero, 00 or 01, is glued cells: the run is glued, not spaced)
-        norm, end = self.doc.norm, t.values[-1][0].end
+        end = t.values[-1][0].end
         nl = norm.find("\n", end, end + 200)
         if norm[end:nl if nl >= 0 else end + 200].strip():
             return []  # (a row is a line of its own where the text kept its rows apart; mid-line, the page was scraped glued)
