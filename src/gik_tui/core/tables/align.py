@@ -888,19 +888,26 @@ class _Aligner:
                                              kinds=kinds), t))
             return
         kinds = self._kinds(t.table, t.row, cols)
-        spec = self.idx.specs[t.table]
-        prefer = cols.index(spec.first_part_column) if spec.first_part_column in cols else None
-        total = cols.index(spec.total_column) if spec.total_column in cols and len(vals) < n else None
-        if total is not None and total != n - 1:  # (placements put the total last: a header may not)
-            total = None
-        items = [(p, (tok.start, tok.end), tok.text) for tok, p in vals]
-        options = placements(items, kinds, prefer, total, spec.first_part_column[-1] if spec.first_part_column else "")
+        options = self._placed(t.table, cols, kinds, [(p, (tok.start, tok.end), tok.text) for tok, p in vals])
         if not options:
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({', '.join(tok.text for tok, _ in vals)})")
             self.row_notes[(t.table, t.row)] = (f"its figures ({', '.join(tok.text for tok, _ in vals)[:40]}) "
                                                 f"could not be placed in its {n} columns")
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds), t))
+
+    def _placed(self, table: str, cols: tuple[LabelPath, ...], kinds: tuple[str, ...], items: list) -> list[Option] | None:
+        """Every way to put a row's figures, in order, into its columns when it dropped its empty
+        cells or shows more figures than columns (solve.placements), with the table's usually
+        filled column and, for a short row, its total column last (placements put the total last:
+        a header may not)."""
+        spec = self.idx.specs[table]
+        n = len(cols)
+        prefer = cols.index(spec.first_part_column) if spec.first_part_column in cols else None
+        total = cols.index(spec.total_column) if spec.total_column in cols and len(items) < n else None
+        if total is not None and total != n - 1:
+            total = None
+        return placements(items, kinds, prefer, total, spec.first_part_column[-1] if spec.first_part_column else "")
 
     def _kept(self, vals: list[tuple[Tok, Parsed]]) -> bool:
         """Is the row's line one of cells — between `|` or tabs, or with an empty cell seen — so
@@ -971,8 +978,9 @@ class _Aligner:
         in the template's order, which the header rules out."""
         leaves = set(cols)
         shown = orders[0] if orders else ()
-        vals = self._spaced_run(t) if any(p is GLUED for _, p in t.values) else _trimmed(t.values, len(shown))[0]
-        if orders and len(vals) == len(shown) and all(c in leaves for c in shown):
+        vals, _ = _trimmed(t.values, len(shown))
+        if (orders and len(vals) == len(shown) and all(c in leaves for c in shown)
+                and not any(p is GLUED for _, p in vals)):  # (a glued run is cut by one order: not here)
             for col in cols:
                 if col not in shown:
                     self.cells.setdefault((t.table, t.row, col), Cell(
@@ -986,19 +994,6 @@ class _Aligner:
                                  f"whose figures do not fill its columns one a cell is left blank")
         self.row_notes[(t.table, t.row)] = ("its table's header stands on several lines in another order than the "
                                             "template's, which they do not fix, and its figures do not fill its columns")
-
-    def _spaced_run(self, t: _Target) -> list[tuple[Tok, Parsed]]:
-        """The figures of a row read as glued text whose runs are figures one space apart (a PDF's
-        row whose label starts with its group's), each as a cell; [] when a piece is no one figure."""
-        out: list[tuple[Tok, Parsed]] = []
-        for tok, _ in t.values:
-            at = tok.start
-            for piece in tok.text.split(" "):
-                if not _ONE_FIGURE.fullmatch(piece):
-                    return []
-                out.append((Tok(piece, at, at + len(piece), tok.line, True, False), parse_value(piece)))
-                at += len(piece) + 1
-        return out
 
     def _doubted(self, t: _Target, cols: tuple[LabelPath, ...], orders: tuple[tuple[LabelPath, ...], ...],
                  vals: list[tuple[Tok, Parsed]]) -> None:
@@ -1062,7 +1057,7 @@ class _Aligner:
             base = 0
         kinds = self._kinds(t.table, t.row, cols)
         sums = _row_sums(self.template_id, t.table, t.row, cols)
-        dropped = self._dropped(t, run, kinds)
+        dropped = self._dropped(t, cols, run, kinds)
         options = _union(split_run(run, kinds, sums), dropped)
         if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
             options = _union(split_run(run, kinds, budget=CANDIDATE_BUDGET), dropped)
@@ -1085,7 +1080,7 @@ class _Aligner:
         plain = (lambda: shifted(_union(split_run(run, kinds, budget=CANDIDATE_BUDGET), dropped))) if sums else None
         self.uncertain.append((Uncertain(t.table, t.row, cols, shifted(options), "solved", "glued", plain, kinds), t))
 
-    def _dropped(self, t: _Target, run: str, kinds: tuple[str, ...]) -> list[Option] | None:
+    def _dropped(self, t: _Target, cols: tuple[LabelPath, ...], run: str, kinds: tuple[str, ...]) -> list[Option] | None:
         """A run at the end of its line whose figures stand one space apart (or one figure a space
         after its label), fewer than the row's columns (`5 1 6` under seven; `规范性文件 521` under
         three): the text had separators, and the cells it lacks are empty ones it dropped — each
@@ -1107,13 +1102,7 @@ class _Aligner:
         for f in figures:
             items.append((parse_value(f), (at, at + len(f)), f))
             at += len(f) + 1
-        spec = self.idx.specs[t.table]
-        cols = self.idx.columns[(t.table, t.row)]
-        prefer = cols.index(spec.first_part_column) if spec.first_part_column in cols else None
-        total = cols.index(spec.total_column) if spec.total_column in cols else None
-        if total is not None and total != n - 1:
-            total = None
-        return placements(items, kinds, prefer, total, spec.first_part_column[-1] if spec.first_part_column else "")
+        return self._placed(t.table, cols, kinds, items)
 
     # ------------------------------------------------------------------ the uncertain rows, solved
     def _solve(self) -> None:
@@ -1320,8 +1309,8 @@ def _union(a: list[Option] | None, b: list[Option] | None) -> list[Option] | Non
         return None
     if not b:
         return a
-    seen = {tuple(o.values) for o in a}
-    return a + [o for o in b if tuple(o.values) not in seen]
+    seen = {o.values for o in a}
+    return a + [o for o in b if o.values not in seen]
 
 
 MAX_ORDERS = 120  # orders a header's lines may allow; past it, its rows stay blank

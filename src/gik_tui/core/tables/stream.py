@@ -64,6 +64,8 @@ def _row_form(s: str) -> re.Match | None:
         if m is not None:
             return m
     return None
+
+
 _FIGURE_END = frozenset("0123456789%—–-/元件个条次项")  # how such a row's line ends
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
@@ -109,46 +111,36 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             return  # (looked for only on the lines that could give cells: a check on every line costs 1 %)
         while kb < nb and bare[kb] < start:
             kb += 1
-        if kb < nb and bare[kb] < start + len(s) and len(s) <= _MAX_GLUED_LINE and not one_word_row(s):
-            if " " in s and spaced_words(s):
-                spaced(s, start, i, True)
+        m = _row_form(s) if s[-1] in _FIGURE_END and " " in s else None
+        if kb < nb and bare[kb] < start + len(s) and len(s) <= _MAX_GLUED_LINE:
+            # a row one space apart whose label is one word is read as cells before any glued
+            # reading, which cuts a label it does not know at a unit inside it (2.延期办 件 126: 延 /
+            # 期 / 办); so is one whose label has several words (a group's label, then the row's:
+            # `（四）无法提供 1.本机关不掌握相关政府信息 0项 2个 0 2`) when its figures stand one space apart —
+            # cells, not a glued run to cut (a count's unit inside it, 2个, is no cut): word by word
+            several = m is not None and " " in s[:max(0, m.start(1) - 1)]
+            if several and m.lastindex == 1 and " " in m.group(1):
+                spaced(s, start, i, m, True)
                 return
-            parts = split_line(s, template_id)
-            if parts is not None:
-                for text, a, b, glued in parts:
-                    append(Tok(text, start + a, start + b, i, False, False, glued))
-                return
-        if s[-1] in _FIGURE_END and " " in s:
-            spaced(s, start, i)
+            if m is None or several:
+                parts = split_line(s, template_id)
+                if parts is not None:
+                    for text, a, b, glued in parts:
+                        append(Tok(text, start + a, start + b, i, False, False, glued))
+                    return
+        if m is not None:
+            spaced(s, start, i, m)
         else:
             append(Tok(s, start, start + len(s), i, False, False))
 
-    def one_word_row(s: str) -> bool:
-        """Is the line a row one space apart whose label is one word? It is read as cells before
-        any glued reading, which cuts a label it does not know at a unit inside it (2.延期办 件 126:
-        延 / 期 / 办)."""
-        if s[-1] not in _FIGURE_END or " " not in s:
-            return False
-        m = _row_form(s)
-        return m is not None and " " not in s[:max(0, m.start(1) - 1)]
-
-    def spaced_words(s: str) -> bool:
-        """Is the line a row one space apart, words then two figures or more, whose label has
-        several words (a group's label, then the row's: `（四）无法提供 1.本机关不掌握相关政府信息 0项 2个
-        0 2`)? Its figures stand one space apart, so they are cells, not a glued run to cut (a count's
-        unit inside it, 2个, is no cut): read word by word."""
-        if s[-1] not in _FIGURE_END:
-            return False
-        m = _row_form(s)
-        return m is not None and m.lastindex == 1 and m.start(1) > 0 and " " in m.group(1)
-
-    def spaced(s: str, start: int, i: int, words: bool = False) -> None:
+    def spaced(s: str, start: int, i: int, m: re.Match | None = None, words: bool = False) -> None:
         """A line that is not glued text and ends in a figure: a row with one space between its
-        cells (_ROW_FORMS) is its cells, the words before them one of them (`words`: each word one);
-        else one token."""
-        if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
-            return
-        m = _row_form(s)
+        cells (_ROW_FORMS; `m`, its form when known) is its cells, the words before them one of
+        them (`words`: each word one); else one token."""
+        if m is None:
+            if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
+                return
+            m = _row_form(s)
         if m is None:
             append(Tok(s, start, start + len(s), i, False, False))
             return
