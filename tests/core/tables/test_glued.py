@@ -44,3 +44,15 @@ def test_a_numbering_before_figures_or_a_unit_is_a_label_of_its_own():
     assert [(t, g) for t, _, _, g in split_line("(二) 件 172", "legacy")] == [("(二)", False), ("件", False), ("172", True)]
     # a numbering before its word is still joined to it
     assert [t for t, _, _, _ in split_line("(二)被依法纠错数 件 172", "legacy")] == ["(二)被依法纠错数", "件", "172"]
+
+
+def test_several_rows_on_a_line_are_told_from_one_row_whose_label_has_several_words():
+    """A table's rows taken onto one line one space apart hold figures after two table words;
+    one row whose label starts with its group's holds them after one (its numbering, 1., is none)."""
+    from gik_tui.core.tables.glued import several_rows
+
+    assert several_rows("(一)予以公开 1 0 1(二)部分公开 2 0 2(三)不予公开 1.属于国家秘密 1 1", "gik-2019")
+    assert several_rows("三、本年度办理结果 (一)予以公开 1 0 0 0 0 1 (二)部分公开 2 0 2", "gik-2021")
+    assert not several_rows("（四）无法提供 1.本机关不掌握相关政府信息 0项 2个 0 2", "gik-2019")
+    assert not several_rows("(三)不予公开 1.属于国家秘密 2件 0 0 0 0 0 2个", "gik-2019")
+    assert not several_rows("政府信息公开工作年度报告", "gik-2019")

@@ -59,3 +59,16 @@ def test_a_pages_number_alone_on_its_line_is_no_cell(line):
     to the row before, which then had more values than columns."""
     got = [t for t, _, _ in toks(f"标题\n行政许可 | 3 | 0 |\n{line}\n行政处罚 | 5 | 1 |\n")]
     assert got == ["标题", "行政许可", "3", "0", "行政处罚", "5", "1"]
+
+
+def test_a_rows_first_figure_glued_to_the_word_before_it_is_a_cell_of_its_own():
+    """A header's last word glued to the row's first figure (`尚未审结 总计27 0 0 0 27`: the review
+    table's one row taken onto its header's line with no separator) gives the figure as a cell,
+    at its own offset; the word stays a word. A word ending in digits that stand before no run of
+    figures is left as it is."""
+    text = "标题\n结果维持 结果纠正 其他结果 尚未审结 总计27 0 0 0 27\n第3项 说明\n"
+    doc = read_bytes(text.encode(), "s.txt")
+    got = [t for t in tokenize(doc, "gik-2019") if t.line == 1]
+    assert [t.text for t in got] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "27", "0", "0", "0", "27"]
+    assert all(doc.norm[t.start:t.end] == t.text for t in got)
+    assert [t.text for t in tokenize(doc, "gik-2019") if t.line == 2] == ["第3项 说明"]

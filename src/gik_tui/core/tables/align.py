@@ -47,7 +47,8 @@ _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
 INVALID = Parsed(None, None, "invalid")
 GLUED = Parsed(None, None, "glued")
 _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_ONE_FIGURE = re.compile(r"0|[1-9][0-9]*")  # a count as one cell writes it: no leading zero
+# a figure as one cell writes it: no leading zero, perhaps signed (增9, -70), a decimal, a unit
+_ONE_FIGURE = re.compile(r"(?:[+\-−]|增|减)?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:万元|元|人次|件|个|条|次|项)?")
 _NUMBERING_MARKS = (".", "、", "．", "）", ")")
 # figures of 2–9 digits before a counting word, not inside a longer figure: (?<![\d.])(\d{2,9})(?=…),
 # written digit first so that the scan for it runs in C (a lookbehind first is tried at every character)
@@ -1094,10 +1095,6 @@ class _Aligner:
             return []  # (one figure glued to its label, 规范性文件521, is a glued run: 规范性文件 521 may be one cell)
         if len(figures) >= n or not all(_ONE_FIGURE.fullmatch(f) for f in figures):
             return []  # (a piece with a leading zero, 00 or 01, is glued cells: the run is glued, not spaced)
-        end = t.values[-1][0].end
-        nl = norm.find("\n", end, end + 200)
-        if norm[end:nl if nl >= 0 else end + 200].strip():
-            return []  # (a row is a line of its own where the text kept its rows apart; mid-line, the page was scraped glued)
         items, at = [], 0
         for f in figures:
             items.append((parse_value(f), (at, at + len(f)), f))

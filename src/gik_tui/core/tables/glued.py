@@ -206,8 +206,9 @@ def _pieces(s: str, vocab: Vocab) -> list[Piece]:
     return out
 
 
-def _is_glued(s: str, pieces: list[Piece]) -> bool:
-    """Table words directly before figures, twice, or once in a stretch that is mostly table."""
+def _hits(s: str, pieces: list[Piece]) -> tuple[int, int]:
+    """How many table words stand directly before figures (a space between them or none), and
+    how much of `s` the table's words and figures cover."""
     hits = 0
     covered = 0
     prev = None
@@ -218,7 +219,34 @@ def _is_glued(s: str, pieces: list[Piece]) -> bool:
             covered += p.end - p.start
         if p.kind != "text" or s[p.start:p.end].strip():
             prev = p.kind
+    return hits, covered
+
+
+def _is_glued(s: str, pieces: list[Piece]) -> bool:
+    """Table words directly before figures, twice, or once in a stretch that is mostly table."""
+    hits, covered = _hits(s, pieces)
     return hits >= 2 or (hits == 1 and covered >= 0.5 * len(s.strip()))
+
+
+_NUMBERING_ONLY = re.compile(r"\d{1,2}\s*[.、．]")
+
+
+def several_rows(line: str, template_id: str) -> bool:
+    """Whether the line holds the figures of two table rows or more: a table's words directly
+    before figures twice (a table's rows on one line, one space apart: `(一)予以公开 1 0 1(二)部分公开 2 2`),
+    not one row whose label has several words (`(四)无法提供 1.本机关不掌握相关政府信息 0项 2个 0 2`)."""
+    if not may_be_glued(line):
+        return False
+    hits = 0
+    prev = None
+    for p in _pieces(line, vocabulary(template_id)):
+        if p.kind == "num" and prev in ("word", "note") and not _NUMBERING_ONLY.fullmatch(line, p.start, p.end):
+            hits += 1  # (a row's numbering after its group's label, 不予公开 1.属于国家秘密, is no figure)
+            if hits == 2:
+                return True
+        if p.kind != "text" or line[p.start:p.end].strip():
+            prev = p.kind
+    return False
 
 
 def _numbering_digits(digits: str, expected: frozenset[int], whole: bool) -> int:

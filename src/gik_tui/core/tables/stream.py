@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from .glued import UNITS, bare_offsets, split_line
+from .glued import UNITS, bare_offsets, several_rows, split_line
 
 
 @dataclass(slots=True)
@@ -55,6 +55,11 @@ _ROW_FORMS = (
     # one amount or count with its unit (行政 31.97万元: a label cut short, then its figure; 行政处罚 1173次)
     (re.compile(r"(?<=\S) ([+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)|\d[\d,]*(?:人次|件|个|条|次|项))$"), 80),
 )
+
+
+# a row's first figure that lost its space to the word before it (the header's last word, or the
+# row's label: `总计27 0 0 0 27`, a table's rows taken onto one line with no separator between them)
+_GLUED_FIRST = re.compile(r"(?<=[\u4e00-\u9fff])(?:0|[1-9][0-9]*)$")
 
 
 def _row_form(s: str) -> re.Match | None:
@@ -119,7 +124,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             # `（四）无法提供 1.本机关不掌握相关政府信息 0项 2个 0 2`) when its figures stand one space apart —
             # cells, not a glued run to cut (a count's unit inside it, 2个, is no cut): word by word
             several = m is not None and " " in s[:max(0, m.start(1) - 1)]
-            if several and m.lastindex == 1 and " " in m.group(1):
+            if several and m.lastindex == 1 and " " in m.group(1) and not several_rows(s, template_id):
                 spaced(s, start, i, m, True)
                 return
             if m is None or several:
@@ -144,8 +149,12 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         if m is None:
             append(Tok(s, start, start + len(s), i, False, False))
             return
+        first = None
         if m.start(1) > 0:
             label = s[:m.start(1) - 1]
+            first = _GLUED_FIRST.search(label)
+            if first is not None:  # the run's first figure glued to the word before it (总计27 0 0 …)
+                label = label[:first.start()]
             if words:
                 pos = start
                 for word in label.split(" "):
@@ -154,6 +163,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                     pos += len(word) + 1
             else:
                 append(Tok(label, start, start + len(label), i, True, False))
+        if first is not None:  # (the separator lost is the one before the row, not between its cells)
+            append(Tok(first.group(), start + first.start(), start + first.end(), i, True, False))
         for g in range(1, m.lastindex + 1):
             pos = start + m.start(g)
             for part in m.group(g).split(" "):
