@@ -379,3 +379,40 @@ def test_synthetic_one_line_tables_that_drop_empty_cells_never_give_a_wrong_figu
                 assert c.value == truth or (truth is None and c.value == 0), (rep.name, c.key, c.value, truth)
                 filled += 1
     assert filled >= 60
+
+
+@pytest.mark.parametrize("template_id", ["legacy", "gik-2019", "gik-2021"])
+@pytest.mark.parametrize("drop", [0.0, 0.5])
+def test_synthetic_reports_on_one_line_with_counts_carrying_their_unit_never_give_a_wrong_figure(template_id, drop):
+    """A whole report taken onto one line, cells one space apart, some counts with their unit as a
+    PDF's cell writes them (`49 0个 0 0 0 0 49`, `（一）予以公开 0 0项 0 0项 1 0 1`), with or without
+    dropped zero cells: a count keeps its unit inside a run of figures — the run is not cut at the
+    unit, its last figure not lost to the next label — and no cell is filled with a figure its
+    column does not hold. With nothing dropped most cells are read. (Before: 69 cells wrong
+    at confidence 0.9 in 15 reports with none dropped, 52 with half dropped — the row read as
+    `49 0`, its total taken as 0.)"""
+    import random
+    import re
+
+    from gik_tui.core.synth import make_report
+
+    rng = random.Random(template_id + str(drop))
+    filled = total = 0
+    for i in range(3):
+        rep = make_report(i, seed=21, template_id=template_id, layout="c", encoding="utf-8", shape="real")
+        out = []
+        for line in rep.render().decode("utf-8").split("\n"):
+            if "|" in line:
+                kept = [c for c in cells(line) if c and not (c == "0" and rng.random() < drop)]
+                line = " ".join(c + rng.choice("件个项") if re.fullmatch(r"\d+", c) and rng.random() < 0.3 else c
+                                for c in kept)
+            if line.strip():
+                out.append(line.strip())
+        ex = extract(read_bytes(" ".join(out).encode(), rep.filename))
+        for c in ex.cells:
+            truth = rep.values.get(c.key)
+            total += 1
+            if c.value is not None:
+                assert c.value == truth or (truth is None and c.value == 0), (rep.name, c.key, c.value, truth)
+                filled += 1
+    assert filled >= (0.8 * total if drop == 0 else 60)

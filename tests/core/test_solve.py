@@ -116,6 +116,21 @@ def test_solve_broken_sums_fall_back_to_each_row():
     assert out.rows[0].decided == {2: (3, 0)} and out.rows[1].decided[2] == (10, 0)
 
 
+def test_a_row_that_breaks_its_own_total_in_every_reading_decides_nothing():
+    """`49 0` placed under a row of parts and its total (the total last, a placement's prior): every
+    reading breaks the row's own total, so its figures are not all there — the 0 its readings agree
+    on is offered, never filled. A row that keeps its own total in some reading is as before, and
+    so is one whose readings come from its text alone (a glued run's cuts, a header's orders)."""
+    rows = [_row("x", [(49, None, 0), (None, 49, 0)]), _row("y", [(5, 5, 10)])]
+    rows[0].placed = True
+    out = solve(rows, {}, _sum_rows("x", "y"), ())
+    assert out.status == "broken"
+    assert out.rows[0].decided == {} and out.rows[0].candidates[2] == [(0, 1.0)]
+    assert out.rows[1].decided == {0: (5, 0), 1: (5, 0), 2: (10, 0)}
+    rows[0].placed = False
+    assert solve(rows, {}, _sum_rows("x", "y"), ()).rows[0].decided == {2: (0, 0)}
+
+
 def test_solve_is_capped():
     rows = [_row(str(i), [(a, 9 - a, 9) for a in range(10)]) for i in range(12)]
     total = [Constraint("eq", tuple((("t", (str(i),), ("a",)), 1) for i in range(12)) + ((("t", ("k",), ("a",)), -1),), "Σa = k")]
@@ -247,6 +262,22 @@ def test_more_values_than_columns_is_never_cut_silently():
     cols = [("自然人",), ("法人或其他组织", "商业企业"), ("法人或其他组织", "科研机构"), ("法人或其他组织", "其他"), ("总计",)]
     assert [ex.cell("requests", row, c).value for c in cols] == [17, 1, 2, 0, 20]
     assert ex.cell("requests", row, ("总计",)).method == "inferred"
+
+
+def test_a_spaced_run_that_may_have_dropped_cells_in_too_many_ways_is_offered_never_filled():
+    """The review table's one row on a line of glued labels, its figures one space apart but fewer
+    than its fifteen columns (`0 10 1 2 11601 18 111 1 4`: cells glued at random, or empty ones
+    dropped — too many placements to list): its glued cuts are offered, the truth among them,
+    none filled and none taken by enter; the row stays out of the identities. (Before: the row was
+    left blank with no candidate.)"""
+    rep = make_report(2626, seed=11, template_id="gik-2019", layout="s", inconsistent=False, shape="uniform")
+    ex = extract(read_bytes(rep.render(), rep.filename))
+    review = [c for c in ex.cells if c.table == "review"]
+    assert len(review) == 15 and all(c.value is None for c in review)
+    assert all(rep.values[c.key] in {v for v, _ in c.candidates} for c in review)
+    split = ex.splits[("review", ())]
+    assert split.offered and not split.decided
+    assert any("offered only" in w for w in ex.warnings)
 
 
 # ------------------------------------------------------------------ properties over synthetic tables

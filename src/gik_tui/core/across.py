@@ -107,8 +107,8 @@ def with_years(ex: Extraction, ties_: list[Tie]) -> Extraction:
         order = sorted(range(len(weights)), key=lambda i: -weights[i])
         total = sum(weights) or 1.0
         choices = tuple((sp.choices[i][0], round(weights[i] / total, 3)) for i in order)
-        decided = len(order) == 1 or (weights[order[0]] >= LEAD * weights[order[1]]
-                                      and evidence[order[0]] >= LEAD * evidence[order[1]])
+        decided = not sp.offered and (len(order) == 1 or (weights[order[0]] >= LEAD * weights[order[1]]
+                                                          and evidence[order[0]] >= LEAD * evidence[order[1]]))
         splits[(table, row)] = replace(sp, choices=choices, reasons=distinguishing([reasons[i] for i in order]),
                                        decided=decided, evidence=tuple(evidence[i] for i in order))
         for j, key in enumerate(keys):  # each undecided cell's candidates: the same shares, by value

@@ -180,6 +180,7 @@ class Split:
     reasons: tuple[tuple[str, ...], ...] = ()  # why, for each choice (core/solve.score_option)
     decided: bool = False  # the evidence (not a prior alone) puts the first clearly ahead: enter takes it
     evidence: tuple[float, ...] = ()  # per choice, the part of its weight that is evidence (solve.Score)
+    offered: bool = False  # its choices may lack the true one (or each breaks the row's own total): never decided
 
     def __reduce__(self):
         return _by_fields(self)  # core/cache.py

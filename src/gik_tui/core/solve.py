@@ -61,6 +61,12 @@ class Uncertain:
     # the table's identities turn out broken; None: the options above are plain already
     plain: Callable[[], list[Option] | None] | None = None
     kinds: tuple[str, ...] = ()  # each column's kind of value (count, signed, amount): plausibility
+    # the options may lack the true reading (its other readings were too many to list): the row
+    # takes no part in the identities and is offered, never filled
+    open: bool = False
+    # some options place the row's figures with a placement's prior (its last figure in the total
+    # column, `placements`): where they agree is no evidence when every reading breaks the row's total
+    placed: bool = False
 
 
 @dataclass(slots=True)
@@ -74,6 +80,7 @@ class RowResult:
     # per option of `source`: its score (the one number every share is computed from), why, and
     # the part of the score that is evidence rather than a prior (see `score_option`)
     scores: list[Score] = field(default_factory=list)
+    offered: bool = False  # nothing of the row may be filled: its readings are offered (_offered)
 
 
 @dataclass(slots=True)
@@ -110,6 +117,7 @@ def _cell_ok(text: str, kind: str, last: bool, unit: str | None) -> bool:
 
 
 _GAP = re.compile(r"\S+")
+_UNIT_END = re.compile(r"(?<=\d)(?:人次|件|个|条|次|项)$")
 
 
 def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...] = (),
@@ -119,7 +127,8 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
     every split cuts there, and wherever else it must (see `_split_unspaced`)."""
     if " " not in run and "\t" not in run:
         return _split_unspaced(run, kinds, sums, budget)
-    chunks = [(m.start(), m.group()) for m in _GAP.finditer(run)]
+    # (a count's unit ends its cell, `0项`: the figure is the cell)
+    chunks = [(m.start(), _UNIT_END.sub("", m.group())) for m in _GAP.finditer(run)]
     if not chunks or len(chunks) > len(kinds):
         return []
     joined = "".join(t for _, t in chunks)
@@ -623,6 +632,8 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
     `signs`: where the report writes its rises with a sign (score_option)."""
     where: dict[tuple, tuple[int, int]] = {}
     for i, r in enumerate(rows):
+        if r.open:
+            continue  # (its cells are unknown to the identities: they cannot be used)
         for j, col in enumerate(r.columns):
             where[(r.table, r.row, col)] = (i, j)
     # each option's score from the soft evidence (score_option: the one place it is computed)
@@ -693,7 +704,17 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
     keep = []
     for i, cl in enumerate(classes):
         keep.append(sorted(d for members in cl.values() if members[0] in supported[i] for d in members))
-    return Outcome([_result(rows[i], scores[i], keep[i]) for i in range(len(rows))], "solved", used)
+    return Outcome([_offered(_result(r, scores[i], keep[i])) if r.open else _result(r, scores[i], keep[i])
+                    for i, r in enumerate(rows)], "solved", used)
+
+
+def _offered(res: RowResult) -> RowResult:
+    """The row's result with nothing filled: each value its readings agree on is a candidate."""
+    for j, (v, _) in res.decided.items():
+        res.candidates[j] = [(v, 1.0)]
+    res.decided = {}
+    res.offered = True
+    return res
 
 
 def _cautious(rows: list[Uncertain], scores: list[list[Score]], alone: list[list[int]], multi,
@@ -715,6 +736,9 @@ def _cautious(rows: list[Uncertain], scores: list[list[Score]], alone: list[list
             trusted[i] = False
     out = []
     for i, r in enumerate(rows):
+        if r.open:
+            out.append(_offered(_result(r, scores[i], alone[i])))
+            continue
         if trusted[i]:
             out.append(_result(r, scores[i], alone[i]))
             continue
@@ -727,7 +751,11 @@ def _cautious(rows: list[Uncertain], scores: list[list[Score]], alone: list[list
             continue
         mine = hints[i] if hints else ()
         sc = [score_option(o, r.kinds, r.columns, evidence, mine, o.values in fitting, signs) for o in plain]
-        out.append(_result(r, sc, list(range(len(plain))), plain))
+        res = _result(r, sc, list(range(len(plain))), plain)
+        # a placed row whose every reading breaks its own total: its figures are not all there (or
+        # not all its own), so where its readings agree is no evidence — a total put last by a
+        # placement, 0 of `49 0` under seven columns, is a prior. Offered, never filled
+        out.append(_offered(res) if r.placed and not alone[i] else res)
     return out
 
 

@@ -122,7 +122,11 @@ class Editing:
             heads = " | ".join(col[-1] for col in split.columns)
             more = f" (the {len(answers)} likeliest of {split.total})" if split.total > len(answers) else ""
             question = f"{' › '.join(key[1])}: the splits the text and the identities leave{more}\n{heads}"
-            if not split.decided:  # only a prior puts the first ahead: enter must not take it
+            if split.offered:  # the readings may lack the report's own: enter must not take one
+                default = None
+                question += ("\nthese readings may not include the report's own (its figures read in too many ways, "
+                             "or each breaks the row's total): press the number of the one the report means, or type it")
+            elif not split.decided:  # only a prior puts the first ahead: enter must not take it
                 default = None
                 question += "\nno offer is clearly ahead on evidence: press the number of the one the report means"
 

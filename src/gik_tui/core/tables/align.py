@@ -895,7 +895,8 @@ class _Aligner:
             self.row_notes[(t.table, t.row)] = (f"its figures ({', '.join(tok.text for tok, _ in vals)[:40]}) "
                                                 f"could not be placed in its {n} columns")
             return
-        self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds), t))
+        self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds,
+                                         placed=len(vals) < n), t))
 
     def _placed(self, table: str, cols: tuple[LabelPath, ...], kinds: tuple[str, ...], items: list) -> list[Option] | None:
         """Every way to put a row's figures, in order, into its columns when it dropped its empty
@@ -1059,6 +1060,11 @@ class _Aligner:
         kinds = self._kinds(t.table, t.row, cols)
         sums = _row_sums(self.template_id, t.table, t.row, cols)
         dropped = self._dropped(t, cols, run, kinds)
+        # (a spaced run that may have dropped empty cells in more ways than can be listed: its
+        # glued cuts, offered alone — they may lack its true reading — and never filled)
+        open_ = dropped is None
+        if open_:
+            dropped = []
         options = _union(split_run(run, kinds, sums), dropped)
         if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
             options = _union(split_run(run, kinds, budget=CANDIDATE_BUDGET), dropped)
@@ -1079,7 +1085,8 @@ class _Aligner:
                            o.raws, o.weight) for o in opts]
 
         plain = (lambda: shifted(_union(split_run(run, kinds, budget=CANDIDATE_BUDGET), dropped))) if sums else None
-        self.uncertain.append((Uncertain(t.table, t.row, cols, shifted(options), "solved", "glued", plain, kinds), t))
+        self.uncertain.append((Uncertain(t.table, t.row, cols, shifted(options), "solved", "glued", plain, kinds,
+                                         open_, bool(dropped)), t))
 
     def _dropped(self, t: _Target, cols: tuple[LabelPath, ...], run: str, kinds: tuple[str, ...]) -> list[Option] | None:
         """A run at the end of its line whose figures stand one space apart (or one figure a space
@@ -1179,6 +1186,10 @@ class _Aligner:
                              "(and rows whose every identity holds) was filled",
                    "capped": "too many possibilities to solve together, so only what the text alone decides "
                              "(and rows whose every identity holds) was filled"}[out.status]
+            offered = [u for u, _ in rows if u.open]
+            if offered:  # (such a row is kept out of the identities: see _glued_row)
+                how += (f"; {len(offered)} row(s) of figures one space apart that may have dropped empty cells "
+                        "in more ways than can be listed, offered only")
             self.warnings.append(
                 f"{table}: {len(rows)} row(s) {', '.join(what.get(k, k) for k in kinds)}; {how}: "
                 f"{decided} cell(s) decided (confidence {CONF_SOLVED}), {open_} left blank with candidates"
@@ -1240,7 +1251,8 @@ EVIDENCE_LEAD = 2.0  # the first choice is taken on enter only when its evidence
 def _split_of(u: Uncertain, res) -> Split:
     """The row's remaining whole-row choices, most likely first, with the shares of the same scores
     the cells' candidates come from (solve.score_option), each with why; `decided` when the first
-    is ahead of the second by its evidence, not by a prior alone."""
+    is ahead of the second by its evidence, not by a prior alone (never for a row only offered:
+    its readings may lack the true one, or each breaks its own total)."""
     weights: dict[tuple, float] = {}
     best: dict[tuple, object] = {}
     for d in res.options:
@@ -1251,13 +1263,13 @@ def _split_of(u: Uncertain, res) -> Split:
             best[values] = sc
     total = sum(weights.values()) or 1.0
     ranked = sorted(weights.items(), key=lambda kv: -kv[1])
-    decided = len(ranked) == 1 or (
+    decided = not res.offered and (len(ranked) == 1 or (
         ranked[0][1] >= EVIDENCE_LEAD * ranked[1][1]
-        and best[ranked[0][0]].evidence >= EVIDENCE_LEAD * best[ranked[1][0]].evidence)
+        and best[ranked[0][0]].evidence >= EVIDENCE_LEAD * best[ranked[1][0]].evidence))
     ranked = ranked[:MAX_SPLITS]
     return Split(u.columns, tuple((values, round(w / total, 3)) for values, w in ranked), len(weights),
                  distinguishing([best[v].reasons for v, _ in ranked]), decided,
-                 tuple(best[v].evidence for v, _ in ranked))
+                 tuple(best[v].evidence for v, _ in ranked), res.offered)
 
 
 @cache

@@ -28,7 +28,11 @@ _CAPTION = rf"第二十条第\s*\(?\s*[{_CN_NUM}]{{1,3}}\s*\)?\s*项"
 _NOTE = r"\([^()]{0,80}\)"
 # a run of figures; single spaces (or tabs) inside it are cell boundaries that the scrape kept
 # (`171 000018`, `8 0 0 0 0 0 8`): the solver cuts at each of them and wherever else it must
-_RUN = r"[+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d)|[ \t]{1,3}(?=[+\-−增减]?\d))*(?:万元|万|亿元|亿|元)?"
+# (a count may keep its unit where another figure follows: `0 0项 0 1`, a PDF's cells as written)
+_COUNT_UNIT = r"(?:人次|件|个|条|次|项)"
+_RUN = (r"[+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d)|(?<=\d)" + _COUNT_UNIT + r"(?=[ \t]{1,3}[+\-−增减]?\d)"
+        r"|[ \t]{1,3}(?=[+\-−增减]?\d))*(?:万元|万|亿元|亿|元)?")
+_COUNT_UNIT_AT = re.compile(_COUNT_UNIT + r"(?=[ \t]|$)")
 _PROSE_AFTER = set("件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位")
 _NUMBERING_NOTE = re.compile(rf"^\(\s*[{_CN_NUM}\d]{{1,3}}\s*\)$")
 _NUMBERING_TAIL = re.compile(rf"(?:[{_CN_NUM}]{{1,3}}\s*[、.]|其中\s*[:：]?|第[{_CN_NUM}]+部分)\s*$")
@@ -189,7 +193,9 @@ def _pieces(s: str, vocab: Vocab) -> list[Piece]:
         if kind == "num":
             nxt = s[b:b + 1]
             prev = s[a - 1:a] if a else ""
-            if nxt in _PROSE_AFTER and a < (cut := _last_gap(s, a, b)):
+            if nxt in _PROSE_AFTER and a < _last_gap(s, a, b) and (u := _COUNT_UNIT_AT.match(s, b)):
+                b = u.end()  # the last count of a spaced run, with its unit (`0 0 0 13件 （三）`)
+            elif nxt in _PROSE_AFTER and a < (cut := _last_gap(s, a, b)):
                 out.append(Piece("num", a, cut))  # 0000000 2020年: the figures, then prose
                 a = cut + 1
                 while s[a] in " \t":
