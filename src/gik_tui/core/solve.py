@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .values import Number, Parsed, parse_value
+from .values import COUNT_UNIT, Number, Parsed, parse_value
 
 MAX_RUN = 80  # characters of a glued run; a longer one is not a table row
 SPLIT_BUDGET = 20_000  # steps spent enumerating one run's splits
@@ -117,7 +117,7 @@ def _cell_ok(text: str, kind: str, last: bool, unit: str | None) -> bool:
 
 
 _GAP = re.compile(r"\S+")
-_UNIT_END = re.compile(r"(?<=\d)(?:人次|件|个|条|次|项)$")
+_UNIT_END = re.compile(r"(?<=\d)" + COUNT_UNIT + "$")
 
 
 def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...] = (),

@@ -35,6 +35,10 @@ _NUM = re.compile(
     r"(?P<sign>[+\-−增减]?)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>万元|万|亿元|亿|元|条|件次|件|人次|次|篇|个|人|名|期|项|份|%)?"
 )
+# the count units a cell may write after its figure (0项, 13件), as one regex alternative for the
+# readers that meet them inside rows of figures (tables/stream, tables/glued, tables/align, solve)
+COUNT_UNIT_WORDS = "人次|件|个|条|次|项"
+COUNT_UNIT = f"(?:{COUNT_UNIT_WORDS})"
 _COUNT_UNITS = {"条", "件", "件次", "次", "篇", "个", "人", "名", "期", "项", "份", "人次"}
 _MAX_DIGITS = 30  # longer digit strings are not figures of a report
 

@@ -29,7 +29,7 @@ from ..model import Cell, Deferred, LabelPath, OtherRow, Split
 from ..questions import table_question
 from ..solve import Constraint, Option, Uncertain, bare, distinguishing, placements, shifts, solve, split_run
 from ..templates import TableSpec, Template, load_template
-from ..values import Parsed, parse_value
+from ..values import COUNT_UNIT_WORDS, Parsed, parse_value
 from .glued import UNITS as _UNITS
 from .stream import Tok
 
@@ -48,7 +48,7 @@ INVALID = Parsed(None, None, "invalid")
 GLUED = Parsed(None, None, "glued")
 _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # a figure as one cell writes it: no leading zero, perhaps signed (增9, -70), a decimal, a unit
-_ONE_FIGURE = re.compile(r"(?:[+\-−]|增|减)?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:万元|元|人次|件|个|条|次|项)?")
+_ONE_FIGURE = re.compile(r"(?:[+\-−]|增|减)?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
 _NUMBERING_MARKS = (".", "、", "．", "）", ")")
 # figures of 2–9 digits before a counting word, not inside a longer figure: (?<![\d.])(\d{2,9})(?=…),
 # written digit first so that the scan for it runs in C (a lookbehind first is tried at every character)

@@ -21,6 +21,7 @@ from functools import cache
 
 from ..labels import label_key
 from ..templates import load_template
+from ..values import COUNT_UNIT
 
 _CN_NUM = "一二三四五六七八九十"
 UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "名", "期", "份", "件次", "家"}
@@ -29,10 +30,9 @@ _NOTE = r"\([^()]{0,80}\)"
 # a run of figures; single spaces (or tabs) inside it are cell boundaries that the scrape kept
 # (`171 000018`, `8 0 0 0 0 0 8`): the solver cuts at each of them and wherever else it must
 # (a count may keep its unit where another figure follows: `0 0项 0 1`, a PDF's cells as written)
-_COUNT_UNIT = r"(?:人次|件|个|条|次|项)"
-_RUN = (r"[+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d)|(?<=\d)" + _COUNT_UNIT + r"(?=[ \t]{1,3}[+\-−增减]?\d)"
+_RUN = (r"[+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d)|(?<=\d)" + COUNT_UNIT + r"(?=[ \t]{1,3}[+\-−增减]?\d)"
         r"|[ \t]{1,3}(?=[+\-−增减]?\d))*(?:万元|万|亿元|亿|元)?")
-_COUNT_UNIT_AT = re.compile(_COUNT_UNIT + r"(?=[ \t]|$)")
+COUNT_UNIT_AT = re.compile(COUNT_UNIT + r"(?=[ \t]|$)")
 _PROSE_AFTER = set("件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位")
 _NUMBERING_NOTE = re.compile(rf"^\(\s*[{_CN_NUM}\d]{{1,3}}\s*\)$")
 _NUMBERING_TAIL = re.compile(rf"(?:[{_CN_NUM}]{{1,3}}\s*[、.]|其中\s*[:：]?|第[{_CN_NUM}]+部分)\s*$")
@@ -193,7 +193,7 @@ def _pieces(s: str, vocab: Vocab) -> list[Piece]:
         if kind == "num":
             nxt = s[b:b + 1]
             prev = s[a - 1:a] if a else ""
-            if nxt in _PROSE_AFTER and a < _last_gap(s, a, b) and (u := _COUNT_UNIT_AT.match(s, b)):
+            if nxt in _PROSE_AFTER and a < _last_gap(s, a, b) and (u := COUNT_UNIT_AT.match(s, b)):
                 b = u.end()  # the last count of a spaced run, with its unit (`0 0 0 13件 （三）`)
             elif nxt in _PROSE_AFTER and a < (cut := _last_gap(s, a, b)):
                 out.append(Piece("num", a, cut))  # 0000000 2020年: the figures, then prose

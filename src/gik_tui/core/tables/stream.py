@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
+from ..values import COUNT_UNIT, COUNT_UNIT_WORDS
 from .glued import UNITS, bare_offsets, several_rows, split_line
 
 
@@ -43,7 +44,7 @@ _PAGE_START = frozenset("-—–第共Pp")
 # label broken over two lines, or a first figure) then two figures or more, each after one space.
 # A figure (or an empty-cell dash) never holds a space
 # (an amount may carry its unit, 78874.11万元, and a count its own, 11件 or 5人次: a PDF's cell as written)
-_FIGURE = r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元|人次|件|个|条|次|项)?|[—–\-/])"
+_FIGURE = r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元|" + COUNT_UNIT_WORDS + r")?|[—–\-/])"
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 # the forms of such a row, tried in turn, each as (pattern, longest line): its groups are its cells
 # (a group of several figures one space apart, several cells), whatever stands before them its label
@@ -53,7 +54,7 @@ _ROW_FORMS = (
     # a statistics row: its label (perhaps cut short), its unit and its figure (人员数 人 242)
     (re.compile(rf"(?<=\S) ({_UNIT}) ({_FIGURE})$"), 80),
     # one amount or count with its unit (行政 31.97万元: a label cut short, then its figure; 行政处罚 1173次)
-    (re.compile(r"(?<=\S) ([+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)|\d[\d,]*(?:人次|件|个|条|次|项))$"), 80),
+    (re.compile(r"(?<=\S) ([+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)|\d[\d,]*" + COUNT_UNIT + r")$"), 80),
 )
 
 
