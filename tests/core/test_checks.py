@@ -58,8 +58,13 @@ def test_a_table_with_no_figure_fails_missing_and_open_cells_are_pending():
     assert results["review.missing"].state == "fails" and not results["review.missing"].ok
     k, filled = _KEYS[0], _KEYS[1]
     open_cell = {k: Cell(*k, None, candidates=((1, 0.5), (None, 0.5)))}
-    results = {r.id: r for r in run_checks(_T, open_cell)}  # no figure yet: still missing, its candidates said
-    assert results["review.missing"].state == "fails" and "1 cell(s) have candidates" in results["review.missing"].message
+    # figures found, none placed (a glued review row only offered): waiting for the analyst, not
+    # missing — never clean either
+    results = {r.id: r for r in run_checks(_T, open_cell)}
+    assert "review.missing" not in results
+    und = results["review.undecided"]
+    assert und.state == "pending" and not und.ok and "none of the table's cells is decided yet" in und.message
+    assert [r.key for r in und.waiting] == [k]
     results = {r.id: r for r in run_checks(_T, {**open_cell, filled: Cell(*filled, 3)})}
     assert results["review.undecided"].state == "pending" and results["review.undecided"].waiting == (results["review.undecided"].cells[0],)
     assert results["review.undecided"].waiting[0].key == k

@@ -6,8 +6,9 @@ or is *pending*. Blank cells count as 0 as in the official tables when that make
 otherwise blank cells and the cells the solver left undecided (blank with candidates: unknown, not
 0) are what it waits for: pending while some values they may take would make it hold, failing only
 when none would. A table with undecided cells is pending as `<table>.undecided` until the analyst
-chooses their values. A table of the template with no figure at all fails `<table>.missing`:
-nothing found is a finding, never a clean report. A check names its cells and both sides.
+chooses their values (so is a table whose every figure is undecided: its figures were found). A
+table of the template with no figure at all, filled or offered, fails `<table>.missing`: nothing
+found is a finding, never a clean report. A check names its cells and both sides.
 """
 
 from __future__ import annotations
@@ -197,17 +198,18 @@ def run_checks(template: Template, cells: dict[tuple[str, LabelPath, LabelPath],
         elif c.candidates:
             undecided.setdefault(c.table, []).append(c)
     for spec in template.tables:
-        if spec.id not in filled:
-            out.append(_missing(spec, len(undecided.get(spec.id, ()))))
-        elif spec.id in undecided:
+        if spec.id in undecided:  # (its figures were found, none placed yet: they wait for the analyst)
             open_ = undecided[spec.id]
             keys = {c.key for c in open_}
             refs = tuple(ref for key, ref in _cell_refs(spec) if key in keys)  # in the table's order
+            none = "" if spec.id in filled else "; none of the table's cells is decided yet"
             out.append(CheckResult(
                 f"{spec.id}.undecided", False,
-                f"{spec.title}: {len(open_)} cell(s) that the text and the identities leave undecided; "
+                f"{spec.title}: {len(open_)} cell(s) that the text and the identities leave undecided{none}; "
                 f"each is blank with its candidates until you choose its value",
                 (refs[0],), "pending", refs))
+        elif spec.id not in filled:
+            out.append(_missing(spec))
     return out
 
 
@@ -222,14 +224,12 @@ def _cell_refs(spec: TableSpec) -> tuple[tuple[tuple[str, LabelPath, LabelPath],
     return hit[1]
 
 
-def _missing(spec: TableSpec, with_candidates: int) -> CheckResult:
+def _missing(spec: TableSpec) -> CheckResult:
     rows = [r for b in spec.blocks for r in b.rows]
     cols = list(dict.fromkeys(c for b in spec.blocks for c in b.columns))
     first_row = " / ".join(rows[0]) if rows[0] else "(one unlabelled row)"
     looked = f"{first_row} … {' / '.join(rows[-1])}" if len(rows) > 1 else first_row
     msg = (f"{spec.title}: no figure of this table was found (looked for its rows {looked}, "
            f"columns {' / '.join(cols[0])} … {' / '.join(cols[-1])})")
-    if with_candidates:
-        msg += f"; {with_candidates} cell(s) have candidates"
     first = CellRef(spec.id, rows[0], cols[0])
     return CheckResult(f"{spec.id}.missing", False, msg, (first,))
