@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gik_tui.core.extract import extract
 from gik_tui.core.readers import read_bytes
-from gik_tui.core.solve import MAX_OPTIONS, Constraint, Option, Uncertain, placements, solve, split_run
+from gik_tui.core.solve import MAX_OPTIONS, Constraint, Option, Uncertain, ahead, placements, solve, split_run
 from gik_tui.core.synth import dropped_zeros, make_report
 from gik_tui.core.tables.glued import split_line
 from gik_tui.core.values import parse_value
@@ -728,3 +728,14 @@ def test_the_reports_own_way_of_writing_rises_ranks_a_bare_figure(rise, decided)
         assert [share for _, share in split.choices] == [0.5, 0.5]
     # the rows read plainly are read as before, whatever the style
     assert ex.cell("active", ("第二十条第（五）项", "行政许可"), ("本年增/减",)).value == 9
+
+
+def test_enter_takes_a_first_choice_only_ahead_of_every_other_on_evidence():
+    """`ahead`, the one rule of the splits, the questions and the cross-year scoring: the first
+    choice must weigh twice the second and its evidence twice that of every other choice. A third
+    choice ranked low by a prior alone, with the first's evidence, leaves the first a guess."""
+    assert ahead([0.8, 0.1, 0.1], [1.0, 0.2, 0.2])
+    assert not ahead([0.79, 0.09, 0.09, 0.03], [1.0, 0.2, 0.2, 1.0])  # (11, -, 1) against (1, 1, 1)
+    assert not ahead([0.6, 0.4], [5.0, 1.0])  # not ahead by weight
+    assert not ahead([0.9, 0.1], [1.0, 1.0])  # ahead by a prior alone
+    assert ahead([1.0], [1.0]) and not ahead([], [])

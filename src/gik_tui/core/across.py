@@ -17,11 +17,10 @@ from dataclasses import dataclass, replace
 
 from .checks import plan
 from .model import Cell, CellKey, Extraction, Question
-from .solve import distinguishing
+from .solve import ahead, distinguishing
 
 MATCH = 10.0  # a choice that keeps an identity with the agency's other year
 MISMATCH = 0.1  # … or breaks one
-LEAD = 2.0  # as for the splits: the first is taken on enter only when its evidence weighs this much more
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +106,7 @@ def with_years(ex: Extraction, ties_: list[Tie]) -> Extraction:
         order = sorted(range(len(weights)), key=lambda i: -weights[i])
         total = sum(weights) or 1.0
         choices = tuple((sp.choices[i][0], round(weights[i] / total, 3)) for i in order)
-        decided = not sp.offered and (len(order) == 1 or (weights[order[0]] >= LEAD * weights[order[1]]
-                                                          and evidence[order[0]] >= LEAD * evidence[order[1]]))
+        decided = not sp.offered and ahead([weights[i] for i in order], [evidence[i] for i in order])
         splits[(table, row)] = replace(sp, choices=choices, reasons=distinguishing([reasons[i] for i in order]),
                                        decided=decided, evidence=tuple(evidence[i] for i in order))
         for j, key in enumerate(keys):  # each undecided cell's candidates: the same shares, by value
@@ -137,8 +135,7 @@ def _question(q: Question, ties_: list[Tie], known: dict[CellKey, Cell]) -> Ques
     total = sum(weights) or 1.0
     reasons = distinguishing([tuple(judged[i][1]) + q.options[i].reasons for i in order])
     options = tuple(replace(q.options[i], share=round(weights[i] / total, 3), reasons=r) for i, r in zip(order, reasons))
-    f0, f1 = judged[order[0]][0], judged[order[1]][0] if len(order) > 1 else 0.0
-    decided = q.decided or (weights[order[0]] >= LEAD * weights[order[1]] and f0 >= LEAD * f1)
+    decided = q.decided or ahead([weights[i] for i in order], [judged[i][0] for i in order])
     return replace(q, options=options, decided=decided)
 
 

@@ -17,12 +17,11 @@ from functools import cache
 
 from .checks import plan
 from .model import LabelPath, Question, QuestionOption
-from .solve import distinguishing
+from .solve import ahead, distinguishing
 from .templates import Template
 
 PROSE_MATCH = 20.0  # the pattern puts a figure the report's sentences state where they say (it outweighs the 自然人 prior)
 PROSE_MISMATCH = 0.05  # … or contradicts one
-LEAD = 2.0  # the first option is taken on enter only when its evidence weighs this much more
 
 
 @cache
@@ -115,7 +114,7 @@ def table_question(template: Template, table: str, rows: list, cells: dict, norm
         return None
     options.sort(key=lambda o: (-o[0], o[2]))
     total = sum(o[0] for o in options) or 1.0
-    decided = options[0][0] >= LEAD * options[1][0] and options[0][1] >= LEAD * options[1][1]
+    decided = ahead([o[0] for o in options], [o[1] for o in options])
     k = len(next(iter(common)))
     text = (f"{spec.title}: {len(patterns)} rows show {k} figure(s) for {len(columns)} columns, the same way in "
             f"every row: which columns hold them?")

@@ -167,7 +167,7 @@ def _split_unspaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tup
         return []
     if L == n and digits.isdigit():  # one digit a cell
         return [Option(tuple(int(c) for c in digits), tuple((i, i + 1) for i in range(n)), tuple(digits),
-                       _split_prior(list(digits)))]
+                       split_prior(list(digits)))]
     if must and max(must) >= L:  # a space before the unit (12 万元) is no cut between cells
         must = frozenset(i for i in must if i < L)
     blocks = _blocks(kinds, sums)
@@ -184,7 +184,7 @@ def _split_unspaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tup
             if must and not must <= {a for a, _ in spans}:
                 continue
             raws = [digits[a:b] for a, b in spans]
-            out_b.append(Option(tuple(int(r) for r in raws), tuple(spans), tuple(raws), _split_prior(raws)))
+            out_b.append(Option(tuple(int(r) for r in raws), tuple(spans), tuple(raws), split_prior(raws)))
         return out_b if len(out_b) <= MAX_OPTIONS else None
     plain_sums = not any(parts and max(parts) < t and all(kinds[c] == "count" for c in (t, *parts))
                          for t, parts in sums)
@@ -266,7 +266,7 @@ def _split_unspaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tup
             vals.append(p.value)
             spans.append((a, b))
             raws.append(text)
-        out.append(Option(tuple(vals), tuple(spans), tuple(raws), _split_prior(raws)))
+        out.append(Option(tuple(vals), tuple(spans), tuple(raws), split_prior(raws)))
 
     try:
         finished = rec(0, 0)
@@ -292,7 +292,7 @@ def _plain_splits(digits: str, n: int, must: frozenset[int] = frozenset()) -> li
         if any(zero[a] and b - a > 1 for a, b in zip(bounds, bounds[1:])):
             continue
         raws = tuple(digits[a:b] for a, b in zip(bounds, bounds[1:]))
-        out.append(Option(tuple(map(int, raws)), tuple(zip(bounds, bounds[1:])), raws, _split_prior(raws)))
+        out.append(Option(tuple(map(int, raws)), tuple(zip(bounds, bounds[1:])), raws, split_prior(raws)))
     return out if len(out) <= MAX_OPTIONS else None
 
 
@@ -414,7 +414,7 @@ def _figure_prior(raw: str) -> float:
     return (1 - _ZERO) * w if n == 1 else w
 
 
-def _split_prior(raws: list[str]) -> float:
+def split_prior(raws: list[str]) -> float:
     """The digit prior of a split: the product over its cells of how common each figure is in real
     tables (_figure_prior)."""
     w = 1.0
@@ -597,6 +597,21 @@ def bare(raw: str) -> bool:
 def _changes(kinds: tuple[str, ...]) -> tuple[int, ...]:
     """The columns that hold a change (本年增/减: signed) of the count before them (上一年项目数量)."""
     return tuple(j for j in range(1, len(kinds)) if kinds[j] == "signed" and kinds[j - 1] == "count")
+
+
+LEAD = 2.0  # the first choice is taken on enter only when it weighs this much more than the next, by its evidence too
+
+
+def ahead(weights: list[float], evidence: list[float]) -> bool:
+    """Is the first of these choices (most likely first, each with the part of its weight that is
+    evidence, not a prior) to be taken on `enter`? Only when it weighs LEAD times the second and its
+    evidence weighs LEAD times that of every other choice: a choice ranked lower by a prior alone
+    (the digits' lengths) whose evidence equals the first's leaves the first a guess. Compared with
+    the second alone, `规章 11 1` (1, 1, 1: two cells glued) was taken as 11, none, 1 on enter, its
+    evidence equal to the true reading's, which the prior ranked fourth."""
+    if len(weights) < 2:
+        return len(weights) == 1
+    return weights[0] >= LEAD * weights[1] and evidence[0] >= LEAD * max(evidence[1:])
 
 
 def distinguishing(reasons: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:

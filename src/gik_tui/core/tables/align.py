@@ -27,7 +27,7 @@ from ..labels import has_numbering, label_key, strip_numbering
 from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, OtherRow, Split
 from ..questions import table_question
-from ..solve import Constraint, Option, Uncertain, bare, distinguishing, placements, shifts, solve, split_run
+from ..solve import Constraint, Option, Uncertain, ahead, bare, split_prior, distinguishing, placements, shifts, solve, split_run
 from ..templates import TableSpec, Template, load_template
 from ..values import COUNT_UNIT_WORDS, Parsed, parse_value
 from .glued import UNITS as _UNITS
@@ -48,6 +48,9 @@ INVALID = Parsed(None, None, "invalid")
 GLUED = Parsed(None, None, "glued")
 _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # a figure as one cell writes it: no leading zero, perhaps signed (增9, -70), a decimal, a unit
+# a piece of a run of figures that starts with a zero and goes on (000, 01): cells glued together
+_LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
+GLUED_PAGE_FACTOR = 0.02  # a dropped empty cell on a page that glues cells elsewhere (_glue_seen): a prior
 _ONE_FIGURE = re.compile(r"(?:[+\-−]|增|减)?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
 _NUMBERING_MARKS = (".", "、", "．", "）", ")")
 # figures of 2–9 digits before a counting word, not inside a longer figure: (?<![\d.])(\d{2,9})(?=…),
@@ -299,7 +302,8 @@ class _Aligner:
         # why a row's cells stayed blank with nothing to choose from: (table, row) → reason
         self.row_notes: dict[tuple[str, LabelPath], str] = {}
         self.starts, self.pieces = _header_pieces(template_id)  # (a line of cells is header pieces only if its first is one)
-        self.head = _Header()  # (one attribute: past 30 an instance's attributes are a plain dict, slower to read)
+        self.head = _Header()
+        self.glue_seen: str | None | bool = False  # _glue_seen: not looked for yet
 
     # ------------------------------------------------------------------ helpers
     def _open(self) -> bool:
@@ -1080,9 +1084,9 @@ class _Aligner:
                 return None
             if at is None:
                 return [Option(o.values, tuple(None if sp is None else (base + sp[0], base + sp[1]) for sp in o.spans),
-                               o.raws, o.weight) for o in opts]
+                               o.raws, o.weight, o.why) for o in opts]
             return [Option(o.values, tuple(None if sp is None else (at[sp[0]], at[sp[1] - 1] + 1) for sp in o.spans),
-                           o.raws, o.weight) for o in opts]
+                           o.raws, o.weight, o.why) for o in opts]
 
         plain = (lambda: shifted(_union(split_run(run, kinds, budget=CANDIDATE_BUDGET), dropped))) if sums else None
         self.uncertain.append((Uncertain(t.table, t.row, cols, shifted(options), "solved", "glued", plain, kinds,
@@ -1106,7 +1110,34 @@ class _Aligner:
         for f in figures:
             items.append((parse_value(f), (at, at + len(f)), f))
             at += len(f) + 1
-        return self._placed(t.table, cols, kinds, items)
+        opts = self._placed(t.table, cols, kinds, items)
+        if not opts:
+            return opts
+        # weighed as the glued cuts are, by how common its figures are (solve.split_prior: 11 and 1
+        # against 1, 1 and 1), and, on a page that glues cells elsewhere, as unlikely: ranked below
+        # the cuts there, never decided by it (a prior: the evidence stays)
+        prior = split_prior(figures)
+        seen = self._glue_seen()
+        if not seen:
+            return [Option(o.values, o.spans, o.raws, o.weight * prior, o.why) for o in opts]
+        why = (f"the page glues a row's figures together elsewhere ({seen}), so an empty cell it dropped is "
+               f"less likely (a prior)")
+        return [Option(o.values, o.spans, o.raws, o.weight * prior * GLUED_PAGE_FACTOR,
+                       f"{o.why}; {why}" if o.why else why) for o in opts]
+
+    def _glue_seen(self) -> str | None:
+        """Where the page's table rows show figures glued together beyond doubt — a piece of a run
+        with a leading zero (`000`, `0 00 0`, `1 0 0 0 001`: no figure is written so) — as
+        `000 on line 12`; None when none does. A page that glues some rows' cells glues, rather than
+        drops, in its others: a run one space apart with fewer figures than columns (`规章 11 1`
+        under three) is then likelier three cells, two glued, than two with an empty one dropped."""
+        if self.glue_seen is False:
+            self.glue_seen = None
+            for tok in self.toks:
+                if tok.glued and _LEADING_ZERO.search(tok.text):
+                    self.glue_seen = f"{tok.text[:24]} on line {tok.line + 1}"
+                    break
+        return self.glue_seen  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ the uncertain rows, solved
     def _solve(self) -> None:
@@ -1245,13 +1276,10 @@ class _Aligner:
 MAX_SPLITS = 9  # whole-row choices kept for an undecided row (one key each in the app)
 
 
-EVIDENCE_LEAD = 2.0  # the first choice is taken on enter only when its evidence weighs this much more
-
-
 def _split_of(u: Uncertain, res) -> Split:
     """The row's remaining whole-row choices, most likely first, with the shares of the same scores
     the cells' candidates come from (solve.score_option), each with why; `decided` when the first
-    is ahead of the second by its evidence, not by a prior alone (never for a row only offered:
+    is ahead of every other by its evidence, not by a prior alone (solve.ahead; never for a row only offered:
     its readings may lack the true one, or each breaks its own total)."""
     weights: dict[tuple, float] = {}
     best: dict[tuple, object] = {}
@@ -1263,9 +1291,7 @@ def _split_of(u: Uncertain, res) -> Split:
             best[values] = sc
     total = sum(weights.values()) or 1.0
     ranked = sorted(weights.items(), key=lambda kv: -kv[1])
-    decided = not res.offered and (len(ranked) == 1 or (
-        ranked[0][1] >= EVIDENCE_LEAD * ranked[1][1]
-        and best[ranked[0][0]].evidence >= EVIDENCE_LEAD * best[ranked[1][0]].evidence))
+    decided = not res.offered and ahead([w for _, w in ranked], [best[v].evidence for v, _ in ranked])
     ranked = ranked[:MAX_SPLITS]
     return Split(u.columns, tuple((values, round(w / total, 3)) for values, w in ranked), len(weights),
                  distinguishing([best[v].reasons for v, _ in ranked]), decided,
