@@ -484,3 +484,25 @@ def test_a_header_wrapped_in_its_cells_in_any_order_never_fills_a_wrong_figure(t
         assert value is None or value == truth, (key, value, truth)
         if lines == 2 and key[2] in shown:
             assert value == truth, (key, value, truth)
+
+
+def test_each_blocks_header_gives_its_own_order():
+    """第二十条's blocks (五) and (六) name the same columns; a report may order them differently in
+    each. A block's caption starts its own run of column headers: (六)'s rows are read in (六)'s
+    order. (Before: (六)'s header cells joined (五)'s run, and 行政处罚 was read in (五)'s order —
+    上一年项目数量 7 for 6, at full confidence.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    text = "\n".join([
+        "某县人民政府2019年政府信息公开工作年度报告", "二、主动公开政府信息情况",
+        "第二十条第（五）项 |", "信息内容 | 处理决定数量 | 上一年项目数量 | 本年增/减 |",
+        "行政许可 | 0 | 91 | 增3 |",
+        "第二十条第（六）项 |", "信息内容 | 本年增/减 | 处理决定数量 | 上一年项目数量 |",
+        "行政处罚 | 增1 | 7 | 6 |", "行政强制 | -291 | 16954 | 1702 |", ""])
+    ex = extract(read_bytes(text.encode(), "x.txt"), template_id="gik-2019")
+    got = {(c.row[-1], c.column[-1]): c.value for c in ex.cells if c.value is not None}
+    assert got == {("行政许可", "处理决定数量"): 0, ("行政许可", "上一年项目数量"): 91, ("行政许可", "本年增/减"): 3,
+                   ("行政处罚", "本年增/减"): 1, ("行政处罚", "处理决定数量"): 7, ("行政处罚", "上一年项目数量"): 6,
+                   ("行政强制", "本年增/减"): -291, ("行政强制", "处理决定数量"): 16954,
+                   ("行政强制", "上一年项目数量"): 1702}

@@ -471,6 +471,11 @@ class _Aligner:
             self.cur_block = block
             self._touch(table)
             self.after_header = True
+            # a block's caption starts its own run of column headers: (五) and (六) name the same
+            # columns, each block in its own order (行政处罚 read in (五)'s order, at full confidence)
+            head = self.head
+            head.cells, head.table, head.extra, head.disorder = [], table, 0, False
+            head.memo.clear()
             self.consumed.add(tok.line)
             return
         key = label_key(raw)
