@@ -93,3 +93,22 @@ def test_export_without_the_other_year_keeps_the_report_alone(tmp_path):
     got = {("active", tuple(r["row"].split(" / ")), tuple(r["column"].split(" / "))): r["candidates"]
            for r in ds.rows if r["table"] == "active" and r["candidates"]}
     assert len(got) == len([k for k in alone if k[0] == "active"]) > 0
+
+
+def test_a_question_the_reports_evidence_decided_is_not_taken_on_enter_when_the_other_years_turn_it_over():
+    """The report's own evidence put a question's first answer ahead (decided); the agency's other
+    year puts the second first: evidence against evidence, so `enter` takes neither. Where the other
+    year agrees, the question stays decided. (Before: it stayed decided whatever the other year
+    said, and enter took the answer the report's own evidence had put second.)"""
+    from gik_tui.core.across import Tie, _question
+    from gik_tui.core.model import Question, QuestionOption
+
+    rows, cols = (("一、本年新收",),), (("自然人",), ("总计",))
+    a = QuestionOption((0,), 0.9, ("the report's text says 5件",), ((5, None),))
+    b = QuestionOption((1,), 0.1, ("a prior",), ((None, 5),))
+    q = Question("requests", rows, cols, "which column?", (a, b), decided=True)
+    key = ("requests", rows[0], cols[1])
+    turned = _question(q, [Tie((key,), 5.0, 2020, "结转")], {})
+    assert turned.options[0].columns == (1,) and not turned.decided
+    kept = _question(q, [Tie((key,), 0.0, 2020, "结转")], {})  # the other year keeps the first answer
+    assert kept.options[0].columns == (0,) and kept.decided

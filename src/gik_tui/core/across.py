@@ -135,7 +135,9 @@ def _question(q: Question, ties_: list[Tie], known: dict[CellKey, Cell]) -> Ques
     total = sum(weights) or 1.0
     reasons = distinguishing([tuple(judged[i][1]) + q.options[i].reasons for i in order])
     options = tuple(replace(q.options[i], share=round(weights[i] / total, 3), reasons=r) for i, r in zip(order, reasons))
-    decided = q.decided or ahead([weights[i] for i in order], [judged[i][0] for i in order])
+    # the report's own evidence put its first ahead: still so only where the other years leave it
+    # first (evidence against evidence is no decision); else the other years' evidence alone decides
+    decided = order[0] == 0 if q.decided else ahead([weights[i] for i in order], [judged[i][0] for i in order])
     return replace(q, options=options, decided=decided)
 
 
