@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from hypothesis import given, settings, strategies as st
 
 from gik_tui.core.tables.align import _EVIDENCE
@@ -508,46 +506,3 @@ def test_each_blocks_header_gives_its_own_order():
                    ("行政处罚", "本年增/减"): 1, ("行政处罚", "处理决定数量"): 7, ("行政处罚", "上一年项目数量"): 6,
                    ("行政强制", "本年增/减"): -291, ("行政强制", "处理决定数量"): 16954,
                    ("行政强制", "上一年项目数量"): 1702}
-
-
-def _review_permuted(rep, rng, sep: str) -> str:
-    """The synthetic report (layout c) with its review table's columns reordered within each group
-    — 行政复议's five, 未经复议直接起诉's five, 复议后起诉's five, each its own way — header and row
-    alike, its cells joined by `sep`."""
-    from ...layouts import cells
-
-    perms = [rng.sample(range(5), 5) for _ in range(3)]
-    out, state = [], 0
-    for line in rep.render().decode("utf-8").split("\n"):
-        cs = cells(line) if "|" in line else None
-        if cs and cs[0] == "行政复议":
-            state = 1
-        elif cs and state == 1 and "未经复议直接起诉" in cs:
-            cs, state = [cs[j] for j in perms[0]] + cs[5:], 2
-        elif cs and state == 2 and len(cs) == 10:
-            cs, state = [cs[j] for j in perms[1]] + [cs[5 + j] for j in perms[2]], 3
-        elif cs and state == 3 and len(cs) == 15:
-            cs, state = [cs[5 * g + j] for g in range(3) for j in perms[g]], 4
-        out.append(line if cs is None else sep.join(cs) + (" |" if sep == " | " else ""))
-    return "\n".join(out)
-
-
-@pytest.mark.parametrize("template_id", ["gik-2019", "gik-2021"])
-@pytest.mark.parametrize("sep", [" | ", " "])
-def test_a_review_table_whose_groups_each_order_their_columns_is_read_by_its_header(template_id, sep):
-    """结果维持 … 总计 stand under three groups; a report may order them differently in each. The
-    k-th cell of a label in the header is the k-th group's from the left (a line holding one for
-    each group wins over extra ones above it). (Before: every group was read in the first group's
-    order — 88 to 96 of 300 review cells wrong at full confidence over 20 such reports.)"""
-    import random
-
-    from gik_tui.core.extract import extract
-    from gik_tui.core.readers import read_bytes
-    from gik_tui.core.synth import make_report
-
-    rng = random.Random(template_id + sep)
-    for i in range(4):
-        rep = make_report(i, seed=9, template_id=template_id, layout="c", encoding="utf-8", shape="real")
-        ex = extract(read_bytes(_review_permuted(rep, rng, sep).encode(), rep.filename))
-        got = {c.key: c.value for c in ex.cells if c.table == "review"}
-        assert got == {k: rep.values.get(k) for k in got} and len(got) == 15, rep.name

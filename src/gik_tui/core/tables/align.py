@@ -1371,13 +1371,13 @@ def report_orders(template_id: str, table: str, cols: tuple[LabelPath, ...],
     the order of the cells, whatever their lines. () when the header does not name every
     top-level column of the template."""
     spec = table_index(template_id).specs[table]
-    seen: dict[str, list[tuple[int, int]]] = {}
+    first: dict[str, tuple[int, int]] = {}
     for i, (k, line) in enumerate(heads):
-        seen.setdefault(k, []).append((i, line))
+        first.setdefault(k, (i, line))
 
-    def places(label: str) -> list[tuple[int, int]]:
-        return sorted(at for k in dict.fromkeys(label_key(x) for x in (label, *spec.aliases.get(label, ())))
-                      for at in seen.get(k, ()))
+    def rank(label: str) -> tuple[int, int] | None:
+        at = [first[k] for k in (label_key(x) for x in (label, *spec.aliases.get(label, ()))) if k in first]
+        return min(at) if at else None
 
     children: dict[LabelPath, list[str]] = {}
     for c in cols:
@@ -1386,46 +1386,11 @@ def report_orders(template_id: str, table: str, cols: tuple[LabelPath, ...],
             if c[d] not in kids:
                 kids.append(c[d])
     leaves = set(cols)
-    # a label under several groups (结果维持 under 行政复议, 未经复议直接起诉 and 复议后起诉): its k-th
-    # cell in the header is the k-th of those groups' from the left (by their own cells; unnamed,
-    # in the template's order). Its first cell for every group read each group in the first's order
-    parents: dict[str, list[LabelPath]] = {}
-    for prefix, kids in children.items():
-        for label in kids:
-            parents.setdefault(label, []).append(prefix)
-    owned: dict[tuple[LabelPath, str], tuple[int, int] | None] = {}
-    order_of = {p: n for n, p in enumerate(children)}
-    for label, groups in parents.items():
-        if len(groups) < 2:
-            continue
-        at = places(label)
-        if len(at) != len(groups) and len(at) > 1:
-            # more (or fewer) cells of it than groups: a line that holds one for each group is the
-            # groups' (行政复议's five above the fifteen: the fifteen); none, or several: unknown
-            full = [xs for line in dict.fromkeys(ln for _, ln in at)
-                    if len(xs := [a for a in at if a[1] == line]) == len(groups)]
-            if len(full) != 1:
-                return None
-            at = full[0]
-
-        def left(g: LabelPath) -> tuple:
-            ranks = [places(x)[:1] for x in g]
-            return (tuple(r[0] for r in ranks), order_of[g]) if all(ranks) else ((), order_of[g])
-
-        for n, g in enumerate(sorted(groups, key=left)):
-            owned[(g, label)] = at[n] if len(at) == len(groups) else (at[0] if at else None)
-
-    def rank(label: str, prefix: LabelPath = ()) -> tuple[int, int] | None:
-        if (prefix, label) in owned:
-            return owned[(prefix, label)]
-        at = places(label)
-        return at[0] if at else None
-
     if any(rank(label) is None for label in children.get((), ())):
         return ()
 
     def expand(prefix: LabelPath) -> list[list[LabelPath]]:
-        named = [(r, i, label) for i, label in enumerate(children.get(prefix, ())) if (r := rank(label, prefix)) is not None]
+        named = [(r, i, label) for i, label in enumerate(children.get(prefix, ())) if (r := rank(label)) is not None]
         if not named:
             return []
         if not lines or len({r[1] for r, _, _ in named}) == 1:  # on one line: in its order
