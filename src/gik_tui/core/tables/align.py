@@ -27,7 +27,8 @@ from ..labels import has_numbering, label_key, strip_numbering
 from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, OtherRow, Split
 from ..questions import table_question
-from ..solve import Constraint, Option, Uncertain, ahead, bare, split_prior, distinguishing, placements, shifts, solve, split_run
+from ..solve import (Constraint, Option, Uncertain, ahead, bare, distinguishing, placements, shifts, solve,
+                     split_prior, split_run)
 from ..templates import TableSpec, Template, load_template
 from ..values import COUNT_UNIT_WORDS, Parsed, parse_value
 from .glued import UNITS as _UNITS
@@ -47,10 +48,10 @@ _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
 INVALID = Parsed(None, None, "invalid")
 GLUED = Parsed(None, None, "glued")
 _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-# a figure as one cell writes it: no leading zero, perhaps signed (增9, -70), a decimal, a unit
 # a piece of a run of figures that starts with a zero and goes on (000, 01): cells glued together
 _LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
 GLUED_PAGE_FACTOR = 0.02  # a dropped empty cell on a page that glues cells elsewhere (_glue_seen): a prior
+# a figure as one cell writes it: no leading zero, perhaps signed (增9, -70), a decimal, a unit
 _ONE_FIGURE = re.compile(r"(?:[+\-−]|增|减)?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
 _NUMBERING_MARKS = (".", "、", "．", "）", ")")
 # figures of 2–9 digits before a counting word, not inside a longer figure: (?<![\d.])(\d{2,9})(?=…),
@@ -240,6 +241,11 @@ class _Header:
     disorder: bool = False  # broken into pieces, its cells out of the template's order (_header_line)
     said: set[str] = field(default_factory=set)
     memo: dict[int, tuple] = field(default_factory=dict)
+
+    def restart(self, table: str | None) -> None:
+        """A new run of column headers, of `table`."""
+        self.cells, self.table, self.extra, self.disorder = [], table, 0, False
+        self.memo.clear()
 
     def columns(self, template_id: str, table: str, cols: tuple[LabelPath, ...]
                 ) -> tuple[tuple[LabelPath, ...] | None, tuple[tuple[LabelPath, ...], ...] | None]:
@@ -473,9 +479,7 @@ class _Aligner:
             self.after_header = True
             # a block's caption starts its own run of column headers: (五) and (六) name the same
             # columns, each block in its own order (行政处罚 read in (五)'s order, at full confidence)
-            head = self.head
-            head.cells, head.table, head.extra, head.disorder = [], table, 0, False
-            head.memo.clear()
+            self.head.restart(table)
             self.consumed.add(tok.line)
             return
         key = label_key(raw)
@@ -522,8 +526,8 @@ class _Aligner:
                         self.target = _Target(table, (), None, CONF_EXACT)
             of = table if table is not None else self.cur_table
             head = self.head
-            if not self.after_header or of != head.table:  # a new run of column headers
-                head.cells, head.table, head.extra, head.disorder = [], of, 0, False
+            if not self.after_header or of != head.table:
+                head.restart(of)
             head.cells.append((key, tok.line))
             head.memo.clear()
             self.after_header = True
