@@ -1392,9 +1392,12 @@ def report_orders(template_id: str, table: str, cols: tuple[LabelPath, ...],
     leaves = set(cols)
     if any(rank(label) is None for label in children.get((), ())):
         return ()
+    own = _group_ranks(spec, children, leaves, heads, lines, rank)
 
     def expand(prefix: LabelPath) -> list[list[LabelPath]]:
-        named = [(r, i, label) for i, label in enumerate(children.get(prefix, ())) if (r := rank(label)) is not None]
+        mine = own.get(prefix)
+        named = [(r, i, label) for i, label in enumerate(children.get(prefix, ()))
+                 if (r := (mine[label] if mine else rank(label))) is not None]
         if not named:
             return []
         if not lines or len({r[1] for r, _, _ in named}) == 1:  # on one line: in its order
@@ -1425,6 +1428,52 @@ def report_orders(template_id: str, table: str, cols: tuple[LabelPath, ...],
 
     orders = expand(())
     return None if len(orders) > MAX_ORDERS else tuple(dict.fromkeys(tuple(o) for o in orders))
+
+
+def _group_ranks(spec, children: dict[LabelPath, list[str]], leaves: set[LabelPath],
+                 heads: tuple[tuple[str, int], ...], lines: bool, rank) -> dict[LabelPath, dict[str, tuple[int, int]]]:
+    """Where each group whose columns bear the same labels as another group's (结果维持 … 总计 under
+    行政复议, 未经复议直接起诉 and 复议后起诉) has its own cells in the header: {group: {label:
+    (index, line)}}, or {} when the header does not say for sure. It says when every line (the
+    whole header with `lines=False`) holding such labels holds them in whole sets, each set once
+    every label, as many sets as groups: the k-th set in reading order is the k-th group's in the
+    report's order of the groups. Anything else (a label a line above its set — a header cell
+    spanning rows, an OCR'd baseline —, a set short of one) and every group is read in its first
+    cells' order, as before."""
+    shared: dict[tuple[str, ...], list[LabelPath]] = {}
+    for prefix, kids in children.items():
+        if prefix and all((*prefix, k) in leaves for k in kids):
+            shared.setdefault(tuple(kids), []).append(prefix)
+    out: dict[LabelPath, dict[str, tuple[int, int]]] = {}
+    for labels, groups in shared.items():
+        if len(groups) < 2:
+            continue
+        of = {label_key(x): label for label in labels for x in (label, *spec.aliases.get(label, ()))}
+        by_line: dict[int, list[tuple[int, str]]] = {}
+        for i, (k, line) in enumerate(heads):
+            if k in of:
+                by_line.setdefault(line if lines else 0, []).append((i, of[k]))
+        n, sets = len(labels), []
+        for line, seq in by_line.items():
+            if len(seq) % n:
+                return {}
+            for j in range(0, len(seq), n):
+                chunk = seq[j:j + n]
+                if len({label for _, label in chunk}) != n:
+                    return {}
+                sets.append({label: (i, line) for i, label in chunk})
+        if len(sets) != len(groups):
+            return {}
+        keys = []
+        for g in groups:
+            at = [rank(g[d]) for d in range(len(g))]
+            if any(r is None for r in at):
+                return {}
+            keys.append(tuple(r[0] for r in at))
+        sets.sort(key=lambda s: min(s.values()))
+        for g, s in zip(sorted(groups, key=lambda g: keys[groups.index(g)]), sets):
+            out[g] = s
+    return out
 
 
 def _interleavings(seqs: list[list[str]], most: int) -> list[list[str]]:
