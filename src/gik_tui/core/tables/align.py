@@ -135,6 +135,20 @@ def _near_keys(template_id: str, table: str, n: int) -> tuple[list[str], list[in
 
 
 @cache
+def _shared_labels(template_id: str) -> frozenset[str]:
+    """The keys of the column labels that stand under several groups of a table (结果维持 … 总计)."""
+    out: set[str] = set()
+    for spec in table_index(template_id).specs.values():
+        seen: dict[str, set] = {}
+        for block in spec.blocks:
+            for c in block.columns:
+                for x in (c[-1], *spec.aliases.get(c[-1], ())):
+                    seen.setdefault(label_key(x), set()).add(c[:-1])
+        out.update(k for k, groups in seen.items() if len(groups) > 1)
+    return frozenset(out)
+
+
+@cache
 def _group_starts(template_id: str) -> frozenset[str]:
     """The first two characters of the template's group labels' keys (a quick test of a key that
     no group label starts)."""
@@ -239,12 +253,13 @@ class _Header:
     table: str | None = None
     extra: int = 0
     disorder: bool = False  # broken into pieces, its cells out of the template's order (_header_line)
+    stray: bool = False  # words that are no piece of a column's header stood after its cells (a sentence)
     said: set[str] = field(default_factory=set)
     memo: dict[int, tuple] = field(default_factory=dict)
 
     def restart(self, table: str | None) -> None:
         """A new run of column headers, of `table`."""
-        self.cells, self.table, self.extra, self.disorder = [], table, 0, False
+        self.cells, self.table, self.extra, self.disorder, self.stray = [], table, 0, False, False
         self.memo.clear()
 
     def columns(self, template_id: str, table: str, cols: tuple[LabelPath, ...]
@@ -526,8 +541,8 @@ class _Aligner:
                         self.target = _Target(table, (), None, CONF_EXACT)
             of = table if table is not None else self.cur_table
             head = self.head
-            if not self.after_header or of != head.table:
-                head.restart(of)
+            if not self.after_header or of != head.table or head.stray and self._again(key):
+                head.restart(of)  # (a header cell seen already after words that name no column: the header starts again)
             head.cells.append((key, tok.line))
             head.memo.clear()
             self.after_header = True
@@ -587,6 +602,8 @@ class _Aligner:
             return  # a unit cell of an unknown row: keep the row's label as the orphan
         if self.after_header and self.head.cells:  # a label among the column headers that names no column
             self.head.extra += 1
+            if key not in self.pieces:  # (not a piece of a header broken over lines: 法人或 / 其他 / 组织)
+                self.head.stray = True
             if t is not None and not t.row and not t.values:
                 return  # (a table of one unlabelled row still waits for its figures: a page's running header)
         self._finalize()
@@ -594,6 +611,12 @@ class _Aligner:
         self.pending_group = None
         self.orphan = tok if self._open() and len(raw) <= 40 else None
         self.orphan_unit = None
+
+    def _again(self, key: str) -> bool:
+        """Is `key` a column header the current run holds already, and not one that stands under
+        several groups (总计)? The table's header starts again (a caption's words read as its cells,
+        行政复议、行政诉讼情况, a sentence, then the header itself)."""
+        return any(k == key for k, _ in self.head.cells) and key not in _shared_labels(self.template_id)
 
     def _in_groups(self, key: str) -> tuple[RowRef, float] | None:
         """A row's label after its groups' on one line, with no figure to cut them by (三、本年度办理结果
