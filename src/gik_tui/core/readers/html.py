@@ -38,6 +38,22 @@ _ANY_TAG = re.compile(r"<[^<>]*>")
 _MARKED = etree.XPath("//*[@id or @class]")
 _BLOCKS_MARKED = etree.XPath(".//*[self::div or self::article or self::td or self::section][@id or @class]")
 _TEXT_LENGTH = etree.XPath("string-length(string(.))")  # the length of all the text below, counted in C
+# text a browser does not show: an inline style or the `hidden` attribute, or a class the page's
+# own <style> hides. Pages hide stray characters inside figures against copying (1<span
+# style="display:none">7</span>7 shows 17) and keep hidden copies of tables (another year's, a tab)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_MAY_HIDE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|\shidden[\s>=/]", re.I)
+_INLINE_TAGS = r"span|font|b|i|u|em|strong|small|big|sup|sub|ins|s|label"
+_HIDDEN_INLINE = re.compile(rf"<({_INLINE_TAGS})\b([^<>]*)>([^<]*)</\1\s*>", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"^\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*$", re.I)
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_MAY_HIDE = etree.XPath("//@style[contains(., 'none') or contains(., 'hidden') or contains(., 'NONE') "
+                        "or contains(., 'HIDDEN')]/.. | //@hidden/..")  # (over the attributes: in C, fast)
+_HIDING_WORDS = ("none", "hidden", "NONE", "HIDDEN")
+_KEEP_HIDDEN = 0.5  # a hidden element holding this share of the page's text is shown by a script: kept
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
 
 
@@ -65,6 +81,13 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     recognised lines (None: not read), placed where the picture stands."""
     notes: list[str] = []
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
+    hidden_classes = _hidden_classes(text)
+    may_hide = bool(hidden_classes) or any(w in text for w in _HIDING_WORDS)
+    if may_hide:
+        text, n = _drop_hidden_inline(text, hidden_classes)
+        if n:
+            notes.append(f"{n} piece(s) of text the page hides from view (display:none, hidden) stood inside "
+                         "its text; left out, as a browser shows it")
     text = _INLINE.sub("", text)  # they carry no text or structure; unclosed, they nest without end
     # (cut from the text, not from the parsed tree: a <font> closed in the next paragraph moves
     # the text after it out of its paragraph in libxml2's tree, where a browser keeps it in)
@@ -93,9 +116,15 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     # the page's chrome goes before any walk in Python: scripts, styles, forms … in lxml's C code,
     # then the elements whose id or class says navigation, menu or footer (found by XPath)
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    hidden = [el for el in _MAY_HIDE(root) if el.get("hidden") is not None
+              or _HIDDEN_STYLE.search(el.get("style") or "")] if may_hide else []
     for el in _MARKED(root):
         if el.tag not in _KEEP and _DROP_ATTR.search(f"{el.get('id', '')} {el.get('class', '')}"):
             _remove(el)
+        elif hidden_classes and hidden_classes.intersection((el.get("class") or "").split()):
+            hidden.append(el)
+    if hidden:
+        _drop_hidden(root, hidden)
     article = _article(root)
     out = _Out()
     out.budget = MAX_SLOTS
@@ -145,6 +174,75 @@ def _remove(el) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(el)
+
+
+def _hidden_classes(text: str) -> frozenset[str]:
+    """The classes the page's own <style> blocks hide (`.x{display:none}`, `span.x, .y{…}`)."""
+    out: set[str] = set()
+    at = 0
+    while (at := text.find("<style", at)) != -1:  # (pages write it in lower case; a block is short)
+        end = text.find("</style", at)
+        block = text[at:end if end != -1 else len(text)]
+        at = at + len(block) if end != -1 else len(text)
+        if any(w in block for w in _HIDING_WORDS):
+            for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
+                if _HIDDEN_STYLE.search(body):
+                    for sel in selectors.split(","):
+                        m = _CLASS_SELECTOR.match(sel)
+                        if m:
+                            out.add(m.group(1))
+    return frozenset(out)
+
+
+def _hides(attrs: str, classes: frozenset[str]) -> bool:
+    """Do a tag's attributes hide it?"""
+    for name, value in _ATTR.findall(attrs):
+        name = name.lower()
+        value = value.strip("\"'")
+        if name == "hidden" or name == "style" and _HIDDEN_STYLE.search(value) or \
+                name == "class" and classes and classes.intersection(value.split()):
+            return True
+    return False
+
+
+def _drop_hidden_inline(text: str, classes: frozenset[str]) -> tuple[str, int]:
+    """The page without its hidden inline elements of plain text (a stray digit hidden inside a
+    figure), and how many there were. They go before the inline tags are cut from the text, which
+    would leave their text in. Found from the words that hide them (none, hidden, a hidden class),
+    each within the opening tag of an inline element."""
+    starts: set[int] = set()
+    for word in (*_HIDING_WORDS, *classes):
+        at = 0
+        while (at := text.find(word, at)) != -1:
+            start = text.rfind("<", 0, at)
+            if start != -1 and text.find(">", start, at) == -1:  # (inside a tag)
+                starts.add(start)
+            at += len(word)
+    cuts: list[tuple[int, int]] = []
+    for start in sorted(starts):
+        if cuts and start < cuts[-1][1]:
+            continue  # (inside one cut already)
+        t = _HIDDEN_INLINE.match(text, start)
+        if t is not None and _hides(t.group(2), classes):
+            cuts.append((start, t.end()))
+    if not cuts:
+        return text, 0
+    parts, at = [], 0
+    for a, b in cuts:
+        parts.append(text[at:a])
+        at = b
+    parts.append(text[at:])
+    return "".join(parts), len(cuts)
+
+
+def _drop_hidden(root, hidden: list) -> None:
+    """Remove the elements the page hides, keeping their tails — but not one that holds most of the
+    page's text (an article hidden until a script shows it), nor the page's body."""
+    total = float(_TEXT_LENGTH(root)) or 1.0
+    for el in hidden:
+        if el.tag in ("html", "body") or float(_TEXT_LENGTH(el)) >= _KEEP_HIDDEN * total:
+            continue
+        _remove(el)
 
 
 def _article(root):
