@@ -23,6 +23,11 @@ _P, _TBL, _TR, _TC, _T, _SDT = (f"{_W}{x}" for x in ("p", "tbl", "tr", "tc", "t"
 _TAB, _BR, _CR, _RENDERED = f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}lastRenderedPageBreak"
 _VAL = f"{_W}val"
 _TYPE = f"{_W}type"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# what Word does not show: hidden text (a run's vanish, unless turned off), text a tracked change
+# moved away (its deletions are w:delText, never read), and the fallback copy of content that
+# another form of the same content stands for (a text box is written twice)
+_UNSHOWN = None  # an lxml XPath, made on first use (lxml is imported with python-docx)
 MAX_CELLS = 200_000  # grid slots of one file's tables, spans expanded
 MAX_UNPACKED = 100 * 1024 * 1024  # a .docx that would unpack to more is refused before it is parsed
 MAX_RATIO = 200  # … and one packed more tightly than a real document ever is (a zip bomb)
@@ -45,15 +50,39 @@ def read_docx(data: bytes, source: str, sha: str) -> Document:
         raise ReadError(source, f"a damaged Word file (.docx) ({type(e).__name__})") from None
     out = _Out()
     out.heading_styles = _heading_styles(d)
-    _body(d.element.body, out)
+    body = d.element.body
+    hidden = _drop_unshown(body)
+    _body(body, out)
     if not "".join(out.lines).strip(PAGE_BREAK + " \n"):
         raise ReadError(source, "a Word file with no text")
     notes = [f"{out.cut} table(s) larger than {MAX_CELLS:,} cells were cut"] if out.cut else []
+    if hidden:
+        notes.append(f"{hidden} piece(s) of text Word does not show (hidden text, text moved away by a tracked "
+                     "change) left out, as Word shows the document")
     shift = 1 if out.breaks else 0  # a file with pages begins with its first page's line
     text, pages = paged([PAGE_BREAK] * shift + out.lines)
     grids = [Grid(g.rows, g.first_line + shift, g.spanned) for g in out.grids]
     return Document(source, text, sha, "docx", tuple(grids), tuple(notes), pages=pages,
                     heading_lines=frozenset(i + shift for i in out.headings))
+
+
+def _drop_unshown(body) -> int:
+    """Remove from the body what Word does not show (`_UNSHOWN`); how many of them held text."""
+    global _UNSHOWN
+    if _UNSHOWN is None:
+        from lxml import etree
+
+        _UNSHOWN = etree.XPath(
+            ".//w:r[w:rPr/w:vanish[not(@w:val='0' or @w:val='false' or @w:val='off')]] | .//w:moveFrom"
+            " | .//mc:Fallback", namespaces={"w": _W[1:-1], "mc": _MC})
+    n = 0
+    for el in _UNSHOWN(body):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        n += any((t.text or "").strip() for t in el.iter(_T))
+        parent.remove(el)
+    return n
 
 
 def _heading_styles(d) -> frozenset[str]:
