@@ -22,7 +22,8 @@ MAX_CELLS = 200_000  # grid slots of one workbook, spans expanded: past it, the 
 MAX_UNPACKED = 20 * 1024 * 1024  # an .xlsx that would unpack to more is refused before it is parsed (a report's workbook is far smaller; openpyxl holds every cell)
 MAX_RATIO = 200  # … and one packed more tightly than a real workbook ever is (a zip bomb)
 
-Sheet = tuple[str, dict[tuple[int, int], str], int, int]  # name, grid, rows, columns
+# name, grid, rows, columns, and the rows and columns the sheet hides (0-based)
+Sheet = tuple[str, dict[tuple[int, int], str], int, int, frozenset[int], frozenset[int]]
 
 
 class _Grid:
@@ -100,7 +101,11 @@ def read_xlsx(data: bytes, source: str, sha: str) -> Document:
         raise ReadError(source, f"a damaged Excel file (.xlsx) ({type(e).__name__})") from None
     sheets: list[Sheet] = []
     budget = MAX_CELLS
+    unshown = []
     for ws in book.worksheets:
+        if ws.sheet_state != "visible":  # hidden or very hidden: Excel does not show it
+            unshown.append(ws.title)
+            continue
         grid = _Grid({(m.min_row - 1, m.min_col - 1): (m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
                       for m in ws.merged_cells.ranges}, budget)
         for row in ws.iter_rows():
@@ -108,8 +113,11 @@ def read_xlsx(data: bytes, source: str, sha: str) -> Document:
                 if cell.value is not None and grid.budget > 0:  # a merged range's other cells hold None
                     grid.put(cell.row - 1, cell.column - 1, _figure(cell.value))
         budget = grid.budget
-        sheets.append((ws.title, grid.cells, grid.nrows, grid.ncols))
-    return _document(sheets, source, sha, "xlsx", cut=budget <= 0)
+        rows = frozenset(r - 1 for r, d in ws.row_dimensions.items() if d.hidden)
+        cols = frozenset(c - 1 for d in ws.column_dimensions.values() if d.hidden and d.min
+                         for c in range(d.min, min(d.max or d.min, d.min + MAX_CELLS) + 1))
+        sheets.append((ws.title, grid.cells, grid.nrows, grid.ncols, rows, cols))
+    return _document(sheets, source, sha, "xlsx", cut=budget <= 0, unshown=unshown)
 
 
 def read_xls(data: bytes, source: str, sha: str) -> Document:
@@ -128,9 +136,14 @@ def read_xls(data: bytes, source: str, sha: str) -> Document:
         raise ReadError(source, f"a damaged {what} ({type(e).__name__})") from None
     sheets: list[Sheet] = []
     budget = MAX_CELLS
+    unshown = []
     try:
         for i in range(book.nsheets):
             sh = book.sheet_by_index(i)
+            if sh.visibility:  # hidden or very hidden: Excel does not show it
+                unshown.append(sh.name)
+                book.unload_sheet(i)
+                continue
             grid = _Grid({(r0, c0): (r1 - r0, c1 - c0) for r0, r1, c0, c1 in sh.merged_cells}, budget)
             for r in range(sh.nrows):
                 for c in range(sh.ncols):
@@ -144,21 +157,29 @@ def read_xls(data: bytes, source: str, sha: str) -> Document:
                         value = ""
                     grid.put(r, c, _figure(value))
             budget = grid.budget
-            sheets.append((sh.name, grid.cells, grid.nrows, grid.ncols))
+            rows = frozenset(r for r, info in sh.rowinfo_map.items() if info.hidden)
+            cols = frozenset(c for c, info in sh.colinfo_map.items() if info.hidden)
+            sheets.append((sh.name, grid.cells, grid.nrows, grid.ncols, rows, cols))
             book.unload_sheet(i)
     except Exception as e:  # noqa: BLE001
         raise ReadError(source, f"a damaged {what} ({type(e).__name__})") from None
-    return _document(sheets, source, sha, "xls", cut=budget <= 0)
+    return _document(sheets, source, sha, "xls", cut=budget <= 0, unshown=unshown)
 
 
-def _document(sheets: list[Sheet], source: str, sha: str, kind: str, cut: bool) -> Document:
-    """The sheets as pages: each its name, then its grid as a table."""
+def _document(sheets: list[Sheet], source: str, sha: str, kind: str, cut: bool, unshown: list[str]) -> Document:
+    """The sheets as pages: each its name, then its grid as a table — what Excel shows: no hidden
+    sheet (`unshown`), row or column (a helper column of last year's figures is not the table's)."""
     lines: list[str] = []
     grids: list[Grid] = []
     names: list[str] = []
-    shown = 0
-    for name, grid, nrows, ncols in sheets:
-        rows = [r for r in rows_of(grid, nrows, ncols) if any(x.strip() for x in r)]
+    shown = hidden_rows = hidden_cols = 0
+    for name, grid, nrows, ncols, hide_rows, hide_cols in sheets:
+        rows = rows_of(grid, nrows, ncols)
+        if hide_rows or hide_cols:
+            hidden_rows += sum(1 for r in hide_rows if r < nrows and any(x.strip() for x in rows[r]))
+            hidden_cols += sum(1 for c in hide_cols if c < ncols and any(r[c].strip() for r in rows if c < len(r)))
+            rows = [[x for c, x in enumerate(r) if c not in hide_cols] for i, r in enumerate(rows) if i not in hide_rows]
+        rows = [r for r in rows if any(x.strip() for x in r)]
         if not rows:
             continue
         lines.append(PAGE_BREAK)
@@ -175,4 +196,9 @@ def _document(sheets: list[Sheet], source: str, sha: str, kind: str, cut: bool) 
              "sections) is not in a workbook"]
     if cut:
         notes.append(f"cells past {MAX_CELLS:,} were cut")
+    if unshown or hidden_rows or hidden_cols:
+        what = [f"{len(unshown)} hidden sheet(s) ({', '.join(cell_text(n) for n in unshown)})"] if unshown else []
+        what += [f"{hidden_rows} hidden row(s)"] if hidden_rows else []
+        what += [f"{hidden_cols} hidden column(s)"] if hidden_cols else []
+        notes.append(f"{' and '.join(what)} with text, which Excel does not show, were not read")
     return Document(source, text, sha, kind, tuple(grids), tuple(notes), pages=pages, page_names=tuple(names))
