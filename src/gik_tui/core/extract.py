@@ -55,9 +55,10 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
                 f"{cell.table} {cell.row[-1]}: the table says {old.raw} (line {old.line}), the text says "
                 f"{cell.raw} (line {cell.line}); the table's value stands"
             )
-    offers: dict = {}
+    offers: dict = dict(al.offers)
     if doc.recognised:  # figures recognised in a picture: kept only where the identities confirm them
-        found, said, offers = confirm(doc, template_id, found, dict(_cell_keys(template_id)))
+        found, said, confirmed = confirm(doc, template_id, found, dict(_cell_keys(template_id)))
+        offers.update(confirmed)
         warnings.extend(said)
     cells: list[Cell] = []
     filled = {k[0] for k, c in found.items() if c.value is not None or c.method == "ocr"}

@@ -238,11 +238,12 @@ class _Pending:
 @dataclass(frozen=True, slots=True)
 class Offers:
     """A blank cell's own choices, each with its share and why (a figure recognised in a picture:
-    core/ocr_check.py), most likely first; `decided`: the evidence (an identity, not the reading
+    core/ocr_check.py; the figures a table repeated twice gives it: tables/align.py), most likely first; `decided`: the evidence (an identity, not the reading
     alone) puts the first ahead, so `enter` takes it. Not in the JSON (the cell's candidates are)."""
 
     choices: tuple[tuple[Number | None, float, str], ...]
     decided: bool = False
+    about: str = "recognised in a picture, not confirmed by the identities"  # what the choices are, said when asked
 
     def __reduce__(self):
         return _by_fields(self)  # core/cache.py

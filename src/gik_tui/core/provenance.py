@@ -36,18 +36,18 @@ def explain(cell: Cell, template_id: str, split: Split | None = None, offers: Of
     """A short phrase on where the cell's value comes from (empty for a cell read plainly); the
     identities used are named in the extraction's warnings. With the row's `split`, an undecided
     cell also says why its first candidate leads and whether `enter` would take it; with the cell's
-    `offers` (a figure recognised in a picture), each offer's why."""
+    `offers` (a figure recognised in a picture, the figures a repeated row gives it), each offer's why."""
     if cell.value is None and not cell.candidates and cell.reason:
         return f"blank: {cell.reason}"
+    if cell.value is None and offers is not None and offers.choices:  # (a picture's readings, a repeated row's figures)
+        v, share, why = offers.choices[0]
+        rest = ", ".join(f"{_fmt(x)} ({fmt_share(s)})" for x, s, _ in offers.choices[1:4])
+        return (f"{offers.about}: first {_fmt(v)} ({fmt_share(share)}, {why})"
+                + (f"; then {rest}" if rest else "")
+                + ("" if offers.decided else " — enter does not take it: c, then its number"))
     if cell.method == "ocr":
         if cell.value is not None:
             return "recognised in a picture (OCR), confirmed by the identities"
-        if offers is not None and offers.choices:
-            v, share, why = offers.choices[0]
-            rest = ", ".join(f"{_fmt(x)} ({fmt_share(s)})" for x, s, _ in offers.choices[1:4])
-            return (f"recognised in a picture, not confirmed: first {_fmt(v)} ({fmt_share(share)}, {why})"
-                    + (f"; then {rest}" if rest else "")
-                    + ("" if offers.decided else " — enter does not take it: c, then its number"))
         return "recognised in a picture, not confirmed by the identities"
     if cell.method == "prose":
         return "from a sentence, not a table (low confidence)"

@@ -589,3 +589,69 @@ def test_whole_sets_on_one_line_give_each_group_its_order():
     want = (tuple(("行政复议", x) for x in a) + tuple(("行政诉讼", "未经复议直接起诉", x) for x in b)
             + tuple(("行政诉讼", "复议后起诉", x) for x in c))
     assert report_orders("gik-2021", "review", cols, heads) == (want,)
+
+
+def _twice(rep, bump) -> tuple[str, range]:
+    """The synthetic report (layout c) with its requests table (its statistics, legacy, from 收到申请数
+    on) given a second time right after it, each figure of the copy `bump`ed: (text, the 1-based
+    lines of the first)."""
+    lines = rep.render().decode("utf-8").split("\n")
+    k = next(j for j, line in enumerate(lines) if "本年新收" in line or "收到申请数" in line)
+    e = k + 1
+    while e < len(lines) and not re.match(r"^[四五六七八]、", lines[e]):
+        e += 1
+    copy = [re.sub(r"(?<=\| )(\d+)(?= \|)", lambda m: str(bump(int(m.group(1)))), line) for line in lines[k:e]]
+    return "\n".join(lines[:e] + copy + lines[e:]), range(k + 1, e + 1)
+
+
+@pytest.mark.parametrize("template_id", ["gik-2021", "legacy"])
+def test_a_table_given_twice_with_other_figures_leaves_its_cells_blank_with_both_offered(template_id):
+    """A page that shows a table twice, the copy with other figures (a corrected table after the
+    first, another year's): which is the report's, nothing says. Each cell given two figures is
+    blank with both as candidates and offers, each saying its line, and enter takes neither; a
+    cell given the same figure twice keeps it. (Before: the first was kept at full confidence —
+    1,035 of 1,368 cells wrong over nine reports when the other copy came first.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(2, seed=4, template_id=template_id, layout="c", shape="real", encoding="utf-8")
+    text, first = _twice(rep, lambda v: v + 1 if v % 2 else v)  # (odd figures change, even ones stay)
+    ex = extract(read_bytes(text.encode("utf-8"), rep.filename))
+    table = "stats" if template_id == "legacy" else "requests"
+    changed = kept = 0
+    for c in ex.cells:
+        truth = rep.values.get(c.key)
+        if c.table != table or truth is None or c.line not in first:
+            continue
+        if truth % 2:
+            changed += 1
+            assert c.value is None and c.candidates == ((truth, 0.5), (truth + 1, 0.5)), c
+            offer = ex.offers[c.key]
+            assert not offer.decided and [v for v, _, _ in offer.choices] == [truth, truth + 1]
+            assert all(why.startswith("line ") and "of the report says" in why for _, _, why in offer.choices)
+            assert offer.about == "the report gives it 2 different figures (its row stands 2 times)"
+        else:
+            kept += 1
+            assert c.value == truth and c.confidence == 1.0
+    assert changed > 3 and kept > 3
+    assert not [k for k in ex.checks if k.state == "fails" and k.id.startswith(table)]
+    assert [k for k in ex.checks if k.state == "pending" and k.id.startswith(table)]
+    assert any("left blank with both offered" in w for w in ex.warnings)
+
+
+def test_a_numbered_label_is_never_the_end_of_the_label_before_its_figures():
+    """（一）收到申请数 | 件 | 423 after the table's last row (the table again): 1.当面申请数 on the
+    next line is that row's own label, not the end of 收到申请数's broken over its figures."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(2, seed=4, template_id="legacy", layout="c", shape="real", encoding="utf-8")
+    text, _ = _twice(rep, lambda v: v + 1)
+    ex = extract(read_bytes(text.encode("utf-8"), rep.filename))
+    got = {c.key: c for c in ex.cells}
+    for row in (("依申请公开情况", "收到申请数"), ("依申请公开情况", "收到申请数", "当面申请数")):
+        c = got[("stats", row, ("统计数",))]
+        truth = rep.values[c.key]
+        assert c.value is None and [v for v, _ in c.candidates] == [truth, truth + 1]

@@ -104,7 +104,7 @@ class Editing:
         if offers is not None:  # a figure recognised in a picture: its readings, each with why
             answers = [(str(i + 1), str(i), f"{fmt_number(v) or 'blank'}   {fmt_share(share)}   — {why}")
                        for i, (v, share, why) in enumerate(offers.choices[:9])]
-            question = f"{address(key)}: recognised in a picture, not confirmed by the identities"
+            question = f"{address(key)}: {offers.about}"
             if not offers.decided:
                 default = None
                 question += "\nno offer is confirmed by the identities: press the number of the one the report shows"

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from ..document import Document
 from ..labels import has_numbering, label_key, strip_numbering
 from ..checks import plan
-from ..model import Cell, Deferred, LabelPath, OtherRow, Split
+from ..model import Cell, Deferred, LabelPath, Offers, OtherRow, Split
 from ..questions import table_question
 from ..solve import (Constraint, Option, Uncertain, ahead, bare, distinguishing, placements, shifts, solve,
                      split_prior, split_run)
@@ -291,6 +291,7 @@ class Alignment:
     questions: list = field(default_factory=list)  # model.Question: a table's repeated ambiguity, asked once
     row_notes: dict = field(default_factory=dict)  # (table, row) → why its cells have nothing to offer
     other_rows: list = field(default_factory=list)  # model.OtherRow: the report's rows the template does not list
+    offers: dict = field(default_factory=dict)  # cell key → model.Offers: the figures a repeated row gives a cell
 
 
 class _Aligner:
@@ -322,6 +323,7 @@ class _Aligner:
         self.questions: list = []
         # why a row's cells stayed blank with nothing to choose from: (table, row) → reason
         self.row_notes: dict[tuple[str, LabelPath], str] = {}
+        self.conflicts: dict[tuple[str, LabelPath, LabelPath], list[Cell]] = {}  # a cell → the figures it was given
         self.starts, self.pieces = _header_pieces(template_id)  # (a line of cells is header pieces only if its first is one)
         self.head = _Header()
         self.glue_seen: str | None | bool = False  # _glue_seen: not looked for yet
@@ -384,14 +386,20 @@ class _Aligner:
             else:
                 self._text(tok)
         self._finish()
+        self._conflicted()
         self._solve()
+        self._conflicted()
         self._summarise()
         spans = self._spans()
         for a, b in spans:  # a glued line also holds headings and prose: its tables are spans, not the line
             for line in range(self.doc.line_of(a), self.doc.line_of(max(a, b - 1)) + 1):
                 self.consumed.discard(line)
+        offers = {k: Offers(tuple((c.value, round(1 / len(seen), 3), f"line {c.line} of the report says {c.raw}")
+                                  for c in seen), False,
+                            f"the report gives it {len(seen)} different figures (its row stands {len(seen)} times)")
+                  for k, seen in self.conflicts.items()}
         return Alignment(self.cells, self.warnings, self.consumed, self.header_keys, spans, self.splits,
-                         self.questions, self.row_notes, self.other_rows)
+                         self.questions, self.row_notes, self.other_rows, offers)
 
     def _glued(self, tok: Tok) -> None:
         t = self.target
@@ -692,7 +700,7 @@ class _Aligner:
     def _end_after(self, start: Tok, k: int):
         """(the row, the index of its label's end) when the tokens from `k` are figures (and
         units) and then, on the next line at most, the end of the label `start` begins: the two
-        make a row's label exactly. Else None."""
+        make a row's label exactly. Else None — and for an end with a numbering of its own."""
         toks = self.toks
         last = toks[k - 1].line
         while k < len(toks):
@@ -707,8 +715,8 @@ class _Aligner:
         else:
             return None
         rest = toks[k]
-        if rest.line - start.line > 3:
-            return None
+        if rest.line - start.line > 3 or has_numbering(rest.text):
+            return None  # (a numbered label is a row's own: 1.当面申请数 after （一）收到申请数 423 is the next row)
         hit = self._joined(start.text, rest.text)
         return None if hit is None else (hit, k)
 
@@ -855,17 +863,35 @@ class _Aligner:
                     method=method)
         old = self.cells.get(key)
         if old is not None:
-            if old.value != cell.value and cell.value is not None:
-                if old.value is None:
-                    self.cells[key] = cell
-                else:
-                    self.warnings.append(
-                        f"{table} {' / '.join(row)}: line {old.line} says {old.raw}, line {cell.line} says "
-                        f"{cell.raw}; the first is kept"
-                    )
+            seen = self.conflicts.get(key)
+            if seen is not None:
+                old = seen[0]
+                if cell.value is None or any(c.value == cell.value for c in seen):
+                    return
+                seen.append(cell)
+            elif old.value == cell.value or cell.value is None:
+                return
+            elif old.value is None:
+                self.cells[key] = cell
+                return
+            else:
+                self.conflicts[key] = [old, cell]
+            # the same cell given two figures (a table repeated with other figures, a row's label
+            # matched twice): which is the report's, nothing says — blank, both offered, enter taking neither
+            self.warnings.append(
+                f"{table} {' / '.join(row)} / {' / '.join(col)}: line {old.line} says {old.raw}, line {cell.line} "
+                f"says {cell.raw}; left blank with both offered"
+            )
             return
         self.cells[key] = cell
         self.consumed.add(tok.line)
+
+    def _conflicted(self) -> None:
+        """Each cell given different figures: blank, its figures as candidates, first as read."""
+        for key, seen in self.conflicts.items():
+            first, share = seen[0], round(1 / len(seen), 3)
+            self.cells[key] = Cell(first.table, first.row, first.column, None, first.raw, first.unit, first.line,
+                                   first.start, first.end, 0.0, tuple((c.value, share) for c in seen), first.method)
 
     def _finalize(self) -> None:
         t = self.target
@@ -1192,7 +1218,7 @@ class _Aligner:
                 if u.row not in seen:
                     seen.add(u.row)
                     rows.append((u, t))
-            known = {k: c.value for k, c in self.cells.items() if k[0] == table}
+            known = {k: c.value for k, c in self.cells.items() if k[0] == table and k not in self.conflicts}
             cons, hints = _constraints(tid, table)
             out = solve([u for u, _ in rows], known, cons, hints, evidence, signs=signs)
             decided = open_ = 0
