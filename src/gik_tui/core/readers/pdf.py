@@ -36,6 +36,9 @@ MAX_PAGES = 200
 PDFIUM = threading.Lock()  # every call into pdfium, from any thread (it is not thread-safe)
 
 
+DEDUPE_TOLERANCE = 1.0  # points: the same character this near is drawn twice (a glyph is 5+ wide)
+
+
 def _fresh_lock() -> None:  # a worker forked while another thread held it starts with it free
     global PDFIUM
     PDFIUM = threading.Lock()
@@ -248,10 +251,30 @@ def _too_many(number: int, chars: int) -> str:
 
 
 # ------------------------------------------------------------------ one page
+def _doubled(chars: list) -> bool:
+    """Is some character drawn twice at (nearly) the same place? The same text on the same line,
+    its left edge in the same point — or the same half-point shifted: two keys catch any shift
+    under half a point, and most under one."""
+    a: set = set()
+    b: set = set()
+    for c in chars:
+        t, top, x = c["text"], round(c["top"]), c["x0"]
+        k1, k2 = (t, top, int(x)), (t, top, int(x + 0.5))
+        if k1 in a or k2 in b:
+            return True
+        a.add(k1)
+        b.add(k2)
+    return False
+
+
 def _read_page(page, number: int, notes: list[str]) -> _Page:
     if len(page.chars) > MAX_CHARS:
         notes.append(_too_many(number, len(page.chars)))
         return _Page(number, [], [], [])
+    # a character drawn twice a fraction of a point apart is one (bold faked by drawing it again,
+    # as Word does for a Chinese font without a bold face): read twice, 17 would be 1177
+    if _doubled(page.chars):  # (pdfplumber's dedupe costs a third of the reading: only where needed)
+        page = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE)
     tables = []
     if len(page.lines) + len(page.rects) + len(page.curves) > MAX_RULES:
         notes.append(f"page {number} has too many drawn lines to look for ruled tables; its text was read as lines")
