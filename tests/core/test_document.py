@@ -8,13 +8,17 @@ from gik_tui.core.document import normalise
 
 # what reports hold: ASCII, CJK, full-width forms and spaces (mapped one to one), characters NFKC
 # makes longer (ﬁ, ㈠, ①…), compatibility characters beyond the BMP
-_ALPHABET = st.sampled_from(list("ab1 \n|，：（）１２３　\u00a0\u2002\u2003\u2009年月日一二三ﬁ㈠①㎡½") + ["\U0001d7ce", "\U0001f600"])
+_ALPHABET = st.sampled_from(list("ab1 \n|，：（）１２３　\u00a0\u2002\u2003\u2009年月日一二三ﬁ㈠①⑴⒈㎡½¹²⁰")
+                            + ["\U0001d7ce", "\U0001f600"])
 
 
 def _reference(text: str) -> tuple[str, list[int]]:
+    """NFKC character by character — but a superscript digit, and a circled or bracketed number
+    right after a digit, is a footnote's mark (*), never a digit."""
     parts, offsets = [], []
     for i, ch in enumerate(text):
-        n = unicodedata.normalize("NFKC", ch)
+        mark = ch in "¹²³⁰⁴⁵⁶⁷⁸⁹" or (ch in "①⑴⒈" and i > 0 and text[i - 1] in "0123456789０１２３４５６７８９")
+        n = "*" if mark else unicodedata.normalize("NFKC", ch)
         parts.append(n)
         offsets.extend([i] * len(n))
     offsets.append(len(text))
@@ -30,6 +34,13 @@ def test_normalise_is_nfkc_character_by_character_with_a_map_back(text):
         assert len(norm) == len(text)
     else:
         assert offsets == want_offsets
+
+
+def test_a_footnotes_mark_after_a_figure_is_no_digit_of_it():
+    """17¹, 17①, 17⑴ show a footnote's number after 17: NFKC would make 171, 171, 17(1)."""
+    assert normalise("申请 17¹ | 18² | 3⁰件") == ("申请 17* | 18* | 3*件", None)
+    assert normalise("总计１７① 5⑴ 6⒈") == ("总计17* 5* 6*", None)
+    assert normalise("①政府网站 ⑴其他")[0] == "1政府网站 (1)其他"  # a numbering where no figure stands before it
 
 
 def test_full_width_digits_and_punctuation_become_ascii_in_place():

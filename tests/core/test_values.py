@@ -19,6 +19,10 @@ from gik_tui.core.values import BLANK, parse_value
     ("13173条", 13173, "条", "count"),
     (" 42 ", 42, None, "count"),
     ("99999999999999999999", 99999999999999999999, None, "count"),
+    # a footnote's mark after the figure: no digit of it
+    ("17*", 17, None, "count"), ("17※", 17, None, "count"), ("17¹", 17, None, "count"),
+    ("17①", 17, None, "count"), ("１７⑵", 17, None, "count"), ("17件*", 17, "件", "count"),
+    ("增9*", 9, None, "signed"),
 ])
 def test_figures(raw, value, unit, kind):
     p = parse_value(raw)
@@ -30,7 +34,8 @@ def test_blanks(raw):
     assert parse_value(raw) is BLANK
 
 
-@pytest.mark.parametrize("raw", ["本年新", "1e400", "2019年", "第二十条", "12-3", "abc", "1.2.3"])
+@pytest.mark.parametrize("raw", ["本年新", "1e400", "2019年", "第二十条", "12-3", "abc", "1.2.3", "*", "①", "—*", "abc*",
+                                 "17*2"])
 def test_not_figures(raw):
     assert parse_value(raw) is None
 

@@ -14,12 +14,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 
+from .values import FOOTNOTE_MARK, MARK_AFTER_FIGURE, SUPERSCRIPTS
+
 # Characters whose NFKC form is one character long: translated in C, offsets unchanged.
 _ONE_TO_ONE = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)}
 _ONE_TO_ONE.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " "})
+# a footnote's mark after a figure is no digit of it (17¹, 17①: values.FOOTNOTE_MARK)
+_ONE_TO_ONE.update({ord(c): FOOTNOTE_MARK for c in SUPERSCRIPTS})
 
 
-_NEEDS_MAP = re.compile("[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]")
+_NEEDS_MAP = re.compile(f"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009{SUPERSCRIPTS}]")
 
 
 _ONE = {chr(k): v for k, v in _ONE_TO_ONE.items()}
@@ -55,7 +59,7 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     character changed length)."""
     if unicodedata.is_normalized("NFKC", text):  # most reports (checked in C): nothing to map
         return text, None
-    fast = _one_to_one(text)
+    fast = _one_to_one(MARK_AFTER_FIGURE.sub(FOOTNOTE_MARK, text))
     if unicodedata.is_normalized("NFKC", fast):
         return fast, None
     if _ASTRAL.search(fast) is None:

@@ -91,3 +91,17 @@ def test_hidden_classes_come_from_the_pages_own_style_blocks():
     page = ("<style>.menu li{list-style:none} .pop, div.x-1 {display: none} .v{visibility:hidden}"
             " #id{display:none} a.b .c{display:none}</style><style type='text/css'>.q{color:red}</style>")
     assert _hidden_classes(page) == {"pop", "x-1", "v"}
+
+
+def test_a_raised_footnote_number_after_a_figure_is_not_a_digit_of_it():
+    """17<sup>1</sup> shows 17¹: a footnote's number. (Before: read 171 — 134 of 912 cells wrong at
+    full confidence over six pages with one figure in seven marked.)"""
+    rng = random.Random(7)
+    for i in range(3):
+        page, rep = _page(i)
+        page = re.sub(r"(?<=>)\d+(?=</t[dh]>)",
+                      lambda m: m.group(0) + (f"<sup>{rng.randint(1, 3)}</sup>" if rng.random() < 0.2 else ""), page)
+        assert page.count("<sup>") > 5
+        assert _wrong(page, rep) == []
+    text, _, _, _ = html_to_text("<html><body><p>面积120m<sup>2</sup>，注<SUP> 3 </SUP></p></body></html>")
+    assert text == "面积120m²，注³\n"

@@ -27,7 +27,8 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 # what Word does not show: hidden text (a run's vanish, unless turned off), text a tracked change
 # moved away (its deletions are w:delText, never read), and the fallback copy of content that
 # another form of the same content stands for (a text box is written twice)
-_UNSHOWN = None  # an lxml XPath, made on first use (lxml is imported with python-docx)
+_UNSHOWN = _RAISED_TEXT = None  # lxml XPaths, made on first use (lxml is imported with python-docx)
+_RAISED = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 MAX_CELLS = 200_000  # grid slots of one file's tables, spans expanded
 MAX_UNPACKED = 100 * 1024 * 1024  # a .docx that would unpack to more is refused before it is parsed
 MAX_RATIO = 200  # … and one packed more tightly than a real document ever is (a zip bomb)
@@ -67,14 +68,20 @@ def read_docx(data: bytes, source: str, sha: str) -> Document:
 
 
 def _drop_unshown(body) -> int:
-    """Remove from the body what Word does not show (`_UNSHOWN`); how many of them held text."""
-    global _UNSHOWN
+    """Remove from the body what Word does not show (`_UNSHOWN`); how many of them held text. A
+    raised number (a footnote's, 17¹) is written raised, as Word shows it."""
+    global _UNSHOWN, _RAISED_TEXT
     if _UNSHOWN is None:
         from lxml import etree
 
+        _RAISED_TEXT = etree.XPath(".//w:r[w:rPr/w:vertAlign/@w:val='superscript']/w:t",
+                                   namespaces={"w": _W[1:-1]})
         _UNSHOWN = etree.XPath(
             ".//w:r[w:rPr/w:vanish[not(@w:val='0' or @w:val='false' or @w:val='off')]] | .//w:moveFrom"
             " | .//mc:Fallback", namespaces={"w": _W[1:-1], "mc": _MC})
+    for t in _RAISED_TEXT(body):  # a footnote's number raised after a figure: 17¹, as shown, never 171
+        if t.text and t.text.strip().isdigit():
+            t.text = t.text.translate(_RAISED)
     n = 0
     for el in _UNSHOWN(body):
         parent = el.getparent()

@@ -54,6 +54,8 @@ _MAY_HIDE = etree.XPath("//@style[contains(., 'none') or contains(., 'hidden') o
                         "or contains(., 'HIDDEN')]/.. | //@hidden/..")  # (over the attributes: in C, fast)
 _HIDING_WORDS = ("none", "hidden", "NONE", "HIDDEN")
 _KEEP_HIDDEN = 0.5  # a hidden element holding this share of the page's text is shown by a script: kept
+_SUP = re.compile(r"<sup\b[^<>]*>\s*(\d{1,3})\s*</sup\s*>", re.I)
+_RAISED = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
 
 
@@ -88,6 +90,8 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
         if n:
             notes.append(f"{n} piece(s) of text the page hides from view (display:none, hidden) stood inside "
                          "its text; left out, as a browser shows it")
+    if "<sup" in text or "<SUP" in text:  # a footnote's number raised after a figure: 17¹, as shown, never 171
+        text = _SUP.sub(lambda m: m.group(1).translate(_RAISED), text)
     text = _INLINE.sub("", text)  # they carry no text or structure; unclosed, they nest without end
     # (cut from the text, not from the parsed tree: a <font> closed in the next paragraph moves
     # the text after it out of its paragraph in libxml2's tree, where a browser keeps it in)
