@@ -22,7 +22,8 @@ from gik_tui.core.values import BLANK, parse_value
     # a footnote's mark after the figure: no digit of it
     ("17*", 17, None, "count"), ("17※", 17, None, "count"), ("17¹", 17, None, "count"),
     ("17①", 17, None, "count"), ("１７⑵", 17, None, "count"), ("17件*", 17, "件", "count"),
-    ("增9*", 9, None, "signed"),
+    ("增9*", 9, None, "signed"), ("17[1]", 17, None, "count"), ("17（注1）", 17, None, "count"),
+    ("17(注)", 17, None, "count"), ("17 [2]", 17, None, "count"),
 ])
 def test_figures(raw, value, unit, kind):
     p = parse_value(raw)
@@ -35,7 +36,7 @@ def test_blanks(raw):
 
 
 @pytest.mark.parametrize("raw", ["本年新", "1e400", "2019年", "第二十条", "12-3", "abc", "1.2.3", "*", "①", "—*", "abc*",
-                                 "17*2"])
+                                 "17*2", "[1]", "(注1)", "17(1)", "17[123]"])
 def test_not_figures(raw):
     assert parse_value(raw) is None
 

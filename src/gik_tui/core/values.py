@@ -7,7 +7,7 @@
     parse_value("１２３")        -> Parsed(123, None, "count")
     parse_value("—")            -> BLANK (an empty cell)
     parse_value("本年新")        -> None (not a figure)
-    parse_value("17*")          -> Parsed(17, None, "count") (a footnote's mark after it)
+    parse_value("17*")          -> Parsed(17, None, "count") (a footnote's mark after it: 17[1], 17（注1）)
 """
 
 from __future__ import annotations
@@ -63,8 +63,11 @@ def parse_value(raw: str) -> Parsed | None:
 FOOTNOTE_MARK = "*"
 _MARKS = "*※"
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-MARK_AFTER_FIGURE = re.compile("(?<=[0-9\uff10-\uff19])[\u2460-\u249b\u24ea\u2776-\u2793]")
+_NUMBERED = "\u2460-\u249b\u24ea\u2776-\u2793"  # ① … ⒛, ⓪, ❶ …
+# (the character first, then what stands before it: a scan for the rare character, not a test at every place)
+MARK_AFTER_FIGURE = re.compile(f"[{_NUMBERED}](?<=[0-9\uff10-\uff19][{_NUMBERED}])")
 _SUPERSCRIPT_MARKS = {ord(c): FOOTNOTE_MARK for c in SUPERSCRIPTS}
+_NOTE = re.compile(r"\[\s*\d{1,2}\s*\]$|\(\s*注\s*\d{0,2}\s*\)$")  # 17[1], 17(注1), 17(注) (after NFKC)
 
 
 @lru_cache(maxsize=8192)
@@ -73,8 +76,8 @@ def _parse(raw: str) -> Parsed | None:
     if not s.isascii():
         s = MARK_AFTER_FIGURE.sub(FOOTNOTE_MARK, s.translate(_SUPERSCRIPT_MARKS))
         s = unicodedata.normalize("NFKC", s).strip()
-    if s and s[-1] in _MARKS:
-        s = s.rstrip(_MARKS).rstrip()
+    if s and (s[-1] in _MARKS or s[-1] in ")]" and (m := _NOTE.search(s)) is not None):
+        s = (s.rstrip(_MARKS) if s[-1] in _MARKS else s[:m.start()]).rstrip()
         if not s or not s[-1].isdigit() and s[-1] not in "万元亿条件次篇个人名期项份%":
             return None  # (a mark alone, or after no figure)
     if s in _BLANKS:

@@ -46,6 +46,15 @@ MAX_ROW_CHARS = 20_000  # tables/stream.py reads a longer line as one piece of t
 _CAPTION = re.compile(r"第二十条第\s*[(（]?\s*([一二三四五六七八九十]{1,3})\s*[)）]?\s*项")
 _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
 INVALID = Parsed(None, None, "invalid")
+# a footnote's mark written after a figure: 17[1], 17（注1）, 17(注)
+_FOOTNOTE = re.compile(r"[\[(（［]\s*(?:注\s*)?\d{0,2}\s*[\])）］]|注\s*\d{1,2}")
+MAX_CELL_LINE = 400
+
+
+def _words_cell(text: str) -> bool:
+    """Could these words be a cell that holds no figure, in a table a cell a line — a digit in
+    them (17[1], 约17), or a word or two (不详, 见附件) that ends no label (小计, 其中)?"""
+    return any(ch.isdigit() for ch in text) or len(text) <= 3 and not text.endswith(("计", "其中"))  # characters: a longer line is no table row whose words stand among its figures (_in_row)
 GLUED = Parsed(None, None, "glued")
 _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # a piece of a run of figures that starts with a zero and goes on (000, 01): cells glued together
@@ -242,6 +251,7 @@ class _Target:
     values: list[tuple[Tok, Parsed]] = field(default_factory=list)
     unit: tuple[Tok, str] | None = None
     unit_seen: bool = False
+    words: bool = False  # words stood among its glued figures (约, 余): no cut of them is sure
 
 
 @dataclass(slots=True)
@@ -324,6 +334,7 @@ class _Aligner:
         # why a row's cells stayed blank with nothing to choose from: (table, row) → reason
         self.row_notes: dict[tuple[str, LabelPath], str] = {}
         self.conflicts: dict[tuple[str, LabelPath, LabelPath], list[Cell]] = {}  # a cell → the figures it was given
+        self.swallow = -1  # the index of a token already read with the one before it
         self.starts, self.pieces = _header_pieces(template_id)  # (a line of cells is header pieces only if its first is one)
         self.head = _Header()
         self.glue_seen: str | None | bool = False  # _glue_seen: not looked for yet
@@ -372,6 +383,8 @@ class _Aligner:
         self.rest_at = -1
         self.skip_to = -1
         for self.pos, tok in enumerate(toks):
+            if self.pos == self.swallow:
+                continue  # (a figure read with the words before it as one cell: 约2)
             if tok.glued:
                 self._glued(tok)
                 continue
@@ -516,6 +529,11 @@ class _Aligner:
             return
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
+        if self.target is not None and heads is None and not is_row and self._in_row(tok, key):
+            # words where a figure stands (不详, 见附件, 约17, 17[1]) among a row's figures, or
+            # with a digit after its label: a cell that holds no figure, at its place — dropped, the
+            # row's other figures would be placed as if an empty cell were missing
+            return
         if (tok.multi and key in self.pieces or heads is None and not is_row and (" " in raw or key in self.starts)) \
                 and self._header_line(tok):
             return
@@ -619,6 +637,97 @@ class _Aligner:
         self.pending_group = None
         self.orphan = tok if self._open() and len(raw) <= 40 else None
         self.orphan_unit = None
+
+    def _no_figure(self, tok: Tok, why: str = "stands where a figure should") -> None:
+        """A cell of the current row that holds words, not a figure: blank at its place, said."""
+        self.warnings.append(f"line {tok.line + 1}: {tok.text[:40]!r} {why}; its cell is left blank")
+        self._value(tok, INVALID)
+
+    def _in_row(self, tok: Tok, key: str) -> bool:
+        """Read `tok` as a cell of the current row that holds no figure (`_cell_words`), if it is one."""
+        t = self.target
+        text = tok.text
+        if len(text) > 20 or key in self.idx.groups or has_numbering(text) or text in _UNITS or key in _UNITS:
+            return False  # (a heading's numbering, 四、; a unit's cell, 件)
+        toks = self.toks
+        prev = toks[self.pos - 1] if self.pos else None
+        nxt = toks[self.pos + 1] if self.pos + 1 < len(toks) else None
+        if any(p is GLUED for _, p in t.values) or len(self.doc.norm_lines[tok.line]) > MAX_CELL_LINE:
+            # a glued row (or a glued page's line, the whole report): short words between its
+            # figures (0 0 0 0余 1 1余) leave its cuts unsure — offered, never filled
+            if (t.values and len(text) <= 4 and nxt is not None and nxt.line == tok.line == t.values[-1][0].line
+                    and (nxt.glued or (p := parse_value(nxt.text)) is not None and p.value is not None)):
+                t.words = True
+                return True
+            return False
+        if t.values and prev is t.values[-1][0] and prev.end == tok.start and t.values[-1][1].value is not None:
+            # words touching the figure before them: its footnote's mark (17[1], 17（注1）), read
+            # past; or words that make it no exact figure (17余, 17左右): the cell is left blank
+            if not _FOOTNOTE.fullmatch(text):
+                merged = Tok(prev.text + text, prev.start, tok.end, tok.line, tok.multi, False)
+                t.values.pop()
+                self._no_figure(merged, "is no exact figure")
+            return True
+        if (nxt is not None and tok.end == nxt.start and nxt.line == tok.line and len(text) <= 4
+                and (p := parse_value(nxt.text)) is not None and p.value is not None and self._cell_words(tok, True)):
+            # words touching the figure after them (约2, 近30): one cell, no exact figure
+            self.swallow = self.pos + 1
+            self._no_figure(Tok(text + nxt.text, tok.start, nxt.end, tok.line, tok.multi, False), "is no exact figure")
+            return True
+        if self._cell_words(tok, any(ch.isdigit() for ch in text)):
+            self._no_figure(tok)
+            return True
+        return False
+
+    def _cell_words(self, tok: Tok, digit: bool) -> bool:
+        """Is this text (no label the table knows) a cell of the current row that holds no figure?
+        It stands on the row's line with a figure after it on that line — or, on a line of cells
+        (`|`, tabs), at its end before the row is full — and either follows the row's first figure
+        or, right after its label, has a digit in it (`digit`); or, in a table a cell a line, it
+        stands between two of the row's figures."""
+        t = self.target
+        text = tok.text
+        toks = self.toks
+        if t.values and t.values[-1][0].line != tok.line:
+            # a table a cell a line: between two of the row's figures, the row not full yet, and
+            # no label's words (a row the template does not list, 小计, takes figures of its own)
+            # (or after them, the row exactly one cell short)
+            n = len(self.idx.columns[(t.table, t.row)])
+            return (toks[self.pos - 1] is t.values[-1][0] and tok.line <= t.values[-1][0].line + 1
+                    and _words_cell(text) and (len(t.values) == n - 1 or len(t.values) < n and self._figure_next()))
+        if not t.values and t.label is not None and t.label.line != tok.line:
+            # a table a cell a line: right after the row's label, a figure next
+            return (self.pos > 0 and toks[self.pos - 1] is t.label and tok.line == t.label.line + 1
+                    and _words_cell(text) and self._figure_next())
+        if not t.values and (t.label is None or not digit):
+            return False
+        for k in range(self.pos + 1, len(toks)):
+            nxt = toks[k]
+            if nxt.line != tok.line:
+                break
+            if len(nxt.text) < 40 and (p := parse_value(nxt.text)) is not None and p.value is not None:
+                return True
+        # the last cell of a line of cells, the row not full yet
+        line = self.doc.norm_lines[tok.line]
+        return (bool(t.values) and tok.multi and ("|" in line or "\t" in line)
+                and len(t.values) < len(self.idx.columns[(t.table, t.row)]))
+
+    def _figure_next(self) -> bool:
+        """In a table a cell a line: does a figure follow the current token, past other cells of
+        words (见附件 / 见附件 / 18), each on the next line?"""
+        toks = self.toks
+        line = toks[self.pos].line
+        for k in range(self.pos + 1, min(len(toks), self.pos + 8)):
+            nxt = toks[k]
+            if nxt.line > line + 1:
+                return False
+            if (p := parse_value(nxt.text)) is not None and p.value is not None:
+                return True
+            key = label_key(nxt.text)
+            if not _words_cell(nxt.text) or key in self.idx.rows or key in self.idx.headers or key in self.idx.groups:
+                return False
+            line = nxt.line
+        return False
 
     def _again(self, key: str) -> bool:
         """Is `key` a column header the current run holds already, and not one that stands under
@@ -860,7 +969,8 @@ class _Aligner:
         if unit is None:
             unit = value_unit if value_unit is not None else default_unit
         cell = Cell(table, row, col, parsed.value, self.doc.text[start:end], unit, tok.line + 1, start, end, conf,
-                    method=method)
+                    method=method, reason=f"the table writes {tok.text[:20]!r} here, not a figure"
+                    if parsed is INVALID else None)
         old = self.cells.get(key)
         if old is not None:
             seen = self.conflicts.get(key)
@@ -1127,6 +1237,7 @@ class _Aligner:
         open_ = dropped is None
         if open_:
             dropped = []
+        open_ = open_ or t.words
         options = _union(split_run(run, kinds, sums), dropped)
         if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
             options = _union(split_run(run, kinds, budget=CANDIDATE_BUDGET), dropped)
