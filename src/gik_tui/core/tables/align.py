@@ -407,9 +407,8 @@ class _Aligner:
         for a, b in spans:  # a glued line also holds headings and prose: its tables are spans, not the line
             for line in range(self.doc.line_of(a), self.doc.line_of(max(a, b - 1)) + 1):
                 self.consumed.discard(line)
-        offers = {k: Offers(tuple((c.value, round(1 / len(seen), 3), f"line {c.line} of the report says {c.raw}")
-                                  for c in seen), False,
-                            f"the report gives it {len(seen)} different figures (its row stands {len(seen)} times)")
+        offers = {k: Offers(tuple((c.value, round(1 / len(seen), 3), f"line {c.line} says {c.raw}") for c in seen),
+                            False, f"{len(seen)} different figures (its row stands {len(seen)} times)")
                   for k, seen in self.conflicts.items()}
         return Alignment(self.cells, self.warnings, self.consumed, self.header_keys, spans, self.splits,
                          self.questions, self.row_notes, self.other_rows, offers)
