@@ -27,7 +27,7 @@ from ..labels import has_numbering, label_key, strip_numbering
 from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, Offers, OtherRow, Split
 from ..questions import table_question
-from ..solve import (Constraint, Option, Uncertain, ahead, bare, distinguishing, placements, shifts, solve,
+from ..solve import (Constraint, Option, Uncertain, _holds, ahead, bare, distinguishing, placements, shifts, solve,
                      split_prior, split_run)
 from ..templates import TableSpec, Template, load_template
 from ..values import COUNT_UNIT_WORDS, Parsed, parse_value
@@ -335,6 +335,7 @@ class _Aligner:
         self.row_notes: dict[tuple[str, LabelPath], str] = {}
         self.conflicts: dict[tuple[str, LabelPath, LabelPath], list[Cell]] = {}  # a cell → the figures it was given
         self.swallow = -1  # the index of a token already read with the one before it
+        self.decided_conflicts: dict = {}  # a cell given several figures → the identities that chose one
         self.starts, self.pieces = _header_pieces(template_id)  # (a line of cells is header pieces only if its first is one)
         self.head = _Header()
         self.glue_seen: str | None | bool = False  # _glue_seen: not looked for yet
@@ -401,7 +402,7 @@ class _Aligner:
         self._finish()
         self._conflicted()
         self._solve()
-        self._conflicted()
+        self._conflicted(final=True)
         self._summarise()
         spans = self._spans()
         for a, b in spans:  # a glued line also holds headings and prose: its tables are spans, not the line
@@ -409,7 +410,7 @@ class _Aligner:
                 self.consumed.discard(line)
         offers = {k: Offers(tuple((c.value, round(1 / len(seen), 3), f"line {c.line} says {c.raw}") for c in seen),
                             False, f"{len(seen)} different figures (its row stands {len(seen)} times)")
-                  for k, seen in self.conflicts.items()}
+                  for k, seen in self.conflicts.items() if k not in self.decided_conflicts}
         return Alignment(self.cells, self.warnings, self.consumed, self.header_keys, spans, self.splits,
                          self.questions, self.row_notes, self.other_rows, offers)
 
@@ -995,12 +996,50 @@ class _Aligner:
         self.cells[key] = cell
         self.consumed.add(tok.line)
 
-    def _conflicted(self) -> None:
-        """Each cell given different figures: blank, its figures as candidates, first as read."""
+    def _conflicted(self, final: bool = False) -> None:
+        """Each cell given different figures: blank, its figures as candidates, first as read —
+        or, at the end (`final`), the one figure of them that keeps every identity of its table
+        whose other cells are all known, when the others each break one (filled as the identities
+        decide, CONF_SOLVED)."""
         for key, seen in self.conflicts.items():
             first, share = seen[0], round(1 / len(seen), 3)
+            kept = self._kept_by_identities(key, seen) if final else None
+            if kept is not None:
+                c, titles = kept
+                self.cells[key] = Cell(c.table, c.row, c.column, c.value, c.raw, c.unit, c.line, c.start, c.end,
+                                       CONF_SOLVED, (), c.method)
+                self.decided_conflicts[key] = titles
+                self.warnings.append(f"{key[0]} {' / '.join(key[1])} / {' / '.join(key[2])}: of its "
+                                     f"{len(seen)} figures only {c.raw} (line {c.line}) keeps {'; '.join(titles)}; "
+                                     f"it is filled as the identities decide ({CONF_SOLVED})")
+                continue
             self.cells[key] = Cell(first.table, first.row, first.column, None, first.raw, first.unit, first.line,
                                    first.start, first.end, 0.0, tuple((c.value, share) for c in seen), first.method)
+
+    def _kept_by_identities(self, key, seen: list[Cell]) -> tuple[Cell, list[str]] | None:
+        """The one figure of a cell given several that keeps every identity of its table whose
+        other cells are all known (and some such identity exists), with the identities' titles; None
+        when none or several do."""
+        cons, _ = _constraints(self.template_id, key[0])
+        cells, conflicts = self.cells, self.conflicts
+        usable = []
+        for c in cons:
+            coef = 0
+            const = 0.0
+            for k, co in c.terms:
+                if k == key:
+                    coef += co
+                elif k in conflicts or k not in cells:
+                    break
+                else:
+                    const += co * (cells[k].value or 0)
+            else:
+                if coef:
+                    usable.append((c, coef, const))
+        if not usable:
+            return None
+        keep = [x for x in seen if all(_holds(c.kind, const + coef * x.value) for c, coef, const in usable)]
+        return (keep[0], [c.title for c, _, _ in usable]) if len(keep) == 1 else None
 
     def _finalize(self) -> None:
         t = self.target
