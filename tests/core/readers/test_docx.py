@@ -181,10 +181,13 @@ def _with_runs(data: bytes, extra, rng) -> bytes:
     lambda d: f"<w:r><w:rPr><w:vanish/></w:rPr><w:t>{d}</w:t></w:r>",
     lambda d: f'<w:moveFrom w:id="{d}0" w:author="a"><w:r><w:t>{d}</w:t></w:r></w:moveFrom>',
     lambda d: f'<w:del w:id="{d}1" w:author="a"><w:r><w:delText>{d}</w:delText></w:r></w:del>',
-], ids=["hidden text", "moved away", "deleted"])
+    lambda d: f"<w:r><w:rPr><w:strike/></w:rPr><w:t>{d}</w:t></w:r>",
+    lambda d: f'<w:r><w:rPr><w:dstrike w:val="true"/></w:rPr><w:t>{d}</w:t></w:r>',
+], ids=["hidden text", "moved away", "deleted", "struck", "struck twice"])
 def test_text_word_does_not_show_is_not_read(extra):
-    """A digit in a hidden run, or moved away or deleted by a tracked change, beside each figure:
-    Word shows the figure alone, and so it is read. (Before: hidden and moved-away digits were read
+    """A digit in a hidden run, or moved away or deleted by a tracked change, or struck through (a
+    correction's old figure), beside each figure: Word shows the figure alone (the struck digit
+    struck), and so it is read. (Before: hidden and moved-away digits were read
     into the figures — 896 of 912 cells wrong at full confidence over six files.)"""
     import random
 

@@ -26,7 +26,8 @@ _TYPE = f"{_W}type"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 # what Word does not show: hidden text (a run's vanish, unless turned off), text a tracked change
 # moved away (its deletions are w:delText, never read), and the fallback copy of content that
-# another form of the same content stands for (a text box is written twice)
+# another form of the same content stands for (a text box is written twice); and text struck
+# through, a correction's old figure (18 struck, then 17)
 _UNSHOWN = _RAISED_TEXT = None  # lxml XPaths, made on first use (lxml is imported with python-docx)
 _RAISED = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 MAX_CELLS = 200_000  # grid slots of one file's tables, spans expanded
@@ -58,8 +59,8 @@ def read_docx(data: bytes, source: str, sha: str) -> Document:
         raise ReadError(source, "a Word file with no text")
     notes = [f"{out.cut} table(s) larger than {MAX_CELLS:,} cells were cut"] if out.cut else []
     if hidden:
-        notes.append(f"{hidden} piece(s) of text Word does not show (hidden text, text moved away by a tracked "
-                     "change) left out, as Word shows the document")
+        notes.append(f"{hidden} piece(s) of text Word does not show or strikes through (hidden text, text moved "
+                     "away by a tracked change, a correction's old text) left out")
     shift = 1 if out.breaks else 0  # a file with pages begins with its first page's line
     text, pages = paged([PAGE_BREAK] * shift + out.lines)
     grids = [Grid(g.rows, g.first_line + shift, g.spanned) for g in out.grids]
@@ -78,7 +79,8 @@ def _drop_unshown(body) -> int:
                                    namespaces={"w": _W[1:-1]})
         _UNSHOWN = etree.XPath(
             ".//w:r[w:rPr/w:vanish[not(@w:val='0' or @w:val='false' or @w:val='off')]] | .//w:moveFrom"
-            " | .//mc:Fallback", namespaces={"w": _W[1:-1], "mc": _MC})
+            " | .//mc:Fallback | .//w:r[w:rPr/*[self::w:strike or self::w:dstrike]"
+            "[not(@w:val='0' or @w:val='false' or @w:val='off')]]", namespaces={"w": _W[1:-1], "mc": _MC})
     for t in _RAISED_TEXT(body):  # a footnote's number raised after a figure: 17¹, as shown, never 171
         if t.text and t.text.strip().isdigit():
             t.text = t.text.translate(_RAISED)

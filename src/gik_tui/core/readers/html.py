@@ -53,6 +53,7 @@ _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _MAY_HIDE = etree.XPath("//@style[contains(., 'none') or contains(., 'hidden') or contains(., 'NONE') "
                         "or contains(., 'HIDDEN')]/.. | //@hidden/..")  # (over the attributes: in C, fast)
 _HIDING_WORDS = ("none", "hidden", "NONE", "HIDDEN")
+_STRUCK = etree.XPath("//del | //s | //strike")
 _KEEP_HIDDEN = 0.5  # a hidden element holding this share of the page's text is shown by a script: kept
 _SUP = re.compile(r"<sup\b[^<>]*>\s*(\d{1,3})\s*</sup\s*>", re.I)
 _RAISED = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
@@ -129,6 +130,13 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
             hidden.append(el)
     if hidden:
         _drop_hidden(root, hidden)
+    # struck through: a correction's old figure (<del>18</del>17 shows 17 as the figure); the
+    # XPath is cheaper than any search of the page's text for the tags
+    struck = [el for el in _STRUCK(root) if el.text or len(el)]
+    for el in struck:
+        _remove(el)
+    if struck:
+        notes.append(f"{len(struck)} piece(s) of text struck through (a correction's old text) left out")
     article = _article(root)
     out = _Out()
     out.budget = MAX_SLOTS
