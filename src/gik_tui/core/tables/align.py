@@ -439,8 +439,8 @@ class _Aligner:
         t.values.append((tok, GLUED))
         self.last_active = self.pos
         self.after_header = False
-        if not t.row:
-            self._finalize()
+        if not t.row and not self._words_then_figures():
+            self._finalize()  # (a row of no label: its glued run is the row — unless words and figures go on)
 
     def _value(self, tok: Tok, parsed: Parsed) -> None:
         t = self.target
@@ -479,6 +479,19 @@ class _Aligner:
             ncols = len(spec.blocks[0].columns)
             if len(t.values) >= ncols and not self._line_goes_on(tok):
                 self._finalize()
+
+    def _words_then_figures(self) -> bool:
+        """Do a few words (不详, 约) and then figures follow the current token on its line — the
+        rest of its row, the words among its cells (`_in_row`)?"""
+        toks, k = self.toks, self.pos + 1
+        if k + 1 >= len(toks):
+            return False
+        words, nxt = toks[k], toks[k + 1]
+        line = toks[self.pos].line
+        key = label_key(words.text)
+        return (words.line == nxt.line == line and len(words.text) <= 4 and not has_numbering(words.text)
+                and key not in self.idx.rows and key not in self.idx.headers and key not in self.idx.groups
+                and (nxt.glued or _figure(nxt.text)))
 
     def _line_goes_on(self, tok: Tok) -> bool:
         """Does a figure follow `tok` on its line? Then a row of no label that has its columns' worth
