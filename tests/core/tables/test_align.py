@@ -751,3 +751,33 @@ def test_words_among_a_glued_rows_figures_leave_its_cuts_unsure():
         ex = extract(read_bytes("".join(out).encode("utf-8"), rep.filename))
         wrong += [(rep.name, c.key, c.value) for c in ex.cells if c.value is not None and c.value != rep.values.get(c.key)]
     assert marked > 30 and wrong == []
+
+
+def test_a_row_written_otherwise_the_second_time_leaves_what_it_does_not_confirm_blank():
+    """A row read for sure, then again with its figures written otherwise: which is the report's,
+    nothing says. A cell the second reading gives for sure with the same figure stays; one it
+    gives otherwise is blank with both; when the second reading cannot be placed at all (eighteen
+    figures under seven columns), every cell is blank, its one figure offered, enter taking it
+    not. (Before: the first reading stood at full confidence — a copy of the row with other
+    figures ahead of the report's own was taken.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    def row_after(second: str):
+        text = ("2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+                "（三）不予公开 3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+                "4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+                "5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+                f"4.保护第三方合法权益 {second}\n")
+        ex = extract(read_bytes(text.encode("utf-8"), "2021_x.txt"), "gik-2021")
+        assert [c.value for c in ex.cells if c.row[-1:] == ("属于三类内部事务信息",)] == [0] * 7
+        assert any("its row stands again with other figures" in w for w in ex.warnings)
+        return ex, [c for c in ex.cells if c.row[-1:] == ("保护第三方合法权益",)]
+
+    ex, row = row_after("0 0 0 0 0 0 0 0 0")  # nine zeros: every reading gives 0 everywhere
+    assert [(c.value, c.candidates) for c in row] == [(None, ((1, 0.5), (0, 0.5)))] + [(0, ())] * 5 + [
+        (None, ((1, 0.5), (0, 0.5)))]
+    ex, row = row_after(" ".join(str(k) for k in range(18)))
+    assert [(c.value, c.candidates) for c in row] == [(None, ((v, 1.0),)) for v in (1, 0, 0, 0, 0, 0, 1)]
+    offer = ex.offers[row[0].key]
+    assert not offer.decided and offer.about.startswith("its row stands again with other figures")

@@ -41,6 +41,20 @@ def test_words_then_figures_with_one_space_between_them_are_a_row():
     assert toks("标题\n联系人 张三 1\n")[1:] == [("联系人 张三 1", 1, False)]
 
 
+def test_a_spaced_rows_cells_may_carry_a_footnotes_mark_or_hold_words_between_its_figures():
+    """17* or 17[1] is a figure with a footnote's mark; 不详, 约5, 5余 between two figures are
+    cells that hold words. (Before: such a row was one token — its figures lost, and a copy of
+    the row elsewhere taken alone at full confidence.)"""
+    got = toks("标题\n4.保护第三方合法权益 0 0 0* 0 0[1] 0(注1) 0\n")
+    assert got[1:] == [("4.保护第三方合法权益", 1, True)] + [(v, 1, True) for v in
+                                                         ["0", "0", "0*", "0", "0[1]", "0(注1)", "0"]]
+    got = toks("标题\n本年新收 17 不详 约5 5余 0 0 17\n")
+    assert [t for t, _, _ in got[1:]] == ["本年新收", "17", "不详", "约5", "5余", "0", "0", "17"]
+    # words before the first figure are the label's (header words, each its own), never a cell
+    assert toks("标题\n法律服务机构 其他 0 0\n")[1:] == [("法律服务机构", 1, True), ("其他", 1, True),
+                                                      ("0", 1, True), ("0", 1, True)]
+
+
 def test_two_figures_alone_and_a_statistics_row_with_its_unit_are_cells():
     """A line of two figures alone (a two-column row whose label is on the lines around it: 行政 /
     19 -1 / 事业性收费) is its two cells; a statistics row one space apart — its label (perhaps cut

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
@@ -335,7 +335,13 @@ class _Aligner:
         self.row_notes: dict[tuple[str, LabelPath], str] = {}
         self.conflicts: dict[tuple[str, LabelPath, LabelPath], list[Cell]] = {}  # a cell → the figures it was given
         self.swallow = -1  # the index of a token already read with the one before it
+        self.label_tail = ""  # words glued after the label a row was last matched by (_match_row)
+        self.readings: dict = {}  # (table, row) → its figures as first written
+        self.unlabelled_end: tuple[str, int] | None = None  # (table, token index) where a row of no label ended
+        self.contested: set = set()  # rows that stand again with their figures written otherwise
+        self.confirmed: set = set()  # cells read again with the same figure
         self.decided_conflicts: dict = {}  # a cell given several figures → the identities that chose one
+        self.unknown: set = set()  # cells that hold words, not a figure (不详): unknown to the identities, never 0
         self.starts, self.pieces = _header_pieces(template_id)  # (a line of cells is header pieces only if its first is one)
         self.head = _Header()
         self.glue_seen: str | None | bool = False  # _glue_seen: not looked for yet
@@ -372,6 +378,10 @@ class _Aligner:
             if keys:
                 hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_ROW_SCORE)
                 if hit is not None:
+                    # a label with a few words glued after it (…申请数量不详00011034): the words are its
+                    # first cell's, which holds no figure (`_start`)
+                    tail = key[len(hit[0]):] if key.startswith(hit[0]) else ""
+                    self.label_tail = tail if 0 < len(tail) <= 4 and not any(c.isdigit() for c in tail) else ""
                     return self._pick(self.idx.fuzzy[self.cur_table][1][at[hit[2]]]), CONF_FUZZY  # type: ignore[index]
         return None
 
@@ -408,15 +418,28 @@ class _Aligner:
         for a, b in spans:  # a glued line also holds headings and prose: its tables are spans, not the line
             for line in range(self.doc.line_of(a), self.doc.line_of(max(a, b - 1)) + 1):
                 self.consumed.discard(line)
-        offers = {k: Offers(tuple((c.value, round(1 / len(seen), 3), f"line {c.line} says {c.raw}") for c in seen),
-                            False, f"{len(seen)} different figures (its row stands {len(seen)} times)")
-                  for k, seen in self.conflicts.items() if k not in self.decided_conflicts}
+        offers = {}
+        for k, seen in self.conflicts.items():
+            if k in self.decided_conflicts:
+                continue
+            figures = [c for c in seen if c.value is not None]
+            if len(seen) == 1:  # (a row written otherwise the second time, this cell not read again there)
+                about = "its row stands again with other figures, and this one is not read again there"
+            else:
+                about = (f"{len(seen)} different {'figures' if len(figures) == len(seen) else 'readings'} "
+                         f"(its row stands {len(seen)} times)")
+            if len(figures) < len(seen):
+                about += "; " + ", ".join(f"line {c.line} writes {c.raw!r}" for c in seen if c.value is None)
+            offers[k] = Offers(tuple((c.value, round(1 / len(figures), 3), f"line {c.line} says {c.raw}")
+                                     for c in figures), False, about)
         return Alignment(self.cells, self.warnings, self.consumed, self.header_keys, spans, self.splits,
                          self.questions, self.row_notes, self.other_rows, offers)
 
     def _glued(self, tok: Tok) -> None:
         t = self.target
         if t is None and self.orphan is not None and self._open() and self._label_ends_after():
+            t = self.target
+        if t is None and self._again_unlabelled():
             t = self.target
         if t is None:
             # a glued figure after a row the template does not list (…政府公文公开政府信息数条4072…):
@@ -446,6 +469,8 @@ class _Aligner:
         t = self.target
         if tok.empty and self.after_header and (t is None or not t.values):
             return
+        if t is None and parsed.value is not None and self._again_unlabelled():
+            t = self.target
         if t is None:
             if self.orphan is not None and parsed.value is not None and self._open() and self._label_ends_after():
                 self._value(tok, parsed)
@@ -479,6 +504,15 @@ class _Aligner:
             ncols = len(spec.blocks[0].columns)
             if len(t.values) >= ncols and not self._line_goes_on(tok):
                 self._finalize()
+
+    def _again_unlabelled(self) -> bool:
+        """Figures right after a row of no label had its columns' worth (the review table given
+        twice, the copy with other figures): a second reading of that row, begun here."""
+        end = self.unlabelled_end
+        if end is None or end[1] != self.pos - 1 or self.toks[self.pos].line > self.toks[end[1]].line + 1:
+            return False
+        self.target = _Target(end[0], (), None, CONF_EXACT)
+        return True
 
     def _words_then_figures(self) -> bool:
         """Do a few words (不详, 约) and then figures follow the current token on its line — the
@@ -668,9 +702,19 @@ class _Aligner:
         if any(p is GLUED for _, p in t.values) or len(self.doc.norm_lines[tok.line]) > MAX_CELL_LINE:
             # a glued row (or a glued page's line, the whole report): short words between its
             # figures (0 0 0 0余 1 1余) leave its cuts unsure — offered, never filled
-            if (t.values and len(text) <= 4 and nxt is not None and nxt.line == tok.line == t.values[-1][0].line
-                    and (nxt.glued or (p := parse_value(nxt.text)) is not None and p.value is not None)):
-                t.words = True
+            # (right after its figures, or its label or unit cell)
+            after = t.values[-1][0] if t.values else (t.unit[0] if t.unit else t.label)
+            if after is None or prev is not after or len(text) > 4 or tok.line != after.line:
+                return False
+            if not t.values and len(self.idx.columns[(t.table, t.row)]) == 1 and _words_cell(text):
+                self._no_figure(tok)  # the one cell of its row (…维持具体行政行为数件见附件(二)…)
+                return True
+            if nxt is not None and nxt.line == tok.line and (
+                    nxt.glued or (p := parse_value(nxt.text)) is not None and p.value is not None):
+                t.words = True  # words among its figures
+                return True
+            if t.values and t.values[-1][1] is GLUED and _words_cell(text):
+                t.words = True  # words after its run, before the next label: its last cell's (…68010080暂无四、…)
                 return True
             return False
         if t.values and prev is t.values[-1][0] and prev.end == tok.start and t.values[-1][1].value is not None:
@@ -779,7 +823,11 @@ class _Aligner:
         if self.pending_group is not None and self.pending_group[0] == ref.table:
             self.consumed.add(self.pending_group[1])  # a group label followed by its rows
         self.pending_group = None
-        self.target = _Target(ref.table, ref.row, tok, conf)
+        self.target = _Target(ref.table, ref.row, tok, conf, words=bool(self.label_tail) and conf < CONF_EXACT)
+        if self.target.words:
+            self.warnings.append(f"line {tok.line + 1}: {tok.text[:40]!r} is a row's label with {self.label_tail!r} "
+                                 f"after it, a cell that holds no figure; its figures are offered, not filled")
+        self.label_tail = ""
         self.row_notes.setdefault((ref.table, ref.row), f"no figure on the row (its label is on line {tok.line + 1})")
         self.pointer[ref.table] = ref.order
         if ref.row and ref.row[0] != self.cur_block and self.cur_block is not None:
@@ -984,17 +1032,23 @@ class _Aligner:
         cell = Cell(table, row, col, parsed.value, self.doc.text[start:end], unit, tok.line + 1, start, end, conf,
                     method=method, reason=f"the table writes {tok.text[:20]!r} here, not a figure"
                     if parsed is INVALID else None)
+        if parsed is INVALID:
+            self.unknown.add(key)
         old = self.cells.get(key)
         if old is not None:
             seen = self.conflicts.get(key)
+            words = parsed is INVALID  # (words where a figure stands: against a figure, no figure is sure)
             if seen is not None:
                 old = seen[0]
-                if cell.value is None or any(c.value == cell.value for c in seen):
+                if cell.value is None and not words or any(c.value == cell.value and c.raw == cell.raw for c in seen):
                     return
                 seen.append(cell)
-            elif old.value == cell.value or cell.value is None:
+            elif old.value == cell.value and (not words or old.raw == cell.raw) or cell.value is None and (
+                    not words or old.value is None):
+                if old.value == cell.value:
+                    self.confirmed.add(key)  # (read again, the same)
                 return
-            elif old.value is None:
+            elif old.value is None and key not in self.unknown:
                 self.cells[key] = cell
                 return
             else:
@@ -1013,10 +1067,22 @@ class _Aligner:
         """Each cell given different figures: blank, its figures as candidates, first as read —
         or, at the end (`final`), the one figure of them that keeps every identity of its table
         whose other cells are all known, when the others each break one (filled as the identities
-        decide, CONF_SOLVED)."""
+        decide, CONF_SOLVED). At the end, too, a cell of a row that stands again with its figures
+        written otherwise (`contested`), which its other reading did not give again for sure, is
+        in doubt as well: blank, its one figure offered."""
+        if final:
+            for table, row in self.contested:
+                for col in self.idx.columns[(table, row)]:
+                    key = (table, row, col)
+                    c = self.cells.get(key)
+                    if c is not None and c.value is not None and key not in self.conflicts \
+                            and key not in self.confirmed and c.confidence >= CONF_SOLVED:
+                        self.conflicts[key] = [c]
         for key, seen in self.conflicts.items():
-            first, share = seen[0], round(1 / len(seen), 3)
-            kept = self._kept_by_identities(key, seen) if final else None
+            first = seen[0]
+            figures = [c for c in seen if c.value is not None]  # (words where a figure stands offer none)
+            share = round(1 / len(figures), 3)
+            kept = self._kept_by_identities(key, figures) if final else None
             if kept is not None:
                 c, titles = kept
                 self.cells[key] = Cell(c.table, c.row, c.column, c.value, c.raw, c.unit, c.line, c.start, c.end,
@@ -1027,7 +1093,30 @@ class _Aligner:
                                      f"it is filled as the identities decide ({CONF_SOLVED})")
                 continue
             self.cells[key] = Cell(first.table, first.row, first.column, None, first.raw, first.unit, first.line,
-                                   first.start, first.end, 0.0, tuple((c.value, share) for c in seen), first.method)
+                                   first.start, first.end, 0.0, tuple((c.value, share) for c in figures), first.method)
+
+    def _contradicted(self, u: Uncertain) -> None:
+        """A row read already, read again with several readings (`u`): each cell whose figure
+        (or words) no reading of it gives — or, its figures written otherwise the second time
+        (`contested`), not every reading — is a conflict: the first reading's figure and the
+        figures the readings give there, each a cell of its own for `_put`."""
+        for j, key in enumerate(self._row_keys(u)):
+            old = self.cells[key]
+            if old.value is None and key not in self.unknown:
+                continue  # (an empty cell: any figure may fill it, as for a row read twice)
+            given = {o.values[j] for o in u.options}
+            if key not in self.unknown and given == {old.value}:
+                self.confirmed.add(key)
+                continue
+            if key not in self.unknown and old.value in given and (u.table, u.row) not in self.contested:
+                continue  # (written otherwise, the row's other reading must give its figure for sure)
+            for o in u.options:
+                v, span = o.values[j], o.spans[j]
+                if v is None or span is None:
+                    continue
+                a, b = span
+                tok = Tok(o.raws[j], a, b, self.doc.line_of(a if self.identity else self.doc.to_orig(a)), False, False)
+                self._put(key[0], key[1], key[2], tok, Parsed(v, None, "count"), CONF_EXACT, None)
 
     def _kept_by_identities(self, key, seen: list[Cell]) -> tuple[Cell, list[str]] | None:
         """The one figure of a cell given several that keeps every identity of its table whose
@@ -1042,7 +1131,7 @@ class _Aligner:
             for k, co in c.terms:
                 if k == key:
                     coef += co
-                elif k in conflicts or k not in cells:
+                elif k in conflicts or k not in cells or k in self.unknown or cells[k].candidates:
                     break
                 else:
                     const += co * (cells[k].value or 0)
@@ -1059,6 +1148,15 @@ class _Aligner:
         self.target = None
         if t is None or not t.values:
             return
+        if not t.row:
+            self.unlabelled_end = (t.table, self.pos)
+        written = tuple(tok.text for tok, _ in t.values)
+        before = self.readings.setdefault((t.table, t.row), written)
+        if before != written and (t.table, t.row) not in self.contested:
+            self.contested.add((t.table, t.row))
+            self.warnings.append(f"{t.table} {' / '.join(t.row)}: its row stands again with other figures "
+                                 f"({' '.join(written)[:30]}, after {' '.join(before)[:30]}); a reading of it "
+                                 f"that is not sure is offered, not filled")
         cols = self.idx.columns[(t.table, t.row)]
         unit = t.unit[1] if t.unit else None
         if t.label is not None:
@@ -1119,7 +1217,7 @@ class _Aligner:
                                                 f"could not be placed in its {n} columns")
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds,
-                                         placed=len(vals) < n), t))
+                                         open=t.words, placed=len(vals) < n), t))
 
     def _placed(self, table: str, cols: tuple[LabelPath, ...], kinds: tuple[str, ...], items: list) -> list[Option] | None:
         """Every way to put a row's figures, in order, into its columns when it dropped its empty
@@ -1366,7 +1464,10 @@ class _Aligner:
         by_table: dict[str, list[tuple[Uncertain, _Target]]] = {}
         for u, t in self.uncertain:
             if all(k in self.cells for k in self._row_keys(u)):
-                continue  # the row was read already (a repeated table): the first reading stands
+                # the row was read already (a repeated table): its first reading stands where some
+                # reading of this one agrees with it; where none does, the cell is given both
+                self._contradicted(u)
+                continue
             by_table.setdefault(u.table, []).append((u, t))
         choice = any(len(u.options) > 1 for u, _ in self.uncertain)
         evidence = self._evidence() if choice else set()
@@ -1379,8 +1480,11 @@ class _Aligner:
             for u, t in items:
                 if u.row not in seen:
                     seen.add(u.row)
-                    rows.append((u, t))
-            known = {k: c.value for k, c in self.cells.items() if k[0] == table and k not in self.conflicts}
+                    # a row that stands again with its figures written otherwise (a table repeated
+                    # with other figures): which is the report's, nothing says — offered only
+                    rows.append((replace(u, open=True) if (table, u.row) in self.contested else u, t))
+            known = {k: c.value for k, c in self.cells.items()
+                     if k[0] == table and k not in self.conflicts and k not in self.unknown}
             cons, hints = _constraints(tid, table)
             out = solve([u for u, _ in rows], known, cons, hints, evidence, signs=signs)
             decided = open_ = 0

@@ -44,12 +44,17 @@ _PAGE_START = frozenset("-—–第共Pp")
 # label broken over two lines, or a first figure) then two figures or more, each after one space.
 # A figure (or an empty-cell dash) never holds a space
 # (an amount may carry its unit, 78874.11万元, and a count its own, 11件 or 5人次: a PDF's cell as written)
-_FIGURE = r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元|" + COUNT_UNIT_WORDS + r")?|[—–\-/])"
+# (and a figure may carry a footnote's mark: 17*, 17[1], 17(注1) — values.parse_value reads past it)
+_FIGURE = (r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元|" + COUNT_UNIT_WORDS
+           + r")?(?:[*※]|\[\d{1,2}\]|\(注\d{0,2}\))?|[—–\-/])")
+# a cell that holds a word or two, not a figure (不详, 见附件, 约17, 17余), between two figures of a row
+_WORDS = r"(?:(?:约|近|逾|超过)\d+|\d+(?:余|多)|[\u4e00-\u9fff]{1,3})"
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 # the forms of such a row, tried in turn, each as (pattern, longest line): its groups are its cells
 # (a group of several figures one space apart, several cells), whatever stands before them its label
 _ROW_FORMS = (
-    (re.compile(rf"(?<=\S) ({_FIGURE}(?: {_FIGURE})+)$"), _MAX_ROW),  # words (or a figure), then figures
+    # words (or a figure), then figures — some of them, past the first, perhaps words (0 不详 0)
+    (re.compile(rf"(?<=\S) ({_FIGURE}(?: (?:{_FIGURE}|{_WORDS}(?= )))* {_FIGURE})$"), _MAX_ROW),
     (re.compile(rf"^({_FIGURE}) ({_FIGURE})$"), 40),  # two figures alone (19 -1: a row of two cells)
     # a statistics row: its label (perhaps cut short), its unit and its figure (人员数 人 242)
     (re.compile(rf"(?<=\S) ({_UNIT}) ({_FIGURE})$"), 80),
@@ -72,7 +77,7 @@ def _row_form(s: str) -> re.Match | None:
     return None
 
 
-_FIGURE_END = frozenset("0123456789%—–-/元件个条次项")  # how such a row's line ends
+_FIGURE_END = frozenset("0123456789%—–-/元件个条次项*※])")  # how such a row's line ends
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
 
