@@ -756,8 +756,9 @@ class _Aligner:
             # a table a cell a line: right after the row's label, a figure next
             return (self.pos > 0 and toks[self.pos - 1] is t.label and tok.line == t.label.line + 1
                     and _words_cell(text) and self._figure_next())
-        if not t.values and (t.label is None or not digit):
-            return False
+        if not t.values and (t.label is None or not digit and not (
+                tok.multi and _words_cell(text) and ("|" in (ln := self.doc.norm_lines[tok.line]) or "\t" in ln))):
+            return False  # (right after its label: a digit in it, or a word or two in a line of cells)
         for k in range(self.pos + 1, len(toks)):
             nxt = toks[k]
             if nxt.line != tok.line:
