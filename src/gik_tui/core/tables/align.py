@@ -1151,13 +1151,14 @@ class _Aligner:
             return
         if not t.row:
             self.unlabelled_end = (t.table, self.pos)
-        written = tuple(tok.text for tok, _ in t.values)
-        before = self.readings.setdefault((t.table, t.row), written)
-        if before != written and (t.table, t.row) not in self.contested:
-            self.contested.add((t.table, t.row))
-            self.warnings.append(f"{t.table} {' / '.join(t.row)}: its row stands again with other figures "
-                                 f"({' '.join(written)[:30]}, after {' '.join(before)[:30]}); a reading of it "
-                                 f"that is not sure is offered, not filled")
+        before = self.readings.setdefault((t.table, t.row), t.values)  # (its figures as first written)
+        if before is not t.values and (t.table, t.row) not in self.contested:
+            written, first = [tok.text for tok, _ in t.values], [tok.text for tok, _ in before]
+            if written != first:
+                self.contested.add((t.table, t.row))
+                self.warnings.append(f"{t.table} {' / '.join(t.row)}: its row stands again with other figures "
+                                     f"({' '.join(written)[:30]}, after {' '.join(first)[:30]}); a reading of it "
+                                     f"that is not sure is offered, not filled")
         cols = self.idx.columns[(t.table, t.row)]
         unit = t.unit[1] if t.unit else None
         if t.label is not None:
