@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 
-from .values import FOOTNOTE_MARK, MARK_AFTER_FIGURE, SUPERSCRIPTS
+from .values import FOOTNOTE_MARK, MARK_AFTER_FIGURE, SUPERSCRIPT_MARKS, SUPERSCRIPTS
 
 # Characters whose NFKC form is one character long: translated in C, offsets unchanged.
 _ONE_TO_ONE = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)}
 _ONE_TO_ONE.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " "})
 # a footnote's mark after a figure is no digit of it (17¹, 17①: values.FOOTNOTE_MARK)
-_ONE_TO_ONE.update({ord(c): FOOTNOTE_MARK for c in SUPERSCRIPTS})
+_ONE_TO_ONE.update(SUPERSCRIPT_MARKS)
 
 
 _NEEDS_MAP = re.compile(f"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009{SUPERSCRIPTS}]")

@@ -61,23 +61,27 @@ def parse_value(raw: str) -> Parsed | None:
 # bracketed number right after a digit (17①, 17⑴, 17⒈) are marks too, never digits of the figure
 # (NFKC would make 171, 17(1), 171. of them): made FOOTNOTE_MARK here and in document.normalise
 FOOTNOTE_MARK = "*"
-_MARKS = "*※"
-SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"  # ⁰ … ⁹, in the digits' order
+RAISED = str.maketrans("0123456789", SUPERSCRIPTS)  # a raised number as shown (<sup>1</sup>, Word's superscript)
+SUPERSCRIPT_MARKS = {ord(c): FOOTNOTE_MARK for c in SUPERSCRIPTS}
 _NUMBERED = "\u2460-\u249b\u24ea\u2776-\u2793"  # ① … ⒛, ⓪, ❶ …
 # (the character first, then what stands before it: a scan for the rare character, not a test at every place)
 MARK_AFTER_FIGURE = re.compile(f"[{_NUMBERED}](?<=[0-9\uff10-\uff19][{_NUMBERED}])")
-_SUPERSCRIPT_MARKS = {ord(c): FOOTNOTE_MARK for c in SUPERSCRIPTS}
-_NOTE = re.compile(r"\[\s*\d{1,2}\s*\]$|\(\s*注\s*\d{0,2}\s*\)$")  # 17[1], 17(注1), 17(注) (after NFKC)
+# the marks a figure's cell may end with, as written after NFKC: 17*, 17※, 17[1], 17(注1), 17(注) — one
+# pattern for parse_value, a spaced row's cells (tables/stream) and words touching a figure (tables/align)
+FOOTNOTE_AFTER = r"(?:[*※]|\[\s*\d{1,2}\s*\]|\(\s*注\s*\d{0,2}\s*\))"
+FOOTNOTE = re.compile(FOOTNOTE_AFTER)
+_MARKED_END = re.compile(rf"\s*{FOOTNOTE_AFTER}+$")
 
 
 @lru_cache(maxsize=8192)
 def _parse(raw: str) -> Parsed | None:
     s = raw.strip()
     if not s.isascii():
-        s = MARK_AFTER_FIGURE.sub(FOOTNOTE_MARK, s.translate(_SUPERSCRIPT_MARKS))
+        s = MARK_AFTER_FIGURE.sub(FOOTNOTE_MARK, s.translate(SUPERSCRIPT_MARKS))
         s = unicodedata.normalize("NFKC", s).strip()
-    if s and (s[-1] in _MARKS or s[-1] in ")]" and (m := _NOTE.search(s)) is not None):
-        s = (s.rstrip(_MARKS) if s[-1] in _MARKS else s[:m.start()]).rstrip()
+    if s and s[-1] in "*※)]" and (m := _MARKED_END.search(s)) is not None:
+        s = s[:m.start()]
         if not s or not s[-1].isdigit() and s[-1] not in "万元亿条件次篇个人名期项份%":
             return None  # (a mark alone, or after no figure)
     if s in _BLANKS:

@@ -14,6 +14,7 @@ import io
 import zipfile
 
 from ..document import PAGE_BREAK, Document, Grid, paged
+from ..values import RAISED
 from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
 from .zips import open_zip
@@ -29,7 +30,6 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 # another form of the same content stands for (a text box is written twice); and text struck
 # through, a correction's old figure (18 struck, then 17)
 _UNSHOWN = _RAISED_TEXT = None  # lxml XPaths, made on first use (lxml is imported with python-docx)
-_RAISED = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 MAX_CELLS = 200_000  # grid slots of one file's tables, spans expanded
 MAX_UNPACKED = 100 * 1024 * 1024  # a .docx that would unpack to more is refused before it is parsed
 MAX_RATIO = 200  # … and one packed more tightly than a real document ever is (a zip bomb)
@@ -83,7 +83,7 @@ def _drop_unshown(body) -> int:
             "[not(@w:val='0' or @w:val='false' or @w:val='off')]]", namespaces={"w": _W[1:-1], "mc": _MC})
     for t in _RAISED_TEXT(body):  # a footnote's number raised after a figure: 17¹, as shown, never 171
         if t.text and t.text.strip().isdigit():
-            t.text = t.text.translate(_RAISED)
+            t.text = t.text.translate(RAISED)
     n = 0
     for el in _UNSHOWN(body):
         parent = el.getparent()

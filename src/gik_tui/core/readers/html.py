@@ -15,6 +15,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from ..document import Grid
+from ..values import RAISED
 from .grid import place, render, rows_of
 
 _DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select",
@@ -41,8 +42,6 @@ _TEXT_LENGTH = etree.XPath("string-length(string(.))")  # the length of all the 
 # text a browser does not show: an inline style or the `hidden` attribute, or a class the page's
 # own <style> hides. Pages hide stray characters inside figures against copying (1<span
 # style="display:none">7</span>7 shows 17) and keep hidden copies of tables (another year's, a tab)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_MAY_HIDE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|\shidden[\s>=/]", re.I)
 _INLINE_TAGS = r"span|font|b|i|u|em|strong|small|big|sup|sub|ins|s|label"
 _HIDDEN_INLINE = re.compile(rf"<({_INLINE_TAGS})\b([^<>]*)>([^<]*)</\1\s*>", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -56,7 +55,6 @@ _HIDING_WORDS = ("none", "hidden", "NONE", "HIDDEN")
 _STRUCK = etree.XPath("//del | //s | //strike")
 _KEEP_HIDDEN = 0.5  # a hidden element holding this share of the page's text is shown by a script: kept
 _SUP = re.compile(r"<sup\b[^<>]*>\s*(\d{1,3})\s*</sup\s*>", re.I)
-_RAISED = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
 
 
@@ -92,7 +90,7 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
             notes.append(f"{n} piece(s) of text the page hides from view (display:none, hidden) stood inside "
                          "its text; left out, as a browser shows it")
     if "<sup" in text or "<SUP" in text:  # a footnote's number raised after a figure: 17¹, as shown, never 171
-        text = _SUP.sub(lambda m: m.group(1).translate(_RAISED), text)
+        text = _SUP.sub(lambda m: m.group(1).translate(RAISED), text)
     text = _INLINE.sub("", text)  # they carry no text or structure; unclosed, they nest without end
     # (cut from the text, not from the parsed tree: a <font> closed in the next paragraph moves
     # the text after it out of its paragraph in libxml2's tree, where a browser keeps it in)

@@ -30,7 +30,7 @@ from ..questions import table_question
 from ..solve import (Constraint, Option, Uncertain, _holds, ahead, bare, distinguishing, placements, shifts, solve,
                      split_prior, split_run)
 from ..templates import TableSpec, Template, load_template
-from ..values import COUNT_UNIT_WORDS, Parsed, parse_value
+from ..values import COUNT_UNIT_WORDS, FOOTNOTE, Parsed, parse_value
 from .glued import UNITS as _UNITS
 from .stream import Tok
 
@@ -46,15 +46,13 @@ MAX_ROW_CHARS = 20_000  # tables/stream.py reads a longer line as one piece of t
 _CAPTION = re.compile(r"第二十条第\s*[(（]?\s*([一二三四五六七八九十]{1,3})\s*[)）]?\s*项")
 _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
 INVALID = Parsed(None, None, "invalid")
-# a footnote's mark written after a figure: 17[1], 17（注1）, 17(注)
-_FOOTNOTE = re.compile(r"[\[(（［]\s*(?:注\s*)?\d{0,2}\s*[\])）］]|注\s*\d{1,2}")
-MAX_CELL_LINE = 400
+MAX_CELL_LINE = 400  # characters: a longer line is no table row whose words stand among its figures (_in_row)
 
 
 def _words_cell(text: str) -> bool:
     """Could these words be a cell that holds no figure, in a table a cell a line — a digit in
     them (17[1], 约17), or a word or two (不详, 见附件) that ends no label (小计, 其中)?"""
-    return any(ch.isdigit() for ch in text) or len(text) <= 3 and not text.endswith(("计", "其中"))  # characters: a longer line is no table row whose words stand among its figures (_in_row)
+    return any(ch.isdigit() for ch in text) or len(text) <= 3 and not text.endswith(("计", "其中"))
 GLUED = Parsed(None, None, "glued")
 _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # a piece of a run of figures that starts with a zero and goes on (000, 01): cells glued together
@@ -255,6 +253,20 @@ class _Target:
 
 
 @dataclass(slots=True)
+class _Repeats:
+    """What the rows read twice, and the cells of words, leave in doubt (_put, _finalize, _conflicted)."""
+
+    conflicts: dict = field(default_factory=dict)  # a cell → the readings it was given (Cells), first first
+    decided: dict = field(default_factory=dict)  # a cell of several figures → the identities that kept one
+    readings: dict = field(default_factory=dict)  # (table, row) → its values as first read
+    contested: set = field(default_factory=set)  # rows that stand again with their figures written otherwise
+    confirmed: set = field(default_factory=set)  # cells read again with the same figure
+    unknown: set = field(default_factory=set)  # cells that hold words, not a figure (不详): never 0 to the identities
+    unlabelled_end: tuple[str, int] | None = None  # (table, token index) where a row of no label ended
+    label_tail: str = ""  # words glued after the label a row was last matched by (_match_row)
+
+
+@dataclass(slots=True)
 class _Header:
     """The last run of column headers: their label keys with their lines in the report's order,
     the table they belong to, how many other labels stood among them; the tables already said to
@@ -333,15 +345,8 @@ class _Aligner:
         self.questions: list = []
         # why a row's cells stayed blank with nothing to choose from: (table, row) → reason
         self.row_notes: dict[tuple[str, LabelPath], str] = {}
-        self.conflicts: dict[tuple[str, LabelPath, LabelPath], list[Cell]] = {}  # a cell → the figures it was given
         self.swallow = -1  # the index of a token already read with the one before it
-        self.label_tail = ""  # words glued after the label a row was last matched by (_match_row)
-        self.readings: dict = {}  # (table, row) → its figures as first written
-        self.unlabelled_end: tuple[str, int] | None = None  # (table, token index) where a row of no label ended
-        self.contested: set = set()  # rows that stand again with their figures written otherwise
-        self.confirmed: set = set()  # cells read again with the same figure
-        self.decided_conflicts: dict = {}  # a cell given several figures → the identities that chose one
-        self.unknown: set = set()  # cells that hold words, not a figure (不详): unknown to the identities, never 0
+        self.rep = _Repeats()  # (one attribute: past 30, CPython keeps an instance's attributes in a plain dict)
         self.starts, self.pieces = _header_pieces(template_id)  # (a line of cells is header pieces only if its first is one)
         self.head = _Header()
         self.glue_seen: str | None | bool = False  # _glue_seen: not looked for yet
@@ -381,7 +386,7 @@ class _Aligner:
                     # a label with a few words glued after it (…申请数量不详00011034): the words are its
                     # first cell's, which holds no figure (`_start`)
                     tail = key[len(hit[0]):] if key.startswith(hit[0]) else ""
-                    self.label_tail = tail if 0 < len(tail) <= 4 and not any(c.isdigit() for c in tail) else ""
+                    self.rep.label_tail = tail if 0 < len(tail) <= 4 and not any(c.isdigit() for c in tail) else ""
                     return self._pick(self.idx.fuzzy[self.cur_table][1][at[hit[2]]]), CONF_FUZZY  # type: ignore[index]
         return None
 
@@ -419,8 +424,8 @@ class _Aligner:
             for line in range(self.doc.line_of(a), self.doc.line_of(max(a, b - 1)) + 1):
                 self.consumed.discard(line)
         offers = {}
-        for k, seen in self.conflicts.items():
-            if k in self.decided_conflicts:
+        for k, seen in self.rep.conflicts.items():
+            if k in self.rep.decided:
                 continue
             figures = [c for c in seen if c.value is not None]
             if len(seen) == 1:  # (a row written otherwise the second time, this cell not read again there)
@@ -508,7 +513,7 @@ class _Aligner:
     def _again_unlabelled(self) -> bool:
         """Figures right after a row of no label had its columns' worth (the review table given
         twice, the copy with other figures): a second reading of that row, begun here."""
-        end = self.unlabelled_end
+        end = self.rep.unlabelled_end
         if end is None or end[1] != self.pos - 1 or self.toks[self.pos].line > self.toks[end[1]].line + 1:
             return False
         self.target = _Target(end[0], (), None, CONF_EXACT)
@@ -522,10 +527,13 @@ class _Aligner:
             return False
         words, nxt = toks[k], toks[k + 1]
         line = toks[self.pos].line
-        key = label_key(words.text)
         return (words.line == nxt.line == line and len(words.text) <= 4 and not has_numbering(words.text)
-                and key not in self.idx.rows and key not in self.idx.headers and key not in self.idx.groups
-                and (nxt.glued or _figure(nxt.text)))
+                and not self._known(label_key(words.text)) and (nxt.glued or _figure(nxt.text)))
+
+    def _known(self, key: str) -> bool:
+        """Is `key` a label the template knows: a row's, a column header's, a group's?"""
+        idx = self.idx
+        return key in idx.rows or key in idx.headers or key in idx.groups
 
     def _line_goes_on(self, tok: Tok) -> bool:
         """Does a figure follow `tok` on its line? Then a row of no label that has its columns' worth
@@ -576,7 +584,7 @@ class _Aligner:
             return
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
-        if self.target is not None and heads is None and not is_row and self._in_row(tok, key):
+        if self.target is not None and heads is None and not is_row and raw not in _UNITS and self._in_row(tok, key):
             # words where a figure stands (不详, 见附件, 约17, 17[1]) among a row's figures, or
             # with a digit after its label: a cell that holds no figure, at its place — dropped, the
             # row's other figures would be placed as if an empty cell were missing
@@ -694,8 +702,8 @@ class _Aligner:
         """Read `tok` as a cell of the current row that holds no figure (`_cell_words`), if it is one."""
         t = self.target
         text = tok.text
-        if len(text) > 20 or key in self.idx.groups or has_numbering(text) or text in _UNITS or key in _UNITS:
-            return False  # (a heading's numbering, 四、; a unit's cell, 件)
+        if len(text) > 20 or key in _UNITS or key in self.idx.groups or has_numbering(text):
+            return False  # (a unit's cell, 件 — the caller's test takes most; a heading's numbering, 四、)
         toks = self.toks
         prev = toks[self.pos - 1] if self.pos else None
         nxt = toks[self.pos + 1] if self.pos + 1 < len(toks) else None
@@ -720,7 +728,7 @@ class _Aligner:
         if t.values and prev is t.values[-1][0] and prev.end == tok.start and t.values[-1][1].value is not None:
             # words touching the figure before them: its footnote's mark (17[1], 17（注1）), read
             # past; or words that make it no exact figure (17余, 17左右): the cell is left blank
-            if not _FOOTNOTE.fullmatch(text):
+            if not FOOTNOTE.fullmatch(text):
                 merged = Tok(prev.text + text, prev.start, tok.end, tok.line, tok.multi, False)
                 t.values.pop()
                 self._no_figure(merged, "is no exact figure")
@@ -781,8 +789,7 @@ class _Aligner:
                 return False
             if (p := parse_value(nxt.text)) is not None and p.value is not None:
                 return True
-            key = label_key(nxt.text)
-            if not _words_cell(nxt.text) or key in self.idx.rows or key in self.idx.headers or key in self.idx.groups:
+            if not _words_cell(nxt.text) or self._known(label_key(nxt.text)):
                 return False
             line = nxt.line
         return False
@@ -824,11 +831,11 @@ class _Aligner:
         if self.pending_group is not None and self.pending_group[0] == ref.table:
             self.consumed.add(self.pending_group[1])  # a group label followed by its rows
         self.pending_group = None
-        self.target = _Target(ref.table, ref.row, tok, conf, words=bool(self.label_tail) and conf < CONF_EXACT)
+        self.target = _Target(ref.table, ref.row, tok, conf, words=bool(self.rep.label_tail) and conf < CONF_EXACT)
         if self.target.words:
-            self.warnings.append(f"line {tok.line + 1}: {tok.text[:40]!r} is a row's label with {self.label_tail!r} "
+            self.warnings.append(f"line {tok.line + 1}: {tok.text[:40]!r} is a row's label with {self.rep.label_tail!r} "
                                  f"after it, a cell that holds no figure; its figures are offered, not filled")
-        self.label_tail = ""
+        self.rep.label_tail = ""
         self.row_notes.setdefault((ref.table, ref.row), f"no figure on the row (its label is on line {tok.line + 1})")
         self.pointer[ref.table] = ref.order
         if ref.row and ref.row[0] != self.cur_block and self.cur_block is not None:
@@ -1034,10 +1041,10 @@ class _Aligner:
                     method=method, reason=f"the table writes {tok.text[:20]!r} here, not a figure"
                     if parsed is INVALID else None)
         if parsed is INVALID:
-            self.unknown.add(key)
+            self.rep.unknown.add(key)
         old = self.cells.get(key)
         if old is not None:
-            seen = self.conflicts.get(key)
+            seen = self.rep.conflicts.get(key)
             words = parsed is INVALID  # (words where a figure stands: against a figure, no figure is sure)
             if seen is not None:
                 old = seen[0]
@@ -1047,13 +1054,13 @@ class _Aligner:
             elif old.value == cell.value and (not words or old.raw == cell.raw) or cell.value is None and (
                     not words or old.value is None):
                 if old.value == cell.value:
-                    self.confirmed.add(key)  # (read again, the same)
+                    self.rep.confirmed.add(key)  # (read again, the same)
                 return
-            elif old.value is None and key not in self.unknown:
+            elif old.value is None and key not in self.rep.unknown:
                 self.cells[key] = cell
                 return
             else:
-                self.conflicts[key] = [old, cell]
+                self.rep.conflicts[key] = [old, cell]
             # the same cell given two figures (a table repeated with other figures, a row's label
             # matched twice): which is the report's, nothing says — blank, both offered, enter taking neither
             self.warnings.append(
@@ -1072,14 +1079,14 @@ class _Aligner:
         written otherwise (`contested`), which its other reading did not give again for sure, is
         in doubt as well: blank, its one figure offered."""
         if final:
-            for table, row in self.contested:
+            for table, row in self.rep.contested:
                 for col in self.idx.columns[(table, row)]:
                     key = (table, row, col)
                     c = self.cells.get(key)
-                    if c is not None and c.value is not None and key not in self.conflicts \
-                            and key not in self.confirmed and c.confidence >= CONF_SOLVED:
-                        self.conflicts[key] = [c]
-        for key, seen in self.conflicts.items():
+                    if c is not None and c.value is not None and key not in self.rep.conflicts \
+                            and key not in self.rep.confirmed and c.confidence >= CONF_SOLVED:
+                        self.rep.conflicts[key] = [c]
+        for key, seen in self.rep.conflicts.items():
             first = seen[0]
             figures = [c for c in seen if c.value is not None]  # (words where a figure stands offer none)
             share = round(1 / len(figures), 3)
@@ -1088,10 +1095,11 @@ class _Aligner:
                 c, titles = kept
                 self.cells[key] = Cell(c.table, c.row, c.column, c.value, c.raw, c.unit, c.line, c.start, c.end,
                                        CONF_SOLVED, (), c.method)
-                self.decided_conflicts[key] = titles
-                self.warnings.append(f"{key[0]} {' / '.join(key[1])} / {' / '.join(key[2])}: of its "
-                                     f"{len(seen)} figures only {c.raw} (line {c.line}) keeps {'; '.join(titles)}; "
-                                     f"it is filled as the identities decide ({CONF_SOLVED})")
+                self.rep.decided[key] = titles
+                which = f"of its {len(figures)} figures only" if len(figures) > 1 else "its one figure"
+                self.warnings.append(f"{key[0]} {' / '.join(key[1])} / {' / '.join(key[2])}: {which} {c.raw} "
+                                     f"(line {c.line}) keeps {'; '.join(titles)}; it is filled as the identities "
+                                     f"decide ({CONF_SOLVED})")
                 continue
             self.cells[key] = Cell(first.table, first.row, first.column, None, first.raw, first.unit, first.line,
                                    first.start, first.end, 0.0, tuple((c.value, share) for c in figures), first.method)
@@ -1103,13 +1111,13 @@ class _Aligner:
         figures the readings give there, each a cell of its own for `_put`."""
         for j, key in enumerate(self._row_keys(u)):
             old = self.cells[key]
-            if old.value is None and key not in self.unknown:
+            if old.value is None and key not in self.rep.unknown:
                 continue  # (an empty cell: any figure may fill it, as for a row read twice)
             given = {o.values[j] for o in u.options}
-            if key not in self.unknown and given == {old.value}:
-                self.confirmed.add(key)
+            if key not in self.rep.unknown and given == {old.value}:
+                self.rep.confirmed.add(key)
                 continue
-            if key not in self.unknown and old.value in given and (u.table, u.row) not in self.contested:
+            if key not in self.rep.unknown and old.value in given and (u.table, u.row) not in self.rep.contested:
                 continue  # (written otherwise, the row's other reading must give its figure for sure)
             for o in u.options:
                 v, span = o.values[j], o.spans[j]
@@ -1124,7 +1132,7 @@ class _Aligner:
         other cells are all known (and some such identity exists), with the identities' titles; None
         when none or several do."""
         cons, _ = _constraints(self.template_id, key[0])
-        cells, conflicts = self.cells, self.conflicts
+        cells, conflicts = self.cells, self.rep.conflicts
         usable = []
         for c in cons:
             coef = 0
@@ -1132,7 +1140,7 @@ class _Aligner:
             for k, co in c.terms:
                 if k == key:
                     coef += co
-                elif k in conflicts or k not in cells or k in self.unknown or cells[k].candidates:
+                elif k in conflicts or k not in cells or k in self.rep.unknown or cells[k].candidates:
                     break
                 else:
                     const += co * (cells[k].value or 0)
@@ -1150,12 +1158,12 @@ class _Aligner:
         if t is None or not t.values:
             return
         if not t.row:
-            self.unlabelled_end = (t.table, self.pos)
-        before = self.readings.setdefault((t.table, t.row), t.values)  # (its figures as first written)
-        if before is not t.values and (t.table, t.row) not in self.contested:
+            self.rep.unlabelled_end = (t.table, self.pos)
+        before = self.rep.readings.setdefault((t.table, t.row), t.values)  # (its figures as first written)
+        if before is not t.values and (t.table, t.row) not in self.rep.contested:
             written, first = [tok.text for tok, _ in t.values], [tok.text for tok, _ in before]
             if written != first:
-                self.contested.add((t.table, t.row))
+                self.rep.contested.add((t.table, t.row))
                 self.warnings.append(f"{t.table} {' / '.join(t.row)}: its row stands again with other figures "
                                      f"({' '.join(written)[:30]}, after {' '.join(first)[:30]}); a reading of it "
                                      f"that is not sure is offered, not filled")
@@ -1484,9 +1492,9 @@ class _Aligner:
                     seen.add(u.row)
                     # a row that stands again with its figures written otherwise (a table repeated
                     # with other figures): which is the report's, nothing says — offered only
-                    rows.append((replace(u, open=True) if (table, u.row) in self.contested else u, t))
+                    rows.append((replace(u, open=True) if (table, u.row) in self.rep.contested else u, t))
             known = {k: c.value for k, c in self.cells.items()
-                     if k[0] == table and k not in self.conflicts and k not in self.unknown}
+                     if k[0] == table and k not in self.rep.conflicts and k not in self.rep.unknown}
             cons, hints = _constraints(tid, table)
             out = solve([u for u, _ in rows], known, cons, hints, evidence, signs=signs)
             decided = open_ = 0
@@ -1544,9 +1552,10 @@ class _Aligner:
                    "capped": "too many possibilities to solve together, so only what the text alone decides "
                              "(and rows whose every identity holds) was filled"}[out.status]
             offered = [u for u, _ in rows if u.open]
-            if offered:  # (such a row is kept out of the identities: see _glued_row)
-                how += (f"; {len(offered)} row(s) of figures one space apart that may have dropped empty cells "
-                        "in more ways than can be listed, offered only")
+            if offered:  # (such a row is kept out of the identities: see _glued_row, _in_row, _finalize)
+                how += (f"; {len(offered)} row(s) offered only, their readings not sure (figures one space apart "
+                        "that may have dropped empty cells in too many ways, words among their figures, or a "
+                        "row that stands again with other figures)")
             self.warnings.append(
                 f"{table}: {len(rows)} row(s) {', '.join(what.get(k, k) for k in kinds)}; {how}: "
                 f"{decided} cell(s) decided (confidence {CONF_SOLVED}), {open_} left blank with candidates"
@@ -1788,7 +1797,7 @@ def _group_ranks(spec, children: dict[LabelPath, list[str]], leaves: set[LabelPa
                 return {}
             keys.append(tuple(r[0] for r in at))
         sets.sort(key=lambda s: min(s.values()))
-        for g, s in zip(sorted(groups, key=lambda g: keys[groups.index(g)]), sets):
+        for (_, g), s in zip(sorted(zip(keys, groups)), sets):
             out[g] = s
     return out
 

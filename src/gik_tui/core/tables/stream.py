@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from ..values import COUNT_UNIT, COUNT_UNIT_WORDS
+from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FOOTNOTE_AFTER
 from .glued import UNITS, bare_offsets, several_rows, split_line
 
 
@@ -46,7 +46,7 @@ _PAGE_START = frozenset("-—–第共Pp")
 # (an amount may carry its unit, 78874.11万元, and a count its own, 11件 or 5人次: a PDF's cell as written)
 # (and a figure may carry a footnote's mark: 17*, 17[1], 17(注1) — values.parse_value reads past it)
 _FIGURE = (r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元|" + COUNT_UNIT_WORDS
-           + r")?(?:[*※]|\[\d{1,2}\]|\(注\d{0,2}\))?|[—–\-/])")
+           + r")?" + FOOTNOTE_AFTER.replace(r"\s*", "") + r"?|[—–\-/])")  # (no space inside a cell here)
 # a cell that holds a word or two, not a figure (不详, 见附件, 约17, 17余), between two figures of a row
 _WORDS = r"(?:(?:约|近|逾|超过)\d+|\d+(?:余|多)|[\u4e00-\u9fff]{1,3})"
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
