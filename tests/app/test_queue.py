@@ -271,3 +271,22 @@ async def test_filter_then_enter_opens_the_report_the_filter_shows_in_a_burst(re
         await burst(app, pilot, "slash", "l", "x", "backspace", "u", "s", "o", "n", "g", "enter", "enter")
         await settled(app, pilot)
         assert isinstance(app.screen, ReportScreen) and app.screen.path.endswith("2019_lusong.txt")
+
+
+async def test_home_and_end_go_to_the_first_and_the_last_report(reports, ann_dir):
+    """A row cursor: home and end go to the first and last report (a DataTable's own go to its
+    first and last column, which left the cursor where it was: home then enter opened the report
+    under it, not the first)."""
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(app, pilot)
+        table = app.screen.query_one("#queue-table")
+        await pilot.press("down", "down", "home")
+        assert table.cursor_row == 0
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1 == 4
+        await pilot.press("home", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        await settled(app, pilot)
+        assert app.screen.ex.source.endswith("2018_dongsheng.txt")

@@ -89,7 +89,13 @@ class QueueTable(DataTable):
     """The queue's DataTable. Every column has a fixed width and every row a height of one line,
     so new rows need no measuring: Textual 8.2.8 measures every cell of every new row (about 1.5 s
     for 10,000 reports), which this skips. tests/app/test_robustness.py (ten thousand reports) checks
-    the result."""
+    the result. `home` and `end` go to the first and the last report (a DataTable's own move a row
+    cursor nowhere: they go to the first and last column)."""
+
+    BINDINGS = [
+        Binding("home", "scroll_top", "first report", show=False),
+        Binding("end", "scroll_bottom", "last report", show=False),
+    ]
 
     def _update_dimensions(self, new_rows) -> None:
         if any(c.auto_width for c in self.columns.values()) or self._labelled_row_exists:
