@@ -14,10 +14,14 @@ _ALPHABET = st.sampled_from(list("ab1 \n|，：（）１２３　\u00a0\u2002\u2
 
 def _reference(text: str) -> tuple[str, list[int]]:
     """NFKC character by character — but a superscript digit, and a circled or bracketed number
-    right after a digit, is a footnote's mark (*), never a digit."""
+    right after a digit, or after a word where a cell or the text ends or a figure follows, is a
+    footnote's mark (*), never a digit."""
     parts, offsets = [], []
+    digits = "0123456789０１２３４５６７８９"
     for i, ch in enumerate(text):
-        mark = ch in "¹²³⁰⁴⁵⁶⁷⁸⁹" or (ch in "①⑴⒈" and i > 0 and text[i - 1] in "0123456789０１２３４５６７８９")
+        after = text[i + 1] if i + 1 < len(text) else ""
+        word_end = i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and (after == "" or after.isspace() or after in "|｜" + digits)
+        mark = ch in "¹²³⁰⁴⁵⁶⁷⁸⁹" or (ch in "①⑴⒈" and (i > 0 and text[i - 1] in digits or word_end))
         n = "*" if mark else unicodedata.normalize("NFKC", ch)
         parts.append(n)
         offsets.extend([i] * len(n))
@@ -41,6 +45,12 @@ def test_a_footnotes_mark_after_a_figure_is_no_digit_of_it():
     assert normalise("申请 17¹ | 18² | 3⁰件") == ("申请 17* | 18* | 3*件", None)
     assert normalise("总计１７① 5⑴ 6⒈") == ("总计17* 5* 6*", None)
     assert normalise("①政府网站 ⑴其他")[0] == "1政府网站 (1)其他"  # a numbering where no figure stands before it
+    assert normalise("情况①政府网站")[0] == "情况1政府网站"
+
+
+def test_a_footnotes_mark_after_a_label_is_no_digit_of_it():
+    """规章① | 38 and, glued, 行政处罚①2: NFKC would make the label 规章1 and the figure 12."""
+    assert normalise("规章① | 38\n行政处罚⑴2\n总计①")[0] == "规章* | 38\n行政处罚*2\n总计*"
 
 
 def test_full_width_digits_and_punctuation_become_ascii_in_place():

@@ -108,3 +108,15 @@ def test_the_first_character_gate_admits_exactly_what_can_open_a_figure_or_a_bla
     cls = re.compile(r"[\s0-9０-９+\-−增减—–/\\无空nN－―]")
     assert [c for c in range(sys.maxunicode + 1) if (chr(c) in _MAYBE or chr(c).isspace()) != bool(cls.match(chr(c)))] == []
     assert parse_value("\u3000１２") == parse_value("12") and parse_value("①") is None and parse_value("n/a") is BLANK
+
+
+@pytest.mark.parametrize("text, marked", [
+    ("17①", "17*"), ("１７⑵", "１７*"),  # after a figure
+    ("规章① | 38", "规章* | 38"), ("规章①\n38", "规章*\n38"), ("规章①", "规章*"),  # after a word, where its cell ends
+    ("行政处罚①2", "行政处罚*2"), ("行政处罚⑴２", "行政处罚*２"),  # glued to the figure after it
+    ("公开情况①规章", "公开情况①规章"), ("如下：① 规章", "如下：① 规章"), ("①规章", "①规章"),  # numbering
+])
+def test_a_numbered_mark_is_a_footnote_after_a_figure_or_at_a_words_end(text, marked):
+    from gik_tui.core.values import FOOTNOTE_MARK, MARK_AFTER_FIGURE
+
+    assert MARK_AFTER_FIGURE.sub(FOOTNOTE_MARK, text) == marked

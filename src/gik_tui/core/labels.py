@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .values import FOOTNOTE_AFTER, NUMBERED, SUPERSCRIPTS
+
 _NUMBERING = re.compile(
     r"^(?:其中\s*[:：]?|第[一二三四五六七八九十]+部分|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
     r"|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*"
@@ -18,6 +20,10 @@ _NUMBERING = re.compile(
 _NOTES = re.compile(r"[（(][^（()）]{0,80}(?:[）)]|$)")
 DROP_CHARS = r"[\s“”‘’\"'《》〈〉、,，:：;；。.．·/|!！?？\-—_]"  # what a label key leaves out
 _DROP = re.compile(DROP_CHARS + "+")
+# a footnote's mark after a label (规章*, 规章¹, 规章①, 规章[1]) is no word of it: NFKC would make 规章1 of
+# the raised and circled ones, so those go first
+_RAISED_END = re.compile(f"[{SUPERSCRIPTS}{NUMBERED}]+\\s*$")
+_MARK_END = re.compile(rf"(?<=[^\s\d])\s*{FOOTNOTE_AFTER}+\s*$")
 
 
 def strip_numbering(label: str) -> str:
@@ -38,7 +44,10 @@ def has_numbering(label: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def label_key(label: str) -> str:
-    s = label if label.isascii() else unicodedata.normalize("NFKC", label)
+    # (numbering first too: NFKC makes 1 of a leading ①)
+    s = label if label.isascii() else unicodedata.normalize("NFKC", _RAISED_END.sub("", strip_numbering(label)))
+    if s and s[-1] in "*※)]":
+        s = _MARK_END.sub("", s)
     s = strip_numbering(s)
     key = _DROP.sub("", _NOTES.sub("", s))
     return key or _DROP.sub("", s)  # a label that is all note (勾稽关系) keeps its words

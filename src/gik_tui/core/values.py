@@ -64,9 +64,12 @@ FOOTNOTE_MARK = "*"
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"  # ⁰ … ⁹, in the digits' order
 RAISED = str.maketrans("0123456789", SUPERSCRIPTS)  # a raised number as shown (<sup>1</sup>, Word's superscript)
 SUPERSCRIPT_MARKS = {ord(c): FOOTNOTE_MARK for c in SUPERSCRIPTS}
-_NUMBERED = "\u2460-\u249b\u24ea\u2776-\u2793"  # ① … ⒛, ⓪, ❶ …
+NUMBERED = "\u2460-\u249b\u24ea\u2776-\u2793"  # ① … ⒛, ⓪, ❶ …
 # (the character first, then what stands before it: a scan for the rare character, not a test at every place)
-MARK_AFTER_FIGURE = re.compile(f"[{_NUMBERED}](?<=[0-9\uff10-\uff19][{_NUMBERED}])")
+# — or after a word, where a cell or the line ends or a figure follows (规章① | 38, 规章①38 glued):
+# NFKC would make 规章1 of the label, 138 of the glued figure
+MARK_AFTER_FIGURE = re.compile(f"[{NUMBERED}](?:(?<=[0-9\uff10-\uff19][{NUMBERED}])"
+                               f"|(?<=[\u4e00-\u9fff][{NUMBERED}])(?=[\\s|\uff5c0-9\uff10-\uff19]|$))")
 # the marks a figure's cell may end with, as written after NFKC: 17*, 17※, 17[1], 17(注1), 17(注) — one
 # pattern for parse_value, a spaced row's cells (tables/stream) and words touching a figure (tables/align)
 FOOTNOTE_AFTER = r"(?:[*※]|\[\s*\d{1,2}\s*\]|\(\s*注\s*\d{0,2}\s*\))"

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import PAGE_BREAK, Document, Grid, paged
+from ..values import RAISED
 from .errors import ReadError
 from .grid import cell_text, is_figure, place, render, rows_of
 
@@ -53,6 +54,7 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–~_·\s]*\d{1,4}[-—–~_·\s]*|第\s*\d
 _DIGITS = re.compile(r"\d+")
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 _TOL = 1.5  # points: two rules closer than this are one
+_SMALLER, _HIGHER = 0.8, 0.15  # a raised character: at most 0.8 of its line's size, its foot 0.15 of it higher
 
 
 @dataclass
@@ -558,13 +560,19 @@ def _lines(chars: list, recognised: bool = False) -> list[_Line]:
     for g in groups:
         g.sort(key=lambda c: c["x0"])
         segs: list[list] = []  # [x0, x1, parts]
-        prev = None
+        prev = base = None  # the last character, and the last not raised
         space = False  # a space glyph since the last character
         for ch in g:
             t = ch["text"]
             if not t.strip():
                 space = True
                 continue
+            if base is not None and not recognised and _raised(ch, prev, base):
+                # a footnote's number set small and high after a figure or a word (17¹): read as
+                # shown, a mark, never a digit of the figure (171) nor a figure of its own
+                t = t.translate(RAISED)
+            else:
+                base = ch
             if prev is None:
                 segs.append([ch["x0"], ch["x1"], [t]])
             else:
@@ -591,6 +599,14 @@ def _lines(chars: list, recognised: bool = False) -> list[_Line]:
             top, bottom = min(c["top"] for c in g), max(c["bottom"] for c in g)
         out.append(_Line(top, bottom, "  ".join(t for _, _, t in done).strip(), done))
     return out
+
+
+def _raised(ch, prev, base) -> bool:
+    """Is `ch` set raised: smaller than the line's last ordinary character `base`, its foot
+    higher, and touching the character before it?"""
+    size = base["size"]
+    return (ch["size"] <= _SMALLER * size and ch["bottom"] < base["bottom"] - _HIGHER * size
+            and ch["x0"] - prev["x1"] < 0.5 * size)
 
 
 # ------------------------------------------------------------------ the document

@@ -21,12 +21,13 @@ from functools import cache
 
 from ..labels import label_key
 from ..templates import load_template
-from ..values import COUNT_UNIT
+from ..values import COUNT_UNIT, FOOTNOTE_AFTER
 
 _CN_NUM = "一二三四五六七八九十"
 UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "名", "期", "份", "件次", "家"}
 _CAPTION = rf"第二十条第\s*\(?\s*[{_CN_NUM}]{{1,3}}\s*\)?\s*项"
 _NOTE = r"\([^()]{0,80}\)"
+_MARK = FOOTNOTE_AFTER.replace(r"\s*", "")  # a footnote's mark after a word (规章*383853): read as a note of it
 # a run of figures; single spaces (or tabs) inside it are cell boundaries that the scrape kept
 # (`171 000018`, `8 0 0 0 0 0 8`): the solver cuts at each of them and wherever else it must
 # (a count may keep its unit where another figure follows: `0 0项 0 1`, a PDF's cells as written)
@@ -40,7 +41,7 @@ _RUN_NUMBERING = re.compile(r"(\d{1,2})[.、]$")
 # a "bare" run of figures: directly followed by CJK text that is not a counting word, by a bracket,
 # or by the end of the line (prose writes 18件, 2020年, 55%; a glued table writes 171000018二、…)
 # (or, with a space on either side, a run whose figures are spaced: 数量 8 0 0 0 0 0 8 二、…)
-_BARE_BEFORE = r"[\u4e00-\u9fff)\]”]"  # what stands before the figures (with a space, a sign or both between)
+_BARE_BEFORE = r"[\u4e00-\u9fff)\]”*※]"  # what stands before the figures (with a space, a sign or both between)
 _BARE_SIGN = r"[+\-−增减]"
 _BARE_AFTER = (r"(?:[\d.]|[+\-−增减](?=\d)|[ \t]{1,3}(?=[+\-−增减]?\d))*"
                r"[ \t]?(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|$)")
@@ -126,8 +127,9 @@ def vocabulary(template_id: str) -> Vocab:
     # every match starts with one of these characters: a lookahead for them first turns most
     # characters of a sentence away in one step, before the words are tried one first character
     # after another (re tries a pattern that opens with named groups at every position)
-    first = "".join(re.escape(c) for c in sorted({w[0] for w in words} | {"第", "("} | set(_SIGN_CHARS)))
-    scanner = re.compile(rf"(?=[{first}\d])(?:(?P<cap>{_CAPTION})|(?P<note>{_NOTE})|(?P<word>{_trie(words)})|(?P<num>{_RUN}))")
+    first = "".join(re.escape(c) for c in sorted({w[0] for w in words} | set("第(*※[") | set(_SIGN_CHARS)))
+    scanner = re.compile(rf"(?=[{first}\d])(?:(?P<cap>{_CAPTION})|(?P<note>{_NOTE}|{_MARK})|(?P<word>{_trie(words)})"
+                         rf"|(?P<num>{_RUN}))")
     return Vocab(scanner, {k: frozenset(v) for k, v in ordinals.items()})
 
 
@@ -162,7 +164,7 @@ def bare_offsets(text: str) -> list[int]:
 
 
 def _before(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or c in ")]”"
+    return "\u4e00" <= c <= "\u9fff" or c in ")]”*※"
 
 
 def may_be_glued(line: str) -> bool:

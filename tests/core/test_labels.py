@@ -1,0 +1,29 @@
+"""Label keys: numbering, notes, punctuation and footnote marks are no words of a label."""
+
+from __future__ import annotations
+
+import pytest
+
+from gik_tui.core.labels import has_numbering, label_key, strip_numbering
+
+
+@pytest.mark.parametrize("label, key", [
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开"),
+    ("3.危及“三安全一稳定”", "危及三安全一稳定"),
+    ("其中：主动公开规范性文件数", "主动公开规范性文件数"),
+    ("一、本年新收政府信息公开申请数量", "本年新收政府信息公开申请数量"),
+    ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "(本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和)"),  # all note: its words kept
+    ("①规章", "规章"), ("② 规范性文件", "规范性文件"),  # a circled numbering (NFKC made 1规章 of it)
+    # a footnote's mark after the label
+    ("规章*", "规章"), ("规章※", "规章"), ("规章¹", "规章"), ("规章①", "规章"), ("规章⑵", "规章"),
+    ("规章[1]", "规章"), ("规章［１］", "规章"), ("（七）总计²", "总计"), ("行政许可 *", "行政许可"),
+    ("本年新收政府信息公开申请数量（注1）", "本年新收政府信息公开申请数量"),
+    ("行政复议1", "行政复议1"), ("2020", "2020"),  # a digit written plainly stays
+])
+def test_label_keys(label, key):
+    assert label_key(label) == key
+
+
+def test_numbering_is_stripped_repeatedly_and_found():
+    assert strip_numbering("三、（一）1. 予以公开") == "予以公开"
+    assert has_numbering("（三）不予公开") and not has_numbering("不予公开")
