@@ -20,6 +20,12 @@ _HIDERS = {
     "visibility": lambda d: f'<span style="color:red; visibility: hidden;">{d}</span>',
     "hidden attribute": lambda d: f"<span hidden>{d}</span>",
     "a class the page hides": lambda d: f'<span class="a hx">{d}</span>',
+    # drawn at no size, with no opacity, in no colour (before: read 177 — 897 of 912 cells wrong)
+    "font-size 0": lambda d: f'<span style="font-size:0">{d}</span>',
+    "font-size 0px, upper case": lambda d: f"<font style='FONT-SIZE: 0px; color:#fff'>{d}</font>",
+    "opacity 0": lambda d: f'<span style="opacity: 0;">{d}</span>',
+    "transparent": lambda d: f'<b style="color:transparent">{d}</b>',
+    "a class the page draws at no size": lambda d: f'<span class="a fz">{d}</span>',
 }
 
 
@@ -44,7 +50,8 @@ def test_a_digit_hidden_inside_a_figure_is_not_read(how):
     for i in range(3):
         page, rep = _page(i)
         if how.startswith("a class"):
-            page = page.replace("</head>", "<style>p{margin:0} .y, span.hx {display : none}</style></head>")
+            page = page.replace("</head>", "<style>p{margin:0} .y, span.hx {display : none} .fz{font-size:0;"
+                                "line-height:0}</style></head>")
 
         def hide(m: re.Match) -> str:
             figure = m.group(1)
@@ -73,7 +80,7 @@ def test_a_hidden_piece_is_said_and_visible_text_stays():
                                      '9</span>17件，<span style="color:red">公开</span>'
                                      '<span class="hidden-xs">3</span>项</p></div></body></html>')
     assert text == "申请17件，公开3项\n"
-    assert notes == ["1 piece(s) of text the page hides from view (display:none, hidden) stood inside its text; "
+    assert notes == ["1 piece(s) of text the page hides from view (display:none, hidden, font-size:0) stood inside its text; "
                      "left out, as a browser shows it"]
 
 
@@ -90,7 +97,33 @@ def test_hidden_classes_come_from_the_pages_own_style_blocks():
 
     page = ("<style>.menu li{list-style:none} .pop, div.x-1 {display: none} .v{visibility:hidden}"
             " #id{display:none} a.b .c{display:none}</style><style type='text/css'>.q{color:red}</style>")
-    assert _hidden_classes(page) == {"pop", "x-1", "v"}
+    assert _hidden_classes(page) == ({"pop", "x-1", "v"}, set())
+    page += "<style>.fz{font-size:0px} .gone{font-size:0;display:none} .t{color: transparent}</style>"
+    assert _hidden_classes(page) == ({"pop", "x-1", "v", "fz", "gone", "t"}, {"fz", "t"})
+
+
+@pytest.mark.parametrize("zero", ['style="font-size:0"', 'class="row"', 'style="color:transparent"'])
+def test_text_drawn_at_no_size_is_not_read_but_a_child_that_sets_its_own_size_is(zero):
+    """font-size:0 on a list of inline blocks is a layout trick (the gaps between them go): the items
+    that set their own size (or carry a class that may) are shown, and read; what inherits no size
+    is not. A cell drawn at no size is an empty cell: it keeps its column."""
+    page = ("<html><head><style>.row{font-size:0}</style></head><body><div class='content'><p>本年度收到申请17件。</p>"
+            f"<ul {zero}>9<li style='font-size:14px;color:#333'>办结16件</li><li>8</li><li class='n'>答复</li></ul>"
+            f"<table><tr><td>申请</td><td {zero}>9</td><td>17</td></tr></table></div></body></html>")
+    text, grids, _, _ = html_to_text(page)
+    assert text.split("\n")[:4] == ["本年度收到申请17件。", "办结16件", "答复", "申请 |  | 17 |"]
+    assert grids[0].rows == (("申请", "", "17"),)
+
+
+def test_a_size_that_is_not_nought_hides_nothing():
+    from gik_tui.core.readers.html import _HIDDEN_STYLE
+
+    for style in ["font-size:0", "FONT-SIZE: 0px; color:#fff", "font-size: 0.0pt;", "font-size:.0", "opacity:0",
+                  "opacity: 0;", "color:transparent"]:
+        assert _HIDDEN_STYLE.search(style), style
+    for style in ["font-size:0.5em", "font-size:10px", "font-size: 0.8rem", "opacity:0.5", "opacity: 0.05",
+                  "background-color:transparent", "line-height:0", "border-color: transparent"]:
+        assert not _HIDDEN_STYLE.search(style), style
 
 
 def test_a_raised_footnote_number_after_a_figure_is_not_a_digit_of_it():

@@ -44,14 +44,23 @@ _TEXT_LENGTH = etree.XPath("string-length(string(.))")  # the length of all the 
 # style="display:none">7</span>7 shows 17) and keep hidden copies of tables (another year's, a tab)
 _INLINE_TAGS = r"span|font|b|i|u|em|strong|small|big|sup|sub|ins|s|label"
 _HIDDEN_INLINE = re.compile(rf"<({_INLINE_TAGS})\b([^<>]*)>([^<]*)</\1\s*>", re.I)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# (or drawn at no size, fully transparent, in a transparent colour: font-size:0, opacity:0)
+# — what no size or colour of a child shows again (display, visibility, opacity), and what a child
+# that sets its own may (font-size:0 on a list of inline blocks is a layout trick: its items say 14px)
+_NOUGHT = r"\s*:\s*(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%)?\s*(?:[;!\"']|$)"
+_GONE = r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![\w-])opacity" + _NOUGHT
+_UNSEEN = r"(?<![\w-])font-size" + _NOUGHT + r"|(?<![\w-])color\s*:\s*transparent"
+_HIDDEN_STYLE = re.compile(f"{_GONE}|{_UNSEEN}", re.I)
+_GONE_STYLE = re.compile(_GONE, re.I)
+_SHOWN_AGAIN = re.compile(r"(?<![\w-])(?:font-size|color)\s*:", re.I)  # a child's own size or colour
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CLASS_SELECTOR = re.compile(r"^\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*$", re.I)
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
-_MAY_HIDE = etree.XPath("//@style[contains(., 'none') or contains(., 'hidden') or contains(., 'NONE') "
-                        "or contains(., 'HIDDEN')]/.. | //@hidden/..")  # (over the attributes: in C, fast)
-_HIDING_WORDS = ("none", "hidden", "NONE", "HIDDEN")
+_HIDING_WORDS = ("none", "hidden", "NONE", "HIDDEN", "size:0", "size: 0", "SIZE:0", "SIZE: 0", "opacity", "OPACITY",
+                 "transparent", "TRANSPARENT")
+_MAY_HIDE = etree.XPath("//@style[" + " or ".join(f"contains(., '{w}')" for w in _HIDING_WORDS)
+                        + "]/.. | //@hidden/..")  # (over the attributes: in C, fast)
 _STRUCK = etree.XPath("//del | //s | //strike")
 _KEEP_HIDDEN = 0.5  # a hidden element holding this share of the page's text is shown by a script: kept
 _SUP = re.compile(r"<sup\b[^<>]*>\s*(\d{1,3})\s*</sup\s*>", re.I)
@@ -82,12 +91,12 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     recognised lines (None: not read), placed where the picture stands."""
     notes: list[str] = []
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
-    hidden_classes = _hidden_classes(text)
+    hidden_classes, unseen_classes = _hidden_classes(text)
     may_hide = bool(hidden_classes) or any(w in text for w in _HIDING_WORDS)
     if may_hide:
         text, n = _drop_hidden_inline(text, hidden_classes)
         if n:
-            notes.append(f"{n} piece(s) of text the page hides from view (display:none, hidden) stood inside "
+            notes.append(f"{n} piece(s) of text the page hides from view (display:none, hidden, font-size:0) stood inside "
                          "its text; left out, as a browser shows it")
     if "<sup" in text or "<SUP" in text:  # a footnote's number raised after a figure: 17¹, as shown, never 171
         text = _SUP.sub(lambda m: m.group(1).translate(RAISED), text)
@@ -127,7 +136,7 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
         elif hidden_classes and hidden_classes.intersection((el.get("class") or "").split()):
             hidden.append(el)
     if hidden:
-        _drop_hidden(root, hidden)
+        _drop_hidden(root, hidden, hidden_classes - unseen_classes)
     # struck through: a correction's old figure (<del>18</del>17 shows 17 as the figure); the
     # XPath is cheaper than any search of the page's text for the tags
     struck = [el for el in _STRUCK(root) if el.text or len(el)]
@@ -186,9 +195,11 @@ def _remove(el) -> None:
     parent.remove(el)
 
 
-def _hidden_classes(text: str) -> frozenset[str]:
-    """The classes the page's own <style> blocks hide (`.x{display:none}`, `span.x, .y{…}`)."""
+def _hidden_classes(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes the page's own <style> blocks hide (`.x{display:none}`, `span.x, .y{…}`), and
+    those of them that only draw their text at no size or in no colour (a child may show its own)."""
     out: set[str] = set()
+    gone: set[str] = set()
     at = 0
     while (at := text.find("<style", at)) != -1:  # (pages write it in lower case; a block is short)
         end = text.find("</style", at)
@@ -201,7 +212,9 @@ def _hidden_classes(text: str) -> frozenset[str]:
                         m = _CLASS_SELECTOR.match(sel)
                         if m:
                             out.add(m.group(1))
-    return frozenset(out)
+                            if _GONE_STYLE.search(body):
+                                gone.add(m.group(1))
+    return frozenset(out), frozenset(out - gone)
 
 
 def _hides(attrs: str, classes: frozenset[str]) -> bool:
@@ -245,14 +258,32 @@ def _drop_hidden_inline(text: str, classes: frozenset[str]) -> tuple[str, int]:
     return "".join(parts), len(cuts)
 
 
-def _drop_hidden(root, hidden: list) -> None:
+def _drop_hidden(root, hidden: list, gone_classes: frozenset[str] = frozenset()) -> None:
     """Remove the elements the page hides, keeping their tails — but not one that holds most of the
-    page's text (an article hidden until a script shows it), nor the page's body."""
+    page's text (an article hidden until a script shows it), nor the page's body. One that only
+    draws its text at no size or in no colour keeps its place and loses the text its children do
+    not draw again (inline children are gone by now: their text is its own)."""
     total = float(_TEXT_LENGTH(root)) or 1.0
     for el in hidden:
         if el.tag in ("html", "body") or float(_TEXT_LENGTH(el)) >= _KEEP_HIDDEN * total:
             continue
-        _remove(el)
+        if el.get("hidden") is None and not _GONE_STYLE.search(el.get("style") or "") \
+                and gone_classes.isdisjoint((el.get("class") or "").split()):
+            _drop_unseen_text(el)  # (it keeps its place: a cell drawn at no size is an empty cell)
+        else:
+            _remove(el)
+
+
+def _drop_unseen_text(el) -> None:
+    """Clear the text an element draws at no size or in no colour: its own, and that of the children
+    that set no size, colour or class of their own (they inherit it), all the way down."""
+    el.text = None
+    for child in el:
+        child.tail = None
+        if not isinstance(child.tag, str):
+            continue
+        if child.get("class") is None and not _SHOWN_AGAIN.search(child.get("style") or ""):
+            _drop_unseen_text(child)
 
 
 def _article(root):
