@@ -539,14 +539,16 @@ class _Aligner:
         """Does a figure follow `tok` on its line? Then a row of no label that has its columns' worth
         is not complete: a stray figure came before it (a page's number between its header and its
         figures), and the row, with more values than columns, is left to the solver — cut at its
-        count, it had read every cell one place off, at full confidence."""
-        k = self.pos + 1
-        if k >= len(self.toks):
-            return False
-        nxt = self.toks[k]
-        if nxt.line != tok.line:
-            return False
-        return nxt.glued or _figure(nxt.text)
+        count, it had read every cell one place off, at full confidence. (Empty cells between count
+        for nothing: `… 8 | | 3 |` goes on past the empty one.)"""
+        toks = self.toks
+        for k in range(self.pos + 1, len(toks)):
+            nxt = toks[k]
+            if nxt.line != tok.line:
+                return False
+            if not nxt.empty:
+                return nxt.glued or _figure(nxt.text)
+        return False
 
     def _text(self, tok: Tok) -> None:
         if self.pos == self.rest_at or self.pos <= self.skip_to:
