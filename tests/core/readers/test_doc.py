@@ -70,3 +70,61 @@ def test_a_folder_lists_legacy_word_files(tmp_path):
         (tmp_path / name).write_bytes(b"x")
     files, _ = find_reports([tmp_path])
     assert sorted(Path(f).name for f in files) == ["a.doc", "b.wps"]
+
+
+def _with_run(data: bytes, figure: str, cut: int, grpprl: bytes) -> bytes:
+    """The fixture with the character run of `figure` (a cell of the review table, on the last
+    character property page) split after `cut` characters, the second part given `grpprl` (as Word
+    writes a footnote's number raised, a hidden or deleted character, in a run of its own)."""
+    import olefile
+
+    ole = olefile.OleFileIO(io.BytesIO(data))
+    word = ole.openstream("WordDocument").read()
+    flags, = struct.unpack_from("<H", word, 0x0A)
+    table = ole.openstream("1Table" if flags & 0x0200 else "0Table").read()
+    text_at = _stream_at(data, "WordDocument")
+    csw, = struct.unpack_from("<H", word, 32)
+    cslw, = struct.unpack_from("<H", word, 34 + csw * 2)
+    fc, lcb = struct.unpack_from("<II", word, 34 + csw * 2 + 2 + cslw * 4 + 2 + 12 * 8)
+    plc = table[fc:fc + lcb]
+    m = (len(plc) - 4) // 8
+    pn, = struct.unpack_from("<I", plc, 4 * (m + 1) + 4 * (m - 1))
+    page = bytearray(word[pn * 512:pn * 512 + 512])
+    crun = page[511]
+    fcs = list(struct.unpack_from(f"<{crun + 1}I", page, 0))
+    rgb = list(page[4 * (crun + 1):4 * (crun + 1) + crun])
+    k = next(i for i in range(crun) if word[fcs[i]:fcs[i + 1]].decode("utf-16-le") == figure)
+    fcs.insert(k + 1, fcs[k] + 2 * cut)
+    at = 4 * (crun + 2) + crun + 1
+    at += at % 2
+    rgb.insert(k + 1, at // 2)
+    page[:at] = struct.pack(f"<{crun + 2}I", *fcs) + bytes(rgb) + b"\x00" * (at - 4 * (crun + 2) - crun - 1)
+    page[at:at + 1 + len(grpprl)] = bytes([len(grpprl)]) + grpprl
+    assert at + 1 + len(grpprl) <= min(r * 2 for r in rgb if r and r * 2 > at)  # (into the page's free room)
+    page[511] = crun + 1
+    # the WordDocument stream's sectors are contiguous in these small fixtures
+    return _patched(data, text_at + pn * 512, bytes(page))
+
+
+@pytest.mark.parametrize("grpprl, shown", [
+    (b"\x48\x2a\x01", "1⁸"),  # sprmCIss 1: raised, a footnote's number
+    (b"\x3c\x08\x01", "1"),  # sprmCFVanish: hidden
+    (b"\x3c\x08\x81", "1"),  # (the style's opposite)
+    (b"\x00\x08\x01", "1"),  # sprmCFRMarkDel: deleted in a tracked change
+    (b"\x37\x08\x01", "1"),  # sprmCFStrike: a correction's old figure
+    (b"\x53\x2a\x01", "1"),  # sprmCFDStrike
+    (b"\x3c\x08\x00", "18"),  # shown
+])
+def test_text_word_does_not_show_is_not_read_and_a_raised_number_is_a_mark(grpprl, shown):
+    """The review table's 18 with its 8 in a run of its own: raised, 1⁸ shows 1 with a footnote's
+    number (before: read 18); hidden, deleted or struck, it shows 1 (before: read 18 — as a hidden
+    digit inside a figure, 17 read 177). Word keeps the cell either way."""
+    data = (DATA / "synth_2019.doc").read_bytes()
+    truth = extract(read_bytes(data, "r.doc"))
+    cell = next(c for c in truth.cells if c.table == "review" and c.value == 18)
+    doc = read_bytes(_with_run(data, "18", 1, grpprl), "r.doc")
+    line = doc.text.split("\n")[-6]  # (the review table's row, before sections five and six)
+    assert f"| {shown} | 19 |" in line
+    got = {c.key: c.value for c in extract(doc).cells}
+    assert got[cell.key] == (18 if shown == "18" else 1)
+    assert {k: v for k, v in got.items() if k != cell.key} == {c.key: c.value for c in truth.cells if c.key != cell.key}

@@ -7,7 +7,9 @@ table cell with mark 7 and each table row with mark 7 too, in a paragraph whose 
 ends a row (`sprmPFTtp`, in the paragraph property pages the `PlcBtePapx` points to): so cells and
 rows come out exactly, and a table reads as cleanly as a `.docx` one (rendered as readers/grid.py
 renders every table). A field's code (`{ PAGE }`, hyperlinks) is dropped, its result kept; pictures
-and drawn objects are dropped; a page break starts a new page.
+and drawn objects are dropped; a page break starts a new page. Text Word does not show as text is
+not read — hidden, deleted in a tracked change, struck through — and a raised number (a footnote's,
+17¹) is written raised: from the character properties (`PlcBteChpx` pages).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import io
 import struct
 
 from ..document import PAGE_BREAK, Document, Grid, paged
+from ..values import RAISED
 from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
 
@@ -134,7 +137,86 @@ def _read(ole, word: bytes, source: str, what: str) -> tuple[list[tuple[str, int
                 start, size = (b + 1, 2 * cb - 1) if cb else (b + 2, 2 * page[b + 1])
                 kind = _table_kind(page[start + 2:start + size], huge)  # after the style index
             ttp.append((fcs[i], fcs[i + 1], kind))
-    return runs, ttp
+    fc_chpx, lcb_chpx = pair(12)
+    try:
+        props = _char_props(word, table[fc_chpx:fc_chpx + lcb_chpx])
+    except (struct.error, IndexError, KeyError):  # damaged character properties: the text as stored
+        props = []
+    return _shown(runs, props), ttp
+
+
+# character properties (sprms) that change what a character is: Word shows no text for a deleted
+# revision (sprmCFRMarkDel), hidden text (sprmCFVanish) and, read as a correction's old text, text
+# struck through (sprmCFStrike, sprmCFDStrike); sprmCIss 1 raises it (superscript)
+_UNSHOWN_SPRMS = (0x0800, 0x083C, 0x0837, 0x2A53)
+_ISS = 0x2A48
+UNSHOWN, RAISED_TEXT = 1, 2
+
+
+def _char_props(word: bytes, plc: bytes) -> list[tuple[int, int, int]]:
+    """(fc start, fc end, UNSHOWN or RAISED_TEXT) of the runs whose characters are not shown as
+    text or are raised, from the character property pages (ChpxFkp) the bin table `plc` points to.
+    A toggle's 0x81 ("not the style's") counts as on: styles do not hide or strike report text."""
+    out: list[tuple[int, int, int]] = []
+    m = (len(plc) - 4) // 8
+    for k in range(max(m, 0)):
+        pn, = struct.unpack_from("<I", plc, 4 * (m + 1) + 4 * k)
+        page = word[(pn & 0x3FFFFF) * 512:(pn & 0x3FFFFF) * 512 + 512]
+        if len(page) < 512:
+            continue
+        crun = page[511]
+        if 4 * (crun + 1) + crun > 511:
+            continue
+        fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        for i in range(crun):
+            b = page[4 * (crun + 1) + i] * 2
+            if not b:
+                continue
+            what = _what_chpx(page[b + 1:b + 1 + page[b]])
+            if what:
+                out.append((fcs[i], fcs[i + 1], what))
+    out.sort()
+    return out
+
+
+def _what_chpx(grpprl: bytes) -> int:
+    what = 0
+    i = 0
+    while i + 2 <= len(grpprl):
+        op, = struct.unpack_from("<H", grpprl, i)
+        i += 2
+        spra = op >> 13
+        size = (grpprl[i] + 1 if i < len(grpprl) else 1) if spra == 6 else _SIZES[spra]
+        value = grpprl[i] if i < len(grpprl) else 0
+        if op in _UNSHOWN_SPRMS:
+            if value in (1, 0x81):
+                return UNSHOWN
+        elif op == _ISS:
+            what = RAISED_TEXT if value == 1 else 0
+        i += size
+    return what
+
+
+def _shown(runs: list[tuple[str, int, int]], props: list[tuple[int, int, int]]) -> list[tuple[str, int, int]]:
+    """The runs with their unshown characters made \\x01 (which the layout skips; a cell's or a
+    paragraph's mark stays, as Word keeps its table) and their raised digits written raised."""
+    if not props:
+        return runs
+    out = []
+    for text, fc0, width in runs:
+        end = fc0 + len(text) * width
+        chars = None
+        for a, b, what in props:
+            if b <= fc0 or a >= end:
+                continue
+            if chars is None:
+                chars = list(text)
+            for j in range(max(0, (a - fc0) // width), min(len(text), (b - fc0 + width - 1) // width)):
+                ch = chars[j]
+                if ch >= " " or ch == "\t":
+                    chars[j] = "\x01" if what == UNSHOWN else ch.translate(RAISED)
+        out.append(("".join(chars), fc0, width) if chars is not None else (text, fc0, width))
+    return out
 
 
 _SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
