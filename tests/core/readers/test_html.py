@@ -26,6 +26,9 @@ _HIDERS = {
     "opacity 0": lambda d: f'<span style="opacity: 0;">{d}</span>',
     "transparent": lambda d: f'<b style="color:transparent">{d}</b>',
     "a class the page draws at no size": lambda d: f'<span class="a fz">{d}</span>',
+    # struck through by a style, as <del> is: a correction's old figure (before: 897 of 912 wrong)
+    "line-through": lambda d: f'<span style="text-decoration: line-through">{d}</span>',
+    "a class the page strikes through": lambda d: f'<span class="a lt">{d}</span>',
 }
 
 
@@ -51,7 +54,7 @@ def test_a_digit_hidden_inside_a_figure_is_not_read(how):
         page, rep = _page(i)
         if how.startswith("a class"):
             page = page.replace("</head>", "<style>p{margin:0} .y, span.hx {display : none} .fz{font-size:0;"
-                                "line-height:0}</style></head>")
+                                "line-height:0} .lt{text-decoration-line:line-through}</style></head>")
 
         def hide(m: re.Match) -> str:
             figure = m.group(1)
@@ -80,7 +83,8 @@ def test_a_hidden_piece_is_said_and_visible_text_stays():
                                      '9</span>17件，<span style="color:red">公开</span>'
                                      '<span class="hidden-xs">3</span>项</p></div></body></html>')
     assert text == "申请17件，公开3项\n"
-    assert notes == ["1 piece(s) of text the page hides from view (display:none, hidden, font-size:0) stood inside its text; "
+    assert notes == ["1 piece(s) of text the page hides from view (display:none, hidden, font-size:0) or strikes "
+                     "through stood inside its text; "
                      "left out, as a browser shows it"]
 
 
@@ -97,9 +101,10 @@ def test_hidden_classes_come_from_the_pages_own_style_blocks():
 
     page = ("<style>.menu li{list-style:none} .pop, div.x-1 {display: none} .v{visibility:hidden}"
             " #id{display:none} a.b .c{display:none}</style><style type='text/css'>.q{color:red}</style>")
-    assert _hidden_classes(page) == ({"pop", "x-1", "v"}, set())
-    page += "<style>.fz{font-size:0px} .gone{font-size:0;display:none} .t{color: transparent}</style>"
-    assert _hidden_classes(page) == ({"pop", "x-1", "v", "fz", "gone", "t"}, {"fz", "t"})
+    assert _hidden_classes(page) == ({"pop", "x-1", "v"}, set(), set())
+    page += ("<style>.fz{font-size:0px} .gone{font-size:0;display:none} .t{color: transparent} .fn{vertical-align:"
+             "super;font-size:9px} .old{text-decoration: red line-through}</style>")
+    assert _hidden_classes(page) == ({"pop", "x-1", "v", "fz", "gone", "t", "old"}, {"fz", "t", "old"}, {"fn"})
 
 
 @pytest.mark.parametrize("zero", ['style="font-size:0"', 'class="row"', 'style="color:transparent"'])
@@ -138,6 +143,27 @@ def test_a_raised_footnote_number_after_a_figure_is_not_a_digit_of_it():
         assert _wrong(page, rep) == []
     text, _, _, _ = html_to_text("<html><body><p>面积120m<sup>2</sup>，注<SUP> 3 </SUP></p></body></html>")
     assert text == "面积120m²，注³\n"
+
+
+@pytest.mark.parametrize("mark", [
+    '<span style="vertical-align:super;font-size:smaller">{}</span>', "<font style='VERTICAL-ALIGN: super'>{}</font>",
+    '<span class="fn">{}</span>', "<sub>{}</sub>", '<sup><a href="#note{0}">{0}</a></sup>',
+])
+def test_a_number_raised_by_a_style_or_a_link_after_a_figure_is_not_a_digit_of_it(mark):
+    """A footnote's number raised by a style (vertical-align:super, inline or by a class), lowered,
+    or a link inside <sup>: 17 with a mark. (Before: read 171 — 127 of 912 cells wrong at full
+    confidence over six pages with one figure in seven marked.)"""
+    rng = random.Random(mark)
+    for i in range(3):
+        page, rep = _page(i)
+        page = page.replace("</head>", "<style>.fn{vertical-align:super;font-size:9px}</style></head>")
+        page = re.sub(r"(?<=>)\d+(?=</t[dh]>)",
+                      lambda m: m.group(0) + (mark.format(rng.randint(1, 3)) if rng.random() < 0.2 else ""), page)
+        assert page.count(mark.split("{")[0]) > 5
+        assert _wrong(page, rep) == []
+    text, _, _, _ = html_to_text("<html><head><style>.fn{vertical-align:super}</style></head><body><p>"
+                                 f"申请17{mark.format(2)}件，另有<span class='fn'>说明</span></p></body></html>")
+    assert text == "申请17²件，另有说明\n"
 
 
 @pytest.mark.parametrize("tag", ["del", "s", "strike"])

@@ -49,7 +49,9 @@ _HIDDEN_INLINE = re.compile(rf"<({_INLINE_TAGS})\b([^<>]*)>([^<]*)</\1\s*>", re.
 # that sets its own may (font-size:0 on a list of inline blocks is a layout trick: its items say 14px)
 _NOUGHT = r"\s*:\s*(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%)?\s*(?:[;!\"']|$)"
 _GONE = r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![\w-])opacity" + _NOUGHT
-_UNSEEN = r"(?<![\w-])font-size" + _NOUGHT + r"|(?<![\w-])color\s*:\s*transparent"
+# (struck through by a style, as <del> is: a correction's old text — a child cannot undo it)
+_UNSEEN = (r"(?<![\w-])font-size" + _NOUGHT + r"|(?<![\w-])color\s*:\s*transparent"
+           r"|text-decoration(?:-line)?\s*:[^;\"'{}]*line-through")
 _HIDDEN_STYLE = re.compile(f"{_GONE}|{_UNSEEN}", re.I)
 _GONE_STYLE = re.compile(_GONE, re.I)
 _SHOWN_AGAIN = re.compile(r"(?<![\w-])(?:font-size|color)\s*:", re.I)  # a child's own size or colour
@@ -57,13 +59,26 @@ _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CLASS_SELECTOR = re.compile(r"^\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*$", re.I)
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
-_HIDING_WORDS = ("none", "hidden", "NONE", "HIDDEN", "size:0", "size: 0", "SIZE:0", "SIZE: 0", "opacity", "OPACITY",
-                 "transparent", "TRANSPARENT")
-_MAY_HIDE = etree.XPath("//@style[" + " or ".join(f"contains(., '{w}')" for w in _HIDING_WORDS)
+_HIDING_WORDS = ("none", "hidden", "NONE", "HIDDEN")  # (display:none, visibility:hidden, the attribute)
+# the other ways, found where they are written (words such as opacity or vertical-align stand in
+# many a page's styles at values that hide nothing): a size or opacity of nought from its colon,
+# which the scan looks for in C (a pattern that opens with the words is tried at every character)
+_NOUGHT_AT = re.compile(":(?:" + "|".join(f"(?<={n}{sp}:)" for n in ("opacity", "OPACITY", "Opacity", "font-size",
+                                                                    "FONT-SIZE", "Font-Size") for sp in ("", " "))
+                        + r")\s*(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%|PX|PT|EM|REM)?\s*(?:[;!\"'}]|$)", re.M)
+_HIDING_MORE = ("transparent", "TRANSPARENT", "line-through", "LINE-THROUGH")
+# text raised or lowered by a style (a footnote's number, as <sup> is): 17<span style="vertical-align:
+# super">1</span> shows 17¹
+_RAISE_STYLE = re.compile(r"vertical-align\s*:\s*(?:super|sub)\b", re.I)
+_RAISE_AT = re.compile(r"(?:vertical-align|VERTICAL-ALIGN|Vertical-Align)\s*:\s*(?:super|sub|SUPER|SUB|Super|Sub)\b")
+_RAISED_DIGITS = re.compile(r"\s*\d{1,3}\s*")
+_FOLDED = "translate(., 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n', 'abcdefghijklmnopqrstuvwxyz')"  # lower case, no spaces
+_MAY_HIDE = etree.XPath("//@style[" + " or ".join(f"contains({_FOLDED}, '{w}')" for w in (
+    "none", "hidden", "size:0", "size:.0", "opacity:0", "opacity:.0", "transparent", "line-through"))
                         + "]/.. | //@hidden/..")  # (over the attributes: in C, fast)
 _STRUCK = etree.XPath("//del | //s | //strike")
 _KEEP_HIDDEN = 0.5  # a hidden element holding this share of the page's text is shown by a script: kept
-_SUP = re.compile(r"<sup\b[^<>]*>\s*(\d{1,3})\s*</sup\s*>", re.I)
+_SUP = re.compile(r"<(sup|sub)\b[^<>]*>\s*(?:<a\b[^<>]*>\s*)?(\d{1,3})\s*(?:</a\s*>\s*)?</\1\s*>", re.I)
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
 
 
@@ -91,15 +106,16 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     recognised lines (None: not read), placed where the picture stands."""
     notes: list[str] = []
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
-    hidden_classes, unseen_classes = _hidden_classes(text)
-    may_hide = bool(hidden_classes) or any(w in text for w in _HIDING_WORDS)
-    if may_hide:
-        text, n = _drop_hidden_inline(text, hidden_classes)
+    hidden_classes, unseen_classes, raised_classes = _hidden_classes(text)
+    may_hide = bool(hidden_classes) or any(w in text for w in (*_HIDING_WORDS, *_HIDING_MORE)) \
+        or _NOUGHT_AT.search(text) is not None
+    if may_hide or raised_classes or _RAISE_AT.search(text):
+        text, n = _inline_styles(text, hidden_classes, raised_classes)
         if n:
-            notes.append(f"{n} piece(s) of text the page hides from view (display:none, hidden, font-size:0) stood inside "
-                         "its text; left out, as a browser shows it")
-    if "<sup" in text or "<SUP" in text:  # a footnote's number raised after a figure: 17¹, as shown, never 171
-        text = _SUP.sub(lambda m: m.group(1).translate(RAISED), text)
+            notes.append(f"{n} piece(s) of text the page hides from view (display:none, hidden, font-size:0) or "
+                         "strikes through stood inside its text; left out, as a browser shows it")
+    if "<su" in text or "<SU" in text:  # a footnote's number raised after a figure: 17¹, as shown, never 171
+        text = _SUP.sub(lambda m: m.group(2).translate(RAISED), text)
     text = _INLINE.sub("", text)  # they carry no text or structure; unclosed, they nest without end
     # (cut from the text, not from the parsed tree: a <font> closed in the next paragraph moves
     # the text after it out of its paragraph in libxml2's tree, where a browser keeps it in)
@@ -195,67 +211,91 @@ def _remove(el) -> None:
     parent.remove(el)
 
 
-def _hidden_classes(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The classes the page's own <style> blocks hide (`.x{display:none}`, `span.x, .y{…}`), and
-    those of them that only draw their text at no size or in no colour (a child may show its own)."""
+def _hidden_classes(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The classes the page's own <style> blocks hide (`.x{display:none}`, `span.x, .y{…}`); those
+    of them that only draw their text at no size, in no colour or struck through (a child may show
+    its own); and those that raise their text (vertical-align:super)."""
     out: set[str] = set()
     gone: set[str] = set()
+    raised: set[str] = set()
     at = 0
     while (at := text.find("<style", at)) != -1:  # (pages write it in lower case; a block is short)
         end = text.find("</style", at)
         block = text[at:end if end != -1 else len(text)]
         at = at + len(block) if end != -1 else len(text)
-        if any(w in block for w in _HIDING_WORDS):
+        hides = any(w in block for w in (*_HIDING_WORDS, *_HIDING_MORE)) or _NOUGHT_AT.search(block) is not None
+        if hides or _RAISE_AT.search(block):
             for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
-                if _HIDDEN_STYLE.search(body):
+                hidden = hides and _HIDDEN_STYLE.search(body) is not None
+                if hidden or _RAISE_STYLE.search(body):
                     for sel in selectors.split(","):
                         m = _CLASS_SELECTOR.match(sel)
-                        if m:
+                        if m and hidden:
                             out.add(m.group(1))
                             if _GONE_STYLE.search(body):
                                 gone.add(m.group(1))
-    return frozenset(out), frozenset(out - gone)
+                        elif m:
+                            raised.add(m.group(1))
+    return frozenset(out), frozenset(out - gone), frozenset(raised)
 
 
-def _hides(attrs: str, classes: frozenset[str]) -> bool:
-    """Do a tag's attributes hide it?"""
+def _styled(attrs: str, classes: frozenset[str], raised: frozenset[str]) -> str:
+    """What a tag's attributes do to its text: "hide" (hidden, struck), "raise", or ""."""
+    how = ""
     for name, value in _ATTR.findall(attrs):
         name = name.lower()
         value = value.strip("\"'")
         if name == "hidden" or name == "style" and _HIDDEN_STYLE.search(value) or \
                 name == "class" and classes and classes.intersection(value.split()):
-            return True
-    return False
+            return "hide"
+        if name == "style" and _RAISE_STYLE.search(value) or name == "class" and raised and \
+                raised.intersection(value.split()):
+            how = "raise"
+    return how
 
 
-def _drop_hidden_inline(text: str, classes: frozenset[str]) -> tuple[str, int]:
-    """The page without its hidden inline elements of plain text (a stray digit hidden inside a
-    figure), and how many there were. They go before the inline tags are cut from the text, which
-    would leave their text in. Found from the words that hide them (none, hidden, a hidden class),
-    each within the opening tag of an inline element."""
+def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = frozenset()) -> tuple[str, int]:
+    """The page with its inline elements of plain text that a style hides or strikes through cut
+    (a stray digit hidden inside a figure), and those it raises written raised (a footnote's
+    number, 17¹); and how many were cut. This happens before the inline tags are cut from the
+    text, which would leave their text in as it stands. Found from what styles them (none,
+    hidden, font-size:0, line-through, vertical-align:super, a class), each within the opening
+    tag of an inline element."""
     starts: set[int] = set()
-    for word in (*_HIDING_WORDS, *classes):
+
+    def inside_tag(at: int) -> None:
+        start = text.rfind("<", 0, at)
+        if start != -1 and text.find(">", start, at) == -1:
+            starts.add(start)
+
+    for word in (*_HIDING_WORDS, *_HIDING_MORE, *classes, *raised):
         at = 0
         while (at := text.find(word, at)) != -1:
-            start = text.rfind("<", 0, at)
-            if start != -1 and text.find(">", start, at) == -1:  # (inside a tag)
-                starts.add(start)
+            inside_tag(at)
             at += len(word)
-    cuts: list[tuple[int, int]] = []
+    for m in (*_NOUGHT_AT.finditer(text), *_RAISE_AT.finditer(text)):
+        inside_tag(m.start())
+    cuts: list[tuple[int, int, str]] = []
     for start in sorted(starts):
         if cuts and start < cuts[-1][1]:
             continue  # (inside one cut already)
         t = _HIDDEN_INLINE.match(text, start)
-        if t is not None and _hides(t.group(2), classes):
-            cuts.append((start, t.end()))
+        if t is None:
+            continue
+        how = _styled(t.group(2), classes, raised)
+        if how == "hide":
+            cuts.append((start, t.end(), ""))
+        elif how == "raise" and _RAISED_DIGITS.fullmatch(t.group(3)):
+            cuts.append((start, t.end(), t.group(3).strip().translate(RAISED)))
     if not cuts:
         return text, 0
     parts, at = [], 0
-    for a, b in cuts:
+    for a, b, new in cuts:
         parts.append(text[at:a])
+        parts.append(new)
         at = b
     parts.append(text[at:])
-    return "".join(parts), len(cuts)
+    return "".join(parts), sum(not new for _, _, new in cuts)
 
 
 def _drop_hidden(root, hidden: list, gone_classes: frozenset[str] = frozenset()) -> None:
