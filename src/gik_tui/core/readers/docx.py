@@ -70,12 +70,12 @@ def read_docx(data: bytes, source: str, sha: str) -> Document:
 
 def _drop_unshown(body) -> int:
     """Remove from the body what Word does not show (`_UNSHOWN`); how many of them held text. A
-    raised number (a footnote's, 17¹) is written raised, as Word shows it."""
+    raised (or lowered) number (a footnote's, 17¹) is written raised, as Word shows it."""
     global _UNSHOWN, _RAISED_TEXT
     if _UNSHOWN is None:
         from lxml import etree
 
-        _RAISED_TEXT = etree.XPath(".//w:r[w:rPr/w:vertAlign/@w:val='superscript']/w:t",
+        _RAISED_TEXT = etree.XPath(".//w:r[w:rPr/w:vertAlign[@w:val='superscript' or @w:val='subscript']]/w:t",
                                    namespaces={"w": _W[1:-1]})
         _UNSHOWN = etree.XPath(
             ".//w:r[w:rPr/w:vanish[not(@w:val='0' or @w:val='false' or @w:val='off')]] | .//w:moveFrom"
