@@ -46,6 +46,7 @@ MAX_ROW_CHARS = 20_000  # tables/stream.py reads a longer line as one piece of t
 _CAPTION = re.compile(r"第二十条第\s*[(（]?\s*([一二三四五六七八九十]{1,3})\s*[)）]?\s*项")
 _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
 INVALID = Parsed(None, None, "invalid")
+_POINT_THOUSANDS = re.compile(r"[+\-]?\d{1,3}(?:\.\d{3})+")
 MAX_CELL_LINE = 400  # characters: a longer line is no table row whose words stand among its figures (_in_row)
 
 
@@ -1032,6 +1033,17 @@ class _Aligner:
             start, end = self._orig(tok)
         key = (table, row, col)
         kind, default_unit = self.idx.cellinfo[key]
+        why = None
+        if kind != "amount" and isinstance(parsed.value, float):
+            if parsed.value.is_integer():  # (17.0, as a spreadsheet writes a count)
+                parsed = Parsed(int(parsed.value), parsed.unit, kind)
+            else:  # a count of 2.936: a thousands separator written as a point, or a slip — not a count
+                why = (f"the table writes {tok.text[:20]!r} here, which is no whole number"
+                       + (" (a thousands separator written as a point?)" if _POINT_THOUSANDS.fullmatch(tok.text.strip())
+                          else ""))
+                parsed = INVALID
+                self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} under {' / '.join(col)} is no whole "
+                                     "number; the cell is left empty")
         pu = parsed.unit
         if kind == "amount":
             value_unit = pu or ("万元" if parsed.value is not None else None)
@@ -1040,7 +1052,7 @@ class _Aligner:
         if unit is None:
             unit = value_unit if value_unit is not None else default_unit
         cell = Cell(table, row, col, parsed.value, self.doc.text[start:end], unit, tok.line + 1, start, end, conf,
-                    method=method, reason=f"the table writes {tok.text[:20]!r} here, not a figure"
+                    method=method, reason=why or f"the table writes {tok.text[:20]!r} here, not a figure"
                     if parsed is INVALID else None)
         if parsed is INVALID:
             self.rep.unknown.add(key)
