@@ -69,6 +69,33 @@ async def test_a_row_at_once_is_one_undo_step(reports, ann_dir):
         assert table.editing is None
 
 
+async def test_a_count_is_typed_whole(reports, ann_dir):
+    """A count cell takes 17.0 as 17 and refuses 1.5 and -3, saying why, the edit kept open; an
+    amount (采购总金额) takes a fraction, a change (本年增/减) a sign."""
+    async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
+        table = await on_cell(screen, pilot, (*NEW, PERSONS))
+        rv = screen.review
+        await burst(app, pilot, *"1.5", "enter")
+        assert rv.value((*NEW, PERSONS)) == 17 and table.editing is not None
+        assert "1.5 is no whole number, and this cell holds a count: nothing changed" in status(screen)
+        await burst(app, pilot, "escape")
+        await on_cell(screen, pilot, (*NEW, PERSONS))
+        await burst(app, pilot, *"-3", "enter")
+        assert rv.value((*NEW, PERSONS)) == 17 and "-3 is below nought" in status(screen)
+        await burst(app, pilot, "escape")
+        await on_cell(screen, pilot, (*NEW, PERSONS))
+        await burst(app, pilot, *"12.0", "enter")
+        assert rv.value((*NEW, PERSONS)) == 12 and isinstance(rv.value((*NEW, PERSONS)), int)
+        amount = ("active", ("第二十条第（九）项", "政府集中采购"), ("采购总金额",))
+        await on_cell(screen, pilot, amount)
+        await burst(app, pilot, *"12.75", "enter")
+        assert rv.value(amount) == 12.75
+        change = ("active", ("第二十条第（五）项", "行政许可"), ("本年增/减",))
+        await on_cell(screen, pilot, change)
+        await burst(app, pilot, *"-4", "enter")
+        assert rv.value(change) == -4
+
+
 async def test_keys_cross_into_the_next_table_in_a_burst(reports, ann_dir):
     async with report_open(reports, ann_dir, "2020_huaiyin.txt") as (app, pilot, screen):
         await on_cell(screen, pilot, LAST_ACTIVE)

@@ -120,3 +120,14 @@ def test_a_numbered_mark_is_a_footnote_after_a_figure_or_at_a_words_end(text, ma
     from gik_tui.core.values import FOOTNOTE_MARK, MARK_AFTER_FIGURE
 
     assert MARK_AFTER_FIGURE.sub(FOOTNOTE_MARK, text) == marked
+
+
+def test_a_typed_figure_fits_its_cells_kind():
+    from gik_tui.core.values import EntryError, fit_to_kind
+
+    assert fit_to_kind(17.0, "count") == 17 and isinstance(fit_to_kind(17.0, "count"), int)
+    assert fit_to_kind(-4, "signed") == -4 and fit_to_kind(12.75, "amount") == 12.75 and fit_to_kind(None, "count") is None
+    for value, kind, why in [(1.5, "count", "1.5 is no whole number"), (2.5, "signed", "2.5 is no whole number"),
+                             (-3, "count", "-3 is below nought")]:
+        with pytest.raises(EntryError, match=why):
+            fit_to_kind(value, kind)

@@ -147,6 +147,21 @@ class EntryError(ValueError):
     """What the analyst typed is not figures; the message quotes the first field that is not."""
 
 
+def fit_to_kind(value: Number | None, kind: str) -> Number | None:
+    """A figure typed into a cell as the cell's kind holds it: a count, or a change (本年增/减), is
+    a whole number (17.0 is 17), and a count is never below nought; an amount may be anything.
+    EntryError, saying why, when it cannot be."""
+    if value is None or kind == "amount":
+        return value
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise EntryError(f"{fmt_number(value)} is no whole number, and this cell holds a count")
+        value = int(value)
+    if kind == "count" and value < 0:
+        raise EntryError(f"{value} is below nought, and this cell holds a count")
+    return value
+
+
 def parse_entry(text: str) -> list[list[Number | None]]:
     """Figures the analyst typed or pasted into a table, row by row: one figure, a row of them
     (separated by spaces, tabs or `|`), or several rows (one per line, as a spreadsheet or a web

@@ -30,7 +30,7 @@ from textual.widgets import DataTable
 from ...core.model import OTHER_ROWS, CellKey, LabelPath
 from ..themes import cell_colours
 from ...core.review import CellView, Change
-from ...core.values import EntryError, fmt_number, parse_entry
+from ...core.values import EntryError, fit_to_kind, fmt_number, parse_entry
 from ...core.templates import TableSpec
 from .keys import vim_keys
 from .focus import KeepsFocusWhenShown
@@ -396,7 +396,13 @@ class TemplateTable(KeepsFocusWhenShown, DataTable):
                 return (f"{len(values)} numbers for {len(cols)} cell(s) from here to the end of the row: "
                         "nothing changed")
             for v, c in zip(values, cols):
-                out[self.slots[(r, c)]] = v
+                key = self.slots[(r, c)]
+                try:
+                    out[key] = fit_to_kind(v, self.spec.cell_kind(self.spec.block_of(key[1]), key[1], key[2]))
+                except EntryError as e:  # (a count of 1.5, a count below nought)
+                    return f"{e}: nothing changed"
+                except KeyError:  # (no row of the template's)
+                    out[key] = v
         return out
 
     def enter(self, text: str, move: str = "next") -> bool:
