@@ -1044,6 +1044,11 @@ class _Aligner:
                 parsed = INVALID
                 self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} under {' / '.join(col)} is no whole "
                                      "number; the cell is left empty")
+        elif kind == "count" and parsed.kind == "signed":  # a change (增2, -1) where a count stands
+            why = f"the table writes {tok.text[:20]!r} here, a change, where a count stands"
+            parsed = INVALID
+            self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} under {' / '.join(col)} is a change, not a "
+                                 "count; the cell is left empty")
         pu = parsed.unit
         if kind == "amount":
             value_unit = pu or ("万元" if parsed.value is not None else None)
