@@ -448,6 +448,15 @@ async def test_help_and_palette(reports, ann_dir):
         await pilot.press("question_mark")
         await pilot.pause()
         assert type(app.screen).__name__ == "HelpScreen"
+        import io
+
+        from rich.console import Console
+
+        console = Console(width=200, record=True, file=io.StringIO())
+        for w in app.screen.query("Static"):
+            console.print(w.content)
+        shown = console.export_text()
+        assert "first report" in shown and "last report" in shown  # (the queue table's own keys)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReportScreen)

@@ -249,7 +249,7 @@ class GikApp(App):
         from .screens.agency import AgencyScreen
         from .screens.overview import OverviewScreen
 
-        self.push_screen(HelpScreen([("Report", REPORT_KEYS), ("Queue", QueueScreen.BINDINGS),
+        self.push_screen(HelpScreen([("Report", REPORT_KEYS), ("Queue", [*QueueScreen.BINDINGS, *QueueTable.BINDINGS]),
                                      ("Overview", OverviewScreen.BINDINGS),
                                      ("Agency over the years", AgencyScreen.BINDINGS), ("Everywhere", self.BINDINGS)]))
 
