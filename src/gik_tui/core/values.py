@@ -75,6 +75,9 @@ MARK_AFTER_FIGURE = re.compile(f"[{NUMBERED}](?:(?<=[0-9\uff10-\uff19][{NUMBERED
 FOOTNOTE_AFTER = r"(?:[*※]|\[\s*\d{1,2}\s*\]|\(\s*注\s*\d{0,2}\s*\))"
 FOOTNOTE = re.compile(FOOTNOTE_AFTER)
 _MARKED_END = re.compile(rf"\s*{FOOTNOTE_AFTER}+$")
+# a note in brackets after a cell's figure, in words (17（含转办3件）): the figure stands first and is
+# the cell's; a bracket of a number or a numbering alone — 17(3), 0（二） — is not a note
+_NOTE_END = re.compile(r"\s*\((?!\s*[一二三四五六七八九十\d]{1,3}\s*\))[^()]*[\u4e00-\u9fff][^()]*\)$")
 
 
 @lru_cache(maxsize=8192)
@@ -83,7 +86,7 @@ def _parse(raw: str) -> Parsed | None:
     if not s.isascii():
         s = MARK_AFTER_FIGURE.sub(FOOTNOTE_MARK, s.translate(SUPERSCRIPT_MARKS))
         s = unicodedata.normalize("NFKC", s).strip()
-    if s and s[-1] in "*※)]" and (m := _MARKED_END.search(s)) is not None:
+    if s and s[-1] in "*※)]" and (m := _MARKED_END.search(s) or _NOTE_END.search(s)) is not None:
         s = s[:m.start()]
         if not s or not s[-1].isdigit() and s[-1] not in "万元亿条件次篇个人名期项份%":
             return None  # (a mark alone, or after no figure)

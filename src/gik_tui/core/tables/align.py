@@ -580,6 +580,7 @@ class _Aligner:
         if not key:
             if has_numbering(raw) and self._open():
                 # a row's numbering alone (2. / 其他法律行政法规禁止公开, broken around its figures): a new row
+                self._cut_short(tok)
                 self._finalize()
                 self.target = None
                 self.orphan = tok
@@ -690,11 +691,50 @@ class _Aligner:
                 self.head.stray = True
             if t is not None and not t.row and not t.values:
                 return  # (a table of one unlabelled row still waits for its figures: a page's running header)
+        cut = self._cut_by_words(tok)
         self._finalize()
         self.target = None
         self.pending_group = None
-        self.orphan = tok if self._open() and len(raw) <= 40 else None
+        # (words that cut a row short are no label of figures after them: 规章 1 0（含转办4件） 132
+        # 行政规范性文件 03129 — 132 is not 行政规范性文件's)
+        self.orphan = tok if self._open() and len(raw) <= 40 and not cut else None
         self.orphan_unit = None
+
+    def _cut_short(self, tok: Tok) -> None:
+        """A numbering alone ((6), 3.) ends the current row on its own line, figures after it: the
+        row's figures may go on past it (0 (6) 0 0 1 1: a note, not the next row's numbering), so
+        the row, short of its columns, is offered, never filled — read to the numbering, its one
+        figure had been placed as its total at 0.9."""
+        t = self.target
+        if t is None or not t.values or t.values[-1][0].line != tok.line or t.words:
+            return
+        if not any(p is GLUED for _, p in t.values) and len(t.values) >= len(self.idx.columns[(t.table, t.row)]):
+            return
+        nxt = self.toks[self.pos + 1] if self.pos + 1 < len(self.toks) else None
+        if nxt is not None and nxt.line == tok.line and (
+                nxt.glued or (p := parse_value(nxt.text)) is not None and p.value is not None):
+            t.words = True
+            self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} after {' / '.join(t.row) or t.table}'s "
+                                 "figures, with figures after it, may be a note among them; the row's figures are "
+                                 "offered, not filled")
+
+    def _cut_by_words(self, tok: Tok) -> bool:
+        """Words like a cell's (a digit in them, or a word or two: 0左右, 不详) right after the
+        current row's last figure end it, short of its columns, not read as its cell: the row's
+        figures may not be its first ones — offered, never filled (read as a row that dropped
+        empty cells, 1左右 0 0 0 0 0左右 1左右 had its total placed as 0 at 0.9)."""
+        t = self.target
+        if t is None or not t.values or self.pos == 0 or self.toks[self.pos - 1] is not t.values[-1][0]:
+            return False
+        if tok.line > t.values[-1][0].line + 2 or len(tok.text) > 20 or not _words_cell(tok.text):
+            return False
+        if not any(p is GLUED for _, p in t.values) and len(t.values) >= len(self.idx.columns[(t.table, t.row)]):
+            return False
+        if not t.words:
+            t.words = True
+            self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} after {' / '.join(t.row) or t.table}'s "
+                                 "figures holds no figure; the row's figures are offered, not filled")
+        return True
 
     def _no_figure(self, tok: Tok, why: str = "stands where a figure should") -> None:
         """A cell of the current row that holds words, not a figure: blank at its place, said."""
@@ -761,11 +801,12 @@ class _Aligner:
             # no label's words (a row the template does not list, 小计, takes figures of its own)
             # (or after them, the row exactly one cell short)
             n = len(self.idx.columns[(t.table, t.row)])
-            return (toks[self.pos - 1] is t.values[-1][0] and tok.line <= t.values[-1][0].line + 1
+            # (the next line, or the one after an empty line: cells a blank line apart)
+            return (toks[self.pos - 1] is t.values[-1][0] and tok.line <= t.values[-1][0].line + 2
                     and _words_cell(text) and (len(t.values) == n - 1 or len(t.values) < n and self._figure_next()))
         if not t.values and t.label is not None and t.label.line != tok.line:
             # a table a cell a line: right after the row's label, a figure next
-            return (self.pos > 0 and toks[self.pos - 1] is t.label and tok.line == t.label.line + 1
+            return (self.pos > 0 and toks[self.pos - 1] is t.label and tok.line <= t.label.line + 2
                     and _words_cell(text) and self._figure_next())
         if not t.values and (t.label is None or not digit and not (
                 tok.multi and _words_cell(text) and ("|" in (ln := self.doc.norm_lines[tok.line]) or "\t" in ln))):
@@ -788,7 +829,7 @@ class _Aligner:
         line = toks[self.pos].line
         for k in range(self.pos + 1, min(len(toks), self.pos + 8)):
             nxt = toks[k]
-            if nxt.line > line + 1:
+            if nxt.line > line + 2:  # (the next line, or the one after an empty line)
                 return False
             if (p := parse_value(nxt.text)) is not None and p.value is not None:
                 return True
