@@ -8,7 +8,7 @@ from gik_tui.core.document import normalise
 
 # what reports hold: ASCII, CJK, full-width forms and spaces (mapped one to one), characters NFKC
 # makes longer (ﬁ, ㈠, ①…), compatibility characters beyond the BMP
-_ALPHABET = st.sampled_from(list("ab1 \n|，：（）１２３　\u00a0\u2002\u2003\u2009年月日一二三ﬁ㈠①⑴⒈㎡½¹²⁰")
+_ALPHABET = st.sampled_from(list("ab1 \n|，：（）１２３　\u00a0\u2002\u2003\u2009年月日一二三件ﬁ㈠①⑴⒈㎡½¹²⁰")
                             + ["\U0001d7ce", "\U0001f600"])
 
 
@@ -20,7 +20,7 @@ def _reference(text: str) -> tuple[str, list[int]]:
     digits = "0123456789０１２３４５６７８９"
     for i, ch in enumerate(text):
         after = text[i + 1] if i + 1 < len(text) else ""
-        word_end = i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and (after == "" or after.isspace() or after in "|｜" + digits)
+        word_end = i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and (after == "" or after.isspace() or after in "|｜条件次个项篇人份名期家" + digits)
         mark = ch in "¹²³⁰⁴⁵⁶⁷⁸⁹" or (ch in "①⑴⒈" and (i > 0 and text[i - 1] in digits or word_end))
         n = "*" if mark else unicodedata.normalize("NFKC", ch)
         parts.append(n)

@@ -739,3 +739,15 @@ def test_enter_takes_a_first_choice_only_ahead_of_every_other_on_evidence():
     assert not ahead([0.6, 0.4], [5.0, 1.0])  # not ahead by weight
     assert not ahead([0.9, 0.1], [1.0, 1.0])  # ahead by a prior alone
     assert ahead([1.0], [1.0]) and not ahead([], [])
+
+
+def test_a_whole_number_written_with_a_point_fits_a_count_column_and_a_fraction_does_not():
+    """17.0 (a spreadsheet's count) may stand in a count column; 1.5 or 17.0万元 may not. (Before:
+    0.0 fitted no count column, so the one placement of a row with an extra empty field left it
+    out and placed the rest one column off, at 0.9.)"""
+    from gik_tui.core.solve import _fits
+    from gik_tui.core.values import parse_value
+
+    assert _fits(parse_value("17.0"), "count") and _fits(parse_value("0.0"), "signed")
+    assert not _fits(parse_value("1.5"), "count") and not _fits(parse_value("17.0万元"), "count")
+    assert _fits(parse_value("1.5"), "amount") and not _fits(parse_value("-3"), "count")

@@ -114,6 +114,7 @@ def test_the_first_character_gate_admits_exactly_what_can_open_a_figure_or_a_bla
     ("17①", "17*"), ("１７⑵", "１７*"),  # after a figure
     ("规章① | 38", "规章* | 38"), ("规章①\n38", "规章*\n38"), ("规章①", "规章*"),  # after a word, where its cell ends
     ("行政处罚①2", "行政处罚*2"), ("行政处罚⑴２", "行政处罚*２"),  # glued to the figure after it
+    ("政府网站公开政府信息数①条暂无", "政府网站公开政府信息数*条暂无"),  # or to its unit
     ("公开情况①规章", "公开情况①规章"), ("如下：① 规章", "如下：① 规章"), ("①规章", "①规章"),  # numbering
 ])
 def test_a_numbered_mark_is_a_footnote_after_a_figure_or_at_a_words_end(text, marked):

@@ -429,7 +429,8 @@ def _fits(p: Parsed, kind: str) -> bool:
     if p.kind == "signed" and kind != "signed":
         return False
     if p.kind == "amount" and kind != "amount":
-        return False
+        # (a whole number written with a point, 17.0 as a spreadsheet writes a count, is a count)
+        return p.unit is None and isinstance(p.value, float) and p.value.is_integer()
     return True
 
 

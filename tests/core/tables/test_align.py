@@ -817,3 +817,22 @@ def test_a_change_where_a_count_stands_is_no_count():
     assert "line 6: '增2' under 法人或其他组织 / 社会公益组织 is a change, not a count; the cell is left empty" in ex.warnings
     assert {c.key[2][-1]: c.value for c in ex.cells if c.row == ("第二十条第（五）项", "行政许可")} == {
         "上一年项目数量": 12, "本年增/减": 1, "处理决定数量": 9}
+
+
+@pytest.mark.parametrize("row", [
+    "７余 | ０ | ０ | ０（含转办２件） |  | ７ | ０ | ０ | ２（含转办７件） | ０ | ２ | １ | ０ |  | ０ | ０ | １ |",
+    "2 |  | 0 | 0* | 0 | 2 | 0 |  | 1(7) | 0 | 1 |  | 2 | 0 | 0 | 0(4) | 0 | 0 |",
+])
+def test_a_row_with_more_fields_than_columns_some_of_them_words_is_offered_never_filled(row):
+    """The review table's row with empty cells and words among its figures (7余 first, 1(7)):
+    which fields are extra nothing tells where words hide a figure — every cell blank, offered.
+    (Before: its first words were dropped, or a field too many cut it, or words were trimmed as
+    empty fields: its figures placed one column off at full or solved confidence.)"""
+    text = ("2020年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n"
+            "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n"
+            "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | "
+            "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n" + row + "\n五、存在的主要问题及改进情况\n")
+    ex = extract(read_bytes(text.encode("utf-8"), "r.txt"), "gik-2019")
+    review = [c for c in ex.cells if c.table == "review"]
+    assert len(review) == 15 and [c.value for c in review] == [None] * 15
+    assert ex.splits[("review", ())].decided is False

@@ -547,8 +547,8 @@ class _Aligner:
             nxt = toks[k]
             if nxt.line != tok.line:
                 return False
-            if not nxt.empty:
-                return nxt.glued or _figure(nxt.text)
+            if not nxt.empty:  # (or words a cell holds: 1(7), 约0, 不详 — the row's fields go on)
+                return nxt.glued or _figure(nxt.text) or len(nxt.text) <= 20 and _words_cell(nxt.text)
         return False
 
     def _text(self, tok: Tok) -> None:
@@ -808,8 +808,11 @@ class _Aligner:
             # a table a cell a line: right after the row's label, a figure next
             return (self.pos > 0 and toks[self.pos - 1] is t.label and tok.line <= t.label.line + 2
                     and _words_cell(text) and self._figure_next())
-        if not t.values and (t.label is None or not digit and not (
-                tok.multi and _words_cell(text) and ("|" in (ln := self.doc.norm_lines[tok.line]) or "\t" in ln))):
+        if not t.values and t.label is None:
+            if not _words_cell(text):  # (a row of no label, the review table's: its first field, 7余 | 0 | …)
+                return False
+        elif not t.values and not digit and not (
+                tok.multi and _words_cell(text) and ("|" in (ln := self.doc.norm_lines[tok.line]) or "\t" in ln)):
             return False  # (right after its label: a digit in it, or a word or two in a line of cells)
         for k in range(self.pos + 1, len(toks)):
             nxt = toks[k]
@@ -817,10 +820,12 @@ class _Aligner:
                 break
             if len(nxt.text) < 40 and (p := parse_value(nxt.text)) is not None and p.value is not None:
                 return True
-        # the last cell of a line of cells, the row not full yet
+        # the last cell of a line of cells — or one past the row's columns, on the line of its
+        # figures: a field too many, so the row is read as one with more fields than columns, never
+        # by place with the words dropped (26 |  | 0 | 0 | 0 | 5 | 约0 | 约31 |)
         line = self.doc.norm_lines[tok.line]
         return (bool(t.values) and tok.multi and ("|" in line or "\t" in line)
-                and len(t.values) < len(self.idx.columns[(t.table, t.row)]))
+                and (len(t.values) < len(self.idx.columns[(t.table, t.row)]) or t.values[-1][0].line == tok.line))
 
     def _figure_next(self) -> bool:
         """In a table a cell a line: does a figure follow the current token, past other cells of
@@ -1254,7 +1259,7 @@ class _Aligner:
         if any(p is GLUED for _, p in t.values):
             self._glued_row(t, cols)
             return
-        vals, trimmed = _trimmed(t.values, n)
+        vals, trimmed = _trimmed(t.values, n, t)
         explicit = any(tok.empty for tok, _ in vals)  # (the line shows it keeps its empty cells)
         spanned = any(tok.line in self.spanned for tok, _ in vals)
         if len(vals) == n and trimmed and vals[0][1].value is None:
@@ -1280,6 +1285,10 @@ class _Aligner:
                                              kinds=kinds), t))
             return
         kinds = self._kinds(t.table, t.row, cols)
+        if len(vals) > n and any(p is INVALID for _, p in vals):
+            # more fields than columns, some of them words: which fields are extra, no identity can
+            # tell where the words hide a figure — offered, never filled
+            t.words = True
         options = self._placed(t.table, cols, kinds, [(p, (tok.start, tok.end), tok.text) for tok, p in vals])
         if not options:
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({', '.join(tok.text for tok, _ in vals)})")
@@ -1348,7 +1357,7 @@ class _Aligner:
                                  f"into the column its header names, and a cell the table does not have stays blank")
         m = len(derived)
         if not any(p is GLUED for _, p in t.values) and self._kept(t.values):
-            vals, _ = _trimmed(t.values, m)
+            vals, _ = _trimmed(t.values, m, t)
             if len(vals) == m:
                 for col, (tok, p) in zip(derived, vals):
                     if col in leaves:
@@ -1371,7 +1380,7 @@ class _Aligner:
         in the template's order, which the header rules out."""
         leaves = set(cols)
         shown = orders[0] if orders else ()
-        vals, _ = _trimmed(t.values, len(shown))
+        vals, _ = _trimmed(t.values, len(shown), t)
         if (orders and len(vals) == len(shown) and all(c in leaves for c in shown)
                 and not any(p is GLUED for _, p in vals)):  # (a glued run is cut by one order: not here)
             for col in cols:
@@ -1704,17 +1713,33 @@ def _constraints(template_id: str, table: str) -> tuple[list[Constraint], list[C
     return of("checks"), of("hints")
 
 
-def _trimmed(values: list[tuple[Tok, Parsed]], n: int) -> tuple[list[tuple[Tok, Parsed]], int]:
+def _trimmed(values: list[tuple[Tok, Parsed]], n: int, t: "_Target | None" = None) -> tuple[list[tuple[Tok, Parsed]], int]:
     """A row's fields without the empty ones past `n` at its end, then at its front (the row's
-    merged label cells), and how many were taken from the front."""
+    merged label cells, or the end of the label of its row `t` broken onto the line of its figures:
+    数量 | 3 | …), and how many were taken from the front. Words that are no end of the label
+    (不详 | 11 | …) are a cell's: they stay."""
     vals = list(values)
-    while len(vals) > n and vals[-1][1].value is None:
+    while len(vals) > n and vals[-1][1].value is None and vals[-1][1] is not INVALID:  # (words are a field)
         vals.pop()
     trimmed = 0
-    while len(vals) > n and vals[0][1].value is None:
+    while len(vals) > n and vals[0][1].value is None and (vals[0][1] is not INVALID or _label_end(t, vals[0][0].text)):
         vals.pop(0)
         trimmed += 1
     return vals, trimmed
+
+
+def _label_end(t: "_Target | None", text: str) -> bool:
+    """Are these words the end of the row's label, broken onto the line of its figures — the end of
+    the template's label (数量 of 上年结转政府信息公开申请数量) or of a note the report's label opened
+    (（二）部分公开（区分处理的，…不计其他情 / 形）)?"""
+    if t is None or not t.row or any(ch.isdigit() for ch in text):
+        return False
+    end = label_key(text)
+    if end and label_key(t.row[-1]).endswith(end):
+        return True
+    start = t.label.text if t.label is not None else ""
+    opened = start.count("（") + start.count("(") - start.count("）") - start.count(")")
+    return opened > 0 and ("）" in text or ")" in text)
 
 
 @cache
