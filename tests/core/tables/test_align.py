@@ -803,8 +803,8 @@ def test_a_count_with_a_fraction_is_no_count_and_a_whole_one_written_with_a_poin
 
 
 def test_a_change_where_a_count_stands_is_no_count():
-    """-1 or 增2 under a count column (a change landed in the wrong column, or a slip): blank with
-    why, not the figure at full confidence; under 本年增/减 it is the change."""
+    """-1 or 增2 under a count column (a change landed in the wrong column, or a slip), or 50% or
+    1万元: blank with why, not the figure at full confidence; under 本年增/减 it is the change."""
     text = ("2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n| 申请人情况 |\n| 自然人 | 法人或其他组织 | 总计 |\n"
             "| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
             "一、本年新收政府信息公开申请数量 | 17 | -1 | 0 | 增2 | 0 | 0 | 18 |\n"
@@ -815,6 +815,13 @@ def test_a_change_where_a_count_stands_is_no_count():
     assert [got[k].value for k in ("自然人", "商业企业", "科研机构", "社会公益组织", "总计")] == [17, None, 0, None, 18]
     assert got["商业企业"].reason == "the table writes '-1' here, a change, where a count stands"
     assert "line 6: '增2' under 法人或其他组织 / 社会公益组织 is a change, not a count; the cell is left empty" in ex.warnings
+    text = text.replace("| 0 | 增2 | 0 | 0 | 18 |", "| 50% | 1万元 | 0 | 0 | 18 |")
+    ex = extract(read_bytes(text.encode("utf-8"), "r.txt"), "gik-2019")
+    got = {c.key[2][-1]: c for c in ex.cells if c.row == ("本年新收政府信息公开申请数量",)}
+    assert [got[k].value for k in ("科研机构", "社会公益组织")] == [None, None]
+    assert [got[k].reason for k in ("科研机构", "社会公益组织")] == [
+        "the table writes '50%' here, a share, where a count stands",
+        "the table writes '1万元' here, an amount, where a count stands"]
     assert {c.key[2][-1]: c.value for c in ex.cells if c.row == ("第二十条第（五）项", "行政许可")} == {
         "上一年项目数量": 12, "本年增/减": 1, "处理决定数量": 9}
 

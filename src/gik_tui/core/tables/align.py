@@ -1090,10 +1090,12 @@ class _Aligner:
                 parsed = INVALID
                 self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} under {' / '.join(col)} is no whole "
                                      "number; the cell is left empty")
-        elif kind == "count" and parsed.kind == "signed":  # a change (增2, -1) where a count stands
-            why = f"the table writes {tok.text[:20]!r} here, a change, where a count stands"
+        elif kind == "count" and parsed.kind == "signed" or kind != "amount" and (
+                parsed.kind == "percent" or parsed.unit == "万元"):  # a change (增2, -1), 50%, 1万元 where a count stands
+            what = "a change" if parsed.kind == "signed" else "a share" if parsed.kind == "percent" else "an amount"
+            why = f"the table writes {tok.text[:20]!r} here, {what}, where a count stands"
             parsed = INVALID
-            self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} under {' / '.join(col)} is a change, not a "
+            self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} under {' / '.join(col)} is {what}, not a "
                                  "count; the cell is left empty")
         pu = parsed.unit
         if kind == "amount":
