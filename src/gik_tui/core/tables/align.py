@@ -67,6 +67,12 @@ _NUMBERING_MARKS = (".", "、", "．", "）", ")")
 _EVIDENCE = re.compile(r"(\d(?<![\d.]\d)\d{1,8})(?=[件条次个项篇人])")
 
 
+# the header of a column of figures that is the report year's own, or another year's (or a change)
+_THIS_YEAR = frozenset({"本年", "本年度", "本年数", "本年度数", "本期", "今年", "本年实际"})
+_OTHER_YEAR = re.compile(r"上年|上一年|去年|同期|同比|增减|增长|增幅|比上年")
+_YEAR_HEAD = re.compile(r"((?:19|20)\d{2})年度?(?:数|统计数)?")
+
+
 @dataclass(frozen=True, slots=True)
 class RowRef:
     table: str
@@ -279,11 +285,26 @@ class _Header:
     stray: bool = False  # words that are no piece of a column's header stood after its cells (a sentence)
     said: set[str] = field(default_factory=set)
     memo: dict[int, tuple] = field(default_factory=dict)
+    # a table of one column of figures whose header gives several (统计数 | 上年数, 2015年 | 2014年):
+    # each "this" (the year's own), "other" (another year's, a change) or a year, with its words
+    years: list[tuple[str | int, str]] = field(default_factory=list)
 
     def restart(self, table: str | None) -> None:
         """A new run of column headers, of `table`."""
         self.cells, self.table, self.extra, self.disorder, self.stray = [], table, 0, False, False
+        self.years = []
         self.memo.clear()
+
+    def this_year(self) -> int | None:
+        """Which of the header's columns of figures is the report year's own: the one its header
+        names so (统计数, 本年) or the latest year of those it names, when the others are another
+        year's or a change; None when the header does not say."""
+        marks = [m for m, _ in self.years]
+        years = [m for m in marks if isinstance(m, int)]
+        if years:
+            latest = max(years)
+            marks = ["this" if m == latest else "other" if isinstance(m, int) else m for m in marks]
+        return marks.index("this") if len(marks) >= 2 and marks.count("this") == 1 else None
 
     def columns(self, template_id: str, table: str, cols: tuple[LabelPath, ...]
                 ) -> tuple[tuple[LabelPath, ...] | None, tuple[tuple[LabelPath, ...], ...] | None]:
@@ -355,6 +376,13 @@ class _Aligner:
     # ------------------------------------------------------------------ helpers
     def _open(self) -> bool:
         return self.cur_table is not None and self.pos - self.last_active <= RECENT
+
+    def _one_column(self, table: str) -> bool:
+        """Has every block of the table one column of figures (a statistics table: 统计数)?"""
+        return all(len(b.columns) == 1 for b in self.idx.specs[table].blocks)
+
+    def _value_heads(self, table: str) -> set[str]:
+        return {label_key(b.columns[0][-1]) for b in self.idx.specs[table].blocks}
 
     def _touch(self, table: str) -> None:
         self.cur_table = table
@@ -630,6 +658,8 @@ class _Aligner:
                 head.restart(of)  # (a header cell seen already after words that name no column: the header starts again)
             head.cells.append((key, tok.line))
             head.memo.clear()
+            if of is not None and self._one_column(of) and key in self._value_heads(of):
+                head.years.append(("this", raw))  # (统计数: the year's own column of figures)
             self.after_header = True
             self.consumed.add(tok.line)
             self.orphan = None
@@ -687,6 +717,13 @@ class _Aligner:
             return  # a unit cell of an unknown row: keep the row's label as the orphan
         if self.after_header and self.head.cells:  # a label among the column headers that names no column
             self.head.extra += 1
+            if self.head.table is not None and self._one_column(self.head.table):
+                m = _YEAR_HEAD.fullmatch(key)
+                mark = int(m.group(1)) if m else "this" if key in _THIS_YEAR else "other" if _OTHER_YEAR.search(key) else None
+                if mark is not None:
+                    self.head.years.append((mark, raw))
+                    self.consumed.add(tok.line)
+                    return
             if key not in self.pieces:  # (not a piece of a header broken over lines: 法人或 / 其他 / 组织)
                 self.head.stray = True
             if t is not None and not t.row and not t.values:
@@ -1262,6 +1299,17 @@ class _Aligner:
             self._glued_row(t, cols)
             return
         vals, trimmed = _trimmed(t.values, n, t)
+        if n == 1 and len(vals) > 1 and head.table == t.table and len(head.years) == len(vals) and (
+                k := head.this_year()) is not None and not any(p is INVALID for _, p in vals):
+            # a column of figures a year, the header naming the report year's (统计数 | 上年数)
+            if f"years {t.table}" not in head.said:
+                head.said.add(f"years {t.table}")
+                self.warnings.append(f"{t.table}: its header gives {len(vals)} columns of figures ("
+                                     f"{', '.join(w for _, w in head.years)}); {head.years[k][1]} is read as the "
+                                     "report year's, the others are not read")
+            tok, p = vals[k]
+            self._put(t.table, t.row, cols[0], tok, p, t.conf, unit)
+            return
         explicit = any(tok.empty for tok, _ in vals)  # (the line shows it keeps its empty cells)
         spanned = any(tok.line in self.spanned for tok, _ in vals)
         if len(vals) == n and trimmed and vals[0][1].value is None:
