@@ -99,13 +99,14 @@ def test_separators_mixed_in_one_entry_make_one_row():
 
 def test_the_first_character_gate_admits_exactly_what_can_open_a_figure_or_a_blank():
     """parse_value turns most text cells away by their first character (a set, not a regex): the
-    same characters as the class it replaced — spaces, digits (full-width too), signs, dashes, 无, 空, n/N."""
+    same characters as the class it replaced — spaces, digits (full-width too), signs, dashes, 无, 空, n/N,
+    and 零 and 〇 (nought as a word)."""
     import re
     import sys
 
     from gik_tui.core.values import _MAYBE
 
-    cls = re.compile(r"[\s0-9０-９+\-−增减—–/\\无空nN－―]")
+    cls = re.compile(r"[\s0-9０-９+\-−增减—–/\\无空nN－―零〇]")
     assert [c for c in range(sys.maxunicode + 1) if (chr(c) in _MAYBE or chr(c).isspace()) != bool(cls.match(chr(c)))] == []
     assert parse_value("\u3000１２") == parse_value("12") and parse_value("①") is None and parse_value("n/a") is BLANK
 
@@ -132,3 +133,8 @@ def test_a_typed_figure_fits_its_cells_kind():
                              (-3, "count", "-3 is below nought")]:
         with pytest.raises(EntryError, match=why):
             fit_to_kind(value, kind)
+
+
+def test_nought_written_as_a_word_alone_in_its_cell_is_0():
+    assert parse_value("零") == parse_value("〇") == parse_value("0")
+    assert parse_value("零星") is None and parse_value("〇一") is None and parse_value("零件") is None

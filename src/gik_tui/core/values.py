@@ -45,7 +45,8 @@ _MAX_DIGITS = 30  # longer digit strings are not figures of a report
 
 
 # what a figure or an empty-cell mark may start with (besides a space): a digit, a sign, a dash …
-_MAYBE = frozenset("0123456789０１２３４５６７８９+-−增减—–/\\无空nN－―")
+_MAYBE = frozenset("0123456789０１２３４５６７８９+-−增减—–/\\无空nN－―零〇")
+_ZERO = frozenset({"零", "〇"})  # nought written as a word, a cell of its own: 0
 
 
 def parse_value(raw: str) -> Parsed | None:
@@ -92,6 +93,8 @@ def _parse(raw: str) -> Parsed | None:
             return None  # (a mark alone, or after no figure)
     if s in _BLANKS:
         return BLANK
+    if s in _ZERO:
+        return Parsed(0, None, "count")
     if len(s) > _MAX_DIGITS + 8:
         return None
     m = _NUM.fullmatch(s)
