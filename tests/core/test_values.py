@@ -138,3 +138,9 @@ def test_a_typed_figure_fits_its_cells_kind():
 def test_nought_written_as_a_word_alone_in_its_cell_is_0():
     assert parse_value("零") == parse_value("〇") == parse_value("0")
     assert parse_value("零星") is None and parse_value("〇一") is None and parse_value("零件") is None
+
+
+def test_a_share_typed_into_a_table_is_refused():
+    """No template cell holds a share: 50% typed is refused, never taken as 50."""
+    with pytest.raises(EntryError, match="50% is a share"):
+        parse_entry("3 50% 4")

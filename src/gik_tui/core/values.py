@@ -202,6 +202,8 @@ def parse_entry(text: str) -> list[list[Number | None]]:
                     continue
             if p is None or (p.value is None and p.kind != "blank"):
                 raise EntryError(f"not a number: {f[:30]}")
+            if p.kind == "percent":  # (no cell of a template holds a share: 50% is not 50)
+                raise EntryError(f"{f[:30]} is a share, and the tables' cells hold counts and amounts")
             row.append(p.value)
         rows.append(row or [None])
     return rows
