@@ -542,7 +542,7 @@ def score_option(o: Option, kinds: tuple[str, ...], columns: tuple, evidence: se
                 ev *= PROSE_FACTOR
                 why.append(f"the report's text states {v}")
     for kind, const, terms, title, prior, factor in hints:
-        if not _holds(kind, const + sum(coef * _num(o.values[j]) for j, coef in terms)):
+        if not holds(kind, const + sum(coef * _num(o.values[j]) for j, coef in terms)):
             w *= factor
             if not prior:
                 ev *= factor
@@ -689,7 +689,7 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
     for c, const, parts in usable:
         if len(parts) == 1:
             i, contrib = parts[0]
-            alone[i] = [d for d in alone[i] if _holds(c.kind, const + contrib[d])]
+            alone[i] = [d for d in alone[i] if holds(c.kind, const + contrib[d])]
         else:
             multi.append((c, const, parts))
     used = sorted({c.title for c, _, _ in usable})
@@ -746,7 +746,7 @@ def _cautious(rows: list[Uncertain], scores: list[list[Score]], alone: list[list
     trusted = [bool(a) for a in alone]
     for c, const, parts in multi:
         idx = [i for i, _ in parts]
-        if all(unique[i] for i in idx) and _holds(c.kind, const + sum(contrib[alone[i][0]] for i, contrib in parts)):
+        if all(unique[i] for i in idx) and holds(c.kind, const + sum(contrib[alone[i][0]] for i, contrib in parts)):
             continue
         for i in idx:
             trusted[i] = False
@@ -775,7 +775,8 @@ def _cautious(rows: list[Uncertain], scores: list[list[Score]], alone: list[list
     return out
 
 
-def _holds(kind: str, x: float) -> bool:
+def holds(kind: str, x: float) -> bool:
+    """Does an identity of `kind` ("eq" or "le") hold when its sides differ by `x` (left − right)?"""
     return abs(x) < 1e-6 if kind == "eq" else x <= 1e-6
 
 
@@ -1021,7 +1022,7 @@ def _supports(domains: list[list[int]], constraints, budget: int) -> tuple[list[
     exists, "capped" when the search passed its budget."""
     n = len(domains)
     if all(len(d) == 1 for d in domains):  # one option a row: it is the solution, or there is none
-        if all(_holds(c.kind, const + sum(contrib[domains[i][0]] for i, contrib in parts))
+        if all(holds(c.kind, const + sum(contrib[domains[i][0]] for i, contrib in parts))
                for c, const, parts in constraints):
             return [set(d) for d in domains], "solved"
         return [set() for _ in domains], "broken"

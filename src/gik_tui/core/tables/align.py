@@ -27,7 +27,7 @@ from ..labels import has_numbering, label_key, strip_numbering
 from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, Offers, OtherRow, Split
 from ..questions import table_question
-from ..solve import (Constraint, Option, Uncertain, _holds, ahead, bare, distinguishing, placements, shifts, solve,
+from ..solve import (Constraint, Option, Uncertain, holds, ahead, bare, distinguishing, placements, shifts, solve,
                      split_prior, split_run)
 from ..templates import TableSpec, Template, load_template
 from ..values import COUNT_UNIT_WORDS, FOOTNOTE, Parsed, parse_value
@@ -1253,7 +1253,7 @@ class _Aligner:
                     usable.append((c, coef, const))
         if not usable:
             return None
-        keep = [x for x in seen if all(_holds(c.kind, const + coef * x.value) for c, coef, const in usable)]
+        keep = [x for x in seen if all(holds(c.kind, const + coef * x.value) for c, coef, const in usable)]
         return (keep[0], [c.title for c, _, _ in usable]) if len(keep) == 1 else None
 
     def _finalize(self) -> None:
