@@ -120,23 +120,13 @@ def _read(ole, word: bytes, source: str, what: str) -> tuple[list[tuple[str, int
         left -= count
     # the paragraphs that end a table row (sprmPFTtp), from the paragraph property pages
     ttp: list[tuple[int, int, int]] = []
-    plc = table[fc_papx:fc_papx + lcb_papx]
-    m = (len(plc) - 4) // 8
-    for k in range(max(m, 0)):
-        pn, = struct.unpack_from("<I", plc, 4 * (m + 1) + 4 * k)
-        page = word[(pn & 0x3FFFFF) * 512:(pn & 0x3FFFFF) * 512 + 512]
-        if len(page) < 512:
-            continue
-        crun = page[511]
-        fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
-        for i in range(crun):
-            b = page[4 * (crun + 1) + 13 * i] * 2
-            kind = 0
-            if b:
-                cb = page[b]
-                start, size = (b + 1, 2 * cb - 1) if cb else (b + 2, 2 * page[b + 1])
-                kind = _table_kind(page[start + 2:start + size], huge)  # after the style index
-            ttp.append((fcs[i], fcs[i + 1], kind))
+    for start, end, page, b in _fkp_runs(word, table[fc_papx:fc_papx + lcb_papx], 13):  # (a BxPap: 13 bytes)
+        kind = 0
+        if b:
+            cb = page[b]
+            at, size = (b + 1, 2 * cb - 1) if cb else (b + 2, 2 * page[b + 1])
+            kind = _table_kind(page[at + 2:at + size], huge)  # after the style index
+        ttp.append((start, end, kind))
     fc_chpx, lcb_chpx = pair(12)
     try:
         props = _char_props(word, table[fc_chpx:fc_chpx + lcb_chpx])
@@ -153,11 +143,10 @@ _ISS = 0x2A48
 UNSHOWN, RAISED_TEXT = 1, 2
 
 
-def _char_props(word: bytes, plc: bytes) -> list[tuple[int, int, int]]:
-    """(fc start, fc end, UNSHOWN or RAISED_TEXT) of the runs whose characters are not shown as
-    text or are raised, from the character property pages (ChpxFkp) the bin table `plc` points to.
-    A toggle's 0x81 ("not the style's") counts as on: styles do not hide or strike report text."""
-    out: list[tuple[int, int, int]] = []
+def _fkp_runs(word: bytes, plc: bytes, entry: int):
+    """The runs of the formatted disk pages (FKP) a bin table `plc` points to: (fc start, fc end,
+    the page, where the run's properties start in it — 0: none). `entry`: the bytes of an entry
+    after the page's fc array (13 for paragraphs, 1 for characters)."""
     m = (len(plc) - 4) // 8
     for k in range(max(m, 0)):
         pn, = struct.unpack_from("<I", plc, 4 * (m + 1) + 4 * k)
@@ -165,35 +154,54 @@ def _char_props(word: bytes, plc: bytes) -> list[tuple[int, int, int]]:
         if len(page) < 512:
             continue
         crun = page[511]
-        if 4 * (crun + 1) + crun > 511:
+        if 4 * (crun + 1) + entry * crun > 511:
             continue
         fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
         for i in range(crun):
-            b = page[4 * (crun + 1) + i] * 2
-            if not b:
-                continue
+            yield fcs[i], fcs[i + 1], page, page[4 * (crun + 1) + entry * i] * 2
+
+
+def _sprms(grpprl: bytes):
+    """Each property modifier of `grpprl` as (its operation, where its operand starts)."""
+    i = 0
+    while i + 2 <= len(grpprl):
+        op, = struct.unpack_from("<H", grpprl, i)
+        i += 2
+        spra = op >> 13
+        if spra == 6:
+            if op == 0xD608 and i + 2 <= len(grpprl):  # sprmTDefTable: a 2-byte size
+                size = struct.unpack_from("<H", grpprl, i)[0] + 1
+            else:
+                size = (grpprl[i] if i < len(grpprl) else 0) + 1
+        else:
+            size = _SIZES[spra]
+        yield op, i
+        i += size
+
+
+def _char_props(word: bytes, plc: bytes) -> list[tuple[int, int, int]]:
+    """(fc start, fc end, UNSHOWN or RAISED_TEXT) of the runs whose characters are not shown as
+    text or are raised, from the character property pages (ChpxFkp) the bin table `plc` points to.
+    A toggle's 0x81 ("not the style's") counts as on: styles do not hide or strike report text."""
+    out: list[tuple[int, int, int]] = []
+    for start, end, page, b in _fkp_runs(word, plc, 1):
+        if b:
             what = _what_chpx(page[b + 1:b + 1 + page[b]])
             if what:
-                out.append((fcs[i], fcs[i + 1], what))
+                out.append((start, end, what))
     out.sort()
     return out
 
 
 def _what_chpx(grpprl: bytes) -> int:
     what = 0
-    i = 0
-    while i + 2 <= len(grpprl):
-        op, = struct.unpack_from("<H", grpprl, i)
-        i += 2
-        spra = op >> 13
-        size = (grpprl[i] + 1 if i < len(grpprl) else 1) if spra == 6 else _SIZES[spra]
+    for op, i in _sprms(grpprl):
         value = grpprl[i] if i < len(grpprl) else 0
         if op in _UNSHOWN_SPRMS:
             if value in (1, 0x81):
                 return UNSHOWN
         elif op == _ISS:
             what = RAISED_TEXT if value == 1 else 0
-        i += size
     return what
 
 
@@ -228,18 +236,7 @@ def _table_kind(grpprl: bytes, huge: bytes = b"") -> int:
     properties (a wide table's cell definitions) are in the Data stream (`huge`), where
     sprmPHugePapx 0x6646 points."""
     kind = 0
-    i = 0
-    while i + 2 <= len(grpprl):
-        op, = struct.unpack_from("<H", grpprl, i)
-        i += 2
-        spra = op >> 13
-        if spra == 6:
-            if op == 0xD608 and i + 2 <= len(grpprl):  # sprmTDefTable: a 2-byte size
-                size = struct.unpack_from("<H", grpprl, i)[0] + 1
-            else:
-                size = (grpprl[i] if i < len(grpprl) else 0) + 1
-        else:
-            size = _SIZES[spra]
+    for op, i in _sprms(grpprl):
         value = grpprl[i] if i < len(grpprl) else 0
         if op == 0x6646 and i + 4 <= len(grpprl) and huge:
             at, = struct.unpack_from("<I", grpprl, i)
@@ -252,7 +249,6 @@ def _table_kind(grpprl: bytes, huge: bytes = b"") -> int:
             return 2
         if op in (0x2416, 0x244B) and value or op == 0x6649 and value:
             kind = 1
-        i += size
     return kind
 
 
