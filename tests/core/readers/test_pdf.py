@@ -107,6 +107,17 @@ def _canvas_pdf(draw) -> bytes:
     return buf.getvalue()
 
 
+def _requests_head(c, heading_at=(0,)) -> None:
+    """A page's title, the requests table's heading (drawn at each shift in `heading_at`: more than
+    one fakes bold) and its column headers, above rows drawn from y = 700 down."""
+    c.setFont("STSong-Light", 10)
+    c.drawString(60, 760, "2020年政府信息公开工作年度报告")
+    for dx in heading_at:
+        c.drawString(60 + dx, 740, "三、收到和处理政府信息公开申请情况")
+    for k, h in enumerate(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]):
+        c.drawString(260 + 45 * k, 720, h[:4])
+
+
 def test_chinese_text_spaced_out_in_the_pdf_reads_without_stray_spaces():
     def draw(c):
         t = c.beginText(60, 700)
@@ -125,11 +136,7 @@ def test_an_unruled_table_is_read_from_its_columns():
             ("二、上年结转政府信息公开申请数量", [0, 0, 0, 0, 0, 0, 0])]
 
     def draw(c):
-        c.setFont("STSong-Light", 10)
-        c.drawString(60, 760, "2020年政府信息公开工作年度报告")
-        c.drawString(60, 740, "三、收到和处理政府信息公开申请情况")
-        for k, h in enumerate(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]):
-            c.drawString(260 + 45 * k, 720, h[:4])
+        _requests_head(c)
         for i, (label, values) in enumerate(rows):
             c.drawString(60, 700 - 20 * i, label)
             for k, v in enumerate(values):
@@ -156,12 +163,7 @@ def test_bold_faked_by_drawing_each_character_twice_is_read_once(shift):
             ("二、上年结转政府信息公开申请数量", [3, 0, 0, 0, 0, 0, 3], False)]
 
     def draw(c):
-        c.setFont("STSong-Light", 10)
-        c.drawString(60, 760, "2020年政府信息公开工作年度报告")
-        for dx in (0, shift):  # a bold heading
-            c.drawString(60 + dx, 740, "三、收到和处理政府信息公开申请情况")
-        for k, h in enumerate(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]):
-            c.drawString(260 + 45 * k, 720, h[:4])
+        _requests_head(c, (0, shift))  # (a bold heading)
         for i, (label, values, bold) in enumerate(rows):
             for dx in (0, shift) if bold else (0,):
                 c.drawString(60 + dx, 700 - 20 * i, label)
@@ -188,11 +190,7 @@ def test_a_footnotes_number_set_small_and_raised_is_a_mark_not_a_digit(rise, sma
             ("二、上年结转政府信息公开申请数量", [3, 0, 0, 0, 0, 0, 3], {1: "3"})]
 
     def draw(c):
-        c.setFont("STSong-Light", 10)
-        c.drawString(60, 760, "2020年政府信息公开工作年度报告")
-        c.drawString(60, 740, "三、收到和处理政府信息公开申请情况")
-        for k, h in enumerate(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]):
-            c.drawString(260 + 45 * k, 720, h[:4])
+        _requests_head(c)
         for i, (label, values, marks) in enumerate(rows):
             y = 700 - 20 * i
             c.setFont("STSong-Light", 10)
