@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .values import COUNT_UNIT, Number, Parsed, parse_value
+from .values import COUNT_UNIT, Number, Parsed, parse_value, unfit
 
 MAX_RUN = 80  # characters of a glued run; a longer one is not a table row
 SPLIT_BUDGET = 20_000  # steps spent enumerating one run's splits
@@ -424,14 +424,13 @@ def split_prior(raws: list[str]) -> float:
 
 
 def _fits(p: Parsed, kind: str) -> bool:
-    if p.value is None:
+    """Can the figure stand in a column of `kind`? A change only under a change, and nothing a
+    count's cell cannot hold (values.unfit: 17.0 may, 2.5, 50% and 1万元 may not)."""
+    if p.value is None or p.kind == "count":  # (a count, a whole number from nought up, fits anywhere)
         return True
     if p.kind == "signed" and kind != "signed":
         return False
-    if p.kind == "amount" and kind != "amount":
-        # (a whole number written with a point, 17.0 as a spreadsheet writes a count, is a count)
-        return p.unit is None and isinstance(p.value, float) and p.value.is_integer()
-    return True
+    return unfit(p.value, kind, p) is None
 
 
 def placements(values: list[tuple[Parsed, tuple[int, int], str]], kinds: tuple[str, ...],

@@ -153,19 +153,34 @@ class EntryError(ValueError):
     """What the analyst typed is not figures; the message quotes the first field that is not."""
 
 
+def unfit(value: Number, kind: str, written: Parsed | None = None) -> str | None:
+    """Why a figure cannot stand in a cell of `kind` — "a change", "a share", "an amount", "no
+    whole number" or "below nought" — or None when it can: a count, or a change (本年增/减), is a
+    whole number and a count never below nought; an amount may be anything. `written`: how the
+    report wrote it (增2 and -1 are changes, 50% a share, 1万元 an amount), when it did."""
+    if kind == "amount":
+        return None
+    if written is not None:
+        if kind == "count" and written.kind == "signed":
+            return "a change"
+        if written.kind == "percent":
+            return "a share"
+        if written.unit == "万元":
+            return "an amount"
+    if isinstance(value, float) and not value.is_integer():
+        return "no whole number"
+    return "below nought" if kind == "count" and value < 0 else None
+
+
 def fit_to_kind(value: Number | None, kind: str) -> Number | None:
-    """A figure typed into a cell as the cell's kind holds it: a count, or a change (本年增/减), is
-    a whole number (17.0 is 17), and a count is never below nought; an amount may be anything.
+    """A figure typed into a cell as the cell's kind holds it (`unfit`): 17.0 in a count is 17.
     EntryError, saying why, when it cannot be."""
     if value is None or kind == "amount":
         return value
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise EntryError(f"{fmt_number(value)} is no whole number, and this cell holds a count")
-        value = int(value)
-    if kind == "count" and value < 0:
-        raise EntryError(f"{value} is below nought, and this cell holds a count")
-    return value
+    why = unfit(value, kind)
+    if why is not None:
+        raise EntryError(f"{fmt_number(value)} is {why}, and this cell holds a count")
+    return int(value) if isinstance(value, float) else value
 
 
 def parse_entry(text: str) -> list[list[Number | None]]:

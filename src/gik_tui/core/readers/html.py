@@ -107,10 +107,11 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     notes: list[str] = []
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
     hidden_classes, unseen_classes, raised_classes = _hidden_classes(text)
-    may_hide = bool(hidden_classes) or any(w in text for w in (*_HIDING_WORDS, *_HIDING_MORE)) \
-        or _NOUGHT_AT.search(text) is not None
-    if may_hide or raised_classes or _RAISE_AT.search(text):
-        text, n = _inline_styles(text, hidden_classes, raised_classes)
+    noughts = [m.start() for m in _NOUGHT_AT.finditer(text)]  # (scanned once: the tests here and the cuts)
+    lifts = [m.start() for m in _RAISE_AT.finditer(text)]
+    may_hide = bool(hidden_classes) or bool(noughts) or any(w in text for w in (*_HIDING_WORDS, *_HIDING_MORE))
+    if may_hide or raised_classes or lifts:
+        text, n = _inline_styles(text, hidden_classes, raised_classes, noughts + lifts)
         if n:
             notes.append(f"{n} piece(s) of text the page hides from view (display:none, hidden, font-size:0) or "
                          "strikes through stood inside its text; left out, as a browser shows it")
@@ -254,13 +255,14 @@ def _styled(attrs: str, classes: frozenset[str], raised: frozenset[str]) -> str:
     return how
 
 
-def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = frozenset()) -> tuple[str, int]:
+def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = frozenset(),
+                   styled: list[int] = ()) -> tuple[str, int]:
     """The page with its inline elements of plain text that a style hides or strikes through cut
     (a stray digit hidden inside a figure), and those it raises written raised (a footnote's
     number, 17¹); and how many were cut. This happens before the inline tags are cut from the
     text, which would leave their text in as it stands. Found from what styles them (none,
     hidden, font-size:0, line-through, vertical-align:super, a class), each within the opening
-    tag of an inline element."""
+    tag of an inline element (`styled`: where a nought size or opacity, or a raise, is written)."""
     starts: set[int] = set()
 
     def inside_tag(at: int) -> None:
@@ -273,8 +275,8 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
         while (at := text.find(word, at)) != -1:
             inside_tag(at)
             at += len(word)
-    for m in (*_NOUGHT_AT.finditer(text), *_RAISE_AT.finditer(text)):
-        inside_tag(m.start())
+    for at in styled:
+        inside_tag(at)
     cuts: list[tuple[int, int, str]] = []
     for start in sorted(starts):
         if cuts and start < cuts[-1][1]:

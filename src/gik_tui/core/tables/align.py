@@ -30,7 +30,7 @@ from ..questions import table_question
 from ..solve import (Constraint, Option, Uncertain, holds, ahead, bare, distinguishing, placements, shifts, solve,
                      split_prior, split_run)
 from ..templates import TableSpec, Template, load_template
-from ..values import COUNT_UNIT_WORDS, FOOTNOTE, Parsed, parse_value
+from ..values import COUNT_UNIT_WORDS, FOOTNOTE, Parsed, parse_value, unfit
 from .glued import UNITS as _UNITS
 from .stream import Tok
 
@@ -743,17 +743,12 @@ class _Aligner:
         the row, short of its columns, is offered, never filled — read to the numbering, its one
         figure had been placed as its total at 0.9."""
         t = self.target
-        if t is None or not t.values or t.values[-1][0].line != tok.line or t.words:
-            return
-        if not any(p is GLUED for _, p in t.values) and len(t.values) >= len(self.idx.columns[(t.table, t.row)]):
+        if t is None or not t.values or t.values[-1][0].line != tok.line or not self._short(t):
             return
         nxt = self.toks[self.pos + 1] if self.pos + 1 < len(self.toks) else None
         if nxt is not None and nxt.line == tok.line and (
                 nxt.glued or (p := parse_value(nxt.text)) is not None and p.value is not None):
-            t.words = True
-            self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} after {' / '.join(t.row) or t.table}'s "
-                                 "figures, with figures after it, may be a note among them; the row's figures are "
-                                 "offered, not filled")
+            self._left_open(t, tok, "with figures after it, may be a note among them")
 
     def _cut_by_words(self, tok: Tok) -> bool:
         """Words like a cell's (a digit in them, or a word or two: 0左右, 不详) right after the
@@ -763,15 +758,22 @@ class _Aligner:
         t = self.target
         if t is None or not t.values or self.pos == 0 or self.toks[self.pos - 1] is not t.values[-1][0]:
             return False
-        if tok.line > t.values[-1][0].line + 2 or len(tok.text) > 20 or not _words_cell(tok.text):
+        if tok.line > t.values[-1][0].line + 2 or len(tok.text) > 20 or not _words_cell(tok.text) or not self._short(t):
             return False
-        if not any(p is GLUED for _, p in t.values) and len(t.values) >= len(self.idx.columns[(t.table, t.row)]):
-            return False
+        self._left_open(t, tok, "holds no figure")
+        return True
+
+    def _short(self, t: _Target) -> bool:
+        """Is the row short of its columns — or glued, so that how many cells its runs hold is
+        not known?"""
+        return any(p is GLUED for _, p in t.values) or len(t.values) < len(self.idx.columns[(t.table, t.row)])
+
+    def _left_open(self, t: _Target, tok: Tok, why: str) -> None:
+        """The row's figures are offered, never filled (`tok`, after them, says `why`), said once."""
         if not t.words:
             t.words = True
             self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} after {' / '.join(t.row) or t.table}'s "
-                                 "figures holds no figure; the row's figures are offered, not filled")
-        return True
+                                 f"figures {why}; the row's figures are offered, not filled")
 
     def _no_figure(self, tok: Tok, why: str = "stands where a figure should") -> None:
         """A cell of the current row that holds words, not a figure: blank at its place, said."""
@@ -1117,23 +1119,19 @@ class _Aligner:
         key = (table, row, col)
         kind, default_unit = self.idx.cellinfo[key]
         why = None
-        if kind != "amount" and isinstance(parsed.value, float):
-            if parsed.value.is_integer():  # (17.0, as a spreadsheet writes a count)
-                parsed = Parsed(int(parsed.value), parsed.unit, kind)
-            else:  # a count of 2.936: a thousands separator written as a point, or a slip — not a count
+        if kind != "amount" and parsed.value is not None:
+            what = unfit(parsed.value, kind, parsed)
+            if what is not None:  # 2.936 (a thousands separator written as a point), -1, 增2, 50%, 1万元
+                thousands = what == "no whole number" and _POINT_THOUSANDS.fullmatch(tok.text.strip())
                 why = (f"the table writes {tok.text[:20]!r} here, which is no whole number"
-                       + (" (a thousands separator written as a point?)" if _POINT_THOUSANDS.fullmatch(tok.text.strip())
-                          else ""))
+                       + (" (a thousands separator written as a point?)" if thousands else "")
+                       if what == "no whole number" else f"the table writes {tok.text[:20]!r} here, {what}, where a "
+                       "count stands")
                 parsed = INVALID
-                self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} under {' / '.join(col)} is no whole "
-                                     "number; the cell is left empty")
-        elif kind == "count" and parsed.kind == "signed" or kind != "amount" and (
-                parsed.kind == "percent" or parsed.unit == "万元"):  # a change (增2, -1), 50%, 1万元 where a count stands
-            what = "a change" if parsed.kind == "signed" else "a share" if parsed.kind == "percent" else "an amount"
-            why = f"the table writes {tok.text[:20]!r} here, {what}, where a count stands"
-            parsed = INVALID
-            self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} under {' / '.join(col)} is {what}, not a "
-                                 "count; the cell is left empty")
+                self.warnings.append(f"line {tok.line + 1}: {tok.text[:20]!r} under {' / '.join(col)} is {what}"
+                                     + ("" if what == "no whole number" else ", not a count") + "; the cell is left empty")
+            elif isinstance(parsed.value, float):  # (17.0, as a spreadsheet writes a count)
+                parsed = Parsed(int(parsed.value), parsed.unit, kind)
         pu = parsed.unit
         if kind == "amount":
             value_unit = pu or ("万元" if parsed.value is not None else None)
