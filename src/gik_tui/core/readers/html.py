@@ -55,7 +55,6 @@ _UNSEEN = (r"(?<![\w-])font-size" + _NOUGHT + r"|(?<![\w-])color\s*:\s*transpare
 _HIDDEN_STYLE = re.compile(f"{_GONE}|{_UNSEEN}", re.I)
 _GONE_STYLE = re.compile(_GONE, re.I)
 _SHOWN_AGAIN = re.compile(r"(?<![\w-])(?:font-size|color)\s*:", re.I)  # a child's own size or colour
-_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CLASS_SELECTOR = re.compile(r"^\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*$", re.I)
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
