@@ -1119,7 +1119,7 @@ class _Aligner:
         key = (table, row, col)
         kind, default_unit = self.idx.cellinfo[key]
         why = None
-        if kind != "amount" and parsed.value is not None:
+        if kind != "amount" and parsed.value is not None and parsed.kind != "count":  # (a count fits: most cells)
             what = unfit(parsed.value, kind, parsed)
             if what is not None:  # 2.936 (a thousands separator written as a point), -1, 增2, 50%, 1万元
                 thousands = what == "no whole number" and _POINT_THOUSANDS.fullmatch(tok.text.strip())
