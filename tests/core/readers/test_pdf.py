@@ -213,6 +213,99 @@ def test_a_footnotes_number_set_small_and_raised_is_a_mark_not_a_digit(rise, sma
         assert got == values
 
 
+def _hide(c, how: str, x: float, y: float, text: str) -> None:
+    """Draw `text` at (x, y) where no reader sees it: white on the white page, in render mode 3 (no
+    ink; in a form XObject too), or placed off the page with its figures."""
+    c.saveState()
+    if how == "white":
+        c.setFillColorRGB(1, 1, 1)
+    elif how == "white-cmyk":
+        c.setFillColorCMYK(0, 0, 0, 0)
+    if how in ("invisible", "form"):
+        t = c.beginText(0 if how == "form" else x, 0 if how == "form" else y)
+        t.setFont("STSong-Light", 10)
+        t.setTextRenderMode(3)
+        t.textOut(text)
+        t.setTextRenderMode(0)
+        if how == "form":
+            name = f"f{x:.0f}{y:.0f}"
+            c.beginForm(name)
+            c.drawText(t)
+            c.endForm()
+            c.translate(x, y)
+            c.doForm(name)
+        else:
+            c.drawText(t)
+    else:
+        c.drawString(x, y, text)
+    c.restoreState()
+
+
+@pytest.mark.parametrize("how", ["white", "white-cmyk", "invisible", "form"])
+def test_text_drawn_where_no_reader_sees_it_is_not_read(how):
+    """A digit drawn white on the white page, with no ink (Tr 3) or inside a form with no ink,
+    right after a figure (17 then a hidden 1), or a hidden row of figures and a hidden figure off
+    the page: what the reader shows is read, and the note says how many characters were left out.
+    (Before: 17 read 171 at full confidence, the hidden row's figures filled cells.)"""
+    from reportlab.pdfbase import pdfmetrics
+
+    rows = [("一、本年新收政府信息公开申请数量", [17, 1, 0, 0, 0, 0, 18]),
+            ("二、上年结转政府信息公开申请数量", [3, 0, 0, 0, 0, 0, 3])]
+
+    def draw(c):
+        _requests_head(c)
+        for i, (label, values) in enumerate(rows):
+            y = 700 - 20 * i
+            c.setFont("STSong-Light", 10)
+            c.drawString(60, y, label)
+            for k, v in enumerate(values):
+                c.setFont("STSong-Light", 10)
+                c.drawString(270 + 45 * k, y, str(v))
+                if k in (0, 6):
+                    _hide(c, how, 270 + 45 * k + pdfmetrics.stringWidth(str(v), "STSong-Light", 10), y, "1")
+        _hide(c, how, 60, 660, "（一）予以公开  9  9  9  9  9  9  54")
+        c.setFont("STSong-Light", 10)
+        c.drawString(700, 640, "三、本年度办理结果  5  5  5")  # off the page (595 points wide)
+
+    doc = read_bytes(_canvas_pdf(draw), "hidden.pdf")
+    lines = doc.text.split("\n")
+    assert "一、本年新收政府信息公开申请数量  17  1  0  0  0  0  18" in lines
+    assert not any("予以公开" in ln or "办理结果" in ln for ln in lines)
+    assert any(re.search(r"page 1: \d+ character\(s\) drawn where no reader sees them", n) for n in doc.notes)
+    ex = extract(doc, "gik-2019")
+    for label, values in rows:
+        assert [c.value for c in ex.cells if c.row == (label[2:],)] == values
+    assert all(c.value is None for c in ex.cells if c.row and "予以公开" in c.row[-1])
+
+
+def test_white_text_on_a_coloured_fill_and_no_ink_text_on_a_picture_are_read():
+    """White on a shaded header row shows; a scan's recognised text layer (no ink, over its
+    picture) is what the page says: both are read, and nothing is said missing."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    def draw(c):
+        c.setFont("STSong-Light", 10)
+        c.drawString(60, 760, "2020年政府信息公开工作年度报告")
+        c.setFillColorRGB(0.2, 0.3, 0.7)
+        c.rect(55, 735, 300, 16, fill=1, stroke=0)
+        c.setFillColorRGB(1, 1, 1)
+        c.drawString(60, 740, "三、收到和处理政府信息公开申请情况")
+        c.setFillColorRGB(0, 0, 0)
+        c.drawImage(ImageReader(Image.new("L", (200, 40), 200)), 55, 690, 400, 30)
+        t = c.beginText(60, 700)
+        t.setFont("STSong-Light", 10)
+        t.setTextRenderMode(3)
+        t.textOut("本年新收申请 17 件")
+        c.drawText(t)
+
+    doc = read_bytes(_canvas_pdf(draw), "shown.pdf")
+    lines = doc.text.split("\n")
+    assert "三、收到和处理政府信息公开申请情况" in lines
+    assert "本年新收申请 17 件" in lines
+    assert not any("no reader sees" in n for n in doc.notes)
+
+
 def test_characters_drawn_twice_are_found_and_distinct_ones_are_not():
     one = lambda t, x, top=100.0: {"text": t, "x0": x, "top": top}  # noqa: E731
     assert not pdf_reader._doubled([one("1", 10.0), one("1", 15.2), one("1", 10.0, 120.0), one("7", 10.1)])

@@ -109,7 +109,8 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
                 notes.append(f"the PDF has {len(pages)} pages; only the first {MAX_PAGES} were read")
             # each page's characters counted first, in pdfium's C code: a page over the cap is
             # skipped before pdfplumber builds an object for each of its characters
-            counts = _char_counts(data, min(len(pages), MAX_PAGES))
+            counted = _char_counts(data, min(len(pages), MAX_PAGES))
+            counts, unseen = counted if counted is not None else (None, None)
             read: list[_Page] = []
             images = 0
             scanned: list[int] = []  # pages with pictures and no text: for OCR
@@ -119,7 +120,7 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
                         notes.append(_too_many(i + 1, counts[i]))
                         read.append(_Page(i + 1, [], [], []))
                         continue
-                    read.append(_read_page(page, i + 1, notes))
+                    read.append(_read_page(page, i + 1, notes, unseen[i] if unseen else ()))
                     images += len(page.images)
                     if page.images and not read[-1].chars:
                         scanned.append(i)
@@ -214,22 +215,24 @@ def _why(e: BaseException) -> str:
     return f"a damaged or unreadable PDF ({name}: {msg[:80]})" if msg else f"a damaged or unreadable PDF ({name})"
 
 
-def _char_counts(data: bytes, pages: int) -> list[int] | None:
+def _char_counts(data: bytes, pages: int) -> tuple[list[int], list[list[tuple]]] | None:
     """The characters on each of the first `pages` pages, as pdfium counts them (a page of a
-    million characters in half a second, its memory freed at once); None when pdfium cannot say,
-    and then the count pdfplumber gives is the only bound."""
+    million characters in half a second, its memory freed at once), and the boxes of each page's
+    text drawn invisible (`_invisible`); None when pdfium cannot say, and then the count pdfplumber
+    gives is the only bound."""
     with PDFIUM:  # pdfium is not thread-safe: the queue's thread and the report's both read PDFs
         return _counted(data, pages)
 
 
-def _counted(data: bytes, pages: int) -> list[int] | None:
+def _counted(data: bytes, pages: int) -> tuple[list[int], list[list[tuple]]] | None:
     try:
         import pypdfium2 as pdfium
 
         doc = pdfium.PdfDocument(data)
     except Exception:  # noqa: BLE001 - pdfplumber says what is wrong with the file
         return None
-    counts = []
+    counts: list[int] = []
+    unseen: list[list[tuple]] = []
     try:
         for i in range(min(pages, len(doc))):
             page = doc[i]
@@ -239,13 +242,68 @@ def _counted(data: bytes, pages: int) -> list[int] | None:
                     counts.append(text.count_chars())
                 finally:
                     text.close()
+                unseen.append(_invisible(page) if counts[-1] else [])
             except Exception:  # noqa: BLE001 - this page is left to pdfplumber's own count
                 counts.append(0)
+                unseen.append([])
             finally:
                 page.close()
     finally:
         doc.close()
-    return counts + [0] * (pages - len(counts))
+    more = pages - len(counts)
+    return counts + [0] * more, unseen + [[] for _ in range(more)]
+
+
+_NO_INK = (3, 7)  # text render modes that draw nothing: invisible, and invisible adding to the clip
+_MAX_OBJECTS = 20_000  # page objects looked at for invisible text (a report's page has hundreds)
+
+
+def _invisible(page) -> list[tuple[float, float, float, float]]:
+    """The boxes (x0, top, x1, bottom, as pdfplumber places characters) of the page's text objects
+    drawn in a render mode that leaves no ink (`Tr 3`: a scan's recognised text layer, or text put
+    there to be found and not seen), within forms too. A page turned by /Rotate is not looked at."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    if page.get_rotation():
+        return []
+    x0, y0, _, y1 = page.get_mediabox()
+    boxes: list[tuple[float, float, float, float]] = []
+    seen = 0
+    lft, bot, rgt, tp = (ctypes.c_float() for _ in range(4))
+    stack = [(page, False, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)]
+    while stack:
+        parent, form, m, depth = stack.pop()
+        n = (raw.FPDFFormObj_CountObjects if form else raw.FPDFPage_CountObjects)(parent)
+        seen += max(n, 0)
+        if seen > _MAX_OBJECTS:
+            return boxes
+        get = raw.FPDFFormObj_GetObject if form else raw.FPDFPage_GetObject
+        for k in range(max(n, 0)):
+            obj = get(parent, k)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                if raw.FPDFTextObj_GetTextRenderMode(obj) in _NO_INK and raw.FPDFPageObj_GetBounds(obj, lft, bot, rgt, tp):
+                    xs, ys = zip(*(_apply(m, x, y) for x in (lft.value, rgt.value) for y in (bot.value, tp.value)))
+                    boxes.append((min(xs) - x0, y1 - max(ys), max(xs) - x0, y1 - min(ys)))
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
+                fm = raw.FS_MATRIX()
+                if raw.FPDFPageObj_GetMatrix(obj, fm):
+                    stack.append((obj, True, _times((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), m), depth + 1))
+    return boxes
+
+
+def _apply(m: tuple, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _times(inner: tuple, outer: tuple) -> tuple:
+    """The matrix of `inner` then `outer` (a form's objects, placed by the form, placed by its page)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
 def _too_many(number: int, chars: int) -> str:
@@ -269,7 +327,7 @@ def _doubled(chars: list) -> bool:
     return False
 
 
-def _read_page(page, number: int, notes: list[str]) -> _Page:
+def _read_page(page, number: int, notes: list[str], invisible=()) -> _Page:
     if len(page.chars) > MAX_CHARS:
         notes.append(_too_many(number, len(page.chars)))
         return _Page(number, [], [], [])
@@ -277,6 +335,10 @@ def _read_page(page, number: int, notes: list[str]) -> _Page:
     # as Word does for a Chinese font without a bold face): read twice, 17 would be 1177
     if _doubled(page.chars):  # (pdfplumber's dedupe costs a third of the reading: only where needed)
         page = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE)
+    chars = _seen(page, invisible)
+    if len(chars) < len(page.chars):
+        notes.append(f"page {number}: {len(page.chars) - len(chars)} character(s) drawn where no reader sees them "
+                     "(invisible, white on white, or off the page) were not read")
     tables = []
     if len(page.lines) + len(page.rects) + len(page.curves) > MAX_RULES:
         notes.append(f"page {number} has too many drawn lines to look for ruled tables; its text was read as lines")
@@ -285,7 +347,55 @@ def _read_page(page, number: int, notes: list[str]) -> _Page:
             tab = _table(t, number)
             if tab is not None:
                 tables.append(tab)
-    return layout(page.chars, tables, page.height, number)
+    return layout(chars, tables, page.height, number)
+
+
+_SPOT = ("Separation", "DeviceN", "Indexed", "Pattern")  # colour spaces whose numbers are no shade of grey
+_INK_PAD = (0.5, 2.0)  # points around an invisible text object's glyphs (x, y) its characters' middles fall in
+
+
+def _white(color, space) -> bool:
+    """Is a fill colour white (or within a few per cent of it): gray 1, RGB 1 1 1, CMYK 0 0 0 0?"""
+    if not isinstance(color, tuple) or not color or not all(isinstance(v, (int, float)) for v in color):
+        return False
+    if space is not None and any(w in str(space) for w in _SPOT):
+        return False
+    if len(color) == 4:
+        return max(color) <= 0.03
+    return len(color) in (1, 3) and min(color) >= 0.97
+
+
+def _seen(page, invisible) -> list:
+    """The page's characters a reader sees. Left out: those whose middle is off the page, those in
+    a text object drawn with no ink (`_invisible`) and those filled white, unless a picture lies
+    under them (a scan's recognised text layer; a caption on a photograph), or, for white ones, a
+    coloured fill (a table's shaded header row). Read, 17 with a white 1 after it would be 171."""
+    x0, top, x1, bottom = page.bbox
+    pad_x, pad_y = _INK_PAD
+    ink = [(a - pad_x, t - pad_y, b + pad_x, u + pad_y) for a, t, b, u in invisible]
+    under: list | None = None  # pictures and coloured fills, found when first needed
+    out = []
+    for ch in page.chars:
+        mx, my = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        if not (x0 <= mx <= x1 and top <= my <= bottom):
+            continue
+        white = _white(ch["non_stroking_color"], ch.get("ncs"))
+        if white or (ink and any(a <= mx <= b and t <= my <= u for a, t, b, u in ink)):
+            if under is None:
+                under = _under(page)
+            if not any(a <= mx <= b and t <= my <= u for a, t, b, u, picture in under if picture or white):
+                continue
+        out.append(ch)
+    return out if len(out) < len(page.chars) else page.chars
+
+
+def _under(page) -> list[tuple[float, float, float, float, bool]]:
+    """What can lie under text and show it: pictures (True) and shapes filled in a colour (False)."""
+    out = [(im["x0"], im["top"], im["x1"], im["bottom"], True) for im in page.images]
+    for shape in (*page.rects, *page.curves):
+        if shape.get("fill") and not _white(shape.get("non_stroking_color"), None):
+            out.append((shape["x0"], shape["top"], shape["x1"], shape["bottom"], False))
+    return out
 
 
 def layout(chars: list, tables: list[_Table], height: float, number: int, recognised: bool = False) -> _Page:
