@@ -181,6 +181,33 @@ def test_two_processes_writing_at_once_lose_nothing(on):
     assert store.get("test", "2-149") == {"who": 2, "i": 149} and store.get("test", "1-0") == {"who": 1, "i": 0}
 
 
+def _opener(folder: str, barrier, q) -> None:
+    barrier.wait()
+    store = cache.Cache(cache.Path(folder))
+    store.put("test", str(os.getpid()), 1)
+    q.put(store.notes)
+
+
+def test_windows_opening_a_new_cache_at_once_keep_it(tmp_path):
+    """Four processes open a cache folder with no database yet at the same moment, forty times
+    over: the tables are made once, by one of them, and every entry is kept. (Before: one opener
+    could find another's half-made database, take it for another program's and set it aside with
+    what had been written — 2 rounds in 30.)"""
+    ctx = mp.get_context("fork")
+    for k in range(40):
+        folder = tmp_path / str(k)
+        barrier, q = ctx.Barrier(4), ctx.Queue()
+        procs = [ctx.Process(target=_opener, args=(str(folder), barrier, q)) for _ in range(4)]
+        for p in procs:
+            p.start()
+        notes = [q.get(timeout=60) for _ in procs]
+        for p in procs:
+            p.join(timeout=60)
+        assert notes == [[]] * 4
+        assert cache.Cache(folder).size()[0] == 4
+        assert not [f for f in os.listdir(folder) if "damaged" in f]
+
+
 def test_the_cache_command_says_its_size_and_clears_it(on, reports):
     runner = CliRunner()
     r = runner.invoke(main, ["status", str(reports)])

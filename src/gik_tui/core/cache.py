@@ -178,29 +178,48 @@ class Cache:
         conn = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
         try:
             conn.execute(f"PRAGMA busy_timeout={BUSY_MS}")
-            row = None
             try:
                 row = conn.execute("SELECT v FROM meta WHERE k = 'format'").fetchone()
-            except sqlite3.OperationalError:
-                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if tables:  # another program's database
-                    raise sqlite3.DatabaseError("not a gik-tui cache") from None
+            except sqlite3.OperationalError:  # no such table: a new file, or another program's
+                row = None
             if row is None:
-                try:
-                    conn.execute("PRAGMA journal_mode=WAL")
-                except sqlite3.OperationalError:
-                    pass
-                conn.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)")
-                conn.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, data BLOB, PRIMARY KEY (kind, key))")
-                conn.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, sha TEXT)")
-                conn.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
-                row = conn.execute("SELECT v FROM meta WHERE k = 'format'").fetchone()
+                row = self._create(conn)
             if row is None or row[0] != FORMAT:
                 raise sqlite3.DatabaseError("another format")
             return conn
         except BaseException:
             conn.close()
             raise
+
+    @staticmethod
+    def _create(conn: sqlite3.Connection):
+        """The tables of a new cache, made by one opener at a time: two windows opening a new cache
+        at once would otherwise each find the other's half-made one and take it for a foreign
+        file (setting it aside, with what the other had written)."""
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            try:
+                row = conn.execute("SELECT v FROM meta WHERE k = 'format'").fetchone()
+            except sqlite3.OperationalError:
+                if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:  # another program's database
+                    raise sqlite3.DatabaseError("not a gik-tui cache") from None
+                row = None
+            if row is None:
+                conn.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)")
+                conn.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, data BLOB, PRIMARY KEY (kind, key))")
+                conn.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, sha TEXT)")
+                conn.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
+                row = conn.execute("SELECT v FROM meta WHERE k = 'format'").fetchone()
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")  # (outside a transaction; kept by the file once set)
+        except sqlite3.OperationalError:
+            pass
+        return row
 
     def _set_aside(self) -> sqlite3.Connection | None:
         aside = self.path.with_name(f"{DB_NAME}.damaged-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
