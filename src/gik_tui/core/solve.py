@@ -767,10 +767,12 @@ def _cautious(rows: list[Uncertain], scores: list[list[Score]], alone: list[list
         mine = hints[i] if hints else ()
         sc = [score_option(o, r.kinds, r.columns, evidence, mine, o.values in fitting, signs) for o in plain]
         res = _result(r, sc, list(range(len(plain))), plain)
-        # a placed row whose every reading breaks its own total: its figures are not all there (or
-        # not all its own), so where its readings agree is no evidence — a total put last by a
-        # placement, 0 of `49 0` under seven columns, is a prior. Offered, never filled
-        out.append(_offered(res) if r.placed and not alone[i] else res)
+        # a row whose every reading breaks its own total: its figures are not all there (or not
+        # all its own), so where its readings agree is no evidence — a total put last by a
+        # placement, 0 of `49 0` under seven columns, is a prior; a glued run cut into the
+        # template's columns holds a cell more or fewer (a column the template lacks, one the
+        # report leaves out: `01000000` cut in seven is 0 10 0 0 0 0 0). Offered, never filled
+        out.append(_offered(res) if (r.placed or r.method == "solved") and not alone[i] else res)
     return out
 
 
