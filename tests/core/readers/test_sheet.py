@@ -88,6 +88,34 @@ def test_merged_cells_are_expanded_and_a_merged_figure_counted_once():
     assert g.rows[2] == ("本年新收", "12")
 
 
+def test_formulas_with_no_saved_value_are_said():
+    """A workbook written by a program keeps its totals as formulas with no value beside them (Excel
+    and WPS save each formula's value; openpyxl writes none): such a total reads empty — never a
+    figure made up — and the note says how many and how to get them. A saved value is read."""
+    import re
+
+    def build(ws):
+        ws.append(["项目", "自然人", "商业企业", "总计"])
+        ws.append(["本年新收", 17, 1, "=SUM(B2:C2)"])
+        ws.append(["上年结转", 0, 0, "=B3+C3"])
+
+    data = _xlsx(build)
+    doc = read_bytes(data, "f.xlsx")
+    assert "本年新收 | 17 | 1 |  |" in doc.text.splitlines()  # (its total empty)
+    assert any(n.startswith("2 cell(s) hold a formula with no value saved beside it") for n in doc.notes)
+    # the same workbook as Excel saves it: each formula with its value
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buf, "w") as zout:
+        for item in zin.infolist():
+            body = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = re.sub(rb"(<f>[^<]*</f>)<v\s*/>|(<f>[^<]*</f>)(?:<v></v>)?", lambda m: (m.group(1) or m.group(2)) + b"<v>18</v>", body)
+            zout.writestr(item, body)
+    saved = read_bytes(buf.getvalue(), "f.xlsx")
+    assert "本年新收 | 17 | 1 | 18 |" in saved.text.splitlines()
+    assert not any("formula" in n for n in saved.notes)
+
+
 def test_bad_workbooks_are_one_line_each():
     with pytest.raises(ReadError, match="a damaged Excel file"):
         read_bytes(b"PK\x03\x04xl/" + b"\x00" * 200, "r.xlsx")

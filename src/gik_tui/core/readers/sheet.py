@@ -90,6 +90,30 @@ def _no_huge_merges(z, source: str) -> None:
                                         "(a real table's are far smaller)")
 
 
+_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+
+
+def _uncomputed(z) -> int:
+    """Cells holding a formula with no value saved beside it: a workbook written by a program (not
+    saved by Excel or WPS, which compute and keep each formula's value) — openpyxl reads them empty."""
+    n = 0
+    for name in z.namelist():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        try:
+            xml = z.read(name)
+        except Exception:  # noqa: BLE001 - openpyxl has read it already
+            continue
+        if b"<f" not in xml and b":f" not in xml:
+            continue
+        for m in _CELL.finditer(xml):
+            body = m.group(1)
+            if body and (b"<f" in body or b":f>" in body or b":f " in body) and not _VALUE.search(body):
+                n += 1
+    return n
+
+
 def read_xlsx(data: bytes, source: str, sha: str) -> Document:
     import openpyxl
 
@@ -117,7 +141,15 @@ def read_xlsx(data: bytes, source: str, sha: str) -> Document:
         cols = frozenset(c - 1 for d in ws.column_dimensions.values() if d.hidden and d.min
                          for c in range(d.min, min(d.max or d.min, d.min + MAX_CELLS) + 1))
         sheets.append((ws.title, grid.cells, grid.nrows, grid.ncols, rows, cols))
-    return _document(sheets, source, sha, "xlsx", cut=budget <= 0, unshown=unshown)
+    doc = _document(sheets, source, sha, "xlsx", cut=budget <= 0, unshown=unshown)
+    blank = _uncomputed(z)
+    if blank:
+        from dataclasses import replace
+
+        doc = replace(doc, notes=(*doc.notes, f"{blank} cell(s) hold a formula with no value saved beside it (the "
+                                  "workbook was written by a program, not saved by Excel or WPS): they read empty; "
+                                  "open the file in Excel or WPS and save it to read them"))
+    return doc
 
 
 def read_xls(data: bytes, source: str, sha: str) -> Document:
