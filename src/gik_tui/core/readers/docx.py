@@ -53,14 +53,14 @@ def read_docx(data: bytes, source: str, sha: str) -> Document:
     out = _Out()
     out.heading_styles = _heading_styles(d)
     body = d.element.body
-    hidden = _drop_unshown(body)
+    hidden = _drop_unshown(body, d.styles.element, d.element.find(f"{_W}background"))
     _body(body, out)
     if not "".join(out.lines).strip(PAGE_BREAK + " \n"):
         raise ReadError(source, "a Word file with no text")
     notes = [f"{out.cut} table(s) larger than {MAX_CELLS:,} cells were cut"] if out.cut else []
     if hidden:
-        notes.append(f"{hidden} piece(s) of text Word does not show or strikes through (hidden text, text moved "
-                     "away by a tracked change, a correction's old text) left out")
+        notes.append(f"{hidden} piece(s) of text Word does not show or strikes through (hidden text, white text on "
+                     "the white page, text moved away by a tracked change, a correction's old text) left out")
     shift = 1 if out.breaks else 0  # a file with pages begins with its first page's line
     text, pages = paged([PAGE_BREAK] * shift + out.lines)
     grids = [Grid(g.rows, g.first_line + shift, g.spanned) for g in out.grids]
@@ -68,9 +68,10 @@ def read_docx(data: bytes, source: str, sha: str) -> Document:
                     heading_lines=frozenset(i + shift for i in out.headings))
 
 
-def _drop_unshown(body) -> int:
-    """Remove from the body what Word does not show (`_UNSHOWN`); how many of them held text. A
-    raised (or lowered) number (a footnote's, 17¹) is written raised, as Word shows it."""
+def _drop_unshown(body, styles=None, background=None) -> int:
+    """Remove from the body what Word does not show (`_UNSHOWN`, and `_styled_unshown`: hidden or
+    struck by a style, white on the white page); how many of them held text. A raised (or lowered)
+    number (a footnote's, 17¹) is written raised, as Word shows it."""
     global _UNSHOWN, _RAISED_TEXT
     if _UNSHOWN is None:
         from lxml import etree
@@ -91,7 +92,149 @@ def _drop_unshown(body) -> int:
             continue
         n += any((t.text or "").strip() for t in el.iter(_T))
         parent.remove(el)
+    return n + (_styled_unshown(body, styles, background) if styles is not None else 0)
+
+
+_R, _RPR, _PPR, _SHD, _HIGHLIGHT = (f"{_W}{x}" for x in ("r", "rPr", "pPr", "shd", "highlight"))
+_HIDING = ("vanish", "strike", "dstrike")  # run properties that hide (or strike out) its text
+_FILL = f"{_W}fill"
+
+
+def _on(el) -> bool | None:
+    """A toggle property's state: None when not set, else whether it is on."""
+    return None if el is None else el.get(_VAL) not in ("0", "false", "off")
+
+
+def _white(color: str | None) -> bool:
+    """Is a colour (RRGGBB, as Word writes it) white or within a few steps of it?"""
+    if not color or len(color) != 6:
+        return False
+    try:
+        return all(int(color[i:i + 2], 16) >= 0xF8 for i in (0, 2, 4))
+    except ValueError:  # auto, or a name
+        return False
+
+
+def _painted(shd) -> bool:
+    """Does a shading element fill with a colour (not none, auto or white)?"""
+    if shd is None:
+        return False
+    fill = (shd.get(_FILL) or "auto").upper()
+    return fill != "AUTO" and not _white(fill) or (shd.get(_VAL) or "clear") not in ("clear", "nil")
+
+
+def _style_props(styles) -> dict[str, dict[str, object]]:
+    """Per style id, the run properties that decide whether its text shows — each of `_HIDING`
+    (True/False), "color" (its RRGGBB) and "shaded" (a fill or highlight) — as the style sets them
+    or inherits them along basedOn."""
+    own: dict[str, dict[str, object]] = {}
+    base: dict[str, str | None] = {}
+    for st in styles.iter(f"{_W}style"):
+        sid = st.get(f"{_W}styleId") or ""
+        b = st.find(f"{_W}basedOn")
+        base[sid] = b.get(_VAL) if b is not None else None
+        props: dict[str, object] = {}
+        rpr = st.find(_RPR)
+        if rpr is not None:
+            for name in _HIDING:
+                v = _on(rpr.find(f"{_W}{name}"))
+                if v is not None:
+                    props[name] = v
+            color = rpr.find(f"{_W}color")
+            if color is not None and color.get(_VAL):
+                props["color"] = color.get(_VAL).upper()
+            if _painted(rpr.find(_SHD)) or (rpr.find(_HIGHLIGHT) is not None and rpr.find(_HIGHLIGHT).get(_VAL) != "none"):
+                props["shaded"] = True
+        ppr = st.find(_PPR)
+        if _painted(ppr.find(_SHD) if ppr is not None else None) or st.find(f".//{_SHD}") is not None and st.get(f"{_W}type") == "table":
+            props["shaded"] = True
+        own[sid] = props
+    out: dict[str, dict[str, object]] = {}
+    for sid in own:
+        merged: dict[str, object] = {}
+        at, seen = sid, set()
+        while at is not None and at in own and at not in seen:  # the style first, then what it is based on
+            seen.add(at)
+            for k, v in own[at].items():
+                merged.setdefault(k, v)
+            at = base.get(at)
+        if merged:
+            out[sid] = merged
+    return out
+
+
+def _styled_unshown(body, styles, background) -> int:
+    """Remove the runs Word does not show for what their styles say (a character or paragraph style
+    that hides or strikes its text, unless the run turns it off) or for their colour: white text on
+    the white page, with no fill under it (a run's, its paragraph's, its cell's or its table's, or
+    the page's own colour); how many held text."""
+    props = _style_props(styles)
+    color = (background.get(f"{_W}color") or "auto").upper() if background is not None else "AUTO"
+    page_white = color == "AUTO" or _white(color)
+    whites = any(_white((c.get(_VAL) or "").upper()) for c in body.iter(f"{_W}color"))
+    if not props and not whites:
+        return 0
+    hiding_styles = {sid for sid, p in props.items() if any(p.get(k) for k in _HIDING)}
+    white_styles = {sid for sid, p in props.items() if _white(str(p.get("color") or ""))}
+    if not hiding_styles and not (page_white and (whites or white_styles)):
+        return 0
+    gone = []
+    for r in body.iter(_R):
+        rpr = r.find(_RPR)
+        rstyle = rpr.find(f"{_W}rStyle") if rpr is not None else None
+        rs = props.get(rstyle.get(_VAL), {}) if rstyle is not None else {}
+        p = r.getparent()
+        while p is not None and p.tag != _P:
+            p = p.getparent()
+        ppr = p.find(_PPR) if p is not None else None
+        pstyle = ppr.find(f"{_W}pStyle") if ppr is not None else None
+        ps = props.get(pstyle.get(_VAL), {}) if pstyle is not None else {}
+
+        def prop(name: str):
+            if rpr is not None:
+                el = rpr.find(f"{_W}{name}")
+                if el is not None:
+                    return el.get(_VAL).upper() if name == "color" else _on(el)
+            return rs.get(name, ps.get(name))
+
+        if any(prop(k) for k in _HIDING):
+            gone.append(r)
+            continue
+        if page_white and _white(str(prop("color") or "")) and not _shown_on_fill(r, rpr, rs, ps, props):
+            gone.append(r)
+    n = 0
+    for r in gone:
+        parent = r.getparent()
+        if parent is not None:
+            n += any((t.text or "").strip() for t in r.iter(_T))
+            parent.remove(r)
     return n
+
+
+def _shown_on_fill(r, rpr, rs: dict, ps: dict, props: dict) -> bool:
+    """Is a white run on a coloured fill: its own shading or highlight, its paragraph's, or a cell's,
+    row's or table's around it (by direct formatting or by their styles)?"""
+    if rs.get("shaded") or ps.get("shaded"):
+        return True
+    if rpr is not None and (_painted(rpr.find(_SHD)) or
+                            (rpr.find(_HIGHLIGHT) is not None and rpr.find(_HIGHLIGHT).get(_VAL) != "none")):
+        return True
+    el = r.getparent()
+    while el is not None:
+        tag = el.tag
+        if tag == _P:
+            ppr = el.find(_PPR)
+            if ppr is not None and _painted(ppr.find(_SHD)):
+                return True
+        elif tag == _TC:
+            if _painted(el.find(f"{_W}tcPr/{_SHD}")):
+                return True
+        elif tag == _TBL:
+            style = el.find(f"{_W}tblPr/{_W}tblStyle")
+            if _painted(el.find(f"{_W}tblPr/{_SHD}")) or style is not None and props.get(style.get(_VAL), {}).get("shaded"):
+                return True  # (a table style that shades any part of its table: which part is not looked into)
+        el = el.getparent()
+    return False
 
 
 def _heading_styles(d) -> frozenset[str]:
