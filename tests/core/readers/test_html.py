@@ -29,6 +29,9 @@ _HIDERS = {
     # struck through by a style, as <del> is: a correction's old figure (before: 897 of 912 wrong)
     "line-through": lambda d: f'<span style="text-decoration: line-through">{d}</span>',
     "a class the page strikes through": lambda d: f'<span class="a lt">{d}</span>',
+    # never drawn: a template's content, a dialog not opened (before: read 177)
+    "template": lambda d: f"<template>{d}</template>",
+    "closed dialog": lambda d: f"<dialog>{d}</dialog>",
 }
 
 

@@ -18,7 +18,7 @@ from ..document import Grid
 from ..values import RAISED
 from .grid import place, render, rows_of
 
-_DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select",
+_DROP_TAGS = {"script", "style", "noscript", "template", "nav", "header", "footer", "iframe", "form", "select",
               "button", "head", "title", "meta", "link", "svg", "object", "embed", "input", "textarea"}
 _DROP_ATTR = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|breadcrumb|crumb|sidebar|share|copyright|topbar|header)(?:$|[\s_-])", re.I)
 _ARTICLE_ATTR = re.compile(r"(?:TRS_Editor|article|content|zoom|main|detail|view|text)", re.I)
@@ -32,6 +32,10 @@ MAX_WIDTH = 200  # grid columns of one table; a report's widest has 16
 MAX_SLOTS = 200_000  # grid slots (rows × columns, spans expanded) of one page's tables together
 # purely presentational inline tags: old Word exports leave one <font> open per line, 255+ deep
 _INLINE = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|o:p|st1:[a-z]+)\b[^<>]*>", re.I)
+# the same in lower case, as nearly every page writes its tags: five times cheaper than ignoring
+# case (a page with a tag in capitals anywhere is cut with `_INLINE` after it)
+_INLINE_LOWER = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|o:p|st1:[a-z]+)\b[^<>]*>")
+_CAPITAL_TAG = re.compile(r"</?[A-Z]")
 _TABLE_MARK = re.compile(r"\s*\x00T(\d+)\x00\s*")
 _PICTURE_MARK = re.compile(r"\s*\x00I(\d+)\x00\s*")
 _NOT_TABLE = re.compile(r"<(?!/?(?:table|tr|td|th|tbody|thead|tfoot|caption)\b)/?[a-zA-Z][^<>]*>", re.I)
@@ -69,14 +73,16 @@ _HIDING_MORE = ("transparent", "TRANSPARENT", "line-through", "LINE-THROUGH")
 # text raised or lowered by a style (a footnote's number, as <sup> is): 17<span style="vertical-align:
 # super">1</span> shows 17¹
 _RAISE_STYLE = re.compile(r"vertical-align\s*:\s*(?:super|sub)\b", re.I)
-_RAISE_AT = re.compile(r"(?:vertical-align|VERTICAL-ALIGN|Vertical-Align)\s*:\s*(?:super|sub|SUPER|SUB|Super|Sub)\b")
+# (from its hyphen, a character re skips to in C: opened with the words, it was tried at every character)
+_RAISE_AT = re.compile(r"-(?<=vertical-|VERTICAL-|Vertical-)(?:align|ALIGN|Align)\s*:\s*(?:super|sub|SUPER|SUB|Super|Sub)\b")
 _RAISED_DIGITS = re.compile(r"\s*\d{1,3}\s*")
 _FOLDED = "translate(., 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n', 'abcdefghijklmnopqrstuvwxyz')"  # lower case, no spaces
 _MAY_HIDE = etree.XPath("//@style[" + " or ".join(f"contains({_FOLDED}, '{w}')" for w in (
     "none", "hidden", "size:0", "size:.0", "opacity:0", "opacity:.0", "transparent", "line-through"))
                         + "]/.. | //@hidden/..")  # (over the attributes: in C, fast)
-_STRUCK = etree.XPath("//del | //s | //strike")
+_STRUCK = etree.XPath("//del | //s | //strike | //dialog[not(@open)]")  # (and a dialog not opened: never drawn)
 _KEEP_HIDDEN = 0.5  # a hidden element holding this share of the page's text is shown by a script: kept
+_SUP_AT = re.compile("<[sS][uU][bpBP]")  # (a gate for _SUP: two scans for "<su" and "<SU" cost half again)
 _SUP = re.compile(r"<(sup|sub)\b[^<>]*>\s*(?:<a\b[^<>]*>\s*)?(\d{1,3})\s*(?:</a\s*>\s*)?</\1\s*>", re.I)
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
 
@@ -114,9 +120,11 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
         if n:
             notes.append(f"{n} piece(s) of text the page hides from view (display:none, hidden, font-size:0) or "
                          "strikes through stood inside its text; left out, as a browser shows it")
-    if "<su" in text or "<SU" in text:  # a footnote's number raised after a figure: 17¹, as shown, never 171
+    if _SUP_AT.search(text):  # a footnote's number raised after a figure: 17¹, as shown, never 171
         text = _SUP.sub(lambda m: m.group(2).translate(RAISED), text)
-    text = _INLINE.sub("", text)  # they carry no text or structure; unclosed, they nest without end
+    text = _INLINE_LOWER.sub("", text)  # they carry no text or structure; unclosed, they nest without end
+    if _CAPITAL_TAG.search(text):
+        text = _INLINE.sub("", text)
     # (cut from the text, not from the parsed tree: a <font> closed in the next paragraph moves
     # the text after it out of its paragraph in libxml2's tree, where a browser keeps it in)
     try:
