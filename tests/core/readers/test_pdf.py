@@ -278,6 +278,36 @@ def test_text_drawn_where_no_reader_sees_it_is_not_read(how):
     assert all(c.value is None for c in ex.cells if c.row and "予以公开" in c.row[-1])
 
 
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_a_landscape_page_turned_by_rotate_reads_whole(turn):
+    """A landscape table on a portrait page turned by /Rotate, its text drawn turned back so that
+    it stands upright on screen: pdfminer places such characters turned, some off the page's box
+    (left of it, turned 270°) — none of them is taken for text off the page. (Before the check
+    knew this, a page turned 270° lost its labels.)"""
+    rows = [("一、本年新收政府信息公开申请数量", [17, 1, 0, 0, 0, 0, 18]), ("二、上年结转政府信息公开申请数量", [3, 0, 0, 0, 0, 0, 3])]
+
+    def draw(c):
+        c.setPageRotation(turn)
+        c.translate(*{90: (595, 0), 180: (595, 842), 270: (0, 842)}[turn])
+        c.rotate(turn)
+        c.setFont("STSong-Light", 10)
+        c.drawString(60, 560, "2020年政府信息公开工作年度报告")
+        c.drawString(60, 540, "三、收到和处理政府信息公开申请情况")
+        for k, h in enumerate(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]):
+            c.drawString(260 + 45 * k, 520, h[:4])
+        for i, (label, values) in enumerate(rows):
+            c.drawString(60, 500 - 20 * i, label)
+            for k, v in enumerate(values):
+                c.drawString(270 + 45 * k, 500 - 20 * i, str(v))
+
+    doc = read_bytes(_canvas_pdf(draw), "turned.pdf")
+    assert "一、本年新收政府信息公开申请数量  17  1  0  0  0  0  18" in doc.text.split("\n")
+    assert not any("no reader sees" in n for n in doc.notes)
+    ex = extract(doc, "gik-2019")
+    for label, values in rows:
+        assert [c.value for c in ex.cells if c.row == (label[2:],)] == values
+
+
 def test_white_text_on_a_coloured_fill_and_no_ink_text_on_a_picture_are_read():
     """White on a shaded header row shows; a scan's recognised text layer (no ink, over its
     picture) is what the page says: both are read, and nothing is said missing."""

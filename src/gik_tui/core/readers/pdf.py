@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import math
 import os
 import threading
 import re
@@ -371,6 +372,9 @@ def _seen(page, invisible) -> list:
     under them (a scan's recognised text layer; a caption on a photograph), or, for white ones, a
     coloured fill (a table's shaded header row). Read, 17 with a white 1 after it would be 171."""
     x0, top, x1, bottom = page.bbox
+    if (page.rotation or 0) % 360:  # a page turned by /Rotate: pdfminer places its characters turned, and
+        x0 = top = -math.inf      # not always on the page's box (turned 270°, left of it): none is off it
+        x1 = bottom = math.inf
     pad_x, pad_y = _INK_PAD
     ink = [(a - pad_x, t - pad_y, b + pad_x, u + pad_y) for a, t, b, u in invisible]
     under: list | None = None  # pictures and coloured fills, found when first needed
