@@ -245,14 +245,15 @@ def test_white_text_on_a_fill_or_a_dark_page_is_read_and_hidden_turned_off_by_th
     white = '<w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>{}</w:t></w:r>'
     body = etree.fromstring(
         f'<w:body xmlns:w="{w}"><w:tbl><w:tr><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="2F5496"/></w:tcPr>'
-        f'<w:p>{white.format(1)}</w:p></w:tc><w:tc><w:p>{white.format(2)}</w:p></w:tc></w:tr></w:tbl>'
+        f'<w:p>{white.format(1)}</w:p></w:tc><w:tc><w:p>{white.format(2)}</w:p></w:tc>'
+        f'<w:tc><w:tcPr><w:shd w:val="clear" w:themeFill="accent1"/></w:tcPr><w:p>{white.format(9)}</w:p></w:tc></w:tr></w:tbl>'
         f'<w:tbl><w:tblPr><w:tblStyle w:val="Banded"/></w:tblPr><w:tr><w:tc><w:p>{white.format(3)}</w:p></w:tc></w:tr></w:tbl>'
         f'<w:p><w:pPr><w:shd w:val="clear" w:fill="000000"/></w:pPr>{white.format(4)}</w:p>'
         f'<w:p><w:r><w:rPr><w:color w:val="FFFFFF"/><w:highlight w:val="black"/></w:rPr><w:t>5</w:t></w:r>'
         f'<w:r><w:rPr><w:rStyle w:val="Quiet"/><w:vanish w:val="0"/></w:rPr><w:t>6</w:t></w:r>'
         f'<w:r><w:rPr><w:rStyle w:val="Quiet"/></w:rPr><w:t>7</w:t></w:r></w:p></w:body>')
     assert _drop_unshown(body, styles) == 2
-    assert "".join(body.itertext()) == "13456"
+    assert "".join(body.itertext()) == "193456"
     body = etree.fromstring(f'<w:body xmlns:w="{w}"><w:p>{white.format(8)}</w:p></w:body>')
     assert _drop_unshown(body, styles, etree.fromstring(f'<w:background xmlns:w="{w}" w:color="1F1F1F"/>')) == 0
 

@@ -120,7 +120,9 @@ def _painted(shd) -> bool:
     if shd is None:
         return False
     fill = (shd.get(_FILL) or "auto").upper()
-    return fill != "AUTO" and not _white(fill) or (shd.get(_VAL) or "clear") not in ("clear", "nil")
+    theme = shd.get(f"{_W}themeFill") or ""
+    return (fill != "AUTO" and not _white(fill) or (shd.get(_VAL) or "clear") not in ("clear", "nil")
+            or bool(theme) and theme not in ("background1", "light1"))
 
 
 def _style_props(styles) -> dict[str, dict[str, object]]:
