@@ -29,6 +29,13 @@ _HIDERS = {
     # struck through by a style, as <del> is: a correction's old figure (before: 897 of 912 wrong)
     "line-through": lambda d: f'<span style="text-decoration: line-through">{d}</span>',
     "a class the page strikes through": lambda d: f'<span class="a lt">{d}</span>',
+    # out of sight: far off the page, clipped, scaled or boxed to nothing (before: read 177)
+    "off the page": lambda d: f'<span style="position:absolute; left:-9999px">{d}</span>',
+    "indented away": lambda d: f'<span style="display:inline-block;TEXT-INDENT: -100em">{d}</span>',
+    "clipped to nothing": lambda d: f'<span style="position:absolute;clip:rect(0 0 0 0)">{d}</span>',
+    "scaled to nothing": lambda d: f'<span style="display:inline-block;transform:scale(0)">{d}</span>',
+    "a box of no width": lambda d: f'<span style="display:inline-block;width:0;overflow:hidden">{d}</span>',
+    "a class the page keeps for screen readers": lambda d: f'<span class="a sr-only">{d}</span>',
     # never drawn: a template's content, a dialog not opened (before: read 177)
     "template": lambda d: f"<template>{d}</template>",
     "closed dialog": lambda d: f"<dialog>{d}</dialog>",
@@ -57,7 +64,8 @@ def test_a_digit_hidden_inside_a_figure_is_not_read(how):
         page, rep = _page(i)
         if how.startswith("a class"):
             page = page.replace("</head>", "<style>p{margin:0} .y, span.hx {display : none} .fz{font-size:0;"
-                                "line-height:0} .lt{text-decoration-line:line-through}</style></head>")
+                                "line-height:0} .lt{text-decoration-line:line-through} .sr-only{position:absolute;width:1px;"
+                                "height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}</style></head>")
 
         def hide(m: re.Match) -> str:
             figure = m.group(1)
@@ -89,6 +97,32 @@ def test_a_hidden_piece_is_said_and_visible_text_stays():
     assert notes == ["1 piece(s) of text the page hides from view (display:none, hidden, font-size:0) or strikes "
                      "through stood inside its text; "
                      "left out, as a browser shows it"]
+
+
+def test_styles_that_move_text_a_little_or_clip_nothing_leave_it_read():
+    """Near misses of the ways out of sight: a margin of -1px, left:-20px, clip:auto, scale(1.2),
+    a box of no width whose overflow shows, a hidden overflow in a box of some size."""
+    for style in ("margin-left:-1px", "position:relative;left:-20px", "clip:auto", "transform:scale(1.2)",
+                  "display:inline-block;width:0", "overflow:hidden;width:100px", "text-indent:-2em"):
+        text, _, notes, _ = html_to_text(f'<html><body><div class="content"><p>申请1<span style="{style}">7</span>件'
+                                         f'</p></div></body></html>')
+        assert text == "申请17件\n", style
+        assert notes == []
+
+
+def test_a_cell_or_a_table_copy_moved_out_of_sight_is_not_read():
+    """A cell indented off the page keeps its place, an empty cell, whatever its children set; a copy
+    of a table with other figures placed off the page is not read."""
+    page, rep = _page(0)
+    page = re.sub(r"<td([^>]*)>(\d+)</td>", lambda m: f'<td{m.group(1)}>{m.group(2)}</td>', page)
+    k = page.find("<table")
+    copy = re.sub(r">(\d+)<", lambda m: f">{int(m.group(1)) + 3}<", page[k:page.find("</table>", k) + 8])
+    page = page[:k] + '<div style="position:absolute;top:-10000px;left:-10000px">' + copy + "</div>" + page[k:]
+    assert _wrong(page, rep) == []
+    text, grids, _, _ = html_to_text('<html><body><div class="content"><table><tr><td>a</td>'
+                                     '<td style="text-indent:-9999px"><b style="color:red">9</b></td><td>3</td></tr>'
+                                     '</table></div></body></html>')
+    assert grids[0].rows == (("a", "", "3"),)
 
 
 def test_an_article_hidden_until_a_script_shows_it_is_read():

@@ -40,8 +40,10 @@ _TABLE_MARK = re.compile(r"\s*\x00T(\d+)\x00\s*")
 _PICTURE_MARK = re.compile(r"\s*\x00I(\d+)\x00\s*")
 _NOT_TABLE = re.compile(r"<(?!/?(?:table|tr|td|th|tbody|thead|tfoot|caption)\b)/?[a-zA-Z][^<>]*>", re.I)
 _ANY_TAG = re.compile(r"<[^<>]*>")
-_MARKED = etree.XPath("//*[@id or @class]")
-_BLOCKS_MARKED = etree.XPath(".//*[self::div or self::article or self::td or self::section][@id or @class]")
+# (found from their attributes: four times cheaper in lxml than a test of every element)
+_MARKED = etree.XPath("//@id/.. | //@class/..")
+_MARKED_BELOW = etree.XPath(".//@id/.. | .//@class/..")
+_ARTICLE_TAGS = frozenset({"div", "article", "td", "section"})
 _TEXT_LENGTH = etree.XPath("string-length(string(.))")  # the length of all the text below, counted in C
 # text a browser does not show: an inline style or the `hidden` attribute, or a class the page's
 # own <style> hides. Pages hide stray characters inside figures against copying (1<span
@@ -54,10 +56,28 @@ _HIDDEN_INLINE = re.compile(rf"<({_INLINE_TAGS})\b([^<>]*)>([^<]*)</\1\s*>", re.
 _NOUGHT = r"\s*:\s*(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%)?\s*(?:[;!\"']|$)"
 _GONE = r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![\w-])opacity" + _NOUGHT
 # (struck through by a style, as <del> is: a correction's old text — a child cannot undo it)
+# moved out of sight: far off the page (left, top, a margin or text-indent at minus a thousand
+# pixels or fifty ems: the "visually hidden" trick), clipped to nothing (clip: rect(0 0 0 0), a
+# rectangle of no height; clip-path: inset(50%)), scaled to nothing (transform: scale(0))
+_FAR = r"-\s*(?:\d{4,}(?:\.\d+)?\s*(?:px|pt)|(?:[5-9]\d|\d{3,})(?:\.\d+)?\s*r?em)"
+_AWAY = (r"(?<![\w-])(?:left|top|right|margin-left|margin-top|text-indent)\s*:\s*" + _FAR +
+         r"|(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)[\s,]+[\d.]+(?:px)?[\s,]+(?:0|1px)[\s,]"
+         r"|clip-path\s*:\s*(?:inset\(\s*50%|circle\(\s*0)|(?<![\w-])transform\s*:\s*scale\(\s*0(?:\.0*)?\s*[,)]")
 _UNSEEN = (r"(?<![\w-])font-size" + _NOUGHT + r"|(?<![\w-])color\s*:\s*transparent"
-           r"|text-decoration(?:-line)?\s*:[^;\"'{}]*line-through")
+           r"|text-decoration(?:-line)?\s*:[^;\"'{}]*line-through|" + _AWAY)
 _HIDDEN_STYLE = re.compile(f"{_GONE}|{_UNSEEN}", re.I)
 _GONE_STYLE = re.compile(_GONE, re.I)
+_AWAY_STYLE = re.compile(_AWAY, re.I)
+# … or boxed at no width or height, what overflows the box hidden (both in one style, either order)
+_OVERFLOW_HIDDEN = re.compile(r"overflow(?:-[xy])?\s*:\s*hidden", re.I)
+_NO_SIZE = re.compile(r"(?<![\w-])(?:max-)?(?:width|height)\s*:\s*0(?:px)?\s*(?:[;!\"'}]|$)", re.I)
+
+
+def _hides(style: str) -> bool:
+    """Does this style hide its element's text (`_HIDDEN_STYLE`, or a box of no size whose overflow is
+    hidden)?"""
+    return _HIDDEN_STYLE.search(style) is not None or (
+        _OVERFLOW_HIDDEN.search(style) is not None and _NO_SIZE.search(style) is not None)
 _SHOWN_AGAIN = re.compile(r"(?<![\w-])(?:font-size|color)\s*:", re.I)  # a child's own size or colour
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CLASS_SELECTOR = re.compile(r"^\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*$", re.I)
@@ -70,6 +90,11 @@ _NOUGHT_AT = re.compile(":(?:" + "|".join(f"(?<={n}{sp}:)" for n in ("opacity", 
                                                                     "FONT-SIZE", "Font-Size") for sp in ("", " "))
                         + r")\s*(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%|PX|PT|EM|REM)?\s*(?:[;!\"'}]|$)", re.M)
 _HIDING_MORE = ("transparent", "TRANSPARENT", "line-through", "LINE-THROUGH")
+# (far off the page, from its minus sign; clipped or scaled to nothing, from its bracket: each a
+# character re skips to in C)
+# (two patterns: one opening with a choice of the two characters is tried at every character)
+_FAR_AT = re.compile(r"-(?:(?<=:-)|(?<=: -))\s*(?:\d{4,}(?:\.\d+)?\s*(?:px|pt|PX|PT)|(?:[5-9]\d|\d{3,})(?:\.\d+)?\s*(?:r?em|R?EM))")
+_CLIP_AT = re.compile(r"\((?:(?<=rect\()|(?<=RECT\()|(?<=scale\()|(?<=SCALE\()|(?<=inset\()|(?<=circle\())\s*(?:0|1px|50%)")
 # text raised or lowered by a style (a footnote's number, as <sup> is): 17<span style="vertical-align:
 # super">1</span> shows 17¹
 _RAISE_STYLE = re.compile(r"vertical-align\s*:\s*(?:super|sub)\b", re.I)
@@ -78,9 +103,10 @@ _RAISE_AT = re.compile(r"-(?<=vertical-|VERTICAL-|Vertical-)(?:align|ALIGN|Align
 _RAISED_DIGITS = re.compile(r"\s*\d{1,3}\s*")
 _FOLDED = "translate(., 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n', 'abcdefghijklmnopqrstuvwxyz')"  # lower case, no spaces
 _MAY_HIDE = etree.XPath("//@style[" + " or ".join(f"contains({_FOLDED}, '{w}')" for w in (
-    "none", "hidden", "size:0", "size:.0", "opacity:0", "opacity:.0", "transparent", "line-through"))
+    "none", "hidden", "size:0", "size:.0", "opacity:0", "opacity:.0", "transparent", "line-through", ":-", "rect(",
+    "scale(0", "inset(50", "circle(0"))
                         + "]/.. | //@hidden/..")  # (over the attributes: in C, fast)
-_STRUCK = etree.XPath("//del | //s | //strike | //dialog[not(@open)]")  # (and a dialog not opened: never drawn)
+_STRUCK = ("del", "s", "strike", "dialog")  # (and a dialog not opened: never drawn)
 _KEEP_HIDDEN = 0.5  # a hidden element holding this share of the page's text is shown by a script: kept
 _SUP_AT = re.compile("<[sS][uU][bpBP]")  # (a gate for _SUP: two scans for "<su" and "<SU" cost half again)
 _SUP = re.compile(r"<(sup|sub)\b[^<>]*>\s*(?:<a\b[^<>]*>\s*)?(\d{1,3})\s*(?:</a\s*>\s*)?</\1\s*>", re.I)
@@ -113,6 +139,7 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
     hidden_classes, unseen_classes, raised_classes = _hidden_classes(text)
     noughts = [m.start() for m in _NOUGHT_AT.finditer(text)]  # (scanned once: the tests here and the cuts)
+    noughts += [m.start() for m in _FAR_AT.finditer(text)] + [m.start() for m in _CLIP_AT.finditer(text)]
     lifts = [m.start() for m in _RAISE_AT.finditer(text)]
     may_hide = bool(hidden_classes) or bool(noughts) or any(w in text for w in (*_HIDING_WORDS, *_HIDING_MORE))
     if may_hide or raised_classes or lifts:
@@ -153,7 +180,7 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     # then the elements whose id or class says navigation, menu or footer (found by XPath)
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     hidden = [el for el in _MAY_HIDE(root) if el.get("hidden") is not None
-              or _HIDDEN_STYLE.search(el.get("style") or "")] if may_hide else []
+              or _hides(el.get("style") or "")] if may_hide else []
     for el in _MARKED(root):
         if el.tag not in _KEEP and _DROP_ATTR.search(f"{el.get('id', '')} {el.get('class', '')}"):
             _remove(el)
@@ -161,9 +188,9 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
             hidden.append(el)
     if hidden:
         _drop_hidden(root, hidden, hidden_classes - unseen_classes)
-    # struck through: a correction's old figure (<del>18</del>17 shows 17 as the figure); the
-    # XPath is cheaper than any search of the page's text for the tags
-    struck = [el for el in _STRUCK(root) if el.text or len(el)]
+    # struck through: a correction's old figure (<del>18</del>17 shows 17 as the figure); lxml's walk
+    # by tag name, in C, is cheaper than any search of the page's text for the tags (and than XPath)
+    struck = [el for el in root.iter(*_STRUCK) if (el.text or len(el)) and (el.tag != "dialog" or el.get("open") is None)]
     for el in struck:
         _remove(el)
     if struck:
@@ -231,10 +258,11 @@ def _hidden_classes(text: str) -> tuple[frozenset[str], frozenset[str], frozense
         end = text.find("</style", at)
         block = text[at:end if end != -1 else len(text)]
         at = at + len(block) if end != -1 else len(text)
-        hides = any(w in block for w in (*_HIDING_WORDS, *_HIDING_MORE)) or _NOUGHT_AT.search(block) is not None
+        hides = any(w in block for w in (*_HIDING_WORDS, *_HIDING_MORE)) or _NOUGHT_AT.search(block) is not None \
+            or _FAR_AT.search(block) is not None or _CLIP_AT.search(block) is not None
         if hides or _RAISE_AT.search(block):
             for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
-                hidden = hides and _HIDDEN_STYLE.search(body) is not None
+                hidden = hides and _hides(body)
                 if hidden or _RAISE_STYLE.search(body):
                     for sel in selectors.split(","):
                         m = _CLASS_SELECTOR.match(sel)
@@ -253,7 +281,7 @@ def _styled(attrs: str, classes: frozenset[str], raised: frozenset[str]) -> str:
     for name, value in _ATTR.findall(attrs):
         name = name.lower()
         value = value.strip("\"'")
-        if name == "hidden" or name == "style" and _HIDDEN_STYLE.search(value) or \
+        if name == "hidden" or name == "style" and _hides(value) or \
                 name == "class" and classes and classes.intersection(value.split()):
             return "hide"
         if name == "style" and _RAISE_STYLE.search(value) or name == "class" and raised and \
@@ -316,11 +344,17 @@ def _drop_hidden(root, hidden: list, gone_classes: frozenset[str] = frozenset())
     for el in hidden:
         if el.tag in ("html", "body") or float(_TEXT_LENGTH(el)) >= _KEEP_HIDDEN * total:
             continue
-        if el.get("hidden") is None and not _GONE_STYLE.search(el.get("style") or "") \
-                and gone_classes.isdisjoint((el.get("class") or "").split()):
-            _drop_unseen_text(el)  # (it keeps its place: a cell drawn at no size is an empty cell)
-        else:
+        style = el.get("style") or ""
+        if el.get("hidden") is not None or _GONE_STYLE.search(style) \
+                or not gone_classes.isdisjoint((el.get("class") or "").split()):
             _remove(el)
+        elif _AWAY_STYLE.search(style) or _OVERFLOW_HIDDEN.search(style) and _NO_SIZE.search(style):
+            for sub in el.iter():  # out of sight with all it holds, whatever its children set; its place kept
+                if sub is not el:
+                    sub.tail = None
+                sub.text = None
+        else:
+            _drop_unseen_text(el)  # (it keeps its place: a cell drawn at no size is an empty cell)
 
 
 def _drop_unseen_text(el) -> None:
@@ -340,7 +374,9 @@ def _article(root):
     if body is None:
         body = root
     best, best_len = None, 0
-    for el in _BLOCKS_MARKED(body):  # document order, as the first of the longest wins
+    for el in _MARKED_BELOW(body):  # document order, as the first of the longest wins
+        if el.tag not in _ARTICLE_TAGS or el is body:
+            continue
         attrs = f"{el.get('id', '')} {el.get('class', '')}"
         if _ARTICLE_ATTR.search(attrs):
             n = int(_TEXT_LENGTH(el))
@@ -450,7 +486,18 @@ def _grid(table, out: _Out | None = None) -> list[list[str]]:
             while (r, c) in grid:
                 c += 1
             text = _cell_text(cell)
-            rs, cs = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+            rs_at, cs_at = cell.get("rowspan"), cell.get("colspan")
+            if (rs_at is None or rs_at == "1") and (cs_at is None or cs_at == "1") and c < MAX_WIDTH:
+                # (most cells span nothing: placed here, without the spans' arithmetic)
+                if len(grid) >= budget:
+                    cut = True
+                    break
+                grid[(r, c)] = text
+                c += 1
+                if c > width:
+                    width = c
+                continue
+            rs, cs = _span(rs_at), _span(cs_at)
             rs = min(rs, len(rows) - r)
             cs = min(cs, MAX_WIDTH - c)
             if cs <= 0 or len(grid) + rs * cs > budget:
