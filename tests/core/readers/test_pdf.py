@@ -336,6 +336,22 @@ def test_white_text_on_a_coloured_fill_and_no_ink_text_on_a_picture_are_read():
     assert not any("no reader sees" in n for n in doc.notes)
 
 
+@pytest.mark.parametrize("how", ["invisible", "white"])
+def test_a_page_drawn_mostly_in_no_ink_or_white_keeps_its_text(how):
+    """A page whose text is mostly drawn with no ink (a search layer over text drawn as outlines) or
+    in white (on a background drawn in a way not looked into): that is the page's text — kept whole,
+    nothing said missing."""
+    def draw(c):
+        c.setFont("STSong-Light", 10)
+        c.drawString(60, 780, "第 1 页")
+        for i, line in enumerate(["2020年政府信息公开工作年度报告", "一、总体情况", "本年度共收到申请 17 件。"]):
+            _hide(c, how, 60, 740 - 20 * i, line)
+
+    doc = read_bytes(_canvas_pdf(draw), "layer.pdf")
+    assert "本年度共收到申请 17 件。" in doc.text.split("\n")
+    assert not any("no reader sees" in n for n in doc.notes)
+
+
 def test_characters_drawn_twice_are_found_and_distinct_ones_are_not():
     one = lambda t, x, top=100.0: {"text": t, "x0": x, "top": top}  # noqa: E731
     assert not pdf_reader._doubled([one("1", 10.0), one("1", 15.2), one("1", 10.0, 120.0), one("7", 10.1)])

@@ -370,7 +370,10 @@ def _seen(page, invisible) -> list:
     """The page's characters a reader sees. Left out: those whose middle is off the page, those in
     a text object drawn with no ink (`_invisible`) and those filled white, unless a picture lies
     under them (a scan's recognised text layer; a caption on a photograph), or, for white ones, a
-    coloured fill (a table's shaded header row). Read, 17 with a white 1 after it would be 171."""
+    coloured fill (a table's shaded header row). Read, 17 with a white 1 after it would be 171.
+    When most of a page's text is so drawn, it is the page's text as its maker meant it (a search
+    layer over text drawn as outlines, white on a background drawn in a way not looked into):
+    kept. A page whose every character is off it is placed in a way not understood: kept."""
     x0, top, x1, bottom = page.bbox
     if (page.rotation or 0) % 360:  # a page turned by /Rotate: pdfminer places its characters turned, and
         x0 = top = -math.inf      # not always on the page's box (turned 270°, left of it): none is off it
@@ -378,7 +381,7 @@ def _seen(page, invisible) -> list:
     pad_x, pad_y = _INK_PAD
     ink = [(a - pad_x, t - pad_y, b + pad_x, u + pad_y) for a, t, b, u in invisible]
     under: list | None = None  # pictures and coloured fills, found when first needed
-    out = []
+    out, unseen = [], []
     for ch in page.chars:
         mx, my = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         if not (x0 <= mx <= x1 and top <= my <= bottom):
@@ -388,8 +391,11 @@ def _seen(page, invisible) -> list:
             if under is None:
                 under = _under(page)
             if not any(a <= mx <= b and t <= my <= u for a, t, b, u, picture in under if picture or white):
+                unseen.append(ch)
                 continue
         out.append(ch)
+    if not out and not unseen or len(unseen) > len(out):
+        return page.chars
     return out if len(out) < len(page.chars) else page.chars
 
 
