@@ -256,6 +256,9 @@ def test_white_text_on_a_fill_or_a_dark_page_is_read_and_hidden_turned_off_by_th
     assert "".join(body.itertext()) == "193456"
     body = etree.fromstring(f'<w:body xmlns:w="{w}"><w:p>{white.format(8)}</w:p></w:body>')
     assert _drop_unshown(body, styles, etree.fromstring(f'<w:background xmlns:w="{w}" w:color="1F1F1F"/>')) == 0
+    # most of the text white: the page is coloured some way not looked into — the white text stays
+    body = etree.fromstring(f'<w:body xmlns:w="{w}"><w:p>{white.format("本年度共收到申请17件")}<w:r><w:t>1</w:t></w:r></w:p></w:body>')
+    assert _drop_unshown(body, styles) == 0 and "".join(body.itertext()) == "本年度共收到申请17件1"
 
 
 def test_hidden_text_turned_off_is_read():

@@ -180,7 +180,7 @@ def _styled_unshown(body, styles, background) -> int:
     white_styles = {sid for sid, p in props.items() if _white(str(p.get("color") or ""))}
     if not hiding_styles and not (page_white and (whites or white_styles)):
         return 0
-    gone = []
+    gone, white = [], []
     for r in body.iter(_R):
         rpr = r.find(_RPR)
         rstyle = rpr.find(f"{_W}rStyle") if rpr is not None else None
@@ -203,14 +203,22 @@ def _styled_unshown(body, styles, background) -> int:
             gone.append(r)
             continue
         if page_white and _white(str(prop("color") or "")) and not _shown_on_fill(r, rpr, rs, ps, props):
-            gone.append(r)
+            white.append(r)
+    # most of the text white: the page is coloured in a way not looked into (a theme, a picture behind
+    # the text), and the white text is what it shows
+    if white and sum(_chars(r) for r in white) * 2 > sum(_chars(r) for r in body.iter(_R)):
+        white = []
     n = 0
-    for r in gone:
+    for r in gone + white:
         parent = r.getparent()
         if parent is not None:
             n += any((t.text or "").strip() for t in r.iter(_T))
             parent.remove(r)
     return n
+
+
+def _chars(run) -> int:
+    return sum(len(t.text or "") for t in run.iter(_T))
 
 
 def _shown_on_fill(r, rpr, rs: dict, ps: dict, props: dict) -> bool:
