@@ -87,6 +87,7 @@ def read_ofd(data: bytes, source: str, sha: str) -> Document:
     pages = [el.get("BaseLoc", "") for el in xml(doc_root).iter() if local(el) == "Page"]
     lines: list[str] = []
     notes: list[str] = []
+    hidden = 0
     if len(pages) > MAX_PAGES:
         notes.append(f"pages past {MAX_PAGES} were not read ({len(pages)} in the file)")
     for loc in pages[:MAX_PAGES]:
@@ -94,24 +95,76 @@ def read_ofd(data: bytes, source: str, sha: str) -> Document:
         if path not in names:
             path = loc.lstrip("/")
         pieces: list[tuple[float, float, float, float, str]] = []  # y, x0, x1, size, text
+        unseen: list[tuple[float, float, float, float, str]] = []  # … of text objects that draw nothing
+        white: list[tuple[tuple[float, float, float, float, str], tuple[float, float]]] = []  # … and their middles
+        under: list[tuple[float, float, float, float]] = []  # pictures and coloured fills (x0, y0, x1, y1)
         for obj in xml(path).iter():
-            if local(obj) != "TextObject":
+            kind = local(obj)
+            if kind in ("ImageObject", "PathObject"):
+                if kind == "ImageObject" or obj.get("Fill") == "true" and not _white_fill(obj, local):
+                    bx, by, bw, bh, *_ = _floats(obj.get("Boundary")) + [0.0] * 4
+                    under.append((bx, by, bx + bw, by + bh))
+                continue
+            if kind != "TextObject":
                 continue
             bx, by, *_ = _floats(obj.get("Boundary")) + [0.0, 0.0]
             size = (_floats(obj.get("Size")) or [3.5])[0]
+            how = _drawn(obj, local)
             for code in obj:
                 if local(code) != "TextCode" or not (code.text or "").strip():
                     continue
                 x = bx + (_floats(code.get("X")) or [0.0])[0]
                 y = by + (_floats(code.get("Y")) or [size])[0]
                 text = code.text
-                pieces.append((y, x, x + _advances(code.get("DeltaX"), len(text), size), size, text))
+                piece = (y, x, x + _advances(code.get("DeltaX"), len(text), size), size, text)
+                if how == "none":
+                    unseen.append(piece)
+                elif how == "white":
+                    white.append((piece, ((piece[1] + piece[2]) / 2, y - size / 2)))
+                else:
+                    pieces.append(piece)
+        for piece, (mx, my) in white:  # white shows only on a picture or a coloured fill under it
+            (pieces if any(a <= mx <= b and c <= my <= d for a, c, b, d in under) else unseen).append(piece)
+        # most of a page's text drawn so: that is how its maker drew it (a search layer over outlines)
+        if unseen and sum(len(p[4]) for p in unseen) <= sum(len(p[4]) for p in pieces):
+            hidden += len(unseen)
+        else:
+            pieces += unseen
         lines.append(PAGE_BREAK)
         lines.extend(_lines(pieces))
     if not any(line.strip() for line in lines if line != PAGE_BREAK):
         raise ReadError(source, "an OFD file with no text (a scanned image? run OCR first)")
+    if hidden:
+        notes.append(f"{hidden} piece(s) of text drawn where no reader sees them (not visible, not filled, fully "
+                     "transparent, or white on the white page) were not read")
     text, starts = paged(lines)
     return Document(source, text, sha, "ofd", (), tuple(notes), pages=starts)
+
+
+def _drawn(obj, local) -> str:
+    """How a text object draws its text: "none" (Visible false, neither filled nor stroked, fully
+    transparent), "white" (filled white), or "" (as text is)."""
+    if obj.get("Visible") == "false" or obj.get("Fill") == "false" and obj.get("Stroke") != "true":
+        return "none"
+    if obj.get("Alpha") in ("0", "0.0"):
+        return "none"
+    for child in obj:
+        if local(child) == "FillColor":
+            if child.get("Alpha") in ("0", "0.0"):
+                return "none"
+            if _white_value(child.get("Value")):
+                return "white"
+    return ""
+
+
+def _white_fill(obj, local) -> bool:
+    """Is a path filled white (filled without a colour, it is filled black)?"""
+    return any(local(c) == "FillColor" and _white_value(c.get("Value")) for c in obj)
+
+
+def _white_value(value: str | None) -> bool:
+    v = _floats(value)
+    return len(v) == 3 and min(v) >= 248
 
 
 def _lines(pieces: list[tuple[float, float, float, float, str]]) -> list[str]:
