@@ -88,6 +88,49 @@ def test_merged_cells_are_expanded_and_a_merged_figure_counted_once():
     assert g.rows[2] == ("本年新收", "12")
 
 
+def test_cells_excel_shows_nothing_of_are_not_read():
+    """A number format with nothing to show (;;; hides any value; 0;-0;;@ a nought) and white text on
+    a cell not filled show nothing in Excel: such a cell is an empty cell, and the note says how many.
+    White text on a filled cell shows; a sheet mostly white keeps its text. (Before: a hidden figure
+    in the cell after a row's total was read as one more figure.)"""
+    from openpyxl.styles import Font, PatternFill
+
+    def build(ws):
+        ws.append(["项目", "自然人", "总计", ""])
+        ws.append(["本年新收", 17, 18, 9])
+        ws["D2"].number_format = ";;;"
+        ws.append(["上年结转", 0, 3, 4])
+        ws["B3"].number_format = "0;-0;;@"
+        ws["D3"].font = Font(color="FFFFFF")
+        ws.append(["予以公开", 5, 6, ""])
+        ws["C4"].font = Font(color="FFFFFF")
+        ws["C4"].fill = PatternFill("solid", fgColor="1F4E79")
+
+    doc = read_bytes(_xlsx(build), "h.xlsx")
+    lines = doc.text.splitlines()
+    assert "本年新收 | 17 | 18 |" in lines and "上年结转 |  | 3 |" in lines and "予以公开 | 5 | 6 |" in lines
+    assert any(n.startswith("3 cell(s) Excel shows nothing of") for n in doc.notes)
+
+    def mostly_white(ws):
+        for r in (["项目", "自然人", "总计"], ["本年新收", 17, 18]):
+            ws.append(r)
+        for row in ws.iter_rows():
+            for c in row:
+                c.font = Font(color="FFFFFF")
+
+    doc = read_bytes(_xlsx(mostly_white), "w.xlsx")
+    assert "本年新收 | 17 | 18 |" in doc.text.splitlines() and not any("shows nothing" in n for n in doc.notes)
+
+
+def test_cells_an_excel_97_file_shows_nothing_of_are_not_read():
+    """The same in an .xls (tests/data/workbooks/make.py's `hidden`): the format's sections and the
+    font's and fill's colours come from the cell's XF record and the workbook's palette."""
+    doc = read_bytes((DATA / "hidden.xls").read_bytes(), "hidden.xls")
+    lines = doc.text.splitlines()
+    assert "本年新收 | 17 | 18 |" in lines and "上年结转 |  | 3 |" in lines and "予以公开 | 5 | 6 |" in lines
+    assert any(n.startswith("3 cell(s) Excel shows nothing of") for n in doc.notes)
+
+
 def test_formulas_with_no_saved_value_are_said():
     """A workbook written by a program keeps its totals as formulas with no value beside them (Excel
     and WPS save each formula's value; openpyxl writes none): such a total reads empty — never a

@@ -41,7 +41,24 @@ def write(rep, path: Path) -> None:
     book.save(str(path))
 
 
+def hidden(path: Path) -> None:
+    """Cells Excel shows nothing of (the .xls twin of test_sheet's .xlsx): a format that shows nothing
+    (;;;, a nought's empty section), white text on a cell not filled; white on a filled cell shows."""
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("表")
+    nothing, no_nought = xlwt.easyxf(num_format_str=";;;"), xlwt.easyxf(num_format_str="0;-0;;@")
+    white = xlwt.easyxf("font: colour white")
+    shaded = xlwt.easyxf("font: colour white; pattern: pattern solid, fore_colour dark_blue")
+    for r, row in enumerate([["项目", "自然人", "总计"], ["本年新收", 17, 18], ["上年结转", 0, 3], ["予以公开", 5, 6]]):
+        for c, v in enumerate(row):
+            ws.write(r, c, v, no_nought if (r, c) == (2, 1) else shaded if (r, c) == (3, 2) else xlwt.Style.default_style)
+    ws.write(1, 3, 9, nothing)
+    ws.write(2, 3, 4, white)
+    book.save(str(path))
+
+
 if __name__ == "__main__":
+    hidden(HERE / "hidden.xls")
     for tid, name in (("gik-2019", "synth_2019.xls"), ("gik-2021", "synth_2021.xls"), ("legacy", "synth_legacy.xls")):
         write(make_report(1, seed=42, template_id=tid, layout="x", encoding="utf-8"), HERE / name)
     shutil.copy(HERE / "synth_2021.xls", HERE / "synth_2021.et")

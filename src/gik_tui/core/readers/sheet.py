@@ -126,30 +126,116 @@ def read_xlsx(data: bytes, source: str, sha: str) -> Document:
     sheets: list[Sheet] = []
     budget = MAX_CELLS
     unshown = []
+    unseen_cells = 0
     for ws in book.worksheets:
         if ws.sheet_state != "visible":  # hidden or very hidden: Excel does not show it
             unshown.append(ws.title)
             continue
         grid = _Grid({(m.min_row - 1, m.min_col - 1): (m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
                       for m in ws.merged_cells.ranges}, budget)
+        found = []
         for row in ws.iter_rows():
+            if len(found) > budget:
+                break  # (the grid takes no more: its cut is said)
             for cell in row:
-                if cell.value is not None and grid.budget > 0:  # a merged range's other cells hold None
-                    grid.put(cell.row - 1, cell.column - 1, _figure(cell.value))
+                if cell.value is not None:  # (a merged range's other cells hold None)
+                    found.append((cell.row - 1, cell.column - 1, _figure(cell.value), _unshown_cell(cell)))
+        unseen_cells += _put_shown(grid, found)
         budget = grid.budget
         rows = frozenset(r - 1 for r, d in ws.row_dimensions.items() if d.hidden)
         cols = frozenset(c - 1 for d in ws.column_dimensions.values() if d.hidden and d.min
                          for c in range(d.min, min(d.max or d.min, d.min + MAX_CELLS) + 1))
         sheets.append((ws.title, grid.cells, grid.nrows, grid.ncols, rows, cols))
     doc = _document(sheets, source, sha, "xlsx", cut=budget <= 0, unshown=unshown)
-    blank = _uncomputed(z)
-    if blank:
-        from dataclasses import replace
+    return _with_notes(doc, unseen_cells, _uncomputed(z))
 
-        doc = replace(doc, notes=(*doc.notes, f"{blank} cell(s) hold a formula with no value saved beside it (the "
-                                  "workbook was written by a program, not saved by Excel or WPS): they read empty; "
-                                  "open the file in Excel or WPS and save it to read them"))
-    return doc
+
+def _with_notes(doc: Document, unseen_cells: int, blank: int) -> Document:
+    more = []
+    if unseen_cells:
+        more.append(f"{unseen_cells} cell(s) Excel shows nothing of (a number format with nothing to show, such as "
+                    ";;;, or white text on a cell not filled) were not read")
+    if blank:
+        more.append(f"{blank} cell(s) hold a formula with no value saved beside it (the workbook was written by a "
+                    "program, not saved by Excel or WPS): they read empty; open the file in Excel or WPS and save it "
+                    "to read them")
+    if not more:
+        return doc
+    from dataclasses import replace
+
+    return replace(doc, notes=(*doc.notes, *more))
+
+
+def _put_shown(grid: "_Grid", found: list[tuple[int, int, str, str]]) -> int:
+    """Put a sheet's cells (row, column, text, `_shown`) in its grid but those Excel shows nothing
+    of; how many were left out. A sheet mostly white keeps them: it is coloured some way not looked
+    into (a picture behind it)."""
+    whites = sum(1 for f in found if f[3] == "white")
+    left = 0
+    for r, c, text, how in found:
+        if how == "none" or how == "white" and whites * 2 <= len(found):
+            left += 1
+        elif grid.budget > 0:
+            grid.put(r, c, text)
+    return left
+
+
+def _unshown_cell(cell) -> str:
+    """What Excel shows of an .xlsx cell's value (`_shown`)."""
+    font = cell.font
+    color = font.color if font is not None else None
+    white = color is not None and (color.type == "rgb" and isinstance(color.rgb, str) and _white(color.rgb[-6:])
+                                   or color.type == "theme" and color.theme == 0)  # (theme 0: its first light colour)
+    filled = False
+    fill = cell.fill
+    if white and fill is not None and fill.patternType not in (None, "none"):
+        fg = fill.fgColor
+        filled = fg is None or not (fg.type == "rgb" and isinstance(fg.rgb, str) and _white(fg.rgb[-6:]))
+    return _shown(cell.number_format, cell.value, white, filled)
+
+
+def _shown(fmt: str | None, value, white: bool, filled: bool) -> str:
+    """What Excel shows of a cell's value: "none" when its number format's section for the value is
+    empty (;;; hides every value, 0;-0;;@ a nought), "white" for white text on a cell not filled in
+    a colour, else ""."""
+    if fmt and ";" in fmt:
+        parts = [p.replace('""', "").strip() for p in fmt.split(";")]
+        if isinstance(value, str):
+            section = parts[3] if len(parts) >= 4 else None
+        elif isinstance(value, bool) or not isinstance(value, (int, float)):
+            section = None
+        elif value > 0 or len(parts) == 2 and value == 0:
+            section = parts[0]
+        elif value < 0:
+            section = parts[1]
+        else:
+            section = parts[2] if len(parts) >= 3 else parts[0]
+        if section == "":
+            return "none"
+    return "white" if white and not filled else ""
+
+
+def _xls_shown(book, cell, value) -> str:
+    """What Excel shows of an .xls cell's value (`_shown`), from its XF record: its format's string,
+    its font's colour and its fill in the workbook's palette."""
+    try:
+        xf = book.xf_list[cell.xf_index]
+        fmt = book.format_map[xf.format_key].format_str
+        rgb = book.colour_map.get(book.font_list[xf.font_index].colour_index)
+        white = rgb is not None and min(rgb) >= 0xF8
+        bg = xf.background
+        fill = book.colour_map.get(bg.pattern_colour_index) if bg.fill_pattern else None
+        filled = bool(bg.fill_pattern) and (fill is None or min(fill) < 0xF8)
+    except (AttributeError, IndexError, KeyError, TypeError):  # a damaged record: shown as stored
+        return ""
+    return _shown(fmt, value, white, filled)
+
+
+def _white(rgb: str) -> bool:
+    try:
+        return len(rgb) == 6 and all(int(rgb[i:i + 2], 16) >= 0xF8 for i in (0, 2, 4))
+    except ValueError:
+        return False
 
 
 def read_xls(data: bytes, source: str, sha: str) -> Document:
@@ -169,6 +255,7 @@ def read_xls(data: bytes, source: str, sha: str) -> Document:
     sheets: list[Sheet] = []
     budget = MAX_CELLS
     unshown = []
+    unseen_cells = 0
     try:
         for i in range(book.nsheets):
             sh = book.sheet_by_index(i)
@@ -177,17 +264,19 @@ def read_xls(data: bytes, source: str, sha: str) -> Document:
                 book.unload_sheet(i)
                 continue
             grid = _Grid({(r0, c0): (r1 - r0, c1 - c0) for r0, r1, c0, c1 in sh.merged_cells}, budget)
+            found = []
             for r in range(sh.nrows):
+                if len(found) > budget:
+                    break  # (the grid takes no more: its cut is said)
                 for c in range(sh.ncols):
-                    if grid.budget <= 0:
-                        break
                     cell = sh.cell(r, c)
                     if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                         continue
                     value = cell.value if cell.ctype != xlrd.XL_CELL_BOOLEAN else bool(cell.value)
                     if cell.ctype == xlrd.XL_CELL_ERROR:
                         value = ""
-                    grid.put(r, c, _figure(value))
+                    found.append((r, c, _figure(value), _xls_shown(book, cell, value)))
+            unseen_cells += _put_shown(grid, found)
             budget = grid.budget
             rows = frozenset(r for r, info in sh.rowinfo_map.items() if info.hidden)
             cols = frozenset(c for c, info in sh.colinfo_map.items() if info.hidden)
@@ -195,7 +284,8 @@ def read_xls(data: bytes, source: str, sha: str) -> Document:
             book.unload_sheet(i)
     except Exception as e:  # noqa: BLE001
         raise ReadError(source, f"a damaged {what} ({type(e).__name__})") from None
-    return _document(sheets, source, sha, "xls", cut=budget <= 0, unshown=unshown)
+    doc = _document(sheets, source, sha, "xls", cut=budget <= 0, unshown=unshown)
+    return _with_notes(doc, unseen_cells, 0)
 
 
 def _document(sheets: list[Sheet], source: str, sha: str, kind: str, cut: bool, unshown: list[str]) -> Document:
