@@ -114,6 +114,10 @@ def _with_run(data: bytes, figure: str, cut: int, grpprl: bytes) -> bytes:
     (b"\x37\x08\x01", "1"),  # sprmCFStrike: a correction's old figure
     (b"\x53\x2a\x01", "1"),  # sprmCFDStrike
     (b"\x3c\x08\x00", "18"),  # shown
+    (b"\x42\x2a\x08", "1"),  # sprmCIco 8: white on the white page
+    (b"\x70\x68\xff\xff\xfe\x00", "1"),  # sprmCCv: a white of its own
+    (b"\x70\x68\xff\xff\xff\xff", "18"),  # (the automatic colour)
+    (b"\x42\x2a\x08\x0c\x2a\x02", "18"),  # white on a highlight (sprmCHighlight): shown
 ])
 def test_text_word_does_not_show_is_not_read_and_a_raised_number_is_a_mark(grpprl, shown):
     """The review table's 18 with its 8 in a run of its own: raised, 1⁸ shows 1 with a footnote's
@@ -128,3 +132,22 @@ def test_text_word_does_not_show_is_not_read_and_a_raised_number_is_a_mark(grppr
     got = {c.key: c.value for c in extract(doc).cells}
     assert got[cell.key] == (18 if shown == "18" else 1)
     assert {k: v for k, v in got.items() if k != cell.key} == {c.key: c.value for c in truth.cells if c.key != cell.key}
+
+
+def test_a_fill_is_told_from_no_fill_in_shading_operands():
+    """White text shows on a fill: a paragraph's or a table row's shading that paints (a colour clear
+    over the background, a solid fore colour) keeps every white run read; the automatic colour
+    clear, white, or nil paints nothing (LibreOffice writes such shading on every table row)."""
+    from gik_tui.core.readers.doc import _shading
+
+    shd80 = lambda fore, back, pat: bytes([(fore | back << 5 | pat << 10) & 0xFF, (fore | back << 5 | pat << 10) >> 8])  # noqa: E731
+    auto, white, red = b"\x00\x00\x00\xff", b"\xff\xff\xff\x00", b"\xc0\x00\x00\x00"
+    shd = lambda fore, back, pat: fore + back + struct.pack("<H", pat)  # noqa: E731
+    assert not _shading(b"\x09\xd6\x04" + shd80(0, 0, 0) + shd80(0, 8, 0))  # sprmTDefTableShd80: none
+    assert _shading(b"\x09\xd6\x04" + shd80(0, 0, 0) + shd80(0, 2, 0))  # … a blue cell
+    assert _shading(b"\x2d\x44" + shd80(1, 0, 1))  # sprmPShd80: solid black
+    assert not _shading(b"\x12\xd6\x0a" + shd(auto, auto, 0))  # sprmTDefTableShd: none
+    assert not _shading(b"\x4d\xc6\x0a" + shd(auto, white, 0))
+    assert not _shading(b"\x4d\xc6\x0a" + shd(auto, auto, 0xFFFF))
+    assert _shading(b"\x4d\xc6\x0a" + shd(auto, red, 0))  # sprmPShd: red behind
+    assert _shading(b"\x12\xd6\x0a" + shd(auto, auto, 1))  # solid over the automatic colour: black

@@ -120,18 +120,22 @@ def _read(ole, word: bytes, source: str, what: str) -> tuple[list[tuple[str, int
         left -= count
     # the paragraphs that end a table row (sprmPFTtp), from the paragraph property pages
     ttp: list[tuple[int, int, int]] = []
+    shaded = False  # a paragraph or a table row shaded anywhere: white text may show on it
     for start, end, page, b in _fkp_runs(word, table[fc_papx:fc_papx + lcb_papx], 13):  # (a BxPap: 13 bytes)
         kind = 0
         if b:
             cb = page[b]
             at, size = (b + 1, 2 * cb - 1) if cb else (b + 2, 2 * page[b + 1])
             kind = _table_kind(page[at + 2:at + size], huge)  # after the style index
+            shaded = shaded or _shading(page[at + 2:at + size], huge)
         ttp.append((start, end, kind))
     fc_chpx, lcb_chpx = pair(12)
     try:
         props = _char_props(word, table[fc_chpx:fc_chpx + lcb_chpx])
     except (struct.error, IndexError, KeyError):  # damaged character properties: the text as stored
         props = []
+    if shaded:  # white text on some fill: which, the properties here do not say — all of it read
+        props = [p for p in props if p[2] != WHITE]
     return _shown(runs, props), ttp
 
 
@@ -140,7 +144,13 @@ def _read(ole, word: bytes, source: str, what: str) -> tuple[list[tuple[str, int
 # struck through (sprmCFStrike, sprmCFDStrike); sprmCIss 1 raises it (superscript)
 _UNSHOWN_SPRMS = (0x0800, 0x083C, 0x0837, 0x2A53)
 _ISS = 0x2A48
-UNSHOWN, RAISED_TEXT = 1, 2
+# a run's colour: sprmCIco (8: white) and sprmCCv (a COLORREF: red, green, blue, fAuto); what puts a
+# fill under it: sprmCHighlight, sprmCShd80, sprmCShd. A paragraph's or a table's fill: sprmPShd80,
+# sprmPShd, sprmTDefTableShd80, sprmTDefTableShd (and its 2nd and 3rd), sprmTShd80, sprmTCellShd
+_ICO, _CV, _HIGHLIGHT = 0x2A42, 0x6870, 0x2A0C
+_SHD80_FILLS = frozenset((0x4866, 0x442D, 0xD609))  # their operands: SHD80s (2 bytes each)
+_SHD_FILLS = frozenset((0xCA71, 0xC64D, 0xD612, 0xD616, 0xD60C, 0xD670))  # … SHDs (10 bytes each)
+UNSHOWN, RAISED_TEXT, WHITE = 1, 2, 3
 
 
 def _fkp_runs(word: bytes, plc: bytes, entry: int):
@@ -195,6 +205,7 @@ def _char_props(word: bytes, plc: bytes) -> list[tuple[int, int, int]]:
 
 def _what_chpx(grpprl: bytes) -> int:
     what = 0
+    white = filled = False
     for op, i in _sprms(grpprl):
         value = grpprl[i] if i < len(grpprl) else 0
         if op in _UNSHOWN_SPRMS:
@@ -202,14 +213,60 @@ def _what_chpx(grpprl: bytes) -> int:
                 return UNSHOWN
         elif op == _ISS:
             what = RAISED_TEXT if value == 1 else 0
-    return what
+        elif op == _ICO:
+            white = value == 8
+        elif op == _CV and i + 4 <= len(grpprl):
+            white = grpprl[i + 3] == 0 and min(grpprl[i:i + 3]) >= 0xF8
+        elif op == _HIGHLIGHT and value not in (0, 8) or op in (0x4866, 0xCA71) and _fills(op, grpprl, i):
+            filled = True
+    return what or (WHITE if white and not filled else 0)
+
+
+def _fills(op: int, grpprl: bytes, i: int) -> bool:
+    """Does a shading modifier's operand (at `i`) fill with a colour — not clear over the automatic
+    or a white background, nor nil? SHD80: icoFore, icoBack (5 bits each; 0 automatic, 8 white),
+    ipat (6 bits: 0 clear, 1 solid, 63 nil); SHD: cvFore and cvBack (COLORREFs, fAuto 0xFF), ipat."""
+    if op in _SHD80_FILLS:
+        data = grpprl[i:i + 2] if op != 0xD609 else grpprl[i + 1:i + 1 + grpprl[i]] if i < len(grpprl) else b""
+        for k in range(0, len(data) - 1, 2):
+            w = data[k] | data[k + 1] << 8
+            fore, back, pat = w & 0x1F, (w >> 5) & 0x1F, (w >> 10) & 0x3F
+            if pat == 0 and back not in (0, 8) or pat == 1 and fore != 8 or 1 < pat < 0x3F:
+                return True
+        return False
+    data = grpprl[i + 1:i + 1 + grpprl[i]] if i < len(grpprl) else b""
+    for k in range(0, len(data) - 9, 10):
+        fore, back, pat = data[k:k + 4], data[k + 4:k + 8], data[k + 8] | data[k + 9] << 8
+        paint = (pat == 0 and back) or (pat == 1 and fore) or (1 < pat < 0xFFFF and fore)
+        if paint and (paint[3] == 0xFF and pat != 0 or paint[3] != 0xFF and min(paint[:3]) < 0xF8):
+            return True  # (solid over the automatic colour is black; clear over it is no fill)
+    return False
+
+
+def _shading(grpprl: bytes, huge: bytes = b"") -> bool:
+    """Does a paragraph's property list (or a table row's, in the Data stream) put a fill anywhere?"""
+    for op, i in _sprms(grpprl):
+        if (op in _SHD80_FILLS or op in _SHD_FILLS) and _fills(op, grpprl, i):
+            return True
+        if op == 0x6646 and i + 4 <= len(grpprl) and huge:
+            at, = struct.unpack_from("<I", grpprl, i)
+            if at + 2 <= len(huge):
+                cb, = struct.unpack_from("<H", huge, at)
+                if _shading(huge[at + 2:at + 2 + cb]):
+                    return True
+    return False
 
 
 def _shown(runs: list[tuple[str, int, int]], props: list[tuple[int, int, int]]) -> list[tuple[str, int, int]]:
     """The runs with their unshown characters made \\x01 (which the layout skips; a cell's or a
-    paragraph's mark stays, as Word keeps its table) and their raised digits written raised."""
+    paragraph's mark stays, as Word keeps its table) and their raised digits written raised. White
+    text is unshown unless most of the text is white (the page coloured some way not looked into)."""
     if not props:
         return runs
+    if any(w == WHITE for _, _, w in props):
+        total = sum(len(t) * width for t, _, width in runs)
+        if 2 * sum(b - a for a, b, w in props if w == WHITE) > total:
+            props = [p for p in props if p[2] != WHITE]
     out = []
     for text, fc0, width in runs:
         end = fc0 + len(text) * width
@@ -222,7 +279,7 @@ def _shown(runs: list[tuple[str, int, int]], props: list[tuple[int, int, int]]) 
             for j in range(max(0, (a - fc0) // width), min(len(text), (b - fc0 + width - 1) // width)):
                 ch = chars[j]
                 if ch >= " " or ch == "\t":
-                    chars[j] = "\x01" if what == UNSHOWN else ch.translate(RAISED)
+                    chars[j] = ch.translate(RAISED) if what == RAISED_TEXT else "\x01"
         out.append(("".join(chars), fc0, width) if chars is not None else (text, fc0, width))
     return out
 
