@@ -401,6 +401,13 @@ def _render(root, out: _Out) -> None:
             if el.tail:
                 out.chunks.append(el.tail)
             continue
+        if tag == "table" and _lays_out(el):
+            # a table that lays the page out (tables in its cells): its cells are read as the page's
+            # flow, each a block, and the tables in them as tables — gridded whole, the report's
+            # tables would be flattened into one cell of it (a page whose article has no name)
+            for cell in _own_cells(el):
+                cell.tag = "div"
+            el.tag = tag = "div"
         if tag == "table":
             out.newline()
             out.chunks.append(f"\x00T{len(out.tables)}\x00")
@@ -428,6 +435,24 @@ def _render(root, out: _Out) -> None:
             elif child.tail:
                 children.append((_Tail(child.tail), True))
         stack.extend(reversed(children))
+
+
+def _lays_out(table) -> bool:
+    """Does a table hold another table in its cells (a page's layout, not a table of figures)?"""
+    it = table.iter("table")
+    next(it, None)  # (the table itself)
+    return next(it, None) is not None
+
+
+def _own_cells(table) -> list:
+    """The table's own cells, not those of the tables inside them."""
+    cells = []
+    for child in table:
+        rows = [child] if child.tag == "tr" else [r for r in child if r.tag == "tr"] \
+            if child.tag in ("tbody", "thead", "tfoot") else []
+        for tr in rows:
+            cells.extend(c for c in tr if c.tag in ("td", "th"))
+    return cells
 
 
 class _Tail:
