@@ -137,6 +137,28 @@ def test_a_page_whose_article_has_no_name_reads_its_tables_inside_the_layout_tab
         assert _wrong(page, rep) == []
 
 
+def test_the_reports_tables_in_an_element_after_its_article_are_read():
+    """The article (a class the reader knows) holds the long prose; the report's tables stand after
+    it in an element of their own: tables of figures outside the article make the page's body the
+    text read. (Before: the article alone was read — not one figure of 1,230 over nine pages.)"""
+    for i in range(3):
+        page, rep = _page(i)
+        start = page.find('<div class="TRS_Editor">')
+        tables = [t for t in re.findall(r"<table(?:(?!<table).)*?</table>", page[start:], re.S)
+                  if any(w in t for w in ("申请", "规章", "复议", "统计"))]
+        for t in tables:
+            page = page.replace(t, "", 1)
+        depth = 0
+        for m in re.finditer(r"<div\b|</div>", page[start:]):
+            depth += 1 if m.group(0) == "<div" else -1
+            if depth == 0:
+                end = start + m.end()
+                break
+        prose = "<p>" + "本机关坚持以人民为中心的发展思想，深入推进政务公开工作。" * 120 + "</p>"
+        page = page[:end - 6] + prose + '</div><div class="fj">' + "".join(tables) + "</div>" + page[end:]
+        assert _wrong(page, rep) == []
+
+
 def test_an_article_hidden_until_a_script_shows_it_is_read():
     page, rep = _page(1)
     page = page.replace('<div class="TRS_Editor">', '<div class="TRS_Editor" style="display:none">')

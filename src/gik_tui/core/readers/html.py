@@ -383,9 +383,25 @@ def _article(root):
             if n > best_len:
                 best, best_len = el, n
     total = int(_TEXT_LENGTH(body))
-    if best is not None and best_len >= 0.3 * total:
+    if best is not None and best_len >= 0.3 * total and not _figures_outside(body, best):
         return best
     return body
+
+
+_FIGURE_CELLS = etree.XPath("count(.//td[translate(normalize-space(.), '0123456789', '') = '' and "
+                            "string-length(normalize-space(.)) > 0])")
+
+
+def _figures_outside(body, article) -> bool:
+    """Is there a table of figures (ten cells or more holding a figure alone) outside the article —
+    the report's tables put after its text in an element of their own?"""
+    for t in body.iter("table"):
+        el = t
+        while el is not None and el is not article:
+            el = el.getparent()
+        if el is None and not _lays_out(t) and _FIGURE_CELLS(t) >= 10:
+            return True
+    return False
 
 
 def _render(root, out: _Out) -> None:
