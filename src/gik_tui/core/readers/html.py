@@ -181,9 +181,16 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     hidden = [el for el in _MAY_HIDE(root) if el.get("hidden") is not None
               or _hides(el.get("style") or "")] if may_hide else []
+    total: float | None = None  # the page's text, measured when first needed
     for el in _MARKED(root):
         if el.tag not in _KEEP and _DROP_ATTR.search(f"{el.get('id', '')} {el.get('class', '')}"):
-            _remove(el)
+            if total is None:
+                total = float(_TEXT_LENGTH(root)) or 1.0
+            # (one holding a table of figures or most of the page's text is its article, whatever its
+            # name says: article share-box, content-header — a menu of a few hundred links may hold
+            # two fifths of a page's text)
+            if float(_TEXT_LENGTH(el)) < _KEEP_HIDDEN * total and _FIGURE_CELLS(el) < 10:
+                _remove(el)
         elif hidden_classes and hidden_classes.intersection((el.get("class") or "").split()):
             hidden.append(el)
     if hidden:
