@@ -1,6 +1,8 @@
 """Layouts (d): rows copied out of Word, separated by tabs or runs of spaces (also U+3000), and rows
 with one space between cells, as text taken from a PDF gives them."""
 
+import re
+
 import pytest
 
 from gik_tui.core.extract import extract
@@ -60,6 +62,25 @@ def test_template_corrected_by_labels():
     ex = extract(read_bytes(text.encode(), "x.txt"))
     assert ex.template == "gik-2021"
     assert any("2021" in w for w in ex.warnings)
+
+
+@pytest.mark.parametrize("name, filled", [("2018_dongsheng", 58), ("2018_liuzhi", 28), ("2016_dongchang", 16)])
+def test_a_report_on_2019_written_the_old_way_follows_the_old_template(name, filled):
+    """The old outline on a year of the new format (its statistics table, its labels 收到申请数 and
+    主动公开政府信息数, or its section 政府信息公开的收费和减免情况): labels only the old outline has
+    choose it, with a warning, and every figure its report on 2018 gives is read. (Before: the 2019
+    template by its year — no figure read.) A 2019 report on the new form that mentions its fees
+    stays on the new template: its own labels outnumber."""
+    from ..conftest import SAMPLES
+
+    text = (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
+    text = re.sub(r"20(1[0-8])年", "2019年", text)
+    ex = extract(read_bytes(text.encode(), f"{name}.txt"))
+    assert (ex.template, ex.year) == ("legacy", 2019)
+    assert any("the labels follow legacy" in w for w in ex.warnings)
+    assert sum(c.value is not None for c in ex.cells) == filled
+    modern = (SAMPLES / "2020_huaiyin.txt").read_text(encoding="utf-8") + "\n政府信息公开的收费及减免情况：无。\n"
+    assert extract(read_bytes(modern.encode(), "h.txt")).template == "gik-2019"
 
 
 def test_markup_like_text_is_kept_as_text():

@@ -242,7 +242,7 @@ def choose_template(norm: str, year: int | None) -> tuple[str, list[str]]:
         if fam:
             families.setdefault(fam, []).append(tid)
     by_labels = None
-    present = {tid: sum(1 for k in _markers(tid) if k in compact) for tid in ids if load_template(tid).family}
+    present = {tid: sum(1 for k in _markers(tid) if k in compact) for tid in ids}
     most = max(present.values(), default=0)
     if most:
         tied = tuple(t for t, n in present.items() if n == most)
