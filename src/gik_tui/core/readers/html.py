@@ -461,21 +461,27 @@ def _render(root, out: _Out) -> None:
 
 
 def _lays_out(table) -> bool:
-    """Does a table hold another table in its cells (a page's layout, not a table of figures)?"""
+    """Does a table hold a table of rows in its cells (a page's layout, not a table of figures)? A
+    cell holding a table of one row (a label and its note, set side by side) is read as that cell."""
     it = table.iter("table")
     next(it, None)  # (the table itself)
-    return next(it, None) is not None
+    return any(len(_own_rows(inner)) >= 2 for inner in it)
+
+
+def _own_rows(table) -> list:
+    """The table's own rows, not those of the tables inside its cells."""
+    rows = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("tbody", "thead", "tfoot"):
+            rows.extend(r for r in child if r.tag == "tr")
+    return rows
 
 
 def _own_cells(table) -> list:
     """The table's own cells, not those of the tables inside them."""
-    cells = []
-    for child in table:
-        rows = [child] if child.tag == "tr" else [r for r in child if r.tag == "tr"] \
-            if child.tag in ("tbody", "thead", "tfoot") else []
-        for tr in rows:
-            cells.extend(c for c in tr if c.tag in ("td", "th"))
-    return cells
+    return [c for tr in _own_rows(table) for c in tr if c.tag in ("td", "th")]
 
 
 class _Tail:
