@@ -1310,6 +1310,9 @@ class _Aligner:
             return
         explicit = any(tok.empty for tok, _ in vals)  # (the line shows it keeps its empty cells)
         spanned = any(tok.line in self.spanned for tok, _ in vals)
+        shifted = explicit and not spanned and self._total_left_empty(t.table, cols, vals)
+        if shifted:  # (its figures, without the empty cells after them, placed as a row that lost cells)
+            vals = vals[:shifted]
         if len(vals) == n and trimmed and vals[0][1].value is None:
             # some empty fields in front are label cells, some empty cells — or Word dropped an
             # empty last cell: which, only the identities can say
@@ -1317,7 +1320,7 @@ class _Aligner:
         elif doubt is not None and len(vals) == n:
             self._doubted(t, cols, doubt, vals)
             return
-        elif len(vals) == n or (explicit and len(vals) < n and not spanned):
+        elif not shifted and (len(vals) == n or (explicit and len(vals) < n and not spanned)):
             for col, (tok, p) in zip(cols, vals):
                 self._put(t.table, t.row, col, tok, p, t.conf, unit)
             return
@@ -1345,6 +1348,23 @@ class _Aligner:
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds,
                                          open=t.words, placed=len(vals) < n), t))
+
+    def _total_left_empty(self, table: str, cols: tuple[LabelPath, ...], vals: list[tuple[Tok, Parsed]]) -> int:
+        """A row of cells whose figures stand together from its first column and stop before its
+        total column (the last), which is empty with the cells after them, though some figure is
+        not nought: `17 | 1 | 0 | 0 | 0 | 18 | |` under seven columns. Its total stands one column
+        left when the report lacks a column (and the header that would say so is gone): how many
+        figures it has, for a reading by the identities — or 0 for any other row."""
+        total = self.idx.specs[table].total_column
+        n = len(cols)
+        if total is None or cols[-1] != total or len(vals) > n:
+            return 0
+        last = max((i for i, (_, p) in enumerate(vals) if p.value is not None), default=-1)
+        if not 0 <= last < n - 1 or not any(p.value for _, p in vals[:last + 1]):
+            return 0
+        if any(tok.empty for tok, _ in vals[:last + 1]) or not all(tok.empty for tok, _ in vals[last + 1:]):
+            return 0
+        return last + 1
 
     def _placed(self, table: str, cols: tuple[LabelPath, ...], kinds: tuple[str, ...], items: list) -> list[Option] | None:
         """Every way to put a row's figures, in order, into its columns when it dropped its empty
