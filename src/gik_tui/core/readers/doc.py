@@ -19,6 +19,7 @@ import struct
 
 from ..document import PAGE_BREAK, Document, Grid, paged
 from ..values import RAISED
+from .colours import white_rgb
 from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
 
@@ -216,7 +217,7 @@ def _what_chpx(grpprl: bytes) -> int:
         elif op == _ICO:
             white = value == 8
         elif op == _CV and i + 4 <= len(grpprl):
-            white = grpprl[i + 3] == 0 and min(grpprl[i:i + 3]) >= 0xF8
+            white = grpprl[i + 3] == 0 and white_rgb(grpprl[i:i + 3])
         elif op == _HIGHLIGHT and value not in (0, 8) or op in (0x4866, 0xCA71) and _fills(op, grpprl, i):
             filled = True
     return what or (WHITE if white and not filled else 0)
@@ -238,7 +239,7 @@ def _fills(op: int, grpprl: bytes, i: int) -> bool:
     for k in range(0, len(data) - 9, 10):
         fore, back, pat = data[k:k + 4], data[k + 4:k + 8], data[k + 8] | data[k + 9] << 8
         paint = (pat == 0 and back) or (pat == 1 and fore) or (1 < pat < 0xFFFF and fore)
-        if paint and (paint[3] == 0xFF and pat != 0 or paint[3] != 0xFF and min(paint[:3]) < 0xF8):
+        if paint and (paint[3] == 0xFF and pat != 0 or paint[3] != 0xFF and not white_rgb(paint[:3])):
             return True  # (solid over the automatic colour is black; clear over it is no fill)
     return False
 

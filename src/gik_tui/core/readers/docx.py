@@ -15,6 +15,7 @@ import zipfile
 
 from ..document import PAGE_BREAK, Document, Grid, paged
 from ..values import RAISED
+from .colours import white_hex as _white
 from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
 from .zips import open_zip
@@ -103,16 +104,6 @@ _FILL = f"{_W}fill"
 def _on(el) -> bool | None:
     """A toggle property's state: None when not set, else whether it is on."""
     return None if el is None else el.get(_VAL) not in ("0", "false", "off")
-
-
-def _white(color: str | None) -> bool:
-    """Is a colour (RRGGBB, as Word writes it) white or within a few steps of it?"""
-    if not color or len(color) != 6:
-        return False
-    try:
-        return all(int(color[i:i + 2], 16) >= 0xF8 for i in (0, 2, 4))
-    except ValueError:  # auto, or a name
-        return False
 
 
 def _painted(shd) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import posixpath
 
 from ..document import PAGE_BREAK, Document, paged
+from .colours import white_rgb
 from .errors import ReadError
 from .zips import open_zip
 
@@ -163,8 +164,7 @@ def _white_fill(obj, local) -> bool:
 
 
 def _white_value(value: str | None) -> bool:
-    v = _floats(value)
-    return len(v) == 3 and min(v) >= 248
+    return white_rgb(_floats(value))
 
 
 def _lines(pieces: list[tuple[float, float, float, float, str]]) -> list[str]:

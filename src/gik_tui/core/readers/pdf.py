@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from ..document import PAGE_BREAK, Document, Grid, paged
 from ..values import RAISED
+from .colours import WHITE_AT, white_rgb
 from .errors import ReadError
 from .grid import cell_text, is_figure, place, render, rows_of
 
@@ -361,9 +362,9 @@ def _white(color, space) -> bool:
         return False
     if space is not None and any(w in str(space) for w in _SPOT):
         return False
-    if len(color) == 4:
-        return max(color) <= 0.03
-    return len(color) in (1, 3) and min(color) >= 0.97
+    if len(color) == 4:  # CMYK: no ink
+        return max(color) <= 1 - WHITE_AT / 255
+    return len(color) in (1, 3) and white_rgb([round(255 * c) for c in color * (3 // len(color))])
 
 
 def _seen(page, invisible) -> list:

@@ -14,6 +14,7 @@ import io
 import re
 
 from ..document import PAGE_BREAK, Document, Grid, paged
+from .colours import white_hex as _white, white_rgb
 from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
 from .zips import open_zip
@@ -222,20 +223,14 @@ def _xls_shown(book, cell, value) -> str:
         xf = book.xf_list[cell.xf_index]
         fmt = book.format_map[xf.format_key].format_str
         rgb = book.colour_map.get(book.font_list[xf.font_index].colour_index)
-        white = rgb is not None and min(rgb) >= 0xF8
+        white = rgb is not None and white_rgb(rgb)
         bg = xf.background
         fill = book.colour_map.get(bg.pattern_colour_index) if bg.fill_pattern else None
-        filled = bool(bg.fill_pattern) and (fill is None or min(fill) < 0xF8)
+        filled = bool(bg.fill_pattern) and (fill is None or not white_rgb(fill))
     except (AttributeError, IndexError, KeyError, TypeError):  # a damaged record: shown as stored
         return ""
     return _shown(fmt, value, white, filled)
 
-
-def _white(rgb: str) -> bool:
-    try:
-        return len(rgb) == 6 and all(int(rgb[i:i + 2], 16) >= 0xF8 for i in (0, 2, 4))
-    except ValueError:
-        return False
 
 
 def read_xls(data: bytes, source: str, sha: str) -> Document:
