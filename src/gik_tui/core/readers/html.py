@@ -74,10 +74,15 @@ _NO_SIZE = re.compile(r"(?<![\w-])(?:max-)?(?:width|height)\s*:\s*0(?:px)?\s*(?:
 
 
 def _hides(style: str) -> bool:
-    """Does this style hide its element's text (`_HIDDEN_STYLE`, or a box of no size whose overflow is
-    hidden)?"""
-    return _HIDDEN_STYLE.search(style) is not None or (
-        _OVERFLOW_HIDDEN.search(style) is not None and _NO_SIZE.search(style) is not None)
+    """Does this style hide its element's text (`_HIDDEN_STYLE`, or `_boxed_away`)?"""
+    return _HIDDEN_STYLE.search(style) is not None or _boxed_away(style)
+
+
+def _boxed_away(style: str) -> bool:
+    """A box of no width or height whose overflow is hidden?"""
+    return _OVERFLOW_HIDDEN.search(style) is not None and _NO_SIZE.search(style) is not None
+
+
 _SHOWN_AGAIN = re.compile(r"(?<![\w-])(?:font-size|color)\s*:", re.I)  # a child's own size or colour
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CLASS_SELECTOR = re.compile(r"^\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*$", re.I)
@@ -355,7 +360,7 @@ def _drop_hidden(root, hidden: list, gone_classes: frozenset[str] = frozenset())
         if el.get("hidden") is not None or _GONE_STYLE.search(style) \
                 or not gone_classes.isdisjoint((el.get("class") or "").split()):
             _remove(el)
-        elif _AWAY_STYLE.search(style) or _OVERFLOW_HIDDEN.search(style) and _NO_SIZE.search(style):
+        elif _AWAY_STYLE.search(style) or _boxed_away(style):
             for sub in el.iter():  # out of sight with all it holds, whatever its children set; its place kept
                 if sub is not el:
                     sub.tail = None
