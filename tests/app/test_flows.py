@@ -124,6 +124,24 @@ async def test_edit_undo_redo_and_refusal(reports, ann_dir):
         assert screen.review.value(key) is None
 
 
+async def test_an_edit_undone_leaves_the_report_new_in_the_queue(reports, ann_dir):
+    """Edit a cell, save, undo, back to the queue: the report is new again, with no annotation file
+    (the queue said "in progress" and kept a file of nothing)."""
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
+        await pilot.press("e", *"5", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.review.status == "in progress" and list(ann_dir.iterdir())
+        await pilot.press("u", "ctrl+s")
+        await pilot.pause()
+        assert screen.review.status == "new" and not list(ann_dir.iterdir())
+        await pilot.press("escape")
+        await pilot.pause()
+        row = qrow(app.screen.query_one("#queue-table"), reports / "2018_dongsheng.txt")
+        assert row["status"] == "new" and row["saved"] == "—"
+
+
 async def test_edit_reruns_checks(reports, ann_dir):
     async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
         assert [c.id for c in screen.review.checks() if not c.ok] == ["stats.refused"]

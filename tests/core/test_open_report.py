@@ -53,6 +53,44 @@ def test_open_edit_save_and_open_again(report):
     assert r.save().ok  # nothing unsaved: nothing to do
 
 
+def test_every_change_undone_leaves_a_new_report_new_and_no_file(report):
+    """An edit, saved, then undone: the report is new again and the file this window wrote is taken
+    back (the queue said "in progress" with an annotation of nothing). Redone, both come back. The
+    analyst's own status stays as set; a report annotated before keeps its file, rewritten; a file
+    another window wrote meanwhile is never removed."""
+    path = annotation_path(report)
+    r = OpenReport.open(str(report))
+    r.review.set_cell(KEY, 5)
+    r.changed()
+    assert r.save().ok and path.exists() and r.review.status == "in progress"
+    r.review.undo()
+    r.changed()
+    assert r.review.status == "new" and r.save().ok and not path.exists() and not r.dirty
+    r.review.redo()
+    r.changed()
+    assert r.review.status == "in progress" and r.save().ok and load_annotation(path).cell_map[KEY].value == 5
+    r.review.undo()
+    r.review.status = "done"  # (the analyst's own)
+    r.changed()
+    assert r.save().ok and load_annotation(path).status == "done"
+
+    again = OpenReport.open(str(report))  # annotated before: undoing back to it keeps the file
+    again.review.set_cell(KEY, 7)
+    again.review.undo()
+    again.changed()
+    assert again.save().ok and path.exists() and again.review.status == "done"
+
+    path.unlink()
+    r = OpenReport.open(str(report))
+    r.review.set_cell(KEY, 5)
+    r.changed()
+    assert r.save().ok
+    _theirs(report)  # another window saves its own meanwhile
+    r.review.undo()
+    r.changed()
+    assert not r.save().ok and load_annotation(path).note == "复核过"  # a conflict, said: theirs kept
+
+
 def test_any_change_to_the_review_is_unsaved_until_written(report):
     """The review itself says what is unsaved: an edit, a note or a status not yet written makes the
     report dirty the moment it is made (a screen told of it later saved nothing when the analyst

@@ -493,6 +493,23 @@ class AnnotationFile:
     def changed_on_disk(self) -> bool:
         return self._current() != self.known
 
+    def withdraw(self) -> bool:
+        """Remove the file this window wrote when its decisions are all undone and there was none
+        before — under the folder's lock, and only while it holds what this window wrote (another
+        window's save in between keeps it). True when there is no file now."""
+        with FolderLock(self.path.parent):
+            if self.changed_on_disk():
+                return self._current() is None
+            if self.known is not None:
+                try:
+                    self.path.unlink()
+                except FileNotFoundError:
+                    pass
+                except OSError:
+                    return False
+            self.known = None
+        return True
+
     def save(self, a: Annotation, force: bool = False) -> None:
         """Atomic save; ConflictError when the file changed since it was read (unless forced),
         AnnotationError when the file is invalid or read-only, OSError when the disk refuses.

@@ -194,6 +194,13 @@ class OpenReport:
         disk meanwhile). The review is kept whatever happens: nothing typed is lost."""
         if not self.dirty:
             return Saved(True)
+        if self.annotation is None and self.review.untouched():
+            # every decision undone on a report that had no annotation: no file, as before it opened
+            # (one this window wrote meanwhile is taken back, unless another window wrote since)
+            if self.file.blocked or self.file.withdraw():
+                self.last_saved = None
+                self._clean()
+                return Saved(True)
         self.review.updated = now()
         written = self.review.annotation()
         try:

@@ -128,6 +128,7 @@ class Review:
         self.updated = base.updated
         self._undo: list[Change] = []
         self._redo: list[Change] = []
+        self._start = self.decided()  # what the review began with: undone back to it, as it was
         self._cells = {c.key: c for c in ex.cells}
         self.stale: set[CellKey] = {
             k for k, e in self.edits.items()
@@ -448,13 +449,23 @@ class Review:
         ch = self._undo.pop()
         self._apply(ch, False)
         self._redo.append(ch)
+        # every change undone back to what it began with: a report that was new is new again (the
+        # analyst's own status, done or flagged, stays as set)
+        if not self._undo and self.status == IN_PROGRESS and self._start[2] == NEW \
+                and _without_status(self.decided()) == _without_status(self._start):
+            self.status = NEW
         return ch
+
+    def untouched(self) -> bool:
+        """Does the review hold nothing — as it began, for a report no one had annotated?"""
+        return self.decided() == self._start and self._start[2] == NEW and not any(self._start[:2])
 
     def redo(self) -> Change | None:
         if not self._redo:
             return None
         ch = self._redo.pop()
         self._apply(ch, True)
+        self._started()
         self._undo.append(ch)
         return ch
 
@@ -477,3 +488,8 @@ class Review:
 def _order(ex: Extraction):
     pos = {c.key: i for i, c in enumerate(ex.cells)}
     return lambda k: (pos.get(k, len(pos)), str(k))
+
+
+def _without_status(decided: tuple) -> tuple:
+    """`Review.decided()` without its status."""
+    return decided[:2] + decided[3:]
