@@ -336,6 +336,44 @@ def test_white_text_on_a_coloured_fill_and_no_ink_text_on_a_picture_are_read():
     assert not any("no reader sees" in n for n in doc.notes)
 
 
+@pytest.mark.parametrize("cover", ["white box", "coloured box"])
+def test_a_figure_covered_by_a_box_drawn_over_it_is_not_read(cover):
+    """A correction pasted over a figure: the old 17 drawn, a white (or any opaque) box drawn over
+    it, the new 18 written on the box. The reader shows 18; the old figure is not read
+    (before: 1718, or 17 and 18 side by side). A box drawn see-through, a picture (a seal), or a box
+    drawn before the text (a shaded cell), hides nothing."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    def draw(c):
+        _requests_head(c)
+        c.drawString(60, 700, "一、本年新收政府信息公开申请数量")
+        for k, v in enumerate([17, 1, 0, 0, 0, 0, 17]):
+            c.drawString(270 + 45 * k, 700, str(v))
+        for x in (270, 270 + 45 * 6):  # the correction: 17 → 18 in 自然人 and 总计
+            c.setFillColorRGB(*((1, 1, 1) if cover == "white box" else (0.9, 0.9, 0.6)))
+            c.rect(x - 2, 697, 16, 12, fill=1, stroke=0)
+            c.setFillColorRGB(0, 0, 0)
+            c.drawString(x, 700, "18")
+        c.drawString(60, 680, "二、上年结转政府信息公开申请数量")
+        c.setFillColorRGB(0.8, 0.8, 0.8)
+        c.rect(268, 677, 16, 12, fill=1, stroke=0)  # a shaded cell: drawn before its figure
+        c.setFillColorRGB(0, 0, 0)
+        for k, v in enumerate([3, 0, 0, 0, 0, 0, 3]):
+            c.drawString(270 + 45 * k, 680, str(v))
+        c.setFillAlpha(0.3)
+        c.rect(268 + 45 * 6, 677, 16, 12, fill=1, stroke=0)  # see-through, over the total
+        c.setFillAlpha(1)
+        seal = ImageReader(Image.new("RGBA", (20, 10), (220, 0, 0, 90)))  # a seal's see-through picture
+        c.drawImage(seal, 268 + 45, 677, 16, 12, mask="auto")
+
+    doc = read_bytes(_canvas_pdf(draw), "covered.pdf")
+    lines = doc.text.split("\n")
+    assert "一、本年新收政府信息公开申请数量  18  1  0  0  0  0  18" in lines
+    assert "二、上年结转政府信息公开申请数量  3  0  0  0  0  0  3" in lines
+    assert any("covered" in n for n in doc.notes)
+
+
 @pytest.mark.parametrize("how", ["invisible", "white"])
 def test_a_page_drawn_mostly_in_no_ink_or_white_keeps_its_text(how):
     """A page whose text is mostly drawn with no ink (a search layer over text drawn as outlines) or

@@ -122,7 +122,7 @@ def read_pdf(data: bytes, source: str, sha: str) -> Document:
                         notes.append(_too_many(i + 1, counts[i]))
                         read.append(_Page(i + 1, [], [], []))
                         continue
-                    read.append(_read_page(page, i + 1, notes, unseen[i] if unseen else ()))
+                    read.append(_read_page(page, i + 1, notes, unseen[i] if unseen else ((), ())))
                     images += len(page.images)
                     if page.images and not read[-1].chars:
                         scanned.append(i)
@@ -217,7 +217,7 @@ def _why(e: BaseException) -> str:
     return f"a damaged or unreadable PDF ({name}: {msg[:80]})" if msg else f"a damaged or unreadable PDF ({name})"
 
 
-def _char_counts(data: bytes, pages: int) -> tuple[list[int], list[list[tuple]]] | None:
+def _char_counts(data: bytes, pages: int) -> tuple[list[int], list[tuple[list, list]]] | None:
     """The characters on each of the first `pages` pages, as pdfium counts them (a page of a
     million characters in half a second, its memory freed at once), and the boxes of each page's
     text drawn invisible (`_invisible`); None when pdfium cannot say, and then the count pdfplumber
@@ -226,7 +226,7 @@ def _char_counts(data: bytes, pages: int) -> tuple[list[int], list[list[tuple]]]
         return _counted(data, pages)
 
 
-def _counted(data: bytes, pages: int) -> tuple[list[int], list[list[tuple]]] | None:
+def _counted(data: bytes, pages: int) -> tuple[list[int], list[tuple[list, list]]] | None:
     try:
         import pypdfium2 as pdfium
 
@@ -234,7 +234,7 @@ def _counted(data: bytes, pages: int) -> tuple[list[int], list[list[tuple]]] | N
     except Exception:  # noqa: BLE001 - pdfplumber says what is wrong with the file
         return None
     counts: list[int] = []
-    unseen: list[list[tuple]] = []
+    unseen: list[tuple[list, list]] = []
     try:
         for i in range(min(pages, len(doc))):
             page = doc[i]
@@ -242,58 +242,108 @@ def _counted(data: bytes, pages: int) -> tuple[list[int], list[list[tuple]]] | N
                 text = page.get_textpage()
                 try:
                     counts.append(text.count_chars())
+                    unseen.append(_invisible(page, text) if counts[-1] else ([], []))
                 finally:
                     text.close()
-                unseen.append(_invisible(page) if counts[-1] else [])
             except Exception:  # noqa: BLE001 - this page is left to pdfplumber's own count
                 counts.append(0)
-                unseen.append([])
+                unseen.append(([], []))
             finally:
                 page.close()
     finally:
         doc.close()
     more = pages - len(counts)
-    return counts + [0] * more, unseen + [[] for _ in range(more)]
+    return counts + [0] * more, unseen + [([], []) for _ in range(more)]
 
 
 _NO_INK = (3, 7)  # text render modes that draw nothing: invisible, and invisible adding to the clip
 _MAX_OBJECTS = 20_000  # page objects looked at for invisible text (a report's page has hundreds)
 
 
-def _invisible(page) -> list[tuple[float, float, float, float]]:
+def _invisible(page, textpage) -> tuple[list[tuple[float, float, float, float]], list[tuple[tuple[float, float, float, float], int]]]:
     """The boxes (x0, top, x1, bottom, as pdfplumber places characters) of the page's text objects
-    drawn in a render mode that leaves no ink (`Tr 3`: a scan's recognised text layer, or text put
-    there to be found and not seen), within forms too. A page turned by /Rotate is not looked at."""
+    that draw nothing: (those in a render mode that leaves no ink — `Tr 3`: a scan's recognised
+    text layer, or text put there to be found and not seen —, those a later opaque rectangle
+    covers whole — an old figure under a white box, the new one written over it — each with
+    how many characters it draws), within forms too, in the order the page draws them. A page turned
+    by /Rotate is not looked at."""
     import ctypes
 
     import pypdfium2.raw as raw
 
     if page.get_rotation():
-        return []
+        return [], []
     x0, y0, _, y1 = page.get_mediabox()
-    boxes: list[tuple[float, float, float, float]] = []
+    no_ink: list[tuple[float, float, float, float]] = []
+    texts: list[tuple[int, tuple[float, float, float, float], object]] = []  # (order, box, object) drawn in ink
+    covers: list[tuple[int, tuple[float, float, float, float]]] = []  # … of opaque rectangles and pictures
     seen = 0
     lft, bot, rgt, tp = (ctypes.c_float() for _ in range(4))
-    stack = [(page, False, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)]
-    while stack:
-        parent, form, m, depth = stack.pop()
+    r, g, b, alpha = (ctypes.c_uint() for _ in range(4))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+
+    def box(obj, m) -> tuple[float, float, float, float] | None:
+        if not raw.FPDFPageObj_GetBounds(obj, lft, bot, rgt, tp):
+            return None
+        xs, ys = zip(*(_apply(m, x, y) for x in (lft.value, rgt.value) for y in (bot.value, tp.value)))
+        return min(xs) - x0, y1 - max(ys), max(xs) - x0, y1 - min(ys)
+
+    frames = [[page, False, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0, 0]]  # parent, form?, matrix, depth, next
+    order = 0
+    while frames:
+        frame = frames[-1]
+        parent, form, m, depth, k = frame
         n = (raw.FPDFFormObj_CountObjects if form else raw.FPDFPage_CountObjects)(parent)
-        seen += max(n, 0)
-        if seen > _MAX_OBJECTS:
-            return boxes
-        get = raw.FPDFFormObj_GetObject if form else raw.FPDFPage_GetObject
-        for k in range(max(n, 0)):
-            obj = get(parent, k)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_TEXT:
-                if raw.FPDFTextObj_GetTextRenderMode(obj) in _NO_INK and raw.FPDFPageObj_GetBounds(obj, lft, bot, rgt, tp):
-                    xs, ys = zip(*(_apply(m, x, y) for x in (lft.value, rgt.value) for y in (bot.value, tp.value)))
-                    boxes.append((min(xs) - x0, y1 - max(ys), max(xs) - x0, y1 - min(ys)))
-            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
-                fm = raw.FS_MATRIX()
-                if raw.FPDFPageObj_GetMatrix(obj, fm):
-                    stack.append((obj, True, _times((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), m), depth + 1))
-    return boxes
+        if k == 0:
+            seen += max(n, 0)
+            if seen > _MAX_OBJECTS:
+                break
+        if k >= n:
+            frames.pop()
+            continue
+        frame[4] = k + 1
+        obj = (raw.FPDFFormObj_GetObject if form else raw.FPDFPage_GetObject)(parent, k)
+        order += 1
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            at = box(obj, m)
+            if at is not None and raw.FPDFTextObj_GetTextRenderMode(obj) in _NO_INK:
+                no_ink.append(at)
+            elif at is not None:
+                texts.append((order, at, obj))
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
+            fm = raw.FS_MATRIX()
+            if raw.FPDFPageObj_GetMatrix(obj, fm):
+                frames.append([obj, True, _times((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), m), depth + 1, 0])
+        elif kind == raw.FPDF_PAGEOBJ_PATH and _opaque_rectangle(raw, obj, fill, stroke, r, g, b, alpha):
+            # (a picture is no cover: whether it is see-through — a seal over the date — pdfium
+            # does not say without drawing it)
+            at = box(obj, m)
+            if at is not None and at[2] - at[0] >= _COVER_LEAST and at[3] - at[1] >= _COVER_LEAST:
+                covers.append((order, at))
+    covered = [(t, _chars_of(raw, obj, textpage)) for i, t, obj in texts
+               if any(j > i and c[0] - _TOL <= t[0] and c[1] - _TOL <= t[1] and t[2] <= c[2] + _TOL
+                      and t[3] <= c[3] + _TOL for j, c in covers)] if covers else []
+    return no_ink, covered
+
+
+def _chars_of(raw, obj, textpage) -> int:
+    """How many characters a text object draws (its text as pdfium reads it: UTF-16, a nought
+    after it)."""
+    size = raw.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
+    return max(0, size // 2 - 1)
+
+
+_COVER_LEAST = 3.0  # points: a rectangle narrower or lower than this (a rule, a border) covers no text
+
+
+def _opaque_rectangle(raw, obj, fill, stroke, r, g, b, alpha) -> bool:
+    """Is a path one filled rectangle (at most five segments) in an opaque colour?"""
+    if raw.FPDFPath_CountSegments(obj) > 5 or not raw.FPDFPath_GetDrawMode(obj, fill, stroke) or not fill.value:
+        return False
+    if raw.FPDFPageObj_HasTransparency(obj):
+        return False
+    return bool(raw.FPDFPageObj_GetFillColor(obj, r, g, b, alpha)) and alpha.value == 255
 
 
 def _apply(m: tuple, x: float, y: float) -> tuple[float, float]:
@@ -329,18 +379,21 @@ def _doubled(chars: list) -> bool:
     return False
 
 
-def _read_page(page, number: int, notes: list[str], invisible=()) -> _Page:
+def _read_page(page, number: int, notes: list[str], invisible=((), ())) -> _Page:
     if len(page.chars) > MAX_CHARS:
         notes.append(_too_many(number, len(page.chars)))
         return _Page(number, [], [], [])
     # a character drawn twice a fraction of a point apart is one (bold faked by drawing it again,
     # as Word does for a Chinese font without a bold face): read twice, 17 would be 1177
-    if _doubled(page.chars):  # (pdfplumber's dedupe costs a third of the reading: only where needed)
-        page = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE)
+    # (what no reader sees first: a figure written over a covered one stands where it stood)
     chars = _seen(page, invisible)
     if len(chars) < len(page.chars):
         notes.append(f"page {number}: {len(page.chars) - len(chars)} character(s) drawn where no reader sees them "
-                     "(invisible, white on white, or off the page) were not read")
+                     "(invisible, white on white, covered, or off the page) were not read")
+    if _doubled(chars):  # (pdfplumber's dedupe costs a third of the reading: only where needed)
+        from pdfplumber.utils import dedupe_chars
+
+        chars = dedupe_chars(chars, tolerance=DEDUPE_TOLERANCE)
     tables = []
     if len(page.lines) + len(page.rects) + len(page.curves) > MAX_RULES:
         notes.append(f"page {number} has too many drawn lines to look for ruled tables; its text was read as lines")
@@ -369,7 +422,8 @@ def _white(color, space) -> bool:
 
 def _seen(page, invisible) -> list:
     """The page's characters a reader sees. Left out: those whose middle is off the page, those in
-    a text object drawn with no ink (`_invisible`) and those filled white, unless a picture lies
+    a text object a later rectangle or picture covers (`_invisible`: an old figure under a white
+    box), and those in a text object drawn with no ink and those filled white, unless a picture lies
     under them (a scan's recognised text layer; a caption on a photograph), or, for white ones, a
     coloured fill (a table's shaded header row). Read, 17 with a white 1 after it would be 171.
     When most of a page's text is so drawn, it is the page's text as its maker meant it (a search
@@ -380,12 +434,21 @@ def _seen(page, invisible) -> list:
         x0 = top = -math.inf      # not always on the page's box (turned 270°, left of it): none is off it
         x1 = bottom = math.inf
     pad_x, pad_y = _INK_PAD
-    ink = [(a - pad_x, t - pad_y, b + pad_x, u + pad_y) for a, t, b, u in invisible]
+    no_ink, covered = invisible
+    ink = [(a - pad_x, t - pad_y, b + pad_x, u + pad_y) for a, t, b, u in no_ink]
+    # a covered text object's characters: the first so many the page draws in its box (those drawn
+    # there after it — the new figure written over the box — stand on top)
+    under_cover = [[a - pad_x, t - pad_y, b + pad_x, u + pad_y, n] for (a, t, b, u), n in covered]
     under: list | None = None  # pictures and coloured fills, found when first needed
     out, unseen = [], []
     for ch in page.chars:
         mx, my = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         if not (x0 <= mx <= x1 and top <= my <= bottom):
+            continue
+        hit = next((c for c in under_cover if c[4] and c[0] <= mx <= c[2] and c[1] <= my <= c[3]), None)
+        if hit is not None:
+            hit[4] -= 1
+            unseen.append(ch)  # (a picture or a box drawn over it: whatever lies under it, it is not seen)
             continue
         white = _white(ch["non_stroking_color"], ch.get("ncs"))
         if white or (ink and any(a <= mx <= b and t <= my <= u for a, t, b, u in ink)):
