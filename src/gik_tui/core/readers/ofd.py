@@ -7,7 +7,9 @@ page's `Content.xml` holds `TextObject`s (a `Boundary` "x y w h" in mm, a font `
 Lines are rebuilt from the positions as for a PDF: text codes on one baseline are one line, read
 left to right; where a line breaks into pieces far apart (a table's cells), the pieces are its cells
 (" | " between them, as a table flattened a row per line), else they are joined. Each page starts
-with a form-feed line, so cells and headings know their page.
+with a form-feed line, so cells and headings know their page. Text objects that draw nothing (not
+visible, neither filled nor stroked, fully transparent, white with no picture or coloured fill under
+them) are not read, unless most of the page is drawn so (`_drawn`).
 """
 
 from __future__ import annotations
