@@ -10,6 +10,9 @@ page of every line.
   positions on the page) and a header row repeated on the next page is dropped.
 - Text outside the tables is rebuilt from its characters line by line, without the stray spaces
   PDF extraction puts between Chinese characters.
+- What no reader sees is not read (`_seen`): text drawn with no ink (found by pdfium, `_invisible`),
+  white on nothing, covered by an opaque box drawn later, or off the page — unless most of the page
+  is drawn so (a search layer over text drawn as outlines). Faked bold is merged after.
 - Running headers and footers (a line repeated at the top or bottom of the pages) and page numbers
   (`— 3 —`, `第 3 页 共 5 页`, `3/5`) are dropped.
 - Each page starts with a line holding only a form feed ("\\f"): no part of the engine reads it,
