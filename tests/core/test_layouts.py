@@ -112,6 +112,24 @@ def test_a_pipe_table_lacking_a_column_and_its_header_never_reads_its_total_one_
     assert total.value == 18 or total.candidates[0][0] == 18  # (offered when the gone column held a figure)
 
 
+@pytest.mark.parametrize("row", [
+    " | | | | | | 1 | | | 1 | | | | | |",  # cells joined by " | ", the first empty
+    "\t\t\t\t\t\t1\t\t\t1\t\t\t\t\t",  # copied out of Word, tabs between cells
+    " |  |  |  |  |  | 1 |  |  | 1 |  |  |  |  |  |",
+])
+def test_a_review_row_whose_first_cells_are_noughts_left_blank_keeps_its_columns(row):
+    """The review row (no label) with its noughts left blank: the empty fields before its first
+    figure are its first cells. Dropped, its 1s were read from the first column — 行政复议 结果维持
+    and 尚未审结 at full confidence, where the report says 未经复议直接起诉 结果纠正 and its 总计."""
+    from ..conftest import SAMPLES
+
+    text = (SAMPLES / "2020_huaiyin.txt").read_text(encoding="utf-8")
+    text = text.replace("0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", row)
+    ex = extract(read_bytes(text.encode(), "2020_huaiyin.txt"))
+    filled = {c.column: c.value for c in ex.cells if c.table == "review" and c.value}
+    assert filled == {("行政诉讼", "未经复议直接起诉", "结果纠正"): 1, ("行政诉讼", "未经复议直接起诉", "总计"): 1}
+
+
 def test_markup_like_text_is_kept_as_text():
     text = "[bold]某县人民政府[/]2019年政府信息公开年度报告\n一、总体情况[/]\n\x1b[31m红\x1b[0m\n"
     ex = extract(read_bytes(text.encode(), "m.txt"))

@@ -19,6 +19,7 @@ _HIDERS = {
     "upper-case style": lambda d: f"<font style='DISPLAY: none'>{d}</font>",
     "visibility": lambda d: f'<span style="color:red; visibility: hidden;">{d}</span>',
     "hidden attribute": lambda d: f"<span hidden>{d}</span>",
+    "collapsed": lambda d: f'<span style="visibility:collapse">{d}</span>',  # (before: read 177)
     "a class the page hides": lambda d: f'<span class="a hx">{d}</span>',
     # drawn at no size, with no opacity, in no colour (before: read 177 — 897 of 912 cells wrong)
     "font-size 0": lambda d: f'<span style="font-size:0">{d}</span>',
@@ -87,6 +88,25 @@ def test_a_hidden_cell_and_a_hidden_copy_of_a_table_are_not_read():
         copy = re.sub(r">(\d+)<", lambda m: f">{int(m.group(1)) + 3}<", page[k:page.find("</table>", k) + 8])
         page = page[:k] + '<div hidden="hidden">' + copy + "</div>" + page[k:]
         assert _wrong(page, rep) == []
+
+
+@pytest.mark.parametrize("style", ["visibility:hidden", "visibility: collapse", "opacity:0"])
+def test_a_cell_hidden_where_it_stands_is_an_empty_cell_not_one_taken_out_of_its_row(style):
+    """A figure's cell set visibility:hidden (or collapse, or opacity:0) keeps its place in the
+    browser: an empty cell. Taken out of its row, the row's later figures were read a column left,
+    at full confidence. Only display:none (and a row set to collapse) takes a cell out."""
+    text, grids, _, _ = html_to_text(f'<html><body><div class="content"><table><tr><td>申请</td><td style="{style}">'
+                                     '<b>9</b></td><td>17</td><td>3</td></tr><tr style="visibility:collapse"><td>x</td>'
+                                     '<td>5</td></tr><tr><td>结转</td><td>0</td><td>2</td><td>2</td></tr></table></div>'
+                                     "</body></html>")
+    assert grids[0].rows == (("申请", "", "17", "3"), ("结转", "0", "2", "2"))
+    rng = random.Random(style)
+    for i in range(3):
+        page, rep = _page(i)
+        page = re.sub(r"<td([^>]*)>0</td>", lambda m: f'<td{m.group(1)} style="{style}">9</td>' if rng.random() < 0.2
+                      else m.group(0), page)
+        ex = extract(read_bytes(page.encode("utf-8"), rep.filename))  # (a hidden 9 where a 0 stood: an empty cell)
+        assert [(c.key, c.value) for c in ex.cells if c.value not in (None, rep.values.get(c.key))] == []
 
 
 def test_a_hidden_piece_is_said_and_visible_text_stays():
@@ -183,10 +203,10 @@ def test_hidden_classes_come_from_the_pages_own_style_blocks():
 
     page = ("<style>.menu li{list-style:none} .pop, div.x-1 {display: none} .v{visibility:hidden}"
             " #id{display:none} a.b .c{display:none}</style><style type='text/css'>.q{color:red}</style>")
-    assert _hidden_classes(page) == ({"pop", "x-1", "v"}, set(), set())
+    assert _hidden_classes(page) == ({"pop", "x-1", "v"}, {"v"}, set())  # (hidden where it stands: unseen)
     page += ("<style>.fz{font-size:0px} .gone{font-size:0;display:none} .t{color: transparent} .fn{vertical-align:"
              "super;font-size:9px} .old{text-decoration: red line-through}</style>")
-    assert _hidden_classes(page) == ({"pop", "x-1", "v", "fz", "gone", "t", "old"}, {"fz", "t", "old"}, {"fn"})
+    assert _hidden_classes(page) == ({"pop", "x-1", "v", "fz", "gone", "t", "old"}, {"v", "fz", "t", "old"}, {"fn"})
 
 
 @pytest.mark.parametrize("zero", ['style="font-size:0"', 'class="row"', 'style="color:transparent"'])

@@ -54,7 +54,13 @@ _HIDDEN_INLINE = re.compile(rf"<({_INLINE_TAGS})\b([^<>]*)>([^<]*)</\1\s*>", re.
 # — what no size or colour of a child shows again (display, visibility, opacity), and what a child
 # that sets its own may (font-size:0 on a list of inline blocks is a layout trick: its items say 14px)
 _NOUGHT = r"\s*:\s*(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%)?\s*(?:[;!\"']|$)"
-_GONE = r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![\w-])opacity" + _NOUGHT
+# gone from the layout: display:none (the hidden attribute too; a table row set visibility:collapse)
+_GONE = r"display\s*:\s*none"
+# unseen where it stands — a cell so set is an empty cell, never one taken out of its row, which would
+# read the row's later figures a column left: visibility:hidden or collapse (a child may show itself
+# again: visibility:visible), opacity:0 (nothing below shows)
+_VANISH = r"visibility\s*:\s*(?:hidden|collapse)"
+_CLEAR = r"(?<![\w-])opacity" + _NOUGHT
 # (struck through by a style, as <del> is: a correction's old text — a child cannot undo it)
 # moved out of sight: far off the page (left, top, a margin or text-indent at minus a thousand
 # pixels or fifty ems: the "visually hidden" trick), clipped to nothing (clip: rect(0 0 0 0), a
@@ -65,9 +71,11 @@ _AWAY = (r"(?<![\w-])(?:left|top|right|margin-left|margin-top|text-indent)\s*:\s
          r"|clip-path\s*:\s*(?:inset\(\s*50%|circle\(\s*0)|(?<![\w-])transform\s*:\s*scale\(\s*0(?:\.0*)?\s*[,)]")
 _UNSEEN = (r"(?<![\w-])font-size" + _NOUGHT + r"|(?<![\w-])color\s*:\s*transparent"
            r"|text-decoration(?:-line)?\s*:[^;\"'{}]*line-through|" + _AWAY)
-_HIDDEN_STYLE = re.compile(f"{_GONE}|{_UNSEEN}", re.I)
+_HIDDEN_STYLE = re.compile(f"{_GONE}|{_VANISH}|{_CLEAR}|{_UNSEEN}", re.I)
 _GONE_STYLE = re.compile(_GONE, re.I)
-_AWAY_STYLE = re.compile(_AWAY, re.I)
+_VANISH_STYLE = re.compile(_VANISH, re.I)
+_CLEAR_AWAY_STYLE = re.compile(f"{_CLEAR}|{_AWAY}", re.I)
+_VISIBLE_AGAIN = re.compile(r"visibility\s*:\s*visible", re.I)
 # … or boxed at no width or height, what overflows the box hidden (both in one style, either order)
 _OVERFLOW_HIDDEN = re.compile(r"overflow(?:-[xy])?\s*:\s*hidden", re.I)
 _NO_SIZE = re.compile(r"(?<![\w-])(?:max-)?(?:width|height)\s*:\s*0(?:px)?\s*(?:[;!\"'}]|$)", re.I)
@@ -91,9 +99,12 @@ _HIDING_WORDS = ("none", "hidden", "NONE", "HIDDEN")  # (display:none, visibilit
 # the other ways, found where they are written (words such as opacity or vertical-align stand in
 # many a page's styles at values that hide nothing): a size or opacity of nought from its colon,
 # which the scan looks for in C (a pattern that opens with the words is tried at every character)
-_NOUGHT_AT = re.compile(":(?:" + "|".join(f"(?<={n}{sp}:)" for n in ("opacity", "OPACITY", "Opacity", "font-size",
-                                                                    "FONT-SIZE", "Font-Size") for sp in ("", " "))
-                        + r")\s*(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%|PX|PT|EM|REM)?\s*(?:[;!\"'}]|$)", re.M)
+_NOUGHT_AT = re.compile(":(?:(?:" + "|".join(f"(?<={n}{sp}:)" for n in ("opacity", "OPACITY", "Opacity", "font-size",
+                                                                       "FONT-SIZE", "Font-Size") for sp in ("", " "))
+                        + r")\s*(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%|PX|PT|EM|REM)?\s*(?:[;!\"'}]|$)|(?:"
+                        # (in the same scan: visibility:collapse — a table's row or cell so set is gone)
+                        + "|".join(f"(?<={n}{sp}:)" for n in ("visibility", "VISIBILITY", "Visibility") for sp in ("", " "))
+                        + r")\s*(?:collapse|COLLAPSE))", re.M)
 _HIDING_MORE = ("transparent", "TRANSPARENT", "line-through", "LINE-THROUGH")
 # (far off the page, from its minus sign; clipped or scaled to nothing, from its bracket: each a
 # character re skips to in C)
@@ -108,7 +119,7 @@ _RAISE_AT = re.compile(r"-(?<=vertical-|VERTICAL-|Vertical-)(?:align|ALIGN|Align
 _RAISED_DIGITS = re.compile(r"\s*\d{1,3}\s*")
 _FOLDED = "translate(., 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n', 'abcdefghijklmnopqrstuvwxyz')"  # lower case, no spaces
 _MAY_HIDE = etree.XPath("//@style[" + " or ".join(f"contains({_FOLDED}, '{w}')" for w in (
-    "none", "hidden", "size:0", "size:.0", "opacity:0", "opacity:.0", "transparent", "line-through", ":-", "rect(",
+    "none", "hidden", "collapse", "size:0", "size:.0", "opacity:0", "opacity:.0", "transparent", "line-through", ":-", "rect(",
     "scale(0", "inset(50", "circle(0"))
                         + "]/.. | //@hidden/..")  # (over the attributes: in C, fast)
 _STRUCK = ("del", "s", "strike", "dialog")  # (and a dialog not opened: never drawn)
@@ -357,28 +368,31 @@ def _drop_hidden(root, hidden: list, gone_classes: frozenset[str] = frozenset())
         if el.tag in ("html", "body") or float(_TEXT_LENGTH(el)) >= _KEEP_HIDDEN * total:
             continue
         style = el.get("style") or ""
+        vanish = _VANISH_STYLE.search(style)
         if el.get("hidden") is not None or _GONE_STYLE.search(style) \
-                or not gone_classes.isdisjoint((el.get("class") or "").split()):
+                or not gone_classes.isdisjoint((el.get("class") or "").split()) \
+                or vanish and el.tag == "tr" and "collapse" in vanish.group(0).lower():
             _remove(el)
-        elif _AWAY_STYLE.search(style) or _boxed_away(style):
+        elif _CLEAR_AWAY_STYLE.search(style) or _boxed_away(style):
             for sub in el.iter():  # out of sight with all it holds, whatever its children set; its place kept
                 if sub is not el:
                     sub.tail = None
                 sub.text = None
-        else:
-            _drop_unseen_text(el)  # (it keeps its place: a cell drawn at no size is an empty cell)
+        else:  # (it keeps its place: a cell drawn at no size, or unseen, is an empty cell)
+            _drop_unseen_text(el, _VISIBLE_AGAIN if vanish else _SHOWN_AGAIN)
 
 
-def _drop_unseen_text(el) -> None:
-    """Clear the text an element draws at no size or in no colour: its own, and that of the children
-    that set no size, colour or class of their own (they inherit it), all the way down."""
+def _drop_unseen_text(el, again: re.Pattern = _SHOWN_AGAIN) -> None:
+    """Clear the text an element draws unseen (at no size, in no colour, hidden): its own, and that
+    of the children that set no class nor a style that shows them `again` (their own size or colour;
+    visibility:visible), all the way down."""
     el.text = None
     for child in el:
         child.tail = None
         if not isinstance(child.tag, str):
             continue
-        if child.get("class") is None and not _SHOWN_AGAIN.search(child.get("style") or ""):
-            _drop_unseen_text(child)
+        if child.get("class") is None and not again.search(child.get("style") or ""):
+            _drop_unseen_text(child, again)
 
 
 def _article(root):

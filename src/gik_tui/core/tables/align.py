@@ -501,7 +501,11 @@ class _Aligner:
 
     def _value(self, tok: Tok, parsed: Parsed) -> None:
         t = self.target
-        if tok.empty and self.after_header and (t is None or not t.values):
+        if tok.empty and self.after_header and (t is None or not t.values) and not (
+                t is not None and not t.row and not any(line == tok.line for _, line in self.head.cells)):
+            # (an empty field after the header is none of a row's cells — but one that opens the line
+            # of a row of no label is its first cell, a nought left blank: dropped, the review row's
+            # figures were read from its first column, 1 as 行政复议 结果维持 at full confidence)
             return
         if t is None and parsed.value is not None and self._again_unlabelled():
             t = self.target

@@ -204,9 +204,11 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                 append(Tok(t, here + lead, here + lead + len(t), i, False, False))
                 continue
             parts = line.split("|")
-            # a trailing "|" closes the last cell; a leading one opens the first
+            # a trailing "|" closes the last cell; a leading one opens the first — unless the line
+            # opens with " | ", the joint after an empty first cell (a table's row written cell
+            # " | " cell: a review row whose first figure is a nought left blank)
             last = len(parts) - 1 if s.endswith("|") else len(parts)
-            first = 1 if s.startswith("|") and not parts[0].strip() else 0
+            first = 1 if s.startswith("|") and not parts[0].strip() and not line.startswith(" | ") else 0
             multi = last - first > 1
             pos = here
             for k, part in enumerate(parts):
@@ -239,8 +241,13 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             parts = _pieces(line, here, "\t")
             while parts and not parts[-1][0]:
                 parts.pop()
-            while parts and not parts[0][0]:
-                parts.pop(0)
+            lead_empty = 0
+            while lead_empty < len(parts) and not parts[lead_empty][0]:
+                lead_empty += 1
+            # empty fields before a line's first figure are its first cells, noughts left blank (a
+            # review row copied out of Word: \t\t1 is 1 in the third column); before a label, nothing
+            if lead_empty < len(parts) and not parts[lead_empty][0][0].isdigit():
+                parts = parts[lead_empty:]
             for text, a, b in parts:
                 append(Tok(text, a, b, i, len(parts) > 1, not text))
             continue
