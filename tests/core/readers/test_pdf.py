@@ -107,15 +107,24 @@ def _canvas_pdf(draw) -> bytes:
     return buf.getvalue()
 
 
-def _requests_head(c, heading_at=(0,)) -> None:
-    """A page's title, the requests table's heading (drawn at each shift in `heading_at`: more than
-    one fakes bold) and its column headers, above rows drawn from y = 700 down."""
+def _requests_head(c, heading_at=(0,), top: float = 760) -> None:
+    """A page's title at `top`, the requests table's heading (drawn at each shift in `heading_at`:
+    more than one fakes bold) and its column headers, above rows drawn from `top` - 60 down."""
     c.setFont("STSong-Light", 10)
-    c.drawString(60, 760, "2020年政府信息公开工作年度报告")
+    c.drawString(60, top, "2020年政府信息公开工作年度报告")
     for dx in heading_at:
-        c.drawString(60 + dx, 740, "三、收到和处理政府信息公开申请情况")
+        c.drawString(60 + dx, top - 20, "三、收到和处理政府信息公开申请情况")
     for k, h in enumerate(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]):
-        c.drawString(260 + 45 * k, 720, h[:4])
+        c.drawString(260 + 45 * k, top - 40, h[:4])
+
+
+def _requests_rows(c, rows, top: float = 700) -> None:
+    """Each (label, figures) a row, 20 points apart from `top` down, its figures in the columns of
+    `_requests_head`."""
+    for i, (label, values) in enumerate(rows):
+        c.drawString(60, top - 20 * i, label)
+        for k, v in enumerate(values):
+            c.drawString(270 + 45 * k, top - 20 * i, str(v))
 
 
 def test_chinese_text_spaced_out_in_the_pdf_reads_without_stray_spaces():
@@ -137,10 +146,7 @@ def test_an_unruled_table_is_read_from_its_columns():
 
     def draw(c):
         _requests_head(c)
-        for i, (label, values) in enumerate(rows):
-            c.drawString(60, 700 - 20 * i, label)
-            for k, v in enumerate(values):
-                c.drawString(270 + 45 * k, 700 - 20 * i, str(v))
+        _requests_rows(c, rows)
 
     doc = read_bytes(_canvas_pdf(draw), "unruled.pdf")
     assert "一、本年新收政府信息公开申请数量  17  1  0  0  0  0  18" in doc.text.split("\n")
@@ -290,15 +296,8 @@ def test_a_landscape_page_turned_by_rotate_reads_whole(turn):
         c.setPageRotation(turn)
         c.translate(*{90: (595, 0), 180: (595, 842), 270: (0, 842)}[turn])
         c.rotate(turn)
-        c.setFont("STSong-Light", 10)
-        c.drawString(60, 560, "2020年政府信息公开工作年度报告")
-        c.drawString(60, 540, "三、收到和处理政府信息公开申请情况")
-        for k, h in enumerate(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]):
-            c.drawString(260 + 45 * k, 520, h[:4])
-        for i, (label, values) in enumerate(rows):
-            c.drawString(60, 500 - 20 * i, label)
-            for k, v in enumerate(values):
-                c.drawString(270 + 45 * k, 500 - 20 * i, str(v))
+        _requests_head(c, top=560)
+        _requests_rows(c, rows, top=500)
 
     doc = read_bytes(_canvas_pdf(draw), "turned.pdf")
     assert "一、本年新收政府信息公开申请数量  17  1  0  0  0  0  18" in doc.text.split("\n")
