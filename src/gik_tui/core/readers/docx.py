@@ -116,6 +116,12 @@ def _painted(shd) -> bool:
             or bool(theme) and theme not in ("background1", "light1"))
 
 
+def _run_filled(rpr) -> bool:
+    """Do a run's properties put a fill under its text: a shading that paints, or a highlight?"""
+    lit = rpr.find(_HIGHLIGHT)
+    return _painted(rpr.find(_SHD)) or lit is not None and lit.get(_VAL) != "none"
+
+
 def _style_props(styles) -> dict[str, dict[str, object]]:
     """Per style id, the run properties that decide whether its text shows — each of `_HIDING`
     (True/False), "color" (its RRGGBB) and "shaded" (a fill or highlight) — as the style sets them
@@ -136,7 +142,7 @@ def _style_props(styles) -> dict[str, dict[str, object]]:
             color = rpr.find(f"{_W}color")
             if color is not None and color.get(_VAL):
                 props["color"] = color.get(_VAL).upper()
-            if _painted(rpr.find(_SHD)) or (rpr.find(_HIGHLIGHT) is not None and rpr.find(_HIGHLIGHT).get(_VAL) != "none"):
+            if _run_filled(rpr):
                 props["shaded"] = True
         ppr = st.find(_PPR)
         if _painted(ppr.find(_SHD) if ppr is not None else None) or st.find(f".//{_SHD}") is not None and st.get(f"{_W}type") == "table":
@@ -217,8 +223,7 @@ def _shown_on_fill(r, rpr, rs: dict, ps: dict, props: dict) -> bool:
     row's or table's around it (by direct formatting or by their styles)?"""
     if rs.get("shaded") or ps.get("shaded"):
         return True
-    if rpr is not None and (_painted(rpr.find(_SHD)) or
-                            (rpr.find(_HIGHLIGHT) is not None and rpr.find(_HIGHLIGHT).get(_VAL) != "none")):
+    if rpr is not None and _run_filled(rpr):
         return True
     el = r.getparent()
     while el is not None:
