@@ -223,7 +223,7 @@ def _why(e: BaseException) -> str:
 def _char_counts(data: bytes, pages: int) -> tuple[list[int], list[tuple[list, list]]] | None:
     """The characters on each of the first `pages` pages, as pdfium counts them (a page of a
     million characters in half a second, its memory freed at once), and the boxes of each page's
-    text drawn invisible (`_invisible`); None when pdfium cannot say, and then the count pdfplumber
+    text that draws nothing — no ink, or covered (`_invisible`); None when pdfium cannot say, and then the count pdfplumber
     gives is the only bound."""
     with PDFIUM:  # pdfium is not thread-safe: the queue's thread and the report's both read PDFs
         return _counted(data, pages)
@@ -279,7 +279,7 @@ def _invisible(page, textpage) -> tuple[list[tuple[float, float, float, float]],
     x0, y0, _, y1 = page.get_mediabox()
     no_ink: list[tuple[float, float, float, float]] = []
     texts: list[tuple[int, tuple[float, float, float, float], object]] = []  # (order, box, object) drawn in ink
-    covers: list[tuple[int, tuple[float, float, float, float]]] = []  # … of opaque rectangles and pictures
+    covers: list[tuple[int, tuple[float, float, float, float]]] = []  # … of opaque rectangles
     seen = 0
     lft, bot, rgt, tp = (ctypes.c_float() for _ in range(4))
     r, g, b, alpha = (ctypes.c_uint() for _ in range(4))
@@ -425,7 +425,7 @@ def _white(color, space) -> bool:
 
 def _seen(page, invisible) -> list:
     """The page's characters a reader sees. Left out: those whose middle is off the page, those in
-    a text object a later rectangle or picture covers (`_invisible`: an old figure under a white
+    a text object an opaque rectangle drawn later covers (`_invisible`: an old figure under a white
     box), and those in a text object drawn with no ink and those filled white, unless a picture lies
     under them (a scan's recognised text layer; a caption on a photograph), or, for white ones, a
     coloured fill (a table's shaded header row). Read, 17 with a white 1 after it would be 171.
@@ -451,7 +451,7 @@ def _seen(page, invisible) -> list:
         hit = next((c for c in under_cover if c[4] and c[0] <= mx <= c[2] and c[1] <= my <= c[3]), None)
         if hit is not None:
             hit[4] -= 1
-            unseen.append(ch)  # (a picture or a box drawn over it: whatever lies under it, it is not seen)
+            unseen.append(ch)  # (a box drawn over it: whatever lies under it, it is not seen)
             continue
         white = _white(ch["non_stroking_color"], ch.get("ncs"))
         if white or (ink and any(a <= mx <= b and t <= my <= u for a, t, b, u in ink)):
