@@ -138,7 +138,10 @@ def test_a_fill_is_told_from_no_fill_in_shading_operands():
     """White text shows on a fill: a paragraph's or a table row's shading that paints (a colour clear
     over the background, a solid fore colour) keeps every white run read; the automatic colour
     clear, white, or nil paints nothing (LibreOffice writes such shading on every table row)."""
-    from gik_tui.core.readers.doc import _shading
+    from gik_tui.core.readers.doc import _paragraph
+
+    def _shading(grpprl: bytes) -> bool:
+        return _paragraph(grpprl)[1]
 
     shd80 = lambda fore, back, pat: bytes([(fore | back << 5 | pat << 10) & 0xFF, (fore | back << 5 | pat << 10) >> 8])  # noqa: E731
     auto, white, red = b"\x00\x00\x00\xff", b"\xff\xff\xff\x00", b"\xc0\x00\x00\x00"

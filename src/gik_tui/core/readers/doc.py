@@ -127,8 +127,8 @@ def _read(ole, word: bytes, source: str, what: str) -> tuple[list[tuple[str, int
         if b:
             cb = page[b]
             at, size = (b + 1, 2 * cb - 1) if cb else (b + 2, 2 * page[b + 1])
-            kind = _table_kind(page[at + 2:at + size], huge)  # after the style index
-            shaded = shaded or _shading(page[at + 2:at + size], huge)
+            kind, filled = _paragraph(page[at + 2:at + size], huge)  # (after the style index)
+            shaded = shaded or filled
         ttp.append((start, end, kind))
     fc_chpx, lcb_chpx = pair(12)
     try:
@@ -244,20 +244,6 @@ def _fills(op: int, grpprl: bytes, i: int) -> bool:
     return False
 
 
-def _shading(grpprl: bytes, huge: bytes = b"") -> bool:
-    """Does a paragraph's property list (or a table row's, in the Data stream) put a fill anywhere?"""
-    for op, i in _sprms(grpprl):
-        if (op in _SHD80_FILLS or op in _SHD_FILLS) and _fills(op, grpprl, i):
-            return True
-        if op == 0x6646 and i + 4 <= len(grpprl) and huge:
-            at, = struct.unpack_from("<I", grpprl, i)
-            if at + 2 <= len(huge):
-                cb, = struct.unpack_from("<H", huge, at)
-                if _shading(huge[at + 2:at + 2 + cb]):
-                    return True
-    return False
-
-
 def _shown(runs: list[tuple[str, int, int]], props: list[tuple[int, int, int]]) -> list[tuple[str, int, int]]:
     """The runs with their unshown characters made \\x01 (which the layout skips; a cell's or a
     paragraph's mark stays, as Word keeps its table) and their raised digits written raised. White
@@ -288,26 +274,28 @@ def _shown(runs: list[tuple[str, int, int]], props: list[tuple[int, int, int]]) 
 _SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 
 
-def _table_kind(grpprl: bytes, huge: bytes = b"") -> int:
-    """0: a paragraph outside tables; 1: in a table cell (sprmPFInTable 0x2416, sprmPItap 0x6649);
-    2: the mark that ends a table row (sprmPFTtp 0x2417, sprmPFInnerTtp 0x244C). A row's long
-    properties (a wide table's cell definitions) are in the Data stream (`huge`), where
-    sprmPHugePapx 0x6646 points."""
-    kind = 0
+def _paragraph(grpprl: bytes, huge: bytes = b"") -> tuple[int, bool]:
+    """What a paragraph's property list says, in one walk: its table kind — 0 outside tables, 1 in
+    a table cell (sprmPFInTable 0x2416, sprmPItap 0x6649), 2 the mark that ends a table row
+    (sprmPFTtp 0x2417, sprmPFInnerTtp 0x244C) — and whether it puts a fill anywhere (its own
+    shading, its row's cells': `_fills`). A row's long properties (a wide table's cell definitions)
+    are in the Data stream (`huge`), where sprmPHugePapx 0x6646 points."""
+    kind, filled = 0, False
     for op, i in _sprms(grpprl):
         value = grpprl[i] if i < len(grpprl) else 0
         if op == 0x6646 and i + 4 <= len(grpprl) and huge:
             at, = struct.unpack_from("<I", grpprl, i)
             if at + 2 <= len(huge):
                 cb, = struct.unpack_from("<H", huge, at)
-                kind = max(kind, _table_kind(huge[at + 2:at + 2 + cb]))
-                if kind == 2:
-                    return 2
-        if op in (0x2417, 0x244C) and value:
-            return 2
-        if op in (0x2416, 0x244B) and value or op == 0x6649 and value:
-            kind = 1
-    return kind
+                k, f = _paragraph(huge[at + 2:at + 2 + cb])
+                kind, filled = max(kind, k), filled or f
+        elif op in (0x2417, 0x244C) and value:
+            kind = 2
+        elif op in (0x2416, 0x244B) and value or op == 0x6649 and value:
+            kind = max(kind, 1)
+        elif not filled and (op in _SHD80_FILLS or op in _SHD_FILLS) and _fills(op, grpprl, i):
+            filled = True
+    return kind, filled
 
 
 def _layout(runs: list[tuple[str, int, int]], ttp: list[tuple[int, int, int]]):
