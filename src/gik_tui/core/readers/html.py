@@ -154,8 +154,7 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     notes: list[str] = []
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
     hidden_classes, unseen_classes, raised_classes = _hidden_classes(text)
-    noughts = [m.start() for m in _NOUGHT_AT.finditer(text)]  # (scanned once: the tests here and the cuts)
-    noughts += [m.start() for m in _FAR_AT.finditer(text)] + [m.start() for m in _CLIP_AT.finditer(text)]
+    noughts = _hiding_at(text)  # (scanned once: the tests here and the cuts)
     lifts = [m.start() for m in _RAISE_AT.finditer(text)]
     may_hide = bool(hidden_classes) or bool(noughts) or any(w in text for w in (*_HIDING_WORDS, *_HIDING_MORE))
     if may_hide or raised_classes or lifts:
@@ -269,6 +268,12 @@ def _remove(el) -> None:
     parent.remove(el)
 
 
+def _hiding_at(text: str) -> list[int]:
+    """Where a style that hides may be written by its value (a size or opacity of nought, a collapse,
+    far off the page, clipped or scaled to nothing): each pattern opens with a character re skips to."""
+    return [m.start() for pattern in (_NOUGHT_AT, _FAR_AT, _CLIP_AT) for m in pattern.finditer(text)]
+
+
 def _hidden_classes(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The classes the page's own <style> blocks hide (`.x{display:none}`, `span.x, .y{…}`); those
     of them that only draw their text at no size, in no colour or struck through (a child may show
@@ -281,8 +286,7 @@ def _hidden_classes(text: str) -> tuple[frozenset[str], frozenset[str], frozense
         end = text.find("</style", at)
         block = text[at:end if end != -1 else len(text)]
         at = at + len(block) if end != -1 else len(text)
-        hides = any(w in block for w in (*_HIDING_WORDS, *_HIDING_MORE)) or _NOUGHT_AT.search(block) is not None \
-            or _FAR_AT.search(block) is not None or _CLIP_AT.search(block) is not None
+        hides = any(w in block for w in (*_HIDING_WORDS, *_HIDING_MORE)) or bool(_hiding_at(block))
         if hides or _RAISE_AT.search(block):
             for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
                 hidden = hides and _hides(body)
