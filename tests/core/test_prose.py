@@ -97,3 +97,32 @@ def test_a_match_cut_short_by_the_window_is_not_taken():
     assert text.index("次") == reach + 1
     assert list(pattern.finditer(text)) == []
     assert list(_matches(pattern, text, "工作人员", reach)) == []
+
+
+def _legacy(text: str) -> dict[str, int | float]:
+    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n" + text + "\n", "0" * 64, "utf-8")
+    return {c.row[-1]: c.value for c in prose_figures(doc, "legacy", set())}
+
+
+def test_counts_written_in_chinese_numerals_are_read():
+    got = _legacy("全年主动公开政府信息一千二百条。全年共受理政府信息公开申请十二件，其中当面申请两件，网络申请十件。"
+                  "同意公开十件，不同意公开答复两件。行政复议为零。行政诉讼一件。专职人员三人。"
+                  "召开了两千零一十次专题会议。")
+    assert got == {"主动公开政府信息数": 1200, "收到申请数": 12, "当面申请数": 2, "网络申请数": 10,
+                   "同意公开答复数": 10, "不同意公开答复数": 2, "行政复议数量": 0, "行政诉讼数量": 1,
+                   "专职人员数": 3, "召开政府信息公开工作会议或专题会议数": 2010}
+
+
+def test_estimates_in_chinese_numerals_are_no_count():
+    # 数十 (some tens), 一两 (one or two), 两三, 十一二 (eleven or twelve), 十余 (ten and more), 上百,
+    # 近十: estimates, never read as a count — nor is the one figure inside them (十, 两, 百)
+    got = _legacy("全年共受理政府信息公开申请数十件，其中当面申请一两件，网络申请两三件，信函申请十一二件，"
+                  "传真申请近十件。同意公开十余件，不同意公开上百件。行政复议几件。专职人员数百人。")
+    assert got == {}
+
+
+def test_a_chinese_numeral_that_does_not_read_back_is_not_taken():
+    from gik_tui.core.prose import _value
+
+    assert [_value(s) for s in ("十", "一十", "十一", "两百", "一百〇五", "二〇一九", "一二", "零", "1,234")] == \
+        [10, 10, 11, 200, 105, None, None, 0, 1234]

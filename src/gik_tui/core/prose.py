@@ -18,7 +18,11 @@ from .templates import load_template
 CONF_PROSE = 0.4
 # a figure: bounded (no real count has more than 18 digits or 9 decimals), so that a pattern's
 # matches have a known longest length and can be looked for only around their anchor word
-_N = r"(?P<n>\d{1,3}(?:,\d{3}){1,5}(?!,\d{3})(?:\.\d{1,9}(?!\d))?|\d{1,12}(?:\.\d{1,9}(?!\d))?)"
+# or written in Chinese numerals (十二, 两, 一千二百): a count starts with a digit or 十, never with 百 or
+# 千 (上百件, 数百件 are no count), and stands after no word of an estimate (数十件, 几十件, 近十件)
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万"
+_N = (r"(?P<n>\d{1,3}(?:,\d{3}){1,5}(?!,\d{3})(?:\.\d{1,9}(?!\d))?|\d{1,12}(?:\.\d{1,9}(?!\d))?"
+      rf"|(?<![数几近上逾约余多第每])[零〇一二两三四五六七八九十][{_CN_DIGITS}]{{0,11}}(?![{_CN_DIGITS}]))")
 
 
 def _anchor(pattern: str) -> str:
@@ -181,9 +185,33 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int],
             if line in consumed or (spans and within(spans, start)):
                 continue
             raw = m.group("n")
-            value: int | float = 0 if raw == "零" else (float(raw.replace(",", "")) if "." in raw else int(raw.replace(",", "")))
+            value = _value(raw)
+            if value is None:  # Chinese numerals that are no one count (一两件, 十一二件): not read
+                continue
             found[(table, row)] = Cell(table, row, ("统计数",), value, doc.text[start:end],
                                        "万元" if kind == "amount" else unit, line + 1, start, end, CONF_PROSE,
                                        method="prose")
             break
     return list(found.values())
+
+
+def _value(raw: str) -> int | float | None:
+    """The figure a match reads: Arabic digits, or Chinese numerals written as one count is
+    (cn2an reads them; 一两, 两三 — one or two, two or three — and 十一二 are estimates, no count:
+    None, as is whatever does not read back as it was written)."""
+    if raw[0] not in _CN_DIGITS:
+        return float(raw.replace(",", "")) if "." in raw else int(raw.replace(",", ""))
+    if raw in ("零", "〇"):
+        return 0
+    import cn2an  # (imported only for a report that writes a count in Chinese numerals: 0.1 s)
+
+    try:
+        value = int(cn2an.cn2an(raw, "normal"))
+    except (ValueError, TypeError, KeyError):
+        return None
+    # written as a count is: the digits read back as cn2an writes the value (两 and 二, 〇 and 零, 一十
+    # and 十 alike); a run of digits without 十, 百, 千 or 万 (一二, 一两) is an estimate or a code
+    plain = raw.replace("两", "二").replace("〇", "零")
+    if plain.startswith("一十"):
+        plain = plain[1:]
+    return value if plain == cn2an.an2cn(value) else None
