@@ -37,6 +37,14 @@ _HIDERS = {
     "scaled to nothing": lambda d: f'<span style="display:inline-block;transform:scale(0)">{d}</span>',
     "a box of no width": lambda d: f'<span style="display:inline-block;width:0;overflow:hidden">{d}</span>',
     "a class the page keeps for screen readers": lambda d: f'<span class="a sr-only">{d}</span>',
+    # a colour of no opacity (before: read 177)
+    "rgba, no opacity": lambda d: f'<span style="color: rgba(0, 0, 0, 0)">{d}</span>',
+    "hsla, no opacity, upper case": lambda d: f"<font style='COLOR: HSLA(0, 0%, 0%, 0.0)'>{d}</font>",
+    # white on the page's white, inside the figure (before: read 177)
+    "white": lambda d: f'<span style="color:#FFFFFF">{d}</span>',
+    "near white, a size of one pixel": lambda d: f'<span style="font-size:1px;color: rgb(254, 254, 254)">{d}</span>',
+    "a font coloured white": lambda d: f'<font color="white">{d}</font>',
+    "a class the page draws white": lambda d: f'<font class="jammer">{d}</font>',
     # never drawn: a template's content, a dialog not opened (before: read 177)
     "template": lambda d: f"<template>{d}</template>",
     "closed dialog": lambda d: f"<dialog>{d}</dialog>",
@@ -66,7 +74,8 @@ def test_a_digit_hidden_inside_a_figure_is_not_read(how):
         if how.startswith("a class"):
             page = page.replace("</head>", "<style>p{margin:0} .y, span.hx {display : none} .fz{font-size:0;"
                                 "line-height:0} .lt{text-decoration-line:line-through} .sr-only{position:absolute;width:1px;"
-                                "height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}</style></head>")
+                                "height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0} .jammer{color:#fff;"
+                                "font-size:12px}</style></head>")
 
         def hide(m: re.Match) -> str:
             figure = m.group(1)
@@ -114,7 +123,8 @@ def test_a_hidden_piece_is_said_and_visible_text_stays():
                                      '9</span>17件，<span style="color:red">公开</span>'
                                      '<span class="hidden-xs">3</span>项</p></div></body></html>')
     assert text == "申请17件，公开3项\n"
-    assert notes == ["1 piece(s) of text the page hides from view (display:none, hidden, font-size:0) or strikes "
+    assert notes == ["1 piece(s) of text the page hides from view (display:none, hidden, font-size:0, white on the "
+                     "white page) or strikes "
                      "through stood inside its text; "
                      "left out, as a browser shows it"]
 
@@ -203,10 +213,13 @@ def test_hidden_classes_come_from_the_pages_own_style_blocks():
 
     page = ("<style>.menu li{list-style:none} .pop, div.x-1 {display: none} .v{visibility:hidden}"
             " #id{display:none} a.b .c{display:none}</style><style type='text/css'>.q{color:red}</style>")
-    assert _hidden_classes(page) == ({"pop", "x-1", "v"}, {"v"}, set())  # (hidden where it stands: unseen)
+    assert _hidden_classes(page) == ({"pop", "x-1", "v"}, {"v"}, set(), set())  # (hidden where it stands: unseen)
     page += ("<style>.fz{font-size:0px} .gone{font-size:0;display:none} .t{color: transparent} .fn{vertical-align:"
              "super;font-size:9px} .old{text-decoration: red line-through}</style>")
-    assert _hidden_classes(page) == ({"pop", "x-1", "v", "fz", "gone", "t", "old"}, {"v", "fz", "t", "old"}, {"fn"})
+    assert _hidden_classes(page) == ({"pop", "x-1", "v", "fz", "gone", "t", "old"}, {"v", "fz", "t", "old"}, {"fn"},
+                                     set())
+    page += "<style>.jm{color:#FFF} .hl{color:white;background:#c00} .w2{ color: rgb(255,255,255) }</style>"
+    assert _hidden_classes(page)[3] == {"jm", "w2"}  # (drawn white on no background of their own)
 
 
 @pytest.mark.parametrize("zero", ['style="font-size:0"', 'class="row"', 'style="color:transparent"'])
@@ -281,3 +294,40 @@ def test_a_figure_struck_through_is_a_corrections_old_figure(tag):
         assert _wrong(page, rep) == []
     text, _, notes, _ = html_to_text(f"<html><body><p>收到申请<{tag}>18</{tag}>17件</p></body></html>")
     assert text == "收到申请17件\n" and notes == ["1 piece(s) of text struck through (a correction's old text) left out"]
+
+
+@pytest.mark.parametrize("cell", [
+    '<td style="background:#036">1<span style="color:#fff">9</span>2</td>',  # on the cell's own colour
+    '<td bgcolor="#003366">1<font color="white">9</font>2</td>',
+    '<td style="color:#fff;background-color:#036">1<span style="color:#fff">9</span>2</td>',
+    '<td>1<span style="color:#ffffff;background-color:#c00">9</span>2</td>',  # its own background
+    '<td>1<span style="color:rgb(0,0,0)">9</span>2</td>',  # black, and a colour of some opacity
+    '<td>1<span style="color: rgba(0, 0, 0, 0.8)">9</span>2</td>',
+    '<td>1<span style="color: rgb(0 0 0)">9</span>2</td>',
+    '<td>1<span style="color:#f0f0f0">9</span>2</td>',  # light grey shows
+    '<td>1<span class="hl">9</span>2</td>',  # a class that draws white on its own background
+])
+def test_white_text_that_shows_is_read(cell):
+    page = (f"<html><head><style>.hl{{color:white;background:#c00}}</style></head><body><table><tr><td>总计</td>{cell}"
+            "</tr></table></body></html>")
+    assert "总计 | 192 |" in html_to_text(page)[0]
+
+
+def test_white_text_is_read_on_a_dark_page_and_where_it_stands_alone():
+    """On a page whose body sets a dark background white is what shows; a cell all in white (a
+    header on a coloured row) has no other text around it to tell: both read as before."""
+    cell = '<td>1<span style="color:#fff">9</span>2</td>'
+    dark = f'<html><body bgcolor="#000000"><table><tr><td>总计</td>{cell}</tr></table></body></html>'
+    assert "总计 | 192 |" in html_to_text(dark)[0]
+    dark = dark.replace('bgcolor="#000000"', 'style="margin:0; background-color: #102030"')
+    assert "总计 | 192 |" in html_to_text(dark)[0]
+    alone = '<html><body><table><tr><td>总计</td><td><span style="color:#fff">192</span></td></tr></table></body></html>'
+    assert "总计 | 192 |" in html_to_text(alone)[0]
+
+
+def test_white_inserted_in_prose_is_not_read_and_is_said():
+    page = ('<html><body><div class="TRS_Editor"><p>全年共受理政府信息公开申请1<font color="#ffffff">7</font>8件。</p>'
+            '<p>其中<span style="color:white">当面申请</span>网络申请3件。</p></div></body></html>')
+    text, _, notes, _ = html_to_text(page)
+    assert "申请18件" in text and "其中网络申请3件" in text
+    assert any("white on the white page" in n and n.startswith("2 piece(s)") for n in notes), notes

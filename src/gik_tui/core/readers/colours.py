@@ -3,6 +3,8 @@ whether a run's, a cell's or a character's colour is white (or within a few step
 
 from __future__ import annotations
 
+import re
+
 WHITE_AT = 0xF8  # every channel this high (of 255) or higher: white to the eye
 
 
@@ -19,3 +21,30 @@ def white_hex(rgb: str | None) -> bool:
         return white_rgb([int(rgb[i:i + 2], 16) for i in (0, 2, 4)])
     except ValueError:
         return False
+
+
+# a CSS colour: a name (white), #RGB, #RRGGBB, rgb(r, g, b) — each channel a number or a share
+_CSS_HEX = re.compile(r"#([0-9a-f]{3}|[0-9a-f]{6})\b", re.I)
+_CSS_RGB = re.compile(r"rgba?\(\s*([\d.]+%?)[\s,]+([\d.]+%?)[\s,]+([\d.]+%?)\s*(?:[,/]\s*([\d.]+%?)\s*)?\)", re.I)
+
+
+def white_css(value: str) -> bool:
+    """A CSS colour value (what stands after `color:`, or a <font> tag's colour) white, and drawn?
+    (A colour of no opacity, rgba(…, 0), is drawn nowhere: a style with it hides, see html.py.)"""
+    v = value.strip().lower()
+    if v.startswith("white"):
+        return True
+    m = _CSS_HEX.match(v)
+    if m:
+        h = m.group(1)
+        if len(h) == 3:
+            h = "".join(c * 2 for c in h)
+        return white_rgb([int(h[i:i + 2], 16) for i in (0, 2, 4)])
+    m = _CSS_RGB.match(v)
+    if m:
+        try:
+            chans = [round(float(c[:-1]) * 2.55) if c.endswith("%") else float(c) for c in m.group(1, 2, 3)]
+        except ValueError:
+            return False
+        return white_rgb(chans)
+    return False

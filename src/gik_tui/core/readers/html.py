@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..document import Grid
 from ..values import RAISED
+from .colours import white_css
 from .grid import place, render, rows_of
 
 _DROP_TAGS = {"script", "style", "noscript", "template", "nav", "header", "footer", "iframe", "form", "select",
@@ -69,7 +70,9 @@ _FAR = r"-\s*(?:\d{4,}(?:\.\d+)?\s*(?:px|pt)|(?:[5-9]\d|\d{3,})(?:\.\d+)?\s*r?em
 _AWAY = (r"(?<![\w-])(?:left|top|right|margin-left|margin-top|text-indent)\s*:\s*" + _FAR +
          r"|(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)[\s,]+[\d.]+(?:px)?[\s,]+(?:0|1px)[\s,]"
          r"|clip-path\s*:\s*(?:inset\(\s*50%|circle\(\s*0)|(?<![\w-])transform\s*:\s*scale\(\s*0(?:\.0*)?\s*[,)]")
-_UNSEEN = (r"(?<![\w-])font-size" + _NOUGHT + r"|(?<![\w-])color\s*:\s*transparent"
+# (a colour of no opacity is transparent: rgba(0,0,0,0), hsla(0,0%,0%,0), rgb(0 0 0 / 0))
+_NO_ALPHA = r"(?:rgb|hsl)a?\(\s*[\w.%]+(?:\s*,\s*|\s+)[\d.%]+(?:\s*,\s*|\s+)[\d.%]+\s*[,/]\s*(?:0+\.?0*|\.0+)%?\s*\)"
+_UNSEEN = (r"(?<![\w-])font-size" + _NOUGHT + r"|(?<![\w-])color\s*:\s*(?:transparent|" + _NO_ALPHA + ")"
            r"|text-decoration(?:-line)?\s*:[^;\"'{}]*line-through|" + _AWAY)
 _HIDDEN_STYLE = re.compile(f"{_GONE}|{_VANISH}|{_CLEAR}|{_UNSEEN}", re.I)
 _GONE_STYLE = re.compile(_GONE, re.I)
@@ -106,11 +109,21 @@ _NOUGHT_AT = re.compile(":(?:(?:" + "|".join(f"(?<={n}{sp}:)" for n in ("opacity
                         + "|".join(f"(?<={n}{sp}:)" for n in ("visibility", "VISIBILITY", "Visibility") for sp in ("", " "))
                         + r")\s*(?:collapse|COLLAPSE))", re.M)
 _HIDING_MORE = ("transparent", "TRANSPARENT", "line-through", "LINE-THROUGH")
+# text drawn white: unseen on the page's white, where it stands inside other text (an inserted digit:
+# 1<span style="color:#fff">9</span>2 shows 12); found where a colour that may be white is written
+# (then read, colours.white_css), in lower or upper case: patterns that open with a word re skips to
+_WHITE_AT = (re.compile(r"color\s*[:=]\s*[\"']?\s*((?:#[fF]|white|White|WHITE|rgb|RGB)[^;\"'}>]*)"),
+             re.compile(r"COLOR\s*[:=]\s*[\"']?\s*((?:#[fF]|WHITE|White|white|RGB|rgb)[^;\"'}>]*)"))
+_WHITE_COLOUR = re.compile(r"(?<![\w-])color\s*:\s*([^;\"'}]+)", re.I)
+_BACKGROUND = re.compile(r"background|bgcolor", re.I)
 # (far off the page, from its minus sign; clipped or scaled to nothing, from its bracket: each a
 # character re skips to in C)
 # (two patterns: one opening with a choice of the two characters is tried at every character)
 _FAR_AT = re.compile(r"-(?:(?<=:-)|(?<=: -))\s*(?:\d{4,}(?:\.\d+)?\s*(?:px|pt|PX|PT)|(?:[5-9]\d|\d{3,})(?:\.\d+)?\s*(?:r?em|R?EM))")
-_CLIP_AT = re.compile(r"\((?:(?<=rect\()|(?<=RECT\()|(?<=scale\()|(?<=SCALE\()|(?<=inset\()|(?<=circle\())\s*(?:0|1px|50%)")
+_CLIP_AT = re.compile(r"\((?:(?:(?<=rect\()|(?<=RECT\()|(?<=scale\()|(?<=SCALE\()|(?<=inset\()|(?<=circle\())\s*(?:0|1px|50%)"
+                      # (in the same scan: a colour of no opacity, from its bracket)
+                      r"|(?:(?<=rgba\()|(?<=RGBA\()|(?<=hsla\()|(?<=HSLA\()|(?<=rgb\()|(?<=RGB\())"
+                      + _NO_ALPHA[_NO_ALPHA.index(r"\(") + 2:] + ")")
 # text raised or lowered by a style (a footnote's number, as <sup> is): 17<span style="vertical-align:
 # super">1</span> shows 17¹
 _RAISE_STYLE = re.compile(r"vertical-align\s*:\s*(?:super|sub)\b", re.I)
@@ -120,6 +133,7 @@ _RAISED_DIGITS = re.compile(r"\s*\d{1,3}\s*")
 _FOLDED = "translate(., 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n', 'abcdefghijklmnopqrstuvwxyz')"  # lower case, no spaces
 _MAY_HIDE = etree.XPath("//@style[" + " or ".join(f"contains({_FOLDED}, '{w}')" for w in (
     "none", "hidden", "collapse", "size:0", "size:.0", "opacity:0", "opacity:.0", "transparent", "line-through", ":-", "rect(",
+    "rgba(", "hsla(",
     "scale(0", "inset(50", "circle(0"))
                         + "]/.. | //@hidden/..")  # (over the attributes: in C, fast)
 _STRUCK = ("del", "s", "strike", "dialog")  # (and a dialog not opened: never drawn)
@@ -153,15 +167,20 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     recognised lines (None: not read), placed where the picture stands."""
     notes: list[str] = []
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
-    hidden_classes, unseen_classes, raised_classes = _hidden_classes(text)
     noughts = _hiding_at(text)  # (scanned once: the tests here and the cuts)
+    white_at = _white_at(text)
+    hidden_classes, unseen_classes, raised_classes, white_classes = _hidden_classes(text, noughts, white_at)
     lifts = [m.start() for m in _RAISE_AT.finditer(text)]
     may_hide = bool(hidden_classes) or bool(noughts) or any(w in text for w in (*_HIDING_WORDS, *_HIDING_MORE))
-    if may_hide or raised_classes or lifts:
-        text, n = _inline_styles(text, hidden_classes, raised_classes, noughts + lifts)
+    whites = bool(white_classes) or bool(white_at)
+    if whites and _dark_page(text):
+        whites, white_classes, white_at = False, frozenset(), []
+    if may_hide or raised_classes or lifts or whites:
+        text, n = _inline_styles(text, hidden_classes, raised_classes, noughts + lifts + white_at,
+                                 white_classes if whites else None)
         if n:
-            notes.append(f"{n} piece(s) of text the page hides from view (display:none, hidden, font-size:0) or "
-                         "strikes through stood inside its text; left out, as a browser shows it")
+            notes.append(f"{n} piece(s) of text the page hides from view (display:none, hidden, font-size:0, white "
+                         "on the white page) or strikes through stood inside its text; left out, as a browser shows it")
     if _SUP_AT.search(text):  # a footnote's number raised after a figure: 17¹, as shown, never 171
         text = _SUP.sub(lambda m: m.group(2).translate(RAISED), text)
     text = _INLINE_LOWER.sub("", text)  # they carry no text or structure; unclosed, they nest without end
@@ -274,37 +293,89 @@ def _hiding_at(text: str) -> list[int]:
     return [m.start() for pattern in (_NOUGHT_AT, _FAR_AT, _CLIP_AT) for m in pattern.finditer(text)]
 
 
-def _hidden_classes(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _hidden_classes(text: str, hiding_at: list[int] | None = None, white_at: list[int] | None = None
+                    ) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The classes the page's own <style> blocks hide (`.x{display:none}`, `span.x, .y{…}`); those
     of them that only draw their text at no size, in no colour or struck through (a child may show
-    its own); and those that raise their text (vertical-align:super)."""
+    its own); those that raise their text (vertical-align:super); and those that draw it white on
+    no background of their own (`.jammer{color:#fff}`). `hiding_at`, `white_at`: the page's
+    `_hiding_at` and `_white_at`, when known."""
+    if hiding_at is None:
+        hiding_at = _hiding_at(text)
+    if white_at is None:
+        white_at = _white_at(text)
     out: set[str] = set()
     gone: set[str] = set()
     raised: set[str] = set()
+    white: set[str] = set()
     at = 0
     while (at := text.find("<style", at)) != -1:  # (pages write it in lower case; a block is short)
         end = text.find("</style", at)
         block = text[at:end if end != -1 else len(text)]
         at = at + len(block) if end != -1 else len(text)
-        hides = any(w in block for w in (*_HIDING_WORDS, *_HIDING_MORE)) or bool(_hiding_at(block))
-        if hides or _RAISE_AT.search(block):
+        hides = any(w in block for w in (*_HIDING_WORDS, *_HIDING_MORE)) or _any_within(hiding_at, at - len(block), at)
+        whites = _any_within(white_at, at - len(block), at)
+        if hides or whites or _RAISE_AT.search(block):
             for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
                 hidden = hides and _hides(body)
-                if hidden or _RAISE_STYLE.search(body):
+                drawn_white = whites and not hidden and _white(body)
+                if hidden or drawn_white or _RAISE_STYLE.search(body):
                     for sel in selectors.split(","):
                         m = _CLASS_SELECTOR.match(sel)
                         if m and hidden:
                             out.add(m.group(1))
                             if _GONE_STYLE.search(body):
                                 gone.add(m.group(1))
+                        elif m and drawn_white:
+                            white.add(m.group(1))
                         elif m:
                             raised.add(m.group(1))
-    return frozenset(out), frozenset(out - gone), frozenset(raised)
+    return frozenset(out), frozenset(out - gone), frozenset(raised), frozenset(white)
 
 
-def _styled(attrs: str, classes: frozenset[str], raised: frozenset[str]) -> str:
-    """What a tag's attributes do to its text: "hide" (hidden, struck), "raise", or ""."""
+def _any_within(positions: list[int], a: int, b: int) -> bool:
+    """Does any of the positions stand in [a, b)?"""
+    return any(a <= p < b for p in positions)
+
+
+def _white_at(text: str) -> list[int]:
+    """Where a white colour is written (`_WHITE_AT`, colours.white_css)."""
+    return [m.start() for p in _WHITE_AT if p is _WHITE_AT[0] or "COLOR" in text
+            for m in p.finditer(text) if white_css(m.group(1))]
+
+
+def _white(style: str) -> bool:
+    """Does this style draw its text white, on no background of its own?"""
+    m = _WHITE_COLOUR.search(style)
+    return m is not None and white_css(m.group(1)) and _BACKGROUND.search(style) is None
+
+
+def _dark_page(text: str) -> bool:
+    """Does the page's <body> set a background that is not white (white text may show on it)?"""
+    at = text.find("<body")
+    if at == -1:
+        at = text.find("<BODY")
+    if at == -1:
+        return False
+    tag = text[at:text.find(">", at) + 1]
+    for name, value in _ATTR.findall(tag[5:]):
+        name, value = name.lower(), value.strip("\"'")
+        if name == "bgcolor" and not white_css(value):
+            return True
+        if name == "style":
+            m = re.search(r"background(?:-color)?\s*:\s*([^;]+)", value, re.I)
+            if m and not white_css(m.group(1)):
+                return True
+    return False
+
+
+def _styled(attrs: str, classes: frozenset[str], raised: frozenset[str],
+            whites: frozenset[str] | None = None) -> str:
+    """What a tag's attributes do to its text: "hide" (hidden, struck), "raise", "white" (drawn
+    white on no background of its own: by a style, a <font> colour or a class in `whites`; None:
+    white is not looked for), or ""."""
     how = ""
+    white = background = False
     for name, value in _ATTR.findall(attrs):
         name = name.lower()
         value = value.strip("\"'")
@@ -314,17 +385,32 @@ def _styled(attrs: str, classes: frozenset[str], raised: frozenset[str]) -> str:
         if name == "style" and _RAISE_STYLE.search(value) or name == "class" and raised and \
                 raised.intersection(value.split()):
             how = "raise"
-    return how
+        if whites is not None:
+            if name == "style":
+                m = _WHITE_COLOUR.search(value)
+                white = white or m is not None and white_css(m.group(1))
+                background = background or _BACKGROUND.search(value) is not None
+            elif name == "color":
+                white = white or white_css(value)
+            elif name == "class" and whites and whites.intersection(value.split()):
+                white = True
+            elif name in ("bgcolor", "background"):
+                background = True
+    return how or ("white" if white and not background else "")
 
 
 def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = frozenset(),
-                   styled: list[int] = ()) -> tuple[str, int]:
+                   styled: list[int] = (), whites: frozenset[str] | None = None) -> tuple[str, int]:
     """The page with its inline elements of plain text that a style hides or strikes through cut
     (a stray digit hidden inside a figure), and those it raises written raised (a footnote's
     number, 17¹); and how many were cut. This happens before the inline tags are cut from the
     text, which would leave their text in as it stands. Found from what styles them (none,
     hidden, font-size:0, line-through, vertical-align:super, a class), each within the opening
-    tag of an inline element (`styled`: where a nought size or opacity, or a raise, is written)."""
+    tag of an inline element (`styled`: where a nought size or opacity, a raise, or a colour that
+    may be white is written).
+    With `whites` (the classes that draw white; None: white is not looked for), an element drawn
+    white is cut where it stands inside other text, in an element that sets no background nor a
+    white of its own (`_white_inside`): on the page's white, only the text around it shows."""
     starts: set[int] = set()
 
     def inside_tag(at: int) -> None:
@@ -332,7 +418,7 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
         if start != -1 and text.find(">", start, at) == -1:
             starts.add(start)
 
-    for word in (*_HIDING_WORDS, *_HIDING_MORE, *classes, *raised):
+    for word in (*_HIDING_WORDS, *_HIDING_MORE, *classes, *raised, *(whites or ())):
         at = 0
         while (at := text.find(word, at)) != -1:
             inside_tag(at)
@@ -346,8 +432,8 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
         t = _HIDDEN_INLINE.match(text, start)
         if t is None:
             continue
-        how = _styled(t.group(2), classes, raised)
-        if how == "hide":
+        how = _styled(t.group(2), classes, raised, whites)
+        if how == "hide" or how == "white" and _white_inside(text, start, t.end(), whites or frozenset()):
             cuts.append((start, t.end(), ""))
         elif how == "raise" and _RAISED_DIGITS.fullmatch(t.group(3)):
             cuts.append((start, t.end(), t.group(3).strip().translate(RAISED)))
@@ -360,6 +446,36 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
         at = b
     parts.append(text[at:])
     return "".join(parts), sum(not new for _, _, new in cuts)
+
+
+_NO_TEXT = frozenset("<> \t\r\n\u00a0\u3000")
+
+
+def _white_inside(text: str, start: int, end: int, whites: frozenset[str]) -> bool:
+    """Does the white element text[start:end] stand inside other text (a character of text right
+    before or after it), within an element that sets no background and draws no white of its own
+    (white among white text on a coloured cell shows)?"""
+    before = text[start - 1] if start else "<"
+    after = text[end] if end < len(text) else "<"
+    if before in _NO_TEXT and after in _NO_TEXT:
+        return False
+    # the element it stands in: the last opening tag before it (past the closing tags of the
+    # elements before it in the same text, a few)
+    at = start
+    for _ in range(8):
+        at = text.rfind("<", 0, at)
+        if at == -1:
+            return True
+        if text.startswith("</", at) or text.startswith("<!", at):
+            continue
+        close = text.find(">", at)
+        attrs = text[at:close if close != -1 else len(text)]
+        space = attrs.find(" ")
+        if space == -1:
+            return True  # a bare tag: no colour, no background
+        attrs = attrs[space:]
+        return _BACKGROUND.search(attrs) is None and _styled(attrs, frozenset(), frozenset(), whites) != "white"
+    return False
 
 
 def _drop_hidden(root, hidden: list, gone_classes: frozenset[str] = frozenset()) -> None:
