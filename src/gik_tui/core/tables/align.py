@@ -534,13 +534,19 @@ class _Aligner:
         if spec.unit_column and not t.unit_seen and not t.values and parsed.kind == "blank":
             t.unit_seen = True  # the unit cell, empty or a dash
             return
+        if not t.row and t.values and tok.line != (last := t.values[-1][0]).line and last.empty and last.multi:
+            # a row of no label whose line showed its cells to its end (its last one empty) ended
+            # there: this line is another reading of it (a lone figure's line before the real row,
+            # 3 | | … |, had taken the row's first figures into its empty cells, the rest dropped)
+            self._finalize()
+            t = self.target = _Target(t.table, (), None, CONF_EXACT)
         if parsed.value is not None:
             self.after_header = False
         t.values.append((tok, parsed))
         self.last_active = self.pos
         if not t.row:  # the review table: one row of numbers, no label
             ncols = len(spec.blocks[0].columns)
-            if len(t.values) >= ncols and not self._line_goes_on(tok):
+            if len(t.values) >= ncols and not self._line_goes_on(tok) and not self._stream_goes_on(tok, ncols):
                 self._finalize()
 
     def _again_unlabelled(self) -> bool:
@@ -582,6 +588,31 @@ class _Aligner:
             if not nxt.empty:  # (or words a cell holds: 1(7), 约0, 不详 — the row's fields go on)
                 return nxt.glued or _figure(nxt.text) or len(nxt.text) <= 20 and _words_cell(nxt.text)
         return False
+
+    def _stream_goes_on(self, tok: Tok, ncols: int) -> bool:
+        """In a layout of a cell a line: do a few figures, fewer than a row's worth, follow `tok`,
+        each on a line of its own, before any words? Then, as on one line (`_line_goes_on`), a row
+        of no label that has its columns' worth is not complete: a stray figure stood before it (a
+        page's number between its header and its figures) or after it, and the row, with more
+        values than columns, is left to the identities — cut at its count, it had read every cell
+        one place off, at full confidence, and dropped its last figure unsaid. A row's worth or
+        more is another reading of the row (`_again_unlabelled`)."""
+        if tok.multi:
+            return False
+        toks = self.toks
+        run = 0
+        for k in range(self.pos + 1, len(toks)):
+            nxt = toks[k]
+            if nxt.multi:
+                break
+            if nxt.empty:
+                continue
+            if not _figure(nxt.text):
+                break
+            run += 1
+            if run >= ncols:
+                return False
+        return run > 0
 
     def _text(self, tok: Tok) -> None:
         if self.pos == self.rest_at or self.pos <= self.skip_to:
