@@ -73,6 +73,11 @@ _OTHER_YEAR = re.compile(r"上年|上一年|去年|同期|同比|增减|增长|�
 _YEAR_HEAD = re.compile(r"((?:19|20)\d{2})年度?(?:数|统计数)?")
 
 
+def _year_mark(key: str) -> bool:
+    """Do these words name a year's column of figures (2017年, 本年, 上年数, 同比增减)?"""
+    return _YEAR_HEAD.fullmatch(key) is not None or key in _THIS_YEAR or (len(key) <= 8 and _OTHER_YEAR.search(key) is not None)
+
+
 @dataclass(frozen=True, slots=True)
 class RowRef:
     table: str
@@ -1065,7 +1070,11 @@ class _Aligner:
         keys = [label_key(p) for p in parts]
         if len(parts) < 2 and not (keys[0] in self.starts and keys[0] not in headers):
             return False  # (one word: the start of a header cell alone on its line, 法人或其他组 / 织 自然人 总计)
-        if all(q in headers for q in keys if q):  # whole headers: a cell a token is read as it comes
+        if all(q in headers for q in keys if q) or (
+                all(q in headers or _year_mark(q) for q in keys if q) and any(q in headers for q in keys)
+                and all(self._one_column(t) for q in keys if q in headers for t in headers[q])):
+            # whole headers, a cell a token, read as they come — among them the years a one-column
+            # table's header may give its figures (统计指标 单位 统计数 上年数: the report year's, read)
             if tok.multi:
                 return False
             pos = tok.start
