@@ -126,3 +126,23 @@ def test_a_chinese_numeral_that_does_not_read_back_is_not_taken():
 
     assert [_value(s) for s in ("十", "一十", "十一", "两百", "一百〇五", "二〇一九", "一二", "零", "1,234")] == \
         [10, 10, 11, 200, 105, None, None, 0, 1234]
+
+
+def test_sentences_that_say_none_happened_read_0():
+    """Old reports say a count was nought in words: 无行政复议、诉讼和申诉情况 (2016_dongchang.txt), 行政
+    复议申请、行政诉讼案件为0件 (2018_liuzhi.txt: counts that add up to nought are each nought),
+    未发生…行政复议、行政诉讼案件, 未收到…申请, 未收取任何费用. (Before: each such row blank.)"""
+    assert _legacy("2016年我区无行政复议、诉讼和申诉情况。") == {"行政复议数量": 0, "行政诉讼数量": 0, "举报投诉数量": 0}
+    assert _legacy("我区因政府信息公开事务引起的行政复议申请、行政诉讼案件为0件。") == {"行政复议数量": 0, "行政诉讼数量": 0}
+    assert _legacy("本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。行政复议、行政诉讼和举报投诉均为0件。") == {
+        "行政复议数量": 0, "行政诉讼数量": 0, "举报投诉数量": 0}
+    assert _legacy("本年度未收到政府信息公开申请。依申请公开未收取任何费用。") == {"收到申请数": 0, "依申请公开信息收取的费用": 0}
+
+
+def test_a_none_said_of_something_else_reads_nothing():
+    """未发生行政复议被纠错的情况 says nothing of how many reviews there were; 无法, 无论 are no
+    "none"; a figure the report gives wins over a none said elsewhere."""
+    assert _legacy("全年未发生行政复议被纠错的情况。无行政诉讼败诉情况。") == {}
+    assert _legacy("申请人无法提起行政复议。无论行政复议还是行政诉讼，均依法办理。") == {}
+    assert _legacy("本年度发生行政复议案件3件，未发生行政诉讼。") == {"行政复议数量": 3, "行政诉讼数量": 0}
+    assert _legacy("行政复议案件3件。未发生行政复议、行政诉讼案件。") == {"行政复议数量": 3, "行政诉讼数量": 0}

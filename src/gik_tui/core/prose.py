@@ -196,11 +196,14 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int],
 
 
 def _value(raw: str) -> int | float | None:
-    """The figure a match reads: Arabic digits, or Chinese numerals written as one count is
+    """The figure a match reads: Arabic digits, words that say none happened (0), or Chinese
+    numerals written as one count is
     (cn2an reads them; 一两, 两三 — one or two, two or three — and 十一二 are estimates, no count:
     None, as is whatever does not read back as it was written)."""
-    if raw[0] not in _CN_DIGITS:
+    if raw[0].isdigit():
         return float(raw.replace(",", "")) if "." in raw else int(raw.replace(",", ""))
+    if raw[0] not in _CN_DIGITS:  # words that say none happened (未发生, 未收取: see legacy.toml)
+        return 0
     if raw in ("零", "〇"):
         return 0
     import cn2an  # (imported only for a report that writes a count in Chinese numerals: 0.1 s)
