@@ -306,11 +306,27 @@ def test_a_figure_struck_through_is_a_corrections_old_figure(tag):
     '<td>1<span style="color: rgb(0 0 0)">9</span>2</td>',
     '<td>1<span style="color:#f0f0f0">9</span>2</td>',  # light grey shows
     '<td>1<span class="hl">9</span>2</td>',  # a class that draws white on its own background
+    # a background the page's styles give the cell, its row or its table, by class or by tag
+    '<td class="hd">1<span style="color:#fff">9</span>2</td>',
+    '<td class="x dark"><b>1</b><span style="color:#fff">9</span>2</td>',
+    '<th>1<span style="color:#fff">9</span>2</th>',
+    '<td><p>1<span style="color:#fff">9</span>2</p></td>',
 ])
-def test_white_text_that_shows_is_read(cell):
-    page = (f"<html><head><style>.hl{{color:white;background:#c00}}</style></head><body><table><tr><td>总计</td>{cell}"
-            "</tr></table></body></html>")
+@pytest.mark.parametrize("row", ['<tr>', '<tr class="band">', '<tr style="background:#036">'])
+def test_white_text_that_shows_is_read(cell, row):
+    page = ("<html><head><style>.hl{color:white;background:#c00} td.hd{color:#fff;background-color:#036} "
+            ".tbl .dark{background: rgb(0, 51, 102)} thead th{background:navy} .band td{background:#1f4e79}</style>"
+            f"</head><body><table class='tbl'>{row}<td>总计</td>{cell}</tr></table></body></html>")
+    if "<p>" in cell and row == "<tr>":
+        return  # (white inside a paragraph of a plain cell: unseen, cut — see the test below)
     assert "总计 | 192 |" in html_to_text(page)[0]
+
+
+def test_white_inside_text_of_a_plain_cell_is_cut_whatever_the_page_shades_elsewhere():
+    page = ("<html><head><style>.nav{background:#036} th{background:navy}</style></head><body><div class='nav'>首页</div>"
+            "<table><tr><th>项目</th></tr><tr><td>总计</td><td><p>1<span style='color:#fff'>9</span>2</p></td></tr>"
+            "</table></body></html>")
+    assert "总计 | 12 |" in html_to_text(page)[0]
 
 
 def test_white_text_is_read_on_a_dark_page_and_where_it_stands_alone():

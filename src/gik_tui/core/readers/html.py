@@ -409,8 +409,8 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
     tag of an inline element (`styled`: where a nought size or opacity, a raise, or a colour that
     may be white is written).
     With `whites` (the classes that draw white; None: white is not looked for), an element drawn
-    white is cut where it stands inside other text, in an element that sets no background nor a
-    white of its own (`_white_inside`): on the page's white, only the text around it shows."""
+    white is cut where it stands inside other text, in elements that set no background nor a
+    white of their own (`_white_inside`): on the page's white, only the text around it shows."""
     starts: set[int] = set()
 
     def inside_tag(at: int) -> None:
@@ -426,6 +426,7 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
     for at in styled:
         inside_tag(at)
     cuts: list[tuple[int, int, str]] = []
+    shaded: tuple[frozenset[str], frozenset[str]] | None = None
     for start in sorted(starts):
         if cuts and start < cuts[-1][1]:
             continue  # (inside one cut already)
@@ -433,7 +434,9 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
         if t is None:
             continue
         how = _styled(t.group(2), classes, raised, whites)
-        if how == "hide" or how == "white" and _white_inside(text, start, t.end(), whites or frozenset()):
+        if how == "white" and shaded is None:
+            shaded = _shaded(text)  # (the page's shading looked at once, for its first white element)
+        if how == "hide" or how == "white" and _white_inside(text, start, t.end(), whites or frozenset(), shaded):
             cuts.append((start, t.end(), ""))
         elif how == "raise" and _RAISED_DIGITS.fullmatch(t.group(3)):
             cuts.append((start, t.end(), t.group(3).strip().translate(RAISED)))
@@ -451,31 +454,85 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
 _NO_TEXT = frozenset("<> \t\r\n\u00a0\u3000")
 
 
-def _white_inside(text: str, start: int, end: int, whites: frozenset[str]) -> bool:
+def _white_inside(text: str, start: int, end: int, whites: frozenset[str],
+                  shaded: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Does the white element text[start:end] stand inside other text (a character of text right
-    before or after it), within an element that sets no background and draws no white of its own
-    (white among white text on a coloured cell shows)?"""
+    before or after it), within elements none of which may draw it on a colour: no background (by
+    an attribute, a style, or a class or tag the page's styles shade: `shaded`, see `_shaded`) and
+    no white of their own (white among white text on a coloured cell shows)? Its elements are
+    looked at up to the table or the body it stands in."""
     before = text[start - 1] if start else "<"
     after = text[end] if end < len(text) else "<"
     if before in _NO_TEXT and after in _NO_TEXT:
         return False
-    # the element it stands in: the last opening tag before it (past the closing tags of the
-    # elements before it in the same text, a few)
-    at = start
-    for _ in range(8):
+    classes, tags = shaded
+    for name, attrs in _ancestors(text, start):
+        if name in tags or _BACKGROUND.search(attrs) or _styled(attrs, frozenset(), frozenset(), whites) == "white":
+            return False
+        if classes and (m := _CLASS_ATTR.search(attrs)) and classes.intersection(m.group(1).split()):
+            return False
+        if name in ("table", "body"):
+            break
+    return True
+
+
+_TAG_AT = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^<>]*)>")
+_CLASS_ATTR = re.compile(r"""class\s*=\s*["']?([^"'>]*)""", re.I)
+_VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "col", "area", "base", "source", "embed",
+                   "param", "track"})
+
+
+def _ancestors(text: str, at: int, limit: int = 60):
+    """The opening tags of the elements that text[at] stands in, nearest first, as (name, the rest
+    of the tag): found walking back over the tags, past the elements closed before it (an element
+    whose closing tag HTML lets a page leave out, <p>, <td>, is taken as one it stands in: one
+    more element looked at)."""
+    closed: dict[str, int] = {}
+    for _ in range(limit):
         at = text.rfind("<", 0, at)
         if at == -1:
-            return True
-        if text.startswith("</", at) or text.startswith("<!", at):
+            return
+        m = _TAG_AT.match(text, at)
+        if m is None:
             continue
-        close = text.find(">", at)
-        attrs = text[at:close if close != -1 else len(text)]
-        space = attrs.find(" ")
-        if space == -1:
-            return True  # a bare tag: no colour, no background
-        attrs = attrs[space:]
-        return _BACKGROUND.search(attrs) is None and _styled(attrs, frozenset(), frozenset(), whites) != "white"
-    return False
+        closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID or attrs.endswith("/"):
+            continue
+        if closing:
+            closed[name] = closed.get(name, 0) + 1
+        elif closed.get(name):
+            closed[name] -= 1
+        else:
+            yield name, attrs
+
+
+def _shaded(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes and tags the page's own <style> blocks give a background that is not white (or
+    white text on a background): text drawn white in them may show (`.hd{background:#036}`, `th {
+    background-color: navy }`, `.tbl td{…}` — the last part of each selector)."""
+    classes: set[str] = set()
+    tags: set[str] = set()
+    at = 0
+    while (at := text.find("<style", at)) != -1:
+        end = text.find("</style", at)
+        block = text[at:end if end != -1 else len(text)]
+        at = at + len(block) if end != -1 else len(text)
+        if "background" not in block.lower():
+            continue
+        for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
+            m = _BACKDROP.search(body)
+            if m is None or white_css(m.group(1)) or m.group(1).strip().lower() in ("none", "transparent", "inherit"):
+                continue
+            for sel in selectors.split(","):
+                last = sel.strip().split()[-1] if sel.strip() else ""
+                classes.update(re.findall(r"\.([\w-]+)", last))
+                tag = re.match(r"[a-zA-Z][a-zA-Z0-9]*", last)
+                if tag:
+                    tags.add(tag.group().lower())
+    return frozenset(classes), frozenset(tags)
+
+
+_BACKDROP = re.compile(r"background(?:-color)?\s*:\s*([^;}]+)", re.I)
 
 
 def _drop_hidden(root, hidden: list, gone_classes: frozenset[str] = frozenset()) -> None:
