@@ -634,13 +634,15 @@ def test_a_note_after_a_figure_in_its_cell_never_shifts_the_row(note, layout):
 
 
 @pytest.mark.parametrize("layout", ["pipes", "spaced"])
-@pytest.mark.parametrize("header", ["统计数 | 上年数", "{y}年 | {p}年", "{p}年 | {y}年", "本年 | 去年", "统计数 | 同比增减"])
+@pytest.mark.parametrize("header", ["统计数 | 上年数", "{y}年 | {p}年", "{p}年 | {y}年", "本年 | 去年", "统计数 | 同比增减",
+                                    "数量 | 比上年增减", "上年数量 | 数量"])
 def test_a_statistics_table_with_a_column_a_year_reads_the_report_years(header, layout):
     """统计指标 | 单位 | 统计数 | 上年数 (or 2015年 | 2014年, either way round): each row's figure under
     the report year's column is its cell, the other year's is not read. (Before: 621 of 696 cells
     blank over twelve reports, their rows showing more figures than columns.) A header that names
     no year's column (统计数 | 备注) reads nothing by it. The same one space apart, as a PDF's text
-    gives it (统计指标 单位 统计数 上年数: before, every such row blank with both figures offered)."""
+    gives it (统计指标 单位 统计数 上年数: before, every such row blank with both figures offered), and
+    with 数量 for the year's column (数量 | 比上年增减: before, both offered)."""
     import random
     import re
 
@@ -651,7 +653,7 @@ def test_a_statistics_table_with_a_column_a_year_reads_the_report_years(header, 
     rng = random.Random(header)
     for i in range(4):
         rep = make_report(i, seed=4, template_id="legacy", layout="c", shape="real", encoding="utf-8")
-        this_first = not header.startswith("{p}")
+        this_first = not header.startswith(("{p}", "上年"))
         lines = rep.render().decode("utf-8").split("\n")
         head = next(k for k, line in enumerate(lines) if line.startswith("统计指标"))
         lines[head] = "统计指标 | 单位 | " + header.format(y=rep.year, p=rep.year - 1) + " |"

@@ -71,6 +71,9 @@ _EVIDENCE = re.compile(r"(\d(?<![\d.]\d)\d{1,8})(?=[件条次个项篇人])")
 _THIS_YEAR = frozenset({"本年", "本年度", "本年数", "本年度数", "本期", "今年", "本年实际"})
 _OTHER_YEAR = re.compile(r"上年|上一年|去年|同期|同比|增减|增长|增幅|比上年")
 _YEAR_HEAD = re.compile(r"((?:19|20)\d{2})年度?(?:数|统计数)?")
+# a one-column table's header words for its column of figures other than the template's own (统计数),
+# when the header gives another beside it (数量 | 比上年增减: the first is the year's)
+_VALUE_WORDS = frozenset({"数量", "数值", "数据"})
 
 
 def _year_mark(key: str) -> bool:
@@ -698,8 +701,8 @@ class _Aligner:
                 head.restart(of)  # (a header cell seen already after words that name no column: the header starts again)
             head.cells.append((key, tok.line))
             head.memo.clear()
-            if of is not None and self._one_column(of) and key in self._value_heads(of):
-                head.years.append(("this", raw))  # (统计数: the year's own column of figures)
+            if of is not None and self._one_column(of) and (key in self._value_heads(of) or key in _VALUE_WORDS):
+                head.years.append(("this", raw))  # (统计数, 数量: the year's own column of figures)
             self.after_header = True
             self.consumed.add(tok.line)
             self.orphan = None
