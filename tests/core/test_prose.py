@@ -146,3 +146,11 @@ def test_a_none_said_of_something_else_reads_nothing():
     assert _legacy("申请人无法提起行政复议。无论行政复议还是行政诉讼，均依法办理。") == {}
     assert _legacy("本年度发生行政复议案件3件，未发生行政诉讼。") == {"行政复议数量": 3, "行政诉讼数量": 0}
     assert _legacy("行政复议案件3件。未发生行政复议、行政诉讼案件。") == {"行政复议数量": 3, "行政诉讼数量": 0}
+
+
+def test_the_answers_as_old_reports_word_them():
+    """予以公开, 部分公开, 不予公开 (the words of the 2019 form, used by many an old report), 受理依申请公开
+    without 申请, 主动公开各类政府信息; an active disclosure 主动予以公开 is no answer to a request."""
+    assert _legacy("全年主动公开各类政府信息1234条。共受理依申请公开12件，其中予以公开8件，部分公开2件，不予公开1件。") == {
+        "主动公开政府信息数": 1234, "收到申请数": 12, "同意公开答复数": 8, "同意部分公开答复数": 2, "不同意公开答复数": 1}
+    assert _legacy("对涉及群众利益的文件主动予以公开35件。") == {}
