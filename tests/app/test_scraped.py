@@ -34,7 +34,7 @@ async def test_one_line_report_solved_cells_and_candidates(tmp_path):
         key = app.focused.key_at_cursor()
         assert key[1][-1] == "规范性文件" and key[2] == ("本年新制作数量",) and screen.review.value(key) is None
         text = status(screen)
-        assert "= blank (confidence 0.0)" in text and "  · undecided (glued run): 1 (>99%), 11 (<1%)" in text
+        assert "= blank  ▸ undecided" in text and "confidence" not in text and "  · undecided (glued run): 1 (>99%), 11 (<1%)" in text
         # the source view shows the whole 3,000-character line and highlights the run inside it
         view = source(screen)
         row, start, end = view.span

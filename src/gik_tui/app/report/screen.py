@@ -430,8 +430,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         value = fmt_number(cur.value) if cur is not None and cur.value is not None else "blank"
         self.edit_bar.show_value(fmt_number(cur.value) if cur is not None else "")
         msg = f"{addr} = {value}"
-        if orig is not None and not self.review.is_edited(key):  # first, so a narrow line keeps it
-            msg += f" (confidence {orig.confidence})"
+        if orig is not None and orig.value is not None and not self.review.is_edited(key):  # first, so a narrow line keeps it
+            msg += f" (confidence {orig.confidence})"  # (a blank's says nothing: left out, the line is short)
         if self._note:  # why `]` stopped here: after the cell and its value, which a narrow line keeps
             msg, self._note = f"{msg}  ▸ {self._note}", ""
         q = self.review.question_at(key)
