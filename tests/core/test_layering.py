@@ -27,14 +27,15 @@ def test_core_sources_do_not_import_textual():
 
 def test_extract_path_loads_neither_textual_nor_the_pdf_and_word_libraries(samples):
     """`extract` of text reports imports nothing of the app (Textual, Rich), and nothing of the
-    PDF and Word readers' libraries, which are loaded only for such files."""
+    PDF and Word readers' libraries, which are loaded only for such files — nor cn2an (a tenth of a
+    second), loaded only for a count written in Chinese numerals (the samples have none)."""
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
         "from gik_tui.cli import main\n"
         f"r = CliRunner().invoke(main, ['extract', {str(samples)!r}, '--format', 'jsonl'])\n"
         "assert r.exit_code == 0, r.output\n"
-        "heavy = {m.split('.')[0] for m in sys.modules} & {'pdfplumber', 'pdfminer', 'docx', 'reportlab', 'PIL'}\n"
+        "heavy = {m.split('.')[0] for m in sys.modules} & {'pdfplumber', 'pdfminer', 'docx', 'reportlab', 'PIL', 'cn2an', 'proces'}\n"
         "import gik_tui.core.extract, gik_tui.core.checks, gik_tui.core.synth\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')), sorted(heavy))\n"
     )
