@@ -308,13 +308,9 @@ def _hidden_classes(text: str, hiding_at: list[int] | None = None, white_at: lis
     gone: set[str] = set()
     raised: set[str] = set()
     white: set[str] = set()
-    at = 0
-    while (at := text.find("<style", at)) != -1:  # (pages write it in lower case; a block is short)
-        end = text.find("</style", at)
-        block = text[at:end if end != -1 else len(text)]
-        at = at + len(block) if end != -1 else len(text)
-        hides = any(w in block for w in (*_HIDING_WORDS, *_HIDING_MORE)) or _any_within(hiding_at, at - len(block), at)
-        whites = _any_within(white_at, at - len(block), at)
+    for at, block in _style_blocks(text):
+        hides = any(w in block for w in (*_HIDING_WORDS, *_HIDING_MORE)) or _any_within(hiding_at, at, at + len(block))
+        whites = _any_within(white_at, at, at + len(block))
         if hides or whites or _RAISE_AT.search(block):
             for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
                 hidden = hides and _hides(body)
@@ -331,6 +327,16 @@ def _hidden_classes(text: str, hiding_at: list[int] | None = None, white_at: lis
                         elif m:
                             raised.add(m.group(1))
     return frozenset(out), frozenset(out - gone), frozenset(raised), frozenset(white)
+
+
+def _style_blocks(text: str):
+    """Each of the page's <style> blocks, as (where it starts, its text up to its end tag)."""
+    at = 0
+    while (at := text.find("<style", at)) != -1:  # (pages write it in lower case; a block is short)
+        end = text.find("</style", at)
+        block = text[at:end if end != -1 else len(text)]
+        yield at, block
+        at += len(block) or 1
 
 
 def _any_within(positions: list[int], a: int, b: int) -> bool:
@@ -363,7 +369,7 @@ def _dark_page(text: str) -> bool:
         if name == "bgcolor" and not white_css(value):
             return True
         if name == "style":
-            m = re.search(r"background(?:-color)?\s*:\s*([^;]+)", value, re.I)
+            m = _BACKDROP.search(value)
             if m and not white_css(m.group(1)):
                 return True
     return False
@@ -512,11 +518,7 @@ def _shaded(text: str) -> tuple[frozenset[str], frozenset[str]]:
     background-color: navy }`, `.tbl td{…}` — the last part of each selector)."""
     classes: set[str] = set()
     tags: set[str] = set()
-    at = 0
-    while (at := text.find("<style", at)) != -1:
-        end = text.find("</style", at)
-        block = text[at:end if end != -1 else len(text)]
-        at = at + len(block) if end != -1 else len(text)
+    for _, block in _style_blocks(text):
         if "background" not in block.lower():
             continue
         for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
