@@ -347,3 +347,36 @@ def test_white_inserted_in_prose_is_not_read_and_is_said():
     text, _, notes, _ = html_to_text(page)
     assert "申请18件" in text and "其中网络申请3件" in text
     assert any("white on the white page" in n and n.startswith("2 piece(s)") for n in notes), notes
+
+
+def test_digits_a_pages_styles_draw_are_read_where_they_show():
+    """A page may draw some of a figure's digits from its styles (1<span class="n7"></span> with
+    .n7::after{content:"7"} shows 17, against copying): read as shown, and said. (Before: 1, at full
+    confidence.) An icon font's glyph, an empty clearfix, an arrow draw no text; a hidden element's
+    content stays hidden."""
+    css = ("<style>.n7::after{content:\"7\"} span.n3:before { content: '\\33' } .icon::before{content:\"\\e600\"}"
+           " .cf:after{content:\"\";display:table} .up::after{content:\"↑\"} .gone{display:none}"
+           " .gone::after{content:\"9\"}</style>")
+    page = (f"<html><head>{css}</head><body><table><tr><td>总计</td><td>1<span class=\"n7\"></span></td>"
+            "<td><span class=\"n3\"></span>5</td><td><i class=\"icon\"></i>12<b class=\"up\"></b></td>"
+            "<td>4<span class=\"gone\"></span></td><td class=\"cf\">6</td></tr></table></body></html>")
+    text, _, notes, _ = html_to_text(page)
+    assert "总计 | 17 | 35 | 12 | 4 | 6 |" in text
+    assert any(n.startswith("2 piece(s) of text the page's styles draw") for n in notes), notes
+
+
+@pytest.mark.parametrize("layout_seed", range(3))
+def test_a_figure_drawn_in_part_by_the_pages_styles_is_read_whole(layout_seed):
+    rng = random.Random(layout_seed)
+    page, rep = _page(layout_seed)
+    page = page.replace("</head>", "<style>" + "".join(f".d{d}::after{{content:\"{d}\"}} " for d in range(10))
+                        + "</style></head>")
+
+    def draw(m: re.Match) -> str:
+        figure = m.group(1)
+        k = rng.randint(1, len(figure))
+        return m.group(0).replace(f">{figure}<", f">{figure[:k - 1]}<span class=\"d{figure[k - 1]}\"></span>{figure[k:]}<")
+
+    page = re.sub(r"<td[^>]*>(\d+)</td>", draw, page)
+    assert 'class="d' in page
+    assert _wrong(page, rep) == []

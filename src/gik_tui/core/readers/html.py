@@ -175,12 +175,16 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     whites = bool(white_classes) or bool(white_at)
     if whites and _dark_page(text):
         whites, white_classes, white_at = False, frozenset(), []
-    if may_hide or raised_classes or lifts or whites:
-        text, n = _inline_styles(text, hidden_classes, raised_classes, noughts + lifts + white_at,
-                                 white_classes if whites else None)
+    drawn = _generated(text) if "content" in text else {}
+    if may_hide or raised_classes or lifts or whites or drawn:
+        text, n, d = _inline_styles(text, hidden_classes, raised_classes, noughts + lifts + white_at,
+                                    white_classes if whites else None, drawn)
         if n:
             notes.append(f"{n} piece(s) of text the page hides from view (display:none, hidden, font-size:0, white "
                          "on the white page) or strikes through stood inside its text; left out, as a browser shows it")
+        if d:
+            notes.append(f"{d} piece(s) of text the page's styles draw (content: in a ::before or ::after rule) "
+                         "stood inside its text; read where they show")
     if _SUP_AT.search(text):  # a footnote's number raised after a figure: 17¹, as shown, never 171
         text = _SUP.sub(lambda m: m.group(2).translate(RAISED), text)
     text = _INLINE_LOWER.sub("", text)  # they carry no text or structure; unclosed, they nest without end
@@ -406,7 +410,8 @@ def _styled(attrs: str, classes: frozenset[str], raised: frozenset[str],
 
 
 def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = frozenset(),
-                   styled: list[int] = (), whites: frozenset[str] | None = None) -> tuple[str, int]:
+                   styled: list[int] = (), whites: frozenset[str] | None = None,
+                   drawn: dict[str, tuple[str, str]] | None = None) -> tuple[str, int, int]:
     """The page with its inline elements of plain text that a style hides or strikes through cut
     (a stray digit hidden inside a figure), and those it raises written raised (a footnote's
     number, 17¹); and how many were cut. This happens before the inline tags are cut from the
@@ -416,7 +421,10 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
     may be white is written).
     With `whites` (the classes that draw white; None: white is not looked for), an element drawn
     white is cut where it stands inside other text, in elements that set no background nor a
-    white of their own (`_white_inside`): on the page's white, only the text around it shows."""
+    white of their own (`_white_inside`): on the page's white, only the text around it shows.
+    With `drawn` (class → the text its ::before and ::after rules draw, `_generated`), an element of
+    such a class that is not hidden is written with that text around its own (1<span class="n7">
+    </span> shows 17). Returns the text, how many pieces were cut and how many drawn."""
     starts: set[int] = set()
 
     def inside_tag(at: int) -> None:
@@ -424,7 +432,7 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
         if start != -1 and text.find(">", start, at) == -1:
             starts.add(start)
 
-    for word in (*_HIDING_WORDS, *_HIDING_MORE, *classes, *raised, *(whites or ())):
+    for word in (*_HIDING_WORDS, *_HIDING_MORE, *classes, *raised, *(whites or ()), *(drawn or ())):
         at = 0
         while (at := text.find(word, at)) != -1:
             inside_tag(at)
@@ -433,6 +441,7 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
         inside_tag(at)
     cuts: list[tuple[int, int, str]] = []
     shaded: tuple[frozenset[str], frozenset[str]] | None = None
+    shown = 0  # pieces the page's styles draw, written in
     for start in sorted(starts):
         if cuts and start < cuts[-1][1]:
             continue  # (inside one cut already)
@@ -446,15 +455,21 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
             cuts.append((start, t.end(), ""))
         elif how == "raise" and _RAISED_DIGITS.fullmatch(t.group(3)):
             cuts.append((start, t.end(), t.group(3).strip().translate(RAISED)))
+        elif drawn and (m := _CLASS_ATTR.search(t.group(2))) is not None:
+            around = [drawn[c] for c in m.group(1).split() if c in drawn]
+            if around:
+                before, after = "".join(b for b, _ in around), "".join(a for _, a in around)
+                cuts.append((start, t.end(), html.escape(before) + t.group(3) + html.escape(after)))
+                shown += 1
     if not cuts:
-        return text, 0
+        return text, 0, 0
     parts, at = [], 0
     for a, b, new in cuts:
         parts.append(text[at:a])
         parts.append(new)
         at = b
     parts.append(text[at:])
-    return "".join(parts), sum(not new for _, _, new in cuts)
+    return "".join(parts), sum(not new for _, _, new in cuts), shown
 
 
 _NO_TEXT = frozenset("<> \t\r\n\u00a0\u3000")
@@ -770,3 +785,35 @@ def _grid(table, out: _Out | None = None) -> list[list[str]]:
     if not grid:
         return []
     return rows_of(grid, len(rows), width)
+
+
+_CONTENT = re.compile(r"""(?<![\w-])content\s*:\s*(["'])((?:\\.|(?!\1).){0,40})\1""", re.I)
+_PSEUDO = re.compile(r"\s*(?:[a-zA-Z][a-zA-Z0-9]*)?\.([\w-]+)\s*::?(before|after)\s*", re.I)
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
+
+
+def _generated(text: str) -> dict[str, tuple[str, str]]:
+    """The classes whose ::before or ::after rules in the page's own <style> blocks draw text
+    (`.n7::after{content:"7"}`, CSS escapes read: "\\37"), as class → (before, after): a page may
+    draw a figure's digits so, against copying."""
+    out: dict[str, tuple[str, str]] = {}
+    for _, block in _style_blocks(text):
+        if "content" not in block:
+            continue
+        for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
+            m = _CONTENT.search(body)
+            if m is None:
+                continue
+            drawn = _CSS_ESCAPE.sub(lambda e: chr(int(e.group(1), 16)) if e.group(1) else e.group(2), m.group(2))
+            for sel in selectors.split(","):
+                pm = _PSEUDO.fullmatch(sel)
+                if pm is not None and _words(drawn):
+                    before, after = out.get(pm.group(1), ("", ""))
+                    out[pm.group(1)] = (drawn, after) if pm.group(2).lower() == "before" else (before, drawn)
+    return out
+
+
+def _words(drawn: str) -> bool:
+    """Is what a rule draws text — letters, digits or characters, not an icon font's glyph (a
+    private-use character) nor marks alone?"""
+    return any(ch.isalnum() for ch in drawn) and not any("\ue000" <= ch <= "\uf8ff" for ch in drawn)
