@@ -40,6 +40,8 @@ _HIDERS = {
     # a colour of no opacity (before: read 177)
     "rgba, no opacity": lambda d: f'<span style="color: rgba(0, 0, 0, 0)">{d}</span>',
     "hsla, no opacity, upper case": lambda d: f"<font style='COLOR: HSLA(0, 0%, 0%, 0.0)'>{d}</font>",
+    "hex, no opacity": lambda d: f'<span style="font-size:14px;color: #33333300">{d}</span>',
+    "short hex, no opacity, upper case": lambda d: f"<b style='COLOR:#FFF0'>{d}</b>",
     # white on the page's white, inside the figure (before: read 177)
     "white": lambda d: f'<span style="color:#FFFFFF">{d}</span>',
     "near white, a size of one pixel": lambda d: f'<span style="font-size:1px;color: rgb(254, 254, 254)">{d}</span>',

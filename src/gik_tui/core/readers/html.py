@@ -70,9 +70,10 @@ _FAR = r"-\s*(?:\d{4,}(?:\.\d+)?\s*(?:px|pt)|(?:[5-9]\d|\d{3,})(?:\.\d+)?\s*r?em
 _AWAY = (r"(?<![\w-])(?:left|top|right|margin-left|margin-top|text-indent)\s*:\s*" + _FAR +
          r"|(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)[\s,]+[\d.]+(?:px)?[\s,]+(?:0|1px)[\s,]"
          r"|clip-path\s*:\s*(?:inset\(\s*50%|circle\(\s*0)|(?<![\w-])transform\s*:\s*scale\(\s*0(?:\.0*)?\s*[,)]")
-# (a colour of no opacity is transparent: rgba(0,0,0,0), hsla(0,0%,0%,0), rgb(0 0 0 / 0))
+# (a colour of no opacity is transparent: rgba(0,0,0,0), hsla(0,0%,0%,0), rgb(0 0 0 / 0), #00000000)
 _NO_ALPHA = r"(?:rgb|hsl)a?\(\s*[\w.%]+(?:\s*,\s*|\s+)[\d.%]+(?:\s*,\s*|\s+)[\d.%]+\s*[,/]\s*(?:0+\.?0*|\.0+)%?\s*\)"
-_UNSEEN = (r"(?<![\w-])font-size" + _NOUGHT + r"|(?<![\w-])color\s*:\s*(?:transparent|" + _NO_ALPHA + ")"
+_UNSEEN = (r"(?<![\w-])font-size" + _NOUGHT + r"|(?<![\w-])color\s*:\s*(?:transparent|" + _NO_ALPHA
+           + r"|#(?:[0-9a-f]{6}00|[0-9a-f]{3}0)(?![0-9a-f]))"
            r"|text-decoration(?:-line)?\s*:[^;\"'{}]*line-through|" + _AWAY)
 _HIDDEN_STYLE = re.compile(f"{_GONE}|{_VANISH}|{_CLEAR}|{_UNSEEN}", re.I)
 _GONE_STYLE = re.compile(_GONE, re.I)
@@ -107,7 +108,10 @@ _NOUGHT_AT = re.compile(":(?:(?:" + "|".join(f"(?<={n}{sp}:)" for n in ("opacity
                         + r")\s*(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%|PX|PT|EM|REM)?\s*(?:[;!\"'}]|$)|(?:"
                         # (in the same scan: visibility:collapse — a table's row or cell so set is gone)
                         + "|".join(f"(?<={n}{sp}:)" for n in ("visibility", "VISIBILITY", "Visibility") for sp in ("", " "))
-                        + r")\s*(?:collapse|COLLAPSE))", re.M)
+                        + r")\s*(?:collapse|COLLAPSE)|(?:"
+                        # (and a colour of no opacity written in hex, #RRGGBB00 or #RGB0)
+                        + "|".join(f"(?<={n}{sp}:)" for n in ("color", "COLOR", "Color") for sp in ("", " "))
+                        + r")\s*#(?:[0-9a-fA-F]{6}00|[0-9a-fA-F]{3}0)(?![0-9a-fA-F]))", re.M)
 _HIDING_MORE = ("transparent", "TRANSPARENT", "line-through", "LINE-THROUGH")
 # text drawn white: unseen on the page's white, where it stands inside other text (an inserted digit:
 # 1<span style="color:#fff">9</span>2 shows 12); found where a colour that may be white is written
