@@ -224,6 +224,7 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     hidden = [el for el in _MAY_HIDE(root) if el.get("hidden") is not None
               or _hides(el.get("style") or "")] if may_hide else []
     total: float | None = None  # the page's text, measured when first needed
+    drawn_in = 0  # elements (not inline) whose class draws text around theirs
     for el in _MARKED(root):
         if el.tag not in _KEEP and _DROP_ATTR.search(f"{el.get('id', '')} {el.get('class', '')}"):
             if total is None:
@@ -235,6 +236,12 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
                 _remove(el)
         elif hidden_classes and hidden_classes.intersection((el.get("class") or "").split()):
             hidden.append(el)
+        elif drawn and (own := [drawn[c] for c in (el.get("class") or "").split() if c in drawn]):
+            _draw(el, "".join(b for b, _ in own), "".join(a for _, a in own))  # (a cell, a paragraph: not inline)
+            drawn_in += 1
+    if drawn_in:
+        notes.append(f"{drawn_in} piece(s) of text the page's styles draw (content: in a ::before or ::after rule) "
+                     "stood in its cells or paragraphs; read where they show")
     if hidden:
         _drop_hidden(root, hidden, hidden_classes - unseen_classes)
     # struck through: a correction's old figure (<del>18</del>17 shows 17 as the figure); lxml's walk
@@ -279,6 +286,17 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
             starts.append(starts[-1] + len(ln) + 1)
         spans = [(starts[a], starts[b]) for a, b in recognised]
     return "\n".join(lines) + "\n", grids, notes, spans
+
+
+def _draw(el, before: str, after: str) -> None:
+    """Write the text a style draws before and after an element's own, inside it."""
+    if before:
+        el.text = before + (el.text or "")
+    if after:
+        if len(el):
+            el[-1].tail = (el[-1].tail or "") + after
+        else:
+            el.text = (el.text or "") + after
 
 
 def _remove(el) -> None:
