@@ -810,6 +810,7 @@ def _grid(table, out: _Out | None = None) -> list[list[str]]:
 
 
 _CONTENT = re.compile(r"""(?<![\w-])content\s*:\s*(["'])((?:\\.|(?!\1).){0,40})\1""", re.I)
+_DRAWS = re.compile(r"""content\s*:\s*(["'])(?!\1)""", re.I)  # a content that is not empty
 _PSEUDO = re.compile(r"\s*(?:[a-zA-Z][a-zA-Z0-9]*)?\.([\w-]+)\s*::?(before|after)\s*", re.I)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
 
@@ -820,8 +821,8 @@ def _generated(text: str) -> dict[str, tuple[str, str]]:
     draw a figure's digits so, against copying."""
     out: dict[str, tuple[str, str]] = {}
     for _, block in _style_blocks(text):
-        if "content" not in block:
-            continue
+        if "content" not in block or not _DRAWS.search(block):
+            continue  # (a clearfix's empty content draws nothing: the rules are not read)
         for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
             m = _CONTENT.search(body)
             if m is None:
