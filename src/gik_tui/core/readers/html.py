@@ -179,7 +179,7 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
     whites = bool(white_classes) or bool(white_at)
     if whites and _dark_page(text):
         whites, white_classes, white_at = False, frozenset(), []
-    drawn = _generated(text) if "content" in text else {}
+    drawn = _generated(text) if "content" in text or "CONTENT" in text else {}
     if may_hide or raised_classes or lifts or whites or drawn:
         text, n, d = _inline_styles(text, hidden_classes, raised_classes, noughts + lifts + white_at,
                                     white_classes if whites else None, drawn)
@@ -810,7 +810,8 @@ def _grid(table, out: _Out | None = None) -> list[list[str]]:
 
 
 _CONTENT = re.compile(r"""(?<![\w-])content\s*:\s*(["'])((?:\\.|(?!\1).){0,40})\1""", re.I)
-_DRAWS = re.compile(r"""content\s*:\s*(["'])(?!\1)""", re.I)  # a content that is not empty
+# a content that is not empty (in lower or upper case: a pattern that opens with a word re skips to)
+_DRAWS = (re.compile(r"""content\s*:\s*(["'])(?!\1)"""), re.compile(r"""CONTENT\s*:\s*(["'])(?!\1)"""))
 _PSEUDO = re.compile(r"\s*(?:[a-zA-Z][a-zA-Z0-9]*)?\.([\w-]+)\s*::?(before|after)\s*", re.I)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
 
@@ -821,7 +822,7 @@ def _generated(text: str) -> dict[str, tuple[str, str]]:
     draw a figure's digits so, against copying."""
     out: dict[str, tuple[str, str]] = {}
     for _, block in _style_blocks(text):
-        if "content" not in block or not _DRAWS.search(block):
+        if not any(p.search(block) for p in _DRAWS):
             continue  # (a clearfix's empty content draws nothing: the rules are not read)
         for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
             m = _CONTENT.search(body)
