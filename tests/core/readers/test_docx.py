@@ -286,3 +286,20 @@ def test_a_raised_footnote_number_after_a_figure_is_not_a_digit_of_it(align):
                                                   f'<w:t>{d}</w:t></w:r>', rng)
         ex = extract(read_bytes(data, rep.filename))
         assert {c.key: c.value for c in ex.cells} == {c.key: rep.values.get(c.key) for c in ex.cells}
+
+
+def test_a_row_of_fewer_cells_than_its_table_ends_at_its_last_cell():
+    """A Word row that lost a cell (its <w:tc> gone: the row is shorter than the table): the slot it
+    lacks is no empty cell, so the row is not read as whole, left to right, one column off."""
+
+    def build(d):
+        t = d.add_table(rows=2, cols=4)
+        for c, text in enumerate(["项目", "自然人", "商业企业", "总计"]):
+            t.cell(0, c).text = text
+        for c, text in enumerate(["本年新收", "58", "2962", "3020"]):
+            t.cell(1, c).text = text
+        tr = t.rows[1]._tr
+        tr.remove(tr.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc")[1])  # 58 gone
+
+    doc = read_bytes(_docx(build), "r.docx")
+    assert "本年新收 | 2962 | 3020 |" in doc.text.splitlines()

@@ -21,7 +21,7 @@ from ..document import PAGE_BREAK, Document, Grid, paged
 from ..values import RAISED
 from .colours import white_rgb
 from .errors import ReadError
-from .grid import cell_text, place, render, rows_of
+from .grid import MISSING, cell_text, place, render, rows_of
 
 MAX_CHARS = 5_000_000  # the main document's characters read at most
 MAX_CELLS = 200_000
@@ -330,7 +330,7 @@ def _layout(runs: list[tuple[str, int, int]], ttp: list[tuple[int, int, int]]):
                     break
                 budget -= 1
                 place(grid, r, c, 1, 1, text)
-        table, g = render(rows_of(grid, len(rows), width), len(lines))
+        table, g = render(rows_of(grid, len(rows), width, MISSING), len(lines))
         lines.extend(table)
         grids.append(g)
         rows = []

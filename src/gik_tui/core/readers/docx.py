@@ -17,7 +17,7 @@ from ..document import PAGE_BREAK, Document, Grid, paged
 from ..values import RAISED
 from .colours import white_hex as _white
 from .errors import ReadError
-from .grid import cell_text, place, render, rows_of
+from .grid import MISSING, cell_text, place, render, rows_of
 from .zips import open_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -388,4 +388,4 @@ def _grid(tbl, out: _Out) -> list[list[str]]:
     grid: dict[tuple[int, int], str] = {}
     for r, c, cs, text, rs in starts:
         place(grid, r, c, rs, cs, text)
-    return rows_of(grid, nrows, width)
+    return rows_of(grid, nrows, width, MISSING)

@@ -5,6 +5,8 @@ reads a row-per-line layout.
 A spanned label is repeated in every slot it covers (a header cell over two columns labels both); a
 spanned figure is one value, shown once in its first slot, and its row is marked (Grid.spanned) so
 that a row left shorter than its table is placed by the identities rather than read left to right.
+A row of fewer cells than its table is wide (an HTML or Word row that lost a cell) ends at its last
+cell: the slots it lacks are not written as empty cells, which would make it look whole.
 """
 
 from __future__ import annotations
@@ -44,12 +46,27 @@ def place(grid: dict[tuple[int, int], str], r: int, c: int, rs: int, cs: int, te
             grid.setdefault((r + dr, c + dc), COVERED if figure and (dr or dc) else text)
 
 
-def rows_of(grid: dict[tuple[int, int], str], nrows: int, width: int) -> list[list[str]]:
-    return [[grid.get((r, c), "") for c in range(width)] for r in range(nrows)]
+def rows_of(grid: dict[tuple[int, int], str], nrows: int, width: int, lacking: str = "") -> list[list[str]]:
+    """The grid's rows, `width` slots each, a slot no cell reaches holding `lacking`: "" where the
+    reader places only the cells that hold text (a sheet, a PDF: the others are empty cells), or
+    MISSING where it places every cell the file has (HTML, Word: a row of fewer cells than the table
+    is wide lacks the others — no empty cells, but cells it does not have)."""
+    return [[grid.get((r, c), lacking) for c in range(width)] for r in range(nrows)]
+
+
+MISSING = "\x00missing"  # a slot past a row's last cell: the row has no cell there
 
 
 def render(rows: list[list[str]], first_line: int) -> tuple[list[str], Grid]:
-    """The lines of a table (spanned figures shown once) and its Grid, which starts at `first_line`."""
+    """The lines of a table (spanned figures shown once) and its Grid, which starts at `first_line`.
+    A row ends at its last cell: the slots it lacks after it are not written as empty cells (a row
+    that lost a cell in its middle would read its later figures a column left, at full confidence,
+    its end looking like empty cells); one it lacks between its cells is an empty cell."""
     spanned = frozenset(i for i, r in enumerate(rows) if COVERED in r)
-    shown = [tuple(c for c in r if c is not COVERED and c != COVERED) for r in rows]
+    shown = []
+    for r in rows:
+        cells = [c for c in r if c != COVERED]
+        while cells and cells[-1] == MISSING:
+            cells.pop()
+        shown.append(tuple("" if c == MISSING else c for c in cells))
     return [" | ".join(r) + " |" for r in shown], Grid(tuple(shown), first_line, spanned)

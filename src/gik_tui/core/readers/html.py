@@ -17,7 +17,7 @@ from lxml import etree
 from ..document import Grid
 from ..values import RAISED
 from .colours import white_css
-from .grid import place, render, rows_of
+from .grid import MISSING, place, render, rows_of
 
 _DROP_TAGS = {"script", "style", "noscript", "template", "nav", "header", "footer", "iframe", "form", "select",
               "button", "head", "title", "meta", "link", "svg", "object", "embed", "input", "textarea"}
@@ -806,7 +806,7 @@ def _grid(table, out: _Out | None = None) -> list[list[str]]:
         out.cut += cut
     if not grid:
         return []
-    return rows_of(grid, len(rows), width)
+    return rows_of(grid, len(rows), width, MISSING)
 
 
 _CONTENT = re.compile(r"""(?<![\w-])content\s*:\s*(["'])((?:\\.|(?!\1).){0,40})\1""", re.I)
