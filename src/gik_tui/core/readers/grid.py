@@ -64,7 +64,10 @@ def render(rows: list[list[str]], first_line: int) -> tuple[list[str], Grid]:
     its end looking like empty cells); one it lacks between its cells is an empty cell."""
     spanned = frozenset(i for i, r in enumerate(rows) if COVERED in r)
     shown = []
-    for r in rows:
+    for i, r in enumerate(rows):
+        if MISSING not in r:  # (most rows: every slot a cell)
+            shown.append(tuple(c for c in r if c != COVERED) if i in spanned else tuple(r))
+            continue
         cells = [c for c in r if c != COVERED]
         while cells and cells[-1] == MISSING:
             cells.pop()
