@@ -279,6 +279,9 @@ class _Repeats:
     unknown: set = field(default_factory=set)  # cells that hold words, not a figure (不详): never 0 to the identities
     unlabelled_end: tuple[str, int] | None = None  # (table, token index) where a row of no label ended
     label_tail: str = ""  # words glued after the label a row was last matched by (_match_row)
+    # tables whose rows keep empty fields before their figures (Word's merged label cells: a field a
+    # label column): there a row of as many fields as columns, the first empty, may have lost a cell
+    padded: set = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -1360,6 +1363,21 @@ class _Aligner:
         shifted = explicit and not spanned and self._total_left_empty(t.table, cols, vals)
         if shifted:  # (its figures, without the empty cells after them, placed as a row that lost cells)
             vals = vals[:shifted]
+        if trimmed and t.values[0][0].empty:
+            self.rep.padded.add(t.table)
+        elif not trimmed and len(vals) == n and vals[0][0].empty and t.table in self.rep.padded \
+                and not any(tok.empty for tok, _ in vals[1:]):
+            # a row of as many fields as columns, the first empty, in a table whose rows keep empty
+            # fields for their label columns: an empty first cell, or a label column's field and a
+            # cell lost anywhere after it (Word's row of a figure fewer) — read left to right, a lost
+            # cell had put every later figure a column off at full confidence: the identities choose
+            kinds = self._kinds(t.table, t.row, cols)
+            fields = [(p, (tok.start, tok.end), tok.text) for tok, p in vals]
+            options = shifts(fields, n, 0) + (self._placed(t.table, cols, kinds, fields[1:]) or [])
+            self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred",
+                                             "an empty field before the values: an empty cell, or a label "
+                                             "column's and a cell lost", kinds=kinds, placed=True), t))
+            return
         if len(vals) == n and trimmed and vals[0][1].value is None:
             # some empty fields in front are label cells, some empty cells — or Word dropped an
             # empty last cell: which, only the identities can say
