@@ -1369,15 +1369,9 @@ class _Aligner:
                 and not any(tok.empty for tok, _ in vals[1:]):
             # a row of as many fields as columns, the first empty, in a table whose rows keep empty
             # fields for their label columns: an empty first cell, or a label column's field and a
-            # cell lost anywhere after it (Word's row of a figure fewer) — read left to right, a lost
-            # cell had put every later figure a column off at full confidence: the identities choose
-            kinds = self._kinds(t.table, t.row, cols)
-            fields = [(p, (tok.start, tok.end), tok.text) for tok, p in vals]
-            options = shifts(fields, n, 0) + (self._placed(t.table, cols, kinds, fields[1:]) or [])
-            self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred",
-                                             "an empty field before the values: an empty cell, or a label "
-                                             "column's and a cell lost", kinds=kinds, placed=True), t))
-            return
+            # cell lost (Word's row of a figure fewer) — read left to right, a lost cell had put
+            # every later figure a column off at full confidence: read as the rows with such fields
+            trimmed = 1
         if len(vals) == n and trimmed and vals[0][1].value is None:
             # some empty fields in front are label cells, some empty cells — or Word dropped an
             # empty last cell: which, only the identities can say
@@ -1397,8 +1391,13 @@ class _Aligner:
             fields = [(p, (tok.start, tok.end), tok.text) for tok, p in t.values]
             lead = next((i for i, (p, _, _) in enumerate(fields) if p.value is not None), len(fields))
             kinds = self._kinds(t.table, t.row, cols)
-            self.uncertain.append((Uncertain(t.table, t.row, cols, shifts(fields, n, lead), "inferred", why,
-                                             kinds=kinds), t))
+            options = shifts(fields, n, lead)
+            if len(fields) - lead < n:
+                # every empty field in front a label column's: the row lacks a cell — not only at its
+                # end (Word drops an empty last cell) but anywhere (a figure lost)
+                seen = {o.values for o in options}
+                options += [o for o in self._placed(t.table, cols, kinds, fields[lead:]) or () if o.values not in seen]
+            self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds), t))
             return
         kinds = self._kinds(t.table, t.row, cols)
         if len(vals) > n and any(p is INVALID for _, p in vals):
