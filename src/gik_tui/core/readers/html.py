@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from lxml import etree
 
@@ -119,7 +120,6 @@ _HIDING_MORE = ("transparent", "TRANSPARENT", "line-through", "LINE-THROUGH")
 _WHITE_AT = (re.compile(r"color\s*[:=]\s*[\"']?\s*((?:#[fF]|white|White|WHITE|rgb|RGB)[^;\"'}>]*)"),
              re.compile(r"COLOR\s*[:=]\s*[\"']?\s*((?:#[fF]|WHITE|White|white|RGB|rgb)[^;\"'}>]*)"))
 _WHITE_COLOUR = re.compile(r"(?<![\w-])color\s*:\s*([^;\"'}]+)", re.I)
-_BACKGROUND = re.compile(r"background|bgcolor", re.I)
 # (far off the page, from its minus sign; clipped or scaled to nothing, from its bracket: each a
 # character re skips to in C)
 # (two patterns: one opening with a choice of the two characters is tried at every character)
@@ -236,8 +236,8 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
                 _remove(el)
         elif hidden_classes and hidden_classes.intersection((el.get("class") or "").split()):
             hidden.append(el)
-        elif drawn and (own := [drawn[c] for c in (el.get("class") or "").split() if c in drawn]):
-            _draw(el, "".join(b for b, _ in own), "".join(a for _, a in own))  # (a cell, a paragraph: not inline)
+        elif drawn and (around := _drawn_around(el.get("class") or "", drawn)) is not None:
+            _draw(el, *around)  # (a cell, a paragraph: not inline)
             drawn_in += 1
     if drawn_in:
         notes.append(f"{drawn_in} piece(s) of text the page's styles draw (content: in a ::before or ::after rule) "
@@ -338,7 +338,7 @@ def _hidden_classes(text: str, hiding_at: list[int] | None = None, white_at: lis
         hides = any(w in block for w in (*_HIDING_WORDS, *_HIDING_MORE)) or _any_within(hiding_at, at, at + len(block))
         whites = _any_within(white_at, at, at + len(block))
         if hides or whites or _RAISE_AT.search(block):
-            for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
+            for selectors, body in _rules(block):
                 hidden = hides and _hides(body)
                 drawn_white = whites and not hidden and _white(body)
                 if hidden or drawn_white or _RAISE_STYLE.search(body):
@@ -365,6 +365,25 @@ def _style_blocks(text: str):
         at += len(block) or 1
 
 
+_BACKDROP = re.compile(r"background(?:-color)?\s*:\s*([^;}]+)", re.I)
+
+
+def _painted(style: str) -> bool:
+    """Does this style paint a background that is not white (under which white text shows)?"""
+    m = _BACKDROP.search(style)
+    return m is not None and not white_css(m.group(1)) and m.group(1).strip().lower() not in _NO_PAINT
+
+
+_NO_PAINT = frozenset({"none", "transparent", "inherit", "initial", "unset"})
+
+
+@lru_cache(maxsize=32)
+def _rules(block: str) -> tuple[tuple[str, str], ...]:
+    """A <style> block's rules as (selectors, declarations): read once a page, whichever of the
+    classes that hide, shade or draw is looked for."""
+    return tuple(_CSS_RULE.findall(block[block.find(">") + 1:]))
+
+
 def _any_within(positions: list[int], a: int, b: int) -> bool:
     """Does any of the positions stand in [a, b)?"""
     return any(a <= p < b for p in positions)
@@ -379,7 +398,7 @@ def _white_at(text: str) -> list[int]:
 def _white(style: str) -> bool:
     """Does this style draw its text white, on no background of its own?"""
     m = _WHITE_COLOUR.search(style)
-    return m is not None and white_css(m.group(1)) and _BACKGROUND.search(style) is None
+    return m is not None and white_css(m.group(1)) and not _painted(style)
 
 
 def _dark_page(text: str) -> bool:
@@ -394,18 +413,17 @@ def _dark_page(text: str) -> bool:
         name, value = name.lower(), value.strip("\"'")
         if name == "bgcolor" and not white_css(value):
             return True
-        if name == "style":
-            m = _BACKDROP.search(value)
-            if m and not white_css(m.group(1)):
-                return True
+        if name == "style" and _painted(value):
+            return True
     return False
 
 
 def _styled(attrs: str, classes: frozenset[str], raised: frozenset[str],
-            whites: frozenset[str] | None = None) -> str:
+            whites: frozenset[str] | None = None, shaded: frozenset[str] = frozenset()) -> str:
     """What a tag's attributes do to its text: "hide" (hidden, struck), "raise", "white" (drawn
     white on no background of its own: by a style, a <font> colour or a class in `whites`; None:
-    white is not looked for), or ""."""
+    white is not looked for), "painted" (a background not white: a style, bgcolor, a picture, a
+    class in `shaded`), or ""."""
     how = ""
     white = background = False
     for name, value in _ATTR.findall(attrs):
@@ -421,14 +439,17 @@ def _styled(attrs: str, classes: frozenset[str], raised: frozenset[str],
             if name == "style":
                 m = _WHITE_COLOUR.search(value)
                 white = white or m is not None and white_css(m.group(1))
-                background = background or _BACKGROUND.search(value) is not None
+                background = background or _painted(value)
             elif name == "color":
                 white = white or white_css(value)
-            elif name == "class" and whites and whites.intersection(value.split()):
-                white = True
-            elif name in ("bgcolor", "background"):
+            elif name == "class":
+                white = white or bool(whites) and not whites.isdisjoint(value.split())
+                background = background or bool(shaded) and not shaded.isdisjoint(value.split())
+            elif name == "bgcolor":
+                background = background or not white_css(value)
+            elif name == "background":  # (a picture)
                 background = True
-    return how or ("white" if white and not background else "")
+    return how or ("painted" if background else "white" if white else "")
 
 
 def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = frozenset(),
@@ -477,12 +498,10 @@ def _inline_styles(text: str, classes: frozenset[str], raised: frozenset[str] = 
             cuts.append((start, t.end(), ""))
         elif how == "raise" and _RAISED_DIGITS.fullmatch(t.group(3)):
             cuts.append((start, t.end(), t.group(3).strip().translate(RAISED)))
-        elif drawn and (m := _CLASS_ATTR.search(t.group(2))) is not None:
-            around = [drawn[c] for c in m.group(1).split() if c in drawn]
-            if around:
-                before, after = "".join(b for b, _ in around), "".join(a for _, a in around)
-                cuts.append((start, t.end(), html.escape(before) + t.group(3) + html.escape(after)))
-                shown += 1
+        elif drawn and (m := _CLASS_ATTR.search(t.group(2))) is not None \
+                and (around := _drawn_around(m.group(1), drawn)) is not None:
+            cuts.append((start, t.end(), html.escape(around[0]) + t.group(3) + html.escape(around[1])))
+            shown += 1
     if not cuts:
         return text, 0, 0
     parts, at = [], 0
@@ -510,9 +529,7 @@ def _white_inside(text: str, start: int, end: int, whites: frozenset[str],
         return False
     classes, tags = shaded
     for name, attrs in _ancestors(text, start):
-        if name in tags or _BACKGROUND.search(attrs) or _styled(attrs, frozenset(), frozenset(), whites) == "white":
-            return False
-        if classes and (m := _CLASS_ATTR.search(attrs)) and classes.intersection(m.group(1).split()):
+        if name in tags or _styled(attrs, frozenset(), frozenset(), whites, classes) in ("white", "painted"):
             return False
         if name in ("table", "body"):
             break
@@ -558,9 +575,8 @@ def _shaded(text: str) -> tuple[frozenset[str], frozenset[str]]:
     for _, block in _style_blocks(text):
         if "background" not in block.lower():
             continue
-        for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
-            m = _BACKDROP.search(body)
-            if m is None or white_css(m.group(1)) or m.group(1).strip().lower() in ("none", "transparent", "inherit"):
+        for selectors, body in _rules(block):
+            if not _painted(body):
                 continue
             for sel in selectors.split(","):
                 last = sel.strip().split()[-1] if sel.strip() else ""
@@ -571,7 +587,6 @@ def _shaded(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(classes), frozenset(tags)
 
 
-_BACKDROP = re.compile(r"background(?:-color)?\s*:\s*([^;}]+)", re.I)
 
 
 def _drop_hidden(root, hidden: list, gone_classes: frozenset[str] = frozenset()) -> None:
@@ -704,13 +719,15 @@ def _lays_out(table) -> bool:
 
 
 def _own_rows(table) -> list:
-    """The table's own rows, not those of the tables inside its cells."""
+    """The table's own rows, not those of the tables inside its cells (wherever the page's markup
+    puts them: in a tbody, or in an element it should not have)."""
     rows = []
-    for child in table:
-        if child.tag == "tr":
-            rows.append(child)
-        elif child.tag in ("tbody", "thead", "tfoot"):
-            rows.extend(r for r in child if r.tag == "tr")
+    for tr in table.iter("tr"):
+        anc = tr.getparent()
+        while anc is not None and anc.tag != "table":
+            anc = anc.getparent()
+        if anc is table:
+            rows.append(tr)
     return rows
 
 
@@ -756,14 +773,7 @@ def _grid(table, out: _Out | None = None) -> list[list[str]]:
     `colspan=100` cells cannot make a grid of millions); a table past them is cut (counted)."""
     budget = out.budget if out is not None else MAX_SLOTS
     cut = False
-    rows = []
-    for tr in table.iter("tr"):
-        # only rows of this table, not of a table nested in one of its cells
-        anc = tr.getparent()
-        while anc is not None and anc.tag != "table":
-            anc = anc.getparent()
-        if anc is table:
-            rows.append(tr)
+    rows = _own_rows(table)
     grid: dict[tuple[int, int], str] = {}
     width = 0
     for r, tr in enumerate(rows):
@@ -824,7 +834,7 @@ def _generated(text: str) -> dict[str, tuple[str, str]]:
     for _, block in _style_blocks(text):
         if not any(p.search(block) for p in _DRAWS):
             continue  # (a clearfix's empty content draws nothing: the rules are not read)
-        for selectors, body in _CSS_RULE.findall(block[block.find(">") + 1:]):
+        for selectors, body in _rules(block):
             m = _CONTENT.search(body)
             if m is None:
                 continue
@@ -835,6 +845,13 @@ def _generated(text: str) -> dict[str, tuple[str, str]]:
                     before, after = out.get(pm.group(1), ("", ""))
                     out[pm.group(1)] = (drawn, after) if pm.group(2).lower() == "before" else (before, drawn)
     return out
+
+
+def _drawn_around(classes: str, drawn: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The text an element of these classes (a class attribute's value) has drawn before and after
+    its own (`_generated`), or None when none of them draws."""
+    own = [drawn[c] for c in classes.split() if c in drawn]
+    return ("".join(b for b, _ in own), "".join(a for _, a in own)) if own else None
 
 
 def _words(drawn: str) -> bool:
