@@ -19,7 +19,7 @@ import struct
 
 from ..document import PAGE_BREAK, Document, Grid, paged
 from ..values import RAISED
-from .colours import white_rgb
+from .colours import mostly, white_rgb
 from .errors import ReadError
 from .grid import MISSING, cell_text, place, render, rows_of
 
@@ -252,7 +252,7 @@ def _shown(runs: list[tuple[str, int, int]], props: list[tuple[int, int, int]]) 
         return runs
     if any(w == WHITE for _, _, w in props):
         total = sum(len(t) * width for t, _, width in runs)
-        if 2 * sum(b - a for a, b, w in props if w == WHITE) > total:
+        if mostly(sum(b - a for a, b, w in props if w == WHITE), total):
             props = [p for p in props if p[2] != WHITE]
     out = []
     for text, fc0, width in runs:

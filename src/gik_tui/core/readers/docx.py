@@ -15,7 +15,7 @@ import zipfile
 
 from ..document import PAGE_BREAK, Document, Grid, paged
 from ..values import RAISED
-from .colours import white_hex as _white
+from .colours import mostly, white_hex as _white
 from .errors import ReadError
 from .grid import MISSING, cell_text, place, render, rows_of
 from .zips import open_zip
@@ -203,7 +203,7 @@ def _styled_unshown(body, styles, background) -> int:
             white.append(r)
     # most of the text white: the page is coloured in a way not looked into (a theme, a picture behind
     # the text), and the white text is what it shows
-    if white and sum(_chars(r) for r in white) * 2 > sum(_chars(r) for r in body.iter(_R)):
+    if white and mostly(sum(_chars(r) for r in white), sum(_chars(r) for r in body.iter(_R))):
         white = []
     n = 0
     for r in gone + white:

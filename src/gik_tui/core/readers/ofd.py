@@ -17,7 +17,7 @@ from __future__ import annotations
 import posixpath
 
 from ..document import PAGE_BREAK, Document, paged
-from .colours import white_rgb
+from .colours import mostly, white_rgb
 from .errors import ReadError
 from .zips import open_zip
 
@@ -129,7 +129,7 @@ def read_ofd(data: bytes, source: str, sha: str) -> Document:
         for piece, (mx, my) in white:  # white shows only on a picture or a coloured fill under it
             (pieces if any(a <= mx <= b and c <= my <= d for a, c, b, d in under) else unseen).append(piece)
         # most of a page's text drawn so: that is how its maker drew it (a search layer over outlines)
-        if unseen and sum(len(p[4]) for p in unseen) <= sum(len(p[4]) for p in pieces):
+        if unseen and not mostly(hid := sum(len(p[4]) for p in unseen), hid + sum(len(p[4]) for p in pieces)):
             hidden += len(unseen)
         else:
             pieces += unseen

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from ..document import PAGE_BREAK, Document, Grid, paged
 from ..values import RAISED
-from .colours import WHITE_AT, white_rgb
+from .colours import WHITE_AT, mostly, white_rgb
 from .errors import ReadError
 from .grid import cell_text, is_figure, place, render, rows_of
 
@@ -461,7 +461,7 @@ def _seen(page, invisible) -> list:
                 unseen.append(ch)
                 continue
         out.append(ch)
-    if not out and not unseen or len(unseen) > len(out):
+    if not out and not unseen or mostly(len(unseen), len(unseen) + len(out)):
         return page.chars
     return out if len(out) < len(page.chars) else page.chars
 

@@ -14,7 +14,7 @@ import io
 import re
 
 from ..document import PAGE_BREAK, Document, Grid, paged
-from .colours import white_hex as _white, white_rgb
+from .colours import mostly, white_hex as _white, white_rgb
 from .errors import ReadError
 from .grid import cell_text, place, render, rows_of
 from .zips import open_zip
@@ -174,7 +174,7 @@ def _put_shown(grid: "_Grid", found: list[tuple[int, int, str, str]]) -> int:
     whites = sum(1 for f in found if f[3] == "white")
     left = 0
     for r, c, text, how in found:
-        if how == "none" or how == "white" and whites * 2 <= len(found):
+        if how == "none" or how == "white" and not mostly(whites, len(found)):
             left += 1
         elif grid.budget > 0:
             grid.put(r, c, text)
