@@ -23,12 +23,14 @@ CONF_PROSE = 0.4
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 _N = (r"(?P<n>\d{1,3}(?:,\d{3}){1,5}(?!,\d{3})(?:\.\d{1,9}(?!\d))?|\d{1,12}(?:\.\d{1,9}(?!\d))?"
       rf"|(?<![数几近上逾约余多第每])[零〇一二两三四五六七八九十][{_CN_DIGITS}]{{0,11}}(?![{_CN_DIGITS}]))")
+# `{none}` in a pattern: words that say none happened (未发生, 没有收到, 无 — not 无论, 无法), read 0 (_value)
+_NONE = r"(?P<n>未发生|没有发生|未收到|没有收到|未出现|没有出现|未产生|没有产生|无(?!论|法|正当|关|须|需))"
 
 
 def _anchor(pattern: str) -> str:
     """The longest run of plain characters that every match of `pattern` contains (a quick test
     with `in` before the regular expression scans the whole text)."""
-    s = pattern.replace("{n}", "\x00")
+    s = pattern.replace("{n}", "\x00").replace("{none}", "\x00")
     while True:  # optional or alternative groups, and character classes, are not required
         t = re.sub(r"\((?:\?[:!=<]+)?[^()]*\)[?*]?|\[[^\]]*\](?:\{[^}]*\}\??|[?*+])?", "\x00", s)
         if t == s:
@@ -164,7 +166,7 @@ def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | 
             row = by_leaf[leaf]
             kind = spec.row_kinds.get(leaf, spec.kind)
             for p in pats:
-                full = p.replace("{n}", _N)
+                full = p.replace("{n}", _N).replace("{none}", _NONE)
                 out.append((spec.id, row, re.compile(full), spec.unit_of(row), kind, _anchor(p), _reach(full)))
     return out
 
