@@ -94,7 +94,7 @@ async def test_settings_and_flags_precedence(reports, ann_dir, tmp_path):
         await ready(flagged, pilot)
         assert flagged.theme == "gik-dark"
         row = qrow(flagged.screen.query_one("#queue-table"), reports / "2018_dongsheng.txt")
-        assert row["headings"] == "8/9"  # threshold 50 (the template's is 75): weaker matches count
+        assert row["headings"] == "9/9"  # threshold 50 (the template's is 75: 6/9): weaker matches count
         screen = await open_row(flagged, pilot, "2020_huaiyin.txt")
         await pilot.press("e")  # remapped to f2
         await pilot.pause()

@@ -18,3 +18,18 @@ def test_headings_on_their_own_lines_and_inside_a_long_one_point_at_their_text(l
     found = [(s.line, s.template_section, doc.text[s.start:s.end]) for s in match_sections(doc, set(), load_template("gik-2019"))]
     assert found == [(2, "总体情况", "一、总体情况"), (3, "主动公开政府信息情况", "二、主动公开政府信息情况"),
                      (4, "收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请情况")]
+
+
+@pytest.mark.parametrize("template,heading,section", [
+    ("legacy", "四、行政复议案件为零；行政诉讼案件为1件，已按法院要求重新办理。", "行政复议和行政诉讼情况"),
+    ("legacy", "三、行政诉讼情况", "行政复议和行政诉讼情况"),
+    ("gik-2019", "四、行政复议、行政诉讼及举报投诉情况", "政府信息公开行政复议、行政诉讼情况"),
+    ("gik-2021", "四、行政复议案件为零", "政府信息公开行政复议、行政诉讼情况"),
+    ("legacy", "四、依申请公开情况（含行政复议）", "依申请公开政府信息情况"),  # the words that lead decide
+])
+def test_a_heading_that_starts_with_the_review_words_is_the_review_section(template, heading, section):
+    # a heading run into its first sentence (2018_dongsheng.txt: 六、行政复议案件为零；…) names its
+    # section by its first words (the first heading's ordinal is at most 四: here it stands first)
+    doc = read_bytes(f"某某区人民政府政府信息公开工作年度报告\n{heading}\n".encode(), "x.txt")
+    [m] = match_sections(doc, set(), load_template(template))
+    assert m.template_section == section
