@@ -103,6 +103,8 @@ def _cell_ok(text: str, kind: str, last: bool, unit: str | None) -> bool:
             return False
     if any(c in _SIGNS for c in body):
         return False
+    if "," in body and not _GROUPED.fullmatch(body):
+        return False  # a thousands comma: one to three digits before it, three after (1,234; never 12,34)
     if "." in body:
         if kind != "amount" or body.count(".") > 1 or body[0] == "." or body[-1] == ".":
             return False
@@ -116,8 +118,11 @@ def _cell_ok(text: str, kind: str, last: bool, unit: str | None) -> bool:
     return True
 
 
-_GAP = re.compile(r"\S+")
+# a cell boundary the scrape kept: a space, or a count's unit after a figure (`125件140件`)
+_GAP = re.compile(r"(?:(?<!\d)" + COUNT_UNIT + r"|(?!" + COUNT_UNIT + r")\S)+")
 _UNIT_END = re.compile(r"(?<=\d)" + COUNT_UNIT + "$")
+_COUNT_UNIT_INSIDE = re.compile(r"(?<=\d)" + COUNT_UNIT + r"(?=\S)")
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 
 
 def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...] = (),
@@ -125,10 +130,12 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
     """Every way to cut `run` into len(kinds) cells; None when the enumeration passes its budget.
     A space in the run is a cell boundary the scrape kept (`230 000023` is 23|0 and 0|0|0|0|23):
     every split cuts there, and wherever else it must (see `_split_unspaced`)."""
-    if " " not in run and "\t" not in run:
+    if (m := _UNIT_END.search(run)) is not None:
+        run = run[:m.start()]  # (the last cell's unit: 4652件)
+    if " " not in run and "\t" not in run and not _COUNT_UNIT_INSIDE.search(run):
         return _split_unspaced(run, kinds, sums, budget)
     # (a count's unit ends its cell, `0项`: the figure is the cell)
-    chunks = [(m.start(), _UNIT_END.sub("", m.group())) for m in _GAP.finditer(run)]
+    chunks = [(m.start(), m.group()) for m in _GAP.finditer(run)]
     if not chunks or len(chunks) > len(kinds):
         return []
     joined = "".join(t for _, t in chunks)
@@ -163,7 +170,7 @@ def _split_unspaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tup
     L = len(digits)
     if n == 0 or L == 0 or L > MAX_RUN or L < n:
         return []
-    if any(not (c.isdigit() or c == "." or c in _SIGNS) for c in digits):
+    if any(not (c.isdigit() or c == "." or c == "," or c in _SIGNS) for c in digits):
         return []
     if L == n and digits.isdigit():  # one digit a cell
         return [Option(tuple(int(c) for c in digits), tuple((i, i + 1) for i in range(n)), tuple(digits),
@@ -195,6 +202,7 @@ def _split_unspaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tup
     out: list[Option] = []
     steps = 0
     cuts: list[int] = [0]
+    grouped = "," in digits  # thousands commas (1,234): a cell holds each whole, _cell_ok
     # the identities usable while cutting: totals after all their parts, every cell a count
     sums = tuple((t, parts) for t, parts in sums
                  if parts and max(parts) < t and all(kinds[c] == "count" for c in (t, *parts)))
@@ -209,7 +217,8 @@ def _split_unspaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tup
             return False
         left = n - col  # cells still to place, this one included
         if col in total_of:  # a total whose parts are cut: it must read as their sum
-            want = str(sum(vals[c] for c in total_of[col]))
+            x = sum(vals[c] for c in total_of[col])
+            want = str(x) if not grouped or not digits.startswith(f"{x:,}", pos) else f"{x:,}"
             if not digits.startswith(want, pos) or (left == 1 and pos + len(want) != L):
                 return True
             ends: range | list[int] = [pos + len(want)]
@@ -227,10 +236,11 @@ def _split_unspaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tup
                 continue
             if not _cell_ok(text, kinds[col], col == n - 1, unit):
                 continue
-            if sums and not _room(col, e, int(text) if kinds[col] == "count" else 0):
+            value = (int(text.replace(",", "")) if grouped else int(text)) if kinds[col] == "count" else 0
+            if sums and not _room(col, e, value):
                 continue
             cuts.append(e)
-            vals.append(int(text) if kinds[col] == "count" else 0)
+            vals.append(value)
             if left == 1:
                 _emit()
                 if len(out) > MAX_OPTIONS:  # too many: the answer is None, stop here

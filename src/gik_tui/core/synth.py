@@ -55,6 +55,9 @@ class SynthReport:
     values: dict[Key, int | float]
     rendered: dict[Key, str] = field(default_factory=dict)  # the text written for each cell
     seeded: str | None = None  # the id prefix of the check the seeded inconsistency breaks
+    # how whole counts are written: "plain" (1234), "grouped" (thousands commas, 1,234 or 1，234)
+    # or "units" (a count's unit after it, 1234件; a change and an amount as plain)
+    figures: str = "plain"
 
     @property
     def filename(self) -> str:
@@ -346,7 +349,8 @@ def _year(rng: random.Random, years: tuple[int, ...]) -> int:
 
 
 def make_report(i: int, seed: int = 0, inconsistent: bool = False, template_id: str | None = None,
-                layout: str | None = None, encoding: str | None = None, shape: str = "uniform") -> SynthReport:
+                layout: str | None = None, encoding: str | None = None, shape: str = "uniform",
+                figures: str = "plain") -> SynthReport:
     """Report `i` of the corpus `seed`; `shape`: "uniform" figures (every split of a glued run
     equally likely: the stress the tests use) or "real" (as real reports have them: see
     _gen_values)."""
@@ -363,7 +367,8 @@ def make_report(i: int, seed: int = 0, inconsistent: bool = False, template_id: 
     values = _gen_values(rng, template_id, agency, year, seed, shape)
     if layout == "l":
         _natural_persons_only(template_id, values)
-    rep = SynthReport(f"synth_{i:06d}_{template_id}_{layout}", template_id, year, agency, layout, encoding, values)
+    rep = SynthReport(f"synth_{i:06d}_{template_id}_{layout}", template_id, year, agency, layout, encoding, values,
+                      figures=figures)
     if inconsistent:
         rep.seeded = _seed_inconsistency(rng, template_id, values)
     return rep
@@ -391,7 +396,8 @@ def from_extraction(ex, layout: str) -> SynthReport:
 
 
 # ------------------------------------------------------------------ rendering
-def _fmt(spec: TableSpec, row: LabelPath, col: LabelPath, x: int | float | None, rng: random.Random) -> str:
+def _fmt(spec: TableSpec, row: LabelPath, col: LabelPath, x: int | float | None, rng: random.Random,
+         figures: str = "plain") -> str:
     if x is None:
         return ""  # a cell the report left blank (a report rebuilt from an extraction)
     kind = spec.cell_kind(spec.block_of(row), row, col)
@@ -401,6 +407,10 @@ def _fmt(spec: TableSpec, row: LabelPath, col: LabelPath, x: int | float | None,
         return rng.choice((f"增{x}" if x > 0 else f"减{-x}", f"+{x}" if x > 0 else f"-{-x}"))
     if kind == "amount":
         return f"{x:.2f}万元" if spec.headed_blocks else f"{x:g}"
+    if figures == "grouped" and x >= 1000:
+        return f"{x:,}".replace(",", rng.choice((",", "，")))
+    if figures == "units" and not spec.unit_column:  # (a table with a unit column writes it there)
+        return f"{x}件"
     return str(x)
 
 
@@ -415,7 +425,7 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
             parts.append(("head", [["信息内容", *[c[-1] for c in b.columns]]]))
             body = []
             for r in b.rows:
-                cells = [_fmt(spec, r, c, rep.values.get((spec.id, r, c)), rng) for c in b.columns]
+                cells = [_fmt(spec, r, c, rep.values.get((spec.id, r, c)), rng, rep.figures) for c in b.columns]
                 for c, s in zip(b.columns, cells):
                     rep.rendered[(spec.id, r, c)] = s
                 body.append([r[-1], *cells])
@@ -447,7 +457,7 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
                 front = [labels[r[:i]] if r[:i] not in shown else "" for i in range(1, len(r))]
                 front += [labels[r]] + [""] * (LABEL_COLUMNS - len(r))
             shown.update(r[:i] for i in range(1, len(r)))
-            cells = [_fmt(spec, r, c, rep.values.get((spec.id, r, c)), rng) for c in b.columns]
+            cells = [_fmt(spec, r, c, rep.values.get((spec.id, r, c)), rng, rep.figures) for c in b.columns]
             for c, s in zip(b.columns, cells):
                 rep.rendered[(spec.id, r, c)] = s
             body.append([*front, *cells])
@@ -462,7 +472,7 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
             parts.append(("head", [list(dict.fromkeys(c[0] for c in cols)),
                                    first + list(dict.fromkeys(c[1] for c in cols if len(c) > 2)),
                                    [c[-1] for c in cols if len(c) > 2]]))
-        cells = [_fmt(spec, (), c, rep.values.get((spec.id, (), c)), rng) for c in cols]
+        cells = [_fmt(spec, (), c, rep.values.get((spec.id, (), c)), rng, rep.figures) for c in cols]
         for c, s in zip(cols, cells):
             rep.rendered[(spec.id, (), c)] = s
         parts.append(("body", [cells]))
@@ -476,7 +486,7 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
             if node not in valued:
                 body.append([labels[node], "—", ""])
                 continue
-            s = _fmt(spec, node, b.columns[0], rep.values.get((spec.id, node, b.columns[0])), rng)
+            s = _fmt(spec, node, b.columns[0], rep.values.get((spec.id, node, b.columns[0])), rng, rep.figures)
             rep.rendered[(spec.id, node, b.columns[0])] = s
             body.append([labels[node], spec.unit_of(node) or "件", s])
         parts.append(("body", body))
@@ -487,7 +497,7 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
             parts.append(("head", [[spec.headers[0] if spec.headers else "", *[" ".join(c) for c in b.columns]]]))
             body = []
             for r in b.rows:
-                cells = [_fmt(spec, r, c, rep.values.get((spec.id, r, c)), rng) for c in b.columns]
+                cells = [_fmt(spec, r, c, rep.values.get((spec.id, r, c)), rng, rep.figures) for c in b.columns]
                 for c, s in zip(b.columns, cells):
                     rep.rendered[(spec.id, r, c)] = s
                 body.append([r[-1] if r else "", *cells])
@@ -495,7 +505,7 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
     return parts
 
 
-_FIGURE = re.compile(r"[+\-增减]?\d+(?:\.\d+)?(?:万元)?")
+_FIGURE = re.compile(r"[+\-增减]?\d[\d,，]*(?:\.\d+)?(?:万元|件)?")  # (1,234 and 12件: make_report's figures)
 
 
 def _is_figure(cell: str) -> bool:

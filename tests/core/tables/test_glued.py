@@ -7,9 +7,9 @@ from hypothesis import given, settings, strategies as st
 from gik_tui.core.tables.glued import _BARE, bare_offsets, may_be_glued
 
 # every character the pattern treats apart: CJK before and after (counting words among them),
-# brackets, signs (增 and 减 are CJK too), digits (a full-width and an Arabic-Indic one), points,
+# brackets, signs (增 and 减 are CJK too), digits (a full-width and an Arabic-Indic one), points, commas,
 # spaces, tabs and line ends
-_ALPHABET = list("数二增减件年元(（)]”1209.+-−  \t\n\u0663a")
+_ALPHABET = list("数二增减件年元(（)]”1209.,+-−  \t\n\u0663a")
 
 
 @settings(max_examples=3000, deadline=None)
@@ -26,6 +26,9 @@ def test_bare_offsets_of_known_texts():
     assert bare_offsets("数1二2三") == [0]  # 二 closes the first run: it cannot open the next
     assert bare_offsets("数1二 2三") == [0]  # nor with a space between
     assert bare_offsets("数1二三 2三") == [0, 3]
+    assert bare_offsets("采购2,636二") == [1]  # a thousands comma inside the run
+    assert bare_offsets("许可4502件+314652件其他") == [1]  # a count's unit, then figures: a table's cells
+    assert bare_offsets("共收到18件3个") == [2] and bare_offsets("共收到18件，其中") == []
 
 
 @settings(max_examples=2000, deadline=None)

@@ -30,8 +30,11 @@ _NOTE = r"\([^()]{0,80}\)"
 _MARK = FOOTNOTE_AFTER.replace(r"\s*", "")  # a footnote's mark after a word (规章*383853): read as a note of it
 # a run of figures; single spaces (or tabs) inside it are cell boundaries that the scrape kept
 # (`171 000018`, `8 0 0 0 0 0 8`): the solver cuts at each of them and wherever else it must
-# (a count may keep its unit where another figure follows: `0 0项 0 1`, a PDF's cells as written)
-_RUN = (r"[+\-−增减]?\d(?:[\d.]|[+\-−增减](?=\d)|(?<=\d)" + COUNT_UNIT + r"(?=[ \t]{1,3}[+\-−增减]?\d)"
+# (a count may keep its unit where another figure follows: `0 0项 0 1`, a PDF's cells as written,
+# or `125件140件`, a glued table's cells with their units)
+# (a thousands comma, `2,63613660.33万元`, stays inside the run: the cell that holds it is cut
+# around its groups, solve._cell_ok — cut at the comma, 2 and 63613660.33 were read at 0.9)
+_RUN = (r"[+\-−增减]?\d(?:[\d.]|(?<=\d),(?=\d{3})|[+\-−增减](?=\d)|(?<=\d)" + COUNT_UNIT + r"(?=[ \t]{0,3}[+\-−增减]?\d)"
         r"|[ \t]{1,3}(?=[+\-−增减]?\d))*(?:万元|万|亿元|亿|元)?")
 COUNT_UNIT_AT = re.compile(COUNT_UNIT + r"(?=[ \t]|$)")
 _PROSE_AFTER = set("件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位")
@@ -43,8 +46,9 @@ _RUN_NUMBERING = re.compile(r"(\d{1,2})[.、]$")
 # (or, with a space on either side, a run whose figures are spaced: 数量 8 0 0 0 0 0 8 二、…)
 _BARE_BEFORE = r"[\u4e00-\u9fff)\]”*※]"  # what stands before the figures (with a space, a sign or both between)
 _BARE_SIGN = r"[+\-−增减]"
-_BARE_AFTER = (r"(?:[\d.]|[+\-−增减](?=\d)|[ \t]{1,3}(?=[+\-−增减]?\d))*"
-               r"[ \t]?(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|$)")
+_BARE_AFTER = (r"(?:[\d.]|(?<=\d),(?=\d{3})|[+\-−增减](?=\d)|[ \t]{1,3}(?=[+\-−增减]?\d))*"
+               r"[ \t]?(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|$"
+               r"|" + COUNT_UNIT + r"(?=[+\-−增减]?\d))")  # (or a count's unit, then figures: 4502件+314652件)
 _BARE = re.compile(rf"{_BARE_BEFORE}[ \t]?{_BARE_SIGN}?\d{_BARE_AFTER}", re.M)
 # the same runs found from their first digit: a pattern that starts with a digit is scanned for in
 # C, one that starts with the CJK class is tried at almost every character (4x slower on a report)
@@ -182,6 +186,30 @@ def _last_gap(s: str, a: int, b: int) -> int:
     return i
 
 
+_UNIT_AT = re.compile(COUNT_UNIT)
+_AFTER_FIGURE_UNIT = re.compile(r"\d" + COUNT_UNIT + r"$")
+
+
+def _cell_with_unit(s: str, a: int, b: int, before: list[Piece], vocab: Vocab) -> bool:
+    """Are the figures s[a:b], a count's unit after them, a table's cell: right after a table's
+    word or another figure's unit, and before a figure, a table's word or the end? Then they are
+    figures, which may hold several cells glued (`4502件+314652件`: +31 and 4652件), not one cell of
+    prose (`予以公开12件，部分公开3件` stays prose: a comma follows)."""
+    u = _UNIT_AT.match(s, b)
+    k = len(before) - 1
+    while k >= 0 and before[k].kind == "text" and not s[before[k].start:before[k].end].strip(" \t"):
+        k -= 1  # (a space between the label and its figures)
+    if u is None or k < 0 or s[before[k].end:a].strip(" \t"):
+        return False
+    if before[k].kind != "word" and not _AFTER_FIGURE_UNIT.search(s, max(0, before[k].end - 4), before[k].end):
+        return False
+    e = u.end()
+    if e == len(s) or _UNIT_AT.search(s, a, b):  # (cells with their units glued: 70件125件140件…)
+        return True
+    nxt = vocab.scanner.match(s, e)
+    return nxt is not None and nxt.lastgroup in ("word", "cap", "num")
+
+
 def _pieces(s: str, vocab: Vocab) -> list[Piece]:
     out: list[Piece] = []
     pos = 0
@@ -203,6 +231,9 @@ def _pieces(s: str, vocab: Vocab) -> list[Piece]:
                 while s[a] in " \t":
                     a += 1
                 kind = "text"
+            elif nxt in _PROSE_AFTER and _cell_with_unit(s, a, b, out, vocab):
+                b = _UNIT_AT.match(s, b).end()  # a table's cell with its count's unit (`行政许可4502件+314652件其他…`):
+                # figures, with their unit
             elif nxt in _PROSE_AFTER or prev == "第":
                 kind = "text"
         elif kind == "cap":
