@@ -7,15 +7,18 @@ from hypothesis import given, strategies as st
 from gik_tui.core.document import normalise
 
 # what reports hold: ASCII, CJK, full-width forms and spaces (mapped one to one), characters NFKC
-# makes longer (ﬁ, ㈠, ①…), compatibility characters beyond the BMP
+# makes longer (ﬁ, ㈠, ①…), compatibility characters beyond the BMP, characters drawn as nothing
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u202a"  # (some of values.INVISIBLE)
 _ALPHABET = st.sampled_from(list("ab1 \n|，：（）１２３　\u00a0\u2002\u2003\u2009年月日一二三件ﬁ㈠①⑴⒈㎡½¹²⁰")
-                            + ["\U0001d7ce", "\U0001f600"])
+                            + ["\U0001d7ce", "\U0001f600"] + list(_INVISIBLE))
 
 
 def _reference(text: str) -> tuple[str, list[int]]:
-    """NFKC character by character — but a superscript digit, and a circled or bracketed number
-    right after a digit, or after a word where a cell or the text ends or a figure follows, is a
-    footnote's mark (*), never a digit."""
+    """NFKC character by character, without the characters drawn as nothing — and a superscript
+    digit, and a circled or bracketed number right after a digit, or after a word where a cell or
+    the text ends or a figure follows, is a footnote's mark (*), never a digit."""
+    at = [i for i, ch in enumerate(text) if ch not in _INVISIBLE] + [len(text)]  # kept → original
+    full, text = text, "".join(ch for ch in text if ch not in _INVISIBLE)
     parts, offsets = [], []
     digits = "0123456789０１２３４５６７８９"
     for i, ch in enumerate(text):
@@ -24,8 +27,8 @@ def _reference(text: str) -> tuple[str, list[int]]:
         mark = ch in "¹²³⁰⁴⁵⁶⁷⁸⁹" or (ch in "①⑴⒈" and (i > 0 and text[i - 1] in digits or word_end))
         n = "*" if mark else unicodedata.normalize("NFKC", ch)
         parts.append(n)
-        offsets.extend([i] * len(n))
-    offsets.append(len(text))
+        offsets.extend([at[i]] * len(n))
+    offsets.append(len(full))
     return "".join(parts), offsets
 
 
@@ -35,7 +38,7 @@ def test_normalise_is_nfkc_character_by_character_with_a_map_back(text):
     want, want_offsets = _reference(text)
     assert norm == want
     if offsets is None:  # no character changed length: offsets are the same in both
-        assert len(norm) == len(text)
+        assert len(norm) == len(text) and want_offsets == list(range(len(text) + 1))
     else:
         assert offsets == want_offsets
 
@@ -51,6 +54,16 @@ def test_a_footnotes_mark_after_a_figure_is_no_digit_of_it():
 def test_a_footnotes_mark_after_a_label_is_no_digit_of_it():
     """规章① | 38 and, glued, 行政处罚①2: NFKC would make the label 规章1 and the figure 12."""
     assert normalise("规章① | 38\n行政处罚⑴2\n总计①")[0] == "规章* | 38\n行政处罚*2\n总计*"
+
+
+def test_characters_drawn_as_nothing_are_left_out_with_a_map_back():
+    """A zero-width space inside a figure (1\u200b7 shows as 17), a soft hyphen or a BOM in a label:
+    the normalised view reads what is drawn; offsets still point into the text as decoded."""
+    text = "规\u00ad章 | 1\u200b7 | \ufeff３"
+    norm, offsets = normalise(text)
+    assert norm == "规章 | 17 | 3"
+    assert [text[offsets[i]] for i in range(len(norm))] == list("规章 | 17 | ３")
+    assert offsets[-1] == len(text)
 
 
 def test_full_width_digits_and_punctuation_become_ascii_in_place():

@@ -248,3 +248,26 @@ def test_a_blank_with_nothing_to_offer_says_why():
     ex = extract(read_bytes(one.encode(), "o.txt"))
     c = ex.cell("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
     assert c.value is None and not c.candidates and c.reason == "its figures '12': cannot be cut into 7 cells"
+
+
+@pytest.mark.parametrize("name", ["2016_dongchang.txt", "2019_lusong.txt", "2020_huaiyin.txt", "2020_huaiyin_glued.txt",
+                                  "2020_huaiyin_oneline.txt"])
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\ufeff", "\u2060"])
+def test_characters_drawn_as_nothing_change_no_reading(name, invisible, samples):
+    """A page with zero-width spaces, soft hyphens, BOMs or word joiners strewn through its text,
+    inside figures (1\u200b7 shows as 17), labels and headings (by its editor, or to stop copying):
+    every cell, candidate, heading, check, the year and the agency read as from the clean page —
+    before, cells were read wrong (one 17 as 1 and 7) and headings lost."""
+    path = samples / name if (samples / name).exists() else EXAMPLES / name
+    text = path.read_text("utf-8")
+    rnd = random.Random(name + invisible)
+    strewn = "".join(ch + (invisible if rnd.random() < 0.08 else "") for ch in text)
+
+    def reading(raw: str):
+        ex = extract(read_bytes(raw.encode("utf-8"), name))
+        return ([(c.key, c.value, c.confidence, [v for v, _ in c.candidates]) for c in ex.cells],
+                [(s.line, s.template_section) for s in ex.sections], sorted(c.id for c in ex.checks if not c.ok),
+                ex.year, ex.agency, ex.template)
+
+    clean = reading(text)
+    assert reading(strewn) == clean and sum(v is not None for _, v, _, _ in clean[0]) >= 19

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 
-from .values import FOOTNOTE_MARK, MARK_AFTER_FIGURE, SUPERSCRIPT_MARKS, SUPERSCRIPTS
+from .values import FOOTNOTE_MARK, INVISIBLE, MARK_AFTER_FIGURE, SUPERSCRIPT_MARKS, SUPERSCRIPTS
 
 # Characters whose NFKC form is one character long: translated in C, offsets unchanged.
 _ONE_TO_ONE = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)}
@@ -54,9 +54,28 @@ def _changing() -> re.Pattern:
     return re.compile("[" + "".join(chars) + "]")
 
 
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")  # (drawn as nothing: the normalised view drops them)
+
+
 def normalise(text: str) -> tuple[str, list[int] | None]:
-    """NFKC text (character by character) and a map from its offsets to `text`'s (None when no
-    character changed length)."""
+    """NFKC text (character by character), without the characters drawn as nothing, and a map
+    from its offsets to `text`'s (None when no character changed length)."""
+    if _INVISIBLE.search(text) is None:
+        return _normalise(text)
+    idx: list[int] = []  # each kept character's offset in `text`
+    kept: list[str] = []
+    pos = 0
+    for m in _INVISIBLE.finditer(text):
+        kept.append(text[pos:m.start()])
+        idx.extend(range(pos, m.start()))
+        pos = m.end()
+    kept.append(text[pos:])
+    idx.extend(range(pos, len(text) + 1))  # (and the end)
+    norm, offsets = _normalise("".join(kept))
+    return norm, idx if offsets is None else [idx[o] for o in offsets]
+
+
+def _normalise(text: str) -> tuple[str, list[int] | None]:
     if unicodedata.is_normalized("NFKC", text):  # most reports (checked in C): nothing to map
         return text, None
     fast = _one_to_one(MARK_AFTER_FIGURE.sub(FOOTNOTE_MARK, text))

@@ -11,14 +11,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .values import FOOTNOTE_AFTER, NUMBERED, SUPERSCRIPTS
+from .values import FOOTNOTE_AFTER, INVISIBLE, NUMBERED, SUPERSCRIPTS
 
 _NUMBERING = re.compile(
     r"^(?:其中\s*[:：]?|第[一二三四五六七八九十]+部分|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
     r"|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*"
 )
 _NOTES = re.compile(r"[（(][^（()）]{0,80}(?:[）)]|$)")
-DROP_CHARS = r"[\s“”‘’\"'《》〈〉、,，:：;；。.．·/|!！?？\-—_]"  # what a label key leaves out
+DROP_CHARS = r"[\s“”‘’\"'《》〈〉、,，:：;；。.．·/|!！?？\-—_" + INVISIBLE + "]"  # what a label key leaves out
 _DROP = re.compile(DROP_CHARS + "+")
 # a footnote's mark after a label (规章*, 规章¹, 规章①, 规章[1]) is no word of it: NFKC would make 规章1 of
 # the raised and circled ones, so those go first

@@ -22,6 +22,7 @@ from .document import Document, within
 from .labels import DROP_CHARS, label_key
 from .model import SectionMatch
 from .templates import Template, load_template
+from .values import INVISIBLE
 
 _ORDINAL = re.compile(r"^\s*(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:[、.．]|部分)\s*(\S.*)$")
 _NUM = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
@@ -32,6 +33,7 @@ INLINE_SCORE = 90  # an ordinal inside a line starts a heading only when a secti
 _INLINE = re.compile(r"(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:[、.．]|部分)\s*")
 _ORDINAL_MARK = re.compile(r"[一二三四五六七八九十]{1,3}\s*(?:[、.．]|部分)")  # cheap scan: no optional prefix
 _KEYKEEP = re.compile("[^" + DROP_CHARS[1:])  # a character a label key keeps
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def ordinal(s: str) -> int:
@@ -63,6 +65,7 @@ def _choices_of(template_id: str) -> tuple[list[str], list[str]]:
 
 def heading_key(text: str) -> str:
     """The words of a heading that name its section: no ordinal, year or trailing sentence."""
+    text = _INVISIBLE.sub("", text)
     m = _ORDINAL.match(text)
     body = m.group(2) if m else text
     body = _SENTENCE_END.split(body, 1)[0]
@@ -175,7 +178,7 @@ def find_headings(doc: Document, consumed: set[int], template: Template,
             continue
         if not s or len(s) > MAX_HEADING or "|" in s or "\t" in s:
             continue
-        m = _ORDINAL.match(unicodedata.normalize("NFKC", s))
+        m = _ORDINAL.match(norm_lines[i] if i < len(norm_lines) else unicodedata.normalize("NFKC", s))
         if m:
             n = ordinal(m.group(1))
             if n <= last or n > last + 4:

@@ -38,6 +38,10 @@ _NUM = re.compile(
 )
 # the count units a cell may write after its figure (0项, 13件), as one regex alternative for the
 # readers that meet them inside rows of figures (tables/stream, tables/glued, tables/align, solve)
+# characters drawn as nothing (zero-width spaces and joiners, the word joiner, a BOM inside the text,
+# soft hyphens, direction marks): a page may put them inside a figure (1\u200b7 shows as 17) or a
+# label, by its editor or to stop copying. NFKC keeps them; matching leaves them out
+INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"  # (a character class's body)
 COUNT_UNIT_WORDS = "人次|件|个|条|次|项"
 COUNT_UNIT = f"(?:{COUNT_UNIT_WORDS})"
 _COUNT_UNITS = {"条", "件", "件次", "次", "篇", "个", "人", "名", "期", "项", "份", "人次"}

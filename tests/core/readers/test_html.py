@@ -89,6 +89,25 @@ def test_a_digit_hidden_inside_a_figure_is_not_read(how):
         assert _wrong(page, rep) == []
 
 
+@pytest.mark.parametrize("entity", ["&#8203;", "&zwnj;", "&shy;", "&#xFEFF;", "\u200b", "&#8288;"])
+def test_a_character_drawn_as_nothing_inside_a_figure_or_a_label_is_not_read(entity):
+    """1&#8203;7 shows 17 (a zero-width space, joiner, soft hyphen, BOM or word joiner against
+    copying, or left by an editor), in figures and in the labels of rows and columns. (Before:
+    cells were read as two figures, one place off, or not at all.)"""
+    rng = random.Random(entity)
+    for i in range(3):
+        page, rep = _page(i)
+
+        def strew(m: re.Match) -> str:
+            text = m.group(1)
+            k = rng.randint(1, max(1, len(text) - 1))
+            return m.group(0).replace(f">{text}<", f">{text[:k]}{entity}{text[k:]}<")
+
+        page = re.sub(r"<td[^>]*>([^<>]{2,})</td>", strew, page)
+        assert entity in page
+        assert _wrong(page, rep) == []
+
+
 def test_a_hidden_cell_and_a_hidden_copy_of_a_table_are_not_read():
     rng = random.Random(5)
     for i in range(3):
