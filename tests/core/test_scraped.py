@@ -271,3 +271,43 @@ def test_characters_drawn_as_nothing_change_no_reading(name, invisible, samples)
 
     clean = reading(text)
     assert reading(strewn) == clean and sum(v is not None for _, v, _, _ in clean[0]) >= 19
+
+
+def test_two_character_labels_spaced_to_a_wider_cell_are_read():
+    """A table's two-character words spaced to the width of a wider cell (总 计, 其　他, as
+    documents align them): the glued report reads as the plain one. (Before: 其 他 stood among
+    the figures as words and its table's rows were offered, not filled.)"""
+    text = (EXAMPLES / "2020_huaiyin_glued.txt").read_text("utf-8")
+    spaced = (text.replace("法律服务机构其他一、", "法律服务机构其　他一、").replace("（七）总计", "（七）总 计")
+              .replace("尚未审结总计", "尚未审结总  计").replace("组织总计商业", "组织总 计商业"))
+    assert spaced.count("总 计") == 2 and "其　他" in spaced
+
+    def cells(raw: str):
+        return [(c.key, c.value, c.confidence) for c in extract(read_bytes(raw.encode("utf-8"), "g.txt")).cells]
+
+    assert cells(spaced) == cells(text)
+
+
+@pytest.mark.parametrize("layout", ["b", "l", "c", "f"])
+@pytest.mark.parametrize("i", range(6))
+def test_labels_spaced_out_letter_by_letter_never_a_wrong_value(layout, i, monkeypatch):
+    """Table labels spaced out to fill their cells, two spaces between letters (`（二）被  依  法  纠  错  数`),
+    a third of them: no cell filled wrong. (Before: a layout of one cell a line read such a label
+    as cells, lost the group header 五、行  政  诉  讼  数  量, and took the 行政诉讼 row's 被依法纠错数
+    for the 行政复议 one's, at full confidence — i=0, layout l.)"""
+    from gik_tui.core import synth
+
+    table_rows = synth.table_rows
+
+    def spaced(rep, spec, rng):
+        rnd = random.Random(rep.name + spec.id)
+        return [(kind, [[re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", "  ", c)
+                         if c and not synth._is_figure(c) and rnd.random() < 0.3 else c for c in row] for row in rows])
+                for kind, rows in table_rows(rep, spec, rng)]
+
+    monkeypatch.setattr(synth, "table_rows", spaced)
+    rep = synth.make_report(6 + 3 * i, seed=53, template_id=("legacy", "gik-2019", "gik-2021")[i % 3], layout=layout)
+    ex = extract(read_bytes(rep.render(), rep.filename))
+    filled = [c for c in ex.cells if c.value is not None]
+    assert [(c.key, c.value) for c in filled if c.value != rep.values[c.key]] == []
+    assert len(filled) >= 40  # (layout l writes the natural persons column alone: its other cells stay blank)

@@ -86,3 +86,22 @@ def test_a_rows_first_figure_glued_to_the_word_before_it_is_a_cell_of_its_own():
     assert [t.text for t in got] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "27", "0", "0", "0", "27"]
     assert all(doc.norm[t.start:t.end] == t.text for t in got)
     assert [t.text for t in tokenize(doc, "gik-2019") if t.line == 2] == ["第3项 说明"]
+
+
+def test_a_word_spaced_out_letter_by_letter_is_one_cell():
+    """Wide spaces part a row's cells; a word spaced out letter by letter to fill its cell is one
+    (`（二）被  依  法  纠  错  数` was six cells, its row lost, and a figure went to the row of the
+    same name in the other group); a unit alone before a figure stays a cell of its own."""
+    text = "标题\n（二）被  依  法  纠  错  数\n总  计  27  3\n被依法纠错数  件  178\n不  是《条例》所指  件  3\n"
+    got = [(t, line) for t, line, _ in toks(text) if line]
+    assert got == [("(二)被  依  法  纠  错  数", 1), ("总  计", 2), ("27", 2), ("3", 2), ("被依法纠错数", 3), ("件", 3),
+                   ("178", 3), ("不  是《条例》所指", 4), ("件", 4), ("3", 4)]
+
+
+def test_glued_text_with_a_wide_space_inside_is_read_as_glued():
+    """A glued table line with a word spaced wide inside it (尚未审结总  计未经复议…) is glued text,
+    its words and runs — not pieces between the spaces, which cut a row's run from its label."""
+    text = "标题\n行政复议结果维持结果纠正其他结果尚未审结总  计0000000000000000\n"
+    got = [(t, g) for t in tokenize(read_bytes(text.encode(), "s.txt"), "gik-2019") if t.line == 1
+           for t, g in [(t.text, t.glued)]]
+    assert ("总  计", False) in got and ("0000000000000000", True) in got

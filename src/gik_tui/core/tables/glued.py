@@ -77,6 +77,8 @@ class Vocab:
 def _variants(label: str) -> set[str]:
     s = unicodedata.normalize("NFKC", label)
     out = {s, re.sub(r"[“”\"'‘’]", "", s), s.replace("“", '"').replace("”", '"')}
+    if len(s) == 2:  # a word of two spaced to the width of a cell of four (总 计, 其  他)
+        out |= {s[0] + " " + s[1], s[0] + "  " + s[1]}
     return {v for v in out if len(v) >= 2}
 
 

@@ -104,6 +104,29 @@ def _pieces(line: str, base: int, sep: re.Pattern | str) -> list[tuple[str, int,
     return toks
 
 
+def _cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _letter_spaced(line: str, base: int, parts: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The pieces of a line between wide spaces, with a word spaced out letter by letter joined
+    again: `（二）被  依  法  纠  错  数` is one label, not six cells (its rows lost, a figure went to
+    the row of the same name in another group), `总  计  27` a label and its figure. Pieces join
+    where a CJK character meets a CJK character and one of the two pieces is that one character
+    — but a unit alone before a figure (`数  件  178`) stays a cell."""
+    out: list[tuple[str, int, int]] = []
+    for k, (text, a, b) in enumerate(parts):
+        if out:
+            prev, pa, _ = out[-1]
+            nxt = parts[k + 1][0] if k + 1 < len(parts) else ""
+            if (_cjk(prev[-1]) and _cjk(text[0]) and (len(prev) == 1 or len(text) == 1)
+                    and not (text in UNITS and not (nxt and _cjk(nxt[0])))):
+                out[-1] = (line[pa - base:b - base], pa, b)
+                continue
+        out.append((text, a, b))
+    return out
+
+
 def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
     """The cells of every table layout in the document, in order. With a template, lines of glued
     text are cut by the template's words (layout f)."""
@@ -252,7 +275,16 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                 append(Tok(text, a, b, i, len(parts) > 1, not text))
             continue
         if "  " in s and _WIDE.search(s):
-            parts = [p for p in _pieces(line, here, _WIDE) if p[0]]
+            start = here + lead
+            while kb < nb and bare[kb] < start:
+                kb += 1
+            if kb < nb and bare[kb] < start + len(s) and (glued := split_line(s, template_id)) is not None:
+                # glued text with wide spaces in it (尚未审结总  计未经复议…: a word spaced to a cell's
+                # width): its words and runs, not pieces between the spaces, which cut them apart
+                for text, a, b, g in glued:
+                    append(Tok(text, start + a, start + b, i, False, False, g))
+                continue
+            parts = _letter_spaced(line, here, [p for p in _pieces(line, here, _WIDE) if p[0]])
             multi = len(parts) > 1
             for text, a, b in parts:
                 append(Tok(text, a, b, i, multi, False))
