@@ -27,3 +27,11 @@ def test_label_keys(label, key):
 def test_numbering_is_stripped_repeatedly_and_found():
     assert strip_numbering("三、（一）1. 予以公开") == "予以公开"
     assert has_numbering("（三）不予公开") and not has_numbering("不予公开")
+
+
+def test_the_number_a_label_is_numbered_with():
+    from gik_tui.core.labels import numbering_value, ordinal
+
+    assert [numbering_value(s) for s in ["（二）被依法纠错数", "二、主动公开", "4.不同意", "②其他", "12、x", "(十一)x"]] == [2, 2, 4, 2, 12, 11]
+    assert [numbering_value(s) for s in ["无", "1.5万元", "总计", ""]] == [None, None, None, None]
+    assert [ordinal(s) for s in ["一", "十", "十二", "二十", "三十四", "7", "甲"]] == [1, 10, 12, 20, 34, 7, 0]

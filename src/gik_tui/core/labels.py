@@ -36,6 +36,37 @@ def strip_numbering(label: str) -> str:
         s = s[m.end():]
 
 
+_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+_NUMBER = re.compile(r"\s*(?:[（(]\s*([一二三四五六七八九十\d]{1,3})\s*[）)]|([一二三四五六七八九十]{1,3})\s*[、.．]"
+                     r"|(\d{1,2})\s*[、.．](?!\d)|([①-⑳]))")
+
+
+def ordinal(s: str) -> int:
+    """一 … 九十九 as a number (0 when it is none)."""
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _NUM.get(s[1:], 0)
+    if s.endswith("十"):
+        return _NUM.get(s[0], 0) * 10
+    if "十" in s:
+        a, b = s.split("十", 1)
+        return _NUM.get(a, 0) * 10 + _NUM.get(b, 0)
+    return _NUM.get(s, 0)
+
+
+def numbering_value(label: str) -> int | None:
+    """The number a label is numbered with (（二）, 二、, 2., ②: 2), or None."""
+    m = _NUMBER.match(label)
+    if m is None:
+        return None
+    if m.group(4):
+        return ord(m.group(4)) - ord("①") + 1
+    return ordinal(m.group(1) or m.group(2) or m.group(3)) or None
+
+
 @lru_cache(maxsize=65536)
 def has_numbering(label: str) -> bool:
     m = _NUMBERING.match(label.strip())

@@ -19,13 +19,12 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz, process
 
 from .document import Document, within
-from .labels import DROP_CHARS, label_key
+from .labels import DROP_CHARS, label_key, ordinal
 from .model import SectionMatch
 from .templates import Template, load_template
 from .values import INVISIBLE
 
 _ORDINAL = re.compile(r"^\s*(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:[、.．]|部分)\s*(\S.*)$")
-_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 _YEAR = re.compile(r"\d{4}\s*年度?")
 _SENTENCE_END = re.compile(r"[。;；:：!！?？]")
 MAX_HEADING = 60
@@ -34,19 +33,6 @@ _INLINE = re.compile(r"(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:[
 _ORDINAL_MARK = re.compile(r"[一二三四五六七八九十]{1,3}\s*(?:[、.．]|部分)")  # cheap scan: no optional prefix
 _KEYKEEP = re.compile("[^" + DROP_CHARS[1:])  # a character a label key keeps
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
-
-
-def ordinal(s: str) -> int:
-    if s == "十":
-        return 10
-    if s.startswith("十"):
-        return 10 + _NUM.get(s[1:], 0)
-    if s.endswith("十"):
-        return _NUM.get(s[0], 0) * 10
-    if "十" in s:
-        a, b = s.split("十", 1)
-        return _NUM.get(a, 0) * 10 + _NUM.get(b, 0)
-    return _NUM.get(s, 0)
 
 
 def _choices(template: Template) -> tuple[list[str], list[str]]:

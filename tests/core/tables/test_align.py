@@ -894,3 +894,25 @@ def test_a_lone_figures_line_before_the_review_row_is_another_reading_not_its_fi
     assert [c.value for c in review] == [0, 0, 11, 1, 12, 0, 1, 0, 11, 12, 1, 0, None, None, None]
     assert [c.candidates[0][0] for c in review[12:]] == [1, 1, 3]
     assert any("stands again with other figures" in w for w in ex.warnings)
+
+
+_ANSWERS = ("某某县2015年政府信息公开工作年度报告\n统计指标|单位|统计数|\n（三）申请答复数|件|2556|\n"
+            "1.属于已主动公开范围数|件|226|\n{two}|件|283|\n3.同意部分公开答复数|件|36|\n{four}|件|1422|\n"
+            "其中：涉及国家秘密|件|292|\n")
+
+
+@pytest.mark.parametrize("two,four,want_two", [
+    ("2.同意公开答复数", "4.同同意公开答复数", 283),  # 不 misread as 同: one character more than 同意公开答复数
+    ("2.同意公开社复数", "4.同同意公开答复数", None),  # (the row before matched nothing: the numbering decides)
+    ("2.同意公开答复数", "同同意公开答复数", 283),  # no numbering: the row the order expects next
+])
+def test_a_loose_label_about_as_near_to_two_rows_is_the_one_its_numbering_or_order_names(two, four, want_two):
+    """A label with a character wrong (OCR, a typist) that is one character from one row's label and
+    one other from its neighbour's: the row its numbering names, else the one next in order — not
+    the nearer, which read 不同意公开答复数's 1422 into 同意公开答复数."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    ex = extract(read_bytes(_ANSWERS.format(two=two, four=four).encode(), "2015_x.txt"))
+    got = {c.row[-1]: c.value for c in ex.cells if c.table == "stats"}
+    assert got["不同意公开答复数"] == 1422 and got["同意公开答复数"] == want_two

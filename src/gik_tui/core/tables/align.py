@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz, process
 
 from ..document import Document
-from ..labels import has_numbering, label_key, strip_numbering
+from ..labels import has_numbering, label_key, numbering_value, strip_numbering
 from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, Offers, OtherRow, Split
 from ..questions import table_question
@@ -31,10 +31,11 @@ from ..solve import (Constraint, Option, Uncertain, holds, ahead, bare, distingu
                      split_prior, split_run)
 from ..templates import TableSpec, Template, load_template
 from ..values import COUNT_UNIT_WORDS, FOOTNOTE, Parsed, parse_value, unfit
-from .glued import UNITS as _UNITS
+from .glued import UNITS as _UNITS, vocabulary
 from .stream import Tok
 
 FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
+FUZZY_MARGIN = 8  # another row's label this near to a loose match's is as likely (`_nearest`)
 CONF_EXACT = 1.0
 CONF_FUZZY = 0.8
 CANDIDATE_BUDGET = 4_000  # steps spent listing a broken row's plain splits (candidates only)
@@ -410,7 +411,7 @@ class _Aligner:
         ahead = [r for r in pool if r.order > ptr]
         return min(ahead or pool, key=lambda r: r.order)
 
-    def _match_row(self, key: str) -> tuple[RowRef, float] | None:
+    def _match_row(self, key: str, raw: str = "") -> tuple[RowRef, float] | None:
         refs = self.idx.rows.get(key)
         if refs:
             if self.cur_block:
@@ -427,8 +428,29 @@ class _Aligner:
                     # first cell's, which holds no figure (`_start`)
                     tail = key[len(hit[0]):] if key.startswith(hit[0]) else ""
                     self.rep.label_tail = tail if 0 < len(tail) <= 4 and not any(c.isdigit() for c in tail) else ""
-                    return self._pick(self.idx.fuzzy[self.cur_table][1][at[hit[2]]]), CONF_FUZZY  # type: ignore[index]
+                    return self._nearest(key, raw, hit[1], self._pick(self.idx.fuzzy[self.cur_table][1][at[hit[2]]])), CONF_FUZZY  # type: ignore[index]
         return None
+
+    def _nearest(self, key: str, raw: str, score: float, best: RowRef) -> RowRef:
+        """A label matched loosely, when another row's label is about as near (4.同同意公开答复数: one
+        character more than 同意公开答复数, one other than 不同意公开答复数): the one its numbering
+        names (4., the fourth of its group), else the one the table's order expects next — the row
+        after the last one read — over the nearer by a character. (Before: the nearer took
+        不同意公开答复数's figure, and the row of its name was read twice.)"""
+        keys, refs = self.idx.fuzzy[self.cur_table]  # type: ignore[index]
+        close = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=score - FUZZY_MARGIN, limit=4)
+        if len(close) < 2:
+            return best
+        picks = [self._pick(refs[i]) for _, _, i in close]
+        number = numbering_value(raw) if raw else None
+        if number is not None:
+            ordinals = vocabulary(self.template_id).ordinals
+            named = [r for r in picks if r.row and number in ordinals.get(label_key(r.row[-1]), ())]
+            if len(named) == 1:
+                return named[0]
+        last = self.pointer.get(best.table, -1)
+        ahead = [r for r in picks if r.table == best.table and r.order > last]
+        return min(ahead, key=lambda r: r.order) if ahead else best
 
     def _orig(self, tok: Tok) -> tuple[int, int]:
         return self.doc.to_orig(tok.start), self.doc.to_orig(tok.end)
@@ -710,7 +732,7 @@ class _Aligner:
             self.consumed.add(tok.line)
             self.orphan = None
             return
-        hit = self._match_row(key) if is_row or self._open() else None
+        hit = self._match_row(key, raw) if is_row or self._open() else None
         if joined is not None and joined != hit and (hit is None or hit[1] < CONF_EXACT or o.line == tok.line - 1):
             # the join wins over the end's own loose match (4.不同 / 意公开答复数 is 不同意公开答复数,
             # not 同意公开答复数) and over its exact one right after the start
