@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from gik_tui.core.document import Document
@@ -83,7 +84,7 @@ def test_anchored_search_on_hand_made_cases():
 def test_liuzhi_style_sentence_gives_its_figure():
     doc = Document("x.txt", "2015年政府信息公开工作年度报告\n全年共受理政府信息公开申请18件，属于已主动公开范围3件。\n",
                    "0" * 64, "utf-8")
-    got = {c.row[-1]: c.value for c in prose_figures(doc, "legacy", set())}
+    got = {c.row[-1]: c.value for c in prose_figures(doc, "legacy", set())[0]}
     assert got.get("收到申请数") == 18 and got.get("属于已主动公开范围数") == 3, got
 
 
@@ -101,7 +102,7 @@ def test_a_match_cut_short_by_the_window_is_not_taken():
 
 def _legacy(text: str) -> dict[str, int | float]:
     doc = Document("x.txt", "2015年政府信息公开工作年度报告\n" + text + "\n", "0" * 64, "utf-8")
-    return {c.row[-1]: c.value for c in prose_figures(doc, "legacy", set())}
+    return {c.row[-1]: c.value for c in prose_figures(doc, "legacy", set())[0]}
 
 
 def test_counts_written_in_chinese_numerals_are_read():
@@ -154,3 +155,29 @@ def test_the_answers_as_old_reports_word_them():
     assert _legacy("全年主动公开各类政府信息1234条。共受理依申请公开12件，其中予以公开8件，部分公开2件，不予公开1件。") == {
         "主动公开政府信息数": 1234, "收到申请数": 12, "同意公开答复数": 8, "同意部分公开答复数": 2, "不同意公开答复数": 1}
     assert _legacy("对涉及群众利益的文件主动予以公开35件。") == {}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("上年收到政府信息公开申请3件。本年收到政府信息公开申请5件。", {"收到申请数": 5}),
+    ("2014年收到政府信息公开申请8件；2015年收到政府信息公开申请12件。", {"收到申请数": 12}),
+    ("近三年共收到政府信息公开申请36件。", {}),
+    ("因政府信息公开申请提起行政复议1件，去年行政复议2件。", {"行政复议数量": 1}),
+    ("去年行政复议2件，今年因政府信息公开申请提起行政复议1件。", {"行政复议数量": 1}),
+    ("截至2015年12月31日，收到政府信息公开申请12件。", {"收到申请数": 12}),  # a date of the year itself
+    ("全区累计主动公开政府信息5977条。", {"主动公开政府信息数": 5977}),  # 累计: the year's own total
+])
+def test_a_figure_said_of_another_period_is_not_the_years(text, want):
+    """A sentence about last year, another year or several years (上年, 去年, 2014年 in a 2015
+    report, 近三年) gives none of the year's figures. (Before: 上年收到申请3件 before 本年…5件 read 3.)"""
+    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n" + text + "\n", "0" * 64, "utf-8")
+    assert {c.row[-1]: c.value for c in prose_figures(doc, "legacy", set(), year=2015)[0]} == want
+
+
+def test_other_figures_the_text_says_later_are_named():
+    """The first figure is read (a later one is most often a part: 乡镇…1293条 after 全区…5977条);
+    the others are named in a warning, for the analyst to look at."""
+    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n全区主动公开政府信息5977条，其中乡镇主动公开政府信息1293条。\n",
+                   "0" * 64, "utf-8")
+    cells, said = prose_figures(doc, "legacy", set(), year=2015)
+    assert [(c.row[-1], c.value) for c in cells] == [("主动公开政府信息数", 5977)]
+    assert said == ["stats 主动公开政府信息数: the text says 5977 (line 2), then 1293 (line 2); the first is read"]

@@ -46,7 +46,10 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
     al = align(doc, template_id, toks)
     warnings.extend(al.warnings)
     found = dict(al.cells)
-    for cell in prose_figures(doc, template_id, al.consumed, al.spans):
+    offers: dict = dict(al.offers)
+    prose, said = prose_figures(doc, template_id, al.consumed, al.spans, year)
+    warnings.extend(said)
+    for cell in prose:
         old = found.get(cell.key)
         if old is None or old.value is None:
             found[cell.key] = cell
@@ -55,7 +58,6 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
                 f"{cell.table} {cell.row[-1]}: the table says {old.raw} (line {old.line}), the text says "
                 f"{cell.raw} (line {cell.line}); the table's value stands"
             )
-    offers: dict = dict(al.offers)
     if doc.recognised:  # figures recognised in a picture: kept only where the identities confirm them
         found, said, confirmed = confirm(doc, template_id, found, dict(_cell_keys(template_id)))
         offers.update(confirmed)

@@ -171,14 +171,37 @@ def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | 
     return out
 
 
-def prose_figures(doc: Document, template_id: str, consumed: set[int],
-                  spans: list[tuple[int, int]] = ()) -> list[Cell]:
+# words before a figure in its clause that make it another period's (上年收到申请3件, 2015年…, 近三年共…;
+# not 累计, which old reports write of the year's own total: 全区累计主动公开政府信息5977条)
+_OTHER_PERIOD = re.compile(r"上一?年|去年|前年|往年|历年|近[一二两三四五六七八九十\d]+年|同比|(?<!\d)(\d{4})\s*年(?!\d*月)")
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+
+
+def _other_period(text: str, at: int, year: int | None) -> bool:
+    """Do the words of the clause before the figure at `at` make it another period's?"""
+    start = max(0, at - 40)
+    clause = text[start:at]
+    cut = [m.end() for m in _CLAUSE_END.finditer(clause)]
+    if cut:
+        clause = clause[cut[-1]:]
+    for m in _OTHER_PERIOD.finditer(clause):
+        if m.group(1) is None or (year is not None and int(m.group(1)) != year):
+            return True
+    return False
+
+
+def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: list[tuple[int, int]] = (),
+                  year: int | None = None) -> tuple[list[Cell], list[str]]:
     """The first figure for each indicator found in the text outside tables (`consumed` lines and,
-    on glued lines, the table `spans`)."""
-    found: dict[tuple[str, LabelPath], Cell] = {}
+    on glued lines, the table `spans`) — never one a sentence gives of another period (上年, 去年,
+    another year than the report's `year`, 近三年) — and a warning for each indicator of which the
+    text says other figures later (a part, 乡镇…1293条 after 全区…5977条, or a contradiction: the
+    first is read, at CONF_PROSE; the others are named). A figure wins over words that say none
+    happened said elsewhere (行政复议案件3件。未发生行政复议、行政诉讼案件。)."""
+    seen: dict[tuple[str, LabelPath], list[Cell]] = {}
     text = doc.norm
     for table, row, pattern, unit, kind, anchor, reach in _patterns(template_id):
-        if (table, row) in found or (anchor and anchor not in text):
+        if anchor and anchor not in text:
             continue
         for m in _matches(pattern, text, anchor, reach):
             s, e = m.span("n")
@@ -188,13 +211,31 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int],
                 continue
             raw = m.group("n")
             value = _value(raw)
-            if value is None:  # Chinese numerals that are no one count (一两件, 十一二件): not read
+            if value is None or _other_period(text, s, year):
+                continue  # (Chinese numerals that are no one count, 一两件, 十一二件: not read)
+            figure = _is_figure(raw)
+            found = seen.setdefault((table, row), [])
+            if found and figure and not _is_figure(found[0].raw):
+                found.clear()  # (a figure wins over a none said before it)
+            elif found and not figure and _is_figure(found[0].raw):
                 continue
-            found[(table, row)] = Cell(table, row, ("统计数",), value, doc.text[start:end],
-                                       "万元" if kind == "amount" else unit, line + 1, start, end, CONF_PROSE,
-                                       method="prose")
-            break
-    return list(found.values())
+            found.append(Cell(table, row, ("统计数",), value, doc.text[start:end], "万元" if kind == "amount" else unit,
+                              line + 1, start, end, CONF_PROSE, method="prose"))
+    cells: list[Cell] = []
+    warnings: list[str] = []
+    for found in seen.values():
+        first = found[0]
+        cells.append(first)
+        others = {c.value: c for c in found[1:] if c.value != first.value}
+        if others:
+            warnings.append(f"{first.table} {first.row[-1]}: the text says {first.raw} (line {first.line}), then "
+                            + ", ".join(f"{c.raw} (line {c.line})" for c in others.values())
+                            + "; the first is read")
+    return cells, warnings
+
+
+def _is_figure(raw: str) -> bool:
+    return raw[0].isdigit() or raw[0] in _CN_DIGITS
 
 
 def _value(raw: str) -> int | float | None:
