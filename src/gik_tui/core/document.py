@@ -54,18 +54,18 @@ def _changing() -> re.Pattern:
     return re.compile("[" + "".join(chars) + "]")
 
 
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")  # (drawn as nothing: the normalised view drops them)
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")  # (drawn as nothing: the normalised view drops them)
 
 
 def normalise(text: str) -> tuple[str, list[int] | None]:
     """NFKC text (character by character), without the characters drawn as nothing, and a map
     from its offsets to `text`'s (None when no character changed length)."""
-    if _INVISIBLE.search(text) is None:
+    if INVISIBLE_RE.search(text) is None:
         return _normalise(text)
     idx: list[int] = []  # each kept character's offset in `text`
     kept: list[str] = []
     pos = 0
-    for m in _INVISIBLE.finditer(text):
+    for m in INVISIBLE_RE.finditer(text):
         kept.append(text[pos:m.start()])
         idx.extend(range(pos, m.start()))
         pos = m.end()

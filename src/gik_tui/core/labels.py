@@ -37,8 +37,7 @@ def strip_numbering(label: str) -> str:
 
 
 _NUM = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
-_NUMBER = re.compile(r"\s*(?:[（(]\s*([一二三四五六七八九十\d]{1,3})\s*[）)]|([一二三四五六七八九十]{1,3})\s*[、.．]"
-                     r"|(\d{1,2})\s*[、.．](?!\d)|([①-⑳]))")
+_ITS_NUMBER = re.compile(r"\d+|[一二三四五六七八九十]+|[①-⑳]")
 
 
 def ordinal(s: str) -> int:
@@ -58,13 +57,14 @@ def ordinal(s: str) -> int:
 
 
 def numbering_value(label: str) -> int | None:
-    """The number a label is numbered with (（二）, 二、, 2., ②: 2), or None."""
-    m = _NUMBER.match(label)
-    if m is None:
+    """The number a label is numbered with (（二）, 二、, 2., ②: 2), or None (其中：, no numbering)."""
+    m = _NUMBERING.match(label.strip())
+    n = _ITS_NUMBER.search(m.group()) if m is not None else None
+    if n is None:
         return None
-    if m.group(4):
-        return ord(m.group(4)) - ord("①") + 1
-    return ordinal(m.group(1) or m.group(2) or m.group(3)) or None
+    if "①" <= n.group() <= "⑳":
+        return ord(n.group()) - ord("①") + 1
+    return ordinal(n.group()) or None
 
 
 @lru_cache(maxsize=65536)

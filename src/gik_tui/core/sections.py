@@ -18,11 +18,10 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .document import Document, within
+from .document import INVISIBLE_RE, Document, within
 from .labels import DROP_CHARS, label_key, ordinal
 from .model import SectionMatch
 from .templates import Template, load_template
-from .values import INVISIBLE
 
 _ORDINAL = re.compile(r"^\s*(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:[、.．]|部分)\s*(\S.*)$")
 _YEAR = re.compile(r"\d{4}\s*年度?")
@@ -32,7 +31,6 @@ INLINE_SCORE = 90  # an ordinal inside a line starts a heading only when a secti
 _INLINE = re.compile(r"(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:[、.．]|部分)\s*")
 _ORDINAL_MARK = re.compile(r"[一二三四五六七八九十]{1,3}\s*(?:[、.．]|部分)")  # cheap scan: no optional prefix
 _KEYKEEP = re.compile("[^" + DROP_CHARS[1:])  # a character a label key keeps
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def _choices(template: Template) -> tuple[list[str], list[str]]:
@@ -51,7 +49,7 @@ def _choices_of(template_id: str) -> tuple[list[str], list[str]]:
 
 def heading_key(text: str) -> str:
     """The words of a heading that name its section: no ordinal, year or trailing sentence."""
-    text = _INVISIBLE.sub("", text)
+    text = INVISIBLE_RE.sub("", text)
     m = _ORDINAL.match(text)
     body = m.group(2) if m else text
     body = _SENTENCE_END.split(body, 1)[0]
