@@ -35,3 +35,8 @@ def test_the_number_a_label_is_numbered_with():
     assert [numbering_value(s) for s in ["（二）被依法纠错数", "二、主动公开", "4.不同意", "②其他", "12、x", "(十一)x"]] == [2, 2, 4, 2, 12, 11]
     assert [numbering_value(s) for s in ["无", "1.5万元", "总计", ""]] == [None, None, None, None]
     assert [ordinal(s) for s in ["一", "十", "十二", "二十", "三十四", "7", "甲"]] == [1, 10, 12, 20, 34, 7, 0]
+
+
+def test_qita_written_either_way_is_one_word():
+    assert label_key("5.其它方式公开政府信息数") == label_key("5.其他方式公开政府信息数") == "其他方式公开政府信息数"
+    assert label_key("其它") == "其他" and label_key("它") == "它"

@@ -80,5 +80,5 @@ def label_key(label: str) -> str:
     if s and s[-1] in "*※)]":
         s = _MARK_END.sub("", s)
     s = strip_numbering(s)
-    key = _DROP.sub("", _NOTES.sub("", s))
-    return key or _DROP.sub("", s)  # a label that is all note (勾稽关系) keeps its words
+    key = _DROP.sub("", _NOTES.sub("", s)) or _DROP.sub("", s)  # (a label that is all note, 勾稽关系, keeps its words)
+    return key.replace("其它", "其他") if "它" in key else key  # (its common variant: 其它方式, 其它)

@@ -77,6 +77,7 @@ class Vocab:
 def _variants(label: str) -> set[str]:
     s = unicodedata.normalize("NFKC", label)
     out = {s, re.sub(r"[“”\"'‘’]", "", s), s.replace("“", '"').replace("”", '"')}
+    out |= {v.replace("其他", "其它") for v in out if "其他" in v}  # (its common variant)
     if len(s) == 2:  # a word of two spaced to the width of a cell of four (总 计, 其  他)
         out |= {s[0] + " " + s[1], s[0] + "  " + s[1]}
     return {v for v in out if len(v) >= 2}
