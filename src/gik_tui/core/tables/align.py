@@ -36,6 +36,7 @@ from .stream import Tok
 
 FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
 FUZZY_MARGIN = 8  # another row's label this near to a loose match's is as likely (`_nearest`)
+MIN_LABEL_START = 6  # the shortest start of a long label that is read as it (`_cut_short_label`)
 CONF_EXACT = 1.0
 CONF_FUZZY = 0.8
 CANDIDATE_BUDGET = 4_000  # steps spent listing a broken row's plain splits (candidates only)
@@ -429,7 +430,18 @@ class _Aligner:
                     tail = key[len(hit[0]):] if key.startswith(hit[0]) else ""
                     self.rep.label_tail = tail if 0 < len(tail) <= 4 and not any(c.isdigit() for c in tail) else ""
                     return self._nearest(key, raw, hit[1], self._pick(self.idx.fuzzy[self.cur_table][1][at[hit[2]]])), CONF_FUZZY  # type: ignore[index]
+            return self._cut_short_label(key)
         return None
+
+    def _cut_short_label(self, key: str) -> tuple[RowRef, float] | None:
+        """A long label written short (申请人无正当理由逾期不补正 for …、行政机关不再处理其政府信息公开申请):
+        the one row of the open table whose label it begins, when it is long enough to name one."""
+        if len(key) < MIN_LABEL_START:
+            return None
+        keys, refs = self.idx.fuzzy[self.cur_table]  # type: ignore[index]
+        found = {(r.table, r.row): r for i, k in enumerate(keys) if len(k) > len(key) and k.startswith(key)
+                 for r in [self._pick(refs[i])]}
+        return (next(iter(found.values())), CONF_FUZZY) if len(found) == 1 else None
 
     def _nearest(self, key: str, raw: str, score: float, best: RowRef) -> RowRef:
         """A label matched loosely, when another row's label is about as near (4.同同意公开答复数: one
