@@ -717,8 +717,10 @@ class _Aligner:
             # its figures: 其他 3 0 3 / 对外管理服务事项)
             self.header_keys.add(key)
             t = self.target
+            worded = False  # words among the header's cells, naming no column (维持 for 结果维持)
             if (t is not None and not t.row and t.values and t.table in heads
                     and len(t.values) < len(self.idx.specs[t.table].blocks[0].columns)):
+                worded = any(not v.empty and not _figure(v.text) for v, _ in t.values)
                 # figures among the header lines of a table with one unlabelled row are none of its
                 # cells (a page's number, 3 / 5, where the page broke inside the header): said, dropped
                 self.warnings.append(f"line {t.values[0][0].line + 1}: {' '.join(v.text for v, _ in t.values)!r} "
@@ -738,6 +740,8 @@ class _Aligner:
                 head.restart(of)  # (a header cell seen already after words that name no column: the header starts again)
             head.cells.append((key, tok.line))
             head.memo.clear()
+            if worded:  # the header has cells it does not name: it says nothing of the columns a table lacks
+                head.extra += 1
             if of is not None and self._one_column(of) and (key in self._value_heads(of) or key in _VALUE_WORDS):
                 head.years.append(("this", raw))  # (统计数, 数量: the year's own column of figures)
             self.after_header = True
