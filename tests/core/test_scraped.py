@@ -314,15 +314,18 @@ def test_labels_spaced_out_letter_by_letter_never_a_wrong_value(layout, i, monke
 
 
 @pytest.mark.parametrize("name", ["2020_huaiyin.txt", "2020_huaiyin_glued.txt", "2020_huaiyin_oneline.txt"])
-@pytest.mark.parametrize("word, variant", [("总计", "合计"), ("其他", "其它"), ("结果维持", "维持")])
+@pytest.mark.parametrize("word, variant", [("总计", "合计"), ("其他", "其它"), ("结果维持", "维持"),
+                                           ("本年新收政府信息公开申请数量", "本年新收申请数量"),
+                                           ("上年结转政府信息公开申请数量", "上年结转申请")])
 def test_words_as_many_reports_word_them_read_as_the_templates(name, word, variant, samples):
     """合计 for 总计 (the requests table's total row and column, the review table's totals), 其它 for
     其他, 维持 for the review table's 结果维持: the report reads as with the template's words. (Before:
     7, 25 and 10 fewer cells were read with 合计; with 其它, the 其他 column and rows were lost; with
-    维持, a glued review header named no 结果维持 column, and its row was read as twelve cells.)"""
+    维持, a glued review header named no 结果维持 column, and its row was read as twelve cells; the
+    requests table's first rows written short lost their figures.)"""
     path = samples / name if (samples / name).exists() else EXAMPLES / name
     text = path.read_text("utf-8")
-    assert text.count(word) >= 3
+    assert word in text
 
     def cells(raw: str):
         return [(c.key, c.value, c.confidence) for c in extract(read_bytes(raw.encode("utf-8"), name)).cells]
