@@ -235,6 +235,7 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
 
 
 def _is_figure(raw: str) -> bool:
+    """Did a match read a figure (digits, Chinese numerals), not words that say none happened?"""
     return raw[0].isdigit() or raw[0] in _CN_DIGITS
 
 

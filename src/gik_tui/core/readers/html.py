@@ -587,8 +587,6 @@ def _shaded(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(classes), frozenset(tags)
 
 
-
-
 def _drop_hidden(root, hidden: list, gone_classes: frozenset[str] = frozenset()) -> None:
     """Remove the elements the page hides, keeping their tails — but not one that holds most of the
     page's text (an article hidden until a script shows it), nor the page's body. One that only

@@ -193,24 +193,24 @@ _UNIT_AT = re.compile(COUNT_UNIT)
 _AFTER_FIGURE_UNIT = re.compile(r"\d" + COUNT_UNIT + r"$")
 
 
-def _cell_with_unit(s: str, a: int, b: int, before: list[Piece], vocab: Vocab) -> bool:
+def _cell_with_unit(s: str, a: int, b: int, before: list[Piece], vocab: Vocab) -> int:
     """Are the figures s[a:b], a count's unit after them, a table's cell: right after a table's
     word or another figure's unit, and before a figure, a table's word or the end? Then they are
     figures, which may hold several cells glued (`4502件+314652件`: +31 and 4652件), not one cell of
-    prose (`予以公开12件，部分公开3件` stays prose: a comma follows)."""
+    prose (`予以公开12件，部分公开3件` stays prose: a comma follows). Where the unit ends, or 0."""
     u = _UNIT_AT.match(s, b)
     k = len(before) - 1
     while k >= 0 and before[k].kind == "text" and not s[before[k].start:before[k].end].strip(" \t"):
         k -= 1  # (a space between the label and its figures)
     if u is None or k < 0 or s[before[k].end:a].strip(" \t"):
-        return False
+        return 0
     if before[k].kind != "word" and not _AFTER_FIGURE_UNIT.search(s, max(0, before[k].end - 4), before[k].end):
-        return False
+        return 0
     e = u.end()
     if e == len(s) or _UNIT_AT.search(s, a, b):  # (cells with their units glued: 70件125件140件…)
-        return True
+        return e
     nxt = vocab.scanner.match(s, e)
-    return nxt is not None and nxt.lastgroup in ("word", "cap", "num")
+    return e if nxt is not None and nxt.lastgroup in ("word", "cap", "num") else 0
 
 
 def _pieces(s: str, vocab: Vocab) -> list[Piece]:
@@ -234,9 +234,8 @@ def _pieces(s: str, vocab: Vocab) -> list[Piece]:
                 while s[a] in " \t":
                     a += 1
                 kind = "text"
-            elif nxt in _PROSE_AFTER and _cell_with_unit(s, a, b, out, vocab):
-                b = _UNIT_AT.match(s, b).end()  # a table's cell with its count's unit (`行政许可4502件+314652件其他…`):
-                # figures, with their unit
+            elif nxt in _PROSE_AFTER and (unit_end := _cell_with_unit(s, a, b, out, vocab)):
+                b = unit_end  # a table's cell with its count's unit (`行政许可4502件+314652件其他…`): figures, with it
             elif nxt in _PROSE_AFTER or prev == "第":
                 kind = "text"
         elif kind == "cap":

@@ -139,14 +139,18 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
     # pointer walks with them (the plain lines' fast path below reads the same pointer inline)
     kb, nb = 0, len(bare)
 
-    def single(s: str, start: int, i: int) -> None:
+    def bare_in(start: int, end: int) -> bool:
+        """Does a bare figure stand in [start, end)? (The pointer moves to the first at or after start.)"""
         nonlocal kb
-        if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
-            return  # (looked for only on the lines that could give cells: a check on every line costs 1 %)
         while kb < nb and bare[kb] < start:
             kb += 1
+        return kb < nb and bare[kb] < end
+
+    def single(s: str, start: int, i: int) -> None:
+        if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
+            return  # (looked for only on the lines that could give cells: a check on every line costs 1 %)
         m = _row_form(s) if s[-1] in _FIGURE_END and " " in s else None
-        if kb < nb and bare[kb] < start + len(s) and len(s) <= _MAX_GLUED_LINE:
+        if bare_in(start, start + len(s)) and len(s) <= _MAX_GLUED_LINE:
             # a row one space apart whose label is one word is read as cells before any glued
             # reading, which cuts a label it does not know at a unit inside it (2.延期办 件 126: 延 /
             # 期 / 办); so is one whose label has several words (a group's label, then the row's:
@@ -276,9 +280,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             continue
         if "  " in s and _WIDE.search(s):
             start = here + lead
-            while kb < nb and bare[kb] < start:
-                kb += 1
-            if kb < nb and bare[kb] < start + len(s) and (glued := split_line(s, template_id)) is not None:
+            if bare_in(start, start + len(s)) and (glued := split_line(s, template_id)) is not None:
                 # glued text with wide spaces in it (尚未审结总  计未经复议…: a word spaced to a cell's
                 # width): its words and runs, not pieces between the spaces, which cut them apart
                 for text, a, b, g in glued:
