@@ -690,6 +690,15 @@ async def test_the_footer_lists_the_keys_that_act_where_the_focus_is(reports, an
         # the status line says how the checks stand, not what the heading said before
         assert screen.status_line.text.plain.startswith("checks: 1 failing, 0 pending, ")
         assert "e edit" not in checks and "map heading" not in checks and "] next issue" in checks
+        await pilot.press("t")  # Notes: the status line says the note's keys, not the checks' enter
+        await pilot.pause()
+        assert screen.status_line.text.plain.startswith(f"{len(screen.ex.warnings)} warning(s) from reading the report above · enter writes")
+        assert len(screen.ex.warnings) == 3
+        await pilot.press("T", "T")  # Sections again: the heading under the cursor, not the checks
+        await pilot.pause()
+        assert screen.status_line.text.plain.startswith("heading line 7: candidates 概述 100")
+        await pilot.press("t")
+        await pilot.pause()
         await pilot.press("enter")  # jumps to the check's cell: the table's keys again
         await pilot.pause()
         assert bar(screen) == tables

@@ -351,8 +351,23 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.query_one(KeyBar).refresh()  # its keys follow the focus (footer_context)
-        if isinstance(event.widget, ChecksPane) and self.review is not None:
-            self.set_status(event.widget.summary())  # not what the last cell or heading said
+        if self.review is None:
+            return
+        # the status line says what the focused list or note is about, not what the last cell,
+        # heading or check said (the Checks tab's "enter goes to the cells…" on the Notes tab)
+        if isinstance(event.widget, ChecksPane):
+            self.set_status(event.widget.summary())
+        elif isinstance(event.widget, SectionsPane):
+            start = event.widget.start_at_cursor()
+            if start is not None:
+                self._heading_highlighted(SectionsPane.Highlighted(start))
+            else:
+                self.set_status("no headings were found in this report")
+        elif isinstance(event.widget, NoteArea) and event.widget.read_only:  # (not writing: that says its own)
+            n = len(self.ex.warnings)
+            self.set_status(f"{n} warning(s) from reading the report above · enter writes the note, kept with "
+                            "the report" if n else "no warnings from reading the report · enter writes the note, "
+                            "kept with the report")
 
     def action_digit(self) -> None:
         """A digit where no figure can be typed (a label, a heading, a check): it only says so."""
