@@ -16,6 +16,7 @@ row is counted in a warning.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -145,6 +146,15 @@ def table_index(template_id: str) -> TableIndex:
                 for s in t.tables for b in s.blocks for r in b.rows for c in b.columns}
     columns = {(s.id, r): b.columns for s in t.tables for b in s.blocks for r in b.rows}
     return TableIndex({s.id: s for s in t.tables}, rows, groups, headers, captions, fuzzy, cellinfo, columns)
+
+
+@cache
+def _sorted_keys(template_id: str, table: str) -> tuple[list[str], list[int]]:
+    """The table's row keys in sorted order, with their indices: the keys a label begins stand
+    together after it (`_cut_short_label`)."""
+    keys, _ = table_index(template_id).fuzzy[table]
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    return [keys[i] for i in order], order
 
 
 @cache
@@ -438,9 +448,14 @@ class _Aligner:
         the one row of the open table whose label it begins, when it is long enough to name one."""
         if len(key) < MIN_LABEL_START:
             return None
-        keys, refs = self.idx.fuzzy[self.cur_table]  # type: ignore[index]
-        found = {(r.table, r.row): r for i, k in enumerate(keys) if len(k) > len(key) and k.startswith(key)
-                 for r in [self._pick(refs[i])]}
+        _, refs = self.idx.fuzzy[self.cur_table]  # type: ignore[index]
+        keys, at = _sorted_keys(self.template_id, self.cur_table)  # type: ignore[arg-type]
+        found = {}
+        for j in range(bisect_right(keys, key), len(keys)):  # (the keys longer than it that it begins)
+            if not keys[j].startswith(key):
+                break
+            r = self._pick(refs[at[j]])
+            found[(r.table, r.row)] = r
         return (next(iter(found.values())), CONF_FUZZY) if len(found) == 1 else None
 
     def _nearest(self, key: str, raw: str, score: float, best: RowRef) -> RowRef:
