@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from rich.cells import cell_len
+
 from gik_tui.app.widgets.template_table import TemplateTable
 
 from .helpers import qrow, report_open, source, status
@@ -34,7 +36,11 @@ async def test_one_line_report_solved_cells_and_candidates(tmp_path):
         key = app.focused.key_at_cursor()
         assert key[1][-1] == "规范性文件" and key[2] == ("本年新制作数量",) and screen.review.value(key) is None
         text = status(screen)
-        assert "= blank  ▸ undecided" in text and "confidence" not in text and "  · undecided (glued run): 1 (>99%), 11 (<1%)" in text
+        # its candidates and their shares right after its value, inside the 160 columns the line
+        # shows (after the source they were cut; `]`'s own "2 candidates (c picks)" said less)
+        shown = "= blank: undecided (glued run): 1 (>99%), 11 (<1%)  · line "
+        assert shown in text and "confidence" not in text and "c picks" not in text and "  · first: " in text
+        assert cell_len(text[:text.index(shown) + len(shown)]) <= screen.query_one("#status").size.width  # (132 at 160)
         # the source view shows the whole 3,000-character line and highlights the run inside it
         view = source(screen)
         row, start, end = view.span

@@ -447,8 +447,6 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         msg = f"{addr} = {value}"
         if orig is not None and orig.value is not None and not self.review.is_edited(key):  # first, so a narrow line keeps it
             msg += f" (confidence {orig.confidence})"  # (a blank's says nothing: left out, the line is short)
-        if self._note:  # why `]` stopped here: after the cell and its value, which a narrow line keeps
-            msg, self._note = f"{msg}  ▸ {self._note}", ""
         q = self.review.question_at(key)
         if q is not None:  # the row is one of a table's question: said, once a report, not per cell
             why = (f"one question for {len(q.rows)} rows (which columns hold their figures?): "
@@ -460,6 +458,16 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             why = (explain(orig, self.review.ex.template, self.review.ex.splits.get((key[0], key[1])),
                            self.review.ex.offers.get(key))
                    if orig is not None and not self.review.is_edited(key) else "")
+        if why.startswith("undecided") and " — " in why:
+            # its candidates and their shares right after its value, where a 160-column line still
+            # shows them (after the source they were cut to `]`'s "2 candidates (c picks)"); why
+            # the first leads stays last
+            lead, why = why.split(" — ", 1)
+            msg += f": {lead}"
+            if self._note.startswith("undecided"):
+                self._note = ""  # (what `]` would say of it, said better)
+        if self._note:  # why `]` stopped here: after the cell and its value, which a narrow line keeps
+            msg, self._note = f"{msg}  ▸ {self._note}", ""
         if self.review.is_edited(key):
             was = fmt_number(orig.value) if orig is not None and orig.value is not None else "blank"
             msg += f"  (edited; extracted {was})"
