@@ -88,6 +88,31 @@ def test_a_glued_cell_with_its_unit_is_figures_not_prose():
     assert [(t, g) for t, _, _, g in prose][-5:] == [("12", False), ("件，", False), ("部分公开", False), ("3", False), ("件。", False)]
 
 
+def test_a_dash_among_glued_figures_is_an_empty_cell():
+    """A glued table whose empty cells hold a dash (`1——0—01`, the page's `1 | — | — | 0 | — | 0 | 1`
+    with its separators gone): each dash is a cell, empty (None), its text the dash — read apart,
+    the figures fell short of the row's columns and nothing of it was read."""
+    def dvals(options):
+        return sorted((o.values for o in options), key=lambda v: [-1 if x is None else x for x in v])
+
+    got = split_run("1——0—01", C7, ROW_TOTAL)
+    assert [(o.values, o.raws, o.spans[1]) for o in got] == [
+        ((1, None, None, 0, None, 0, 1), ("1", "—", "—", "0", "—", "0", "1"), (1, 2))]
+    assert dvals(split_run("—101125", C7, ROW_TOTAL)) == [(None, 1, 0, 1, 1, 2, 5)]  # a dash before the first figure
+    assert dvals(split_run("//—--111/113115— 7", ("count",) * 15)) != []  # slashes, hyphens and a kept space
+    # hyphens in a row of counts are dashes (a count takes no sign): 12271-233 is 1|2|2|7|1|-|2… , never dropped
+    assert (1, 2, 2, None, 1, 2, 6) in dvals(split_run("122-126", C7, ROW_TOTAL))
+    # —— is one cell written as a long dash, or two cells: both are read, the identities choose
+    assert dvals(split_run("5——32", ("count",) * 5)) == [(5, None, None, 3, 2)]  # (two dashes: five cells)
+    assert dvals(split_run("5——32", ("count",) * 4)) == [(5, None, None, 32), (5, None, 3, 2)]  # (or one)
+    # a hyphen before a figure in a row with a signed column stays its sign (4764 | -40 | 1265) …
+    signed = ("count", "signed", "count")
+    hyphen = dvals(split_run("4764-401265", signed))
+    assert (4764, -40, 1265) in hyphen and all(v[1] < 0 for v in hyphen)
+    # … and a dash beside it is still an empty cell
+    assert dvals(split_run("4764—1265", signed)) == [(4764, None, 1265)]
+
+
 def test_split_budget_gives_up_cleanly():
     assert split_run("1" * 60, ("count",) * 15, budget=500) is None
 
@@ -380,6 +405,28 @@ def test_glued_figures_with_commas_or_units_never_a_wrong_value(layout, figures)
             else:
                 assert value in {v for v, _ in c.candidates}, (i, key, value, c.candidates)
     assert filled > 1200  # (most of the tables read: a test that reads nothing cannot fail)
+
+
+@pytest.mark.parametrize("layout", ["f", "g", "s"])
+def test_glued_tables_with_dashes_for_noughts_never_a_wrong_value(layout):
+    """Glued tables whose noughts are written as an empty cell's dash (—, / or -: `1——0—01`): a
+    dash is read as the empty cell it is (blank, its text the dash), whatever is filled is the
+    truth, and most of the tables are read (before, a row with a dash was not read at all)."""
+    filled = dashes = 0
+    for i in range(9):
+        template_id = ("legacy", "gik-2019", "gik-2021")[i % 3]
+        rep = make_report(i, seed=41, template_id=template_id, layout=layout, figures="dashes")
+        ex = extract(read_bytes(rep.render(), rep.filename))
+        got = {c.key: c for c in ex.cells}
+        for key, value in rep.values.items():
+            c = got[key]
+            if c.value is not None:
+                filled += 1
+                assert c.value == value, (i, key, c.value, value)
+            elif c.raw in ("—", "/", "-") and not c.candidates:
+                dashes += 1
+                assert value == 0, (i, key, c.raw, value)
+    assert filled > 750 and dashes > 400, (filled, dashes)  # (818–870 and 440–447 when written)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -125,11 +125,28 @@ _COUNT_UNIT_INSIDE = re.compile(r"(?<=\d)" + COUNT_UNIT + r"(?=\S)")
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 
 
+# a cell a glued row writes as a dash (an empty cell: —, -, /, as values.parse_value reads one in
+# the other layouts); a hyphen before a digit may be a sign instead (4764-401265: 4764 | -40 | 1265)
+_DASH_RUN = re.compile(r"[—―–/-]+")
+_DASH_CELL = re.compile(r"[—―–/]|-(?!\d)")  # (a run holds one that is surely no sign)
+MAX_DASH_READINGS = 64  # ways to count a run's dash cells (—— is one cell or two); more: too many
+
+
 def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...] = (),
               budget: int = SPLIT_BUDGET) -> list[Option] | None:
     """Every way to cut `run` into len(kinds) cells; None when the enumeration passes its budget.
     A space in the run is a cell boundary the scrape kept (`230 000023` is 23|0 and 0|0|0|0|23):
-    every split cuts there, and wherever else it must (see `_split_unspaced`)."""
+    every split cuts there, and wherever else it must (see `_split_unspaced`). A dash is an empty
+    cell of its own (`1——0—01` under seven columns: 1|—|—|0|—|0|1, see `_split_dashed`)."""
+    if _DASH_CELL.search(run) or "-" in run and "signed" not in kinds:  # (no column takes a sign: a hyphen is a dash)
+        return _split_dashed(run, kinds, sums, budget)
+    return _split_spaced(run, kinds, sums, budget)
+
+
+def _split_spaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...],
+                  budget: int) -> list[Option] | None:
+    """split_run of a run without dash cells: its spaces (and a count's unit after a figure) are
+    cuts every split makes."""
     if (m := _UNIT_END.search(run)) is not None:
         run = run[:m.start()]  # (the last cell's unit: 4652件)
     if " " not in run and "\t" not in run and not _COUNT_UNIT_INSIDE.search(run):
@@ -150,6 +167,74 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
         return None
     return [Option(o.values, tuple(None if sp is None else (where[sp[0]], where[sp[1] - 1] + 1) for sp in o.spans),
                    o.raws, o.weight) for o in opts]
+
+
+def _split_dashed(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...],
+                  budget: int) -> list[Option] | None:
+    """The splits of a run whose dashes are empty cells: each run of dashes is one cell or one a
+    dash (—— is a cell written as a long dash, or two cells), and a hyphen right before a figure
+    may be its sign; every way of counting them is read as the run with each dash cell a 0 cut
+    off by spaces (sums hold with a blank as 0), and the dash cells' values are then empty (None)
+    and their text the dashes. None when the ways or the splits are too many."""
+    choices: list[list[tuple[int, bool]]] = []  # per dash run: (cells, last hyphen a sign?)
+    found = list(_DASH_RUN.finditer(run))
+    for m in found:
+        a, b = m.span()
+        k = b - a
+        signed = run[b - 1] in "-−" and b < len(run) and run[b].isdigit()
+        ways = [(c, False) for c in range(1, k + 1)]
+        if signed and "signed" in kinds:
+            ways += [(c, True) for c in range(0 if k == 1 else 1, k)]
+        choices.append(ways)
+    if math.prod(len(w) for w in choices) > MAX_DASH_READINGS:
+        return None
+    seen: dict[tuple, Option] = {}
+    for combo in itertools.product(*choices):
+        sub: list[str] = []
+        at: list[int] = []  # each character of `sub` → its offset in `run` (-1: a space put in)
+        dash: dict[int, tuple[int, int]] = {}  # the 0 that stands for a dash cell → the dashes' span
+        pos = 0
+        for m, (cells, sign) in zip(found, combo):
+            a, b = m.span()
+            sub.append(run[pos:a])
+            at.extend(range(pos, a))
+            end = b - 1 if sign else b  # (the sign stays with the figure after it)
+            for j in range(cells):
+                sub.append(" ")
+                at.append(-1)
+                dash[len(at)] = (a + j, end if j == cells - 1 else a + j + 1)
+                sub.append("0")
+                at.append(a + j)
+            sub.append(" ")
+            at.append(-1)
+            pos = end
+        sub.append(run[pos:])
+        at.extend(range(pos, len(run)))
+        text = "".join(sub)
+        if not text.strip():
+            continue
+        opts = _split_spaced(text, kinds, sums, budget)
+        if opts is None:
+            return None
+        for o in opts:
+            values, spans, raws = [], [], []
+            for v, sp, r in zip(o.values, o.spans, o.raws):
+                if sp is not None and sp[0] in dash and sp[1] == sp[0] + 1:
+                    da, db = dash[sp[0]]
+                    values.append(None)
+                    spans.append((da, db))
+                    raws.append(run[da:db])
+                else:
+                    values.append(v)
+                    spans.append(None if sp is None else (at[sp[0]], at[sp[1] - 1] + 1))
+                    raws.append(r)
+            if any(sp is not None and sp[0] < 0 for sp in spans):
+                continue  # (a cell that took a space put in: none of the run's readings)
+            opt = Option(tuple(values), tuple(spans), tuple(raws), split_prior(raws))
+            if opt.values not in seen or seen[opt.values].weight < opt.weight:
+                seen[opt.values] = opt  # (one reading a set of values: its likeliest cut)
+    out = list(seen.values())
+    return out if len(out) <= MAX_OPTIONS else None
 
 
 def _split_unspaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...] = (),

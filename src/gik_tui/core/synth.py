@@ -56,7 +56,8 @@ class SynthReport:
     rendered: dict[Key, str] = field(default_factory=dict)  # the text written for each cell
     seeded: str | None = None  # the id prefix of the check the seeded inconsistency breaks
     # how whole counts are written: "plain" (1234), "grouped" (thousands commas, 1,234 or 1，234)
-    # or "units" (a count's unit after it, 1234件; a change and an amount as plain)
+    # or "units" (a count's unit after it, 1234件; a change and an amount as plain), or "dashes" (a
+    # nought written as an empty cell's dash: —, / or -)
     figures: str = "plain"
 
     @property
@@ -407,6 +408,8 @@ def _fmt(spec: TableSpec, row: LabelPath, col: LabelPath, x: int | float | None,
         return rng.choice((f"增{x}" if x > 0 else f"减{-x}", f"+{x}" if x > 0 else f"-{-x}"))
     if kind == "amount":
         return f"{x:.2f}万元" if spec.headed_blocks else f"{x:g}"
+    if figures == "dashes" and x == 0 and kind == "count":
+        return rng.choice(("—", "—", "/", "-"))  # (a nought written as an empty cell's dash)
     if figures == "grouped" and x >= 1000:
         return f"{x:,}".replace(",", rng.choice((",", "，")))
     if figures == "units" and not spec.unit_column:  # (a table with a unit column writes it there)

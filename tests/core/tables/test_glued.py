@@ -8,8 +8,8 @@ from gik_tui.core.tables.glued import _BARE, bare_offsets, may_be_glued
 
 # every character the pattern treats apart: CJK before and after (counting words among them),
 # brackets, signs (增 and 减 are CJK too), digits (a full-width and an Arabic-Indic one), points, commas,
-# spaces, tabs and line ends
-_ALPHABET = list("数二增减件年元(（)]”1209.,+-−  \t\n\u0663a")
+# spaces, tabs, line ends and dashes (an empty cell among glued figures)
+_ALPHABET = list("数二增减件年元(（)]”1209.,+-−  \t\n\u0663a—/")
 
 
 @settings(max_examples=3000, deadline=None)
@@ -59,3 +59,23 @@ def test_several_rows_on_a_line_are_told_from_one_row_whose_label_has_several_wo
     assert not several_rows("（四）无法提供 1.本机关不掌握相关政府信息 0项 2个 0 2", "gik-2019")
     assert not several_rows("(三)不予公开 1.属于国家秘密 2件 0 0 0 0 0 2个", "gik-2019")
     assert not several_rows("政府信息公开工作年度报告", "gik-2019")
+
+
+def test_dashes_among_glued_figures_stay_with_their_run():
+    """A dash among a glued row's figures (an empty cell the page wrote —, / or -) is part of its
+    run, before, inside or after the figures: the run is one token the solver cuts. A line whose
+    only figures follow a dash (the review table's one row) holds a bare run."""
+    from gik_tui.core.tables.glued import split_line
+
+    line = "二、上年结转政府信息公开申请数量1——0—01三、本年度办理结果（一）予以公开—101125（二）部分公开——1—0—1"
+    assert [(t, g) for t, _, _, g in split_line(line, "gik-2019")] == [
+        ("二、上年结转政府信息公开申请数量", False), ("1——0—01", True), ("三、本年度办理结果", False), ("（一）", False),
+        ("予以公开", False), ("—101125", True), ("（二）", False), ("部分公开", False), ("——1—0—1", True)]
+    review = "尚未审结总计结果维持结果纠正其他结果尚未审结总计—————14319——12021"
+    assert bare_offsets(review) == [review.index("—————") - 1]
+    spaced = "一、本年新收政府信息公开申请数量 36 24 10062 117 29 368 二、上年结转政府信息公开申请数量—-— 12 1 4 三、本年度办理结果"
+    assert ("—-— 12 1 4", True) in [(t, g) for t, _, _, g in split_line(spaced, "gik-2021")]
+    # a dash in a sentence stays prose: 2019—2020年 is no bare run; 1/3 of the requests may be one
+    # (1 | / | 3 in a table), but no table's word stands before it: no glued table
+    assert bare_offsets("时间为2019—2020年，") == []
+    assert split_line("时间为2019—2020年，其中1/3的申请", "gik-2019") is None

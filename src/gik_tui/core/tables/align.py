@@ -1763,11 +1763,15 @@ class _Aligner:
                         value, d = res.decided[j]
                         decided += 1
                         span = res.source[d].spans[j]
+                        raw = res.source[d].raws[j]
+                        if value is None and span is not None and (p := parse_value(raw)) is not None and p.kind == "blank":
+                            # a dash among a glued row's figures: an empty cell, shown where it stands
+                            self._put(u.table, u.row, col, self._span_tok(span), p, CONF_SOLVED, unit, u.method)
+                            continue
                         if value is None or span is None:
                             self.cells.setdefault(key, Cell(u.table, u.row, col, None, confidence=CONF_SOLVED,
                                                             method=u.method))
                             continue
-                        raw = res.source[d].raws[j]
                         p = parse_value(raw) or Parsed(value, None, "count")
                         self._put(u.table, u.row, col, self._span_tok(span), p, CONF_SOLVED, unit, u.method)
                     elif j in res.candidates:

@@ -34,8 +34,10 @@ _MARK = FOOTNOTE_AFTER.replace(r"\s*", "")  # a footnote's mark after a word (�
 # or `125件140件`, a glued table's cells with their units)
 # (a thousands comma, `2,63613660.33万元`, stays inside the run: the cell that holds it is cut
 # around its groups, solve._cell_ok — cut at the comma, 2 and 63613660.33 were read at 0.9)
-_RUN = (r"[+\-−增减]?\d(?:[\d.]|(?<=\d),(?=\d{3})|[+\-−增减](?=\d)|(?<=\d)" + COUNT_UNIT + r"(?=[ \t]{0,3}[+\-−增减]?\d)"
-        r"|[ \t]{1,3}(?=[+\-−增减]?\d))*(?:万元|万|亿元|亿|元)?")
+# (a dash among the figures, or before them, is an empty cell of the row: `1——0—01`, `—101125`)
+_RUN = (r"(?:[—―–/][—―–/-]{0,5}(?:[ \t]{1,3}[—―–/-]{1,6})*[ \t]{0,3}(?=[+\-−增减]?\d))?"
+        r"[+\-−增减]?\d(?:[\d.]|(?<=\d),(?=\d{3})|[+\-−增减](?=\d)|(?<=\d)" + COUNT_UNIT + r"(?=[ \t]{0,3}[+\-−增减]?\d)"
+        r"|[ \t]{1,3}(?=[+\-−增减]?\d|[—―–/])|[—―–/]|-(?=[—―–/-]|[ \t]{1,3}[+\-−增减]?\d))*(?:万元|万|亿元|亿|元)?")
 COUNT_UNIT_AT = re.compile(COUNT_UNIT + r"(?=[ \t]|$)")
 _PROSE_AFTER = set("件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位")
 _NUMBERING_NOTE = re.compile(rf"^\(\s*[{_CN_NUM}\d]{{1,3}}\s*\)$")
@@ -46,16 +48,20 @@ _RUN_NUMBERING = re.compile(r"(\d{1,2})[.、]$")
 # (or, with a space on either side, a run whose figures are spaced: 数量 8 0 0 0 0 0 8 二、…)
 _BARE_BEFORE = r"[\u4e00-\u9fff)\]”*※]"  # what stands before the figures (with a space, a sign or both between)
 _BARE_SIGN = r"[+\-−增减]"
-_BARE_AFTER = (r"(?:[\d.]|(?<=\d),(?=\d{3})|[+\-−增减](?=\d)|[ \t]{1,3}(?=[+\-−增减]?\d))*"
+_BARE_AFTER = (r"(?:[\d.]|(?<=\d),(?=\d{3})|[+\-−增减](?=\d)|[ \t]{1,3}(?=[+\-−增减]?\d|[—―–/])|[—―–/]"
+               r"|-(?=[—―–/-]|$|[\u4e00-\u9fff(（]|[ \t]{1,3}[+\-−增减]?\d))*"
                r"[ \t]?(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|$"
                r"|" + COUNT_UNIT + r"(?=[+\-−增减]?\d))")  # (or a count's unit, then figures: 4502件+314652件)
-_BARE = re.compile(rf"{_BARE_BEFORE}[ \t]?{_BARE_SIGN}?\d{_BARE_AFTER}", re.M)
+_BARE = re.compile(rf"{_BARE_BEFORE}(?:[ \t]?{_BARE_SIGN}?|[—―–/][—―–/-]{{0,5}})\d{_BARE_AFTER}", re.M)
 # the same runs found from their first digit: a pattern that starts with a digit is scanned for in
 # C, one that starts with the CJK class is tried at almost every character (4x slower on a report)
 _BARE_FROM_DIGIT = re.compile(
     rf"\d(?:(?<={_BARE_BEFORE}\d)|(?<={_BARE_BEFORE}[ \t]\d)|(?<={_BARE_BEFORE}{_BARE_SIGN}\d)"
-    rf"|(?<={_BARE_BEFORE}[ \t]{_BARE_SIGN}\d)){_BARE_AFTER}", re.M)
+    rf"|(?<={_BARE_BEFORE}[ \t]{_BARE_SIGN}\d)"
+    + "".join(rf"|(?<={_BARE_BEFORE}[—―–/][—―–/-]{{{k}}}\d)" for k in range(6)) + rf"){_BARE_AFTER}", re.M)
 _SIGN_CHARS = "+-−增减"
+_DASH_CHARS = "—―–/"
+_DASHES_OR_HYPHEN = _DASH_CHARS + "-"
 
 
 @dataclass(slots=True)
@@ -134,7 +140,7 @@ def vocabulary(template_id: str) -> Vocab:
     # every match starts with one of these characters: a lookahead for them first turns most
     # characters of a sentence away in one step, before the words are tried one first character
     # after another (re tries a pattern that opens with named groups at every position)
-    first = "".join(re.escape(c) for c in sorted({w[0] for w in words} | set("第(*※[") | set(_SIGN_CHARS)))
+    first = "".join(re.escape(c) for c in sorted({w[0] for w in words} | set("第(*※[") | set(_SIGN_CHARS) | set(_DASH_CHARS)))
     scanner = re.compile(rf"(?=[{first}\d])(?:(?P<cap>{_CAPTION})|(?P<note>{_NOTE}|{_MARK})|(?P<word>{_trie(words)})"
                          rf"|(?P<num>{_RUN}))")
     return Vocab(scanner, {k: frozenset(v) for k, v in ordinals.items()})
@@ -156,7 +162,12 @@ def bare_offsets(text: str) -> list[int]:
         r = m.start()
         c1 = text[r - 1]  # the lookbehind saw it: r >= 1
         c2 = text[r - 2] if r >= 2 else ""
-        if r >= 3 and c1 in _SIGN_CHARS and c2 in " \t" and _before(text[r - 3]):
+        q = r  # (dash cells before the run's first figure, the first a dash, not a hyphen: 予以公开—101125)
+        while q > 0 and text[q - 1] in _DASHES_OR_HYPHEN:
+            q -= 1
+        if q < r and text[q] in _DASH_CHARS and q > 0 and _before(text[q - 1]) and r - q <= 6:
+            p = q - 1
+        elif r >= 3 and c1 in _SIGN_CHARS and c2 in " \t" and _before(text[r - 3]):
             p = r - 3
         elif c2 and (c1 in " \t" or c1 in _SIGN_CHARS) and _before(c2):
             p = r - 2
@@ -376,6 +387,40 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
     return [(s[x[0]:x[1]], x[0], x[1], x[2]) for x in out if s[x[0]:x[1]].strip()]
 
 
+_DASHES = re.compile(r"[—―–/-]{1,6}")
+
+
+def _with_dash_cells(seg: str, toks: list[tuple[str, int, int, bool]]) -> list[tuple[str, int, int, bool]]:
+    """The tokens with each glued run joined to the dashes beside it (a few spaces apart at
+    most): a dash among a row's figures is an empty cell of the row (`1——0—01`, `予以公开—101125`),
+    which the solver places (solve.split_run) — read apart, the row's figures fell short of its
+    columns and nothing of it was read."""
+    if not any(not g and _DASHES.fullmatch(t) for t, _, _, g in toks):
+        return toks
+    out: list[tuple[str, int, int, bool]] = []
+    group: list[tuple[str, int, int, bool]] = []
+
+    def flush() -> None:
+        if any(g for *_, g in group) and any(not g for *_, g in group):
+            a, b = group[0][1], group[-1][2]
+            out.append((seg[a:b], a, b, True))
+        else:
+            out.extend(group)
+        group.clear()
+
+    for tok in toks:
+        t, a, b, g = tok
+        if g or _DASHES.fullmatch(t):
+            if group and not (a - group[-1][2] <= 3 and not seg[group[-1][2]:a].strip()):
+                flush()
+            group.append(tok)
+        else:
+            flush()
+            out.append(tok)
+    flush()
+    return out
+
+
 def split_line(line: str, template_id: str) -> list[tuple[str, int, int, bool]] | None:
     """The tokens (text, start, end, glued) of a line holding glued table text, offsets within
     the line; None when no part of the line is a glued table."""
@@ -392,7 +437,7 @@ def split_line(line: str, template_id: str) -> list[tuple[str, int, int, bool]] 
         pieces = _pieces(seg, vocab) if may_be_glued(seg) else []
         if pieces and _is_glued(seg, pieces):
             found = True
-            out.extend((t, base + a, base + b, g) for t, a, b, g in _tokens(seg, pieces, vocab))
+            out.extend((t, base + a, base + b, g) for t, a, b, g in _with_dash_cells(seg, _tokens(seg, pieces, vocab)))
         else:
             lead = len(seg) - len(seg.lstrip())
             s = seg.strip()
