@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from gik_tui.core.document import Document
+from gik_tui.core.extract import extract
 from gik_tui.core.prose import _matches, _patterns, _reach, prose_figures
 from gik_tui.core.templates import template_ids
 
@@ -173,11 +174,33 @@ def test_a_figure_said_of_another_period_is_not_the_years(text, want):
     assert {c.row[-1]: c.value for c in prose_figures(doc, "legacy", set(), year=2015)[0]} == want
 
 
-def test_other_figures_the_text_says_later_are_named():
-    """The first figure is read (a later one is most often a part: 乡镇…1293条 after 全区…5977条);
-    the others are named in a warning, for the analyst to look at."""
-    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n全区主动公开政府信息5977条，其中乡镇主动公开政府信息1293条。\n",
-                   "0" * 64, "utf-8")
-    cells, said = prose_figures(doc, "legacy", set(), year=2015)
-    assert [(c.row[-1], c.value) for c in cells] == [("主动公开政府信息数", 5977)]
-    assert said == ["stats 主动公开政府信息数: the text says 5977 (line 2), then 1293 (line 2); the first is read"]
+@pytest.mark.parametrize("text", [
+    "全区主动公开政府信息5977条，其中乡镇主动公开政府信息1293条。",
+    "其中乡镇主动公开政府信息1293条。全区共主动公开政府信息5977条。",  # (the part first: read before, at 0.4)
+    "区本级主动公开政府信息1739条，全年累计主动公开政府信息5977条。",
+])
+def test_the_wholes_figure_is_read_where_the_others_are_a_parts(text):
+    """Several figures for one indicator, each but one a part's by its words (其中, 乡镇, 本级): the
+    whole's is read, in whichever order the text says them; the others are named in a warning."""
+    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n" + text + "\n", "0" * 64, "utf-8")
+    cells, said, undecided = prose_figures(doc, "legacy", set(), year=2015)
+    assert [(c.row[-1], c.value) for c in cells] == [("主动公开政府信息数", 5977)] and not undecided
+    assert len(said) == 1 and said[0].endswith("5977 is read, the others are a part's") and "a part: " in said[0]
+
+
+def test_figures_nothing_tells_apart_are_offered_not_read():
+    """Two figures for one indicator that no word tells apart (two totals that contradict, or a
+    part said without a word that says so): the cell is blank, both offered, enter takes neither;
+    the whole's first where one is a whole's. (Before: the first was read, at 0.4.)"""
+    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n本年度收到政府信息公开申请12件。"
+                   "另外，全年共收到政府信息公开申请15件。\n", "0" * 64, "utf-8")
+    cells, said, undecided = prose_figures(doc, "legacy", set(), year=2015)
+    (cell,) = cells
+    assert cell.row[-1] == "收到申请数" and cell.value is None and [v for v, _ in cell.candidates] == [15, 12]
+    offers, named = undecided[cell.key]
+    assert [v for v, _, _ in offers.choices] == [15, 12] and not offers.decided
+    assert "a whole: 全年" in offers.choices[0][2] and named.startswith("stats 收到申请数: the text says 12 (line 2)")
+    ex = extract(doc)
+    c = next(c for c in ex.cells if c.key == cell.key)
+    assert c.value is None and ex.offers[c.key] == offers and c.key not in {k for k, v in ex.offers.items() if v.decided}
+    assert any(w.endswith("left blank, each offered (c)") for w in ex.warnings)

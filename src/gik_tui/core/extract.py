@@ -47,11 +47,19 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
     warnings.extend(al.warnings)
     found = dict(al.cells)
     offers: dict = dict(al.offers)
-    prose, said = prose_figures(doc, template_id, al.consumed, al.spans, year)
+    prose, said, undecided = prose_figures(doc, template_id, al.consumed, al.spans, year)
     warnings.extend(said)
     for cell in prose:
         old = found.get(cell.key)
-        if old is None or old.value is None:
+        if cell.key in undecided:  # (figures the text says for it that nothing tells apart)
+            these, said_of = undecided[cell.key]
+            if old is None:
+                found[cell.key] = cell
+                offers[cell.key] = these
+                warnings.append(f"{said_of}; nothing says which is the year's: left blank, each offered (c)")
+            elif old.value is not None and old.value not in {v for v, _ in cell.candidates}:
+                warnings.append(f"{said_of}; the table says {old.raw} (line {old.line}), and its value stands")
+        elif old is None or old.value is None:
             found[cell.key] = cell
         elif old.value != cell.value:
             warnings.append(

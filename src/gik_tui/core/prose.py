@@ -9,10 +9,11 @@ names both when they differ.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from .document import Document, within
-from .model import Cell, LabelPath
+from .model import Cell, LabelPath, Offers
 from .templates import load_template
 
 CONF_PROSE = 0.4
@@ -179,26 +180,24 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
 
 def _other_period(text: str, at: int, year: int | None) -> bool:
     """Do the words of the clause before the figure at `at` make it another period's?"""
-    start = max(0, at - 40)
-    clause = text[start:at]
-    cut = [m.end() for m in _CLAUSE_END.finditer(clause)]
-    if cut:
-        clause = clause[cut[-1]:]
-    for m in _OTHER_PERIOD.finditer(clause):
+    for m in _OTHER_PERIOD.finditer(_clause(text, at)):
         if m.group(1) is None or (year is not None and int(m.group(1)) != year):
             return True
     return False
 
 
 def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: list[tuple[int, int]] = (),
-                  year: int | None = None) -> tuple[list[Cell], list[str]]:
-    """The first figure for each indicator found in the text outside tables (`consumed` lines and,
-    on glued lines, the table `spans`) — never one a sentence gives of another period (上年, 去年,
-    another year than the report's `year`, 近三年) — and a warning for each indicator of which the
-    text says other figures later (a part, 乡镇…1293条 after 全区…5977条, or a contradiction: the
-    first is read, at CONF_PROSE; the others are named). A figure wins over words that say none
-    happened said elsewhere (行政复议案件3件。未发生行政复议、行政诉讼案件。)."""
+                  year: int | None = None) -> tuple[list[Cell], list[str], dict[tuple, tuple[Offers, str]]]:
+    """The figure for each indicator found in the text outside tables (`consumed` lines and, on
+    glued lines, the table `spans`), at CONF_PROSE — never one a sentence gives of another period
+    (上年, 去年, another year than the report's `year`, 近三年) —, the warnings, and the offers of
+    the indicators left blank. Where the text says several figures for one indicator, the whole's
+    is read when every other is a part's by its words (全区…5977条, 其中乡镇…1293条, in either order);
+    otherwise nothing tells which is the year's: the cell is blank, each figure offered (first the
+    whole's, then the plain ones, then the parts', each with its words), and `enter` takes none. A
+    figure wins over words that say none happened said elsewhere (行政复议案件3件。未发生行政复议、行政诉讼案件。)."""
     seen: dict[tuple[str, LabelPath], list[Cell]] = {}
+    at: dict[int, int] = {}  # id(cell) → where its figure stands in the normalised text
     text = doc.norm
     for table, row, pattern, unit, kind, anchor, reach in _patterns(template_id):
         if anchor and anchor not in text:
@@ -221,17 +220,75 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
                 continue
             found.append(Cell(table, row, ("统计数",), value, doc.text[start:end], "万元" if kind == "amount" else unit,
                               line + 1, start, end, CONF_PROSE, method="prose"))
+            at[id(found[-1])] = s
     cells: list[Cell] = []
     warnings: list[str] = []
+    # the indicators left blank: their offers, and what the text says of them (for the warning)
+    offers: dict[tuple[str, LabelPath, LabelPath], tuple[Offers, str]] = {}
     for found in seen.values():
         first = found[0]
-        cells.append(first)
-        others = {c.value: c for c in found[1:] if c.value != first.value}
-        if others:
-            warnings.append(f"{first.table} {first.row[-1]}: the text says {first.raw} (line {first.line}), then "
-                            + ", ".join(f"{c.raw} (line {c.line})" for c in others.values())
-                            + "; the first is read")
-    return cells, warnings
+        if all(c.value == first.value for c in found[1:]):
+            cells.append(first)
+            continue
+        scopes = [_scope(text, at[id(c)]) for c in found]
+        ranked = sorted(range(len(found)), key=lambda k: (_RANK[scopes[k][0]], k))
+        best = found[ranked[0]]
+        named = ", ".join(f"{c.raw} (line {c.line}{_said(sc)})" for c, sc in zip(found, scopes))
+        if scopes[ranked[0]][0] != "part" and all(
+                sc[0] == "part" for c, sc in zip(found, scopes) if c.value != best.value):
+            # the others are a part's (其中…, 乡镇…, 本级…): the whole's figure is the indicator's
+            cells.append(best)
+            warnings.append(f"{first.table} {first.row[-1]}: the text says {named}; {best.raw} is read, "
+                            "the others are a part's")
+            continue
+        # figures that nothing in their sentences tells apart (two totals, or a part said before
+        # its whole without a word that says so): which is the year's, the analyst decides
+        choices: dict = {}
+        for k in ranked:
+            c = found[k]
+            choices.setdefault(c.value, (c, scopes[k]))
+        weight = {v: _WEIGHT[sc[0]] for v, (_, sc) in choices.items()}
+        total = sum(weight.values())
+        these = Offers(tuple((v, round(weight[v] / total, 3), f"line {c.line}: …{_clause(text, at[id(c)])}{c.raw}"
+                             + _said(sc)) for v, (c, sc) in choices.items()),
+                       False, f"the text says {len(choices)} different figures for it")
+        cells.append(replace(best, value=None, confidence=0.0,
+                             candidates=tuple((v, round(weight[v] / total, 3)) for v in choices)))
+        offers[best.key] = (these, f"{first.table} {first.row[-1]}: the text says {named}")
+    return cells, warnings, offers
+
+
+# what a figure's clause says of its scope: the whole's (全区…, 累计, 共) or a part's (其中, 本级,
+# 乡镇, 街道, 部门 — not 本镇, 我单位, the agency's own, nor 城乡, 农村); a part's word outside a whole's
+# (全镇 is a whole, not a 镇)
+_WHOLE = re.compile(r"全(?:区|县|市|旗|镇|乡|局|委|省|州|盟|年|部|体)|累计|共计|总计|合计|总共|共")
+_PART = re.compile(r"其中|本级|(?<![本我全该城农])(?:乡|镇|街道|部门|单位|办事处|社区|村)")  # (本单位, 本镇: the agency's own)
+_RANK = {"whole": 0, "plain": 1, "part": 2}
+_WEIGHT = {"whole": 3, "plain": 2, "part": 1}
+
+
+def _clause(text: str, at: int) -> str:
+    """The words of the clause before the figure at `at` (at most 40 characters back)."""
+    clause = text[max(0, at - 40):at]
+    cut = [m.end() for m in _CLAUSE_END.finditer(clause)]
+    return clause[cut[-1]:] if cut else clause
+
+
+def _scope(text: str, at: int) -> tuple[str, str]:
+    """("whole" | "part" | "plain", the word that says so) for the figure at `at`."""
+    clause = _clause(text, at)
+    whole = _WHOLE.search(clause)
+    part = _PART.search(_WHOLE.sub(lambda m: "\x00" * len(m.group()), clause))
+    if part is not None:
+        return "part", part.group()
+    if whole is not None:
+        return "whole", whole.group()
+    return "plain", ""
+
+
+def _said(scope: tuple[str, str]) -> str:
+    kind, word = scope
+    return f", {'a whole' if kind == 'whole' else 'a part'}: {word}" if word else ""
 
 
 def _is_figure(raw: str) -> bool:
