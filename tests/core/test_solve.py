@@ -85,7 +85,7 @@ def test_a_glued_cell_with_its_unit_is_figures_not_prose():
     assert (4502, 31, 4652) in vals(split_run("4502件+314652件", kinds))
     assert vals(split_run("70件125件140件", ("count",) * 3)) == [(70, 125, 140)]  # the units alone separate them
     prose = split_line("行政许可4502 0 4502其他对外管理服务事项12 0 12全年予以公开12件，部分公开3件。", "gik-2019")
-    assert [(t, g) for t, _, _, g in prose][-5:] == [("12", False), ("件，", False), ("部分公开", False), ("3", False), ("件。", False)]
+    assert [(t, g) for t, _, _, g in prose][-4:] == [("予以公开", False), ("12件，", False), ("部分公开", False), ("3件。", False)]
 
 
 def test_a_dash_among_glued_figures_is_an_empty_cell():

@@ -79,3 +79,21 @@ def test_dashes_among_glued_figures_stay_with_their_run():
     # (1 | / | 3 in a table), but no table's word stands before it: no glued table
     assert bare_offsets("时间为2019—2020年，") == []
     assert split_line("时间为2019—2020年，其中1/3的申请", "gik-2019") is None
+
+
+def test_a_tables_caption_or_date_before_its_glued_header_is_words_not_its_row():
+    """`表3 单位：件` or `数据截至2020年12月31日` glued before the review table's header: the caption's
+    number and the date's figures are words of the page, not the table's one row — read as its row,
+    the real row after the header was taken for the row given again and only offered."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    for words in ("表3 单位：件", "附表3", "数据截至2020年12月31日"):
+        rep = make_report(1, seed=31, template_id="gik-2019", layout="g")
+        text = rep.render().decode("utf-8")
+        at = text.index("行政复议行政诉讼结果维持")
+        ex = extract(read_bytes((text[:at] + words + text[at:]).encode("utf-8"), rep.filename))
+        review = [c for c in ex.cells if c.table == "review"]
+        assert all(c.value == rep.values[c.key] for c in review if c.value is not None), words
+        assert sum(c.value is not None for c in review) == 15, (words, [w for w in ex.warnings if "review" in w])

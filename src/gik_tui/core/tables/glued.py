@@ -201,6 +201,7 @@ def _last_gap(s: str, a: int, b: int) -> int:
 
 
 _UNIT_AT = re.compile(COUNT_UNIT)
+_CAPTION_NUMBER = re.compile(r"\d{1,2}(?![\d.,])")
 _AFTER_FIGURE_UNIT = re.compile(r"\d" + COUNT_UNIT + r"$")
 
 
@@ -232,7 +233,10 @@ def _pieces(s: str, vocab: Vocab) -> list[Piece]:
         if a == b:
             continue
         if a > pos:
-            out.append(Piece("text", pos, a))
+            if out and out[-1].kind == "text" and out[-1].end == pos:
+                out[-1] = Piece("text", out[-1].start, a)
+            else:
+                out.append(Piece("text", pos, a))
         kind = m.lastgroup
         if kind == "num":
             nxt = s[b:b + 1]
@@ -247,14 +251,21 @@ def _pieces(s: str, vocab: Vocab) -> list[Piece]:
                 kind = "text"
             elif nxt in _PROSE_AFTER and (unit_end := _cell_with_unit(s, a, b, out, vocab)):
                 b = unit_end  # a table's cell with its count's unit (`行政许可4502件+314652件其他…`): figures, with it
-            elif nxt in _PROSE_AFTER or prev == "第":
+            elif nxt in _PROSE_AFTER or prev == "第" or prev == "表" and _CAPTION_NUMBER.match(s, a):
+                # (第3; a table's caption, 表3 or 附表2 before the table's words: its number, no cell)
                 kind = "text"
         elif kind == "cap":
             kind = "word"
-        out.append(Piece(kind, a, b))
+        if kind == "text" and out and out[-1].kind == "text" and out[-1].end == a:
+            out[-1] = Piece("text", out[-1].start, b)  # (figures of a sentence are its words: 截至2025年12月31日)
+        else:
+            out.append(Piece(kind, a, b))
         pos = b
     if pos < len(s):
-        out.append(Piece("text", pos, len(s)))
+        if out and out[-1].kind == "text" and out[-1].end == pos:
+            out[-1] = Piece("text", out[-1].start, len(s))
+        else:
+            out.append(Piece("text", pos, len(s)))
     return out
 
 
