@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings, strategies as st
 
 from gik_tui.core.tables.glued import _BARE, bare_offsets, may_be_glued
@@ -97,3 +99,23 @@ def test_a_tables_caption_or_date_before_its_glued_header_is_words_not_its_row()
         review = [c for c in ex.cells if c.table == "review"]
         assert all(c.value == rep.values[c.key] for c in review if c.value is not None), words
         assert sum(c.value is not None for c in review) == 15, (words, [w for w in ex.warnings if "review" in w])
+
+
+def test_a_pages_number_glued_between_two_rows_is_no_cell():
+    """A PDF's footer glued between two rows of a one-line scrape (`- 3 -`, `— 3 —`, `第3页`, `第 3 页
+    共 5 页`): blanked, not cells of the row before it (its dashes were read as empty cells and
+    its figure as one more, and the row was not read) nor words after its figures (the row was
+    only offered)."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    for i, template_id in ((0, "legacy"), (1, "gik-2019"), (2, "gik-2021")):
+        rep = make_report(i, seed=37, template_id=template_id, layout="f")
+        text = read_bytes(rep.render(), rep.filename).text  # (in whichever encoding it was written)
+        clean = extract(read_bytes(text.encode("utf-8"), rep.filename))
+        at = [m.start() for m in re.finditer(r"(?<=\d)(?=[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)", text)]
+        for mark in ("- 3 -", "— 3 —", "第3页", "第 3 页 共 5 页"):
+            for k in at[::3]:
+                ex = extract(read_bytes((text[:k] + mark + text[k:]).encode("utf-8"), rep.filename))
+                assert [c.value for c in ex.cells] == [c.value for c in clean.cells], (template_id, mark, text[k - 20:k + 20])

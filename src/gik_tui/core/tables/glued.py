@@ -399,6 +399,8 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
 
 
 _DASHES = re.compile(r"[—―–/-]{1,6}")
+_PAGE_MARK = re.compile(r"(?<![ \t])[-—–―][ \t]+\d{1,3}[ \t]+[-—–―](?![ \t])"
+                        r"|(?:共[ \t]*\d{1,3}[ \t]*页[ \t]*)?第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?")
 
 
 def _with_dash_cells(seg: str, toks: list[tuple[str, int, int, bool]]) -> list[tuple[str, int, int, bool]]:
@@ -445,6 +447,11 @@ def split_line(line: str, template_id: str) -> list[tuple[str, int, int, bool]] 
         pos = sent_end
         if not seg.strip():
             continue
+        if "-" in seg or "—" in seg or "–" in seg or "―" in seg or "页" in seg:
+            # a page's number (`- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 5 页`: a PDF's footer glued
+            # between two rows) is blanked: no cells of a row (its dashes and figure had been read
+            # as cells, or words after the row's figures, which were then only offered)
+            seg = _PAGE_MARK.sub(lambda m: "\u3000" * len(m.group()), seg)
         pieces = _pieces(seg, vocab) if may_be_glued(seg) else []
         if pieces and _is_glued(seg, pieces):
             found = True
