@@ -186,8 +186,10 @@ def _split_dashed(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple
         if signed and "signed" in kinds:
             ways += [(c, True) for c in range(0 if k == 1 else 1, k)]
         choices.append(ways)
-    if math.prod(len(w) for w in choices) > MAX_DASH_READINGS:
+    combos = math.prod(len(w) for w in choices)
+    if combos > MAX_DASH_READINGS:
         return None
+    budget = max(500, budget // combos)  # (the run's budget shared by its readings: a hostile run stays cheap)
     seen: dict[tuple, Option] = {}
     for combo in itertools.product(*choices):
         sub: list[str] = []
