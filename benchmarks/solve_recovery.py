@@ -4,7 +4,8 @@
 
 For each format and each layout whose cells are solved or placed rather than read — f and g
 (glued: the page's text with no separators, with newlines between blocks or all on one line), s (one line, the figures spaced at some boundaries only),
-h (Word rows with merged label cells) and b-dropped (one cell per line with every 0 left out) —
+h (Word rows with merged label cells), b-dropped (one cell per line with every 0 left out) and
+f-dashes (as f, its noughts written as an empty cell's dash: —, / or -, a dash read blank counted filled) —
 over N synthetic reports, consistent and with a seeded break, it prints per table: the share of
 cells filled (each must equal the truth: a wrong one is counted and must stay 0), left blank with
 the truth among their candidates, and lost (blank, the truth not among the candidates). Then the
@@ -55,14 +56,15 @@ def main() -> None:
         print(f"\n{'consistent' if consistent else 'with a seeded break (every other report)'} — "
               f"{args.n} reports per format and layout")
         print(f"{'layout':<10} {'format':<9} {'table':<9} {'filled':>7} {'candidates':>11} {'lost':>6} {'wrong':>6}")
-        for layout in ("f", "g", "s", "h", "b-dropped"):
+        for layout in ("f", "g", "s", "h", "b-dropped", "f-dashes"):
             for tid in TEMPLATES:
                 if layout == "b-dropped" and tid == "legacy":
                     continue
                 stats: Counter = Counter()
                 for i in range(args.n):
                     rep = make_report(i, seed=args.seed, template_id=tid, layout=layout[0], encoding="utf-8",
-                                      inconsistent=not consistent and i % 2 == 0)
+                                      inconsistent=not consistent and i % 2 == 0,
+                                      figures="dashes" if layout == "f-dashes" else "plain")
                     data = dropped_zeros(rep) if layout == "b-dropped" else rep.render()
                     t = time.perf_counter()
                     ex = extract(read_bytes(data, rep.filename))
@@ -76,7 +78,9 @@ def main() -> None:
                         c = got[key]
                         table = key[0]
                         stats[(table, "n")] += 1
-                        if c.value is not None:
+                        if layout == "f-dashes" and value == 0 and c.value is None and c.raw in ("—", "/", "-"):
+                            stats[(table, "filled")] += 1  # (a dash read as the empty cell it is)
+                        elif c.value is not None:
                             stats[(table, "filled" if c.value == value else "wrong")] += 1
                         elif value is None or value in {v for v, _ in c.candidates}:
                             stats[(table, "candidates" if value is not None or c.candidates else "filled")] += 1

@@ -35,7 +35,7 @@ _MARK = FOOTNOTE_AFTER.replace(r"\s*", "")  # a footnote's mark after a word (�
 # (a thousands comma, `2,63613660.33万元`, stays inside the run: the cell that holds it is cut
 # around its groups, solve._cell_ok — cut at the comma, 2 and 63613660.33 were read at 0.9)
 # (a dash among the figures, or before them, is an empty cell of the row: `1——0—01`, `—101125`)
-_RUN = (r"(?:[—―–/][—―–/-]{0,5}(?:[ \t]{1,3}[—―–/-]{1,6})*[ \t]{0,3}(?=[+\-−增减]?\d))?"
+_RUN = (r"(?:(?:[—―–/]|-(?=[—―–/-]))[—―–/-]{0,7}(?:[ \t]{1,3}[—―–/-]{1,8})*[ \t]{0,3}(?=[+\-−增减]?\d))?"
         r"[+\-−增减]?\d(?:[\d.]|(?<=\d),(?=\d{3})|[+\-−增减](?=\d)|(?<=\d)" + COUNT_UNIT + r"(?=[ \t]{0,3}[+\-−增减]?\d)"
         r"|[ \t]{1,3}(?=[+\-−增减]?\d|[—―–/])|[—―–/]|-(?=[—―–/-]|[ \t]{1,3}[+\-−增减]?\d))*(?:万元|万|亿元|亿|元)?")
 COUNT_UNIT_AT = re.compile(COUNT_UNIT + r"(?=[ \t]|$)")
@@ -52,13 +52,14 @@ _BARE_AFTER = (r"(?:[\d.]|(?<=\d),(?=\d{3})|[+\-−增减](?=\d)|[ \t]{1,3}(?=[+
                r"|-(?=[—―–/-]|$|[\u4e00-\u9fff(（]|[ \t]{1,3}[+\-−增减]?\d))*"
                r"[ \t]?(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|$"
                r"|" + COUNT_UNIT + r"(?=[+\-−增减]?\d))")  # (or a count's unit, then figures: 4502件+314652件)
-_BARE = re.compile(rf"{_BARE_BEFORE}(?:[ \t]?{_BARE_SIGN}?|[—―–/][—―–/-]{{0,5}})\d{_BARE_AFTER}", re.M)
+_BARE = re.compile(rf"{_BARE_BEFORE}(?:[ \t]?{_BARE_SIGN}?|[—―–/][—―–/-]{{0,7}}|-[—―–/-]{{1,7}})\d{_BARE_AFTER}", re.M)
 # the same runs found from their first digit: a pattern that starts with a digit is scanned for in
 # C, one that starts with the CJK class is tried at almost every character (4x slower on a report)
 _BARE_FROM_DIGIT = re.compile(
     rf"\d(?:(?<={_BARE_BEFORE}\d)|(?<={_BARE_BEFORE}[ \t]\d)|(?<={_BARE_BEFORE}{_BARE_SIGN}\d)"
     rf"|(?<={_BARE_BEFORE}[ \t]{_BARE_SIGN}\d)"
-    + "".join(rf"|(?<={_BARE_BEFORE}[—―–/][—―–/-]{{{k}}}\d)" for k in range(6)) + rf"){_BARE_AFTER}", re.M)
+    + "".join(rf"|(?<={_BARE_BEFORE}[—―–/-][—―–/-]{{{k}}}\d)" for k in range(1, 8))
+    + rf"|(?<={_BARE_BEFORE}[—―–/]\d)){_BARE_AFTER}", re.M)
 _SIGN_CHARS = "+-−增减"
 _DASH_CHARS = "—―–/"
 _DASHES_OR_HYPHEN = _DASH_CHARS + "-"
@@ -165,7 +166,7 @@ def bare_offsets(text: str) -> list[int]:
         q = r  # (dash cells before the run's first figure, the first a dash, not a hyphen: 予以公开—101125)
         while q > 0 and text[q - 1] in _DASHES_OR_HYPHEN:
             q -= 1
-        if q < r and text[q] in _DASH_CHARS and q > 0 and _before(text[q - 1]) and r - q <= 6:
+        if q < r and (text[q] in _DASH_CHARS or r - q >= 2) and q > 0 and _before(text[q - 1]) and r - q <= 8:
             p = q - 1
         elif r >= 3 and c1 in _SIGN_CHARS and c2 in " \t" and _before(text[r - 3]):
             p = r - 3
@@ -398,7 +399,7 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
     return [(s[x[0]:x[1]], x[0], x[1], x[2]) for x in out if s[x[0]:x[1]].strip()]
 
 
-_DASHES = re.compile(r"[—―–/-]{1,6}")
+_DASHES = re.compile(r"[—―–/-]{1,8}")
 _PAGE_MARK = re.compile(r"(?<![ \t])[-—–―][ \t]+\d{1,3}[ \t]+[-—–―](?![ \t])"
                         r"|(?:共[ \t]*\d{1,3}[ \t]*页[ \t]*)?第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?")
 
