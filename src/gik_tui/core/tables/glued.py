@@ -163,7 +163,7 @@ def bare_offsets(text: str) -> list[int]:
         r = m.start()
         c1 = text[r - 1]  # the lookbehind saw it: r >= 1
         c2 = text[r - 2] if r >= 2 else ""
-        q = r  # (dash cells before the run's first figure, the first a dash, not a hyphen: 予以公开—101125)
+        q = r  # (dash cells before the run's first figure: 予以公开—101125, 总计--18…; a hyphen alone is a sign)
         while q > 0 and text[q - 1] in _DASHES_OR_HYPHEN:
             q -= 1
         if q < r and (text[q] in _DASH_CHARS or r - q >= 2) and q > 0 and _before(text[q - 1]) and r - q <= 8:
