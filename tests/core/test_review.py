@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from gik_tui.core.extract import extract_path
+from dataclasses import replace
+
+from gik_tui.core.extract import extract, extract_path
 
 
 def test_each_cell_state_comes_from_the_review(samples):
@@ -72,3 +74,27 @@ def test_the_attention_round_comes_back_where_it_started():
             forth = rv.next_attention(1, cell=a.key)
             assert rv.next_attention(-1, cell=forth.key if forth.kind != "heading" else a.key,
                                      heading=forth.key if forth.kind == "heading" else None) == a
+
+
+def test_a_cell_the_report_writes_as_a_dash_is_read_not_unsure():
+    """A cell the report writes as an empty cell's mark (— in a row, or a dash among glued figures)
+    is read where it stands: blank, its reason says so, and it is neither unsure nor a stop for
+    `]` — a report that writes its noughts as dashes was all "unsure" (91 cells) though every
+    cell was read. A blank with nothing written still is both."""
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.review import Review
+    from gik_tui.core.synth import make_report
+
+    for layout in ("c", "f"):
+        rep = make_report(1, seed=41, template_id="gik-2019", layout=layout, figures="dashes")
+        ex = extract(read_bytes(rep.render(), rep.filename))
+        dashes = [c for c in ex.cells if c.value is None and c.raw in ("—", "/", "-")]
+        assert len(dashes) > 40 and all(c.reason.startswith("empty in the table") for c in dashes), layout
+        rv = Review(ex, None, "x")
+        stops = {a.key for a in rv.attention()}
+        assert not stops & {c.key for c in dashes}, layout
+        assert rv.unsure_count() < 40, (layout, rv.unsure_count())  # (the 主动公开 table's undecided runs)
+        key = dashes[0].key
+        # the same extraction, one of its dash cells made a blank with nothing written
+        rv2 = Review(replace(ex, cells=tuple(replace(c, raw="") if c.key == key else c for c in ex.cells)), None, "x")
+        assert rv2.unsure_count() == rv.unsure_count() + 1 and key in {a.key for a in rv2.attention()}

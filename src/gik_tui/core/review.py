@@ -14,7 +14,7 @@ from .checks import run_checks
 from .model import Cell, CellKey, CheckResult, Extraction, Question, SectionMatch, Split
 from .questions import answer as answer_question
 from .templates import load_template
-from .values import Number
+from .values import Number, parse_value
 
 LOW_CONFIDENCE = 0.75
 
@@ -83,6 +83,15 @@ def edited(c: Cell | None, e: CellEdit | None, template_id: str | None = None) -
     if c is None:  # an edit of a cell the extraction did not list
         return Cell(e.table, e.row, e.column, e.value, unit=unit, confidence=1.0, method="typed")
     return replace(c, value=e.value, confidence=1.0, candidates=(), method="typed", unit=unit)
+
+
+def written_empty(c: Cell) -> bool:
+    """A blank the report wrote as an empty cell's mark (—, -, /, 无), read where it stands: found,
+    not missing — no stop for `]` and not unsure (an empty cell with nothing in it still is)."""
+    if c.value is not None or c.candidates or not c.raw:
+        return False
+    p = parse_value(c.raw.strip())
+    return p is not None and p.kind == "blank" and bool(c.raw.strip())
 
 
 def doubtful(c: Cell) -> bool:
@@ -234,7 +243,8 @@ class Review:
         current = self.current_cells()
         filled = {c.table for c in current.values() if c.value is not None}
         return sum(1 for k, c in current.items()
-                   if doubtful(c) or (c.value is None and c.table in filled and k not in self.edits))
+                   if doubtful(c) or (c.value is None and c.table in filled and k not in self.edits
+                                      and not written_empty(c)))
 
     def attention(self, blanks_only: bool = False) -> list[Attention]:
         """What needs the analyst, in reading order: cells in failing checks (typed ones too),
@@ -273,7 +283,7 @@ class Review:
                     items.append(Attention("low", c.key, "a table question"))
             elif c.value is None and c.candidates:
                 items.append(Attention("low", c.key, f"undecided: {len(c.candidates)} candidates (c picks)"))
-            elif blank:
+            elif blank and not written_empty(now):
                 items.append(Attention("blank", c.key, "blank"))
         if blanks_only:
             return items
