@@ -105,6 +105,14 @@ def test_a_dash_among_glued_figures_is_an_empty_cell():
     # —— is one cell written as a long dash, or two cells: both are read, the identities choose
     assert dvals(split_run("5——32", ("count",) * 5)) == [(5, None, None, 3, 2)]  # (two dashes: five cells)
     assert dvals(split_run("5——32", ("count",) * 4)) == [(5, None, None, 32), (5, None, 3, 2)]  # (or one)
+    # a cell is one dash or two: four dashes are two cells at least, never one
+    four = dvals(split_run("1234567————", ("count",) * 8))
+    assert (1, 2, 3, 4, 5, 6, 7, None) not in four and (1, 2, 3, 4, 5, 67, None, None) in four
+    assert dvals(split_run("12————————", ("count",) * 6)) == [(1, 2, None, None, None, None), (12,) + (None,) * 5]
+    # many dashes after a row's figures may be a rule drawn after it: both read, the row's total
+    # tells (1000001 and a rule, not 1|0|0|0|0|0|1 crowded into fewer cells beside dash cells)
+    assert dvals(split_run("1000001————————", C7, ROW_TOTAL)) == [(1, 0, 0, 0, 0, 0, 1)]
+    assert dvals(split_run("1—3——————————", ("count",) * 12)) == [(1, None, 3) + (None,) * 9]
     # a hyphen before a figure in a row with a signed column stays its sign (4764 | -40 | 1265) …
     signed = ("count", "signed", "count")
     hyphen = dvals(split_run("4764-401265", signed))

@@ -129,6 +129,7 @@ _GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 # the other layouts); a hyphen before a digit may be a sign instead (4764-401265: 4764 | -40 | 1265)
 _DASH_RUN = re.compile(r"[—―–/-]+")
 _DASH_CELL = re.compile(r"[—―–/]|-(?!\d)")  # (a run holds one that is surely no sign)
+MAX_DASH_CELLS = 6  # a longer run of dashes at the end of a row may be a rule drawn after it
 MAX_DASH_READINGS = 64  # ways to count a run's dash cells (—— is one cell or two); more: too many
 
 
@@ -170,21 +171,31 @@ def _split_spaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple
 
 
 def _split_dashed(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...],
-                  budget: int) -> list[Option] | None:
-    """The splits of a run whose dashes are empty cells: each run of dashes is one cell or one a
-    dash (—— is a cell written as a long dash, or two cells), and a hyphen right before a figure
+                  budget: int, rule: bool = True) -> list[Option] | None:
+    """The splits of a run whose dashes are empty cells: each cell of a run of dashes is one dash
+    or two (—— is a cell written as a long dash, or two cells), and a hyphen right before a figure
     may be its sign; every way of counting them is read as the run with each dash cell a 0 cut
     off by spaces (sums hold with a blank as 0), and the dash cells' values are then empty (None)
     and their text the dashes. None when the ways or the splits are too many."""
     choices: list[list[tuple[int, bool]]] = []  # per dash run: (cells, last hyphen a sign?)
     found = list(_DASH_RUN.finditer(run))
+    if rule and found and found[-1].end() == len(run) and len(found[-1].group()) > MAX_DASH_CELLS and found[-1].start():
+        # many dashes after the row's figures: its empty cells (the review row's last ten), or a
+        # rule drawn after it, no cells of it — both read, for the identities to choose
+        cells = _split_dashed(run, kinds, sums, budget, rule=False)
+        ruled = split_run(run[:found[-1].start()], kinds, sums, budget)
+        if cells is None or ruled is None:
+            return None
+        seen = {o.values for o in cells}
+        out = cells + [o for o in ruled if o.values not in seen]
+        return out if len(out) <= MAX_OPTIONS else None
     for m in found:
         a, b = m.span()
         k = b - a
         signed = run[b - 1] in "-−" and b < len(run) and run[b].isdigit()
-        ways = [(c, False) for c in range(1, k + 1)]
+        ways = [(c, False) for c in range((k + 1) // 2, k + 1)]  # (a cell is one dash or two: — or ——)
         if signed and "signed" in kinds:
-            ways += [(c, True) for c in range(0 if k == 1 else 1, k)]
+            ways += [(c, True) for c in range(k // 2, k) if c or k == 1]
         choices.append(ways)
     combos = math.prod(len(w) for w in choices)
     if combos > MAX_DASH_READINGS:

@@ -77,6 +77,11 @@ def test_dashes_among_glued_figures_stay_with_their_run():
     assert bare_offsets(review) == [review.index("—————") - 1]
     spaced = "一、本年新收政府信息公开申请数量 36 24 10062 117 29 368 二、上年结转政府信息公开申请数量—-— 12 1 4 三、本年度办理结果"
     assert ("—-— 12 1 4", True) in [(t, g) for t, _, _, g in split_line(spaced, "gik-2021")]
+    # a row of nothing but dashes after its label is its cells, each empty; a sentence's —— is no row's
+    row = "三、本年度办理结果(一)予以公开28—-—11—39(二)部分公开—-——/-—(三)不予公开1.属于国家秘密1—1——2"  # (as normalised)
+    assert ("—-——/-—", True) in [(t, g) for t, _, _, g in split_line(row, "gik-2019")]
+    said = "三、本年度办理结果(一)予以公开28—-—11—39(二)部分公开——依法公开(三)不予公开1.属于国家秘密1—1——2"
+    assert ("——", True) not in [(t, g) for t, _, _, g in split_line(said, "gik-2019")]
     # a dash in a sentence stays prose: 2019—2020年 is no bare run; 1/3 of the requests may be one
     # (1 | / | 3 in a table), but no table's word stands before it: no glued table
     assert bare_offsets("时间为2019—2020年，") == []

@@ -415,8 +415,12 @@ def _with_dash_cells(seg: str, toks: list[tuple[str, int, int, bool]]) -> list[t
     group: list[tuple[str, int, int, bool]] = []
 
     def flush() -> None:
+        a, b = (group[0][1], group[-1][2]) if group else (0, 0)
         if any(g for *_, g in group) and any(not g for *_, g in group):
-            a, b = group[0][1], group[-1][2]
+            out.append((seg[a:b], a, b, True))
+        elif group and out and not out[-1][3] and len(re.sub(r"\s", "", seg[a:b])) >= 4:
+            # a row of nothing but dashes after its label (（二）部分公开—-——/-—): its cells, each
+            # empty (two dashes, ——, are a sentence's dash: no row's)
             out.append((seg[a:b], a, b, True))
         else:
             out.extend(group)
