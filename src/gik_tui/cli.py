@@ -339,7 +339,10 @@ def export(paths, fmt, what, wide, output, annotations, force, jobs):
 @click.option("--shape", type=click.Choice(["uniform", "real"]), default="uniform", show_default=True,
               help="the figures: drawn evenly (every split of a glued run as likely: a stress), or shaped "
                    "like real reports' (few 规章, small changes, requests mostly from natural persons)")
-def synth(out_dir, count, seed, inconsistent, layouts, shape):
+@click.option("--figures", type=click.Choice(["plain", "grouped", "units", "dashes"]), default="plain",
+              show_default=True, help="how counts are written: 1234, 1,234 (grouped), 1234件 (units), or each "
+                                      "nought as an empty cell's dash, — / or - (dashes)")
+def synth(out_dir, count, seed, inconsistent, layouts, shape, figures):
     """Write N synthetic reports (every format; text, HTML, PDF or Word; UTF-8/GBK) to OUT_DIR.
     `--inconsistent 0.2` breaks one identity in a fifth of them (rounded), and says which."""
     from collections import Counter
@@ -352,7 +355,7 @@ def synth(out_dir, count, seed, inconsistent, layouts, shape):
         sys.exit(2)
     broken: list[str] = []
     n = write_corpus(out_dir, count, seed=seed, inconsistent=inconsistent, layouts=tuple(layouts), broken=broken,
-                     shape=shape)
+                     shape=shape, figures=figures)
     click.echo(f"wrote {n} reports to {out_dir}", err=True)
     if inconsistent:
         which = ", ".join(f"{k} ×{v}" for k, v in sorted(Counter(broken).items()))

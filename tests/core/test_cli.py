@@ -119,6 +119,23 @@ def test_synth_command(tmp_path):
                for line in r.stdout.splitlines())
 
 
+def test_synth_writes_noughts_as_dashes_when_asked(tmp_path):
+    """--figures dashes: each nought written as an empty cell's dash (—, / or -), in a row of
+    cells or glued; every dash read as the empty cell it is, and nothing fails."""
+    from gik_tui.core.extract import extract_path
+
+    r = run("synth", str(tmp_path / "d"), "-n", "6", "--seed", "2", "--figures", "dashes", "--layouts", "cf")
+    assert r.exit_code == 0
+    read = 0
+    for f in sorted((tmp_path / "d").iterdir()):
+        ex = extract_path(str(f))
+        dashes = [c for c in ex.cells if c.value is None and c.raw in ("—", "/", "-")]
+        assert not ex.failing and all(c.reason.startswith("empty in the table") for c in dashes), f
+        read += len(dashes)
+    assert read > 100  # (the 2019 and 2021 tables' noughts; the statistics table has few)
+    assert run("synth", str(tmp_path / "x"), "-n", "1", "--figures", "odd").exit_code == 2
+
+
 def test_synth_shapes_its_figures_like_real_reports_when_asked(tmp_path):
     """--shape real: the same reports, with real-looking figures (规章 few, requests mostly from
     natural persons); still consistent."""

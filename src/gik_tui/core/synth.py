@@ -638,14 +638,16 @@ def _chrome(rng: random.Random) -> tuple[str, str, str]:
 
 
 def write_corpus(out_dir: str, n: int, seed: int = 0, inconsistent: float = 0.0,
-                 layouts: tuple[str, ...] = LAYOUTS, broken: list[str] | None = None, shape: str = "uniform") -> int:
+                 layouts: tuple[str, ...] = LAYOUTS, broken: list[str] | None = None, shape: str = "uniform",
+                 figures: str = "plain") -> int:
     """Write n reports; `inconsistent` is the share of them (rounded) given one broken identity,
     chosen at random; the id of each broken check is appended to `broken`."""
     os.makedirs(out_dir, exist_ok=True)
     rng = random.Random(seed)
     chosen = set(rng.sample(range(n), round(inconsistent * n))) if inconsistent else set()
     for i in range(n):
-        rep = make_report(i, seed=seed, inconsistent=i in chosen, layout=layouts[i % len(layouts)], shape=shape)
+        rep = make_report(i, seed=seed, inconsistent=i in chosen, layout=layouts[i % len(layouts)], shape=shape,
+                          figures=figures)
         if rep.seeded and broken is not None:
             broken.append(rep.seeded)
         with open(os.path.join(out_dir, rep.filename), "wb") as f:
