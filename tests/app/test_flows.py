@@ -676,6 +676,8 @@ async def test_the_footer_lists_the_keys_that_act_where_the_focus_is(reports, an
     async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
         tables = bar(screen)
         assert "e edit" in tables and "c candidates" in tables and "map heading" not in tables
+        tables_status = screen.status_line.text.plain.split("  ")[0]
+        assert tables_status.startswith("stats › ")
         await pilot.press("t")  # Sections
         await pilot.pause()
         sections = bar(screen)
@@ -694,7 +696,10 @@ async def test_the_footer_lists_the_keys_that_act_where_the_focus_is(reports, an
         await pilot.pause()
         assert screen.status_line.text.plain.startswith(f"{len(screen.ex.warnings)} warning(s) from reading the report above · enter writes")
         assert len(screen.ex.warnings) == 3
-        await pilot.press("T", "T")  # Sections again: the heading under the cursor, not the checks
+        await pilot.press("t")  # Tables again: the cell under the cursor, not the note's keys
+        await pilot.pause()
+        assert screen.status_line.text.plain.startswith(tables_status), screen.status_line.text.plain
+        await pilot.press("T", "T", "T")  # (back through Notes and Checks) Sections again: the heading under the cursor
         await pilot.pause()
         assert screen.status_line.text.plain.startswith("heading line 7: candidates 概述 100")
         await pilot.press("t")

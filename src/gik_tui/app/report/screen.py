@@ -385,6 +385,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         if self.review is not None:  # filled now, not when the tab says it is shown: the keys after
             self.refresh_panes()  # this one (enter on a heading, on a check) find their rows
         self.focus_pane()
+        if tab == "tab-tables" and self.review is not None and (t := self.current_table()) is not None:
+            self.on_cell_moved(t)  # the status line tells the cell again (it still said the note's keys)
 
     def focus_pane(self) -> None:
         active = self.query_one(TabbedContent).active
