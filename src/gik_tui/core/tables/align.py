@@ -1324,10 +1324,12 @@ class _Aligner:
                 continue
             if key not in self.rep.unknown and old.value in given and (u.table, u.row) not in self.rep.contested:
                 continue  # (written otherwise, the row's other reading must give its figure for sure)
+            done: set[tuple] = set()  # (the options share most of their cells: each figure put once)
             for o in u.options:
                 v, span = o.values[j], o.spans[j]
-                if v is None or span is None:
+                if v is None or span is None or (v, span) in done:
                     continue
+                done.add((v, span))
                 a, b = span
                 tok = Tok(o.raws[j], a, b, self.doc.line_of(a if self.identity else self.doc.to_orig(a)), False, False)
                 self._put(key[0], key[1], key[2], tok, Parsed(v, None, "count"), CONF_EXACT, None)
