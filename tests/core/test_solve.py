@@ -394,24 +394,30 @@ def test_glued_never_a_wrong_value(i, template_id, layout, inconsistent, shape):
 
 
 
-@pytest.mark.parametrize("figures", ["grouped", "units"])
-@pytest.mark.parametrize("layout", ["f", "g", "s"])
-def test_glued_figures_with_commas_or_units_never_a_wrong_value(layout, figures):
-    """Glued tables whose counts are written 1,234 (or 1，234) or 1234件 (`规范性文件 4032件2920件3154件`,
-    the units the only separators): whatever is filled is the truth, and every blank cell offers it."""
-    filled = 0
+def _glued_cells(layout: str, figures: str):
+    """(report, key, truth, extracted cell) over nine synthetic reports, three of each format,
+    in `layout` with counts written as `figures`."""
     for i in range(9):
         template_id = ("legacy", "gik-2019", "gik-2021")[i % 3]
         rep = make_report(i, seed=41, template_id=template_id, layout=layout, figures=figures)
         ex = extract(read_bytes(rep.render(), rep.filename))
         got = {c.key: c for c in ex.cells}
         for key, value in rep.values.items():
-            c = got[key]
-            if c.value is not None:
-                filled += 1
-                assert c.value == value, (i, key, c.value, value)
-            else:
-                assert value in {v for v, _ in c.candidates}, (i, key, value, c.candidates)
+            yield i, key, value, got[key]
+
+
+@pytest.mark.parametrize("figures", ["grouped", "units"])
+@pytest.mark.parametrize("layout", ["f", "g", "s"])
+def test_glued_figures_with_commas_or_units_never_a_wrong_value(layout, figures):
+    """Glued tables whose counts are written 1,234 (or 1，234) or 1234件 (`规范性文件 4032件2920件3154件`,
+    the units the only separators): whatever is filled is the truth, and every blank cell offers it."""
+    filled = 0
+    for i, key, value, c in _glued_cells(layout, figures):
+        if c.value is not None:
+            filled += 1
+            assert c.value == value, (i, key, c.value, value)
+        else:
+            assert value in {v for v, _ in c.candidates}, (i, key, value, c.candidates)
     assert filled > 1200  # (most of the tables read: a test that reads nothing cannot fail)
 
 
@@ -421,19 +427,13 @@ def test_glued_tables_with_dashes_for_noughts_never_a_wrong_value(layout):
     dash is read as the empty cell it is (blank, its text the dash), whatever is filled is the
     truth, and most of the tables are read (before, a row with a dash was not read at all)."""
     filled = dashes = 0
-    for i in range(9):
-        template_id = ("legacy", "gik-2019", "gik-2021")[i % 3]
-        rep = make_report(i, seed=41, template_id=template_id, layout=layout, figures="dashes")
-        ex = extract(read_bytes(rep.render(), rep.filename))
-        got = {c.key: c for c in ex.cells}
-        for key, value in rep.values.items():
-            c = got[key]
-            if c.value is not None:
-                filled += 1
-                assert c.value == value, (i, key, c.value, value)
-            elif c.raw in ("—", "/", "-") and not c.candidates:
-                dashes += 1
-                assert value == 0, (i, key, c.raw, value)
+    for i, key, value, c in _glued_cells(layout, "dashes"):
+        if c.value is not None:
+            filled += 1
+            assert c.value == value, (i, key, c.value, value)
+        elif c.raw in ("—", "/", "-") and not c.candidates:
+            dashes += 1
+            assert value == 0, (i, key, c.raw, value)
     assert filled > 750 and dashes > 400, (filled, dashes)  # (818–870 and 440–447 when written)
 
 
