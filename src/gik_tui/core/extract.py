@@ -17,7 +17,7 @@ from .sections import match_sections
 from .tables.align import align
 from .tables.stream import tokenize
 from .templates import load_template
-from .values import parse_value
+from .values import blank_mark
 
 
 @cache
@@ -81,9 +81,8 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
                 why = notes.get((k[0], k[1])) or ("row not found" if table in filled else "table not found")
                 cells.append(Cell(k[0], k[1], k[2], None, reason=why))
             elif c.value is None and not c.candidates and c.reason is None:
-                mark = c.raw.strip() if c.raw else ""  # (a dash among glued figures, read as the empty cell it is)
-                dash = bool(mark) and c.method != "table" and (p := parse_value(mark)) is not None and p.kind == "blank"
-                cells.append(replace(c, reason=f"empty in the table ({mark})" if dash else
+                dash = c.method != "table" and blank_mark(c.raw)  # (a dash among glued figures: the empty cell it is)
+                cells.append(replace(c, reason=f"empty in the table ({c.raw.strip()})" if dash else
                                      "empty in the table" if c.method == "table" else
                                      "the text and the identities leave no figure here"))
             else:

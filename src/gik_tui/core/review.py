@@ -14,7 +14,7 @@ from .checks import run_checks
 from .model import Cell, CellKey, CheckResult, Extraction, Question, SectionMatch, Split
 from .questions import answer as answer_question
 from .templates import load_template
-from .values import Number, parse_value
+from .values import Number, blank_mark
 
 LOW_CONFIDENCE = 0.75
 
@@ -88,10 +88,7 @@ def edited(c: Cell | None, e: CellEdit | None, template_id: str | None = None) -
 def written_empty(c: Cell) -> bool:
     """A blank the report wrote as an empty cell's mark (—, -, /, 无), read where it stands: found,
     not missing — no stop for `]` and not unsure (an empty cell with nothing in it still is)."""
-    if c.value is not None or c.candidates or not c.raw:
-        return False
-    p = parse_value(c.raw.strip())
-    return p is not None and p.kind == "blank" and bool(c.raw.strip())
+    return c.value is None and not c.candidates and blank_mark(c.raw)
 
 
 def doubtful(c: Cell) -> bool:

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .values import COUNT_UNIT, Number, Parsed, parse_value, unfit
+from .values import COUNT_UNIT, DASHES, Number, Parsed, parse_value, unfit
 
 MAX_RUN = 80  # characters of a glued run; a longer one is not a table row
 SPLIT_BUDGET = 20_000  # steps spent enumerating one run's splits
@@ -127,8 +127,8 @@ _GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 
 # a cell a glued row writes as a dash (an empty cell: —, -, /, as values.parse_value reads one in
 # the other layouts); a hyphen before a digit may be a sign instead (4764-401265: 4764 | -40 | 1265)
-_DASH_RUN = re.compile(r"[—―–/-]+")
-_DASH_CELL = re.compile(r"[—―–/]|-(?!\d)")  # (a run holds one that is surely no sign)
+_DASH_RUN = re.compile(f"[{DASHES}-]+")
+_DASH_CELL = re.compile(f"[{DASHES}]|-(?!\\d)")  # (a run holds one that is surely no sign)
 MAX_DASH_CELLS = 6  # a longer run of dashes at the end of a row may be a rule drawn after it
 MAX_DASH_READINGS = 64  # ways to count a run's dash cells (—— is one cell or two); more: too many
 

@@ -32,6 +32,9 @@ BLANK = Parsed(None, None, "blank")
 
 # Marks of an empty cell: nothing, dashes, a slash, 无 (none).
 _BLANKS = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "空", "null", "N/A", "n/a", "－", "―"}
+# the dashes a report writes for an empty cell, besides the hyphen ("-", which before a figure may be
+# its sign): what a glued run of figures holds as cells of their own (tables/glued, solve)
+DASHES = "—―–/"
 _NUM = re.compile(
     r"(?P<sign>[+\-−增减]?)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>万元|万|亿元|亿|元|条|件次|件|人次|次|篇|个|人|名|期|项|份|%)?"
@@ -51,6 +54,12 @@ _MAX_DIGITS = 30  # longer digit strings are not figures of a report
 # what a figure or an empty-cell mark may start with (besides a space): a digit, a sign, a dash …
 _MAYBE = frozenset("0123456789０１２３４５６７８９+-−增减—–/\\无空nN－―零〇")
 _ZERO = frozenset({"零", "〇"})  # nought written as a word, a cell of its own: 0
+
+
+def blank_mark(raw: str | None) -> bool:
+    """Is `raw` a mark a report writes for an empty cell (—, -, /, 无), not nothing at all?"""
+    s = raw.strip() if raw else ""
+    return bool(s) and (p := parse_value(s)) is not None and p.kind == "blank"
 
 
 def parse_value(raw: str) -> Parsed | None:

@@ -31,7 +31,7 @@ from ..questions import table_question
 from ..solve import (Constraint, Option, Uncertain, holds, ahead, bare, distinguishing, placements, shifts, solve,
                      split_prior, split_run)
 from ..templates import TableSpec, Template, load_template
-from ..values import COUNT_UNIT_WORDS, FOOTNOTE, Parsed, parse_value, unfit
+from ..values import BLANK, COUNT_UNIT_WORDS, FOOTNOTE, Parsed, blank_mark, parse_value, unfit
 from .glued import UNITS as _UNITS, vocabulary
 from .stream import Tok
 
@@ -1766,9 +1766,9 @@ class _Aligner:
                         decided += 1
                         span = res.source[d].spans[j]
                         raw = res.source[d].raws[j]
-                        if value is None and span is not None and (p := parse_value(raw)) is not None and p.kind == "blank":
+                        if value is None and span is not None and blank_mark(raw):
                             # a dash among a glued row's figures: an empty cell, shown where it stands
-                            self._put(u.table, u.row, col, self._span_tok(span), p, CONF_SOLVED, unit, u.method)
+                            self._put(u.table, u.row, col, self._span_tok(span), BLANK, CONF_SOLVED, unit, u.method)
                             continue
                         if value is None or span is None:
                             self.cells.setdefault(key, Cell(u.table, u.row, col, None, confidence=CONF_SOLVED,

@@ -21,12 +21,13 @@ from functools import cache
 
 from ..labels import label_key
 from ..templates import load_template
-from ..values import COUNT_UNIT, FOOTNOTE_AFTER
+from ..values import COUNT_UNIT, DASHES, FOOTNOTE_AFTER
 
 _CN_NUM = "一二三四五六七八九十"
 UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "名", "期", "份", "件次", "家"}
 _CAPTION = rf"第二十条第\s*\(?\s*[{_CN_NUM}]{{1,3}}\s*\)?\s*项"
 _NOTE = r"\([^()]{0,80}\)"
+_D = DASHES  # (in a character class: an empty cell's dashes; the hyphen is added where no sign is meant)
 _MARK = FOOTNOTE_AFTER.replace(r"\s*", "")  # a footnote's mark after a word (规章*383853): read as a note of it
 # a run of figures; single spaces (or tabs) inside it are cell boundaries that the scrape kept
 # (`171 000018`, `8 0 0 0 0 0 8`): the solver cuts at each of them and wherever else it must
@@ -35,9 +36,9 @@ _MARK = FOOTNOTE_AFTER.replace(r"\s*", "")  # a footnote's mark after a word (�
 # (a thousands comma, `2,63613660.33万元`, stays inside the run: the cell that holds it is cut
 # around its groups, solve._cell_ok — cut at the comma, 2 and 63613660.33 were read at 0.9)
 # (a dash among the figures, or before them, is an empty cell of the row: `1——0—01`, `—101125`)
-_RUN = (r"(?:(?:[—―–/]|-(?=[—―–/-]))[—―–/-]{0,7}(?:[ \t]{1,3}[—―–/-]{1,8})*[ \t]{0,3}(?=[+\-−增减]?\d))?"
+_RUN = (rf"(?:(?:[{_D}]|-(?=[{_D}-]))[{_D}-]{{0,7}}(?:[ \t]{{1,3}}[{_D}-]{{1,8}})*[ \t]{{0,3}}(?=[+\-−增减]?\d))?"
         r"[+\-−增减]?\d(?:[\d.]|(?<=\d),(?=\d{3})|[+\-−增减](?=\d)|(?<=\d)" + COUNT_UNIT + r"(?=[ \t]{0,3}[+\-−增减]?\d)"
-        r"|[ \t]{1,3}(?=[+\-−增减]?\d|[—―–/])|[—―–/]|-(?=[—―–/-]|[ \t]{1,3}[+\-−增减]?\d))*(?:万元|万|亿元|亿|元)?")
+        rf"|[ \t]{{1,3}}(?=[+\-−增减]?\d|[{_D}])|[{_D}]|-(?=[{_D}-]|[ \t]{{1,3}}[+\-−增减]?\d))*(?:万元|万|亿元|亿|元)?")
 COUNT_UNIT_AT = re.compile(COUNT_UNIT + r"(?=[ \t]|$)")
 _PROSE_AFTER = set("件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位")
 _NUMBERING_NOTE = re.compile(rf"^\(\s*[{_CN_NUM}\d]{{1,3}}\s*\)$")
@@ -48,20 +49,20 @@ _RUN_NUMBERING = re.compile(r"(\d{1,2})[.、]$")
 # (or, with a space on either side, a run whose figures are spaced: 数量 8 0 0 0 0 0 8 二、…)
 _BARE_BEFORE = r"[\u4e00-\u9fff)\]”*※]"  # what stands before the figures (with a space, a sign or both between)
 _BARE_SIGN = r"[+\-−增减]"
-_BARE_AFTER = (r"(?:[\d.]|(?<=\d),(?=\d{3})|[+\-−增减](?=\d)|[ \t]{1,3}(?=[+\-−增减]?\d|[—―–/])|[—―–/]"
-               r"|-(?=[—―–/-]|$|[\u4e00-\u9fff(（]|[ \t]{1,3}[+\-−增减]?\d))*"
+_BARE_AFTER = (rf"(?:[\d.]|(?<=\d),(?=\d{{3}})|[+\-−增减](?=\d)|[ \t]{{1,3}}(?=[+\-−增减]?\d|[{_D}])|[{_D}]"
+               rf"|-(?=[{_D}-]|$|[\u4e00-\u9fff(（]|[ \t]{{1,3}}[+\-−增减]?\d))*"
                r"[ \t]?(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|$"
                r"|" + COUNT_UNIT + r"(?=[+\-−增减]?\d))")  # (or a count's unit, then figures: 4502件+314652件)
-_BARE = re.compile(rf"{_BARE_BEFORE}(?:[ \t]?{_BARE_SIGN}?|[—―–/][—―–/-]{{0,7}}|-[—―–/-]{{1,7}})\d{_BARE_AFTER}", re.M)
+_BARE = re.compile(rf"{_BARE_BEFORE}(?:[ \t]?{_BARE_SIGN}?|[{_D}][{_D}-]{{0,7}}|-[{_D}-]{{1,7}})\d{_BARE_AFTER}", re.M)
 # the same runs found from their first digit: a pattern that starts with a digit is scanned for in
 # C, one that starts with the CJK class is tried at almost every character (4x slower on a report)
 _BARE_FROM_DIGIT = re.compile(
     rf"\d(?:(?<={_BARE_BEFORE}\d)|(?<={_BARE_BEFORE}[ \t]\d)|(?<={_BARE_BEFORE}{_BARE_SIGN}\d)"
     rf"|(?<={_BARE_BEFORE}[ \t]{_BARE_SIGN}\d)"
-    + "".join(rf"|(?<={_BARE_BEFORE}[—―–/-][—―–/-]{{{k}}}\d)" for k in range(1, 8))
-    + rf"|(?<={_BARE_BEFORE}[—―–/]\d)){_BARE_AFTER}", re.M)
+    + "".join(rf"|(?<={_BARE_BEFORE}[{_D}-][{_D}-]{{{k}}}\d)" for k in range(1, 8))
+    + rf"|(?<={_BARE_BEFORE}[{_D}]\d)){_BARE_AFTER}", re.M)
 _SIGN_CHARS = "+-−增减"
-_DASH_CHARS = "—―–/"
+_DASH_CHARS = DASHES
 _DASHES_OR_HYPHEN = _DASH_CHARS + "-"
 
 
@@ -399,7 +400,7 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
     return [(s[x[0]:x[1]], x[0], x[1], x[2]) for x in out if s[x[0]:x[1]].strip()]
 
 
-_DASHES = re.compile(r"[—―–/-]{1,8}")
+_DASHES = re.compile(rf"[{_D}-]{{1,8}}")
 _PAGE_MARK = re.compile(r"(?<![ \t])[-—–―][ \t]+\d{1,3}[ \t]+[-—–―](?![ \t])"
                         r"|(?:共[ \t]*\d{1,3}[ \t]*页[ \t]*)?第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?")
 
