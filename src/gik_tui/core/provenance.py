@@ -32,6 +32,9 @@ def identities(template_id: str, table: str) -> list[str]:
     return [c.title for c in load_template(template_id).checks if c.table == table]
 
 
+FIRST = " — first:"  # where an undecided cell's shares end and why its first candidate leads begins
+
+
 def explain(cell: Cell, template_id: str, split: Split | None = None, offers: Offers | None = None) -> str:
     """A short phrase on where the cell's value comes from (empty for a cell read plainly); the
     identities used are named in the extraction's warnings. With the row's `split`, an undecided
@@ -60,7 +63,7 @@ def explain(cell: Cell, template_id: str, split: Split | None = None, offers: Of
         said = f"undecided ({how}): {shown}{more}"
         if split is not None and split.reasons:
             lead = "; ".join(split.reasons[0])
-            said += (f" — first: {lead}" + ("" if split.decided else " (not clearly ahead: c, then its number)"))
+            said += (f"{FIRST} {lead}" + ("" if split.decided else " (not clearly ahead: c, then its number)"))
         return said
     by = "the identities" if identities(template_id, cell.table) else "its text alone"
     verb = "cut from a glued run" if cell.method == "solved" else "placed in a row that lost or gained cells"

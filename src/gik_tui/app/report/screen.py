@@ -15,7 +15,7 @@ from ...core.annotations import DONE, FLAGGED, AnnotationFile
 from ...core.document import Document
 from ...core.model import Extraction, cell_address
 from ...core.open_report import OpenReport
-from ...core.provenance import explain, shown_raw
+from ...core.provenance import FIRST, explain, shown_raw
 from ...core.readers import ReadError
 from ...core.review import Change, Review
 from ...core.templates import Template, template_ids
@@ -460,11 +460,12 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             why = (explain(orig, self.review.ex.template, self.review.ex.splits.get((key[0], key[1])),
                            self.review.ex.offers.get(key))
                    if orig is not None and not self.review.is_edited(key) else "")
-        if why.startswith("undecided") and " — " in why:
+        if why.startswith("undecided") and FIRST in why:
             # its candidates and their shares right after its value, where a 160-column line still
             # shows them (after the source they were cut to `]`'s "2 candidates (c picks)"); why
             # the first leads stays last
-            lead, why = why.split(" — ", 1)
+            lead, why = why.split(FIRST, 1)
+            why = "first:" + why
             msg += f": {lead}"
             if self._note.startswith("undecided"):
                 self._note = ""  # (what `]` would say of it, said better)
