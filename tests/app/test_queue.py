@@ -171,6 +171,23 @@ async def test_marked_reports_get_one_agency_at_once(reports, ann_dir):
         assert qrow(table, reports / "2020_huaiyin.txt")["agency"] == "淮阴区人民政府"
 
 
+async def test_a_marked_row_sorts_by_its_name(reports, ann_dir):
+    """Sorting by file puts a marked row (✓ before its name) where its name goes — the mark had
+    sorted it after every other row."""
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        queue = app.screen
+        table = queue.query_one("#queue-table")
+        table.move_cursor(row=names(table).index("2016_dongchang.txt"))
+        await pilot.press("space", "s")
+        await pilot.pause()
+        assert str(qrow(table, reports / "2016_dongchang.txt")["file"]).startswith("✓ ")
+        assert queue.sort == ("file", False)
+        assert names(table) == ["2016_dongchang.txt", "2018_dongsheng.txt", "2018_liuzhi.txt", "2019_lusong.txt",
+                                "2020_huaiyin.txt"]
+
+
 async def test_a_folder_with_no_reports_says_so_and_how_to_open_one(tmp_path, ann_dir):
     empty = tmp_path / "home"
     empty.mkdir()

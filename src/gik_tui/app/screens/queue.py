@@ -49,11 +49,14 @@ IN_THREAD = 50  # up to this many reports are summarised in the worker thread it
 FILTER_SCORE = 80  # with no report holding the text as typed: a typo passes (lusng → lusong), a neighbour does not (dongsheng ↛ dongchang)
 
 
+MARK = "✓ "  # before a marked row's file name (never part of what it sorts by)
+
+
 def row_cells(s: Summary | None, name: str, c: dict[str, str] | None = None, marked: bool = False) -> list[Text]:
     """The row's cells in COLUMNS order; `c`: the theme's colours by role (themes.role_colours);
     `marked`: the row is marked (space) for setting the agency or year of several at once."""
     if marked:
-        name = "✓ " + name
+        name = MARK + name
     c = c or {}
     error, warning = c.get("error", ""), c.get("warning", "")
     keys = [k for k, _ in COLUMNS]
@@ -508,6 +511,8 @@ class QueueScreen(Screen):
                     return (0, float(s))
                 except ValueError:
                     return (1, 0.0)
+            if col == "file" and s.startswith(MARK):
+                s = s[len(MARK):]  # (a marked row sorts by its name: the mark had put it after every other)
             return (0 if s not in ("", "…", "—") else 1, s)
 
         self.query_one(DataTable).sort(col, key=key, reverse=self.sort_reverse)
