@@ -46,6 +46,14 @@ async def test_one_line_report_solved_cells_and_candidates(tmp_path):
         row, start, end = view.span
         line = view.document.get_line(row)
         assert row == 0 and line[start:end] == "1142" and len(line) > 3000 and "not shown" not in line
+        # the row is one split (c fills it whole): the next ] goes to the next undecided row, not
+        # to this row's next cell
+        undecided = [c.key for c in screen.ex.cells if c.value is None and c.candidates]
+        assert sum(1 for k in undecided if k[1] == key[1]) > 1
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        after = app.focused.key_at_cursor()
+        assert after[1] != key[1] and after == next(k for k in undecided if k[1] not in (key[1],))
         # the requests table is decided whole: 一、本年新收 × 总计 = 18, solved by the identities
         key = ("requests", ("本年新收政府信息公开申请数量",), ("总计",))
         assert screen.review.value(key) == 18

@@ -98,3 +98,30 @@ def test_a_cell_the_report_writes_as_a_dash_is_read_not_unsure():
         # the same extraction, one of its dash cells made a blank with nothing written
         rv2 = Review(replace(ex, cells=tuple(replace(c, raw="") if c.key == key else c for c in ex.cells)), None, "x")
         assert rv2.unsure_count() == rv.unsure_count() + 1 and key in {a.key for a in rv2.attention()}
+
+
+def test_an_undecided_glued_row_is_one_stop_of_the_round():
+    """The glued huaiyin's 主动公开 rows are each one split (`c` on any of their cells fills the
+    whole row): `]` stops once a row, at its first undecided cell, and says so; once the row is
+    chosen it stops there no more. A stop for an undecided cell is marked as such (the screen lets
+    the cell's own candidates say it), not recognised by its words."""
+    from gik_tui.core.review import Review
+
+    from ..conftest import SAMPLES
+    from .test_scraped import EXAMPLES
+
+    ex = extract_path(EXAMPLES / "2020_huaiyin_glued.txt")
+    rv = Review(ex, None, "x")
+    undecided = [c for c in ex.cells if c.value is None and c.candidates]
+    rows = list(dict.fromkeys((c.table, c.row) for c in undecided))
+    assert all(r in ex.splits for r in rows) and len(undecided) == 13 and len(rows) < len(undecided)
+    stops = [a for a in rv.attention() if a.undecided]
+    assert [(a.key[0], a.key[1]) for a in stops] == rows
+    assert [a.key for a in stops] == [next(c.key for c in undecided if (c.table, c.row) == r) for r in rows]
+    assert all(a.kind == "low" and "row" in a.label for a in stops)
+    first = stops[0]
+    rv.choose_split(ex.splits[(first.key[0], first.key[1])], first.key[0], first.key[1], 0)
+    assert [(a.key[0], a.key[1]) for a in rv.attention() if a.undecided] == rows[1:]
+    lusong = Review(extract_path(SAMPLES / "2019_lusong.txt"), None, "x")
+    # lusong's applicant columns: one table question, one stop, not an undecided cell's
+    assert [a.label for a in lusong.attention() if a.key[0] == "requests" and a.kind == "low"] == ["a table question"]

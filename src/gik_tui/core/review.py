@@ -39,6 +39,7 @@ class Attention:
     kind: str  # "check" | "low" | "blank" | "heading"
     key: object  # CellKey for check/low, the heading's start offset for heading
     label: str
+    undecided: bool = False  # a blank left with candidates (the status line tells them itself)
 
 
 def corrected(ex: Extraction, meta: dict) -> Extraction:
@@ -256,6 +257,8 @@ class Review:
         asked = {(q.table, r): q for q in self.open_questions() for r in q.rows}
         stopped: set[int] = set()
         seen_notes: set[str] = set()
+        splits, offers = self.ex.splits, self.ex.offers
+        split_rows: set[tuple] = set()  # rows whose undecided cells one `c` fills together: one stop
         for c in self.ex.cells:
             now = current.get(c.key, c)
             edited = c.key in self.edits
@@ -279,7 +282,14 @@ class Review:
                     stopped.add(id(q))
                     items.append(Attention("low", c.key, "a table question"))
             elif c.value is None and c.candidates:
-                items.append(Attention("low", c.key, f"undecided: {len(c.candidates)} candidates (c picks)"))
+                row = (c.table, c.row)
+                if row in splits and c.key not in offers:  # `c` on any of its cells chooses the row's split
+                    if row not in split_rows:
+                        split_rows.add(row)
+                        items.append(Attention("low", c.key, "undecided row: c picks its split", True))
+                else:
+                    items.append(Attention("low", c.key, f"undecided: {len(c.candidates)} candidates (c picks)",
+                                           True))
             elif blank and not written_empty(now):
                 items.append(Attention("blank", c.key, "blank"))
         if blanks_only:
