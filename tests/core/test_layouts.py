@@ -734,3 +734,46 @@ def test_a_word_row_that_lost_a_figure_is_never_read_a_column_off():
         wrong += sum(c.value is not None and c.value != rep.values.get(c.key) for c in ex.cells)
         filled += sum(c.value is not None for c in ex.cells)
     assert wrong == 0 and filled > 0.95 * 8 * 200
+
+
+@pytest.mark.parametrize("layout", ["f", "g", "s", "l", "a", "b", "c"])
+def test_synthetic_requests_tables_with_a_share_column_read_as_without_it(layout, monkeypatch):
+    """The requests table with a 占比 column after 总计 (each row's share of the year's requests,
+    `12.5%`), in each text layout — glued (f, g, s: its digits run into the total's), one cell a
+    line dropping empty cells (l), cells kept (a, b, c): no cell is wrong and as many are filled as
+    without the column (glued, no row of the table was read before)."""
+    from gik_tui.core import synth
+
+    table_rows = synth.table_rows
+
+    def with_share(rep, spec, rng):
+        parts = table_rows(rep, spec, rng)
+        if synth.role(synth.load_template(rep.template), spec) != "applicants":
+            return parts
+        grand = max(1, rep.values.get((spec.id, spec.blocks[0].rows[0], spec.blocks[0].columns[-1])) or 0)
+        out = []
+        for kind, rows in parts:
+            if kind == "head":
+                rows = [r + (["占比"] if i == len(rows) - 1 else []) for i, r in enumerate(rows)]
+            elif kind == "body":
+                rows = [r + [f"{(int(r[-1]) if r[-1].isdigit() else 0) * 100 / grand:.1f}%"] for r in rows]
+            out.append((kind, rows))
+        return out
+
+    filled = {}
+    for share in (False, True):
+        if share:
+            monkeypatch.setattr(synth, "table_rows", with_share)
+        filled[share] = 0
+        for i in range(4):
+            rep = synth.make_report(i, seed=41, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
+            ex = extract(read_bytes(rep.render(), rep.filename))
+            requests = replace_cells(ex, [c for c in ex.cells if c.table == "requests"])
+            filled[share] += _filled_never_wrong(requests, rep)
+    assert filled[True] == filled[False] and filled[False] >= (0 if layout == "l" else 4 * 161), filled
+
+
+def replace_cells(ex, cells):
+    from dataclasses import replace
+
+    return replace(ex, cells=tuple(cells))

@@ -331,3 +331,28 @@ def test_words_as_many_reports_word_them_read_as_the_templates(name, word, varia
         return [(c.key, c.value, c.confidence) for c in extract(read_bytes(raw.encode("utf-8"), name)).cells]
 
     assert cells(text.replace(word, variant)) == cells(text)
+
+
+def test_a_share_column_after_the_total_is_no_cell_and_costs_no_figure(truth):
+    """The glued huaiyin with a 占比 column after 总计, each row's share of the year's 18 requests
+    glued after its total (`171000018100.0%`, `510000633.3%`): the percentage is no cell; where its
+    digits end the identities choose, and the requests table is decided as without it, every cell
+    its true figure. Before, no row of the table was read."""
+    text = (EXAMPLES / "2020_huaiyin_glued.txt").read_text(encoding="utf-8")
+    at = text.index("申请人情况")
+    end = text.index("四、政府信息公开行政复议")
+    table = text[at:end].replace("总计商业企业", "总计占比商业企业", 1)
+
+    spec = load_template("gik-2019").table("requests")
+    shared, pos = table, table.index("其他一、") + 2  # (after the header)
+    for row in spec.blocks[0].rows:  # each row's run, found in order: its share glued after it
+        values = [truth[("requests", row, col)] for col in spec.blocks[0].columns]
+        run = "".join(str(v) for v in values)
+        k = shared.index(run, shared.index(row[-1][:6], pos)) + len(run)
+        mark = f"{values[-1] * 100 / 18:.1f}%"
+        shared, pos = shared[:k] + mark + shared[k:], k + len(mark)
+    assert shared.count("%") == len(spec.blocks[0].rows) == 23 and "171000018100.0%" in shared and "510000633.3%" in shared
+    ex = extract(read_bytes((text[:at] + shared + text[end:]).encode("utf-8"), "x.txt"))
+    requests = [c for c in ex.cells if c.table == "requests"]
+    assert len(requests) == 161 and all(c.value == truth[c.key] for c in requests)
+    assert any("requests: its rows end in a percentage" in w for w in ex.warnings)

@@ -508,7 +508,7 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
     return parts
 
 
-_FIGURE = re.compile(r"[+\-增减]?\d[\d,，]*(?:\.\d+)?(?:万元|件)?")  # (1,234 and 12件: make_report's figures)
+_FIGURE = re.compile(r"[+\-增减]?\d[\d,，]*(?:\.\d+)?(?:万元|件|%)?")  # (1,234, 12件 and 12.5%: make_report's figures)
 
 
 def _is_figure(cell: str) -> bool:

@@ -124,3 +124,21 @@ def test_a_pages_number_glued_between_two_rows_is_no_cell():
             for k in at[::3]:
                 ex = extract(read_bytes((text[:k] + mark + text[k:]).encode("utf-8"), rep.filename))
                 assert [c.value for c in ex.cells] == [c.value for c in clean.cells], (template_id, mark, text[k - 20:k + 20])
+
+
+def test_a_rows_figures_then_a_share_columns_percentage_stay_one_run():
+    """A glued row ending in a share column's percentage (占比 after 总计: `…数量9052443883.9%二、…`)
+    is one run of figures with its percentage, between its label and the next row's numbering or
+    label; a sentence's share (`占比达95.2%，`, `增长12%以上`, after words that are no row's label)
+    stays prose."""
+    from gik_tui.core.tables.glued import split_line
+
+    line = ("一、本年新收政府信息公开申请数量9052436792443883.9%二、上年结转政府信息公开申请数量30200050.0%"
+            "三、本年度办理结果(一)予以公开2010021240.2%(二)部分公开0214200180.1%(三)不予公开1.属于国家秘密"
+            "21100040.0%2.其他法律行政法规禁止公开0201104100%")
+    runs = [t for t, _, _, glued in split_line(line, "gik-2019") if glued]
+    assert runs == ["9052436792443883.9%", "30200050.0%", "2010021240.2%", "0214200180.1%", "21100040.0%",
+                    "0201104100%"]
+    prose = "本年度收到申请数量171000018件，占比达95.2%，较上年增长12%以上。予以公开5100006二、上年结转0000000"
+    toks = split_line(prose, "gik-2019")
+    assert not any("%" in t for t, _, _, glued in toks if glued) and any("95.2%" in t for t, *_ in toks)

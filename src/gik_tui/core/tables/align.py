@@ -28,8 +28,8 @@ from ..labels import has_numbering, label_key, numbering_value, strip_numbering
 from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, Offers, OtherRow, Split
 from ..questions import table_question
-from ..solve import (Constraint, Option, Uncertain, holds, ahead, bare, distinguishing, placements, shifts, solve,
-                     split_prior, split_run)
+from ..solve import (SPLIT_BUDGET, Constraint, Option, Uncertain, holds, ahead, bare, distinguishing, placements,
+                     shifts, solve, split_prior, split_run)
 from ..templates import TableSpec, Template, load_template
 from ..values import BLANK, COUNT_UNIT_WORDS, FOOTNOTE, Parsed, blank_mark, parse_value, unfit
 from .glued import UNITS as _UNITS, vocabulary
@@ -294,6 +294,7 @@ class _Repeats:
     # tables whose rows keep empty fields before their figures (Word's merged label cells: a field a
     # label column): there a row of as many fields as columns, the first empty, may have lost a cell
     padded: set = field(default_factory=set)
+    shares: set = field(default_factory=set)  # tables whose rows end in a share column's percentage
 
 
 @dataclass(slots=True)
@@ -1454,6 +1455,11 @@ class _Aligner:
                 options += [o for o in self._placed(t.table, cols, kinds, fields[lead:]) or () if o.values not in seen]
             self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds), t))
             return
+        if len(vals) > 1 and vals[-1][1].kind == "percent" and vals[-2][1].kind != "percent":
+            # a share column's percentage after the row's figures (占比, after 总计): no cell of the
+            # template — placed, it stood as the row's total
+            self.rep.shares.add(t.table)
+            vals = vals[:-1]
         kinds = self._kinds(t.table, t.row, cols)
         if len(vals) > n and any(p is INVALID for _, p in vals):
             # more fields than columns, some of them words: which fields are extra, no identity can
@@ -1653,9 +1659,13 @@ class _Aligner:
         if open_:
             dropped = []
         open_ = open_ or t.words
-        options = _union(split_run(run, kinds, sums), dropped)
+        heads = _share_readings(run)
+        if heads is not None:  # a share column's percentage ends the run: no cell of the template
+            self.rep.shares.add(t.table)
+            dropped = []
+        options = _union(_split_heads(heads, run, kinds, sums), dropped)
         if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
-            options = _union(split_run(run, kinds, budget=CANDIDATE_BUDGET), dropped)
+            options = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped)
             sums = ()
         if not options:
             why = "too many ways to split" if options is None else f"cannot be cut into {len(cols)} cells"
@@ -1672,7 +1682,8 @@ class _Aligner:
             return [Option(o.values, tuple(None if sp is None else (at[sp[0]], at[sp[1] - 1] + 1) for sp in o.spans),
                            o.raws, o.weight, o.why) for o in opts]
 
-        plain = (lambda: shifted(_union(split_run(run, kinds, budget=CANDIDATE_BUDGET), dropped))) if sums else None
+        plain = (lambda: shifted(_union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped))) \
+            if sums else None
         self.uncertain.append((Uncertain(t.table, t.row, cols, shifted(options), "solved", "glued", plain, kinds,
                                          open_, bool(dropped)), t))
 
@@ -1864,6 +1875,9 @@ class _Aligner:
         return [(self.doc.to_orig(a), self.doc.to_orig(b)) for a, b in out]
 
     def _summarise(self) -> None:
+        for table in sorted(self.rep.shares):
+            self.warnings.append(f"{table}: its rows end in a percentage (a share column the template lacks), "
+                                 "read as no cell of it")
         if self.unsplit:
             self.warnings.append("rows whose figures could not be placed, left blank: " + "; ".join(self.unsplit[:10]))
 
@@ -1946,6 +1960,45 @@ def _row_sums(template_id: str, table: str, row: LabelPath, cols: tuple[LabelPat
         except ValueError:
             continue
     return tuple(out)
+
+
+# a share column's percentage at the end of a glued row (`…388` then `3.9%`: `3883.9%`); its whole
+# part is one digit to three, at most 100, and may have taken the last digits of the figures before
+_SHARE_END = re.compile(r"(\d{1,3})(?:\.\d{1,2})?%$")
+
+
+def _share_readings(run: str) -> list[str] | None:
+    """The ways to read a glued run that ends in a percentage (a share column after the row's
+    figures, which the template lacks) as its figures without it, the likeliest first: the
+    percentage's whole part takes one digit, two or three (`3883.9%`: 388 and 3.9%, or 38 and
+    83.9%; 883.9% is no share) — the identities choose. None: the run ends in no percentage."""
+    m = _SHARE_END.search(run)
+    if m is None:
+        return None
+    whole = m.group(1)
+    out = []
+    for w in range(1, len(whole) + 1):
+        part = whole[-w:]
+        if (w > 1 and part[0] == "0") or int(part) > 100:
+            continue
+        head = run[:m.end(1) - w].rstrip(" \t")
+        if head and head[-1].isdigit():
+            out.append(head)
+    return out
+
+
+def _split_heads(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums=(),
+                 budget: int = SPLIT_BUDGET) -> list[Option] | None:
+    """split_run of the run, or of each of its readings without a share's percentage
+    (`_share_readings`), their budget shared: the union of their options; None when too many."""
+    if heads is None:
+        return split_run(run, kinds, sums, budget)
+    out: list[Option] | None = []
+    for head in heads:
+        out = _union(out, split_run(head, kinds, sums, max(500, budget // len(heads))))
+        if out is None:
+            return None
+    return out
 
 
 def _union(a: list[Option] | None, b: list[Option] | None) -> list[Option] | None:

@@ -227,6 +227,28 @@ def _cell_with_unit(s: str, a: int, b: int, before: list[Piece], vocab: Vocab) -
     return e if nxt is not None and nxt.lastgroup in ("word", "cap", "num") else 0
 
 
+_ROW_START = re.compile(rf"[{_CN_NUM}]{{1,3}}\s*、|\(\s*[{_CN_NUM}\d]{{1,3}}\s*\)|\d{{1,2}}\s*[.、](?!\d)")
+
+
+def _percent_cell(s: str, a: int, b: int, before: list[Piece], vocab: Vocab) -> bool:
+    """Are the figures s[a:b], a percent sign after them, a table row's figures ending in a
+    share column's percentage (`申请数量9052436792443883.9%二、上年结转…`: 388, then 3.9%)? Right
+    after a table's word (the row's label), and before another table word, a row's numbering or
+    the end; a sentence's share (`占比达95.2%，`, `增长12%以上`) stays prose."""
+    k = len(before) - 1
+    while k >= 0 and before[k].kind == "text" and not s[before[k].start:before[k].end].strip(" \t"):
+        k -= 1  # (a space between the label and its figures)
+    if k < 0 or before[k].kind not in ("word", "note") or s[before[k].end:a].strip(" \t"):
+        return False
+    e = b + 1
+    while e < len(s) and s[e] in " \t":
+        e += 1
+    if e == len(s) or _ROW_START.match(s, e):
+        return True
+    nxt = vocab.scanner.match(s, e)
+    return nxt is not None and nxt.lastgroup in ("word", "cap")
+
+
 def _pieces(s: str, vocab: Vocab) -> list[Piece]:
     out: list[Piece] = []
     pos = 0
@@ -243,7 +265,11 @@ def _pieces(s: str, vocab: Vocab) -> list[Piece]:
         if kind == "num":
             nxt = s[b:b + 1]
             prev = s[a - 1:a] if a else ""
-            if nxt in _PROSE_AFTER and a < _last_gap(s, a, b) and (u := COUNT_UNIT_AT.match(s, b)):
+            if nxt == "%" and _percent_cell(s, a, b, out, vocab):
+                # a row's figures, then a share column's percentage (`…数量9052443883.9%二、…`,
+                # `数量 17 1 0 0 0 0 18 12.5%`): figures, with it
+                b += 1
+            elif nxt in _PROSE_AFTER and a < _last_gap(s, a, b) and (u := COUNT_UNIT_AT.match(s, b)):
                 b = u.end()  # the last count of a spaced run, with its unit (`0 0 0 13件 （三）`)
             elif nxt in _PROSE_AFTER and a < (cut := _last_gap(s, a, b)):
                 out.append(Piece("num", a, cut))  # 0000000 2020年: the figures, then prose
