@@ -71,12 +71,34 @@ _EVIDENCE = re.compile(r"(\d(?<![\d.]\d)\d{1,8})(?=[件条次个项篇人])")
 
 
 # the header of a column of figures that is the report year's own, or another year's (or a change)
-_THIS_YEAR = frozenset({"本年", "本年度", "本年数", "本年度数", "本期", "今年", "本年实际"})
-_OTHER_YEAR = re.compile(r"上年|上一年|去年|同期|同比|增减|增长|增幅|比上年")
+_THIS_YEAR = frozenset({"本年", "本年度", "本年数", "本年度数", "本期", "本期数", "今年", "本年实际", "本年数量",
+                        "本年度数量"})
+_OTHER_YEAR = re.compile(r"上年|上一年|去年|同期|同比|增减|增长|增幅|比上年|历年累计|累计数|上期")
 _YEAR_HEAD = re.compile(r"((?:19|20)\d{2})年度?(?:数|统计数)?")
 # a one-column table's header words for its column of figures other than the template's own (统计数),
 # when the header gives another beside it (数量 | 比上年增减: the first is the year's)
 _VALUE_WORDS = frozenset({"数量", "数值", "数据"})
+
+
+# the words of a one-column table's header naming its columns of figures, glued into one (a scrape
+# with no separators: 本年数上年数, 本年度历年累计, 2015年2014年): each its mark, in order
+_YEAR_WORD = re.compile(r"((?:19|20)\d{2})年度?(?:统计数|数量?)?|(本年度数量?|本年度|本年数量?|本年实际|本年|本期数?|今年"
+                        r"|统计数)|(比上年增减|比上年|上一年度?数量?|上年度?(?:同期)?数量?|去年|同期数?|同比增减|同比"
+                        r"|增减|增长|增幅|历年累计数?|累计数|上期数?)")
+
+
+def _year_marks(key: str) -> list[tuple[str | int, str]]:
+    """The marks of a one-column table's header words for its columns of figures glued together
+    (`本年数上年数`: this year's, then another's), when the key is two such words or more and
+    nothing else; [] otherwise."""
+    out: list[tuple[str | int, str]] = []
+    pos = 0
+    for m in _YEAR_WORD.finditer(key):
+        if m.start() != pos:
+            return []
+        out.append((int(m.group(1)) if m.group(1) else "this" if m.group(2) else "other", m.group()))
+        pos = m.end()
+    return out if pos == len(key) and len(out) >= 2 else []
 
 
 def _year_mark(key: str) -> bool:
@@ -758,8 +780,13 @@ class _Aligner:
             head.memo.clear()
             if worded:  # the header has cells it does not name: it says nothing of the columns a table lacks
                 head.extra += 1
-            if of is not None and self._one_column(of) and (key in self._value_heads(of) or key in _VALUE_WORDS):
-                head.years.append(("this", raw))  # (统计数, 数量: the year's own column of figures)
+            if of is not None and self._one_column(of):
+                if key in self._value_heads(of) or key in _VALUE_WORDS or key in _THIS_YEAR:
+                    head.years.append(("this", raw))  # (统计数, 数量, 本年度: the year's own column of figures)
+                elif (m := _YEAR_HEAD.fullmatch(key)) is not None:
+                    head.years.append((int(m.group(1)), raw))
+                elif len(key) <= 8 and _OTHER_YEAR.search(key):
+                    head.years.append(("other", raw))  # (历年累计, a header word of the template: another column's)
             self.after_header = True
             self.consumed.add(tok.line)
             self.orphan = None
@@ -820,6 +847,11 @@ class _Aligner:
             if self.head.table is not None and self._one_column(self.head.table):
                 m = _YEAR_HEAD.fullmatch(key)
                 mark = int(m.group(1)) if m else "this" if key in _THIS_YEAR else "other" if _OTHER_YEAR.search(key) else None
+                glued = _year_marks(key)
+                if glued:  # (several columns' words glued into one: 本年数上年数)
+                    self.head.years.extend(glued)
+                    self.consumed.add(tok.line)
+                    return
                 if mark is not None:
                     self.head.years.append((mark, raw))
                     self.consumed.add(tok.line)
@@ -1651,6 +1683,10 @@ class _Aligner:
                 at.extend(range(tok.start, tok.start + len(tok.text)))
             base = 0
         kinds = self._kinds(t.table, t.row, cols)
+        head = self.head
+        if len(cols) == 1 and head.table == t.table and len(head.years) >= 2:
+            self._glued_years(t, cols, run, kinds, base, at)
+            return
         sums = _row_sums(self.template_id, t.table, t.row, cols)
         dropped = self._dropped(t, cols, run, kinds)
         # (a spaced run that may have dropped empty cells in more ways than can be listed: its
@@ -1659,6 +1695,11 @@ class _Aligner:
         if open_:
             dropped = []
         open_ = open_ or t.words
+        if len(cols) == 1 and head.table == t.table and head.extra and self._one_column(t.table):
+            # words among a one-column table's header that name no column (本期数上期数, cut up by
+            # the scrape): it may give several columns of figures, glued here into one run — the
+            # run read whole may be two figures as one: offered, never filled
+            open_ = True
         heads = _share_readings(run)
         if heads is not None:  # a share column's percentage ends the run: no cell of the template
             self.rep.shares.add(t.table)
@@ -1673,19 +1714,42 @@ class _Aligner:
             self.row_notes[(t.table, t.row)] = f"its figures {run[:30]!r}: {why}"
             return
 
-        def shifted(opts: list[Option] | None) -> list[Option] | None:
-            if opts is None:
-                return None
-            if at is None:
-                return [Option(o.values, tuple(None if sp is None else (base + sp[0], base + sp[1]) for sp in o.spans),
-                               o.raws, o.weight, o.why) for o in opts]
-            return [Option(o.values, tuple(None if sp is None else (at[sp[0]], at[sp[1] - 1] + 1) for sp in o.spans),
-                           o.raws, o.weight, o.why) for o in opts]
-
-        plain = (lambda: shifted(_union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped))) \
+        plain = (lambda: _shifted(_union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped), base, at)) \
             if sums else None
-        self.uncertain.append((Uncertain(t.table, t.row, cols, shifted(options), "solved", "glued", plain, kinds,
-                                         open_, bool(dropped)), t))
+        self.uncertain.append((Uncertain(t.table, t.row, cols, _shifted(options, base, at), "solved", "glued", plain,
+                                         kinds, open_, bool(dropped)), t))
+
+    def _glued_years(self, t: _Target, cols: tuple[LabelPath, ...], run: str, kinds: tuple[str, ...], base: int,
+                     at: list[int] | None) -> None:
+        """A glued run of a one-column table whose header names several columns of figures
+        (本年数上年数, 本年度历年累计, 2015年2014年): one figure a column, glued (`条63209` is 63 this
+        year, 209 the year before — read whole, 63209 was the year's figure). The report year's
+        figure is cut from the run in each way the run divides into that many figures; the
+        identities choose among them, or they stay its candidates. Where the header does not say
+        which column is the year's, nothing is read."""
+        head = self.head
+        k = head.this_year()
+        m = len(head.years)
+        if f"years {t.table}" not in head.said:
+            head.said.add(f"years {t.table}")
+            self.warnings.append(f"{t.table}: its header gives {m} columns of figures ("
+                                 f"{', '.join(w for _, w in head.years)}), glued into one run a row; "
+                                 + (f"{head.years[k][1]}'s figure is cut from each run where the identities choose"
+                                    if k is not None else "which is the report year's, it does not say: not read"))
+        opts = split_run(run, kinds * m) if k is not None else []
+        if not opts:
+            why = ("too many ways to split" if opts is None else f"cannot be cut into {m} figures" if k is not None
+                   else "its header does not say which column of figures is the report year's")
+            self.unsplit.append(f"{' / '.join(t.row) or t.table} ({run[:30]}: {why})")
+            self.row_notes[(t.table, t.row)] = f"its figures {run[:30]!r}: {why}"
+            return
+        best: dict = {}
+        for o in opts:  # (one reading a figure of the year: its likeliest cut)
+            v = o.values[k]
+            if v not in best or best[v].weight < o.weight:
+                best[v] = Option((v,), (o.spans[k],), (o.raws[k],), o.weight)
+        self.uncertain.append((Uncertain(t.table, t.row, cols, _shifted(list(best.values()), base, at), "solved",
+                                         "glued", None, kinds), t))
 
     def _dropped(self, t: _Target, cols: tuple[LabelPath, ...], run: str, kinds: tuple[str, ...]) -> list[Option] | None:
         """A run at the end of its line whose figures stand one space apart (or one figure a space
@@ -1960,6 +2024,18 @@ def _row_sums(template_id: str, table: str, row: LabelPath, cols: tuple[LabelPat
         except ValueError:
             continue
     return tuple(out)
+
+
+def _shifted(opts: list[Option] | None, base: int, at: list[int] | None) -> list[Option] | None:
+    """A glued run's options with their spans in the text: `base` + offset in the run, or through
+    `at` (each character of a run joined from pieces → its offset in the text)."""
+    if opts is None:
+        return None
+    if at is None:
+        return [Option(o.values, tuple(None if sp is None else (base + sp[0], base + sp[1]) for sp in o.spans),
+                       o.raws, o.weight, o.why) for o in opts]
+    return [Option(o.values, tuple(None if sp is None else (at[sp[0]], at[sp[1] - 1] + 1) for sp in o.spans),
+                   o.raws, o.weight, o.why) for o in opts]
 
 
 # a share column's percentage at the end of a glued row (`…388` then `3.9%`: `3883.9%`); its whole
