@@ -317,6 +317,7 @@ class _Repeats:
     # label column): there a row of as many fields as columns, the first empty, may have lost a cell
     padded: set = field(default_factory=set)
     shares: set = field(default_factory=set)  # tables whose rows end in a share column's percentage
+    uncut: dict = field(default_factory=dict)  # per table: its glued rows that could not be cut into its columns
 
 
 @dataclass(slots=True)
@@ -1708,6 +1709,8 @@ class _Aligner:
         if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
             options = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped)
             sums = ()
+        if options == []:
+            self.rep.uncut[t.table] = self.rep.uncut.get(t.table, 0) + 1
         if not options:
             why = "too many ways to split" if options is None else f"cannot be cut into {len(cols)} cells"
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({run[:30]}: {why})")
@@ -1718,6 +1721,29 @@ class _Aligner:
             if sums else None
         self.uncertain.append((Uncertain(t.table, t.row, cols, _shifted(options, base, at), "solved", "glued", plain,
                                          kinds, open_, bool(dropped)), t))
+
+    def _misfit(self, table: str, items: list[tuple[Uncertain, _Target]]) -> bool:
+        """Do most of the table's rows read from runs or placed figures fit none of the template's
+        columns — no reading keeps the row's own total, or no cut into its columns at all? Then
+        the table has columns the template lacks (a 小计 before 总计, last year's figures after it),
+        and a row whose reading keeps its total does so by chance (`0110000 11 11` read as 0 | 110
+        | 0 | 0 | 0 | 1 | 111): its rows are offered, never filled (said in a warning)."""
+        uncut = self.rep.uncut.get(table, 0)
+        n = len(items) + uncut
+        if n < 3:
+            return False
+        bad = uncut
+        for u, _ in items:
+            sums = _row_sums(self.template_id, table, u.row, u.columns)
+            if sums and not any(all(holds("eq", _value_of(o.values[tot]) - sum(_value_of(o.values[p]) for p in parts))
+                                    for tot, parts in sums) for o in u.options):
+                bad += 1
+        if 2 * bad <= n:
+            return False
+        self.warnings.append(f"{table}: {bad} of its {n} rows read from runs or placed figures fit none of the "
+                             "template's columns keeping their own totals — the table has columns the template "
+                             "lacks: its rows are offered, never filled")
+        return True
 
     def _glued_years(self, t: _Target, cols: tuple[LabelPath, ...], run: str, kinds: tuple[str, ...], base: int,
                      at: list[int] | None) -> None:
@@ -1815,6 +1841,7 @@ class _Aligner:
         signs = self._signs() if choice and any("signed" in u.kinds for u, _ in self.uncertain) else ""
         tid = self.template_id
         for table, items in by_table.items():
+            misfit = self._misfit(table, items)
             # one uncertain reading per row: a row seen twice keeps its first
             seen: set[LabelPath] = set()
             rows = []
@@ -1823,7 +1850,7 @@ class _Aligner:
                     seen.add(u.row)
                     # a row that stands again with its figures written otherwise (a table repeated
                     # with other figures): which is the report's, nothing says — offered only
-                    rows.append((replace(u, open=True) if (table, u.row) in self.rep.contested else u, t))
+                    rows.append((replace(u, open=True) if (table, u.row) in self.rep.contested or misfit else u, t))
             known = {k: c.value for k, c in self.cells.items()
                      if k[0] == table and k not in self.rep.conflicts and k not in self.rep.unknown}
             cons, hints = _constraints(tid, table)
@@ -2012,6 +2039,11 @@ def _label_end(t: "_Target | None", text: str) -> bool:
 
 
 @cache
+def _value_of(v) -> float:
+    return 0 if v is None else v
+
+
+@lru_cache(maxsize=4096)
 def _row_sums(template_id: str, table: str, row: LabelPath, cols: tuple[LabelPath, ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
     """The row's own identities as (total column, part columns), by column index."""
     out = []
