@@ -78,6 +78,7 @@ _YEAR_HEAD = re.compile(r"((?:19|20)\d{2})年度?(?:数|统计数)?")
 # a one-column table's header words for its column of figures other than the template's own (统计数),
 # when the header gives another beside it (数量 | 比上年增减: the first is the year's)
 _VALUE_WORDS = frozenset({"数量", "数值", "数据"})
+_SHARE_WORDS = frozenset({"占比", "比例", "百分比", "比重", "所占比例", "占比(%)", "比例(%)"})
 
 
 # the words of a one-column table's header naming its columns of figures, glued into one (a scrape
@@ -335,10 +336,14 @@ class _Header:
     # a table of one column of figures whose header gives several (统计数 | 上年数, 2015年 | 2014年):
     # each "this" (the year's own), "other" (another year's, a change) or a year, with its words
     years: list[tuple[str | int, str]] = field(default_factory=list)
+    # the header ends in words that name no column (信息内容 … 对外公开总数量 备注): a column the
+    # template lacks after its own, whose figures a glued row runs into its last cell's
+    ends_unnamed: bool = False
 
     def restart(self, table: str | None) -> None:
         """A new run of column headers, of `table`."""
         self.cells, self.table, self.extra, self.disorder, self.stray = [], table, 0, False, False
+        self.ends_unnamed = False
         self.years = []
         self.memo.clear()
 
@@ -778,6 +783,7 @@ class _Aligner:
             if not self.after_header or of != head.table or head.stray and self._again(key):
                 head.restart(of)  # (a header cell seen already after words that name no column: the header starts again)
             head.cells.append((key, tok.line))
+            head.ends_unnamed = False
             head.memo.clear()
             if worded:  # the header has cells it does not name: it says nothing of the columns a table lacks
                 head.extra += 1
@@ -845,6 +851,7 @@ class _Aligner:
             return  # a unit cell of an unknown row: keep the row's label as the orphan
         if self.after_header and self.head.cells:  # a label among the column headers that names no column
             self.head.extra += 1
+            self.head.ends_unnamed = key not in _SHARE_WORDS  # (a share's column: its percentages are read apart)
             if self.head.table is not None and self._one_column(self.head.table):
                 m = _YEAR_HEAD.fullmatch(key)
                 mark = int(m.group(1)) if m else "this" if key in _THIS_YEAR else "other" if _OTHER_YEAR.search(key) else None
@@ -1696,10 +1703,11 @@ class _Aligner:
         if open_:
             dropped = []
         open_ = open_ or t.words
-        if len(cols) == 1 and head.table == t.table and head.extra and self._one_column(t.table):
+        if head.table == t.table and (head.ends_unnamed or len(cols) == 1 and head.extra and self._one_column(t.table)):
             # words among a one-column table's header that name no column (本期数上期数, cut up by
-            # the scrape): it may give several columns of figures, glued here into one run — the
-            # run read whole may be two figures as one: offered, never filled
+            # the scrape), or after any table's columns (备注): it may give more columns of figures
+            # than the template, glued here into one run — cut into the template's columns, the
+            # extra figure's digits join its last cell (2092 and 2 read 20922): offered, never filled
             open_ = True
         heads = _share_readings(run)
         if heads is not None:  # a share column's percentage ends the run: no cell of the template
