@@ -2046,12 +2046,11 @@ def _label_end(t: "_Target | None", text: str) -> bool:
     return opened > 0 and ("）" in text or ")" in text)
 
 
-@cache
 def _value_of(v) -> float:
     return 0 if v is None else v
 
 
-@lru_cache(maxsize=4096)
+@cache
 def _row_sums(template_id: str, table: str, row: LabelPath, cols: tuple[LabelPath, ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
     """The row's own identities as (total column, part columns), by column index."""
     out = []
