@@ -79,6 +79,9 @@ _YEAR_HEAD = re.compile(r"((?:19|20)\d{2})年度?(?:数|统计数)?")
 # when the header gives another beside it (数量 | 比上年增减: the first is the year's)
 _VALUE_WORDS = frozenset({"数量", "数值", "数据"})
 _SHARE_WORDS = frozenset({"占比", "比例", "百分比", "比重", "所占比例", "占比(%)", "比例(%)"})
+_NUMBERING_WORDS = frozenset({"栏次", "列次", "行次", "序号", "编号", "栏号"})
+_TIME_WORD = re.compile(r"[年期]|^[本上今去]|[本上今去]$|累计|同比|增减")  # (本期数上期数 cut up: 本, 期, 数上 …)
+_COLUMN_LIKE = re.compile(r"[\u4e00-\u9fff]{2,6}")  # a column's header word: a few characters, no note or unit
 
 
 # the words of a one-column table's header naming its columns of figures, glued into one (a scrape
@@ -319,6 +322,7 @@ class _Repeats:
     padded: set = field(default_factory=set)
     shares: set = field(default_factory=set)  # tables whose rows end in a share column's percentage
     uncut: dict = field(default_factory=dict)  # per table: its glued rows that could not be cut into its columns
+    unnamed_end: set = field(default_factory=set)  # tables whose glued rows follow a header ending in words naming no column
 
 
 @dataclass(slots=True)
@@ -339,11 +343,12 @@ class _Header:
     # the header ends in words that name no column (信息内容 … 对外公开总数量 备注): a column the
     # template lacks after its own, whose figures a glued row runs into its last cell's
     ends_unnamed: bool = False
+    timed: bool = False  # words naming no column that speak of a time (本期, 上期, 年): a period's column?
 
     def restart(self, table: str | None) -> None:
         """A new run of column headers, of `table`."""
         self.cells, self.table, self.extra, self.disorder, self.stray = [], table, 0, False, False
-        self.ends_unnamed = False
+        self.ends_unnamed = self.timed = False
         self.years = []
         self.memo.clear()
 
@@ -851,7 +856,11 @@ class _Aligner:
             return  # a unit cell of an unknown row: keep the row's label as the orphan
         if self.after_header and self.head.cells:  # a label among the column headers that names no column
             self.head.extra += 1
-            self.head.ends_unnamed = key not in _SHARE_WORDS  # (a share's column: its percentages are read apart)
+            # (a word like a column's, not a note or a sentence; a share's column, whose percentages
+            # are read apart, and the label of a row of column numbers, 栏次 1 2 3, name no figures)
+            self.head.ends_unnamed = (_COLUMN_LIKE.fullmatch(key) is not None and key not in _SHARE_WORDS
+                                      and key not in _NUMBERING_WORDS)
+            self.head.timed = self.head.timed or _TIME_WORD.search(key) is not None
             if self.head.table is not None and self._one_column(self.head.table):
                 m = _YEAR_HEAD.fullmatch(key)
                 mark = int(m.group(1)) if m else "this" if key in _THIS_YEAR else "other" if _OTHER_YEAR.search(key) else None
@@ -1703,12 +1712,13 @@ class _Aligner:
         if open_:
             dropped = []
         open_ = open_ or t.words
-        if head.table == t.table and (head.ends_unnamed or len(cols) == 1 and head.extra and self._one_column(t.table)):
-            # words among a one-column table's header that name no column (本期数上期数, cut up by
-            # the scrape), or after any table's columns (备注): it may give more columns of figures
-            # than the template, glued here into one run — cut into the template's columns, the
-            # extra figure's digits join its last cell (2092 and 2 read 20922): offered, never filled
+        if head.table == t.table and len(cols) == 1 and head.timed and self._one_column(t.table):
+            # words of a time among a one-column table's header that name no column (本期数上期数,
+            # cut up by the scrape): it may give several columns of figures, a period's each, glued
+            # here into one run — the run read whole may be two figures as one: offered, never filled
             open_ = True
+        if head.table == t.table and head.ends_unnamed:
+            self.rep.unnamed_end.add(t.table)  # (_misfit: a column after the template's, holding figures?)
         heads = _share_readings(run)
         if heads is not None:  # a share column's percentage ends the run: no cell of the template
             self.rep.shares.add(t.table)
@@ -1735,9 +1745,19 @@ class _Aligner:
         columns — no reading keeps the row's own total, or no cut into its columns at all? Then
         the table has columns the template lacks (a 小计 before 总计, last year's figures after it),
         and a row whose reading keeps its total does so by chance (`0110000 11 11` read as 0 | 110
-        | 0 | 0 | 0 | 1 | 111): its rows are offered, never filled (said in a warning)."""
+        | 0 | 0 | 0 | 1 | 111): its rows are offered, never filled (said in a warning). So too
+        when its header ends in words naming no column and some glued row cannot be cut: that
+        column holds figures (an empty 备注 column costs nothing)."""
         uncut = self.rep.uncut.get(table, 0)
         n = len(items) + uncut
+        if uncut and table in self.rep.unnamed_end:
+            # its header ends in words naming no column (对外公开总数量 备注) and some run cannot be
+            # cut into its columns: that column holds figures, which run into each row's last cell
+            # (2092 and 2 read 20922, by the text alone where no identity objects)
+            self.warnings.append(f"{table}: its header ends in words that name no column of the template, and "
+                                 f"{uncut} of its glued rows cannot be cut into its columns — the table has a column "
+                                 "the template lacks: its rows are offered, never filled")
+            return True
         if n < 3:
             return False
         bad = uncut
