@@ -936,3 +936,24 @@ def test_a_glued_header_ending_in_a_column_left_empty_costs_no_figure(word, monk
             worded = [filled(rep) for rep in reps]
         # (the row of column numbers shifts a few glued cuts either way: 栏次123 is no cell)
         assert worded == plain or word == "栏次" and sum(worded) >= sum(plain) - 10, (layout, plain, worded)
+
+
+@pytest.mark.parametrize("word", ["2015年", "本年度", "本年数", "数量"])
+def test_a_statistics_tables_one_column_of_figures_named_by_its_year_is_read_whole(word, monkeypatch):
+    """The statistics table's one column of figures headed by the year or a word of it (2015年,
+    本年度) instead of 统计数, glued (f, s): read as with 统计数 — only words of a time that name no
+    column (本期数上期数 cut up) leave its rows offered."""
+    from gik_tui.core import synth
+
+    table_rows = synth.table_rows
+
+    def renamed(rep, spec, rng):
+        return [(k, [r[:-1] + [word] if k == "head" else r for r in rows]) for k, rows in table_rows(rep, spec, rng)]
+
+    for layout in ("f", "s"):
+        reps = [synth.make_report(i, seed=73, template_id="legacy", layout=layout) for i in range(3)]
+        plain = [_filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep) for rep in reps]
+        with monkeypatch.context() as m:
+            m.setattr(synth, "table_rows", renamed)
+            named = [_filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep) for rep in reps]
+        assert named == plain and sum(plain) >= 3 * 50, (layout, plain, named)

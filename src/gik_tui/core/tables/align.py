@@ -860,7 +860,6 @@ class _Aligner:
             # are read apart, and the label of a row of column numbers, 栏次 1 2 3, name no figures)
             self.head.ends_unnamed = (_COLUMN_LIKE.fullmatch(key) is not None and key not in _SHARE_WORDS
                                       and key not in _NUMBERING_WORDS)
-            self.head.timed = self.head.timed or _TIME_WORD.search(key) is not None
             if self.head.table is not None and self._one_column(self.head.table):
                 m = _YEAR_HEAD.fullmatch(key)
                 mark = int(m.group(1)) if m else "this" if key in _THIS_YEAR else "other" if _OTHER_YEAR.search(key) else None
@@ -873,6 +872,8 @@ class _Aligner:
                     self.head.years.append((mark, raw))
                     self.consumed.add(tok.line)
                     return
+                # (words of a time that are no column's mark whole: 本期数上期数 cut up, 本 / 期 / 数上)
+                self.head.timed = self.head.timed or _TIME_WORD.search(key) is not None
             if key not in self.pieces:  # (not a piece of a header broken over lines: 法人或 / 其他 / 组织)
                 self.head.stray = True
             if t is not None and not t.row and not t.values:
