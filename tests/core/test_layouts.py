@@ -938,7 +938,7 @@ def test_a_glued_header_ending_in_a_column_left_empty_costs_no_figure(word, monk
         assert worded == plain or word == "栏次" and sum(worded) >= sum(plain) - 10, (layout, plain, worded)
 
 
-@pytest.mark.parametrize("word", ["2015年", "本年度", "本年数", "数量"])
+@pytest.mark.parametrize("word", ["2015年", "本年度", "本年数", "数量", "本期"])
 def test_a_statistics_tables_one_column_of_figures_named_by_its_year_is_read_whole(word, monkeypatch):
     """The statistics table's one column of figures headed by the year or a word of it (2015年,
     本年度) instead of 统计数, glued (f, s): read as with 统计数 — only words of a time that name no
@@ -957,3 +957,26 @@ def test_a_statistics_tables_one_column_of_figures_named_by_its_year_is_read_who
             m.setattr(synth, "table_rows", renamed)
             named = [_filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep) for rep in reps]
         assert named == plain and sum(plain) >= 3 * 50, (layout, plain, named)
+
+
+def test_a_statistics_table_whose_other_years_column_is_empty_never_reads_a_figure_cut_short(monkeypatch):
+    """统计数 | 上年数 with the other year's cells left empty, glued: each run is the year's figure
+    alone — cut into two figures for the two columns only, the identities had picked a part of it
+    (5977 read 59) at 0.9. The run whole is among the readings: nothing is wrong, and every blank
+    cell offers its true figure."""
+    from gik_tui.core import synth
+
+    table_rows = synth.table_rows
+
+    def other_empty(rep, spec, rng):
+        return [(k, [r + ["上年数"] if k == "head" else r + [""] if k == "body" else r for r in rows])
+                for k, rows in table_rows(rep, spec, rng)]
+
+    monkeypatch.setattr(synth, "table_rows", other_empty)
+    for layout in ("f", "s"):
+        for i in range(4):
+            rep = synth.make_report(i, seed=43, template_id="legacy", layout=layout)
+            ex = extract(read_bytes(rep.render(), rep.filename))
+            _filled_never_wrong(ex, rep)
+            assert all(rep.values.get(c.key) in {v for v, _ in c.candidates} for c in ex.cells
+                       if c.value is None and c.candidates and rep.values.get(c.key) is not None)

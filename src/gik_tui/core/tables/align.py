@@ -343,12 +343,15 @@ class _Header:
     # the header ends in words that name no column (信息内容 … 对外公开总数量 备注): a column the
     # template lacks after its own, whose figures a glued row runs into its last cell's
     ends_unnamed: bool = False
-    timed: bool = False  # words naming no column that speak of a time (本期, 上期, 年): a period's column?
+    # a one-column table's header words after its last known one that name no column, joined (units
+    # too: a scrape's 本期数上期数 is cut at 期, 本 / 期 / 数上 / 期 / 数): read whole at its first row
+    tail: str = ""
 
     def restart(self, table: str | None) -> None:
         """A new run of column headers, of `table`."""
         self.cells, self.table, self.extra, self.disorder, self.stray = [], table, 0, False, False
-        self.ends_unnamed = self.timed = False
+        self.ends_unnamed = False
+        self.tail = ""
         self.years = []
         self.memo.clear()
 
@@ -789,6 +792,7 @@ class _Aligner:
                 head.restart(of)  # (a header cell seen already after words that name no column: the header starts again)
             head.cells.append((key, tok.line))
             head.ends_unnamed = False
+            head.tail = ""
             head.memo.clear()
             if worded:  # the header has cells it does not name: it says nothing of the columns a table lacks
                 head.extra += 1
@@ -851,6 +855,8 @@ class _Aligner:
                         self.consumed.add(tok.line)
                 return
         if raw in _UNITS:
+            if self.after_header and self.head.cells and self.head.tail and self.target is None:
+                self.head.tail += raw  # (a piece of header words cut at a unit: 本 / 期 / 数上)
             if self.orphan is not None:
                 self.orphan_unit = raw
             return  # a unit cell of an unknown row: keep the row's label as the orphan
@@ -872,8 +878,7 @@ class _Aligner:
                     self.head.years.append((mark, raw))
                     self.consumed.add(tok.line)
                     return
-                # (words of a time that are no column's mark whole: 本期数上期数 cut up, 本 / 期 / 数上)
-                self.head.timed = self.head.timed or _TIME_WORD.search(key) is not None
+                self.head.tail += key  # (words that are no column's mark whole: 本期数上期数 cut up, 本 / 期 / 数上)
             if key not in self.pieces:  # (not a piece of a header broken over lines: 法人或 / 其他 / 组织)
                 self.head.stray = True
             if t is not None and not t.row and not t.values:
@@ -1702,6 +1707,9 @@ class _Aligner:
             base = 0
         kinds = self._kinds(t.table, t.row, cols)
         head = self.head
+        if len(cols) == 1 and head.table == t.table and head.tail and len(head.years) < 2 \
+                and len(marks := _year_marks(head.tail)) >= 2:
+            head.years = marks  # (the header's words of its columns, cut up by the scrape and joined back)
         if len(cols) == 1 and head.table == t.table and len(head.years) >= 2:
             self._glued_years(t, cols, run, kinds, base, at)
             return
@@ -1713,10 +1721,12 @@ class _Aligner:
         if open_:
             dropped = []
         open_ = open_ or t.words
-        if head.table == t.table and len(cols) == 1 and head.timed and self._one_column(t.table):
-            # words of a time among a one-column table's header that name no column (本期数上期数,
-            # cut up by the scrape): it may give several columns of figures, a period's each, glued
-            # here into one run — the run read whole may be two figures as one: offered, never filled
+        if head.table == t.table and len(cols) == 1 and _TIME_WORD.search(head.tail) \
+                and not _YEAR_WORD.fullmatch(head.tail) and self._one_column(t.table):
+            # words of a time among a one-column table's header that name no column and are no
+            # column's words whole (本期数同期比 cut up): it may give several columns of figures, a
+            # period's each, glued here into one run — the run read whole may be two figures as
+            # one: offered, never filled (本期 alone, cut into 本 / 期, is the year's column)
             open_ = True
         if head.table == t.table and head.ends_unnamed:
             self.rep.unnamed_end.add(t.table)  # (_misfit: a column after the template's, holding figures?)
@@ -1792,17 +1802,20 @@ class _Aligner:
                                  + (f"{head.years[k][1]}'s figure is cut from each run where the identities choose"
                                     if k is not None else "which is the report year's, it does not say: not read"))
         opts = split_run(run, kinds * m) if k is not None else []
-        if not opts:
+        # (the other columns' cells may be empty: the run whole may be the year's figure alone)
+        whole = split_run(run, kinds) if k is not None else []
+        if opts is None or not opts and not whole:
             why = ("too many ways to split" if opts is None else f"cannot be cut into {m} figures" if k is not None
                    else "its header does not say which column of figures is the report year's")
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({run[:30]}: {why})")
             self.row_notes[(t.table, t.row)] = f"its figures {run[:30]!r}: {why}"
             return
         best: dict = {}
-        for o in opts:  # (one reading a figure of the year: its likeliest cut)
-            v = o.values[k]
+        for o in [*opts, *(whole or ())]:  # (one reading a figure of the year: its likeliest cut)
+            j = k if len(o.values) == m else 0
+            v = o.values[j]
             if v not in best or best[v].weight < o.weight:
-                best[v] = Option((v,), (o.spans[k],), (o.raws[k],), o.weight)
+                best[v] = Option((v,), (o.spans[j],), (o.raws[j],), o.weight)
         self.uncertain.append((Uncertain(t.table, t.row, cols, _shifted(list(best.values()), base, at), "solved",
                                          "glued", None, kinds), t))
 
