@@ -80,6 +80,7 @@ _YEAR_HEAD = re.compile(r"((?:19|20)\d{2})年度?(?:数|统计数)?")
 _VALUE_WORDS = frozenset({"数量", "数值", "数据"})
 _SHARE_WORDS = frozenset({"占比", "比例", "百分比", "比重", "所占比例", "占比(%)", "比例(%)"})
 _NUMBERING_WORDS = frozenset({"栏次", "列次", "行次", "序号", "编号", "栏号"})
+_CHANGE_WORD = re.compile(r"增减|增长|增幅|同比|比上年")
 _TIME_WORD = re.compile(r"[年期]|^[本上今去]|[本上今去]$|累计|同比|增减")  # (本期数上期数 cut up: 本, 期, 数上 …)
 _COLUMN_LIKE = re.compile(r"[\u4e00-\u9fff]{2,6}")  # a column's header word: a few characters, no note or unit
 
@@ -1801,9 +1802,11 @@ class _Aligner:
                                  f"{', '.join(w for _, w in head.years)}), glued into one run a row; "
                                  + (f"{head.years[k][1]}'s figure is cut from each run where the identities choose"
                                     if k is not None else "which is the report year's, it does not say: not read"))
-        opts = split_run(run, kinds * m) if k is not None else []
-        # (the other columns' cells may be empty: the run whole may be the year's figure alone)
-        whole = split_run(run, kinds) if k is not None else []
+        # a change's column (增减, 同比) takes a sign: `63209-146` is 63 | 209 | -146
+        each = tuple("signed" if _CHANGE_WORD.search(w) else kinds[0] for _, w in head.years)
+        opts = split_run(run, each) if k is not None else []
+        # (the other columns' cells may be empty: a run of digits alone may be the year's figure whole)
+        whole = split_run(run, kinds) if k is not None and _ONE_FIGURE.fullmatch(run) else []
         if opts is None or not opts and not whole:
             why = ("too many ways to split" if opts is None else f"cannot be cut into {m} figures" if k is not None
                    else "its header does not say which column of figures is the report year's")
