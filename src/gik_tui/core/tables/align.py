@@ -87,8 +87,9 @@ _COLUMN_LIKE = re.compile(r"[\u4e00-\u9fff]{2,6}")  # a column's header word: a 
 
 # the words of a one-column table's header naming its columns of figures, glued into one (a scrape
 # with no separators: 本年数上年数, 本年度历年累计, 2015年2014年): each its mark, in order
-_YEAR_WORD = re.compile(r"((?:19|20)\d{2})年度?(?:统计数|数量?)?|(本年度数量?|本年度|本年数量?|本年实际|本年|本期数?|今年"
-                        r"|统计数)|(比上年增减|比上年|上一年度?数量?|上年度?(?:同期)?数量?|去年|同期数?|同比增减|同比"
+_YEAR_WORD = re.compile(r"((?:19|20)\d{2})年度?(?:统计数|数量?)?|("
+                        + "|".join(sorted(_THIS_YEAR | {"统计数"}, key=len, reverse=True))
+                        + r")|(比上年增减|比上年|上一年度?数量?|上年度?(?:同期)?数量?|去年|同期数?|同比增减|同比"
                         r"|增减|增长|增幅|历年累计数?|累计数|上期数?)")
 
 
@@ -106,9 +107,14 @@ def _year_marks(key: str) -> list[tuple[str | int, str]]:
     return out if pos == len(key) and len(out) >= 2 else []
 
 
-def _year_mark(key: str) -> bool:
-    """Do these words name a year's column of figures (2017年, 本年, 上年数, 同比增减)?"""
-    return _YEAR_HEAD.fullmatch(key) is not None or key in _THIS_YEAR or (len(key) <= 8 and _OTHER_YEAR.search(key) is not None)
+def _year_mark(key: str) -> str | int | None:
+    """The mark of words naming a year's column of figures: its year (2017年), "this" (本年, 本期数)
+    or "other" (上年数, 同比增减, 历年累计); None for any other words."""
+    if (m := _YEAR_HEAD.fullmatch(key)) is not None:
+        return int(m.group(1))
+    if key in _THIS_YEAR:
+        return "this"
+    return "other" if len(key) <= 8 and _OTHER_YEAR.search(key) is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -798,12 +804,10 @@ class _Aligner:
             if worded:  # the header has cells it does not name: it says nothing of the columns a table lacks
                 head.extra += 1
             if of is not None and self._one_column(of):
-                if key in self._value_heads(of) or key in _VALUE_WORDS or key in _THIS_YEAR:
-                    head.years.append(("this", raw))  # (统计数, 数量, 本年度: the year's own column of figures)
-                elif (m := _YEAR_HEAD.fullmatch(key)) is not None:
-                    head.years.append((int(m.group(1)), raw))
-                elif len(key) <= 8 and _OTHER_YEAR.search(key):
-                    head.years.append(("other", raw))  # (历年累计, a header word of the template: another column's)
+                # (统计数, 数量: the year's own column of figures; 本年度, 历年累计: header words of the template)
+                mark = "this" if key in self._value_heads(of) or key in _VALUE_WORDS else _year_mark(key)
+                if mark is not None:
+                    head.years.append((mark, raw))
             self.after_header = True
             self.consumed.add(tok.line)
             self.orphan = None
@@ -868,8 +872,7 @@ class _Aligner:
             self.head.ends_unnamed = (_COLUMN_LIKE.fullmatch(key) is not None and key not in _SHARE_WORDS
                                       and key not in _NUMBERING_WORDS)
             if self.head.table is not None and self._one_column(self.head.table):
-                m = _YEAR_HEAD.fullmatch(key)
-                mark = int(m.group(1)) if m else "this" if key in _THIS_YEAR else "other" if _OTHER_YEAR.search(key) else None
+                mark = _year_mark(key)
                 glued = _year_marks(key)
                 if glued:  # (several columns' words glued into one: 本年数上年数)
                     self.head.years.extend(glued)
@@ -1187,7 +1190,7 @@ class _Aligner:
         if len(parts) < 2 and not (keys[0] in self.starts and keys[0] not in headers):
             return False  # (one word: the start of a header cell alone on its line, 法人或其他组 / 织 自然人 总计)
         if all(q in headers for q in keys if q) or (
-                all(q in headers or _year_mark(q) for q in keys if q) and any(q in headers for q in keys)
+                all(q in headers or _year_mark(q) is not None for q in keys if q) and any(q in headers for q in keys)
                 and all(self._one_column(t) for q in keys if q in headers for t in headers[q])):
             # whole headers, a cell a token, read as they come — among them the years a one-column
             # table's header may give its figures (统计指标 单位 统计数 上年数: the report year's, read)
