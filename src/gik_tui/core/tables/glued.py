@@ -207,16 +207,23 @@ _CAPTION_NUMBER = re.compile(r"\d{1,2}(?![\d.,])")
 _AFTER_FIGURE_UNIT = re.compile(r"\d" + COUNT_UNIT + r"$")
 
 
+def _piece_before(s: str, a: int, before: list[Piece]) -> int:
+    """The index in `before` of the piece that stands right before the figures at `a` (spaces
+    between them aside), or -1 when none does."""
+    k = len(before) - 1
+    while k >= 0 and before[k].kind == "text" and not s[before[k].start:before[k].end].strip(" \t"):
+        k -= 1  # (a space between the label and its figures)
+    return k if k >= 0 and not s[before[k].end:a].strip(" \t") else -1
+
+
 def _cell_with_unit(s: str, a: int, b: int, before: list[Piece], vocab: Vocab) -> int:
     """Are the figures s[a:b], a count's unit after them, a table's cell: right after a table's
     word or another figure's unit, and before a figure, a table's word or the end? Then they are
     figures, which may hold several cells glued (`4502件+314652件`: +31 and 4652件), not one cell of
     prose (`予以公开12件，部分公开3件` stays prose: a comma follows). Where the unit ends, or 0."""
     u = _UNIT_AT.match(s, b)
-    k = len(before) - 1
-    while k >= 0 and before[k].kind == "text" and not s[before[k].start:before[k].end].strip(" \t"):
-        k -= 1  # (a space between the label and its figures)
-    if u is None or k < 0 or s[before[k].end:a].strip(" \t"):
+    k = _piece_before(s, a, before)
+    if u is None or k < 0:
         return 0
     if before[k].kind != "word" and not _AFTER_FIGURE_UNIT.search(s, max(0, before[k].end - 4), before[k].end):
         return 0
@@ -235,10 +242,8 @@ def _percent_cell(s: str, a: int, b: int, before: list[Piece], vocab: Vocab) -> 
     share column's percentage (`申请数量9052436792443883.9%二、上年结转…`: 388, then 3.9%)? Right
     after a table's word (the row's label), and before another table word, a row's numbering or
     the end; a sentence's share (`占比达95.2%，`, `增长12%以上`) stays prose."""
-    k = len(before) - 1
-    while k >= 0 and before[k].kind == "text" and not s[before[k].start:before[k].end].strip(" \t"):
-        k -= 1  # (a space between the label and its figures)
-    if k < 0 or before[k].kind not in ("word", "note") or s[before[k].end:a].strip(" \t"):
+    k = _piece_before(s, a, before)
+    if k < 0 or before[k].kind not in ("word", "note"):
         return False
     e = b + 1
     while e < len(s) and s[e] in " \t":
