@@ -106,8 +106,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self._timer = None  # the autosave's (Saving)
         self.failed: str | None = None
         self._last_right = None
-        self._note = ""  # what `]` found here, said once with the cell on the status line
-        self._note_undecided = False  # `]` found an undecided cell: its candidates say it better
+        self._stop = None  # what `]` found here (an Attention), said once with the cell on the status line
         self._failing_shown: set = set()
         self._told: set[str] = set()
         self._notes_stale = False
@@ -468,11 +467,11 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             lead, why = why.split(FIRST, 1)
             why = "first:" + why
             msg += f": {lead}"
-            if self._note_undecided:
-                self._note = ""  # (what `]` would say of it, said better)
-        if self._note:  # why `]` stopped here: after the cell and its value, which a narrow line keeps
-            msg, self._note = f"{msg}  ▸ {self._note}", ""
-        self._note_undecided = False
+            if self._stop is not None and self._stop.undecided:
+                self._stop = None  # (what `]` would say of it, said better)
+        if self._stop is not None:  # why `]` stopped here: after the cell and its value, which a narrow line keeps
+            msg += f"  ▸ {self._stop.label}"
+        self._stop = None
         if self.review.is_edited(key):
             was = fmt_number(orig.value) if orig is not None and orig.value is not None else "blank"
             msg += f"  (edited; extracted {was})"
@@ -589,8 +588,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             st.move_cursor(row=st.get_row_index(str(target.key)))
             self.set_status(f"▸ {target.label}")
         else:
-            self._note = target.label  # said on the status line with the cell (no toast to cover it)
-            self._note_undecided = target.undecided
+            self._stop = target  # said on the status line with the cell (no toast to cover it)
             self.goto_cell(target.key)
 
     def action_fill_zeros(self, whole_table: bool) -> None:
