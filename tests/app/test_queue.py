@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from gik_tui.app.app import GikApp
 from gik_tui.app.report import ReportScreen
 from gik_tui.app.screens.queue import QueueScreen
@@ -14,6 +16,19 @@ SIZE = (160, 48)
 
 def names(table) -> list[str]:
     return [str(r.key.value).rsplit("/", 1)[-1] for r in table.ordered_rows]
+
+
+@asynccontextmanager
+async def queue_on(reports, ann_dir, name: str):
+    """The app on the queue of `reports`, every report summarised, the cursor on `name`'s row:
+    (app, pilot, queue screen, its table)."""
+    app = GikApp(str(reports), annotations=str(ann_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        queue = app.screen
+        table = queue.query_one("#queue-table")
+        table.move_cursor(row=names(table).index(name))
+        yield app, pilot, queue, table
 
 
 async def test_sort_marks_its_column_and_next_report_follows_the_rows(reports, ann_dir):
@@ -132,11 +147,7 @@ async def test_metadata_edit_marks_the_report_in_progress(reports, ann_dir):
 async def test_i_on_one_report_shows_its_agency_and_its_year(reports, ann_dir):
     """`i` on the queue with nothing marked: the box shows the report's agency and its year (the year
     was left empty, as if the report had none)."""
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        table = app.screen.query_one("#queue-table")
-        table.move_cursor(row=names(table).index("2019_lusong.txt"))
+    async with queue_on(reports, ann_dir, "2019_lusong.txt") as (app, pilot, _, table):
         await pilot.press("i")
         await pilot.pause()
         values = {w.id: w.value for w in app.screen.query("Input")}
@@ -148,12 +159,7 @@ async def test_marked_reports_get_one_agency_at_once(reports, ann_dir):
     line and annotation follow; an empty year leaves each report's year as it is."""
     from gik_tui.core.annotations import annotation_path, load
 
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        queue = app.screen
-        table = queue.query_one("#queue-table")
-        table.move_cursor(row=names(table).index("2018_dongsheng.txt"))
+    async with queue_on(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, queue, table):
         await pilot.press("space", "space")  # marks dongsheng, then liuzhi (the cursor goes down)
         await pilot.pause()
         assert str(qrow(table, reports / "2018_dongsheng.txt")["file"]).startswith("✓ ")
@@ -174,12 +180,7 @@ async def test_marked_reports_get_one_agency_at_once(reports, ann_dir):
 async def test_a_marked_row_sorts_by_its_name(reports, ann_dir):
     """Sorting by file puts a marked row (✓ before its name) where its name goes — the mark had
     sorted it after every other row."""
-    app = GikApp(str(reports), annotations=str(ann_dir))
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        queue = app.screen
-        table = queue.query_one("#queue-table")
-        table.move_cursor(row=names(table).index("2016_dongchang.txt"))
+    async with queue_on(reports, ann_dir, "2016_dongchang.txt") as (app, pilot, queue, table):
         await pilot.press("space", "s")
         await pilot.pause()
         assert str(qrow(table, reports / "2016_dongchang.txt")["file"]).startswith("✓ ")

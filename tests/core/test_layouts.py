@@ -736,6 +736,29 @@ def test_a_word_row_that_lost_a_figure_is_never_read_a_column_off():
     assert wrong == 0 and filled > 0.95 * 8 * 200
 
 
+def _rewritten(head=None, body=None, role=None):
+    """synth.table_rows with each table's rows rewritten — only the tables of `role`, when given:
+    head(rows) gives its header rows, body(rep, spec, rows, state) its body rows (`state`: a dict
+    kept over one table's parts, for a table's random source)."""
+    from gik_tui.core import synth
+
+    table_rows = synth.table_rows
+
+    def rows_of(rep, spec, rng):
+        parts = table_rows(rep, spec, rng)
+        if role is not None and synth.role(synth.load_template(rep.template), spec) != role:
+            return parts
+        state: dict = {}
+        return [(kind, head(rows) if kind == "head" and head else body(rep, spec, rows, state)
+                 if kind == "body" and body else rows) for kind, rows in parts]
+
+    return rows_of
+
+
+def _figure(cell: str) -> int:
+    return int(cell) if cell.isdigit() else 0
+
+
 @pytest.mark.parametrize("layout", ["f", "g", "s", "l", "a", "b", "c"])
 def test_synthetic_requests_tables_with_a_share_column_read_as_without_it(layout, monkeypatch):
     """The requests table with a 占比 column after 总计 (each row's share of the year's requests,
@@ -744,22 +767,12 @@ def test_synthetic_requests_tables_with_a_share_column_read_as_without_it(layout
     without the column (glued, no row of the table was read before)."""
     from gik_tui.core import synth
 
-    table_rows = synth.table_rows
-
-    def with_share(rep, spec, rng):
-        parts = table_rows(rep, spec, rng)
-        if synth.role(synth.load_template(rep.template), spec) != "applicants":
-            return parts
+    def shares(rep, spec, rows, state):
         grand = max(1, rep.values.get((spec.id, spec.blocks[0].rows[0], spec.blocks[0].columns[-1])) or 0)
-        out = []
-        for kind, rows in parts:
-            if kind == "head":
-                rows = [r + (["占比"] if i == len(rows) - 1 else []) for i, r in enumerate(rows)]
-            elif kind == "body":
-                rows = [r + [f"{(int(r[-1]) if r[-1].isdigit() else 0) * 100 / grand:.1f}%"] for r in rows]
-            out.append((kind, rows))
-        return out
+        return [r + [f"{_figure(r[-1]) * 100 / grand:.1f}%"] for r in rows]
 
+    with_share = _rewritten(lambda rows: [r + (["占比"] if i == len(rows) - 1 else []) for i, r in enumerate(rows)],
+                            shares, "applicants")
     filled = {}
     for share in (False, True):
         if share:
@@ -779,6 +792,28 @@ def replace_cells(ex, cells):
     return replace(ex, cells=tuple(cells))
 
 
+def _years_rows(heads, change: bool = False):
+    """Body rows of a statistics table with a column of figures a year (`heads`: the report
+    year's, the year before's — in the order `heads` names them — and, with `change`, the change,
+    signed), the year before's figure made from the year's."""
+    import random
+
+    def body(rep, spec, rows, state):
+        r2 = state.setdefault("rng", random.Random(rep.name))
+        out = []
+        for r in rows:
+            v = r[-1]
+            if not v.isdigit():
+                out.append(r[:-1] + [v] * len(heads))
+                continue
+            other = int(v) * 3 + r2.randint(1, 50)
+            cells = [v, str(other)] + ([f"{int(v) - other:+d}"] if change else [])
+            out.append(r[:-1] + (cells[::-1] if heads[0] == "历年累计" else cells))
+        return out
+
+    return body
+
+
 @pytest.mark.parametrize("heads", [("本年数", "上年数"), ("本年度", "历年累计"), ("历年累计", "本年度"), ("2015年", "2014年"),
                                    ("统计数", "比上年增减"), ("本期数", "上期数"), ("本年数量", "上年数量")])
 def test_a_statistics_table_with_a_column_of_figures_a_year_never_reads_two_glued_as_one(heads, monkeypatch):
@@ -788,30 +823,10 @@ def test_a_statistics_table_with_a_column_of_figures_a_year_never_reads_two_glue
     year before) and were read as one figure, 63209, at 0.9 — now no cell is wrong, and a blank
     one offers the year's figure among its candidates where the header says which column is the
     year's."""
-    import random
-
     from gik_tui.core import synth
 
-    table_rows = synth.table_rows
-
-    def two_columns(rep, spec, rng):
-        parts = table_rows(rep, spec, rng)
-        r2 = random.Random(rep.name)
-        out = []
-        for kind, rows in parts:
-            if kind == "head":
-                rows = [r[:-1] + list(heads) for r in rows]
-            elif kind == "body":
-                new = []
-                for r in rows:
-                    v = r[-1]
-                    other = str(int(v) * 3 + r2.randint(1, 50)) if v.isdigit() else v
-                    new.append(r[:-1] + ([other, v] if heads[0] == "历年累计" else [v, other]))
-                rows = new
-            out.append((kind, rows))
-        return out
-
-    monkeypatch.setattr(synth, "table_rows", two_columns)
+    monkeypatch.setattr(synth, "table_rows", _rewritten(lambda rows: [r[:-1] + list(heads) for r in rows],
+                                                        _years_rows(heads)))
     for layout in ("a", "c", "f", "s"):
         filled = offered = 0
         for i in range(3):
@@ -835,26 +850,16 @@ def test_a_requests_table_with_a_column_the_template_lacks_never_gives_a_wrong_f
     its cells kept (a, c) every cell is read."""
     from gik_tui.core import synth
 
-    table_rows = synth.table_rows
+    def head(rows):
+        last = len(rows) - 1
+        return [r[:-1] + [extra if i == last else ""] + r[-1:] if extra == "小计" else
+                r + [extra if i == last else ""] for i, r in enumerate(rows)]
 
-    def with_extra(rep, spec, rng):
-        parts = table_rows(rep, spec, rng)
-        if synth.role(synth.load_template(rep.template), spec) != "applicants":
-            return parts
-        out = []
-        for kind, rows in parts:
-            last = len(rows) - 1
-            if kind == "head":
-                rows = [r[:-1] + [extra if i == last else ""] + r[-1:] if extra == "小计" else
-                        r + [extra if i == last else ""] for i, r in enumerate(rows)]
-            elif kind == "body":
-                figure = (lambda x: int(x) if x.isdigit() else 0)
-                rows = [r[:-1] + [str(sum(figure(x) for x in r[-6:-1]))] + r[-1:] if extra == "小计" else
-                        r + [str(figure(r[-1]) + 7)] for r in rows]
-            out.append((kind, rows))
-        return out
+    def body(rep, spec, rows, state):
+        return [r[:-1] + [str(sum(_figure(x) for x in r[-6:-1]))] + r[-1:] if extra == "小计" else
+                r + [str(_figure(r[-1]) + 7)] for r in rows]
 
-    monkeypatch.setattr(synth, "table_rows", with_extra)
+    monkeypatch.setattr(synth, "table_rows", _rewritten(head, body, "applicants"))
     for layout in ("f", "g", "s", "l", "a", "c"):
         filled = 0
         warned = False
@@ -879,23 +884,12 @@ def test_a_glued_table_whose_header_ends_in_a_column_the_template_lacks_never_gi
 
     from gik_tui.core import synth
 
-    table_rows = synth.table_rows
+    def body(rep, spec, rows, state):
+        r2 = state.setdefault("rng", random.Random(rep.name + spec.id))
+        return [r + [str(r2.choice([0, 1, 2, 5, 12, 30]))] for r in rows]
 
-    def with_extra(rep, spec, rng):
-        parts = table_rows(rep, spec, rng)
-        if synth.role(synth.load_template(rep.template), spec) != "blocks":
-            return parts
-        r2 = random.Random(rep.name + spec.id)
-        out = []
-        for kind, rows in parts:
-            if kind == "head":
-                rows = [r + ([word] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)]
-            elif kind == "body":
-                rows = [r + [str(r2.choice([0, 1, 2, 5, 12, 30]))] for r in rows]
-            out.append((kind, rows))
-        return out
-
-    monkeypatch.setattr(synth, "table_rows", with_extra)
+    monkeypatch.setattr(synth, "table_rows", _rewritten(
+        lambda rows: [r + ([word] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], body, "blocks"))
     for layout in ("f", "g", "s"):
         for i in range(8):
             rep = synth.make_report(i, seed=59, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
@@ -926,6 +920,7 @@ def test_a_glued_header_ending_in_a_column_left_empty_costs_no_figure(word, monk
     for layout in ("f", "s"):
         reps = [synth.make_report(i, seed=67, template_id=("gik-2019", "gik-2021", "legacy")[i % 3], layout=layout)
                 for i in range(6)]
+
         def filled(rep) -> int:
             ex = extract(read_bytes(rep.render(), rep.filename))
             return _filled_never_wrong(replace_cells(ex, [c for c in ex.cells if c.table != "review"]), rep)
@@ -945,11 +940,7 @@ def test_a_statistics_tables_one_column_of_figures_named_by_its_year_is_read_who
     column (本期数上期数 cut up) leave its rows offered."""
     from gik_tui.core import synth
 
-    table_rows = synth.table_rows
-
-    def renamed(rep, spec, rng):
-        return [(k, [r[:-1] + [word] if k == "head" else r for r in rows]) for k, rows in table_rows(rep, spec, rng)]
-
+    renamed = _rewritten(lambda rows: [r[:-1] + [word] for r in rows])
     for layout in ("f", "s"):
         reps = [synth.make_report(i, seed=73, template_id="legacy", layout=layout) for i in range(3)]
         plain = [_filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep) for rep in reps]
@@ -966,13 +957,8 @@ def test_a_statistics_table_whose_other_years_column_is_empty_never_reads_a_figu
     cell offers its true figure."""
     from gik_tui.core import synth
 
-    table_rows = synth.table_rows
-
-    def other_empty(rep, spec, rng):
-        return [(k, [r + ["上年数"] if k == "head" else r + [""] if k == "body" else r for r in rows])
-                for k, rows in table_rows(rep, spec, rng)]
-
-    monkeypatch.setattr(synth, "table_rows", other_empty)
+    monkeypatch.setattr(synth, "table_rows", _rewritten(lambda rows: [r + ["上年数"] for r in rows],
+                                                        lambda rep, spec, rows, state: [r + [""] for r in rows]))
     for layout in ("f", "s"):
         for i in range(4):
             rep = synth.make_report(i, seed=43, template_id="legacy", layout=layout)
@@ -987,29 +973,10 @@ def test_a_statistics_table_with_the_years_and_their_change_never_reads_a_glued_
     """Three columns of figures: the year's, the year before's and the change, signed (`63209-146`
     is 63 | 209 | -146). Glued, the change's column takes its sign (read as a count's, the run had
     no cut and `63209` was read whole at 0.9): nothing is wrong; with cells kept every cell is read."""
-    import random
-
     from gik_tui.core import synth
 
-    table_rows = synth.table_rows
-
-    def three_columns(rep, spec, rng):
-        r2 = random.Random(rep.name)
-        out = []
-        for kind, rows in table_rows(rep, spec, rng):
-            if kind == "head":
-                rows = [r[:-1] + list(heads) for r in rows]
-            elif kind == "body":
-                new = []
-                for r in rows:
-                    v = r[-1]
-                    other = int(v) * 3 + r2.randint(1, 50) if v.isdigit() else None
-                    new.append(r[:-1] + ([v, str(other), f"{int(v) - other:+d}"] if other is not None else [v, v, v]))
-                rows = new
-            out.append((kind, rows))
-        return out
-
-    monkeypatch.setattr(synth, "table_rows", three_columns)
+    monkeypatch.setattr(synth, "table_rows", _rewritten(lambda rows: [r[:-1] + list(heads) for r in rows],
+                                                        _years_rows(heads, change=True)))
     for layout in ("a", "f", "s"):
         filled = 0
         for i in range(3):
