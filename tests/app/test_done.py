@@ -32,6 +32,10 @@ async def test_done_with_undecided_cells_asks_and_the_keys_after_the_answer_go_o
 
 async def test_stay_keeps_the_report_and_never_again_is_remembered(reports, ann_dir):
     async with asking(reports, ann_dir, "2018_liuzhi.txt") as (app, pilot, screen):
+        # the count the queue shows as unsure: 29 figures from sentences (low confidence) and the 29
+        # cells of the table no sentence gave — a figure not found is left behind too
+        assert screen.review.before_done() == "58 cell(s) are undecided or unsure"
+        assert app.workspace.summaries[str(reports / "2018_liuzhi.txt")].low == 58
         await burst(app, pilot, "d", "n")
         assert app.screen is screen and screen.name_ == "2018_liuzhi.txt" and screen.review.status != "done"
         await burst(app, pilot, "d", "a")  # done, and don't ask again

@@ -194,9 +194,10 @@ class Review:
 
     def before_done(self) -> str:
         """What marking the report done would leave behind, in words ("" when nothing): its failing
-        checks and the cells still undecided or unsure — asked about once before `d` takes it."""
+        checks and the cells still undecided or unsure — the queue's "unsure", blanks not found
+        included — asked about once before `d` takes it."""
         failing = sum(1 for c in self.checks() if c.state == "fails")
-        open_ = sum(1 for c in self.current_cells().values() if doubtful(c))
+        open_ = self.unsure_count()
         parts = []
         if failing:
             parts.append(f"{failing} check(s) fail")
