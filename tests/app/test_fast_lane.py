@@ -308,6 +308,21 @@ async def test_tab_switches_in_a_burst_come_back_to_the_same_cell(reports, ann_d
         assert app.focused is table and table.key_at_cursor() == (*NEW, ("法人或其他组织", "社会公益组织"))
 
 
+async def test_tabs_gone_round_in_a_burst_leave_the_status_line_on_the_cell(reports, ann_dir):
+    """`t t t t` typed at once goes round the tabs back to the Tables: the status line tells the cell
+    under the cursor, not what the Notes tab said on its way (its focus came after the cell's)."""
+    from .helpers import status
+
+    async with report_open(reports, ann_dir, "2018_dongsheng.txt") as (app, pilot, screen):
+        await burst(app, pilot, "right_square_bracket")
+        key = app.focused.key_at_cursor()
+        assert key[1][-1] == "不同意公开答复数" and "in a failing check" in status(screen)
+        await burst(app, pilot, "t", "t", "t", "t")
+        assert app.focused.key_at_cursor() == key
+        assert status(screen).startswith("stats › 依申请公开情况 › 申请答复数 › 不同意公开答复数 × 统计数 = 0")
+        assert "enter writes the note" not in status(screen)
+
+
 async def test_a_late_hide_does_not_take_the_focus_from_a_table_shown_again(reports, ann_dir):
     # `t` `T` in a burst: the Tables tab is shown again and its table focused before the table's
     # Hide (from the first `t`) is handled; Textual's handler then blurred the table and the keys

@@ -351,8 +351,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.query_one(KeyBar).refresh()  # its keys follow the focus (footer_context)
-        if self.review is None:
-            return
+        if self.review is None or event.widget is not self.focused:
+            return  # (a focus already passed on, `t t t t` typed fast: what it says would come after the cell's)
         # the status line says what the focused list or note is about, not what the last cell,
         # heading or check said (the Checks tab's "enter goes to the cells…" on the Notes tab)
         if isinstance(event.widget, ChecksPane):
