@@ -956,3 +956,24 @@ def test_a_label_start_that_begins_two_rows_names_neither():
     got = {c.row: c.value for c in extract(read_bytes(text.encode(), "2015_x.txt")).cells if c.table == "stats"}
     assert got[("行政复议数量", "维持具体行政行为数")] is None and got[("行政复议数量", "被依法纠错数")] == 1
     assert got[("行政诉讼数量", "维持具体行政行为或者驳回原告诉讼请求数")] is None
+
+
+def test_a_run_that_may_end_in_a_columns_figure_the_template_lacks_is_read_with_and_without_it():
+    """`_extra_readings`: the run whole (that column's cell empty), then without each trailing
+    figure it may end in, up to a boundary the scrape kept (a space) — never past it, never empty."""
+    from gik_tui.core.tables.align import _extra_readings
+
+    assert _extra_readings("01150162") == ["01150162", "0115016", "011501", "01150", "0115", "011", "01"]
+    assert _extra_readings("0101214081230115016 2") == ["0101214081230115016 2", "0101214081230115016"]
+    assert _extra_readings("12 30") == ["12 30", "12 3", "12"]
+    assert _extra_readings("7") == ["7"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 9999), min_size=1, max_size=8), st.integers(0, 999_999))
+def test_the_run_without_the_extra_columns_figure_is_always_among_its_readings(figures, extra):
+    from gik_tui.core.tables.align import _extra_readings
+
+    run = "".join(map(str, figures))
+    assert run in _extra_readings(run + str(extra))
+    assert run in _extra_readings(run)

@@ -216,6 +216,18 @@ def _shared_labels(template_id: str) -> frozenset[str]:
 
 
 @cache
+def _leaf_counts(template_id: str, table: str, block: str | None = None) -> dict[str, tuple[str, int]]:
+    """The table's column labels by key, its other names' keys too: (the label, how many of the
+    table's columns it ends — of the columns of its `block` only, 0 for another block's, when given)."""
+    spec = table_index(template_id).specs[table]
+    count: dict[str, int] = {}
+    for b in spec.blocks:
+        for c in b.columns:
+            count[c[-1]] = count.get(c[-1], 0) + (block is None or b.label == block)
+    return {label_key(x): (label, n) for label, n in count.items() for x in (label, *spec.aliases.get(label, ()))}
+
+
+@cache
 def _group_starts(template_id: str) -> frozenset[str]:
     """The first two characters of the template's group labels' keys (a quick test of a key that
     no group label starts)."""
@@ -330,6 +342,7 @@ class _Repeats:
     shares: set = field(default_factory=set)  # tables whose rows end in a share column's percentage
     uncut: dict = field(default_factory=dict)  # per table: its glued rows that could not be cut into its columns
     unnamed_end: set = field(default_factory=set)  # tables whose glued rows follow a header ending in words naming no column
+    beyond: set = field(default_factory=set)  # tables whose header names more columns than the template's (said once)
 
 
 @dataclass(slots=True)
@@ -350,6 +363,10 @@ class _Header:
     # the header ends in words that name no column (信息内容 … 对外公开总数量 备注): a column the
     # template lacks after its own, whose figures a glued row runs into its last cell's
     ends_unnamed: bool = False
+    # the word by which it names a column more than the table has: one of its columns again (…尚未审结
+    # 总计 合计, 合计 being 总计's other name), or another table's after its own — a column the template
+    # lacks, whose figure a glued row runs into its last cell
+    beyond: str = ""
     # a one-column table's header words after its last known one that name no column, joined (units
     # too: a scrape's 本期数上期数 is cut at 期, 本 / 期 / 数上 / 期 / 数): read whole at its first row
     tail: str = ""
@@ -358,6 +375,7 @@ class _Header:
         """A new run of column headers, of `table`."""
         self.cells, self.table, self.extra, self.disorder, self.stray = [], table, 0, False, False
         self.ends_unnamed = False
+        self.beyond = ""
         self.tail = ""
         self.years = []
         self.memo.clear()
@@ -767,6 +785,18 @@ class _Aligner:
         # 四、行政复议 / 数量 件 393, the end a column's header word alone): the row the two make exactly
         o = self.orphan
         joined = self._joined(o.text, raw) if o is not None and tok.line - o.line <= 2 and self._open() else None
+        head = self.head
+        if heads and self.after_header and head.cells and head.table == self.cur_table \
+                and head.table is not None and head.table not in heads and self.pos + 1 < len(self.toks) \
+                and not (is_row and any(r.table == head.table for r in self.idx.rows[key])) \
+                and ((nxt := self.toks[self.pos + 1]).glued
+                     or any(r.table == head.table for r in self.idx.rows.get(label_key(nxt.text), ()))):
+            # another table's column word ending this table's header, its glued figures or its first
+            # row right after it (…尚未审结总计其他0101…, 信息内容 处理决定数量 合计 / 行政许可): no switch
+            # of table — a column this one lacks, whose figure its glued runs may end in
+            head.beyond = raw
+            self.consumed.add(tok.line)
+            return
         if heads and not has_numbering(raw) and (not is_row or self.after_header or self.target is None or
                                         (self.cur_table in heads and self.idx.specs[self.cur_table].unlabelled)) \
                 and not (is_row and self._numbered(tok)) and joined is None \
@@ -799,6 +829,12 @@ class _Aligner:
                 head.restart(of)  # (a header cell seen already after words that name no column: the header starts again)
             head.cells.append((key, tok.line))
             head.ends_unnamed = False
+            if of is not None and not head.beyond and key in (leaves := _leaf_counts(self.template_id, of)):
+                # (a table of blocks, each with its header: the columns of the block the header is of)
+                block = self.cur_block if self.idx.specs[of].headed_blocks else None
+                label, most = _leaf_counts(self.template_id, of, block)[key]
+                if sum(leaves.get(k, ("",))[0] == label for k, _ in head.cells) > most:
+                    head.beyond = raw
             head.tail = ""
             head.memo.clear()
             if worded:  # the header has cells it does not name: it says nothing of the columns a table lacks
@@ -1738,6 +1774,15 @@ class _Aligner:
         if heads is not None:  # a share column's percentage ends the run: no cell of the template
             self.rep.shares.add(t.table)
             dropped = []
+        elif head.table == t.table and head.beyond:
+            # its header names a column more than the table has (…总计 合计): the run may end in that
+            # column's figure — read whole and without each trailing figure it may be, the identities choose
+            heads = _extra_readings(run)
+            if t.table not in self.rep.beyond:
+                self.rep.beyond.add(t.table)
+                self.warnings.append(f"{t.table}: its header names more columns than the template's (its "
+                                     f"{head.beyond} is one too many); its glued rows are read with and without a last figure of that "
+                                     "column, the identities choose")
         options = _union(_split_heads(heads, run, kinds, sums), dropped)
         if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
             options = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped)
@@ -2138,6 +2183,23 @@ def _share_readings(run: str) -> list[str] | None:
             continue
         head = run[:m.end(1) - w].rstrip(" \t")
         if head and head[-1].isdigit():
+            out.append(head)
+    return out
+
+
+def _extra_readings(run: str, most: int = 6) -> list[str]:
+    """The ways to read a glued run that may end in the figure of a column the template lacks:
+    whole (that cell empty, its figure dropped by the scrape), or without its last 1 to `most`
+    digits, up to the cell boundary a space marks (`0101214081230115016 2`)."""
+    out = [run]
+    for w in range(1, min(most, len(run) - 1) + 1):
+        if not run[-w].isdigit():
+            break
+        head = run[:-w]
+        if head[-1] in " \t":
+            out.append(head.rstrip(" \t"))
+            break
+        if head[-1].isdigit():
             out.append(head)
     return out
 
