@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from gik_tui.core.extract import extract
 from gik_tui.core.readers import read_bytes
-from gik_tui.core.solve import MAX_OPTIONS, Constraint, Option, Uncertain, ahead, placements, solve, split_run
+from gik_tui.core.solve import (MAX_OPTIONS, Constraint, Option, Uncertain, ahead, placements, solve, split_empties,
+                                split_run)
 from gik_tui.core.synth import dropped_zeros, make_report
 from gik_tui.core.tables.glued import split_line
 from gik_tui.core.values import parse_value
@@ -128,6 +129,40 @@ def test_split_budget_gives_up_cleanly():
 # ------------------------------------------------------------------ placing values of a short or long row
 def _parsed(*raws):
     return [(parse_value(r), (i, i + len(r)), r) for i, r in enumerate(raws)]
+
+
+REQ_SUMS = ((6, (0, 1, 2, 3, 4, 5)),)
+
+
+def test_a_run_of_a_row_whose_empty_cells_were_dropped_is_cut_with_them():
+    """`228224056` under seven columns whose total is the sum of the six before it: besides its
+    one cut into seven figures (2 | 2 | 8 | 2 | 2 | 40 | 56), the cuts with one or more empty cells
+    that keep the total, the report's own (2 | 28 | 2 | 24 | ∅ | 0 | 56) among them; each has an
+    empty cell (None, no span), and none breaks the total."""
+    kinds = ("count",) * 7
+    opts = split_empties("228224056", kinds, REQ_SUMS)
+    assert (2, 28, 2, 24, None, 0, 56) in {o.values for o in opts}
+    assert [o.values for o in split_run("228224056", kinds, REQ_SUMS)] == [(2, 2, 8, 2, 2, 40, 56)]
+    for o in opts:
+        assert None in o.values and all((v is None) == (sp is None) for v, sp in zip(o.values, o.spans))
+        assert sum(v or 0 for v in o.values[:6]) == o.values[6]
+        assert "".join(o.raws) == "228224056"
+    # a space the scrape kept is a cut of every reading; a unit, a sign or a dash: not listed here
+    assert all(any(sp is not None and sp[0] == 2 for sp in o.spans) for o in split_empties("2 28224056", kinds, REQ_SUMS))
+    assert split_empties("22件8224056", kinds, REQ_SUMS) is None and split_empties("2—28224056", kinds, REQ_SUMS) is None
+    assert split_empties("5" * 40, kinds, budget=50) is None  # past its budget: None, never a short list
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.none(), st.integers(0, 60)), min_size=6, max_size=6).filter(lambda v: None in v))
+def test_a_row_with_empty_cells_is_always_among_the_cuts_of_its_glued_run(parts):
+    """Any row of six parts and their total with one or more parts left empty, glued: its own
+    reading is among split_empties' cuts (or the run is too ambiguous to list)."""
+    total = sum(v or 0 for v in parts)
+    row = (*parts, total)
+    run = "".join("" if v is None else str(v) for v in row)
+    opts = split_empties(run, ("count",) * 7, REQ_SUMS)
+    assert opts is None or row in {o.values for o in opts}
 
 
 def test_placements_keep_order_and_the_total():

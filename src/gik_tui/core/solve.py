@@ -144,6 +144,110 @@ def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int
     return _split_spaced(run, kinds, sums, budget)
 
 
+EMPTY_PRIOR = 0.5  # an empty cell where the row could have been cut into figures (a prior, per empty cell)
+
+
+def split_empties(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...] = (),
+                  budget: int = SPLIT_BUDGET) -> list[Option] | None:
+    """Every way to cut `run` into len(kinds) cells of which one or more are empty: a row of a
+    report that leaves cells empty rather than writing 0, whose empty cells the scrape dropped with
+    its separators (`228224056` under seven columns may be 2 | 28 | 2 | 24 | ∅ | 0 | 56 as well as
+    2 | 2 | 8 | 2 | 2 | 40 | 56). An empty cell is None (0 to the sums), its span None; a cut is
+    made at each space; cells are whole figures without leading zeros. `sums` as in
+    `_split_unspaced`: a total after its parts is forced once they are cut. None when the run is
+    not plain figures (a unit, a sign, a decimal, a dash: its readings cannot be listed so) or the
+    enumeration passes its budget — the row's readings may then lack its true one."""
+    n = len(kinds)
+    digits = run.replace(" ", "").replace("\t", "")
+    if not digits.isdigit() or n < 2 or len(digits) > MAX_RUN:
+        return None
+    must: set[int] = set()
+    at = 0
+    for piece in run.split():
+        if at:
+            must.add(at)
+        at += len(piece)
+    L = len(digits)
+    sums = tuple((t, parts) for t, parts in sums
+                 if parts and max(parts) < t and all(kinds[c] in ("count", "signed") for c in (t, *parts)))
+    total_at = {t: i for i, (t, _) in enumerate(sums)}  # a total's column → its identity's index
+    mine = [[i for i, (t, parts) in enumerate(sums) if c in parts] for c in range(n)]  # the totals a column is a part of
+    live = [[i for i, (t, _) in enumerate(sums) if t >= c] for c in range(n)]  # the totals still open at a column
+    acc = [0] * len(sums)  # each identity's parts cut so far, summed
+    empty = [0]  # the empty cells cut so far
+    out: list[Option] = []
+    steps = 0
+    cells: list[tuple[int, int] | None] = []
+    vals: list[int] = []
+    # (where, column, an empty cell yet?, each open total's parts so far) that gave no reading: the
+    # same again gives none — empty cells make many ways to one such place
+    dead: set[tuple] = set()
+
+    def rec(pos: int, col: int) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > budget:
+            return False
+        if col == n:
+            if pos == L and empty[0]:
+                raws = [digits[sp[0]:sp[1]] if sp is not None else "" for sp in cells]
+                w = split_prior([r for r in raws if r]) * EMPTY_PRIOR ** raws.count("")
+                out.append(Option(tuple(None if sp is None else v for v, sp in zip(vals, cells)),
+                                  tuple(cells), tuple(raws), w))
+            return len(out) <= MAX_OPTIONS
+        key = (pos, col, empty[0] > 0, *[acc[i] for i in live[col]])
+        if key in dead:
+            return True
+        found = len(out)
+        if col in total_at:  # a total whose parts are cut: their sum, or left empty when it is 0
+            x = acc[total_at[col]]
+            want = str(x)
+            ends = ([pos] if x == 0 else []) + ([pos + len(want)] if digits.startswith(want, pos) else [])
+        elif col == n - 1:
+            ends = [L] if pos == L or digits[pos] != "0" or L - pos == 1 else []
+        elif pos == L:
+            ends = [pos]
+        elif digits[pos] == "0":
+            ends = [pos, pos + 1]
+        else:
+            ends = [pos, *range(pos + 1, min((m for m in must if m > pos), default=L) + 1)]
+        parts_of = mine[col]
+        for e in ends:
+            if must and any(pos < m < e for m in must):
+                continue
+            v = int(digits[pos:e]) if e > pos else 0
+            if v and parts_of and L - e < max(len(str(acc[i] + v)) for i in parts_of):
+                continue  # (the text left cannot hold a total its parts so far make)
+            cells.append((pos, e) if e > pos else None)
+            vals.append(v)
+            empty[0] += e == pos
+            for i in parts_of:
+                acc[i] += v
+            ok = rec(e, col + 1)
+            for i in parts_of:
+                acc[i] -= v
+            empty[0] -= e == pos
+            cells.pop()
+            vals.pop()
+            if not ok:
+                return False
+        if len(out) == found:
+            dead.add(key)
+        return True
+
+    try:
+        finished = rec(0, 0)
+    finally:
+        rec = None  # noqa: F841 - break the closure's cycle (workers run without the cyclic GC)
+    if not finished or len(out) > MAX_OPTIONS:
+        return None
+    if must:  # the spans in the run, its spaces counted
+        where = [i for i, c in enumerate(run) if not c.isspace()]
+        out = [Option(o.values, tuple(None if sp is None else (where[sp[0]], where[sp[1] - 1] + 1) for sp in o.spans),
+                      o.raws, o.weight) for o in out]
+    return out
+
+
 def _split_spaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...],
                   budget: int) -> list[Option] | None:
     """split_run of a run without dash cells: its spaces (and a count's unit after a figure) are

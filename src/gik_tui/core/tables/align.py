@@ -29,7 +29,7 @@ from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, Offers, OtherRow, Split
 from ..questions import table_question
 from ..solve import (SPLIT_BUDGET, Constraint, Option, Uncertain, holds, ahead, bare, distinguishing, placements,
-                     shifts, solve, split_prior, split_run)
+                     shifts, solve, split_empties, split_prior, split_run)
 from ..templates import TableSpec, Template, load_template
 from ..values import BLANK, COUNT_UNIT_WORDS, FOOTNOTE, Parsed, blank_mark, parse_value, unfit
 from .glued import UNITS as _UNITS, vocabulary
@@ -343,6 +343,8 @@ class _Repeats:
     uncut: dict = field(default_factory=dict)  # per table: its glued rows that could not be cut into its columns
     unnamed_end: set = field(default_factory=set)  # tables whose glued rows follow a header ending in words naming no column
     beyond: set = field(default_factory=set)  # tables whose header names more columns than the template's (said once)
+    empties: str = ""  # a glued row that shows the report's empty cells dropped (all its glued rows may have lost some)
+    unemptied: list = field(default_factory=list)  # glued rows read before that was seen: (Uncertain, its run's reading)
 
 
 @dataclass(slots=True)
@@ -1781,12 +1783,24 @@ class _Aligner:
             if t.table not in self.rep.beyond:
                 self.rep.beyond.add(t.table)
                 self.warnings.append(f"{t.table}: its header names more columns than the template's (its "
-                                     f"{head.beyond} is one too many); its glued rows are read with and without a last figure of that "
-                                     "column, the identities choose")
-        options = _union(_split_heads(heads, run, kinds, sums), dropped)
-        if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
-            options = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped)
-            sums = ()
+                                     f"{head.beyond} is one too many); its glued rows are read with and without a "
+                                     "last figure of that column, the identities choose")
+        # (a run of figures alone: a count's unit kept its cell's bounds; a spaced run, on a page
+        # that glues no figures together for sure, is its cells, placed already when it dropped some, `_dropped`)
+        digits = run.replace(" ", "")
+        bare = digits.isdigit() and (digits == run or self._glue_seen() is not None)
+        empties = bool(self.rep.empties) and bare
+        if not self.rep.empties and sums and bare and len(digits) < len(cols) and split_empties(run, kinds, sums):
+            # fewer digits than the row has columns, which keep its own totals with cells left
+            # empty: the report leaves cells empty (rather than writing 0) and the scrape dropped
+            # them — any glued row of it, in any table, may have lost some (a row whose figures
+            # stand on elsewhere, `21` then `减*516`, is no such row: it keeps no total so)
+            empties = True
+            self.rep.empties = f"{t.row[-1] if t.row else t.table} {run[:30]}"
+            self.warnings.append(f"{t.table}: its glued row {self.rep.empties} has fewer figures than its {len(cols)} "
+                                 "columns — the report leaves cells empty, and the scrape dropped them: each glued "
+                                 "row of the report is read with empty cells too, the identities choose")
+        options, plain, unlisted = _readings(heads, run, kinds, sums, dropped, empties, base, at)
         if options == []:
             self.rep.uncut[t.table] = self.rep.uncut.get(t.table, 0) + 1
         if not options:
@@ -1794,11 +1808,10 @@ class _Aligner:
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({run[:30]}: {why})")
             self.row_notes[(t.table, t.row)] = f"its figures {run[:30]!r}: {why}"
             return
-
-        plain = (lambda: _shifted(_union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped), base, at)) \
-            if sums else None
-        self.uncertain.append((Uncertain(t.table, t.row, cols, _shifted(options, base, at), "solved", "glued", plain,
-                                         kinds, open_, bool(dropped)), t))
+        u = Uncertain(t.table, t.row, cols, options, "solved", "glued", plain, kinds, open_ or unlisted, bool(dropped))
+        self.uncertain.append((u, t))
+        if not self.rep.empties and bare:  # (read again with empty cells if a later row shows them: _solve)
+            self.rep.unemptied.append((u, (heads, run, kinds, sums, dropped, base, at)))
 
     def _misfit(self, table: str, items: list[tuple[Uncertain, _Target]]) -> bool:
         """Do most of the table's rows read from runs or placed figures fit none of the template's
@@ -1921,6 +1934,10 @@ class _Aligner:
     def _solve(self) -> None:
         if not self.uncertain:
             return
+        for u, how in self.rep.unemptied if self.rep.empties else ():  # (read before a glued row showed empty cells)
+            heads, run, kinds, sums, dropped, base, at = how
+            u.options, u.plain, unlisted = _readings(heads, run, kinds, sums, dropped, True, base, at)
+            u.open = u.open or unlisted
         by_table: dict[str, list[tuple[Uncertain, _Target]]] = {}
         for u, t in self.uncertain:
             if all(k in self.cells for k in self._row_keys(u)):
@@ -2204,15 +2221,45 @@ def _extra_readings(run: str, most: int = 6) -> list[str]:
     return out
 
 
+def _readings(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums, dropped: list[Option],
+              empties: bool, base: int, at: list[int] | None):
+    """A glued row's readings: (its options, with their spans in the text; the function giving its
+    plain ones, or None when they are these; whether its true reading may be missing from them).
+    The run's cuts into its columns (of each of its `heads` readings) and the placements of a
+    spaced run that `dropped` empty cells; with `empties` (the report leaves cells empty, and the
+    scrape dropped them) its cuts with empty cells too (`split_empties`) — too many to list, and the
+    row is offered, never filled. A row that breaks its own total is read by its plain cuts, as
+    candidates."""
+    options = _union(_split_heads(heads, run, kinds, sums), dropped)
+    unlisted = False
+    if empties:
+        short = _split_heads(heads, run, kinds, sums, split=split_empties)
+        unlisted = short is None
+        if not unlisted:
+            options = _union(options, short)
+    if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
+        options = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped)
+        unlisted = unlisted or empties  # (its plain cuts with empty cells: not listed)
+        sums = ()
+
+    def plain() -> list[Option] | None:
+        found = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped)
+        if empties:
+            found = _union(found, _split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET, split=split_empties))
+        return _shifted(found, base, at)
+
+    return _shifted(options, base, at), (plain if sums else None), unlisted
+
+
 def _split_heads(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums=(),
-                 budget: int = SPLIT_BUDGET) -> list[Option] | None:
-    """split_run of the run, or of each of its readings without a share's percentage
+                 budget: int = SPLIT_BUDGET, split=split_run) -> list[Option] | None:
+    """split_run (or `split`) of the run, or of each of its readings without a share's percentage
     (`_share_readings`), their budget shared: the union of their options; None when too many."""
     if heads is None:
-        return split_run(run, kinds, sums, budget)
+        return split(run, kinds, sums, budget)
     out: list[Option] | None = []
     for head in heads:
-        out = _union(out, split_run(head, kinds, sums, max(500, budget // len(heads))))
+        out = _union(out, split(head, kinds, sums, max(500, budget // len(heads))))
         if out is None:
             return None
     return out
