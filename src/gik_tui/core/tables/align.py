@@ -369,6 +369,7 @@ class _Header:
     # 总计 合计, 合计 being 总计's other name), or another table's after its own — a column the template
     # lacks, whose figure a glued row runs into its last cell
     beyond: str = ""
+    named: dict[str, int] = field(default_factory=dict)  # each column label the header names: how often
     # a one-column table's header words after its last known one that name no column, joined (units
     # too: a scrape's 本期数上期数 is cut at 期, 本 / 期 / 数上 / 期 / 数): read whole at its first row
     tail: str = ""
@@ -378,6 +379,7 @@ class _Header:
         self.cells, self.table, self.extra, self.disorder, self.stray = [], table, 0, False, False
         self.ends_unnamed = False
         self.beyond = ""
+        self.named.clear()
         self.tail = ""
         self.years = []
         self.memo.clear()
@@ -831,11 +833,12 @@ class _Aligner:
                 head.restart(of)  # (a header cell seen already after words that name no column: the header starts again)
             head.cells.append((key, tok.line))
             head.ends_unnamed = False
-            if of is not None and not head.beyond and key in (leaves := _leaf_counts(self.template_id, of)):
+            if of is not None and not head.beyond and key in _leaf_counts(self.template_id, of):
                 # (a table of blocks, each with its header: the columns of the block the header is of)
                 block = self.cur_block if self.idx.specs[of].headed_blocks else None
                 label, most = _leaf_counts(self.template_id, of, block)[key]
-                if sum(leaves.get(k, ("",))[0] == label for k, _ in head.cells) > most:
+                head.named[label] = seen = head.named.get(label, 0) + 1
+                if seen > most:
                     head.beyond = raw
             head.tail = ""
             head.memo.clear()
