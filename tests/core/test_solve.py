@@ -151,6 +151,7 @@ def test_a_run_of_a_row_whose_empty_cells_were_dropped_is_cut_with_them():
     assert all(any(sp is not None and sp[0] == 2 for sp in o.spans) for o in split_empties("2 28224056", kinds, REQ_SUMS))
     assert split_empties("22件8224056", kinds, REQ_SUMS) is None and split_empties("2—28224056", kinds, REQ_SUMS) is None
     assert split_empties("5" * 40, kinds, budget=50) is None  # past its budget: None, never a short list
+    assert split_empties("2092", ("count",)) == []  # (one cell holding figures is not empty)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

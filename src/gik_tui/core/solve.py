@@ -159,7 +159,9 @@ def split_empties(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple
     enumeration passes its budget — the row's readings may then lack its true one."""
     n = len(kinds)
     digits = run.replace(" ", "").replace("\t", "")
-    if not digits.isdigit() or n < 2 or len(digits) > MAX_RUN:
+    if n < 2:
+        return []  # (a row of one cell that holds figures: that cell is not empty)
+    if not digits.isdigit() or len(digits) > MAX_RUN:
         return None
     must: set[int] = set()
     at = 0

@@ -2235,7 +2235,7 @@ def _readings(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums, d
     candidates."""
     options = _union(_split_heads(heads, run, kinds, sums), dropped)
     unlisted = False
-    if empties:
+    if empties and options is not None:  # (None: too many ways already, the row is not read)
         short = _split_heads(heads, run, kinds, sums, split=split_empties)
         unlisted = short is None
         if not unlisted:
