@@ -931,6 +931,26 @@ def test_a_glued_table_whose_header_names_a_column_more_than_it_has_never_gives_
             assert filled >= 6 * (15 if role == "one row" else 161) * 0.8, (layout, filled)
 
 
+@pytest.mark.parametrize("mark", ["、", ")", "）"])
+@pytest.mark.parametrize("layout", ["f", "s", "c"])
+def test_rows_numbered_with_another_mark_than_a_dot_read_as_with_a_dot(mark, layout):
+    """属于国家秘密 … 2、其他法律行政法规禁止公开, or 2)…: the rows numbered 1. 2. 3. in the template
+    written with 、 or ) (the report's own style) read every cell the dot's way does — glued, the
+    number was read as the run's last figure and no row of the table was filled; in any layout,
+    `3)危及…` was no row's label."""
+    import re
+
+    from gik_tui.core import synth
+
+    for i in range(4):
+        rep = synth.make_report(i, seed=29, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
+        text = rep.render().decode(rep.encoding)
+        dotted = _filled_never_wrong(extract(read_bytes(text.encode("utf-8"), rep.filename)), rep)
+        marked = re.sub(r"(?<=[\d|\s])([1-9])\.(?=[\u4e00-\u9fff])", lambda m: m.group(1) + mark, text)
+        assert marked != text
+        assert _filled_never_wrong(extract(read_bytes(marked.encode("utf-8"), rep.filename)), rep) == dotted
+
+
 @pytest.mark.parametrize("share", [0.05, 0.3])
 def test_glued_tables_of_a_report_that_leaves_cells_empty_never_give_a_wrong_figure(share, monkeypatch):
     """A report that leaves cells empty rather than writing 0 (a `share` of the 0 cells of its

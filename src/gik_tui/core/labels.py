@@ -15,7 +15,7 @@ from .values import FOOTNOTE_AFTER, INVISIBLE, NUMBERED, SUPERSCRIPTS
 
 _NUMBERING = re.compile(
     r"^(?:其中\s*[:：]?|第[一二三四五六七八九十]+部分|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
-    r"|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*"
+    r"|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|\d{1,2}\s*[)）](?!\d)|[①-⑳])\s*"
 )
 _NOTES = re.compile(r"[（(][^（()）]{0,80}(?:[）)]|$)")
 DROP_CHARS = r"[\s“”‘’\"'《》〈〉、,，:：;；。.．·/|!！?？\-—_" + INVISIBLE + "]"  # what a label key leaves out

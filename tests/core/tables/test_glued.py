@@ -51,6 +51,19 @@ def test_a_numbering_before_figures_or_a_unit_is_a_label_of_its_own():
     assert [t for t, _, _, _ in split_line("(二)被依法纠错数 件 172", "legacy")] == ["(二)被依法纠错数", "件", "172"]
 
 
+def test_a_rows_number_written_with_a_mark_other_than_a_dot_ends_the_run_before_it():
+    """`…0160002182、其他法律…` and `…0160002182)其他法律…`: the next row's number (2) written with 、 or
+    ) is no figure of the run before it, as with a dot (`2.`); the 、 or ) stood outside the run, so
+    the 2 was read as its last digit and every such row had a figure more (no row of the table was
+    filled)."""
+    from gik_tui.core.tables.glued import split_line
+
+    for mark in ("、", ")", "."):
+        line = f"(三)不予公开1.属于国家秘密016000218{2}{mark}其他法律行政法规禁止公开0000101"
+        got = [(t, g) for t, _, _, g in split_line(line, "gik-2019")]
+        assert ("016000218", True) in got and (f"2{mark}其他法律行政法规禁止公开", False) in got, (mark, got)
+
+
 def test_several_rows_on_a_line_are_told_from_one_row_whose_label_has_several_words():
     """A table's rows taken onto one line one space apart hold figures after two table words;
     one row whose label starts with its group's holds them after one (its numbering, 1., is none)."""

@@ -44,6 +44,8 @@ _PROSE_AFTER = set("件条次个人项篇份名期年月日号家起宗批户余
 _NUMBERING_NOTE = re.compile(rf"^\(\s*[{_CN_NUM}\d]{{1,3}}\s*\)$")
 _NUMBERING_TAIL = re.compile(rf"(?:[{_CN_NUM}]{{1,3}}\s*[、.]|其中\s*[:：]?|第[{_CN_NUM}]+部分)\s*$")
 _RUN_NUMBERING = re.compile(r"(\d{1,2})[.、]$")
+_RUN_DIGITS_END = re.compile(r"(\d{1,2})$")
+_NUMBER_MARKS = ("、", ")")  # what may follow a row's number other than a dot (2、, 2)), never part of a run
 # a "bare" run of figures: directly followed by CJK text that is not a counting word, by a bracket,
 # or by the end of the line (prose writes 18件, 2020年, 55%; a glued table writes 171000018二、…)
 # (or, with a space on either side, a run whose figures are spaced: 数量 8 0 0 0 0 0 8 二、…)
@@ -400,8 +402,8 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
                 numbering_alone(a)
             emit(a, b, False, "word")
         elif p.kind == "text":
-            if not text.strip():
-                continue
+            if not text.strip() or text in _NUMBER_MARKS and carry is not None and nxt is not None and nxt.kind == "word":
+                continue  # (2、其他…: the numbering, its mark, then the word it numbers, one token)
             m = _NUMBERING_TAIL.search(text)
             if m and follows:
                 if text[:m.start()].strip():
@@ -412,10 +414,15 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
         else:  # a run of figures
             m = _RUN_NUMBERING.search(text)
             end = b
+            dun = (m is None and follows and s[nxt.start:nxt.end] in _NUMBER_MARKS and i + 2 < len(pieces)
+                   and pieces[i + 2].kind == "word" and pieces[i + 2].start == nxt.end)
+            if dun:  # (the next row's numbering written 2、 or 2), the mark no piece of the run: 0160002182、其他…)
+                m = _RUN_DIGITS_END.search(text)
+                nxt = pieces[i + 2]
             if m and follows:
                 nkey = label_key(s[nxt.start:nxt.end])
                 take = _numbering_digits(m.group(1), vocab.ordinals.get(nkey, frozenset()), m.start() == 0)
-                numbering = end = b - 1 - take
+                numbering = end = b - (0 if dun else 1) - take
                 while end > a and s[end - 1] in " \t":
                     end -= 1
                 if end > a:
