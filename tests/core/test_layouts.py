@@ -931,6 +931,30 @@ def test_a_glued_table_whose_header_names_a_column_more_than_it_has_never_gives_
             assert filled >= 6 * (15 if role == "one row" else 161) * 0.8, (layout, filled)
 
 
+def test_a_glued_row_no_identity_ties_that_left_a_cell_empty_is_never_filled_by_its_text_alone(monkeypatch):
+    """The 主动公开 table (no identity) with some cells left empty, glued (f, s): `1712减11` under
+    上一年项目数量 | 本年增/减 | 处理决定数量 was 1712 | -1 | 1 at 0.9 by the text alone — the only cut
+    with no empty cell; 1712 | -11 | ∅ is one too. Such rows are offered with both (an empty cell
+    for a 0 is no other reading: `000` stays 0 | 0 | 0)."""
+    import random
+
+    from gik_tui.core import synth
+
+    def body(rep, spec, rows, state):
+        r2 = state.setdefault("rng", random.Random(rep.name + spec.id + "a"))
+        return [[c if j == 0 or not c.replace(".", "").isdigit() or r2.random() >= 0.3 else "" for j, c in enumerate(r)]
+                for r in rows]
+
+    monkeypatch.setattr(synth, "table_rows", _rewritten(None, body, "blocks"))
+    for layout in ("f", "s"):
+        filled = 0
+        for i in range(12):
+            rep = synth.make_report(i, seed=113, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
+            ex = extract(read_bytes(rep.render(), rep.filename))
+            filled += _filled_never_wrong(replace_cells(ex, [c for c in ex.cells if c.table == "active"]), rep)
+        assert filled >= 40, (layout, filled)
+
+
 @pytest.mark.parametrize("mark", ["、", ")", "）"])
 @pytest.mark.parametrize("layout", ["f", "s", "c"])
 def test_rows_numbered_with_another_mark_than_a_dot_read_as_with_a_dot(mark, layout):

@@ -153,17 +153,20 @@ def split_empties(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple
     report that leaves cells empty rather than writing 0, whose empty cells the scrape dropped with
     its separators (`228224056` under seven columns may be 2 | 28 | 2 | 24 | ∅ | 0 | 56 as well as
     2 | 2 | 8 | 2 | 2 | 40 | 56). An empty cell is None (0 to the sums), its span None; a cut is
-    made at each space; cells are whole figures without leading zeros. `sums` as in
-    `_split_unspaced`: a total after its parts is forced once they are cut. None when the run is
-    not plain figures (a unit, a sign, a decimal, a dash: its readings cannot be listed so) or the
-    enumeration passes its budget — the row's readings may then lack its true one."""
+    made at each space and before each sign, which starts a cell of a signed column (`1712减11`
+    under 上一年项目数量 | 本年增/减 | 处理决定数量 is 1712 | -1 | 1 or 1712 | -11 | ∅); cells are whole
+    figures without leading zeros. `sums` as in `_split_unspaced`: a total after its parts is forced
+    once they are cut. None when the run is not figures and signs (a unit, a decimal, a dash: its
+    readings cannot be listed so) or the enumeration passes its budget — the row's readings may
+    then lack its true one."""
     n = len(kinds)
     digits = run.replace(" ", "").replace("\t", "")
     if n < 2:
         return []  # (a row of one cell that holds figures: that cell is not empty)
-    if not digits.isdigit() or len(digits) > MAX_RUN:
+    if not any(c.isdigit() for c in digits) or any(not c.isdigit() and c not in _SIGNS for c in digits) \
+            or len(digits) > MAX_RUN:
         return None
-    must: set[int] = set()
+    must: set[int] = {i for i, c in enumerate(digits) if c in _SIGNS and i}
     at = 0
     for piece in run.split():
         if at:
@@ -217,7 +220,10 @@ def split_empties(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple
         for e in ends:
             if must and any(pos < m < e for m in must):
                 continue
-            v = int(digits[pos:e]) if e > pos else 0
+            text = digits[pos:e]
+            if text and not _cell_ok(text, kinds[col], col == n - 1, None):
+                continue
+            v = (int(text) if text.isdigit() else parse_value(text).value) if text else 0
             if v and parts_of and L - e < max(len(str(acc[i] + v)) for i in parts_of):
                 continue  # (the text left cannot hold a total its parts so far make)
             cells.append((pos, e) if e > pos else None)

@@ -2240,6 +2240,16 @@ def _readings(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums, d
         unlisted = short is None
         if not unlisted:
             options = _union(options, short)
+    elif options and not sums:
+        # a row no identity ties, its cells decided where its readings agree — unless a cell of it
+        # may be empty, its figure dropped with its separator (`1712减11`: 1712 | -1 | 1, or 1712 |
+        # -11 | ∅): such readings too, where they undo what the others agree on (an empty cell for
+        # a 0 undoes nothing)
+        agreed = [k for k in range(len(kinds)) if all(_alike((o.values[k],), (options[0].values[k],)) for o in options)]
+        short = _split_heads(heads, run, kinds, split=split_empties) if agreed else None
+        if short:
+            options = options + [o for o in short
+                                 if not all(_alike((o.values[k],), (options[0].values[k],)) for k in agreed)]
     if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
         options = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped)
         unlisted = unlisted or empties  # (its plain cuts with empty cells: not listed)
@@ -2252,6 +2262,11 @@ def _readings(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums, d
         return _shifted(found, base, at)
 
     return _shifted(options, base, at), (plain if sums else None), unlisted
+
+
+def _alike(a: tuple, b: tuple) -> bool:
+    """Do two readings of a row give the same figures, an empty cell and a 0 taken as one?"""
+    return all(x == y or x in (None, 0) and y in (None, 0) for x, y in zip(a, b))
 
 
 def _split_heads(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums=(),
