@@ -931,6 +931,33 @@ def test_a_glued_table_whose_header_names_a_column_more_than_it_has_never_gives_
             assert filled >= 6 * (15 if role == "one row" else 161) * 0.8, (layout, filled)
 
 
+@pytest.mark.parametrize("layout", ["b", "l", "c"])
+def test_a_row_under_a_header_naming_a_column_more_that_dropped_an_empty_cell_is_never_read_a_column_off(layout, monkeypatch):
+    """The review table with a 合计 column after its last 总计, holding a figure, and cells left empty
+    that a layout of one cell a line drops (b, l): a row of as many figures as the template's
+    columns may be the report's with an empty cell gone, and read left to right it stood a column
+    off at full confidence. Such rows are placed in the template's columns and that one, the
+    identities choose; a row whose line keeps its cells (c) is read as it stands."""
+    import random
+
+    from gik_tui.core import synth
+
+    def head(rows):
+        return [r + (["合计"] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)]
+
+    def body(rep, spec, rows, state):
+        r2 = state.setdefault("rng", random.Random(rep.name + spec.id))
+        return [[("" if c == "0" and r2.random() < 0.3 else c) for c in r] + [str(r2.choice([1, 2, 5, 12]))] for r in rows]
+
+    monkeypatch.setattr(synth, "table_rows", _rewritten(head, body, "one row"))
+    filled = 0
+    for i in range(24):
+        rep = synth.make_report(i, seed=101, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
+        ex = extract(read_bytes(rep.render(), rep.filename))
+        filled += _filled_never_wrong(replace_cells(ex, [c for c in ex.cells if c.table == "review"]), rep)
+    assert filled >= (24 * 15 * 0.6 if layout == "c" else 24 * 15 * 0.3), filled
+
+
 def test_a_glued_row_no_identity_ties_that_left_a_cell_empty_is_never_filled_by_its_text_alone(monkeypatch):
     """The 主动公开 table (no identity) with some cells left empty, glued (f, s): `1712减11` under
     上一年项目数量 | 本年增/减 | 处理决定数量 was 1712 | -1 | 1 at 0.9 by the text alone — the only cut

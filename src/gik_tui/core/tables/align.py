@@ -833,13 +833,18 @@ class _Aligner:
                 head.restart(of)  # (a header cell seen already after words that name no column: the header starts again)
             head.cells.append((key, tok.line))
             head.ends_unnamed = False
-            if of is not None and not head.beyond and key in _leaf_counts(self.template_id, of):
+            if of is not None and key in _leaf_counts(self.template_id, of):
                 # (a table of blocks, each with its header: the columns of the block the header is of)
                 block = self.cur_block if self.idx.specs[of].headed_blocks else None
-                label, most = _leaf_counts(self.template_id, of, block)[key]
+                counts = _leaf_counts(self.template_id, of, block)
+                label, most = counts[key]
                 head.named[label] = seen = head.named.get(label, 0) + 1
-                if seen > most:
-                    head.beyond = raw
+                # one column named once more than the table has, by this last cell (…总计 合计): a
+                # header of several lines that repeats a group's cells (a spanning cell's words set
+                # again under it) names several more, and none last
+                most_of = {lab: m for lab, m in counts.values()}
+                head.beyond = raw if seen > most and sum(max(0, c - most_of.get(lab, 0))
+                                                         for lab, c in head.named.items()) == 1 else ""
             head.tail = ""
             head.memo.clear()
             if worded:  # the header has cells it does not name: it says nothing of the columns a table lacks
@@ -1534,6 +1539,27 @@ class _Aligner:
             why = "empty fields before the values"
         elif doubt is not None and len(vals) == n:
             self._doubted(t, cols, doubt, vals)
+            return
+        elif 1 < len(vals) <= n and not explicit and not spanned and head.table == t.table and head.beyond \
+                and not self._kept(vals):
+            # its header names a column more than the table has (…总计 合计), and its line keeps no
+            # cells apart (one a line, one space apart): as many figures as the template's columns
+            # (or fewer) may be the report's with an empty cell dropped — placed
+            # in its columns and that one, the identities choose (read left to right, 0 | 1 | 15 |
+            # 0 | 16 and 2 of a review row that lost an empty cell stood a column off, at full confidence)
+            kinds = self._kinds(t.table, t.row, cols)
+            items = [(p, (tok.start, tok.end), tok.text) for tok, p in vals]
+            wide = placements(items, (*kinds, "count"))
+            if not wide:
+                shown = ", ".join(tok.text for tok, _ in vals)
+                self.unsplit.append(f"{' / '.join(t.row) or t.table} ({shown})")
+                self.row_notes[(t.table, t.row)] = f"its figures ({shown[:40]}) could not be placed in its {n} columns"
+                return
+            seen: dict[tuple, Option] = {}
+            for o in wide:
+                seen.setdefault(o.values[:n], Option(o.values[:n], o.spans[:n], o.raws[:n], o.weight, o.why))
+            self.uncertain.append((Uncertain(t.table, t.row, cols, list(seen.values()), "inferred",
+                                             "a column the template lacks", kinds=kinds, placed=True), t))
             return
         elif not shifted and (len(vals) == n or (explicit and len(vals) < n and not spanned)):
             for col, (tok, p) in zip(cols, vals):
