@@ -228,6 +228,12 @@ def _leaf_counts(template_id: str, table: str, block: str | None = None) -> dict
 
 
 @cache
+def _leaf_most(template_id: str, table: str, block: str | None = None) -> dict[str, int]:
+    """How many of the table's (or its block's) columns each column label ends (`_leaf_counts`)."""
+    return {label: n for label, n in _leaf_counts(template_id, table, block).values()}
+
+
+@cache
 def _group_starts(template_id: str) -> frozenset[str]:
     """The first two characters of the template's group labels' keys (a quick test of a key that
     no group label starts)."""
@@ -836,13 +842,12 @@ class _Aligner:
             if of is not None and key in _leaf_counts(self.template_id, of):
                 # (a table of blocks, each with its header: the columns of the block the header is of)
                 block = self.cur_block if self.idx.specs[of].headed_blocks else None
-                counts = _leaf_counts(self.template_id, of, block)
-                label, most = counts[key]
+                label, most = _leaf_counts(self.template_id, of, block)[key]
                 head.named[label] = seen = head.named.get(label, 0) + 1
                 # one column named once more than the table has, by this last cell (…总计 合计): a
                 # header of several lines that repeats a group's cells (a spanning cell's words set
                 # again under it) names several more, and none last
-                most_of = {lab: m for lab, m in counts.values()}
+                most_of = _leaf_most(self.template_id, of, block)
                 head.beyond = raw if seen > most and sum(max(0, c - most_of.get(lab, 0))
                                                          for lab, c in head.named.items()) == 1 else ""
             head.tail = ""
@@ -1544,9 +1549,9 @@ class _Aligner:
                 and not self._kept(vals):
             # its header names a column more than the table has (…总计 合计), and its line keeps no
             # cells apart (one a line, one space apart): as many figures as the template's columns
-            # (or fewer) may be the report's with an empty cell dropped — placed
-            # in its columns and that one, the identities choose (read left to right, 0 | 1 | 15 |
-            # 0 | 16 and 2 of a review row that lost an empty cell stood a column off, at full confidence)
+            # (or fewer) may be the report's with an empty cell dropped — placed in its columns and
+            # that one, the identities choose (read left to right, 0 | 1 | 15 | 0 | 16 and 2 of a
+            # review row that lost an empty cell stood a column off, at full confidence)
             kinds = self._kinds(t.table, t.row, cols)
             items = [(p, (tok.start, tok.end), tok.text) for tok, p in vals]
             wide = placements(items, (*kinds, "count"))
@@ -2271,11 +2276,11 @@ def _readings(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums, d
         # may be empty, its figure dropped with its separator (`1712减11`: 1712 | -1 | 1, or 1712 |
         # -11 | ∅): such readings too, where they undo what the others agree on (an empty cell for
         # a 0 undoes nothing)
-        agreed = [k for k in range(len(kinds)) if all(_alike((o.values[k],), (options[0].values[k],)) for o in options)]
+        first = options[0].values
+        agreed = [k for k in range(len(kinds)) if all(_same_figure(o.values[k], first[k]) for o in options)]
         short = _split_heads(heads, run, kinds, split=split_empties) if agreed else None
         if short:
-            options = options + [o for o in short
-                                 if not all(_alike((o.values[k],), (options[0].values[k],)) for k in agreed)]
+            options = options + [o for o in short if not all(_same_figure(o.values[k], first[k]) for k in agreed)]
     if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
         options = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped)
         unlisted = unlisted or empties  # (its plain cuts with empty cells: not listed)
@@ -2290,9 +2295,9 @@ def _readings(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums, d
     return _shifted(options, base, at), (plain if sums else None), unlisted
 
 
-def _alike(a: tuple, b: tuple) -> bool:
-    """Do two readings of a row give the same figures, an empty cell and a 0 taken as one?"""
-    return all(x == y or x in (None, 0) and y in (None, 0) for x, y in zip(a, b))
+def _same_figure(x, y) -> bool:
+    """Do two readings give a cell the same figure, an empty cell and a 0 taken as one?"""
+    return x == y or x in (None, 0) and y in (None, 0)
 
 
 def _split_heads(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums=(),

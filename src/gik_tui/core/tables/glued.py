@@ -414,15 +414,15 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
         else:  # a run of figures
             m = _RUN_NUMBERING.search(text)
             end = b
-            dun = (m is None and follows and s[nxt.start:nxt.end] in _NUMBER_MARKS and i + 2 < len(pieces)
+            marked = (m is None and follows and s[nxt.start:nxt.end] in _NUMBER_MARKS and i + 2 < len(pieces)
                    and pieces[i + 2].kind == "word" and pieces[i + 2].start == nxt.end)
-            if dun:  # (the next row's numbering written 2、 or 2), the mark no piece of the run: 0160002182、其他…)
+            if marked:  # (the next row's numbering written 2、 or 2), the mark no piece of the run: 0160002182、其他…)
                 m = _RUN_DIGITS_END.search(text)
                 nxt = pieces[i + 2]
             if m and follows:
                 nkey = label_key(s[nxt.start:nxt.end])
                 take = _numbering_digits(m.group(1), vocab.ordinals.get(nkey, frozenset()), m.start() == 0)
-                numbering = end = b - (0 if dun else 1) - take
+                numbering = end = b - (0 if marked else 1) - take
                 while end > a and s[end - 1] in " \t":
                     end -= 1
                 if end > a:
