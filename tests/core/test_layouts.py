@@ -1032,14 +1032,40 @@ def test_glued_tables_of_a_report_that_leaves_cells_empty_never_give_a_wrong_fig
         assert filled >= (1000 if share < 0.1 else 300), (layout, filled)
 
 
+@pytest.mark.parametrize("word", ["备注", "说明"])
+@pytest.mark.parametrize("figures", [False, True])
+def test_a_glued_review_row_after_a_notes_columns_header_is_read(word, figures, monkeypatch):
+    """The review table with a notes column after its last 总计 (备注, 说明), empty or holding a
+    figure, glued (f, s): `…总计备注0101214…` was one cell of words and no figure of the table was
+    found. The word is a header naming no column, and the run is read whole and without each
+    trailing figure that column may hold — no cell wrong, most rows read."""
+    import random
+
+    from gik_tui.core import synth
+
+    def body(rep, spec, rows, state):
+        r2 = state.setdefault("rng", random.Random(rep.name + spec.id))
+        return [r + [str(r2.choice([1, 2, 5, 12]))] for r in rows] if figures else rows
+
+    monkeypatch.setattr(synth, "table_rows", _rewritten(
+        lambda rows: [r + ([word] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], body, "one row"))
+    for layout in ("f", "s"):
+        filled = 0
+        for i in range(8):
+            rep = synth.make_report(i, seed=59, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
+            ex = extract(read_bytes(rep.render(), rep.filename))
+            filled += _filled_never_wrong(replace_cells(ex, [c for c in ex.cells if c.table == "review"]), rep)
+        assert filled >= 8 * 15 * 0.7, (layout, filled)
+
+
 @pytest.mark.parametrize("word", ["备注", "说明", "单位：件", "栏次"])
 def test_a_glued_header_ending_in_a_column_left_empty_costs_no_figure(word, monkeypatch):
     """A header ending in words that name no column of the template, whose cells the report leaves
     empty (备注, 说明), or a note (单位：件), or the label of a row of column numbers (栏次 1 2 3), in
     every table, glued (f, s): each table reads as many cells as without it — only a column that
     holds figures (some run then cannot be cut into the template's columns) leaves rows offered.
-    (The review table's one unlabelled row, its figures right after such a word, is read as a row
-    the template lacks, as before: it is left out of the count.)"""
+    (The review table's one unlabelled row, its figures right after such a word, is read with and
+    without a last figure of that column: it is left out of the count.)"""
     from gik_tui.core import synth
 
     table_rows = synth.table_rows

@@ -32,7 +32,7 @@ from ..solve import (SPLIT_BUDGET, Constraint, Option, Uncertain, holds, ahead, 
                      shifts, solve, split_empties, split_prior, split_run)
 from ..templates import TableSpec, Template, load_template
 from ..values import BLANK, COUNT_UNIT_WORDS, FOOTNOTE, Parsed, blank_mark, parse_value, unfit
-from .glued import UNITS as _UNITS, vocabulary
+from .glued import NOTE_COLUMNS, UNITS as _UNITS, vocabulary
 from .stream import Tok
 
 FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
@@ -82,6 +82,7 @@ _SHARE_WORDS = frozenset({"占比", "比例", "百分比", "比重", "所占比�
 _NUMBERING_WORDS = frozenset({"栏次", "列次", "行次", "序号", "编号", "栏号"})
 _CHANGE_WORD = re.compile(r"增减|增长|增幅|同比|比上年")
 _TIME_WORD = re.compile(r"[年期]|^[本上今去]|[本上今去]$|累计|同比|增减")  # (本期数上期数 cut up: 本, 期, 数上 …)
+_NOTE_KEYS = frozenset(label_key(w) for w in NOTE_COLUMNS)  # a notes column's header words
 _COLUMN_LIKE = re.compile(r"[\u4e00-\u9fff]{2,6}")  # a column's header word: a few characters, no note or unit
 
 
@@ -783,6 +784,13 @@ class _Aligner:
             return
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
+        if key in _NOTE_KEYS and self.after_header and self.head.cells:
+            # a notes column's header after the table's own (…总计 备注): a column the template
+            # lacks, never a cell's words (备注0101…, glued: the figures after it are the row's)
+            self.head.extra += 1
+            self.head.ends_unnamed = True
+            self.consumed.add(tok.line)
+            return
         if self.target is not None and heads is None and not is_row and raw not in _UNITS and self._in_row(tok, key):
             # words where a figure stands (不详, 见附件, 约17, 17[1]) among a row's figures, or
             # with a digit after its label: a cell that holds no figure, at its place — dropped, the
@@ -1810,15 +1818,15 @@ class _Aligner:
         if heads is not None:  # a share column's percentage ends the run: no cell of the template
             self.rep.shares.add(t.table)
             dropped = []
-        elif head.table == t.table and head.beyond:
+        elif head.table == t.table and (head.beyond or head.ends_unnamed and not t.row):
             # its header names a column more than the table has (…总计 合计): the run may end in that
             # column's figure — read whole and without each trailing figure it may be, the identities choose
             heads = _extra_readings(run)
             if t.table not in self.rep.beyond:
                 self.rep.beyond.add(t.table)
                 self.warnings.append(f"{t.table}: its header names more columns than the template's (its "
-                                     f"{head.beyond} is one too many); its glued rows are read with and without a "
-                                     "last figure of that column, the identities choose")
+                                     f"{head.beyond or 'last words name none'}); its glued rows are read with and "
+                                     "without a last figure of that column, the identities choose")
         # (a run of figures alone: a count's unit kept its cell's bounds; a spaced run, on a page
         # that glues no figures together for sure, is its cells, placed already when it dropped some, `_dropped`)
         digits = run.replace(" ", "")

@@ -45,6 +45,9 @@ _NUMBERING_NOTE = re.compile(rf"^\(\s*[{_CN_NUM}\d]{{1,3}}\s*\)$")
 _NUMBERING_TAIL = re.compile(rf"(?:[{_CN_NUM}]{{1,3}}\s*[、.]|其中\s*[:：]?|第[{_CN_NUM}]+部分)\s*$")
 _RUN_NUMBERING = re.compile(r"(\d{1,2})[.、]$")
 _RUN_DIGITS_END = re.compile(r"(\d{1,2})$")
+# a notes column's header, which no template names, after a table's own (…总计备注0101…): a word of
+# the table's, so that a one-row table glued after it is read (align: a column the template lacks)
+NOTE_COLUMNS = ("备注", "说明")
 _NUMBER_MARKS = ("、", ")")  # what may follow a row's number other than a dot (2、, 2)), never part of a run
 # a "bare" run of figures: directly followed by CJK text that is not a counting word, by a bracket,
 # or by the end of the line (prose writes 18件, 2020年, 55%; a glued table writes 171000018二、…)
@@ -136,6 +139,7 @@ def vocabulary(template_id: str) -> Vocab:
             words |= _variants(h)
         if spec.unit_column:
             words |= UNITS
+        words |= set(NOTE_COLUMNS)
         counters: dict[tuple, int] = {}
         for node, _ in spec.nodes():
             parent = node[:-1]
