@@ -784,14 +784,10 @@ class _Aligner:
             return
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
-        if key in _NOTE_KEYS and self.after_header and self.head.cells:
-            # a notes column's header after the table's own (…总计 备注): a column the template
-            # lacks, never a cell's words (备注0101…, glued: the figures after it are the row's)
-            self.head.extra += 1
-            self.head.ends_unnamed = True
-            self.consumed.add(tok.line)
-            return
-        if self.target is not None and heads is None and not is_row and raw not in _UNITS and self._in_row(tok, key):
+        # (a notes column's header after the table's own, …总计 备注, is a header word naming no
+        # column, below — never a cell's words: glued, 备注0101… , the figures after it are the row's)
+        if self.target is not None and heads is None and not is_row and raw not in _UNITS \
+                and not (key in _NOTE_KEYS and self.after_header and self.head.cells) and self._in_row(tok, key):
             # words where a figure stands (不详, 见附件, 约17, 17[1]) among a row's figures, or
             # with a digit after its label: a cell that holds no figure, at its place — dropped, the
             # row's other figures would be placed as if an empty cell were missing
@@ -1546,6 +1542,13 @@ class _Aligner:
             # cell lost (Word's row of a figure fewer) — read left to right, a lost cell had put
             # every later figure a column off at full confidence: read as the rows with such fields
             trimmed = 1
+        # its header names a column more than the table has (…总计 合计), and its line keeps no cells
+        # apart (one a line, one space apart): as many figures as the template's columns (or fewer)
+        # may be the report's with an empty cell dropped — placed in its columns and that one, the
+        # identities choose (read left to right, 0 | 1 | 15 | 0 | 16 and 2 of a review row that lost
+        # an empty cell stood a column off, at full confidence)
+        wider = (bool(head.beyond) and head.table == t.table and 1 < len(vals) <= n and not explicit and not spanned
+                 and not self._kept(vals))
         if len(vals) == n and trimmed and vals[0][1].value is None:
             # some empty fields in front are label cells, some empty cells — or Word dropped an
             # empty last cell: which, only the identities can say
@@ -1553,27 +1556,9 @@ class _Aligner:
         elif doubt is not None and len(vals) == n:
             self._doubted(t, cols, doubt, vals)
             return
-        elif 1 < len(vals) <= n and not explicit and not spanned and head.table == t.table and head.beyond \
-                and not self._kept(vals):
-            # its header names a column more than the table has (…总计 合计), and its line keeps no
-            # cells apart (one a line, one space apart): as many figures as the template's columns
-            # (or fewer) may be the report's with an empty cell dropped — placed in its columns and
-            # that one, the identities choose (read left to right, 0 | 1 | 15 | 0 | 16 and 2 of a
-            # review row that lost an empty cell stood a column off, at full confidence)
-            kinds = self._kinds(t.table, t.row, cols)
-            items = [(p, (tok.start, tok.end), tok.text) for tok, p in vals]
-            wide = placements(items, (*kinds, "count"))
-            if not wide:
-                shown = ", ".join(tok.text for tok, _ in vals)
-                self.unsplit.append(f"{' / '.join(t.row) or t.table} ({shown})")
-                self.row_notes[(t.table, t.row)] = f"its figures ({shown[:40]}) could not be placed in its {n} columns"
-                return
-            seen: dict[tuple, Option] = {}
-            for o in wide:
-                seen.setdefault(o.values[:n], Option(o.values[:n], o.spans[:n], o.raws[:n], o.weight, o.why))
-            self.uncertain.append((Uncertain(t.table, t.row, cols, list(seen.values()), "inferred",
-                                             "a column the template lacks", kinds=kinds, placed=True), t))
-            return
+        elif wider:
+            why = "a column the template lacks"
+            trimmed = 0
         elif not shifted and (len(vals) == n or (explicit and len(vals) < n and not spanned)):
             for col, (tok, p) in zip(cols, vals):
                 self._put(t.table, t.row, col, tok, p, t.conf, unit)
@@ -1604,14 +1589,14 @@ class _Aligner:
             # more fields than columns, some of them words: which fields are extra, no identity can
             # tell where the words hide a figure — offered, never filled
             t.words = True
-        options = self._placed(t.table, cols, kinds, [(p, (tok.start, tok.end), tok.text) for tok, p in vals])
+        options = self._placed(t.table, cols, kinds, [(p, (tok.start, tok.end), tok.text) for tok, p in vals], wider)
         if not options:
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({', '.join(tok.text for tok, _ in vals)})")
             self.row_notes[(t.table, t.row)] = (f"its figures ({', '.join(tok.text for tok, _ in vals)[:40]}) "
                                                 f"could not be placed in its {n} columns")
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds,
-                                         open=t.words, placed=len(vals) < n), t))
+                                         open=t.words, placed=wider or len(vals) < n), t))
 
     def _total_left_empty(self, table: str, cols: tuple[LabelPath, ...], vals: list[tuple[Tok, Parsed]]) -> int:
         """A row of cells whose figures stand together from its first column and stop before its
@@ -1630,11 +1615,18 @@ class _Aligner:
             return 0
         return last + 1
 
-    def _placed(self, table: str, cols: tuple[LabelPath, ...], kinds: tuple[str, ...], items: list) -> list[Option] | None:
+    def _placed(self, table: str, cols: tuple[LabelPath, ...], kinds: tuple[str, ...], items: list,
+                wider: bool = False) -> list[Option] | None:
         """Every way to put a row's figures, in order, into its columns when it dropped its empty
         cells or shows more figures than columns (solve.placements), with the table's usually
         filled column and, for a short row, its total column last (placements put the total last:
-        a header may not)."""
+        a header may not). `wider`: the report has a column after the template's (its header says
+        so) — placed in it too, each reading of the template's columns once."""
+        if wider:
+            seen: dict[tuple, Option] = {}
+            for o in placements(items, (*kinds, "count")) or ():
+                seen.setdefault(o.values[:-1], Option(o.values[:-1], o.spans[:-1], o.raws[:-1], o.weight, o.why))
+            return list(seen.values())
         spec = self.idx.specs[table]
         n = len(cols)
         prefer = cols.index(spec.first_part_column) if spec.first_part_column in cols else None
