@@ -792,6 +792,21 @@ def replace_cells(ex, cells):
     return replace(ex, cells=tuple(cells))
 
 
+def _modern_read(layout: str, n: int, seed: int, tables, warning: str = "") -> tuple[int, bool]:
+    """Synthetic reports 0 … n-1 of the modern formats (2019's and 2021's in turn) in `layout`: how
+    many cells of `tables` they fill, each asserted to hold the report's figure (`_filled_never_wrong`),
+    and whether some warning holds `warning`."""
+    from gik_tui.core import synth
+
+    filled, warned = 0, False
+    for i in range(n):
+        rep = synth.make_report(i, seed=seed, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
+        ex = extract(read_bytes(rep.render(), rep.filename))
+        filled += _filled_never_wrong(replace_cells(ex, [c for c in ex.cells if c.table in tables]), rep)
+        warned |= bool(warning) and any(warning in w for w in ex.warnings)
+    return filled, warned
+
+
 def _years_rows(heads, change: bool = False):
     """Body rows of a statistics table with a column of figures a year (`heads`: the report
     year's, the year before's — in the order `heads` names them — and, with `change`, the change,
@@ -861,13 +876,7 @@ def test_a_requests_table_with_a_column_the_template_lacks_never_gives_a_wrong_f
 
     monkeypatch.setattr(synth, "table_rows", _rewritten(head, body, "applicants"))
     for layout in ("f", "g", "s", "l", "a", "c"):
-        filled = 0
-        warned = False
-        for i in range(10):
-            rep = synth.make_report(i, seed=53, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
-            ex = extract(read_bytes(rep.render(), rep.filename))
-            filled += _filled_never_wrong(replace_cells(ex, [c for c in ex.cells if c.table == "requests"]), rep)
-            warned |= any("the template lacks" in w for w in ex.warnings)
+        filled, warned = _modern_read(layout, 10, 53, ("requests",), "the template lacks")
         if layout in ("a", "c"):
             assert filled >= 10 * 161 - 4, (layout, filled)
         elif layout != "l":
@@ -891,10 +900,7 @@ def test_a_glued_table_whose_header_ends_in_a_column_the_template_lacks_never_gi
     monkeypatch.setattr(synth, "table_rows", _rewritten(
         lambda rows: [r + ([word] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], body, "blocks"))
     for layout in ("f", "g", "s"):
-        for i in range(8):
-            rep = synth.make_report(i, seed=59, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
-            ex = extract(read_bytes(rep.render(), rep.filename))
-            _filled_never_wrong(replace_cells(ex, [c for c in ex.cells if c.table == "active"]), rep)
+        _modern_read(layout, 8, 59, ("active",))
 
 
 @pytest.mark.parametrize("role, word", [("one row", "合计"), ("one row", "其他"), ("applicants", "合计"),
@@ -919,13 +925,7 @@ def test_a_glued_table_whose_header_names_a_column_more_than_it_has_never_gives_
         lambda rows: [r + ([word] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], body, role))
     table = {"one row": "review", "applicants": "requests", "blocks": "active"}[role]
     for layout in ("f", "g", "s"):
-        filled = 0
-        warned = False
-        for i in range(6):
-            rep = synth.make_report(i, seed=59, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
-            ex = extract(read_bytes(rep.render(), rep.filename))
-            filled += _filled_never_wrong(replace_cells(ex, [c for c in ex.cells if c.table == table]), rep)
-            warned |= any(w.startswith(f"{table}: its header names more columns") for w in ex.warnings)
+        filled, warned = _modern_read(layout, 6, 59, (table,), f"{table}: its header names more columns")
         assert warned, layout
         if role != "blocks":  # (the 主动公开 rows, tied by no identity, are offered)
             assert filled >= 6 * (15 if role == "one row" else 161) * 0.8, (layout, filled)
@@ -950,11 +950,7 @@ def test_a_row_under_a_header_naming_a_column_more_that_dropped_an_empty_cell_is
         return [[("" if c == "0" and r2.random() < 0.3 else c) for c in r] + [str(r2.choice([1, 2, 5, 12]))] for r in rows]
 
     monkeypatch.setattr(synth, "table_rows", _rewritten(head, body, "one row"))
-    filled = 0
-    for i in range(24):
-        rep = synth.make_report(i, seed=101, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
-        ex = extract(read_bytes(rep.render(), rep.filename))
-        filled += _filled_never_wrong(replace_cells(ex, [c for c in ex.cells if c.table == "review"]), rep)
+    filled, _ = _modern_read(layout, 24, 101, ("review",))
     assert filled >= (24 * 15 * 0.6 if layout == "c" else 24 * 15 * 0.3), filled
 
 
@@ -974,11 +970,7 @@ def test_a_glued_row_no_identity_ties_that_left_a_cell_empty_is_never_filled_by_
 
     monkeypatch.setattr(synth, "table_rows", _rewritten(None, body, "blocks"))
     for layout in ("f", "s"):
-        filled = 0
-        for i in range(12):
-            rep = synth.make_report(i, seed=113, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
-            ex = extract(read_bytes(rep.render(), rep.filename))
-            filled += _filled_never_wrong(replace_cells(ex, [c for c in ex.cells if c.table == "active"]), rep)
+        filled, _ = _modern_read(layout, 12, 113, ("active",))
         assert filled >= 40, (layout, filled)
 
 
@@ -1021,13 +1013,7 @@ def test_glued_tables_of_a_report_that_leaves_cells_empty_never_give_a_wrong_fig
     tables = ("requests", "review", "active")
     monkeypatch.setattr(synth, "table_rows", _rewritten(None, body))  # (every table: the report's way is its own)
     for layout in ("f", "g", "s"):
-        filled = 0
-        warned = False
-        for i in range(8):
-            rep = synth.make_report(i, seed=97, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
-            ex = extract(read_bytes(rep.render(), rep.filename))
-            filled += _filled_never_wrong(replace_cells(ex, [c for c in ex.cells if c.table in tables]), rep)
-            warned |= any("leaves cells empty" in w for w in ex.warnings)
+        filled, warned = _modern_read(layout, 8, 97, tables, "leaves cells empty")
         assert warned, layout
         assert filled >= (1000 if share < 0.1 else 300), (layout, filled)
 
@@ -1050,11 +1036,7 @@ def test_a_glued_review_row_after_a_notes_columns_header_is_read(word, figures, 
     monkeypatch.setattr(synth, "table_rows", _rewritten(
         lambda rows: [r + ([word] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], body, "one row"))
     for layout in ("f", "s"):
-        filled = 0
-        for i in range(8):
-            rep = synth.make_report(i, seed=59, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
-            ex = extract(read_bytes(rep.render(), rep.filename))
-            filled += _filled_never_wrong(replace_cells(ex, [c for c in ex.cells if c.table == "review"]), rep)
+        filled, _ = _modern_read(layout, 8, 59, ("review",))
         assert filled >= 8 * 15 * 0.7, (layout, filled)
 
 
