@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from gik_tui.core.extract import extract
+from gik_tui.core.extract import extract, extract_path
 from gik_tui.core.readers import read_bytes
 
 from ..layouts import cells, rows_spaced
@@ -1127,3 +1127,52 @@ def test_a_statistics_table_with_the_years_and_their_change_never_reads_a_glued_
             filled += _filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep)
         if layout == "a":
             assert filled == 3 * 58, filled
+
+
+@pytest.mark.parametrize("role", ["applicants", "one row"])
+def test_a_table_that_gives_its_totals_alone_is_read_so_and_never_as_parts(role, monkeypatch):
+    """A report that gives the requests table's 总计 column alone (no count by applicant), or the
+    review row's three totals alone, every part empty — glued (f, s: `一、本年新收…数量11二、…`)
+    or one cell a line with its empty cells dropped (b): no part is ever filled, and the totals
+    are read where the identities bear them out. Read with empty parts that keep each row's own
+    total, `11` was 1 | ∅ … | 1 at 0.9 (the 总计 1, not 11): a row that reads only as its totals
+    (`予以公开3`) shows the report gives them alone, and each glued row is read so too; one cell a
+    line, a row's lone figure under its total keeps the row's own total pending, not broken."""
+    from gik_tui.core import synth
+
+    def body(rep, spec, rows, state):
+        if role == "applicants":
+            return [r[:-7] + [""] * 6 + [r[-1]] for r in rows]
+        return [[c if j % 5 == 4 else "" for j, c in enumerate(r)] for r in rows]
+
+    monkeypatch.setattr(synth, "table_rows", _rewritten(None, body, role))
+    table = {"one row": "review", "applicants": "requests"}[role]
+    for layout in ("f", "s", "b"):
+        totals = 0
+        for i in range(6):
+            rep = synth.make_report(i, seed=7, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
+            ex = extract(read_bytes(rep.render(), rep.filename))
+            for c in ex.cells:
+                if c.table != table or c.value is None:
+                    continue
+                assert c.column[-1] == "总计" and c.value == rep.values[c.key], (layout, rep.name, c.key, c.value)
+                totals += 1
+        # (read before: none. The review row's three totals glued into one run, 2156, are 2 | 15 |
+        # 6 or 21 | 5 | 6 …: offered; spaced at random (s), some are cut)
+        least = {"applicants": {"f": 136, "s": 136, "b": 144}, "one row": {"f": 0, "s": 12, "b": 18}}[role][layout]
+        assert totals >= least, (layout, totals)
+
+
+@pytest.mark.parametrize("layout", ["f", "g", "s"])
+def test_the_sample_reports_glued_never_read_a_figure_they_do_not_hold(layout, samples):
+    """Each sample report's reading, written again glued (f, g, s) — lusong's requests table as it
+    reads, its 总计 column alone (`一、本年新收…数量11二、…`): every filled cell holds the sample's
+    figure (11 was read 1 | ∅ … | 1 at 0.9), and lusong's totals are read."""
+    from gik_tui.core import synth
+
+    for path in sorted(samples.iterdir()):
+        rep = synth.from_extraction(extract_path(path), layout)
+        ex = extract(read_bytes(rep.render(), rep.filename))
+        _filled_never_wrong(ex, rep)
+        if path.name == "2019_lusong.txt":
+            assert ex.cell("requests", ("本年新收政府信息公开申请数量",), ("总计",)).value == 11

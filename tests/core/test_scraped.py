@@ -243,11 +243,19 @@ def test_a_blank_with_nothing_to_offer_says_why():
     assert reason[("requests", ("结转下年度继续办理",), ("法人或其他组织", "商业企业"))] == "empty in the table"
     assert reason[("requests", ("本年度办理结果", "部分公开"), ("自然人",))] == "row not found"
     assert all(c.reason is None for c in ex.cells if c.value is not None or c.candidates)
-    # a glued run too short for its row
-    one = (EXAMPLES / "2020_huaiyin_oneline.txt").read_text(encoding="utf-8").replace("数量171000018二", "数量12二")
-    ex = extract(read_bytes(one.encode(), "o.txt"))
+    # a glued run too short for its row: no cut into its cells, nor (05) its total alone
+    text = (EXAMPLES / "2020_huaiyin_oneline.txt").read_text(encoding="utf-8")
+    ex = extract(read_bytes(text.replace("数量171000018二", "数量05二").encode(), "o.txt"))
     c = ex.cell("requests", ("本年新收政府信息公开申请数量",), ("自然人",))
-    assert c.value is None and not c.candidates and c.reason == "its figures '12': cannot be cut into 7 cells"
+    assert c.value is None and not c.candidates and c.reason == "its figures '05': cannot be cut into 7 cells"
+    # (12: its total alone, every part empty — which the table's identities, its other rows' figures, refute)
+    ex = extract(read_bytes(text.replace("数量171000018二", "数量12二").encode(), "o.txt"))
+    for col in (("自然人",), ("总计",)):
+        c = ex.cell("requests", ("本年新收政府信息公开申请数量",), col)
+        assert c.value is None and not c.candidates and c.reason == (
+            "its figures '12' read only as its totals alone (every part empty), which the table's identities do not "
+            "bear out")
+    assert ex.cell("requests", ("本年度办理结果", "总计"), ("总计",)).value == 18  # (the other rows as before)
 
 
 @pytest.mark.parametrize("name", ["2016_dongchang.txt", "2019_lusong.txt", "2020_huaiyin.txt", "2020_huaiyin_glued.txt",

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from gik_tui.core.extract import extract
 from gik_tui.core.readers import read_bytes
-from gik_tui.core.solve import (MAX_OPTIONS, Constraint, Option, Uncertain, ahead, placements, solve, split_empties,
-                                split_run)
+from gik_tui.core.solve import (MAX_OPTIONS, TOTALS_WHY, Constraint, Option, Uncertain, ahead, placements, solve,
+                                split_empties, split_run, totals_only)
 from gik_tui.core.synth import dropped_zeros, make_report
 from gik_tui.core.tables.glued import split_line
 from gik_tui.core.values import parse_value
@@ -169,6 +169,50 @@ def test_a_row_with_empty_cells_is_always_among_the_cuts_of_its_glued_run(parts)
     run = "".join("" if v is None else str(v) for v in row)
     opts = split_empties(run, ("count",) * 7, REQ_SUMS)
     assert opts is None or row in {o.values for o in opts}
+
+
+def test_a_run_of_a_row_that_gives_its_totals_alone():
+    """A report that does not count its requests by applicant gives each row's 总计 alone: `11`
+    under seven columns is 11 under the total, every part empty (read with empty parts that keep
+    the total it is only 1 | ∅ … | 1). Several totals take the run cut among them, some empty (the
+    review row's three); a run as long as the row has columns is its cells, never totals alone."""
+    assert [o.values for o in split_empties("11", C7, ROW_TOTAL)] == [
+        tuple(1 if j in (k, 6) else None for j in range(7)) for k in range(5, -1, -1)]
+    alone = totals_only("11", C7, ROW_TOTAL)
+    assert [o.values for o in alone] == [(None,) * 6 + (11,)]
+    assert alone[0].spans[6] == (0, 2) and alone[0].why == TOTALS_WHY
+    review = ((4, (0, 1, 2, 3)), (9, (5, 6, 7, 8)), (14, (10, 11, 12, 13)))
+    three = {tuple(o.values[t] for t in (4, 9, 14)) for o in totals_only("312", ("count",) * 15, review)}
+    assert (3, 1, 2) in three and (312, None, None) in three and (None, 3, 12) in three
+    assert all(all(o.values[j] is None for j in range(15) if j not in (4, 9, 14))
+               for o in totals_only("312", ("count",) * 15, review))
+    assert totals_only("1100011", C7, ROW_TOTAL) == []  # (as many digits as columns: its cells)
+    assert totals_only("11", C7, ()) == []  # (no total: nothing to give alone)
+
+
+def test_a_row_giving_its_total_alone_keeps_it_pending_where_the_table_bears_it_out():
+    """An option that gives a row's total and leaves every part empty keeps the row's own total
+    (pending, not broken: were the empty parts 0 it would break) — filled when the table's
+    identities bear it out. When they do not, the table is solved as though no row gave its totals
+    alone: a glued reading `totals_only` made is dropped (its row read as nothing), a placement
+    stays (offered, as any row that breaks its own total)."""
+    def row(name, options, why=""):
+        return Uncertain("t", (name,), (("a",), ("b",), ("s",)),
+                         [Option(v, ((0, 1),) * 3, ("1",) * 3, 1.0, why) for v in options], "solved")
+    col = [Constraint("eq", ((("t", ("x",), ("s",)), 1), (("t", ("y",), ("s",)), -1)), "x.s = y.s")]
+    rows = [row("x", [(None, None, 11), (1, None, 1)], TOTALS_WHY), row("y", [(None, None, 11)], TOTALS_WHY)]
+    out = solve(rows, {}, _sum_rows("x", "y") + col, ())
+    assert out.status == "solved" and out.rows[0].decided == {0: (None, 0), 1: (None, 0), 2: (11, 0)}
+    # the column identity refutes y's total alone (x.s is 1 or 11, y.s 12): solved without it
+    rows = [row("x", [(1, None, 1), (None, None, 11)]), row("y", [(None, None, 12)], TOTALS_WHY)]
+    rows[0].options[1] = Option((None, None, 11), ((0, 1),) * 3, ("1",) * 3, 1.0, TOTALS_WHY)
+    out = solve(rows, {}, _sum_rows("x", "y") + col, ())
+    assert out.rows[1].source == [] and out.rows[1].decided == {} and out.rows[1].candidates == {}
+    assert out.rows[0].decided == {0: (1, 0), 1: (None, 0), 2: (1, 0)}
+    # a placement (a line's one figure put under the total) stays, offered
+    rows = [row("x", [(1, None, 1)]), row("y", [(None, None, 12)])]
+    out = solve(rows, {}, _sum_rows("x", "y") + col, ())
+    assert out.status == "broken" and out.rows[1].decided == {} and out.rows[1].candidates[2] == [(12, 1.0)]
 
 
 def test_placements_keep_order_and_the_total():

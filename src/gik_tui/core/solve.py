@@ -23,7 +23,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .values import COUNT_UNIT, DASHES, Number, Parsed, parse_value, unfit
@@ -253,6 +253,38 @@ def split_empties(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple
         where = [i for i, c in enumerate(run) if not c.isspace()]
         out = [Option(o.values, tuple(None if sp is None else (where[sp[0]], where[sp[1] - 1] + 1) for sp in o.spans),
                       o.raws, o.weight) for o in out]
+    return out
+
+
+TOTALS_WHY = "the table gives its totals alone: a row of it reads no other way"
+
+
+def totals_only(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...] = (),
+                budget: int = SPLIT_BUDGET) -> list[Option] | None:
+    """Every way to read `run` as a row that gives its totals alone, every part of them empty (a
+    report that does not count its requests by applicant: `一、本年新收…数量11` under seven
+    columns is 11 under 总计). The totals are those no other total counts; the run is cut into
+    them (some left empty when there are several). A run of as many digits as the row has
+    columns, or more, is read as its cells: no table's totals alone run so long. None when there
+    are too many ways."""
+    counted = {c for _, parts in sums for c in parts}
+    tops = sorted({t for t, parts in sums if parts} - counted)
+    if not tops or sum(c.isdigit() for c in run) >= len(kinds):
+        return []
+    sub = tuple(kinds[t] for t in tops)
+    opts = split_run(run, sub, (), budget)
+    more = split_empties(run, sub, (), budget) if len(tops) > 1 and opts is not None else []
+    if opts is None or more is None:
+        return None
+    n = len(kinds)
+    out = []
+    for o in opts + more:
+        vals: list[Number | None] = [None] * n
+        spans: list[tuple[int, int] | None] = [None] * n
+        raws = [""] * n
+        for k, t in enumerate(tops):
+            vals[t], spans[t], raws[t] = o.values[k], o.spans[k], o.raws[k]
+        out.append(Option(tuple(vals), tuple(spans), tuple(raws), o.weight, TOTALS_WHY))
     return out
 
 
@@ -864,7 +896,30 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
     an empty one); a constraint is used only when each of its cells is known or in an uncertain
     row (a cell the report does not show is unknown, not 0). `hints` only rank candidates;
     `evidence`: figures stated elsewhere in the report, which raise the options that contain them;
-    `signs`: where the report writes its rises with a sign (score_option)."""
+    `signs`: where the report writes its rises with a sign (score_option).
+
+    A reading that gives a row's total and leaves every part of it empty keeps that total, pending
+    (`_total_alone`: a report that gives its totals alone), where some row of the table reads no
+    other way (`予以公开 3` under seven columns) — a guess the identities must bear out. When no row
+    shows it, or the table does not solve with it, the table is solved as though no row gave its
+    totals alone: without the readings `totals_only` made, and a row that reads no other way is
+    read as nothing (its result has no `source`)."""
+    out, alone_totals, shown = _solve(rows, known, constraints, hints, evidence, budget, signs, True)
+    if not any(alone_totals) or out.status == "solved" and shown:
+        return out
+    rows = [replace(r, options=[o for o in r.options if o.why != TOTALS_WHY])
+            if any(o.why == TOTALS_WHY for o in r.options) else r for r in rows]
+    again = _solve([r for r in rows if r.options], known, constraints, hints, evidence, budget, signs, False)[0]
+    results = iter(again.rows)
+    again.rows = [next(results) if r.options else RowResult({}, {}, []) for r in rows]
+    return again
+
+
+def _solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints: list[Constraint],
+           hints, evidence: set, budget: int, signs: str, totals_alone: bool) -> tuple[Outcome, list[set[int]], bool]:
+    """solve(), once: with `totals_alone`, readings that give a row's total alone keep it. Also
+    returns, per row, its options that keep a total only so, and whether some row keeps its
+    totals in no other way."""
     where: dict[tuple, tuple[int, int]] = {}
     for i, r in enumerate(rows):
         if r.open:
@@ -905,15 +960,28 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
     # node consistency: constraints on one row filter it alone
     alone: list[list[int]] = [list(range(len(r.options))) for r in rows]
     multi = []
+    vacuous: list[set[int]] = [set() for _ in rows]  # options that hold a row's total only as given alone
     for c, const, parts in usable:
         if len(parts) == 1:
             i, contrib = parts[0]
-            alone[i] = [d for d in alone[i] if holds(c.kind, const + contrib[d])]
+            given = _total_alone(c, where, rows[i], const) if totals_alone else None
+            keep = []
+            for d in alone[i]:
+                if holds(c.kind, const + contrib[d]):
+                    keep.append(d)
+                elif given is not None and given(d):
+                    keep.append(d)
+                    vacuous[i].add(d)
+            alone[i] = keep
         else:
             multi.append((c, const, parts))
+    # (a row whose every reading with a figure gives its total alone: an empty reading, one that
+    # takes its figure for a label's field, is no other way to read it)
+    shown = any(vacuous[i] and vacuous[i].issuperset(d for d in a if any(v is not None for v in rows[i].options[d].values))
+                for i, a in enumerate(alone))
     used = sorted({c.title for c, _, _ in usable})
     if any(not a for a in alone):
-        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs), "broken", used)
+        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs), "broken", used), vacuous, shown
     # options that weigh the same in every identity are interchangeable: search over classes
     classes: list[dict[tuple, list[int]]] = []
     of_row: list[list[list[float]]] = [[] for _ in rows]
@@ -932,15 +1000,35 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
     if math.prod(len(r) for r in reps) > PRUNE_ABOVE:  # a search this wide is worth narrowing first
         reps = _prune(reps, multi)
     if any(not r for r in reps):
-        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs), "broken", used)
+        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs), "broken", used), vacuous, shown
     supported, status = _supports(reps, multi, budget)
     if status != "solved":
-        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs), status, used)
+        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs), status, used), vacuous, shown
     keep = []
     for i, cl in enumerate(classes):
         keep.append(sorted(d for members in cl.values() if members[0] in supported[i] for d in members))
     return Outcome([_offered(_result(r, scores[i], keep[i])) if r.open else _result(r, scores[i], keep[i])
-                    for i, r in enumerate(rows)], "solved", used)
+                    for i, r in enumerate(rows)], "solved", used), vacuous, shown
+
+
+def _total_alone(c: Constraint, where: dict[tuple, tuple[int, int]], row: Uncertain, const: float):
+    """For a row's own total (a check `total = Σ parts` whose every cell is on the row): a test
+    of an option — does it give the total and leave every part empty? Such a row gives its total
+    alone, not its parts (不分申请人, 11 under 总计 only): the check waits for them (pending), it
+    is not broken (were the empty parts 0, it would be). None for any other constraint."""
+    if c.kind != "eq" or const or not c.terms:
+        return None
+    tot = [where[k][1] for k, coef in c.terms if coef == 1 and k in where]
+    parts = [where[k][1] for k, coef in c.terms if coef == -1 and k in where]
+    if len(tot) != 1 or len(parts) + 1 != len(c.terms) or not parts:
+        return None
+    t, options = tot[0], row.options
+    return lambda d: total_alone(options[d].values, t, parts)
+
+
+def total_alone(values: tuple[Number | None, ...], total: int, parts) -> bool:
+    """Does a reading give the total (at index `total`) and leave every one of its `parts` empty?"""
+    return values[total] is not None and all(values[j] is None for j in parts)
 
 
 def _offered(res: RowResult) -> RowResult:

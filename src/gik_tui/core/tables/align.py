@@ -29,7 +29,7 @@ from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, Offers, OtherRow, Split
 from ..questions import table_question
 from ..solve import (SPLIT_BUDGET, Constraint, Option, Uncertain, holds, ahead, bare, distinguishing, placements,
-                     shifts, solve, split_empties, split_prior, split_run)
+                     shifts, solve, split_empties, split_prior, split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
 from ..values import BLANK, COUNT_UNIT_WORDS, FOOTNOTE, Parsed, blank_mark, parse_value, unfit
 from .glued import NOTE_COLUMNS, UNITS as _UNITS, vocabulary
@@ -352,6 +352,8 @@ class _Repeats:
     beyond: set = field(default_factory=set)  # tables whose header names more columns than the template's (said once)
     empties: str = ""  # a glued row that shows the report's empty cells dropped (all its glued rows may have lost some)
     unemptied: list = field(default_factory=list)  # glued rows read before that was seen: (Uncertain, its run's reading)
+    totals: set = field(default_factory=set)  # tables a glued row of which shows them giving their totals alone
+    untotalled: list = field(default_factory=list)  # glued rows read before their table showed that: (Uncertain, its run's reading)
 
 
 @dataclass(slots=True)
@@ -1834,7 +1836,21 @@ class _Aligner:
             self.warnings.append(f"{t.table}: its glued row {self.rep.empties} has fewer figures than its {len(cols)} "
                                  "columns — the report leaves cells empty, and the scrape dropped them: each glued "
                                  "row of the report is read with empty cells too, the identities choose")
-        options, plain, unlisted = _readings(heads, run, kinds, sums, dropped, empties, base, at)
+        totals = t.table in self.rep.totals
+        options, plain, unlisted, broke = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals)
+        if (broke and not totals and bare and len(digits) < len(cols)
+                and _split_heads(heads, run, kinds, sums, split=split_empties) == []
+                and _split_heads(heads, run, kinds, sums, split=totals_only)):
+            # fewer digits than columns, and no cut of them (empty cells or not) keeps the row's own
+            # totals — but they read as its totals alone (`予以公开3` under seven columns): the
+            # report does not give the table's parts (its requests by applicant); each glued row
+            # of the table is read so too, the identities choose
+            totals = True
+            self.rep.totals.add(t.table)
+            self.warnings.append(f"{t.table}: its glued row {t.row[-1] if t.row else t.table} {run[:30]} reads only as "
+                                 "its totals, every part empty — the report may give the table's totals alone: each "
+                                 "glued row of the table is read so too, the identities choose")
+            options, plain, unlisted, broke = _readings(heads, run, kinds, sums, dropped, empties, base, at, True)
         if options == []:
             self.rep.uncut[t.table] = self.rep.uncut.get(t.table, 0) + 1
         if not options:
@@ -1844,8 +1860,11 @@ class _Aligner:
             return
         u = Uncertain(t.table, t.row, cols, options, "solved", "glued", plain, kinds, open_ or unlisted, bool(dropped))
         self.uncertain.append((u, t))
+        how = (heads, run, kinds, sums, dropped, base, at)
         if not self.rep.empties and bare:  # (read again with empty cells if a later row shows them: _solve)
-            self.rep.unemptied.append((u, (heads, run, kinds, sums, dropped, base, at)))
+            self.rep.unemptied.append((u, how))
+        if not totals and bare and sums:  # (read again as totals alone if a later row shows them: _solve)
+            self.rep.untotalled.append((u, how))
 
     def _misfit(self, table: str, items: list[tuple[Uncertain, _Target]]) -> bool:
         """Do most of the table's rows read from runs or placed figures fit none of the template's
@@ -1870,7 +1889,9 @@ class _Aligner:
         bad = uncut
         for u, _ in items:
             sums = _row_sums(self.template_id, table, u.row, u.columns)
+            # (a total given alone, its parts empty, keeps it: solve._total_alone)
             if sums and not any(all(holds("eq", _value_of(o.values[tot]) - sum(_value_of(o.values[p]) for p in parts))
+                                    or total_alone(o.values, tot, parts)
                                     for tot, parts in sums) for o in u.options):
                 bad += 1
         if 2 * bad <= n:
@@ -1968,9 +1989,12 @@ class _Aligner:
     def _solve(self) -> None:
         if not self.uncertain:
             return
-        for u, how in self.rep.unemptied if self.rep.empties else ():  # (read before a glued row showed empty cells)
+        again = {id(u): (u, how) for u, how in self.rep.unemptied} if self.rep.empties else {}
+        again.update((id(u), (u, how)) for u, how in self.rep.untotalled if u.table in self.rep.totals)
+        for u, how in again.values():  # (read before a glued row showed empty cells, or totals alone)
             heads, run, kinds, sums, dropped, base, at = how
-            u.options, u.plain, unlisted = _readings(heads, run, kinds, sums, dropped, True, base, at)
+            u.options, u.plain, unlisted, _ = _readings(heads, run, kinds, sums, dropped, bool(self.rep.empties), base,
+                                                        at, u.table in self.rep.totals)
             u.open = u.open or unlisted
         by_table: dict[str, list[tuple[Uncertain, _Target]]] = {}
         for u, t in self.uncertain:
@@ -2001,6 +2025,12 @@ class _Aligner:
             out = solve([u for u, _ in rows], known, cons, hints, evidence, signs=signs)
             decided = open_ = 0
             for (u, t), res in zip(rows, out.rows):
+                if not res.source:  # read only as its totals alone, which the identities do not bear out
+                    raw = "".join(u.options[0].raws) if u.options else ""
+                    why = "read only as its totals alone (every part empty), which the table's identities do not bear out"
+                    self.unsplit.append(f"{' / '.join(u.row) or u.table} ({raw[:30]}: {why})")
+                    self.row_notes[(u.table, u.row)] = f"its figures {raw[:30]!r} {why}"
+                    continue
                 if res.candidates:  # made when read (the app, the cross-year scoring)
                     self.splits.defer((u.table, u.row), _split_of, u, res)
                 unit = t.unit[1] if t.unit else None
@@ -2256,15 +2286,18 @@ def _extra_readings(run: str, most: int = 6) -> list[str]:
 
 
 def _readings(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums, dropped: list[Option],
-              empties: bool, base: int, at: list[int] | None):
+              empties: bool, base: int, at: list[int] | None, totals: bool = False):
     """A glued row's readings: (its options, with their spans in the text; the function giving its
-    plain ones, or None when they are these; whether its true reading may be missing from them).
-    The run's cuts into its columns (of each of its `heads` readings) and the placements of a
-    spaced run that `dropped` empty cells; with `empties` (the report leaves cells empty, and the
-    scrape dropped them) its cuts with empty cells too (`split_empties`) — too many to list, and the
-    row is offered, never filled. A row that breaks its own total is read by its plain cuts, as
-    candidates."""
+    plain ones, or None when they are these; whether its true reading may be missing from them;
+    whether no reading keeps the row's own totals). The run's cuts into its columns (of each of
+    its `heads` readings) and the placements of a spaced run that `dropped` empty cells; with
+    `empties` (the report leaves cells empty, and the scrape dropped them) its cuts with empty
+    cells too (`split_empties`) — too many to list, and the row is offered, never filled; with
+    `totals` (its table gives its totals alone) its readings as those (`totals_only`). A row that
+    breaks its own total is read by its plain cuts, as candidates."""
     options = _union(_split_heads(heads, run, kinds, sums), dropped)
+    if totals and options is not None:
+        options = _union(options, _split_heads(heads, run, kinds, sums, split=totals_only))
     unlisted = False
     if empties and options is not None:  # (None: too many ways already, the row is not read)
         short = _split_heads(heads, run, kinds, sums, split=split_empties)
@@ -2281,7 +2314,8 @@ def _readings(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums, d
         short = _split_heads(heads, run, kinds, split=split_empties) if agreed else None
         if short:
             options = options + [o for o in short if not all(_same_figure(o.values[k], first[k]) for k in agreed)]
-    if options == [] and sums:  # the row breaks its own total: its plain splits, as candidates
+    broke = options == [] and bool(sums)
+    if broke:  # the row breaks its own total: its plain splits, as candidates
         options = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped)
         unlisted = unlisted or empties  # (its plain cuts with empty cells: not listed)
         sums = ()
@@ -2292,7 +2326,7 @@ def _readings(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums, d
             found = _union(found, _split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET, split=split_empties))
         return _shifted(found, base, at)
 
-    return _shifted(options, base, at), (plain if sums else None), unlisted
+    return _shifted(options, base, at), (plain if sums else None), unlisted, broke
 
 
 def _same_figure(x, y) -> bool:
