@@ -1809,13 +1809,14 @@ class _Aligner:
         if head.table == t.table and head.ends_unnamed:
             self.rep.unnamed_end.add(t.table)  # (_misfit: a column after the template's, holding figures?)
         heads = _share_readings(run)
+        extra = None
         if heads is not None:  # a share column's percentage ends the run: no cell of the template
             self.rep.shares.add(t.table)
             dropped = []
         elif head.table == t.table and (head.beyond or head.ends_unnamed and not t.row):
             # its header names a column more than the table has (…总计 合计): the run may end in that
             # column's figure — read whole and without each trailing figure it may be, the identities choose
-            heads = _extra_readings(run)
+            heads = extra = _extra_readings(run)
             if t.table not in self.rep.beyond:
                 self.rep.beyond.add(t.table)
                 self.warnings.append(f"{t.table}: its header names more columns than the template's (its "
@@ -1826,16 +1827,19 @@ class _Aligner:
         digits = run.replace(" ", "")
         bare = digits.isdigit() and (digits == run or self._glue_seen() is not None)
         empties = bool(self.rep.empties) and bare
-        if not self.rep.empties and sums and bare and len(digits) < len(cols) and split_empties(run, kinds, sums):
-            # fewer digits than the row has columns, which keep its own totals with cells left
+        if (not self.rep.empties and sums and bare and len(digits) < len(cols) + bool(extra)
+                and _split_heads(heads, run, kinds, sums, split=split_empties)):
+            # fewer digits than the row has columns (than its columns and the one its header names
+            # more, whose figure it may end in), which keep its own totals with cells left
             # empty: the report leaves cells empty (rather than writing 0) and the scrape dropped
             # them — any glued row of it, in any table, may have lost some (a row whose figures
             # stand on elsewhere, `21` then `减*516`, is no such row: it keeps no total so)
             empties = True
             self.rep.empties = f"{t.row[-1] if t.row else t.table} {run[:30]}"
+            more = " and the one its header names more" if len(digits) >= len(cols) else ""
             self.warnings.append(f"{t.table}: its glued row {self.rep.empties} has fewer figures than its {len(cols)} "
-                                 "columns — the report leaves cells empty, and the scrape dropped them: each glued "
-                                 "row of the report is read with empty cells too, the identities choose")
+                                 f"columns{more} — the report leaves cells empty, and the scrape dropped them: each "
+                                 "glued row of the report is read with empty cells too, the identities choose")
         totals = t.table in self.rep.totals
         options, plain, unlisted, broke = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals)
         if (broke and not totals and bare and len(digits) < len(cols)
