@@ -1199,3 +1199,24 @@ def test_a_glued_table_with_a_column_more_and_cells_left_empty_never_gives_a_wro
         lambda rows: [r + (["合计"] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], body, "applicants"))
     filled, warned = _modern_read(layout, 8, 61, ("requests",), "the report leaves cells empty")
     assert warned and filled >= 100, filled
+
+
+@pytest.mark.parametrize("words", [("增加", "减少"), ("上升", "下降"), ("↑", "↓")])
+def test_a_change_written_with_a_word_or_an_arrow_is_read(words, monkeypatch):
+    """本年增/减 written 增加31 | 减少45 (上升 | 下降, ↑ | ↓) rather than 增31 | 减45, in the layouts
+    that keep a row's cells apart (a, b, c): every cell of the 主动公开 table is read, each the
+    report's figure (the change was left blank)."""
+    from gik_tui.core import synth
+
+    def body(rep, spec, rows, state):
+        def cell(c):
+            m = re.fullmatch(r"([增减+\-])(\d+)", c)
+            return c if m is None else (words[0] if m.group(1) in "增+" else words[1]) + m.group(2)
+        return [[r[0]] + [cell(c) for c in r[1:]] for r in rows]
+
+    monkeypatch.setattr(synth, "table_rows", _rewritten(None, body, "blocks"))
+    cells = sum(1 for i in range(4) for k, v in synth.make_report(
+        i, seed=41, template_id=("gik-2019", "gik-2021")[i % 2], layout="a").values.items() if k[0] == "active")
+    for layout in ("a", "b", "c"):
+        filled, _ = _modern_read(layout, 4, 41, ("active",))
+        assert filled == cells == 64, (layout, filled)

@@ -24,6 +24,10 @@ from gik_tui.core.values import BLANK, parse_value
     ("17①", 17, None, "count"), ("１７⑵", 17, None, "count"), ("17件*", 17, "件", "count"),
     ("增9*", 9, None, "signed"), ("17[1]", 17, None, "count"), ("17（注1）", 17, None, "count"),
     ("17(注)", 17, None, "count"), ("17 [2]", 17, None, "count"),
+    # a change written with a word or an arrow (本年增/减: 增加31, 减少45, 上升, 下降, 增长, ↑, ↓)
+    ("增加31", 31, None, "signed"), ("减少45", -45, None, "signed"), ("上升7", 7, None, "signed"),
+    ("下降12", -12, None, "signed"), ("增长3", 3, None, "signed"), ("↑9", 9, None, "signed"),
+    ("↓61", -61, None, "signed"), ("减少61件", -61, "件", "signed"),
 ])
 def test_figures(raw, value, unit, kind):
     p = parse_value(raw)
@@ -36,7 +40,7 @@ def test_blanks(raw):
 
 
 @pytest.mark.parametrize("raw", ["本年新", "1e400", "2019年", "第二十条", "12-3", "abc", "1.2.3", "*", "①", "—*", "abc*",
-                                 "17*2", "[1]", "(注1)", "17(1)", "17[123]"])
+                                 "17*2", "[1]", "(注1)", "17(1)", "17[123]", "上年结转", "上1", "下", "增加", "上升下降3"])
 def test_not_figures(raw):
     assert parse_value(raw) is None
 
@@ -99,14 +103,14 @@ def test_separators_mixed_in_one_entry_make_one_row():
 
 def test_the_first_character_gate_admits_exactly_what_can_open_a_figure_or_a_blank():
     """parse_value turns most text cells away by their first character (a set, not a regex): the
-    same characters as the class it replaced — spaces, digits (full-width too), signs, dashes, 无, 空, n/N,
-    and 零 and 〇 (nought as a word)."""
+    same characters as the class it replaced — spaces, digits (full-width too), signs (the words'
+    first too: 上升, 下降, ↑, ↓), dashes, 无, 空, n/N, and 零 and 〇 (nought as a word)."""
     import re
     import sys
 
     from gik_tui.core.values import _MAYBE
 
-    cls = re.compile(r"[\s0-9０-９+\-−增减—–/\\无空nN－―零〇]")
+    cls = re.compile(r"[\s0-9０-９+\-−增减↑↓上下—–/\\无空nN－―零〇]")
     assert [c for c in range(sys.maxunicode + 1) if (chr(c) in _MAYBE or chr(c).isspace()) != bool(cls.match(chr(c)))] == []
     assert parse_value("\u3000１２") == parse_value("12") and parse_value("①") is None and parse_value("n/a") is BLANK
 

@@ -1,7 +1,7 @@
 """Parse the figures of a report: counts, signed changes, amounts with units.
 
     parse_value("增9")          -> Parsed(9, None, "signed")
-    parse_value("减61")         -> Parsed(-61, None, "signed")
+    parse_value("减61")         -> Parsed(-61, None, "signed")  (减少61, 下降61, ↓61 too)
     parse_value("14246.73万")   -> Parsed(14246.73, "万元", "amount")
     parse_value("251000元")     -> Parsed(25.1, "万元", "amount")
     parse_value("１２３")        -> Parsed(123, None, "count")
@@ -36,7 +36,7 @@ _BLANKS = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "空", "null
 # its sign): what a glued run of figures holds as cells of their own (tables/glued, solve)
 DASHES = "—―–/"
 _NUM = re.compile(
-    r"(?P<sign>[+\-−增减]?)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<sign>[+\-−增减↑↓]|增加|增长|上升|减少|下降|)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>万元|万|亿元|亿|元|条|件次|件|人次|次|篇|个|人|名|期|项|份|%)?"
 )
 # the count units a cell may write after its figure (0项, 13件), as one regex alternative for the
@@ -52,7 +52,7 @@ _MAX_DIGITS = 30  # longer digit strings are not figures of a report
 
 
 # what a figure or an empty-cell mark may start with (besides a space): a digit, a sign, a dash …
-_MAYBE = frozenset("0123456789０１２３４５６７８９+-−增减—–/\\无空nN－―零〇")
+_MAYBE = frozenset("0123456789０１２３４５６７８９+-−增减↑↓上下—–/\\无空nN－―零〇")
 _ZERO = frozenset({"零", "〇"})  # nought written as a word, a cell of its own: 0
 
 
@@ -122,7 +122,7 @@ def _parse(raw: str) -> Parsed | None:
     kind = "count"
     if sign:
         kind = "signed"
-        if sign in "-−减":
+        if sign in ("-", "−", "减", "↓", "减少", "下降"):
             value = -value
     if unit in ("万", "万元"):
         return Parsed(value, "万元", "amount")
