@@ -193,9 +193,10 @@ def test_a_run_of_a_row_that_gives_its_totals_alone():
 def test_a_row_giving_its_total_alone_keeps_it_pending_where_the_table_bears_it_out():
     """An option that gives a row's total and leaves every part empty keeps the row's own total
     (pending, not broken: were the empty parts 0 it would break) — filled when the table's
-    identities bear it out. When they do not, the table is solved as though no row gave its totals
-    alone: a glued reading `totals_only` made is dropped (its row read as nothing), a placement
-    stays (offered, as any row that breaks its own total)."""
+    identities bear it out, where some row reads no other way; when they do not, the table is
+    broken (read cautiously). Where no row reads only so, the table is solved as though no row gave
+    its totals alone: a glued reading `totals_only` made is dropped (its row read as nothing, when
+    it has no other), a placement stays (offered, as any row that breaks its own total)."""
     def row(name, options, why=""):
         return Uncertain("t", (name,), (("a",), ("b",), ("s",)),
                          [Option(v, ((0, 1),) * 3, ("1",) * 3, 1.0, why) for v in options], "solved")
@@ -203,12 +204,16 @@ def test_a_row_giving_its_total_alone_keeps_it_pending_where_the_table_bears_it_
     rows = [row("x", [(None, None, 11), (1, None, 1)], TOTALS_WHY), row("y", [(None, None, 11)], TOTALS_WHY)]
     out = solve(rows, {}, _sum_rows("x", "y") + col, ())
     assert out.status == "solved" and out.rows[0].decided == {0: (None, 0), 1: (None, 0), 2: (11, 0)}
-    # the column identity refutes y's total alone (x.s is 1 or 11, y.s 12): solved without it
+    # the column identity refutes y's total alone (x.s is 1 or 11, y.s 12): broken, nothing filled
     rows = [row("x", [(1, None, 1), (None, None, 11)]), row("y", [(None, None, 12)], TOTALS_WHY)]
     rows[0].options[1] = Option((None, None, 11), ((0, 1),) * 3, ("1",) * 3, 1.0, TOTALS_WHY)
     out = solve(rows, {}, _sum_rows("x", "y") + col, ())
-    assert out.rows[1].source == [] and out.rows[1].decided == {} and out.rows[1].candidates == {}
-    assert out.rows[0].decided == {0: (1, 0), 1: (None, 0), 2: (1, 0)}
+    assert out.status == "broken" and 2 not in out.rows[0].decided and out.rows[1].decided == {}
+    # a row that reads otherwise too shows nothing: x's total alone dropped, x solved by its other reading
+    rows = [row("x", [(1, None, 1), (None, None, 11)]), row("y", [(0, 1, 1)])]
+    rows[0].options[1] = Option((None, None, 11), ((0, 1),) * 3, ("1",) * 3, 1.0, TOTALS_WHY)
+    out = solve(rows, {}, _sum_rows("x", "y") + col, ())
+    assert out.status == "solved" and out.rows[0].decided == {0: (1, 0), 1: (None, 0), 2: (1, 0)}
     # a placement (a line's one figure put under the total) stays, offered
     rows = [row("x", [(1, None, 1)]), row("y", [(None, None, 12)])]
     out = solve(rows, {}, _sum_rows("x", "y") + col, ())

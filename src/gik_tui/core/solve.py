@@ -900,12 +900,13 @@ def solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints:
 
     A reading that gives a row's total and leaves every part of it empty keeps that total, pending
     (`_total_alone`: a report that gives its totals alone), where some row of the table reads no
-    other way (`予以公开 3` under seven columns) — a guess the identities must bear out. When no row
-    shows it, or the table does not solve with it, the table is solved as though no row gave its
-    totals alone: without the readings `totals_only` made, and a row that reads no other way is
-    read as nothing (its result has no `source`)."""
+    other way (`予以公开 3` under seven columns); a table that then does not solve is broken, read
+    cautiously (dropping those rows instead left the others free to fit by chance: `110`, 11 and
+    a 合计 column's 0, read 1 | ∅ … | 1 at 0.9). Where no row shows it, the table is solved as
+    though no row gave its totals alone: without the readings `totals_only` made, and a row that
+    reads no other way is read as nothing (its result has no `source`)."""
     out, alone_totals, shown = _solve(rows, known, constraints, hints, evidence, budget, signs, True)
-    if not any(alone_totals) or out.status == "solved" and shown:
+    if not any(alone_totals) or shown:
         return out
     rows = [replace(r, options=[o for o in r.options if o.why != TOTALS_WHY])
             if any(o.why == TOTALS_WHY for o in r.options) else r for r in rows]
@@ -981,7 +982,7 @@ def _solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints
                 for i, a in enumerate(alone))
     used = sorted({c.title for c, _, _ in usable})
     if any(not a for a in alone):
-        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs), "broken", used), vacuous, shown
+        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs, vacuous), "broken", used), vacuous, shown
     # options that weigh the same in every identity are interchangeable: search over classes
     classes: list[dict[tuple, list[int]]] = []
     of_row: list[list[list[float]]] = [[] for _ in rows]
@@ -1000,10 +1001,10 @@ def _solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints
     if math.prod(len(r) for r in reps) > PRUNE_ABOVE:  # a search this wide is worth narrowing first
         reps = _prune(reps, multi)
     if any(not r for r in reps):
-        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs), "broken", used), vacuous, shown
+        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs, vacuous), "broken", used), vacuous, shown
     supported, status = _supports(reps, multi, budget)
     if status != "solved":
-        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs), status, used), vacuous, shown
+        return Outcome(_cautious(rows, scores, alone, multi, evidence, mine, signs, vacuous), status, used), vacuous, shown
     keep = []
     for i, cl in enumerate(classes):
         keep.append(sorted(d for members in cl.values() if members[0] in supported[i] for d in members))
@@ -1041,14 +1042,16 @@ def _offered(res: RowResult) -> RowResult:
 
 
 def _cautious(rows: list[Uncertain], scores: list[list[Score]], alone: list[list[int]], multi,
-              evidence: set = frozenset(), hints: list = (), signs: str = "") -> list[RowResult]:
+              evidence: set = frozenset(), hints: list = (), signs: str = "",
+              vacuous: list[set[int]] = ()) -> list[RowResult]:
     """The answer when the identities cannot all hold (or the search gave up): some figure of the
     report breaks them, and which one is not known, so no identity is trusted blindly. A row keeps
     what its own identities decide only when each identity it takes part in is fully determined
     and holds; any other row is filled only where its text alone leaves one value (its plain
     splits agree), and its candidates are all its plain options, those that satisfy its own
     totals ranked first. A wrong split that happens to satisfy a broken row's total is never
-    filled."""
+    filled, nor a row whose only readings give its total alone (`vacuous`: they keep it only as
+    pending)."""
     unique = [len(a) == 1 for a in alone]
     trusted = [bool(a) for a in alone]
     for c, const, parts in multi:
@@ -1080,7 +1083,8 @@ def _cautious(rows: list[Uncertain], scores: list[list[Score]], alone: list[list
         # placement, 0 of `49 0` under seven columns, is a prior; a glued run cut into the
         # template's columns holds a cell more or fewer (a column the template lacks, one the
         # report leaves out: `01000000` cut in seven is 0 10 0 0 0 0 0). Offered, never filled
-        out.append(_offered(res) if (r.placed or r.method == "solved") and not alone[i] else res)
+        kept = set(alone[i]) - vacuous[i] if vacuous else alone[i]
+        out.append(_offered(res) if (r.placed or r.method == "solved") and not kept else res)
     return out
 
 
