@@ -229,6 +229,13 @@ def _leaf_counts(template_id: str, table: str, block: str | None = None) -> dict
 
 
 @cache
+def _header_piece(template_id: str, table: str, key: str) -> bool:
+    """Is `key` a piece of one of the table's column labels (务机构 of 法律服务机构, a header cell
+    wrapped in its column), not a word naming a column of its own?"""
+    return any(key in k and key != k for k in _leaf_counts(template_id, table))
+
+
+@cache
 def _leaf_most(template_id: str, table: str, block: str | None = None) -> dict[str, int]:
     """How many of the table's (or its block's) columns each column label ends (`_leaf_counts`)."""
     return {label: n for label, n in _leaf_counts(template_id, table, block).values()}
@@ -806,10 +813,12 @@ class _Aligner:
                 and head.table is not None and head.table not in heads and self.pos + 1 < len(self.toks) \
                 and not (is_row and any(r.table == head.table for r in self.idx.rows[key])) \
                 and ((nxt := self.toks[self.pos + 1]).glued
-                     or any(r.table == head.table for r in self.idx.rows.get(label_key(nxt.text), ()))):
+                     or any(r.table == head.table for r in self.idx.rows.get(label_key(nxt.text), ()))
+                     or self.idx.specs[head.table].unlabelled and (nxt.empty or _figure(nxt.text))):
             # another table's column word ending this table's header, its glued figures or its first
-            # row right after it (…尚未审结总计其他0101…, 信息内容 处理决定数量 合计 / 行政许可): no switch
-            # of table — a column this one lacks, whose figure its glued runs may end in
+            # row right after it (…尚未审结总计其他0101…, 信息内容 处理决定数量 合计 / 行政许可; the
+            # figures of a table of one unlabelled row, 总计 | 其他 / | 1 | 0 …): no switch of table
+            # — a column this one lacks, whose figure its runs (its rows' fields) may end in
             head.beyond = raw
             self.consumed.add(tok.line)
             return
@@ -927,7 +936,8 @@ class _Aligner:
             # (a word like a column's, not a note or a sentence; a share's column, whose percentages
             # are read apart, and the label of a row of column numbers, 栏次 1 2 3, name no figures)
             self.head.ends_unnamed = (_COLUMN_LIKE.fullmatch(key) is not None and key not in _SHARE_WORDS
-                                      and key not in _NUMBERING_WORDS)
+                                      and key not in _NUMBERING_WORDS
+                                      and not (self.head.table and _header_piece(self.template_id, self.head.table, key)))
             if self.head.table is not None and self._one_column(self.head.table):
                 mark = _year_mark(key)
                 glued = _year_marks(key)
@@ -1518,7 +1528,13 @@ class _Aligner:
         if any(p is GLUED for _, p in t.values):
             self._glued_row(t, cols)
             return
-        vals, trimmed = _trimmed(t.values, n, t)
+        # (under a header that names a column more than the table has — or ends in words naming
+        # none, over a row of no label or of a table whose rows keep a total, where the identities
+        # choose — a row's fields are its cells and that one: an empty first field is a cell, not a
+        # label's, when they are so many; an empty last field, that one's)
+        more = head.table == t.table and bool(head.beyond or head.ends_unnamed and (
+            not t.row or self.idx.specs[t.table].total_column is not None))
+        vals, trimmed = _trimmed(t.values, n, t, n + more)
         if n == 1 and len(vals) > 1 and head.table == t.table and len(head.years) == len(vals) and (
                 k := head.this_year()) is not None and not any(p is INVALID for _, p in vals):
             # a column of figures a year, the header naming the report year's (统计数 | 上年数)
@@ -1544,13 +1560,14 @@ class _Aligner:
             # cell lost (Word's row of a figure fewer) — read left to right, a lost cell had put
             # every later figure a column off at full confidence: read as the rows with such fields
             trimmed = 1
-        # its header names a column more than the table has (…总计 合计), and its line keeps no cells
-        # apart (one a line, one space apart): as many figures as the template's columns (or fewer)
+        # its header names a column more than the table has (…总计 合计; or ends in words naming
+        # none: `more`), and its line keeps no cells apart (one a line, one space apart): as many
+        # figures as the template's columns (or fewer)
         # may be the report's with an empty cell dropped — placed in its columns and that one, the
         # identities choose (read left to right, 0 | 1 | 15 | 0 | 16 and 2 of a review row that lost
         # an empty cell stood a column off, at full confidence)
-        wider = (bool(head.beyond) and head.table == t.table and 1 < len(vals) <= n and not explicit and not spanned
-                 and not self._kept(vals))
+        wider = (more and 1 < len(vals) <= n and not spanned and not any(tok.empty for tok, _ in t.values)
+                 and not self._kept(vals))  # (an empty field, its last one's too: the line keeps its cells)
         if len(vals) == n and trimmed and vals[0][1].value is None:
             # some empty fields in front are label cells, some empty cells — or Word dropped an
             # empty last cell: which, only the identities can say
@@ -2187,16 +2204,18 @@ def _constraints(template_id: str, table: str) -> tuple[list[Constraint], list[C
     return of("checks"), of("hints")
 
 
-def _trimmed(values: list[tuple[Tok, Parsed]], n: int, t: "_Target | None" = None) -> tuple[list[tuple[Tok, Parsed]], int]:
-    """A row's fields without the empty ones past `n` at its end, then at its front (the row's
-    merged label cells, or the end of the label of its row `t` broken onto the line of its figures:
-    数量 | 3 | …), and how many were taken from the front. Words that are no end of the label
-    (不详 | 11 | …) are a cell's: they stay."""
+def _trimmed(values: list[tuple[Tok, Parsed]], n: int, t: "_Target | None" = None,
+             front: int | None = None) -> tuple[list[tuple[Tok, Parsed]], int]:
+    """A row's fields without the empty ones past `n` at its end, then past `front` (`n`) at its
+    front (the row's merged label cells, or the end of the label of its row `t` broken onto the
+    line of its figures: 数量 | 3 | …), and how many were taken from the front. Words that are no
+    end of the label (不详 | 11 | …) are a cell's: they stay."""
     vals = list(values)
     while len(vals) > n and vals[-1][1].value is None and vals[-1][1] is not INVALID:  # (words are a field)
         vals.pop()
     trimmed = 0
-    while len(vals) > n and vals[0][1].value is None and (vals[0][1] is not INVALID or _label_end(t, vals[0][0].text)):
+    front = n if front is None else front
+    while len(vals) > front and vals[0][1].value is None and (vals[0][1] is not INVALID or _label_end(t, vals[0][0].text)):
         vals.pop(0)
         trimmed += 1
     return vals, trimmed
