@@ -17,7 +17,12 @@ THEMES = ["gik-dark", "gik-daylight", "gik-colourblind"]
 
 
 def make_app(tmp_path, monkeypatch, theme: str) -> GikApp:
+    from textual.widgets import Input
+
     monkeypatch.chdir(ROOT)  # the title shows the folder as given: keep it the same everywhere
+    # an input's cursor shown, never blinked off: on a loaded machine the blink's timer could fire
+    # before the picture was taken (the details dialog's field drawn without its cursor)
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
     return GikApp("sample_reports", annotations=str(tmp_path / "ann"), theme_name=theme, settings=Settings())
 
 
