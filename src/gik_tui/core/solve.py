@@ -965,14 +965,13 @@ def _solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints
     for c, const, parts in usable:
         if len(parts) == 1:
             i, contrib = parts[0]
-            given = _total_alone(c, where, rows[i], const) if totals_alone else None
-            keep = []
-            for d in alone[i]:
-                if holds(c.kind, const + contrib[d]):
-                    keep.append(d)
-                elif given is not None and given(d):
-                    keep.append(d)
-                    vacuous[i].add(d)
+            keep = [d for d in alone[i] if holds(c.kind, const + contrib[d])]
+            if totals_alone and len(keep) < len(alone[i]) and (given := _total_alone(c, where, rows[i], const)):
+                # (only where some reading breaks it: the test is made for the readings left out)
+                held = set(keep)
+                total_only = [d for d in alone[i] if d not in held and given(d)]
+                vacuous[i].update(total_only)
+                keep = sorted(keep + total_only)
             alone[i] = keep
         else:
             multi.append((c, const, parts))

@@ -35,8 +35,12 @@ _BLANKS = {"", "-", "--", "—", "——", "–", "/", "\\", "无", "空", "null
 # the dashes a report writes for an empty cell, besides the hyphen ("-", which before a figure may be
 # its sign): what a glued run of figures holds as cells of their own (tables/glued, solve)
 DASHES = "—―–/"
+# a change's sign, a character or a word (本年增/减: 增9, 增加9, 上升9, ↑9; 减61, 减少61, 下降61, ↓61)
+RISES = ("+", "增", "↑", "增加", "增长", "上升")
+FALLS = ("-", "−", "减", "↓", "减少", "下降")
 _NUM = re.compile(
-    r"(?P<sign>[+\-−增减↑↓]|增加|增长|上升|减少|下降|)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<sign>" + "|".join(map(re.escape, sorted(RISES + FALLS, key=len, reverse=True))) + r"|)\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>万元|万|亿元|亿|元|条|件次|件|人次|次|篇|个|人|名|期|项|份|%)?"
 )
 # the count units a cell may write after its figure (0项, 13件), as one regex alternative for the
@@ -52,7 +56,7 @@ _MAX_DIGITS = 30  # longer digit strings are not figures of a report
 
 
 # what a figure or an empty-cell mark may start with (besides a space): a digit, a sign, a dash …
-_MAYBE = frozenset("0123456789０１２３４５６７８９+-−增减↑↓上下—–/\\无空nN－―零〇")
+_MAYBE = frozenset("0123456789０１２３４５６７８９—–/\\无空nN－―零〇") | {w[0] for w in RISES + FALLS}
 _ZERO = frozenset({"零", "〇"})  # nought written as a word, a cell of its own: 0
 
 
@@ -122,7 +126,7 @@ def _parse(raw: str) -> Parsed | None:
     kind = "count"
     if sign:
         kind = "signed"
-        if sign in ("-", "−", "减", "↓", "减少", "下降"):
+        if sign in FALLS:
             value = -value
     if unit in ("万", "万元"):
         return Parsed(value, "万元", "amount")

@@ -358,9 +358,10 @@ class _Repeats:
     unnamed_end: set = field(default_factory=set)  # tables whose glued rows follow a header ending in words naming no column
     beyond: set = field(default_factory=set)  # tables whose header names more columns than the template's (said once)
     empties: str = ""  # a glued row that shows the report's empty cells dropped (all its glued rows may have lost some)
-    unemptied: list = field(default_factory=list)  # glued rows read before that was seen: (Uncertain, its run's reading)
     totals: set = field(default_factory=set)  # tables a glued row of which shows them giving their totals alone
-    untotalled: list = field(default_factory=list)  # glued rows read before their table showed that: (Uncertain, its run's reading)
+    # the glued rows of bare runs: (Uncertain, its run's reading, read with empty cells?, as totals
+    # alone?) — read again in _solve if a later row showed the report's empty cells or its table's totals
+    bare_rows: list = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -1844,8 +1845,9 @@ class _Aligner:
         digits = run.replace(" ", "")
         bare = digits.isdigit() and (digits == run or self._glue_seen() is not None)
         empties = bool(self.rep.empties) and bare
-        if (not self.rep.empties and sums and bare and len(digits) < len(cols) + bool(extra)
-                and _split_heads(heads, run, kinds, sums, split=split_empties)):
+        short = bare and sums and len(digits) < len(cols) + bool(extra)  # (some cell of it may be empty)
+        cut_empty = _split_heads(heads, run, kinds, sums, split=split_empties) if short and not empties else None
+        if cut_empty:
             # fewer digits than the row has columns (than its columns and the one its header names
             # more, whose figure it may end in), which keep its own totals with cells left
             # empty: the report leaves cells empty (rather than writing 0) and the scrape dropped
@@ -1853,14 +1855,14 @@ class _Aligner:
             # stand on elsewhere, `21` then `减*516`, is no such row: it keeps no total so)
             empties = True
             self.rep.empties = f"{t.row[-1] if t.row else t.table} {run[:30]}"
-            more = " and the one its header names more" if len(digits) >= len(cols) else ""
+            plus = " and the one its header names more" if len(digits) >= len(cols) else ""
             self.warnings.append(f"{t.table}: its glued row {self.rep.empties} has fewer figures than its {len(cols)} "
-                                 f"columns{more} — the report leaves cells empty, and the scrape dropped them: each "
+                                 f"columns{plus} — the report leaves cells empty, and the scrape dropped them: each "
                                  "glued row of the report is read with empty cells too, the identities choose")
         totals = t.table in self.rep.totals
         options, plain, unlisted, broke = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals)
-        if (broke and not totals and bare and len(digits) < len(cols)
-                and _split_heads(heads, run, kinds, sums, split=split_empties) == []
+        if (broke and not totals and short and len(digits) < len(cols)
+                and (cut_empty if cut_empty is not None else _split_heads(heads, run, kinds, sums, split=split_empties)) == []
                 and _split_heads(heads, run, kinds, sums, split=totals_only)):
             # fewer digits than columns, and no cut of them (empty cells or not) keeps the row's own
             # totals — but they read as its totals alone (`予以公开3` under seven columns): the
@@ -1881,11 +1883,8 @@ class _Aligner:
             return
         u = Uncertain(t.table, t.row, cols, options, "solved", "glued", plain, kinds, open_ or unlisted, bool(dropped))
         self.uncertain.append((u, t))
-        how = (heads, run, kinds, sums, dropped, base, at)
-        if not self.rep.empties and bare:  # (read again with empty cells if a later row shows them: _solve)
-            self.rep.unemptied.append((u, how))
-        if not totals and bare and sums:  # (read again as totals alone if a later row shows them: _solve)
-            self.rep.untotalled.append((u, how))
+        if bare and (not empties or not totals and sums):  # (read again if a later row shows more: _solve)
+            self.rep.bare_rows.append((u, (heads, run, kinds, sums, dropped, base, at), empties, totals))
 
     def _misfit(self, table: str, items: list[tuple[Uncertain, _Target]]) -> bool:
         """Do most of the table's rows read from runs or placed figures fit none of the template's
@@ -2010,13 +2009,12 @@ class _Aligner:
     def _solve(self) -> None:
         if not self.uncertain:
             return
-        again = {id(u): (u, how) for u, how in self.rep.unemptied} if self.rep.empties else {}
-        again.update((id(u), (u, how)) for u, how in self.rep.untotalled if u.table in self.rep.totals)
-        for u, how in again.values():  # (read before a glued row showed empty cells, or totals alone)
-            heads, run, kinds, sums, dropped, base, at = how
-            u.options, u.plain, unlisted, _ = _readings(heads, run, kinds, sums, dropped, bool(self.rep.empties), base,
-                                                        at, u.table in self.rep.totals)
-            u.open = u.open or unlisted
+        for u, how, emptied, totalled in self.rep.bare_rows:  # (read before a glued row showed empty cells, or totals alone)
+            empties, totals = bool(self.rep.empties), u.table in self.rep.totals
+            if empties > emptied or totals > totalled:
+                heads, run, kinds, sums, dropped, base, at = how
+                u.options, u.plain, unlisted, _ = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals)
+                u.open = u.open or unlisted
         by_table: dict[str, list[tuple[Uncertain, _Target]]] = {}
         for u, t in self.uncertain:
             if all(k in self.cells for k in self._row_keys(u)):
