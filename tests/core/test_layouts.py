@@ -755,6 +755,24 @@ def _rewritten(head=None, body=None, role=None):
     return rows_of
 
 
+def _header_ending(word: str):
+    """A head(rows) for `_rewritten`: the table's header with `word` as one more cell, last."""
+    return lambda rows: [r + ([word] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)]
+
+
+def _emptied_with_extra(n: int, salt: str = "b"):
+    """A body(rep, spec, rows, state) for `_rewritten`: each 0 of a row's last `n` cells left empty
+    at a chance of 0.3, then a figure more at its end (a column the template lacks)."""
+    import random
+
+    def body(rep, spec, rows, state):
+        r2 = state.setdefault("rng", random.Random(rep.name + spec.id + salt))
+        rows = [[("" if c == "0" and j >= len(r) - n and r2.random() < 0.3 else c) for j, c in enumerate(r)] for r in rows]
+        return [r + [str(r2.choice([0, 1, 2, 5, 12]))] for r in rows]
+
+    return body
+
+
 def _figure(cell: str) -> int:
     return int(cell) if cell.isdigit() else 0
 
@@ -897,8 +915,7 @@ def test_a_glued_table_whose_header_ends_in_a_column_the_template_lacks_never_gi
         r2 = state.setdefault("rng", random.Random(rep.name + spec.id))
         return [r + [str(r2.choice([0, 1, 2, 5, 12, 30]))] for r in rows]
 
-    monkeypatch.setattr(synth, "table_rows", _rewritten(
-        lambda rows: [r + ([word] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], body, "blocks"))
+    monkeypatch.setattr(synth, "table_rows", _rewritten(_header_ending(word), body, "blocks"))
     for layout in ("f", "g", "s"):
         _modern_read(layout, 8, 59, ("active",))
 
@@ -921,8 +938,7 @@ def test_a_glued_table_whose_header_names_a_column_more_than_it_has_never_gives_
         r2 = state.setdefault("rng", random.Random(rep.name + spec.id))
         return [r + [str(r2.choice([0, 0, 1, 2, 5, 12, 30]))] for r in rows]
 
-    monkeypatch.setattr(synth, "table_rows", _rewritten(
-        lambda rows: [r + ([word] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], body, role))
+    monkeypatch.setattr(synth, "table_rows", _rewritten(_header_ending(word), body, role))
     table = {"one row": "review", "applicants": "requests", "blocks": "active"}[role]
     for layout in ("f", "g", "s"):
         filled, warned = _modern_read(layout, 6, 59, (table,), f"{table}: its header names more columns")
@@ -942,14 +958,11 @@ def test_a_row_under_a_header_naming_a_column_more_that_dropped_an_empty_cell_is
 
     from gik_tui.core import synth
 
-    def head(rows):
-        return [r + (["合计"] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)]
-
     def body(rep, spec, rows, state):
         r2 = state.setdefault("rng", random.Random(rep.name + spec.id))
         return [[("" if c == "0" and r2.random() < 0.3 else c) for c in r] + [str(r2.choice([1, 2, 5, 12]))] for r in rows]
 
-    monkeypatch.setattr(synth, "table_rows", _rewritten(head, body, "one row"))
+    monkeypatch.setattr(synth, "table_rows", _rewritten(_header_ending("合计"), body, "one row"))
     filled, _ = _modern_read(layout, 24, 101, ("review",))
     assert filled >= (24 * 15 * 0.6 if layout == "c" else 24 * 15 * 0.3), filled
 
@@ -1033,8 +1046,7 @@ def test_a_glued_review_row_after_a_notes_columns_header_is_read(word, figures, 
         r2 = state.setdefault("rng", random.Random(rep.name + spec.id))
         return [r + [str(r2.choice([1, 2, 5, 12]))] for r in rows] if figures else rows
 
-    monkeypatch.setattr(synth, "table_rows", _rewritten(
-        lambda rows: [r + ([word] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], body, "one row"))
+    monkeypatch.setattr(synth, "table_rows", _rewritten(_header_ending(word), body, "one row"))
     for layout in ("f", "s"):
         filled, _ = _modern_read(layout, 8, 59, ("review",))
         assert filled >= 8 * 15 * 0.7, (layout, filled)
@@ -1186,17 +1198,9 @@ def test_a_glued_table_with_a_column_more_and_cells_left_empty_never_gives_a_wro
     by chance (0 | 0 | 0 | 0 | 1 | 1 | 2, at 0.9: 8 cells wrong in 8 reports). Such a row, read
     without its last figure, shows the report leaving cells empty: each glued row is read with
     empty cells too, and no cell is wrong."""
-    import random
-
     from gik_tui.core import synth
 
-    def body(rep, spec, rows, state):
-        r2 = state.setdefault("rng", random.Random(rep.name + spec.id + "b"))
-        return [[("" if c == "0" and j >= len(r) - 7 and r2.random() < 0.3 else c) for j, c in enumerate(r)]
-                + [str(r2.choice([0, 1, 2, 5, 12]))] for r in rows]
-
-    monkeypatch.setattr(synth, "table_rows", _rewritten(
-        lambda rows: [r + (["合计"] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], body, "applicants"))
+    monkeypatch.setattr(synth, "table_rows", _rewritten(_header_ending("合计"), _emptied_with_extra(7), "applicants"))
     filled, warned = _modern_read(layout, 8, 61, ("requests",), "the report leaves cells empty")
     assert warned and filled >= 100, filled
 
@@ -1229,17 +1233,9 @@ def test_the_sample_reports_glued_with_a_column_more_and_cells_left_empty_never_
     the 合计's 0, a row left all empty reads as its 合计's figure alone. Its rows that read only as
     their totals do not bear the identities out, and dropping them left the other rows free to fit
     by chance (110 read 1 | ∅ … | 1 and 0, at 0.9): the table is read cautiously, no cell wrong."""
-    import random
-
     from gik_tui.core import synth
 
-    def body(rep, spec, rows, state):
-        r2 = state.setdefault("rng", random.Random(rep.name + spec.id + "4"))
-        rows = [[("" if c == "0" and j >= len(r) - 7 and r2.random() < 0.3 else c) for j, c in enumerate(r)] for r in rows]
-        return [r + [str(r2.choice([0, 1, 2, 5, 12]))] for r in rows]
-
-    monkeypatch.setattr(synth, "table_rows", _rewritten(
-        lambda rows: [r + (["合计"] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], body, "applicants"))
+    monkeypatch.setattr(synth, "table_rows", _rewritten(_header_ending("合计"), _emptied_with_extra(7, "4"), "applicants"))
     for path in sorted(samples.iterdir()):
         rep = synth.from_extraction(extract_path(path), layout)
         ex = extract(read_bytes(rep.render(), rep.filename))
@@ -1258,19 +1254,10 @@ def test_a_table_with_a_column_more_and_empty_cells_kept_is_never_read_a_column_
     a row's first field empty was taken for a label's and cut off, the rest read left to right, one
     column off, at full confidence (358 cells wrong in 20 web pages with the requests table so).
     Under such a header a row's fields are its cells and that one's: no cell is wrong."""
-    import random
-
     from gik_tui.core import synth
 
     n = {"applicants": 7, "one row": 15}[role]
-
-    def body(rep, spec, rows, state):
-        r2 = state.setdefault("rng", random.Random(rep.name + spec.id + "b"))
-        rows = [[("" if c == "0" and j >= len(r) - n and r2.random() < 0.3 else c) for j, c in enumerate(r)] for r in rows]
-        return [r + [str(r2.choice([0, 1, 2, 5, 12]))] for r in rows]
-
-    monkeypatch.setattr(synth, "table_rows", _rewritten(
-        lambda rows: [r + ([word] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], body, role))
+    monkeypatch.setattr(synth, "table_rows", _rewritten(_header_ending(word), _emptied_with_extra(n), role))
     table = {"one row": "review", "applicants": "requests"}[role]
     for layout in ("a", "c", "e", "h", "b"):
         filled, _ = _modern_read(layout, 6, 61, (table,))
@@ -1284,8 +1271,7 @@ def test_an_empty_notes_column_costs_the_active_table_nothing(monkeypatch):
     its cells and that column's: its rows' placements over one column more could not be chosen.)"""
     from gik_tui.core import synth
 
-    monkeypatch.setattr(synth, "table_rows", _rewritten(
-        lambda rows: [r + (["备注"] if i == len(rows) - 1 else [""]) for i, r in enumerate(rows)], None, "blocks"))
+    monkeypatch.setattr(synth, "table_rows", _rewritten(_header_ending("备注"), None, "blocks"))
     cells = sum(1 for i in range(4) for k in synth.make_report(
         i, seed=59, template_id=("gik-2019", "gik-2021")[i % 2], layout="a").values if k[0] == "active")
     for layout in ("a", "b"):
