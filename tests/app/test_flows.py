@@ -67,8 +67,10 @@ async def test_the_status_line_says_where_a_value_stands_before_why(reports, ann
     long why, which a narrow line cuts, and never as an escaped Python string."""
     async with report_open(reports, ann_dir, "2019_lusong.txt") as (app, pilot, screen):
         assert screen.goto_cell(("requests", ("本年新收政府信息公开申请数量",), ("自然人",)))
-        await pilot.pause()
-        said = status(screen)
+        for _ in range(50):  # (the highlight's message reaches the status line a pause or more later)
+            await pilot.pause()
+            if "requests ›" in (said := status(screen)):
+                break
         assert 'line 165, raw "11 ⏎ 11"' in said and "\\n" not in said
         where, why = said.index("line 165"), said.index("one question for")
         assert where < why
