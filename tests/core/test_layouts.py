@@ -1308,3 +1308,27 @@ def test_a_subtotal_column_before_the_total_with_empty_cells_kept_is_never_read_
     for layout in ("a", "c", "e", "h"):
         filled, _ = _modern_read(layout, 6, 67, ("requests",))
         assert filled >= 6 * 161 * 0.8, (layout, filled)
+
+
+@pytest.mark.parametrize("note", ["注：1.本表数据来源于本机关2020年台账；2.单位：件。", "备注：其中3件为2019年结转。",
+                                  "说明：本表统计时间为2020年1月1日至2020年12月31日。"])
+def test_a_note_under_a_table_costs_no_figure_of_its_last_row(note):
+    """A note under each table (注：…, 备注：…, 说明：…, figures in it), before the next section's
+    heading, in the glued layouts and the line ones: every table reads as many cells as without
+    it, none wrong. (Before: its word and colon after a glued last row — `…0 02 01 2 5 备注：其中3件…`
+    — were read as that row's last cell holding words, and the row was offered only.)"""
+    from gik_tui.core import synth
+
+    before = re.compile(r"(?=三、收到和处理|四、政府信息公开行政|五、存在的主要)")
+    for layout in ("f", "g", "s", "a", "b", "c"):
+        plain = noted = 0
+        for i in range(6):
+            rep = synth.make_report(i, seed=71, template_id=("gik-2019", "gik-2021")[i % 2], layout=layout)
+            raw = rep.render()
+            text = raw.decode(rep.encoding or "utf-8")
+            sep = "\n" if text.strip().count("\n") else ""
+            with_note = before.sub(note + sep, text)
+            assert with_note.count(note) >= 3, layout
+            plain += _filled_never_wrong(extract(read_bytes(raw, rep.filename)), rep)
+            noted += _filled_never_wrong(extract(read_bytes(with_note.encode(rep.encoding or "utf-8"), rep.filename)), rep)
+        assert noted == plain, (layout, noted, plain)

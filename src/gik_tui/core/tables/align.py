@@ -58,6 +58,18 @@ def _words_cell(text: str) -> bool:
     them (17[1], 约17), or a word or two (不详, 见附件) that ends no label (小计, 其中)?"""
     return any(ch.isdigit() for ch in text) or len(text) <= 3 and not text.endswith(("计", "其中"))
 GLUED = Parsed(None, None, "glued")
+# a note under a table starts with its word and a colon (注：本表…, 备注：其中3件…, 说明：1.…)
+_NOTE_START = re.compile(r"(?:附注|备注|注释|说明|注)[:：]")
+_NOTE_WORDS = ("注", "附注", "备注", "说明", "注释")
+
+
+def _note_start(text: str, nxt: "Tok | None", line: int) -> bool:
+    """Are these words a note's start — a note word and its colon, in this token or with the
+    next on its line (备注:其中3件为2019年结转。; 备注 / :其中3件…)?"""
+    text = text.strip()
+    if _NOTE_START.match(text):
+        return True
+    return text in _NOTE_WORDS and nxt is not None and nxt.line == line and nxt.text[:1] in ":："
 _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # a piece of a run of figures that starts with a zero and goes on (000, 01): cells glued together
 _LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
@@ -987,6 +999,8 @@ class _Aligner:
             return False
         if tok.line > t.values[-1][0].line + 2 or len(tok.text) > 20 or not _words_cell(tok.text) or not self._short(t):
             return False
+        if _note_start(tok.text, self.toks[self.pos + 1] if self.pos + 1 < len(self.toks) else None, tok.line):
+            return False  # a note under the table, after its last row (…2 5 备注：其中3件为2019年结转。)
         self._left_open(t, tok, "holds no figure")
         return True
 
@@ -1016,6 +1030,8 @@ class _Aligner:
         toks = self.toks
         prev = toks[self.pos - 1] if self.pos else None
         nxt = toks[self.pos + 1] if self.pos + 1 < len(toks) else None
+        if _note_start(text, nxt, tok.line):
+            return False  # a note under the table (备注：其中3件为2019年结转): no cell of its last row
         if any(p is GLUED for _, p in t.values) or len(self.doc.norm_lines[tok.line]) > MAX_CELL_LINE:
             # a glued row (or a glued page's line, the whole report): short words between its
             # figures (0 0 0 0余 1 1余) leave its cuts unsure — offered, never filled
