@@ -374,6 +374,37 @@ class _Repeats:
     # the glued rows of bare runs: (Uncertain, its run's reading, read with empty cells?, as totals
     # alone?) — read again in _solve if a later row showed the report's empty cells or its table's totals
     bare_rows: list = field(default_factory=list)
+    # tables whose header has a column of row numbers before the labels (序号 | 统计指标 | …): table →
+    # _Serial; and where the last such header word stood (its token index), until a row starts
+    serials: dict = field(default_factory=dict)
+    serial_word: int = -1
+
+
+@dataclass(slots=True)
+class _Serial:
+    """A table's column of row numbers before its labels (序号, 编号): every row, its groups' too,
+    opens with its number — glued, at the end of the row before's run (…条2163 1.主动公开… is 216
+    and the next row's 3), or one more field of that row. `next`: the number the next row should
+    have (None until the first is seen); `lost`: a row's number was not where the count says, so
+    no row of the table after it is sure."""
+
+    next: int | None = None
+    lost: bool = False
+    restart: bool = False  # the header stood again (a block's own): its numbers may start again from 1
+    cut: int = 0  # how many numbers were cut from a row's figures
+    at: int = -1  # the token the last number was read from (a group's label and its first row share one)
+
+
+_SERIAL_WORDS = frozenset({"序号", "编号"})
+_TRAILING_DIGITS = re.compile(r"[0-9]+$")
+_DASHES = frozenset("-—–－/")
+
+
+def _serial_front(front: str, glued: bool) -> bool:
+    """Can `front` stand before a row's number in one field: nothing, or a dash (an empty cell's,
+    —2), or — a glued run — the row's own figures (216 in 2163, 0 1 in 0 1 2)?"""
+    front = front.rstrip(" ")
+    return not front or set(front) <= _DASHES or glued and (front[-1].isdigit() or front[-1] in _DASHES)
 
 
 @dataclass(slots=True)
@@ -637,7 +668,8 @@ class _Aligner:
             # some of its digits
             after = self.doc.text[tok.end:tok.end + 1]
             if (self.orphan is not None and _PLAIN_FIGURE.fullmatch(tok.text) and after not in _NUMBERING_MARKS
-                    and not after.isdigit()):
+                    and not after.isdigit() and self.cur_table not in self.rep.serials):
+                # (in a table whose rows open with their numbers, the run ends in the next one's: 40725)
                 parsed = parse_value(tok.text)
                 if parsed is not None and parsed.value is not None:
                     self._value(tok, parsed)
@@ -795,6 +827,12 @@ class _Aligner:
             self.consumed.add(tok.line)
             return
         key = label_key(raw)
+        if key[-2:] in _SERIAL_WORDS and (len(key) == 2 or self._header_next()):
+            # a column of row numbers: the table its header names, below (glued to the table's
+            # title before it: …情况统计表序号 / 统计指标)
+            self.rep.serial_word = self.pos
+            if self.after_header and self.head.cells and self.head.table is not None:
+                self._serial_column(self.head.table)
         if not key:
             if has_numbering(raw) and self._open():
                 # a row's numbering alone (2. / 其他法律行政法规禁止公开, broken around its figures): a new row
@@ -867,6 +905,8 @@ class _Aligner:
                 head.restart(of)  # (a header cell seen already after words that name no column: the header starts again)
             head.cells.append((key, tok.line))
             head.ends_unnamed = False
+            if self.rep.serial_word >= 0 and of is not None:
+                self._serial_column(of)
             if of is not None and key in _leaf_counts(self.template_id, of):
                 # (a table of blocks, each with its header: the columns of the block the header is of)
                 block = self.cur_block if self.idx.specs[of].headed_blocks else None
@@ -916,6 +956,10 @@ class _Aligner:
             return
         groups = self.idx.groups.get(key)
         if groups:
+            if groups[0][0] not in self.rep.serials and self.after_header and self._numbered_rows(tok):
+                self.rep.serials[groups[0][0]] = _Serial()
+            if groups[0][0] in self.rep.serials:
+                self._serial(groups[0][0], tok)
             self._finalize()
             self.target = None
             self.pending_group = (groups[0][0], tok.line)
@@ -968,6 +1012,12 @@ class _Aligner:
             if t is not None and not t.row and not t.values:
                 return  # (a table of one unlabelled row still waits for its figures: a page's running header)
         cut = self._cut_by_words(tok)
+        if t is not None and t.table in self.rep.serials and t.values and not cut:
+            # a row the template does not list, its number ending the row before's figures — when
+            # the next row's label has the number after it before it (not the heading after the table)
+            s = self.rep.serials[t.table]
+            if s.next is not None and not s.lost and self._counted_ahead(s.next + 1, 1, 6):
+                self._serial(t.table, tok)
         self._finalize()
         self.target = None
         self.pending_group = None
@@ -1032,6 +1082,8 @@ class _Aligner:
         nxt = toks[self.pos + 1] if self.pos + 1 < len(toks) else None
         if _note_start(text, nxt, tok.line):
             return False  # a note under the table (备注：其中3件为2019年结转): no cell of its last row
+        if t.table in self.rep.serials and self._after_number(t):
+            return False  # the label of a row the template does not list, after its number (4 | 政府公文… | 条 | 4072)
         if any(p is GLUED for _, p in t.values) or len(self.doc.norm_lines[tok.line]) > MAX_CELL_LINE:
             # a glued row (or a glued page's line, the whole report): short words between its
             # figures (0 0 0 0余 1 1余) leave its cuts unsure — offered, never filled
@@ -1158,12 +1210,20 @@ class _Aligner:
         t = self.target
         if t is not None and t.table == ref.table and t.row == ref.row and not t.values:
             return  # the same label again (a spanned HTML cell)
+        self.rep.serial_word = -1
+        serial = self.rep.serials.get(ref.table)
+        if serial is None and self.after_header and self._numbered_rows(tok):
+            serial = self.rep.serials[ref.table] = _Serial()
+        if serial is not None:
+            self._serial(ref.table, tok)
         self._finalize()
         if self.pending_group is not None and self.pending_group[0] == ref.table:
             self.consumed.add(self.pending_group[1])  # a group label followed by its rows
         self.pending_group = None
         self.target = _Target(ref.table, ref.row, tok, conf, words=bool(self.rep.label_tail) and conf < CONF_EXACT)
-        if self.target.words:
+        if serial is not None and serial.lost:
+            self.target.words = True  # (its figures may end in the next row's number: no cut of them is sure)
+        elif self.target.words:
             self.warnings.append(f"line {tok.line + 1}: {tok.text[:40]!r} is a row's label with {self.rep.label_tail!r} "
                                  f"after it, a cell that holds no figure; its figures are offered, not filled")
         self.rep.label_tail = ""
@@ -1176,6 +1236,111 @@ class _Aligner:
         self._touch(ref.table)
         self.after_header = False
         self.orphan = None
+
+    def _header_next(self) -> bool:
+        """Is the next token a column's header word?"""
+        return self.pos + 1 < len(self.toks) and label_key(self.toks[self.pos + 1].text) in self.idx.headers
+
+    def _numbered_rows(self, label: Tok) -> bool:
+        """Do the table's rows open with their numbers though its header names no such column (its
+        序号 lost): the first label right after the header has a 1 alone before it, and the next two
+        rows' labels 2 and 3 — each alone, or at the end of the row before's figures?"""
+        toks = self.toks
+        at = self.pos
+        return (at > 0 and toks[at] is label and toks[at - 1].text.lstrip("-—–－/ ") == "1"
+                and toks[at - 1].line >= label.line - 2 and self._counted_ahead(2, 2, 120))
+
+    def _counted_ahead(self, want: int, need: int, reach: int) -> bool:
+        """Do the next `need` labels after the current token (within `reach` tokens) each have the
+        next row number before them — `want`, `want` + 1, … — alone or ending the figures before?"""
+        toks = self.toks
+        for j in range(self.pos + 1, min(len(toks), self.pos + reach)):
+            tk = toks[j]
+            text = tk.text
+            if tk.empty or _TRAILING_DIGITS.search(text) or text in _UNITS or has_numbering(text) and not label_key(text):
+                continue
+            key = label_key(text)
+            if not key or key in self.idx.headers or _CAPTION.search(text):
+                continue  # (a block's caption and header between its rows)
+            prev = toks[j - 1]
+            if _TRAILING_DIGITS.search(prev.text) is None or prev.line < tk.line - 2:
+                continue  # (a group's label and its first row's: one number before both)
+            w = str(want)
+            if not (prev.text.endswith(w) and _serial_front(prev.text[:len(prev.text) - len(w)], prev.glued)):
+                return False
+            want += 1
+            need -= 1
+            if not need:
+                return True
+        return False
+
+    def _after_number(self, t: _Target) -> bool:
+        """In a table whose rows open with their numbers: is the current row's last field, right
+        before the current token, the next row's number?"""
+        s = self.rep.serials[t.table]
+        if s.next is None or s.lost or not t.values or self.toks[self.pos - 1] is not t.values[-1][0]:
+            return False
+        text = t.values[-1][0].text
+        w = str(s.next)
+        return text.endswith(w) and _serial_front(text[:len(text) - len(w)], t.values[-1][0].glued)
+
+    def _serial_column(self, table: str) -> None:
+        """The header of `table` has a column of row numbers (序号) before its labels."""
+        s = self.rep.serials.get(table)
+        if s is None:
+            self.rep.serials[table] = _Serial()
+        elif s.next is not None:
+            s.restart = True  # (a block's header again: its rows may be numbered from 1 again)
+
+    def _serial(self, table: str, label: Tok) -> None:
+        """A row (or a group) of `table`, whose rows open with their numbers, starts at `label`: the
+        number before it is taken off the row before's figures — a field of its own, or the end of
+        its glued run (…条2163 1.主动公开… : 216, and 3) — when it is the one the count expects; else
+        the count is lost, and that row and every later one of the table are offered, never filled."""
+        s = self.rep.serials[table]
+        if s.lost:
+            return
+        toks = self.toks
+        at = self.pos if toks[self.pos] is label else -1
+        # the number: right before the label, or before a group's label or a numbering alone between
+        # (5 | （三）不予公开 | 1.属于国家秘密)
+        # (each a line or two from the next: one cell a line, an empty line between)
+        k = at - 1
+        while k >= 0 and at - k <= 3 and toks[k].line >= toks[k + 1].line - 2 and not _TRAILING_DIGITS.search(toks[k].text):
+            k -= 1
+        t = self.target
+        cand = toks[k] if at > 0 and k >= 0 and at - k <= 3 and toks[k].line >= toks[k + 1].line - 2 else None
+        own = cand is not None and t is not None and t.table == table and bool(t.values) and t.values[-1][0] is cand
+        if cand is not None and k == s.at:
+            return  # (the group's label before this row took the number: 3 | 三、本年度办理结果 | （一）予以公开)
+        text = cand.text if cand is not None else ""
+        n = None
+        if cand is not None and _TRAILING_DIGITS.search(text):
+            wants = (s.next, 1) if s.restart else (s.next,)
+            if s.next is None:  # the first: a field of its own (its empty cell's dash before it, —2)
+                m = _TRAILING_DIGITS.search(text)
+                n = int(m.group()) if not own and _serial_front(text[:m.start()], False) else None
+            else:
+                n = next((w for w in wants if text.endswith(str(w))
+                          and _serial_front(text[:len(text) - len(str(w))], cand.glued)), None)
+        if n is None:
+            if s.next is None and not own:
+                return  # (no number yet: the count starts at the first)
+            s.lost = True
+            if own:
+                self._left_open(t, cand, f"ends in no number the {table} table's row numbers (序号) count "
+                                         f"({s.next if s.next is not None else 'the first'} expected)")
+            return
+        if own:
+            head = text[:len(text) - len(str(n))].rstrip(" ")
+            t.values.pop()
+            if head:  # the row's own figures (glued), or a dash: its last cell empty
+                rest = Tok(head, cand.start, cand.start + len(head), cand.line, cand.multi, False, cand.glued)
+                t.values.append((rest, GLUED if cand.glued and not set(head) <= _DASHES else parse_value(head) or BLANK))
+            s.cut += 1
+        s.next = n + 1
+        s.restart = False
+        s.at = k
 
     def _label_ends_after(self) -> bool:
         """Does the orphan's label end on a line after the figures that follow it? A label cell
