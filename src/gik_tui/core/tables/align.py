@@ -348,6 +348,7 @@ class _Target:
     unit: tuple[Tok, str] | None = None
     unit_seen: bool = False
     words: bool = False  # words stood among its glued figures (约, 余): no cut of them is sure
+    numbered: bool = False  # its row number (行次, after its label) was read
 
 
 @dataclass(slots=True)
@@ -393,9 +394,11 @@ class _Serial:
     restart: bool = False  # the header stood again (a block's own): its numbers may start again from 1
     cut: int = 0  # how many numbers were cut from a row's figures
     at: int = -1  # the token the last number was read from (a group's label and its first row share one)
+    after: bool = False  # the numbers stand after the labels (统计指标 | 行次 | 单位 | 统计数), not before
 
 
 _SERIAL_WORDS = frozenset({"序号", "编号"})
+_SERIAL_AFTER_WORDS = frozenset({"行次"})  # (a column of row numbers between the labels and the figures)
 _TRAILING_DIGITS = re.compile(r"[0-9]+$")
 _DASHES = frozenset("-—–－/")
 
@@ -680,6 +683,10 @@ class _Aligner:
                     f"and its figures {tok.text!r} are glued to what follows; not extracted")
                 self.orphan = None
             return
+        if not t.values and not t.numbered and t.row and t.table in self.rep.serials and self.rep.serials[t.table].after:
+            tok = self._row_number(t, tok)
+            if tok is None:
+                return
         t.values.append((tok, GLUED))
         self.last_active = self.pos
         self.after_header = False
@@ -727,6 +734,9 @@ class _Aligner:
             # 3 | | … |, had taken the row's first figures into its empty cells, the rest dropped)
             self._finalize()
             t = self.target = _Target(t.table, (), None, CONF_EXACT)
+        if not t.values and not t.numbered and t.row and t.table in self.rep.serials and self.rep.serials[t.table].after:
+            if self._row_number(t, tok) is None:
+                return
         if parsed.value is not None:
             self.after_header = False
         t.values.append((tok, parsed))
@@ -833,6 +843,8 @@ class _Aligner:
             self.rep.serial_word = self.pos
             if self.after_header and self.head.cells and self.head.table is not None:
                 self._serial_column(self.head.table)
+        elif key in _SERIAL_AFTER_WORDS and self.after_header and self.head.cells and self.head.table is not None:
+            self._serial_column(self.head.table, after=True)
         if not key:
             if has_numbering(raw) and self._open():
                 # a row's numbering alone (2. / 其他法律行政法规禁止公开, broken around its figures): a new row
@@ -958,8 +970,11 @@ class _Aligner:
         if groups:
             if groups[0][0] not in self.rep.serials and self.after_header and self._numbered_rows(tok):
                 self.rep.serials[groups[0][0]] = _Serial()
-            if groups[0][0] in self.rep.serials:
-                self._serial(groups[0][0], tok)
+            if (serial := self.rep.serials.get(groups[0][0])) is not None:
+                if serial.after:
+                    self._group_number(serial)
+                else:
+                    self._serial(groups[0][0], tok)
             self._finalize()
             self.target = None
             self.pending_group = (groups[0][0], tok.line)
@@ -1016,7 +1031,7 @@ class _Aligner:
             # a row the template does not list, its number ending the row before's figures — when
             # the next row's label has the number after it before it (not the heading after the table)
             s = self.rep.serials[t.table]
-            if s.next is not None and not s.lost and self._counted_ahead(s.next + 1, 1, 6):
+            if s.next is not None and not s.lost and not s.after and self._counted_ahead(s.next + 1, 1, 6):
                 self._serial(t.table, tok)
         self._finalize()
         self.target = None
@@ -1214,7 +1229,7 @@ class _Aligner:
         serial = self.rep.serials.get(ref.table)
         if serial is None and self.after_header and self._numbered_rows(tok):
             serial = self.rep.serials[ref.table] = _Serial()
-        if serial is not None:
+        if serial is not None and not serial.after:
             self._serial(ref.table, tok)
         self._finalize()
         if self.pending_group is not None and self.pending_group[0] == ref.table:
@@ -1278,17 +1293,51 @@ class _Aligner:
         """In a table whose rows open with their numbers: is the current row's last field, right
         before the current token, the next row's number?"""
         s = self.rep.serials[t.table]
-        if s.next is None or s.lost or not t.values or self.toks[self.pos - 1] is not t.values[-1][0]:
+        if s.next is None or s.lost or s.after or not t.values or self.toks[self.pos - 1] is not t.values[-1][0]:
             return False
         text = t.values[-1][0].text
         w = str(s.next)
         return text.endswith(w) and _serial_front(text[:len(text) - len(w)], t.values[-1][0].glued)
 
-    def _serial_column(self, table: str) -> None:
-        """The header of `table` has a column of row numbers (序号) before its labels."""
+    def _row_number(self, t: _Target, tok: Tok) -> Tok | None:
+        """The first field after the label of a row of a table whose rows have their numbers after
+        their labels (行次): None when it is the number alone; the rest of a glued run that starts
+        with it (规章 13437… : row 1, then 3437…); else `tok` itself, the count lost — the row and
+        every later one of the table offered, never filled."""
+        s = self.rep.serials[t.table]
+        t.numbered = True
+        if s.lost:
+            return tok
+        text = tok.text
+        for want in ((s.next, 1) if s.restart and s.next is not None else (s.next or 1,)):
+            w = str(want)
+            if text == w or tok.glued and text.startswith(w) and len(text) > len(w) and not text[len(w)] == ".":
+                s.next, s.restart = want + 1, False
+                if text == w:
+                    return None
+                rest = text[len(w):].lstrip(" ")
+                return Tok(rest, tok.end - len(rest), tok.end, tok.line, tok.multi, False, tok.glued)
+        s.lost = True
+        self._left_open(t, tok, f"does not start with the row's number the {t.table} table counts (行次)")
+        return tok
+
+    def _group_number(self, s: _Serial) -> None:
+        """A group's label in a table whose rows have their numbers after their labels: the number
+        after it (一、主动公开情况 | 1 | —) is counted."""
+        if s.lost or self.pos + 1 >= len(self.toks):
+            return
+        text = self.toks[self.pos + 1].text.rstrip("-—–－/ ")
+        for want in ((s.next, 1) if s.restart and s.next is not None else (s.next or 1,)):
+            if text == str(want):
+                s.next, s.restart = want + 1, False
+                return
+
+    def _serial_column(self, table: str, after: bool = False) -> None:
+        """The header of `table` has a column of row numbers (序号) before its labels (or, `after`,
+        between its labels and its figures: 行次)."""
         s = self.rep.serials.get(table)
         if s is None:
-            self.rep.serials[table] = _Serial()
+            self.rep.serials[table] = _Serial(after=after)
         elif s.next is not None:
             s.restart = True  # (a block's header again: its rows may be numbered from 1 again)
 
