@@ -101,6 +101,25 @@ def test_dashes_among_glued_figures_stay_with_their_run():
     assert split_line("时间为2019—2020年，其中1/3的申请", "gik-2019") is None
 
 
+def test_an_empty_cell_written_none_among_glued_figures_is_a_dash_of_its_run():
+    """无 (or 空) among a glued row's figures, one or several, spaced or not, is an empty cell: one
+    run with them, each read as a dash (same offsets) — read apart, the row's runs fell short of its
+    columns and nothing of it was read. 无 starting a label (（四）无法提供) or inside a sentence stays
+    words."""
+    from gik_tui.core.tables.glued import split_line
+
+    line = "（二）部分公开3200无12044（三）不予公开1.属于国家秘密020无91728（四）无法提供1.本机关不掌握相关政府信息无0无0无无无"
+    toks = [(t, g) for t, _, _, g in split_line(line, "gik-2019")]
+    assert ("3200—12044", True) in toks and ("020—91728", True) in toks
+    assert ("—0—0———", True) in toks
+    assert any(t.endswith("无法提供") for t, g in toks if not g)
+    spaced = "（二）部分公开32无无 0120 44 （三）不予公开"
+    got = [(t, a, b) for t, a, b, g in split_line(spaced, "gik-2019") if g]
+    assert [t for t, _, _ in got] == ["32—— 0120 44"]
+    assert spaced[got[0][1]:got[0][2]] == "32无无 0120 44"  # (the offsets are the page's)
+    assert split_line("本年度无行政复议，申请数量为0，无其他情况", "gik-2019") is None
+
+
 def test_a_tables_caption_or_date_before_its_glued_header_is_words_not_its_row():
     """`表3 单位：件` or `数据截至2020年12月31日` glued before the review table's header: the caption's
     number and the date's figures are words of the page, not the table's one row — read as its row,

@@ -447,12 +447,23 @@ _PAGE_MARK = re.compile(r"(?<![ \t])[-—–―][ \t]+\d{1,3}[ \t]+[-—–―](
                         r"|(?:共[ \t]*\d{1,3}[ \t]*页[ \t]*)?第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?")
 
 
+# an empty cell written 无 (none) or 空 among a row's glued figures (3200无12044): a dash's cell
+_NONE_CELLS = re.compile(r"[无空]{1,8}")
+_NONE_TO_DASH = str.maketrans("无空", "——")
+
+
+def _as_dashes(run: str) -> str:
+    """A run's text with each empty cell's 无 or 空 written as a dash (one character for one: the
+    offsets stand), which the solver reads as an empty cell."""
+    return run.translate(_NONE_TO_DASH) if "无" in run or "空" in run else run
+
+
 def _with_dash_cells(seg: str, toks: list[tuple[str, int, int, bool]]) -> list[tuple[str, int, int, bool]]:
     """The tokens with each glued run joined to the dashes beside it (a few spaces apart at
-    most): a dash among a row's figures is an empty cell of the row (`1——0—01`, `予以公开—101125`),
+    most; 无 or 空 read as one): a dash among a row's figures is an empty cell of the row (`1——0—01`, `予以公开—101125`),
     which the solver places (solve.split_run) — read apart, the row's figures fell short of its
     columns and nothing of it was read."""
-    if not any(not g and _DASHES.fullmatch(t) for t, _, _, g in toks):
+    if not any(not g and (_DASHES.fullmatch(t) or _NONE_CELLS.fullmatch(t.strip())) for t, _, _, g in toks):
         return toks
     out: list[tuple[str, int, int, bool]] = []
     group: list[tuple[str, int, int, bool]] = []
@@ -460,18 +471,18 @@ def _with_dash_cells(seg: str, toks: list[tuple[str, int, int, bool]]) -> list[t
     def flush() -> None:
         a, b = (group[0][1], group[-1][2]) if group else (0, 0)
         if any(g for *_, g in group) and any(not g for *_, g in group):
-            out.append((seg[a:b], a, b, True))
+            out.append((_as_dashes(seg[a:b]), a, b, True))
         elif group and out and not out[-1][3] and len(re.sub(r"\s", "", seg[a:b])) >= 4:
             # a row of nothing but dashes after its label (（二）部分公开—-——/-—): its cells, each
             # empty (two dashes, ——, are a sentence's dash: no row's)
-            out.append((seg[a:b], a, b, True))
+            out.append((_as_dashes(seg[a:b]), a, b, True))
         else:
             out.extend(group)
         group.clear()
 
     for tok in toks:
         t, a, b, g = tok
-        if g or _DASHES.fullmatch(t):
+        if g or _DASHES.fullmatch(t) or _NONE_CELLS.fullmatch(t.strip()):
             if group and not (a - group[-1][2] <= 3 and not seg[group[-1][2]:a].strip()):
                 flush()
             group.append(tok)
