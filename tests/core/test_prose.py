@@ -166,10 +166,19 @@ def test_the_answers_as_old_reports_word_them():
     ("去年行政复议2件，今年因政府信息公开申请提起行政复议1件。", {"行政复议数量": 1}),
     ("截至2015年12月31日，收到政府信息公开申请12件。", {"收到申请数": 12}),  # a date of the year itself
     ("全区累计主动公开政府信息5977条。", {"主动公开政府信息数": 5977}),  # 累计: the year's own total
+    # the sentence's period, where the figure's clause names none: the last one it names before it
+    ("2014年，我县共收到政府信息公开申请12件。", {}),
+    ("2014年，我县共收到政府信息公开申请12件；本年，共收到政府信息公开申请17件。", {"收到申请数": 17}),
+    ("去年，我县共收到政府信息公开申请12件，今年收到政府信息公开申请17件。", {"收到申请数": 17}),
+    ("2015年，我县共收到政府信息公开申请17件。", {"收到申请数": 17}),
+    ("与2014年相比，我县共收到政府信息公开申请17件。", {"收到申请数": 17}),  # (a comparison's year)
+    ("2014年，我县收到申请不多。全年共收到政府信息公开申请17件。", {"收到申请数": 17}),  # (another sentence)
 ])
 def test_a_figure_said_of_another_period_is_not_the_years(text, want):
     """A sentence about last year, another year or several years (上年, 去年, 2014年 in a 2015
-    report, 近三年) gives none of the year's figures. (Before: 上年收到申请3件 before 本年…5件 read 3.)"""
+    report, 近三年) gives none of the year's figures — said in the figure's clause, or, where that
+    names no period, opening its sentence (2014年，我县共收到申请12件: read 12 before).
+    (Before: 上年收到申请3件 before 本年…5件 read 3.)"""
     doc = Document("x.txt", "2015年政府信息公开工作年度报告\n" + text + "\n", "0" * 64, "utf-8")
     assert {c.row[-1]: c.value for c in prose_figures(doc, "legacy", set(), year=2015)[0]} == want
 

@@ -178,12 +178,34 @@ _OTHER_PERIOD = re.compile(r"上一?年|去年|前年|往年|历年|近[一二�
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
 
 
+# the words of a sentence that name the period its clauses speak of: another (上年, 2014年) or the
+# year's own (本年, 今年, the report's year)
+_PERIOD = re.compile(r"(?P<other>上一?年|去年|前年|往年|历年|近[一二两三四五六七八九十\d]+年|同比)"
+                     r"|(?P<this>本年度?|今年|全年|年内|当年)|(?<!\d)(?P<y>\d{4})\s*年(?!\d*月)")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
 def _other_period(text: str, at: int, year: int | None) -> bool:
-    """Do the words of the clause before the figure at `at` make it another period's?"""
-    for m in _OTHER_PERIOD.finditer(_clause(text, at)):
+    """Do the words before the figure at `at` make it another period's — its clause's, or, where
+    its clause names no period, the last period its sentence names before it (2014年，我县共收到申请
+    12件；2015年… : 12 is 2014's)?"""
+    clause = _clause(text, at)
+    for m in _OTHER_PERIOD.finditer(clause):
         if m.group(1) is None or (year is not None and int(m.group(1)) != year):
             return True
-    return False
+    if _PERIOD.search(clause) is not None:
+        return False  # (its clause says its period: the year's own)
+    start = max(0, at - len(clause) - 80)
+    before = text[start:at - len(clause)]
+    cut = [m.end() for m in _SENTENCE_END.finditer(before)]
+    sentence = before[cut[-1]:] if cut else before
+    last = None
+    for m in _PERIOD.finditer(sentence):
+        if not (m.start() and sentence[m.start() - 1] in "与比较同"):  # (与2014年相比: a comparison's, no period of its own)
+            last = m
+    if last is None or last.group("this"):
+        return False
+    return last.group("other") is not None or (year is not None and int(last.group("y")) != year)
 
 
 def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: list[tuple[int, int]] = (),
