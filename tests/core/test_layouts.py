@@ -1409,9 +1409,10 @@ def test_a_glued_statistics_table_numbered_row_by_row_reads_each_rows_own_figure
     assert got["政府网站公开政府信息数"][0] == 1468  # (the last: no number after it)
 
 
-def _numbered_after_labels():
+def _numbered_after_labels(numbers: bool = True):
     """synth.table_rows with a column of row numbers between the labels and the figures (统计指标 |
-    行次 | 单位 | 统计数), in every table of several rows: each body row numbered on from 1."""
+    行次 | 单位 | 统计数), in every table of several rows: each body row numbered on from 1 (with
+    `numbers` False, the header word only: the report left the column empty)."""
     from gik_tui.core import synth
     from gik_tui.core.labels import strip_numbering
 
@@ -1435,7 +1436,7 @@ def _numbered_after_labels():
                 for r in rows:
                     k += 1
                     at = next((j for j, c in enumerate(r) if not label(c)), len(r))
-                    new.append(r[:at] + [str(k)] + r[at:])
+                    new.append(r[:at] + [str(k)] + r[at:] if numbers else r)
                 rows = new
             out.append((kind, rows))
         return out
@@ -1464,6 +1465,19 @@ def test_a_column_of_row_numbers_after_the_labels_never_gives_a_wrong_figure(mon
             assert numbered == plain, (layout, numbered, plain)
         else:
             assert numbered >= plain * 0.6, (layout, numbered, plain)
+
+
+@pytest.mark.parametrize("layout", ["f", "s", "a"])
+def test_a_row_numbers_header_over_no_numbers_never_cuts_a_figure(layout, monkeypatch):
+    """The header names a 行次 column the report left empty: a glued row's first figure that starts
+    with 1 (规章 106614514678) is no row number and its 1 — nothing confirms the count (rows 2 and 3
+    do not start so) — so no figure is cut, none wrong."""
+    from gik_tui.core import synth
+
+    monkeypatch.setattr(synth, "table_rows", _numbered_after_labels(numbers=False))
+    for i in range(9):
+        rep = synth.make_report(i, seed=89, template_id=("legacy", "gik-2019", "gik-2021")[i % 3], layout=layout)
+        _filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep)
 
 
 def test_empty_cells_written_none_in_glued_tables_are_read_as_dashes_are(monkeypatch):

@@ -1289,6 +1289,29 @@ class _Aligner:
                 return True
         return False
 
+    def _counted_after(self, want: int, need: int, reach: int) -> bool:
+        """Do the next `need` labels after the current token (within `reach` tokens) each have the
+        next row number right after them — `want`, `want` + 1, … — alone or opening a glued run?"""
+        toks = self.toks
+        for j in range(self.pos + 1, min(len(toks) - 1, self.pos + reach)):
+            tk = toks[j]
+            text = tk.text
+            if tk.empty or tk.glued or _TRAILING_DIGITS.search(text) or text in _UNITS:
+                continue
+            key = label_key(text)
+            if not key or key in self.idx.headers or _CAPTION.search(text) or key not in self.idx.rows:
+                continue  # (only a row's label: a group's has its number after it too, but is not counted here)
+            nxt = toks[j + 1]
+            w = str(want)
+            if not (nxt.text == w or nxt.glued and nxt.text.startswith(w) and len(nxt.text) > len(w)
+                    and nxt.text[len(w)] != "."):
+                return False
+            want += 1
+            need -= 1
+            if not need:
+                return True
+        return False
+
     def _after_number(self, t: _Target) -> bool:
         """In a table whose rows open with their numbers: is the current row's last field, right
         before the current token, the next row's number?"""
@@ -1311,7 +1334,9 @@ class _Aligner:
         text = tok.text
         for want in ((s.next, 1) if s.restart and s.next is not None else (s.next or 1,)):
             w = str(want)
-            if text == w or tok.glued and text.startswith(w) and len(text) > len(w) and not text[len(w)] == ".":
+            if text == w or tok.glued and text.startswith(w) and len(text) > len(w) and not text[len(w)] == "." \
+                    and (s.next is not None or self._counted_after(2, 2, 120)):
+                # (the first glued to the row's figures is the count's only when rows 2 and 3 start so too)
                 s.next, s.restart = want + 1, False
                 if text == w:
                     return None
