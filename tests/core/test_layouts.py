@@ -1394,6 +1394,34 @@ def test_a_column_of_row_numbers_before_the_labels_costs_no_figure(how, monkeypa
         assert numbered == plain, (layout, numbered, plain)
 
 
+def test_a_row_numbers_header_over_rows_that_leave_it_empty_costs_little_and_cuts_nothing(monkeypatch):
+    """序号 in the header, no number on any row: no figure is cut (none wrong), and where the first
+    row's figures do not end in 1 or 2 the table is read as any table (before this was seen, every
+    row of such a table was offered)."""
+    from gik_tui.core import synth
+
+    table_rows = synth.table_rows
+
+    def header_only(rep, spec, rng):
+        parts = table_rows(rep, spec, rng)
+        if sum(len(rows) for kind, rows in parts if kind == "body") <= 1:
+            return parts
+        return [(kind, [(["序号"] if j == 0 else [""]) + r for j, r in enumerate(rows)] if kind == "head" else rows)
+                for kind, rows in parts]
+
+    for layout in ("f", "s", "a"):
+        plain = numbered = 0
+        for i in range(6):
+            tid = ("legacy", "gik-2019", "gik-2021")[i % 3]
+            monkeypatch.setattr(synth, "table_rows", table_rows)
+            rep = synth.make_report(i, seed=97, template_id=tid, layout=layout)
+            plain += _filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep)
+            monkeypatch.setattr(synth, "table_rows", header_only)
+            rep = synth.make_report(i, seed=97, template_id=tid, layout=layout)
+            numbered += _filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep)
+        assert numbered >= plain * 0.75, (layout, numbered, plain)
+
+
 def test_a_glued_statistics_table_numbered_row_by_row_reads_each_rows_own_figure():
     """The glued scrape of a numbered statistics table: each run ends in the next row's number."""
     text = ("某县人民政府2014年政府信息公开工作年度报告\n附表：2014年政府信息公开情况统计表序号统计指标单位统计数"

@@ -1400,6 +1400,11 @@ class _Aligner:
         if n is None:
             if s.next is None and not own:
                 return  # (no number yet: the count starts at the first)
+            if s.next is None and not text.endswith(("1", "2")):
+                # no number before the first row nor after its figures: the header names a column
+                # the report leaves empty — the rows are read as any table's
+                del self.rep.serials[table]
+                return
             s.lost = True
             if own:
                 self._left_open(t, cand, f"ends in no number the {table} table's row numbers (序号) count "
