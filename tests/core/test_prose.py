@@ -197,6 +197,30 @@ def test_the_wholes_figure_is_read_where_the_others_are_a_parts(text):
     assert len(said) == 1 and said[0].endswith("5977 is read, the others are a part's") and "a part: " in said[0]
 
 
+@pytest.mark.parametrize("text, part, read", [
+    ("乡镇主动公开政府信息1293条。", "乡", None),
+    ("区本级主动公开政府信息1739条。", "本级", None),
+    ("各部门主动公开政府信息800条。", "部门", None),
+    ("全县各乡镇、各部门共主动公开政府信息1200条。", "", 1200),  # (a whole's words too: the whole)
+    ("本镇主动公开政府信息800条。", "", 800),  # (本镇, 我局: the agency's own)
+    ("其中，主动公开规范性文件143件。", "", 143),  # (其中 opens the template's own part)
+])
+def test_a_parts_figure_alone_is_offered_not_read(text, part, read):
+    """The text gives only a part's figure for an indicator (乡镇…, 区本级…, 各部门…, and no
+    whole's word): it is not the indicator's — the cell is blank, the figure offered with its words,
+    and `enter` takes it not. (Before: read at 0.4 as the agency's own total.)"""
+    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n" + text + "\n", "0" * 64, "utf-8")
+    cells, _, offers = prose_figures(doc, "legacy", set(), year=2015)
+    (cell,) = cells
+    assert cell.value == read
+    if read is None:
+        (choice,) = offers[cell.key][0].choices
+        assert not offers[cell.key][0].decided and f"a part: {part}" in choice[2]
+        assert [v for v, _ in cell.candidates] == [choice[0]]
+    else:
+        assert not offers
+
+
 def test_figures_nothing_tells_apart_are_offered_not_read():
     """Two figures for one indicator that no word tells apart (two totals that contradict, or a
     part said without a word that says so): the cell is blank, both offered, enter takes neither;

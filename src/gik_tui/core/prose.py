@@ -250,6 +250,17 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
     for found in seen.values():
         first = found[0]
         if all(c.value == first.value for c in found[1:]):
+            scope = _scope(text, at[id(first)])
+            if scope[0] == "part" and scope[1] != "其中" and _WHOLE.search(_clause(text, at[id(first)])) is None \
+                    and all(_scope(text, at[id(c)]) == scope for c in found[1:]):
+                # only a part's figure (乡镇主动公开政府信息1293条, 区本级…): not the indicator's — offered,
+                # and `enter` takes it not (其中 often opens the template's own part, 其中：主动公开规范性文件)
+                why = f"line {first.line}: …{_clause(text, at[id(first)])}{first.raw}{_said(scope)}"
+                cells.append(replace(first, value=None, confidence=0.0, candidates=((first.value, 1.0),)))
+                offers[first.key] = (Offers(((first.value, 1.0, why),), False, "only a part's figure is given"),
+                                     f"{first.table} {first.row[-1]}: the text gives only a part's figure, {first.raw}"
+                                     f"{_said(scope)}")
+                continue
             cells.append(first)
             continue
         scopes = [_scope(text, at[id(c)]) for c in found]
