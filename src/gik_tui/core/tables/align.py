@@ -31,7 +31,7 @@ from ..questions import table_question
 from ..solve import (SPLIT_BUDGET, Constraint, Option, Uncertain, holds, ahead, bare, distinguishing, placements,
                      shifts, solve, split_empties, split_prior, split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
-from ..values import BLANK, COUNT_UNIT_WORDS, FOOTNOTE, Parsed, blank_mark, parse_value, unfit
+from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, Parsed, blank_mark, parse_value, unfit
 from .glued import NOTE_COLUMNS, UNITS as _UNITS, vocabulary
 from .stream import Tok
 
@@ -60,7 +60,7 @@ def _words_cell(text: str) -> bool:
 GLUED = Parsed(None, None, "glued")
 # a note under a table starts with its word and a colon (注：本表…, 备注：其中3件…, 说明：1.…)
 _NOTE_START = re.compile(r"(?:附注|备注|注释|说明|注)[:：]")
-_NOTE_WORDS = ("注", "附注", "备注", "说明", "注释")
+_NOTE_WORDS = NOTE_COLUMNS + ("注", "附注", "注释")
 
 
 def _note_start(text: str, nxt: "Tok | None", line: int) -> bool:
@@ -392,22 +392,39 @@ class _Serial:
     next: int | None = None
     lost: bool = False
     restart: bool = False  # the header stood again (a block's own): its numbers may start again from 1
-    cut: int = 0  # how many numbers were cut from a row's figures
     at: int = -1  # the token the last number was read from (a group's label and its first row share one)
     after: bool = False  # the numbers stand after the labels (统计指标 | 行次 | 单位 | 统计数), not before
+
+    def wants(self) -> tuple[int, ...]:
+        """The numbers the next row may have: the count's next (1 for the first) — or 1 again
+        under a block's own header."""
+        return (self.next, 1) if self.restart and self.next is not None else (self.next or 1,)
 
 
 _SERIAL_WORDS = frozenset({"序号", "编号"})
 _SERIAL_AFTER_WORDS = frozenset({"行次"})  # (a column of row numbers between the labels and the figures)
 _TRAILING_DIGITS = re.compile(r"[0-9]+$")
-_DASHES = frozenset("-—–－/")
+_DASH_MARKS = frozenset(DASHES + "-－")  # an empty cell's dash before a row's number in its field (—2)
+_DASH_STRIP = "".join(_DASH_MARKS) + " "
 
 
 def _serial_front(front: str, glued: bool) -> bool:
     """Can `front` stand before a row's number in one field: nothing, or a dash (an empty cell's,
     —2), or — a glued run — the row's own figures (216 in 2163, 0 1 in 0 1 2)?"""
     front = front.rstrip(" ")
-    return not front or set(front) <= _DASHES or glued and (front[-1].isdigit() or front[-1] in _DASHES)
+    return not front or set(front) <= _DASH_MARKS or glued and (front[-1].isdigit() or front[-1] in _DASH_MARKS)
+
+
+def _ends_in_number(tok: "Tok", n: int) -> bool:
+    """Does the field end in the row number `n` — alone, after a dash, or ending a glued run?"""
+    w = str(n)
+    return tok.text.endswith(w) and _serial_front(tok.text[:len(tok.text) - len(w)], tok.glued)
+
+
+def _opens_with_number(tok: "Tok", n: int) -> bool:
+    """Is the field the row number `n` alone, or a glued run that opens with it (13437…, not 1.5)?"""
+    w, text = str(n), tok.text
+    return text == w or tok.glued and text.startswith(w) and len(text) > len(w) and text[len(w)] != "."
 
 
 @dataclass(slots=True)
@@ -845,6 +862,15 @@ class _Aligner:
                 self._serial_column(self.head.table)
         elif key in _SERIAL_AFTER_WORDS and self.after_header and self.head.cells and self.head.table is not None:
             self._serial_column(self.head.table, after=True)
+        if self.target is not None and key.startswith(_NOTE_WORDS) \
+                and _note_start(raw, self.toks[self.pos + 1] if self.pos + 1 < len(self.toks) else None, tok.line):
+            # a note under the table (注：本表…, 备注：其中3件为2019年结转。): it ends the row — no cell
+            # of it (read as the last row's cell of words, glued or short, it had left the row offered only)
+            self._finalize()
+            self.target = None
+            self.pending_group = None
+            self.orphan = None
+            return
         if not key:
             if has_numbering(raw) and self._open():
                 # a row's numbering alone (2. / 其他法律行政法规禁止公开, broken around its figures): a new row
@@ -1031,7 +1057,7 @@ class _Aligner:
             # a row the template does not list, its number ending the row before's figures — when
             # the next row's label has the number after it before it (not the heading after the table)
             s = self.rep.serials[t.table]
-            if s.next is not None and not s.lost and not s.after and self._counted_ahead(s.next + 1, 1, 6):
+            if s.next is not None and not s.lost and not s.after and self._counted(s.next + 1, 1, 6):
                 self._serial(t.table, tok)
         self._finalize()
         self.target = None
@@ -1064,8 +1090,6 @@ class _Aligner:
             return False
         if tok.line > t.values[-1][0].line + 2 or len(tok.text) > 20 or not _words_cell(tok.text) or not self._short(t):
             return False
-        if _note_start(tok.text, self.toks[self.pos + 1] if self.pos + 1 < len(self.toks) else None, tok.line):
-            return False  # a note under the table, after its last row (…2 5 备注：其中3件为2019年结转。)
         self._left_open(t, tok, "holds no figure")
         return True
 
@@ -1095,8 +1119,6 @@ class _Aligner:
         toks = self.toks
         prev = toks[self.pos - 1] if self.pos else None
         nxt = toks[self.pos + 1] if self.pos + 1 < len(toks) else None
-        if _note_start(text, nxt, tok.line):
-            return False  # a note under the table (备注：其中3件为2019年结转): no cell of its last row
         if t.table in self.rep.serials and self._after_number(t):
             return False  # the label of a row the template does not list, after its number (4 | 政府公文… | 条 | 4072)
         if any(p is GLUED for _, p in t.values) or len(self.doc.norm_lines[tok.line]) > MAX_CELL_LINE:
@@ -1262,50 +1284,33 @@ class _Aligner:
         rows' labels 2 and 3 — each alone, or at the end of the row before's figures?"""
         toks = self.toks
         at = self.pos
-        return (at > 0 and toks[at] is label and toks[at - 1].text.lstrip("-—–－/ ") == "1"
-                and toks[at - 1].line >= label.line - 2 and self._counted_ahead(2, 2, 120))
+        return (at > 0 and toks[at] is label and toks[at - 1].text.lstrip(_DASH_STRIP) == "1"
+                and toks[at - 1].line >= label.line - 2 and self._counted(2, 2, 120))
 
-    def _counted_ahead(self, want: int, need: int, reach: int) -> bool:
+    def _counted(self, want: int, need: int, reach: int, after: bool = False) -> bool:
         """Do the next `need` labels after the current token (within `reach` tokens) each have the
-        next row number before them — `want`, `want` + 1, … — alone or ending the figures before?"""
+        next row number — `want`, `want` + 1, … — before them, alone or ending the figures before
+        (or, `after`, right after a row's label, alone or opening its glued run)?"""
         toks = self.toks
-        for j in range(self.pos + 1, min(len(toks), self.pos + reach)):
-            tk = toks[j]
-            text = tk.text
-            if tk.empty or _TRAILING_DIGITS.search(text) or text in _UNITS or has_numbering(text) and not label_key(text):
-                continue
-            key = label_key(text)
-            if not key or key in self.idx.headers or _CAPTION.search(text):
-                continue  # (a block's caption and header between its rows)
-            prev = toks[j - 1]
-            if _TRAILING_DIGITS.search(prev.text) is None or prev.line < tk.line - 2:
-                continue  # (a group's label and its first row's: one number before both)
-            w = str(want)
-            if not (prev.text.endswith(w) and _serial_front(prev.text[:len(prev.text) - len(w)], prev.glued)):
-                return False
-            want += 1
-            need -= 1
-            if not need:
-                return True
-        return False
-
-    def _counted_after(self, want: int, need: int, reach: int) -> bool:
-        """Do the next `need` labels after the current token (within `reach` tokens) each have the
-        next row number right after them — `want`, `want` + 1, … — alone or opening a glued run?"""
-        toks = self.toks
-        for j in range(self.pos + 1, min(len(toks) - 1, self.pos + reach)):
+        for j in range(self.pos + 1, min(len(toks) - after, self.pos + reach)):
             tk = toks[j]
             text = tk.text
             if tk.empty or tk.glued or _TRAILING_DIGITS.search(text) or text in _UNITS:
                 continue
             key = label_key(text)
-            if not key or key in self.idx.headers or _CAPTION.search(text) or key not in self.idx.rows:
-                continue  # (only a row's label: a group's has its number after it too, but is not counted here)
-            nxt = toks[j + 1]
-            w = str(want)
-            if not (nxt.text == w or nxt.glued and nxt.text.startswith(w) and len(nxt.text) > len(w)
-                    and nxt.text[len(w)] != "."):
-                return False
+            if not key or key in self.idx.headers or _CAPTION.search(text):
+                continue  # (a block's caption and header between its rows)
+            if after:
+                if key not in self.idx.rows:
+                    continue  # (a group's label: its number after it is not counted here)
+                if not _opens_with_number(toks[j + 1], want):
+                    return False
+            else:
+                prev = toks[j - 1]
+                if _TRAILING_DIGITS.search(prev.text) is None or prev.line < tk.line - 2:
+                    continue  # (a group's label and its first row's: one number before both)
+                if not _ends_in_number(prev, want):
+                    return False
             want += 1
             need -= 1
             if not need:
@@ -1318,9 +1323,7 @@ class _Aligner:
         s = self.rep.serials[t.table]
         if s.next is None or s.lost or s.after or not t.values or self.toks[self.pos - 1] is not t.values[-1][0]:
             return False
-        text = t.values[-1][0].text
-        w = str(s.next)
-        return text.endswith(w) and _serial_front(text[:len(text) - len(w)], t.values[-1][0].glued)
+        return _ends_in_number(t.values[-1][0], s.next)
 
     def _row_number(self, t: _Target, tok: Tok) -> Tok | None:
         """The first field after the label of a row of a table whose rows have their numbers after
@@ -1332,10 +1335,9 @@ class _Aligner:
         if s.lost:
             return tok
         text = tok.text
-        for want in ((s.next, 1) if s.restart and s.next is not None else (s.next or 1,)):
+        for want in s.wants():
             w = str(want)
-            if text == w or tok.glued and text.startswith(w) and len(text) > len(w) and not text[len(w)] == "." \
-                    and (s.next is not None or self._counted_after(2, 2, 120)):
+            if _opens_with_number(tok, want) and (text == w or s.next is not None or self._counted(2, 2, 120, after=True)):
                 # (the first glued to the row's figures is the count's only when rows 2 and 3 start so too)
                 s.next, s.restart = want + 1, False
                 if text == w:
@@ -1351,8 +1353,8 @@ class _Aligner:
         after it (一、主动公开情况 | 1 | —) is counted."""
         if s.lost or self.pos + 1 >= len(self.toks):
             return
-        text = self.toks[self.pos + 1].text.rstrip("-—–－/ ")
-        for want in ((s.next, 1) if s.restart and s.next is not None else (s.next or 1,)):
+        text = self.toks[self.pos + 1].text.rstrip(_DASH_STRIP)
+        for want in s.wants():
             if text == str(want):
                 s.next, s.restart = want + 1, False
                 return
@@ -1389,14 +1391,11 @@ class _Aligner:
             return  # (the group's label before this row took the number: 3 | 三、本年度办理结果 | （一）予以公开)
         text = cand.text if cand is not None else ""
         n = None
-        if cand is not None and _TRAILING_DIGITS.search(text):
-            wants = (s.next, 1) if s.restart else (s.next,)
+        if cand is not None and (m := _TRAILING_DIGITS.search(text)):
             if s.next is None:  # the first: a field of its own (its empty cell's dash before it, —2)
-                m = _TRAILING_DIGITS.search(text)
                 n = int(m.group()) if not own and _serial_front(text[:m.start()], False) else None
             else:
-                n = next((w for w in wants if text.endswith(str(w))
-                          and _serial_front(text[:len(text) - len(str(w))], cand.glued)), None)
+                n = next((w for w in s.wants() if _ends_in_number(cand, w)), None)
         if n is None:
             if s.next is None and not own:
                 return  # (no number yet: the count starts at the first)
@@ -1415,8 +1414,7 @@ class _Aligner:
             t.values.pop()
             if head:  # the row's own figures (glued), or a dash: its last cell empty
                 rest = Tok(head, cand.start, cand.start + len(head), cand.line, cand.multi, False, cand.glued)
-                t.values.append((rest, GLUED if cand.glued and not set(head) <= _DASHES else parse_value(head) or BLANK))
-            s.cut += 1
+                t.values.append((rest, GLUED if cand.glued and not set(head) <= _DASH_MARKS else parse_value(head) or BLANK))
         s.next = n + 1
         s.restart = False
         s.at = k
