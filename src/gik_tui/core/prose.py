@@ -174,14 +174,15 @@ def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | 
 
 # words before a figure in its clause that make it another period's (上年收到申请3件, 2015年…, 近三年共…;
 # not 累计, which old reports write of the year's own total: 全区累计主动公开政府信息5977条)
-_OTHER_PERIOD = re.compile(r"上一?年|去年|前年|往年|历年|近[一二两三四五六七八九十\d]+年|同比|(?<!\d)(\d{4})\s*年(?!\d*月)")
+_OTHER_WORDS = r"上一?年|去年|前年|往年|历年|近[一二两三四五六七八九十\d]+年|同比"
+_YEAR = r"(?<!\d)(?P<y>\d{4})\s*年(?!\d*月)"  # (not a date's year: 2015年12月31日)
+_OTHER_PERIOD = re.compile(f"{_OTHER_WORDS}|{_YEAR}")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
 
 
 # the words of a sentence that name the period its clauses speak of: another (上年, 2014年) or the
 # year's own (本年, 今年, the report's year)
-_PERIOD = re.compile(r"(?P<other>上一?年|去年|前年|往年|历年|近[一二两三四五六七八九十\d]+年|同比)"
-                     r"|(?P<this>本年度?|今年|全年|年内|当年)|(?<!\d)(?P<y>\d{4})\s*年(?!\d*月)")
+_PERIOD = re.compile(f"(?P<other>{_OTHER_WORDS})|(?P<this>本年度?|今年|全年|年内|当年)|{_YEAR}")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
@@ -191,7 +192,7 @@ def _other_period(text: str, at: int, year: int | None) -> bool:
     12件；2015年… : 12 is 2014's)?"""
     clause = _clause(text, at)
     for m in _OTHER_PERIOD.finditer(clause):
-        if m.group(1) is None or (year is not None and int(m.group(1)) != year):
+        if m.group("y") is None or (year is not None and int(m.group("y")) != year):
             return True
     if _PERIOD.search(clause) is not None:
         return False  # (its clause says its period: the year's own)
@@ -250,12 +251,13 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
     for found in seen.values():
         first = found[0]
         if all(c.value == first.value for c in found[1:]):
-            scope = _scope(text, at[id(first)])
-            if scope[0] == "part" and scope[1] != "其中" and _WHOLE.search(_clause(text, at[id(first)])) is None \
+            clause = _clause(text, at[id(first)])
+            scope = _scope_of(clause)
+            if scope[0] == "part" and scope[1] != "其中" and _WHOLE.search(clause) is None \
                     and all(_scope(text, at[id(c)]) == scope for c in found[1:]):
                 # only a part's figure (乡镇主动公开政府信息1293条, 区本级…): not the indicator's — offered,
                 # and `enter` takes it not (其中 often opens the template's own part, 其中：主动公开规范性文件)
-                why = f"line {first.line}: …{_clause(text, at[id(first)])}{first.raw}{_said(scope)}"
+                why = f"line {first.line}: …{clause}{first.raw}{_said(scope)}"
                 cells.append(replace(first, value=None, confidence=0.0, candidates=((first.value, 1.0),)))
                 offers[first.key] = (Offers(((first.value, 1.0, why),), False, "only a part's figure is given"),
                                      f"{first.table} {first.row[-1]}: the text gives only a part's figure, {first.raw}"
@@ -309,7 +311,11 @@ def _clause(text: str, at: int) -> str:
 
 def _scope(text: str, at: int) -> tuple[str, str]:
     """("whole" | "part" | "plain", the word that says so) for the figure at `at`."""
-    clause = _clause(text, at)
+    return _scope_of(_clause(text, at))
+
+
+def _scope_of(clause: str) -> tuple[str, str]:
+    """_scope of the words of a figure's clause."""
     whole = _WHOLE.search(clause)
     part = _PART.search(_WHOLE.sub(lambda m: "\x00" * len(m.group()), clause))
     if part is not None:

@@ -452,6 +452,11 @@ _NONE_CELLS = re.compile(r"[无空]{1,8}")
 _NONE_TO_DASH = str.maketrans("无空", "——")
 
 
+def _empty_cell(text: str) -> bool:
+    """Is this token an empty cell's mark beside a glued run: dashes, or 无 / 空?"""
+    return _DASHES.fullmatch(text) is not None or _NONE_CELLS.fullmatch(text.strip()) is not None
+
+
 def _as_dashes(run: str) -> str:
     """A run's text with each empty cell's 无 or 空 written as a dash (one character for one: the
     offsets stand), which the solver reads as an empty cell."""
@@ -463,7 +468,7 @@ def _with_dash_cells(seg: str, toks: list[tuple[str, int, int, bool]]) -> list[t
     most; 无 or 空 read as one): a dash among a row's figures is an empty cell of the row (`1——0—01`, `予以公开—101125`),
     which the solver places (solve.split_run) — read apart, the row's figures fell short of its
     columns and nothing of it was read."""
-    if not any(not g and (_DASHES.fullmatch(t) or _NONE_CELLS.fullmatch(t.strip())) for t, _, _, g in toks):
+    if not any(not g and _empty_cell(t) for t, _, _, g in toks):
         return toks
     out: list[tuple[str, int, int, bool]] = []
     group: list[tuple[str, int, int, bool]] = []
@@ -482,7 +487,7 @@ def _with_dash_cells(seg: str, toks: list[tuple[str, int, int, bool]]) -> list[t
 
     for tok in toks:
         t, a, b, g = tok
-        if g or _DASHES.fullmatch(t) or _NONE_CELLS.fullmatch(t.strip()):
+        if g or _empty_cell(t):
             if group and not (a - group[-1][2] <= 3 and not seg[group[-1][2]:a].strip()):
                 flush()
             group.append(tok)
