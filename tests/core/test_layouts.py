@@ -1334,11 +1334,36 @@ def test_a_note_under_a_table_costs_no_figure_of_its_last_row(note):
         assert noted == plain, (layout, noted, plain)
 
 
-def _numbered(word: str = "序号", restart: bool = False, extra: bool = False, stray: bool = False):
+def _filled_plain_and(rewritten, layouts, seed: int, monkeypatch, n: int = 6) -> dict[str, tuple[int, int]]:
+    """Per layout: the cells that synthetic reports 0 … n-1 (the three formats in turn) fill, each
+    asserted to hold the report's figure — plain, and with synth.table_rows the one `rewritten()`
+    makes over the plain rows."""
+    from gik_tui.core import synth
+
+    plain_rows = synth.table_rows
+    out = {}
+    for layout in layouts:
+        counts = []
+        for rows_of in (plain_rows, None):
+            monkeypatch.setattr(synth, "table_rows", plain_rows)
+            if rows_of is None:
+                monkeypatch.setattr(synth, "table_rows", rewritten())
+            filled = 0
+            for i in range(n):
+                rep = synth.make_report(i, seed=seed, template_id=("legacy", "gik-2019", "gik-2021")[i % 3], layout=layout)
+                filled += _filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep)
+            counts.append(filled)
+        out[layout] = tuple(counts)
+    return out
+
+
+def _numbered(word: str = "序号", restart: bool = False, extra: bool = False, stray: bool = False,
+              numbers: bool = True):
     """synth.table_rows with a column of row numbers first in every table of several rows: its
     header `word` ("" for none), each body row (its groups' too) numbered on from 1 — again from 1
     in each block when `restart` —, with `extra` a row the template does not list in the statistics
-    table; with `stray`, no such column but a lone 1 after each header (a page's number)."""
+    table; with `stray`, no such column but a lone 1 after each header (a page's number); with
+    `numbers` False, the header word only (the report left the column empty)."""
     from gik_tui.core import synth
 
     table_rows = synth.table_rows
@@ -1355,7 +1380,7 @@ def _numbered(word: str = "序号", restart: bool = False, extra: bool = False, 
             if kind == "head":
                 rows = [([word] if j == 0 else [""]) + r for j, r in enumerate(rows)]
                 k = 0 if restart else k
-            elif kind == "body":
+            elif kind == "body" and numbers:
                 if extra and len(rows) > 4 and len(rows[0]) == 3:
                     rows = rows[:3] + [["政府公文公开政府信息数", "条", "4072"]] + rows[3:]
                 rows = [[str(k + 1 + j)] + r for j, r in enumerate(rows)]
@@ -1376,21 +1401,9 @@ def test_a_column_of_row_numbers_before_the_labels_costs_no_figure(how, monkeypa
     cell. Without its header word (lost), the column is known by its 1, 2, 3; numbers that start again
     in each block, and a row the template does not list, keep the count; a lone 1 after a header
     (a page's number) is no column."""
-    from gik_tui.core import synth
-
     kw = {"序号": {}, "编号": {"word": "编号"}, "no header word": {"word": ""}, "restart": {"restart": True},
           "extra row": {"extra": True}, "stray 1": {"stray": True}}[how]
-    plain_rows = synth.table_rows
-    for layout in ("f", "g", "s", "a", "b", "c"):
-        plain = numbered = 0
-        for i in range(6):
-            tid = ("legacy", "gik-2019", "gik-2021")[i % 3]
-            monkeypatch.setattr(synth, "table_rows", plain_rows)
-            rep = synth.make_report(i, seed=73, template_id=tid, layout=layout)
-            plain += _filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep)
-            monkeypatch.setattr(synth, "table_rows", _numbered(**kw))
-            rep = synth.make_report(i, seed=73, template_id=tid, layout=layout)
-            numbered += _filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep)
+    for layout, (plain, numbered) in _filled_plain_and(lambda: _numbered(**kw), "fgsabc", 73, monkeypatch).items():
         assert numbered == plain, (layout, numbered, plain)
 
 
@@ -1398,27 +1411,7 @@ def test_a_row_numbers_header_over_rows_that_leave_it_empty_costs_little_and_cut
     """序号 in the header, no number on any row: no figure is cut (none wrong), and where the first
     row's figures do not end in 1 or 2 the table is read as any table (before this was seen, every
     row of such a table was offered)."""
-    from gik_tui.core import synth
-
-    table_rows = synth.table_rows
-
-    def header_only(rep, spec, rng):
-        parts = table_rows(rep, spec, rng)
-        if sum(len(rows) for kind, rows in parts if kind == "body") <= 1:
-            return parts
-        return [(kind, [(["序号"] if j == 0 else [""]) + r for j, r in enumerate(rows)] if kind == "head" else rows)
-                for kind, rows in parts]
-
-    for layout in ("f", "s", "a"):
-        plain = numbered = 0
-        for i in range(6):
-            tid = ("legacy", "gik-2019", "gik-2021")[i % 3]
-            monkeypatch.setattr(synth, "table_rows", table_rows)
-            rep = synth.make_report(i, seed=97, template_id=tid, layout=layout)
-            plain += _filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep)
-            monkeypatch.setattr(synth, "table_rows", header_only)
-            rep = synth.make_report(i, seed=97, template_id=tid, layout=layout)
-            numbered += _filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep)
+    for layout, (plain, numbered) in _filled_plain_and(lambda: _numbered(numbers=False), "fsa", 97, monkeypatch).items():
         assert numbered >= plain * 0.75, (layout, numbered, plain)
 
 
@@ -1476,19 +1469,7 @@ def test_a_column_of_row_numbers_after_the_labels_never_gives_a_wrong_figure(mon
     """A 行次 column between the labels and the figures: one field a line or a row a line, every
     table reads as without it; glued (规章 13437488…, the row's 1 glued to its first figure), no
     figure is wrong — read before as 13437 at 0.9, or the 1 as the first cell."""
-    from gik_tui.core import synth
-
-    plain_rows = synth.table_rows
-    for layout in ("a", "b", "c", "f", "s"):
-        plain = numbered = 0
-        for i in range(6):
-            tid = ("legacy", "gik-2019", "gik-2021")[i % 3]
-            monkeypatch.setattr(synth, "table_rows", plain_rows)
-            rep = synth.make_report(i, seed=79, template_id=tid, layout=layout)
-            plain += _filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep)
-            monkeypatch.setattr(synth, "table_rows", _numbered_after_labels())
-            rep = synth.make_report(i, seed=79, template_id=tid, layout=layout)
-            numbered += _filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep)
+    for layout, (plain, numbered) in _filled_plain_and(_numbered_after_labels, "abcfs", 79, monkeypatch).items():
         if layout in ("a", "b", "c"):
             assert numbered == plain, (layout, numbered, plain)
         else:
