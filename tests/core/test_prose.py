@@ -237,3 +237,39 @@ def test_figures_nothing_tells_apart_are_offered_not_read():
     c = next(c for c in ex.cells if c.key == cell.key)
     assert c.value is None and ex.offers[c.key] == offers and c.key not in {k for k, v in ex.offers.items() if v.decided}
     assert any(w.endswith("left blank, each offered (c)") for w in ex.warnings)
+
+
+@pytest.mark.parametrize("text, row, offered", [
+    ("全年共收到政府信息公开申请约12件。", "收到申请数", 12),
+    ("全年共收到政府信息公开申请超过12件。", "收到申请数", 12),
+    ("全年共收到政府信息公开申请不少于12件。", "收到申请数", 12),
+    ("全年共收到政府信息公开申请12件以上。", "收到申请数", 12),
+    ("全年共收到政府信息公开申请12件左右，均已办结。", "收到申请数", 12),
+    ("全年主动公开政府信息达3000余条。", "主动公开政府信息数", 3000),
+    ("全年主动公开政府信息3000多条。", "主动公开政府信息数", 3000),
+    ("全年主动公开政府信息1.2万条。", "主动公开政府信息数", 12000),
+    ("全年主动公开政府信息1.15万条。", "主动公开政府信息数", 11500),
+    ("全年主动公开政府信息将近3,000条。", "主动公开政府信息数", 3000),
+])
+def test_an_estimate_is_offered_not_read(text, row, offered):
+    """A figure the text gives as an estimate — 约, 超过, 不少于 before it, 余, 多 or 万 after it,
+    以上, 左右 after its unit — is no count: the cell is blank, the figure offered with the
+    estimate's words, and `enter` takes it not. (Before: 12件以上, 12件左右 read at 0.4 as the
+    count; 约12件, 3000余条 gave nothing at all.)"""
+    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n" + text + "\n", "0" * 64, "utf-8")
+    cells, _, offers = prose_figures(doc, "legacy", set(), year=2015)
+    (cell,) = cells
+    assert cell.row[-1] == row and cell.value is None and cell.candidates == ((offered, 1.0),)
+    these, said = offers[cell.key]
+    (choice,) = these.choices
+    assert choice[0] == offered and choice[2].endswith(", an estimate") and not these.decided
+    assert "the text gives only an estimate" in said
+    ex = extract(doc)
+    c = next(c for c in ex.cells if c.key == cell.key)
+    assert c.value is None and ex.offers[c.key] == these
+
+
+def test_an_estimate_gives_way_to_the_figure_itself_and_words_after_it_are_no_estimate():
+    got = _legacy("全年主动公开政府信息达3000余条。其中，全年主动公开政府信息3125条。"
+                  "全年共收到政府信息公开申请12件，多为咨询类。工作人员三千余人。")
+    assert got == {"主动公开政府信息数": 3125, "收到申请数": 12}

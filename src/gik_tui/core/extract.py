@@ -57,7 +57,7 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
             if old is None:
                 found[cell.key] = cell
                 offers[cell.key] = these
-                warnings.append(f"{said_of}; nothing says which is the year's: left blank, each offered (c)")
+                warnings.append(said_of)
             elif old.value is not None and old.value not in {v for v, _ in cell.candidates}:
                 warnings.append(f"{said_of}; the table says {old.raw} (line {old.line}), and its value stands")
         elif old is None or old.value is None:

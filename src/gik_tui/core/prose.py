@@ -24,6 +24,11 @@ CONF_PROSE = 0.4
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 _N = (r"(?P<n>\d{1,3}(?:,\d{3}){1,5}(?!,\d{3})(?:\.\d{1,9}(?!\d))?|\d{1,12}(?:\.\d{1,9}(?!\d))?"
       rf"|(?<![数几近上逾约余多第每])[零〇一二两三四五六七八九十][{_CN_DIGITS}]{{0,11}}(?![{_CN_DIGITS}]))")
+# an estimate, not a count: words before the figure (约3000条, 超过12件, 不少于), after it (3000余条, 1.2万条:
+# rounded) or after its unit (3000条以上, 12件左右): the figure is offered, never read (_estimate)
+_ABOUT = r"(?P<about>大约|约|将近|接近|近|超过|逾|不少于|不低于|不下于?|不足|不到|少于|多于|低于|高于)?"
+_MORE = r"(?P<more>万余|万多|万|余|多)?"
+_AFTER_UNIT = ("以上", "左右", "上下", "以内", "之多", "有余")
 # `{none}` in a pattern: words that say none happened (未发生, 没有收到, 无 — not 无论, 无法), read 0 (_value)
 _NONE = r"(?P<n>未发生|没有发生|未收到|没有收到|未出现|没有出现|未产生|没有产生|无(?!论|法|正当|关|须|需))"
 
@@ -167,7 +172,7 @@ def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | 
             row = by_leaf[leaf]
             kind = spec.row_kinds.get(leaf, spec.kind)
             for p in pats:
-                full = p.replace("{n}", _N).replace("{none}", _NONE)
+                full = p.replace("{n}", _ABOUT + _N + _MORE).replace("{none}", _NONE)
                 out.append((spec.id, row, re.compile(full), spec.unit_of(row), kind, _anchor(p), _reach(full)))
     return out
 
@@ -220,6 +225,8 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
     whole's, then the plain ones, then the parts', each with its words), and `enter` takes none. A
     figure wins over words that say none happened said elsewhere (行政复议案件3件。未发生行政复议、行政诉讼案件。)."""
     seen: dict[tuple[str, LabelPath], list[Cell]] = {}
+    # estimates (约3000条, 12件以上): a blank cell offering the figure, the estimate's words and where they stand
+    guesses: dict[tuple[str, LabelPath], list[tuple[Cell, str, int]]] = {}
     at: dict[int, int] = {}  # id(cell) → where its figure stands in the normalised text
     text = doc.norm
     for table, row, pattern, unit, kind, anchor, reach in _patterns(template_id):
@@ -235,6 +242,15 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
             value = _value(raw)
             if value is None or _other_period(text, s, year):
                 continue  # (Chinese numerals that are no one count, 一两件, 十一二件: not read)
+            said, where = _estimate(m, text)
+            if said:
+                if raw[0].isdigit():  # (an estimate in Chinese numerals, 三千余条, is no count at all)
+                    value = round(value * 10000, 5) if "万" in said else value  # (1.15万: 11500, not 11499.999…)
+                    value = int(value) if value == int(value) else value
+                    guesses.setdefault((table, row), []).append((Cell(
+                        table, row, ("统计数",), None, doc.text[start:end], "万元" if kind == "amount" else unit,
+                        line + 1, start, end, 0.0, candidates=((value, 1.0),), method="prose"), said, where))
+                continue
             figure = _is_figure(raw)
             found = seen.setdefault((table, row), [])
             if found and figure and not _is_figure(found[0].raw):
@@ -261,7 +277,7 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
                 cells.append(replace(first, value=None, confidence=0.0, candidates=((first.value, 1.0),)))
                 offers[first.key] = (Offers(((first.value, 1.0, why),), False, "only a part's figure is given"),
                                      f"{first.table} {first.row[-1]}: the text gives only a part's figure, {first.raw}"
-                                     f"{_said(scope)}")
+                                     f"{_said(scope)}{_NONE_TOLD}")
                 continue
             cells.append(first)
             continue
@@ -289,7 +305,20 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
                        False, f"the text says {len(choices)} different figures for it")
         cells.append(replace(best, value=None, confidence=0.0,
                              candidates=tuple((v, round(weight[v] / total, 3)) for v in choices)))
-        offers[best.key] = (these, f"{first.table} {first.row[-1]}: the text says {named}")
+        offers[best.key] = (these, f"{first.table} {first.row[-1]}: the text says {named}{_NONE_TOLD}")
+    for key, found in guesses.items():
+        if key in seen:
+            continue  # (the text says the figure itself elsewhere: it stands)
+        first, said, _ = found[0]
+        these = {}
+        for c, words, where in found:
+            these.setdefault(c.candidates[0][0], f"line {c.line}: …{_clause(text, where)}{words}, an estimate")
+        share = round(1 / len(these), 3)
+        cells.append(replace(first, candidates=tuple((v, share) for v in these)))
+        offers[key + (("统计数",),)] = (
+            Offers(tuple((v, share, why) for v, why in these.items()), False, "the text gives only an estimate"),
+            f"{first.table} {first.row[-1]}: the text gives only an estimate, {said} (line {first.line}); "
+            "left blank, offered (c)")
     return cells, warnings, offers
 
 
@@ -328,6 +357,20 @@ def _scope_of(clause: str) -> tuple[str, str]:
 def _said(scope: tuple[str, str]) -> str:
     kind, word = scope
     return f", {'a whole' if kind == 'whole' else 'a part'}: {word}" if word else ""
+
+
+_NONE_TOLD = "; nothing says which is the year's: left blank, each offered (c)"
+
+
+def _estimate(m: re.Match, text: str) -> tuple[str, int]:
+    """The words of an estimate where a pattern's match `m` reads one (约12件, 3000余条, 1.2万条,
+    12件以上), and where they start in `text`; ("", -1) for a count."""
+    groups = m.groupdict()
+    after = next((w for w in _AFTER_UNIT if text.startswith(w, m.end())), "")
+    if not (groups.get("about") or groups.get("more") or after):
+        return "", -1
+    start = m.start("about") if groups.get("about") else m.start("n")
+    return text[start:m.end()] + after, start
 
 
 def _is_figure(raw: str) -> bool:
