@@ -204,6 +204,8 @@ def test_the_wholes_figure_is_read_where_the_others_are_a_parts(text):
     ("全县各乡镇、各部门共主动公开政府信息1200条。", "", 1200),  # (a whole's words too: the whole)
     ("本镇主动公开政府信息800条。", "", 800),  # (本镇, 我局: the agency's own)
     ("其中，主动公开规范性文件143件。", "", 143),  # (其中 opens the template's own part)
+    ("其中乡镇主动公开政府信息1293条。", "乡", None),  # (其中 and a place's word: the place's part)
+    ("其中，各部门主动公开政府信息800条。", "部门", None),
 ])
 def test_a_parts_figure_alone_is_offered_not_read(text, part, read):
     """The text gives only a part's figure for an indicator (乡镇…, 区本级…, 各部门…, and no
@@ -273,3 +275,28 @@ def test_an_estimate_gives_way_to_the_figure_itself_and_words_after_it_are_no_es
     got = _legacy("全年主动公开政府信息达3000余条。其中，全年主动公开政府信息3125条。"
                   "全年共收到政府信息公开申请12件，多为咨询类。工作人员三千余人。")
     assert got == {"主动公开政府信息数": 3125, "收到申请数": 12}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("全年共收到信息公开申请12件。", {"收到申请数": 12}),
+    ("共受理公民、法人和其他组织政府信息公开申请12件。", {"收到申请数": 12}),
+    ("全年共受理各类政府信息公开申请12件。", {"收到申请数": 12}),
+    ("共接到政府信息公开申请12件。", {"收到申请数": 12}),
+    ("全年受理政府信息公开申请事项12件。", {"收到申请数": 12}),
+    ("全年共收到公开申请12件。", {"收到申请数": 12}),
+    ("全年共主动公开各类信息3200条。", {"主动公开政府信息数": 3200}),
+    ("主动公开政府信息总数3200条。", {"主动公开政府信息数": 3200}),
+    ("举办新闻发布会3场。", {"参加或举办新闻发布会总次数": 3}),
+    ("属于已主动公开范围的5件，申请信息不存在的2件，不属于本机关公开范围的3件。",
+     {"属于已主动公开范围数": 5, "申请信息不存在数": 2, "不属于本行政机关公开数": 3}),
+    ("同意公开的10件，同意部分公开的1件，不同意公开的1件。",
+     {"同意公开答复数": 10, "同意部分公开答复数": 1, "不同意公开答复数": 1}),
+    # what stays unread: a request of another kind, a figure of a part of the disclosures
+    ("收到行政复议申请3件。共收到申请5件。", {"行政复议数量": 3}),
+    ("对重点工作主动公开信息78条。", {}),
+])
+def test_the_counts_as_more_old_reports_word_them(text, want):
+    """收到信息公开申请, 接到…, …申请事项, 公民、法人和其他组织 before 申请, 主动公开各类信息, …总数, 场, and
+    的 before the count of an answer: read (before: nothing was). A bare 主动公开信息 is often a
+    part's (重点工作主动公开信息78条 in 2016_dongchang) and a bare 申请 another kind's: not read."""
+    assert _legacy(text) == want

@@ -346,9 +346,12 @@ def _scope(text: str, at: int) -> tuple[str, str]:
 def _scope_of(clause: str) -> tuple[str, str]:
     """_scope of the words of a figure's clause."""
     whole = _WHOLE.search(clause)
-    part = _PART.search(_WHOLE.sub(lambda m: "\x00" * len(m.group()), clause))
+    masked = _WHOLE.sub(lambda m: "\x00" * len(m.group()), clause)
+    part = _PART.search(masked)
     if part is not None:
-        return "part", part.group()
+        # (其中 and a place's word after it, 其中乡镇…: the place's part, not the template's own 其中)
+        place = _PART.search(masked, part.end()) if part.group() == "其中" else None
+        return "part", (place or part).group()
     if whole is not None:
         return "whole", whole.group()
     return "plain", ""
