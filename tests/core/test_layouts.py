@@ -1515,3 +1515,34 @@ def test_empty_cells_written_none_in_glued_tables_are_read_as_dashes_are(monkeyp
                 filled += _filled_never_wrong(extract(read_bytes(rep.render(), rep.filename)), rep)
             read[mark] = filled
         assert read["无"] >= read["/"] * 0.95, (layout, read)
+
+
+@pytest.mark.parametrize("layout", ["a", "l", "f", "s"])
+def test_an_amount_whose_unit_cell_says_yuan_is_read_in_wan(layout, monkeypatch):
+    """The statistics table writes an amount's unit as 元 (专项经费 | 元 | 53230): the figure is read
+    in 万元, as the template writes amounts (5.323), in every layout — before, 53230 was read as
+    53230 万元 (and the wide export, which has no unit, gave it so beside other reports' 万元)."""
+    from gik_tui.core import synth
+
+    def in_yuan(rep, spec, rows, state):
+        return [r[:-2] + ["元", f"{float(r[-1]) * 10000:.10g}"] if len(r) >= 3 and r[-2] == "万元" and r[-1] else r
+                for r in rows]
+
+    monkeypatch.setattr(synth, "table_rows", _rewritten(body=in_yuan, role="indicators"))
+    key = ("stats", ("机构建设和保障经费情况", "政府信息公开专项经费"), ("统计数",))
+    fee = ("stats", ("依申请公开信息收取的费用",), ("统计数",))
+    for i, (funds, fees) in enumerate([(5.323, 0.012), (378.498, 0)]):
+        rep = synth.make_report(i, seed=41, template_id="legacy", layout=layout)
+        rep.values[key], rep.values[fee] = funds, fees
+        ex = extract(read_bytes(rep.render(), rep.filename))
+        got = {c.key: (c.value, c.unit) for c in ex.cells}
+        assert got[key] == (funds, "万元") and got[fee] == (fees, "万元"), (layout, got[key], got[fee])
+        _filled_never_wrong(ex, rep)
+
+
+def test_an_amount_whose_cell_gives_its_own_unit_keeps_it_over_its_rows_unit_cell():
+    text = open("sample_reports/2018_dongsheng.txt", encoding="utf-8").read()
+    at = text.index("万元 |\n0 |", text.index("(四)政府信息公开专项经费"))
+    ex = extract(read_bytes((text[:at] + "元 |\n5.3万 |" + text[at + len("万元 |\n0 |"):]).encode(), "2018_x.txt"))
+    (cell,) = [c for c in ex.cells if c.row[-1] == "政府信息公开专项经费"]
+    assert (cell.value, cell.unit, cell.raw) == (5.3, "万元", "5.3万")

@@ -252,6 +252,8 @@ def test_figures_nothing_tells_apart_are_offered_not_read():
     ("全年主动公开政府信息1.2万条。", "主动公开政府信息数", 12000),
     ("全年主动公开政府信息1.15万条。", "主动公开政府信息数", 11500),
     ("全年主动公开政府信息将近3,000条。", "主动公开政府信息数", 3000),
+    ("政府信息公开专项经费约5万元。", "政府信息公开专项经费", 5),
+    ("政府信息公开专项经费5000余元。", "政府信息公开专项经费", 0.5),
 ])
 def test_an_estimate_is_offered_not_read(text, row, offered):
     """A figure the text gives as an estimate — 约, 超过, 不少于 before it, 余, 多 or 万 after it,
@@ -291,6 +293,11 @@ def test_an_estimate_gives_way_to_the_figure_itself_and_words_after_it_are_no_es
      {"属于已主动公开范围数": 5, "申请信息不存在数": 2, "不属于本行政机关公开数": 3}),
     ("同意公开的10件，同意部分公开的1件，不同意公开的1件。",
      {"同意公开答复数": 10, "同意部分公开答复数": 1, "不同意公开答复数": 1}),
+    # amounts, in the template's 万元 whatever the sentence writes them in
+    ("政府信息公开专项经费共计378.498万元。", {"政府信息公开专项经费": 378.498}),
+    ("政府信息公开专项经费共计人民币53230元。", {"政府信息公开专项经费": 5.323}),
+    ("共收取检索、复制、邮寄等费用0元。", {"依申请公开信息收取的费用": 0}),
+    ("依申请公开收取费用120元。", {"依申请公开信息收取的费用": 0.012}),
     # what stays unread: a request of another kind, a figure of a part of the disclosures
     ("收到行政复议申请3件。共收到申请5件。", {"行政复议数量": 3}),
     ("对重点工作主动公开信息78条。", {}),

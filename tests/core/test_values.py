@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from gik_tui.core.values import BLANK, parse_value
+from gik_tui.core.values import BLANK, in_wan, parse_value, times
 
 
 @pytest.mark.parametrize("raw, value, unit, kind", [
@@ -32,6 +32,13 @@ from gik_tui.core.values import BLANK, parse_value
 def test_figures(raw, value, unit, kind):
     p = parse_value(raw)
     assert (p.value, p.unit, p.kind) == (value, unit, kind)
+
+
+def test_amounts_in_wan_and_scaled_figures_round_as_written():
+    assert [in_wan(53230, "元"), in_wan(120, "元"), in_wan(0, "元"), in_wan(1.5, "亿元"), in_wan(5.3, "万")] == \
+        [5.323, 0.012, 0, 15000, 5.3]
+    assert (times(1.15, 10000), times(1.2, 10000), times(3, 10000)) == (11500, 12000, 30000)
+    assert isinstance(times(1.15, 10000), int)
 
 
 @pytest.mark.parametrize("raw", ["", "—", "-", "/", "无", "——", "  "])

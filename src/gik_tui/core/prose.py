@@ -15,6 +15,7 @@ from functools import cache
 from .document import Document, within
 from .model import Cell, LabelPath, Offers
 from .templates import load_template
+from .values import in_wan, times
 
 CONF_PROSE = 0.4
 # a figure: bounded (no real count has more than 18 digits or 9 decimals), so that a pattern's
@@ -27,7 +28,7 @@ _N = (r"(?P<n>\d{1,3}(?:,\d{3}){1,5}(?!,\d{3})(?:\.\d{1,9}(?!\d))?|\d{1,12}(?:\.
 # an estimate, not a count: words before the figure (约3000条, 超过12件, 不少于), after it (3000余条, 1.2万条:
 # rounded) or after its unit (3000条以上, 12件左右): the figure is offered, never read (_estimate)
 _ABOUT = r"(?P<about>大约|约|将近|接近|近|超过|逾|不少于|不低于|不下于?|不足|不到|少于|多于|低于|高于)?"
-_MORE = r"(?P<more>万余|万多|万|余|多)?"
+_MORE = r"(?P<more>万余|万多|万(?!元)|余|多)?"  # (not 5.3万元: an amount's unit)
 _AFTER_UNIT = ("以上", "左右", "上下", "以内", "之多", "有余")
 # `{none}` in a pattern: words that say none happened (未发生, 没有收到, 无 — not 无论, 无法), read 0 (_value)
 _NONE = r"(?P<n>未发生|没有发生|未收到|没有收到|未出现|没有出现|未产生|没有产生|无(?!论|法|正当|关|须|需))"
@@ -242,11 +243,10 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
             value = _value(raw)
             if value is None or _other_period(text, s, year):
                 continue  # (Chinese numerals that are no one count, 一两件, 十一二件: not read)
+            value = _scaled(m, text, value, kind)
             said, where = _estimate(m, text)
             if said:
                 if raw[0].isdigit():  # (an estimate in Chinese numerals, 三千余条, is no count at all)
-                    value = round(value * 10000, 5) if "万" in said else value  # (1.15万: 11500, not 11499.999…)
-                    value = int(value) if value == int(value) else value
                     guesses.setdefault((table, row), []).append((Cell(
                         table, row, ("统计数",), None, doc.text[start:end], "万元" if kind == "amount" else unit,
                         line + 1, start, end, 0.0, candidates=((value, 1.0),), method="prose"), said, where))
@@ -363,6 +363,20 @@ def _said(scope: tuple[str, str]) -> str:
 
 
 _NONE_TOLD = "; nothing says which is the year's: left blank, each offered (c)"
+
+
+def _scaled(m: re.Match, text: str, value: int | float, kind: str) -> int | float:
+    """The figure a match reads in the template's unit: a count written in 万 (1.2万条: 12000), an
+    amount in 元 or 亿元 (53230元: 5.323 万元; 5000余元: 0.5)."""
+    more = m.groupdict().get("more") or ""
+    if kind == "amount":
+        if "万" not in more:
+            after = m.end("more") if more else m.end("n")
+            for unit in ("元", "亿元"):
+                if text.startswith(unit, after):
+                    return in_wan(value, unit)
+        return value
+    return times(value, 10000) if "万" in more else value
 
 
 def _estimate(m: re.Match, text: str) -> tuple[str, int]:

@@ -128,12 +128,8 @@ def _parse(raw: str) -> Parsed | None:
         kind = "signed"
         if sign in FALLS:
             value = -value
-    if unit in ("万", "万元"):
-        return Parsed(value, "万元", "amount")
-    if unit in ("亿", "亿元"):
-        return Parsed(_round(value * 10000), "万元", "amount")
-    if unit == "元":
-        return Parsed(_round(value / 10000), "万元", "amount")
+    if unit in _IN_WAN:
+        return Parsed(in_wan(value, unit), "万元", "amount")
     if unit == "%":
         return Parsed(value, "%", "percent")
     if unit in _COUNT_UNITS:
@@ -159,6 +155,20 @@ def fmt_share(s: float) -> str:
     if s < 1 and shown == "100%":
         return ">99%"
     return "<1%" if shown == "0%" else shown
+
+
+_IN_WAN = {"万": 1, "万元": 1, "亿": 10000, "亿元": 10000, "元": 0.0001}
+
+
+def in_wan(value: Number, unit: str) -> Number:
+    """An amount written in `unit` (元, 万元, 亿元; 万, 亿) as the templates write amounts, in 万元."""
+    scale = _IN_WAN[unit]
+    return value if scale == 1 else times(value, scale) if scale > 1 else _round(value / 10000)
+
+
+def times(value: Number, factor: int) -> Number:
+    """`value` × `factor`, rounded as figures are (1.15 × 10000: 11500, not 11499.999…)."""
+    return _round(value * factor)
 
 
 def _round(x: Number) -> Number:

@@ -31,7 +31,7 @@ from ..questions import table_question
 from ..solve import (SPLIT_BUDGET, Constraint, Option, Uncertain, holds, ahead, bare, distinguishing, placements,
                      shifts, solve, split_empties, split_prior, split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
-from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, Parsed, blank_mark, parse_value, unfit
+from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, Parsed, blank_mark, in_wan, parse_value, unfit
 from .glued import NOTE_COLUMNS, UNITS as _UNITS, vocabulary
 from .stream import Tok
 
@@ -1624,6 +1624,11 @@ class _Aligner:
         pu = parsed.unit
         if kind == "amount":
             value_unit = pu or ("万元" if parsed.value is not None else None)
+            if pu is None and unit in ("元", "亿元") and parsed.value is not None:
+                # (the row's unit cell says 元: the figure in 万元, as the template writes amounts, not 53230 万元)
+                parsed, unit = Parsed(in_wan(parsed.value, unit), "万元", "amount"), "万元"
+            elif pu is not None:
+                unit = None  # (the cell's own unit, 5.3万, over its row's unit cell)
         else:
             value_unit = pu if pu is not None and pu != "%" else None
         if unit is None:
