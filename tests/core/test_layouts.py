@@ -1546,3 +1546,32 @@ def test_an_amount_whose_cell_gives_its_own_unit_keeps_it_over_its_rows_unit_cel
     ex = extract(read_bytes((text[:at] + "元 |\n5.3万 |" + text[at + len("万元 |\n0 |"):]).encode(), "2018_x.txt"))
     (cell,) = [c for c in ex.cells if c.row[-1] == "政府信息公开专项经费"]
     assert (cell.value, cell.unit, cell.raw) == (5.3, "万元", "5.3万")
+
+
+@pytest.mark.parametrize("layout", ["a", "l", "f", "s"])
+@pytest.mark.parametrize("header", ["本年收费金额（单位：元）", "本年收费金额（元）"])
+def test_an_amount_column_whose_header_says_yuan_is_read_in_wan(layout, header, monkeypatch):
+    """A 2021 table 二 whose fee column's header says 元 (本年收费金额（单位：元）) and whose figures are
+    so (248484200): read in 万元, as the template writes the column (24848.42) — before, 248484200
+    万元 at full confidence; the template's own header (单位：万元) keeps its figures as written."""
+    import re as _re
+
+    from gik_tui.core import synth
+
+    def head(rows):
+        return [[header if c == "本年收费金额" else c for c in r] for r in rows]
+
+    def in_yuan(rep, spec, rows, state):
+        return [[_re.sub(r"^(\d+(?:\.\d+)?)万元$", lambda m: f"{float(m.group(1)) * 10000:.10g}", c) for c in r]
+                for r in rows]
+
+    monkeypatch.setattr(synth, "table_rows", _rewritten(head, in_yuan, role="blocks"))
+    read = 0
+    for i in (2, 5):
+        rep = synth.make_report(i, seed=41, template_id="gik-2021", layout=layout)
+        ex = extract(read_bytes(rep.render(), rep.filename))
+        fees = [c for c in ex.cells if c.column[-1] == "本年收费金额" and c.value is not None]
+        assert fees and all(c.unit == "万元" and c.raw.isdigit() for c in fees)
+        read += len(fees)
+        _filled_never_wrong(ex, rep)
+    assert read >= 2

@@ -267,6 +267,9 @@ def test_liuzhi_prose_figures(extracted, samples):
     assert got["从事政府信息公开工作人员数"] == 60 and got["兼职人员数"] == 59
     assert got["政府信息公开专项经费"] == 378.498
     assert "接受培训人员数" not in got  # "300余人次" is not a figure: never invent one
+    trained = ex.cell("stats", ("政府信息公开会议和培训情况", "接受培训人员数"), ("统计数",))
+    offers = ex.offers[trained.key]  # an estimate: offered, enter taking it not
+    assert trained.candidates == ((300, 1.0),) and not offers.decided and "300余人次, an estimate" in offers.choices[0][2]
     c = ex.cell("stats", ("主动公开情况", "主动公开政府信息数"), ("统计数",))
     assert (c.line, text[c.start:c.end]) == (13, "32500")
     assert (ex.year, ex.agency) == (2018, "六枝特区人民政府")
@@ -297,7 +300,8 @@ def test_checks(extracted):
     # 2019_lusong's applicant columns are undecided: its tables and the sums over them are pending
     # (waiting for those cells), never failing and never clean
     pending = {stem: [c.id for c in ex.pending] for stem, ex in extracted.items()}
-    assert [k for k, v in pending.items() if v] == ["2019_lusong"]
+    assert [k for k, v in pending.items() if v] == ["2018_liuzhi", "2019_lusong"]
+    assert pending["2018_liuzhi"] == ["stats.undecided"]  # (its training's 300余人次: an estimate, offered)
     assert {"active.undecided", "requests.undecided", "requests.balance[自然人]"} <= set(pending["2019_lusong"])
     assert len(pending["2019_lusong"]) == 37
     balance = next(c for c in extracted["2019_lusong"].pending if c.id == "requests.balance[自然人]")

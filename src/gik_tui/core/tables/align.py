@@ -195,6 +195,23 @@ def table_index(template_id: str) -> TableIndex:
 
 
 @cache
+def _yuan_header(template_id: str) -> re.Pattern | None:
+    """A header of one of the template's amount columns that says its figures are in 元, not 万元
+    (本年收费金额（单位：元）, 采购总金额(元))."""
+    names = {c[-1] for s in load_template(template_id).tables for b in s.blocks
+             for c in b.columns if b.column_kinds.get(c[-1]) == "amount"}
+    if not names:
+        return None
+    return re.compile(f"({'|'.join(map(re.escape, sorted(names)))})" r"\s*[(（]?\s*(?:单位\s*[:：]?\s*)?(?:人民币)?元")
+
+
+def _columns_in_yuan(norm: str, template_id: str) -> frozenset:
+    """The amount columns whose header in the text says their figures are in 元."""
+    pattern = _yuan_header(template_id)
+    return frozenset() if pattern is None else frozenset(m.group(1) for m in pattern.finditer(norm))
+
+
+@cache
 def _sorted_keys(template_id: str, table: str) -> tuple[list[str], list[int]]:
     """The table's row keys in sorted order, with their indices: the keys a label begins stand
     together after it (`_cut_short_label`)."""
@@ -379,6 +396,8 @@ class _Repeats:
     # _Serial; and where the last such header word stood (its token index), until a row starts
     serials: dict = field(default_factory=dict)
     serial_word: int = -1
+    # the amount columns whose header says their figures are in 元 (本年收费金额（单位：元）); None: not looked for
+    in_yuan: frozenset | None = None
 
 
 @dataclass(slots=True)
@@ -1629,6 +1648,11 @@ class _Aligner:
                 parsed, unit = Parsed(in_wan(parsed.value, unit), "万元", "amount"), "万元"
             elif pu is not None:
                 unit = None  # (the cell's own unit, 5.3万, over its row's unit cell)
+            elif parsed.value is not None and unit is None:
+                if self.rep.in_yuan is None:
+                    self.rep.in_yuan = _columns_in_yuan(self.doc.norm, self.template_id)
+                if col[-1] in self.rep.in_yuan:  # (its header says 元: 53230 is 5.323 万元)
+                    parsed, unit = Parsed(in_wan(parsed.value, "元"), "万元", "amount"), "万元"
         else:
             value_unit = pu if pu is not None and pu != "%" else None
         if unit is None:
