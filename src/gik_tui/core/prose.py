@@ -180,8 +180,14 @@ def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | 
 
 # words before a figure in its clause that make it another period's (上年收到申请3件, 2015年…, 近三年共…;
 # not 累计, which old reports write of the year's own total: 全区累计主动公开政府信息5977条)
-_OTHER_WORDS = r"上一?年|去年|前年|往年|历年|近[一二两三四五六七八九十\d]+年|同比"
+# a part of the year (上半年, 一季度, 1-6月, 12月份 — not 1-12月, nor a date's month, 12月31日, 12月底)
+# or a span of years (以来, 五年来, 期间 — not 今年以来, 一年来, 报告期间): another period's figure too (_another)
+_OTHER_WORDS = (r"上一?年|去年|前年|往年|历年|近[一二两三四五六七八九十\d]+年|同比|[上下]半年|第?[一二三四1-4]季度"
+                r"|(?P<mon>(?<![\d.])(?:(?P<m1>\d{1,2})\s*[-—–~至到]\s*)?(?P<m2>\d{1,2})\s*月份?(?!\s*\d{1,2}\s*日|\s*[底末]))"
+                r"|(?P<since>以来|(?:[两三四五六七八九十几多近]+|十一|[2-9]|\d{2})年来|(?<!报告)期间)")
 _YEAR = r"(?<!\d)(?P<y>\d{4})\s*年(?!\d*月)"  # (not a date's year: 2015年12月31日)
+_AS_OF = re.compile(r"(?:截至|截止|至|到)\s*(?:\d{4}\s*年)?\s*$")  # (截至2015年12月: a date, not a month's figure)
+_THIS_SINCE = re.compile(r"(?:今年|本年度?|年初|(?P<y>\d{4})\s*年)\s*$")  # (今年以来, 2015年以来: the year's own)
 _OTHER_PERIOD = re.compile(f"{_OTHER_WORDS}|{_YEAR}")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
 
@@ -198,7 +204,7 @@ def _other_period(text: str, at: int, year: int | None) -> bool:
     12件；2015年… : 12 is 2014's)?"""
     clause = _clause(text, at)
     for m in _OTHER_PERIOD.finditer(clause):
-        if m.group("y") is None or (year is not None and int(m.group("y")) != year):
+        if _another(m, clause, year):
             return True
     if _PERIOD.search(clause) is not None:
         return False  # (its clause says its period: the year's own)
@@ -212,7 +218,22 @@ def _other_period(text: str, at: int, year: int | None) -> bool:
             last = m
     if last is None or last.group("this"):
         return False
-    return last.group("other") is not None or (year is not None and int(last.group("y")) != year)
+    return _another(last, sentence, year)
+
+
+def _another(m: re.Match, text: str, year: int | None) -> bool:
+    """Is the period a match of _OTHER_PERIOD or _PERIOD names (in `text`) another than the report's
+    `year`: a year other than it, a part of the year, a span of years, 上年…?"""
+    if m.group("y") is not None:
+        return year is not None and int(m.group("y")) != year
+    if m.group("mon") is not None:
+        if m.group("m1") is not None:
+            return (int(m.group("m1")), int(m.group("m2"))) != (1, 12)  # (1-12月: the whole year)
+        return _AS_OF.search(text, 0, m.start()) is None
+    if m.group("since") == "以来":
+        this = _THIS_SINCE.search(text, 0, m.start())
+        return this is None or this.group("y") is not None and year is not None and int(this.group("y")) != year
+    return True
 
 
 def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: list[tuple[int, int]] = (),
