@@ -52,6 +52,18 @@ _SPAN = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|-
 _REPORT_YEAR = re.compile(r"本(?:年度)?报告[^。\n]{0,40}?(\d{4})\s*年度?")
 
 
+_CN_YEAR = re.compile("[一二][〇零○Ｏ0一二三四五六七八九]{3}(?=\\s*年)")
+_CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+
+
+def digit_years(text: str) -> str:
+    """`text` with each year written in Chinese numerals (二〇二〇年) in digits, 4 characters for 4:
+    the offsets are unchanged. (A year of this century has a nought: looked for only where one stands.)"""
+    if "〇" not in text and "零" not in text and "○" not in text:
+        return text
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text)
+
+
 def find_year(norm: str, title: str = "") -> int | None:
     return find_year_from(norm, title)[0]
 
@@ -60,8 +72,10 @@ def find_year_from(norm: str, title: str = "", source: str = "") -> tuple[int | 
     """The year the report is on and where it was read: "title" (the report's title, or the HTML
     page's <title>), "period" (数据统计时限为2022年1月1日至…, 统计期限自…), "report" (本报告…2022年),
     "table title" (2019年…统计表), "file name". Never from a document the report cites
-    (《…2020年…通知》), nor from a document number."""
-    norm = _uncited_head(norm)
+    (《…2020年…通知》), nor from a document number. A year written in
+    Chinese numerals (二〇二〇年, 二零二〇年度) reads as its digits."""
+    norm = _uncited_head(digit_years(norm))
+    title, source = digit_years(title), digit_years(source)
     head = norm[:3000]
     body = norm[:20000]
     # each looked for only when those before it give no year

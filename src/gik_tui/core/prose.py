@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import cache
 
 from .document import Document, within
+from .meta import digit_years
 from .model import Cell, LabelPath, Offers
 from .templates import load_template
 from .values import in_wan, times
@@ -250,7 +251,7 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
     # estimates (约3000条, 12件以上): a blank cell offering the figure, the estimate's words and where they stand
     guesses: dict[tuple[str, LabelPath], list[tuple[Cell, str, int]]] = {}
     at: dict[int, int] = {}  # id(cell) → where its figure stands in the normalised text
-    text = doc.norm
+    text = digit_years(doc.norm)  # (二〇一四年: another year too)
     for table, row, pattern, unit, kind, anchor, reach in _patterns(template_id):
         if anchor and anchor not in text:
             continue
