@@ -28,7 +28,8 @@ _N = (r"(?P<n>\d{1,3}(?:,\d{3}){1,5}(?!,\d{3})(?:\.\d{1,9}(?!\d))?|\d{1,12}(?:\.
       rf"|(?<![数几近上逾约余多第每])[零〇一二两三四五六七八九十][{_CN_DIGITS}]{{0,11}}(?![{_CN_DIGITS}]))")
 # an estimate, not a count: words before the figure (约3000条, 超过12件, 不少于), after it (3000余条, 1.2万条:
 # rounded) or after its unit (3000条以上, 12件左右): the figure is offered, never read (_estimate)
-_ABOUT = r"(?P<about>大约|约|将近|接近|近|超过|逾|不少于|不低于|不下于?|不足|不到|少于|多于|低于|高于)?"
+# (behind a lookahead of their first characters: at most places one test, not sixteen alternatives)
+_ABOUT = r"(?:(?=[大约将接近超逾不少多低高])(?P<about>大约|约|将近|接近|近|超过|逾|不少于|不低于|不下于?|不足|不到|少于|多于|低于|高于))?"
 _MORE = r"(?P<more>万余|万多|万(?!元)|余|多)?"  # (not 5.3万元: an amount's unit)
 _AFTER_UNIT = ("以上", "左右", "上下", "以内", "之多", "有余")
 # `{none}` in a pattern: words that say none happened (未发生, 没有收到, 无 — not 无论, 无法), read 0 (_value)
@@ -181,16 +182,20 @@ def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | 
 
 # words before a figure in its clause that make it another period's (上年收到申请3件, 2015年…, 近三年共…;
 # not 累计, which old reports write of the year's own total: 全区累计主动公开政府信息5977条)
-# a part of the year (上半年, 一季度, 1-6月, 12月份 — not 1-12月, nor a date's month, 12月31日, 12月底)
-# or a span of years (以来, 五年来, 期间 — not 今年以来, 一年来, 报告期间): another period's figure too (_another)
-_OTHER_WORDS = (r"上一?年|去年|前年|往年|历年|近[一二两三四五六七八九十\d]+年|同比|[上下]半年|第?[一二三四1-4]季度"
-                r"|(?P<mon>(?<![\d.])(?:(?P<m1>\d{1,2})\s*[-—–~至到]\s*)?(?P<m2>\d{1,2})\s*月份?(?!\s*\d{1,2}\s*日|\s*[底末]))"
-                r"|(?P<since>以来|(?:[两三四五六七八九十几多近]+|十一|[2-9]|\d{2})年来|(?<!报告)期间)")
+_OTHER_WORDS = r"上一?年|去年|前年|往年|历年|近[一二两三四五六七八九十\d]+年|同比"
 _YEAR = r"(?<!\d)(?P<y>\d{4})\s*年(?!\d*月)"  # (not a date's year: 2015年12月31日)
-_AS_OF = re.compile(r"(?:截至|截止|至|到)\s*(?:\d{4}\s*年)?\s*$")  # (截至2015年12月: a date, not a month's figure)
-_THIS_SINCE = re.compile(r"(?:今年|本年度?|年初|(?P<y>\d{4})\s*年)\s*$")  # (今年以来, 2015年以来: the year's own)
 _OTHER_PERIOD = re.compile(f"{_OTHER_WORDS}|{_YEAR}")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+# a part of the year (上半年, 一季度, 1-6月, 12月份 — not 1-12月, nor a date's month, 12月31日, 12月底)
+# or a span of years (以来, 五年来, 期间 — not 今年以来, 一年来, 报告期间): another period's too (_another).
+# Looked for apart, only in words that hold a mark of one (_part_periods: one pattern of them all
+# cost every clause three times as much)
+_PART_PERIOD = re.compile(r"[上下]半年|第?[一二三四1-4]季度"
+                          r"|(?P<mon>(?:(?P<m1>\d(?<![\d.]\d)\d?)\s*[-—–~至到]\s*)?(?P<m2>\d(?<![\d.]\d)\d?)\s*月份?"
+                          r"(?!\s*\d{1,2}\s*日|\s*[底末]))"
+                          r"|(?P<since>以来|(?:[两三四五六七八九十几多近]+|十一|[2-9]|\d{2})年来|期间(?<!报告期间))")
+_AS_OF = re.compile(r"(?:截至|截止|至|到)\s*(?:\d{4}\s*年)?\s*$")  # (截至2015年12月: a date, not a month's figure)
+_THIS_SINCE = re.compile(r"(?:今年|本年度?|年初|(?P<y>\d{4})\s*年)\s*$")  # (今年以来, 2015年以来: the year's own)
 
 
 # the words of a sentence that name the period its clauses speak of: another (上年, 2014年) or the
@@ -199,34 +204,44 @@ _PERIOD = re.compile(f"(?P<other>{_OTHER_WORDS})|(?P<this>本年度?|今年|全�
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
+def _part_periods(words: str) -> list[re.Match]:
+    """The parts of a year and spans of years these words name (_PART_PERIOD)."""
+    if "月" not in words and "来" not in words and "半" not in words and "季" not in words and "间" not in words:
+        return []  # (none of the marks every such period holds: 月, 以来 / 年来, 半年, 季度, 期间)
+    return list(_PART_PERIOD.finditer(words))
+
+
 def _other_period(text: str, at: int, year: int | None) -> bool:
     """Do the words before the figure at `at` make it another period's — its clause's, or, where
     its clause names no period, the last period its sentence names before it (2014年，我县共收到申请
     12件；2015年… : 12 is 2014's)?"""
     clause = _clause(text, at)
     for m in _OTHER_PERIOD.finditer(clause):
-        if _another(m, clause, year):
+        if m.group("y") is None or (year is not None and int(m.group("y")) != year):
             return True
-    if _PERIOD.search(clause) is not None:
+    parts = _part_periods(clause)
+    if any(_another(m, clause, year) for m in parts):
+        return True
+    if parts or _PERIOD.search(clause) is not None:
         return False  # (its clause says its period: the year's own)
     start = max(0, at - len(clause) - 80)
     before = text[start:at - len(clause)]
     cut = [m.end() for m in _SENTENCE_END.finditer(before)]
     sentence = before[cut[-1]:] if cut else before
     last = None
-    for m in _PERIOD.finditer(sentence):
-        if not (m.start() and sentence[m.start() - 1] in "与比较同"):  # (与2014年相比: a comparison's, no period of its own)
-            last = m
-    if last is None or last.group("this"):
+    for m in (*_PERIOD.finditer(sentence), *_part_periods(sentence)):
+        if not (m.start() and sentence[m.start() - 1] in "与比较同") and (last is None or m.start() > last.start()):
+            last = m  # (与2014年相比: a comparison's, no period of its own)
+    if last is None or last.re is _PERIOD and last.group("this"):
         return False
     return _another(last, sentence, year)
 
 
 def _another(m: re.Match, text: str, year: int | None) -> bool:
-    """Is the period a match of _OTHER_PERIOD or _PERIOD names (in `text`) another than the report's
-    `year`: a year other than it, a part of the year, a span of years, 上年…?"""
-    if m.group("y") is not None:
-        return year is not None and int(m.group("y")) != year
+    """Is the period a match of _PERIOD or _PART_PERIOD names (in `text`) another than the
+    report's `year`: a year other than it, 上年…, a part of the year, a span of years?"""
+    if m.re is _PERIOD:
+        return m.group("other") is not None or (year is not None and int(m.group("y")) != year)
     if m.group("mon") is not None:
         if m.group("m1") is not None:
             return (int(m.group("m1")), int(m.group("m2"))) != (1, 12)  # (1-12月: the whole year)
@@ -390,7 +405,7 @@ _NONE_TOLD = "; nothing says which is the year's: left blank, each offered (c)"
 def _scaled(m: re.Match, text: str, value: int | float, kind: str) -> int | float:
     """The figure a match reads in the template's unit: a count written in 万 (1.2万条: 12000), an
     amount in 元 or 亿元 (53230元: 5.323 万元; 5000余元: 0.5)."""
-    more = m.groupdict().get("more") or ""
+    more = (m.group("more") or "") if "more" in m.re.groupindex else ""
     if kind == "amount":
         if "万" not in more:
             after = m.end("more") if more else m.end("n")
@@ -404,12 +419,15 @@ def _scaled(m: re.Match, text: str, value: int | float, kind: str) -> int | floa
 def _estimate(m: re.Match, text: str) -> tuple[str, int]:
     """The words of an estimate where a pattern's match `m` reads one (约12件, 3000余条, 1.2万条,
     12件以上), and where they start in `text`; ("", -1) for a count."""
-    groups = m.groupdict()
-    after = next((w for w in _AFTER_UNIT if text.startswith(w, m.end())), "")
-    if not (groups.get("about") or groups.get("more") or after):
+    about = more = None
+    if "about" in m.re.groupindex:  # (a pattern's {n}; a none's words, 未收到, have none)
+        about, more = m.group("about"), m.group("more")
+    end = m.end()
+    after = next(w for w in _AFTER_UNIT if text.startswith(w, end)) if text.startswith(_AFTER_UNIT, end) else ""
+    if not (about or more or after):
         return "", -1
-    start = m.start("about") if groups.get("about") else m.start("n")
-    return text[start:m.end()] + after, start
+    start = m.start("about") if about else m.start("n")
+    return text[start:end] + after, start
 
 
 def _is_figure(raw: str) -> bool:

@@ -105,3 +105,29 @@ def test_glued_text_with_a_wide_space_inside_is_read_as_glued():
     got = [(t, g) for t in tokenize(read_bytes(text.encode(), "s.txt"), "gik-2019") if t.line == 1
            for t, g in [(t.text, t.glued)]]
     assert ("总  计", False) in got and ("0000000000000000", True) in got
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("0 | 1 | 5注：本表统计时间为2020年。 |", ["0", "1", "5", "注：本表统计时间为2020年。"]),
+    ("5 备注：无 |", ["5", "备注：无"]),
+    ("5说明：表中数据为0的为无。", ["5", "说明：表中数据为0的为无。"]),
+    ("86246.09万元注：本表统计时间为2020年。", ["86246.09万元", "注：本表统计时间为2020年。"]),
+    ("0\t1\t5注：本表统计时间为2020年。", ["0", "1", "5", "注：本表统计时间为2020年。"]),
+    ("0   1   5注：本表统计时间为2020年。", ["0", "1", "5", "注：本表统计时间为2020年。"]),
+    ("0 1 5 2注：表中数据为0的为无。", ["0", "1", "5", "2", "注：表中数据为0的为无。"]),
+])
+def test_a_note_glued_after_a_rows_last_figure_is_a_cell_of_its_own(line, cells):
+    """A note under the table glued after the last figure of its row (…| 5注：本表…): the figure, then
+    the note — one cell each, so that the note ends the row (align) and its figures are no cells."""
+    doc = read_bytes(f"标题\n{line}\n".encode(), "s.txt")
+    got = [t for t in tokenize(doc, "gik-2019") if t.line == 1]
+    assert [t.text for t in got] == [c.replace("：", ":") for c in cells]  # (the tokens are NFKC text)
+    assert all(doc.norm[t.start:t.end] == t.text for t in got)
+
+
+def test_a_line_that_goes_on_past_its_note_keeps_it_for_the_aligner():
+    """A report on one line: a note after a table's last figure is followed by the rest of the report
+    (its next tables): the line is not cut there (align reads the note where it stands)."""
+    rest = "三、收到和处理政府信息公开申请情况" + "说明文字" * 60
+    got = [t.text for t in tokenize(read_bytes(f"标题\n总计 1 2 5注：本表。{rest}\n".encode(), "s.txt"), "gik-2019")]
+    assert "注:本表。" + rest not in got and any(t.startswith("三、收到和处理") for t in got)

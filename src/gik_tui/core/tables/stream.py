@@ -63,6 +63,24 @@ _ROW_FORMS = (
 )
 
 
+# a cell's figure with a note under the table glued after it (0注：本表数据截至…, 8 备注：无): the figure,
+# then the note's start — two cells, so that the note ends the row, not the figure's cell
+_FIGURE_NOTE = re.compile(rf"({_FIGURE})\s*(?=(?:附注|备注|注释|说明|注)\s*[:：])")
+_NOTE_TAIL = 160  # characters at most from a note's start to its line's end: a note, not the rest of a report
+_NOTE_AFTER_FIGURE = re.compile(r"(?:(?<=[0-9—–\-/])|(?<=[0-9][元件个条次项])|(?<=[0-9]万元)|(?<=[0-9]人次))"
+                                r"\s*(?=(?:附注|备注|注释|说明|注)\s*[:：])")
+
+
+def _with_note(t: str, a: int, i: int, multi: bool, append) -> bool:
+    """Append the cell `t` at `a` as its figure and the note glued after it, if it is so; did it?"""
+    m = _FIGURE_NOTE.match(t)
+    if m is None:
+        return False
+    append(Tok(m.group(1), a, a + m.end(1), i, multi, False))
+    append(Tok(t[m.end():], a + m.end(), a + len(t), i, multi, False))
+    return True
+
+
 # a row's first figure that lost its space to the word before it (the header's last word, or the
 # row's label: `总计27 0 0 0 27`, a table's rows taken onto one line with no separator between them)
 _GLUED_FIRST = re.compile(r"(?<=[\u4e00-\u9fff])(?:0|[1-9][0-9]*)$")
@@ -149,6 +167,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
     def single(s: str, start: int, i: int) -> None:
         if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
             return  # (looked for only on the lines that could give cells: a check on every line costs 1 %)
+        if ("注" in s or "说明" in s) and noted(s, start, i, single):
+            return  # (a figure, then a note under the table: never the note's figures as cells)
         m = _row_form(s) if s[-1] in _FIGURE_END and " " in s else None
         if bare_in(start, start + len(s)) and len(s) <= _MAX_GLUED_LINE:
             # a row one space apart whose label is one word is read as cells before any glued
@@ -168,6 +188,27 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                     return
         if m is not None:
             spaced(s, start, i, m)
+        else:
+            append(Tok(s, start, start + len(s), i, False, False))
+
+    def noted(s: str, start: int, i: int, read) -> bool:
+        """A line that ends in a note under the table glued after its last figure (0注：本表…,
+        0 1 … 0注：…, 5万元备注：…): what stands before the note read by `read` (single, or
+        spaced_or_one), then the note as one cell — align._note_start ends the row there. Was it so?
+        (A line that goes on past its note, a report on one line, keeps it: align reads it there.)"""
+        if s[0].isdigit() and _with_note(s, start, i, False, append):
+            return True
+        cut = _NOTE_AFTER_FIGURE.search(s)
+        if cut is None or len(s) - cut.end() > _NOTE_TAIL:
+            return False
+        read(s[:cut.start()], start, i)
+        append(Tok(s[cut.end():], start + cut.end(), start + len(s), i, False, False))
+        return True
+
+    def spaced_or_one(s: str, start: int, i: int) -> None:
+        """A line with no bare figure: a row one space apart, or one cell."""
+        if s[-1] in _FIGURE_END and " " in s:
+            spaced(s, start, i)
         else:
             append(Tok(s, start, start + len(s), i, False, False))
 
@@ -228,7 +269,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             bar = s.find("|")
             if bar == len(s) - 1:  # one cell closed by its "|" (layout a's commonest line): as below
                 t = s[:bar].rstrip()
-                append(Tok(t, here + lead, here + lead + len(t), i, False, False))
+                if not (t[:1].isdigit() and ("注" in t or "说明" in t)) or not _with_note(t, here + lead, i, False, append):
+                    append(Tok(t, here + lead, here + lead + len(t), i, False, False))
                 continue
             parts = line.split("|")
             # a trailing "|" closes the last cell; a leading one opens the first — unless the line
@@ -243,7 +285,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                     t = part.strip()
                     if t:
                         a = pos + part.find(t[0])
-                        append(Tok(t, a, a + len(t), i, multi, False))
+                        if not (t[0].isdigit() and ("注" in t or "说明" in t)) or not _with_note(t, a, i, multi, append):
+                            append(Tok(t, a, a + len(t), i, multi, False))
                     else:
                         append(Tok("", pos, pos, i, multi, True))
                 pos += len(part) + 1
@@ -261,7 +304,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                 single(s, start, i)  # a bare figure on the line: perhaps glued
             elif s[-1] in _FIGURE_END and " " in s:
                 spaced(s, start, i)  # perhaps a row with one space between its cells
-            else:
+            elif not ("注" in s or "说明" in s) or not noted(s, start, i, spaced_or_one):
                 append(Tok(s, start, start + len(s), i, False, False))
             continue
         if "\t" in s:
@@ -276,7 +319,9 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             if lead_empty < len(parts) and not parts[lead_empty][0][0].isdigit():
                 parts = parts[lead_empty:]
             for text, a, b in parts:
-                append(Tok(text, a, b, i, len(parts) > 1, not text))
+                if not (text[:1].isdigit() and ("注" in text or "说明" in text)) \
+                        or not _with_note(text, a, i, len(parts) > 1, append):
+                    append(Tok(text, a, b, i, len(parts) > 1, not text))
             continue
         if "  " in s and _WIDE.search(s):
             start = here + lead
@@ -289,7 +334,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             parts = _letter_spaced(line, here, [p for p in _pieces(line, here, _WIDE) if p[0]])
             multi = len(parts) > 1
             for text, a, b in parts:
-                append(Tok(text, a, b, i, multi, False))
+                if not (text[0].isdigit() and ("注" in text or "说明" in text)) or not _with_note(text, a, i, multi, append):
+                    append(Tok(text, a, b, i, multi, False))
             continue
         append(Tok(s, here + lead, here + lead + len(s), i, False, False))
     return toks
