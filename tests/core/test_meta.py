@@ -23,7 +23,8 @@ def test_a_year_written_in_chinese_numerals_is_the_reports_year(written):
 
 
 def test_only_a_four_numeral_year_before_its_year_word_is_turned_into_digits():
-    assert digit_years("二〇二〇年度 一九九九年 十二月 二〇二〇 零零零零年 二〇二一 年") == \
-        "2020年度 1999年 十二月 二〇二〇 零零零零年 2021 年"
+    # (a year of this century has a nought: 一九九九年 is left as written)
+    assert digit_years("二〇二〇年度 一九九九年 十二月 二〇二〇 零零零零年 二〇二一 年 二○一八年二零一九年") == \
+        "2020年度 一九九九年 十二月 二〇二〇 零零零零年 2021 年 2018年2019年"
     assert find_year_from("某县人民政府二〇一九年政府信息公开工作年度报告") == (2019, "title")
     assert re.search("二", digit_years("二〇二〇年")) is None

@@ -220,8 +220,9 @@ def _other_period(text: str, at: int, year: int | None) -> bool:
         if m.group("y") is None or (year is not None and int(m.group("y")) != year):
             return True
     parts = _part_periods(clause)
-    if any(_another(m, clause, year) for m in parts):
-        return True
+    for m in parts:
+        if _another(m, clause, year):
+            return True
     if parts or _PERIOD.search(clause) is not None:
         return False  # (its clause says its period: the year's own)
     start = max(0, at - len(clause) - 80)
@@ -229,9 +230,12 @@ def _other_period(text: str, at: int, year: int | None) -> bool:
     cut = [m.end() for m in _SENTENCE_END.finditer(before)]
     sentence = before[cut[-1]:] if cut else before
     last = None
-    for m in (*_PERIOD.finditer(sentence), *_part_periods(sentence)):
+    for m in _PERIOD.finditer(sentence):
+        if not (m.start() and sentence[m.start() - 1] in "与比较同"):  # (与2014年相比: a comparison's, no period of its own)
+            last = m
+    for m in _part_periods(sentence):
         if not (m.start() and sentence[m.start() - 1] in "与比较同") and (last is None or m.start() > last.start()):
-            last = m  # (与2014年相比: a comparison's, no period of its own)
+            last = m
     if last is None or last.re is _PERIOD and last.group("this"):
         return False
     return _another(last, sentence, year)
@@ -280,7 +284,8 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
             value = _value(raw)
             if value is None or _other_period(text, s, year):
                 continue  # (Chinese numerals that are no one count, 一两件, 十一二件: not read)
-            value = _scaled(m, text, value, kind)
+            if kind == "amount" or "万" in raw or m.end("n") < m.end() and text[m.end("n")] == "万":
+                value = _scaled(m, text, value, kind)
             said, where = _estimate(m, text)
             if said:
                 if raw[0].isdigit():  # (an estimate in Chinese numerals, 三千余条, is no count at all)
@@ -419,10 +424,10 @@ def _scaled(m: re.Match, text: str, value: int | float, kind: str) -> int | floa
 def _estimate(m: re.Match, text: str) -> tuple[str, int]:
     """The words of an estimate where a pattern's match `m` reads one (约12件, 3000余条, 1.2万条,
     12件以上), and where they start in `text`; ("", -1) for a count."""
+    end = m.end()
     about = more = None
     if "about" in m.re.groupindex:  # (a pattern's {n}; a none's words, 未收到, have none)
         about, more = m.group("about"), m.group("more")
-    end = m.end()
     after = next(w for w in _AFTER_UNIT if text.startswith(w, end)) if text.startswith(_AFTER_UNIT, end) else ""
     if not (about or more or after):
         return "", -1
