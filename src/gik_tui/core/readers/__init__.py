@@ -170,6 +170,12 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
             raise ReadError(source, "HTML page with no text" + (f" ({'; '.join(notes)})" if notes else ""))
         return Document(source, text, sha, encoding, tuple(grids), tuple(notes), title=title,
                         ocr_spans=tuple(recognised))
+    from .text import unwrap
+
+    text, width = unwrap(text)
+    if width is not None:  # (a number cut by a wrap is one figure again, never two cells)
+        return Document(source, text, sha, encoding,
+                        notes=(f"the text is wrapped every {width} characters; its cut lines are joined",))
     return Document(source, text, sha, encoding)
 
 

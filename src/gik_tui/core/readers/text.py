@@ -81,3 +81,34 @@ def _refuse_binary(text: str, source: str) -> None:
         raise ReadError(source, "binary file (NUL bytes), not a text report")
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
         raise ReadError(source, "binary file (control bytes), not a text report")
+
+
+_HARD_WRAP_MIN_WIDTH = 30  # a narrower fixed width is no wrap of a report's lines
+_HARD_WRAP_MIN_LINES = 5
+
+
+def unwrap(text: str) -> tuple[str, int | None]:
+    """A text hard-wrapped at a fixed width (its lines cut every N characters, a number too:
+    `…申请数量1710\\n00018二、…`) with its cut lines joined again, and N; (text, None) for any other.
+    Wrapped: many of its lines (5 or more, a fifth) are exactly N ≥ 30 characters, none is longer, and
+    those hold no table's separators (|, tabs, wide spaces) — a table padded to one width is no wrap.
+    A line of N characters ran on into the next; a shorter one ended its paragraph."""
+    if text.count("\n") < _HARD_WRAP_MIN_LINES:
+        return text, None
+    lines = text.split("\n")
+    lengths = [len(line) for line in lines]
+    width = max(lengths)
+    if width < _HARD_WRAP_MIN_WIDTH:
+        return text, None
+    full = [line for line in lines if len(line) == width]
+    filled = sum(1 for n in lengths if n)
+    if len(full) < _HARD_WRAP_MIN_LINES or len(full) < 0.2 * filled:
+        return text, None
+    if sum(1 for line in full if "|" in line or "\t" in line or "  " in line) > len(full) // 10:
+        return text, None
+    out = [lines[0]]
+    for k in range(1, len(lines)):
+        if lengths[k - 1] != width:
+            out.append("\n")
+        out.append(lines[k])
+    return "".join(out), width
