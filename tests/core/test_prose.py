@@ -326,6 +326,13 @@ def test_an_estimate_gives_way_to_the_figure_itself_and_words_after_it_are_no_es
     ("政府信息公开专项经费共计人民币53230元。", {"政府信息公开专项经费": 5.323}),
     ("共收取检索、复制、邮寄等费用0元。", {"依申请公开信息收取的费用": 0}),
     ("依申请公开收取费用120元。", {"依申请公开信息收取的费用": 0.012}),
+    # the leader's own count is the leader's row, never the total's (before: 主要负责同志参加新闻发布会2次
+    # read 2 as every press conference; 主要负责同志参加在线访谈2次 as every online interview)
+    ("主要负责同志参加新闻发布会2次。", {"主要负责同志参加新闻发布会次数": 2}),
+    ("开展在线访谈活动4期，其中主要负责同志参加政府网站在线访谈2次。",
+     {"政府网站在线访谈次数": 4, "主要负责同志参加政府网站在线访谈数": 2}),
+    ("主要负责同志出席会议3次。", {}),
+    ("信息公开专项工作费用12万元。", {}),  # (no fee charged: 收取 is not said)
     # what stays unread: a request of another kind, a figure of a part of the disclosures
     ("收到行政复议申请3件。共收到申请5件。", {"行政复议数量": 3}),
     ("对重点工作主动公开信息78条。", {}),

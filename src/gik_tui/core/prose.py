@@ -284,7 +284,7 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
             value = _value(raw)
             if value is None or _other_period(text, s, year):
                 continue  # (Chinese numerals that are no one count, 一两件, 十一二件: not read)
-            if kind == "amount" or "万" in raw or m.end("n") < m.end() and text[m.end("n")] == "万":
+            if kind == "amount" or m.end("n") < m.end() and text[m.end("n")] == "万":  # (1.2万条, 53230元)
                 value = _scaled(m, text, value, kind)
             said, where = _estimate(m, text)
             if said:
@@ -319,7 +319,7 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
                 cells.append(replace(first, value=None, confidence=0.0, candidates=((first.value, 1.0),)))
                 offers[first.key] = (Offers(((first.value, 1.0, why),), False, "only a part's figure is given"),
                                      f"{first.table} {first.row[-1]}: the text gives only a part's figure, {first.raw}"
-                                     f"{_said(scope)}{_NONE_TOLD}")
+                                     f"{_said(scope)}{_EACH_OFFERED}")
                 continue
             cells.append(first)
             continue
@@ -347,7 +347,7 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
                        False, f"the text says {len(choices)} different figures for it")
         cells.append(replace(best, value=None, confidence=0.0,
                              candidates=tuple((v, round(weight[v] / total, 3)) for v in choices)))
-        offers[best.key] = (these, f"{first.table} {first.row[-1]}: the text says {named}{_NONE_TOLD}")
+        offers[best.key] = (these, f"{first.table} {first.row[-1]}: the text says {named}{_EACH_OFFERED}")
     for key, found in guesses.items():
         if key in seen:
             continue  # (the text says the figure itself elsewhere: it stands)
@@ -404,7 +404,7 @@ def _said(scope: tuple[str, str]) -> str:
     return f", {'a whole' if kind == 'whole' else 'a part'}: {word}" if word else ""
 
 
-_NONE_TOLD = "; nothing says which is the year's: left blank, each offered (c)"
+_EACH_OFFERED = "; nothing says which is the year's: left blank, each offered (c)"
 
 
 def _scaled(m: re.Match, text: str, value: int | float, kind: str) -> int | float:
