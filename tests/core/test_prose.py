@@ -333,6 +333,8 @@ def test_an_estimate_gives_way_to_the_figure_itself_and_words_after_it_are_no_es
      {"政府网站在线访谈次数": 4, "主要负责同志参加政府网站在线访谈数": 2}),
     ("主要负责同志出席会议3次。", {}),
     ("信息公开专项工作费用12万元。", {}),  # (no fee charged: 收取 is not said)
+    ("本年度主动公开的12件规范性文件均已备案。", {}),  # (an answer's row only with 属于 or 范围)
+    ("属于已主动公开的5件。", {"属于已主动公开范围数": 5}),
     # what stays unread: a request of another kind, a figure of a part of the disclosures
     ("收到行政复议申请3件。共收到申请5件。", {"行政复议数量": 3}),
     ("对重点工作主动公开信息78条。", {}),
