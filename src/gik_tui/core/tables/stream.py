@@ -67,12 +67,52 @@ _ROW_FORMS = (
 # then the note's start — two cells, so that the note ends the row, not the figure's cell
 _FIGURE_NOTE = re.compile(rf"({_FIGURE})\s*(?=(?:附注|备注|注释|说明|注)\s*[:：])")
 _NOTE_TAIL = 160  # characters at most from a note's start to its line's end: a note, not the rest of a report
-_NOTE_AFTER_FIGURE = re.compile(r"(?:(?<=[0-9—–\-/])|(?<=[0-9][元件个条次项])|(?<=[0-9]万元)|(?<=[0-9]人次))"
-                                r"\s*(?=(?:附注|备注|注释|说明|注)\s*[:：])")
+_NOTE_WORD = re.compile(r"(?:附注|备注|注释|说明|注)\s*[:：]")  # (opening with its words: re skips to them)
+_FIGURE_BEFORE_NOTE = re.compile(r"(?:[0-9—–\-/]|[0-9](?:[元件个条次项]|万元|人次))[ \t]*$")
+
+
+def _last_with_note(toks: list[Tok], i: int) -> None:
+    """The line `i`'s last cell that holds anything, if a figure with a note glued after it
+    (… | 5注：本表… | |): two cells, the figure and the note."""
+    k = len(toks) - 1
+    while k >= 0 and toks[k].line == i and toks[k].empty:
+        k -= 1
+    if k < 0 or toks[k].line != i or (m := _FIGURE_NOTE.match(toks[k].text)) is None:
+        return
+    t = toks[k]
+    toks[k:k + 1] = [Tok(m.group(1), t.start, t.start + m.end(1), i, t.multi, False),
+                     Tok(t.text[m.end():], t.start + m.end(), t.end, i, t.multi, False)]
+
+
+def _note_lines(norm: str) -> set[int]:
+    """The lines of `norm` that hold a note's word and its colon (注：, 备注：, 注释：, 说明：) — found
+    by str.find, a quarter of the time a scan with _NOTE_WORD takes."""
+    lines: set[int] = set()
+    for word in ("注", "说明"):
+        i = norm.find(word)
+        while i != -1:
+            j = i + (2 if norm.startswith("注释", i) else len(word))
+            while norm[j:j + 1] in (" ", "\t"):
+                j += 1
+            if norm[j:j + 1] in (":", "："):
+                lines.add(norm.count("\n", 0, i))
+            i = norm.find(word, i + 1)
+    return lines
+
+
+def _note_after_figure(s: str) -> tuple[int, int] | None:
+    """Where a note under the table starts right after a figure in the line `s` (…5注：本表…, 5万元 备注：):
+    (the figure's end, the note's start), or None."""
+    for m in _NOTE_WORD.finditer(s):
+        before = _FIGURE_BEFORE_NOTE.search(s, max(0, m.start() - 8), m.start())
+        if before is not None:
+            return before.start() + len(before.group().rstrip(" \t")), m.start()
+    return None
 
 
 def _with_note(t: str, a: int, i: int, multi: bool, append) -> bool:
-    """Append the cell `t` at `a` as its figure and the note glued after it, if it is so; did it?"""
+    """Append the cell `t` at `a` as its figure and the note glued after it, if it is so; did it?
+    (Called only for the cells of a line that holds a note's word: tokenize's `notes`.)"""
     m = _FIGURE_NOTE.match(t)
     if m is None:
         return False
@@ -152,6 +192,9 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
     append = toks.append
     # where figures stand bare between CJK words: only those lines may hold glued tables
     bare = bare_offsets(doc.norm) if template_id is not None else []
+    # the lines that hold a note's word and colon (注：, 备注：): only there may a note be glued to a cell
+    notes = _note_lines(doc.norm)
+    noting = bool(notes)  # (a plain local: the main loop's checks cost nothing in a report with no note)
 
     # the first bare figure at or after the line being read: the lines come in order, so one
     # pointer walks with them (the plain lines' fast path below reads the same pointer inline)
@@ -167,8 +210,6 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
     def single(s: str, start: int, i: int) -> None:
         if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
             return  # (looked for only on the lines that could give cells: a check on every line costs 1 %)
-        if ("注" in s or "说明" in s) and noted(s, start, i, single):
-            return  # (a figure, then a note under the table: never the note's figures as cells)
         m = _row_form(s) if s[-1] in _FIGURE_END and " " in s else None
         if bare_in(start, start + len(s)) and len(s) <= _MAX_GLUED_LINE:
             # a row one space apart whose label is one word is read as cells before any glued
@@ -196,13 +237,13 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         0 1 … 0注：…, 5万元备注：…): what stands before the note read by `read` (single, or
         spaced_or_one), then the note as one cell — align._note_start ends the row there. Was it so?
         (A line that goes on past its note, a report on one line, keeps it: align reads it there.)"""
-        if s[0].isdigit() and _with_note(s, start, i, False, append):
+        if _with_note(s, start, i, False, append):
             return True
-        cut = _NOTE_AFTER_FIGURE.search(s)
-        if cut is None or len(s) - cut.end() > _NOTE_TAIL:
+        cut = _note_after_figure(s)
+        if cut is None or len(s) - cut[1] > _NOTE_TAIL:
             return False
-        read(s[:cut.start()], start, i)
-        append(Tok(s[cut.end():], start + cut.end(), start + len(s), i, False, False))
+        read(s[:cut[0]], start, i)
+        append(Tok(s[cut[1]:], start + cut[1], start + len(s), i, False, False))
         return True
 
     def spaced_or_one(s: str, start: int, i: int) -> None:
@@ -260,7 +301,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             continue
         lead = line.find(s[0])
         if len(line) > _MAX_LINE:
-            single(s, here + lead, i)
+            if not noting or i not in notes or not noted(s, here + lead, i, single):
+                single(s, here + lead, i)
             continue
         if "|" in s:
             if s == "|":
@@ -269,7 +311,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             bar = s.find("|")
             if bar == len(s) - 1:  # one cell closed by its "|" (layout a's commonest line): as below
                 t = s[:bar].rstrip()
-                if not (t[:1].isdigit() and ("注" in t or "说明" in t)) or not _with_note(t, here + lead, i, False, append):
+                if not noting or i not in notes or not _with_note(t, here + lead, i, False, append):
                     append(Tok(t, here + lead, here + lead + len(t), i, False, False))
                 continue
             parts = line.split("|")
@@ -285,11 +327,12 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                     t = part.strip()
                     if t:
                         a = pos + part.find(t[0])
-                        if not (t[0].isdigit() and ("注" in t or "说明" in t)) or not _with_note(t, a, i, multi, append):
-                            append(Tok(t, a, a + len(t), i, multi, False))
+                        append(Tok(t, a, a + len(t), i, multi, False))
                     else:
                         append(Tok("", pos, pos, i, multi, True))
                 pos += len(part) + 1
+            if noting and i in notes:
+                _last_with_note(toks, i)
             continue
         if i + 1 < n and "|" in lines[i + 1] and lines[i + 1].strip() == "|":
             # layout (a): a label alone on its line, its closing "|" on the next
@@ -301,10 +344,11 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             while kb < nb and bare[kb] < start:
                 kb += 1
             if kb < nb and bare[kb] < start + len(s):
-                single(s, start, i)  # a bare figure on the line: perhaps glued
+                if not noting or i not in notes or not noted(s, start, i, single):
+                    single(s, start, i)  # a bare figure on the line: perhaps glued
             elif s[-1] in _FIGURE_END and " " in s:
                 spaced(s, start, i)  # perhaps a row with one space between its cells
-            elif not ("注" in s or "说明" in s) or not noted(s, start, i, spaced_or_one):
+            elif not noting or i not in notes or not noted(s, start, i, spaced_or_one):
                 append(Tok(s, start, start + len(s), i, False, False))
             continue
         if "\t" in s:
@@ -319,9 +363,9 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             if lead_empty < len(parts) and not parts[lead_empty][0][0].isdigit():
                 parts = parts[lead_empty:]
             for text, a, b in parts:
-                if not (text[:1].isdigit() and ("注" in text or "说明" in text)) \
-                        or not _with_note(text, a, i, len(parts) > 1, append):
-                    append(Tok(text, a, b, i, len(parts) > 1, not text))
+                append(Tok(text, a, b, i, len(parts) > 1, not text))
+            if noting and i in notes:
+                _last_with_note(toks, i)
             continue
         if "  " in s and _WIDE.search(s):
             start = here + lead
@@ -334,8 +378,9 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             parts = _letter_spaced(line, here, [p for p in _pieces(line, here, _WIDE) if p[0]])
             multi = len(parts) > 1
             for text, a, b in parts:
-                if not (text[0].isdigit() and ("注" in text or "说明" in text)) or not _with_note(text, a, i, multi, append):
-                    append(Tok(text, a, b, i, multi, False))
+                append(Tok(text, a, b, i, multi, False))
+            if noting and i in notes:
+                _last_with_note(toks, i)
             continue
         append(Tok(s, here + lead, here + lead + len(s), i, False, False))
     return toks
