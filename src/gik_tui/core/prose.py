@@ -206,8 +206,9 @@ _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 def _part_periods(words: str) -> list[re.Match]:
     """The parts of a year and spans of years these words name (_PART_PERIOD)."""
-    if "月" not in words and "来" not in words and "半" not in words and "季" not in words and "间" not in words:
-        return []  # (none of the marks every such period holds: 月, 以来 / 年来, 半年, 季度, 期间)
+    if not ("月" in words or "以来" in words or "年来" in words or "期间" in words or "半年" in words
+            or "季度" in words):
+        return []  # (none of the words every such period holds: 时间, 来源 and the like run no pattern)
     return list(_PART_PERIOD.finditer(words))
 
 
