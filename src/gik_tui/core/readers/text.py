@@ -96,14 +96,12 @@ def unwrap(text: str) -> tuple[str, int | None]:
     if text.count("\n") < _HARD_WRAP_MIN_LINES:
         return text, None
     lines = text.split("\n")
-    lengths = [len(line) for line in lines]
+    lengths = list(map(len, lines))  # (counted in C: most texts are no wrap, and leave here)
     width = max(lengths)
-    if width < _HARD_WRAP_MIN_WIDTH:
+    fulls = lengths.count(width)
+    if width < _HARD_WRAP_MIN_WIDTH or fulls < _HARD_WRAP_MIN_LINES or fulls < 0.2 * (len(lengths) - lengths.count(0)):
         return text, None
     full = [line for line in lines if len(line) == width]
-    filled = sum(1 for n in lengths if n)
-    if len(full) < _HARD_WRAP_MIN_LINES or len(full) < 0.2 * filled:
-        return text, None
     if sum(1 for line in full if "|" in line or "\t" in line or "  " in line) > len(full) // 10:
         return text, None
     out = [lines[0]]
