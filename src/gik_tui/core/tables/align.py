@@ -32,7 +32,7 @@ from ..solve import (SPLIT_BUDGET, Constraint, Option, Uncertain, holds, ahead, 
                      shifts, solve, split_empties, split_prior, split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
 from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, Parsed, blank_mark, in_wan, parse_value, unfit
-from .glued import NOTE_COLUMNS, UNITS as _UNITS, vocabulary
+from .glued import NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, UNITS as _UNITS, vocabulary
 from .stream import Tok
 
 FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
@@ -59,8 +59,8 @@ def _words_cell(text: str) -> bool:
     return any(ch.isdigit() for ch in text) or len(text) <= 3 and not text.endswith(("计", "其中"))
 GLUED = Parsed(None, None, "glued")
 # a note under a table starts with its word and a colon (注：本表…, 备注：其中3件…, 说明：1.…)
-_NOTE_START = re.compile(r"(?:附注|备注|注释|说明|注)[:：]")
-_NOTE_WORDS = NOTE_COLUMNS + ("注", "附注", "注释")
+_NOTE_START = re.compile(NOTE_WORD + "[:：]")
+_NOTE_WORDS = NOTE_WORDS
 
 
 def _note_start(text: str, nxt: "Tok | None", line: int) -> bool:

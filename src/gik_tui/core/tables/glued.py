@@ -48,6 +48,9 @@ _RUN_DIGITS_END = re.compile(r"(\d{1,2})$")
 # a notes column's header, which no template names, after a table's own (…总计备注0101…): a word of
 # the table's, so that a one-row table glued after it is read (align: a column the template lacks)
 NOTE_COLUMNS = ("备注", "说明")
+# the words that open a note under a table (注：…, 备注：…): each holds 注 or 说明 (stream._note_lines)
+NOTE_WORDS = ("附注", "备注", "注释", "说明", "注")
+NOTE_WORD = "(?:" + "|".join(NOTE_WORDS) + ")"
 _NUMBER_MARKS = ("、", ")")  # what may follow a row's number other than a dot (2、, 2)), never part of a run
 # a "bare" run of figures: directly followed by CJK text that is not a counting word, by a bracket,
 # or by the end of the line (prose writes 18件, 2020年, 55%; a glued table writes 171000018二、…)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FOOTNOTE_AFTER
-from .glued import UNITS, bare_offsets, several_rows, split_line
+from .glued import NOTE_WORD, UNITS, bare_offsets, several_rows, split_line
 
 
 @dataclass(slots=True)
@@ -63,30 +63,16 @@ _ROW_FORMS = (
 )
 
 
-# a cell's figure with a note under the table glued after it (0注：本表数据截至…, 8 备注：无): the figure,
-# then the note's start — two cells, so that the note ends the row, not the figure's cell
-_FIGURE_NOTE = re.compile(rf"({_FIGURE})\s*(?=(?:附注|备注|注释|说明|注)\s*[:：])")
 _NOTE_TAIL = 160  # characters at most from a note's start to its line's end: a note, not the rest of a report
-_NOTE_WORD = re.compile(r"(?:附注|备注|注释|说明|注)\s*[:：]")  # (opening with its words: re skips to them)
-_FIGURE_BEFORE_NOTE = re.compile(r"(?:[0-9—–\-/]|[0-9](?:[元件个条次项]|万元|人次))[ \t]*$")
-
-
-def _last_with_note(toks: list[Tok], i: int) -> None:
-    """The line `i`'s last cell that holds anything, if a figure with a note glued after it
-    (… | 5注：本表… | |): two cells, the figure and the note."""
-    k = len(toks) - 1
-    while k >= 0 and toks[k].line == i and toks[k].empty:
-        k -= 1
-    if k < 0 or toks[k].line != i or (m := _FIGURE_NOTE.match(toks[k].text)) is None:
-        return
-    t = toks[k]
-    toks[k:k + 1] = [Tok(m.group(1), t.start, t.start + m.end(1), i, t.multi, False),
-                     Tok(t.text[m.end():], t.start + m.end(), t.end, i, t.multi, False)]
+_NOTE_WORD = re.compile(NOTE_WORD + r"\s*[:：]")  # (opening with its words: re skips to them)
+# what a note under the table glued to a cell stands right after: a figure, perhaps with its unit
+_FIGURE_BEFORE_NOTE = re.compile(r"(?:[0-9—–\-/%]|[0-9](?:[元件个条次项]|万元|人次))[ \t]*$")
+_ONE_FIGURE = re.compile(_FIGURE)
 
 
 def _note_lines(norm: str) -> set[int]:
     """The lines of `norm` that hold a note's word and its colon (注：, 备注：, 注释：, 说明：) — found
-    by str.find, a quarter of the time a scan with _NOTE_WORD takes."""
+    by str.find (every word of NOTE_WORDS holds 注 or 说明), a quarter of the time _NOTE_WORD takes."""
     lines: set[int] = set()
     for word in ("注", "说明"):
         i = norm.find(word)
@@ -100,9 +86,9 @@ def _note_lines(norm: str) -> set[int]:
     return lines
 
 
-def _note_after_figure(s: str) -> tuple[int, int] | None:
-    """Where a note under the table starts right after a figure in the line `s` (…5注：本表…, 5万元 备注：):
-    (the figure's end, the note's start), or None."""
+def _note_cut(s: str) -> tuple[int, int] | None:
+    """Where a note under the table starts right after a figure in `s`, a line or a cell (…5注：本表…,
+    5万元 备注：): (the figure's end, the note's start), or None."""
     for m in _NOTE_WORD.finditer(s):
         before = _FIGURE_BEFORE_NOTE.search(s, max(0, m.start() - 8), m.start())
         if before is not None:
@@ -110,15 +96,18 @@ def _note_after_figure(s: str) -> tuple[int, int] | None:
     return None
 
 
-def _with_note(t: str, a: int, i: int, multi: bool, append) -> bool:
-    """Append the cell `t` at `a` as its figure and the note glued after it, if it is so; did it?
-    (Called only for the cells of a line that holds a note's word: tokenize's `notes`.)"""
-    m = _FIGURE_NOTE.match(t)
-    if m is None:
-        return False
-    append(Tok(m.group(1), a, a + m.end(1), i, multi, False))
-    append(Tok(t[m.end():], a + m.end(), a + len(t), i, multi, False))
-    return True
+def _last_with_note(toks: list[Tok], i: int) -> None:
+    """The line `i`'s last cell that holds anything, if a note is glued after its figure
+    (… | 5注：本表… | |): two cells, what stands before the note and the note — align._note_start
+    ends the row there."""
+    k = len(toks) - 1
+    while k >= 0 and toks[k].line == i and toks[k].empty:
+        k -= 1
+    if k < 0 or toks[k].line != i or (cut := _note_cut(toks[k].text)) is None:
+        return
+    t = toks[k]
+    toks[k:k + 1] = [Tok(t.text[:cut[0]], t.start, t.start + cut[0], i, t.multi, False),
+                     Tok(t.text[cut[1]:], t.start + cut[1], t.end, i, t.multi, False)]
 
 
 # a row's first figure that lost its space to the word before it (the header's last word, or the
@@ -234,15 +223,18 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
 
     def noted(s: str, start: int, i: int, read) -> bool:
         """A line that ends in a note under the table glued after its last figure (0注：本表…,
-        0 1 … 0注：…, 5万元备注：…): what stands before the note read by `read` (single, or
-        spaced_or_one), then the note as one cell — align._note_start ends the row there. Was it so?
+        0 1 … 0注：…, 5万元备注：…): a figure alone its cell, else what stands before the note read by
+        `read` (single, or spaced_or_one), then the note as one cell — align._note_start ends the
+        row there. Was it so?
         (A line that goes on past its note, a report on one line, keeps it: align reads it there.)"""
-        if _with_note(s, start, i, False, append):
-            return True
-        cut = _note_after_figure(s)
+        cut = _note_cut(s)
         if cut is None or len(s) - cut[1] > _NOTE_TAIL:
             return False
-        read(s[:cut[0]], start, i)
+        head = s[:cut[0]]
+        if _ONE_FIGURE.fullmatch(head):  # (a figure alone, 0注：…: its cell, never a glued run of one)
+            append(Tok(head, start, start + cut[0], i, False, False))
+        else:
+            read(head, start, i)
         append(Tok(s[cut[1]:], start + cut[1], start + len(s), i, False, False))
         return True
 
@@ -311,8 +303,9 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             bar = s.find("|")
             if bar == len(s) - 1:  # one cell closed by its "|" (layout a's commonest line): as below
                 t = s[:bar].rstrip()
-                if not noting or i not in notes or not _with_note(t, here + lead, i, False, append):
-                    append(Tok(t, here + lead, here + lead + len(t), i, False, False))
+                append(Tok(t, here + lead, here + lead + len(t), i, False, False))
+                if noting and i in notes:
+                    _last_with_note(toks, i)
                 continue
             parts = line.split("|")
             # a trailing "|" closes the last cell; a leading one opens the first — unless the line
