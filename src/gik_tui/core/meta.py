@@ -56,6 +56,7 @@ _CN_YEAR = re.compile("[一二][〇零○Ｏ0一二三四五六七八九]{3}(?=\
 _CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 
 
+@lru_cache(maxsize=4)  # (a report's text: its year, then its sentences' periods, read it)
 def digit_years(text: str) -> str:
     """`text` with each year written in Chinese numerals (二〇二〇年) in digits, 4 characters for 4:
     the offsets are unchanged. (A year of these centuries has a nought: looked for only around one —

@@ -176,7 +176,8 @@ def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | 
             kind = spec.row_kinds.get(leaf, spec.kind)
             for p in pats:
                 full = p.replace("{n}", _ABOUT + _N + _MORE).replace("{none}", _NONE)
-                out.append((spec.id, row, re.compile(full), spec.unit_of(row), kind, _anchor(p), _reach(full)))
+                unit = "万元" if kind == "amount" else spec.unit_of(row)  # (an amount is read in 万元: _scaled)
+                out.append((spec.id, row, re.compile(full), unit, kind, _anchor(p), _reach(full)))
     return out
 
 
@@ -232,14 +233,19 @@ def _other_period(text: str, at: int, year: int | None) -> bool:
     sentence = before[cut[-1]:] if cut else before
     last = None
     for m in _PERIOD.finditer(sentence):
-        if not (m.start() and sentence[m.start() - 1] in "与比较同"):  # (与2014年相比: a comparison's, no period of its own)
+        if not _compared(m, sentence):
             last = m
     for m in _part_periods(sentence):
-        if not (m.start() and sentence[m.start() - 1] in "与比较同") and (last is None or m.start() > last.start()):
+        if not _compared(m, sentence) and (last is None or m.start() > last.start()):
             last = m
     if last is None or last.re is _PERIOD and last.group("this"):
         return False
     return _another(last, sentence, year)
+
+
+def _compared(m: re.Match, words: str) -> bool:
+    """Is the period `m` names in `words` a comparison's (与2014年相比), no period of the figure's own?"""
+    return m.start() > 0 and words[m.start() - 1] in "与比较同"
 
 
 def _another(m: re.Match, text: str, year: int | None) -> bool:
@@ -291,7 +297,7 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
             if said:
                 if raw[0].isdigit():  # (an estimate in Chinese numerals, 三千余条, is no count at all)
                     guesses.setdefault((table, row), []).append((Cell(
-                        table, row, ("统计数",), None, doc.text[start:end], "万元" if kind == "amount" else unit,
+                        table, row, ("统计数",), None, doc.text[start:end], unit,
                         line + 1, start, end, 0.0, candidates=((value, 1.0),), method="prose"), said, where))
                 continue
             figure = _is_figure(raw)
@@ -300,8 +306,8 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
                 found.clear()  # (a figure wins over a none said before it)
             elif found and not figure and _is_figure(found[0].raw):
                 continue
-            found.append(Cell(table, row, ("统计数",), value, doc.text[start:end], "万元" if kind == "amount" else unit,
-                              line + 1, start, end, CONF_PROSE, method="prose"))
+            found.append(Cell(table, row, ("统计数",), value, doc.text[start:end], unit, line + 1, start, end,
+                              CONF_PROSE, method="prose"))
             at[id(found[-1])] = s
     cells: list[Cell] = []
     warnings: list[str] = []
