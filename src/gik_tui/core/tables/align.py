@@ -719,7 +719,7 @@ class _Aligner:
                     f"and its figures {tok.text!r} are glued to what follows; not extracted")
                 self.orphan = None
             return
-        if not t.values and not t.numbered and t.row and t.table in self.rep.serials and self.rep.serials[t.table].after:
+        if self._awaits_number(t):
             tok = self._row_number(t, tok)
             if tok is None:
                 return
@@ -770,7 +770,7 @@ class _Aligner:
             # 3 | | … |, had taken the row's first figures into its empty cells, the rest dropped)
             self._finalize()
             t = self.target = _Target(t.table, (), None, CONF_EXACT)
-        if not t.values and not t.numbered and t.row and t.table in self.rep.serials and self.rep.serials[t.table].after:
+        if self._awaits_number(t):
             if self._row_number(t, tok) is None:
                 return
         if parsed.value is not None:
@@ -1343,6 +1343,14 @@ class _Aligner:
         if s.next is None or s.lost or s.after or not t.values or self.toks[self.pos - 1] is not t.values[-1][0]:
             return False
         return _ends_in_number(t.values[-1][0], s.next)
+
+    def _awaits_number(self, t: _Target) -> bool:
+        """Is `t` a row, no figure read yet, of a table whose rows have their numbers after their
+        labels (行次), its number not read: its first field is that number (_row_number)?"""
+        if t.values or t.numbered or not t.row:
+            return False
+        s = self.rep.serials.get(t.table)
+        return s is not None and s.after
 
     def _row_number(self, t: _Target, tok: Tok) -> Tok | None:
         """The first field after the label of a row of a table whose rows have their numbers after
