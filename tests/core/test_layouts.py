@@ -1580,3 +1580,19 @@ def test_an_amount_column_whose_header_says_yuan_is_read_in_wan(layout, header, 
         read += len(fees)
         _filled_never_wrong(ex, rep)
     assert read >= 2
+
+
+@pytest.mark.parametrize("layout", ["a", "c", "d", "e", "h"])
+def test_a_cell_with_thousands_spaces_is_read_whole_in_every_delimited_layout(layout):
+    """Tables whose figures are grouped by thousands spaces (千分空, 2 636, 13 660.33万元), each cell
+    between its own separators (a bar, a tab, an HTML cell): every cell read right. (Before, such
+    a cell was no figure at all: 222 of 4,560 cells blank in 30 reports, nothing offered.)"""
+    from gik_tui.core.synth import make_report
+
+    grouped = 0
+    for i in range(3):
+        rep = make_report(i, seed=41, template_id=("legacy", "gik-2019", "gik-2021")[i], layout=layout, figures="spaced")
+        ex = extract(read_bytes(rep.render(), rep.filename))
+        assert {c.key: c.value for c in ex.cells} == {c.key: rep.values.get(c.key) for c in ex.cells}, rep.name
+        grouped += sum(" " in c.raw.strip() for c in ex.cells if c.value is not None and c.value >= 1000)
+    assert grouped > 20

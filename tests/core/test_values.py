@@ -41,6 +41,29 @@ def test_amounts_in_wan_and_scaled_figures_round_as_written():
     assert isinstance(times(1.15, 10000), int)
 
 
+@pytest.mark.parametrize("raw, value, unit", [
+    ("2 636", 2636, None), ("2\u2009636", 2636, None), ("2\u00a0636", 2636, None), ("2\u202f636", 2636, None),
+    ("12 345 678", 12345678, None), ("2 636件", 2636, "件"), ("13 660.33万元", 13660.33, "万元"),
+])
+def test_a_cell_grouped_by_thousands_spaces_is_one_figure(raw, value, unit):
+    """A report's cell may group its figure by thousands with a space (千分空, GB/T 15835: a thin,
+    no-break or plain space): one figure, as 2,636 is; a space that makes no group of three (1 23,
+    2 6366, 0 123) leaves two figures, not one."""
+    p = parse_value(raw)
+    assert (p.value, p.unit) == (value, unit)
+    assert [parse_value(x) for x in ("1 23", "2 6366", "0 123", "12 34 567")] == [None] * 4
+
+
+def test_what_the_analyst_types_spaced_is_a_figure_a_cell():
+    """A typed entry separates its cells by spaces (its own rule): 1 234 is two cells, also between
+    bars, never a figure with a thousands space."""
+    from gik_tui.core.values import parse_entry
+
+    assert parse_entry("1 234") == [[1, 234]]
+    assert parse_entry("5|1 234") == [[5, 1, 234]]
+    assert parse_entry("5\t12 345 678") == [[5, 12, 345, 678]]
+
+
 @pytest.mark.parametrize("raw", ["", "—", "-", "/", "无", "——", "  "])
 def test_blanks(raw):
     assert parse_value(raw) is BLANK

@@ -134,14 +134,16 @@ MAX_DASH_READINGS = 64  # ways to count a run's dash cells (—— is one cell o
 
 
 def split_run(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...] = (),
-              budget: int = SPLIT_BUDGET) -> list[Option] | None:
+              budget: int = SPLIT_BUDGET, grouping: bool = False) -> list[Option] | None:
     """Every way to cut `run` into len(kinds) cells; None when the enumeration passes its budget.
     A space in the run is a cell boundary the scrape kept (`230 000023` is 23|0 and 0|0|0|0|23):
     every split cuts there, and wherever else it must (see `_split_unspaced`). A dash is an empty
-    cell of its own (`1——0—01` under seven columns: 1|—|—|0|—|0|1, see `_split_dashed`)."""
+    cell of its own (`1——0—01` under seven columns: 1|—|—|0|—|0|1, see `_split_dashed`). With
+    `grouping` (the report may write a thousands space, 2 636: align's _grouping), a space between a
+    digit and three more is read both ways (`_split_spaced`)."""
     if _DASH_CELL.search(run) or "-" in run and "signed" not in kinds:  # (no column takes a sign: a hyphen is a dash)
-        return _split_dashed(run, kinds, sums, budget)
-    return _split_spaced(run, kinds, sums, budget)
+        return _split_dashed(run, kinds, sums, budget, grouping=grouping)
+    return _split_spaced(run, kinds, sums, budget, grouping)
 
 
 EMPTY_PRIOR = 0.5  # an empty cell where the row could have been cut into figures (a prior, per empty cell)
@@ -289,33 +291,81 @@ def totals_only(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[i
 
 
 def _split_spaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...],
-                  budget: int) -> list[Option] | None:
+                  budget: int, grouping: bool = False) -> list[Option] | None:
     """split_run of a run without dash cells: its spaces (and a count's unit after a figure) are
-    cuts every split makes."""
+    cuts every split makes — except, with `grouping`, a space that may be a thousands space (千分空,
+    GB/T 15835: 2 636 for 2636), between a digit and three more: that one is read both ways, a cut and a space inside
+    a figure (as a thousands comma is read, _cell_ok), for the identities to choose; a reading that
+    takes it inside a figure weighs THOUSANDS_SPACE_PRIOR less (a prior: a glued row's space is more
+    often a cell boundary the scrape kept)."""
     if (m := _UNIT_END.search(run)) is not None:
         run = run[:m.start()]  # (the last cell's unit: 4652件)
     if " " not in run and "\t" not in run and not _COUNT_UNIT_INSIDE.search(run):
         return _split_unspaced(run, kinds, sums, budget)
     # (a count's unit ends its cell, `0项`: the figure is the cell)
     chunks = [(m.start(), m.group()) for m in _GAP.finditer(run)]
-    if not chunks or len(chunks) > len(kinds):
+    if not chunks:
         return []
-    joined = "".join(t for _, t in chunks)
+    # the gaps (after chunk k) that may be thousands spaces: one space, a digit before, three after
+    maybe = [k for k in range(len(chunks) - 1) if grouping
+             and chunks[k][1][-1].isdigit() and chunks[k + 1][0] == chunks[k][0] + len(chunks[k][1]) + 1
+             and run[chunks[k + 1][0] - 1] == " " and _THREE.match(chunks[k + 1][1])]
+    if not grouping or not maybe or len(maybe) > MAX_THOUSANDS_SPACES:  # (too many ways to read them: each space a cut)
+        return _split_chunks(run, chunks, set(), kinds, sums, budget) if len(chunks) <= len(kinds) else []
+    out: dict[tuple, Option] = {}
+    share = max(500, budget >> len(maybe))
+    for inside in itertools.product((False, True), repeat=len(maybe)):
+        joins = {k for k, j in zip(maybe, inside) if j}
+        if len(chunks) - len(joins) > len(kinds):
+            continue
+        opts = _split_chunks(run, chunks, joins, kinds, sums, share)
+        if opts is None:
+            return None
+        for o in opts:
+            if o.values not in out or out[o.values].weight < o.weight:
+                out[o.values] = o
+    if len(out) > MAX_OPTIONS:
+        return None
+    return list(out.values())
+
+
+_THREE = re.compile(r"\d{3}")
+MAX_THOUSANDS_SPACES = 4  # spaces read both ways in one run; more: each a cut
+THOUSANDS_SPACE_PRIOR = 0.2  # a reading's weight per space it takes for a thousands space (a prior)
+
+
+def _split_chunks(run: str, chunks: list[tuple[int, str]], joins: set[int], kinds: tuple[str, ...],
+                  sums, budget: int) -> list[Option] | None:
+    """The splits of `run` cut at each gap between its chunks but those after the chunks in `joins`,
+    which are thousands spaces inside a figure (read as a thousands comma)."""
+    joined: list[str] = []
     where: list[int] = []  # index in `joined` → index in `run`
     must: set[int] = set()
-    for s0, t in chunks:
+    for k, (s0, t) in enumerate(chunks):
         if where:
-            must.add(len(where))
+            if k - 1 in joins:
+                joined.append(",")
+                where.append(s0 - 1)
+            else:
+                must.add(len(where))
+        joined.append(t)
         where.extend(range(s0, s0 + len(t)))
-    opts = _split_unspaced(joined, kinds, sums, budget, frozenset(must))
+    opts = _split_unspaced("".join(joined), kinds, sums, budget, frozenset(must))
     if opts is None:
         return None
-    return [Option(o.values, tuple(None if sp is None else (where[sp[0]], where[sp[1] - 1] + 1) for sp in o.spans),
-                   o.raws, o.weight) for o in opts]
+    out = []
+    for o in opts:
+        spans = tuple(None if sp is None else (where[sp[0]], where[sp[1] - 1] + 1) for sp in o.spans)
+        if joins:  # (a figure across a thousands space: its text as written, 2 636)
+            raws = tuple(r if sp is None or "," not in r else run[sp[0]:sp[1]] for r, sp in zip(o.raws, spans))
+            out.append(Option(o.values, spans, raws, spaced_prior(raws)))
+        else:
+            out.append(Option(o.values, spans, o.raws, o.weight))
+    return out
 
 
 def _split_dashed(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple[int, ...]], ...],
-                  budget: int, rule: bool = True) -> list[Option] | None:
+                  budget: int, rule: bool = True, grouping: bool = False) -> list[Option] | None:
     """The splits of a run whose dashes are empty cells: each cell of a run of dashes is one dash
     or two (—— is a cell written as a long dash, or two cells), and a hyphen right before a figure
     may be its sign; every way of counting them is read as the run with each dash cell a 0 cut
@@ -326,8 +376,8 @@ def _split_dashed(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple
     if rule and found and found[-1].end() == len(run) and len(found[-1].group()) > MAX_DASH_CELLS and found[-1].start():
         # many dashes after the row's figures: its empty cells (the review row's last ten), or a
         # rule drawn after it, no cells of it — both read, for the identities to choose
-        cells = _split_dashed(run, kinds, sums, budget, rule=False)
-        ruled = split_run(run[:found[-1].start()], kinds, sums, budget)
+        cells = _split_dashed(run, kinds, sums, budget, rule=False, grouping=grouping)
+        ruled = split_run(run[:found[-1].start()], kinds, sums, budget, grouping)
         if cells is None or ruled is None:
             return None
         seen = {o.values for o in cells}
@@ -370,7 +420,7 @@ def _split_dashed(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple
         text = "".join(sub)
         if not text.strip():
             continue
-        opts = _split_spaced(text, kinds, sums, budget)
+        opts = _split_spaced(text, kinds, sums, budget, grouping)
         if opts is None:
             return None
         for o in opts:
@@ -387,7 +437,7 @@ def _split_dashed(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple
                     raws.append(r)
             if any(sp is not None and sp[0] < 0 for sp in spans):
                 continue  # (a cell that took a space put in: none of the run's readings)
-            opt = Option(tuple(values), tuple(spans), tuple(raws), split_prior(raws))
+            opt = Option(tuple(values), tuple(spans), tuple(raws), spaced_prior(raws))
             if opt.values not in seen or seen[opt.values].weight < opt.weight:
                 seen[opt.values] = opt  # (one reading a set of values: its likeliest cut)
     out = list(seen.values())
@@ -664,6 +714,11 @@ def _figure_prior(raw: str) -> float:
         return _ZERO
     w = _DIGITS[min(n, len(_DIGITS)) - 1] / (x * _LN10)
     return (1 - _ZERO) * w if n == 1 else w
+
+
+def spaced_prior(raws) -> float:
+    """split_prior, less THOUSANDS_SPACE_PRIOR for each thousands space a figure takes (2 636)."""
+    return split_prior(raws) * THOUSANDS_SPACE_PRIOR ** sum(r.count(" ") for r in raws)
 
 
 def split_prior(raws: list[str]) -> float:

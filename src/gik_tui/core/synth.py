@@ -57,7 +57,8 @@ class SynthReport:
     seeded: str | None = None  # the id prefix of the check the seeded inconsistency breaks
     # how whole counts are written: "plain" (1234), "grouped" (thousands commas, 1,234 or 1，234)
     # or "units" (a count's unit after it, 1234件; a change and an amount as plain), or "dashes" (a
-    # nought written as an empty cell's dash: —, / or -)
+    # nought written as an empty cell's dash: —, / or -), or "spaced" (thousands spaces, 千分空:
+    # 2 636 and 13 660.33万元)
     figures: str = "plain"
 
     @property
@@ -407,11 +408,15 @@ def _fmt(spec: TableSpec, row: LabelPath, col: LabelPath, x: int | float | None,
             return "0"
         return rng.choice((f"增{x}" if x > 0 else f"减{-x}", f"+{x}" if x > 0 else f"-{-x}"))
     if kind == "amount":
+        if figures == "spaced":
+            return f"{x:,.2f}".replace(",", " ") + ("万元" if spec.headed_blocks else "")
         return f"{x:.2f}万元" if spec.headed_blocks else f"{x:g}"
     if figures == "dashes" and x == 0 and kind == "count":
         return rng.choice(("—", "—", "/", "-"))  # (a nought written as an empty cell's dash)
     if figures == "grouped" and x >= 1000:
         return f"{x:,}".replace(",", rng.choice((",", "，")))
+    if figures == "spaced" and x >= 1000:
+        return f"{x:,}".replace(",", " ")
     if figures == "units" and not spec.unit_column:  # (a table with a unit column writes it there)
         return f"{x}件"
     return str(x)
@@ -508,7 +513,7 @@ def table_rows(rep: SynthReport, spec: TableSpec, rng: random.Random) -> list[tu
     return parts
 
 
-_FIGURE = re.compile(r"[+\-增减]?\d[\d,，]*(?:\.\d+)?(?:万元|件|%)?")  # (1,234, 12件 and 12.5%: make_report's figures)
+_FIGURE = re.compile(r"[+\-增减]?\d(?:[\d,，]| (?=\d))*(?:\.\d+)?(?:万元|件|%)?")  # (1,234, 2 636, 12件 and 12.5%: make_report's figures)
 
 
 def _is_figure(cell: str) -> bool:

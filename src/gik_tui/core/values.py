@@ -40,7 +40,7 @@ RISES = ("+", "增", "↑", "增加", "增长", "上升")
 FALLS = ("-", "−", "减", "↓", "减少", "下降")
 _NUM = re.compile(
     r"(?P<sign>" + "|".join(map(re.escape, sorted(RISES + FALLS, key=len, reverse=True))) + r"|)\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>万元|万|亿元|亿|元|条|件次|件|人次|次|篇|个|人|名|期|项|份|%)?"
 )
 # the count units a cell may write after its figure (0项, 13件), as one regex alternative for the
@@ -118,7 +118,7 @@ def _parse(raw: str) -> Parsed | None:
     if m is None:
         return None
     sign, num, unit = m.group("sign"), m.group("num"), m.group("unit")
-    digits = num.replace(",", "")
+    digits = num.replace(",", "").replace(" ", "")
     try:
         value: Number = int(digits) if "." not in digits else float(Decimal(digits))
     except (ValueError, InvalidOperation):  # pragma: no cover - the regex admits only digits
@@ -237,7 +237,9 @@ def parse_entry(text: str) -> list[list[Number | None]]:
         for field in fields:
             f = field.strip()
             p = parse_value(f) if f else BLANK
-            if p is None and len(f.split()) > 1:  # figures spaced apart inside a field: each a cell
+            if (p is None or _SPACED_DIGITS.search(f)) and len(f.split()) > 1:
+                # figures spaced apart inside a field: each a cell (what the analyst types, 1 234, is
+                # two figures, never one with a thousands space as a report's cell may be read)
                 parts = [parse_value(x) for x in f.split()]
                 if all(q is not None and q.value is not None for q in parts):
                     row.extend(q.value for q in parts)  # type: ignore[union-attr]
@@ -252,3 +254,4 @@ def parse_entry(text: str) -> list[list[Number | None]]:
 
 
 _FIELD_SEP = re.compile(r"[\t|]")
+_SPACED_DIGITS = re.compile(r"\d\s+\d")

@@ -977,3 +977,36 @@ def test_the_run_without_the_extra_columns_figure_is_always_among_its_readings(f
     run = "".join(map(str, figures))
     assert run in _extra_readings(run + str(extra))
     assert run in _extra_readings(run)
+
+
+def _active_glued(said: str, rules: str, papers: str) -> dict:
+    """The 规章 and 规范性文件 rows of a glued 主动公开 table (2019 format) under a sentence `said`:
+    (row, column) → (value, candidates)."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    text = ("某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n" + said + "\n二、主动公开政府信息情况\n"
+            "第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章" + rules + "规范性文件" + papers
+            + "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可1203\n三、收到和处理政府信息公开申请情况\n")
+    ex = extract(read_bytes(text.encode(), "r.txt"))
+    return {(c.row[-1], c.column[-1]): (c.value, {v for v, _ in c.candidates})
+            for c in ex.cells if c.row and c.row[-1] in ("规章", "规范性文件")}
+
+
+def test_a_space_in_glued_rows_is_a_thousands_space_too_where_the_report_may_write_one():
+    """A report may group its figures by thousands with a space (千分空): `规范性文件1 1933891 941` is
+    1 193 | 389 | 1 941 as well as 1 | 1933891 | 941 (filled at 0.9 before). Where nothing says it
+    does not — no space between two figures of its glued rows stands before one of one or two
+    digits, no sentence writes a figure of four digits whole — such a row is read both ways: blank,
+    both offered. Where a space surely is a cut (`8 0 8`), its rows are cut at each space (filled,
+    as before); unless a sentence writes a figure grouped so (1 204件，): then both ways again. A
+    sentence's figure of four digits written whole (2636条，): cut at each space."""
+    first, made = "规范性文件", "本年新制作数量"
+    got = _active_glued("", "12 345 357", "1 1933891 941")
+    assert got[(first, made)] == (None, {1, 1193}) and got[("规章", made)] == (None, {12, 12345, 1})
+    got = _active_glued("", "8 0 8", "12 345 357")
+    assert [got[(first, c)] for c in (made, "本年新公开数量", "对外公开总数量")] == [(12, set()), (345, set()), (357, set())]
+    got = _active_glued("本年度共受理申请1 204件，均已办结。", "8 0 8", "12 345 357")
+    assert got[(first, made)][0] is None and {12, 12345} <= got[(first, made)][1]
+    got = _active_glued("本年度共主动公开政府信息2637条，", "12 345 357", "505")
+    assert got[("规章", made)] == (12, set()) and got[("规章", "对外公开总数量")] == (357, set())

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from rapidfuzz import fuzz, process
 
@@ -73,6 +73,16 @@ def _note_start(text: str, nxt: "Tok | None", line: int) -> bool:
 _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # a piece of a run of figures that starts with a zero and goes on (000, 01): cells glued together
 _LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
+_split_grouped = partial(split_run, grouping=True)
+# (_grouping) a figure of one or two digits after a space after a figure: the space is a cut between cells
+_SHORT_AFTER_SPACE = re.compile(r"[0-9] [0-9]{1,2}(?![0-9])")
+# a figure of four digits or more written whole: a cell of its own (not a year: 2020 heads a column),
+# a sentence's, its unit after it (1236件)
+_WHOLE_FIGURE = re.compile(r"(?!(?:19|20)[0-9]{2}$)[1-9][0-9]{3,}(?:\.[0-9]+)?(?:万元|元|件|条|次|个|项)?")
+# (a sentence's: a word right before it, its unit and a comma or a stop after it — not a table's row)
+_WHOLE_IN_SENTENCE = re.compile(r"(?<=[\u4e00-\u9fff])[1-9][0-9]{3,}(?:\.[0-9]+)?(?:万元|元|件|条|次|个|项|篇|人|份|家)(?=[，。；、,;])")
+# a figure grouped by thousands spaces in a sentence, its unit after it (共受理申请1 236件，)
+_GROUPED_IN_SENTENCE = re.compile(r"(?<=[\u4e00-\u9fff])[1-9][0-9]{0,2}(?: [0-9]{3})+(?:\.[0-9]+)?(?:万元|元|件|条|次|个|项|篇|人|份|家)(?=[，。；、,;])")
 GLUED_PAGE_FACTOR = 0.02  # a dropped empty cell on a page that glues cells elsewhere (_glue_seen): a prior
 # a figure as one cell writes it: no leading zero, perhaps signed (增9, -70), a decimal, a unit
 _ONE_FIGURE = re.compile(r"(?:[+\-−]|增|减)?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
@@ -560,6 +570,7 @@ class _Aligner:
         self.starts, self.pieces = _header_pieces(template_id)  # (a line of cells is header pieces only if its first is one)
         self.head = _Header()
         self.glue_seen: str | None | bool = False  # _glue_seen: not looked for yet
+        self.grouping: bool | None = None  # _grouping: not looked for yet
 
     # ------------------------------------------------------------------ helpers
     def _open(self) -> bool:
@@ -2155,7 +2166,8 @@ class _Aligner:
                                  f"columns{plus} — the report leaves cells empty, and the scrape dropped them: each "
                                  "glued row of the report is read with empty cells too, the identities choose")
         totals = t.table in self.rep.totals
-        options, plain, unlisted, broke = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals)
+        options, plain, unlisted, broke = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals,
+                                                    self._split())
         if (broke and not totals and short and len(digits) < len(cols)
                 and (cut_empty if cut_empty is not None else _split_heads(heads, run, kinds, sums, split=split_empties)) == []
                 and _split_heads(heads, run, kinds, sums, split=totals_only)):
@@ -2168,7 +2180,8 @@ class _Aligner:
             self.warnings.append(f"{t.table}: its glued row {t.row[-1] if t.row else t.table} {run[:30]} reads only as "
                                  "its totals, every part empty — the report may give the table's totals alone: each "
                                  "glued row of the table is read so too, the identities choose")
-            options, plain, unlisted, broke = _readings(heads, run, kinds, sums, dropped, empties, base, at, True)
+            options, plain, unlisted, broke = _readings(heads, run, kinds, sums, dropped, empties, base, at, True,
+                                                        self._split())
         if options == []:
             self.rep.uncut[t.table] = self.rep.uncut.get(t.table, 0) + 1
         if not options:
@@ -2235,9 +2248,9 @@ class _Aligner:
                                     if k is not None else "which is the report year's, it does not say: not read"))
         # a change's column (增减, 同比) takes a sign: `63209-146` is 63 | 209 | -146
         each = tuple("signed" if _CHANGE_WORD.search(w) else kinds[0] for _, w in head.years)
-        opts = split_run(run, each) if k is not None else []
+        opts = self._split()(run, each) if k is not None else []
         # (the other columns' cells may be empty: a run of digits alone may be the year's figure whole)
-        whole = split_run(run, kinds) if k is not None and _ONE_FIGURE.fullmatch(run) else []
+        whole = self._split()(run, kinds) if k is not None and _ONE_FIGURE.fullmatch(run) else []
         if opts is None or not opts and not whole:
             why = ("too many ways to split" if opts is None else f"cannot be cut into {m} figures" if k is not None
                    else "its header does not say which column of figures is the report year's")
@@ -2300,6 +2313,31 @@ class _Aligner:
                     break
         return self.glue_seen  # type: ignore[return-value]
 
+    def _split(self):
+        """split_run as this page's glued rows are cut: reading thousands spaces too where it may
+        write them (_grouping)."""
+        return _split_grouped if " " in self.doc.norm and self._grouping() else split_run
+
+    def _grouping(self) -> bool:
+        """May a space inside the page's glued rows be a thousands space (千分空, 2 636)? Where the
+        report writes one for sure — a figure so grouped in a sentence, with its unit (共受理申请1 236件).
+        Where it writes a figure of four digits or more whole for sure — a cell of its own (| 22990 |),
+        a sentence's figure with its unit (1236件) — not; nor where a space between two figures of
+        its glued rows is surely a cut: one stands before a figure of one or two digits (`8 0 0 0 0
+        0 8`, `12 345 67`: cells one space apart). Otherwise it may: each such space is read both
+        ways (solve.split_run), the identities choose."""
+        if self.grouping is None:
+            norm = self.doc.norm
+            if _GROUPED_IN_SENTENCE.search(norm) is not None:
+                self.grouping = True
+            elif any(tok.glued and " " in tok.text and _SHORT_AFTER_SPACE.search(tok.text) for tok in self.toks):
+                self.grouping = False
+            else:
+                self.grouping = not (_WHOLE_IN_SENTENCE.search(norm) or any(
+                    not tok.glued and len(tok.text) > 3 and tok.text[0].isdigit() and _WHOLE_FIGURE.fullmatch(tok.text)
+                    for tok in self.toks))
+        return self.grouping
+
     # ------------------------------------------------------------------ the uncertain rows, solved
     def _solve(self) -> None:
         if not self.uncertain:
@@ -2308,7 +2346,8 @@ class _Aligner:
             empties, totals = bool(self.rep.empties), u.table in self.rep.totals
             if empties > emptied or totals > totalled:
                 heads, run, kinds, sums, dropped, base, at = how
-                u.options, u.plain, unlisted, _ = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals)
+                u.options, u.plain, unlisted, _ = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals,
+                                                            self._split())
                 u.open = u.open or unlisted
         by_table: dict[str, list[tuple[Uncertain, _Target]]] = {}
         for u, t in self.uncertain:
@@ -2602,7 +2641,7 @@ def _extra_readings(run: str, most: int = 6) -> list[str]:
 
 
 def _readings(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums, dropped: list[Option],
-              empties: bool, base: int, at: list[int] | None, totals: bool = False):
+              empties: bool, base: int, at: list[int] | None, totals: bool = False, split=split_run):
     """A glued row's readings: (its options, with their spans in the text; the function giving its
     plain ones, or None when they are these; whether its true reading may be missing from them;
     whether no reading keeps the row's own totals). The run's cuts into its columns (of each of
@@ -2610,8 +2649,9 @@ def _readings(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums, d
     `empties` (the report leaves cells empty, and the scrape dropped them) its cuts with empty
     cells too (`split_empties`) — too many to list, and the row is offered, never filled; with
     `totals` (its table gives its totals alone) its readings as those (`totals_only`). A row that
-    breaks its own total is read by its plain cuts, as candidates."""
-    options = _union(_split_heads(heads, run, kinds, sums), dropped)
+    breaks its own total is read by its plain cuts, as candidates. `split`: split_run, or split_run
+    reading thousands spaces too (_Aligner._split)."""
+    options = _union(_split_heads(heads, run, kinds, sums, split=split), dropped)
     if totals and options is not None:
         options = _union(options, _split_heads(heads, run, kinds, sums, split=totals_only))
     unlisted = False
@@ -2632,12 +2672,12 @@ def _readings(heads: list[str] | None, run: str, kinds: tuple[str, ...], sums, d
             options = options + [o for o in short if not all(_same_figure(o.values[k], first[k]) for k in agreed)]
     broke = options == [] and bool(sums)
     if broke:  # the row breaks its own total: its plain splits, as candidates
-        options = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped)
+        options = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET, split=split), dropped)
         unlisted = unlisted or empties  # (its plain cuts with empty cells: not listed)
         sums = ()
 
     def plain() -> list[Option] | None:
-        found = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET), dropped)
+        found = _union(_split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET, split=split), dropped)
         if empties:
             found = _union(found, _split_heads(heads, run, kinds, budget=CANDIDATE_BUDGET, split=split_empties))
         return _shifted(found, base, at)
