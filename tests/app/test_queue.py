@@ -179,11 +179,13 @@ async def test_marked_reports_get_one_agency_at_once(reports, ann_dir):
 
 async def test_a_marked_row_sorts_by_its_name(reports, ann_dir):
     """Sorting by file puts a marked row (✓ before its name) where its name goes — the mark had
-    sorted it after every other row."""
+    sorted it after every other row; the file column has room for the mark and the whole name (it
+    had cut `✓ 2016_dongchang.t`)."""
     async with queue_on(reports, ann_dir, "2016_dongchang.txt") as (app, pilot, queue, table):
         await pilot.press("space", "s")
         await pilot.pause()
         assert str(qrow(table, reports / "2016_dongchang.txt")["file"]).startswith("✓ ")
+        assert table.columns[ColumnKey("file")].width >= len("✓ 2016_dongchang.txt")
         assert queue.sort == ("file", False)
         assert names(table) == ["2016_dongchang.txt", "2018_dongsheng.txt", "2018_liuzhi.txt", "2019_lusong.txt",
                                 "2020_huaiyin.txt"]

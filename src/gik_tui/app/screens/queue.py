@@ -178,7 +178,8 @@ class QueueScreen(Screen):
 
     def _columns(self) -> None:
         table = self.query_one(DataTable)
-        names = max((cell_len(p.rsplit("/", 1)[-1]) for p in self.workspace.files), default=4)
+        # (room for a marked row's ✓ too: the mark pushed the end of the longest names out of sight)
+        names = max((cell_len(p.rsplit("/", 1)[-1]) for p in self.workspace.files), default=4) + cell_len(MARK)
         widths = {**WIDTHS, "file": min(max(names, FILE_WIDTH[0]), FILE_WIDTH[1])}
         for key, label in COLUMNS:
             table.add_column(self._header(key), key=key, width=widths.get(key))
