@@ -65,3 +65,52 @@ def test_the_sample_reports_are_not_taken_for_wrapped():
     for name in sorted(os.listdir("sample_reports")):
         text = open(os.path.join("sample_reports", name), encoding="utf-8").read()
         assert unwrap(text) == (text, None), name
+
+
+SAMPLES = ("2018_dongsheng.txt", "2019_lusong.txt", "2020_huaiyin.txt")
+
+
+def _cells(text: str, name: str):
+    ex = extract(read_bytes(text.encode("utf-8"), name))
+    return {c.key: c.value for c in ex.cells}, ex.warnings
+
+
+@pytest.mark.parametrize("end", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c"])
+def test_every_character_that_ends_a_line_ends_one(end):
+    """Lines ended by U+2028 or U+2029 (text taken through JavaScript), NEL, a vertical tab (Word's
+    line break, copied) or a form feed (a page break): the samples read exactly as with "\\n" —
+    lusong, one cell per line, had read nothing with U+2028."""
+    for name in SAMPLES:
+        text = open(f"sample_reports/{name}", encoding="utf-8").read()
+        assert _cells(text.replace("\n", end), name)[0] == _cells(text, name)[0], name
+
+
+@pytest.mark.parametrize("how", ["empty", "every space", "numbers"])
+def test_html_character_references_in_a_text_are_the_characters_they_stand_for(how):
+    """A page's source saved as text keeps its references: `| &nbsp; |` for an empty cell, `&nbsp;`
+    for every space, `1&#12289;` for 1、. Each is read as its character, and the reading says so;
+    the samples read exactly as without them (huaiyin had lost 156 of its 198 figures to `&nbsp;`
+    in its empty cells, 21 to `&#12289;`)."""
+    change = {"empty": lambda t: t.replace("| |", "| &nbsp; |"), "every space": lambda t: t.replace(" ", "&nbsp;"),
+              "numbers": lambda t: t.replace("、", "&#12289;").replace("（", "&#xFF08;")}[how]
+    for name in SAMPLES:
+        text = open(f"sample_reports/{name}", encoding="utf-8").read()
+        if change(text) == text:
+            continue
+        got, warnings = _cells(change(text), name)
+        assert got == _cells(text, name)[0], name
+        assert any("HTML character reference(s)" in w for w in warnings), name
+    # (an ampersand that is no reference is left as it is, and nothing is said)
+    plain = read_bytes("某县2019年政府信息公开工作年度报告\nR&D; A&B 共12件&\n".encode(), "x.txt")
+    assert "R&D; A&B 共12件&" in plain.text and not plain.notes
+
+
+@pytest.mark.parametrize("tag", ["<br>", "<br/>", "<BR />"])
+def test_a_br_tag_in_a_text_ends_its_line(tag):
+    """A piece of a page saved as text, each line ending in <br> (or its lines run on, joined by
+    <br/>), and no <html> or <table> tag: each <br> is a line's end, so its lines are lines again
+    (huaiyin had kept 15 of its 198 figures, lusong none)."""
+    for name in SAMPLES:
+        text = open(f"sample_reports/{name}", encoding="utf-8").read()
+        assert _cells(text.replace("\n", tag + "\n"), name)[0] == _cells(text, name)[0], name
+        assert _cells(text.replace("\n", tag), name)[0] == _cells(text, name)[0], name

@@ -42,7 +42,13 @@ MAX_BYTES = 64 * 1024 * 1024
 __all__ = ["MAX_BYTES", "REPORT_SUFFIXES", "ReadError", "find_reports", "read_bytes", "read_path"]
 
 _TITLE_TAG = re.compile(r"<title[^>]{0,200}>([^<]{0,600})</title", re.I)
-_HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|body|table|div|p|head)\b", re.I)
+# a page, or a piece of one saved as text (its rows <tr><td>…): read as HTML
+_HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|body|table|div|p|head|tr|td|th)\b", re.I)
+# a line break of HTML in a text (a line ends in <br>, or its lines run on, joined by <br/>): a line end
+_BR = re.compile(r"<\s*br\s*/?\s*>[ \t]*\n?", re.I)
+# a character reference of HTML in a text (&nbsp;, &#12289;, &#x3001;): a page's source saved as text
+_REFERENCE = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ensp|emsp|thinsp|middot|hellip|ldquo|rdquo|lsquo|rsquo|mdash|ndash"
+                        r"|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6});")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc, .wps, .xls …
 
 
@@ -172,11 +178,18 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
                         ocr_spans=tuple(recognised))
     from .text import unwrap
 
+    notes: tuple[str, ...] = ()
+    if "<" in text and _BR.search(text) is not None:
+        text = _BR.sub("\n", text)
+    if "&" in text and (refs := len(_REFERENCE.findall(text))):
+        # (&nbsp; for an empty cell, 1&#12289; for 1、: the cells and numbers a page's text means)
+        text = unify_newlines(_unescape(text))
+        notes = (f"{refs} HTML character reference(s) in the text (&nbsp;, &#12289; …) read as the characters "
+                 "they stand for",)
     text, width = unwrap(text)
     if width is not None:  # (a number cut by a wrap is one figure again, never two cells)
-        return Document(source, text, sha, encoding,
-                        notes=(f"the text is wrapped every {width} characters; its cut lines are joined",))
-    return Document(source, text, sha, encoding)
+        notes = (*notes, f"the text is wrapped every {width} characters; its cut lines are joined")
+    return Document(source, text, sha, encoding, notes=notes)
 
 
 SCAN_EVERY = 200  # folders between two words of a scan's progress
