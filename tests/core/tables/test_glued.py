@@ -31,6 +31,22 @@ def test_bare_offsets_of_known_texts():
     assert bare_offsets("采购2,636二") == [1]  # a thousands comma inside the run
     assert bare_offsets("许可4502件+314652件其他") == [1]  # a count's unit, then figures: a table's cells
     assert bare_offsets("共收到18件3个") == [2] and bare_offsets("共收到18件，其中") == []
+    # a run that ends its line, spaces after it or not (a page's trailing spaces, a no-break one)
+    assert bare_offsets("总计000\n") == bare_offsets("总计000  \n") == bare_offsets("总计000 \t \n五") == [1]
+
+
+def test_a_glued_report_with_spaces_at_its_lines_ends_reads_as_without():
+    """The glued example with spaces (two, a tab, a no-break space) after each line: read exactly as
+    without — before, two spaces after the review row's fifteen noughts lost the table (15 cells
+    blank, nothing offered)."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    text = open("tests/data/examples/2020_huaiyin_glued.txt", encoding="utf-8").read()
+    want = {c.key: c.value for c in extract(read_bytes(text.encode(), "2020_x.txt")).cells}
+    for tail in ("  ", " \t", " \u00a0", "\u3000 "):
+        got = {c.key: c.value for c in extract(read_bytes(text.replace("\n", tail + "\n").encode(), "2020_x.txt")).cells}
+        assert got == want, repr(tail)
 
 
 @settings(max_examples=2000, deadline=None)

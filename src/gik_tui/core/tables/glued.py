@@ -53,13 +53,14 @@ NOTE_WORDS = ("附注", "备注", "注释", "说明", "注")
 NOTE_WORD = "(?:" + "|".join(NOTE_WORDS) + ")"
 _NUMBER_MARKS = ("、", ")")  # what may follow a row's number other than a dot (2、, 2)), never part of a run
 # a "bare" run of figures: directly followed by CJK text that is not a counting word, by a bracket,
-# or by the end of the line (prose writes 18件, 2020年, 55%; a glued table writes 171000018二、…)
+# or by the end of the line, spaces after it or not (prose writes 18件, 2020年, 55%; a glued table
+# writes 171000018二、…)
 # (or, with a space on either side, a run whose figures are spaced: 数量 8 0 0 0 0 0 8 二、…)
 _BARE_BEFORE = r"[\u4e00-\u9fff)\]”*※]"  # what stands before the figures (with a space, a sign or both between)
 _BARE_SIGN = r"[+\-−增减]"
 _BARE_AFTER = (rf"(?:[\d.]|(?<=\d),(?=\d{{3}})|[+\-−增减](?=\d)|[ \t]{{1,3}}(?=[+\-−增减]?\d|[{_D}])|[{_D}]"
                rf"|-(?=[{_D}-]|$|[\u4e00-\u9fff(（]|[ \t]{{1,3}}[+\-−增减]?\d))*"
-               r"[ \t]?(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|$"
+               r"[ \t]?(?:(?![件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位元室千百平米倍版])[\u4e00-\u9fff(（]|[ \t]*$"
                r"|" + COUNT_UNIT + r"(?=[+\-−增减]?\d))")  # (or a count's unit, then figures: 4502件+314652件)
 _BARE = re.compile(rf"{_BARE_BEFORE}(?:[ \t]?{_BARE_SIGN}?|[{_D}][{_D}-]{{0,7}}|-[{_D}-]{{1,7}})\d{_BARE_AFTER}", re.M)
 # the same runs found from their first digit: a pattern that starts with a digit is scanned for in
