@@ -23,7 +23,16 @@ _ONE_TO_ONE.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: 
 _ONE_TO_ONE.update(SUPERSCRIPT_MARKS)
 
 
-_NEEDS_MAP = re.compile(f"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009{SUPERSCRIPTS}]")
+# a table drawn with box-drawing characters (│ 5 │ 0 │ between ├──┼──┤, as w3m or lynx dump a page's
+# table): its rules as a text table's (| between cells, +--+ lines between rows), read alike
+_VERTICAL = "\u2502\u2503\u2506\u2507\u250a\u250b\u2551\u254e\u254f\u2575\u2577\u2579\u257b\u257d\u257f\uffe8"
+_HORIZONTAL = "\u2500\u2501\u2504\u2505\u2508\u2509\u2550\u254c\u254d\u2574\u2576\u2578\u257a\u257c\u257e"
+_ONE_TO_ONE.update({c: "+" for c in range(0x2500, 0x2580)})  # (corners, tees and crosses)
+_ONE_TO_ONE.update({ord(c): "|" for c in _VERTICAL})
+_ONE_TO_ONE.update({ord(c): "-" for c in _HORIZONTAL})
+
+
+_NEEDS_MAP = re.compile(f"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u2500-\u257f\uffe8{SUPERSCRIPTS}]")
 
 
 _ONE = {chr(k): v for k, v in _ONE_TO_ONE.items()}
@@ -76,7 +85,8 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
 
 
 def _normalise(text: str) -> tuple[str, list[int] | None]:
-    if unicodedata.is_normalized("NFKC", text):  # most reports (checked in C): nothing to map
+    boxed = "\u2502" in text or "\u2503" in text or "\u2551" in text  # (NFKC leaves box-drawing as it is)
+    if not boxed and unicodedata.is_normalized("NFKC", text):  # most reports (checked in C): nothing to map
         return text, None
     fast = _one_to_one(MARK_AFTER_FIGURE.sub(FOOTNOTE_MARK, text))
     if unicodedata.is_normalized("NFKC", fast):
