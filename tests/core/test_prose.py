@@ -291,6 +291,35 @@ def test_an_estimate_is_offered_not_read(text, row, offered):
     assert c.value is None and ex.offers[c.key] == these
 
 
+@pytest.mark.parametrize("text, row, offered", [
+    ("截至目前，累计主动公开政府信息12345条，其中本年度主动公开1234条。", "主动公开政府信息数", 12345),
+    ("迄今累计受理政府信息公开申请235件。", "收到申请数", 235),
+    ("至今，我县累计主动公开政府信息12345条。", "主动公开政府信息数", 12345),
+])
+def test_a_total_to_this_day_is_offered_not_read(text, row, offered):
+    """A total to this day (截至目前，累计…; 迄今累计…; 至今…累计), nothing in its sentence saying the
+    year's: perhaps every year's total — blank, offered with its words, and `enter` takes it not
+    (before: read at 0.4 as the year's, 12345 where the year's was 1234)."""
+    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n" + text + "\n", "0" * 64, "utf-8")
+    cells, _, offers = prose_figures(doc, "legacy", set(), year=2015)
+    (cell,) = cells
+    assert cell.row[-1] == row and cell.value is None and cell.candidates == ((offered, 1.0),)
+    these, said = offers[cell.key]
+    (choice,) = these.choices
+    assert choice[2].endswith(", a total to this day, perhaps of every year") and "累计" in choice[2]
+    assert not these.decided and "the text gives only a total to this day" in said
+
+
+@pytest.mark.parametrize("text, want", [
+    ("截止2016年12月31日，全区累计主动公开政府信息5977条。", {"主动公开政府信息数": 5977}),  # (to the year's end)
+    ("目前，本年度累计主动公开政府信息123条。", {"主动公开政府信息数": 123}),
+    ("截至目前，全年累计受理政府信息公开申请35件。", {"收到申请数": 35}),
+    ("本年度累计收到政府信息公开申请35件，目前均已办结。", {"收到申请数": 35}),
+])
+def test_a_total_to_the_years_end_or_of_the_year_is_the_years(text, want):
+    assert _legacy(text) == want
+
+
 def test_an_estimate_gives_way_to_the_figure_itself_and_words_after_it_are_no_estimate():
     got = _legacy("全年主动公开政府信息达3000余条。其中，全年主动公开政府信息3125条。"
                   "全年共收到政府信息公开申请12件，多为咨询类。工作人员三千余人。")

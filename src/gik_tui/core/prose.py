@@ -275,7 +275,8 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
     figure wins over words that say none happened said elsewhere (行政复议案件3件。未发生行政复议、行政诉讼案件。)."""
     seen: dict[tuple[str, LabelPath], list[Cell]] = {}
     # estimates (约3000条, 12件以上): a blank cell offering the figure, the estimate's words and where they stand
-    guesses: dict[tuple[str, LabelPath], list[tuple[Cell, str, int]]] = {}
+    # and totals to this day (截至目前，累计…): perhaps every year's — offered alike, with what they are
+    guesses: dict[tuple[str, LabelPath], list[tuple[Cell, str, int, str]]] = {}
     at: dict[int, int] = {}  # id(cell) → where its figure stands in the normalised text
     text = digit_years(doc.norm)  # (二〇一四年: another year too)
     for table, row, pattern, unit, kind, anchor, reach in _patterns(template_id):
@@ -294,11 +295,15 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
             if kind == "amount" or m.end("n") < m.end() and text[m.end("n")] == "万":  # (1.2万条, 53230元)
                 value = _scaled(m, text, value, kind)
             said, where = _estimate(m, text)
+            what = "an estimate"
+            if not said and (to_date := _to_date(text, s)) is not None:
+                said, where = to_date
+                what = "a total to this day, perhaps of every year"
             if said:
                 if raw[0].isdigit():  # (an estimate in Chinese numerals, 三千余条, is no count at all)
                     guesses.setdefault((table, row), []).append((Cell(
                         table, row, ("统计数",), None, doc.text[start:end], unit,
-                        line + 1, start, end, 0.0, candidates=((value, 1.0),), method="prose"), said, where))
+                        line + 1, start, end, 0.0, candidates=((value, 1.0),), method="prose"), said, where, what))
                 continue
             figure = _is_figure(raw)
             found = seen.setdefault((table, row), [])
@@ -358,15 +363,15 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
     for key, found in guesses.items():
         if key in seen:
             continue  # (the text says the figure itself elsewhere: it stands)
-        first, said, _ = found[0]
+        first, said, _, what = found[0]
         these = {}
-        for c, words, where in found:
-            these.setdefault(c.candidates[0][0], f"line {c.line}: …{_clause(text, where)}{words}, an estimate")
+        for c, words, where, kind in found:
+            these.setdefault(c.candidates[0][0], f"line {c.line}: …{_clause(text, where)}{words}, {kind}")
         share = round(1 / len(these), 3)
         cells.append(replace(first, candidates=tuple((v, share) for v in these)))
         offers[key + (("统计数",),)] = (
-            Offers(tuple((v, share, why) for v, why in these.items()), False, "the text gives only an estimate"),
-            f"{first.table} {first.row[-1]}: the text gives only an estimate, {said} (line {first.line}); "
+            Offers(tuple((v, share, why) for v, why in these.items()), False, f"the text gives only {what}"),
+            f"{first.table} {first.row[-1]}: the text gives only {what}, {said} (line {first.line}); "
             "left blank, offered (c)")
     return cells, warnings, offers
 
@@ -426,6 +431,37 @@ def _scaled(m: re.Match, text: str, value: int | float, kind: str) -> int | floa
                     return in_wan(value, unit)
         return value
     return times(value, 10000) if "万" in more else value
+
+
+# a total to this day (截至目前，累计…; 迄今累计…): the total of every year so far as often as the year's,
+# where nothing in its sentence says the year's (本年度累计…, 全年累计…). Not a total to the year's end
+# (截止2016年12月31日，全区累计主动公开政府信息5977条), which old reports write of the year's own
+_AS_OF_WORDS = re.compile(r"至今|迄今|目前")
+_THIS_YEAR = re.compile(r"本年度?|今年|全年|年内|当年")
+
+
+def _to_date(text: str, at: int) -> tuple[str, int] | None:
+    """The words of a total to this day the figure at `at` is — its clause says 累计, and its sentence
+    before it 至今, 迄今 or 目前, and nothing says the year's own — and where they start; None for any
+    other figure."""
+    clause = _clause(text, at)
+    k = clause.find("累计")
+    if k < 0 or _THIS_YEAR.search(clause) is not None:
+        return None
+    before = text[max(0, at - 80):at - len(clause)]
+    cut = [m.end() for m in _SENTENCE_END.finditer(before)]
+    sentence = before[cut[-1]:] if cut else before
+    m = _AS_OF_WORDS.search(sentence + clause)
+    if m is None or _THIS_YEAR.search(sentence) is not None:
+        return None
+    start = at - len(clause) - len(sentence) + m.start()
+    return text[start:at] + _figure_after(text, at), start
+
+
+def _figure_after(text: str, at: int) -> str:
+    """The figure at `at` with its unit (12345条)."""
+    m = re.match(r"[\d,.]+[^\s，,。；;]?", text[at:at + 24])
+    return m.group() if m else ""
 
 
 def _estimate(m: re.Match, text: str) -> tuple[str, int]:
