@@ -291,6 +291,28 @@ def test_an_estimate_is_offered_not_read(text, row, offered):
     assert c.value is None and ex.offers[c.key] == these
 
 
+@pytest.mark.parametrize("text, want", [
+    ("全年共收到政府信息公开申请 12 件，同意公开 10 件。", {"收到申请数": 12, "同意公开答复数": 10}),
+    ("全年主动公开政府信息 1234 条。", {"主动公开政府信息数": 1234}),
+    ("全年主动公开政府信息2 636条。", {"主动公开政府信息数": 2636}),  # (a thousands space, 千分空)
+    ("举办各类培训班 2 期，接受培训人员 215 人次。", {"举办各类培训班数": 2, "接受培训人员数": 215}),
+    ("政府信息公开专项经费 5.3 万元。", {"政府信息公开专项经费": 5.3}),
+    ("政府信息公开专项经费 12 345 元。", {"政府信息公开专项经费": 1.2345}),
+])
+def test_a_figure_with_a_space_on_either_side_is_read(text, want):
+    """A space between a figure and its words (共收到申请 12 件: many a writer sets Arabic figures
+    apart from Chinese so, and a PDF's text often has them) or inside it as a thousands space:
+    read as without (before: nothing was read)."""
+    assert _legacy(text) == want
+
+
+def test_a_figure_with_a_space_before_its_estimates_words_is_still_an_estimate():
+    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n全年主动公开政府信息 3000 余条，约 1.2 万人次浏览。\n",
+                   "0" * 64, "utf-8")
+    (cell,) = prose_figures(doc, "legacy", set(), year=2015)[0]
+    assert cell.value is None and cell.candidates == ((3000, 1.0),)
+
+
 @pytest.mark.parametrize("text, row, offered", [
     ("截至目前，累计主动公开政府信息12345条，其中本年度主动公开1234条。", "主动公开政府信息数", 12345),
     ("迄今累计受理政府信息公开申请235件。", "收到申请数", 235),

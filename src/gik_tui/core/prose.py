@@ -24,7 +24,8 @@ CONF_PROSE = 0.4
 # or written in Chinese numerals (十二, 两, 一千二百): a count starts with a digit or 十, never with 百 or
 # 千 (上百件, 数百件 are no count), and stands after no word of an estimate (数十件, 几十件, 近十件)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
-_N = (r"(?P<n>\d{1,3}(?:,\d{3}){1,5}(?!,\d{3})(?:\.\d{1,9}(?!\d))?|\d{1,12}(?:\.\d{1,9}(?!\d))?"
+_N = (r"(?P<n>\d{1,3}(?:,\d{3}){1,5}(?!,\d{3})(?:\.\d{1,9}(?!\d))?|[1-9]\d{0,2}(?: \d{3}){1,5}(?! ?\d)(?:\.\d{1,9}(?!\d))?"
+      r"|\d{1,12}(?:\.\d{1,9}(?!\d))?"
       rf"|(?<![数几近上逾约余多第每])[零〇一二两三四五六七八九十][{_CN_DIGITS}]{{0,11}}(?![{_CN_DIGITS}]))")
 # an estimate, not a count: words before the figure (约3000条, 超过12件, 不少于), after it (3000余条, 1.2万条:
 # rounded) or after its unit (3000条以上, 12件左右): the figure is offered, never read (_estimate)
@@ -175,7 +176,8 @@ def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | 
             row = by_leaf[leaf]
             kind = spec.row_kinds.get(leaf, spec.kind)
             for p in pats:
-                full = p.replace("{n}", _ABOUT + _N + _MORE).replace("{none}", _NONE)
+                # (a space on either side of the figure: 共收到申请 12 件, as many a writer and a PDF's text set it)
+                full = p.replace("{n}", _ABOUT + " ?" + _N + " ?" + _MORE + " ?").replace("{none}", _NONE)
                 unit = "万元" if kind == "amount" else spec.unit_of(row)  # (an amount is read in 万元: _scaled)
                 out.append((spec.id, row, re.compile(full), unit, kind, _anchor(p), _reach(full)))
     return out
@@ -292,7 +294,7 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
             value = _value(raw)
             if value is None or _other_period(text, s, year):
                 continue  # (Chinese numerals that are no one count, 一两件, 十一二件: not read)
-            if kind == "amount" or m.end("n") < m.end() and text[m.end("n")] == "万":  # (1.2万条, 53230元)
+            if kind == "amount" or "more" in m.re.groupindex and "万" in (m.group("more") or ""):  # (1.2万条, 53230元)
                 value = _scaled(m, text, value, kind)
             said, where = _estimate(m, text)
             what = "an estimate"
@@ -426,6 +428,8 @@ def _scaled(m: re.Match, text: str, value: int | float, kind: str) -> int | floa
     if kind == "amount":
         if "万" not in more:
             after = m.end("more") if more else m.end("n")
+            if text.startswith(" ", after):  # (12 345 元)
+                after += 1
             for unit in ("元", "亿元"):
                 if text.startswith(unit, after):
                     return in_wan(value, unit)
@@ -444,9 +448,10 @@ def _to_date(text: str, at: int) -> tuple[str, int] | None:
     """The words of a total to this day the figure at `at` is — its clause says 累计, and its sentence
     before it 至今, 迄今 or 目前, and nothing says the year's own — and where they start; None for any
     other figure."""
+    if text.find("累计", max(0, at - 40), at) < 0:  # (most figures: one scan in C, no clause cut)
+        return None
     clause = _clause(text, at)
-    k = clause.find("累计")
-    if k < 0 or _THIS_YEAR.search(clause) is not None:
+    if "累计" not in clause or _THIS_YEAR.search(clause) is not None:
         return None
     before = text[max(0, at - 80):at - len(clause)]
     cut = [m.end() for m in _SENTENCE_END.finditer(before)]
@@ -489,7 +494,8 @@ def _value(raw: str) -> int | float | None:
     (cn2an reads them; 一两, 两三 — one or two, two or three — and 十一二 are estimates, no count:
     None, as is whatever does not read back as it was written)."""
     if raw[0].isdigit():
-        return float(raw.replace(",", "")) if "." in raw else int(raw.replace(",", ""))
+        raw = raw.replace(",", "").replace(" ", "")  # (1,234 and 1 234: a thousands comma or space)
+        return float(raw) if "." in raw else int(raw)
     if raw[0] not in _CN_DIGITS:  # words that say none happened (未发生, 未收取: see legacy.toml)
         return 0
     if raw in ("零", "〇"):
