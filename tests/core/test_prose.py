@@ -306,6 +306,21 @@ def test_a_figure_with_a_space_on_either_side_is_read(text, want):
     assert _legacy(text) == want
 
 
+def test_indicators_listed_by_their_names_with_a_colon_are_read():
+    """A report that lists its indicators as the table names them, each with a colon and its
+    figure (（一）收到申请数：12件。1.当面申请数：3件；…): each read (before: only those its
+    sentences' words also matched, 当面申请 and 网络申请 here); a figure the name does not own
+    (主动公开政府信息数：12月份…) is none; an estimate stays an estimate."""
+    assert _legacy("（一）收到申请数：12件。1.当面申请数：3件；2.网络申请数：9件。") == {
+        "收到申请数": 12, "当面申请数": 3, "网络申请数": 9}
+    assert _legacy("专职人员数：2人，兼职人员数：5人。政府信息公开专项经费：53230元。行政诉讼数量：1。") == {
+        "专职人员数": 2, "兼职人员数": 5, "政府信息公开专项经费": 5.323, "行政诉讼数量": 1}
+    assert _legacy("主动公开政府信息数：12月份起按月统计。") == {}
+    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n主动公开政府信息数：约1200条。\n", "0" * 64, "utf-8")
+    (cell,) = prose_figures(doc, "legacy", set(), year=2015)[0]
+    assert cell.value is None and cell.candidates == ((1200, 1.0),)
+
+
 def test_a_figure_with_a_space_before_its_estimates_words_is_still_an_estimate():
     doc = Document("x.txt", "2015年政府信息公开工作年度报告\n全年主动公开政府信息 3000 余条，约 1.2 万人次浏览。\n",
                    "0" * 64, "utf-8")

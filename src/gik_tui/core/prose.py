@@ -32,6 +32,10 @@ _N = (r"(?P<n>\d{1,3}(?:,\d{3}){1,5}(?!,\d{3})(?:\.\d{1,9}(?!\d))?|[1-9]\d{0,2}(
 # (behind a lookahead of their first characters: at most places one test, not sixteen alternatives)
 _ABOUT = r"(?:(?=[大约将接近超逾不少多低高])(?P<about>大约|约|将近|接近|近|超过|逾|不少于|不低于|不下于?|不足|不到|少于|多于|低于|高于))?"
 _MORE = r"(?P<more>万余|万多|万(?!元)|余|多)?"  # (not 5.3万元: an amount's unit)
+# what a pattern's {n} stands for: a colon before it or not (主动公开政府信息数：1234条, an indicator
+# listed with its figure), an estimate's words, a space on either side of the figure (共收到申请 12 件,
+# as many a writer and a PDF's text set it)
+_FIGURE = ":? ?" + _ABOUT + " ?" + _N + " ?" + _MORE + " ?"
 _AFTER_UNIT = ("以上", "左右", "上下", "以内", "之多", "有余")
 # `{none}` in a pattern: words that say none happened (未发生, 没有收到, 无 — not 无论, 无法), read 0 (_value)
 _NONE = r"(?P<n>未发生|没有发生|未收到|没有收到|未出现|没有出现|未产生|没有产生|无(?!论|法|正当|关|须|需))"
@@ -175,12 +179,45 @@ def _patterns(template_id: str) -> list[tuple[str, LabelPath, re.Pattern, str | 
         for leaf, pats in spec.prose.items():
             row = by_leaf[leaf]
             kind = spec.row_kinds.get(leaf, spec.kind)
+            unit = spec.unit_of(row)
             for p in pats:
-                # (a space on either side of the figure: 共收到申请 12 件, as many a writer and a PDF's text set it)
-                full = p.replace("{n}", _ABOUT + " ?" + _N + " ?" + _MORE + " ?").replace("{none}", _NONE)
-                unit = "万元" if kind == "amount" else spec.unit_of(row)  # (an amount is read in 万元: _scaled)
-                out.append((spec.id, row, re.compile(full), unit, kind, _anchor(p), _reach(full)))
+                full = p.replace("{n}", _FIGURE).replace("{none}", _NONE)
+                out.append((spec.id, row, re.compile(full), "万元" if kind == "amount" else unit,  # (in 万元: _scaled)
+                            kind, _anchor(p), _reach(full)))
     return out
+
+
+@cache
+def _named(template_id: str) -> tuple[dict[str, tuple], tuple[str, ...]]:
+    """The patterns of an indicator's own name, a colon and its figure (收到申请数：12件: a report that
+    lists its indicators as the table names them), its unit after it or a stop — by the name and
+    colon they open with — and those names with their colons (`_named_here`)."""
+    out = {}
+    for table, row, _, unit, kind, _, _ in _patterns(template_id):
+        name = row[-1] + ":"
+        if name in out:
+            continue
+        shown = None if kind == "amount" else unit  # (an amount's unit, 元 or 万元: _scaled reads it)
+        p = re.escape(name) + "{n}" + (f"(?:{re.escape(shown)}|(?=[\\s,.;:!?)\\]。、]|$))" if shown else "")
+        full = p.replace("{n}", _FIGURE)
+        out[name] = (table, row, re.compile(full), unit, kind, name, _reach(full))
+    return out, tuple(out)
+
+
+def _named_here(text: str, template_id: str) -> list[tuple]:
+    """The patterns of `_named` whose name and colon the text holds (found from its colons: a report
+    holds a few dozen, and a scan for each of some sixty names cost ten times as much)."""
+    by_name, names = _named(template_id)
+    found: dict[str, tuple] = {}
+    i = text.find(":")
+    while i != -1:
+        before = text[max(0, i - 24):i + 1]
+        if before.endswith(names):
+            for name in names:
+                if before.endswith(name):
+                    found.setdefault(name, by_name[name])
+        i = text.find(":", i + 1)
+    return list(found.values())
 
 
 # words before a figure in its clause that make it another period's (上年收到申请3件, 2015年…, 近三年共…;
@@ -281,7 +318,7 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
     guesses: dict[tuple[str, LabelPath], list[tuple[Cell, str, int, str]]] = {}
     at: dict[int, int] = {}  # id(cell) → where its figure stands in the normalised text
     text = digit_years(doc.norm)  # (二〇一四年: another year too)
-    for table, row, pattern, unit, kind, anchor, reach in _patterns(template_id):
+    for table, row, pattern, unit, kind, anchor, reach in _patterns(template_id) + _named_here(text, template_id):
         if anchor and anchor not in text:
             continue
         for m in _matches(pattern, text, anchor, reach):
