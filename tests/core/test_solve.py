@@ -89,6 +89,7 @@ def test_a_space_that_may_be_a_thousands_space_is_read_both_ways_where_the_repor
     assert {(1, 1933891, 941), (1193, 389, 1941)} <= set(vals(both))
     o = next(o for o in both if o.values == (1193, 389, 1941))
     assert o.raws == ("1 193", "389", "1 941") and o.spans == ((0, 5), (5, 8), (8, 13))
+    assert o.why == "reads 1 193, 1 941 as one figure each, thousands spaces in them (a prior)"  # (each offer says why)
     assert o.weight < next(o for o in both if o.values == (1, 1933891, 941)).weight
     # a row's own total decides: 2 636 + 164 = 2 800 (seven digits glued: 2 | 636164 | 2 | 800 breaks it)
     assert vals(split_run("2 636164 2 800", three, ((2, (0, 1)),), grouping=True)) == [(2636, 164, 2800)]

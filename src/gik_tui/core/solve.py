@@ -358,7 +358,7 @@ def _split_chunks(run: str, chunks: list[tuple[int, str]], joins: set[int], kind
         spans = tuple(None if sp is None else (where[sp[0]], where[sp[1] - 1] + 1) for sp in o.spans)
         if joins:  # (a figure across a thousands space: its text as written, 2 636)
             raws = tuple(r if sp is None or "," not in r else run[sp[0]:sp[1]] for r, sp in zip(o.raws, spans))
-            out.append(Option(o.values, spans, raws, spaced_prior(raws)))
+            out.append(Option(o.values, spans, raws, spaced_prior(raws), spaced_why(raws)))
         else:
             out.append(Option(o.values, spans, o.raws, o.weight))
     return out
@@ -437,7 +437,7 @@ def _split_dashed(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple
                     raws.append(r)
             if any(sp is not None and sp[0] < 0 for sp in spans):
                 continue  # (a cell that took a space put in: none of the run's readings)
-            opt = Option(tuple(values), tuple(spans), tuple(raws), spaced_prior(raws))
+            opt = Option(tuple(values), tuple(spans), tuple(raws), spaced_prior(raws), spaced_why(raws))
             if opt.values not in seen or seen[opt.values].weight < opt.weight:
                 seen[opt.values] = opt  # (one reading a set of values: its likeliest cut)
     out = list(seen.values())
@@ -719,6 +719,15 @@ def _figure_prior(raw: str) -> float:
 def spaced_prior(raws) -> float:
     """split_prior, less THOUSANDS_SPACE_PRIOR for each thousands space a figure takes (2 636)."""
     return split_prior(raws) * THOUSANDS_SPACE_PRIOR ** sum(r.count(" ") for r in raws)
+
+
+def spaced_why(raws) -> str:
+    """What a reading takes for thousands spaces, in words ("" for none): each offer says why."""
+    grouped = [r for r in raws if " " in r]
+    if not grouped:
+        return ""
+    each = "one figure, a thousands space in it" if len(grouped) == 1 else "one figure each, thousands spaces in them"
+    return f"reads {', '.join(grouped)} as {each} (a prior)"
 
 
 def split_prior(raws: list[str]) -> float:
