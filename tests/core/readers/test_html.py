@@ -453,3 +453,34 @@ def test_a_rows_missing_slots_are_no_cells_but_a_sheets_empty_ones_are():
     grid[(1, 2)] = "2"
     del grid[(1, 1)]
     assert render(rows_of(grid, 2, 3, MISSING), 0)[0][1] == "x |  | 2 |"  # (a slot lacking between: empty)
+
+
+def _huaiyin_page(empty: str, after: str = "") -> str:
+    """huaiyin's text as a page: its bar rows as a table's rows, its empty cells `empty`, its other
+    lines paragraphs ending in `after`."""
+    import html as _html
+
+    parts = ["<html><body>"]
+    inside = False
+    for line in open("sample_reports/2020_huaiyin.txt", encoding="utf-8").read().split("\n"):
+        if "|" in line:
+            if not inside:
+                parts.append("<table>")
+            inside = True
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            parts.append("<tr>" + "".join(f"<td>{_html.escape(c) if c else empty}</td>" for c in cells) + "</tr>")
+        else:
+            if inside:
+                parts.append("</table>")
+            inside = False
+            parts.append(f"<p>{_html.escape(line)}{after}</p>")
+    return "\n".join(parts + ["</body></html>"])
+
+
+def test_a_page_escaped_twice_reads_as_it_shows():
+    """A page whose editor escaped its text twice shows `&nbsp;` where it meant a space (`&amp;nbsp;`
+    in its source) — in its empty cells and after its paragraphs: read as that space, the page
+    reads as the one escaped once (before: 42 of huaiyin's 198 figures)."""
+    want = {c.key: c.value for c in extract(read_bytes(_huaiyin_page("&nbsp;").encode(), "h.html")).cells}
+    got = {c.key: c.value for c in extract(read_bytes(_huaiyin_page("&amp;nbsp;", "&amp;nbsp;").encode(), "h.html")).cells}
+    assert got == want and sum(v is not None for v in got.values()) == 198

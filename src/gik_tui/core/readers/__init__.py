@@ -46,9 +46,7 @@ _TITLE_TAG = re.compile(r"<title[^>]{0,200}>([^<]{0,600})</title", re.I)
 _HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|body|table|div|p|head|tr|td|th)\b", re.I)
 # a line break of HTML in a text (a line ends in <br>, or its lines run on, joined by <br/>): a line end
 _BR = re.compile(r"<\s*br\s*/?\s*>[ \t]*\n?", re.I)
-# a character reference of HTML in a text (&nbsp;, &#12289;, &#x3001;): a page's source saved as text
-_REFERENCE = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ensp|emsp|thinsp|middot|hellip|ldquo|rdquo|lsquo|rsquo|mdash|ndash"
-                        r"|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6});")
+
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc, .wps, .xls …
 
 
@@ -176,12 +174,12 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
             raise ReadError(source, "HTML page with no text" + (f" ({'; '.join(notes)})" if notes else ""))
         return Document(source, text, sha, encoding, tuple(grids), tuple(notes), title=title,
                         ocr_spans=tuple(recognised))
-    from .text import unwrap
+    from .text import REFERENCE, unwrap
 
     notes: tuple[str, ...] = ()
     if "<" in text and _BR.search(text) is not None:
         text = _BR.sub("\n", text)
-    if "&" in text and (refs := len(_REFERENCE.findall(text))):
+    if "&" in text and (refs := len(REFERENCE.findall(text))):
         # (&nbsp; for an empty cell, 1&#12289; for 1、: the cells and numbers a page's text means)
         text = unify_newlines(_unescape(text))
         notes = (f"{refs} HTML character reference(s) in the text (&nbsp;, &#12289; …) read as the characters "

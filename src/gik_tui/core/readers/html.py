@@ -19,6 +19,7 @@ from ..document import Grid
 from ..values import RAISED
 from .colours import white_css
 from .grid import MISSING, place, render, rows_of
+from .text import REFERENCE
 
 _DROP_TAGS = {"script", "style", "noscript", "template", "nav", "header", "footer", "iframe", "form", "select",
               "button", "head", "title", "meta", "link", "svg", "object", "embed", "input", "textarea"}
@@ -276,6 +277,8 @@ def html_to_text(text: str, source: str = "", pictures: Callable[[str], list[str
                 recognised.append((len(lines), len(lines) + len(got)))
                 lines.extend(got)
             continue
+        if "&" in line and REFERENCE.search(line) is not None:
+            line = html.unescape(line)
         line = _WS.sub(" ", line).strip()
         if line:
             lines.append(line)
@@ -748,11 +751,14 @@ def _cell_text(cell) -> str:
         t = cell.text
         if not t:
             return ""
-        if " " not in t and "\n" not in t and "\t" not in t and "\xa0" not in t and "|" not in t and "\u3000" not in t:
+        if (" " not in t and "\n" not in t and "\t" not in t and "\xa0" not in t and "|" not in t and "\u3000" not in t
+                and "&" not in t):
             return t
         s = _WS.sub(" ", t).strip()
     else:
         s = _WS.sub(" ", "".join(cell.itertext())).strip()
+    if "&" in s and REFERENCE.search(s) is not None:  # (escaped twice, &amp;nbsp;: the page shows &nbsp;)
+        s = _WS.sub(" ", html.unescape(s)).strip()
     return s.replace("|", "¦")
 
 

@@ -8,6 +8,11 @@ import re
 
 from .errors import ReadError
 
+# a character reference of HTML (&nbsp;, &#12289;, &#x3001;) in a text — a page's source saved as text —
+# or in a page's text, escaped twice (&amp;nbsp; shows as &nbsp;): read as the character it stands for
+REFERENCE = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ensp|emsp|thinsp|middot|hellip|ldquo|rdquo|lsquo|rsquo|mdash|ndash"
+                       r"|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6});")
+
 _CHINESE = ["gb18030", "big5", "utf_16", "utf_32"]
 _WIDE = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
