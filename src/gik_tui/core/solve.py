@@ -294,10 +294,10 @@ def _split_spaced(run: str, kinds: tuple[str, ...], sums: tuple[tuple[int, tuple
                   budget: int, grouping: bool = False) -> list[Option] | None:
     """split_run of a run without dash cells: its spaces (and a count's unit after a figure) are
     cuts every split makes — except, with `grouping`, a space that may be a thousands space (千分空,
-    GB/T 15835: 2 636 for 2636), between a digit and three more: that one is read both ways, a cut and a space inside
-    a figure (as a thousands comma is read, _cell_ok), for the identities to choose; a reading that
-    takes it inside a figure weighs THOUSANDS_SPACE_PRIOR less (a prior: a glued row's space is more
-    often a cell boundary the scrape kept)."""
+    GB/T 15835: 2 636 for 2636), between a digit and three more: that one is read both ways, a cut
+    and a space inside a figure (as a thousands comma is read, _cell_ok), for the identities to
+    choose; a reading that takes it inside a figure weighs THOUSANDS_SPACE_PRIOR less (a prior: a
+    glued row's space is more often a cell boundary the scrape kept)."""
     if (m := _UNIT_END.search(run)) is not None:
         run = run[:m.start()]  # (the last cell's unit: 4652件)
     if " " not in run and "\t" not in run and not _COUNT_UNIT_INSIDE.search(run):

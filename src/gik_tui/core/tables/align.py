@@ -80,9 +80,10 @@ _SHORT_AFTER_SPACE = re.compile(r"[0-9] [0-9]{1,2}(?![0-9])")
 # a sentence's, its unit after it (1236件)
 _WHOLE_FIGURE = re.compile(r"(?!(?:19|20)[0-9]{2}$)[1-9][0-9]{3,}(?:\.[0-9]+)?(?:万元|元|件|条|次|个|项)?")
 # (a sentence's: a word right before it, its unit and a comma or a stop after it — not a table's row)
-_WHOLE_IN_SENTENCE = re.compile(r"(?<=[\u4e00-\u9fff])[1-9][0-9]{3,}(?:\.[0-9]+)?(?:万元|元|件|条|次|个|项|篇|人|份|家)(?=[，。；、,;])")
+_IN_SENTENCE = (r"(?<=[\u4e00-\u9fff])", r"(?:\.[0-9]+)?(?:万元|元|件|条|次|个|项|篇|人|份|家)(?=[，。；、,;])")
+_WHOLE_IN_SENTENCE = re.compile(_IN_SENTENCE[0] + r"[1-9][0-9]{3,}" + _IN_SENTENCE[1])
 # a figure grouped by thousands spaces in a sentence, its unit after it (共受理申请1 236件，)
-_GROUPED_IN_SENTENCE = re.compile(r"(?<=[\u4e00-\u9fff])[1-9][0-9]{0,2}(?: [0-9]{3})+(?:\.[0-9]+)?(?:万元|元|件|条|次|个|项|篇|人|份|家)(?=[，。；、,;])")
+_GROUPED_IN_SENTENCE = re.compile(_IN_SENTENCE[0] + r"[1-9][0-9]{0,2}(?: [0-9]{3})+" + _IN_SENTENCE[1])
 GLUED_PAGE_FACTOR = 0.02  # a dropped empty cell on a page that glues cells elsewhere (_glue_seen): a prior
 # a figure as one cell writes it: no leading zero, perhaps signed (增9, -70), a decimal, a unit
 _ONE_FIGURE = re.compile(r"(?:[+\-−]|增|减)?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
@@ -2316,7 +2317,7 @@ class _Aligner:
     def _split(self):
         """split_run as this page's glued rows are cut: reading thousands spaces too where it may
         write them (_grouping)."""
-        return _split_grouped if " " in self.doc.norm and self._grouping() else split_run
+        return _split_grouped if self._grouping() else split_run
 
     def _grouping(self) -> bool:
         """May a space inside the page's glued rows be a thousands space (千分空, 2 636)? Where the
@@ -2328,9 +2329,12 @@ class _Aligner:
         ways (solve.split_run), the identities choose."""
         if self.grouping is None:
             norm = self.doc.norm
-            if _GROUPED_IN_SENTENCE.search(norm) is not None:
+            spaced = [tok.text for tok in self.toks if tok.glued and " " in tok.text]
+            if not spaced:
+                self.grouping = False  # (no glued run holds a space: nothing to read two ways)
+            elif _GROUPED_IN_SENTENCE.search(norm) is not None:
                 self.grouping = True
-            elif any(tok.glued and " " in tok.text and _SHORT_AFTER_SPACE.search(tok.text) for tok in self.toks):
+            elif any(_SHORT_AFTER_SPACE.search(run) for run in spaced):
                 self.grouping = False
             else:
                 self.grouping = not (_WHOLE_IN_SENTENCE.search(norm) or any(
