@@ -500,9 +500,12 @@ def _to_date(text: str, at: int) -> tuple[str, int] | None:
     return text[start:at] + _figure_after(text, at), start
 
 
+_FIGURE_AT = re.compile(r"\d[\d,.]*(?: \d{3})*[^\s,。;]?")
+
+
 def _figure_after(text: str, at: int) -> str:
-    """The figure at `at` with its unit (12345条)."""
-    m = re.match(r"[\d,.]+[^\s，,。；;]?", text[at:at + 24])
+    """The figure at `at` with its unit (12345条, 12 345条)."""
+    m = _FIGURE_AT.match(text, at, at + 24)
     return m.group() if m else ""
 
 
