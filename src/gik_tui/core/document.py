@@ -24,12 +24,12 @@ _ONE_TO_ONE.update(SUPERSCRIPT_MARKS)
 
 
 # a table drawn with box-drawing characters (│ 5 │ 0 │ between ├──┼──┤, as w3m or lynx dump a page's
-# table): its rules as a text table's (| between cells, +--+ lines between rows), read alike
+# table): its rules as a text table's (| between cells, +——+ lines between rows), read alike
 _VERTICAL = "\u2502\u2503\u2506\u2507\u250a\u250b\u2551\u254e\u254f\u2575\u2577\u2579\u257b\u257d\u257f\uffe8"
 _HORIZONTAL = "\u2500\u2501\u2504\u2505\u2508\u2509\u2550\u254c\u254d\u2574\u2576\u2578\u257a\u257c\u257e"
 _ONE_TO_ONE.update({c: "+" for c in range(0x2500, 0x2580)})  # (corners, tees and crosses)
 _ONE_TO_ONE.update({ord(c): "|" for c in _VERTICAL})
-_ONE_TO_ONE.update({ord(c): "-" for c in _HORIZONTAL})
+_ONE_TO_ONE.update({ord(c): "\u2014" for c in _HORIZONTAL})  # (a dash, never a sign: ─ may stand for —)
 
 
 _NEEDS_MAP = re.compile(f"[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u2500-\u257f\uffe8{SUPERSCRIPTS}]")
