@@ -74,8 +74,10 @@ _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # a piece of a run of figures that starts with a zero and goes on (000, 01): cells glued together
 _LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
 _split_grouped = partial(split_run, grouping=True)
-# (_grouping) a figure of one or two digits after a space after a figure: the space is a cut between cells
-_SHORT_AFTER_SPACE = re.compile(r"[0-9] [0-9]{1,2}(?![0-9])")
+GROUPED_ONLY_ROWS = 2  # glued rows that read into their columns only with thousands spaces: the report writes them
+# (_grouping) a figure of one or two digits after a space after a figure, no group of three after it
+# (4 885 may be 4885): the space is a cut between cells
+_SHORT_AFTER_SPACE = re.compile(r"[0-9] [0-9]{1,2}(?![0-9])(?! [0-9]{3}(?![0-9]))")
 # a figure of four digits or more written whole: a cell of its own (not a year: 2020 heads a column),
 # a sentence's, its unit after it (1236件)
 _WHOLE_FIGURE = re.compile(r"(?!(?:19|20)[0-9]{2}$)[1-9][0-9]{3,}(?:\.[0-9]+)?(?:万元|元|件|条|次|个|项)?")
@@ -396,6 +398,8 @@ class _Repeats:
     padded: set = field(default_factory=set)
     shares: set = field(default_factory=set)  # tables whose rows end in a share column's percentage
     uncut: dict = field(default_factory=dict)  # per table: its glued rows that could not be cut into its columns
+    uncut_read: set = field(default_factory=set)  # id() of the Uncertain rows no cut reads, read with thousands spaces
+    grouped_only: int = 0  # glued rows so read (_grouping turns on at GROUPED_ONLY_ROWS)
     unnamed_end: set = field(default_factory=set)  # tables whose glued rows follow a header ending in words naming no column
     beyond: set = field(default_factory=set)  # tables whose header names more columns than the template's (said once)
     empties: str = ""  # a glued row that shows the report's empty cells dropped (all its glued rows may have lost some)
@@ -403,6 +407,9 @@ class _Repeats:
     # the glued rows of bare runs: (Uncertain, its run's reading, read with empty cells?, as totals
     # alone?) — read again in _solve if a later row showed the report's empty cells or its table's totals
     bare_rows: list = field(default_factory=list)
+    # the glued rows read with each space a cut, a space in their run (as bare_rows): read again in
+    # _solve if a later row showed the report's thousands spaces (_grouping turned on)
+    spaced_rows: list = field(default_factory=list)
     # tables whose header has a column of row numbers before the labels (序号 | 统计指标 | …): table →
     # _Serial; and where the last such header word stood (its token index), until a row starts
     serials: dict = field(default_factory=dict)
@@ -2183,17 +2190,53 @@ class _Aligner:
                                  "glued row of the table is read so too, the identities choose")
             options, plain, unlisted, broke = _readings(heads, run, kinds, sums, dropped, empties, base, at, True,
                                                         self._split())
+        if broke and " " in run and not self._grouping():
+            # no cut at every space keeps the row's own totals, and a space read as a thousands space
+            # does (`1 234 5 0 0 0 0 1 239` under seven columns: 1234 … 1239): the report writes them —
+            # its glued rows are read both ways from here, and those read before again (_solve)
+            got = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals, _split_grouped)
+            if got[0] and not got[3]:
+                options, plain, unlisted, broke = got
+                self.grouping = True
+                self.warnings.append(f"{t.table}: its glued row {t.row[-1] if t.row else t.table} {run[:30]} keeps "
+                                     "its totals only with a space read as a thousands space (2 636): each glued "
+                                     "row of the report is read so too, the identities choose")
+        uncut = False
+        if options == [] and " " in run and not self._grouping():
+            # no cut at every space reads the row into its columns (`3 437 4 885 4 885` under three),
+            # a space read as a thousands space does, and nothing says the report writes them: its
+            # readings so, offered, never filled (a column the template lacks would read so too)
+            got = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals, _split_grouped)
+            if got[0]:
+                options, plain, unlisted, broke = got
+                open_ = uncut = True
+                self.rep.grouped_only += 1
+                if self.rep.grouped_only == GROUPED_ONLY_ROWS:
+                    # rows enough that read only so: the report writes thousands spaces — its glued
+                    # rows are read both ways from here, and those read before again (_solve)
+                    self.grouping = True
+                    self.warnings.append(f"{t.table}: {GROUPED_ONLY_ROWS} glued rows (the last {t.row[-1] if t.row else t.table} "
+                                         f"{run[:30]}) read into their columns only with a space read as a thousands "
+                                         "space (2 636): each glued row of the report is read so too, the identities "
+                                         "choose")
+        how = (heads, run, kinds, sums, dropped, base, at)
         if options == []:
             self.rep.uncut[t.table] = self.rep.uncut.get(t.table, 0) + 1
         if not options:
             why = "too many ways to split" if options is None else f"cannot be cut into {len(cols)} cells"
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({run[:30]}: {why})")
             self.row_notes[(t.table, t.row)] = f"its figures {run[:30]!r}: {why}"
+            if options == [] and " " in run and not self._grouping():
+                self.rep.spaced_rows.append((None, how, t, cols, open_))
             return
         u = Uncertain(t.table, t.row, cols, options, "solved", "glued", plain, kinds, open_ or unlisted, bool(dropped))
         self.uncertain.append((u, t))
+        if uncut:  # (a row no cut into its columns reads, as those of rep.uncut: _misfit)
+            self.rep.uncut_read.add(id(u))
         if bare and (not empties or not totals and sums):  # (read again if a later row shows more: _solve)
-            self.rep.bare_rows.append((u, (heads, run, kinds, sums, dropped, base, at), empties, totals))
+            self.rep.bare_rows.append((u, how, empties, totals))
+        if " " in run and not self._grouping():
+            self.rep.spaced_rows.append((u, how, t, cols, open_))
 
     def _misfit(self, table: str, items: list[tuple[Uncertain, _Target]]) -> bool:
         """Do most of the table's rows read from runs or placed figures fit none of the template's
@@ -2217,6 +2260,9 @@ class _Aligner:
             return False
         bad = uncut
         for u, _ in items:
+            if id(u) in self.rep.uncut_read:
+                bad += 1  # (no cut into the template's columns reads it: as good as uncut)
+                continue
             sums = _row_sums(self.template_id, table, u.row, u.columns)
             # (a total given alone, its parts empty, keeps it: solve._total_alone)
             if sums and not any(all(holds("eq", _value_of(o.values[tot]) - sum(_value_of(o.values[p]) for p in parts))
@@ -2314,6 +2360,27 @@ class _Aligner:
                     break
         return self.glue_seen  # type: ignore[return-value]
 
+    def _regroup(self) -> None:
+        """The glued rows read before a later one showed the report's thousands spaces, read both ways:
+        their readings replaced, and a row that could not be cut at every space read now."""
+        for u, how, t, cols, open_ in self.rep.spaced_rows:
+            heads, run, kinds, sums, dropped, base, at = how
+            options, plain, unlisted, _ = _readings(heads, run, kinds, sums, dropped, bool(self.rep.empties),
+                                                    base, at, t.table in self.rep.totals, _split_grouped)
+            if u is not None:
+                if options:  # (too many ways now: the row keeps its readings, and is offered, never filled)
+                    u.options, u.plain = options, plain
+                u.open = u.open or unlisted or options is None
+            elif options:
+                self.row_notes.pop((t.table, t.row), None)
+                self.unsplit = [x for x in self.unsplit if x != f"{' / '.join(t.row) or t.table} ({run[:30]}: "
+                                f"cannot be cut into {len(cols)} cells)"]
+                u = Uncertain(t.table, t.row, cols, options, "solved", "glued", plain, kinds, open_ or unlisted,
+                              bool(dropped))
+                self.uncertain.append((u, t))
+                self.rep.uncut[t.table] -= 1  # (counted now as a row read: _misfit)
+                self.rep.uncut_read.add(id(u))
+
     def _split(self):
         """split_run as this page's glued rows are cut: reading thousands spaces too where it may
         write them (_grouping)."""
@@ -2353,6 +2420,8 @@ class _Aligner:
                 u.options, u.plain, unlisted, _ = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals,
                                                             self._split())
                 u.open = u.open or unlisted
+        if self.grouping:  # (turned on by a later row: those read before, each space a cut, read both ways)
+            self._regroup()
         by_table: dict[str, list[tuple[Uncertain, _Target]]] = {}
         for u, t in self.uncertain:
             if all(k in self.cells for k in self._row_keys(u)):
