@@ -8,6 +8,7 @@ names both when they differ.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import cache
@@ -318,6 +319,7 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
     guesses: dict[tuple[str, LabelPath], list[tuple[Cell, str, int, str]]] = {}
     at: dict[int, int] = {}  # id(cell) → where its figure stands in the normalised text
     text = digit_years(doc.norm)  # (二〇一四年: another year too)
+    totalled = _where(text, "累计")  # (a total to this day says so: _to_date, looked for only near one)
     for table, row, pattern, unit, kind, anchor, reach in _patterns(template_id) + _named_here(text, template_id):
         if anchor and anchor not in text:
             continue
@@ -335,7 +337,7 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
                 value = _scaled(m, text, value, kind)
             said, where = _estimate(m, text)
             what = "an estimate"
-            if not said and (to_date := _to_date(text, s)) is not None:
+            if not said and totalled and _near(totalled, s) and (to_date := _to_date(text, s)) is not None:
                 said, where = to_date
                 what = "a total to this day, perhaps of every year"
             if said:
@@ -481,12 +483,25 @@ _AS_OF_WORDS = re.compile(r"至今|迄今|目前")
 _THIS_YEAR = re.compile(r"本年度?|今年|全年|年内|当年")
 
 
+def _where(text: str, word: str) -> list[int]:
+    """Where `word` stands in `text`, in order (str.find: a report holds a few)."""
+    out, i = [], text.find(word)
+    while i != -1:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _near(places: list[int], at: int) -> bool:
+    """Does one of `places` (sorted) stand in the clause's reach before `at` (40 characters)?"""
+    k = bisect.bisect_left(places, at - 40)
+    return k < len(places) and places[k] < at
+
+
 def _to_date(text: str, at: int) -> tuple[str, int] | None:
     """The words of a total to this day the figure at `at` is — its clause says 累计, and its sentence
     before it 至今, 迄今 or 目前, and nothing says the year's own — and where they start; None for any
     other figure."""
-    if text.find("累计", max(0, at - 40), at) < 0:  # (most figures: one scan in C, no clause cut)
-        return None
     clause = _clause(text, at)
     if "累计" not in clause or _THIS_YEAR.search(clause) is not None:
         return None
