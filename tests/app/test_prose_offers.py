@@ -37,3 +37,23 @@ async def test_figures_a_report_says_twice_are_offered_and_enter_takes_neither(t
         await pilot.press("2")
         await pilot.pause()
         assert screen.review.value(KEY) == 150
+
+
+async def test_an_estimate_offered_says_what_the_text_gives_and_enter_takes_it_not(tmp_path, ann_dir):
+    """liuzhi's 累计培训300余人次: `c` says the text gives only an estimate, that nothing confirms it
+    (not "the identities", which have no say over a sentence's figure), and `enter` takes it not."""
+    key = ("stats", ("政府信息公开会议和培训情况", "接受培训人员数"), ("统计数",))
+    async with report_open(SAMPLES, ann_dir, "2018_liuzhi.txt") as (app, pilot, screen):
+        assert screen.goto_cell(key)
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        said = str(app.screen.query_one("#dialog-title").render())
+        assert "the text gives only an estimate" in said and "nothing confirms one of them" in said
+        assert "identities" not in said
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Choose" and screen.review.value(key) is None
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.review.value(key) == 300

@@ -107,7 +107,9 @@ class Editing:
             question = f"{address(key)}: {offers.about}"
             if not offers.decided:
                 default = None
-                question += "\nno offer is confirmed by the identities: press the number of the one the report shows"
+                # (an estimate, a part's figure, a total to this day, a recognised figure no identity
+                # confirms: nothing puts one first)
+                question += "\nnothing confirms one of them: press the number of the one the report means, or type the figure"
 
             def pick(choice: str | None) -> None:
                 if choice is None:
