@@ -15,6 +15,7 @@ row is counted in a warning.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Mapping
@@ -28,8 +29,9 @@ from ..labels import has_numbering, label_key, numbering_value, strip_numbering
 from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, Offers, OtherRow, Split
 from ..questions import table_question
-from ..solve import (SPLIT_BUDGET, Constraint, Option, Uncertain, holds, ahead, bare, distinguishing, placements,
-                     shifts, solve, split_empties, split_prior, split_run, total_alone, totals_only)
+from ..solve import (MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint, Option, Uncertain, holds, ahead, bare,
+                     distinguishing, placements, shifts, solve, spaced_prior, spaced_why, split_empties, split_prior,
+                     split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
 from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, Parsed, blank_mark, in_wan, parse_value, unfit
 from .glued import NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, UNITS as _UNITS, vocabulary
@@ -75,6 +77,9 @@ _PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
 _split_grouped = partial(split_run, grouping=True)
 GROUPED_ONLY_ROWS = 2  # glued rows that read into their columns only with thousands spaces: the report writes them
+# (_grouped) a figure's head before a thousands space (1 to 3 digits, perhaps signed) and a group after it
+_GROUP_HEAD = re.compile(r"(?:[+\-−]|增|减)?[1-9][0-9]{0,2}")
+_GROUP_TAIL = re.compile(r"[0-9]{3}(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
 # (_grouping) a figure of one or two digits after a space after a figure, no group of three after it
 # (4 885 may be 4885): the space is a cut between cells
 _SHORT_AFTER_SPACE = re.compile(r"[0-9] [0-9]{1,2}(?![0-9])(?! [0-9]{3}(?![0-9]))")
@@ -579,6 +584,7 @@ class _Aligner:
         self.head = _Header()
         self.glue_seen: str | None | bool = False  # _glue_seen: not looked for yet
         self.grouping: bool | None = None  # _grouping: not looked for yet
+        self.whole: bool | None = None  # _writes_whole: not looked for yet
 
     # ------------------------------------------------------------------ helpers
     def _open(self) -> bool:
@@ -1923,7 +1929,10 @@ class _Aligner:
             # more fields than columns, some of them words: which fields are extra, no identity can
             # tell where the words hide a figure — offered, never filled
             t.words = True
-        options = self._placed(t.table, cols, kinds, [(p, (tok.start, tok.end), tok.text) for tok, p in vals], wider)
+        items = [(p, (tok.start, tok.end), tok.text) for tok, p in vals]
+        options = self._placed(t.table, cols, kinds, items, wider)
+        if options is not None and len(vals) > n:
+            options += self._grouped(items, n, options)
         if not options:
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({', '.join(tok.text for tok, _ in vals)})")
             self.row_notes[(t.table, t.row)] = (f"its figures ({', '.join(tok.text for tok, _ in vals)[:40]}) "
@@ -1931,6 +1940,51 @@ class _Aligner:
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds,
                                          open=t.words, placed=wider or len(vals) < n), t))
+
+    def _grouped(self, items: list, n: int, options: list[Option]) -> list[Option]:
+        """A row of more figures than its `n` columns, each one space apart, read with some of those
+        spaces as thousands spaces (千分空: `规章 4 632 1 053 3 437` is 4 632 | 1 053 | 3 437, a PDF's row
+        of a table that groups its figures so) — each way that leaves exactly n figures, in order,
+        weighing THOUSANDS_SPACE_PRIOR less a space so read (a prior; the identities choose). None
+        where the report writes figures of four digits whole (_writes_whole), or in too many ways."""
+        joinable = [i for i in range(len(items) - 1)
+                    if _GROUP_HEAD.fullmatch(items[i][2]) and _GROUP_TAIL.fullmatch(items[i + 1][2])
+                    and self.doc.norm[items[i][1][1]:items[i + 1][1][0]] == " "]
+        need = len(items) - n
+        if not joinable or len(joinable) < need or len(joinable) > MAX_THOUSANDS_SPACES or self._writes_whole():
+            return []
+        seen = {o.values for o in options}
+        out = []
+        for joins in itertools.combinations(joinable, need):
+            merged: list = []
+            for i, item in enumerate(items):
+                if merged and i - 1 in joins:
+                    p0, (a, _), raw0 = merged.pop()
+                    raw = f"{raw0} {item[2]}"
+                    p = parse_value(raw)
+                    if p is None or p.value is None:
+                        break
+                    merged.append((p, (a, item[1][1]), raw))
+                else:
+                    merged.append(item)
+            else:
+                if len(merged) == n:
+                    values = tuple(p.value for p, _, _ in merged)
+                    raws = tuple(r for _, _, r in merged)
+                    if values not in seen:
+                        seen.add(values)
+                        out.append(Option(values, tuple(sp for _, sp, _ in merged), raws, spaced_prior(raws),
+                                          spaced_why(raws)))
+        return out
+
+    def _writes_whole(self) -> bool:
+        """Does the report write a figure of four digits or more whole — a cell of its own (| 22990 |),
+        a sentence's with its unit (1236件，)? Then it writes no thousands spaces (_grouping, _grouped)."""
+        if self.whole is None:
+            self.whole = bool(_WHOLE_IN_SENTENCE.search(self.doc.norm) or any(
+                not tok.glued and len(tok.text) > 3 and tok.text[0].isdigit() and _WHOLE_FIGURE.fullmatch(tok.text)
+                for tok in self.toks))
+        return self.whole
 
     def _total_left_empty(self, table: str, cols: tuple[LabelPath, ...], vals: list[tuple[Tok, Parsed]]) -> int:
         """A row of cells whose figures stand together from its first column and stop before its
@@ -2404,9 +2458,7 @@ class _Aligner:
             elif any(_SHORT_AFTER_SPACE.search(run) for run in spaced):
                 self.grouping = False
             else:
-                self.grouping = not (_WHOLE_IN_SENTENCE.search(norm) or any(
-                    not tok.glued and len(tok.text) > 3 and tok.text[0].isdigit() and _WHOLE_FIGURE.fullmatch(tok.text)
-                    for tok in self.toks))
+                self.grouping = not self._writes_whole()
         return self.grouping
 
     # ------------------------------------------------------------------ the uncertain rows, solved
