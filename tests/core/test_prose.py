@@ -259,6 +259,16 @@ def test_figures_nothing_tells_apart_are_offered_not_read():
     assert any(w.endswith("left blank, each offered (c)") for w in ex.warnings)
 
 
+def _offered_alone(text: str, row: str, offered):
+    """A 2015 report of the one sentence `text`: its document, its one cell — the indicator `row`,
+    blank, the figure `offered` its one candidate — and that cell's offers and what is said of them."""
+    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n" + text + "\n", "0" * 64, "utf-8")
+    cells, _, offers = prose_figures(doc, "legacy", set(), year=2015)
+    (cell,) = cells
+    assert cell.row[-1] == row and cell.value is None and cell.candidates == ((offered, 1.0),)
+    return (doc, cell, *offers[cell.key])
+
+
 @pytest.mark.parametrize("text, row, offered", [
     ("全年共收到政府信息公开申请约12件。", "收到申请数", 12),
     ("全年共收到政府信息公开申请超过12件。", "收到申请数", 12),
@@ -278,11 +288,7 @@ def test_an_estimate_is_offered_not_read(text, row, offered):
     以上, 左右 after its unit — is no count: the cell is blank, the figure offered with the
     estimate's words, and `enter` takes it not. (Before: 12件以上, 12件左右 read at 0.4 as the
     count; 约12件, 3000余条 gave nothing at all.)"""
-    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n" + text + "\n", "0" * 64, "utf-8")
-    cells, _, offers = prose_figures(doc, "legacy", set(), year=2015)
-    (cell,) = cells
-    assert cell.row[-1] == row and cell.value is None and cell.candidates == ((offered, 1.0),)
-    these, said = offers[cell.key]
+    doc, cell, these, said = _offered_alone(text, row, offered)
     (choice,) = these.choices
     assert choice[0] == offered and choice[2].endswith(", an estimate") and not these.decided
     assert "the text gives only an estimate" in said
@@ -337,11 +343,7 @@ def test_a_total_to_this_day_is_offered_not_read(text, row, offered):
     """A total to this day (截至目前，累计…; 迄今累计…; 至今…累计), nothing in its sentence saying the
     year's: perhaps every year's total — blank, offered with its words, and `enter` takes it not
     (before: read at 0.4 as the year's, 12345 where the year's was 1234)."""
-    doc = Document("x.txt", "2015年政府信息公开工作年度报告\n" + text + "\n", "0" * 64, "utf-8")
-    cells, _, offers = prose_figures(doc, "legacy", set(), year=2015)
-    (cell,) = cells
-    assert cell.row[-1] == row and cell.value is None and cell.candidates == ((offered, 1.0),)
-    these, said = offers[cell.key]
+    _, _, these, said = _offered_alone(text, row, offered)
     (choice,) = these.choices
     assert choice[2].endswith(", a total to this day, perhaps of every year") and "累计" in choice[2]
     assert not these.decided and "the text gives only a total to this day" in said

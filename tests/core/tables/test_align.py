@@ -979,18 +979,18 @@ def test_the_run_without_the_extra_columns_figure_is_always_among_its_readings(f
     assert run in _extra_readings(run)
 
 
-def _active_glued(said: str, rules: str, papers: str) -> dict:
-    """The 规章 and 规范性文件 rows of a glued 主动公开 table (2019 format) under a sentence `said`:
-    (row, column) → (value, candidates)."""
+def _active_glued(said: str, rules: str, papers: str, permits: str = "1203", others: str = "") -> dict:
+    """The rows of a glued 主动公开 table (2019 format) under a sentence `said`: (row, column) →
+    (value, candidates); `others` the 其他对外管理服务事项 row's figures, if any."""
     from gik_tui.core.extract import extract
     from gik_tui.core.readers import read_bytes
 
     text = ("某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n" + said + "\n二、主动公开政府信息情况\n"
             "第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章" + rules + "规范性文件" + papers
-            + "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可1203\n三、收到和处理政府信息公开申请情况\n")
+            + "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可" + permits
+            + ("其他对外管理服务事项" + others if others else "") + "\n三、收到和处理政府信息公开申请情况\n")
     ex = extract(read_bytes(text.encode(), "r.txt"))
-    return {(c.row[-1], c.column[-1]): (c.value, {v for v, _ in c.candidates})
-            for c in ex.cells if c.row and c.row[-1] in ("规章", "规范性文件")}
+    return {(c.row[-1], c.column[-1]): (c.value, {v for v, _ in c.candidates}) for c in ex.cells if c.row}
 
 
 def test_a_space_in_glued_rows_is_a_thousands_space_too_where_the_report_may_write_one():
@@ -1012,20 +1012,6 @@ def test_a_space_in_glued_rows_is_a_thousands_space_too_where_the_report_may_wri
     assert got[("规章", made)] == (12, set()) and got[("规章", "对外公开总数量")] == (357, set())
 
 
-def _active_rows(rules: str, papers: str, permits: str, others: str) -> dict:
-    """Four rows of a glued 主动公开 table (2019 format) whose cells stand one space apart:
-    (row, column) → (value, candidates)."""
-    from gik_tui.core.extract import extract
-    from gik_tui.core.readers import read_bytes
-
-    text = ("某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n二、主动公开政府信息情况\n"
-            "第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章" + rules + "规范性文件" + papers
-            + "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可" + permits + "其他对外管理服务事项"
-            + others + "\n三、收到和处理政府信息公开申请情况\n")
-    ex = extract(read_bytes(text.encode(), "r.txt"))
-    return {(c.row[-1], c.column[-1]): (c.value, {v for v, _ in c.candidates}) for c in ex.cells if c.row}
-
-
 def test_rows_that_read_only_with_thousands_spaces_show_the_report_writes_them():
     """A report whose cells stand one space apart (`8 +0 8`: a space surely a cut) may still write
     thousands spaces: a row that no cut at every space reads into its columns (`3 437 4 885 4 885`
@@ -1033,9 +1019,9 @@ def test_rows_that_read_only_with_thousands_spaces_show_the_report_writes_them()
     writes them, and every glued row is read both ways — `12 345 357`, read 12 | 345 | 357 before
     them, is then blank with 12 and 12345 offered. One such row is no proof: the rest stand."""
     made = "本年新制作数量"
-    got = _active_rows("12 345 357", "3 437 4 885 4 885", "8 +0 8", "1 234 +5 1 239")
+    got = _active_glued("本年度工作有序开展。", "12 345 357", "3 437 4 885 4 885", "8 +0 8", "1 234 +5 1 239")
     assert got[("规范性文件", made)] == (None, {3437}) and got[("其他对外管理服务事项", "处理决定数量")] == (None, {1239})
     assert got[("规章", made)][0] is None and {12, 12345} <= got[("规章", made)][1]
     assert got[("行政许可", "处理决定数量")] == (8, set())
-    got = _active_rows("12 345 357", "3 437 4 885 4 885", "8 +0 8", "12 +5 17")
+    got = _active_glued("本年度工作有序开展。", "12 345 357", "3 437 4 885 4 885", "8 +0 8", "12 +5 17")
     assert got[("规章", made)] == (12, set()) and got[("规范性文件", made)] == (None, {3437})

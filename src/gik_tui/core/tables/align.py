@@ -412,7 +412,8 @@ class _Repeats:
     # the glued rows of bare runs: (Uncertain, its run's reading, read with empty cells?, as totals
     # alone?) — read again in _solve if a later row showed the report's empty cells or its table's totals
     bare_rows: list = field(default_factory=list)
-    # the glued rows read with each space a cut, a space in their run (as bare_rows): read again in
+    # the glued rows read with each space a cut, a space in their run — (Uncertain or None when no cut
+    # read it, its run's reading, target, columns, offered?, what unsplit says of it) — read again in
     # _solve if a later row showed the report's thousands spaces (_grouping turned on)
     spaced_rows: list = field(default_factory=list)
     # tables whose header has a column of row numbers before the labels (序号 | 统计指标 | …): table →
@@ -2244,44 +2245,36 @@ class _Aligner:
                                  "glued row of the table is read so too, the identities choose")
             options, plain, unlisted, broke = _readings(heads, run, kinds, sums, dropped, empties, base, at, True,
                                                         self._split())
-        if broke and " " in run and not self._grouping():
-            # no cut at every space keeps the row's own totals, and a space read as a thousands space
-            # does (`1 234 5 0 0 0 0 1 239` under seven columns: 1234 … 1239): the report writes them —
-            # its glued rows are read both ways from here, and those read before again (_solve)
-            got = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals, _split_grouped)
-            if got[0] and not got[3]:
-                options, plain, unlisted, broke = got
-                self.grouping = True
-                self.warnings.append(f"{t.table}: its glued row {t.row[-1] if t.row else t.table} {run[:30]} keeps "
-                                     "its totals only with a space read as a thousands space (2 636): each glued "
-                                     "row of the report is read so too, the identities choose")
         uncut = False
-        if options == [] and " " in run and not self._grouping():
-            # no cut at every space reads the row into its columns (`3 437 4 885 4 885` under three),
-            # a space read as a thousands space does, and nothing says the report writes them: its
-            # readings so, offered, never filled (a column the template lacks would read so too)
+        if (broke or options == []) and " " in run and not self._grouping():
+            # no cut at every space keeps the row's own totals, or reads it into its columns at all:
+            # its readings with a space read as a thousands space, once
             got = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals, _split_grouped)
-            if got[0]:
+            row = f"{t.row[-1] if t.row else t.table} {run[:30]}"
+            if broke and got[0] and not got[3]:
+                # they keep its totals (`1 234 5 0 0 0 0 1 239` under seven columns: 1234 … 1239):
+                # the report writes thousands spaces
+                options, plain, unlisted, broke = got
+                self._groups(t.table, f"its glued row {row} keeps its totals only")
+            elif options == [] and got[0]:
+                # they read it into its columns (`3 437 4 885 4 885` under three), and nothing says the
+                # report writes them: offered, never filled (a column the template lacks would read so
+                # too) — and rows enough so read show that it does
                 options, plain, unlisted, broke = got
                 open_ = uncut = True
                 self.rep.grouped_only += 1
                 if self.rep.grouped_only == GROUPED_ONLY_ROWS:
-                    # rows enough that read only so: the report writes thousands spaces — its glued
-                    # rows are read both ways from here, and those read before again (_solve)
-                    self.grouping = True
-                    self.warnings.append(f"{t.table}: {GROUPED_ONLY_ROWS} glued rows (the last {t.row[-1] if t.row else t.table} "
-                                         f"{run[:30]}) read into their columns only with a space read as a thousands "
-                                         "space (2 636): each glued row of the report is read so too, the identities "
-                                         "choose")
+                    self._groups(t.table, f"{GROUPED_ONLY_ROWS} glued rows (the last {row}) read into their columns only")
         how = (heads, run, kinds, sums, dropped, base, at)
         if options == []:
             self.rep.uncut[t.table] = self.rep.uncut.get(t.table, 0) + 1
         if not options:
             why = "too many ways to split" if options is None else f"cannot be cut into {len(cols)} cells"
-            self.unsplit.append(f"{' / '.join(t.row) or t.table} ({run[:30]}: {why})")
+            said = f"{' / '.join(t.row) or t.table} ({run[:30]}: {why})"
+            self.unsplit.append(said)
             self.row_notes[(t.table, t.row)] = f"its figures {run[:30]!r}: {why}"
             if options == [] and " " in run and not self._grouping():
-                self.rep.spaced_rows.append((None, how, t, cols, open_))
+                self.rep.spaced_rows.append((None, how, t, cols, open_, said))
             return
         u = Uncertain(t.table, t.row, cols, options, "solved", "glued", plain, kinds, open_ or unlisted, bool(dropped))
         self.uncertain.append((u, t))
@@ -2290,7 +2283,7 @@ class _Aligner:
         if bare and (not empties or not totals and sums):  # (read again if a later row shows more: _solve)
             self.rep.bare_rows.append((u, how, empties, totals))
         if " " in run and not self._grouping():
-            self.rep.spaced_rows.append((u, how, t, cols, open_))
+            self.rep.spaced_rows.append((u, how, t, cols, open_, ""))
 
     def _misfit(self, table: str, items: list[tuple[Uncertain, _Target]]) -> bool:
         """Do most of the table's rows read from runs or placed figures fit none of the template's
@@ -2417,7 +2410,7 @@ class _Aligner:
     def _regroup(self) -> None:
         """The glued rows read before a later one showed the report's thousands spaces, read both ways:
         their readings replaced, and a row that could not be cut at every space read now."""
-        for u, how, t, cols, open_ in self.rep.spaced_rows:
+        for u, how, t, cols, open_, said in self.rep.spaced_rows:
             heads, run, kinds, sums, dropped, base, at = how
             options, plain, unlisted, _ = _readings(heads, run, kinds, sums, dropped, bool(self.rep.empties),
                                                     base, at, t.table in self.rep.totals, _split_grouped)
@@ -2427,13 +2420,19 @@ class _Aligner:
                 u.open = u.open or unlisted or options is None
             elif options:
                 self.row_notes.pop((t.table, t.row), None)
-                self.unsplit = [x for x in self.unsplit if x != f"{' / '.join(t.row) or t.table} ({run[:30]}: "
-                                f"cannot be cut into {len(cols)} cells)"]
+                self.unsplit.remove(said)
                 u = Uncertain(t.table, t.row, cols, options, "solved", "glued", plain, kinds, open_ or unlisted,
                               bool(dropped))
                 self.uncertain.append((u, t))
                 self.rep.uncut[t.table] -= 1  # (counted now as a row read: _misfit)
                 self.rep.uncut_read.add(id(u))
+
+    def _groups(self, table: str, shown: str) -> None:
+        """The report writes thousands spaces, as `shown` (…only) with one: its glued rows are read both
+        ways from here, those read before again (_solve → _regroup), and a warning says why."""
+        self.grouping = True
+        self.warnings.append(f"{table}: {shown} with a space read as a thousands space (2 636): each glued "
+                             "row of the report is read so too, the identities choose")
 
     def _split(self):
         """split_run as this page's glued rows are cut: reading thousands spaces too where it may
@@ -2447,7 +2446,8 @@ class _Aligner:
         a sentence's figure with its unit (1236件) — not; nor where a space between two figures of
         its glued rows is surely a cut: one stands before a figure of one or two digits (`8 0 0 0 0
         0 8`, `12 345 67`: cells one space apart). Otherwise it may: each such space is read both
-        ways (solve.split_run), the identities choose."""
+        ways (solve.split_run), the identities choose. Rows read later may still show it does
+        (_glued_row, _groups)."""
         if self.grouping is None:
             norm = self.doc.norm
             spaced = [tok.text for tok in self.toks if tok.glued and " " in tok.text]
