@@ -145,6 +145,11 @@ def test_metadata_never_from_a_cited_document(text, year, agency):
     ("现公布XX市公共资源交易中心2021年政府信息公开工作年度报告。一、总体情况", "", "a.txt",
      "XX市公共资源交易中心", "title", 2021, "title"),
     ("于都县人民政府2020年政府信息公开工作年度报告", "", "a.txt", "于都县人民政府", "title", 2020, "title"),
+    # a scraped page's words run into the title (首页 > 正文…, 当前位置:…): not the agency's name
+    ("首页 > 百姓生活 > 正文株洲市芦淞区人民政府2019年政府信息公开年度报告发布日期:2020/2/22", "", "a.txt",
+     "株洲市芦淞区人民政府", "title", 2019, "title"),
+    ("您现在的位置:首页详情某某县公路局2020年政府信息公开工作年度报告", "", "a.txt",
+     "某某县公路局", "title", 2020, "title"),
     # no title: the compiling sentence, and the year from the statistics period
     ("本报告根据《条例》编制，汇总平潭综合实验区各有关单位政府信息公开工作情况。数据统计时限为2022年1月1日至2022年12月31日。"
      "如有疑问请与平潭综合实验区党政办公室联系。", "", "a.txt", "平潭综合实验区", "compiler", 2022, "period"),

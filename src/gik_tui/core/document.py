@@ -285,6 +285,21 @@ class Document:
         mm = 25.4 / 72
         return f"at {x0 * mm:.0f}–{x1 * mm:.0f} mm across, {top * mm:.0f}–{bottom * mm:.0f} mm down"
 
+    def head(self, end: int) -> "Document":
+        """The document cut at offset `end` of `text` (core/bundle.py: the first of the reports a file
+        holds): every offset before `end` stands as it was, so figures and headings found in the
+        head point into the whole text."""
+        lines = self.text.count("\n", 0, end) + 1
+        return Document(
+            source=self.source, text=self.text[:end], sha256=self.sha256, encoding=self.encoding,
+            grids=tuple(g for g in self.grids if g.first_line < lines), notes=self.notes,
+            pages=tuple(p for p in self.pages if p < end),
+            heading_lines=frozenset(i for i in self.heading_lines if i < lines), title=self.title,
+            page_names=self.page_names, ocr_pages=self.ocr_pages,
+            ocr_spans=tuple((a, min(b, end)) for a, b in self.ocr_spans if a < end),
+            ocr_boxes=tuple(b for b in self.ocr_boxes if b[0] < end),
+        )
+
     def line_of(self, offset: int) -> int:
         """0-based line of an offset in `text`."""
         return bisect.bisect_right(self.line_starts, offset) - 1

@@ -6,9 +6,10 @@ import os
 from dataclasses import replace
 from functools import cache
 
+from .bundle import describe, find_parts
 from .document import Document
 from .meta import choose_template, find_agency_from, find_year_from
-from .model import Cell, Extraction
+from .model import Cell, CheckResult, Extraction
 from .ocr_check import confirm
 from .prose import prose_figures
 from .readers import read_path
@@ -37,6 +38,14 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
     if "replaced" in doc.encoding:
         warnings.append(f"{doc.source}: {doc.encoding}")
     warnings.extend(f"{doc.source}: {n}" for n in doc.notes)
+    findings: tuple[CheckResult, ...] = ()
+    parts = find_parts(doc)
+    if len(parts) > 1:  # several reports in one file: the first alone is read, the rest said
+        said = describe(parts)
+        warnings.append(f"{doc.source}: {said}")
+        if any(p.copy_of is None for p in parts[1:]):
+            findings = (CheckResult("file.reports", False, said, ()),)
+        doc = doc.head(parts[1].start)
     name = os.path.basename(doc.source)
     year, year_from = find_year_from(doc.norm, doc.title, name)
     if template_id is None:
@@ -94,7 +103,7 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
         al.other_rows = [replace(r, page=page_of(r.start)) for r in al.other_rows]
         sections = [replace(s, page=page_of(s.start)) for s in sections]
     agency, agency_from = find_agency_from(doc.norm, doc.title, name)
-    checks = run_checks(template, found)
+    checks = [*findings, *run_checks(template, found)]
     for chk in checks:
         if chk.id.endswith(".missing"):
             warnings.append(chk.message)
@@ -115,4 +124,5 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
         questions=tuple(al.questions),
         other_rows=tuple(al.other_rows),
         offers=offers,
+        findings=findings,
     )

@@ -117,7 +117,9 @@ def find_year_from(norm: str, title: str = "", source: str = "") -> tuple[int | 
 
 # words that may stand in front of a name in a sentence (现公布…, 根据…, 关于…): the name starts after
 # the last of them; single characters are cut only where they do not begin a word of a name
+# (and a page's words run into the title in a scraped page: 首页 > 正文XX区人民政府2019年…)
 _LEAD = re.compile(r"(?:现将|现予?公布|现发布|特此|根据|依据|按照|依照|关于|对于|汇总|编制|公布|发布|公告|印发|做好|要求|以下|"
+                   r"正文|首页|详情|位置|"
                    r"[由据于为是将对在经向与和及的了过现按照根公告关各本我])")
 _KEEP = ("公安", "公共", "公路", "公积金", "公证", "公用", "公园", "公交", "公务", "关岭", "本溪", "和平", "和田", "和龙",
          "于都", "于洪", "于田", "将乐", "根河", "经济", "经开", "向阳", "布尔", "各族", "在线", "对外", "发布", "和县",

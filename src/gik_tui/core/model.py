@@ -331,6 +331,9 @@ class Extraction:
     questions: tuple[Question, ...] = ()  # a table's repeated ambiguity, asked once
     other_rows: tuple[OtherRow, ...] = ()  # the report's own rows in a one-column table
     offers: dict = field(default_factory=dict, compare=False)  # cell key → Offers (not in the JSON)
+    # what fails for the file itself, whatever its cells hold (core/bundle.py: it holds several
+    # reports), among `checks` and again in every session's checks (core/review.py)
+    findings: tuple[CheckResult, ...] = ()
 
     def __reduce__(self):
         if self.splits.__class__ is Deferred:  # stored as the plain dict of every split (core/cache.py)

@@ -215,7 +215,7 @@ class Review:
 
     def checks(self) -> list[CheckResult]:
         if self._checks is None:
-            self._checks = run_checks(self.template, self.current_cells())
+            self._checks = [*self.ex.findings, *run_checks(self.template, self.current_cells())]
         return self._checks
 
     def failing_cells(self) -> set[CellKey]:

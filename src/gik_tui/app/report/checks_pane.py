@@ -80,6 +80,10 @@ class ChecksPane(KeepsFocusWhenShown, DataTable):
             return [ref.key for ref in (chk.waiting or chk.cells)]
         return None
 
+    def check_at_cursor(self) -> str | None:
+        """The id of the check under the cursor."""
+        return self.checks[self.cursor_row].id if self.cursor_row < len(self.checks) else None
+
     def jump(self) -> None:
         """Post JumpTo for the check under the cursor (a click; `enter` jumps at once, in the
         screen, so the keys after it act on the cell it goes to)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 
 from rich.text import Text
 from textual import events, on
@@ -12,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from ...core.annotations import DONE, FLAGGED, AnnotationFile
+from ...core.bundle import find_parts
 from ...core.document import Document
 from ...core.model import Extraction, cell_address
 from ...core.open_report import OpenReport
@@ -500,7 +502,9 @@ class ReportScreen(Editing, Headings, Saving, Screen):
             self.action_edit()
         elif isinstance(f, ChecksPane):
             keys = f.cells_at_cursor()  # now, not by a message: a figure typed next goes to that cell
-            if keys is not None:
+            if keys == [] and f.check_at_cursor() == "file.reports":
+                self.show_next_report()
+            elif keys is not None:
                 self.jump_to(keys)
         elif isinstance(f, SectionsPane):
             self.action_pick_heading()
@@ -621,6 +625,18 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     @on(ChecksPane.JumpTo)
     def _jump_to_check(self, event: ChecksPane.JumpTo) -> None:
         self.jump_to(event.keys)
+
+    def show_next_report(self) -> None:
+        """The text at where the file's second report starts (core/bundle.py), for a file that
+        holds several: what `file.reports` in the Checks tab is about."""
+        parts = find_parts(self.doc)
+        if len(parts) < 2:
+            return
+        p = parts[1]
+        col = p.start - self.doc.line_starts[p.line - 1]
+        self.query_one(SourceView).show_span(p.line - 1, col, col + 1)
+        self.set_status(f"the file's next report starts here (line {p.line}); only the first is read: "
+                        f"`gik-tui split {os.path.basename(self.doc.source)}` writes each to its own file")
 
     def jump_to(self, keys: list) -> None:
         """The cursor to the first of a check's cells that is on a table."""

@@ -1,0 +1,169 @@
+"""A file that holds several reports: an office's 汇编 of its agencies' reports, a page with every
+year's report one after the other, a page that carries its article twice (a print copy).
+
+A report starts again where its first section's heading (一、总体情况, 一、概述 …: the first section
+of a template, with its aliases, from the templates' TOML) stands a second time after a whole
+report's body since the one before (at least MIN_BODY characters that are not spaces, and another
+numbered heading): a table of contents (目录 listing the headings, then the body) is too short to
+be a report and is not a start. The new report starts at its title (…政府信息公开工作年度报告)
+where one stands shortly before that heading, with the agency's line above it when the title is
+on two lines; else at the heading itself. Parts with the same figures in the same order are one
+report written twice.
+
+Reading a file as one report when it holds several mixes their figures: cells of one report under
+the other's name and year, at full confidence. So extraction reads the first report alone and says
+what else the file holds (core/extract.py); `gik-tui split` writes each report to its own file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from .document import Document
+from .meta import find_agency_from, find_year_from
+from .templates import load_template, template_ids
+
+MIN_BODY = 800  # characters (not spaces) between two first headings for a report to stand between them
+TITLE_BACK = 1500  # how far before a first heading its report's title may stand
+_TITLE = re.compile(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度|年)?(?:报告|年报)")
+# where a report's opening paragraph starts when it has no title line (本报告由…根据《条例》…编制)
+_INTRO = re.compile(r"本(?:年度)?报告|(?:根据|依据|按照)《中华人民共和国政府信息公开条例》")
+MAX_LINE = 400  # a title or opening paragraph longer than this is in a report run onto one line
+_OTHER_HEADING = re.compile(r"[二三四五六]\s*(?:[、.．]|部分)")
+_SPACE = re.compile(r"\s+")
+_AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办|院|署|中心|"
+                          r"街道办事处|街道|镇|乡|公司|集团|大学|学院|医院|馆|所|站|队)$")
+# the name and year in front of a title run into the text before it: a figure other than a year
+# or a sentence end stops it
+_NAME_BEFORE = re.compile(r"(?:[\u4e00-\u9fff()（）]|\d{4}\s*年度?)*\Z")
+MAX_NAME = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One report of a file: where it starts in the text and what it is called there."""
+
+    start: int  # offset in the text
+    line: int  # 1-based line where it starts
+    agency: str | None = None  # whose report it is and on which year, as core/meta reads them in it
+    year: int | None = None
+    copy_of: int | None = None  # the index of an earlier part with the same figures: written twice
+
+
+@cache
+def _first_heading() -> re.Pattern:
+    """一、 followed by the name or an alias of any template's first section, longest first."""
+    names: set[str] = set()
+    for tid in template_ids():
+        sec = load_template(tid).sections[0]
+        names.update((sec.name, *sec.aliases))
+    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"一\s*(?:[、.．]|部分)\s*(?:" + words + ")")
+
+
+def find_parts(doc: Document) -> tuple[Part, ...]:
+    """The reports the file holds, in order: one Part for a file of one report (most of them)."""
+    norm = doc.norm
+    heads = [m.start() for m in _first_heading().finditer(norm)]
+    if len(heads) < 2:
+        return (Part(0, 1),)
+    starts: list[int] = []  # offsets in norm where another report starts
+    bodies = [heads[0]]  # … and where each report's first heading stands
+    prev = heads[0]
+    for h in heads[1:]:
+        body = norm[prev:h]
+        if len(_SPACE.sub("", body)) < MIN_BODY or not _OTHER_HEADING.search(body):
+            continue  # a contents list, or a list inside the report: not a report of its own
+        starts.append(_start_of(norm, max(prev, h - TITLE_BACK), h))
+        bodies.append(h)
+        prev = h
+    if not starts:
+        return (Part(0, 1),)
+    parts = []
+    for s, e in zip([0, *starts], [*starts, len(norm)]):
+        a = doc.to_orig(s)
+        agency, _ = find_agency_from(norm[s:e], doc.title if s == 0 else "")
+        year, _ = find_year_from(norm[s:e], doc.title if s == 0 else "")
+        parts.append(Part(a, doc.line_of(a) + 1, agency, year))
+    # each report's text from its first heading on, without spaces: a copy's is the same but for
+    # the page around it
+    texts = [_SPACE.sub("", norm[h:e]) for h, e in zip(bodies, [*starts, len(norm)])]
+    out = []
+    for i, p in enumerate(parts):
+        same = next((j for j in range(i) if _same(texts[j], texts[i])), None)
+        out.append(p if same is None else replace(p, copy_of=same))
+    return tuple(out)
+
+
+def _same(a: str, b: str) -> bool:
+    """Whether two reports' texts are one written twice: they begin alike for at least a report's
+    body and half the shorter (what differs after is the page around each copy)."""
+    common = len(os.path.commonprefix([a, b]))
+    return common >= max(MIN_BODY, min(len(a), len(b)) // 2)
+
+
+def _start_of(norm: str, a: int, heading: int) -> int:
+    """Where the report whose first heading is at `heading` starts: at the line of the last title
+    in norm[a:heading] (with the agency's line above a title line), or in a report run onto one
+    line at the name and year before that title; with no title, where its opening paragraph starts
+    (本报告…); else at the heading's line."""
+    titles = list(_TITLE.finditer(norm, a, heading))
+    if titles:
+        m = titles[-1]
+    else:
+        intro = list(_INTRO.finditer(norm, a, heading))
+        if not intro:
+            line = norm.rfind("\n", a, heading)
+            return line + 1 if line >= 0 and not norm[line + 1:heading].strip() else heading
+        i = len(intro) - 1  # the first of the last run of them (本报告由…编制。本报告由…组成…)
+        while i > 0 and intro[i].start() - intro[i - 1].start() <= MAX_LINE:
+            i -= 1
+        m = intro[i]
+    line = norm.rfind("\n", 0, m.start()) + 1
+    end = norm.find("\n", m.start())
+    if line >= a and (len(norm) if end < 0 else end) - line <= MAX_LINE:  # a line of its own
+        above_start = norm.rfind("\n", 0, max(0, line - 1)) + 1
+        above = norm[above_start:line - 1].strip()
+        if m.re is _TITLE and line > a and above_start >= a and _AGENCY_LINE.match(above):
+            return above_start  # the agency's name above the title
+        return line
+    if m.re is _INTRO:
+        return m.start()
+    head = norm[max(line, a, m.start() - MAX_NAME):m.start()]
+    name = _NAME_BEFORE.search(head)
+    return m.start() - (len(head) - name.start() if name else 0)
+
+
+def describe(parts: tuple[Part, ...]) -> str:
+    """One line on what the file holds, for the warnings and the finding."""
+    def name(p: Part) -> str:
+        said = ", ".join(str(x) for x in (p.agency, p.year) if x)
+        return f"line {p.line}" + (f" ({said})" if said else "")
+
+    copies = [p for p in parts[1:] if p.copy_of is not None]
+    others = [p for p in parts[1:] if p.copy_of is None]
+    said = []
+    if others:
+        said.append(f"this file holds {len(others) + 1} reports: {', '.join(name(p) for p in (parts[0], *others))}; "
+                    f"only the first is read (`gik-tui split` writes each to its own file)")
+    if copies:
+        said.append(f"the report stands {'twice' if len(copies) == 1 else f'{len(copies) + 1} times'} in this file "
+                    f"(again at {', '.join(name(p) for p in copies)}); the first is read")
+    return "; ".join(said)
+
+
+def split_plan(doc: Document, parts: tuple[Part, ...], out_dir: str | None = None) -> list[tuple[str, str, Part]]:
+    """(file to write, its text, the part) for each report of the file, copies left out: `NAME.1.txt`,
+    `NAME.2.txt` … beside the file or in `out_dir`, each a report's text from where it starts to where
+    the next starts (`gik-tui split`)."""
+    folder = out_dir if out_dir is not None else os.path.dirname(doc.source)
+    stem = os.path.splitext(os.path.basename(doc.source))[0]
+    bounds = [p.start for p in parts[1:]] + [len(doc.text)]
+    out = []
+    for p, end in zip(parts, bounds):
+        if p.copy_of is None:
+            out.append((os.path.join(folder, f"{stem}.{len(out) + 1}.txt"), doc.text[p.start:end].strip("\n") + "\n", p))
+    return out

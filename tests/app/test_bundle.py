@@ -1,0 +1,41 @@
+"""A file that holds several reports, in the app: the queue counts its finding as failing, the
+Checks tab lists it first, and enter on it shows where the next report starts."""
+
+from __future__ import annotations
+
+from gik_tui.app.app import GikApp
+from gik_tui.app.report.checks_pane import ChecksPane
+from gik_tui.app.widgets.source_view import SourceView
+
+from .helpers import open_row, ready
+
+SIZE = (160, 48)
+
+
+async def test_the_checks_tab_lists_the_reports_of_the_file_and_enter_shows_the_next(samples, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    lusong = (samples / "2019_lusong.txt").read_text(encoding="utf-8")
+    huaiyin = (samples / "2020_huaiyin.txt").read_text(encoding="utf-8")
+    (folder / "2019_汇编.txt").write_text(lusong + "\n" + huaiyin, encoding="utf-8")
+    app = GikApp(str(folder), annotations=str(tmp_path / "ann"))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        summary = next(s for s in app.workspace.summaries.values() if s.name == "2019_汇编.txt")
+        assert summary.failing >= 1 and summary.agency == "株洲市芦淞区人民政府"
+        screen = await open_row(app, pilot, "2019_汇编.txt")
+        screen.fill_checks()
+        pane = screen.query_one(ChecksPane)
+        assert pane.checks[0].id == "file.reports" and pane.checks[0].state == "fails"
+        await pilot.press("t", "t")  # the Checks tab
+        await pilot.pause()
+        if not pane.has_focus:
+            screen.set_focus(pane)
+        pane.move_cursor(row=0)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = lusong + "\n" + huaiyin
+        line = text[:text.index("本报告由淮阴区")].count("\n") + 1  # the second report's opening paragraph
+        source = screen.query_one(SourceView)
+        assert source.span is not None and source.span[0] == line - 1
+        assert "next report starts here" in screen.status_line.text.plain

@@ -1,0 +1,205 @@
+"""A file that holds several reports (core/bundle.py): the first alone is read, the rest said as a
+failing finding, a copy of the report is no finding, and `gik-tui split` writes each to a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gik_tui.cli import main
+from gik_tui.core.bundle import MIN_BODY, describe, find_parts, split_plan
+from gik_tui.core.document import Document, Grid
+from gik_tui.core.extract import extract
+from gik_tui.core.readers import read_bytes
+from gik_tui.core.review import Review
+from gik_tui.core.synth import make_report
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_reports"
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+
+
+def _text(path: Path) -> str:
+    return read_bytes(path.read_bytes(), path.name).text
+
+
+def _doc(text: str, name: str = "2019_bundle.txt"):
+    return read_bytes(text.encode("utf-8"), name)
+
+
+def _cells(ex) -> dict:
+    return {c.key: (c.value, round(c.confidence, 3), tuple(c.candidates)) for c in ex.cells}
+
+
+LUSONG = _text(SAMPLES / "2019_lusong.txt")
+HUAIYIN = _text(SAMPLES / "2020_huaiyin.txt")
+
+
+def test_two_reports_of_one_format_read_as_the_first_alone():
+    # before: the second report's figures filled 100 cells under the first's agency and year
+    text = LUSONG + "\n" + HUAIYIN
+    doc = _doc(text)
+    parts = find_parts(doc)
+    assert [(p.line, p.agency, p.year) for p in parts] == [
+        (1, "株洲市芦淞区人民政府", 2019), (text[:text.index("本报告由淮阴区")].count("\n") + 1, "淮阴区人民政府", 2020)]
+    # the second starts at its opening paragraph (本报告由…), not at its first heading below it
+    assert doc.text[parts[1].start:].startswith("本报告由淮阴区人民政府办公室")
+    both, alone = extract(doc), extract(_doc(LUSONG + "\n"))
+    assert _cells(both) == _cells(alone)
+    assert (both.agency, both.year, both.template) == ("株洲市芦淞区人民政府", 2019, "gik-2019")
+    finding = [c for c in both.checks if c.id == "file.reports"]
+    assert len(finding) == 1 and finding[0].state == "fails" and both.findings == tuple(finding)
+    assert finding[0].message.startswith(
+        f"this file holds 2 reports: line 1 (株洲市芦淞区人民政府, 2019), line {parts[1].line} (淮阴区人民政府, 2020); "
+        "only the first is read")
+    assert any("holds 2 reports" in w for w in both.warnings)
+
+
+def test_the_finding_stays_failing_in_the_session_whatever_is_typed():
+    ex = extract(_doc(LUSONG + "\n" + HUAIYIN))
+    rv = Review(ex, None, "2019_bundle.txt")
+    key = next(c.key for c in ex.cells if c.value is not None)
+    rv.set_cell(key, 12345)
+    states = {c.id: c.state for c in rv.checks()}
+    assert states["file.reports"] == "fails"
+    assert rv.checks()[0].id == "file.reports"
+
+
+def test_a_legacy_report_then_a_modern_one_keeps_the_first_format():
+    # before: the 2019 report's words chose the 2019 format for the 2016 report
+    text = _text(SAMPLES / "2016_dongchang.txt") + "\n\n" + LUSONG
+    ex, alone = extract(_doc(text, "2016_bundle.txt")), extract(_doc(_text(SAMPLES / "2016_dongchang.txt") + "\n\n",
+                                                                      "2016_bundle.txt"))
+    assert (ex.template, ex.year) == ("legacy", 2016)
+    assert _cells(ex) == _cells(alone)
+    assert [c.id for c in ex.findings] == ["file.reports"]
+
+
+def test_reports_run_onto_one_line_split_at_the_second_title():
+    glued = _text(EXAMPLES / "2020_huaiyin_oneline.txt").rstrip("\n") + "本机关无其他需要报告的事项。"
+    doc = _doc(glued + LUSONG.replace("\n", ""), "2020_glued.txt")
+    parts = find_parts(doc)
+    assert len(parts) == 2 and parts[1].line == parts[0].line == 1  # one line: the parts start inside it
+    # at the page's words run into the name before the title, never before the first report's end
+    assert doc.text[parts[1].start:].startswith("正文株洲市芦淞区人民政府2019年政府信息公开年度报告")
+    head = doc.text[:parts[1].start]
+    assert "六、其他需要报告的事项无。" in head and "芦淞" not in head
+    assert (parts[1].agency, parts[1].year) == ("株洲市芦淞区人民政府", 2019)
+    ex, alone = extract(doc), extract(_doc(glued, "2020_glued.txt"))
+    assert _cells(ex) == _cells(alone)
+    assert sum(c.value is not None for c in ex.cells) == 185
+
+
+def test_a_page_whose_article_holds_two_reports():
+    paras = "".join(f"<p>{line}</p>" for line in (LUSONG + "\n" + HUAIYIN).split("\n") if line.strip())
+    page = f"<html><head><title>年度报告</title></head><body><div class='nav'><a href='/'>首页</a></div>" \
+           f"<div class='article'>{paras}</div></body></html>"
+    doc = read_bytes(page.encode("utf-8"), "2019_page.html")
+    ex = extract(doc)
+    assert [c.id for c in ex.findings] == ["file.reports"]
+    assert [(p.agency, p.year) for p in find_parts(doc)] == [("株洲市芦淞区人民政府", 2019), ("淮阴区人民政府", 2020)]
+    assert (ex.agency, ex.year) == ("株洲市芦淞区人民政府", 2019)
+
+
+def test_a_title_on_two_lines_starts_at_the_agency_line():
+    second = "某某县人民政府\n2020年政府信息公开工作年度报告\n" + HUAIYIN
+    doc = _doc(LUSONG + "\n株洲市芦淞区人民政府办公室\n2020年1月20日\n" + second)
+    parts = find_parts(doc)
+    assert doc.text[parts[1].start:].startswith("某某县人民政府\n2020年")
+    assert doc.text[:parts[1].start].endswith("2020年1月20日\n")  # the first report's signature stays its own
+
+
+@pytest.mark.parametrize("layout", list("abcdfghsl"))  # (e is a whole web page: above)
+def test_synthetic_bundles_of_every_layout(layout):
+    a = make_report(3, seed=5, template_id="gik-2021", layout=layout)
+    b = make_report(4, seed=5, template_id="gik-2021", layout=layout)
+    ta, tb = a.render().decode(a.encoding), b.render().decode(b.encoding)
+    if layout in "fg":  # glued layouts: each report on one line, run together
+        ta, tb, sep, end = ta.replace("\n", ""), tb.replace("\n", ""), "", ""
+    else:
+        sep, end = "\n\n", "\n\n"
+    both, alone = extract(_doc(ta + sep + tb, "2021_x.txt")), extract(_doc(ta + end, "2021_x.txt"))
+    assert _cells(both) == _cells(alone)
+    assert [c.id for c in both.findings] == ["file.reports"]
+
+
+def test_a_report_written_twice_is_read_once_and_is_no_finding():
+    text = LUSONG + "\n打印本页 关闭窗口\n" + LUSONG + "\n版权所有 ICP备12345678号\n"
+    doc = _doc(text)
+    parts = find_parts(doc)
+    assert len(parts) == 2 and parts[1].copy_of == 0
+    ex = extract(doc)
+    assert ex.findings == () and not any(c.id == "file.reports" for c in ex.checks)
+    assert _cells(ex) == _cells(extract(_doc(LUSONG + "\n")))
+    assert any(w.endswith(f"the report stands twice in this file (again at line {parts[1].line} "
+                          "(株洲市芦淞区人民政府, 2019)); the first is read") for w in ex.warnings)
+    assert describe(parts) in ex.warnings[-1] or any(describe(parts) in w for w in ex.warnings)
+
+
+def test_a_contents_list_and_a_list_inside_a_report_are_not_reports():
+    toc = ("株洲市芦淞区人民政府2019年政府信息公开年度报告\n目录\n一、总体情况\n二、主动公开政府信息情况\n"
+           "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n"
+           "六、其他需要报告的事项\n")
+    assert len(find_parts(_doc(toc + LUSONG))) == 1
+    # the first heading again after less than a report's body (a quoted outline, a repeated heading)
+    short = "一、总体情况\n" + "本年度工作稳步推进。" * 20 + "\n二、主动公开\n一、总体情况\n" + "正文。" * 400
+    assert len(_SPACE_FREE(short.split("一、总体情况")[1])) < MIN_BODY
+    assert len(find_parts(_doc(short))) == 1
+    for path in sorted(SAMPLES.iterdir()) + sorted(EXAMPLES.iterdir()):
+        assert len(find_parts(read_bytes(path.read_bytes(), path.name))) == 1, path.name
+
+
+def _SPACE_FREE(s: str) -> str:
+    return "".join(s.split())
+
+
+def test_the_head_keeps_every_offset_and_drops_what_lies_after():
+    text = "一\n二\n\f\n三\n四\n\f\n五\n"
+    doc = Document("x.pdf", text, "0" * 64, "utf-8", grids=(Grid((("a",),), 0), Grid((("b",),), 6)),
+                   pages=(0, 4, 9), heading_lines=frozenset({0, 5}), ocr_spans=((2, 3), (5, 12)),
+                   ocr_boxes=((0, 1, 1, 0, 0, 1, 1), (10, 11, 3, 0, 0, 1, 1)))
+    head = doc.head(8)
+    assert head.text == text[:8] and head.sha256 == doc.sha256 and head.source == "x.pdf"
+    assert [g.first_line for g in head.grids] == [0]
+    assert head.pages == (0, 4) and head.heading_lines == frozenset({0})
+    assert head.ocr_spans == ((2, 3), (5, 8)) and len(head.ocr_boxes) == 1
+    assert head.norm == doc.norm[:8]
+
+
+def test_split_plan_names_each_report_and_leaves_copies_out(tmp_path):
+    text = LUSONG + "\n" + HUAIYIN + "\n" + HUAIYIN
+    doc = read_bytes(text.encode("utf-8"), str(tmp_path / "汇编.txt"))
+    parts = find_parts(doc)
+    assert [p.copy_of for p in parts] == [None, None, 1]
+    plan = split_plan(doc, parts)
+    assert [Path(t).name for t, _, _ in plan] == ["汇编.1.txt", "汇编.2.txt"]
+    assert plan[0][1] == LUSONG.strip("\n") + "\n"
+    assert plan[1][1].startswith("本报告由淮阴区") and plan[1][1].count("一、总体情况") == 1
+    assert [Path(t).parent for t, _, _ in split_plan(doc, parts, str(tmp_path / "out"))] == [tmp_path / "out"] * 2
+
+
+def test_cli_split_writes_each_report_and_never_replaces_a_file(tmp_path):
+    src = tmp_path / "2019_汇编.txt"
+    src.write_text(LUSONG + "\n" + HUAIYIN, encoding="utf-8")
+    run = CliRunner().invoke
+    r = run(main, ["split", str(src)])
+    assert r.exit_code == 0, r.output
+    assert "wrote 2 reports: 2019_汇编.1.txt (株洲市芦淞区人民政府, 2019), 2019_汇编.2.txt (淮阴区人民政府, 2020)" in r.output
+    one, two = tmp_path / "2019_汇编.1.txt", tmp_path / "2019_汇编.2.txt"
+    assert extract(read_bytes(one.read_bytes(), one.name)).findings == ()
+    ex2 = extract(read_bytes(two.read_bytes(), two.name))
+    assert (ex2.agency, ex2.year, ex2.findings) == ("淮阴区人民政府", 2020, ())
+    assert _cells(ex2) == _cells(extract(read_bytes(HUAIYIN.encode("utf-8"), two.name)))
+    two.write_text("mine", encoding="utf-8")
+    r = run(main, ["split", str(src)])
+    assert r.exit_code == 2 and "2019_汇编.1.txt: exists; not replaced" in r.output
+    assert two.read_text(encoding="utf-8") == "mine"
+    r = run(main, ["split", str(src), "--force"])
+    assert r.exit_code == 0 and two.read_text(encoding="utf-8").startswith("本报告由淮阴区")
+    r = run(main, ["split", str(src), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 0 and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["2019_汇编.1.txt", "2019_汇编.2.txt"]
+    r = run(main, ["split", str(SAMPLES / "2019_lusong.txt")])
+    assert r.exit_code == 0 and r.output.endswith("holds one report; nothing written\n")
+    r = run(main, ["split", str(tmp_path / "none.txt")])
+    assert r.exit_code == 2 and r.output.strip().endswith("none.txt: no such file")
