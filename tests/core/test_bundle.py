@@ -150,6 +150,35 @@ def test_a_contents_list_and_a_list_inside_a_report_are_not_reports():
         assert len(find_parts(read_bytes(path.read_bytes(), path.name))) == 1, path.name
 
 
+def test_a_report_with_no_overview_or_bare_headings_starts_at_its_title():
+    # the second report's outline opens at another section (it has no 总体情况), after its title
+    a, b = HUAIYIN.index("一、总体情况"), HUAIYIN.index("二、主动公开政府信息情况")
+    no_overview = HUAIYIN[:a] + "一、主动公开政府信息情况" + HUAIYIN[b + len("二、主动公开政府信息情况"):]
+    second = "某某县人民政府2020年政府信息公开工作年度报告\n" + no_overview
+    doc = _doc(LUSONG + "\n" + second)
+    parts = find_parts(doc)
+    assert len(parts) == 2 and doc.text[parts[1].start:].startswith("某某县人民政府2020年政府信息公开工作年度报告")
+    assert _cells(extract(doc)) == _cells(extract(_doc(LUSONG + "\n")))
+    # … or its headings have no ordinals (总体情况 a line of its own)
+    second = "某某县人民政府2020年政府信息公开工作年度报告\n" + HUAIYIN.replace("一、总体情况\n", "总体情况\n", 1)
+    assert len(find_parts(_doc(LUSONG + "\n" + second))) == 2
+    # without its title, neither starts a report: 一、 before a section's name inside a report, a
+    # bare 总体情况 quoted on a line
+    assert len(find_parts(_doc(LUSONG + "\n" + no_overview))) == 1
+
+
+def test_a_title_named_inside_a_report_starts_no_report():
+    # 总体情况 says the last report was published, then the requests table's first row (一、本年新收…),
+    # or a cited document names a report: neither starts one
+    said = LUSONG.replace("三、收到和处理政府信息公开申请情况", "按时发布2018年政府信息公开工作年度报告。\n"
+                          "三、收到和处理政府信息公开申请情况", 1)
+    assert len(find_parts(_doc(said))) == 1
+    cited = LUSONG.replace("五、存在的主要问题及改进情况", "五、存在的主要问题及改进情况\n按照《关于做好2019年政府信息公开工作"
+                           "年度报告编制发布工作的通知》要求：\n一、主动公开政府信息情况还需加强", 1)
+    assert len(find_parts(_doc(cited))) == 1
+    assert _cells(extract(_doc(cited))) == _cells(extract(_doc(LUSONG)))
+
+
 def _SPACE_FREE(s: str) -> str:
     return "".join(s.split())
 

@@ -5,14 +5,14 @@ A report starts again where its first section's heading (一、总体情况, 一
 of a template, with its aliases, from the templates' TOML) stands a second time after a whole
 report's body since the one before (at least MIN_BODY characters that are not spaces, and another
 numbered heading): a table of contents (目录 listing the headings, then the body) is too short to
-be a report and is not a start. The new report starts at its title (…政府信息公开工作年度报告)
-where one stands shortly before that heading, with the agency's line above it when the title is
-on two lines; else at the heading itself. Parts with the same figures in the same order are one
-report written twice.
-
-Reading a file as one report when it holds several mixes their figures: cells of one report under
-the other's name and year, at full confidence. So extraction reads the first report alone and says
-what else the file holds (core/extract.py); `gik-tui split` writes each report to its own file.
+be a report and is not a start. A report with no overview (its outline opens at 一、主动公开…, a
+heading scored as core/sections.py scores them) or whose headings have no ordinals (总体情况 a line
+of its own) starts again only after its title with its year (2020年…政府信息公开工作年度报告), never
+one a cited document names (《关于做好…年度报告…的通知》); 一、 before words that name no section (the
+requests table's first row, a list) starts nothing. The new report starts at its title where one
+stands shortly before that heading, with the agency's line above it when the title is on two
+lines; else at its opening paragraph (本报告由…); else at the heading itself. Two reports whose
+texts begin alike for a report's body are one written twice.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .document import Document
+from .sections import MAX_HEADING, names_a_section, score_sections
 from .meta import find_agency_from, find_year_from
 from .templates import load_template, template_ids
 
@@ -54,28 +55,77 @@ class Part:
 
 
 @cache
-def _first_heading() -> re.Pattern:
-    """一、 followed by the name or an alias of any template's first section, longest first."""
-    names: set[str] = set()
+def _heading_marks() -> tuple[re.Pattern, re.Pattern]:
+    """Where a report's outline may start: 一、 (group `first` when the name or an alias of any
+    template's first section follows), and the first section's name (`bare` where it is a line of
+    its own: a report whose headings have no ordinals). Two scans: one with both would try the
+    line's start at every character."""
+    first: set[str] = set()
     for tid in template_ids():
         sec = load_template(tid).sections[0]
-        names.update((sec.name, *sec.aliases))
-    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"一\s*(?:[、.．]|部分)\s*(?:" + words + ")")
+        first.update((sec.name, *sec.aliases))
+    words = "|".join(re.escape(n) for n in sorted(first, key=len, reverse=True))
+    return (re.compile(r"一\s*(?:[、.．]|部分)\s*(?P<first>" + words + ")?"),
+            re.compile(r"(?P<bare>" + words + r")[ \t\u3000]*(?:\n|\Z)"))
+
+
+def _marks(norm: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each place a report's outline may start, in order; kind "first"
+    (一、总体情况), "other" (一、 before other words) or "bare" (总体情况 a line of its own)."""
+    ordinal, bare = _heading_marks()
+    out = [(m.start(), m.end(), "other" if m.group("first") is None else "first") for m in ordinal.finditer(norm)]
+    for m in bare.finditer(norm):
+        line = norm.rfind("\n", 0, m.start()) + 1
+        if not norm[line:m.start()].strip(" \t\u3000"):
+            out.append((m.start(), m.end(), "bare"))
+    return sorted(out) if len(out) > 1 else out
+
+
+# a report's title with its year (2020年…政府信息公开工作年度报告): where a report with no overview
+# heading may start again
+_YEAR_TITLE = re.compile(r"\d{4}\s*年度?[^\n。；;]{0,30}?(?:政府信息公开|政务公开)[^\n。；;]{0,12}?(?:年度)?(?:报告|年报)")
+
+
+def _titled(norm: str, a: int, b: int) -> bool:
+    """Whether a report's title with its year stands in norm[a:b], not inside a cited document's
+    name (《关于做好2020年政府信息公开工作年度报告…的通知》)."""
+    for t in _YEAR_TITLE.finditer(norm, a, b):
+        if norm.rfind("《", a, t.start()) <= norm.rfind("》", a, t.start()):
+            return True
+    return False
+
+
+def _names_section(norm: str, at: int) -> bool:
+    """Whether the words at `at` (after 一、) name a section of some template: a heading's line
+    scored as core/sections.py scores headings, or in a line run on, its first words."""
+    end = norm.find("\n", at)
+    line = norm[at:end if end >= 0 else len(norm)]
+    if len(line.strip()) <= MAX_HEADING:
+        return any(score_sections(t, line)[0][1] >= t.section_threshold for t in map(load_template, template_ids()))
+    return any(names_a_section(norm[at:at + 80], tid) for tid in template_ids())
 
 
 def find_parts(doc: Document) -> tuple[Part, ...]:
     """The reports the file holds, in order: one Part for a file of one report (most of them)."""
     norm = doc.norm
-    heads = [m.start() for m in _first_heading().finditer(norm)]
+    heads = _marks(norm)
     if len(heads) < 2:
         return (Part(0, 1),)
     starts: list[int] = []  # offsets in norm where another report starts
-    bodies = [heads[0]]  # … and where each report's first heading stands
-    prev = heads[0]
-    for h in heads[1:]:
+    bodies = [heads[0][0]]  # … and where each report's first heading stands
+    prev = heads[0][0]
+    for h, end, kind in heads[1:]:
+        if h - prev < MIN_BODY:
+            continue
+        if kind != "first":
+            # another section's heading (a report with no overview), or a bare one: a report
+            # starts there only after its title
+            if not _titled(norm, max(prev, h - TITLE_BACK), h):
+                continue
+            if kind == "other" and not _names_section(norm, end):
+                continue  # 一、 before words that name no section (a table's row, a list)
         body = norm[prev:h]
-        if len(_SPACE.sub("", body)) < MIN_BODY or not _OTHER_HEADING.search(body):
+        if len(_SPACE.sub("", body)) < MIN_BODY or (kind != "bare" and not _OTHER_HEADING.search(body)):
             continue  # a contents list, or a list inside the report: not a report of its own
         starts.append(_start_of(norm, max(prev, h - TITLE_BACK), h))
         bodies.append(h)

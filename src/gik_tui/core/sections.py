@@ -117,6 +117,12 @@ def _section_prefix(body: str, template_id: str) -> int:
     return kept[best_len - 1] + 1 if best_len else 0
 
 
+def names_a_section(text: str, template_id: str) -> bool:
+    """Whether `text` (normalised, after an ordinal) starts with the words of a section's name or
+    alias, as closely as a heading inside a line must (core/bundle.py)."""
+    return _section_prefix(text, template_id) > 0
+
+
 def _inline(doc: Document, norm_line: str, norm_start: int, template: Template,
             spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """(ordinal, start, end) in the text of headings standing inside a line."""
