@@ -13,6 +13,10 @@ requests table's first row, a list) starts nothing. The new report starts at its
 stands shortly before that heading, with the agency's line above it when the title is on two
 lines; else at its opening paragraph (本报告由…); else at the heading itself. Two reports whose
 texts begin alike for a report's body are one written twice.
+
+Reading a file as one report when it holds several mixes their figures: cells of one report under
+the other's name and year, at full confidence. So extraction reads the first report alone and says
+what else the file holds (core/extract.py); `gik-tui split` writes each report to its own file.
 """
 
 from __future__ import annotations
@@ -23,8 +27,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .document import Document
-from .sections import MAX_HEADING, names_a_section, score_sections
 from .meta import find_agency_from, find_year_from
+from .sections import MAX_HEADING, names_a_section, score_sections
 from .templates import load_template, template_ids
 
 MIN_BODY = 800  # characters (not spaces) between two first headings for a report to stand between them
