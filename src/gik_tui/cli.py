@@ -333,10 +333,7 @@ def export(paths, fmt, what, wide, output, annotations, force, jobs):
 @click.option("--force", is_flag=True, help="replace files of the same names if they exist")
 def split(path, output_dir, force):
     """Write each report of a file that holds several (an office's 汇编 of its agencies' reports, a page with every year's report) to its own text file: NAME.1.txt, NAME.2.txt …"""
-    import os
-
-    from .core.bundle import find_parts, split_plan
-    from .core.files import is_one_of, write_atomic
+    from .core.bundle import SplitRefused, find_parts, said_of, split_file
     from .core.readers import ReadError, read_path
 
     try:
@@ -345,28 +342,19 @@ def split(path, output_dir, force):
         _err(str(e))
         sys.exit(2)
     parts = find_parts(doc)
-    plan = split_plan(doc, parts, output_dir)
-    if len(plan) < 2:
+    if sum(p.copy_of is None for p in parts) < 2:
         click.echo(f"{path}: holds one report" + (" (written more than once)" if len(parts) > 1 else "")
                    + "; nothing written")
         return
-    for target, _, _ in plan:
-        if is_one_of(target, [path]) or (os.path.lexists(target) and not force):
-            _err(f"{target}: exists; not replaced (pass --force to replace it, or -o to write elsewhere)")
-            sys.exit(2)
-    from pathlib import Path
-
     try:
-        if output_dir:
-            os.makedirs(output_dir, exist_ok=True)
-        for target, text, _ in plan:
-            write_atomic(Path(target), text.encode("utf-8"))
+        written = split_file(doc, parts, output_dir, force)
+    except SplitRefused as e:
+        _err(f"{e} (pass --force to replace it, or -o to write elsewhere)")
+        sys.exit(2)
     except OSError as e:
         _err(f"{e.filename or path}: cannot write ({e.strerror or e})")
         sys.exit(2)
-    said = ", ".join(f"{os.path.basename(t)} ({', '.join(str(x) for x in (p.agency, p.year) if x) or f'line {p.line}'})"
-                     for t, _, p in plan)
-    click.echo(f"{path}: wrote {len(plan)} reports: {said}. The file itself still holds them all: "
+    click.echo(f"{path}: wrote {len(written)} reports: {said_of(written)}. The file itself still holds them all: "
                f"move it out of the folder, or its first report is read twice")
 
 

@@ -232,3 +232,24 @@ def test_cli_split_writes_each_report_and_never_replaces_a_file(tmp_path):
     assert r.exit_code == 0 and r.output.endswith("holds one report; nothing written\n")
     r = run(main, ["split", str(tmp_path / "none.txt")])
     assert r.exit_code == 2 and r.output.strip().endswith("none.txt: no such file")
+
+
+def test_a_pdf_of_two_reports_reads_the_first_pages_alone():
+    import io
+
+    import pypdfium2 as pdfium
+
+    a = make_report(3, seed=5, template_id="gik-2021", layout="p")
+    b = make_report(4, seed=5, template_id="gik-2021", layout="p")
+    out = pdfium.PdfDocument.new()
+    for data in (a.render(), b.render()):
+        out.import_pages(pdfium.PdfDocument(data))
+    buf = io.BytesIO()
+    out.save(buf)
+    doc = read_bytes(buf.getvalue(), "2021_汇编.pdf")
+    parts = find_parts(doc)
+    assert len(parts) == 2 and doc.page_of(parts[1].start) == 4  # the second report's first page
+    ex, alone = extract(doc), extract(read_bytes(a.render(), "2021_汇编.pdf"))
+    assert _cells(ex) == _cells(alone) and sum(c.value is not None for c in ex.cells) == 200
+    assert max(c.page for c in ex.cells if c.page) == 3
+    assert [c.id for c in ex.findings] == ["file.reports"]

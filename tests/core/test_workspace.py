@@ -27,6 +27,17 @@ def test_at_a_folder_finds_its_reports_and_makes_the_annotations_folder(folder, 
     assert (ws.annotator, ws.section_threshold, ws.warnings, ws.unreadable) == ("张三", 70, [], 0)
 
 
+def test_reports_written_while_open_are_listed_after_their_file(folder, tmp_path_factory):
+    ws = Workspace.at(str(folder), str(tmp_path_factory.mktemp("n")), "张三", 70)
+    lusong = str(folder / "2019_lusong.txt")
+    ws.set_order(list(reversed(ws.files)), False)
+    new = [str(folder / "2019_lusong.1.txt"), str(folder / "2019_lusong.2.txt")]
+    assert ws.add_files([*new, lusong], lusong) == new  # (one already listed: left where it is)
+    assert [os.path.basename(p) for p in ws.files][3:6] == ["2019_lusong.txt", "2019_lusong.1.txt", "2019_lusong.2.txt"]
+    assert [os.path.basename(p) for p in ws.order][1:4] == ["2019_lusong.txt", "2019_lusong.1.txt", "2019_lusong.2.txt"]
+    assert ws.add_files(new, lusong) == [] and len(ws.files) == 7
+
+
 def test_at_one_report(folder):
     one = str(folder / "2019_lusong.txt")
     ws = Workspace.at(one)

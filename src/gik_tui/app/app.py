@@ -135,6 +135,12 @@ class GikApp(App):
         while self.screen is not screen and len(self.screen_stack) > 2:
             self.pop_screen()  # the queue (installed: kept), an overview or a dialog above it
 
+    def add_reports(self, paths: list[str], after: str) -> None:
+        """Reports written while the folder is open, listed in the queue after `after` and summarised."""
+        if self.workspace.add_files(paths, after):
+            self.queue.fill_rows()
+            self.queue.load()
+
     async def on_report_closed(self, event: ReportClosed) -> None:
         if self.screen is self.report_screen:
             await self.push_screen(self.queue)

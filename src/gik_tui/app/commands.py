@@ -37,6 +37,9 @@ class ScreenActions(Provider):
         yield "export the dataset (CSV or Excel)", app.action_export, \
             "every report with its annotations applied (a name ending .xlsx writes a workbook)"
         if isinstance(screen, ReportScreen):
+            if screen.holds_several():
+                yield "split this file into its reports", screen.action_split_reports, \
+                    "each report of the file to its own text file beside it (NAME.1.txt …), listed in the queue"
             for t in screen.tables():
                 yield f"jump to table: {t.spec.title} ({t.spec.id})", partial(screen.jump_to_table, t.spec.id), \
                     "put the cursor on its first value"

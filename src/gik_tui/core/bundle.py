@@ -221,3 +221,33 @@ def split_plan(doc: Document, parts: tuple[Part, ...], out_dir: str | None = Non
         if p.copy_of is None:
             out.append((os.path.join(folder, f"{stem}.{len(out) + 1}.txt"), doc.text[p.start:end].strip("\n") + "\n", p))
     return out
+
+
+class SplitRefused(Exception):
+    """A split that would replace a file (or write onto the report itself): str() is one line."""
+
+
+def split_file(doc: Document, parts: tuple[Part, ...], out_dir: str | None = None,
+               force: bool = False) -> list[tuple[str, Part]]:
+    """Write each report of the file to its own text file (`split_plan`), atomically; nothing is
+    written when one of them exists (unless `force`) or is the report itself. Returns what was
+    written; raises SplitRefused, or OSError when the folder cannot be written."""
+    from pathlib import Path
+
+    from .files import is_one_of, write_atomic
+
+    plan = split_plan(doc, parts, out_dir)
+    for target, _, _ in plan:
+        if is_one_of(target, [doc.source]) or (os.path.lexists(target) and not force):
+            raise SplitRefused(f"{target}: exists; not replaced")
+    if out_dir:
+        os.makedirs(out_dir, exist_ok=True)
+    for target, text, _ in plan:
+        write_atomic(Path(target), text.encode("utf-8"))
+    return [(target, p) for target, _, p in plan]
+
+
+def said_of(written: list[tuple[str, Part]]) -> str:
+    """What a split wrote, one line: each file with the agency and year read in it."""
+    return ", ".join(f"{os.path.basename(t)} ({', '.join(str(x) for x in (p.agency, p.year) if x) or f'line {p.line}'})"
+                     for t, p in written)

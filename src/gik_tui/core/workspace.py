@@ -83,6 +83,19 @@ class Workspace:
         self.scanned = True
         return not stopped
 
+    def add_files(self, paths: list[str], after: str) -> list[str]:
+        """Reports written while the folder is open (a file's reports split into files: core/bundle.py)
+        listed right after `after`, the file they came from; those already listed are left. Returns
+        the ones added."""
+        new = [p for p in paths if p not in self.files]
+        if new:
+            i = self.files.index(after) + 1 if after in self.files else len(self.files)
+            self.files[i:i] = new
+            if after in self.order:
+                j = self.order.index(after) + 1
+                self.order[j:j] = new
+        return new
+
     @classmethod
     def of(cls, paths, annotations: str | None = None) -> Workspace:
         """The reports named on a command line (files and folders); `warnings` has one line per path

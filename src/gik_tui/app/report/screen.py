@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from ...core.annotations import DONE, FLAGGED, AnnotationFile
-from ...core.bundle import find_parts
+from ...core.bundle import SplitRefused, find_parts, said_of, split_file
 from ...core.document import Document
 from ...core.model import Extraction, cell_address
 from ...core.open_report import OpenReport
@@ -637,6 +637,25 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self.query_one(SourceView).show_span(p.line - 1, col, col + 1)
         self.set_status(f"the file's next report starts here (line {p.line}); only the first is read: "
                         f"`gik-tui split {os.path.basename(self.doc.source)}` writes each to its own file")
+
+    def holds_several(self) -> bool:
+        """Whether the open file holds several reports (its `file.reports` finding)."""
+        return any(c.id == "file.reports" for c in self.ex.findings)
+
+    def action_split_reports(self) -> None:
+        """Write each report of the open file to its own text file beside it (`gik-tui split`), list
+        them in the queue after it, and say so; nothing is written over a file that exists."""
+        written = []
+        try:
+            written = split_file(self.doc, find_parts(self.doc))
+        except (SplitRefused, OSError) as e:
+            self.app.notify(f"{e} (move or rename it, then split again)" if isinstance(e, SplitRefused)
+                            else f"{self.doc.source}: cannot write ({e})",
+                            severity="error", timeout=10)
+            return
+        self.app.add_reports([t for t, _ in written], self.doc.source)
+        self.app.notify(f"wrote {len(written)} reports: {said_of(written)}; the file itself still holds them all "
+                        "(move it out of the folder, or its first report is read twice)", timeout=10)
 
     def jump_to(self, keys: list) -> None:
         """The cursor to the first of a check's cells that is on a table."""
