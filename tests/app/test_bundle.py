@@ -17,7 +17,9 @@ async def test_the_checks_tab_lists_the_reports_of_the_file_and_enter_shows_the_
     folder.mkdir()
     lusong = (samples / "2019_lusong.txt").read_text(encoding="utf-8")
     huaiyin = (samples / "2020_huaiyin.txt").read_text(encoding="utf-8")
-    (folder / "2019_汇编.txt").write_text(lusong + "\n" + huaiyin, encoding="utf-8")
+    dongchang = (samples / "2016_dongchang.txt").read_text(encoding="utf-8")
+    text = lusong + "\n" + huaiyin + "\n" + dongchang
+    (folder / "2019_汇编.txt").write_text(text, encoding="utf-8")
     app = GikApp(str(folder), annotations=str(tmp_path / "ann"))
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
@@ -34,11 +36,16 @@ async def test_the_checks_tab_lists_the_reports_of_the_file_and_enter_shows_the_
         pane.move_cursor(row=0)
         await pilot.press("enter")
         await pilot.pause()
-        text = lusong + "\n" + huaiyin
         line = text[:text.index("本报告由淮阴区")].count("\n") + 1  # the second report's opening paragraph
         source = screen.query_one(SourceView)
         assert source.span is not None and source.span[0] == line - 1
-        assert "next report starts here" in screen.status_line.text.plain
+        assert "report 2 of 3 of the file starts here" in screen.status_line.text.plain
+        await pilot.press("enter")  # on to the third, then back to the second
+        await pilot.pause()
+        assert "report 3 of 3" in screen.status_line.text.plain and source.span[0] > line - 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "report 2 of 3" in screen.status_line.text.plain and source.span[0] == line - 1
 
 
 async def test_the_palette_splits_the_file_and_the_queue_lists_its_reports(samples, tmp_path):

@@ -81,6 +81,9 @@ def test_reports_run_onto_one_line_split_at_the_second_title():
     doc = _doc(glued + LUSONG.replace("\n", ""), "2020_glued.txt")
     parts = find_parts(doc)
     assert len(parts) == 2 and parts[1].line == parts[0].line == 1  # one line: the parts start inside it
+    assert parts[1].column == parts[1].start > 0
+    assert describe(parts).startswith(f"this file holds 2 reports: line 1, column 1 (淮阴区人民政府, 2020), "
+                                      f"line 1, column {parts[1].start + 1:,} (株洲市芦淞区人民政府, 2019)")
     # at the page's words run into the name before the title, never before the first report's end
     assert doc.text[parts[1].start:].startswith("正文株洲市芦淞区人民政府2019年政府信息公开年度报告")
     head = doc.text[:parts[1].start]

@@ -53,6 +53,7 @@ class Part:
 
     start: int  # offset in the text
     line: int  # 1-based line where it starts
+    column: int = 0  # … and where in that line (reports run onto one line start inside it)
     agency: str | None = None  # whose report it is and on which year, as core/meta reads them in it
     year: int | None = None
     copy_of: int | None = None  # the index of an earlier part with the same figures: written twice
@@ -141,7 +142,8 @@ def find_parts(doc: Document) -> tuple[Part, ...]:
         a = doc.to_orig(s)
         agency, _ = find_agency_from(norm[s:e], doc.title if s == 0 else "")
         year, _ = find_year_from(norm[s:e], doc.title if s == 0 else "")
-        parts.append(Part(a, doc.line_of(a) + 1, agency, year))
+        line = doc.line_of(a)
+        parts.append(Part(a, line + 1, a - doc.line_starts[line], agency, year))
     # each report's text from its first heading on, without spaces: a copy's is the same but for
     # the page around it
     texts = [_SPACE.sub("", norm[h:e]) for h, e in zip(bodies, [*starts, len(norm)])]
@@ -193,9 +195,12 @@ def _start_of(norm: str, a: int, heading: int) -> int:
 
 def describe(parts: tuple[Part, ...]) -> str:
     """One line on what the file holds, for the warnings and the finding."""
+    shared = {p.line for p in parts if sum(q.line == p.line for q in parts) > 1}
+
     def name(p: Part) -> str:
         said = ", ".join(str(x) for x in (p.agency, p.year) if x)
-        return f"line {p.line}" + (f" ({said})" if said else "")
+        where = f"line {p.line}, column {p.column + 1:,}" if p.line in shared else f"line {p.line}"
+        return where + (f" ({said})" if said else "")
 
     copies = [p for p in parts[1:] if p.copy_of is not None]
     others = [p for p in parts[1:] if p.copy_of is None]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -108,6 +106,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self._timer = None  # the autosave's (Saving)
         self.failed: str | None = None
         self._last_right = None
+        self._part_shown: tuple[str, int] | None = None  # (report, index) of the file's next report shown last
         self._stop = None  # what `]` found here (an Attention), said once with the cell on the status line
         self._failing_shown: set = set()
         self._told: set[str] = set()
@@ -627,16 +626,19 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         self.jump_to(event.keys)
 
     def show_next_report(self) -> None:
-        """The text at where the file's second report starts (core/bundle.py), for a file that
-        holds several: what `file.reports` in the Checks tab is about."""
-        parts = find_parts(self.doc)
-        if len(parts) < 2:
+        """The text at where the file's next report starts (core/bundle.py), for a file that holds
+        several: what `file.reports` in the Checks tab is about. Each press goes on to the next."""
+        parts = [p for p in find_parts(self.doc)[1:] if p.copy_of is None]
+        if not parts:
             return
-        p = parts[1]
-        col = p.start - self.doc.line_starts[p.line - 1]
-        self.query_one(SourceView).show_span(p.line - 1, col, col + 1)
-        self.set_status(f"the file's next report starts here (line {p.line}); only the first is read: "
-                        f"`gik-tui split {os.path.basename(self.doc.source)}` writes each to its own file")
+        last = self._part_shown
+        i = (last[1] + 1) % len(parts) if last is not None and last[0] == self.doc.source else 0
+        self._part_shown = (self.doc.source, i)
+        p = parts[i]
+        self.query_one(SourceView).show_span(p.line - 1, p.column, p.column + 1)
+        self.set_status(f"report {i + 2} of {len(parts) + 1} of the file starts here (line {p.line}); "
+                        f"only the first is read: the palette's \"split this file into its reports\" writes each "
+                        f"to its own file")
 
     def holds_several(self) -> bool:
         """Whether the open file holds several reports (its `file.reports` finding)."""
