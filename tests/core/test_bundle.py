@@ -140,6 +140,46 @@ def test_a_report_written_twice_is_read_once_and_is_no_finding():
     assert describe(parts) in ex.warnings[-1] or any(describe(parts) in w for w in ex.warnings)
 
 
+@pytest.mark.parametrize("changed_first", [False, True])
+def test_a_copy_with_another_figure_is_read_with_the_first_and_both_figures_offered(changed_first):
+    # the requests table's 总计 of 三（一）予以公开 (3 in the sample: its row reads 3, 3) is 4 in one copy
+    lines = LUSONG.split("\n")
+    at = lines.index("(一)予以公开") + 4
+    assert lines[at - 2:at + 1] == ["3", "", "3"]
+    changed = "\n".join(lines[:at] + ["4"] + lines[at + 1:])
+    first, second = (changed, LUSONG) if changed_first else (LUSONG, changed)
+    doc = _doc(first + "\n打印本页 关闭窗口\n" + second)
+    parts = find_parts(doc)
+    assert len(parts) == 2 and parts[1].variant_of == 0 and parts[1].copy_of is None
+    lo, hi = ("4", "3") if changed_first else ("3", "4")
+    assert parts[1].differs == f"line {at + 1} says {lo}, line {first.count(chr(10)) + 3 + at} says {hi}"
+    ex = extract(doc)
+    assert ex.findings == ()  # one report: nothing fails for the file, the cell waits for the analyst
+    row = {c.column[-1]: c for c in ex.cells if c.table == "requests" and c.row[-1] == "予以公开"}
+    # left for the analyst, whichever copy comes first: no cell of the row is filled
+    assert all(c.value is None for c in row.values())
+    again = f"its row stands again with other figures ({'3 3, after 3 4' if changed_first else '3 4, after 3 3'})"
+    assert any(again in w for w in ex.warnings)
+    if not changed_first:  # 总计 offered 3 alone: 4 breaks 总计 = 自然人 + 法人或其他组织
+        assert row["总计"].candidates == ((3, 1.0),) and row["自然人"].candidates[0][0] == 3
+    assert any("the report stands again at line" in w and "both are read" in w for w in ex.warnings)
+
+
+def test_a_copy_that_differs_in_the_last_row_at_the_very_end_is_no_copy():
+    # a legacy statistics table ends the text: its last figure changed is the copies' only difference
+    text = _text(SAMPLES / "2018_dongsheng.txt").rstrip("\n")
+    assert text.endswith("215 |")
+    doc = _doc(text + "\n" + text[:-5] + "216 |", "2018_x.txt")
+    parts = find_parts(doc)
+    assert parts[1].variant_of == 0
+    ex = extract(doc)
+    cell = next(c for c in ex.cells if c.row[-1] == "接受培训人员数")
+    # the table's rows give 215 and 216: the report's own sentence (共培训215人次, in both copies)
+    # gives the cell, as a sentence's figure, not as the table's
+    assert (cell.value, cell.method, cell.confidence, cell.line) == (215, "prose", 0.4, 19)
+    assert any("line 272 says 215, line 544 says 216; left blank with both offered" in w for w in ex.warnings)
+
+
 def test_a_contents_list_and_a_list_inside_a_report_are_not_reports():
     toc = ("株洲市芦淞区人民政府2019年政府信息公开年度报告\n目录\n一、总体情况\n二、主动公开政府信息情况\n"
            "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache
 
 from .document import Document
@@ -39,6 +40,7 @@ _INTRO = re.compile(r"本(?:年度)?报告|(?:根据|依据|按照)《中华人�
 MAX_LINE = 400  # a title or opening paragraph longer than this is in a report run onto one line
 _OTHER_HEADING = re.compile(r"[二三四五六]\s*(?:[、.．]|部分)")
 _SPACE = re.compile(r"\s+")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办|院|署|中心|"
                           r"街道办事处|街道|镇|乡|公司|集团|大学|学院|医院|馆|所|站|队)$")
 # the name and year in front of a title run into the text before it: a figure other than a year
@@ -56,7 +58,11 @@ class Part:
     column: int = 0  # … and where in that line (reports run onto one line start inside it)
     agency: str | None = None  # whose report it is and on which year, as core/meta reads them in it
     year: int | None = None
-    copy_of: int | None = None  # the index of an earlier part with the same figures: written twice
+    copy_of: int | None = None  # the index of an earlier part with the same text: written twice
+    # … of an earlier part whose text this one repeats but where it says other things (a figure
+    # changed): read with it, so that where the copies disagree their figures are offered
+    variant_of: int | None = None
+    differs: str = ""  # where a variant first says another figure ("line 230 says 17, line 640 says 18")
 
 
 @cache
@@ -147,18 +153,68 @@ def find_parts(doc: Document) -> tuple[Part, ...]:
     # each report's text from its first heading on, without spaces: a copy's is the same but for
     # the page around it
     texts = [_SPACE.sub("", norm[h:e]) for h, e in zip(bodies, [*starts, len(norm)])]
-    out = []
+    out: list[Part] = []
     for i, p in enumerate(parts):
-        same = next((j for j in range(i) if _same(texts[j], texts[i])), None)
-        out.append(p if same is None else replace(p, copy_of=same))
+        for j in range(i):
+            q = parts[j]
+            if (p.agency and q.agency and p.agency != q.agency) or (p.year and q.year and p.year != q.year):
+                continue  # another agency's report, or another year's
+            same = _same(texts[j], texts[i])
+            if same == "copy":
+                p = replace(p, copy_of=j)
+            elif same == "variant":
+                p = replace(p, variant_of=j, differs=_first_difference(doc, bodies[j], [*starts, len(norm)][j],
+                                                                      bodies[i], [*starts, len(norm)][i]))
+            if same:
+                break
+        out.append(p)
     return tuple(out)
 
 
-def _same(a: str, b: str) -> bool:
-    """Whether two reports' texts are one written twice: they begin alike for at least a report's
-    body and half the shorter (what differs after is the page around each copy)."""
-    common = len(os.path.commonprefix([a, b]))
-    return common >= max(MIN_BODY, min(len(a), len(b)) // 2)
+ALIKE = 0.8  # the share of the shorter of two reports' texts the longer repeats, for one report written twice
+MAX_COMPARED = 30_000  # characters of each compared (the report; a page's menus after it are not)
+
+
+def _same(a: str, b: str) -> str | None:
+    """"copy" when two reports' texts are one written twice: the longer repeats most of the shorter
+    (ALIKE) and gives every figure of it in the same order (the page around each copy may add
+    some after them); "variant" when it repeats it with other figures; else None."""
+    a, b = a[:MAX_COMPARED], b[:MAX_COMPARED]
+    if min(len(a), len(b)) < MIN_BODY:
+        return None
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    shorter = min(len(a), len(b))
+    if sm.real_quick_ratio() * (len(a) + len(b)) / 2 < ALIKE * shorter:
+        return None
+    if sm.quick_ratio() * (len(a) + len(b)) / 2 < ALIKE * shorter:
+        return None
+    blocks = sm.get_matching_blocks()[:-1]
+    if sum(blk.size for blk in blocks) < ALIKE * shorter:
+        return None
+    fa, fb = _FIGURE.findall(a), _FIGURE.findall(b)
+    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    # a copy gives every figure of the other in the same order, the page's after them (a report's
+    # last row may stand at its very end: a copy that differs only there differs in a figure)
+    return "copy" if long_[:len(short)] == short else "variant"
+
+
+def _first_difference(doc: Document, a0: int, a1: int, b0: int, b1: int) -> str:
+    """Where two copies first give another figure, as the analyst finds it: "line 230 says 17, line
+    640 says 18" ("" when their figures agree and only words differ)."""
+    fa = list(_FIGURE.finditer(doc.norm, a0, a1))
+    fb = list(_FIGURE.finditer(doc.norm, b0, b1))
+    for x, y in zip(fa, fb):
+        if x.group() != y.group():
+            lx, ly = (doc.line_of(doc.to_orig(m.start())) + 1 for m in (x, y))
+            return f"line {lx} says {x.group()}, line {ly} says {y.group()}"
+    return ""
+
+
+def reading_end(parts: tuple[Part, ...]) -> int | None:
+    """Where extraction stops reading the file: at the first report that is not the first again
+    with other figures (read with it: where they disagree, both figures are offered), so at a copy
+    of it or another report; None to read it all."""
+    return next((p.start for p in parts[1:] if p.variant_of is None), None)
 
 
 def _start_of(norm: str, a: int, heading: int) -> int:
@@ -203,7 +259,8 @@ def describe(parts: tuple[Part, ...]) -> str:
         return where + (f" ({said})" if said else "")
 
     copies = [p for p in parts[1:] if p.copy_of is not None]
-    others = [p for p in parts[1:] if p.copy_of is None]
+    variants = [p for p in parts[1:] if p.variant_of is not None]
+    others = [p for p in parts[1:] if p.copy_of is None and p.variant_of is None]
     said = []
     if others:
         said.append(f"this file holds {len(others) + 1} reports: {', '.join(name(p) for p in (parts[0], *others))}; "
@@ -211,6 +268,10 @@ def describe(parts: tuple[Part, ...]) -> str:
     if copies:
         said.append(f"the report stands {'twice' if len(copies) == 1 else f'{len(copies) + 1} times'} in this file "
                     f"(again at {', '.join(name(p) for p in copies)}); the first is read")
+    for p in variants:
+        diff = f" ({p.differs})" if p.differs else ""
+        said.append(f"the report stands again at {name(p)} with other words or figures{diff}: both are read, "
+                    f"and a cell the copies give different figures is left blank with both offered")
     return "; ".join(said)
 
 

@@ -6,7 +6,7 @@ import os
 from dataclasses import replace
 from functools import cache
 
-from .bundle import describe, find_parts
+from .bundle import describe, find_parts, reading_end
 from .document import Document
 from .meta import choose_template, find_agency_from, find_year_from
 from .model import Cell, CheckResult, Extraction
@@ -43,9 +43,11 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
     if len(parts) > 1:  # several reports in one file: the first alone is read, the rest said
         said = describe(parts)
         warnings.append(f"{doc.source}: {said}")
-        if any(p.copy_of is None for p in parts[1:]):
+        if any(p.copy_of is None and p.variant_of is None for p in parts[1:]):
             findings = (CheckResult("file.reports", False, said, ()),)
-        doc = doc.head(parts[1].start)
+        end = reading_end(parts)
+        if end is not None:
+            doc = doc.head(end)
     name = os.path.basename(doc.source)
     year, year_from = find_year_from(doc.norm, doc.title, name)
     if template_id is None:
