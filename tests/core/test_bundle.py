@@ -296,3 +296,15 @@ def test_a_pdf_of_two_reports_reads_the_first_pages_alone():
     assert _cells(ex) == _cells(alone) and sum(c.value is not None for c in ex.cells) == 200
     assert max(c.page for c in ex.cells if c.page) == 3
     assert [c.id for c in ex.findings] == ["file.reports"]
+
+
+def test_a_compilation_of_many_reports_names_a_few_and_counts_the_rest():
+    reports = [make_report(i, seed=9, template_id="gik-2021", layout="a") for i in range(12)]
+    text = "\n".join(r.render().decode(r.encoding) for r in reports)
+    doc = _doc(text, "2021_汇编.txt")
+    parts = find_parts(doc)
+    assert len(parts) == 12 and all(p.copy_of is None and p.variant_of is None for p in parts)
+    assert [(p.agency, p.year) for p in parts] == [(r.agency, r.year) for r in reports]
+    said = describe(parts)
+    assert said.startswith("this file holds 12 reports: line 1 (") and ", … and 7 more; only the first is read" in said
+    assert _cells(extract(doc)) == _cells(extract(_doc(text[:parts[1].start], "2021_汇编.txt")))

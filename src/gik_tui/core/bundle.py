@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cache
@@ -155,7 +156,7 @@ def find_parts(doc: Document) -> tuple[Part, ...]:
     texts = [_SPACE.sub("", norm[h:e]) for h, e in zip(bodies, [*starts, len(norm)])]
     out: list[Part] = []
     for i, p in enumerate(parts):
-        for j in range(i):
+        for j in sorted({0, *range(max(0, i - MAX_BACK), i)} - {i}):  # (a copy follows its report, or is of the first)
             q = parts[j]
             if (p.agency and q.agency and p.agency != q.agency) or (p.year and q.year and p.year != q.year):
                 continue  # another agency's report, or another year's
@@ -172,26 +173,30 @@ def find_parts(doc: Document) -> tuple[Part, ...]:
 
 
 ALIKE = 0.8  # the share of the shorter of two reports' texts the longer repeats, for one report written twice
+MAX_BACK = 3  # a report is compared with the first and the three before it for being one of them again
 MAX_COMPARED = 30_000  # characters of each compared (the report; a page's menus after it are not)
 
 
 def _same(a: str, b: str) -> str | None:
     """"copy" when two reports' texts are one written twice: the longer repeats most of the shorter
     (ALIKE) and gives every figure of it in the same order (the page around each copy may add
-    some after them); "variant" when it repeats it with other figures; else None."""
+    some after them); "variant" when it repeats it with other figures; else None. Two reports
+    whose figures other than 0 mostly differ are told apart without comparing their texts (30 ms
+    a pair of reports of one format)."""
     a, b = a[:MAX_COMPARED], b[:MAX_COMPARED]
-    if min(len(a), len(b)) < MIN_BODY:
-        return None
-    sm = SequenceMatcher(None, a, b, autojunk=False)
     shorter = min(len(a), len(b))
-    if sm.real_quick_ratio() * (len(a) + len(b)) / 2 < ALIKE * shorter:
-        return None
-    if sm.quick_ratio() * (len(a) + len(b)) / 2 < ALIKE * shorter:
-        return None
-    blocks = sm.get_matching_blocks()[:-1]
-    if sum(blk.size for blk in blocks) < ALIKE * shorter:
+    if shorter < MIN_BODY:
         return None
     fa, fb = _FIGURE.findall(a), _FIGURE.findall(b)
+    na, nb = Counter(f for f in fa if f.strip("0.")), Counter(f for f in fb if f.strip("0."))
+    if na and nb and sum((na & nb).values()) < ALIKE * min(sum(na.values()), sum(nb.values())):
+        return None
+    if len(os.path.commonprefix([a, b])) < ALIKE * shorter:  # (a copy followed by another page: at once)
+        sm = SequenceMatcher(None, a, b, autojunk=False)
+        if sm.quick_ratio() * (len(a) + len(b)) / 2 < ALIKE * shorter:
+            return None
+        if sum(blk.size for blk in sm.get_matching_blocks()) < ALIKE * shorter:
+            return None
     short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
     # a copy gives every figure of the other in the same order, the page's after them (a report's
     # last row may stand at its very end: a copy that differs only there differs in a figure)
@@ -249,6 +254,9 @@ def _start_of(norm: str, a: int, heading: int) -> int:
     return m.start() - (len(head) - name.start() if name else 0)
 
 
+MAX_NAMED = 6  # reports named in the finding; the rest counted
+
+
 def describe(parts: tuple[Part, ...]) -> str:
     """One line on what the file holds, for the warnings and the finding."""
     shared = {p.line for p in parts if sum(q.line == p.line for q in parts) > 1}
@@ -263,7 +271,10 @@ def describe(parts: tuple[Part, ...]) -> str:
     others = [p for p in parts[1:] if p.copy_of is None and p.variant_of is None]
     said = []
     if others:
-        said.append(f"this file holds {len(others) + 1} reports: {', '.join(name(p) for p in (parts[0], *others))}; "
+        named = [name(p) for p in (parts[0], *others)]
+        if len(named) > MAX_NAMED:
+            named[MAX_NAMED - 1:] = [f"… and {len(named) - MAX_NAMED + 1} more"]
+        said.append(f"this file holds {len(others) + 1} reports: {', '.join(named)}; "
                     f"only the first is read (`gik-tui split` writes each to its own file)")
     if copies:
         said.append(f"the report stands {'twice' if len(copies) == 1 else f'{len(copies) + 1} times'} in this file "
