@@ -222,6 +222,15 @@ def test_a_title_named_inside_a_report_starts_no_report():
     assert _cells(extract(_doc(cited))) == _cells(extract(_doc(LUSONG)))
 
 
+def test_a_related_articles_opening_words_after_the_report_are_no_report():
+    at = HUAIYIN.index("一、总体情况")
+    excerpt = "相关阅读：淮阴区人民政府2020年政府信息公开工作年度报告\n" + HUAIYIN[at:at + 120] + "…\n" \
+              + "网站地图 | 联系我们 | 版权所有：某某县人民政府 ICP备12345678号\n"
+    doc = _doc(LUSONG + "\n" + excerpt)
+    assert find_parts(doc) == (find_parts(doc)[0],) and len(find_parts(doc)) == 1
+    assert extract(doc).findings == ()
+
+
 def _SPACE_FREE(s: str) -> str:
     return "".join(s.split())
 

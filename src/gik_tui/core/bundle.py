@@ -107,6 +107,12 @@ def _titled(norm: str, a: int, b: int) -> bool:
     return False
 
 
+def _a_report(body: str, kind: str) -> bool:
+    """Whether the text from a report's first heading on is a whole report's: MIN_BODY characters
+    (not spaces) and another numbered heading (not needed where its headings have no ordinals)."""
+    return len(_SPACE.sub("", body)) >= MIN_BODY and (kind == "bare" or _OTHER_HEADING.search(body) is not None)
+
+
 def _names_section(norm: str, at: int) -> bool:
     """Whether the words at `at` (after 一、) name a section of some template: a heading's line
     scored as core/sections.py scores headings, or in a line run on, its first words."""
@@ -125,6 +131,7 @@ def find_parts(doc: Document) -> tuple[Part, ...]:
         return (Part(0, 1),)
     starts: list[int] = []  # offsets in norm where another report starts
     bodies = [heads[0][0]]  # … and where each report's first heading stands
+    kinds = [heads[0][2]]  # … and what kind of heading it is
     prev = heads[0][0]
     for h, end, kind in heads[1:]:
         if h - prev < MIN_BODY:
@@ -136,12 +143,16 @@ def find_parts(doc: Document) -> tuple[Part, ...]:
                 continue
             if kind == "other" and not _names_section(norm, end):
                 continue  # 一、 before words that name no section (a table's row, a list)
-        body = norm[prev:h]
-        if len(_SPACE.sub("", body)) < MIN_BODY or (kind != "bare" and not _OTHER_HEADING.search(body)):
+        if not _a_report(norm[prev:h], kinds[-1]):
             continue  # a contents list, or a list inside the report: not a report of its own
         starts.append(_start_of(norm, max(prev, h - TITLE_BACK), h))
         bodies.append(h)
+        kinds.append(kind)
         prev = h
+    # the last is a report too, not a few lines of one quoted after the first (a related article's
+    # opening words under the page's article): else it stays in the report before it
+    while starts and not _a_report(norm[bodies[-1]:], kinds[-1]):
+        starts.pop(), bodies.pop(), kinds.pop()
     if not starts:
         return (Part(0, 1),)
     parts = []
@@ -275,7 +286,8 @@ def describe(parts: tuple[Part, ...]) -> str:
         if len(named) > MAX_NAMED:
             named[MAX_NAMED - 1:] = [f"… and {len(named) - MAX_NAMED + 1} more"]
         said.append(f"this file holds {len(others) + 1} reports: {', '.join(named)}; "
-                    f"only the first is read (`gik-tui split` writes each to its own file)")
+                    f"only the first is read (`gik-tui split`, or the app's palette, \"split this file into its "
+                    f"reports\", writes each to its own file)")
     if copies:
         said.append(f"the report stands {'twice' if len(copies) == 1 else f'{len(copies) + 1} times'} in this file "
                     f"(again at {', '.join(name(p) for p in copies)}); the first is read")
