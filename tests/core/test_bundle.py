@@ -10,7 +10,6 @@ from click.testing import CliRunner
 
 from gik_tui.cli import main
 from gik_tui.core.bundle import MIN_BODY, describe, find_parts, split_plan
-from gik_tui.core.document import Document, Grid
 from gik_tui.core.extract import extract
 from gik_tui.core.readers import read_bytes
 from gik_tui.core.review import Review
@@ -135,9 +134,34 @@ def test_a_report_written_twice_is_read_once_and_is_no_finding():
     ex = extract(doc)
     assert ex.findings == () and not any(c.id == "file.reports" for c in ex.checks)
     assert _cells(ex) == _cells(extract(_doc(LUSONG + "\n")))
-    assert any(w.endswith(f"the report stands twice in this file (again at line {parts[1].line} "
-                          "(株洲市芦淞区人民政府, 2019)); the first is read") for w in ex.warnings)
-    assert describe(parts) in ex.warnings[-1] or any(describe(parts) in w for w in ex.warnings)
+    # the copy with the most figures is read: here the second, its page's footer giving one more
+    where = f"line {parts[1].line} (株洲市芦淞区人民政府, 2019)"
+    assert any(w.endswith(f"the report stands twice in this file (again at {where}); the copy with the most "
+                          f"figures, at {where}, is read") for w in ex.warnings)
+    assert min(c.line for c in ex.cells if c.line) > parts[1].line
+
+
+def test_the_first_lines_echoed_above_the_report_are_not_what_is_read():
+    # a page's opening echoed above the whole report, cut inside the statistics table's last figure
+    # (215 echoed as 21): the whole report is read, never the echo's cut figure
+    text = _text(SAMPLES / "2018_dongsheng.txt").rstrip("\n")
+    echo = text[:text.rindex("215 |") + 2]
+    assert echo.endswith("\n21")
+    doc = _doc(echo + "\n" + text, "2018_x.txt")
+    parts = find_parts(doc)
+    assert len(parts) == 2 and parts[1].copy_of is None and parts[1].variant_of == 0
+    ex = extract(doc)
+    cell = next(c for c in ex.cells if c.row[-1] == "接受培训人员数")
+    assert cell.value != 21 and (cell.value, cell.method) == (215, "prose")
+    assert ex.findings == ()
+    # echoed without its last row: a copy with fewer figures, and the whole one is read alone
+    echo = text[:text.rindex("(三)接受培训人员数")]
+    doc = _doc(echo + "\n" + text, "2018_x.txt")
+    parts = find_parts(doc)
+    assert parts[1].copy_of == 0 and parts[1].figures > parts[0].figures
+    ex = extract(doc)
+    assert _cells(ex) == _cells(extract(_doc(text, "2018_x.txt")))
+    assert any("the copy with the most figures" in w for w in ex.warnings)
 
 
 @pytest.mark.parametrize("changed_first", [False, True])
@@ -233,19 +257,6 @@ def test_a_related_articles_opening_words_after_the_report_are_no_report():
 
 def _SPACE_FREE(s: str) -> str:
     return "".join(s.split())
-
-
-def test_the_head_keeps_every_offset_and_drops_what_lies_after():
-    text = "一\n二\n\f\n三\n四\n\f\n五\n"
-    doc = Document("x.pdf", text, "0" * 64, "utf-8", grids=(Grid((("a",),), 0), Grid((("b",),), 6)),
-                   pages=(0, 4, 9), heading_lines=frozenset({0, 5}), ocr_spans=((2, 3), (5, 12)),
-                   ocr_boxes=((0, 1, 1, 0, 0, 1, 1), (10, 11, 3, 0, 0, 1, 1)))
-    head = doc.head(8)
-    assert head.text == text[:8] and head.sha256 == doc.sha256 and head.source == "x.pdf"
-    assert [g.first_line for g in head.grids] == [0]
-    assert head.pages == (0, 4) and head.heading_lines == frozenset({0})
-    assert head.ocr_spans == ((2, 3), (5, 8)) and len(head.ocr_boxes) == 1
-    assert head.norm == doc.norm[:8]
 
 
 def test_split_plan_names_each_report_and_leaves_copies_out(tmp_path):

@@ -4,7 +4,7 @@ import unicodedata
 
 from hypothesis import given, strategies as st
 
-from gik_tui.core.document import normalise
+from gik_tui.core.document import Document, Grid, normalise
 
 # what reports hold: ASCII, CJK, full-width forms and spaces (mapped one to one), characters NFKC
 # makes longer (ﬁ, ㈠, ①…), compatibility characters beyond the BMP, characters drawn as nothing
@@ -81,3 +81,29 @@ def test_line_starts_are_zero_and_each_offset_after_a_line_break(text):
     assert doc.norm_line_starts == [0] + [i + 1 for i, ch in enumerate(doc.norm) if ch == "\n"]
     for i in range(len(text) + 1):  # every offset is on the line whose start is the last at or before it
         assert doc.line_starts[doc.line_of(i)] == max(s for s in doc.line_starts if s <= i)
+
+def test_the_head_keeps_every_offset_and_drops_what_lies_after():
+    text = "一\n二\n\f\n三\n四\n\f\n五\n"
+    doc = Document("x.pdf", text, "0" * 64, "utf-8", grids=(Grid((("a",),), 0), Grid((("b",),), 6)),
+                   pages=(0, 4, 9), heading_lines=frozenset({0, 5}), ocr_spans=((2, 3), (5, 12)),
+                   ocr_boxes=((0, 1, 1, 0, 0, 1, 1), (10, 11, 3, 0, 0, 1, 1)))
+    head = doc.head(8)
+    assert head.text == text[:8] and head.sha256 == doc.sha256 and head.source == "x.pdf"
+    assert [g.first_line for g in head.grids] == [0]
+    assert head.pages == (0, 4) and head.heading_lines == frozenset({0})
+    assert head.ocr_spans == ((2, 3), (5, 8)) and len(head.ocr_boxes) == 1
+    assert head.norm == doc.norm[:8]
+
+
+def test_a_segment_keeps_every_offset_and_line_and_blanks_what_lies_before():
+    text = "一\n二\n\f\n三\n四\n\f\n五\n"
+    doc = Document("x.pdf", text, "0" * 64, "utf-8", grids=(Grid((("a",),), 0), Grid((("b",),), 4)),
+                   pages=(0, 4, 9), heading_lines=frozenset({0, 5}), ocr_spans=((2, 3), (5, 12)),
+                   ocr_boxes=((0, 1, 1, 0, 0, 1, 1), (6, 7, 3, 0, 0, 1, 1)))
+    seg = doc.segment(6, 10)
+    assert seg.text == " \n \n \n" + text[6:10] and len(seg.text) == 10
+    assert seg.text_lines[3] == "三" and seg.line_of(6) == 3 and seg.norm[6:10] == doc.norm[6:10]
+    assert [g.first_line for g in seg.grids] == [4] and seg.pages == (0, 4, 9)
+    assert seg.heading_lines == frozenset({5}) and seg.ocr_spans == ((6, 10),) and len(seg.ocr_boxes) == 1
+    assert doc.segment(0, 8).text == doc.head(8).text
+

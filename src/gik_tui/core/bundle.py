@@ -64,6 +64,7 @@ class Part:
     # changed): read with it, so that where the copies disagree their figures are offered
     variant_of: int | None = None
     differs: str = ""  # where a variant first says another figure ("line 230 says 17, line 640 says 18")
+    figures: int = 0  # how many figures it gives from its first heading on (the fullest copy is read)
 
 
 @cache
@@ -98,13 +99,14 @@ def _marks(norm: str) -> list[tuple[int, int, str]]:
 _YEAR_TITLE = re.compile(r"\d{4}\s*年度?[^\n。；;]{0,30}?(?:政府信息公开|政务公开)[^\n。；;]{0,12}?(?:年度)?(?:报告|年报)")
 
 
-def _titled(norm: str, a: int, b: int) -> bool:
-    """Whether a report's title with its year stands in norm[a:b], not inside a cited document's
-    name (《关于做好2020年政府信息公开工作年度报告…的通知》)."""
+def _title_end(norm: str, a: int, b: int) -> int:
+    """Where the last report title with its year in norm[a:b] ends, not one inside a cited
+    document's name (《关于做好2020年政府信息公开工作年度报告…的通知》); -1 when none stands there."""
+    end = -1
     for t in _YEAR_TITLE.finditer(norm, a, b):
         if norm.rfind("《", a, t.start()) <= norm.rfind("》", a, t.start()):
-            return True
-    return False
+            end = t.end()
+    return end
 
 
 def _a_report(body: str, kind: str) -> bool:
@@ -133,13 +135,14 @@ def find_parts(doc: Document) -> tuple[Part, ...]:
     bodies = [heads[0][0]]  # … and where each report's first heading stands
     kinds = [heads[0][2]]  # … and what kind of heading it is
     prev = heads[0][0]
-    for h, end, kind in heads[1:]:
+    for n, (h, end, kind) in enumerate(heads[1:], 1):
         if h - prev < MIN_BODY:
             continue
         if kind != "first":
             # another section's heading (a report with no overview), or a bare one: a report
-            # starts there only after its title
-            if not _titled(norm, max(prev, h - TITLE_BACK), h):
+            # starts there only right after its title, no heading between them
+            title = _title_end(norm, max(prev, h - TITLE_BACK), h)
+            if title < 0 or heads[n - 1][0] > title:
                 continue
             if kind == "other" and not _names_section(norm, end):
                 continue  # 一、 before words that name no section (a table's row, a list)
@@ -165,6 +168,7 @@ def find_parts(doc: Document) -> tuple[Part, ...]:
     # each report's text from its first heading on, without spaces: a copy's is the same but for
     # the page around it
     texts = [_SPACE.sub("", norm[h:e]) for h, e in zip(bodies, [*starts, len(norm)])]
+    parts = [replace(p, figures=len(_FIGURE.findall(t))) for p, t in zip(parts, texts)]
     out: list[Part] = []
     for i, p in enumerate(parts):
         for j in sorted({0, *range(max(0, i - MAX_BACK), i)} - {i}):  # (a copy follows its report, or is of the first)
@@ -196,7 +200,7 @@ def _same(a: str, b: str) -> str | None:
     a pair of reports of one format)."""
     a, b = a[:MAX_COMPARED], b[:MAX_COMPARED]
     shorter = min(len(a), len(b))
-    if shorter < MIN_BODY:
+    if not shorter:
         return None
     fa, fb = _FIGURE.findall(a), _FIGURE.findall(b)
     na, nb = Counter(f for f in fa if f.strip("0.")), Counter(f for f in fb if f.strip("0."))
@@ -226,11 +230,18 @@ def _first_difference(doc: Document, a0: int, a1: int, b0: int, b1: int) -> str:
     return ""
 
 
-def reading_end(parts: tuple[Part, ...]) -> int | None:
-    """Where extraction stops reading the file: at the first report that is not the first again
-    with other figures (read with it: where they disagree, both figures are offered), so at a copy
-    of it or another report; None to read it all."""
-    return next((p.start for p in parts[1:] if p.variant_of is None), None)
+def reading_span(parts: tuple[Part, ...], length: int) -> tuple[int, int]:
+    """What extraction reads of the file (start, end): the first report, with every copy of it that
+    gives other figures (read together: where they disagree, both figures are offered); where it
+    is only written again the same, the copy with the most figures alone (a page's first lines
+    echoed above the whole report give a shorter copy, its last row perhaps cut); never another
+    report."""
+    group = [0] + [i for i, p in enumerate(parts) if i and (p.copy_of == 0 or p.variant_of == 0)]
+    ends = [p.start for p in parts[1:]] + [length]
+    if any(parts[i].variant_of == 0 for i in group):
+        return 0, next((p.start for i, p in enumerate(parts) if i and i not in group), length)
+    best = max(group, key=lambda i: (parts[i].figures, -i))
+    return parts[best].start, ends[best]
 
 
 def _start_of(norm: str, a: int, heading: int) -> int:
@@ -278,6 +289,7 @@ def describe(parts: tuple[Part, ...]) -> str:
         return where + (f" ({said})" if said else "")
 
     copies = [p for p in parts[1:] if p.copy_of is not None]
+    fullest = max([parts[0], *(p for p in copies if p.copy_of == 0)], key=lambda p: p.figures)
     variants = [p for p in parts[1:] if p.variant_of is not None]
     others = [p for p in parts[1:] if p.copy_of is None and p.variant_of is None]
     said = []
@@ -290,7 +302,9 @@ def describe(parts: tuple[Part, ...]) -> str:
                     f"reports\", writes each to its own file)")
     if copies:
         said.append(f"the report stands {'twice' if len(copies) == 1 else f'{len(copies) + 1} times'} in this file "
-                    f"(again at {', '.join(name(p) for p in copies)}); the first is read")
+                    f"(again at {', '.join(name(p) for p in copies)}); " + (
+                        "the first is read" if fullest is parts[0] else
+                        f"the copy with the most figures, at {name(fullest)}, is read"))
     for p in variants:
         diff = f" ({p.differs})" if p.differs else ""
         said.append(f"the report stands again at {name(p)} with other words or figures{diff}: both are read, "

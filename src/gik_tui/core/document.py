@@ -48,6 +48,7 @@ def _one_to_one(text: str) -> str:
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_NOT_A_BREAK = re.compile(r"[^\n]")  # what Document.segment blanks before the segment
 
 
 @cache
@@ -298,6 +299,24 @@ class Document:
             page_names=self.page_names, ocr_pages=self.ocr_pages,
             ocr_spans=tuple((a, min(b, end)) for a, b in self.ocr_spans if a < end),
             ocr_boxes=tuple(b for b in self.ocr_boxes if b[0] < end),
+        )
+
+    def segment(self, start: int, end: int) -> "Document":
+        """The document read from `start` to `end` of `text` only (core/bundle.py: the fullest copy of a
+        report written twice): what stands before `start` blanked (its line breaks kept), so every
+        offset and line of the segment stands as it was in the whole text."""
+        if start <= 0:
+            return self.head(end)
+        cut = self.head(end)
+        line0 = self.text.count("\n", 0, start)
+        return Document(
+            source=self.source, text=_NOT_A_BREAK.sub(" ", self.text[:start]) + self.text[start:end],
+            sha256=self.sha256, encoding=self.encoding,
+            grids=tuple(g for g in cut.grids if g.first_line >= line0), notes=self.notes, pages=cut.pages,
+            heading_lines=frozenset(i for i in cut.heading_lines if i >= line0), title=self.title,
+            page_names=self.page_names, ocr_pages=self.ocr_pages,
+            ocr_spans=tuple((max(a, start), b) for a, b in cut.ocr_spans if b > start),
+            ocr_boxes=tuple(b for b in cut.ocr_boxes if b[0] >= start),
         )
 
     def line_of(self, offset: int) -> int:

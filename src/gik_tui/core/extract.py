@@ -6,7 +6,7 @@ import os
 from dataclasses import replace
 from functools import cache
 
-from .bundle import describe, find_parts, reading_end
+from .bundle import describe, find_parts, reading_span
 from .document import Document
 from .meta import choose_template, find_agency_from, find_year_from
 from .model import Cell, CheckResult, Extraction
@@ -45,9 +45,7 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
         warnings.append(f"{doc.source}: {said}")
         if any(p.copy_of is None and p.variant_of is None for p in parts[1:]):
             findings = (CheckResult("file.reports", False, said, ()),)
-        end = reading_end(parts)
-        if end is not None:
-            doc = doc.head(end)
+        doc = doc.segment(*reading_span(parts, len(doc.text)))
     name = os.path.basename(doc.source)
     year, year_from = find_year_from(doc.norm, doc.title, name)
     if template_id is None:
