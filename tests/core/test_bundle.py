@@ -154,7 +154,8 @@ def test_the_first_lines_echoed_above_the_report_are_not_what_is_read():
     cell = next(c for c in ex.cells if c.row[-1] == "接受培训人员数")
     assert cell.value != 21 and (cell.value, cell.method) == (215, "prose")
     assert ex.findings == ()
-    # echoed without its last row: a copy with fewer figures, and the whole one is read alone
+    # echoed without its last row: a copy with fewer figures, and the whole one is read alone (and
+    # written alone by a split)
     echo = text[:text.rindex("(三)接受培训人员数")]
     doc = _doc(echo + "\n" + text, "2018_x.txt")
     parts = find_parts(doc)
@@ -162,6 +163,7 @@ def test_the_first_lines_echoed_above_the_report_are_not_what_is_read():
     ex = extract(doc)
     assert _cells(ex) == _cells(extract(_doc(text, "2018_x.txt")))
     assert any("the copy with the most figures" in w for w in ex.warnings)
+    assert [(t.rsplit("/", 1)[-1], body) for t, body, _ in split_plan(doc, parts)] == [("2018_x.1.txt", text + "\n")]
 
 
 @pytest.mark.parametrize("changed_first", [False, True])

@@ -11,8 +11,13 @@ of its own) starts again only after its title with its year (2020年…政府信
 one a cited document names (《关于做好…年度报告…的通知》); 一、 before words that name no section (the
 requests table's first row, a list) starts nothing. The new report starts at its title where one
 stands shortly before that heading, with the agency's line above it when the title is on two
-lines; else at its opening paragraph (本报告由…); else at the heading itself. Two reports whose
-texts begin alike for a report's body are one written twice.
+lines; else at its opening paragraph (本报告由…); else at the heading itself.
+
+A later report of the same agency and year (or of neither known) whose text mostly repeats an
+earlier one's is that report written again: a copy when it gives the same figures in the same
+order — the copy with the most figures is read alone, for a page's first lines echoed above the
+report may be cut inside a row —, a variant when it gives others: read together with it, so that
+where they disagree both figures are offered, never one of them at full confidence.
 
 Reading a file as one report when it holds several mixes their figures: cells of one report under
 the other's name and year, at full confidence. So extraction reads the first report alone and says
@@ -313,16 +318,19 @@ def describe(parts: tuple[Part, ...]) -> str:
 
 
 def split_plan(doc: Document, parts: tuple[Part, ...], out_dir: str | None = None) -> list[tuple[str, str, Part]]:
-    """(file to write, its text, the part) for each report of the file, copies left out: `NAME.1.txt`,
-    `NAME.2.txt` … beside the file or in `out_dir`, each a report's text from where it starts to where
-    the next starts (`gik-tui split`)."""
+    """(file to write, its text, the part) for each report of the file, a report written again the
+    same written once (its copy with the most figures): `NAME.1.txt`, `NAME.2.txt` … beside the file
+    or in `out_dir`, each a report's text from where it starts to where the next starts (`gik-tui
+    split`)."""
     folder = out_dir if out_dir is not None else os.path.dirname(doc.source)
     stem = os.path.splitext(os.path.basename(doc.source))[0]
     bounds = [p.start for p in parts[1:]] + [len(doc.text)]
     out = []
-    for p, end in zip(parts, bounds):
+    for i, p in enumerate(parts):
         if p.copy_of is None:
-            out.append((os.path.join(folder, f"{stem}.{len(out) + 1}.txt"), doc.text[p.start:end].strip("\n") + "\n", p))
+            k = max([i, *(k for k, q in enumerate(parts) if q.copy_of == i)], key=lambda k: (parts[k].figures, -k))
+            text = doc.text[parts[k].start:bounds[k]].strip("\n") + "\n"
+            out.append((os.path.join(folder, f"{stem}.{len(out) + 1}.txt"), text, parts[k]))
     return out
 
 
