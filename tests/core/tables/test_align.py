@@ -1025,3 +1025,59 @@ def test_rows_that_read_only_with_thousands_spaces_show_the_report_writes_them()
     assert got[("行政许可", "处理决定数量")] == (8, set())
     got = _active_glued("本年度工作有序开展。", "12 345 357", "3 437 4 885 4 885", "8 +0 8", "12 +5 17")
     assert got[("规章", made)] == (12, set()) and got[("规范性文件", made)] == (None, {3437})
+
+
+# ---------------------------------------------------------------- a one-row table written otherwise
+# The review table's fifteen columns are too wide for a page: some reports write it a column a
+# line (each column's header with its figure) or stacked (a group a row under one row of headers).
+
+_REVIEW = [2, 1, 0, 0, 3, 1, 0, 0, 1, 2, 0, 1, 0, 0, 1]
+_RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+def _lusong_review(lines: list[str]) -> str:
+    text = (Path(__file__).parents[3] / "sample_reports" / "2019_lusong.txt").read_text(encoding="utf-8")
+    a = text.index("四、政府信息公开行政复议、行政诉讼情况")
+    b = text.index("五、", a)
+    return text[:a] + "\n".join(["四、政府信息公开行政复议、行政诉讼情况", *lines]) + "\n" + text[b:]
+
+
+def _a_column_a_line(groups: list[str], cell) -> list[str]:
+    out = []
+    for g, k in zip(groups, range(0, 15, 5)):
+        out.append(g)
+        out += [cell(name, v) for name, v in zip(_RESULTS, _REVIEW[k:k + 5])]
+    return out
+
+
+@pytest.mark.parametrize("lines", [
+    _a_column_a_line(["行政复议 |", "行政诉讼 未经复议直接起诉 |", "行政诉讼 复议后起诉 |"], lambda n, v: f"{n} | {v} |"),
+    _a_column_a_line(["行政复议", "行政诉讼\n未经复议直接起诉", "复议后起诉"], lambda n, v: f"{n}\n{v}"),
+    ["| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", "行政复议 | 2 | 1 | 0 | 0 | 3 |",
+     "行政诉讼（未经复议直接起诉） | 1 | 0 | 0 | 1 | 2 |", "行政诉讼（复议后起诉） | 0 | 1 | 0 | 0 | 1 |"],
+    ["", *_RESULTS, "行政复议", "2", "1", "0", "0", "3", "未经复议直接起诉", "1", "0", "0", "1", "2",
+     "复议后起诉", "0", "1", "0", "0", "1"],
+], ids=["a column a line", "cell a line", "stacked", "stacked, a cell a line"])
+def test_a_review_table_written_a_column_a_line_or_stacked_is_read_by_its_headers(lines):
+    # before: each figure stood "among the column headers" and was dropped, the last one alone read
+    # as the row — the other twelve cells left empty at 0.9, three of them 2, 1 and 1
+    ex = extract(read_bytes(_lusong_review(lines).encode("utf-8"), "2019_x.txt"))
+    cells = [c for c in ex.cells if c.table == "review"]
+    assert [c.value for c in cells] == _REVIEW
+    assert {c.confidence for c in cells} == {1.0} and all(c.line for c in cells)
+    assert all(c.state == "holds" for c in ex.checks if c.id.startswith("review."))
+
+
+@pytest.mark.parametrize("lines", [
+    # a group's words missing (行政诉讼 twice: which suit is which, not said), a row short of figures
+    ["| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", "行政复议 | 2 | 1 | 0 | 0 | 3 |", "行政诉讼 | 1 | 0 | 0 | 1 | 2 |",
+     "行政诉讼 | 0 | 1 | 0 | 0 | 1 |"],
+    ["| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", "行政复议 | 2 | 1 | 3 |",
+     "行政诉讼（未经复议直接起诉） | 1 | 0 | 0 | 1 | 2 |", "行政诉讼（复议后起诉） | 0 | 1 | 0 | 0 | 1 |"],
+    _a_column_a_line(["行政复议 |", "行政诉讼 |", "行政诉讼 |"], lambda n, v: f"{n} | {v} |"),
+], ids=["groups unnamed", "a row short", "a column a line, groups unnamed"])
+def test_a_review_table_written_otherwise_that_does_not_name_each_column_is_not_read(lines):
+    ex = extract(read_bytes(_lusong_review(lines).encode("utf-8"), "2019_x.txt"))
+    cells = [c for c in ex.cells if c.table == "review"]
+    assert not any(c.value is not None and c.confidence >= 0.9 for c in cells)
+    assert not any(c.value is None and c.confidence >= 0.9 for c in cells)  # (no cell "decided empty")

@@ -48,6 +48,7 @@ RECENT = 60  # tokens after the last table activity during which the table is st
 
 _NOT_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
 MAX_ROW_CHARS = 20_000  # tables/stream.py reads a longer line as one piece of text, never as a row
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")  # (_vertical: a header's words, its brackets and spaces left out)
 _CAPTION = re.compile(r"第二十条第\s*[(（]?\s*([一二三四五六七八九十]{1,3})\s*[)）]?\s*项")
 _NUMBERISH = re.compile(r"[+\-−]?[0-9][0-9.,eE+\-]*")
 INVALID = Parsed(None, None, "invalid")
@@ -422,6 +423,10 @@ class _Repeats:
     serial_word: int = -1
     # the amount columns whose header says their figures are in 元 (本年收费金额（单位：元）); None: not looked for
     in_yuan: frozenset | None = None
+    # a table of one unlabelled row written a column a line (行政复议 / 结果维持 | 2 / 结果纠正 | 1 …): its
+    # header cells in order, each figure standing after one as ("f", [(tok, parsed)]) — read in _vertical
+    vertical: list = field(default_factory=list)
+    vertical_table: str | None = None
 
 
 @dataclass(slots=True)
@@ -971,8 +976,11 @@ class _Aligner:
                 worded = any(not v.empty and not _figure(v.text) for v, _ in t.values)
                 # figures among the header lines of a table with one unlabelled row are none of its
                 # cells (a page's number, 3 / 5, where the page broke inside the header): said, dropped
+                # — unless every column's header stands with its figure (_vertical)
                 self.warnings.append(f"line {t.values[0][0].line + 1}: {' '.join(v.text for v, _ in t.values)!r} "
                                      f"stands among the {t.table} table's column headers; not read as its cells")
+                if self.rep.vertical_table == t.table:
+                    self.rep.vertical.append(("f", list(t.values), ""))
                 t.values.clear()
             if self.target is not None and (self.target.values or self.target.row):
                 self._finalize()
@@ -983,6 +991,10 @@ class _Aligner:
                     if self.target is None or self.target.table != table:
                         self.target = _Target(table, (), None, CONF_EXACT)
             of = table if table is not None else self.cur_table
+            if of is not None and self.idx.specs[of].unlabelled:
+                if self.rep.vertical_table != of:
+                    self.rep.vertical_table, self.rep.vertical = of, []
+                self.rep.vertical.append(("h", key, raw))
             head = self.head
             if not self.after_header or of != head.table or head.stray and self._again(key):
                 head.restart(of)  # (a header cell seen already after words that name no column: the header starts again)
@@ -1829,6 +1841,11 @@ class _Aligner:
             self.consumed.add(t.label.line)
         if t.unit is not None:
             self.consumed.add(t.unit[0].line)
+        if not t.row and self.rep.vertical_table == t.table and any(k == "f" for k, _, _ in self.rep.vertical):
+            seq = [*self.rep.vertical, ("f", list(t.values), "")]
+            self.rep.vertical, self.rep.vertical_table = [], None
+            if self._vertical(t, cols, seq, unit):
+                return
         head = self.head
         if head.disorder and head.table == t.table:
             self.row_notes[(t.table, t.row)] = "its table's header, broken into pieces, gives another order than the template's"
@@ -1941,6 +1958,74 @@ class _Aligner:
             return
         self.uncertain.append((Uncertain(t.table, t.row, cols, options, "inferred", why, kinds=kinds,
                                          open=t.words, placed=wider or len(vals) < n), t))
+
+    def _vertical(self, t: _Target, cols: tuple[LabelPath, ...], seq: list, unit: str | None) -> bool:
+        """A table of one unlabelled row written a column a line, each column's header with its
+        figure after it (行政复议 / 结果维持 | 2 / 结果纠正 | 1 / … / 行政诉讼 未经复议直接起诉 / 结果维持 | 1 …:
+        the review table's fifteen columns too wide for the page), or stacked, a group a row under
+        one row of headers (| 结果维持 | … | 总计 | / 行政复议 | 2 | 1 | 0 | 0 | 3 / …): `seq` its header
+        cells in order (key, words) and the figures after them. Each figure is its column's cell, read as a table's, when every
+        column of the table stands so once, the words of its groups before it; True then. When most
+        of its columns stand with a figure but not so, none is read (True: their figures could only
+        be guessed — read as a row, the last figure alone had left every other cell empty at 0.9);
+        else False, and the row is read as rows are (a page's number among a header's lines)."""
+        keys = [tuple(label_key(x) for x in col) for col in cols]
+        groups = {k for path in keys for k in path[:-1]}
+        leaves = _leaf_counts(self.template_id, t.table)
+        placed: dict[LabelPath, tuple[Tok, Parsed]] = {}
+        ctx: list[str] = []
+        fresh = False  # a figure placed since the last group's words: the next words start another group
+        leaf: str | None = None
+        run: list[str] = []  # the column headers in a row, no figure between (a stacked table's header)
+        last = ""
+        ok = True
+        for kind, item, raw in seq:
+            if kind == "h":
+                if item in leaves:
+                    leaf = label_key(leaves[item][0])
+                    run = [*run, leaf] if last == "leaf" else [leaf]
+                    last = "leaf"
+                    continue
+                words = _NOT_HAN.sub("", raw)  # (its words in brackets too: 行政诉讼（复议后起诉）)
+                named = sorted((g for g in groups if g in words), key=words.index)  # (行政诉讼未经复议直接起诉)
+                if named:
+                    if fresh:
+                        ctx, fresh = [], False
+                    ctx += [g for g in named if g not in ctx]
+                leaf, last = None, "group"
+                continue
+            last = "figure"
+            figures = [(tok, p) for tok, p in item if not tok.empty]
+            if not figures:
+                continue
+            # a figure after its column's header; or, after a group's words, as many figures as the
+            # headers above name columns (a stacked table: 行政复议 | 2 | 1 | 0 | 0 | 3 under 结果维持 … 总计)
+            heads = [leaf] if leaf is not None else run if len(figures) == len(run) > 1 and ctx else []
+            if len(figures) != len(heads):
+                ok = False
+                break
+            for h, fig in zip(heads, figures):
+                hits = [c for c, k in zip(cols, keys) if k[-1] == h and set(ctx) <= set(k[:-1])]
+                if len(hits) != 1 or hits[0] in placed:
+                    ok = False
+                    break
+                placed[hits[0]] = fig
+            if not ok:
+                break
+            fresh, leaf = True, None
+        if ok and len(placed) == len(cols):
+            for col in cols:
+                tok, p = placed[col]
+                self._put(t.table, t.row, col, tok, p, CONF_EXACT, unit)
+            self.warnings.append(f"{t.table}: written a column a line, each column's header with its figure; "
+                                 f"each figure read as its column's cell")
+            return True
+        stood = sum(1 for kind, item, _ in seq if kind == "f" and any(not tok.empty for tok, _ in item))
+        if stood * 2 >= len(cols) and len([v for v, _ in t.values if not v.empty]) < len(cols):
+            self.row_notes[(t.table, t.row)] = (f"its figures stood each after a column's header ({stood} of them), "
+                                                f"not each under a column of its own for sure: not read")
+            return True
+        return False
 
     def _grouped(self, items: list, n: int, options: list[Option]) -> list[Option]:
         """A row of more figures than its `n` columns, each one space apart, read with some of those
