@@ -246,6 +246,9 @@ def test_a_title_named_inside_a_report_starts_no_report():
                            "年度报告编制发布工作的通知》要求：\n一、主动公开政府信息情况还需加强", 1)
     assert len(find_parts(_doc(cited))) == 1
     assert _cells(extract(_doc(cited))) == _cells(extract(_doc(LUSONG)))
+    # a table's number or an eleventh heading before the overview's words: 表一、总体情况统计表
+    table = LUSONG.replace("五、存在的主要问题及改进情况", "附：表一、总体情况统计表（见附件）\n五、存在的主要问题及改进情况", 1)
+    assert len(find_parts(_doc(table))) == 1
 
 
 def test_a_related_articles_opening_words_after_the_report_are_no_report():

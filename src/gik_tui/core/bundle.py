@@ -83,7 +83,8 @@ def _heading_marks() -> tuple[re.Pattern, re.Pattern]:
         sec = load_template(tid).sections[0]
         first.update((sec.name, *sec.aliases))
     words = "|".join(re.escape(n) for n in sorted(first, key=len, reverse=True))
-    return (re.compile(r"一\s*(?:[、.．]|部分)\s*(?P<first>" + words + ")?"),
+    # (not 十一、 nor a table's number, 表一、总体情况统计表)
+    return (re.compile(r"(?<![十表])一\s*(?:[、.．]|部分)\s*(?P<first>" + words + ")?"),
             re.compile(r"(?P<bare>" + words + r")[ \t\u3000]*(?:\n|\Z)"))
 
 
