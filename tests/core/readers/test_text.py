@@ -42,6 +42,22 @@ def test_synthetic_glued_reports_wrapped_never_give_a_wrong_figure(layout):
             assert {c.key: c.value for c in ex.cells} == want, (layout, i, width)
 
 
+@pytest.mark.parametrize("width", [300, 500])
+def test_a_glued_report_wrapped_into_a_few_wide_lines_reads_as_unwrapped(width):
+    """A report run onto one line, then cut every 300 or 500 characters: three to five lines, too few
+    to be told wrapped by their number — at that width, two or more and half the lines are enough.
+    (Before: a synthetic legacy report cut at 500 read 2651 for 主动公开政府信息数 265, the next
+    row's number 1. run into it, at 0.9.)"""
+    rep = synth.make_report(5, seed=5, template_id="legacy", layout="g", encoding="utf-8", shape="real")
+    one = rep.render().decode("utf-8").replace("\n", "")
+    assert 2 * width < len(one) < 5 * width  # (1,461 characters)
+    want = {c.key: c.value for c in extract(read_bytes(one.encode(), rep.filename)).cells}
+    ex = extract(read_bytes(_wrapped(one, width).encode(), rep.filename))
+    assert {c.key: c.value for c in ex.cells} == want
+    assert want[("stats", ("主动公开情况", "主动公开政府信息数"), ("统计数",))] == 265
+    assert any(f"wrapped every {width} characters" in w for w in ex.warnings)
+
+
 def test_unwrap_joins_only_the_lines_cut_at_the_width():
     text = "一" * 40 + "\n" + "二" * 40 + "\n" + "三" * 12 + "\n" + "四" * 40 + "\n" + "五" * 40 + "\n" + "六" * 40 + "\n七"
     joined, width = unwrap(text)
@@ -54,6 +70,8 @@ def test_unwrap_joins_only_the_lines_cut_at_the_width():
     "\n".join(["规章 | 5 | 6 | 7 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"] * 10),  # a table's rows
     "\n".join(["短行"] * 20),  # narrower than a wrap
     "\n".join(["一" * 50] * 6 + ["二" * 51]),  # a longer line than the rest
+    "\n".join(["一" * 120, "二" * 80, "三" * 120, "四" * 60, "五" * 90]),  # wide, but two of five at the width
+    "一" * 300 + "\n" + "二" * 200,  # one line at the width: a paragraph and a shorter one
 ])
 def test_a_text_that_is_not_wrapped_is_left_as_it_is(text):
     assert unwrap(text) == (text, None)
