@@ -40,7 +40,7 @@ def extract(doc: Document, template_id: str | None = None, section_threshold: fl
     warnings.extend(f"{doc.source}: {n}" for n in doc.notes)
     findings: tuple[CheckResult, ...] = ()
     parts = find_parts(doc)
-    if len(parts) > 1:  # several reports in one file: the first alone is read, the rest said
+    if len(parts) > 1:  # several reports in one file, or one written again: the one reading_span gives is read
         said = describe(parts)
         warnings.append(f"{doc.source}: {said}")
         if any(p.copy_of is None and p.variant_of is None for p in parts[1:]):

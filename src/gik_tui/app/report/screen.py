@@ -647,7 +647,6 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     def action_split_reports(self) -> None:
         """Write each report of the open file to its own text file beside it (`gik-tui split`), list
         them in the queue after it, and say so; nothing is written over a file that exists."""
-        written = []
         try:
             written = split_file(self.doc, find_parts(self.doc))
         except (SplitRefused, OSError) as e:
