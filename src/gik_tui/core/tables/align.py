@@ -2573,15 +2573,24 @@ class _Aligner:
         tid = self.template_id
         for table, items in by_table.items():
             misfit = self._misfit(table, items)
-            # one uncertain reading per row: a row seen twice keeps its first
-            seen: set[LabelPath] = set()
+            # one uncertain reading per row: a row seen twice keeps its first — with, where it stands
+            # again with its figures written otherwise, the readings of the second too
+            seen: dict[LabelPath, int] = {}
             rows = []
             for u, t in items:
                 if u.row not in seen:
-                    seen.add(u.row)
+                    seen[u.row] = len(rows)
                     # a row that stands again with its figures written otherwise (a table repeated
                     # with other figures): which is the report's, nothing says — offered only
                     rows.append((replace(u, open=True) if (table, u.row) in self.rep.contested or misfit else u, t))
+                elif (table, u.row) in self.rep.contested:
+                    # (its first reading's options alone were offered: 3 | … | 4 breaking 总计 = 自然人 +
+                    # 法人或其他组织, never the second copy's 3 | … | 3 that keeps it)
+                    first, at = rows[seen[u.row]]
+                    have = {o.values for o in first.options}
+                    more = [o for o in u.options if o.values not in have]
+                    if more:
+                        rows[seen[u.row]] = (replace(first, options=[*first.options, *more], open=True), at)
             known = {k: c.value for k, c in self.cells.items()
                      if k[0] == table and k not in self.rep.conflicts and k not in self.rep.unknown}
             cons, hints = _constraints(tid, table)
