@@ -279,6 +279,24 @@ def test_solve_decides_only_what_every_solution_agrees_on():
     assert out.rows[0].decided[0] == (1, 0) and out.rows[0].candidates == {}
 
 
+def test_a_row_offered_only_is_ranked_by_its_own_totals_and_still_only_offered():
+    """A row offered only (`open`: it stands again with other figures) is left out of every
+    identity, but its readings are ranked by those that tie its own cells alone: 3 | 0 | 3 keeps
+    s = a + b, 3 | 0 | 4 breaks it — before, both weighed the same and the first read came first."""
+    from dataclasses import replace
+
+    row = replace(_row("x", [(3, 0, 4), (3, 0, 3)]), open=True)
+    out = solve([row], {}, _sum_rows("x"), ())
+    res = out.rows[0]
+    assert res.decided == {} and res.offered and res.candidates[2] == [(3, 0.898), (4, 0.102)]
+    assert [s.reasons for s in res.scores] == [("breaks the row's own totals",), ("fits the row's own totals",)]
+    # an identity over another row's cells too is none of its own: no ranking from it
+    other = [Constraint("eq", ((("t", ("x",), ("s",)), 1), (("t", ("y",), ("a",)), -1)), "x.s = y.a")]
+    res = solve([row], {}, other, ()).rows[0]
+    assert sorted(res.candidates[2]) == [(3, 0.5), (4, 0.5)]
+    assert not any("own totals" in why for s in res.scores for why in s.reasons)
+
+
 def test_solve_unknown_cells_are_not_zero():
     """An identity over a cell the report does not show is not used: absent is unknown, not 0."""
     rows = [_row("x", [(1, 2, 3), (3, 0, 3)])]
