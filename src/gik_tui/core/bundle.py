@@ -34,7 +34,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from .document import Document
-from .meta import find_agency_from, find_year_from
+from .meta import agency_line, find_agency_from, find_year_from, report_titles
 from .sections import MAX_HEADING, names_a_section, score_sections
 from .templates import load_template, template_ids
 
@@ -47,8 +47,6 @@ MAX_LINE = 400  # a title or opening paragraph longer than this is in a report r
 _OTHER_HEADING = re.compile(r"[二三四五六]\s*(?:[、.．]|部分)")
 _SPACE = re.compile(r"\s+")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
-_AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办|院|署|中心|"
-                          r"街道办事处|街道|镇|乡|公司|集团|大学|学院|医院|馆|所|站|队)$")
 # the name and year in front of a title run into the text before it: a figure other than a year
 # or a sentence end stops it
 _NAME_BEFORE = re.compile(r"(?:[\u4e00-\u9fff()（）]|\d{4}\s*年度?)*\Z")
@@ -100,18 +98,12 @@ def _marks(norm: str) -> list[tuple[int, int, str]]:
     return sorted(out) if len(out) > 1 else out
 
 
-# a report's title with its year (2020年…政府信息公开工作年度报告): where a report with no overview
-# heading may start again
-_YEAR_TITLE = re.compile(r"\d{4}\s*年度?[^\n。；;]{0,30}?(?:政府信息公开|政务公开)[^\n。；;]{0,12}?(?:年度)?(?:报告|年报)")
-
-
 def _title_end(norm: str, a: int, b: int) -> int:
-    """Where the last report title with its year in norm[a:b] ends, not one inside a cited
-    document's name (《关于做好2020年政府信息公开工作年度报告…的通知》); -1 when none stands there."""
+    """Where the last report title with its year in norm[a:b] ends (core/meta.report_titles: never
+    one a cited document names, 《关于做好2020年政府信息公开工作年度报告…的通知》); -1 when none."""
     end = -1
-    for t in _YEAR_TITLE.finditer(norm, a, b):
-        if norm.rfind("《", a, t.start()) <= norm.rfind("》", a, t.start()):
-            end = t.end()
+    for t in report_titles(norm[a:b]):
+        end = a + t.end()
     return end
 
 
@@ -272,7 +264,7 @@ def _start_of(norm: str, a: int, heading: int) -> int:
     if line >= a and (len(norm) if end < 0 else end) - line <= MAX_LINE:  # a line of its own
         above_start = norm.rfind("\n", 0, max(0, line - 1)) + 1
         above = norm[above_start:line - 1].strip()
-        if m.re is _TITLE and line > a and above_start >= a and _AGENCY_LINE.match(above):
+        if m.re is _TITLE and line > a and above_start >= a and agency_line(above):
             return above_start  # the agency's name above the title
         return line
     if m.re is _INTRO:

@@ -18,10 +18,22 @@ _TITLE = re.compile(r"(\d{4})\s*年度?\s*[^\n。]{0,30}?(?:政府信息公开|�
 _TABLE_TITLE = re.compile(r"(\d{4})\s*年度?[^\n|]{0,30}?(?:统计表|情况表)")
 
 _AGENCY_END = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|管委会|管理局|局|厅|委|办|院|署|中心|街道办事处|政府|公司|集团|大学|学院|医院|馆|所|站|队)"
+_AGENCY_LINE = re.compile(r"[\u4e00-\u9fff()（）]{2,30}?" + _AGENCY_END)
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:自治区|自治州|自治县|特区|地区|省|市|州|盟|区|县|旗|镇|乡|街道))")
 
 
 _CITED = re.compile(r"《([^《》\n]{1,120})》")
+
+
+def report_titles(text: str):
+    """The report titles with their year in `text` (2020年…政府信息公开工作年度报告), as `_TITLE` finds
+    them, none in a cited document's name (core/bundle.py: where a file's next report starts)."""
+    return _TITLE.finditer(_uncited(text))
+
+
+def agency_line(line: str) -> bool:
+    """Is the line an agency's name alone (…人民政府, …局): a report's title set on two lines."""
+    return _AGENCY_LINE.fullmatch(line) is not None
 
 
 def _uncited(text: str) -> str:
