@@ -290,33 +290,23 @@ class Document:
         """The document cut at offset `end` of `text` (core/bundle.py: the first of the reports a file
         holds): every offset before `end` stands as it was, so figures and headings found in the
         head point into the whole text."""
-        lines = self.text.count("\n", 0, end) + 1
-        return Document(
-            source=self.source, text=self.text[:end], sha256=self.sha256, encoding=self.encoding,
-            grids=tuple(g for g in self.grids if g.first_line < lines), notes=self.notes,
-            pages=tuple(p for p in self.pages if p < end),
-            heading_lines=frozenset(i for i in self.heading_lines if i < lines), title=self.title,
-            page_names=self.page_names, ocr_pages=self.ocr_pages,
-            ocr_spans=tuple((a, min(b, end)) for a, b in self.ocr_spans if a < end),
-            ocr_boxes=tuple(b for b in self.ocr_boxes if b[0] < end),
-        )
+        return self.segment(0, end)
 
     def segment(self, start: int, end: int) -> "Document":
         """The document read from `start` to `end` of `text` only (core/bundle.py: the fullest copy of a
         report written twice): what stands before `start` blanked (its line breaks kept), so every
         offset and line of the segment stands as it was in the whole text."""
-        if start <= 0:
-            return self.head(end)
-        cut = self.head(end)
-        line0 = self.text.count("\n", 0, start)
+        first = self.text.count("\n", 0, start)  # the segment's lines, 0-based: first … last
+        last = first + self.text.count("\n", start, end)
+        text = self.text[start:end] if start <= 0 else _NOT_A_BREAK.sub(" ", self.text[:start]) + self.text[start:end]
         return Document(
-            source=self.source, text=_NOT_A_BREAK.sub(" ", self.text[:start]) + self.text[start:end],
-            sha256=self.sha256, encoding=self.encoding,
-            grids=tuple(g for g in cut.grids if g.first_line >= line0), notes=self.notes, pages=cut.pages,
-            heading_lines=frozenset(i for i in cut.heading_lines if i >= line0), title=self.title,
+            source=self.source, text=text, sha256=self.sha256, encoding=self.encoding,
+            grids=tuple(g for g in self.grids if first <= g.first_line <= last), notes=self.notes,
+            pages=tuple(p for p in self.pages if p < end),
+            heading_lines=frozenset(i for i in self.heading_lines if first <= i <= last), title=self.title,
             page_names=self.page_names, ocr_pages=self.ocr_pages,
-            ocr_spans=tuple((max(a, start), b) for a, b in cut.ocr_spans if b > start),
-            ocr_boxes=tuple(b for b in cut.ocr_boxes if b[0] >= start),
+            ocr_spans=tuple((max(a, start), min(b, end)) for a, b in self.ocr_spans if a < end and b > start),
+            ocr_boxes=tuple(b for b in self.ocr_boxes if start <= b[0] < end),
         )
 
     def line_of(self, offset: int) -> int:
