@@ -1081,3 +1081,29 @@ def test_a_review_table_written_otherwise_that_does_not_name_each_column_is_not_
     cells = [c for c in ex.cells if c.table == "review"]
     assert not any(c.value is not None and c.confidence >= 0.9 for c in cells)
     assert not any(c.value is None and c.confidence >= 0.9 for c in cells)  # (no cell "decided empty")
+
+
+def test_a_review_table_read_as_a_row_then_written_a_column_a_line_in_a_copy_reads_both():
+    """The report, then its copy with the review table a column a line (a page's print copy laid
+    out otherwise): the copy's headers start anew — before, the first table's header cells were
+    still kept, the copy's could not be placed, and the table was not read at all."""
+    text = (Path(__file__).parents[3] / "sample_reports" / "2019_lusong.txt").read_text(encoding="utf-8")
+    own = [1, 1, 0, 0, 2, 11, 5, 26, 0, 42, 0, 0, 0, 0, 0]  # the sample's review table
+    copy = _lusong_review(_a_column_a_line(["行政复议 |", "行政诉讼 未经复议直接起诉 |", "行政诉讼 复议后起诉 |"],
+                                           lambda n, v: f"{n} | {v} |"))
+    ex = extract(read_bytes((text + "\n" + _with_figures(copy, own)).encode("utf-8"), "2019_x.txt"))
+    assert [c.value for c in ex.cells if c.table == "review"] == own
+
+
+def _with_figures(text: str, figures: list[int]) -> str:
+    """The report with its review table a column a line given `figures` in the template's order."""
+    out, it = [], iter(figures)
+    inside = False
+    for line in text.split("\n"):
+        inside = inside or line.startswith("四、政府信息公开行政复议")
+        if line.startswith("五、"):
+            inside = False
+        if inside and line.count("|") == 2 and line.split("|")[1].strip().isdigit():
+            line = f"{line.split('|')[0].strip()} | {next(it)} |"
+        out.append(line)
+    return "\n".join(out)

@@ -1841,10 +1841,11 @@ class _Aligner:
             self.consumed.add(t.label.line)
         if t.unit is not None:
             self.consumed.add(t.unit[0].line)
-        if not t.row and self.rep.vertical_table == t.table and any(k == "f" for k, _, _ in self.rep.vertical):
+        if not t.row and self.rep.vertical_table == t.table:
+            # (its header's cells end with its row, read or not: a later copy of the table starts anew)
             seq = [*self.rep.vertical, ("f", list(t.values), "")]
             self.rep.vertical, self.rep.vertical_table = [], None
-            if self._vertical(t, cols, seq, unit):
+            if any(k == "f" for k, _, _ in seq[:-1]) and self._vertical(t, cols, seq, unit):
                 return
         head = self.head
         if head.disorder and head.table == t.table:
