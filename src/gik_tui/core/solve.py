@@ -949,19 +949,24 @@ class Constraint:
     factor: float = 0.2  # a hint: the weight of an option breaking it (CheckSpec.factor)
 
 
-def _own_totals(r: Uncertain, o: Option, constraints: list[Constraint]) -> bool | None:
-    """Whether an option of a row offered only (`open`: left out of every identity, its cells
-    unknown to them) keeps the identities that tie its own cells alone (总计 = 自然人 + 法人或其他组织);
-    None when none does. So its readings are ranked as its own totals rank them (a row written twice
-    with other figures: 3 | … | 3, which keeps its 总计, before 3 | … | 4), and still only offered."""
-    cols = {(r.table, r.row, col): j for j, col in enumerate(r.columns)}
-    seen = False
+def _own_totals(rows: list[Uncertain], constraints: list[Constraint]) -> dict[int, set[int]]:
+    """For each row offered only (`open`: left out of every identity, its cells unknown to them)
+    that the identities of its own cells alone tie (总计 = 自然人 + 法人或其他组织): its options that keep
+    them all. Its readings are ranked so (a row written twice with other figures: 3 | … | 3, which
+    keeps its 总计, before 3 | … | 4), and still only offered."""
+    own = {(r.table, r.row, col): (i, j) for i, r in enumerate(rows) if r.open for j, col in enumerate(r.columns)}
+    fit: dict[int, set[int]] = {}
+    if not own:
+        return fit
     for c in constraints:
-        if all(key in cols for key, _ in c.terms):
-            seen = True
-            if not holds(c.kind, sum(coef * _num(o.values[cols[key]]) for key, coef in c.terms)):
-                return False
-    return True if seen else None
+        at = [own.get(key) for key, _ in c.terms]
+        if None in at or len({i for i, _ in at}) != 1:  # (a term of another row, or of no row offered only)
+            continue
+        i = at[0][0]
+        keep = {d for d, o in enumerate(rows[i].options)
+                if holds(c.kind, sum(coef * _num(o.values[j]) for (_, j), (_, coef) in zip(at, c.terms)))}
+        fit[i] = fit[i] & keep if i in fit else keep
+    return fit
 
 
 def _num(v: Number | None) -> Number:
@@ -1008,8 +1013,9 @@ def _solve(rows: list[Uncertain], known: dict[tuple, Number | None], constraints
             where[(r.table, r.row, col)] = (i, j)
     # each option's score from the soft evidence (score_option: the one place it is computed)
     mine = _row_hints(hints, where, known, len(rows))
-    scores: list[list[Score]] = [[score_option(o, r.kinds, r.columns, evidence, mine[i], _own_totals(r, o, constraints)
-                                               if r.open else None, signs) for o in r.options]
+    fit = _own_totals(rows, constraints)
+    scores: list[list[Score]] = [[score_option(o, r.kinds, r.columns, evidence, mine[i], d in fit[i] if i in fit else None,
+                                               signs) for d, o in enumerate(r.options)]
                                  for i, r in enumerate(rows)]
     # constraints as (constant, [(row, contribution per option)])
     usable: list[tuple[Constraint, float, list[tuple[int, list[float]]]]] = []
