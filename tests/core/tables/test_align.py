@@ -441,6 +441,61 @@ def test_a_rows_figures_wrapped_onto_the_next_line_are_read_whole():
     assert tried > 300 and grouped > 40
 
 
+_GLUED_TRUTH: dict = {}
+
+
+def _glued_truth() -> dict:
+    if not _GLUED_TRUTH:
+        from gik_tui.core.extract import extract_path
+
+        _GLUED_TRUTH.update({c.key: c.value for c in extract_path("sample_reports/2020_huaiyin.txt").cells})
+    return _GLUED_TRUTH
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["2020_huaiyin_glued.txt", "2020_huaiyin_oneline.txt"]), st.floats(0, 1),
+       st.sampled_from(["\n", "\n\n", " \n", "\n\n\n"]))
+def test_a_line_cut_anywhere_in_a_glued_table_never_fills_a_wrong_figure(name, where, sep):
+    """The glued example (and the one on one line) with a line break put anywhere in its tables —
+    inside a row's figures too (`行政许可172+82299` / `0其他…`, a text wrapped at a width once, with
+    blank lines or not): every figure it fills is the report's. The break may be a cell's boundary
+    or not: read as one, 82299 and 0 were filled for 8 and 22990 at 0.9."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    truth = _glued_truth()
+    text = open(f"tests/data/examples/{name}", encoding="utf-8").read()
+    a, b = text.index("二、主动公开政府信息情况"), text.index("五、存在的主要问题")
+    cut = a + int(where * (b - a))
+    ex = extract(read_bytes((text[:cut] + sep + text[cut:]).encode(), "2020_x.txt"))
+    wrong = [(c.row, c.column, c.value, truth.get(c.key)) for c in ex.cells
+             if c.value is not None and truth.get(c.key) is not None and c.value != truth[c.key]]
+    assert not wrong, (text[cut - 10:cut], text[cut:cut + 10], wrong[:3])
+
+
+@pytest.mark.parametrize("after, sep", [("行政许可172+82299", "\n"), ("行政许可172+8229", "\n\n"),
+                                        ("政府集中采购51878874.", "\n"), ("政府集中采购518788", " \n")])
+def test_a_glued_rows_figures_cut_by_a_line_end_are_its_candidates_as_unbroken(after, sep):
+    """A line end inside a glued row's figures leaves the row as its unbroken run reads: blank, its
+    candidates the run's (the report's first where the run favours it), offsets past the break."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    text = open("tests/data/examples/2020_huaiyin_glued.txt", encoding="utf-8").read()
+    cut = text.index(after) + len(after)
+    whole = {c.key: c for c in extract(read_bytes(text.encode(), "2020_x.txt")).cells}
+    broken = {c.key: c for c in extract(read_bytes((text[:cut] + sep + text[cut:]).encode(), "2020_x.txt")).cells}
+    row = after[:4]
+    keys = [k for k in whole if k[1] and k[1][-1].startswith(row)]
+    assert len(keys) >= 2
+    for k in keys:
+        assert broken[k].value == whole[k].value
+        assert broken[k].candidates == whole[k].candidates
+        assert broken[k].start == whole[k].start and broken[k].end == whole[k].end + (len(sep) if whole[k].end > cut else 0)
+    if row == "行政许可":
+        assert [c.candidates[0][0] for k, c in broken.items() if k in keys and c.value is None] == [8, 22990]
+
+
 def test_header_pieces_are_joined_the_one_way_that_makes_them_headers():
     from gik_tui.core.tables.align import _header_pieces, _join_ends, table_index
 

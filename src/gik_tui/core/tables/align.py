@@ -2249,12 +2249,23 @@ class _Aligner:
             base = pieces[0].start
             at = None
         else:  # one space between the pieces; `at`: each character of the run → its offset in the text
-            run = " ".join(tok.text for tok in pieces)
+            # (none where a line's glued figures run on at the next line's start — a cut inside a
+            # run, `…行政许可172+82299` / `0其他…`: the break may be a cell's boundary or not, the
+            # solver cuts there or not; read as a boundary, 82299 and 0 were read for 8 and 22990 at 0.9)
+            parts = []
             at = []
-            for tok in pieces:
+            for k, tok in enumerate(pieces):
                 if at:
-                    at.append(at[-1] + 1)
+                    joint = self._run_on(pieces[k - 1], tok)
+                    if joint is None:
+                        parts.append(" ")
+                        at.append(at[-1] + 1)
+                    elif joint:
+                        parts.append(joint)
+                        at.append(pieces[k - 1].end)
+                parts.append(tok.text)
                 at.extend(range(tok.start, tok.start + len(tok.text)))
+            run = "".join(parts)
             base = 0
         kinds = self._kinds(t.table, t.row, cols)
         head = self.head
@@ -2445,6 +2456,23 @@ class _Aligner:
                 best[v] = Option((v,), (o.spans[j],), (o.raws[j],), o.weight)
         self.uncertain.append((Uncertain(t.table, t.row, cols, _shifted(list(best.values()), base, at), "solved",
                                          "glued", None, kinds), t))
+
+    def _run_on(self, a: Tok, b: Tok) -> str | None:
+        """Does the glued run `a`, which ends its line, run on in the figures `b` that open a later
+        line, blank lines alone between them — a line cut inside a row's figures, wherever it fell
+        (a text wrapped at a width, once)? The joint: "" (or ".", a decimal point left at the line's
+        end: `…51878874.` / `11万元`), else None. Runs whose figures stand apart (`0 0 0`, a PDF's row
+        wrapped) break between cells."""
+        norm = self.doc.norm
+        if not a.glued or b.line <= a.line or b.multi or " " in a.text or " " in b.text \
+                or norm[a.start - 1:a.start] in (" ", "\t") or norm[b.end:b.end + 1] in (" ", "\t"):
+            return None  # (figures a space apart from their label or the next cell: the page keeps separators)
+        if not b.glued and ((p := parse_value(b.text)) is None or p.value is None or not b.text[0].isdigit()):
+            return None
+        between = norm[a.end:b.start]
+        if not between.strip():
+            return ""
+        return "." if between[0] == "." and not between[1:].strip() and a.text[-1].isdigit() and b.text[0].isdigit() else None
 
     def _dropped(self, t: _Target, cols: tuple[LabelPath, ...], run: str, kinds: tuple[str, ...]) -> list[Option] | None:
         """A run at the end of its line whose figures stand one space apart (or one figure a space
