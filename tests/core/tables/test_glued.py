@@ -190,3 +190,43 @@ def test_a_rows_figures_then_a_share_columns_percentage_stay_one_run():
     prose = "本年度收到申请数量171000018件，占比达95.2%，较上年增长12%以上。予以公开5100006二、上年结转0000000"
     toks = split_line(prose, "gik-2019")
     assert not any("%" in t for t, _, _, glued in toks if glued) and any("95.2%" in t for t, *_ in toks)
+
+
+def test_a_rows_number_cut_from_its_label_by_a_line_end_ends_the_run_before_it():
+    """The next row's number glued after a figure, its label on the next line (`…数件2216.` /
+    `申请信息不存在数件…`, or the mark there: `…数件2216` / `.申请…`): cut from the run as on one
+    line — read in, 2216 was filled for 221. With no numbered row opening the next line, the run
+    stays whole."""
+    from gik_tui.core.tables.glued import opening_row, split_line
+
+    row6 = opening_row("申请信息不存在数件1217.告知", "legacy")
+    assert row6 == (frozenset({6}), False)
+    assert opening_row(".申请信息不存在数件1217.", "legacy") == (frozenset({6}), True)
+    assert opening_row("五、存在的主要问题", "legacy") is None
+    line = "不属于本行政机关公开数件2216."
+    assert [t[0] for t in split_line(line, "legacy", row6)] == ["不属于本行政机关公开数", "件", "221", "6."]
+    assert [t[0] for t in split_line(line[:-1], "legacy", (frozenset({6}), True))][2:] == ["221", "6"]
+    assert [t[0] for t in split_line(line, "legacy", None)][2:] == ["2216"]
+    assert [t[0] for t in split_line(line, "legacy", (frozenset({7}), False))][2:] == ["2216"]  # (not its number)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from(["f", "g"]), st.sampled_from(["\n", "\n\n", " \n"]),
+       st.booleans(), st.data())
+def test_a_line_cut_at_a_rows_number_in_a_glued_legacy_table_never_fills_a_wrong_figure(i, layout, sep, before, data):
+    """A glued legacy statistics table (its rows numbered, 数件2216.申请信息不存在数件…) with a line
+    break right after a row's number, or between its digits and its mark: every figure filled is
+    the report's."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(i, seed=3, layout=layout, template_id="legacy")
+    text = rep.render().decode(rep.encoding)
+    marks = [m.start() + (0 if before else 1) for m in re.finditer(r"(?<=\d)\.(?=[\u4e00-\u9fff])", text)]
+    assert marks
+    cut = data.draw(st.sampled_from(marks))
+    ex = extract(read_bytes((text[:cut] + sep + text[cut:]).encode(rep.encoding), rep.filename))
+    truth = {k: v for k, v in rep.values.items() if v is not None}
+    wrong = [(c.row, c.value, truth[c.key]) for c in ex.cells if c.value is not None and c.key in truth and c.value != truth[c.key]]
+    assert not wrong, (text[cut - 12:cut], text[cut:cut + 12], wrong)

@@ -367,9 +367,12 @@ def _numbering_digits(digits: str, expected: frozenset[int], whole: bool) -> int
     return 1
 
 
-def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, int, bool]]:
+def _tokens(s: str, pieces: list[Piece], vocab: Vocab,
+            after: tuple[frozenset[int], bool] | None = None) -> list[tuple[str, int, int, bool]]:
     """(text, start, end, glued) tokens of a glued stretch: numbering joined to the word after it,
-    notes joined to the word before them, runs of figures cut from the next row's numbering."""
+    notes joined to the word before them, runs of figures cut from the next row's numbering —
+    that of the row whose label opens the next line too (`after`: its numbers, and whether the
+    line opens with the numbering's mark: `…件2216.` / `申请信息不存在数件…`, `…件1853` / `.网络…`)."""
     out: list[list] = []  # [start, end, glued, kind]
     carry: int | None = None  # start of numbering waiting for the word it numbers
 
@@ -437,6 +440,24 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab) -> list[tuple[str, int, i
                     emit(a, end, True, "num")
                 carry = numbering if end > a else a
                 continue
+            if after is not None and (nxt is None or i + 2 == len(pieces) and s[nxt.start:nxt.end].strip() in _NUMBER_MARKS):
+                # the stretch's last run, the next line opening with a row's label: the digits
+                # before a mark at its end, or before the mark that opens that line, may be that
+                # row's number — cut from the run when they are (read in, 2216. was 221 and 6.)
+                expected, mark = after
+                m = _RUN_NUMBERING.search(text) if nxt is None and not mark else (
+                    _RUN_DIGITS_END.search(text) if mark or nxt is not None else None)
+                if m is not None:
+                    take = _numbering_digits(m.group(1), expected, False)
+                    numbering = m.end(1) - take
+                    if numbering > 0 and int(m.group(1)[-take:]) in expected:
+                        end = a + numbering
+                        while end > a and s[end - 1] in " \t":
+                            end -= 1
+                        if end > a:
+                            emit(a, end, True, "num")
+                            out.append([a + numbering, pieces[-1].end, False, "text"])
+                            continue
             while end > a and s[end - 1] in ".、 \t":
                 end -= 1
             if end > a:
@@ -502,9 +523,25 @@ def _with_dash_cells(seg: str, toks: list[tuple[str, int, int, bool]]) -> list[t
     return out
 
 
-def split_line(line: str, template_id: str) -> list[tuple[str, int, int, bool]] | None:
+def opening_row(line: str, template_id: str) -> tuple[frozenset[int], bool] | None:
+    """The numbers of the row whose label opens `line` (a mark of a numbering before it or not:
+    `.网络申请数件94…`), and whether the mark stands there; None when no numbered row's label does."""
+    s = line.lstrip(" \t")
+    mark = s[:1] in (".", "、")
+    if mark:
+        s = s[1:].lstrip(" \t")
+    m = vocabulary(template_id).scanner.match(s)
+    if m is None or m.group("word") is None:
+        return None
+    numbers = vocabulary(template_id).ordinals.get(label_key(m.group("word")))
+    return (numbers, mark) if numbers else None
+
+
+def split_line(line: str, template_id: str, after: tuple[frozenset[int], bool] | None = None
+               ) -> list[tuple[str, int, int, bool]] | None:
     """The tokens (text, start, end, glued) of a line holding glued table text, offsets within
-    the line; None when no part of the line is a glued table."""
+    the line; None when no part of the line is a glued table. `after`: the row whose label opens
+    the next line (opening_row), whose numbering the line's last figures may end in."""
     vocab = vocabulary(template_id)
     out: list[tuple[str, int, int, bool]] = []
     found = False
@@ -523,7 +560,8 @@ def split_line(line: str, template_id: str) -> list[tuple[str, int, int, bool]] 
         pieces = _pieces(seg, vocab) if may_be_glued(seg) else []
         if pieces and _is_glued(seg, pieces):
             found = True
-            out.extend((t, base + a, base + b, g) for t, a, b, g in _with_dash_cells(seg, _tokens(seg, pieces, vocab)))
+            toks = _tokens(seg, pieces, vocab, after if sent_end == len(line) else None)
+            out.extend((t, base + a, base + b, g) for t, a, b, g in _with_dash_cells(seg, toks))
         else:
             lead = len(seg) - len(seg.lstrip())
             s = seg.strip()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FOOTNOTE_AFTER
-from .glued import NOTE_WORD, UNITS, bare_offsets, several_rows, split_line
+from .glued import NOTE_WORD, UNITS, bare_offsets, opening_row, several_rows, split_line
 
 
 @dataclass(slots=True)
@@ -211,7 +211,15 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                 spaced(s, start, i, m, True)
                 return
             if m is None or several:
-                parts = split_line(s, template_id)
+                after = None
+                if s[-1] in ".、" and len(s) > 1 and s[-2].isdigit() or s[-1].isdigit():
+                    # (its last figures may end in the number of the row whose label opens the next line)
+                    j = i + 1
+                    while j < n and j <= i + 3 and not lines[j].strip():
+                        j += 1
+                    if j < n and lines[j].strip():
+                        after = opening_row(lines[j], template_id)
+                parts = split_line(s, template_id, after)
                 if parts is not None:
                     for text, a, b, glued in parts:
                         append(Tok(text, start + a, start + b, i, False, False, glued))
