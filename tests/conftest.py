@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -9,6 +10,13 @@ import textual.constants
 # Every app the tests start runs without animations (a tab's underline slides for 0.3 s, and each
 # pilot.pause() waits for it): what is drawn once they settle is the same. App.__init__ reads this.
 textual.constants.TEXTUAL_ANIMATIONS = "none"  # type: ignore[misc]
+
+# a test runner's workers (pytest -n 2) share the cores as a batch's do: each OCR engine a share,
+# not every core each (core/batch.share_cores)
+if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+    from gik_tui.core.batch import share_cores
+
+    share_cores(int(os.environ["PYTEST_XDIST_WORKER_COUNT"]))
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_reports"

@@ -69,3 +69,25 @@ def test_outside_a_worker_the_alarm_handler_is_put_back(monkeypatch):
         assert signal.getsignal(signal.SIGALRM) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGALRM, mine)
+
+
+def _ocr_threads(_: object) -> str | None:
+    import os
+
+    return os.environ.get("GIK_TUI_OCR_THREADS")
+
+
+def test_a_batchs_workers_share_the_cores_among_their_ocr_engines(monkeypatch):
+    """Each of `jobs` workers gives its OCR engine a share of the cores, not every core (two scans
+    recognised side by side: 36 s with every core each, 27 s with one each) — never below one; a
+    value the analyst set stands."""
+    import os
+
+    monkeypatch.delenv("GIK_TUI_OCR_THREADS", raising=False)
+    cores = os.cpu_count() or 1
+    assert set(ordered(_ocr_threads, [1, 2, 3, 4], 2, chunksize=1)) == {str(max(1, cores // 2))}
+    assert set(ordered(_ocr_threads, [1, 2, 3], 3 * cores, chunksize=1)) == {"1"}
+    assert set(ordered(_ocr_threads, [1, 2], 1, apart=True)) == {str(cores)}
+    monkeypatch.setenv("GIK_TUI_OCR_THREADS", "3")
+    assert set(ordered(_ocr_threads, [1, 2], 2, chunksize=1)) == {"3"}
+    assert os.environ["GIK_TUI_OCR_THREADS"] == "3"  # (the parent's own environment untouched)

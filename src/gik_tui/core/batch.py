@@ -34,6 +34,21 @@ def batch_worker() -> None:
         signal.signal(signal.SIGALRM, _on_alarm)
 
 
+def share_cores(jobs: int) -> None:
+    """In a process that is one of `jobs` working at once: the cores shared among them — the OCR
+    engine's threads (readers/ocr.THREADS_ENV) a share each, not every core each (set before the
+    engine is made, which reads it once)."""
+    import os
+
+    os.environ.setdefault("GIK_TUI_OCR_THREADS", str(max(1, (os.cpu_count() or 1) // max(1, jobs))))
+
+
+def _worker(jobs: int, initializer: Callable[[], None] | None) -> None:
+    share_cores(jobs)
+    if initializer is not None:
+        initializer()
+
+
 def context():
     return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
 
@@ -47,7 +62,7 @@ def ordered(fn: Callable[[T], R], items: list[T], jobs: int, chunksize: int | No
         return
     if chunksize is None:
         chunksize = max(1, min(64, len(items) // (jobs * 8) or 1))
-    pool = context().Pool(jobs, initializer=initializer)
+    pool = context().Pool(jobs, initializer=_worker, initargs=(jobs, initializer))
     try:
         yield from pool.imap(fn, items, chunksize=chunksize)
     finally:

@@ -169,6 +169,27 @@ def test_without_the_extra_a_page_says_its_pictures_were_not_read(tmp_path, monk
     assert any(ocr.INSTALL in n for n in doc.notes) and "一、总体情况" in doc.norm
 
 
+@pytest.mark.parametrize("value, threads", [("1", 1), ("2", 2), ("", None), ("0", None), ("many", None)])
+def test_the_engine_takes_the_threads_its_process_was_given(monkeypatch, value, threads):
+    """THREADS_ENV (set by core/batch.share_cores in a batch's workers) reaches the engine as its
+    global thread count (rapidocr copies the global one over each model's); unset or unusable, the
+    engine's own choice."""
+    import sys
+    import types
+
+    made = []
+    fake = types.ModuleType("rapidocr_onnxruntime")
+    fake.RapidOCR = lambda **kw: made.append(kw) or object()
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", fake)
+    monkeypatch.setenv(ocr.THREADS_ENV, value)
+    ocr._engine.cache_clear()
+    try:
+        ocr._engine()
+    finally:
+        ocr._engine.cache_clear()
+    assert made == [{"intra_op_num_threads": threads} if threads else {}]
+
+
 @needs_engine
 def test_each_page_of_a_scan_is_told_before_it_is_recognised():
     told = []

@@ -84,6 +84,23 @@ def needs_extra(source: str, what: str) -> ReadError:
     return ReadError(source, f"{what}: reading it needs OCR, an optional extra; install it with {INSTALL}")
 
 
+# the threads each recognition may use, set by a process that shares the machine's cores with
+# others (core/batch.share_cores: a batch's workers, a test runner's); unset, the engine's own
+# choice (every core: best for one process alone, and worst for two at once — two scans recognised
+# side by side took 36 s with every core each, 27 s with one each, 14 s for one alone)
+THREADS_ENV = "GIK_TUI_OCR_THREADS"
+
+
+def _threads() -> int | None:
+    import os
+
+    try:
+        n = int(os.environ.get(THREADS_ENV, ""))
+    except ValueError:
+        return None
+    return n if n >= 1 else None
+
+
 @cache
 def _engine():
     from rapidocr_onnxruntime import RapidOCR  # the models are inside the installed package
@@ -91,7 +108,9 @@ def _engine():
     for name in ("RapidOCR", "rapidocr_onnxruntime", "root"):  # its progress lines are not ours to print
         if name != "root":
             logging.getLogger(name).setLevel(logging.ERROR)
-    return RapidOCR()
+    threads = _threads()
+    # (the global setting: rapidocr copies it over each model's, det_/cls_/rec_ ones are lost)
+    return RapidOCR(intra_op_num_threads=threads) if threads else RapidOCR()
 
 
 @cache
