@@ -1162,3 +1162,38 @@ def _with_figures(text: str, figures: list[int]) -> str:
             line = f"{line.split('|')[0].strip()} | {next(it)} |"
         out.append(line)
     return "\n".join(out)
+
+
+def test_a_glued_rows_figures_on_the_line_after_its_label_are_a_run_to_cut():
+    """On a page that glues figures, a row's label ends its line and its figures open the next
+    (`…政府集中采购` / `163312504.77万元`): the figures are the row's glued run, cut by the solver —
+    read as one cell, 163312504.77 was filled at 0.9. Nothing ties this row: blank, the true
+    cut among its candidates."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    text = open("tests/data/examples/2020_huaiyin_glued.txt", encoding="utf-8").read()
+    cut = text.index("政府集中采购518") + len("政府集中采购")
+    ex = extract(read_bytes((text[:cut] + "\n" + text[cut:]).encode(), "2020_x.txt"))
+    row = ("第二十条第（九）项", "政府集中采购")
+    count, amount = ex.cell("active", row, ("采购项目数量",)), ex.cell("active", row, ("采购总金额",))
+    assert count.value is None and amount.value is None
+    assert 518 in [v for v, _ in count.candidates] and 78874.11 in [v for v, _ in amount.candidates]
+
+
+def test_a_glued_review_row_cut_by_a_line_end_is_read_whole():
+    """The review table's one glued row with a line break inside its figures (`…0110202` / `13015`,
+    blank lines or not): one run, read as unbroken — cut there, the row was read with empty cells
+    and its totals filled 1 and 2 for 2 and 15 at 0.9."""
+    from gik_tui.core import synth
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    rep = synth.make_report(2194, seed=2, layout="f")
+    text = rep.render().decode(rep.encoding)
+    cut = text.index("13015\n")
+    whole = {c.key: c.value for c in extract(read_bytes(text.encode(rep.encoding), rep.filename)).cells if c.table == "review"}
+    assert whole == {k: v for k, v in rep.values.items() if k[0] == "review"}
+    for sep in ("\n", "\n\n", " \n"):
+        ex = extract(read_bytes((text[:cut] + sep + text[cut:]).encode(rep.encoding), rep.filename))
+        assert {c.key: c.value for c in ex.cells if c.table == "review"} == whole, repr(sep)

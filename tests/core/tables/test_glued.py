@@ -195,8 +195,8 @@ def test_a_rows_figures_then_a_share_columns_percentage_stay_one_run():
 def test_a_rows_number_cut_from_its_label_by_a_line_end_ends_the_run_before_it():
     """The next row's number glued after a figure, its label on the next line (`…数件2216.` /
     `申请信息不存在数件…`, or the mark there: `…数件2216` / `.申请…`): cut from the run as on one
-    line — read in, 2216 was filled for 221. With no numbered row opening the next line, the run
-    stays whole."""
+    line — read in, 2216 was filled for 221; all of the run (`人2.`), the row's cell is empty. With
+    no numbered row opening the next line, the run stays whole."""
     from gik_tui.core.tables.glued import opening_row, split_line
 
     row6 = opening_row("申请信息不存在数件1217.告知", "legacy")
@@ -204,8 +204,10 @@ def test_a_rows_number_cut_from_its_label_by_a_line_end_ends_the_run_before_it()
     assert opening_row(".申请信息不存在数件1217.", "legacy") == (frozenset({6}), True)
     assert opening_row("五、存在的主要问题", "legacy") is None
     line = "不属于本行政机关公开数件2216."
-    assert [t[0] for t in split_line(line, "legacy", row6)] == ["不属于本行政机关公开数", "件", "221", "6."]
-    assert [t[0] for t in split_line(line[:-1], "legacy", (frozenset({6}), True))][2:] == ["221", "6"]
+    # (the number no token: alone, `6.` or `6` would be read as a figure)
+    assert [t[0] for t in split_line(line, "legacy", row6)] == ["不属于本行政机关公开数", "件", "221"]
+    assert [t[0] for t in split_line(line[:-1], "legacy", (frozenset({6}), True))][2:] == ["221"]
+    assert [t[0] for t in split_line("兼职人员数人2.", "legacy", (frozenset({2}), False))][2:] == []  # (its cell empty)
     assert [t[0] for t in split_line(line, "legacy", None)][2:] == ["2216"]
     assert [t[0] for t in split_line(line, "legacy", (frozenset({7}), False))][2:] == ["2216"]  # (not its number)
 

@@ -131,3 +131,28 @@ def test_a_line_that_goes_on_past_its_note_keeps_it_for_the_aligner():
     rest = "三、收到和处理政府信息公开申请情况" + "说明文字" * 60
     got = [t.text for t in tokenize(read_bytes(f"标题\n总计 1 2 5注：本表。{rest}\n".encode(), "s.txt"), "gik-2019")]
     assert "注:本表。" + rest not in got and any(t.startswith("三、收到和处理") for t in got)
+
+
+@pytest.mark.parametrize("after, run", [
+    ("9（四）政府信息公开专项经费", "9"),  # the rest of the run, a numbering after it
+    ("18第二十条第（八）项信息内容", "18"),
+    ("60万元三、收到和处理政府信息公开申请情况", "60万元"),  # after its decimal point, left on the line before
+    ("1.属于国家秘密", None),  # the next row's numbering, not figures
+    ("2020年，本机关", None),  # a year in a sentence
+    ("18件，其中", None),  # a count
+    ("3 4 5 合计", None),  # a row one space apart
+])
+def test_figures_opening_a_line_after_a_glued_run_are_the_rest_of_it(after, run):
+    """A line cut inside a glued run (`…兼职人员数人3` / `9（四）…`): the figures that open the next
+    line are a glued token of their own (align joins the two, `_run_on`) — not a row's numbering,
+    a year, a count or a row one space apart."""
+    import unicodedata
+
+    point = "." if run == "60万元" else ""
+    text = f"（一）主动公开政府信息数条4072（二）兼职人员数人3{point}\n{after}\n"
+    got = [(t.text, t.glued) for t in tokenize(read_bytes(text.encode(), "2016_s.txt"), "legacy") if t.line == 1]
+    if run is None:
+        assert not got[0][1], got
+    else:
+        assert got[0] == (run, True)
+        assert got[1][0].startswith(unicodedata.normalize("NFKC", after[len(run):len(run) + 2])), got

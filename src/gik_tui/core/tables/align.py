@@ -34,7 +34,7 @@ from ..solve import (MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint, Option, Unc
                      split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
 from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, Parsed, blank_mark, in_wan, parse_value, unfit
-from .glued import NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, UNITS as _UNITS, vocabulary
+from .glued import NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, RUN_AT, UNITS as _UNITS, vocabulary
 from .stream import Tok
 
 FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
@@ -683,11 +683,15 @@ class _Aligner:
         self.toks = toks
         self.rest_at = -1
         self.skip_to = -1
+        glues = any(tok.glued for tok in toks)  # (a page that glues some table's figures)
         for self.pos, tok in enumerate(toks):
             if self.pos == self.swallow:
                 continue  # (a figure read with the words before it as one cell: 约2)
             if tok.glued:
                 self._glued(tok)
+                continue
+            if glues and not tok.multi and tok.text[:1].isdigit() and self._cut_from_label(tok):
+                self._glued(Tok(tok.text, tok.start, tok.end, tok.line, False, False, True))
                 continue
             parsed = parse_value(tok.text) if len(tok.text) < 40 else None
             if parsed is not None:
@@ -757,8 +761,11 @@ class _Aligner:
         t.values.append((tok, GLUED))
         self.last_active = self.pos
         self.after_header = False
-        if not t.row and not self._words_then_figures():
-            self._finalize()  # (a row of no label: its glued run is the row — unless words and figures go on)
+        if not t.row and not self._words_then_figures() and not (
+                self.pos + 1 < len(self.toks) and self._run_on(tok, self.toks[self.pos + 1]) is not None):
+            # (a row of no label: its glued run is the row — unless words and figures go on, or
+            # the run goes on where the next line starts: `…0110202` / `13015`)
+            self._finalize()
 
     def _value(self, tok: Tok, parsed: Parsed) -> None:
         t = self.target
@@ -2456,6 +2463,18 @@ class _Aligner:
                 best[v] = Option((v,), (o.spans[j],), (o.raws[j],), o.weight)
         self.uncertain.append((Uncertain(t.table, t.row, cols, _shifted(list(best.values()), base, at), "solved",
                                          "glued", None, kinds), t))
+
+    def _cut_from_label(self, tok: Tok) -> bool:
+        """On a page that glues figures: is `tok`, a figure alone where its line starts, the first
+        of a row of several columns whose label ended the line before (blank lines alone between)
+        — the row's glued figures, the line cut between them and their label
+        (`…政府集中采购` / `163312504.77万元`)? Read as one cell, 163312504.77 was filled at 0.9."""
+        t = self.target
+        if t is None or t.values or t.label is None or t.label.line >= tok.line or not t.row:
+            return False
+        if len(self.idx.columns[(t.table, t.row)]) < 2 or self.doc.norm[t.label.end:tok.start].strip():
+            return False
+        return RUN_AT.fullmatch(tok.text) is not None
 
     def _run_on(self, a: Tok, b: Tok) -> str | None:
         """Does the glued run `a`, which ends its line, run on in the figures `b` that open a later

@@ -40,7 +40,9 @@ _RUN = (rf"(?:(?:[{_D}]|-(?=[{_D}-]))[{_D}-]{{0,7}}(?:[ \t]{{1,3}}[{_D}-]{{1,8}}
         r"[+\-−增减]?\d(?:[\d.]|(?<=\d),(?=\d{3})|[+\-−增减](?=\d)|(?<=\d)" + COUNT_UNIT + r"(?=[ \t]{0,3}[+\-−增减]?\d)"
         rf"|[ \t]{{1,3}}(?=[+\-−增减]?\d|[{_D}])|[{_D}]|-(?=[{_D}-]|[ \t]{{1,3}}[+\-−增减]?\d))*(?:万元|万|亿元|亿|元)?")
 COUNT_UNIT_AT = re.compile(COUNT_UNIT + r"(?=[ \t]|$)")
+RUN_AT = re.compile(_RUN)  # (matched at a line's start: the rest of a run the line before ended in)
 _PROSE_AFTER = set("件条次个人项篇份名期年月日号家起宗批户余多天%％岁届位")
+PROSE_AFTER = _PROSE_AFTER
 _NUMBERING_NOTE = re.compile(rf"^\(\s*[{_CN_NUM}\d]{{1,3}}\s*\)$")
 _NUMBERING_TAIL = re.compile(rf"(?:[{_CN_NUM}]{{1,3}}\s*[、.]|其中\s*[:：]?|第[{_CN_NUM}]+部分)\s*$")
 _RUN_NUMBERING = re.compile(r"(\d{1,2})[.、]$")
@@ -448,16 +450,17 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab,
                 m = _RUN_NUMBERING.search(text) if nxt is None and not mark else (
                     _RUN_DIGITS_END.search(text) if mark or nxt is not None else None)
                 if m is not None:
-                    take = _numbering_digits(m.group(1), expected, False)
+                    take = _numbering_digits(m.group(1), expected, m.start() == 0)
                     numbering = m.end(1) - take
-                    if numbering > 0 and int(m.group(1)[-take:]) in expected:
+                    if int(m.group(1)[-take:]) in expected:
                         end = a + numbering
                         while end > a and s[end - 1] in " \t":
                             end -= 1
                         if end > a:
                             emit(a, end, True, "num")
-                            out.append([a + numbering, pieces[-1].end, False, "text"])
-                            continue
+                        # (all of it the number, `次2.` / `政府网站…`: the row's cell left empty) — the
+                        # number no token: alone, `5` or `6.`, it would be read as a figure
+                        continue
             while end > a and s[end - 1] in ".、 \t":
                 end -= 1
             if end > a:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FOOTNOTE_AFTER
-from .glued import NOTE_WORD, UNITS, bare_offsets, opening_row, several_rows, split_line
+from .glued import NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line
 
 
 @dataclass(slots=True)
@@ -290,6 +290,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
     n = len(lines)
     base = 0
     skip_next = False
+    norm = doc.norm
     for i, line in enumerate(lines):
         here = base
         base += len(line) + 1
@@ -300,6 +301,18 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         if not s:
             continue
         lead = line.find(s[0])
+        if s[0].isdigit() and toks and toks[-1].glued and template_id is not None and len(s) <= _MAX_GLUED_LINE \
+                and (m := RUN_AT.match(s)) is not None and m.end() < len(s) and s[m.end() - 1] != "." \
+                and s[m.end()] not in PROSE_AFTER and s[m.end()] not in " \t" and norm[toks[-1].end:here].strip() in ("", "."):
+            # figures opening the line, words after them, right after a line that ended in a glued
+            # run (blank lines alone between, or its decimal point): the rest of that run, a line cut inside it
+            # (`…兼职人员数人3` / `9（四）…`; align._run_on joins them) — not a row's numbering (1.),
+            # nor a count (18件), nor a row one space apart
+            start = here + lead
+            append(Tok(m.group(), start, start + m.end(), i, False, False, True))
+            rest = s[m.end():]
+            single(rest, start + m.end(), i)
+            continue
         if len(line) > _MAX_LINE:
             if not noting or i not in notes or not noted(s, here + lead, i, single):
                 single(s, here + lead, i)
