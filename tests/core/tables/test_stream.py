@@ -141,6 +141,7 @@ def test_a_line_that_goes_on_past_its_note_keeps_it_for_the_aligner():
     ("2020年，本机关", None),  # a year in a sentence
     ("18件，其中", None),  # a count
     ("3 4 5 合计", None),  # a row one space apart
+    ("12|3|4|", None),  # a row between bars
 ])
 def test_figures_opening_a_line_after_a_glued_run_are_the_rest_of_it(after, run):
     """A line cut inside a glued run (`…兼职人员数人3` / `9（四）…`): the figures that open the next
