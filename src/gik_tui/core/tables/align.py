@@ -644,6 +644,12 @@ class _Aligner:
         the one row of the open table whose label it begins, when it is long enough to name one."""
         if len(key) < MIN_LABEL_START:
             return None
+        if 0 < self.pos < len(self.toks) and self.orphan is self.toks[self.pos - 1] \
+                and self.orphan.line < self.toks[self.pos].line:
+            # (words opening the line after a label that matched none, which ended its line: the
+            # rest of that label cut by the line end, `(三)从事` / `政府信息公开工作人员数…`, not a
+            # label written short — read so, 政府信息公开工作 took 专门机构数's row and 60, at 0.9)
+            return None
         _, refs = self.idx.fuzzy[self.cur_table]  # type: ignore[index]
         keys, at = _sorted_keys(self.template_id, self.cur_table)  # type: ignore[arg-type]
         found = {}
