@@ -1196,17 +1196,16 @@ _GLUED_SAMPLES: dict = {}
 
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(["2016_dongchang", "2018_dongsheng", "2018_liuzhi", "2019_lusong", "2020_huaiyin", "synthetic"]),
-       st.sampled_from(["f", "g", "a"]), st.integers(0, 3000), st.floats(0, 1),
+       st.sampled_from(["f", "g"]), st.integers(0, 3000), st.floats(0, 1),
        st.sampled_from(["\n", "\n\n", " \n"]))
-def test_reports_cut_by_a_line_end_anywhere_never_read_a_wrong_figure(name, layout, i, at, sep):
-    """A glued report, or one whose tables stand a cell a line between bars (each sample's reading
-    written again so, or a synthetic one of any format) with a line break anywhere — inside a row's figures or a
-    cell, between a label and its figures, between a row's number and its label, in a label or a
-    header (a text wrapped at a width once, which readers/text.unwrap cannot tell: one line of that
-    width): every filled cell holds the report's figure. Read as cell boundaries, a break inside a
+def test_glued_reports_cut_by_a_line_end_anywhere_never_read_a_wrong_figure(name, layout, i, at, sep):
+    """A glued report (each sample's reading written again glued, or a synthetic one of any
+    format) with a line break anywhere — inside a row's figures, between a label and its figures,
+    between a row's number and its label, in a label or a header (a text wrapped at a width once,
+    which readers/text.unwrap cannot tell: one line of that width): every filled cell holds the
+    report's figure. Read as cell boundaries, a break inside a
     run had filled 82299 and 0 for 8 and 22990, 3 for 39, 163312504.77 for 1633 | 12504.77, a review
-    row's totals 1 and 2 for 2 and 15, 60 in the row a label's first half named, 65893 for 65893.13
-    and 9 for 99, at 0.9."""
+    row's totals 1 and 2 for 2 and 15, and 60 in the row a label's first half named, at 0.9."""
     from gik_tui.core import synth
 
     if name == "synthetic":

@@ -115,28 +115,16 @@ def _last_with_note(toks: list[Tok], i: int) -> None:
 _GLUED_FIRST = re.compile(r"(?<=[\u4e00-\u9fff])(?:0|[1-9][0-9]*)$")
 
 
-_FIGURE_HEAD = re.compile(r"[+\-−]?\d[\d,]*\.?\d*")  # the first part of a figure cut by a line end
-_FIGURE_TAIL = re.compile(r"(?:\d[\d,]*|\.\d)[\d,]*(?:\.\d+)?(?:%|万元|元|" + COUNT_UNIT_WORDS + r")?")
-
-
 def _rest_of_cell(prev: Tok, t: str, norm: str, here: int, lines: list[str], line: str) -> bool:
-    """Is `t`, the first cell of `line` (which closes its last cell with a bar), the rest of the
-    cell `prev` that ended the line before without its bar (blank lines alone between) — a line
-    cut inside a cell? In a row between bars that lost its last bar (layout c), any cell (`万` /
-    `元 | 869.46 |`); in a cell a line (layout a), a figure (`9` / `9 |`) or a row's number
-    (`2` / `.延期办结数 |`). A line of a report that
-    closes no row with a bar, or a line that opens with one, is none."""
-    if prev.empty or prev.glued or not t or norm[prev.end:here].strip() or not line.endswith("|") or line.startswith("|"):
+    """Is `t`, the first cell of `line` (which closes its cells with bars), the rest of a row's
+    number that stood alone on the line before with no bar (blank lines alone between), its mark
+    and label cut from it by a line end (`2` / `.延期办结数 |`: read alone, 2 was a figure of the
+    row before, at 0.9)? (A figure alone there, `9` / `9 |`, may be a figure cut in two or a page's
+    number before a cell: neither is read into the other.)"""
+    if prev.empty or prev.glued or len(t) < 2 or norm[prev.end:here].strip() or not line.endswith("|") \
+            or line.startswith("|") or t[0] not in ".、" or t[1].isdigit() or not prev.text.isdigit() or len(prev.text) > 2:
         return False
-    before = lines[prev.line].strip()
-    if before.endswith("|"):
-        return False
-    if "|" in before:
-        return True
-    # (or a row's number, its mark and label on the next line: `2` / `.延期办结数 |` — read alone, 2
-    # was a figure of the row before)
-    return before == prev.text and _FIGURE_HEAD.fullmatch(prev.text) is not None and (
-        _FIGURE_TAIL.fullmatch(t) is not None or t[0] in ".、" and len(t) > 1 and not t[1].isdigit())
+    return lines[prev.line].strip() == prev.text
 
 
 def _row_form(s: str) -> re.Match | None:
@@ -349,9 +337,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             if bar == len(s) - 1:  # one cell closed by its "|" (layout a's commonest line): as below
                 t = s[:bar].rstrip()
                 if toks and _rest_of_cell(toks[-1], t, norm, here, lines, s):
-                    # the rest of a cell whose line ended without its "|" (cut by a line end: `9` /
-                    # `9 |`, `… | 65893` / `.13万元 |`): one cell — read as two, 9 was filled for 99
-                    # and 65893 for 65893.13 at 0.9
+                    # a row's number alone on the line before, its mark and label here (`2` /
+                    # `.延期办结数 |`): one cell
                     p = toks[-1]
                     toks[-1] = Tok(p.text + t, p.start, here + lead + len(t), p.line, p.multi, False)
                     continue
@@ -371,8 +358,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                 if first <= k < last:
                     t = part.strip()
                     if k == first and t and toks and _rest_of_cell(toks[-1], t, norm, here, lines, s):
-                        # (the rest of the last cell of the line before, which lost its bar: `… | 2` /
-                        # `2 | 27 |`, `… | 万` / `元 | 869.46 |`)
+                        # (a row's number alone on the line before: `2` / `.延期办结数 | 件 |`)
                         p = toks[-1]
                         toks[-1] = Tok(p.text + t, p.start, pos + part.find(t[0]) + len(t), p.line, p.multi, False)
                     elif t:
