@@ -137,6 +137,7 @@ def test_a_line_that_goes_on_past_its_note_keeps_it_for_the_aligner():
     ("9（四）政府信息公开专项经费", "9"),  # the rest of the run, a numbering after it
     ("18第二十条第（八）项信息内容", "18"),
     ("60万元三、收到和处理政府信息公开申请情况", "60万元"),  # after its decimal point, left on the line before
+    (".60万元三、收到和处理政府信息公开申请情况", ".60万元"),  # its decimal point, then the rest
     ("1.属于国家秘密", None),  # the next row's numbering, not figures
     ("2020年，本机关", None),  # a year in a sentence
     ("18件，其中", None),  # a count

@@ -313,15 +313,17 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         if not s:
             continue
         lead = line.find(s[0])
-        if s[0].isdigit() and toks and toks[-1].glued and template_id is not None and len(s) <= _MAX_GLUED_LINE \
-                and (m := RUN_AT.match(s)) is not None and m.end() < len(s) and s[m.end() - 1] != "." \
+        if (s[0].isdigit() or s[0] == "." and s[1:2].isdigit()) and toks and toks[-1].glued and template_id is not None \
+                and len(s) <= _MAX_GLUED_LINE and (m := RUN_AT.match(s, s[0] == ".")) is not None and m.end() < len(s) \
+                and s[m.end() - 1] != "." \
                 and s[m.end()] not in PROSE_AFTER and s[m.end()] not in " \t|" and norm[toks[-1].end:here].strip() in ("", "."):
             # figures opening the line, words after them, right after a line that ended in a glued
             # run (blank lines alone between, or its decimal point): the rest of that run, a line cut inside it
             # (`…兼职人员数人3` / `9（四）…`; align._run_on joins them) — not a row's numbering (1.),
             # nor a count (18件), nor a row one space apart or between bars (12|3|)
+            # (or its decimal point and what follows: `…采购51878874` / `.11万元三、…`)
             start = here + lead
-            append(Tok(m.group(), start, start + m.end(), i, False, False, True))
+            append(Tok(s[:m.end()], start, start + m.end(), i, False, False, True))
             rest = s[m.end():]
             single(rest, start + m.end(), i)
             continue
