@@ -297,6 +297,22 @@ def test_a_row_offered_only_is_ranked_by_its_own_totals_and_still_only_offered()
     assert not any("own totals" in why for s in res.scores for why in s.reasons)
 
 
+def test_a_row_offered_only_with_a_reading_shorter_than_its_columns_is_ranked_without_it():
+    """A row offered only one of whose readings places fewer figures than its columns (a row that
+    dropped its empty cells, read in place and shifted): ranked by its own totals where a reading
+    shows them, the short one keeping none — before, an IndexError ended the report's extraction
+    (found by tests/core/test_fuzz.py on a mutated lusong)."""
+    from dataclasses import replace
+
+    row = replace(_row("x", [(3, 0, 3), (3, 0, 4)]), open=True)
+    short = replace(row.options[1], values=row.options[1].values[:2], spans=row.options[1].spans[:2],
+                    raws=row.options[1].raws[:2])
+    row = replace(row, options=[row.options[0], short])
+    res = solve([row], {}, _sum_rows("x"), ()).rows[0]
+    assert res.decided == {} and res.offered
+    assert [s.reasons for s in res.scores] == [("fits the row's own totals",), ("breaks the row's own totals",)]
+
+
 def test_solve_unknown_cells_are_not_zero():
     """An identity over a cell the report does not show is not used: absent is unknown, not 0."""
     rows = [_row("x", [(1, 2, 3), (3, 0, 3)])]

@@ -963,8 +963,11 @@ def _own_totals(rows: list[Uncertain], constraints: list[Constraint]) -> dict[in
         if None in at or len({i for i, _ in at}) != 1:  # (a term of another row, or of no row offered only)
             continue
         i = at[0][0]
-        keep = {d for d, o in enumerate(rows[i].options)
-                if holds(c.kind, sum(coef * _num(o.values[j]) for (_, j), (_, coef) in zip(at, c.terms)))}
+        last = max(j for _, j in at)
+        # (an option that places fewer figures than the row has columns — a reading with a column
+        # the template lacks cut off — keeps nothing it cannot show: before, an IndexError)
+        keep = {d for d, o in enumerate(rows[i].options) if last < len(o.values)
+                and holds(c.kind, sum(coef * _num(o.values[j]) for (_, j), (_, coef) in zip(at, c.terms)))}
         fit[i] = fit[i] & keep if i in fit else keep
     return fit
 
