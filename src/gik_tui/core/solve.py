@@ -964,8 +964,8 @@ def _own_totals(rows: list[Uncertain], constraints: list[Constraint]) -> dict[in
             continue
         i = at[0][0]
         last = max(j for _, j in at)
-        # (an option that places fewer figures than the row has columns — a reading with a column
-        # the template lacks cut off — keeps nothing it cannot show: before, an IndexError)
+        # (an option is as long as its row's columns — align merges a row's readings over the same
+        # columns only —; one that were not would keep nothing it cannot show, never an IndexError)
         keep = {d for d, o in enumerate(rows[i].options) if last < len(o.values)
                 and holds(c.kind, sum(coef * _num(o.values[j]) for (_, j), (_, coef) in zip(at, c.terms)))}
         fit[i] = fit[i] & keep if i in fit else keep

@@ -1197,3 +1197,22 @@ def test_a_glued_review_row_cut_by_a_line_end_is_read_whole():
     for sep in ("\n", "\n\n", " \n"):
         ex = extract(read_bytes((text[:cut] + sep + text[cut:]).encode(rep.encoding), rep.filename))
         assert {c.key: c.value for c in ex.cells if c.table == "review"} == whole, repr(sep)
+
+
+def test_a_table_written_again_under_a_header_naming_other_columns_merges_no_reading_into_the_first():
+    """lusong's requests table written again with a figure changed (11 → 12) and its header without
+    商业企业: the second reading's options are over six columns, the first's over seven — merged
+    into the first, they ran past it and ended the extraction with an IndexError (found by
+    tests/core/test_fuzz.py). The row stays offered only, never filled."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    lines = open("sample_reports/2019_lusong.txt", encoding="utf-8").read().split("\n")
+    start, end = lines.index("申请人情况"), lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    again = "\n".join(lines[start:end]).replace("商业企业\n\n", "", 1).replace(
+        "一、本年新收政府信息公开申请数量\n\n11\n\n11", "一、本年新收政府信息公开申请数量\n\n12\n\n12", 1)
+    assert again.count("12\n\n12") == 1 and "商业企业" not in again
+    text = "\n".join(lines[:end]) + "\n" + again + "\n" + "\n".join(lines[end:])
+    ex = extract(read_bytes(text.encode(), "2019_x.txt"))
+    total = ex.cell("requests", ("本年新收政府信息公开申请数量",), ("总计",))
+    assert total.value is None and 11 in [v for v, _ in total.candidates]

@@ -2637,9 +2637,11 @@ class _Aligner:
                     # a row that stands again with its figures written otherwise (a table repeated
                     # with other figures): which is the report's, nothing says — offered only
                     rows.append((replace(u, open=True) if (table, u.row) in self.rep.contested or misfit else u, t))
-                elif (table, u.row) in self.rep.contested:
+                elif (table, u.row) in self.rep.contested and u.columns == rows[seen[u.row]][0].columns:
                     # (its first reading's options alone were offered: 3 | … | 4 breaking 总计 = 自然人 +
-                    # 法人或其他组织, never the second copy's 3 | … | 3 that keeps it)
+                    # 法人或其他组织, never the second copy's 3 | … | 3 that keeps it) — over the same
+                    # columns only: a copy whose header names others (商业企业 left out) reads its
+                    # figures into those, and its options, placed in the first's, ran past them
                     first, at = rows[seen[u.row]]
                     have = {o.values for o in first.options}
                     more = [o for o in u.options if o.values not in have]
