@@ -447,8 +447,8 @@ def _tokens(s: str, pieces: list[Piece], vocab: Vocab,
                 # before a mark at its end, or before the mark that opens that line, may be that
                 # row's number — cut from the run when they are (read in, 2216. was 221 and 6.)
                 expected, mark = after
-                m = _RUN_NUMBERING.search(text) if nxt is None and not mark else (
-                    _RUN_DIGITS_END.search(text) if mark or nxt is not None else None)
+                # (its digits before a mark at its end, or, the mark elsewhere, before the run's end)
+                m = _RUN_NUMBERING.search(text) if nxt is None and not mark else _RUN_DIGITS_END.search(text)
                 if m is not None:
                     take = _numbering_digits(m.group(1), expected, m.start() == 0)
                     numbering = m.end(1) - take
