@@ -166,7 +166,8 @@ def test_figures_opening_a_line_after_a_glued_run_are_the_rest_of_it(after, run)
     ("1.按时办结数 |\n件 |\n|\n2\n\n、延期办结数 |\n件 |\n", ["1.按时办结数", "件", "2、延期办结数", "件"]),
     # a figure alone, then a cell: a figure cut in two or a page's number before a cell — apart
     ("主动公开政府信息数 |\n条 |\n9\n9 |\n", ["主动公开政府信息数", "条", "9", "9"]),
-    ("主动公开政府信息数 |\n条 |\n3\n.5 |\n", ["主动公开政府信息数", "条", "3", ".5"]),
+    # … but a cell never opens with its decimal point: one figure cut at it (see test_a_figure_cut_at_its_decimal_point…)
+    ("主动公开政府信息数 |\n条 |\n3\n.5 |\n", ["主动公开政府信息数", "条", "3.5"]),
     ("行政许可 | 172 | +8 | 2299\n0 |\n", ["行政许可", "172", "+8", "2299", "0"]),
     ("1.按时办结数 |\n件 |\n|\n2\n| .延期办结数 |\n", ["1.按时办结数", "件", "2", ".延期办结数"]),
 ])
@@ -174,6 +175,24 @@ def test_a_rows_number_cut_from_its_mark_by_a_line_end_in_a_table_between_bars_i
     """A table written a cell a line between bars, cut by a line end between a row's number and its
     mark (`2` / `.延期办结数 |`): one cell, the row's label — read alone, 2 was a figure of the row
     before at 0.9. A figure alone before a cell stays apart (cut in two, or a page's number: which,
-    the text does not say)."""
+    the text does not say) — unless the cell opens with a decimal point, which no cell does."""
+    got = tokenize(read_bytes(text.encode(), "2019_s.txt"), "gik-2019")
+    assert [t.text for t in got if not t.empty] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("政府集中采购\n\n2754\n\n36118\n.36万元\n\n三、收到", ["政府集中采购", "2754", "36118.36万元", "三、收到"]),
+    ("政府集中采购\n2754\n36118.\n\n36万元\n", ["政府集中采购", "2754", "36118.36万元"]),
+    ("政府集中采购 |\n2754 |\n36118\n.36万元 |\n", ["政府集中采购", "2754", "36118.36万元"]),
+    ("行政事业性收费\t9942\n.89\t12\n", ["行政事业性收费", "9942.89", "12"]),
+    # a cell its bar closed, a row's number (1.) before its label, a figure after a figure: apart
+    ("政府集中采购 |\n36118 |\n.36万元 |\n", ["政府集中采购", "36118", ".36万元"]),
+    ("1.\n36万元\n", ["1.", "36万元"]),
+    ("政府集中采购\n12\n3\n", ["政府集中采购", "12", "3"]),
+])
+def test_a_figure_cut_at_its_decimal_point_by_a_line_end_is_one_cell(text, want):
+    """`36118` / `.36万元` (or `36118.` / `36万元`), blank lines alone between: one figure — no cell
+    opens with its decimal point, and no figure ends in one. Read apart, the amount's whole part
+    was filled at full confidence, its fraction lost (36118 for 36118.36)."""
     got = tokenize(read_bytes(text.encode(), "2019_s.txt"), "gik-2019")
     assert [t.text for t in got if not t.empty] == want

@@ -29,7 +29,7 @@ from ..labels import has_numbering, label_key, numbering_value, strip_numbering
 from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, Offers, OtherRow, Split
 from ..questions import table_question
-from ..solve import (MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint, Option, Uncertain, holds, ahead, bare,
+from ..solve import (MAX_OPTIONS, MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint, Option, Uncertain, holds, ahead, bare,
                      distinguishing, placements, shifts, solve, spaced_prior, spaced_why, split_empties, split_prior,
                      split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
@@ -95,6 +95,12 @@ _GROUPED_IN_SENTENCE = re.compile(_IN_SENTENCE[0] + r"[1-9][0-9]{0,2}(?: [0-9]{3
 GLUED_PAGE_FACTOR = 0.02  # a dropped empty cell on a page that glues cells elsewhere (_glue_seen): a prior
 # a figure as one cell writes it: no leading zero, perhaps signed (增9, -70), a decimal, a unit
 _ONE_FIGURE = re.compile(r"(?:[+\-−]|增|减)?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
+# a unit cell cut in two by a line end: the characters before 元 (万 / 元)
+_CUT_UNITS = frozenset({"万元", "亿元"})
+# a figure a line end cut in two: its first part (digits, no unit: a unit ends a figure) and the
+# rest (digits, perhaps a fraction and a unit): `_cut_joins`
+_CUT_HEAD = re.compile(r"[0-9]+")
+_CUT_TAIL = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
 _NUMBERING_MARKS = (".", "、", "．", "）", ")")
 # figures of 2–9 digits before a counting word, not inside a longer figure: (?<![\d.])(\d{2,9})(?=…),
 # written digit first so that the scan for it runs in C (a lookbehind first is tried at every character)
@@ -823,7 +829,8 @@ class _Aligner:
         self.last_active = self.pos
         if not t.row:  # the review table: one row of numbers, no label
             ncols = len(spec.blocks[0].columns)
-            if len(t.values) >= ncols and not self._line_goes_on(tok) and not self._stream_goes_on(tok, ncols):
+            if len(t.values) >= ncols and not self._line_goes_on(tok) and not self._stream_goes_on(tok, ncols) \
+                    and not self._cut_goes_on(tok):
                 self._finalize()
 
     def _again_unlabelled(self) -> bool:
@@ -890,6 +897,26 @@ class _Aligner:
             if run >= ncols:
                 return False
         return run > 0
+
+    def _cut_goes_on(self, tok: Tok) -> bool:
+        """Does the figure `tok`, last on a line of several cells with no bar or tab closing it, go on
+        at the next line's start — a figure alone there (`… | 8 | 1` / `1 |`: 11 cut by a line end,
+        or a page's number after the row)? Then a row of no label that has its columns' worth takes
+        it too, and the identities choose (`_cut_joins`): ended here, the row's total was read as
+        the cut figure's first part at full confidence."""
+        toks, k = self.toks, self.pos + 1
+        if k >= len(toks) or not tok.multi or not _CUT_HEAD.fullmatch(tok.text):
+            return False
+        nxt = toks[k]
+        if nxt.line == tok.line or nxt.empty or nxt.glued or not _CUT_TAIL.fullmatch(nxt.text) \
+                or self.doc.norm[tok.end:nxt.start].strip():
+            return False
+        for j in range(k + 1, len(toks)):
+            if toks[j].line != nxt.line:
+                break
+            if not toks[j].empty:
+                return False
+        return True
 
     def _text(self, tok: Tok) -> None:
         if self.pos == self.rest_at or self.pos <= self.skip_to:
@@ -1080,6 +1107,12 @@ class _Aligner:
         if t is not None and not t.values:
             spec = self.idx.specs[t.table]
             if spec.unit_column and not t.unit_seen and (raw in _UNITS or key in _UNITS):
+                prev = self.toks[self.pos - 1]
+                if prev is not t.label and prev.line < tok.line and prev.text + raw in _CUT_UNITS \
+                        and not self.doc.norm[prev.end:tok.start].strip():
+                    # a unit cut by a line end, its first character ending the line before (万 / 元):
+                    # read as 元, the amount had been taken for yuan and filled a ten-thousandth of itself
+                    raw = prev.text + raw
                 t.unit = (tok, raw)
                 t.unit_seen = True
                 return
@@ -1965,6 +1998,7 @@ class _Aligner:
         options = self._placed(t.table, cols, kinds, items, wider)
         if options is not None and len(vals) > n:
             options += self._grouped(items, n, options)
+            options += self._cut_joins(items, n, options, kinds)
         if not options:
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({', '.join(tok.text for tok, _ in vals)})")
             self.row_notes[(t.table, t.row)] = (f"its figures ({', '.join(tok.text for tok, _ in vals)[:40]}) "
@@ -2075,6 +2109,53 @@ class _Aligner:
                         seen.add(values)
                         out.append(Option(values, tuple(sp for _, sp, _ in merged), raws, spaced_prior(raws),
                                           spaced_why(raws)))
+        return out
+
+    def _cut_joins(self, items: list, n: int, options: list[Option], kinds: tuple[str, ...]) -> list[Option]:
+        """A row of more figures than its `n` columns where a figure ends its line with no bar or tab
+        closing its cell and the next opens the next line: one figure a line end cut in two (`3` /
+        `3 |` is 33, `1` / `01` is 101), or two cells and a figure too many (a page's number) —
+        each way of joining such pairs, the rest placed as a row with too many figures is
+        (solve.placements); the identities choose. Read only with a figure dropped, every reading
+        agreed on the cut figure's first part, filled at 0.9 (3 for 33, 8 for 88)."""
+        norm = self.doc.norm
+        joinable = [i for i in range(len(items) - 1)
+                    if items[i][0].value is not None and items[i + 1][0].value is not None
+                    and _CUT_HEAD.fullmatch(items[i][2]) and _CUT_TAIL.fullmatch(items[i + 1][2])
+                    and "\n" in (gap := norm[items[i][1][1]:items[i + 1][1][0]]) and not gap.strip()]
+        need = len(items) - n
+        if not joinable:
+            return []
+        seen = {o.values for o in options}
+        out: list[Option] = []
+        for j in range(1, min(need, len(joinable)) + 1):
+            for joins in itertools.combinations(joinable, j):
+                if any(b - a == 1 for a, b in zip(joins, joins[1:])):
+                    continue  # (three pieces of one figure: not read)
+                merged: list = []
+                for i, item in enumerate(items):
+                    if merged and i - 1 in joins:
+                        p0, (a, _), raw0 = merged.pop()
+                        raw = raw0 + item[2]
+                        p = parse_value(raw)
+                        if p is None or p.value is None or not _ONE_FIGURE.fullmatch(raw):
+                            break
+                        merged.append((p, (a, item[1][1]), raw))
+                    else:
+                        merged.append(item)
+                else:
+                    joined = [r for _, _, r in merged if any(r == items[i][2] + items[i + 1][2] for i in joins)]
+                    why = (f"reads {', '.join(joined)} as {'one figure' if len(joined) == 1 else 'one figure each'}, "
+                           "cut by a line end")
+                    placed = ([Option(tuple(p.value for p, _, _ in merged), tuple(sp for _, sp, _ in merged),
+                                      tuple(r for _, _, r in merged))] if len(merged) == n
+                              else placements(merged, kinds) or [])
+                    for o in placed:
+                        if o.values not in seen:
+                            seen.add(o.values)
+                            out.append(Option(o.values, o.spans, o.raws, o.weight, why))
+                if len(out) > MAX_OPTIONS:
+                    return out
         return out
 
     def _writes_whole(self) -> bool:

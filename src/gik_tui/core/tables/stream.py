@@ -127,6 +127,27 @@ def _rest_of_cell(prev: Tok, t: str, norm: str, here: int, lines: list[str], lin
     return lines[prev.line].strip() == prev.text
 
 
+_POINT_ENDS = frozenset("0123456789.")
+# a figure cut at its decimal point by a line end: its whole part (a count's digits, or 3 digits or
+# more and the point — `1.` may be a row's number, its label on the next line), then the rest
+_WHOLE_PART = re.compile(r"[0-9]+|[0-9]{3,}\.")
+_FRACTION_PART = re.compile(r"\.[0-9]+(?:万元|元|%)?|[0-9]+(?:万元|元|%)?")
+
+
+def _point_cut(toks: list[Tok], k: int, norm: str) -> None:
+    """Join the token `k`, the first of its line, to the one before when they are one figure cut at
+    its decimal point by a line end (`36118` / `.36万元`, or `36118.` / `36万元`), nothing but blank
+    lines between: a cell cannot open with its decimal point, and a figure does not end in one —
+    read apart, the amount's whole part was filled at full confidence, its fraction lost."""
+    a, b = toks[k - 1], toks[k]
+    if a.line == b.line or b.empty or b.glued or norm[a.end:b.start].strip() or not _WHOLE_PART.fullmatch(a.text):
+        return
+    dot_a, dot_b = a.text.endswith("."), b.text.startswith(".")
+    if dot_a == dot_b or not _FRACTION_PART.fullmatch(b.text):
+        return
+    toks[k - 1:k + 1] = [Tok(a.text + b.text, a.start, b.end, a.line, a.multi or b.multi, False)]
+
+
 def _row_form(s: str) -> re.Match | None:
     """The first form of a row one space apart that the line `s` is, or None."""
     for pattern, longest in _ROW_FORMS:
@@ -303,6 +324,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
     base = 0
     skip_next = False
     norm = doc.norm
+    pointed: list[int] = []  # the tokens that may be the rest of a figure cut at its decimal point (_point_cut)
     for i, line in enumerate(lines):
         here = base
         base += len(line) + 1
@@ -313,6 +335,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         if not s:
             continue
         lead = line.find(s[0])
+        if (s[0] == "." or s[0].isdigit()) and toks and not toks[-1].glued and toks[-1].text[-1:] in _POINT_ENDS:
+            pointed.append(len(toks))  # (the line's first token, if it makes one: _point_cut decides)
         if (s[0].isdigit() or s[0] == "." and s[1:2].isdigit()) and toks and toks[-1].glued and template_id is not None \
                 and len(s) <= _MAX_GLUED_LINE and (m := RUN_AT.match(s, s[0] == ".")) is not None and m.end() < len(s) \
                 and s[m.end() - 1] != "." \
@@ -421,4 +445,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                 _last_with_note(toks, i)
             continue
         append(Tok(s, here + lead, here + lead + len(s), i, False, False))
+    for k in reversed(pointed):
+        if k < len(toks):
+            _point_cut(toks, k, norm)
     return toks
