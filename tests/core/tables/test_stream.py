@@ -196,3 +196,22 @@ def test_a_figure_cut_at_its_decimal_point_by_a_line_end_is_one_cell(text, want)
     was filled at full confidence, its fraction lost (36118 for 36118.36)."""
     got = tokenize(read_bytes(text.encode(), "2019_s.txt"), "gik-2019")
     assert [t.text for t in got if not t.empty] == want
+
+
+@pytest.mark.parametrize("after, run, long", [
+    ("57 第二十条第（八）项信息内容", "57", False),  # one figure, a space, words: the run's rest
+    ("925 0 1 0 0 111 0 五、存在的主要问题", "925 0 1 0 0 111 0", True),  # a page's text cut in two
+    ("925 0 1 0 0 111 0 五、存在的主要问题", None, False),  # short lines: a row one space apart
+])
+def test_figures_then_a_space_and_words_after_a_glued_run_are_its_rest_on_a_page_run_together(after, run, long):
+    """A page whose figures stand a space from the words (`…行政强制 33` / `57 第二十条…`): the
+    figures opening the next line, a space and words after them, are the rest of the run the line
+    before ended in — several figures one space apart only where the two lines are a page's text
+    (longer together than rows). Read as a boundary, 33 was filled for 3357 at 0.9."""
+    head = "本年度，我单位认真贯彻落实条例。" * (40 if long else 0)
+    text = f"{head}第二十条第（五）项信息内容本年处理决定数量行政处罚 649 行政强制 33\n{after}\n"
+    got = [(t.text, t.glued) for t in tokenize(read_bytes(text.encode(), "2021_s.txt"), "gik-2021") if t.line == 1]
+    if run is None:
+        assert not got[0][1], got
+    else:
+        assert got[0] == (run, True) and got[1][0].startswith(after[len(run) + 1:len(run) + 3]), got

@@ -99,8 +99,10 @@ _ONE_FIGURE = re.compile(r"(?:[+\-−]|增|减)?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?
 _CUT_UNITS = frozenset({"万元", "亿元"})
 # a figure a line end cut in two: its first part (digits, no unit: a unit ends a figure) and the
 # rest (digits, perhaps a fraction and a unit): `_cut_joins`
-_CUT_HEAD = re.compile(r"[0-9]+")
+_CUT_HEAD = re.compile(r"(?:[+\-−]|增|减)?[0-9]+")
 _CUT_TAIL = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
+_PAGE_LINE = 600  # characters: a line longer is a page's text run together, not a table's row
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NUMBERING_MARKS = (".", "、", "．", "）", ")")
 # figures of 2–9 digits before a counting word, not inside a longer figure: (?<![\d.])(\d{2,9})(?=…),
 # written digit first so that the scan for it runs in C (a lookbehind first is tried at every character)
@@ -2570,15 +2572,31 @@ class _Aligner:
         end: `…51878874.` / `11万元`), else None. Runs whose figures stand apart (`0 0 0`, a PDF's row
         wrapped) break between cells."""
         norm = self.doc.norm
-        if not a.glued or b.line <= a.line or b.multi or " " in a.text or " " in b.text \
-                or norm[a.start - 1:a.start] in (" ", "\t") or norm[b.end:b.end + 1] in (" ", "\t"):
-            return None  # (figures a space apart from their label or the next cell: the page keeps separators)
+        if not a.glued or b.line <= a.line or b.multi:
+            return None
+        if (" " in a.text or " " in b.text or norm[a.start - 1:a.start] in (" ", "\t")
+                or norm[b.end:b.end + 1] in (" ", "\t")) and not self._page_line(a, b):
+            # (figures a space apart from their label or the next cell: the page keeps separators,
+            # and a row wrapped by a PDF breaks between its cells — but a page's text on a line or
+            # two, its labels glued and its figures a space apart here and glued there, was cut
+            # anywhere: `规范性文件 2872 341` / `74711 第二十条…` read as a boundary gave 341 for 3417)
+            return None
         if not b.glued and ((p := parse_value(b.text)) is None or p.value is None or not b.text[0].isdigit()):
             return None
         between = norm[a.end:b.start]
         if not between.strip():
             return ""
         return "." if between[0] == "." and not between[1:].strip() and a.text[-1].isdigit() and b.text[0].isdigit() else None
+
+    def _page_line(self, a: Tok, b: Tok) -> bool:
+        """Are the lines of `a` and `b` a page's text run together rather than a table's rows: one
+        longer than any row, or words going on after `b` on its line (the next row's label, the
+        next heading) — a row a PDF wrapped ends its line with its figures."""
+        lines = self.doc.norm_lines
+        if len(lines[a.line]) > _PAGE_LINE or len(lines[b.line]) > _PAGE_LINE:
+            return True
+        rest = self.doc.norm[b.end:self.doc.norm_line_starts[b.line + 1] - 1] if b.line + 1 < len(lines) else self.doc.norm[b.end:]
+        return _CJK_CHAR.search(rest) is not None
 
     def _dropped(self, t: _Target, cols: tuple[LabelPath, ...], run: str, kinds: tuple[str, ...]) -> list[Option] | None:
         """A run at the end of its line whose figures stand one space apart (or one figure a space

@@ -127,11 +127,14 @@ def _rest_of_cell(prev: Tok, t: str, norm: str, here: int, lines: list[str], lin
     return lines[prev.line].strip() == prev.text
 
 
+# words after a space after a line's first figures (no count's word: 18 件 is a figure and its unit)
+_PAGE_LINES = 600  # characters: two lines longer together are a page's text cut in two, not rows
+_WORDS_AFTER = re.compile(r"[ \t]{1,3}(?![" + "".join(sorted(PROSE_AFTER)) + r"])[\u4e00-\u9fff]")
 _POINT_ENDS = frozenset("0123456789.")
 # a figure cut at its decimal point by a line end: its whole part (a count's digits, or 3 digits or
 # more and the point — `1.` may be a row's number, its label on the next line), then the rest
 _WHOLE_PART = re.compile(r"[0-9]+|[0-9]{3,}\.")
-_FRACTION_PART = re.compile(r"\.[0-9]+(?:万元|元|%)?|[0-9]+(?:万元|元|%)?")
+_FRACTION_PART = re.compile(r"\.?[0-9]+(?:万元|亿元|元|万|亿|%)?")
 
 
 def _point_cut(toks: list[Tok], k: int, norm: str) -> None:
@@ -340,16 +343,22 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         if (s[0].isdigit() or s[0] == "." and s[1:2].isdigit()) and toks and toks[-1].glued and template_id is not None \
                 and len(s) <= _MAX_GLUED_LINE and (m := RUN_AT.match(s, s[0] == ".")) is not None and m.end() < len(s) \
                 and s[m.end() - 1] != "." \
-                and s[m.end()] not in PROSE_AFTER and s[m.end()] not in " \t|" and norm[toks[-1].end:here].strip() in ("", "."):
+                and s[m.end()] not in PROSE_AFTER and (s[m.end()] not in " \t|" or _WORDS_AFTER.match(s, m.end())
+                                                     and (" " not in s[:m.end()] or len(lines[toks[-1].line]) + len(s) > _PAGE_LINES)) \
+                and norm[toks[-1].end:here].strip() in ("", "."):
             # figures opening the line, words after them, right after a line that ended in a glued
             # run (blank lines alone between, or its decimal point): the rest of that run, a line cut inside it
             # (`…兼职人员数人3` / `9（四）…`; align._run_on joins them) — not a row's numbering (1.),
             # nor a count (18件), nor a row one space apart or between bars (12|3|)
-            # (or its decimal point and what follows: `…采购51878874` / `.11万元三、…`)
+            # (or its decimal point and what follows: `…采购51878874` / `.11万元三、…`; or one figure, a
+            # space and words, a page that sets its figures a space from the words: `…行政强制 33` /
+            # `57 第二十条…` — figures one space apart before words, `3 4 5 合计`, only where the two
+            # lines are a page's text, longer than rows: `…总计 15 1 0` / `925 0 1 … 五、存在的…`)
             start = here + lead
             append(Tok(s[:m.end()], start, start + m.end(), i, False, False, True))
             rest = s[m.end():]
-            single(rest, start + m.end(), i)
+            skip = len(rest) - len(rest.lstrip(" \t"))
+            single(rest[skip:], start + m.end() + skip, i)
             continue
         if len(line) > _MAX_LINE:
             if not noting or i not in notes or not noted(s, here + lead, i, single):
