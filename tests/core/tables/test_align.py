@@ -1267,3 +1267,30 @@ def test_a_unit_cut_by_a_line_end_is_read_whole():
         ex = extract(read_bytes(text.encode(), "2015_x.txt"), "legacy")
         cell = ex.cell("stats", ("机构建设和保障经费情况", "政府信息公开专项经费"), ("统计数",))
         assert cell.value == pytest.approx(want), unit
+
+
+def test_a_row_between_bars_broken_by_a_line_end_where_an_empty_cell_stands_is_placed_by_the_identities():
+    """A `|` row whose noughts are empty cells, broken by a line end next to one of them
+    (`3.危及“三安全一稳定” |  |` / `  | 1 | 2 | 1 | 2 | 6 |`): the empty cell at the break may have
+    gone with the line end, so a row of fewer fields than columns is placed by the identities.
+    Before, it was read left to right — every cell after the break a column off, at full
+    confidence (55 of 240 such breaks)."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    filled = total = 0
+    for i in range(4):
+        rep = make_report(1000 + i, seed=1, layout="c")
+        text = re.sub(r"(?<=\| )0(?= \|)", "", rep.render().decode(rep.encoding))
+        whole = {c.key: c.value for c in extract(read_bytes(text.encode(rep.encoding), rep.filename)).cells
+                 if c.value is not None}
+        spots = [m.start() for m in re.compile(r"(?<=\|)(?=  \|)|(?<=\|  )(?=\|)").finditer(text, text.index("申请人情况"))]
+        for q in spots[i::7]:
+            cut = text[:q] + "\n" + text[q:]
+            ex = extract(read_bytes(cut.encode(rep.encoding), rep.filename))
+            wrong = [(c.key, c.value) for c in ex.cells if c.key in whole and c.value not in (None, whole[c.key])]
+            assert wrong == [], repr(text[q - 30:q + 20])
+            filled += sum(c.value is not None for c in ex.cells if c.key in whole)
+            total += len(whole)
+    assert total and filled > 0.95 * total

@@ -1966,7 +1966,8 @@ class _Aligner:
         elif wider:
             why = "a column the template lacks"
             trimmed = 0
-        elif not shifted and (len(vals) == n or (explicit and len(vals) < n and not spanned)):
+        elif not shifted and (len(vals) == n or (explicit and len(vals) < n and not spanned
+                                                 and not self._broken(t))):
             for col, (tok, p) in zip(cols, vals):
                 self._put(t.table, t.row, col, tok, p, t.conf, unit)
             return
@@ -2168,6 +2169,14 @@ class _Aligner:
                 not tok.glued and len(tok.text) > 3 and tok.text[0].isdigit() and _WHOLE_FIGURE.fullmatch(tok.text)
                 for tok in self.toks))
         return self.whole
+
+    def _broken(self, t: _Target) -> bool:
+        """Is the row a row of cells (between bars or tabs) that a line end broke in two — its fields
+        on two lines or more? Where it broke, an empty cell may have gone with the line end (`… |  |`
+        / `  | 1 | 2 |`): fewer fields than columns are then placed by the identities, not left to
+        right (read so, every cell after the break stood a column off at full confidence)."""
+        first = t.label.line if t.label is not None else t.values[0][0].line
+        return any(tok.multi and tok.line != first for tok, _ in t.values)
 
     def _total_left_empty(self, table: str, cols: tuple[LabelPath, ...], vals: list[tuple[Tok, Parsed]]) -> int:
         """A row of cells whose figures stand together from its first column and stop before its
