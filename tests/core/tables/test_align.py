@@ -1298,3 +1298,35 @@ def test_a_row_of_cells_broken_by_a_line_end_where_an_empty_cell_stands_is_place
             filled += sum(c.value is not None for c in ex.cells if c.key in whole)
             total += len(whole)
     assert total and filled > 0.95 * total
+
+
+@pytest.mark.parametrize("layout", ["c", "d"])
+def test_the_review_row_broken_by_a_line_end_among_its_empty_cells_is_placed_by_the_identities(layout):
+    """The review table's row of no label, its noughts empty cells, broken where they stand (`0 |` /
+    `  | 16 | 13 | …`; `5\\t\\t` / `\\t\\t5\\t…`): its first line's cell and the next line's count as one
+    row broken, placed by the identities. Before, the empty cell the break took was lost and every
+    later cell read a column off at full confidence."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    at = re.compile(r"(?<=\|)(?=  \|)|(?<=\|  )(?=\|)" if layout == "c" else r"(?<=\t)(?=\t)|(?<=[^\t\n])(?=\t)")
+    tried = 0
+    for i in (14, 21, 30, 44):
+        rep = make_report(1000 + i, seed=1, layout=layout)
+        text = rep.render().decode(rep.encoding)
+        text = re.sub(r"(?<=\| )0(?= \|)", "", text) if layout == "c" else re.sub(r"(?<=\t)0(?=[\t\n])", "", text)
+        whole = {c.key: c.value for c in extract(read_bytes(text.encode(rep.encoding), rep.filename)).cells
+                 if c.table == "review" and c.value is not None}
+        start = text.index("四、政府信息公开行政复议")
+        for m in at.finditer(text, text.index("\n", text.index("结果维持", text.index("结果维持", start) + 4) + 1)):
+            if text[m.start():].startswith(("\n五", "五")) or m.start() > text.index("五、", start):
+                break
+            if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip():
+                continue  # (a line of nothing but a tab left before the row: the empty cells it held are lost unseen)
+            cut = text[:m.start()] + "\n" + text[m.start():]
+            ex = extract(read_bytes(cut.encode(rep.encoding), rep.filename))
+            wrong = [(c.column, c.value) for c in ex.cells if c.key in whole and c.value not in (None, whole[c.key])]
+            assert wrong == [], (rep.name, repr(text[m.start() - 20:m.start() + 20]))
+            tried += 1
+    assert tried > 30

@@ -2177,11 +2177,19 @@ class _Aligner:
 
     def _broken(self, t: _Target) -> bool:
         """Is the row a row of cells (between bars or tabs) that a line end broke in two — its fields
-        on two lines or more? Where it broke, an empty cell may have gone with the line end (`… |  |`
+        (not its label) on two lines or more? Where it broke, an empty cell may have gone with the line end (`… |  |`
         / `  | 1 | 2 |`): fewer fields than columns are then placed by the identities, not left to
         right (read so, every cell after the break stood a column off at full confidence)."""
-        first = t.label.line if t.label is not None else t.values[0][0].line
-        return any(tok.multi and tok.line != first for tok, _ in t.values)
+        lines = {tok.line for tok, _ in t.values}
+        if len(lines) > 1:
+            return any(tok.multi for tok, _ in t.values)  # (a cell a line is no row broken)
+        # (its label's cell closed on a line of its own, its fields on the next: `3.危及… |` /
+        # `  |  | 1 | …` — not a label's words wrapped, their cells on one line)
+        label = t.label
+        if not lines or label is None or label.line in lines:
+            return False
+        return self.doc.norm_lines[label.line].rstrip(" ").endswith(("|", "\t"))
+
 
     def _total_left_empty(self, table: str, cols: tuple[LabelPath, ...], vals: list[tuple[Tok, Parsed]]) -> int:
         """A row of cells whose figures stand together from its first column and stop before its
