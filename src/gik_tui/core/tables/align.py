@@ -2007,6 +2007,9 @@ class _Aligner:
         if options is not None and len(vals) > n:
             options += self._grouped(items, n, options)
             options += self._cut_joins(items, n, options, kinds)
+        elif options is not None and len(vals) < n and not wider and not explicit and not spanned \
+                and all(tok.multi for tok, _ in vals):
+            options += _lost_separators(items, kinds, options)
         if not options:
             self.unsplit.append(f"{' / '.join(t.row) or t.table} ({', '.join(tok.text for tok, _ in vals)})")
             self.row_notes[(t.table, t.row)] = (f"its figures ({', '.join(tok.text for tok, _ in vals)[:40]}) "
@@ -2961,6 +2964,50 @@ def _label_end(t: "_Target | None", text: str) -> bool:
     start = t.label.text if t.label is not None else ""
     opened = start.count("（") + start.count("(") - start.count("）") - start.count(")")
     return opened > 0 and ("）" in text or ")" in text)
+
+
+_DIGITS_AT = re.compile(r"[0-9]+")
+LOST_SEPARATOR_PRIOR = 0.1  # a reading that takes a cell of a delimited row for two, a separator lost (a prior)
+_TWO_CELLS = re.compile(r"([+\-−增减]?[0-9]+)((?:[0-9]+)(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?)")
+
+
+def _lost_separators(items: list, kinds: tuple[str, ...], options: list[Option]) -> list[Option]:
+    """A row of cells (between bars or tabs) with fewer figures than columns and no empty cell
+    shown: its empty cells dropped — or a separator lost between two of its cells, one cell
+    holding both (`政府集中采购 | 344570912.82万元` for 3445 | 70912.82万元; `4130 | 减363687` for
+    4130 | 减36 | 3687). Each way to cut one cell in two (its second part no figure with a leading
+    nought), placed as the row's fields are, weighing LOST_SEPARATOR_PRIOR (a prior): with the
+    dropped cells' readings, the identities choose — the one reading that fitted the kinds of the
+    columns had been filled at 0.9."""
+    seen = {o.values for o in options}
+    out: list[Option] = []
+    for i, (p, (a, b), raw) in enumerate(items):
+        if p.value is None:
+            continue
+        if raw.count(" ") == 1:  # (a figure its thousands space read whole, 减45 910: or two cells, 减45 | 910)
+            cuts = [(raw.index(" "), raw.index(" ") + 1)]
+        elif _TWO_CELLS.fullmatch(raw) is not None:
+            lead = len(raw) - len(raw.lstrip("+-−增减"))
+            whole = lead + len(_DIGITS_AT.match(raw, lead).group())  # (the figure's whole part: cut inside it)
+            cuts = [(cut, cut) for cut in range(lead + 1, whole)]
+        else:
+            continue
+        for cut, rest in cuts:
+            first, second = raw[:cut], raw[rest:]
+            if second[0] == "0" and len(second) > 1 and second[1].isdigit():
+                continue
+            p1, p2 = parse_value(first), parse_value(second)
+            if p1 is None or p2 is None or p1.value is None or p2.value is None:
+                continue
+            merged = [*items[:i], (p1, (a, a + cut), first), (p2, (a + rest, b), second), *items[i + 1:]]
+            for o in placements(merged, kinds) or ():
+                if o.values not in seen:
+                    seen.add(o.values)
+                    out.append(Option(o.values, o.spans, o.raws, o.weight * LOST_SEPARATOR_PRIOR,
+                                      f"reads {raw} as two cells, {first} and {second}, a separator lost (a prior)"))
+        if len(out) > MAX_OPTIONS:
+            break
+    return out
 
 
 def _value_of(v) -> float:
