@@ -1923,8 +1923,7 @@ class _Aligner:
         more = head.table == t.table and bool(head.beyond or head.ends_unnamed and (
             not t.row or self.idx.specs[t.table].total_column is not None))
         vals, trimmed = _trimmed(t.values, n, t, n + more)
-        broken = self._broken(t)
-        if broken and trimmed and len(t.values) > n:
+        if trimmed and len(t.values) > n and self._broken(t):
             # (a row a line end broke in two, more fields than columns: an empty field in front may be
             # a label's cell or an empty cell, and the one the break opened the next line with a field
             # of no cell (`…\t2\t1` / `\t2\t77`) — which fields are extra, the identities say)
@@ -1972,7 +1971,7 @@ class _Aligner:
         elif wider:
             why = "a column the template lacks"
             trimmed = 0
-        elif not shifted and (len(vals) == n or (explicit and len(vals) < n and not spanned and not broken)):
+        elif not shifted and (len(vals) == n or (explicit and len(vals) < n and not spanned and not self._broken(t))):
             for col, (tok, p) in zip(cols, vals):
                 self._put(t.table, t.row, col, tok, p, t.conf, unit)
             return

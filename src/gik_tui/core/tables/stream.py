@@ -130,7 +130,6 @@ def _rest_of_cell(prev: Tok, t: str, norm: str, here: int, lines: list[str], lin
 # words after a space after a line's first figures (no count's word: 18 件 is a figure and its unit)
 _PAGE_LINES = 600  # characters: two lines longer together are a page's text cut in two, not rows
 _WORDS_AFTER = re.compile(r"[ \t]{1,3}(?![" + "".join(sorted(PROSE_AFTER)) + r"])[\u4e00-\u9fff]")
-_POINT_ENDS = frozenset("0123456789.")
 # a figure cut at its decimal point by a line end: its whole part (a count's digits, or 3 digits or
 # more and the point — `1.` may be a row's number, its label on the next line), then the rest
 _WHOLE_PART = re.compile(r"[0-9]+|[0-9]{3,}\.")
@@ -338,7 +337,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         if not s:
             continue
         lead = line.find(s[0])
-        if (s[0] == "." or s[0].isdigit()) and toks and not toks[-1].glued and toks[-1].text[-1:] in _POINT_ENDS:
+        if toks and (s[0] == "." and toks[-1].text[-1:].isdigit() or toks[-1].text[-1:] == "." and s[0].isdigit()) \
+                and not toks[-1].glued:
             pointed.append(len(toks))  # (the line's first token, if it makes one: _point_cut decides)
         if (s[0].isdigit() or s[0] == "." and s[1:2].isdigit()) and toks and toks[-1].glued and template_id is not None \
                 and len(s) <= _MAX_GLUED_LINE and (m := RUN_AT.match(s, s[0] == ".")) is not None and m.end() < len(s) \
