@@ -1357,3 +1357,19 @@ def test_a_cell_that_holds_two_cells_a_separator_lost_is_never_filled_as_one(lay
             filled += sum(c.value is not None for c in ex.cells if c.key in truth)
             total += len(truth)
     assert filled > 0.95 * total
+
+
+@pytest.mark.parametrize("written", ["142467300\n元", "142467300\n\n元", "142467300元", "14246.73\n万元", "14246.73\n万",
+                                     "1.4246730\n亿元"])
+def test_an_amounts_unit_cut_from_it_by_a_line_end_is_still_its_unit(written):
+    """lusong's 政府集中采购 amount written in 元 (or 亿元) with its unit on the next line, in a table
+    of a cell a line: 14246.73 万元 as written. Read apart, 142467300 was taken in 万元 — ten thousand
+    times the amount — at full confidence."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    text = open("sample_reports/2019_lusong.txt", encoding="utf-8").read()
+    assert "14246.73万\n" in text
+    ex = extract(read_bytes(text.replace("14246.73万", written, 1).encode(), "2019_lusong.txt"))
+    cell = ex.cell("active", ("第二十条第（九）项", "政府集中采购"), ("采购总金额",))
+    assert cell.value == pytest.approx(14246.73)
