@@ -1373,3 +1373,20 @@ def test_an_amounts_unit_cut_from_it_by_a_line_end_is_still_its_unit(written):
     ex = extract(read_bytes(text.replace("14246.73万", written, 1).encode(), "2019_lusong.txt"))
     cell = ex.cell("active", ("第二十条第（九）项", "政府集中采购"), ("采购总金额",))
     assert cell.value == pytest.approx(14246.73)
+
+
+@pytest.mark.parametrize("row", ["政府集中采购 | 518 | 788741100 | 元 |", "政府集中采购 | 518 | 788741100\n元 |",
+                                 "政府集中采购 | 518 | 788741100 |\n元 |", "政府集中采购\t518\t788741100\t元",
+                                 "政府集中采购 | 518 | 7.887411 | 亿元 |", "政府集中采购 | 518 | 78874.11 | 万元 |"])
+def test_an_amounts_unit_in_the_cell_after_it_is_its_unit(row):
+    """huaiyin's 政府集中采购 row with its amount's unit in the cell after it (a unit column after the
+    figures, or the unit cut off by a line end): 78874.11 万元 as written. Read apart, 788741100 was
+    taken in 万元 — ten thousand times the amount — at full confidence."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    text = open("sample_reports/2020_huaiyin.txt", encoding="utf-8").read()
+    assert "政府集中采购 | 518 | 78874.11万元 |" in text
+    ex = extract(read_bytes(text.replace("政府集中采购 | 518 | 78874.11万元 |", row, 1).encode(), "2020_huaiyin.txt"))
+    assert ex.cell("active", ("第二十条第（九）项", "政府集中采购"), ("采购总金额",)).value == pytest.approx(78874.11)
+    assert ex.cell("active", ("第二十条第（九）项", "政府集中采购"), ("采购项目数量",)).value == 518

@@ -103,6 +103,7 @@ _CUT_HEAD = re.compile(r"(?:[+\-−]|增|减)?[0-9]+")
 _CUT_TAIL = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
 _PAGE_LINE = 600  # characters: a line longer is a page's text run together, not a table's row
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_AMOUNT_UNITS = frozenset({"元", "万元", "万", "亿元", "亿"})  # an amount's units, in the cell after it
 _NUMBERING_MARKS = (".", "、", "．", "）", ")")
 # figures of 2–9 digits before a counting word, not inside a longer figure: (?<![\d.])(\d{2,9})(?=…),
 # written digit first so that the scan for it runs in C (a lookbehind first is tried at every character)
@@ -972,6 +973,16 @@ class _Aligner:
                 self.orphan = tok
                 self.orphan_unit = None
             return
+        t = self.target
+        if t is not None and t.values and raw in _AMOUNT_UNITS and self.toks[self.pos - 1] is t.values[-1][0]:
+            last, p = t.values[-1]
+            if p.value is not None and p.unit is None and p.kind in ("count", "amount") \
+                    and (joined := parse_value(last.text + raw)) is not None and joined.value is not None:
+                # an amount's unit in the cell after it (`| 788741100 | 元 |`, a unit column after the
+                # figures, or the unit cut from it by a line end): its unit — read apart, the figure
+                # was taken in 万元, ten thousand times the amount, at full confidence
+                t.values[-1] = (Tok(last.text + raw, last.start, tok.end, last.line, last.multi, False), joined)
+                return
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
         # (a notes column's header after the table's own, …总计 备注, is a header word naming no
