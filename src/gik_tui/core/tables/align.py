@@ -2017,7 +2017,7 @@ class _Aligner:
         if options is not None and len(vals) > n:
             options += self._grouped(items, n, options)
             options += self._cut_joins(items, n, options, kinds)
-        elif options is not None and len(vals) < n and not wider and not explicit and not spanned \
+        elif options is not None and n - _LOST_MOST <= len(vals) < n and not wider and not explicit and not spanned \
                 and all(tok.multi for tok, _ in vals):
             options += _lost_separators(items, kinds, options)
         if not options:
@@ -2977,13 +2977,14 @@ def _label_end(t: "_Target | None", text: str) -> bool:
 
 
 _DIGITS_AT = re.compile(r"[0-9]+")
+_LOST_MOST = 2  # cells a row lacks at most for a reading with a separator lost (more: its empty cells dropped)
 LOST_SEPARATOR_PRIOR = 0.1  # a reading that takes a cell of a delimited row for two, a separator lost (a prior)
 _TWO_CELLS = re.compile(r"([+\-−增减]?[0-9]+)((?:[0-9]+)(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?)")
 
 
 def _lost_separators(items: list, kinds: tuple[str, ...], options: list[Option]) -> list[Option]:
-    """A row of cells (between bars or tabs) with fewer figures than columns and no empty cell
-    shown: its empty cells dropped — or a separator lost between two of its cells, one cell
+    """A row of cells (between bars or tabs, or one space apart) with a figure or two fewer than
+    its columns and no empty cell shown: its empty cells dropped — or a separator lost between two of its cells, one cell
     holding both (`政府集中采购 | 344570912.82万元` for 3445 | 70912.82万元; `4130 | 减363687` for
     4130 | 减36 | 3687). Each way to cut one cell in two (its second part no figure with a leading
     nought), placed as the row's fields are, weighing LOST_SEPARATOR_PRIOR (a prior): with the
