@@ -34,7 +34,7 @@ from ..solve import (MAX_OPTIONS, MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint
                      split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
 from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, Parsed, blank_mark, in_wan, parse_value, unfit
-from .glued import NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, RUN_AT, UNITS as _UNITS, vocabulary
+from .glued import AMOUNT_UNITS, NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, RUN_AT, UNITS as _UNITS, vocabulary
 from .stream import Tok
 
 FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
@@ -103,7 +103,6 @@ _CUT_HEAD = re.compile(r"(?:[+\-−]|增|减)?[0-9]+")
 _CUT_TAIL = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
 _PAGE_LINE = 600  # characters: a line longer is a page's text run together, not a table's row
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_AMOUNT_UNITS = frozenset({"元", "万元", "万", "亿元", "亿"})  # an amount's units, in the cell after it
 _NUMBERING_MARKS = (".", "、", "．", "）", ")")
 # figures of 2–9 digits before a counting word, not inside a longer figure: (?<![\d.])(\d{2,9})(?=…),
 # written digit first so that the scan for it runs in C (a lookbehind first is tried at every character)
@@ -974,7 +973,7 @@ class _Aligner:
                 self.orphan_unit = None
             return
         t = self.target
-        if t is not None and t.values and raw in _AMOUNT_UNITS and self.toks[self.pos - 1] is t.values[-1][0]:
+        if t is not None and t.values and raw in AMOUNT_UNITS and self.toks[self.pos - 1] is t.values[-1][0]:
             last, p = t.values[-1]
             if p.value is not None and p.unit is None and p.kind in ("count", "amount") \
                     and (joined := parse_value(last.text + raw)) is not None and joined.value is not None:
@@ -2190,9 +2189,10 @@ class _Aligner:
 
     def _broken(self, t: _Target) -> bool:
         """Is the row a row of cells (between bars or tabs) that a line end broke in two — its fields
-        (not its label) on two lines or more? Where it broke, an empty cell may have gone with the line end (`… |  |`
-        / `  | 1 | 2 |`): fewer fields than columns are then placed by the identities, not left to
-        right (read so, every cell after the break stood a column off at full confidence)."""
+        (not its label) on two lines or more? Where it broke, an empty cell may have gone with the
+        line end (`… |  |` / `  | 1 | 2 |`): fewer fields than columns are then placed by the
+        identities, not left to right (read so, every cell after the break stood a column off at
+        full confidence)."""
         lines = {tok.line for tok, _ in t.values}
         if len(lines) > 1:
             return any(tok.multi for tok, _ in t.values)  # (a cell a line is no row broken)
@@ -2202,7 +2202,6 @@ class _Aligner:
         if not lines or label is None or label.line in lines:
             return False
         return self.doc.norm_lines[label.line].rstrip(" ").endswith(("|", "\t"))
-
 
     def _total_left_empty(self, table: str, cols: tuple[LabelPath, ...], vals: list[tuple[Tok, Parsed]]) -> int:
         """A row of cells whose figures stand together from its first column and stop before its

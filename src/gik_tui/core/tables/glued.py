@@ -25,6 +25,7 @@ from ..values import COUNT_UNIT, DASHES, FOOTNOTE_AFTER
 
 _CN_NUM = "一二三四五六七八九十"
 UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "名", "期", "份", "件次", "家"}
+AMOUNT_UNITS = frozenset({"元", "万元", "万", "亿元", "亿"})  # an amount's units (a cell after it, a line after it)
 _CAPTION = rf"第二十条第\s*\(?\s*[{_CN_NUM}]{{1,3}}\s*\)?\s*项"
 _NOTE = r"\([^()]{0,80}\)"
 _D = DASHES  # (in a character class: an empty cell's dashes; the hyphen is added where no sign is meant)
