@@ -2992,10 +2992,12 @@ def _lost_separators(items: list, kinds: tuple[str, ...], options: list[Option])
     seen = {o.values for o in options}
     out: list[Option] = []
     for i, (p, (a, b), raw) in enumerate(items):
-        if p.value is None:
-            continue
-        if raw.count(" ") == 1:  # (a figure its thousands space read whole, 减45 910: or two cells, 减45 | 910)
+        if raw.count(" ") == 1:
+            # (a figure its thousands space read whole, 减45 910: or two cells, 减45 | 910; or a cell
+            # of two figures one space apart, no figure, `11 0`: two cells, a tab turned into a space)
             cuts = [(raw.index(" "), raw.index(" ") + 1)]
+        elif p.value is None:
+            continue
         elif _TWO_CELLS.fullmatch(raw) is not None:
             lead = len(raw) - len(raw.lstrip("+-−增减"))
             whole = lead + len(_DIGITS_AT.match(raw, lead).group())  # (the figure's whole part: cut inside it)
