@@ -101,6 +101,8 @@ _CUT_UNITS = frozenset({"万元", "亿元"})
 # rest (digits, perhaps a fraction and a unit): `_cut_joins`
 _CUT_HEAD = re.compile(r"(?:[+\-−]|增|减)?[0-9]+")
 _CUT_TAIL = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
+_CUTS_MOST = 2  # figures too many a row may owe to line ends inside its figures (`_cut_joins`)
+_JOINABLE_MOST = 24  # pairs of figures a line end may have cut, at most (more: one a line, every pair — none read)
 _PAGE_LINE = 600  # characters: a line longer is a page's text run together, not a table's row
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NUMBERING_MARKS = (".", "、", "．", "）", ")")
@@ -2144,8 +2146,8 @@ class _Aligner:
                     and _CUT_HEAD.fullmatch(items[i][2]) and _CUT_TAIL.fullmatch(items[i + 1][2])
                     and "\n" in (gap := norm[items[i][1][1]:items[i + 1][1][0]]) and not gap.strip()]
         need = len(items) - n
-        if not joinable:
-            return []
+        if not joinable or need > _CUTS_MOST or len(joinable) > _JOINABLE_MOST:
+            return []  # (a row of many figures too many gathered lines that are not its cells: no cut figure read)
         seen = {o.values for o in options}
         out: list[Option] = []
         for j in range(1, min(need, len(joinable)) + 1):
