@@ -35,7 +35,7 @@ from ..solve import (MAX_OPTIONS, MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint
 from ..templates import TableSpec, Template, load_template
 from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, Parsed, blank_mark, in_wan, parse_value, unfit
 from .glued import AMOUNT_UNITS, NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, RUN_AT, UNITS as _UNITS, vocabulary
-from .stream import Tok
+from .stream import Tok, page_text
 
 FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
 FUZZY_MARGIN = 8  # another row's label this near to a loose match's is as likely (`_nearest`)
@@ -103,7 +103,6 @@ _CUT_HEAD = re.compile(r"(?:[+\-−]|增|减)?[0-9]+")
 _CUT_TAIL = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
 _CUTS_MOST = 2  # figures too many a row may owe to line ends inside its figures (`_cut_joins`)
 _JOINABLE_MOST = 24  # pairs of figures a line end may have cut, at most (more: one a line, every pair — none read)
-_PAGE_LINE = 600  # characters: a line longer is a page's text run together, not a table's row
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NUMBERING_MARKS = (".", "、", "．", "）", ")")
 # figures of 2–9 digits before a counting word, not inside a longer figure: (?<![\d.])(\d{2,9})(?=…),
@@ -2625,11 +2624,11 @@ class _Aligner:
         return "." if between[0] == "." and not between[1:].strip() and a.text[-1].isdigit() and b.text[0].isdigit() else None
 
     def _page_line(self, a: Tok, b: Tok) -> bool:
-        """Are the lines of `a` and `b` a page's text run together rather than a table's rows: one
-        longer than any row, or words going on after `b` on its line (the next row's label, the
-        next heading) — a row a PDF wrapped ends its line with its figures."""
+        """Are the lines of `a` and `b` a page's text run together rather than a table's rows: longer
+        together than rows (stream.page_text), or words going on after `b` on its line (the next
+        row's label, the next heading) — a row a PDF wrapped ends its line with its figures."""
         lines = self.doc.norm_lines
-        if len(lines[a.line]) > _PAGE_LINE or len(lines[b.line]) > _PAGE_LINE:
+        if page_text(lines, a.line, b.line):
             return True
         rest = self.doc.norm[b.end:self.doc.norm_line_starts[b.line + 1] - 1] if b.line + 1 < len(lines) else self.doc.norm[b.end:]
         return _CJK_CHAR.search(rest) is not None

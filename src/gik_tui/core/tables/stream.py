@@ -128,7 +128,7 @@ def _rest_of_cell(prev: Tok, t: str, norm: str, here: int, lines: list[str], lin
 
 
 # words after a space after a line's first figures (no count's word: 18 件 is a figure and its unit)
-_PAGE_LINES = 600  # characters: two lines longer together are a page's text cut in two, not rows
+PAGE_TEXT = 600  # characters: two lines longer together are a page's text a line end cut in two, not rows
 _WORDS_AFTER = re.compile(r"[ \t]{1,3}(?![" + "".join(sorted(PROSE_AFTER)) + r"])[\u4e00-\u9fff]")
 # an amount's figure, its unit alone on the next line (`142467300` / `元`): _point_cut
 _AMOUNT = re.compile(r"[+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?")
@@ -136,6 +136,12 @@ _AMOUNT = re.compile(r"[+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?")
 # more and the point — `1.` may be a row's number, its label on the next line), then the rest
 _WHOLE_PART = re.compile(r"[0-9]+|[0-9]{3,}\.")
 _FRACTION_PART = re.compile(r"\.?[0-9]+(?:万元|亿元|元|万|亿|%)?")
+
+
+def page_text(lines: list[str], i: int, j: int) -> bool:
+    """Are the lines `i` and `j`, a line end between them, a page's text run together rather than
+    a table's rows (longer together than PAGE_TEXT)? (stream.tokenize, align._page_line)"""
+    return len(lines[i]) + len(lines[j]) > PAGE_TEXT
 
 
 def _point_cut(toks: list[Tok], k: int, norm: str) -> None:
@@ -355,7 +361,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                 and len(s) <= _MAX_GLUED_LINE and (m := RUN_AT.match(s, s[0] == ".")) is not None and m.end() < len(s) \
                 and s[m.end() - 1] != "." \
                 and s[m.end()] not in PROSE_AFTER and (s[m.end()] not in " \t|" or _WORDS_AFTER.match(s, m.end())
-                                                     and (" " not in s[:m.end()] or len(lines[toks[-1].line]) + len(s) > _PAGE_LINES)) \
+                                                     and (" " not in s[:m.end()] or page_text(lines, toks[-1].line, i))) \
                 and norm[toks[-1].end:here].strip() in ("", "."):
             # figures opening the line, words after them, right after a line that ended in a glued
             # run (blank lines alone between, or its decimal point): the rest of that run, a line cut inside it
