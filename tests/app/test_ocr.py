@@ -5,6 +5,7 @@ the picture's reading supports. Skipped without the OCR extra."""
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,16 @@ from .helpers import report_open, status
 
 needs_engine = pytest.mark.skipif(not ocr.available(), reason=f"the OCR extra is not installed ({ocr.INSTALL})")
 PICTURE = Path(__file__).parents[1] / "data" / "scans" / "table-page.png"
+sys.path.insert(0, str(PICTURE.parent))
+from engine import replaying  # noqa: E402 - the engine's recorded output on the picture
 RULES = ("active", ("第二十条第（一）项", "行政规范性文件"), ("本年制发件数",))  # 11; 主动公开 has no identity
 
 
 @needs_engine
 async def test_a_recognised_figure_not_confirmed_is_offered_with_why(tmp_path, monkeypatch, ann_dir):
     monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path / "cache"))
+    run = replaying()
+    monkeypatch.setattr(ocr, "_engine", lambda: run)
     folder = tmp_path / "reports"
     folder.mkdir()
     shutil.copy(PICTURE, folder / "scan.png")
