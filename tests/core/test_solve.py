@@ -879,6 +879,18 @@ def test_a_figure_is_as_common_as_benford_says():
     assert _figure_prior("+4") == _figure_prior("4") and _figure_prior("3515.23") == _figure_prior("3515")
 
 
+def test_an_amount_in_yuan_weighs_as_its_wan_yuan():
+    """788741100元 is 78874.11 万元: as common as 78874.11 written so; 7.887411亿 too. Read by its nine
+    digits, 政府集中采购518788741100元 offered a count of 51878874110 and an amount of 0 first."""
+    from gik_tui.core.solve import _figure_prior, split_run
+
+    assert _figure_prior("788741100元") == _figure_prior("78874.11") == _figure_prior("78874.11万元")
+    assert _figure_prior("7.887411亿") == pytest.approx(_figure_prior("78874"), rel=1e-3)
+    assert _figure_prior("100元") == _figure_prior("1") and _figure_prior("0元") == _figure_prior("0")
+    best = max(split_run("518788741100元", ("count", "amount")), key=lambda o: o.weight)
+    assert best.values[0] < 100_000 and best.raws[-1].endswith("元")
+
+
 def test_a_glued_row_offers_first_the_split_real_figures_favour():
     """行政许可1904425 (2019): 19 | 0 | 4425 before 190 | 4 | 425 or 1904 | 4 | 25 — the even
     spread the old prior liked is the unlikely one; and nothing is decided by it."""

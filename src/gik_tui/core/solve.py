@@ -704,7 +704,9 @@ _LN10 = math.log(10)
 def _figure_prior(raw: str) -> float:
     """How common a figure is in a real table: its length as _DIGITS, and within a length, Benford's
     law (a figure spread over orders of magnitude is x with probability ∝ 1/x: 1 is as likely
-    as 2 and 3 together, 19 likelier than 190)."""
+    as 2 and 3 together, 19 likelier than 190). An amount written in 元 or 亿元 weighs as its 万元,
+    as the tables write amounts (788741100元 is 78874.11 万元: read by its 9 digits, a count of
+    51878874110 and an amount of 0 had come first)."""
     head = raw.split(".", 1)[0]
     digits = "".join(ch for ch in head if ch.isdigit())
     if not digits:
@@ -712,6 +714,13 @@ def _figure_prior(raw: str) -> float:
     n, x = len(digits), int(digits)
     if x == 0:
         return _ZERO
+    if raw[-1:] in "元亿" and raw[-2:] != "万元":
+        try:
+            wan = float("".join(ch for ch in raw if ch.isdigit() or ch == ".")) * (1e4 if "亿" in raw[-2:] else 1e-4)
+        except ValueError:  # (1.2.3元: no figure, weighed by its digits)
+            wan = x
+        x = max(1, int(wan))
+        n = len(str(x))
     w = _DIGITS[min(n, len(_DIGITS)) - 1] / (x * _LN10)
     return (1 - _ZERO) * w if n == 1 else w
 

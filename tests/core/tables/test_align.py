@@ -1257,11 +1257,14 @@ def test_a_figure_cut_by_a_line_end_is_never_read_as_a_piece_of_it(layout):
 def test_a_unit_cut_by_a_line_end_is_read_whole():
     """A statistics row's unit cell cut after its first character (`（四）政府信息公开专项经费\t万` /
     `元\t4484.11`): 万元, as written — read as 元, the amount was taken for yuan and 0.448411 filled
-    at full confidence."""
+    at full confidence. And a unit cell of 亿元 (or 亿, or spaced out to its cell's width, 亿  元):
+    read as 万元 before, ten thousand times too small, at full confidence."""
     from gik_tui.core.extract import extract
     from gik_tui.core.readers import read_bytes
 
-    for unit, want in (("万 \n元", 4484.11), ("万\n元", 4484.11), ("亿\n元", 44841100), ("万元", 4484.11)):
+    for unit, want in (("万 \n元", 4484.11), ("万\n元", 4484.11), ("亿\n元", 44841100), ("万元", 4484.11),
+                       ("万  元", 4484.11), ("亿  元", 44841100),  # (or spaced out to its cell's width)
+                       ("亿元", 44841100), ("亿", 44841100), ("万", 4484.11), ("元", 0.448411)):  # (亿元 was read as 万元)
         text = ("2015年政府信息公开工作年度报告\n统计指标\t单位\t统计数\n"
                 f"（一）主动公开政府信息数\t条\t4072\n（四）政府信息公开专项经费\t{unit}\t4484.11\n")
         ex = extract(read_bytes(text.encode(), "2015_x.txt"), "legacy")
@@ -1394,3 +1397,76 @@ def test_an_amounts_unit_in_the_cell_after_it_is_its_unit(row):
     ex = extract(read_bytes(text.replace("政府集中采购 | 518 | 78874.11万元 |", row, 1).encode(), "2020_huaiyin.txt"))
     assert ex.cell("active", ("第二十条第（九）项", "政府集中采购"), ("采购总金额",)).value == pytest.approx(78874.11)
     assert ex.cell("active", ("第二十条第（九）项", "政府集中采购"), ("采购项目数量",)).value == 518
+
+
+@pytest.mark.parametrize("row", ["政府集中采购 | 518 | 元 | 788741100 |", "政府集中采购\t518\t元\t788741100",
+                                 "政府集中采购 | 518 | 元 |\n| 788741100 |", "政府集中采购\n518\n元\n788741100",
+                                 "政府集中采购 518 元 788741100", "政府集中采购 | 518 | 亿元 | 7.887411 |",
+                                 "政府集中采购 | 518 | 元 | 78874.11万 |", "政府集中采购\n518\n788741100\n元"])
+def test_an_amounts_unit_between_the_count_and_the_amount_is_the_amounts(row):
+    """huaiyin's 政府集中采购 row with the amount's unit in a cell (or line) of its own between the
+    count and the amount: 518 projects, 78874.11 万元 as written. Read with the figure before it, the
+    count was lost as an amount (518元) and 788741100 taken in 万元 — ten thousand times the amount —
+    at full confidence."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    text = open("sample_reports/2020_huaiyin.txt", encoding="utf-8").read()
+    assert "政府集中采购 | 518 | 78874.11万元 |" in text
+    ex = extract(read_bytes(text.replace("政府集中采购 | 518 | 78874.11万元 |", row, 1).encode(), "2020_huaiyin.txt"))
+    assert ex.cell("active", ("第二十条第（九）项", "政府集中采购"), ("采购总金额",)).value == pytest.approx(78874.11)
+    assert ex.cell("active", ("第二十条第（九）项", "政府集中采购"), ("采购项目数量",)).value == 518
+
+
+@pytest.mark.parametrize("example", ["2020_huaiyin_glued.txt", "2020_huaiyin_oneline.txt"])
+@pytest.mark.parametrize("row", ["政府集中采购518\n元\n788741100", "政府集中采购518\n万元\n78874.11",
+                                 "政府集中采购518\n元\n78874.11万", "政府集中采购518788741100\n元",
+                                 "政府集中采购518788741100元"])
+def test_a_glued_rows_amount_unit_on_a_line_of_its_own_never_gives_a_wrong_amount(example, row):
+    """The glued huaiyin's 政府集中采购 row (518 projects, 78874.11 万元) with the amount's unit on a
+    line of its own, after the glued count or after the whole run: which figure it is the unit of
+    is not sure, so nothing is filled but what the identities or the unit say — read alone, the
+    amount after it was taken in 万元 (788741100) at 0.9 — and 78874.11 is among the offers, or the
+    offers say they may lack the report's own (enter takes none)."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    text = (Path(__file__).parents[2] / "data" / "examples" / example).read_text(encoding="utf-8")
+    assert "政府集中采购51878874.11万元" in text
+    ex = extract(read_bytes(text.replace("政府集中采购51878874.11万元", row, 1).encode(), example))
+    amount = ex.cell("active", ("第二十条第（九）项", "政府集中采购"), ("采购总金额",))
+    assert amount.value in (None, pytest.approx(78874.11))
+    if amount.value is None and "\n元" not in row[-2:]:
+        split = ex.splits[("active", ("第二十条第（九）项", "政府集中采购"))]
+        assert any(v == pytest.approx(78874.11) for v, _ in amount.candidates) or split.offered and not split.decided
+
+
+@pytest.mark.parametrize("layout", ["a", "b", "c", "d", "e", "h"])
+def test_an_amounts_unit_in_a_cell_of_its_own_before_or_after_it_never_gives_a_wrong_amount(layout):
+    """Synthetic 2021 reports whose 本年收费金额 and 采购总金额 amounts (x 万元) are written in 元 or 亿元 with
+    the unit in a cell, or on a line, of its own, before or after the figure (`行政事业性收费 | 元 |
+    159174500 |`): each amount is read as x, never as the figure taken in 万元 — before, a unit cell
+    before a row's only figure was dropped, and 159174500 filled at full confidence."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    amount = re.compile(r"(?<![0-9.])([0-9]+\.[0-9]{2})万元")
+    read = 0
+    for i in range(6):
+        rep = make_report(i, seed=7, layout=layout, template_id="gik-2021")
+        text = rep.render().decode(rep.encoding)
+        for k, (unit, before) in enumerate([("元", True), ("亿元", True), ("元", False), ("亿元", False)]):
+            ms = list(amount.finditer(text))
+            m = ms[k % len(ms)]
+            x = float(m.group(1))
+            figure = f"{round(x * 10000)}" if unit == "元" else f"{x / 10000:.6f}"
+            sep = {"a": " |\n", "b": "\n\n", "c": " | ", "d": "\t", "e": "</td><td>", "h": "\t"}[layout]
+            new = unit + sep + figure if before else figure + sep + unit
+            ex = extract(read_bytes((text[:m.start()] + new + text[m.end():]).encode("utf-8"), f"r{i}.txt"))
+            wrong = [(c.key, c.value, rep.values[c.key]) for c in ex.cells if c.value is not None
+                     and rep.values.get(c.key) is not None and abs(float(c.value) - float(rep.values[c.key])) > 0.006]
+            assert not wrong, (layout, i, new, wrong)
+            read += sum(1 for c in ex.cells if c.value is not None and c.unit == "万元"
+                        and abs(float(c.value) - x) < 0.006)
+    assert read >= 20  # the amounts moved are read, not only left blank

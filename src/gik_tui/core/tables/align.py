@@ -594,6 +594,7 @@ class _Aligner:
         # why a row's cells stayed blank with nothing to choose from: (table, row) → reason
         self.row_notes: dict[tuple[str, LabelPath], str] = {}
         self.swallow = -1  # the index of a token already read with the one before it
+        self.unit_next: tuple[int, Tok, str] | None = None  # (token index, unit cell, unit): _unit_of_next
         self.rep = _Repeats()  # (one attribute: past 30, CPython keeps an instance's attributes in a plain dict)
         self.starts, self.pieces = _header_pieces(template_id)  # (a line of cells is header pieces only if its first is one)
         self.head = _Header()
@@ -709,6 +710,13 @@ class _Aligner:
                 self._glued(Tok(tok.text, tok.start, tok.end, tok.line, False, False, True))
                 continue
             parsed = parse_value(tok.text) if len(tok.text) < 40 else None
+            if self.unit_next is not None:
+                at, unit_tok, unit = self.unit_next
+                self.unit_next = None
+                if at == self.pos and parsed is not None and parsed.value is not None and parsed.unit is None \
+                        and (joined := parse_value(tok.text + unit)) is not None and joined.value is not None:
+                    # (the amount's unit in the cell before it, between the row's count and its amount)
+                    tok, parsed = Tok(tok.text + unit, unit_tok.start, tok.end, tok.line, tok.multi, False), joined
             if parsed is not None:
                 self._value(tok, parsed)
             elif (self.target is not None and (_NUMBERISH.fullmatch(tok.text) or tok.text.lower() in _NOT_FINITE)
@@ -781,6 +789,37 @@ class _Aligner:
             # (a row of no label: its glued run is the row — unless words and figures go on, or
             # the run goes on where the next line starts: `…0110202` / `13015`)
             self._finalize()
+
+    def _amount_row(self, t: _Target) -> bool:
+        """Has the row `t` a column of amounts?"""
+        return any(self.idx.cellinfo[(t.table, t.row, c)][0] == "amount" for c in self.idx.columns[(t.table, t.row)])
+
+    def _unit_of_next(self, t: _Target, tok: Tok, raw: str) -> bool:
+        """Is the amount's unit `tok` (`raw`), after a row's figure, the unit of the bare figure
+        after it rather than of the one before — the figure before standing where a count does and
+        an amount's column after it (`| 518 | 元 | 788741100 |`: read with 518, the count was lost as
+        an amount and 788741100 taken in 万元, ten thousand times the amount, at full confidence)?
+        Then it is read with the next figure (`run`)."""
+        if self.pos + 1 >= len(self.toks):
+            return False
+        nxt = self.toks[self.pos + 1]
+        if nxt.empty or nxt.glued or self.doc.norm[tok.end:nxt.start].strip(" \t|\n"):
+            return False
+        after = parse_value(nxt.text) if len(nxt.text) < 40 else None
+        if after is None or after.value is None or after.kind not in ("count", "amount") or after.unit not in (None, "万元"):
+            return False  # (parse_value gives an amount written with its unit in 万元)
+        cols = self.idx.columns[(t.table, t.row)]
+        kinds = [self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols]
+        k = len(t.values) - 1  # the column of the figure before, as the row's cells stand so far
+        if t.values[-1][1] is GLUED:  # (its run may hold any number of the row's figures: all but the last column's)
+            if kinds[-1] != "amount" or len(kinds) < 2:
+                return False
+        elif k >= len(kinds) or kinds[k] == "amount" or "amount" not in kinds[k + 1:]:
+            return False
+        if after.unit is None:
+            self.unit_next = (self.pos + 1, tok, raw)
+        # (else the next figure writes its own unit, `| 518 | 元 | 78874.11万 |`: the unit cell names it again)
+        return True
 
     def _value(self, tok: Tok, parsed: Parsed) -> None:
         t = self.target
@@ -976,18 +1015,27 @@ class _Aligner:
         t = self.target
         if t is not None and t.values and raw in AMOUNT_UNITS and self.toks[self.pos - 1] is t.values[-1][0]:
             last, p = t.values[-1]
+            if p is GLUED:
+                if not self._unit_of_next(t, tok, raw):
+                    # (a glued run, then the unit: which of its figures it is the unit of, or whether
+                    # it is the next run's, nothing says — no cut of them is sure; read alone, the
+                    # amount after it was taken in 万元 at 0.9)
+                    t.words = True
+                return  # (or read with the bare figure after it: `政府集中采购518` / `元` / `788741100`)
             if p.value is not None and p.unit is None and p.kind in ("count", "amount") \
                     and (joined := parse_value(last.text + raw)) is not None and joined.value is not None:
                 # an amount's unit in the cell after it (`| 788741100 | 元 |`, a unit column after the
                 # figures, or the unit cut from it by a line end): its unit — read apart, the figure
                 # was taken in 万元, ten thousand times the amount, at full confidence
+                if self._unit_of_next(t, tok, raw):
+                    return
                 t.values[-1] = (Tok(last.text + raw, last.start, tok.end, last.line, last.multi, False), joined)
                 return
         heads = self.idx.headers.get(key)
         is_row = key in self.idx.rows
         # (a notes column's header after the table's own, …总计 备注, is a header word naming no
         # column, below — never a cell's words: glued, 备注0101… , the figures after it are the row's)
-        if self.target is not None and heads is None and not is_row and raw not in _UNITS \
+        if self.target is not None and heads is None and not is_row and raw not in _UNITS and raw not in AMOUNT_UNITS \
                 and not (key in _NOTE_KEYS and self.after_header and self.head.cells) and self._in_row(tok, key):
             # words where a figure stands (不详, 见附件, 约17, 17[1]) among a row's figures, or
             # with a digit after its label: a cell that holds no figure, at its place — dropped, the
@@ -1119,12 +1167,18 @@ class _Aligner:
         t = self.target
         if t is not None and not t.values:
             spec = self.idx.specs[t.table]
-            if spec.unit_column and not t.unit_seen and (raw in _UNITS or key in _UNITS):
+            if not t.unit_seen and ((raw in _UNITS or key in _UNITS or key in AMOUNT_UNITS) if spec.unit_column
+                                    else key in AMOUNT_UNITS and self._amount_row(t)):
+                # (a unit cell after the label: a statistics table's unit column, or an amount's
+                # unit written before its figures, `行政事业性收费 | 元 | 159174500 |` — read apart, the
+                # figure was taken in 万元, ten thousand times the amount, at full confidence)
+                if key in AMOUNT_UNITS:  # (亿  元, spaced out to its cell's width: 亿元; 万 alone: 万元)
+                    raw = {"万": "万元", "亿": "亿元"}.get(key, key)
                 prev = self.toks[self.pos - 1]
-                if prev is not t.label and prev.line < tok.line and prev.text + raw in _CUT_UNITS \
-                        and not self.doc.norm[prev.end:tok.start].strip():
-                    # a unit cut by a line end, its first character ending the line before (万 / 元):
-                    # read as 元, the amount had been taken for yuan and filled a ten-thousandth of itself
+                if prev is not t.label and prev.text + raw in _CUT_UNITS and not self.doc.norm[prev.end:tok.start].strip():
+                    # a unit cut by a line end, its first character ending the line before (万 / 元),
+                    # or spaced out to its cell's width (万  元): read as 元, the amount had been
+                    # taken for yuan and filled a ten-thousandth of itself
                     raw = prev.text + raw
                 t.unit = (tok, raw)
                 t.unit_seen = True
@@ -1374,6 +1428,10 @@ class _Aligner:
             self.consumed.add(self.pending_group[1])  # a group label followed by its rows
         self.pending_group = None
         self.target = _Target(ref.table, ref.row, tok, conf, words=bool(self.rep.label_tail) and conf < CONF_EXACT)
+        if self.target.words and self.rep.label_tail in AMOUNT_UNITS and self._amount_row(self.target):
+            # an amount's unit after the label (`行政事业性收费 元`, its cell's separator lost): the row's
+            # unit, no cell of words (read as one, the figure was taken in 万元 at 0.8)
+            self.target.unit, self.target.unit_seen, self.target.words = (tok, self.rep.label_tail), True, False
         if serial is not None and serial.lost:
             self.target.words = True  # (its figures may end in the next row's number: no cut of them is sure)
         elif self.target.words:
@@ -1748,7 +1806,7 @@ class _Aligner:
         pu = parsed.unit
         if kind == "amount":
             value_unit = pu or ("万元" if parsed.value is not None else None)
-            if pu is None and unit in ("元", "亿元") and parsed.value is not None:
+            if pu is None and unit in ("元", "亿元", "亿") and parsed.value is not None:
                 # (the row's unit cell says 元: the figure in 万元, as the template writes amounts, not 53230 万元)
                 parsed, unit = Parsed(in_wan(parsed.value, unit), "万元", "amount"), "万元"
             elif pu is not None:
@@ -1760,6 +1818,8 @@ class _Aligner:
                     parsed, unit = Parsed(in_wan(parsed.value, "元"), "万元", "amount"), "万元"
         else:
             value_unit = pu if pu is not None and pu != "%" else None
+            if unit in AMOUNT_UNITS and not self.idx.specs[table].unit_column:
+                unit = None  # (an amount's unit written for the row, `政府集中采购 | 元 | 518 | …`: not the count's)
         if unit is None:
             unit = value_unit if value_unit is not None else default_unit
         cell = Cell(table, row, col, parsed.value, self.doc.text[start:end], unit, tok.line + 1, start, end, conf,

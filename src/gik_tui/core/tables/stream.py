@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FOOTNOTE_AFTER
-from .glued import AMOUNT_UNITS, NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line
+from .glued import NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line
 
 
 @dataclass(slots=True)
@@ -130,8 +130,6 @@ def _rest_of_cell(prev: Tok, t: str, norm: str, here: int, lines: list[str], lin
 # words after a space after a line's first figures (no count's word: 18 件 is a figure and its unit)
 PAGE_TEXT = 600  # characters: two lines longer together are a page's text a line end cut in two, not rows
 _WORDS_AFTER = re.compile(r"[ \t]{1,3}(?![" + "".join(sorted(PROSE_AFTER)) + r"])[\u4e00-\u9fff]")
-# an amount's figure, its unit alone on the next line (`142467300` / `元`): _point_cut
-_AMOUNT = re.compile(r"[+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?")
 # a figure cut at its decimal point by a line end: its whole part (a count's digits, or 3 digits or
 # more and the point — `1.` may be a row's number, its label on the next line), then the rest
 _WHOLE_PART = re.compile(r"[0-9]+|[0-9]{3,}\.")
@@ -146,18 +144,13 @@ def page_text(lines: list[str], i: int, j: int) -> bool:
 
 def _point_cut(toks: list[Tok], k: int, norm: str) -> None:
     """Join the token `k`, the first of its line, to the one before when they are one figure cut at
-    its decimal point by a line end (`36118` / `.36万元`, or `36118.` / `36万元`), or an amount and its
-    unit (`142467300` / `元`), nothing but blank lines between: a cell cannot open with its decimal
-    point, and a figure does not end in one — read apart, the amount's whole part was filled at
-    full confidence, its fraction lost (or the amount taken in 万元)."""
+    its decimal point by a line end (`36118` / `.36万元`, or `36118.` / `36万元`), nothing but blank
+    lines between: a cell cannot open with its decimal point, and a figure does not end in one —
+    read apart, the amount's whole part was filled at full confidence, its fraction lost. (An
+    amount's unit on the next line, `142467300` / `元`, is a cell of its own: align reads it with
+    the figure it belongs to, the one before or the one after.)"""
     a, b = toks[k - 1], toks[k]
     if a.line == b.line or b.empty or b.glued or norm[a.end:b.start].strip():
-        return
-    if b.text in AMOUNT_UNITS:
-        # an amount's unit cut from it by a line end (`142467300` / `元`): read apart, the figure
-        # was taken in 万元, ten thousand times itself, at full confidence
-        if _AMOUNT.fullmatch(a.text):
-            toks[k - 1:k + 1] = [Tok(a.text + b.text, a.start, b.end, a.line, a.multi or b.multi, False)]
         return
     if not _WHOLE_PART.fullmatch(a.text):
         return
@@ -354,8 +347,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         if not s:
             continue
         lead = line.find(s[0])
-        if toks and (s[0] == "." and toks[-1].text[-1:].isdigit() or toks[-1].text[-1:] == "." and s[0].isdigit()
-                     or s in AMOUNT_UNITS and toks[-1].text[-1:].isdigit()) and not toks[-1].glued:
+        if toks and (s[0] == "." and toks[-1].text[-1:].isdigit() or toks[-1].text[-1:] == "." and s[0].isdigit()) \
+                and not toks[-1].glued:
             pointed.append(len(toks))  # (the line's first token, if it makes one: _point_cut decides)
         if (s[0].isdigit() or s[0] == "." and s[1:2].isdigit()) and toks and toks[-1].glued and template_id is not None \
                 and len(s) <= _MAX_GLUED_LINE and (m := RUN_AT.match(s, s[0] == ".")) is not None and m.end() < len(s) \
