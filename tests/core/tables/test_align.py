@@ -1470,3 +1470,29 @@ def test_an_amounts_unit_in_a_cell_of_its_own_before_or_after_it_never_gives_a_w
             read += sum(1 for c in ex.cells if c.value is not None and c.unit == "万元"
                         and abs(float(c.value) - x) < 0.006)
     assert read >= 20  # the amounts moved are read, not only left blank
+
+
+def test_a_review_row_read_a_column_off_is_never_filled_at_full_confidence():
+    """lusong's review row (1 1 0 0 2 | 11 5 26 0 42 | 0 0 0 0 0, a figure a line) with a page's
+    number before its first figure and a line of the page's chrome before its last: fifteen
+    figures, read in order, every one of its three totals broken. Before: filled a column off at
+    full confidence (结果维持 3). Now kept below the low-confidence line, with a warning; the row as
+    written, one total wrong, stays at full confidence."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.review import LOW_CONFIDENCE
+
+    text = open("sample_reports/2019_lusong.txt", encoding="utf-8").read()
+    figures = "1 1 0 0 2 11 5 26 0 42 0 0 0 0 0".split()
+    row = "总计\n\n" + "".join(f"{x}\n\n" for x in figures)
+    assert text.count(row) == 1
+    shifted = "总计\n\n3\n\n" + "".join(f"{x}\n\n" for x in figures[:-1]) + "打印本页 关闭窗口\n0\n\n"
+    ex = extract(read_bytes(text.replace(row, shifted).encode(), "2019_lusong.txt"))
+    cells = [c for c in ex.cells if c.table == "review"]
+    assert len(cells) == 15 and all(c.confidence < LOW_CONFIDENCE for c in cells if c.value is not None)
+    assert any("break each of its 3 totals" in w for w in ex.warnings)
+    # one total written wrong (42 → 43): the report's own mistake, read as written, the check fails
+    ex = extract(read_bytes(text.replace(row, row.replace("\n42\n", "\n43\n")).encode(), "2019_lusong.txt"))
+    review = {c.column: c for c in ex.cells if c.table == "review"}
+    assert review[("行政诉讼", "未经复议直接起诉", "总计")].value == 43
+    assert all(c.confidence == 1.0 for c in review.values())

@@ -44,6 +44,9 @@ CONF_EXACT = 1.0
 CONF_FUZZY = 0.8
 CANDIDATE_BUDGET = 4_000  # steps spent listing a broken row's plain splits (candidates only)
 CONF_SOLVED = 0.9  # decided by the identities: below read cells, above the low-confidence line
+# a row read in order whose figures break every one of its own totals (two or more): kept, below the
+# low-confidence line (review.LOW_CONFIDENCE) — a figure too many or too few may stand among them
+CONF_BROKEN_ROW = 0.5
 RECENT = 60  # tokens after the last table activity during which the table is still "open"
 
 _NOT_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
@@ -2043,8 +2046,16 @@ class _Aligner:
             why = "a column the template lacks"
             trimmed = 0
         elif not shifted and (len(vals) == n or (explicit and len(vals) < n and not spanned and not self._broken(t))):
+            conf = t.conf
+            if len(vals) == n and (broken := self._breaks_its_totals(t, cols, vals)):
+                # (a page's number read as the review row's first figure, its last cut off by a
+                # line of the page's chrome: every total a column off, at full confidence)
+                conf = min(conf, CONF_BROKEN_ROW)
+                self.warnings.append(f"{t.table} {' / '.join(t.row) or 'row'}: its figures, read in order, break "
+                                     f"each of its {broken} totals — a figure too many or too few may stand among "
+                                     "them (a page's number?); kept, not sure")
             for col, (tok, p) in zip(cols, vals):
-                self._put(t.table, t.row, col, tok, p, t.conf, unit)
+                self._put(t.table, t.row, col, tok, p, conf, unit)
             return
         else:
             why = "more values than columns" if len(vals) > n else (
@@ -2263,6 +2274,20 @@ class _Aligner:
         if not lines or label is None or label.line in lines:
             return False
         return self.doc.norm_lines[label.line].rstrip(" ").endswith(("|", "\t"))
+
+    def _breaks_its_totals(self, t: _Target, cols: tuple[LabelPath, ...], vals: list[tuple[Tok, Parsed]]) -> int:
+        """How many own totals (two or more: the review row's three) the row's figures, read in
+        order into `cols`, break when they break every one — else 0. A report's total may be wrong;
+        all of them wrong at once is a row read a column off."""
+        own = _own_identities(self.template_id, t.table, t.row, cols)
+        if len(own) < 2:
+            return 0
+        values = [p.value for _, p in vals]
+        if any(v is None for v in values):
+            return 0
+        if any(abs(sum(values[i] * coef for i, coef in terms)) < 1e-6 for terms in own):
+            return 0
+        return len(own)
 
     def _total_left_empty(self, table: str, cols: tuple[LabelPath, ...], vals: list[tuple[Tok, Parsed]]) -> int:
         """A row of cells whose figures stand together from its first column and stop before its
@@ -2995,6 +3020,15 @@ def _split_of(u: Uncertain, res) -> Split:
 
 
 @cache
+@cache
+def _own_identities(template_id: str, table: str, row: LabelPath, cols: tuple[LabelPath, ...]) -> tuple:
+    """The table's identities (checks, not hints) over the cells of one row alone, each as
+    (column index, coefficient) pairs: the review row's three totals, 总计 = 自然人 + …"""
+    index = {(table, row, c): i for i, c in enumerate(cols)}
+    return tuple(tuple((index[k], coef) for k, coef in c.terms) for c in _constraints(template_id, table)[0]
+                 if c.kind == "eq" and all(k in index for k, _ in c.terms))
+
+
 def _constraints(template_id: str, table: str) -> tuple[list[Constraint], list[Constraint]]:
     """The table's checks and hints as solver constraints (Σ lhs − Σ rhs = 0, or ≤ 0), once."""
     def of(part: str) -> list[Constraint]:
