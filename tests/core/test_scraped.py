@@ -371,3 +371,52 @@ def test_a_share_column_after_the_total_is_no_cell_and_costs_no_figure(truth):
     requests = [c for c in ex.cells if c.table == "requests"]
     assert len(requests) == 161 and all(c.value == truth[c.key] for c in requests)
     assert any("requests: its rows end in a percentage" in w for w in ex.warnings)
+
+
+def test_a_pages_bare_number_between_pages_run_together_is_no_figure(truth):
+    """The one-line huaiyin cut into pages, a PDF's text taken page by page with its separators
+    lost: each page a line, a bare page number alone between (`…申请数量` / `3` / `171000018…`),
+    anywhere in the tables, even inside a figure; and a last page number after the text. Before: the
+    number was read into the glued run beside it (`…人次274` / `3`: 2743 at 0.9). No figure is wrong,
+    and as many are read as where the page broke with no number."""
+    from gik_tui.core.tables.stream import bare_page_number
+
+    text = (EXAMPLES / "2020_huaiyin_oneline.txt").read_text(encoding="utf-8")
+    start = text.index("主动公开政府信息情况")
+    for k, at in enumerate(range(start, len(text) - 10, 97)):
+        broken = extract(read_bytes((text[:at] + "\n" + text[at:]).encode(), "2020_huaiyin_oneline.txt"))
+        filled = sum(c.value is not None for c in broken.cells)
+        for tail in ("", f"\n{k + 9}"):
+            cut = text[:at] + f"\n{k + 2}\n" + text[at:] + tail
+            ex = extract(read_bytes(cut.encode(), "2020_huaiyin_oneline.txt"))
+            wrong = [(c.key, c.value) for c in ex.cells if c.value is not None and c.value != truth.get(c.key)]
+            assert not wrong, (at, text[at - 10:at + 10], wrong)
+            assert sum(c.value is not None for c in ex.cells) == filled, (at, text[at - 10:at + 10])
+    # a figure alone among a table's short lines (a cell a line) is a cell, not a page's number
+    assert bare_page_number(["总计", "", "3", "", "1"], 2) == ""
+    assert bare_page_number(["政府信息公开" * 30, "3", "二、主动公开" * 30], 1) == "sure"
+    assert bare_page_number(["政府信息公开数17" * 30, "3", "二、主动公开" * 30], 1) == "sure"
+    assert bare_page_number(["政府信息公开" * 30, "", "12"], 2) == "sure"
+    assert bare_page_number(["政府信息公开数17" * 30, "", "12"], 2) == "maybe"
+    assert bare_page_number(["政府信息公开" * 30, "12", "附件：无"], 1) == ""
+
+
+@pytest.mark.parametrize("i", range(4))
+def test_a_lone_figure_after_a_pages_last_figure_at_the_texts_end_is_never_filled_either_way(i):
+    """A glued statistics table that ends the text with its last figure, then a line of one to
+    three digits alone: the page's number (`…接受培训人员数人次53` / `3`) or the rest of the figure a
+    line end cut (`…人次5` / `3`) — nothing tells which. Before: joined, 533 at 0.9 for the page's
+    number. The cell is offered, never filled; the rest of the table is read as without the line."""
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(i, seed=1, layout="g", template_id="legacy")
+    text = rep.render().decode(rep.encoding).rstrip("\n")
+    key = ("stats", ("政府信息公开会议和培训情况", "接受培训人员数"), ("统计数",))
+    last = str(rep.values[key])
+    assert text.endswith(last)
+    whole = extract(read_bytes(text.encode(), "r.txt"))
+    for cut in (text + "\n3", text + "\n\n3\n", text[:-1] + "\n" + last[-1]):
+        ex = extract(read_bytes(cut.encode(), "r.txt"))
+        assert ex.cell(*key).value is None, cut[-30:]
+        others = {c.key: c.value for c in ex.cells if c.key != key}
+        assert others == {c.key: c.value for c in whole.cells if c.key != key}

@@ -35,7 +35,7 @@ from ..solve import (MAX_OPTIONS, MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint
 from ..templates import TableSpec, Template, load_template
 from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, Parsed, blank_mark, in_wan, parse_value, unfit
 from .glued import AMOUNT_UNITS, NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, RUN_AT, UNITS as _UNITS, vocabulary
-from .stream import Tok, page_text
+from .stream import Tok, bare_page_number, page_text
 
 FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
 FUZZY_MARGIN = 8  # another row's label this near to a loose match's is as likely (`_nearest`)
@@ -2473,6 +2473,12 @@ class _Aligner:
             for k, tok in enumerate(pieces):
                 if at:
                     joint = self._run_on(pieces[k - 1], tok)
+                    if joint is not None and len(tok.text) <= 3 and tok.text.isdigit() \
+                            and self.doc.norm_lines[tok.line].strip() == tok.text \
+                            and bare_page_number(self.doc.norm_lines, tok.line) == "maybe":
+                        # (the rest of a figure a line end cut, or a page's bare number after it: no
+                        # reading of the row is sure — offered, never filled)
+                        t.words = True
                     if joint is None:
                         parts.append(" ")
                         at.append(at[-1] + 1)
@@ -2704,9 +2710,13 @@ class _Aligner:
         if not b.glued and ((p := parse_value(b.text)) is None or p.value is None or not b.text[0].isdigit()):
             return None
         between = norm[a.end:b.start]
-        if not between.strip():
-            return ""
-        return "." if between[0] == "." and not between[1:].strip() and a.text[-1].isdigit() and b.text[0].isdigit() else None
+        point = between[:1] == "." and a.text[-1].isdigit() and b.text[0].isdigit()
+        rest = between[1:] if point else between
+        if rest.strip() and (not (core := rest.strip()).isdigit() or len(core) > 3 or not any(
+                self.doc.norm_lines[k].strip() == core and bare_page_number(self.doc.norm_lines, k) == "sure"
+                for k in range(a.line + 1, b.line))):
+            return None  # (only blank lines between — or a page's bare number, stream.bare_page_number: the page broke there)
+        return "." if point else ""
 
     def _page_line(self, a: Tok, b: Tok) -> bool:
         """Are the lines of `a` and `b` a page's text run together rather than a table's rows: longer

@@ -160,6 +160,35 @@ def _point_cut(toks: list[Tok], k: int, norm: str) -> None:
     toks[k - 1:k + 1] = [Tok(a.text + b.text, a.start, b.end, a.line, a.multi or b.multi, False)]
 
 
+PAGE_LINE = 120  # characters: a line this long without bars or tabs is a page's text run together, no row
+
+
+def bare_page_number(lines: list[str], i: int) -> str:
+    """Is the line `i`, a figure of one to three digits alone, a page's bare number between pages
+    whose text runs together on a line each (a PDF's text taken page by page, its separators
+    lost) — the nearest lines that hold anything, before it and after it, each such a page's text or
+    the text's end, one of them a page's? "sure" when a page's text follows (read as a figure, it
+    was joined to the glued run beside it: `…申请数量` / `3` / `171000018…`; a figure's rest would
+    stand on the line of the text after it, `…人次27` / `4（二）…`), or the text ends after a page
+    that ends in no figure; "maybe" at the text's end after a page ending in a figure, the rest of
+    that figure a line end cut as likely (`…人次27` / `4`, or `…人次274` / `3`: 2743 at 0.9 — align
+    reads the row as offered, never filled); else "". Among a table's own short lines (a cell a
+    line) a figure alone is a cell: never a page's number."""
+    def page(j: int, step: int) -> str | None:  # the nearest line that holds anything ("" at the text's end)
+        while 0 <= j < len(lines):
+            t = lines[j].strip()
+            if t:
+                return t
+            j += step
+        return ""
+
+    before, after = page(i - 1, -1), page(i + 1, 1)
+    if not all(t == "" or len(t) >= PAGE_LINE and "|" not in t and "\t" not in t for t in (before, after)) \
+            or not (before or after):
+        return ""
+    return "maybe" if not after and before[-1:].isdigit() else "sure"
+
+
 def _row_form(s: str) -> re.Match | None:
     """The first form of a row one space apart that the line `s` is, or None."""
     for pattern, longest in _ROW_FORMS:
@@ -345,6 +374,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             continue
         s = line.strip()
         if not s:
+            continue
+        if len(s) <= 3 and s.isdigit() and bare_page_number(lines, i) == "sure":
             continue
         lead = line.find(s[0])
         if toks and (s[0] == "." and toks[-1].text[-1:].isdigit() or toks[-1].text[-1:] == "." and s[0].isdigit()) \
