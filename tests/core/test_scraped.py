@@ -398,14 +398,18 @@ def test_a_pages_bare_number_between_pages_run_together_is_no_figure(truth):
     assert bare_page_number(["政府信息公开数17" * 30, "3", "二、主动公开" * 30], 1) == "sure"
     assert bare_page_number(["政府信息公开" * 30, "", "12"], 2) == "sure"
     assert bare_page_number(["政府信息公开数17" * 30, "", "12"], 2) == "maybe"
-    assert bare_page_number(["政府信息公开" * 30, "12", "附件：无"], 1) == ""
+    assert bare_page_number(["政府信息公开" * 30, "12", "打印本页 关闭窗口"], 1) == "sure"
+    assert bare_page_number(["政府信息公开数17" * 30, "12", "打印本页 关闭窗口"], 1) == "maybe"
+    assert bare_page_number(["政府信息公开" * 30, "12", "5"], 1) == ""  # (a table a cell a line after the page)
+    assert bare_page_number(["统计数", "12", "政府信息公开" * 30], 1) == ""
 
 
 @pytest.mark.parametrize("i", range(4))
 def test_a_lone_figure_after_a_pages_last_figure_at_the_texts_end_is_never_filled_either_way(i):
     """A glued statistics table that ends the text with its last figure, then a line of one to
-    three digits alone: the page's number (`…接受培训人员数人次53` / `3`) or the rest of the figure a
-    line end cut (`…人次5` / `3`) — nothing tells which. Before: joined, 533 at 0.9 for the page's
+    three digits alone (then the text's end, or a line of the page's chrome): the page's number
+    (`…接受培训人员数人次53` / `3`) or the rest of the figure a line end cut (`…人次5` / `3`) — nothing
+    tells which. Before: joined, 533 at 0.9 for the page's
     number. The cell is offered, never filled; the rest of the table is read as without the line."""
     from gik_tui.core.synth import make_report
 
@@ -415,7 +419,7 @@ def test_a_lone_figure_after_a_pages_last_figure_at_the_texts_end_is_never_fille
     last = str(rep.values[key])
     assert text.endswith(last)
     whole = extract(read_bytes(text.encode(), "r.txt"))
-    for cut in (text + "\n3", text + "\n\n3\n", text[:-1] + "\n" + last[-1]):
+    for cut in (text + "\n3", text + "\n\n3\n", text[:-1] + "\n" + last[-1], text + "\n3\n打印本页 关闭窗口"):
         ex = extract(read_bytes(cut.encode(), "r.txt"))
         assert ex.cell(*key).value is None, cut[-30:]
         others = {c.key: c.value for c in ex.cells if c.key != key}

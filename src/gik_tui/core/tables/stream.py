@@ -164,17 +164,16 @@ PAGE_LINE = 120  # characters: a line this long without bars or tabs is a page's
 
 
 def bare_page_number(lines: list[str], i: int) -> str:
-    """Is the line `i`, a figure of one to three digits alone, a page's bare number between pages
-    whose text runs together on a line each (a PDF's text taken page by page, its separators
-    lost) — the nearest lines that hold anything, before it and after it, each such a page's text or
-    the text's end, one of them a page's? "sure" when a page's text follows (read as a figure, it
-    was joined to the glued run beside it: `…申请数量` / `3` / `171000018…`; a figure's rest would
-    stand on the line of the text after it, `…人次27` / `4（二）…`), or the text ends after a page
-    that ends in no figure; "maybe" at the text's end after a page ending in a figure, the rest of
-    that figure a line end cut as likely (`…人次27` / `4`, or `…人次274` / `3`: 2743 at 0.9 — align
-    reads the row as offered, never filled); else "". Among a table's own short lines (a cell a
-    line) a figure alone is a cell: never a page's number."""
-    def page(j: int, step: int) -> str | None:  # the nearest line that holds anything ("" at the text's end)
+    """Is the line `i`, a figure of one to three digits alone, a page's bare number after a page
+    whose text runs together on one line (a PDF's text taken page by page, its separators lost)?
+    "sure" when the next page's text follows (read as a figure, it was joined to the glued run
+    beside it: `…申请数量` / `3` / `171000018…`; a figure's rest would stand on the line of the text
+    after it, `…人次27` / `4（二）…`), or when the page before ends in no figure; "maybe" when the
+    page before ends in a figure and the text ends after the line (or a line of the page's chrome
+    follows, 打印本页), that figure's rest a line end cut as likely (`…人次27` / `4`, or `…人次274`
+    / `3`: 2743 at 0.9 — align reads the row as offered, never filled); else "". Among a table's
+    own short lines (a cell a line, or a figure after it) a figure alone is a cell: never this."""
+    def near(j: int, step: int) -> str:  # the nearest line that holds anything ("" at the text's end)
         while 0 <= j < len(lines):
             t = lines[j].strip()
             if t:
@@ -182,11 +181,17 @@ def bare_page_number(lines: list[str], i: int) -> str:
             j += step
         return ""
 
-    before, after = page(i - 1, -1), page(i + 1, 1)
-    if not all(t == "" or len(t) >= PAGE_LINE and "|" not in t and "\t" not in t for t in (before, after)) \
-            or not (before or after):
+    def page(t: str) -> bool:
+        return len(t) >= PAGE_LINE and "|" not in t and "\t" not in t
+
+    before, after = near(i - 1, -1), near(i + 1, 1)
+    if not page(before):
         return ""
-    return "maybe" if not after and before[-1:].isdigit() else "sure"
+    if page(after):
+        return "sure"
+    if "|" in after or "\t" in after or after[:1].isdigit():
+        return ""  # (a table's line after it, or a figure: the cells of a table that follows the page)
+    return "maybe" if before[-1].isdigit() else "sure"
 
 
 def _row_form(s: str) -> re.Match | None:
