@@ -371,6 +371,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
     skip_next = False
     norm = doc.norm
     pointed: list[int] = []  # the tokens that may be the rest of a figure a line end cut (_point_cut)
+    page_before = False
     for i, line in enumerate(lines):
         here = base
         base += len(line) + 1
@@ -380,8 +381,10 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         s = line.strip()
         if not s:
             continue
-        if len(s) <= 3 and s.isdigit() and bare_page_number(lines, i) == "sure":
+        size = len(s)
+        if page_before and size <= 3 and s.isdigit() and bare_page_number(lines, i) == "sure":
             continue
+        page_before = size >= PAGE_LINE  # (the line before a page's bare number is a page's text: bare_page_number)
         lead = line.find(s[0])
         if toks and (s[0] == "." and toks[-1].text[-1:].isdigit() or toks[-1].text[-1:] == "." and s[0].isdigit()) \
                 and not toks[-1].glued:
