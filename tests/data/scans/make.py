@@ -5,6 +5,10 @@ scanner would: clean, blurred (and heavily at 150) and turned 1°, at 150 and 30
 need no font: the pictures are committed. Run from the project root:
 
     python tests/data/scans/make.py
+
+then record the OCR engine's output on them for the tests (tests/data/scans/engine.py):
+
+    python tests/data/scans/engine.py
 """
 
 from __future__ import annotations
