@@ -714,12 +714,8 @@ def _figure_prior(raw: str) -> float:
     n, x = len(digits), int(digits)
     if x == 0:
         return _ZERO
-    if raw[-1:] in "元亿" and raw[-2:] != "万元":
-        try:
-            wan = float("".join(ch for ch in raw if ch.isdigit() or ch == ".")) * (1e4 if "亿" in raw[-2:] else 1e-4)
-        except ValueError:  # (1.2.3元: no figure, weighed by its digits)
-            wan = x
-        x = max(1, int(wan))
+    if raw[-1:] in "元亿" and raw[-2:] != "万元" and (p := parse_value(raw)) is not None and p.value is not None:
+        x = max(1, int(p.value))  # (parse_value gives an amount in 万元)
         n = len(str(x))
     w = _DIGITS[min(n, len(_DIGITS)) - 1] / (x * _LN10)
     return (1 - _ZERO) * w if n == 1 else w

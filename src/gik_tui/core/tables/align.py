@@ -795,7 +795,7 @@ class _Aligner:
 
     def _amount_row(self, t: _Target) -> bool:
         """Has the row `t` a column of amounts?"""
-        return any(self.idx.cellinfo[(t.table, t.row, c)][0] == "amount" for c in self.idx.columns[(t.table, t.row)])
+        return "amount" in self._kinds(t.table, t.row, self.idx.columns[(t.table, t.row)])
 
     def _unit_of_next(self, t: _Target, tok: Tok, raw: str) -> bool:
         """Is the amount's unit `tok` (`raw`), after a row's figure, the unit of the bare figure
@@ -811,8 +811,7 @@ class _Aligner:
         after = parse_value(nxt.text) if len(nxt.text) < 40 else None
         if after is None or after.value is None or after.kind not in ("count", "amount") or after.unit not in (None, "万元"):
             return False  # (parse_value gives an amount written with its unit in 万元)
-        cols = self.idx.columns[(t.table, t.row)]
-        kinds = [self.idx.cellinfo[(t.table, t.row, c)][0] for c in cols]
+        kinds = self._kinds(t.table, t.row, self.idx.columns[(t.table, t.row)])
         k = len(t.values) - 1  # the column of the figure before, as the row's cells stand so far
         if t.values[-1][1] is GLUED:  # (its run may hold any number of the row's figures: all but the last column's)
             if kinds[-1] != "amount" or len(kinds) < 2:
@@ -3030,7 +3029,6 @@ def _split_of(u: Uncertain, res) -> Split:
 
 
 @cache
-@cache
 def _own_identities(template_id: str, table: str, row: LabelPath, cols: tuple[LabelPath, ...]) -> tuple:
     """The table's identities (checks, not hints) over the cells of one row alone, each as
     (column index, coefficient) pairs: the review row's three totals, 总计 = 自然人 + …"""
@@ -3039,6 +3037,7 @@ def _own_identities(template_id: str, table: str, row: LabelPath, cols: tuple[La
                  if c.kind == "eq" and all(k in index for k, _ in c.terms))
 
 
+@cache
 def _constraints(template_id: str, table: str) -> tuple[list[Constraint], list[Constraint]]:
     """The table's checks and hints as solver constraints (Σ lhs − Σ rhs = 0, or ≤ 0), once."""
     def of(part: str) -> list[Constraint]:

@@ -150,9 +150,7 @@ def _point_cut(toks: list[Tok], k: int, norm: str) -> None:
     amount's unit on the next line, `142467300` / `元`, is a cell of its own: align reads it with
     the figure it belongs to, the one before or the one after.)"""
     a, b = toks[k - 1], toks[k]
-    if a.line == b.line or b.empty or b.glued or norm[a.end:b.start].strip():
-        return
-    if not _WHOLE_PART.fullmatch(a.text):
+    if a.line == b.line or b.empty or b.glued or norm[a.end:b.start].strip() or not _WHOLE_PART.fullmatch(a.text):
         return
     dot_a, dot_b = a.text.endswith("."), b.text.startswith(".")
     if dot_a == dot_b or not _FRACTION_PART.fullmatch(b.text):
