@@ -395,6 +395,38 @@ def test_page_furniture_between_two_rows_never_gives_a_wrong_figure():
     assert tried > 300
 
 
+@pytest.mark.parametrize("template_id", ["gik-2021", "gik-2019"])
+def test_page_furniture_inside_a_row_written_a_cell_a_line_is_read_past_and_the_row_offered(template_id):
+    """A line of a page's furniture (a site's breadcrumb, its font switch, a running header, its
+    print links) between two cells of a row written a cell a line (`3 |` lines, or cells alone
+    with the empty ones left out): never a wrong figure, and the row read on past the words is
+    offered, its figures first. Before, the row ended at the words: its figures before them were
+    placed as a row that dropped empty cells (a requests row cut after its first cell, 0, had it
+    as its total at 0.9) and those after were lost."""
+    from gik_tui.core.synth import make_report
+
+    fig = re.compile(r"^\s*[0-9][0-9.]*\s*\|?\s*$")
+    furniture = ["首页 > 政务公开 > 年度报告", "【字体：大 中 小】", "某县人民政府办公室 2021年1月", "打印本页 关闭窗口"]
+    tried = offered = 0
+    for layout in ("a", "b"):
+        rep = make_report(0, seed=5, layout=layout, template_id=template_id, encoding="utf-8", shape="real")
+        lines = rep.render().decode("utf-8").split("\n")
+        inside = [k for k in range(len(lines) - 3) if fig.match(lines[k]) and (fig.match(lines[k + 1]) or
+                                                                             fig.match(lines[k + 2]))]
+        for k in inside[::3]:
+            words = furniture[k % len(furniture)]
+            text = "\n".join(lines[:k + 1] + [words] + lines[k + 1:])
+            for c in extract(read_bytes(text.encode(), rep.filename)).cells:
+                truth = rep.values.get(c.key)
+                if c.value is not None:
+                    assert c.value == truth or truth is None and c.value == 0, (layout, k, words, c.key, c.value, truth)
+                elif c.candidates and truth is not None:
+                    assert c.candidates[0][0] == truth, (layout, k, words, c.key, c.candidates[:2], truth)
+                    offered += 1
+            tried += 1
+    assert tried > 50 and offered > 5 * tried  # (a row cut by the words: its cells offered)
+
+
 def test_a_broken_labels_start_that_is_another_rows_label_gives_way_to_the_whole_label():
     """`2.其他 1 0 0 0 0 0 1` / `法律行政法规禁止公开` (2021 format): 其他 alone is exactly the label of
     其他处理's last row, far ahead in the table; the start, its figures and the end are

@@ -1225,6 +1225,8 @@ class _Aligner:
             if t is not None and not t.row and not t.values:
                 return  # (a table of one unlabelled row still waits for its figures: a page's running header)
         cut = self._cut_by_words(tok)
+        if not cut and self._goes_on_past(tok, key):
+            return
         if t is not None and t.table in self.rep.serials and t.values and not cut:
             # a row the template does not list, its number ending the row before's figures — when
             # the next row's label has the number after it before it (not the heading after the table)
@@ -1263,6 +1265,34 @@ class _Aligner:
         if tok.line > t.values[-1][0].line + 2 or len(tok.text) > 20 or not _words_cell(tok.text) or not self._short(t):
             return False
         self._left_open(t, tok, "holds no figure")
+        return True
+
+    def _goes_on_past(self, tok: Tok, key: str) -> bool:
+        """Words that name nothing the template knows and number no row (a site's breadcrumb, 首页 >
+        政务公开 > 年度报告; a page's running header), right after the figures of a row short of its
+        columns, and then bare figures that fit the cells it lacks before the next label: the row
+        may go on past them — read on over them, its figures offered, never filled (ended at the
+        words, a requests row cut after its first cell had that figure placed as its total at 0.9,
+        its other six dropped)."""
+        t = self.target
+        toks = self.toks
+        if t is None or not t.values or toks[self.pos - 1] is not t.values[-1][0] \
+                or len(tok.text) > 40 or has_numbering(tok.text) or self._known(key):
+            return False
+        lacks = len(self.idx.columns[(t.table, t.row)]) - len(t.values)
+        if lacks < 1 or any(p is GLUED for _, p in t.values):
+            return False
+        k, seen, last = self.pos + 1, 0, tok.line
+        while k < len(toks) and seen <= lacks:
+            nxt = toks[k]
+            if nxt.line > last + 2 or nxt.glued or not (nxt.empty or _figure(nxt.text)):
+                break
+            seen, last = seen + 1, nxt.line
+            k += 1
+        if not 0 < seen <= lacks or k < len(toks) and toks[k].line == toks[k - 1].line and not has_numbering(toks[k].text) \
+                and not self._known(label_key(toks[k].text)):
+            return False  # (figures that words follow on their line: a row's of its own)
+        self._left_open(t, tok, "name no row, and figures after them may be the row's; it is read on past them")
         return True
 
     def _short(self, t: _Target) -> bool:
@@ -2044,7 +2074,9 @@ class _Aligner:
         elif wider:
             why = "a column the template lacks"
             trimmed = 0
-        elif not shifted and (len(vals) == n or (explicit and len(vals) < n and not spanned and not self._broken(t))):
+        elif not shifted and not t.words and (len(vals) == n or (explicit and len(vals) < n and not spanned
+                                                                  and not self._broken(t))):
+            # (a row read on past words that name no row is offered: `_goes_on_past`)
             conf = t.conf
             if len(vals) == n and (broken := self._breaks_its_totals(t, cols, vals)):
                 # (a page's number read as the review row's first figure, its last cut off by a
@@ -2057,8 +2089,8 @@ class _Aligner:
                 self._put(t.table, t.row, col, tok, p, conf, unit)
             return
         else:
-            why = "more values than columns" if len(vals) > n else (
-                "a value spans several columns" if spanned else "empty cells dropped")
+            why = "more values than columns" if len(vals) > n else "words among its figures" if t.words and len(vals) == n \
+                else ("a value spans several columns" if spanned else "empty cells dropped")
             trimmed = 0
         if trimmed:  # every field after the label: d of the empty ones in front are label cells
             fields = [(p, (tok.start, tok.end), tok.text) for tok, p in t.values]
