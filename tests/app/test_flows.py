@@ -746,6 +746,8 @@ async def test_typing_a_note_is_kept_and_saved(reports, ann_dir, monkeypatch):
         for _ in range(3):
             await pilot.pause()
         assert app.screen is not screen
+        # a note is work on the report: no longer new (it had stayed "new" with the note on it)
+        assert qrow(app.queue.query_one("#queue-table"), reports / "2019_lusong.txt")["status"] == "in progress"
 
 
 async def test_decisions_made_in_the_app_reach_csv_jsonl_and_the_workbook(reports, ann_dir, tmp_path):

@@ -340,6 +340,27 @@ def test_the_status_rule_lives_in_the_review(samples):
     assert done.status == "done"
 
 
+def test_a_note_is_work_on_the_report(samples):
+    """Writing a note moves a new report to "in progress" (the queue had said "new" of a report
+    with the analyst's note on it); taking the note back, nothing else changed, makes it new again;
+    a done report stays done."""
+    ex = extract_path(samples / "2019_lusong.txt")
+    rv = Review(ex, None, "2019_lusong.txt")
+    rv.set_note("ask the office about the 2019 total")
+    assert rv.status == "in progress" and rv.note == "ask the office about the 2019 total"
+    assert rv.annotation().note == "ask the office about the 2019 total"
+    rv.set_note("")
+    assert rv.status == "new" and rv.untouched()
+    rv.set_note("again")
+    rv.set_cell(LUSONG_TOTAL, 12)
+    rv.set_note("")
+    assert rv.status == "in progress"  # (an edit stands)
+    done = Review(ex, Annotation(source="2019_lusong.txt", sha256="", template="gik-2019", status="done"),
+                  "2019_lusong.txt")
+    done.set_note("checked")
+    assert done.status == "done"
+
+
 def test_each_decision_keeps_who_and_when():
     a = Annotation(source="r.txt", sha256="", template="gik-2021", annotator="li",
                    cells=(CellEdit("requests", ("结转下年度继续办理",), ("自然人",), 3, 2, "wang", "2026-11-27T09:00:00+00:00"),

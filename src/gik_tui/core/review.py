@@ -362,6 +362,18 @@ class Review:
             self.meta = dict(meta)
             self._started()
 
+    def set_note(self, text: str) -> None:
+        """The analyst's note on the report: writing one is work on it, so a new report is now in
+        progress — and one whose note is taken back, nothing else changed, is new again."""
+        if text == self.note:
+            return
+        self.note = text
+        if text:
+            self._started()
+        elif not self._undo and self.status == IN_PROGRESS and self._start[2] == NEW \
+                and _without_status(self.decided()) == _without_status(self._start):
+            self.status = NEW
+
     def _started(self) -> None:
         """The status rule: a report the analyst changed anything in is no longer new."""
         if self.status == NEW:

@@ -726,8 +726,8 @@ class ReportScreen(Editing, Headings, Saving, Screen):
         def done(note: str | None) -> None:
             if note is None:
                 return
+            self.review.set_note(note)
             self.review.status = FLAGGED
-            self.review.note = note
             self.query_one(NotesPane).set_note(note)
             self.mark_dirty()
             self.save_now()
@@ -744,7 +744,7 @@ class ReportScreen(Editing, Headings, Saving, Screen):
     @on(NotesPane.Changed)
     def _note_changed(self, event: NotesPane.Changed) -> None:
         if self.review is not None and event.text != self.review.note:
-            self.review.note = event.text
+            self.review.set_note(event.text)
             self.mark_dirty()
 
     def action_next_report(self, step: int) -> None:
