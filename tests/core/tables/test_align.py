@@ -505,6 +505,28 @@ def test_a_line_cut_anywhere_in_a_glued_table_never_fills_a_wrong_figure(name, w
     assert not wrong, (text[cut - 10:cut], text[cut:cut + 10], wrong[:3])
 
 
+@pytest.mark.parametrize("name", ["2020_huaiyin_glued.txt", "2020_huaiyin_oneline.txt"])
+def test_a_line_end_inside_a_word_of_a_glued_table_reads_as_no_break(name):
+    """A line end inside a header word or a row's label of the glued example's tables (a cell's
+    <br> in the scraped page: 法人或 / 其他组织, 危及“ / 三安全一稳定”): every cell reads as in the
+    unbroken text. Before, 其他 opened the line after the break as a column of its own and the
+    requests table was read a column off — 88 of its 161 figures left blank."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.tables.glued import vocabulary
+
+    text = open(f"tests/data/examples/{name}", encoding="utf-8").read()
+    whole = {c.key: c.value for c in extract(read_bytes(text.encode(), "2020_x.txt")).cells}
+    assert sum(v is not None for v in whole.values()) == 185
+    a, b = text.index("二、主动公开政府信息情况"), text.index("五、存在的主要问题")
+    inside = sorted({p for m in vocabulary("gik-2019").scanner.finditer(text, a, b)
+                     if m.group("word") and m.end() - m.start() >= 3 for p in range(m.start() + 1, m.end())})
+    assert len(inside) > 300
+    for p in inside[::4]:
+        got = {c.key: c.value for c in extract(read_bytes((text[:p] + "\n" + text[p:]).encode(), "2020_x.txt")).cells}
+        assert got == whole, (text[p - 8:p], text[p:p + 8], [(k, whole[k], got.get(k)) for k in whole if got.get(k) != whole[k]][:3])
+
+
 @pytest.mark.parametrize("after, sep", [("行政许可172+82299", "\n"), ("行政许可172+8229", "\n\n"),
                                         ("政府集中采购51878874.", "\n"), ("政府集中采购518788", " \n")])
 def test_a_glued_rows_figures_cut_by_a_line_end_are_its_candidates_as_unbroken(after, sep):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from hypothesis import given, settings, strategies as st
 
-from gik_tui.core.tables.glued import _BARE, bare_offsets, may_be_glued
+from gik_tui.core.tables.glued import _BARE, bare_offsets, may_be_glued, word_across
 
 # every character the pattern treats apart: CJK before and after (counting words among them),
 # brackets, signs (增 and 减 are CJK too), digits (a full-width and an Arabic-Indic one), points, commas,
@@ -232,3 +234,17 @@ def test_a_line_cut_at_a_rows_number_in_a_glued_legacy_table_never_fills_a_wrong
     truth = {k: v for k, v in rep.values.items() if v is not None}
     wrong = [(c.row, c.value, truth[c.key]) for c in ex.cells if c.value is not None and c.key in truth and c.value != truth[c.key]]
     assert not wrong, (text[cut - 12:cut], text[cut:cut + 12], wrong)
+
+
+@pytest.mark.parametrize("before, after, across", [
+    ("申请人情况自然人法人或", "其他组织总计商业企业", True),
+    ("申请人情况自然人法人", "或其他组织总计", True),
+    ("一、本年新收政府信息公开", "申请数量171000018", True),
+    ("行政复议结果维持结果纠正尚未", "审结总计", True),
+    ("申请人情况自然人法人或其他组织", "总计商业企业", False),  # (a line end between two words)
+    ("三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为", False),
+    ("各部门汇总", "计划于明年", False),  # (总计 across it: a word of two characters joins nothing)
+    ("", "其他组织", False),
+])
+def test_a_word_of_the_tables_across_a_line_end(before, after, across):
+    assert word_across(before, after, "gik-2019") is across

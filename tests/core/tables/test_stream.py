@@ -215,3 +215,23 @@ def test_figures_then_a_space_and_words_after_a_glued_run_are_its_rest_on_a_page
         assert not got[0][1], got
     else:
         assert got[0] == (run, True) and got[1][0].startswith(after[len(run) + 1:len(run) + 3]), got
+
+
+def test_a_line_end_inside_a_word_of_a_glued_table_is_read_as_no_break():
+    """Glued text broken by a line end inside a header word (a cell's <br>: 法人或 / 其他组织): the
+    two lines are read as one — the word whole, each token at its place in the text (a word across
+    the break spans it), its line the one it starts on. Read apart, 其他 opened the second line as
+    a column of its own."""
+    text = ("三、收到和处理政府信息公开申请情况\n申请人情况自然人法人或\n其他组织总计商业企业科研机构社会公益组织"
+            "法律服务机构其他一、本年新收政府信息公开申请数量171000018二、上年结转政府信息公开申请数量0000000")
+    doc = read_bytes(text.encode(), "r.txt")
+    toks = tokenize(doc, "gik-2019")
+    words = [t.text for t in toks]
+    assert words[words.index("自然人"):words.index("自然人") + 3] == ["自然人", "法人或其他组织", "总计"]
+    assert "其他组织" not in words and words.count("其他") == 1
+    for t in toks:
+        assert doc.norm[t.start:t.end].replace("\n", "") == t.text
+    whole = next(t for t in toks if t.text == "法人或其他组织")
+    assert whole.line == 1 and doc.norm[whole.start:whole.end] == "法人或\n其他组织"
+    assert next(t for t in toks if t.text == "总计").line == 2
+    assert next(t for t in toks if t.text == "171000018").glued

@@ -92,6 +92,7 @@ class Piece:
 class Vocab:
     scanner: re.Pattern
     ordinals: dict[str, frozenset[int]]  # label key → the numbers its row is numbered with
+    longest: int = 0  # the most characters a word of the tables has
 
 
 def _variants(label: str) -> set[str]:
@@ -158,7 +159,27 @@ def vocabulary(template_id: str) -> Vocab:
     first = "".join(re.escape(c) for c in sorted({w[0] for w in words} | set("第(*※[") | set(_SIGN_CHARS) | set(_DASH_CHARS)))
     scanner = re.compile(rf"(?=[{first}\d])(?:(?P<cap>{_CAPTION})|(?P<note>{_NOTE}|{_MARK})|(?P<word>{_trie(words)})"
                          rf"|(?P<num>{_RUN}))")
-    return Vocab(scanner, {k: frozenset(v) for k, v in ordinals.items()})
+    return Vocab(scanner, {k: frozenset(v) for k, v in ordinals.items()}, max(map(len, words), default=0))
+
+
+WORD_ACROSS_LEAST = 3  # a word this long or longer, broken by a line end, joins the two lines
+
+
+def word_across(before: str, after: str, template_id: str) -> bool:
+    """Does a word of the template's tables stand across the end of the line `before` and the start
+    of `after` — a header cell or a row's label broken by a line end in glued text (…自然人法人或 /
+    其他组织总计商业企业…, a cell's <br>)? Read apart, 其他 opened the next line as a column of its
+    own and the requests table was read a column off (most of it left blank)."""
+    vocab = vocabulary(template_id)
+    reach = vocab.longest - 1
+    text = before[-reach:] + after[:reach]
+    cut = min(reach, len(before))
+    scanner = vocab.scanner
+    for p in range(cut - 1, max(-1, cut - reach - 1), -1):
+        m = scanner.match(text, p)
+        if m is not None and m.end() > cut and m.group("word") is not None and m.end() - p >= WORD_ACROSS_LEAST:
+            return True
+    return False
 
 
 def bare_offsets(text: str) -> list[int]:

@@ -15,11 +15,12 @@ aligner whether a short row lost cells at its end or had empty cells dropped any
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..document import Document
 from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FOOTNOTE_AFTER
-from .glued import NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line
+from .glued import NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line, word_across
 
 
 @dataclass(slots=True)
@@ -273,6 +274,11 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             kb += 1
         return kb < nb and bare[kb] < end
 
+    def has_bare(start: int, end: int) -> bool:
+        """Does a bare figure stand in [start, end)? (The pointer stays where it is.)"""
+        k = bisect_left(bare, start, kb)
+        return k < nb and bare[k] < end
+
     def single(s: str, start: int, i: int) -> None:
         if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
             return  # (looked for only on the lines that could give cells: a check on every line costs 1 %)
@@ -406,6 +412,23 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             rest = s[m.end():]
             skip = len(rest) - len(rest.lstrip(" \t"))
             single(rest[skip:], start + m.end() + skip, i)
+            continue
+        if template_id is not None and i + 1 < n and not line[-1].isspace() and lines[i + 1][:1].strip() \
+                and "|" not in line and "\t" not in line and "|" not in lines[i + 1] and "\t" not in lines[i + 1] \
+                and len(line) + len(lines[i + 1]) <= _MAX_GLUED_LINE and has_bare(base, base + len(lines[i + 1])) \
+                and word_across(line, lines[i + 1], template_id):
+            # a line end inside a word of the tables, in glued text (…自然人法人或 / 其他组织总计…: a
+            # header cell's <br>): the two lines are read as one, each token at its place in them
+            first = len(toks)
+            start = here + lead
+            single(s + lines[i + 1].rstrip(), start, i + 1)  # (i + 1: the line after the two is the next one)
+            cut = start + len(s)  # where the line end falls in the joined text's offsets
+            for k in range(first, len(toks)):
+                t = toks[k]
+                a = t.start if t.start < cut else t.start + 1
+                toks[k] = Tok(t.text, a, t.end if t.end <= cut else t.end + 1, i if t.start < cut else i + 1,
+                              t.multi, t.empty, t.glued)
+            skip_next = True
             continue
         if len(line) > _MAX_LINE:
             if not noting or i not in notes or not noted(s, here + lead, i, single):
