@@ -235,3 +235,18 @@ def test_a_line_end_inside_a_word_of_a_glued_table_is_read_as_no_break():
     assert whole.line == 1 and doc.norm[whole.start:whole.end] == "法人或\n其他组织"
     assert next(t for t in toks if t.text == "总计").line == 2
     assert next(t for t in toks if t.text == "171000018").glued
+
+
+def test_a_page_end_inside_a_word_of_a_glued_table_its_bare_number_between_is_read_as_no_break():
+    """A PDF's pages run together a line each, the page ending inside a header word and its bare
+    number alone between (`…法人或` / `3` / `其他组织…`): the word whole, the number no token."""
+    page = "本报告由县人民政府办公室根据条例编制。" * 8 + "三、收到和处理政府信息公开申请情况申请人情况自然人法人或"
+    text = page + "\n3\n其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量171000018"
+    doc = read_bytes(text.encode(), "r.txt")
+    toks = tokenize(doc, "gik-2019")
+    words = [t.text for t in toks]
+    assert "法人或其他组织" in words and "3" not in words and "其他组织" not in words
+    whole = next(t for t in toks if t.text == "法人或其他组织")
+    assert doc.norm[whole.start:whole.end] == "法人或\n3\n其他组织" and whole.line == 0
+    run = next(t for t in toks if t.text == "171000018")
+    assert doc.norm[run.start:run.end] == "171000018" and run.line == 2

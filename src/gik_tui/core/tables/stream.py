@@ -229,6 +229,19 @@ def _pieces(line: str, base: int, sep: re.Pattern | str) -> list[tuple[str, int,
     return toks
 
 
+def _next_part(lines: list[str], i: int) -> int:
+    """The line that goes on from line `i` where a word of the tables may stand across the break:
+    the next one when it opens with no space, or the one after a page's bare number alone between
+    (`…法人或` / `3` / `其他组织…`); 0 when there is none."""
+    nxt = lines[i + 1]
+    if nxt[:1].strip():
+        if len(nxt) <= 3 and nxt.isdigit() and i + 2 < len(lines) and lines[i + 2][:1].strip() \
+                and bare_page_number(lines, i + 1) == "sure":
+            return i + 2
+        return i + 1
+    return 0
+
+
 def _cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
@@ -372,15 +385,14 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
     lines = doc.norm_lines
     n = len(lines)
     base = 0
-    skip_next = False
+    skip_to = -1  # the lines up to this one are read already (with the line before them)
     norm = doc.norm
     pointed: list[int] = []  # the tokens that may be the rest of a figure a line end cut (_point_cut)
     page_before = False
     for i, line in enumerate(lines):
         here = base
         base += len(line) + 1
-        if skip_next:
-            skip_next = False
+        if i <= skip_to:
             continue
         s = line.strip()
         if not s:
@@ -413,22 +425,25 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             skip = len(rest) - len(rest.lstrip(" \t"))
             single(rest[skip:], start + m.end() + skip, i)
             continue
-        if template_id is not None and i + 1 < n and not line[-1].isspace() and lines[i + 1][:1].strip() \
-                and "|" not in line and "\t" not in line and "|" not in lines[i + 1] and "\t" not in lines[i + 1] \
-                and len(line) + len(lines[i + 1]) <= _MAX_GLUED_LINE and has_bare(base, base + len(lines[i + 1])) \
-                and word_across(line, lines[i + 1], template_id):
+        if template_id is not None and i + 1 < n and not line[-1].isspace() and (j := _next_part(lines, i)) \
+                and "|" not in line and "\t" not in line and "|" not in lines[j] and "\t" not in lines[j] \
+                and len(line) + len(lines[j]) <= _MAX_GLUED_LINE \
+                and has_bare(there := base + sum(len(x) + 1 for x in lines[i + 1:j]), there + len(lines[j])) \
+                and word_across(line, lines[j], template_id):
             # a line end inside a word of the tables, in glued text (…自然人法人或 / 其他组织总计…: a
-            # header cell's <br>): the two lines are read as one, each token at its place in them
+            # header cell's <br>; or a page's end, its bare number between): the two lines are read
+            # as one, each token at its place in them
             first = len(toks)
             start = here + lead
-            single(s + lines[i + 1].rstrip(), start, i + 1)  # (i + 1: the line after the two is the next one)
+            single(s + lines[j].rstrip(), start, j)  # (j: the line after the two is the next one)
             cut = start + len(s)  # where the line end falls in the joined text's offsets
+            shift = there - cut
             for k in range(first, len(toks)):
                 t = toks[k]
-                a = t.start if t.start < cut else t.start + 1
-                toks[k] = Tok(t.text, a, t.end if t.end <= cut else t.end + 1, i if t.start < cut else i + 1,
+                a = t.start if t.start < cut else t.start + shift
+                toks[k] = Tok(t.text, a, t.end if t.end <= cut else t.end + shift, i if t.start < cut else j,
                               t.multi, t.empty, t.glued)
-            skip_next = True
+            skip_to = j
             continue
         if len(line) > _MAX_LINE:
             if not noting or i not in notes or not noted(s, here + lead, i, single):
@@ -478,7 +493,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         if i + 1 < n and "|" in lines[i + 1] and lines[i + 1].strip() == "|":
             # layout (a): a label alone on its line, its closing "|" on the next
             append(Tok(s, here + lead, here + lead + len(s), i, False, False))
-            skip_next = True
+            skip_to = i + 1
             continue
         if ("\t" not in s and "  " not in s) or len(s) > _MAX_ROW:  # a line this long is no row copied from Word
             start = here + lead
