@@ -250,3 +250,15 @@ def test_a_page_end_inside_a_word_of_a_glued_table_its_bare_number_between_is_re
     assert doc.norm[whole.start:whole.end] == "法人或\n3\n其他组织" and whole.line == 0
     run = next(t for t in toks if t.text == "171000018")
     assert doc.norm[run.start:run.end] == "171000018" and run.line == 2
+
+
+@pytest.mark.parametrize("after", ["三、收到和处理政府信息公开申请情况", "第二十条第（九）项信息内容"])
+def test_an_amounts_unit_opening_the_line_after_a_glued_run_is_a_token_of_its_own(after):
+    """A line end between a glued run and its amount's unit, a heading glued after the unit
+    (`…采购518788741100` / `元三、收到和处理…`): the unit a token of its own (align reads it as the
+    run's), not one word with the heading — nor 元 opening words that are no heading (元旦)."""
+    text = "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购518788741100\n元" + after
+    toks = [t.text for t in tokenize(read_bytes(text.encode(), "r.txt"), "gik-2019")]
+    assert toks[toks.index("518788741100") + 1] == "元"
+    prose = tokenize(read_bytes("政府集中采购518788741100\n元旦期间共公开信息12条".encode(), "r.txt"), "gik-2019")
+    assert "元" not in [t.text for t in prose]

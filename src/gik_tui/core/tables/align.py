@@ -823,6 +823,21 @@ class _Aligner:
         # (else the next figure writes its own unit, `| 518 | 元 | 78874.11万 |`: the unit cell names it again)
         return True
 
+    def _unit_ends_run(self, t: _Target, run: Tok, tok: Tok) -> bool:
+        """Is the amount's unit `tok`, a space after the glued run `run` or opening the line after it
+        (blank lines alone between), the end of that run — its last column an amount's, and no
+        figure after the unit that it could be the unit of?"""
+        if self.doc.norm[run.end:tok.start].strip() or not self._amount_row(t):
+            return False
+        kinds = self._kinds(t.table, t.row, self.idx.columns[(t.table, t.row)])
+        if kinds[-1] != "amount" or tok.line > run.line and self.doc.norm_lines[tok.line].lstrip()[:len(tok.text)] != tok.text:
+            return False  # (on a line of its own, the unit opens it: words may follow it there, `元三、收到和处理…`)
+        if self.pos + 1 < len(self.toks):
+            nxt = self.toks[self.pos + 1]
+            if nxt.glued or nxt.empty or _figure(nxt.text) or nxt.text[:1].isdigit():
+                return False
+        return True
+
     def _value(self, tok: Tok, parsed: Parsed) -> None:
         t = self.target
         if tok.empty and self.after_header and (t is None or not t.values) and not (
@@ -1018,7 +1033,13 @@ class _Aligner:
         if t is not None and t.values and raw in AMOUNT_UNITS and self.toks[self.pos - 1] is t.values[-1][0]:
             last, p = t.values[-1]
             if p is GLUED:
-                if not self._unit_of_next(t, tok, raw):
+                if self._unit_ends_run(t, last, tok):
+                    # the unit after the run, a space or a line end between, words after it
+                    # (`政府集中采购518788741100` / `元` / `三、…`; `…收费831534500 元三、…`): the run's own,
+                    # as if glued to it — read apart, the run was taken in 万元, ten thousand times the
+                    # amount (filled at 0.9 for a row of one column; offered, a count of 51878874110 first)
+                    t.values.append((Tok(raw, tok.start, tok.end, tok.line, False, False, True), GLUED))
+                elif not self._unit_of_next(t, tok, raw):
                     # (a glued run, then the unit: which of its figures it is the unit of, or whether
                     # it is the next run's, nothing says — no cut of them is sure; read alone, the
                     # amount after it was taken in 万元 at 0.9)
@@ -2503,7 +2524,8 @@ class _Aligner:
             at = []
             for k, tok in enumerate(pieces):
                 if at:
-                    joint = self._run_on(pieces[k - 1], tok)
+                    # (an amount's unit after the run: its end, as if glued to it — `_unit_ends_run`)
+                    joint = "" if tok.glued and tok.text in AMOUNT_UNITS else self._run_on(pieces[k - 1], tok)
                     if joint is not None and len(tok.text) <= 3 and tok.text.isdigit() \
                             and self.doc.norm_lines[tok.line].strip() == tok.text \
                             and bare_page_number(self.doc.norm_lines, tok.line) == "maybe":

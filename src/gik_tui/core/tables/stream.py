@@ -19,8 +19,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..document import Document
+from ..labels import has_numbering
 from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FOOTNOTE_AFTER
-from .glued import NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line, word_across
+from .glued import AMOUNT_UNITS, NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line, word_across
 
 
 @dataclass(slots=True)
@@ -203,6 +204,7 @@ def _row_form(s: str) -> re.Match | None:
 
 
 _FIGURE_END = frozenset("0123456789%—–-/元件个条次项*※])")  # how such a row's line ends
+_GLUED_CELL = 40  # a field of a tab-separated line longer than this, with a bare figure in it, may be glued text
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
 
@@ -227,6 +229,20 @@ def _pieces(line: str, base: int, sep: re.Pattern | str) -> list[tuple[str, int,
         s = base + p + lead
         toks.append((stripped, s, s + len(stripped)))
     return toks
+
+
+_AMOUNT_UNIT_AT = re.compile("|".join(sorted((re.escape(u) for u in AMOUNT_UNITS if u.endswith("元")), key=len, reverse=True)))
+_UNIT_START = frozenset(u[0] for u in AMOUNT_UNITS)
+
+
+def _unit_then_heading(text: str) -> int:
+    """Where an amount's unit (元, 万元, 亿元) that opens `text` ends, when a heading or a numbered
+    label is glued after it (`元三、收到和处理…`, `万元第二十条第（九）项…`); else 0."""
+    unit = _AMOUNT_UNIT_AT.match(text) if text[:1] in _UNIT_START else None
+    if unit is None or len(text) == unit.end():
+        return 0
+    k = unit.end()
+    return k if has_numbering(text[k:k + 12]) or text.startswith("第二十条", k) else 0
 
 
 def _next_part(lines: list[str], i: int) -> int:
@@ -317,8 +333,17 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                         after = opening_row(lines[j], template_id)
                 parts = split_line(s, template_id, after)
                 if parts is not None:
+                    end = -1  # where the last glued run ended
                     for text, a, b, glued in parts:
+                        if not glued and text[0] in " \t\u3000":  # (a word a space after a run: stripped)
+                            a += len(text) - len(text := text.lstrip())
+                        if end >= 0 and not glued and not s[end:a].strip() and (cut := _unit_then_heading(text)):
+                            # (a run, a space, its amount's unit and the next heading glued after it:
+                            # `…收费831534500 元三、收到…` — the unit a token of its own, align's to place)
+                            append(Tok(text[:cut], start + a, start + a + cut, i, False, False))
+                            text, a = text[cut:], a + cut
                         append(Tok(text, start + a, start + b, i, False, False, glued))
+                        end = b if glued else -1
                     return
         if m is not None:
             spaced(s, start, i, m)
@@ -425,6 +450,16 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             skip = len(rest) - len(rest.lstrip(" \t"))
             single(rest[skip:], start + m.end() + skip, i)
             continue
+        if s[0] in _UNIT_START and toks and toks[-1].glued and template_id is not None \
+                and (cut := _unit_then_heading(s)) and not norm[toks[-1].end:here].strip():
+            # an amount's unit opening the line after a glued run, a heading or a numbered label glued
+            # after it (`…采购518788741100` / `元三、收到和处理…`: a line end between the run and its unit): a token of its own, which
+            # align reads as the run's (read as one word with the heading, the unit was lost and the
+            # run offered in 万元, ten thousand times the amount)
+            start = here + lead
+            append(Tok(s[:cut], start, start + cut, i, False, False))
+            single(s[cut:], start + cut, i)
+            continue
         if template_id is not None and i + 1 < n and not line[-1].isspace() and (j := _next_part(lines, i)) \
                 and "|" not in line and "\t" not in line and "|" not in lines[j] and "\t" not in lines[j] \
                 and len(line) + len(lines[j]) <= _MAX_GLUED_LINE \
@@ -519,6 +554,13 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             if lead_empty < len(parts) and not parts[lead_empty][0][0].isdigit():
                 parts = parts[lead_empty:]
             for text, a, b in parts:
+                if template_id is not None and len(text) > _GLUED_CELL and has_bare(a, b) \
+                        and (glued := split_line(text, template_id)) is not None:
+                    # glued text in a field (a line of glued tables with a tab in it, `…收费831534500\t元`):
+                    # its words and runs — read as one cell, every table on the line was lost
+                    for t, x, y, g in glued:
+                        append(Tok(t, a + x, a + y, i, False, False, g))
+                    continue
                 append(Tok(text, a, b, i, len(parts) > 1, not text))
             if noting and i in notes:
                 _last_with_note(toks, i)
