@@ -397,8 +397,8 @@ def test_page_furniture_between_two_rows_never_gives_a_wrong_figure():
 
 @pytest.mark.parametrize("template_id", ["gik-2021", "gik-2019"])
 def test_page_furniture_inside_a_row_written_a_cell_a_line_is_read_past_and_the_row_offered(template_id):
-    """A line of a page's furniture (a site's breadcrumb, its font switch, a running header, its
-    print links) between two cells of a row written a cell a line (`3 |` lines, or cells alone
+    """A line or two of a page's furniture (a site's breadcrumb, its font switch, a running header,
+    its print links) between two cells of a row written a cell a line (`3 |` lines, or cells alone
     with the empty ones left out): never a wrong figure, and the row read on past the words is
     offered, its figures first. Before, the row ended at the words: its figures before them were
     placed as a row that dropped empty cells (a requests row cut after its first cell, 0, had it
@@ -415,6 +415,8 @@ def test_page_furniture_inside_a_row_written_a_cell_a_line_is_read_past_and_the_
                                                                              fig.match(lines[k + 2]))]
         for k in inside[::3]:
             words = furniture[k % len(furniture)]
+            if k % 2:  # (two lines of it: a running header, then the print links)
+                words += "\n" + furniture[(k + 1) % len(furniture)]
             text = "\n".join(lines[:k + 1] + [words] + lines[k + 1:])
             for c in extract(read_bytes(text.encode(), rep.filename)).cells:
                 truth = rep.values.get(c.key)

@@ -59,6 +59,9 @@ _POINT_THOUSANDS = re.compile(r"[+\-]?\d{1,3}(?:\.\d{3})+")
 MAX_CELL_LINE = 400  # characters: a longer line is no table row whose words stand among its figures (_in_row)
 
 
+_FURNITURE_LINES = 3  # lines of a page's furniture read past inside a row (_goes_on_past)
+
+
 def _words_cell(text: str) -> bool:
     """Could these words be a cell that holds no figure, in a table a cell a line — a digit in
     them (17[1], 约17), or a word or two (不详, 见附件) that ends no label (小计, 其中)?"""
@@ -1245,9 +1248,9 @@ class _Aligner:
                 self.head.stray = True
             if t is not None and not t.row and not t.values:
                 return  # (a table of one unlabelled row still waits for its figures: a page's running header)
-        cut = self._cut_by_words(tok)
-        if not cut and self._goes_on_past(tok, key):
+        if self._goes_on_past(tok, key):
             return
+        cut = self._cut_by_words(tok)
         if t is not None and t.table in self.rep.serials and t.values and not cut:
             # a row the template does not list, its number ending the row before's figures — when
             # the next row's label has the number after it before it (not the heading after the table)
@@ -1303,7 +1306,11 @@ class _Aligner:
         lacks = len(self.idx.columns[(t.table, t.row)]) - len(t.values)
         if lacks < 1 or any(p is GLUED for _, p in t.values):
             return False
-        k, seen, last = self.pos + 1, 0, tok.line
+        k, last = self.pos + 1, tok.line
+        while k < len(toks) and k <= self.pos + _FURNITURE_LINES and self._furniture(toks[k], last):
+            last = toks[k].line  # (a page's furniture of several lines: its running header, then a breadcrumb)
+            k += 1
+        words_to, seen = k - 1, 0
         while k < len(toks) and seen <= lacks:
             nxt = toks[k]
             if nxt.line > last + 2 or nxt.glued or not (nxt.empty or _figure(nxt.text)):
@@ -1314,7 +1321,13 @@ class _Aligner:
                 and not self._known(label_key(toks[k].text)):
             return False  # (figures that words follow on their line: a row's of its own)
         self._left_open(t, tok, "name no row, and figures after them may be the row's; it is read on past them")
+        self.skip_to = max(self.skip_to, words_to)
         return True
+
+    def _furniture(self, tk: Tok, last: int) -> bool:
+        """Is `tk` a line of words like the one `_goes_on_past` reads past, right after line `last`?"""
+        return tk.line <= last + 2 and not tk.glued and not tk.empty and len(tk.text) <= 40 and not _figure(tk.text) \
+            and not has_numbering(tk.text) and not self._known(label_key(tk.text)) and not tk.text[:1].isdigit()
 
     def _short(self, t: _Target) -> bool:
         """Is the row short of its columns — or glued, so that how many cells its runs hold is
