@@ -460,11 +460,10 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             append(Tok(s[:cut], start, start + cut, i, False, False))
             single(s[cut:], start + cut, i)
             continue
-        if template_id is not None and i + 1 < n and not line[-1].isspace() and (j := _next_part(lines, i)) \
-                and "|" not in line and "\t" not in line and "|" not in lines[j] and "\t" not in lines[j] \
-                and len(line) + len(lines[j]) <= _MAX_GLUED_LINE \
-                and has_bare(there := base + sum(len(x) + 1 for x in lines[i + 1:j]), there + len(lines[j])) \
-                and word_across(line, lines[j], template_id):
+        if template_id is not None and i + 1 < n and not line[-1].isspace() and "|" not in line and "\t" not in line \
+                and (j := _next_part(lines, i)) and "|" not in lines[j] and "\t" not in lines[j] \
+                and has_bare(there := base if j == i + 1 else base + len(lines[i + 1]) + 1, there + len(lines[j])) \
+                and len(line) + len(lines[j]) <= _MAX_GLUED_LINE and word_across(line, lines[j], template_id):
             # a line end inside a word of the tables, in glued text (…自然人法人或 / 其他组织总计…: a
             # header cell's <br>; or a page's end, its bare number between): the two lines are read
             # as one, each token at its place in them
