@@ -303,6 +303,37 @@ def _another(m: re.Match, text: str, year: int | None) -> bool:
     return True
 
 
+RUN_ON_LINE = 20  # a line this long or longer may be a paragraph's line wrapped at the page's width
+_NO_RUN_ON = re.compile(r"[|\t]")
+_OPENS_ITEM = re.compile(r"\s|[0-9]+(?:[.．](?![0-9])|[、)）])|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+")
+
+
+def run_on_lines(text: str) -> tuple[str, list[int]]:
+    """`text` with the line ends inside its paragraphs taken out — a line of `RUN_ON_LINE` or more
+    characters that runs on into the next, as a PDF's text breaks a paragraph at the page's width
+    (…累计主动公开政 / 府信息5977条): a sentence's words or figure cut there were not read. A line
+    end stays where either line has a table's bar or tab, or where the next line opens with a
+    space, an item's or a heading's number (1. （一） 一、 第一 — not a figure's rest, `37` / `8.498万元`). Also where, in the returned text's
+    offsets, each line end taken out stood (sorted), to map offsets back."""
+    if "\n" not in text:
+        return text, []
+    lines = text.split("\n")
+    out = [lines[0]]
+    joins: list[int] = []
+    size = len(lines[0])
+    for k in range(1, len(lines)):
+        prev, line = lines[k - 1], lines[k]
+        if len(prev) >= RUN_ON_LINE and line and not prev[-1].isspace() and _OPENS_ITEM.match(line) is None \
+                and _NO_RUN_ON.search(prev) is None and _NO_RUN_ON.search(line) is None:
+            joins.append(size)
+        else:
+            out.append("\n")
+            size += 1
+        out.append(line)
+        size += len(line)
+    return ("".join(out), joins) if joins else (text, [])
+
+
 def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: list[tuple[int, int]] = (),
                   year: int | None = None) -> tuple[list[Cell], list[str], dict[tuple, tuple[Offers, str]]]:
     """The figure for each indicator found in the text outside tables (`consumed` lines and, on
@@ -318,14 +349,19 @@ def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: li
     # and totals to this day (截至目前，累计…): perhaps every year's — offered alike, with what they are
     guesses: dict[tuple[str, LabelPath], list[tuple[Cell, str, int, str]]] = {}
     at: dict[int, int] = {}  # id(cell) → where its figure stands in the normalised text
-    text = digit_years(doc.norm)  # (二〇一四年: another year too)
+    # (二〇一四年: another year too; a paragraph's lines wrapped at a page's width run on — `joins`,
+    # where its line ends were, in this text's offsets)
+    text, joins = run_on_lines(digit_years(doc.norm))
     totalled = _where(text, "累计")  # (a total to this day says so: _to_date, looked for only near one)
     for table, row, pattern, unit, kind, anchor, reach in _patterns(template_id) + _named_here(text, template_id):
         if anchor and anchor not in text:
             continue
         for m in _matches(pattern, text, anchor, reach):
             s, e = m.span("n")
-            start, end = doc.to_orig(s), doc.to_orig(e)
+            if joins:  # (the offsets of the normalised text, its line ends counted)
+                start, end = doc.to_orig(s + bisect.bisect_right(joins, s)), doc.to_orig(e + bisect.bisect_left(joins, e))
+            else:
+                start, end = doc.to_orig(s), doc.to_orig(e)
             line = doc.line_of(start)
             if line in consumed or (spans and within(spans, start)):
                 continue
