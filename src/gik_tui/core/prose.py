@@ -304,34 +304,24 @@ def _another(m: re.Match, text: str, year: int | None) -> bool:
 
 
 RUN_ON_LINE = 20  # a line this long or longer may be a paragraph's line wrapped at the page's width
-_NO_RUN_ON = re.compile(r"[|\t]")
-_OPENS_ITEM = re.compile(r"\s|[0-9]+(?:[.．](?![0-9])|[、)）])|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+")
+# a line end that runs on: after a line whose last RUN_ON_LINE characters hold no table's bar or tab
+# (nor a space at its end), before a line that holds none and opens with no space nor an item's or
+# a heading's number (1. 2、 （一） 一、 第一 — a figure's rest, `8.498万元`, is none)
+_RUN_ON = re.compile(rf"(?<=[^\n|\t]{{{RUN_ON_LINE - 1}}}[^\s|])\n"
+                     r"(?!\s|[0-9]+(?:[.．](?![0-9])|[、)）])|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+)"
+                     r"(?=[^\n|\t]*(?:\n|\Z))")
 
 
 def run_on_lines(text: str) -> tuple[str, list[int]]:
-    """`text` with the line ends inside its paragraphs taken out — a line of `RUN_ON_LINE` or more
-    characters that runs on into the next, as a PDF's text breaks a paragraph at the page's width
-    (…累计主动公开政 / 府信息5977条): a sentence's words or figure cut there were not read. A line
-    end stays where either line has a table's bar or tab, or where the next line opens with a
-    space, an item's or a heading's number (1. （一） 一、 第一 — not a figure's rest, `37` / `8.498万元`). Also where, in the returned text's
-    offsets, each line end taken out stood (sorted), to map offsets back."""
-    if "\n" not in text:
+    """`text` with the line ends inside its paragraphs taken out (`_RUN_ON`: a line of
+    `RUN_ON_LINE` or more characters that runs on into the next, as a PDF's text breaks a
+    paragraph at the page's width — …累计主动公开政 / 府信息5977条, …共计37 / 8.498万元: a sentence's
+    words or figure cut there were not read), and where, in the returned text's offsets, each line
+    end taken out stood (sorted), to map offsets back."""
+    at = [m.start() for m in _RUN_ON.finditer(text)]
+    if not at:
         return text, []
-    lines = text.split("\n")
-    out = [lines[0]]
-    joins: list[int] = []
-    size = len(lines[0])
-    for k in range(1, len(lines)):
-        prev, line = lines[k - 1], lines[k]
-        if len(prev) >= RUN_ON_LINE and line and not prev[-1].isspace() and _OPENS_ITEM.match(line) is None \
-                and _NO_RUN_ON.search(prev) is None and _NO_RUN_ON.search(line) is None:
-            joins.append(size)
-        else:
-            out.append("\n")
-            size += 1
-        out.append(line)
-        size += len(line)
-    return ("".join(out), joins) if joins else (text, [])
+    return _RUN_ON.sub("", text), [q - k for k, q in enumerate(at)]
 
 
 def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: list[tuple[int, int]] = (),
