@@ -93,6 +93,7 @@ class Vocab:
     scanner: re.Pattern
     ordinals: dict[str, frozenset[int]]  # label key → the numbers its row is numbered with
     longest: int = 0  # the most characters a word of the tables has
+    chars: frozenset = frozenset()  # every character of its words
 
 
 def _variants(label: str) -> set[str]:
@@ -159,7 +160,8 @@ def vocabulary(template_id: str) -> Vocab:
     first = "".join(re.escape(c) for c in sorted({w[0] for w in words} | set("第(*※[") | set(_SIGN_CHARS) | set(_DASH_CHARS)))
     scanner = re.compile(rf"(?=[{first}\d])(?:(?P<cap>{_CAPTION})|(?P<note>{_NOTE}|{_MARK})|(?P<word>{_trie(words)})"
                          rf"|(?P<num>{_RUN}))")
-    return Vocab(scanner, {k: frozenset(v) for k, v in ordinals.items()}, max(map(len, words), default=0))
+    return Vocab(scanner, {k: frozenset(v) for k, v in ordinals.items()}, max(map(len, words), default=0),
+                 frozenset("".join(words)))
 
 
 WORD_ACROSS_LEAST = 3  # a word this long or longer, broken by a line end, joins the two lines

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..labels import has_numbering
 from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FOOTNOTE_AFTER
-from .glued import AMOUNT_UNITS, NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line, word_across
+from .glued import AMOUNT_UNITS, NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line, vocabulary, word_across
 
 
 @dataclass(slots=True)
@@ -409,6 +409,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
 
     lines = doc.norm_lines
     n = len(lines)
+    # the characters of the tables' words: a line that ends in another (。) breaks no word of them
+    word_chars = vocabulary(template_id).chars if template_id is not None else frozenset()
     base = 0
     skip_to = -1  # the lines up to this one are read already (with the line before them)
     norm = doc.norm
@@ -460,8 +462,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             append(Tok(s[:cut], start, start + cut, i, False, False))
             single(s[cut:], start + cut, i)
             continue
-        if template_id is not None and i + 1 < n and not line[-1].isspace() and "|" not in line and "\t" not in line \
-                and (j := _next_part(lines, i)) and "|" not in lines[j] and "\t" not in lines[j] \
+        if line[-1] in word_chars and not line[-1].isspace() and i + 1 < n and "|" not in line and "\t" not in line \
+                and (j := _next_part(lines, i)) and lines[j][0] in word_chars and "|" not in lines[j] and "\t" not in lines[j] \
                 and has_bare(there := base if j == i + 1 else base + len(lines[i + 1]) + 1, there + len(lines[j])) \
                 and len(line) + len(lines[j]) <= _MAX_GLUED_LINE and word_across(line, lines[j], template_id):
             # a line end inside a word of the tables, in glued text (…自然人法人或 / 其他组织总计…: a
