@@ -1477,7 +1477,7 @@ def test_an_amounts_unit_between_the_count_and_the_amount_is_the_amounts(row):
 @pytest.mark.parametrize("example", ["2020_huaiyin_glued.txt", "2020_huaiyin_oneline.txt"])
 @pytest.mark.parametrize("row", ["政府集中采购518\n元\n788741100", "政府集中采购518\n万元\n78874.11",
                                  "政府集中采购518\n元\n78874.11万", "政府集中采购518788741100\n元",
-                                 "政府集中采购518788741100元"])
+                                 "政府集中采购518788741100元", "政府集中采购518788741100 元", "政府集中采购518788741100\t元"])
 def test_a_glued_rows_amount_unit_on_a_line_of_its_own_never_gives_a_wrong_amount(example, row):
     """The glued huaiyin's 政府集中采购 row (518 projects, 78874.11 万元) with the amount's unit on a
     line of its own, after the glued count or after the whole run: which figure it is the unit of
@@ -1495,10 +1495,10 @@ def test_a_glued_rows_amount_unit_on_a_line_of_its_own_never_gives_a_wrong_amoun
     if amount.value is None:
         split = ex.splits[("active", ("第二十条第（九）项", "政府集中采购"))]
         assert any(v == pytest.approx(78874.11) for v, _ in amount.candidates) or split.offered and not split.decided
-    if row.endswith("\n元") and row.count("\n") == 1:
+    if row.endswith(("\n元", " 元", "\t元")) and row.count("\n") <= 1:
         # the unit alone after the whole run, words after it: the run's own, read as if glued to it
         # (read apart, the run was offered without it: a count of 51878874110 and 0 万元 first)
-        glued = extract(read_bytes(text.replace("政府集中采购51878874.11万元", row.replace("\n", ""), 1).encode(), example))
+        glued = extract(read_bytes(text.replace("政府集中采购51878874.11万元", re.sub(r"\s", "", row), 1).encode(), example))
         key = ("active", ("第二十条第（九）项", "政府集中采购"))
         assert ex.splits[key].choices == glued.splits[key].choices
         assert [v for v, _ in amount.candidates][:2] == [8874.11, 78874.11]
