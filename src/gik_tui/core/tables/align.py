@@ -1326,8 +1326,9 @@ class _Aligner:
 
     def _furniture(self, tk: Tok, last: int) -> bool:
         """Is `tk` a line of words like the one `_goes_on_past` reads past, right after line `last`?"""
-        return tk.line <= last + 2 and not tk.glued and not tk.empty and len(tk.text) <= 40 and not _figure(tk.text) \
-            and not has_numbering(tk.text) and not self._known(label_key(tk.text)) and not tk.text[:1].isdigit()
+        return tk.line <= last + 2 and not tk.glued and not tk.empty and len(tk.text) <= 40 and not tk.text[:1].isdigit() \
+            and parse_value(tk.text) is None and not has_numbering(tk.text) and not self._known(label_key(tk.text))
+        # (no value of any kind: an empty cell's dash, —, is a cell the aligner reads, not words to pass)
 
     def _short(self, t: _Target) -> bool:
         """Is the row short of its columns — or glued, so that how many cells its runs hold is
