@@ -370,7 +370,13 @@ class Review:
         self.note = text
         if text:
             self._started()
-        elif not self._undo and self.status == IN_PROGRESS and self._start[2] == NEW \
+        else:
+            self._new_again()
+
+    def _new_again(self) -> None:
+        """Every change taken back to what the report began with: one that was new is new again (the
+        analyst's own status, done or flagged, stays as set)."""
+        if not self._undo and self.status == IN_PROGRESS and self._start[2] == NEW \
                 and _without_status(self.decided()) == _without_status(self._start):
             self.status = NEW
 
@@ -479,11 +485,7 @@ class Review:
         ch = self._undo.pop()
         self._apply(ch, False)
         self._redo.append(ch)
-        # every change undone back to what it began with: a report that was new is new again (the
-        # analyst's own status, done or flagged, stays as set)
-        if not self._undo and self.status == IN_PROGRESS and self._start[2] == NEW \
-                and _without_status(self.decided()) == _without_status(self._start):
-            self.status = NEW
+        self._new_again()
         return ch
 
     def untouched(self) -> bool:

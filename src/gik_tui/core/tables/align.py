@@ -830,7 +830,7 @@ class _Aligner:
         """Is the amount's unit `tok`, a space after the glued run `run` or opening the line after it
         (blank lines alone between), the end of that run — its last column an amount's, and no
         figure after the unit that it could be the unit of?"""
-        if self.doc.norm[run.end:tok.start].strip() or not self._amount_row(t):
+        if self.doc.norm[run.end:tok.start].strip():
             return False
         kinds = self._kinds(t.table, t.row, self.idx.columns[(t.table, t.row)])
         if kinds[-1] != "amount" or tok.line > run.line and self.doc.norm_lines[tok.line].lstrip()[:len(tok.text)] != tok.text:
@@ -1248,7 +1248,7 @@ class _Aligner:
                 self.head.stray = True
             if t is not None and not t.row and not t.values:
                 return  # (a table of one unlabelled row still waits for its figures: a page's running header)
-        if self._goes_on_past(tok, key):
+        if self._goes_on_past(tok):
             return
         cut = self._cut_by_words(tok)
         if t is not None and t.table in self.rep.serials and t.values and not cut:
@@ -1291,7 +1291,7 @@ class _Aligner:
         self._left_open(t, tok, "holds no figure")
         return True
 
-    def _goes_on_past(self, tok: Tok, key: str) -> bool:
+    def _goes_on_past(self, tok: Tok) -> bool:
         """Words that name nothing the template knows and number no row (a site's breadcrumb, 首页 >
         政务公开 > 年度报告; a page's running header), right after the figures of a row short of its
         columns, and then bare figures that fit the cells it lacks before the next label: the row
@@ -1300,8 +1300,7 @@ class _Aligner:
         its other six dropped)."""
         t = self.target
         toks = self.toks
-        if t is None or not t.values or toks[self.pos - 1] is not t.values[-1][0] \
-                or len(tok.text) > 40 or has_numbering(tok.text) or self._known(key):
+        if t is None or not t.values or toks[self.pos - 1] is not t.values[-1][0] or not self._furniture(tok, tok.line):
             return False
         lacks = len(self.idx.columns[(t.table, t.row)]) - len(t.values)
         if lacks < 1 or any(p is GLUED for _, p in t.values):
@@ -2540,8 +2539,7 @@ class _Aligner:
                 if at:
                     # (an amount's unit after the run: its end, as if glued to it — `_unit_ends_run`)
                     joint = "" if tok.glued and tok.text in AMOUNT_UNITS else self._run_on(pieces[k - 1], tok)
-                    if joint is not None and len(tok.text) <= 3 and tok.text.isdigit() \
-                            and self.doc.norm_lines[tok.line].strip() == tok.text \
+                    if joint is not None and self.doc.norm_lines[tok.line].strip() == tok.text \
                             and bare_page_number(self.doc.norm_lines, tok.line) == "maybe":
                         # (the rest of a figure a line end cut, or a page's bare number after it: no
                         # reading of the row is sure — offered, never filled)
@@ -2779,9 +2777,9 @@ class _Aligner:
         between = norm[a.end:b.start]
         point = between[:1] == "." and a.text[-1].isdigit() and b.text[0].isdigit()
         rest = between[1:] if point else between
-        if rest.strip() and (not (core := rest.strip()).isdigit() or len(core) > 3 or not any(
-                self.doc.norm_lines[k].strip() == core and bare_page_number(self.doc.norm_lines, k) == "sure"
-                for k in range(a.line + 1, b.line))):
+        if (core := rest.strip()) and not any(self.doc.norm_lines[k].strip() == core
+                                              and bare_page_number(self.doc.norm_lines, k) == "sure"
+                                              for k in range(a.line + 1, b.line)):
             return None  # (only blank lines between — or a page's bare number, stream.bare_page_number: the page broke there)
         return "." if point else ""
 

@@ -164,7 +164,7 @@ PAGE_LINE = 120  # characters: a line this long without bars or tabs is a page's
 
 
 def bare_page_number(lines: list[str], i: int) -> str:
-    """Is the line `i`, a figure of one to three digits alone, a page's bare number after a page
+    """Is the line `i` — a figure of one to three digits alone, else "" — a page's bare number after a page
     whose text runs together on one line (a PDF's text taken page by page, its separators lost)?
     "sure" when the next page's text follows (read as a figure, it was joined to the glued run
     beside it: `…申请数量` / `3` / `171000018…`; a figure's rest would stand on the line of the text
@@ -184,6 +184,9 @@ def bare_page_number(lines: list[str], i: int) -> str:
     def page(t: str) -> bool:
         return len(t) >= PAGE_LINE and "|" not in t and "\t" not in t
 
+    here = lines[i].strip()
+    if not (len(here) <= 3 and here.isdigit()):
+        return ""
     before, after = near(i - 1, -1), near(i + 1, 1)
     if not page(before):
         return ""
@@ -251,8 +254,7 @@ def _next_part(lines: list[str], i: int) -> int:
     (`…法人或` / `3` / `其他组织…`); 0 when there is none."""
     nxt = lines[i + 1]
     if nxt[:1].strip():
-        if len(nxt) <= 3 and nxt.isdigit() and i + 2 < len(lines) and lines[i + 2][:1].strip() \
-                and bare_page_number(lines, i + 1) == "sure":
+        if i + 2 < len(lines) and lines[i + 2][:1].strip() and bare_page_number(lines, i + 1) == "sure":
             return i + 2
         return i + 1
     return 0
@@ -425,7 +427,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         if not s:
             continue
         size = len(s)
-        if page_before and size <= 3 and s.isdigit() and bare_page_number(lines, i) == "sure":
+        if page_before and size <= 3 and bare_page_number(lines, i) == "sure":
             continue
         page_before = size >= PAGE_LINE  # (the line before a page's bare number is a page's text: bare_page_number)
         lead = line.find(s[0])
