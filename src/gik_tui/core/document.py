@@ -145,13 +145,20 @@ def paged(lines: list[str]) -> tuple[str, tuple[int, ...]]:
 # the other characters that end a line: vertical tab (Word's line break, copied), form feed (a page
 # break, pdftotext), NEL, and Unicode's line and paragraph separators (text taken through JavaScript)
 _LINE_ENDS = {ord(c): "\n" for c in "\x0b\x0c\x85\u2028\u2029"}
+_LINE_ENDS_BUT_PAGES = {ord(c): "\n" for c in "\x0b\x85\u2028\u2029"}
+_OTHER_ENDS = re.compile("[\x0b\x85\u2028\u2029]")
+_FORM_FEED = re.compile(r"\n?\x0c\n?")
 
 
-def unify_newlines(text: str) -> str:
+def unify_newlines(text: str, pages: bool = False) -> str:
     r"""Every line ending as "\n": \r\n and \r, and the characters that end a line elsewhere
-    (_LINE_ENDS: a report whose lines ended in U+2028 was read as one line, its tables lost)."""
+    (_LINE_ENDS: a report whose lines ended in U+2028 was read as one line, its tables lost). With
+    `pages`, a form feed (pdftotext's page break) is kept, on a line of its own: a PAGE_BREAK."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if pages and "\x0c" in text:
+        text = _FORM_FEED.sub("\n\x0c\n", text)
+        return text.translate(_LINE_ENDS_BUT_PAGES) if _OTHER_ENDS.search(text) else text
     if "\x0b" in text or "\x0c" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
         text = text.translate(_LINE_ENDS)  # (five scans in C: a tenth of a regex's time)
     return text

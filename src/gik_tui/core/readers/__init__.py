@@ -30,9 +30,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from ..document import Document, unify_newlines
+from ..document import PAGE_BREAK, Document, paged as paged_text, unify_newlines
 from ..files import NotRegular, TooLarge, read_capped
 from .errors import ReadError
+from .pages import furniture
 
 TEXT_SUFFIXES = (".txt", ".htm", ".html")
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -153,10 +154,10 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
     from .text import decode
 
     text, encoding = decode(data, source)
-    text = unify_newlines(text)
+    is_html = source.lower().endswith((".htm", ".html")) or bool(_HTML_SNIFF.search(data[:4096]))
+    text = unify_newlines(text, pages=not is_html)  # (a text's form feeds: pdftotext's pages)
     if not text.strip():
         raise ReadError(source, "only whitespace, no text")
-    is_html = source.lower().endswith((".htm", ".html")) or bool(_HTML_SNIFF.search(data[:4096]))
     if is_html:
         from .html import html_to_text  # lxml is loaded only for HTML pages
 
@@ -181,13 +182,40 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
         text = _BR.sub("\n", text)
     if "&" in text and (refs := len(REFERENCE.findall(text))):
         # (&nbsp; for an empty cell, 1&#12289; for 1、: the cells and numbers a page's text means)
-        text = unify_newlines(_unescape(text))
+        text = unify_newlines(_unescape(text), pages=True)
         notes = (f"{refs} HTML character reference(s) in the text (&nbsp;, &#12289; …) read as the characters "
                  "they stand for",)
     text, width = unwrap(text)
     if width is not None:  # (a number cut by a wrap is one figure again, never two cells)
         notes = (*notes, f"the text is wrapped every {width} characters; its cut lines are joined")
-    return Document(source, text, sha, encoding, notes=notes)
+    text, starts, said = _without_furniture(text)
+    return Document(source, text, sha, encoding, notes=(*notes, *said), pages=starts)
+
+
+def _without_furniture(text: str) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
+    """A text's pages' numbers, running headers and footers blanked (`pages.furniture`), where its
+    pages start (a form feed's line: pdftotext's page breaks) and what was done, said."""
+    if "\n" not in text:
+        return text, (), ()
+    lines = text.split("\n")
+    paged = PAGE_BREAK in lines
+    if paged:
+        while lines and (not lines[-1].strip() or lines[-1] == PAGE_BREAK):
+            lines.pop()  # (pdftotext ends its last page with a form feed: no page after it)
+        if lines and lines[0] != PAGE_BREAK:
+            lines.insert(0, PAGE_BREAK)  # (the first page begins at the text's start)
+    found, numbered = furniture(lines)
+    said: tuple[str, ...] = ()
+    if found:
+        at = sorted(found)
+        for i in at:
+            lines[i] = ""
+        where = ", ".join(str(i + 1) for i in at[:6]) + (" …" if len(at) > 6 else "")
+        said = (f"{len(at)} line(s) of the pages' numbers, running headers or footers left out (line {where})",)
+    if paged:
+        text, starts = paged_text(lines)
+        return text, starts, said
+    return ("\n".join(lines) if found else text), (), said
 
 
 SCAN_EVERY = 200  # folders between two words of a scan's progress

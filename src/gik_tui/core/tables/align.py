@@ -2060,6 +2060,13 @@ class _Aligner:
         more = head.table == t.table and bool(head.beyond or head.ends_unnamed and (
             not t.row or self.idx.specs[t.table].total_column is not None))
         vals, trimmed = _trimmed(t.values, n, t, n + more)
+        if len(vals) == n < len(t.values) and any(p.value for _, p in vals) and any(
+                not tok.empty and p is not INVALID for tok, p in (*t.values[:trimmed], *t.values[trimmed + n:])):
+            # an empty cell's mark (—, /) past the row's columns, at its end or in front, is a cell
+            # as a blank field is none: a figure among the fields is one too many (a page's bare
+            # number inside a row written a cell a line read as its cell at full confidence, the
+            # row's first or last dash cut as no cell's) — which, the identities say
+            vals, trimmed = list(t.values), 0
         if trimmed and len(t.values) > n and self._broken(t):
             # (a row a line end broke in two, more fields than columns: an empty field in front may be
             # a label's cell or an empty cell, and the one the break opened the next line with a field
@@ -2347,7 +2354,8 @@ class _Aligner:
         own = _own_identities(self.template_id, t.table, t.row, cols)
         if len(own) < 2:
             return 0
-        values = [p.value for _, p in vals]
+        # (an empty cell's mark, — or /, is a nought the report wrote; a blank field, nothing known)
+        values = [0 if p.value is None and p is not INVALID and tok.text else p.value for tok, p in vals]
         if any(v is None for v in values):
             return 0
         if any(abs(sum(values[i] * coef for i, coef in terms)) < 1e-6 for terms in own):

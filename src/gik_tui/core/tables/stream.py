@@ -39,9 +39,9 @@ _WIDE = re.compile(r" {2,}")
 _MAX_ROW = 600  # a tab- or space-separated row is shorter than this
 # a page's number alone on its line, where a PDF's page breaks (- 3 -, 第3页 共5页, Page 3 of 5): never
 # a table's cells (its figures went to the row before the break, which then had too many)
-_PAGE = re.compile(r"[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+_PAGE = re.compile(r"[-—–·•]\s*\d{1,4}\s*[-—–·•]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
                    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|[Pp]age\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?")
-_PAGE_START = frozenset("-—–第共Pp")
+_PAGE_START = frozenset("-—–·•第共Pp")
 # a row with one space between its cells (text taken from a PDF): anything (words, the end of a
 # label broken over two lines, or a first figure) then two figures or more, each after one space.
 # A figure (or an empty-cell dash) never holds a space
@@ -542,6 +542,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                     single(s, start, i)  # a bare figure on the line: perhaps glued
             elif s[-1] in _FIGURE_END and " " in s:
                 spaced(s, start, i)  # perhaps a row with one space between its cells
+            elif s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
+                pass  # (a page's number written close, —5—, ·5·: no cell)
             elif not noting or i not in notes or not noted(s, start, i, spaced_or_one):
                 append(Tok(s, start, start + len(s), i, False, False))
             continue

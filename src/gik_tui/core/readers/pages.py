@@ -1,0 +1,199 @@
+"""A text taken from a paged file — pdftotext's output, its pages ended by form feeds, or a PDF's
+text copied out, its pages run together — with its pages' furniture found: page numbers and the
+running headers and footers beside them, which the PDF reader leaves out by where they stand on
+the page. In a text they stand among the lines of the report, and a table written a cell a line
+took a page's number for a cell: `…0` / `5` / `成都市武侯区人民政府` / `34 |`, the row's total read
+as 5 at full confidence and every row after it shifted.
+
+A line is a page's number only when the pages say so together, never alone (a cell of a table
+written a cell a line is a bare figure too):
+- its line's form (its digits as `#`: `#`, `- # -`, `# / 12`, `第#页`, `XX人民政府 #`) repeats, and its
+  number goes up by one from page to page, each a page's worth of lines after the last
+  (`MIN_PAGE_LINES`) — or, the pages known (form feeds), on consecutive pages at a page's top or
+  bottom (`BAND` lines);
+- a bare figure besides, with nothing to tell it from a cell, stands beside the page's break: at
+  a known page's top or bottom, or beside a line of words that repeats at every such number and
+  nowhere else (a running header: `成都市武侯区人民政府`, `政府信息公开工作年度报告`) — and that
+  header goes with it.
+With the pages known, a line of words at the top or bottom of most pages (`RUNNING_SHARE`) is
+their running header or footer, a page number or none.
+
+What is found is blanked, not cut out: the report's lines keep their numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from ..labels import strip_numbering
+
+PAGE_BREAK = "\f"  # (document.PAGE_BREAK: a line holding only this begins a page)
+MIN_PAGE_LINES = 10  # lines: consecutive page numbers with no form feed stand at least this far apart
+MIN_FORM_LINES = 3  # … or this far, a number written as no cell is (- 3 -, 3 / 12, 第3页)
+BAND = 2  # lines with words: a page's top and bottom where its running header, footer and number stand
+RUNNING_SHARE = 0.6  # of the pages: a line at their top or bottom this often is their running header or footer
+_SHORT = 40  # characters: a page's furniture is a short line
+_DIGITS = re.compile(r"\d{1,4}")
+_RUNS = re.compile(r"\d+")
+_NO_SPACE = re.compile(r"[\s\u3000]+")
+_WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]")
+# a page number's forms (spaces gone, digits as #): - # -, ·#·, #/12, 第#页, 第#页共#页, 共#页第#页, Page # of #;
+# with a running footer's words before or after it (XX人民政府 - # -), four characters or more — a
+# figure with its unit, #件, is a cell
+_PAGE_FORM = r"(?:[-—–~_·•.]*#[-—–~_·•.]*|#/#|第#页(?:[,，/]?共#页)?|共#页[,，]?第#页|(?i:page)#(?:(?i:of)#)?)"
+_PAGE_KEY = re.compile(rf"(?:[^#]{{4,}})?{_PAGE_FORM}(?:[^#]{{4,}})?")
+
+
+def furniture(lines: list[str]) -> tuple[set[int], int]:
+    """The lines (0-based) of `lines` that are the pages' furniture, and how many pages the page
+    numbers among them count. `lines` may hold PAGE_BREAK lines, where each page starts."""
+    # each line's shape, its digits as # (in C, over the whole text at once), and how often each
+    # stands: a page's number and its running header stand on several pages
+    shapes = _RUNS.sub("#", "\n".join(lines)).split("\n")
+    count = Counter(shapes)
+    paged = PAGE_BREAK in count
+    forms: dict[str, str] = {}  # numbered shapes of a page number's form → their key
+    words: set[str] = set()  # shapes of words alone, each perhaps a running header
+    for shape, n in count.items():
+        if n < 2 or len(shape) > 2 * _SHORT:
+            continue
+        k = _NO_SPACE.sub("", shape)
+        if not k or len(k) > _SHORT:
+            continue
+        if "#" in k:
+            if _PAGE_KEY.fullmatch(k):
+                forms[shape] = k
+        elif _WORDS.search(k) and strip_numbering(shape) == shape.strip():  # (a row's numbered label is no header)
+            words.add(shape)
+    if not forms and not (paged and words):
+        return set(), 0
+    breaks = [i for i, shape in enumerate(shapes) if shape == PAGE_BREAK] if paged else []
+
+    def page(i: int) -> int:
+        return bisect_right(breaks, i)
+
+    def near(i: int, step: int) -> int | None:
+        """The shown line next to `i` (step 1 after it, -1 before) on its page, within three lines."""
+        for j in range(i + step, i + 4 * step, step):
+            if not 0 <= j < len(lines) or lines[j] == PAGE_BREAK:
+                return None
+            if lines[j].strip():
+                return j
+        return None
+
+    top, seen = 0, 0  # the first five shown lines (the first page's header may stand among them)
+    while top < len(lines) and seen < 5:
+        seen += bool(lines[top].strip()) and lines[top] != PAGE_BREAK
+        top += 1
+    band: set[int] = set()  # the shown lines at each page's top and bottom (known pages only)
+    for b in (*breaks, len(lines)) if paged else ():  # (the last page's bottom: the text's end)
+        for step in (1, -1):
+            j, got = b, 0
+            while got < BAND and (j := near(j, step)) is not None:
+                band.add(j)
+                got += 1
+    # the numbered lines, by form (a bare figure by what stands beside it: the running header it repeats with)
+    groups: dict[tuple, list[tuple[int, tuple[int, ...]]]] = defaultdict(list)
+    bare: dict[int, tuple[int, ...]] = {}  # the lines of a bare figure, and it
+    for i in [i for i, shape in enumerate(shapes) if shape in forms]:
+        k = forms[shapes[i]]
+        if k != "#":
+            groups[(k,)].append((i, tuple(int(d) for d in _DIGITS.findall(lines[i]))))
+            continue
+        values = (int(lines[i]),) if len(lines[i]) <= 4 else tuple(int(d) for d in _DIGITS.findall(lines[i]))
+        bare[i] = values
+        groups[("#", "all")].append((i, values))
+        if i in band:
+            groups[("#", "band")].append((i, values))
+    if bare and words:  # each line of words with a bare figure beside it (looked for from the words: fewer)
+        for j in [j for j, shape in enumerate(shapes) if shape in words]:
+            for side in (-1, 1):
+                i = near(j, side)
+                if i in bare:
+                    groups[("#", -side, shapes[j])].append((i, bare[i]))
+
+    def running(shape: str, beside: set[int]) -> bool:
+        """Do the lines of `shape` stand only `beside` the page numbers (or among the text's first
+        five lines: the first page's header)?"""
+        return count[shape] == len(beside) + sum(1 for j in range(top) if shapes[j] == shape and j not in beside)
+
+    found: set[int] = set()
+    pages = 0
+    n = len(breaks)
+    for group, members in groups.items():
+        if len(members) < 2 or group[-1] == "all" and any(
+                b[1][0] != a[1][0] + 1 for a, b in zip(members, members[1:])):
+            continue  # (bare figures where nothing stands beside them: only when they are the text's only ones)
+        chain = _chain(members, page if paged else None, MIN_PAGE_LINES if group[0] == "#" else MIN_FORM_LINES)
+        if len(chain) < (2 if group[-1] != "band" else max(2, RUNNING_SHARE * n)):
+            continue  # (a bare figure at a page's bottom or top: on most pages, as their number is)
+        if not paged and not _regular(chain, members):
+            continue  # (pages of about one length, the first numbered as far into the text as it stands)
+        if group[-1] == "all" and len(chain) < len(members):
+            continue
+        if len(group) == 3 and not running(group[2], {near(i, group[1]) for i in chain}):
+            continue  # (a bare figure beside a running header: that header stands beside each, and nowhere else)
+        found.update(chain)
+        pages = max(pages, len(chain))
+        for side in (1, -1):  # the running header or footer beside the numbers
+            beside: dict[str, set[int]] = defaultdict(set)
+            for i in chain:
+                j = near(i, side)
+                if j is not None and shapes[j] in words:
+                    beside[shapes[j]].add(j)
+            for shape, these in beside.items():
+                if len(these) >= 2 and running(shape, these):
+                    found.update(these)
+    if paged:  # a line of words at the top or bottom of most pages: a running header or footer
+        tops: dict[tuple[str, bool], set[int]] = defaultdict(set)
+        kinds = {i: (shapes[i], near(i, -1) is None) for i in band if shapes[i] in words}
+        for i, kind in kinds.items():
+            tops[kind].add(page(i))
+        for i, kind in kinds.items():
+            if len(tops[kind]) >= max(2, RUNNING_SHARE * n):
+                found.add(i)
+    return found, pages
+
+
+def _regular(chain: list[int], members: list[tuple[int, tuple[int, ...]]]) -> bool:
+    """Do the page numbers on the lines of `chain` stand where pages of one length put them: the
+    first page's number as many pages into the text as it says (a page or two either way: a
+    cover, a header's number), and no page more than twice as long as another? (A report
+    written twice, each row label again before a figure one more than the first time's, is no
+    run of pages.)"""
+    if len(chain) < 2:
+        return False
+    at = dict(members)
+    first = at[chain[0]]
+    page = next((a for a, b in zip(first, at[chain[1]]) if b == a + 1), first[0])
+    gaps = [b - a for a, b in zip(chain, chain[1:])]
+    length = sum(gaps) / len(gaps)
+    return page - 2 <= chain[0] / length <= page + 0.5 and max(gaps) <= 2 * min(gaps)
+
+
+def _chain(members: list[tuple[int, tuple[int, ...]]], page: Callable[[int], int] | None,
+           least: int = MIN_PAGE_LINES) -> list[int]:
+    """The lines of the longest run of `members` (line, its numbers) whose page number goes up by
+    one from each to the next (a second number, the pages' count, the same in all), each on the
+    next page (`page`, when known) or a page's worth of lines after the one before."""
+    best: list[int] = []
+    for at in range(max(len(v) for _, v in members)):
+        ends: dict[tuple, list[tuple[int, int, list[int]]]] = defaultdict(list)  # (number, the rest) → (line, its page, chain)
+        for line, values in members:
+            if at >= len(values):
+                continue
+            p, rest = values[at], values[:at] + values[at + 1:]
+            if not 1 <= p <= 999 or rest and rest[0] < p:
+                continue
+            chain = [line]
+            for before, on, got in ends.get((p - 1, rest), ()):
+                if (page(line) == on + 1 if page is not None else line - before >= least) \
+                        and len(got) + 1 > len(chain):
+                    chain = [*got, line]
+            ends[(p, rest)].append((line, page(line) if page is not None else 0, chain))
+            if len(chain) > len(best):
+                best = chain
+    return best
