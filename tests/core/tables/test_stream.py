@@ -67,10 +67,12 @@ def test_two_figures_alone_and_a_statistics_row_with_its_unit_are_cells():
     assert toks("标题\n共 3 次\n")[1] == ("共 3 次", 1, False)  # a unit after a figure: words, not a row
 
 
-@pytest.mark.parametrize("line", ["- 3 -", "— 12 —", "第 3 页", "第3页 共5页", "共5页 第3页", "Page 3 of 5", "page 3"])
+@pytest.mark.parametrize("line", ["- 3 -", "— 12 —", "第 3 页", "第3页 共5页", "共5页 第3页", "Page 3 of 5", "page 3",
+                                  "—3—", "-12-", "·3·", "• 3 •"])
 def test_a_pages_number_alone_on_its_line_is_no_cell(line):
     """Where a PDF's page breaks inside a table its number stands between two rows; its figure went
-    to the row before, which then had more values than columns."""
+    to the row before, which then had more values than columns. (Written close, —3— and ·3·, it was a
+    line of words, the row beside it offered: now no cell either.)"""
     got = [t for t, _, _ in toks(f"标题\n行政许可 | 3 | 0 |\n{line}\n行政处罚 | 5 | 1 |\n")]
     assert got == ["标题", "行政许可", "3", "0", "行政处罚", "5", "1"]
 
