@@ -416,12 +416,15 @@ def test_the_counts_as_more_old_reports_word_them(text, want):
 
 @pytest.mark.parametrize("name", ["2016_dongchang.txt", "2018_liuzhi.txt"])
 @pytest.mark.parametrize("width", [24, 31, 38, 45])
-def test_a_paragraph_wrapped_at_a_pages_width_reads_as_unwrapped(name, width):
+@pytest.mark.parametrize("page", [0, 7, 11])
+def test_a_paragraph_wrapped_at_a_pages_width_reads_as_unwrapped(name, width, page):
     """An old report whose figures stand in its sentences, each paragraph's lines broken at about
     a page's width as a PDF's text gives them (the widths a little uneven, as a page's are: no hard
-    wrap the reader would join): every figure read from its sentences as in the unbroken text, at
-    its place. Before, a sentence cut inside its words or figure (累计主动公开政 / 府信息5977条) was
-    not read — 16 of 325 such cuts of dongchang lost a figure."""
+    wrap the reader would join) — and, `page`, a page's end every few lines, a form feed between
+    (pdftotext's): every figure read from its sentences as in the unbroken text, at its place.
+    Before, a sentence cut inside its words or figure (累计主动公开政 / 府信息5977条) was not read —
+    16 of 325 such cuts of dongchang lost a figure — nor, later, one a page's end cut (13 of the
+    392 figures of these 16 paged texts lost)."""
     import random
 
     from gik_tui.core.readers import read_bytes
@@ -434,6 +437,8 @@ def test_a_paragraph_wrapped_at_a_pages_width_reads_as_unwrapped(name, width):
             w = width + rng.randint(0, 3)
             lines.append(line[:w])
             line = line[w:]
+            if page and len(lines) % page == 0:
+                lines.append("\f")
         lines.append(line)
     wrapped = "\n".join(lines)
     assert wrapped.count("\n") > text.count("\n") + 20

@@ -310,7 +310,7 @@ RUN_ON_LINE = 20  # a line this long or longer may be a paragraph's line wrapped
 # a heading's number (1. 2、 （一） 一、 第一 — a figure's rest, `8.498万元`, is none)
 # (the line end first, its line looked back at from it: a pattern that opens with the look-back is
 # tried at every character, 1–2 ms a report)
-_RUN_ON = re.compile(rf"\n(?<=[^\n|\t]{{{RUN_ON_LINE - 1}}}[^\s|]\n)"
+_RUN_ON = re.compile(rf"\n(?<=[^\n|\t]{{{RUN_ON_LINE - 1}}}[^\s|]\n)(?:(?:[^\S\n\f]*\n)*\f\n(?:[^\S\n\f]*\n)*)?"
                      r"(?!\s|[0-9]+(?:[.．](?![0-9])|[、)）])|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+)"
                      r"(?=[^\n|\t]*(?:\n|\Z))")
 
@@ -319,13 +319,23 @@ def run_on_lines(text: str) -> tuple[str, list[int]]:
     """`text` with the line ends inside its paragraphs taken out (`_RUN_ON`: a line of
     `RUN_ON_LINE` or more characters that runs on into the next, as a PDF's text breaks a
     paragraph at the page's width — …累计主动公开政 / 府信息5977条, …共计37 / 8.498万元: a sentence's
-    words or figure cut there were not read), and where, in the returned text's offsets, each line
-    end taken out stood (sorted), to map offsets back."""
+    words or figure cut there were not read — or at a page's end, the next page's first line after
+    its break, a PAGE_BREAK line: 全年共受理政府信息公开申请 / (page 2) 27件), and where, in the
+    returned text's offsets, each character taken out stood (sorted: a join that took out several,
+    a page's break and blank lines, is there as often), to map offsets back."""
     parts = _RUN_ON.split(text)  # (one scan; the pattern has no group: the pieces between)
     if len(parts) == 1:
         return text, []
-    joins = list(accumulate(map(len, parts[:-1])))
-    return "".join(parts), joins
+    joined = "".join(parts)
+    if len(joined) + len(parts) - 1 == len(text):  # (every join one line end: the common case)
+        return joined, list(accumulate(map(len, parts[:-1])))
+    joins: list[int] = []
+    new = old = 0  # (where each join falls in the joined text, and where the last one ended in `text`)
+    for m in _RUN_ON.finditer(text):
+        new += m.start() - old
+        joins.extend([new] * (m.end() - m.start()))
+        old = m.end()
+    return joined, joins
 
 
 def prose_figures(doc: Document, template_id: str, consumed: set[int], spans: list[tuple[int, int]] = (),
