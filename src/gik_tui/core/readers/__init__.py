@@ -33,7 +33,7 @@ from pathlib import Path
 from ..document import PAGE_BREAK, Document, paged as paged_text, unify_newlines
 from ..files import NotRegular, TooLarge, read_capped
 from .errors import ReadError
-from .pages import furniture
+from .pages import furniture, glued_furniture
 
 TEXT_SUFFIXES = (".txt", ".htm", ".html")
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -195,8 +195,13 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> Document:
 def _without_furniture(text: str) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
     """A text's pages' numbers, running headers and footers blanked (`pages.furniture`), where its
     pages start (a form feed's line: pdftotext's page breaks) and what was done, said."""
-    if "\n" not in text:
-        return text, (), ()
+    spans = glued_furniture(text)
+    if spans:  # (a page's text run together: its pages' numbers and headers glued between its words, cut out)
+        parts, at = [], 0
+        for a, b in spans:
+            parts.append(text[at:a])
+            at = b
+        text = "".join(parts) + text[at:]
     lines = text.split("\n")
     paged = PAGE_BREAK in lines
     if paged:
@@ -206,12 +211,14 @@ def _without_furniture(text: str) -> tuple[str, tuple[int, ...], tuple[str, ...]
             lines.insert(0, PAGE_BREAK)  # (the first page begins at the text's start)
     found, numbered = furniture(lines)
     said: tuple[str, ...] = ()
+    if spans:
+        said = (f"{len(spans)} page number(s) and running header(s) glued into the text cut out",)
     if found:
         at = sorted(found)
         for i in at:
             lines[i] = ""
         where = ", ".join(str(i + 1) for i in at[:6]) + (" …" if len(at) > 6 else "")
-        said = (f"{len(at)} line(s) of the pages' numbers, running headers or footers left out (line {where})",)
+        said = (*said, f"{len(at)} line(s) of the pages' numbers, running headers or footers left out (line {where})")
     if paged:
         text, starts = paged_text(lines)
         return text, starts, said

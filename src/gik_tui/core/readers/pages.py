@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from os.path import commonprefix
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
@@ -156,6 +157,68 @@ def furniture(lines: list[str]) -> tuple[set[int], int]:
             if len(tops[kind]) >= max(2, RUNNING_SHARE * n):
                 found.add(i)
     return found, pages
+
+
+_SP = r"[^\S\n]*"
+MIN_PAGE_CHARS = 200  # … whose page numbers stand at least this far apart
+HEADER_LEAST = 6  # characters of words after each number alike: a running header glued after it
+# where a running header may begin, glued after a page's number (…访1成都市…, 访- 1 -成都市…, 访1/5成都市…,
+# 访第1页共5页成都市…): words after the number's last character — looked for first, a simple pattern
+# fast at every character; the number's form read back from there only where the words repeat
+_HEADER_AFTER = re.compile(rf"[0-9\-—–·•页](?=[\u3400-\u9fff]{{{HEADER_LEAST}}})")
+_GLUED_NUMBER = re.compile(rf"(?:(?:[-—–·•]{_SP})?(\d{{1,3}})(?:{_SP}[-—–·•]|{_SP}/{_SP}\d{{1,3}})?"
+                           rf"|第{_SP}(\d{{1,3}}){_SP}页(?:{_SP}[,，/]?{_SP}共{_SP}\d{{1,3}}{_SP}页)?)$")
+_NOT_BEFORE = frozenset("0123456789.,，%")  # (a figure's end before the number: it is that figure's)
+
+
+def glued_furniture(line: str) -> list[tuple[int, int]]:
+    """Where, in a text whose pages' text runs together (its line ends lost, or some of them: a
+    PDF's text scraped with no separators), its pages' furniture stands, glued between the words of the
+    report — even inside a label, `…在线访1成都市武侯区人民政府谈数次77…` (before, 在线访 was read as
+    the label written short and 1 as its figure, at 0.9): a page number with the same words after
+    it each time (the running header) that stand nowhere else, the numbers one more a page and the
+    pages regular (`_chain`, `_regular`, in characters); with the footer's words before each
+    number that they share too. The spans, sorted. (The header may stand in the first
+    MIN_PAGE_CHARS too: the report's title, 成都市武侯区人民政府2020年…)"""
+    after: dict[str, list[int]] = defaultdict(list)
+    for m in _HEADER_AFTER.finditer(line):
+        after[line[m.end():m.end() + HEADER_LEAST]].append(m.end())
+    spans: list[tuple[int, int]] = []
+    for ends in after.values():
+        if len(ends) < 2:
+            continue
+        found = []  # (where the number starts, its page number, where it ends)
+        for end in ends:
+            m = _GLUED_NUMBER.search(line, max(0, end - 2 * _SHORT), end)
+            if m is not None and (m.start() == 0 or line[m.start() - 1] not in _NOT_BEFORE):
+                found.append((m.start(), int(m.group(1) or m.group(2)), end))
+        if len(found) < 2:
+            continue
+        members = [(a, (p,)) for a, p, _ in found]
+        chain = set(_chain(members, None, MIN_PAGE_CHARS))
+        chosen = [(a, b) for a, _, b in found if a in chain]
+        if len(chosen) < 2 or not _regular(sorted(chain), members):
+            continue
+        title = min(MIN_PAGE_CHARS, chosen[0][0])  # (the text's start, where the title may say the header's words)
+
+        def alone(words: str) -> bool:  # do the words stand only at these pages' breaks (and in the title)?
+            return line.count(words) == len(chosen) + line.count(words, 0, title)
+
+        # the header: the words after each number alike, to their last Chinese character (the pages'
+        # texts after it differ — alike as far as a short header goes, they are the report's own, a
+        # numbered paragraph's), standing nowhere else
+        header = commonprefix([line[b:b + 2 * _SHORT] for _, b in chosen])
+        if len(header) == 2 * _SHORT:
+            continue
+        header = header[:max((k + 1 for k, ch in enumerate(header) if "\u3400" <= ch <= "\u9fff"), default=0)]
+        if len(header) < HEADER_LEAST or not alone(header):
+            continue  # (words that stand elsewhere too are the report's)
+        footer = commonprefix([line[max(0, a - _SHORT):a][::-1] for a, _ in chosen])[::-1]
+        while len(footer.strip()) >= 4 and not alone(footer):
+            footer = footer[1:]
+        footer = footer if len(footer.strip()) >= 4 else ""
+        spans.extend((a - len(footer), b + len(header)) for a, b in chosen)
+    return sorted(spans)
 
 
 def _regular(chain: list[int], members: list[tuple[int, tuple[int, ...]]]) -> bool:
