@@ -142,7 +142,7 @@ def test_pages_glued_into_a_text_run_together_are_cut_out(name, footer):
     """The glued examples (a page's text taken with no separators) with a page's number and the
     agency's running header glued in every 400 characters, inside labels too (…在线访1淮安市淮阴区人民政府谈数…):
     they read cell for cell as the example alone, and say what was cut. Before, a label cut so was
-    read as the label written short with the page's number its figure (17 cells wrong at 0.9 in 15
+    read as the label written short with the page's number its figure (16 cells wrong at 0.9 in 14
     of 90 synthetic glued reports)."""
     text = open(f"tests/data/examples/{name}", encoding="utf-8").read()
     want = _values(extract(read_bytes(text.encode(), name)))
