@@ -168,6 +168,7 @@ HEADER_LEAST = 6  # characters of words after each number alike: a running heade
 _HEADER_AFTER = re.compile(rf"[0-9\-—–·•页](?=[\u3400-\u9fff]{{{HEADER_LEAST}}})")
 _GLUED_NUMBER = re.compile(rf"(?:(?:[-—–·•]{_SP})?(\d{{1,3}})(?:{_SP}[-—–·•]|{_SP}/{_SP}\d{{1,3}})?"
                            rf"|第{_SP}(\d{{1,3}}){_SP}页(?:{_SP}[,，/]?{_SP}共{_SP}\d{{1,3}}{_SP}页)?)$")
+_MOST_TRIED = 16  # sets of words after numbers looked at (a real text has one running header)
 _NOT_BEFORE = frozenset("0123456789.,，%")  # (a figure's end before the number: it is that figure's)
 
 
@@ -184,9 +185,13 @@ def glued_furniture(line: str) -> list[tuple[int, int]]:
     for m in _HEADER_AFTER.finditer(line):
         after[line[m.end():m.end() + HEADER_LEAST]].append(m.end())
     spans: list[tuple[int, int]] = []
+    tried = 0
     for ends in after.values():
-        if len(ends) < 2:
-            continue
+        if len(ends) < 2 or (len(ends) - 1) * MIN_PAGE_CHARS > len(line):
+            continue  # (more than a page's worth of text could hold: words a figure often stands before)
+        tried += 1
+        if tried > _MOST_TRIED:
+            break  # (a hostile text of many such words: a bounded search)
         found = []  # (where the number starts, its page number, where it ends)
         for end in ends:
             m = _GLUED_NUMBER.search(line, max(0, end - 2 * _SHORT), end)
