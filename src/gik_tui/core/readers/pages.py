@@ -39,6 +39,7 @@ RUNNING_SHARE = 0.6  # of the pages: a line at their top or bottom this often is
 _SHORT = 40  # characters: a page's furniture is a short line
 _DIGITS = re.compile(r"\d{1,4}")
 _RUNS = re.compile(r"\d+")
+_SPACES = " \t\u3000\xa0"  # (not the form feed: a page's break)
 _NO_SPACE = re.compile(r"[\s\u3000]+")
 _WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]")
 # a page number's forms (spaces gone, digits as #): - # -, ·#·, #/12, 第#页, 第#页共#页, 共#页第#页, Page # of #;
@@ -53,7 +54,7 @@ def furniture(lines: list[str]) -> tuple[set[int], int]:
     numbers among them count. `lines` may hold PAGE_BREAK lines, where each page starts."""
     # each line's shape, its digits as # (in C, over the whole text at once), and how often each
     # stands: a page's number and its running header stand on several pages
-    shapes = _RUNS.sub("#", "\n".join(lines)).split("\n")
+    shapes = _RUNS.sub("#", "\n".join([line.strip(_SPACES) for line in lines])).split("\n")  # (a centred number's spaces gone)
     count = Counter(shapes)
     paged = PAGE_BREAK in count
     forms: dict[str, str] = {}  # numbered shapes of a page number's form → their key
