@@ -40,7 +40,6 @@ _SHORT = 40  # characters: a page's furniture is a short line
 _DIGITS = re.compile(r"\d{1,4}")
 _RUNS = re.compile(r"\d+")
 _SPACES = " \t\u3000\xa0"  # (not the form feed: a page's break)
-_NO_SPACE = re.compile(r"[\s\u3000]+")
 _WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]")
 # a page number's forms (spaces gone, digits as #): - # -, ·#·, #/12, 第#页, 第#页共#页, 共#页第#页, Page # of #;
 # with a running footer's words before or after it (XX人民政府 - # -), four characters or more — a
@@ -58,20 +57,21 @@ def furniture(lines: list[str]) -> tuple[set[int], int]:
     count = Counter(shapes)
     paged = PAGE_BREAK in count
     forms: dict[str, str] = {}  # numbered shapes of a page number's form → their key
-    words: set[str] = set()  # shapes of words alone, each perhaps a running header
+    alike: list[str] = []  # shapes with no number that stand more than once
     for shape, n in count.items():
         if n < 2 or len(shape) > 2 * _SHORT:
             continue
-        k = _NO_SPACE.sub("", shape)
-        if not k or len(k) > _SHORT:
-            continue
-        if "#" in k:
-            if _PAGE_KEY.fullmatch(k):
+        if "#" in shape:
+            k = "".join(shape.split())
+            if len(k) <= _SHORT and _PAGE_KEY.fullmatch(k):
                 forms[shape] = k
-        elif _WORDS.search(k) and strip_numbering(shape) == shape.strip():  # (a row's numbered label is no header)
-            words.add(shape)
-    if not forms and not (paged and words):
+        else:
+            alike.append(shape)
+    if not forms and not paged:
         return set(), 0
+    # the shapes of words alone, each perhaps a running header (a row's numbered label is none)
+    words = {shape for shape in alike if 0 < len(k := "".join(shape.split())) <= _SHORT and _WORDS.search(k)
+             and strip_numbering(shape) == shape}
     breaks = [i for i, shape in enumerate(shapes) if shape == PAGE_BREAK] if paged else []
 
     def page(i: int) -> int:
