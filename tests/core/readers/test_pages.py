@@ -112,25 +112,24 @@ def test_page_numbers_are_found_only_where_the_pages_say_so():
     body = [f"第{k}行的文字，没有数字。" for k in range(14)]
     # a bare number beside a running header at every page: both furniture
     lines = _lines(body, 4, str, AGENCY)
-    found, pages = furniture(lines)
-    assert pages == 4 and {lines[i] for i in found} == {"1", "2", "3", "4", AGENCY}
+    assert {lines[i] for i in furniture(lines)} == {"1", "2", "3", "4", AGENCY}
     # a bare number alone where it is the text's only one: its page numbers
     lines = _lines(body, 3, str, None)
-    assert {lines[i] for i in furniture(lines)[0]} == {"1", "2", "3"}
+    assert {lines[i] for i in furniture(lines)} == {"1", "2", "3"}
     # bare figures among others (a table a cell a line) with nothing beside them: none
     cells = body[:6] + ["3", "0", "1"] + body[6:]
     lines = _lines(cells, 3, str, None)
-    assert furniture(lines)[0] == set()
+    assert furniture(lines) == set()
     # a figure one more than the same label's the first time, a report written twice: no page
     report = body + ["(一)予以公开", "3", "(二)部分公开"] + body
     lines = report + ["(一)予以公开", "4", "(二)部分公开"] + body
-    assert furniture(lines)[0] == set()
+    assert furniture(lines) == set()
     # a header's words beside a number that are also a row's label elsewhere: no running header
     lines = _lines(body, 3, str, "其他") + ["其他", "7"]
-    assert {lines[i] for i in furniture(lines)[0]} <= {"1", "2", "3"} and "其他" not in {lines[i] for i in furniture(lines)[0]}
+    assert {lines[i] for i in furniture(lines)} <= {"1", "2", "3"} and "其他" not in {lines[i] for i in furniture(lines)}
     # a unit after a count is a cell's, not a page's form: 5件 … 6件 a page apart stay
     lines = [*body, "5件", *body, "6件", *body]
-    assert furniture(lines)[0] == set()
+    assert furniture(lines) == set()
 
 
 def _glued_pages(text: str, every: int, footer: str, header: str) -> str:

@@ -209,7 +209,7 @@ def _without_furniture(text: str) -> tuple[str, tuple[int, ...], tuple[str, ...]
             lines.pop()  # (pdftotext ends its last page with a form feed: no page after it)
         if lines and lines[0] != PAGE_BREAK:
             lines.insert(0, PAGE_BREAK)  # (the first page begins at the text's start)
-    found, numbered = furniture(lines)
+    found = furniture(lines)
     said: tuple[str, ...] = ()
     if spans:
         said = (f"{len(spans)} page number(s) and running header(s) glued into the text cut out",)

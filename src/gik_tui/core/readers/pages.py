@@ -48,9 +48,9 @@ _PAGE_FORM = r"(?:[-—–~_·•.]*#[-—–~_·•.]*|#/#|第#页(?:[,，/]?�
 _PAGE_KEY = re.compile(rf"(?:[^#]{{4,}})?{_PAGE_FORM}(?:[^#]{{4,}})?")
 
 
-def furniture(lines: list[str]) -> tuple[set[int], int]:
-    """The lines (0-based) of `lines` that are the pages' furniture, and how many pages the page
-    numbers among them count. `lines` may hold PAGE_BREAK lines, where each page starts."""
+def furniture(lines: list[str]) -> set[int]:
+    """The lines (0-based) of `lines` that are the pages' furniture. `lines` may hold PAGE_BREAK
+    lines, where each page starts."""
     # each line's shape, its digits as # (in C, over the whole text at once), and how often each
     # stands: a page's number and its running header stand on several pages
     shapes = _RUNS.sub("#", "\n".join([line.strip(_SPACES) for line in lines])).split("\n")  # (a centred number's spaces gone)
@@ -68,7 +68,7 @@ def furniture(lines: list[str]) -> tuple[set[int], int]:
         else:
             alike.append(shape)
     if not forms and not paged:
-        return set(), 0
+        return set()
     # the shapes of words alone, each perhaps a running header (a row's numbered label is none)
     words = {shape for shape in alike if 0 < len(k := "".join(shape.split())) <= _SHORT and _WORDS.search(k)
              and strip_numbering(shape) == shape}
@@ -123,7 +123,6 @@ def furniture(lines: list[str]) -> tuple[set[int], int]:
         return count[shape] == len(beside) + sum(1 for j in range(top) if shapes[j] == shape and j not in beside)
 
     found: set[int] = set()
-    pages = 0
     n = len(breaks)
     for group, members in groups.items():
         if len(members) < 2 or group[-1] == "all" and any(
@@ -139,7 +138,6 @@ def furniture(lines: list[str]) -> tuple[set[int], int]:
         if len(group) == 3 and not running(group[2], {near(i, group[1]) for i in chain}):
             continue  # (a bare figure beside a running header: that header stands beside each, and nowhere else)
         found.update(chain)
-        pages = max(pages, len(chain))
         for side in (1, -1):  # the running header or footer beside the numbers
             beside: dict[str, set[int]] = defaultdict(set)
             for i in chain:
@@ -157,7 +155,7 @@ def furniture(lines: list[str]) -> tuple[set[int], int]:
         for i, kind in kinds.items():
             if len(tops[kind]) >= max(2, RUNNING_SHARE * n):
                 found.add(i)
-    return found, pages
+    return found
 
 
 _SP = r"[^\S\n]*"
