@@ -91,6 +91,17 @@ def test_synthetic_reports_with_pages_never_give_a_wrong_figure(seed):
                 assert c.value == rep.values[c.key], (layout, c.key, c.raw, c.line)
 
 
+def test_the_title_that_the_running_header_repeats_stays():
+    """The report's title split, its agency's name alone on the first line, which every later page
+    repeats as its running header: the later ones go, the title stays (its agency is read)."""
+    text = open(SAMPLES + "2019_lusong.txt", encoding="utf-8").read()
+    agency = "株洲市芦淞区人民政府"
+    titled = f"{agency}\n2019年政府信息公开工作年度报告\n" + text.replace(f"{agency}2019年政府信息公开年度报告", "")
+    doc = read_bytes(_paged(titled, 37, "{p}", agency, True).encode(), "x.txt")
+    assert doc.text.count(agency) >= 1 and doc.text.split("\n")[1] == agency
+    assert extract(doc).agency == agency
+
+
 def test_form_feeds_are_page_breaks_of_their_own():
     assert unify_newlines("a\fb\r\nc\f", pages=True) == "a\n\f\nb\nc\n\f\n"
     assert unify_newlines("a\fb", pages=False) == "a\nb"

@@ -44,7 +44,7 @@ _WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]")
 # a page number's forms (spaces gone, digits as #): - # -, ·#·, #/12, 第#页, 第#页共#页, 共#页第#页, Page # of #;
 # with a running footer's words before or after it (XX人民政府 - # -), four characters or more — a
 # figure with its unit, #件, is a cell
-_PAGE_FORM = r"(?:[-—–~_·•.]*#[-—–~_·•.]*|#/#|第#页(?:[,，/]?共#页)?|共#页[,，]?第#页|(?i:page)#(?:(?i:of)#)?)"
+_PAGE_FORM = r"(?:[-—–~_·•]*#[-—–~_·•]*|#/#|第#页(?:[,，/]?共#页)?|共#页[,，]?第#页|(?i:page)#(?:(?i:of)#)?)"
 _PAGE_KEY = re.compile(rf"(?:[^#]{{4,}})?{_PAGE_FORM}(?:[^#]{{4,}})?")
 
 
@@ -149,7 +149,8 @@ def furniture(lines: list[str]) -> set[int]:
                     found.update(these)
     if paged:  # a line of words at the top or bottom of most pages: a running header or footer
         tops: dict[tuple[str, bool], set[int]] = defaultdict(set)
-        kinds = {i: (shapes[i], near(i, -1) is None) for i in band if shapes[i] in words}
+        # (the first page's top is the report's title: its agency's name there stays, whatever the pages repeat)
+        kinds = {i: (shapes[i], near(i, -1) is None) for i in band if shapes[i] in words and i >= top}
         for i, kind in kinds.items():
             tops[kind].add(page(i))
         for i, kind in kinds.items():
