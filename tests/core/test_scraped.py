@@ -150,6 +150,12 @@ def test_metadata_never_from_a_cited_document(text, year, agency):
      "株洲市芦淞区人民政府", "title", 2019, "title"),
     ("您现在的位置:首页详情某某县公路局2020年政府信息公开工作年度报告", "", "a.txt",
      "某某县公路局", "title", 2020, "title"),
+    # a title set on two lines, the agency's name alone before it (a PDF's centred title wrapped):
+    # the agency's, not the office the compiling sentence names
+    ("株洲市芦淞区教育局\n2019年政府信息公开工作年度报告\n本报告由株洲市芦淞区政务公开工作领导小组办公室编制。", "", "a.txt",
+     "株洲市芦淞区教育局", "title", 2019, "title"),
+    ("株洲市芦淞区人民政府\n\n2019年政府信息公开工作年度报告\n本报告由株洲市芦淞区政务公开工作领导小组办公室编制。", "",
+     "a.txt", "株洲市芦淞区人民政府", "title", 2019, "title"),
     # no title: the compiling sentence, and the year from the statistics period
     ("本报告根据《条例》编制，汇总平潭综合实验区各有关单位政府信息公开工作情况。数据统计时限为2022年1月1日至2022年12月31日。"
      "如有疑问请与平潭综合实验区党政办公室联系。", "", "a.txt", "平潭综合实验区", "compiler", 2022, "period"),

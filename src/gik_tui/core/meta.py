@@ -255,6 +255,13 @@ def _from_title(norm: str, head: str) -> str | None:
     place = _PLACE.fullmatch(_trim(before)) if before else None
     if place:
         return _named(norm, place.group(1))
+    if not before and line_start:
+        # a title set on two lines, the agency's name alone on the line before (株洲市芦淞区人民政府 /
+        # 2019年政府信息公开工作年度报告: a PDF's centred title wraps there) — before, the agency
+        # was read from the text (本报告由…办公室编制), another body's name
+        prev = head[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+        if prev and agency_line(prev) and len(head[:line_start]) - len(head[:line_start].rstrip()) <= 3:
+            return _trim(prev) or None
     inside = head[m.start(1) + 4:m.end()]
     place = _PLACE.match(re.sub(r"^\s*年度?", "", inside))
     if place:
