@@ -117,6 +117,10 @@ def unwrap(text: str) -> tuple[str, int | None]:
     full = [line for line in lines if len(line) == width]
     if sum(1 for line in full if "|" in line or "\t" in line or "  " in line) > len(full) // 10:
         return text, None
+    if fulls < _HARD_WRAP_MIN_LINES and any(line[-1].isspace() for line in full):
+        # (a few long lines of one length, one ending in a space: a writer's line ends, their
+        # lengths alike by chance — joined, `…次1` + `2 ` / `.政府网站…` read 12 for 1 at 0.9)
+        return text, None
     out = [lines[0]]
     for k in range(1, len(lines)):
         if lengths[k - 1] != width:
