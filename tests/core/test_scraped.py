@@ -179,6 +179,27 @@ def test_agency_and_year_from_what_the_page_says(text, title, name, agency, agen
     assert {"agency_from", "year_from"} <= set(ex.to_dict())
 
 
+BODY = "\n一、总体情况\n本年度我单位认真贯彻落实《条例》。本报告由某某县政务公开工作领导小组办公室编制。\n"
+
+
+@pytest.mark.parametrize("title, agency, year", [
+    ("株洲\n市芦淞区人民政府2019年政府信息公开年度报告", "株洲市芦淞区人民政府", 2019),
+    ("株洲市芦淞区人民\n政府2019年政府信息公开年度报告", "株洲市芦淞区人民政府", 2019),
+    ("株洲市芦淞区人民政府201\n9年政府信息公开年度报告", "株洲市芦淞区人民政府", 2019),
+    ("株洲市芦淞区人民政府2019年政府信息公开年度\n\n报告", "株洲市芦淞区人民政府", 2019),
+    ("2016年东昌区政府信息公开工作\n年度报告", "东昌区政府", 2016),
+    ("首页 > 政务公开 > 年报\n株洲市芦淞区人民政府2019年政府信息公开年度报告", "株洲市芦淞区人民政府", 2019),
+])
+def test_a_title_wrapped_over_short_lines_is_read_whole(title, agency, year):
+    """A report title set over short lines, as a PDF's centred title wraps anywhere: its agency
+    and year read whole — before, 市芦淞区人民政府 or 政府 from the line the year stood on, the
+    compiling office's name, or nothing."""
+    from gik_tui.core.document import Document
+
+    ex = extract(Document("a.txt", title + BODY, "0" * 64, "utf-8"))
+    assert (ex.agency, ex.year) == (agency, year)
+
+
 def test_html_title_reaches_the_metadata():
     page = ("<html><head><title>某某县公路局2019年政府信息公开工作年度报告</title></head><body><div>"
             "<p>一、总体情况</p><p>本年度我局认真贯彻落实条例。</p></div></body></html>")

@@ -115,6 +115,8 @@ def find_year_from(norm: str, title: str = "", source: str = "") -> tuple[int | 
                                     (_TITLE, lambda: _titles(head), "title"),
                                     (_PERIOD, lambda: _PERIOD.finditer(body), "period"),
                                     (_SPAN, lambda: _SPAN.finditer(body), "period"),
+                                    # (a title wrapped over short lines, read whole: 2016年东昌区政府信息公开工作 / 年度报告)
+                                    (_TITLE, lambda: _TITLE.finditer(_title_joined(head) or ""), "title"),
                                     (_REPORT_YEAR, lambda: _REPORT_YEAR.finditer(body), "report"),
                                     (_TABLE_TITLE, lambda: _table_titles(norm), "table title"),
                                     (_TITLE, lambda: _TITLE.finditer(source), "file name")):
@@ -184,10 +186,17 @@ def find_agency_from(norm: str, title: str = "", source: str = "") -> tuple[str 
     government named near the top), "file name"."""
     norm = _uncited_head(norm)
     head = norm[:3000]
-    for text, where in ((_uncited(title), "title"), (head, "title")):
-        got = _from_title(norm, text)
-        if got:
-            return got, where
+    got = _from_title(norm, _uncited(title))
+    if got:
+        return got, "title"
+    got = _from_title(norm, head)
+    joined = _title_joined(head)
+    if joined is not None:  # a title wrapped over short lines: read whole, its name whole
+        whole = _from_title(norm, joined)
+        if whole and (not got or whole != got and whole.endswith(got)):
+            got = whole
+    if got:
+        return got, "title"
     m = next(_table_titles(norm), None)
     if m:
         place = _PLACE.match(re.sub(r"^\s*年度?", "", norm[m.start(1) + 4:m.end()]))
@@ -215,6 +224,34 @@ def find_agency_from(norm: str, title: str = "", source: str = "") -> tuple[str 
     if got:
         return got, "file name"
     return None, None
+
+
+# a line that may be part of a report's title a PDF set over lines (its characters only: a heading
+# 一、, a date 发布日期：, a breadcrumb 首页 > hold others)
+_TITLE_PART = re.compile(r"[\u4e00-\u9fff0-9]{1,30}")
+_TITLE_LINES = 12  # the head's first lines where a title may stand
+
+
+def _title_joined(head: str) -> str | None:
+    """The head with the line ends inside a title set over short lines taken out (株洲市芦淞区人民
+    政府2019年 / 政府信息公开年度报告, 株洲 / 市芦淞区人民政府2019年…: a PDF's centred title wraps
+    anywhere; read line by line, its agency was cut, 市芦淞区人民政府 or 政府, or missed) — each line
+    end, among the first lines, between two lines of nothing but Chinese characters and digits, one
+    blank line between them at most; None when there is none."""
+    lines = head.split("\n", _TITLE_LINES)[:_TITLE_LINES]
+    out, joined = [lines[0]], False
+    for k in range(1, len(lines)):
+        a, b = out[-1].strip(), lines[k].strip()
+        if not b and k + 1 < len(lines) and _TITLE_PART.fullmatch(a) and _TITLE_PART.fullmatch(lines[k + 1].strip()):
+            continue  # (one blank line between two parts of a title)
+        if a and b and _TITLE_PART.fullmatch(a) and _TITLE_PART.fullmatch(b):
+            out[-1] = a + b
+            joined = True
+        else:
+            out.append(lines[k])
+    if not joined:
+        return None
+    return "\n".join(out) + head[sum(len(x) + 1 for x in lines):] if len(lines) == _TITLE_LINES else "\n".join(out)
 
 
 _SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|信息来源)\s*[:：]\s*[\u4e00-\u9fff]{0,12}$")
