@@ -189,6 +189,9 @@ BODY = "\n一、总体情况\n本年度我单位认真贯彻落实《条例》�
     ("株洲市芦淞区人民政府2019年政府信息公开年度\n\n报告", "株洲市芦淞区人民政府", 2019),
     ("2016年东昌区政府信息公开工作\n年度报告", "东昌区政府", 2016),
     ("首页 > 政务公开 > 年报\n株洲市芦淞区人民政府2019年政府信息公开年度报告", "株洲市芦淞区人民政府", 2019),
+    # a site's short line of words before it: no part of the title (joined, 开年报成都市武侯区人民政府)
+    ("政府信息公开年报\n成都市武侯区人民\n政府2016年政府信息公开工作年度报告", "成都市武侯区人民政府", 2016),
+    ("政府信息公开年报\n株洲\n市芦淞区人民政府2019年政府信息公开年度报告", "株洲市芦淞区人民政府", 2019),
 ])
 def test_a_title_wrapped_over_short_lines_is_read_whole(title, agency, year):
     """A report title set over short lines, as a PDF's centred title wraps anywhere: its agency

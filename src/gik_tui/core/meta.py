@@ -116,7 +116,7 @@ def find_year_from(norm: str, title: str = "", source: str = "") -> tuple[int | 
                                     (_PERIOD, lambda: _PERIOD.finditer(body), "period"),
                                     (_SPAN, lambda: _SPAN.finditer(body), "period"),
                                     # (a title wrapped over short lines, read whole: 2016年东昌区政府信息公开工作 / 年度报告)
-                                    (_TITLE, lambda: _TITLE.finditer(_title_joined(head) or ""), "title"),
+                                    (_TITLE, lambda: (m for t in _wrapped_titles(head) for m in _TITLE.finditer(t)), "title"),
                                     (_REPORT_YEAR, lambda: _REPORT_YEAR.finditer(body), "report"),
                                     (_TABLE_TITLE, lambda: _table_titles(norm), "table title"),
                                     (_TITLE, lambda: _TITLE.finditer(source), "file name")):
@@ -190,11 +190,9 @@ def find_agency_from(norm: str, title: str = "", source: str = "") -> tuple[str 
     if got:
         return got, "title"
     got = _from_title(norm, head)
-    joined = _title_joined(head)
-    if joined is not None:  # a title wrapped over short lines: read whole, its name whole
-        whole = _from_title(norm, joined)
-        if whole and (not got or whole != got and whole.endswith(got)):
-            got = whole
+    whole = _from_wrapped(norm, head)  # (a title wrapped over short lines: read whole, its name whole)
+    if whole and (not got or whole != got and whole.endswith(got)):
+        got = whole
     if got:
         return got, "title"
     m = next(_table_titles(norm), None)
@@ -232,26 +230,46 @@ _TITLE_PART = re.compile(r"[\u4e00-\u9fff0-9]{1,30}")
 _TITLE_LINES = 12  # the head's first lines where a title may stand
 
 
-def _title_joined(head: str) -> str | None:
-    """The head with the line ends inside a title set over short lines taken out (株洲市芦淞区人民
-    政府2019年 / 政府信息公开年度报告, 株洲 / 市芦淞区人民政府2019年…: a PDF's centred title wraps
-    anywhere; read line by line, its agency was cut, 市芦淞区人民政府 or 政府, or missed) — each line
-    end, among the first lines, between two lines of nothing but Chinese characters and digits, one
-    blank line between them at most; None when there is none."""
-    lines = head.split("\n", _TITLE_LINES)[:_TITLE_LINES]
-    out, joined = [lines[0]], False
-    for k in range(1, len(lines)):
-        a, b = out[-1].strip(), lines[k].strip()
-        if not b and k + 1 < len(lines) and _TITLE_PART.fullmatch(a) and _TITLE_PART.fullmatch(lines[k + 1].strip()):
-            continue  # (one blank line between two parts of a title)
-        if a and b and _TITLE_PART.fullmatch(a) and _TITLE_PART.fullmatch(b):
-            out[-1] = a + b
-            joined = True
-        else:
-            out.append(lines[k])
-    if not joined:
-        return None
-    return "\n".join(out) + head[sum(len(x) + 1 for x in lines):] if len(lines) == _TITLE_LINES else "\n".join(out)
+def _wrapped_titles(head: str) -> list[str]:
+    """The report titles a PDF set over short lines (株洲市芦淞区人民 / 政府2019年政府信息公开年度报告,
+    株洲 / 市芦淞区…, …信息公开年度 / 报告: its centred title wraps anywhere; read line by line,
+    its agency was cut, 市芦淞区人民政府 or 政府, or missed), joined: from each of the head's first
+    lines of nothing but Chinese characters and digits, it and the next one or two such lines (one
+    blank line between them at most). A line before the title's own (a site's 政府信息公开年报) is
+    joined too, in one of them: `_from_wrapped` keeps only a title that begins its first line."""
+    lines = [line.strip() for line in head.split("\n", _TITLE_LINES)[:_TITLE_LINES]]
+    out = []
+    for s in range(len(lines) - 1):
+        if not _TITLE_PART.fullmatch(lines[s]):
+            continue
+        joined, parts, k = lines[s], 1, s + 1
+        while k < len(lines) and parts < 3:
+            if not lines[k] and k + 1 < len(lines) and _TITLE_PART.fullmatch(lines[k + 1]) and parts == 1:
+                k += 1  # (one blank line between the title's first two lines)
+                continue
+            if not _TITLE_PART.fullmatch(lines[k]):
+                break
+            joined += lines[k]
+            parts += 1
+            k += 1
+        if parts > 1:
+            out.append(joined)
+    return out
+
+
+def _from_wrapped(norm: str, head: str) -> str | None:
+    """The agency of a title wrapped over short lines (`_wrapped_titles`) that begins its first
+    line — with the agency's name, or its year (2016年东昌区…) — the longest such (株洲市芦淞区人民政府
+    over 市芦淞区人民政府, when the title's first line is 株洲)."""
+    best = None
+    for joined in _wrapped_titles(head):
+        m = _TITLE.search(joined)
+        if m is None:
+            continue
+        got = _from_title(norm, joined)
+        if got and (m.start() == 0 or joined.startswith(got)) and (best is None or len(got) > len(best) and got.endswith(best)):
+            best = got
+    return best
 
 
 _SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|信息来源)\s*[:：]\s*[\u4e00-\u9fff]{0,12}$")
