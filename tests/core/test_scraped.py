@@ -192,11 +192,18 @@ BODY = "\n一、总体情况\n本年度我单位认真贯彻落实《条例》�
     # a site's short line of words before it: no part of the title (joined, 开年报成都市武侯区人民政府)
     ("政府信息公开年报\n成都市武侯区人民\n政府2016年政府信息公开工作年度报告", "成都市武侯区人民政府", 2016),
     ("政府信息公开年报\n株洲\n市芦淞区人民政府2019年政府信息公开年度报告", "株洲市芦淞区人民政府", 2019),
+    # a sentence a page's width wrapped just before the title inside it (before: 布六枝特区人民政府, 枝特区人民政府)
+    ("根据《中华人民共和国政府信息公开条例》和《贵州省政府信息公开暂行规定》,现公\n布六枝特区人民政府2018年政府信息公开年度报告。",
+     "六枝特区人民政府", 2018),
+    ("根据《中华人民共和国政府信息公开条例》和《贵州省政府信息公开暂行规定》,现公布六\n枝特区人民政府2018年政府信息公开年度报告。",
+     "六枝特区人民政府", 2018),
+    # a breadcrumb's long line before the title: no part of its name
+    ("首页 > 政务公开 > 政府信息公开 > 政府信息公开年报\n株洲市芦淞区人民政府2019年政府信息公开年度报告", "株洲市芦淞区人民政府", 2019),
 ])
 def test_a_title_wrapped_over_short_lines_is_read_whole(title, agency, year):
-    """A report title set over short lines, as a PDF's centred title wraps anywhere: its agency
-    and year read whole — before, 市芦淞区人民政府 or 政府 from the line the year stood on, the
-    compiling office's name, or nothing."""
+    """A report title set over short lines, as a PDF's centred title wraps anywhere, or inside a
+    sentence wrapped just before it: its agency and year read whole — before, 市芦淞区人民政府 or 政府
+    from the line the year stood on, the compiling office's name, or nothing."""
     from gik_tui.core.document import Document
 
     ex = extract(Document("a.txt", title + BODY, "0" * 64, "utf-8"))

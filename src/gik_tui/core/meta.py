@@ -298,18 +298,48 @@ def _table_titles(text: str) -> Iterator[re.Match]:
         yield from _TABLE_TITLE.finditer(text)
 
 
-def _from_title(norm: str, head: str) -> str | None:
-    m = _first_title(head)
-    if not m:
-        return None
-    line_start = head.rfind("\n", 0, m.start()) + 1
-    before = head[line_start:m.start()].strip()
+# the words that open a title inside a sentence (现公布X2018年…报告): a line the sentence wrapped before
+# the title is joined to it only where they stand across or before its end
+_SENTENCE_LEAD = re.compile(r"现将|现予?公布|现发布|特此|根据|依据|按照|依照|关于|对于|汇总|编制|公布|发布|公告|印发")
+_WRAPPED_LINE = 20  # characters: a line this long may be a paragraph's line wrapped at a page's width (prose.RUN_ON_LINE)
+
+
+def _before_title(norm: str, raw: str) -> str | None:
+    """The agency named in the words before a title's year on its line (`raw`): the last words
+    after any punctuation, a name that ends as an agency's does, or a place (its government)."""
+    before = raw.strip()
     before = re.split(r"[,，。:：;；()（）《》>\s]", before)[-1] if before else ""
     if before and re.search(_AGENCY_END + "$", before):
         return _trim(before) or None
     place = _PLACE.fullmatch(_trim(before)) if before else None
     if place:
         return _named(norm, place.group(1))
+    return None
+
+
+def _from_title(norm: str, head: str) -> str | None:
+    m = _first_title(head)
+    if not m:
+        return None
+    line_start = head.rfind("\n", 0, m.start()) + 1
+    raw = head[line_start:m.start()]
+    got = _before_title(norm, raw)
+    if got and raw and not raw[0].isspace() and line_start:
+        # the title inside a sentence a page's width wrapped just before it (…现公 / 布六枝特区人民政府
+        # 2018年…: 布六枝特区人民政府 read; …现公布六 / 枝特区…: 枝特区人民政府): the line before's end
+        # read with it where the sentence's words before the name (现公布) stand there
+        prev = head[:line_start - 1]
+        prev = prev[prev.rfind("\n") + 1:]
+        if len(prev) >= _WRAPPED_LINE and "\u4e00" <= prev[-1] <= "\u9fff":
+            joined = re.split(r"[,，。:：;；()（）《》>\s]", prev[-12:] + raw.rstrip())[-1]
+            lead = _SENTENCE_LEAD.search(joined)
+            if lead is not None and lead.start() < len(joined) - len(raw.strip()):
+                whole = _before_title(norm, joined)  # (the sentence's words before the name: 现公布…)
+                if whole:
+                    return whole
+    if got:
+        return got
+    before = raw.strip()
     if not before and line_start:
         # a title set on two lines, the agency's name alone on the line before (株洲市芦淞区人民政府 /
         # 2019年政府信息公开工作年度报告: a PDF's centred title wraps there) — before, the agency
