@@ -91,6 +91,20 @@ def test_synthetic_reports_with_pages_never_give_a_wrong_figure(seed):
                 assert c.value == rep.values[c.key], (layout, c.key, c.raw, c.line)
 
 
+@pytest.mark.parametrize("feed", [True, False])
+@pytest.mark.parametrize("header", ["株洲市芦淞区人民政府2019年政府信息公开年度报告", "株洲市芦淞区人民政府 2019年政府信息公开年度报告",
+                                    "2019年度政府信息公开工作报告"])
+def test_a_running_header_with_the_reports_year_goes_with_the_page_numbers(header, feed):
+    """The report's title (its year in it) as every page's running header, a bare number before
+    it: both go, the title itself stays — before, a header with a figure in it was taken for
+    no header, and the pages' numbers beside it were read as cells or their rows offered."""
+    text = open(SAMPLES + "2019_lusong.txt", encoding="utf-8").read()
+    doc = read_bytes(_paged(text, 37, "{p}", header, feed).encode(), "x.txt")
+    ex = extract(doc)
+    assert _values(ex) == _values(extract(read_bytes(text.encode(), "x.txt")))
+    assert ex.agency == "株洲市芦淞区人民政府" and doc.text.count(header) == text.count(header)
+
+
 def test_the_title_that_the_running_header_repeats_stays():
     """The report's title split, its agency's name alone on the first line, which every later page
     repeats as its running header: the later ones go, the title stays (its agency is read)."""

@@ -41,6 +41,7 @@ _DIGITS = re.compile(r"\d{1,4}")
 _RUNS = re.compile(r"\d+")
 _SPACES = " \t\u3000\xa0"  # (not the form feed: a page's break)
 _WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]")
+_HEADER_WORDS = re.compile(r"[\u3400-\u9fff]{4}")  # a running header's words around a figure (its year)
 # a page number's forms (spaces gone, digits as #): - # -, ·#·, #/12, 第#页, 第#页共#页, 共#页第#页, Page # of #;
 # with a running footer's words before or after it (XX人民政府 - # -), four characters or more — a
 # figure with its unit, #件, is a cell
@@ -53,11 +54,12 @@ def furniture(lines: list[str]) -> set[int]:
     lines, where each page starts."""
     # each line's shape, its digits as # (in C, over the whole text at once), and how often each
     # stands: a page's number and its running header stand on several pages
-    shapes = _RUNS.sub("#", "\n".join([line.strip(_SPACES) for line in lines])).split("\n")  # (a centred number's spaces gone)
+    stripped = [line.strip(_SPACES) for line in lines]  # (a centred number's spaces gone)
+    shapes = _RUNS.sub("#", "\n".join(stripped)).split("\n")
     count = Counter(shapes)
     paged = PAGE_BREAK in count
     forms: dict[str, str] = {}  # numbered shapes of a page number's form → their key
-    alike: list[str] = []  # shapes with no number that stand more than once
+    alike: list[str] = []  # shapes that stand more than once, each perhaps a running header's
     for shape, n in count.items():
         if n < 2 or len(shape) > 2 * _SHORT:
             continue
@@ -65,13 +67,16 @@ def furniture(lines: list[str]) -> set[int]:
             k = "".join(shape.split())
             if len(k) <= _SHORT and _PAGE_KEY.fullmatch(k):
                 forms[shape] = k
+            if _HEADER_WORDS.search(k):  # (a running header may hold the report's year: …2019年…报告)
+                alike.append(shape)
         else:
             alike.append(shape)
     if not forms and not paged:
         return set()
-    # the shapes of words alone, each perhaps a running header (a row's numbered label is none)
+    # the shapes of words alone, each perhaps a running header (a row's numbered label is none; a
+    # shape with figures only where every line of it is the same: its year's, no page's number)
     words = {shape for shape in alike if 0 < len(k := "".join(shape.split())) <= _SHORT and _WORDS.search(k)
-             and strip_numbering(shape) == shape}
+             and strip_numbering(shape) == shape and ("#" not in shape or _alike_lines(shape, shapes, stripped, count))}
     breaks = [i for i, shape in enumerate(shapes) if shape == PAGE_BREAK] if paged else []
 
     def page(i: int) -> int:
@@ -224,6 +229,12 @@ def glued_furniture(line: str) -> list[tuple[int, int]]:
         footer = footer if len(footer.strip()) >= 4 else ""
         spans.extend((a - len(footer), b + len(header)) for a, b in chosen)
     return sorted(spans)
+
+
+def _alike_lines(shape: str, shapes: list[str], stripped: list[str], count: Counter) -> bool:
+    """Are the lines of `shape` (its figures as #) all the same line?"""
+    first = stripped[shapes.index(shape)]
+    return sum(1 for line in stripped if line == first) == count[shape]
 
 
 def _regular(chain: list[int], members: list[tuple[int, tuple[int, ...]]]) -> bool:
