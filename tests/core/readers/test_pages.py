@@ -237,3 +237,18 @@ def test_a_hostile_text_of_many_numbered_words_is_searched_in_bounded_time(monke
         searched.clear()
         pages.glued_furniture(line)
         assert len(searched) <= pages._MOST_TRIED
+
+
+@pytest.mark.parametrize("layout", list("abcdhl"))
+def test_two_reports_in_one_file_have_no_pages_furniture(layout):
+    """Two synthetic reports of one format in one file (and one report written twice): each label
+    stands twice, a row's first figure beside it — 1 in the first, 2 in the second is no page's
+    number beside a running header (before the labels were kept out, 22 of 270 such files lost
+    cells so, the row numbers' 1.属于国家秘密 taken for a header with a figure)."""
+    for seed in range(10):
+        a = synth.make_report(3, seed=seed, template_id="gik-2019", layout=layout)
+        b = synth.make_report(4, seed=seed, template_id="gik-2019", layout=layout)
+        ta, tb = a.render().decode(a.encoding), b.render().decode(b.encoding)
+        for text in (ta + "\n\n" + tb, ta + "\n\n" + ta):
+            doc = read_bytes(text.encode(), "2019_x.txt")
+            assert not any("left out" in note for note in doc.notes), (seed, doc.notes)

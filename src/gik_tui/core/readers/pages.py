@@ -28,8 +28,10 @@ from bisect import bisect_right
 from os.path import commonprefix
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import cache
 
-from ..labels import strip_numbering
+from ..labels import label_key, strip_numbering
+from ..templates import load_template, template_ids
 
 PAGE_BREAK = "\f"  # (document.PAGE_BREAK: a line holding only this begins a page)
 MIN_PAGE_LINES = 10  # lines: consecutive page numbers with no form feed stand at least this far apart
@@ -76,7 +78,8 @@ def furniture(lines: list[str]) -> set[int]:
     # the shapes of words alone, each perhaps a running header (a row's numbered label is none; a
     # shape with figures only where every line of it is the same: its year's, no page's number)
     words = {shape for shape in alike if 0 < len(k := "".join(shape.split())) <= _SHORT and _WORDS.search(k)
-             and strip_numbering(shape) == shape and ("#" not in shape or _alike_lines(shape, shapes, stripped, count))}
+             and ("#" not in shape or _alike_lines(shape, shapes, stripped, count))
+             and _no_label(stripped[shapes.index(shape)])}
     breaks = [i for i, shape in enumerate(shapes) if shape == PAGE_BREAK] if paged else []
 
     def page(i: int) -> int:
@@ -229,6 +232,26 @@ def glued_furniture(line: str) -> list[tuple[int, int]]:
         footer = footer if len(footer.strip()) >= 4 else ""
         spans.extend((a - len(footer), b + len(header)) for a, b in chosen)
     return sorted(spans)
+
+
+def _no_label(line: str) -> bool:
+    """Can the line be a running header: no row's numbered label (1.属于国家秘密, （一）予以公开), nor
+    any label of a report format (a report written twice, or two reports in one file, repeat each
+    of them — 政府集中采购 beside its 1 in the first and its 2 in the second is no page's header)?"""
+    return strip_numbering(line) == line and label_key(line) not in _labels()
+
+
+@cache
+def _labels() -> frozenset[str]:
+    """The label keys of every report format's rows, columns, groups and header words."""
+    keys: set[str] = set()
+    for tid in template_ids():
+        for spec in load_template(tid).tables:
+            keys.update(label_key(h) for h in spec.headers)
+            for block in spec.blocks:
+                keys.update(label_key(x) for path in (*block.rows, *block.columns) for x in path)
+    keys.discard("")
+    return frozenset(keys)
 
 
 def _alike_lines(shape: str, shapes: list[str], stripped: list[str], count: Counter) -> bool:
