@@ -252,3 +252,16 @@ def test_two_reports_in_one_file_have_no_pages_furniture(layout):
         for text in (ta + "\n\n" + tb, ta + "\n\n" + ta):
             doc = read_bytes(text.encode(), "2019_x.txt")
             assert not any("left out" in note for note in doc.notes), (seed, doc.notes)
+
+
+def test_a_report_with_no_pages_has_no_pages_furniture():
+    """Clean synthetic reports of every layout, figure style and shape: nothing is taken for a
+    page's furniture — a change's sign on one side, -1 then -2 a few lines apart in a table written
+    a cell a line, was once taken for a page's number (− on one side only is no page's form)."""
+    for seed, shape in ((1, "real"), (2, "real"), (3, "uniform")):
+        for i in range(40):
+            for layout in synth.LAYOUTS:
+                for figures in ("plain", "dashes"):
+                    rep = synth.make_report(i, seed=seed, layout=layout, figures=figures, shape=shape)
+                    doc = read_bytes(rep.render(), rep.filename)
+                    assert not any("left out" in n or "cut out" in n for n in doc.notes), (seed, i, layout, doc.notes)

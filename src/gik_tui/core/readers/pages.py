@@ -44,10 +44,11 @@ _RUNS = re.compile(r"\d+")
 _SPACES = " \t\u3000\xa0"  # (not the form feed: a page's break)
 _WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _HEADER_WORDS = re.compile(r"[\u3400-\u9fff]{4}")  # a running header's words around a figure (its year)
-# a page number's forms (spaces gone, digits as #): - # -, ·#·, #/12, 第#页, 第#页共#页, 共#页第#页, Page # of #;
+# a page number's forms (spaces gone, digits as #): #, - # -, ·#·, #/12, 第#页, 第#页共#页, 共#页第#页, Page # of #
+# (a dash on one side only is a change's sign, -1, a cell);
 # with a running footer's words before or after it (XX人民政府 - # -), four characters or more — a
 # figure with its unit, #件, is a cell
-_PAGE_FORM = r"(?:[-—–~_·•]*#[-—–~_·•]*|#/#|第#页(?:[,，/]?共#页)?|共#页[,，]?第#页|(?i:page)#(?:(?i:of)#)?)"
+_PAGE_FORM = r"(?:#|[-—–~_·•]+#[-—–~_·•]+|#/#|第#页(?:[,，/]?共#页)?|共#页[,，]?第#页|(?i:page)#(?:(?i:of)#)?)"
 _PAGE_KEY = re.compile(rf"(?:[^#]{{4,}})?{_PAGE_FORM}(?:[^#]{{4,}})?")
 
 
