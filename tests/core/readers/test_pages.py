@@ -155,6 +155,11 @@ def test_page_numbers_are_found_only_where_the_pages_say_so():
     # a unit after a count is a cell's, not a page's form: 5件 … 6件 a page apart stay
     lines = [*body, "5件", *body, "6件", *body]
     assert furniture(lines) == set()
+    # a label with its figure (a report written twice, 1 then 2) is a row, not a footer's words and number
+    lines = [*body, "政府集中采购 1", *body, "政府集中采购 2", *body]
+    assert furniture(lines) == set()
+    lines = [*body, "芦淞区政府信息公开年报 1", *body, "芦淞区政府信息公开年报 2", *body]
+    assert {lines[i] for i in furniture(lines)} == {"芦淞区政府信息公开年报 1", "芦淞区政府信息公开年报 2"}
 
 
 def _glued_pages(text: str, every: int, footer: str, header: str) -> str:

@@ -43,6 +43,7 @@ _DIGITS = re.compile(r"\d{1,4}")
 _RUNS = re.compile(r"\d+")
 _SPACES = " \t\u3000\xa0"  # (not the form feed: a page's break)
 _WORDS = re.compile(r"[\u3400-\u9fffA-Za-z]")
+_NOT_WORDS = re.compile(r"[\d\s\-—–~_·•/]+")
 _HEADER_WORDS = re.compile(r"[\u3400-\u9fff]{4}")  # a running header's words around a figure (its year)
 # a page number's forms (spaces gone, digits as #): #, - # -, ·#·, #/12, 第#页, 第#页共#页, 共#页第#页, Page # of #
 # (a dash on one side only is a change's sign, -1, a cell);
@@ -68,8 +69,9 @@ def furniture(lines: list[str]) -> set[int]:
             continue
         if "#" in shape:
             k = "".join(shape.split())
-            if len(k) <= _SHORT and _PAGE_KEY.fullmatch(k):
-                forms[shape] = k
+            if len(k) <= _SHORT and _PAGE_KEY.fullmatch(k) and (
+                    not _HEADER_WORDS.search(k) or _no_label(_NOT_WORDS.sub("", stripped[shapes.index(shape)]))):
+                forms[shape] = k  # (a label with its figure, 政府集中采购 1, is a row: never a footer's words)
             if _HEADER_WORDS.search(k):  # (a running header may hold the report's year: …2019年…报告)
                 alike.append(shape)
         else:
