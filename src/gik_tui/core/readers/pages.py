@@ -30,10 +30,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import cache
 
+from ..document import PAGE_BREAK
 from ..labels import label_key, strip_numbering
 from ..templates import load_template, template_ids
 
-PAGE_BREAK = "\f"  # (document.PAGE_BREAK: a line holding only this begins a page)
 MIN_PAGE_LINES = 10  # lines: consecutive page numbers with no form feed stand at least this far apart
 MIN_FORM_LINES = 3  # … or this far, a number written as no cell is (- 3 -, 3 / 12, 第3页)
 BAND = 2  # lines with words: a page's top and bottom where its running header, footer and number stand

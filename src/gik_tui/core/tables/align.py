@@ -62,6 +62,12 @@ MAX_CELL_LINE = 400  # characters: a longer line is no table row whose words sta
 _FURNITURE_LINES = 3  # lines of a page's furniture read past inside a row (_goes_on_past)
 
 
+def _marked_empty(tok: Tok, p: Parsed) -> bool:
+    """Is the field an empty cell's mark the report wrote (—, /, 无): a cell, a nought — not a blank
+    field between separators, nor words? (`values.blank_mark` for a field already parsed)"""
+    return p.kind == "blank" and bool(tok.text)
+
+
 def _words_cell(text: str) -> bool:
     """Could these words be a cell that holds no figure, in a table a cell a line — a digit in
     them (17[1], 约17), or a word or two (不详, 见附件) that ends no label (小计, 其中)?"""
@@ -2061,7 +2067,7 @@ class _Aligner:
             not t.row or self.idx.specs[t.table].total_column is not None))
         vals, trimmed = _trimmed(t.values, n, t, n + more)
         if len(vals) == n < len(t.values) and any(p.value for _, p in vals) and any(
-                not tok.empty and p is not INVALID for tok, p in (*t.values[:trimmed], *t.values[trimmed + n:])):
+                _marked_empty(tok, p) for tok, p in (*t.values[:trimmed], *t.values[trimmed + n:])):
             # an empty cell's mark (—, /) past the row's columns, at its end or in front, is a cell
             # as a blank field is none: a figure among the fields is one too many (a page's bare
             # number inside a row written a cell a line read as its cell at full confidence, the
@@ -2355,7 +2361,7 @@ class _Aligner:
         if len(own) < 2:
             return 0
         # (an empty cell's mark, — or /, is a nought the report wrote; a blank field, nothing known)
-        values = [0 if p.value is None and p is not INVALID and tok.text else p.value for tok, p in vals]
+        values = [0 if _marked_empty(tok, p) else p.value for tok, p in vals]
         if any(v is None for v in values):
             return 0
         if any(abs(sum(values[i] * coef for i, coef in terms)) < 1e-6 for terms in own):

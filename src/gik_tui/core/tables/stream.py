@@ -42,6 +42,11 @@ _MAX_ROW = 600  # a tab- or space-separated row is shorter than this
 _PAGE = re.compile(r"[-—–·•]\s*\d{1,4}\s*[-—–·•]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
                    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|[Pp]age\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?")
 _PAGE_START = frozenset("-—–·•第共Pp")
+
+
+def _page_number(s: str) -> bool:
+    """Is the stripped line `s` a page's number alone (`_PAGE`; its first character tried first)?"""
+    return s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s) is not None
 # a row with one space between its cells (text taken from a PDF): anything (words, the end of a
 # label broken over two lines, or a first figure) then two figures or more, each after one space.
 # A figure (or an empty-cell dash) never holds a space
@@ -311,7 +316,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         return k < nb and bare[k] < end
 
     def single(s: str, start: int, i: int) -> None:
-        if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
+        if _page_number(s):
             return  # (looked for only on the lines that could give cells: a check on every line costs 1 %)
         m = _row_form(s) if s[-1] in _FIGURE_END and " " in s else None
         if bare_in(start, start + len(s)) and len(s) <= _MAX_GLUED_LINE:
@@ -381,7 +386,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         cells (_ROW_FORMS; `m`, its form when known) is its cells, the words before them one of
         them (`words`: each word one); else one token."""
         if m is None:
-            if s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
+            if _page_number(s):
                 return
             m = _row_form(s)
         if m is None:
@@ -542,7 +547,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                     single(s, start, i)  # a bare figure on the line: perhaps glued
             elif s[-1] in _FIGURE_END and " " in s:
                 spaced(s, start, i)  # perhaps a row with one space between its cells
-            elif s[0] in _PAGE_START and len(s) <= 24 and _PAGE.fullmatch(s):
+            elif _page_number(s):
                 pass  # (a page's number written close, —5—, ·5·: no cell)
             elif not noting or i not in notes or not noted(s, start, i, spaced_or_one):
                 append(Tok(s, start, start + len(s), i, False, False))
