@@ -129,6 +129,7 @@ def within(spans: list[tuple[int, int]], offset: int) -> bool:
 
 
 PAGE_BREAK = "\f"  # a line holding only this begins a page of a PDF or Word report
+WRAPPED_LINE = 20  # characters: a line this long or longer may be a paragraph's line wrapped at a page's width
 
 
 def paged(lines: list[str]) -> tuple[str, tuple[int, ...]]:

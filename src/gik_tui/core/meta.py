@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from .document import WRAPPED_LINE
 from .templates import earliest, load_template, template_for_year, template_ids
 
 _TITLE = re.compile(r"(\d{4})\s*年度?\s*[^\n。]{0,30}?(?:政府信息公开|政务公开)[^\n。]{0,12}?(?:年度)?(?:报告|年报)")
@@ -132,7 +133,9 @@ def find_year_from(norm: str, title: str = "", source: str = "") -> tuple[int | 
 # words that may stand in front of a name in a sentence (现公布…, 根据…, 关于…): the name starts after
 # the last of them; single characters are cut only where they do not begin a word of a name
 # (and a page's words run into the title in a scraped page: 首页 > 正文XX区人民政府2019年…)
-_LEAD = re.compile(r"(?:现将|现予?公布|现发布|特此|根据|依据|按照|依照|关于|对于|汇总|编制|公布|发布|公告|印发|做好|要求|以下|"
+# (the words that open a title inside a sentence, 现公布X2018年…报告: also `_SENTENCE_LEAD`)
+_SENTENCE_WORDS = r"现将|现予?公布|现发布|特此|根据|依据|按照|依照|关于|对于|汇总|编制|公布|发布|公告|印发"
+_LEAD = re.compile(r"(?:" + _SENTENCE_WORDS + r"|做好|要求|以下|"
                    r"正文|首页|详情|位置|"
                    r"[由据于为是将对在经向与和及的了过现按照根公告关各本我])")
 _KEEP = ("公安", "公共", "公路", "公积金", "公证", "公用", "公园", "公交", "公务", "关岭", "本溪", "和平", "和田", "和龙",
@@ -300,15 +303,15 @@ def _table_titles(text: str) -> Iterator[re.Match]:
 
 # the words that open a title inside a sentence (现公布X2018年…报告): a line the sentence wrapped before
 # the title is joined to it only where they stand across or before its end
-_SENTENCE_LEAD = re.compile(r"现将|现予?公布|现发布|特此|根据|依据|按照|依照|关于|对于|汇总|编制|公布|发布|公告|印发")
-_WRAPPED_LINE = 20  # characters: a line this long may be a paragraph's line wrapped at a page's width (prose.RUN_ON_LINE)
+_SENTENCE_LEAD = re.compile(_SENTENCE_WORDS)
+_NAME_BREAK = re.compile(r"[,，。:：;；()（）《》>\s]")  # what ends the words before a name (its last words follow)
 
 
 def _before_title(norm: str, raw: str) -> str | None:
     """The agency named in the words before a title's year on its line (`raw`): the last words
     after any punctuation, a name that ends as an agency's does, or a place (its government)."""
     before = raw.strip()
-    before = re.split(r"[,，。:：;；()（）《》>\s]", before)[-1] if before else ""
+    before = _NAME_BREAK.split(before)[-1] if before else ""
     if before and re.search(_AGENCY_END + "$", before):
         return _trim(before) or None
     place = _PLACE.fullmatch(_trim(before)) if before else None
@@ -330,8 +333,8 @@ def _from_title(norm: str, head: str) -> str | None:
         # read with it where the sentence's words before the name (现公布) stand there
         prev = head[:line_start - 1]
         prev = prev[prev.rfind("\n") + 1:]
-        if len(prev) >= _WRAPPED_LINE and "\u4e00" <= prev[-1] <= "\u9fff":
-            joined = re.split(r"[,，。:：;；()（）《》>\s]", prev[-12:] + raw.rstrip())[-1]
+        if len(prev) >= WRAPPED_LINE and "\u4e00" <= prev[-1] <= "\u9fff":
+            joined = _NAME_BREAK.split(prev[-12:] + raw.rstrip())[-1]
             lead = _SENTENCE_LEAD.search(joined)
             if lead is not None and lead.start() < len(joined) - len(raw.strip()):
                 whole = _before_title(norm, joined)  # (the sentence's words before the name: 现公布…)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 from itertools import accumulate
 
-from .document import Document, within
+from .document import WRAPPED_LINE, Document, within
 from .meta import digit_years
 from .model import Cell, LabelPath, Offers
 from .templates import load_template
@@ -304,7 +304,7 @@ def _another(m: re.Match, text: str, year: int | None) -> bool:
     return True
 
 
-RUN_ON_LINE = 20  # a line this long or longer may be a paragraph's line wrapped at the page's width
+RUN_ON_LINE = WRAPPED_LINE  # a line this long or longer may be a paragraph's line wrapped at the page's width
 # a line end that runs on: after a line whose last RUN_ON_LINE characters hold no table's bar or tab
 # (nor a space at its end), before a line that holds none and opens with no space nor an item's or
 # a heading's number (1. 2、 （一） 一、 第一 — a figure's rest, `8.498万元`, is none)
