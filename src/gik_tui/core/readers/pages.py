@@ -69,10 +69,11 @@ def furniture(lines: list[str]) -> set[int]:
             continue
         if "#" in shape:
             k = "".join(shape.split())
+            worded = _HEADER_WORDS.search(k) is not None
             if len(k) <= _SHORT and _PAGE_KEY.fullmatch(k) and (
-                    not _HEADER_WORDS.search(k) or _no_label(_NOT_WORDS.sub("", stripped[shapes.index(shape)]))):
+                    not worded or _no_label(_NOT_WORDS.sub("", stripped[shapes.index(shape)]))):
                 forms[shape] = k  # (a label with its figure, 政府集中采购 1, is a row: never a footer's words)
-            if _HEADER_WORDS.search(k):  # (a running header may hold the report's year: …2019年…报告)
+            if worded:  # (a running header may hold the report's year: …2019年…报告)
                 alike.append(shape)
         else:
             alike.append(shape)
@@ -171,7 +172,7 @@ def furniture(lines: list[str]) -> set[int]:
 
 
 _SP = r"[^\S\n]*"
-MIN_PAGE_CHARS = 200  # … whose page numbers stand at least this far apart
+MIN_PAGE_CHARS = 200  # characters: page numbers glued into a text run together stand at least this far apart
 HEADER_LEAST = 6  # characters of words after each number alike: a running header glued after it
 # where a running header may begin, glued after a page's number (…访1成都市…, 访- 1 -成都市…, 访1/5成都市…,
 # 访第1页共5页成都市…): words after the number's last character — looked for first, a simple pattern
