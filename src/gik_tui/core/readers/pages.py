@@ -51,6 +51,8 @@ _HEADER_WORDS = re.compile(r"[\u3400-\u9fff]{4}")  # a running header's words ar
 # figure with its unit, #件, is a cell
 _PAGE_FORM = r"(?:#|[-—–~_·•]+#[-—–~_·•]+|#/#|第#页(?:[,，/]?共#页)?|共#页[,，]?第#页|(?i:page)#(?:(?i:of)#)?)"
 _PAGE_KEY = re.compile(rf"(?:[^#]{{4,}})?{_PAGE_FORM}(?:[^#]{{4,}})?")
+# a figure with a cell's separator beside it (`2 |[注]`, `合计\t3`): a table's cell, its row's words no footer's
+_CELL_SEPARATED = re.compile(r"\d[ \u3000]*[|｜\t]|[|｜\t][ \u3000]*\d")
 
 
 def furniture(lines: list[str]) -> set[int]:
@@ -70,7 +72,8 @@ def furniture(lines: list[str]) -> set[int]:
         if "#" in shape:
             k = "".join(shape.split())
             worded = _HEADER_WORDS.search(k) is not None
-            if len(k) <= _SHORT and _PAGE_KEY.fullmatch(k) and (
+            if len(k) <= _SHORT and _PAGE_KEY.fullmatch(k) and (k == "#" or not _CELL_SEPARATED.search(
+                    stripped[shapes.index(shape)])) and (
                     not worded or _no_label(_NOT_WORDS.sub("", stripped[shapes.index(shape)]))):
                 forms[shape] = k  # (a label with its figure, 政府集中采购 1, is a row: never a footer's words)
             if worded:  # (a running header may hold the report's year: …2019年…报告)
