@@ -19,6 +19,8 @@ from gik_tui.core.labels import has_numbering, label_key, strip_numbering
     ("规章*", "规章"), ("规章※", "规章"), ("规章¹", "规章"), ("规章①", "规章"), ("规章⑵", "规章"),
     ("规章[1]", "规章"), ("规章［１］", "规章"), ("（七）总计²", "总计"), ("行政许可 *", "行政许可"),
     ("本年新收政府信息公开申请数量（注1）", "本年新收政府信息公开申请数量"),
+    ("法律法规规定的其他情形[注1]", "法律法规规定的其他情形"), ("规章【注】", "规章"), ("规章【2】", "规章"),
+    ("规章[bold]", "规章[bold]"),  # (words in brackets, markup or not, are no footnote's mark)
     ("行政复议1", "行政复议1"), ("2020", "2020"),  # a digit written plainly stays
 ])
 def test_label_keys(label, key):

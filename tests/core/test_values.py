@@ -23,7 +23,8 @@ from gik_tui.core.values import BLANK, in_wan, parse_value, times
     ("17*", 17, None, "count"), ("17※", 17, None, "count"), ("17¹", 17, None, "count"),
     ("17①", 17, None, "count"), ("１７⑵", 17, None, "count"), ("17件*", 17, "件", "count"),
     ("增9*", 9, None, "signed"), ("17[1]", 17, None, "count"), ("17（注1）", 17, None, "count"),
-    ("17(注)", 17, None, "count"), ("17 [2]", 17, None, "count"),
+    ("17(注)", 17, None, "count"), ("17 [2]", 17, None, "count"), ("17[注]", 17, None, "count"),
+    ("17[注1]", 17, None, "count"), ("17【注】", 17, None, "count"), ("17【2】", 17, None, "count"),
     # a change written with a word or an arrow (本年增/减: 增加31, 减少45, 上升, 下降, 增长, ↑, ↓)
     ("增加31", 31, None, "signed"), ("减少45", -45, None, "signed"), ("上升7", 7, None, "signed"),
     ("下降12", -12, None, "signed"), ("增长3", 3, None, "signed"), ("↑9", 9, None, "signed"),
@@ -70,7 +71,7 @@ def test_blanks(raw):
 
 
 @pytest.mark.parametrize("raw", ["本年新", "1e400", "2019年", "第二十条", "12-3", "abc", "1.2.3", "*", "①", "—*", "abc*",
-                                 "17*2", "[1]", "(注1)", "17(1)", "17[123]", "上年结转", "上1", "下", "增加", "上升下降3"])
+                                 "17*2", "[1]", "(注1)", "[注]", "【注1】", "17[]", "17[bold]", "17[注释]", "17(1)", "17[123]", "上年结转", "上1", "下", "增加", "上升下降3"])
 def test_not_figures(raw):
     assert parse_value(raw) is None
 
@@ -150,6 +151,7 @@ def test_the_first_character_gate_admits_exactly_what_can_open_a_figure_or_a_bla
     ("规章① | 38", "规章* | 38"), ("规章①\n38", "规章*\n38"), ("规章①", "规章*"),  # after a word, where its cell ends
     ("行政处罚①2", "行政处罚*2"), ("行政处罚⑴２", "行政处罚*２"),  # glued to the figure after it
     ("政府网站公开政府信息数①条暂无", "政府网站公开政府信息数*条暂无"),  # or to its unit
+    ("7 |① | 3", "7 |* | 3"), ("7\t①\t3", "7\t*\t3"), ("| ① |", "| * |"),  # alone in its cell: no figure 1
     ("公开情况①规章", "公开情况①规章"), ("如下：① 规章", "如下：① 规章"), ("①规章", "①规章"),  # numbering
 ])
 def test_a_numbered_mark_is_a_footnote_after_a_figure_or_at_a_words_end(text, marked):

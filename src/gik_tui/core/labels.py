@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .values import FOOTNOTE_AFTER, INVISIBLE, NUMBERED, SUPERSCRIPTS
+from .values import FOOTNOTE_AFTER, INVISIBLE, MARK_ENDS, NUMBERED, SUPERSCRIPTS
 
 _NUMBERING = re.compile(
     r"^(?:其中\s*[:：]?|第[一二三四五六七八九十]+部分|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
@@ -77,7 +77,7 @@ def has_numbering(label: str) -> bool:
 def label_key(label: str) -> str:
     # (numbering first too: NFKC makes 1 of a leading ①)
     s = label if label.isascii() else unicodedata.normalize("NFKC", _RAISED_END.sub("", strip_numbering(label)))
-    if s and s[-1] in "*※)]":
+    if s and s[-1] in MARK_ENDS:
         s = _MARK_END.sub("", s)
     s = strip_numbering(s)
     key = _DROP.sub("", _NOTES.sub("", s)) or _DROP.sub("", s)  # (a label that is all note, 勾稽关系, keeps its words)

@@ -85,12 +85,17 @@ SUPERSCRIPT_MARKS = {ord(c): FOOTNOTE_MARK for c in SUPERSCRIPTS}
 NUMBERED = "\u2460-\u249b\u24ea\u2776-\u2793"  # ① … ⒛, ⓪, ❶ …
 # (the character first, then what stands before it: a scan for the rare character, not a test at every place)
 # — or after a word, where a cell or the line ends or a figure or a unit follows (规章① | 38, 规章①38
-# glued, 政府网站公开政府信息数①条暂无): NFKC would make 规章1 of the label, 138 of the figure, 1条 of 暂无
+# glued, 政府网站公开政府信息数①条暂无) — or alone in a cell or on its line (7 |① |, a PDF's raised mark on
+# a line of its own): NFKC would make 规章1 of the label, 138 of the figure, 1条 of 暂无, a figure 1 of the
+# mark alone
 MARK_AFTER_FIGURE = re.compile(f"[{NUMBERED}](?:(?<=[0-9\uff10-\uff19][{NUMBERED}])"
-                               f"|(?<=[\u4e00-\u9fff][{NUMBERED}])(?=[\\s|\uff5c0-9\uff10-\uff19条件次个项篇人份名期家]|$))")
-# the marks a figure's cell may end with, as written after NFKC: 17*, 17※, 17[1], 17(注1), 17(注) — one
-# pattern for parse_value, a spaced row's cells (tables/stream) and words touching a figure (tables/align)
-FOOTNOTE_AFTER = r"(?:[*※]|\[\s*\d{1,2}\s*\]|\(\s*注\s*\d{0,2}\s*\))"
+                               f"|(?<=[\u4e00-\u9fff][{NUMBERED}])(?=[\\s|\uff5c0-9\uff10-\uff19条件次个项篇人份名期家]|$)"
+                               f"|(?:(?<=[|\uff5c\t\n][{NUMBERED}])|(?<=[|\uff5c\t\n] [{NUMBERED}]))(?=[ \u3000]*(?:[|\uff5c\t\n]|$)))")
+# the marks a figure's cell may end with, as written after NFKC: 17*, 17※, 17[1], 17[注1], 17【注】, 17(注1),
+# 17(注) — one pattern for parse_value, a spaced row's cells (tables/stream) and words touching a figure
+# (tables/align); MARK_ENDS: the characters they end with
+FOOTNOTE_AFTER = r"(?:[*※]|\[\s*(?:注\s*\d{0,2}|\d{1,2})\s*\]|【\s*(?:注\s*\d{0,2}|\d{1,2})\s*】|\(\s*注\s*\d{0,2}\s*\))"
+MARK_ENDS = "*※)]】"
 FOOTNOTE = re.compile(FOOTNOTE_AFTER)
 _MARKED_END = re.compile(rf"\s*{FOOTNOTE_AFTER}+$")
 # a note in brackets after a cell's figure, in words (17（含转办3件）): the figure stands first and is
@@ -104,7 +109,7 @@ def _parse(raw: str) -> Parsed | None:
     if not s.isascii():
         s = MARK_AFTER_FIGURE.sub(FOOTNOTE_MARK, s.translate(SUPERSCRIPT_MARKS))
         s = unicodedata.normalize("NFKC", s).strip()
-    if s and s[-1] in "*※)]" and (m := _MARKED_END.search(s) or _NOTE_END.search(s)) is not None:
+    if s and s[-1] in MARK_ENDS and (m := _MARKED_END.search(s) or _NOTE_END.search(s)) is not None:
         s = s[:m.start()]
         if not s or not s[-1].isdigit() and s[-1] not in "万元亿条件次篇个人名期项份%":
             return None  # (a mark alone, or after no figure)

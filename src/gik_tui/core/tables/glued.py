@@ -59,7 +59,7 @@ _NUMBER_MARKS = ("、", ")")  # what may follow a row's number other than a dot 
 # or by the end of the line, spaces after it or not (prose writes 18件, 2020年, 55%; a glued table
 # writes 171000018二、…)
 # (or, with a space on either side, a run whose figures are spaced: 数量 8 0 0 0 0 0 8 二、…)
-_BARE_BEFORE = r"[\u4e00-\u9fff)\]”*※]"  # what stands before the figures (with a space, a sign or both between)
+_BARE_BEFORE = r"[\u4e00-\u9fff)\]】”*※]"  # what stands before the figures (with a space, a sign or both between)
 _BARE_SIGN = r"[+\-−增减]"
 _BARE_AFTER = (rf"(?:[\d.]|(?<=\d),(?=\d{{3}})|[+\-−增减](?=\d)|[ \t]{{1,3}}(?=[+\-−增减]?\d|[{_D}])|[{_D}]"
                rf"|-(?=[{_D}-]|$|[\u4e00-\u9fff(（]|[ \t]{{1,3}}[+\-−增减]?\d))*"
@@ -157,7 +157,7 @@ def vocabulary(template_id: str) -> Vocab:
     # every match starts with one of these characters: a lookahead for them first turns most
     # characters of a sentence away in one step, before the words are tried one first character
     # after another (re tries a pattern that opens with named groups at every position)
-    first = "".join(re.escape(c) for c in sorted({w[0] for w in words} | set("第(*※[") | set(_SIGN_CHARS) | set(_DASH_CHARS)))
+    first = "".join(re.escape(c) for c in sorted({w[0] for w in words} | set("第(*※[【") | set(_SIGN_CHARS) | set(_DASH_CHARS)))
     scanner = re.compile(rf"(?=[{first}\d])(?:(?P<cap>{_CAPTION})|(?P<note>{_NOTE}|{_MARK})|(?P<word>{_trie(words)})"
                          rf"|(?P<num>{_RUN}))")
     return Vocab(scanner, {k: frozenset(v) for k, v in ordinals.items()}, max(map(len, words), default=0),
@@ -220,7 +220,7 @@ def bare_offsets(text: str) -> list[int]:
 
 
 def _before(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or c in ")]”*※"
+    return "\u4e00" <= c <= "\u9fff" or c in ")]】”*※"
 
 
 def may_be_glued(line: str) -> bool:

@@ -211,7 +211,7 @@ def _row_form(s: str) -> re.Match | None:
     return None
 
 
-_FIGURE_END = frozenset("0123456789%—–-/元件个条次项*※])")  # how such a row's line ends
+_FIGURE_END = frozenset("0123456789%—–-/元件个条次项*※])】")  # how such a row's line ends
 _GLUED_CELL = 40  # a field of a tab-separated line longer than this, with a bare figure in it, may be glued text
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
