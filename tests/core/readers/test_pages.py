@@ -166,6 +166,13 @@ def test_page_numbers_are_found_only_where_the_pages_say_so():
                  ("说明如下 | 2", "说明如下 | 3")):
         lines = [*body, a, *body, *body, b, *body]
         assert furniture(lines) == set(), (a, b)
+    # a figure with words after it on many lines, most of them no page's number (0（见附注） on six
+    # lines, 1（见附注） and 2（见附注） far apart among them): cells, not a footer's words and numbers
+    cells = ["0（见附注）"] * 6
+    lines = [*body, "1（见附注）", *cells[:3], *body, *body, *cells[3:], "2（见附注）", *body]
+    assert furniture(lines) == set()
+    lines = [*body, "1（见附注）", *body, *body, "2（见附注）", *body]  # (alone, they may be: a footer's)
+    assert len(furniture(lines)) == 2
 
 
 def test_a_cell_with_a_mark_after_it_twice_is_not_taken_for_page_numbers():

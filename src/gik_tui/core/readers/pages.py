@@ -148,8 +148,9 @@ def furniture(lines: list[str]) -> set[int]:
             continue  # (a bare figure at a page's bottom or top: on most pages, as their number is)
         if not paged and not _regular(chain, members):
             continue  # (pages of about one length, the first numbered as far into the text as it stands)
-        if group[-1] == "all" and len(chain) < len(members):
-            continue
+        if group[-1] == "all" and len(chain) < len(members) or group[0] != "#" and 2 * len(chain) <= len(members):
+            continue  # (a form most of whose lines are no page's number — 0[注] on eleven lines, 1[注] and
+            # 2[注] among them — is a cell's, not a footer's)
         if len(group) == 3 and not running(group[2], {near(i, group[1]) for i in chain}):
             continue  # (a bare figure beside a running header: that header stands beside each, and nowhere else)
         found.update(chain)
