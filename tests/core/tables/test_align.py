@@ -1587,3 +1587,98 @@ def test_a_review_row_read_a_column_off_is_never_filled_at_full_confidence():
     review = {c.column: c for c in ex.cells if c.table == "review"}
     assert review[("行政诉讼", "未经复议直接起诉", "总计")].value == 43
     assert all(c.confidence == 1.0 for c in review.values())
+
+
+# marks like Rich markup after some lines (`0 |[bold]`, `[bold]` alone, a label's end): the cases a
+# probe found with a wrong figure filled, each (report, seed, layout, figures, the lines marked)
+_MARKED = [
+    (248, 10, "b", "plain", [2, 47, 56, 59, 93, 149, 173, 216, 242, 273, 286, 316, 331, 360, 361, 367, 387, 441, 442,
+                             455, 457, 483, 494, 501, 523, 532, 547, 556, 572, 587]),
+    (418, 10, "a", "plain", [16, 57, 75, 103, 114, 119, 123, 133, 140, 155, 166, 170, 175, 200, 206, 215, 240, 247,
+                             286, 293]),
+    (439, 10, "a", "plain", [29, 51, 53, 57, 77, 103, 104, 143, 163, 187, 197, 210, 228, 267, 268, 273, 280, 294]),
+    (7, 12, "a", "dashes", [5, 19, 28, 46, 48, 53, 80, 83, 96, 101, 103, 115, 160, 181, 186, 187, 227, 256, 263, 264,
+                            287, 291]),
+    (76, 12, "b", "dashes", [16, 27, 44, 137, 139, 147, 153, 163, 170, 193, 198, 213, 224, 257, 288, 313, 319, 347,
+                             349, 362, 385, 393, 405, 408, 457, 460, 470, 479, 490, 555, 596, 599]),
+    (129, 13, "l", "plain", [51, 54, 77, 78, 80, 116, 120, 127, 131, 137, 140, 155, 156, 160, 199, 205, 249, 266, 267,
+                             268, 333, 349, 370, 371]),
+]
+
+
+def _marked(i: int, seed: int, layout: str, figures: str, marked, mark: str = "[bold]") -> tuple:
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(i, seed=seed, layout=layout, shape="real", figures=figures, encoding="utf-8")
+    lines = rep.render().decode("utf-8").split("\n")
+    for j in marked:
+        lines[j] += mark
+    return rep, "\n".join(lines)
+
+
+@pytest.mark.parametrize("i, seed, layout, figures, marked", _MARKED)
+def test_marks_after_cells_never_fill_a_wrong_figure(i, seed, layout, figures, marked):
+    """Words that are no figure after a cell's figure, or alone where a cell stands, in a table a
+    cell a line. Before, each of these filled a wrong figure: a row's first figure, then `[bold]`
+    and `0[bold]`, placed as the row's total at 0.9 (a figure with a mark after it is a cell the row
+    goes on with: offered); the review row with `[bold]` taken as a cell and another ending it, its
+    last figure lost and five cells a column early at full confidence (or its overflow read as the
+    row again, one figure of which, equal to the first reading's, confirmed its cell); a dash after
+    the full review row dropped with the figure after it; a statistics row's empty cell filled with
+    the figure of the next row, whose label the mark made unknown."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    rep, text = _marked(i, seed, layout, figures, marked)
+    ex = extract(read_bytes(text.encode(), rep.filename))
+    got = {c.key: c for c in ex.cells}
+    wrong = [(k, got[k].value, v) for k, v in rep.values.items() if got[k].value is not None and v is not None
+             and got[k].value != v]
+    assert not wrong
+
+
+@pytest.mark.parametrize("mark", ["[bold]", "*", "①", "¹", "[注]", "(注1)"])
+def test_marks_after_random_lines_never_fill_a_wrong_figure(mark):
+    """As above, over reports of every layout a cell a line or a row a line, a twentieth of their
+    lines marked at random — empty lines too, where the mark stands alone between a row's cells
+    (a PDF's raised footnote mark on a line of its own: read as a cell, words or ① as 1, every
+    cell after it read a column late at full confidence; now read past)."""
+    import random
+
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    for i in range(30):
+        rng = random.Random(f"marks:{mark}:{i}")
+        layout, figures = rng.choice("abcdl"), rng.choice(["plain", "dashes"])
+        n = len(_marked(i, 21, layout, figures, [])[1].split("\n"))
+        rep, text = _marked(i, 21, layout, figures, [j for j in range(n) if rng.random() < 0.05], mark)
+        ex = extract(read_bytes(text.encode(), rep.filename))
+        got = {c.key: c for c in ex.cells}
+        wrong = [(k, got[k].value, v) for k, v in rep.values.items() if got[k].value is not None and v is not None
+                 and got[k].value != v]
+        assert not wrong, (i, layout, figures)
+
+
+@pytest.mark.parametrize("cell, read", [("7", 7), ("", None), ("不详", None), ("约7件", None), ("7[bold]", None)])
+def test_a_statistics_row_before_a_row_the_template_does_not_know_keeps_its_own_figure(cell, read):
+    """统计指标 / 单位 / 统计数 a cell a line: a row whose figure is missing or in words, then a row the
+    template does not list (另有规定不予公开的情况 / 件 / 146). The words after the row's unit are no
+    rest of its label: the row ends there. Before, they were read as its label's rest and the next
+    row's 146 filled as this row's at full confidence."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(129, seed=13, layout="l", shape="real", encoding="utf-8")
+    lines = rep.render().decode("utf-8").split("\n")
+    at = lines.index("不是《条例》所指应公开的政府信息")
+    assert lines[at + 2] == "件" and lines[at + 4] == "7" and lines[at + 6] == "法律法规规定的其他情形"
+    assert lines[at + 8] == "件" and lines[at + 10] == "146"
+    lines[at + 4], lines[at + 6] = cell, "另有规定不予公开的情况"
+    ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
+    row = ("依申请公开情况", "申请答复数", "不同意公开答复数")
+    assert ex.cell("stats", (*row, "不是《条例》所指应公开的政府信息"), ("统计数",)).value == read
+    assert ex.cell("stats", (*row, "法律法规规定的其他情形"), ("统计数",)).value is None
+    # (the report's own row, kept with its figure among the table's other rows)
+    assert [(r.label, r.value) for r in ex.other_rows] == [("另有规定不予公开的情况", int(lines[at + 10]))]

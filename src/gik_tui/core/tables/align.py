@@ -33,7 +33,7 @@ from ..solve import (MAX_OPTIONS, MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint
                      distinguishing, placements, shifts, solve, spaced_prior, spaced_why, split_empties, split_prior,
                      split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
-from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, Parsed, blank_mark, in_wan, parse_value, unfit
+from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, MARK_ENDS, Parsed, blank_mark, in_wan, parse_value, unfit
 from .glued import AMOUNT_UNITS, NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, RUN_AT, UNITS as _UNITS, vocabulary
 from .stream import Tok, bare_page_number, page_text
 
@@ -324,6 +324,24 @@ def _header_pieces(template_id: str) -> tuple[frozenset[str], frozenset[str]]:
     keys = table_index(template_id).headers
     return (frozenset(k[:j] for k in keys for j in range(1, len(k) + 1)),
             frozenset(k[i:j] for k in keys for i in range(len(k)) for j in range(i + 1, len(k) + 1)))
+
+
+def _marked_figure(text: str) -> bool:
+    """A figure or an empty cell's dash with a mark or a word after it, in a cell of its own (17[1],
+    0[注], 2①, 3件左右, —[注]): words like a cell's that begin with a figure, and number no row
+    (2.没有现成信息…)."""
+    return len(text) <= 20 and (text[:1].isdigit() and _words_cell(text) or text[:1] in _DASHES) \
+        and not has_numbering(text)
+
+
+_DASHES = "—–-－/／"
+_WORD_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")  # (words, not a line drawn with box characters)
+
+
+def _cell_mark(text: str) -> bool:
+    """A figure or an empty cell's mark (—, /, 无)?"""
+    p = parse_value(text) if text and len(text) < 40 else None
+    return p is not None and (p.value is not None or p.kind == "blank")
 
 
 def _figure(text: str) -> bool:
@@ -855,8 +873,11 @@ class _Aligner:
             # of a row of no label is its first cell, a nought left blank: dropped, the review row's
             # figures were read from its first column, 1 as 行政复议 结果维持 at full confidence)
             return
-        if t is None and parsed.value is not None and self._again_unlabelled():
+        if t is None and (parsed.value is not None or parsed.kind == "blank" and not tok.empty and self._cells_go_on()) \
+                and self._again_unlabelled():
             t = self.target
+        elif t is None and parsed.kind == "blank" and not tok.empty:
+            self._overflows_unlabelled(tok, tok)  # (an empty cell's mark after the row of no label: its 16th cell)
         if t is None:
             if self.orphan is not None and parsed.value is not None and self._open() and self._label_ends_after():
                 self._value(tok, parsed)
@@ -876,6 +897,7 @@ class _Aligner:
                         f"line {o.line + 1}: {o.text!r} is not a row of the {self.cur_table} table; "
                         f"its figures were not extracted"
                     )
+                    self._overflows_unlabelled(o, tok)
                 self.orphan = None
             return
         spec = self.idx.specs[t.table]
@@ -900,6 +922,41 @@ class _Aligner:
             if len(t.values) >= ncols and not self._line_goes_on(tok) and not self._stream_goes_on(tok, ncols) \
                     and not self._cut_goes_on(tok):
                 self._finalize()
+
+    def _alone(self, tok: Tok) -> bool:
+        """Does `tok` (the current token) stand alone on its line?"""
+        toks, k = self.toks, self.pos
+        return (k == 0 or toks[k - 1].line != tok.line) and (k + 1 >= len(toks) or toks[k + 1].line != tok.line)
+
+    def _cells_go_on(self) -> bool:
+        """Does a figure or an empty cell's mark stand right after this token, on its line or the
+        next (an empty cell's mark, then more: cells, not a line drawn under the table)?"""
+        k = self.pos + 1
+        if k >= len(self.toks):
+            return False
+        nxt = self.toks[k]
+        return nxt.line <= self.toks[self.pos].line + 1 and not nxt.empty and _cell_mark(nxt.text)
+
+    def _overflows_unlabelled(self, first: Tok, tok: Tok) -> None:
+        """A cell after a row of no label had its columns' worth — `tok`, an empty cell's mark right
+        after it, or a figure after words (`first`, the token right after the row): when that row
+        took words of a cell as one of its cells (`_no_figure`), the words may be no cell of it, its
+        figures one column further on, the last this one — its reading is not sure: offered, not
+        filled (`0 |[bold]` … `0 |[bold]` / `3 |`: the review row read with its first mark as a
+        cell, the second ending it, the 3 lost, five cells a column early at full confidence)."""
+        end, row = self.rep.unlabelled_end, (self.cur_table, ())
+        at = self.pos if first is tok else self.pos - 1
+        if end is None or end[0] != self.cur_table or end[1] != at - 1 or self.toks[at] is not first \
+                or row in self.rep.contested:
+            return
+        values = self.rep.readings.get(row) or []
+        if not values or first.line > values[-1][0].line + 1 or tok.line > first.line + 1 \
+                or not any(p is INVALID for _, p in values):
+            return
+        self.rep.contested.add(row)
+        self.warnings.append(f"{self.cur_table}: a cell after its row's end ({tok.text[:20]!r}, line {tok.line + 1}), "
+                             f"and words taken as one of its cells: its cells may be read a column early; a reading "
+                             f"of it that is not sure is offered, not filled")
 
     def _again_unlabelled(self) -> bool:
         """Figures right after a row of no label had its columns' worth (the review table given
@@ -997,6 +1054,8 @@ class _Aligner:
             self._finalize()
             self.orphan = None
             return
+        if raw[-1] in MARK_ENDS and not tok.multi and FOOTNOTE.fullmatch(raw) and self._alone(tok):
+            return  # a footnote's mark alone on its line (a PDF's raised ① or * on a line of its own): no cell
         m = _CAPTION.search(raw) if "二十条" in raw else None
         if m and m.group(1) in self.idx.captions:
             table, block = self.idx.captions[m.group(1)]
@@ -1215,7 +1274,12 @@ class _Aligner:
                 t.unit = (tok, raw)
                 t.unit_seen = True
                 return
-            if len(raw) <= 40 and t.label is not None and not has_numbering(raw):
+            if len(raw) <= 40 and t.label is not None and not has_numbering(raw) and not _marked_figure(raw) and (
+                    t.unit is None or t.unit[0] is t.label or not _WORD_CHAR.search(raw)):
+                # (words after the row's unit cell are no rest of its label — the next row's label, one
+                # the template does not know, or words in its figure's cell — nor is a figure with a
+                # mark after it, its cell: read as its label's rest, the unknown row's figure after
+                # them, 另有规定… / 件 / 146, was filled as this row's)
                 # the rest of a label broken over two lines (never a numbered one: the next row's
                 # label, its row not found, whose figures are not this row's); a start matched loosely is read again
                 # with it ((一)维持具体行政行为 / 或者驳回原告诉讼请求数 is not 维持具体行政行为数)
@@ -1318,8 +1382,8 @@ class _Aligner:
         words_to, seen = k - 1, 0
         while k < len(toks) and seen <= lacks:
             nxt = toks[k]
-            if nxt.line > last + 2 or nxt.glued or not (nxt.empty or _figure(nxt.text)):
-                break
+            if nxt.line > last + 2 or nxt.glued or not (nxt.empty or _cell_mark(nxt.text) or _marked_figure(nxt.text)):
+                break  # (a figure, an empty cell's dash, or either with a mark after it, 0[注], —[注], is a cell)
             seen, last = seen + 1, nxt.line
             k += 1
         if not 0 < seen <= lacks or k < len(toks) and toks[k].line == toks[k - 1].line and not has_numbering(toks[k].text) \
@@ -1977,6 +2041,7 @@ class _Aligner:
             if key not in self.rep.unknown and old.value in given and (u.table, u.row) not in self.rep.contested:
                 continue  # (written otherwise, the row's other reading must give its figure for sure)
             done: set[tuple] = set()  # (the options share most of their cells: each figure put once)
+            sure = key in self.rep.confirmed
             for o in u.options:
                 v, span = o.values[j], o.spans[j]
                 if v is None or span is None or (v, span) in done:
@@ -1985,6 +2050,9 @@ class _Aligner:
                 a, b = span
                 tok = Tok(o.raws[j], a, b, self.doc.line_of(a if self.identity else self.doc.to_orig(a)), False, False)
                 self._put(key[0], key[1], key[2], tok, Parsed(v, None, "count"), CONF_EXACT, None)
+            if not sure:  # (one reading of several giving its figure again confirms nothing: 14 of a
+                # row's overflow, `14 [bold]` read as the row again, placed where the row had 14, left it at 1.0)
+                self.rep.confirmed.discard(key)
 
     def _kept_by_identities(self, key, seen: list[Cell]) -> tuple[Cell, list[str]] | None:
         """The one figure of a cell given several that keeps every identity of its table whose
