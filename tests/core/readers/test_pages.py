@@ -175,6 +175,18 @@ def test_page_numbers_are_found_only_where_the_pages_say_so():
     assert len(furniture(lines)) == 2
 
 
+def test_a_number_sign_the_text_writes_is_no_page_number():
+    """Found by the mutated-report property: a text opening with lines of `#` (a page's markdown
+    left in): `#` is how a line's shape writes its figures, and these lines were taken for bare page
+    numbers and read as figures — a traceback, `invalid literal for int()`."""
+    body = [f"第{k}行的文字，没有数字。" for k in range(14)]
+    assert furniture(["#", "#", "登录 注册", *body]) == set()
+    assert furniture(["# 1", *body, "# 2", *body, "# 3", *body]) == set()
+    ex = extract(read_bytes(("#\n#\n" + open(SAMPLES + "2016_dongchang.txt", encoding="utf-8").read()).encode(),
+                            "2016_dongchang.txt"))
+    assert ex.year == 2016
+
+
 def test_a_cell_with_a_mark_after_it_twice_is_not_taken_for_page_numbers():
     """Found by a probe: a table a cell a line (`0 |`), two of whose cells, far apart, had the same
     stray mark after them (`2 |[bold]`, `3 |[bold]`): read as a footer's words and a page number, the

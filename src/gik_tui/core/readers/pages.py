@@ -61,7 +61,8 @@ def furniture(lines: list[str]) -> set[int]:
     # each line's shape, its digits as # (in C, over the whole text at once), and how often each
     # stands: a page's number and its running header stand on several pages
     stripped = [line.strip(_SPACES) for line in lines]  # (a centred number's spaces gone)
-    shapes = _RUNS.sub("#", "\n".join(stripped)).split("\n")
+    # (a # the text writes is not a number's: it stands as ﹟ in the shapes)
+    shapes = _RUNS.sub("#", "\n".join(stripped).replace("#", "\ufe5f")).split("\n")
     count = Counter(shapes)
     paged = PAGE_BREAK in count
     forms: dict[str, str] = {}  # numbered shapes of a page number's form → their key
