@@ -9,14 +9,14 @@ from gik_tui.core.document import Document, Grid, normalise
 # what reports hold: ASCII, CJK, full-width forms and spaces (mapped one to one), characters NFKC
 # makes longer (ﬁ, ㈠, ①…), compatibility characters beyond the BMP, characters drawn as nothing
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u202a"  # (some of values.INVISIBLE)
-_ALPHABET = st.sampled_from(list("ab1 \n\t|｜，：（）１２３　\u00a0\u2002\u2003\u2009年月日一二三件ﬁ㈠①⑴⒈㎡½¹²⁰")
+_ALPHABET = st.sampled_from(list("ab1 \n\t|｜，：（）()】]-—/１２３　\u00a0\u2002\u2003\u2009年月日一二三件ﬁ㈠①⑴⒈㎡½¹²⁰")
                             + ["\U0001d7ce", "\U0001f600"] + list(_INVISIBLE))
 
 
 def _reference(text: str) -> tuple[str, list[int]]:
     """NFKC character by character, without the characters drawn as nothing — and a superscript
-    digit, and a circled or bracketed number right after a digit, or after a word where a cell or
-    the text ends or a figure follows, or alone in its cell or on its line, is a footnote's mark (*),
+    digit, and a circled or bracketed number right after a digit, or after a word (or a bracket, a
+    dash) where a cell or the text ends or a figure follows, or alone in its cell or on its line, is a footnote's mark (*),
     never a digit."""
     at = [i for i, ch in enumerate(text) if ch not in _INVISIBLE] + [len(text)]  # kept → original
     full, text = text, "".join(ch for ch in text if ch not in _INVISIBLE)
@@ -24,7 +24,8 @@ def _reference(text: str) -> tuple[str, list[int]]:
     digits = "0123456789０１２３４５６７８９"
     for i, ch in enumerate(text):
         after = text[i + 1] if i + 1 < len(text) else ""
-        word_end = i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and (after == "" or after.isspace() or after in "|｜条件次个项篇人份名期家" + digits)
+        word_end = i > 0 and ("\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] in "）)】]—–-－/／") and (
+            after == "" or after.isspace() or after in "|｜条件次个项篇人份名期家" + digits)
         rest = text[i + 1:].lstrip(" \u3000")
         alone = (i > 0 and text[i - 1] in "|｜\t\n" or i > 1 and text[i - 1] == " " and text[i - 2] in "|｜\t\n") \
             and (rest == "" or rest[0] in "|｜\t\n")  # (alone in its cell, or on its line)

@@ -152,6 +152,7 @@ def test_the_first_character_gate_admits_exactly_what_can_open_a_figure_or_a_bla
     ("行政处罚①2", "行政处罚*2"), ("行政处罚⑴２", "行政处罚*２"),  # glued to the figure after it
     ("政府网站公开政府信息数①条暂无", "政府网站公开政府信息数*条暂无"),  # or to its unit
     ("7 |① | 3", "7 |* | 3"), ("7\t①\t3", "7\t*\t3"), ("| ① |", "| * |"),  # alone in its cell: no figure 1
+    ("之和）①", "之和）*"), ("—① | 3", "—* | 3"), ("-①", "-*"), ("（一）①规章", "（一）①规章"),  # after a bracket, a dash
     ("公开情况①规章", "公开情况①规章"), ("如下：① 规章", "如下：① 规章"), ("①规章", "①规章"),  # numbering
 ])
 def test_a_numbered_mark_is_a_footnote_after_a_figure_or_at_a_words_end(text, marked):

@@ -84,12 +84,14 @@ RAISED = str.maketrans("0123456789", SUPERSCRIPTS)  # a raised number as shown (
 SUPERSCRIPT_MARKS = {ord(c): FOOTNOTE_MARK for c in SUPERSCRIPTS}
 NUMBERED = "\u2460-\u249b\u24ea\u2776-\u2793"  # ① … ⒛, ⓪, ❶ …
 # (the character first, then what stands before it: a scan for the rare character, not a test at every place)
-# — or after a word, where a cell or the line ends or a figure or a unit follows (规章① | 38, 规章①38
+# — or after a word (or a note's bracket, an empty cell's dash: …之和）①, -①), where a cell or the line ends
+# or a figure or a unit follows (规章① | 38, 规章①38
 # glued, 政府网站公开政府信息数①条暂无) — or alone in a cell or on its line (7 |① |, a PDF's raised mark on
 # a line of its own): NFKC would make 规章1 of the label, 138 of the figure, 1条 of 暂无, a figure 1 of the
 # mark alone
+_MARKED_WORD_ENDS = "）)】\\]—–\\-－/／"  # (what else a mark may follow as a word: a note's bracket, an empty cell's dash)
 MARK_AFTER_FIGURE = re.compile(f"[{NUMBERED}](?:(?<=[0-9\uff10-\uff19][{NUMBERED}])"
-                               f"|(?<=[\u4e00-\u9fff][{NUMBERED}])(?=[\\s|\uff5c0-9\uff10-\uff19条件次个项篇人份名期家]|$)"
+                               f"|(?<=[\u4e00-\u9fff{_MARKED_WORD_ENDS}][{NUMBERED}])(?=[\\s|\uff5c0-9\uff10-\uff19条件次个项篇人份名期家]|$)"
                                f"|(?:(?<=[|\uff5c\t\n][{NUMBERED}])|(?<=[|\uff5c\t\n] [{NUMBERED}]))(?=[ \u3000]*(?:[|\uff5c\t\n]|$)))")
 # the marks a figure's cell may end with, as written after NFKC: 17*, 17※, 17[1], 17[注1], 17【注】, 17(注1),
 # 17(注) — one pattern for parse_value, a spaced row's cells (tables/stream) and words touching a figure
