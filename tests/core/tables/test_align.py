@@ -1682,3 +1682,26 @@ def test_a_statistics_row_before_a_row_the_template_does_not_know_keeps_its_own_
     assert ex.cell("stats", (*row, "法律法规规定的其他情形"), ("统计数",)).value is None
     # (the report's own row, kept with its figure among the table's other rows)
     assert [(r.label, r.value) for r in ex.other_rows] == [("另有规定不予公开的情况", int(lines[at + 10]))]
+
+
+@pytest.mark.parametrize("after", [("1", ""), ("1", "1")])
+def test_a_stray_figure_or_two_glued_to_words_make_no_glued_page(after):
+    """A table a cell a line, blank lines between (its figures 42 / 42), whose report glues a
+    figure to words once or twice — a footnote's number after the identities' note (`…之和）1`), a
+    dash's (`-1`): no page that glues its tables' figures. Before, every row's first figure after its
+    label's line was read as a glued run that the next line's figure ran on in (42 / 42 as 4242),
+    and a broken row's 1 / 2 was filled as the total 12 at 0.9."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(164, seed=90, layout="l", shape="real", figures="dashes", encoding="utf-8", inconsistent=True)
+    lines = rep.render().decode("utf-8").split("\n")
+    assert lines[123].startswith("（本列数据的勾稽关系为") and lines[251] == "-" and lines[273:276] == ["1", "", "2"]
+    lines[123] += after[0]
+    lines[251] += after[1]
+    ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
+    assert not [w for w in ex.warnings if "glued" in w]
+    got = {c.key: c.value for c in ex.cells}
+    assert not [k for k, v in rep.values.items() if got[k] is not None and v is not None and got[k] != v]
+    assert got[("requests", ("本年新收政府信息公开申请数量",), ("总计",))] == 42

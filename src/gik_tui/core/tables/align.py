@@ -104,6 +104,7 @@ _IN_SENTENCE = (r"(?<=[\u4e00-\u9fff])", r"(?:\.[0-9]+)?(?:万元|元|件|条|�
 _WHOLE_IN_SENTENCE = re.compile(_IN_SENTENCE[0] + r"[1-9][0-9]{3,}" + _IN_SENTENCE[1])
 # a figure grouped by thousands spaces in a sentence, its unit after it (共受理申请1 236件，)
 _GROUPED_IN_SENTENCE = re.compile(_IN_SENTENCE[0] + r"[1-9][0-9]{0,2}(?: [0-9]{3})+" + _IN_SENTENCE[1])
+GLUED_PAGE_LEAST = 3  # figures glued to words: a page that glues its tables' figures (_cut_from_label)
 GLUED_PAGE_FACTOR = 0.02  # a dropped empty cell on a page that glues cells elsewhere (_glue_seen): a prior
 # a figure as one cell writes it: no leading zero, perhaps signed (增9, -70), a decimal, a unit
 _ONE_FIGURE = re.compile(r"(?:[+\-−]|增|减)?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:万元|元|" + COUNT_UNIT_WORDS + ")?")
@@ -729,7 +730,10 @@ class _Aligner:
         self.toks = toks
         self.rest_at = -1
         self.skip_to = -1
-        glues = any(tok.glued for tok in toks)  # (a page that glues some table's figures)
+        # a page that glues some table's figures: a few figures glued to words, not one or two (a
+        # note's footnote number, `…之和）1`, had every row's first figure after its label's line read
+        # as a glued run that the next line's figure ran on in, `42` / `42` as 4242, at 0.9)
+        glues = sum(1 for tok in toks if tok.glued) >= GLUED_PAGE_LEAST
         for self.pos, tok in enumerate(toks):
             if self.pos == self.swallow:
                 continue  # (a figure read with the words before it as one cell: 约2)
