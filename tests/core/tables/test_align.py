@@ -1705,3 +1705,26 @@ def test_a_stray_figure_or_two_glued_to_words_make_no_glued_page(after):
     got = {c.key: c.value for c in ex.cells}
     assert not [k for k, v in rep.values.items() if got[k] is not None and v is not None and got[k] != v]
     assert got[("requests", ("本年新收政府信息公开申请数量",), ("总计",))] == 42
+
+
+def test_figures_glued_to_a_tables_words_make_no_glued_rows_of_a_table_a_cell_a_line():
+    """As above, with a footnote's number glued to the identities' note and to four of the requests
+    table's header cells (…之和）1, 申请人情况1, 自然人1, …): enough for a page that glues figures —
+    yet a figure alone on its line with another on a later line is a table a cell a line, not a
+    glued run cut from its label (42 / 42 had been read as 4242)."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(164, seed=90, layout="l", shape="real", figures="dashes", encoding="utf-8", inconsistent=True)
+    lines = rep.render().decode("utf-8").split("\n")
+    marked = [j for j, line in enumerate(lines) if line.endswith("之和）")
+              or line in ("申请人情况", "自然人", "法人或其他组织", "商业企业")]
+    assert len(marked) == 5
+    for j in marked:
+        lines[j] += "1"
+    ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
+    assert not [w for w in ex.warnings if "its glued row" in w]
+    got = {c.key: c.value for c in ex.cells}
+    assert not [k for k, v in rep.values.items() if got[k] is not None and v is not None and got[k] != v]
+    assert got[("requests", ("本年新收政府信息公开申请数量",), ("总计",))] == 42

@@ -2840,6 +2840,10 @@ class _Aligner:
             return False
         if len(self.idx.columns[(t.table, t.row)]) < 2 or self.doc.norm[t.label.end:tok.start].strip():
             return False
+        k = self.pos + 1
+        if k < len(self.toks) and (nxt := self.toks[k]).line > tok.line and not nxt.glued and _figure(nxt.text) \
+                and self.doc.norm_lines[tok.line].strip() == tok.text:
+            return False  # (a figure alone on its line, then another on a later one: a table a cell a line)
         return RUN_AT.fullmatch(tok.text) is not None
 
     def _run_on(self, a: Tok, b: Tok) -> str | None:
