@@ -1728,3 +1728,31 @@ def test_figures_glued_to_a_tables_words_make_no_glued_rows_of_a_table_a_cell_a_
     got = {c.key: c.value for c in ex.cells}
     assert not [k for k, v in rep.values.items() if got[k] is not None and v is not None and got[k] != v]
     assert got[("requests", ("本年新收政府信息公开申请数量",), ("总计",))] == 42
+
+
+@pytest.mark.parametrize("how", ["words", "bracketed"])
+def test_a_row_that_took_words_for_a_cell_and_has_a_cell_left_over_is_offered(how):
+    """A requests row a cell a line (17 / 0 / 0 / 0 / 0 / 0 / 17, blank lines between) with words
+    among its cells (`（图）`, a picture's placeholder): taken as a blank cell, the row is full one
+    figure early. When a cell stands after it — the last figure after more words (`[图片]` / 17) or
+    in words of its own (`[b]17[/b]`) — the words were no cell: its reading is not sure, offered
+    (before, the total was filled 0 at full confidence, the 17 lost)."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(3, seed=5, template_id="gik-2019", layout="b", shape="real", encoding="utf-8")
+    lines = rep.render().decode("utf-8").split("\n")
+    at = lines.index("1.属于国家秘密")
+    assert lines[at + 1:at + 16] == ["", "17", "", "0", "", "0", "", "0", "", "0", "", "0", "", "17", ""]
+    lines[at + 9] = "（图）"  # (in the blank line between the 4th and the 5th figure)
+    if how == "words":
+        lines[at + 13] = "[图片]"
+    else:
+        lines[at + 14] = "[b]17[/b]"
+    ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
+    row = ("本年度办理结果", "不予公开", "属于国家秘密")
+    cells = [c for c in ex.cells if c.table == "requests" and c.row == row]
+    assert not [c for c in cells if c.value is not None and c.value != rep.values[c.key]]
+    assert ex.cell("requests", row, ("总计",)).value is None
+    assert any("属于国家秘密: a cell after its row's end" in w for w in ex.warnings)

@@ -438,6 +438,7 @@ class _Repeats:
     confirmed: set = field(default_factory=set)  # cells read again with the same figure
     unknown: set = field(default_factory=set)  # cells that hold words, not a figure (不详): never 0 to the identities
     unlabelled_end: tuple[str, int] | None = None  # (table, token index) where a row of no label ended
+    ended: tuple | None = None  # the row read last: (table, row, its last cell's token, its cells)
     label_tail: str = ""  # words glued after the label a row was last matched by (_match_row)
     # tables whose rows keep empty fields before their figures (Word's merged label cells: a field a
     # label column): there a row of as many fields as columns, the first empty, may have lost a cell
@@ -881,7 +882,7 @@ class _Aligner:
                 and self._again_unlabelled():
             t = self.target
         elif t is None and parsed.kind == "blank" and not tok.empty:
-            self._overflows_unlabelled(tok, tok)  # (an empty cell's mark after the row of no label: its 16th cell)
+            self._overflows(tok, tok)  # (an empty cell's mark after a full row: a cell too many)
         if t is None:
             if self.orphan is not None and parsed.value is not None and self._open() and self._label_ends_after():
                 self._value(tok, parsed)
@@ -901,7 +902,7 @@ class _Aligner:
                         f"line {o.line + 1}: {o.text!r} is not a row of the {self.cur_table} table; "
                         f"its figures were not extracted"
                     )
-                    self._overflows_unlabelled(o, tok)
+                    self._overflows(o, tok)
                 self.orphan = None
             return
         spec = self.idx.specs[t.table]
@@ -941,26 +942,26 @@ class _Aligner:
         nxt = self.toks[k]
         return nxt.line <= self.toks[self.pos].line + 1 and not nxt.empty and _cell_mark(nxt.text)
 
-    def _overflows_unlabelled(self, first: Tok, tok: Tok) -> None:
-        """A cell after a row of no label had its columns' worth — `tok`, an empty cell's mark right
-        after it, or a figure after words (`first`, the token right after the row): when that row
+    def _overflows(self, first: Tok, tok: Tok) -> None:
+        """A cell after a row had its columns' worth — `tok`, an empty cell's mark right after it, or
+        a figure after words (`first`, the token right after the row's last cell): when that row
         took words of a cell as one of its cells (`_no_figure`), the words may be no cell of it, its
         figures one column further on, the last this one — its reading is not sure: offered, not
         filled (`0 |[bold]` … `0 |[bold]` / `3 |`: the review row read with its first mark as a
-        cell, the second ending it, the 3 lost, five cells a column early at full confidence)."""
-        end, row = self.rep.unlabelled_end, (self.cur_table, ())
+        cell, the second ending it, the 3 lost, five cells a column early at full confidence). On
+        the next line, or the one after an empty line: cells a blank line apart."""
+        ended = self.rep.ended
         at = self.pos if first is tok else self.pos - 1
-        if end is None or end[0] != self.cur_table or end[1] != at - 1 or self.toks[at] is not first \
-                or row in self.rep.contested:
+        if ended is None or at < 1 or self.toks[at] is not first or self.toks[at - 1] is not ended[2]:
             return
-        values = self.rep.readings.get(row) or []
-        if not values or first.line > values[-1][0].line + 1 or tok.line > first.line + 1 \
-                or not any(p is INVALID for _, p in values):
+        table, row, last, values = ended
+        if (table, row) in self.rep.contested or first.line > last.line + 2 or tok.line > first.line + 2 \
+                or len(values) < len(self.idx.columns[(table, row)]) or not any(p is INVALID for _, p in values):
             return
-        self.rep.contested.add(row)
-        self.warnings.append(f"{self.cur_table}: a cell after its row's end ({tok.text[:20]!r}, line {tok.line + 1}), "
-                             f"and words taken as one of its cells: its cells may be read a column early; a reading "
-                             f"of it that is not sure is offered, not filled")
+        self.rep.contested.add((table, row))
+        self.warnings.append(f"{table} {' / '.join(row)}: a cell after its row's end ({tok.text[:20]!r}, line "
+                             f"{tok.line + 1}), and words taken as one of its cells: its cells may be read a column "
+                             f"early; a reading of it that is not sure is offered, not filled")
 
     def _again_unlabelled(self) -> bool:
         """Figures right after a row of no label had its columns' worth (the review table given
@@ -1332,6 +1333,8 @@ class _Aligner:
             if s.next is not None and not s.lost and not s.after and self._counted(s.next + 1, 1, 6):
                 self._serial(t.table, tok)
         self._finalize()
+        if len(raw) <= 20 and any(ch.isdigit() for ch in raw):
+            self._overflows(tok, tok)  # (a figure in words after a full row, [b]7[/b]: a cell too many)
         self.target = None
         self.pending_group = None
         # (words that cut a row short are no label of figures after them: 规章 1 0（含转办4件） 132
@@ -2090,6 +2093,7 @@ class _Aligner:
             return
         if not t.row:
             self.rep.unlabelled_end = (t.table, self.pos)
+        self.rep.ended = (t.table, t.row, t.values[-1][0], t.values)
         before = self.rep.readings.setdefault((t.table, t.row), t.values)  # (its figures as first written)
         if before is not t.values and (t.table, t.row) not in self.rep.contested:
             written, first = [tok.text for tok, _ in t.values], [tok.text for tok, _ in before]
