@@ -336,6 +336,10 @@ def _marked_figure(text: str) -> bool:
 
 
 _DASHES = "—–-－/／"
+_NOTE_IN_BRACKETS = re.compile(r"\((?!\s*[一二三四五六七八九十\d]{1,3}\s*\))[^()]*[\u4e00-\u9fff][^()]*\)")  # (含转办5件)
+_BRACKETED = re.compile(r"\(\d{1,3}\)")  # a number in brackets (NFKC: （8） is (8))
+_WORDS_AGAIN = re.compile(r"(\D{1,4})\1{1,5}")  # a cell's words glued to the same words of the next cells
+_RUN_THEN_WORD = re.compile(r"\d{1,20}[\u4e00-\u9fff]{1,2}")  # glued figures and a word or two after them (000000余)
 _WORD_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")  # (words, not a line drawn with box characters)
 
 
@@ -658,7 +662,11 @@ class _Aligner:
             pool = in_block or pool
         ptr = self.pointer.get(pool[0].table, -1)
         ahead = [r for r in pool if r.order > ptr]
-        return min(ahead or pool, key=lambda r: r.order)
+        if ahead:
+            return min(ahead, key=lambda r: r.order)
+        # none ahead: the one read last, written again (（二）被依法纠错数 twice under 五、行政诉讼数量 — taken
+        # for 四、行政复议数量's, both groups' rows had been read a row off, the first copy's figure at 1.0)
+        return max(pool, key=lambda r: r.order)
 
     def _match_row(self, key: str, raw: str = "") -> tuple[RowRef, float] | None:
         refs = self.idx.rows.get(key)
@@ -928,6 +936,15 @@ class _Aligner:
                     and not self._cut_goes_on(tok):
                 self._finalize()
 
+    def _bracket_among_runs(self, tok: Tok) -> bool:
+        """Is `tok` a number in brackets, (8), touching the current row's last glued run before it
+        and a glued run after it?"""
+        t, toks, k = self.target, self.toks, self.pos
+        if t is None or not t.values or t.values[-1][1] is not GLUED or not _BRACKETED.fullmatch(tok.text):
+            return False
+        last, nxt = t.values[-1][0], toks[k + 1] if k + 1 < len(toks) else None
+        return toks[k - 1] is last and last.end == tok.start and nxt is not None and nxt.glued and nxt.start == tok.end
+
     def _alone(self, tok: Tok) -> bool:
         """Does `tok` (the current token) stand alone on its line?"""
         toks, k = self.toks, self.pos
@@ -973,14 +990,15 @@ class _Aligner:
         return True
 
     def _words_then_figures(self) -> bool:
-        """Do a few words (不详, 约) and then figures follow the current token on its line — the
-        rest of its row, the words among its cells (`_in_row`)?"""
+        """Do a few words (不详, 约) or a note in brackets ((含转办5件)) and then figures follow the
+        current token on its line — the rest of its row, the words among its cells (`_in_row`)?"""
         toks, k = self.toks, self.pos + 1
         if k + 1 >= len(toks):
             return False
         words, nxt = toks[k], toks[k + 1]
         line = toks[self.pos].line
-        return (words.line == nxt.line == line and len(words.text) <= 4 and not has_numbering(words.text)
+        return (words.line == nxt.line == line and (len(words.text) <= 4 or _NOTE_IN_BRACKETS.fullmatch(words.text))
+                and not has_numbering(words.text)
                 and not self._known(label_key(words.text)) and (nxt.glued or _figure(nxt.text)))
 
     def _known(self, key: str) -> bool:
@@ -1094,6 +1112,12 @@ class _Aligner:
             self.orphan = None
             return
         if not key:
+            if self._bracket_among_runs(tok):
+                # a number in brackets glued between a row's runs of figures (规章0(8)4355): a note of
+                # its figures, no row's numbering — read as one, the figures after it were taken for
+                # the next row's, 4355 as 行政规范性文件's first cell at 0.9; its cuts are unsure
+                self.target.words = True  # type: ignore[union-attr]
+                return
             if has_numbering(raw) and self._open():
                 # a row's numbering alone (2. / 其他法律行政法规禁止公开, broken around its figures): a new row
                 self._cut_short(tok)
@@ -1439,8 +1463,13 @@ class _Aligner:
             # figures (0 0 0 0余 1 1余) leave its cuts unsure — offered, never filled
             # (right after its figures, or its label or unit cell)
             after = t.values[-1][0] if t.values else (t.unit[0] if t.unit else t.label)
-            if after is None or prev is not after or len(text) > 4 or tok.line != after.line:
-                return False
+            if t.values and prev is after and prev.end == tok.start and _NOTE_IN_BRACKETS.fullmatch(text) \
+                    and (nxt is None or nxt.line != tok.line or nxt.glued):
+                return True  # a note in brackets after a run's last figure, 3（含转办5件）: read past, as in a cell
+            if after is None or prev is not after or len(text) > 4 and not _RUN_THEN_WORD.fullmatch(text) \
+                    and not _WORDS_AGAIN.fullmatch(text) or tok.line != after.line:
+                return False  # (but a run with a word after it, 000000余, or a cell's words glued to the
+                # same words of the next, 见附件见附件: the row's, its figures unsure)
             if not t.values and len(self.idx.columns[(t.table, t.row)]) == 1 and _words_cell(text):
                 self._no_figure(tok)  # the one cell of its row (…维持具体行政行为数件见附件(二)…)
                 return True
@@ -1448,7 +1477,7 @@ class _Aligner:
                     nxt.glued or (p := parse_value(nxt.text)) is not None and p.value is not None):
                 t.words = True  # words among its figures
                 return True
-            if t.values and t.values[-1][1] is GLUED and _words_cell(text):
+            if t.values and t.values[-1][1] is GLUED and (_words_cell(text) or _WORDS_AGAIN.fullmatch(text)):
                 t.words = True  # words after its run, before the next label: its last cell's (…68010080暂无四、…)
                 return True
             return False
