@@ -327,6 +327,13 @@ def _header_pieces(template_id: str) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(k[i:j] for k in keys for i in range(len(k)) for j in range(i + 1, len(k) + 1)))
 
 
+def _words_then_numbering(text: str) -> bool:
+    """Do a cell's few words (见附件, 暂无) open `text`, a numbered heading or label glued after them
+    (见附件四、政府信息公开…)?"""
+    return any(_words_cell(text[:k]) and not has_numbering(text[:k]) and has_numbering(text[k:])
+               for k in range(1, min(5, len(text) - 1)))
+
+
 def _marked_figure(text: str) -> bool:
     """A figure or an empty cell's dash with a mark or a word after it, in a cell of its own (17[1],
     0[注], 2①, 3件左右, —[注]): words like a cell's that begin with a figure, and number no row
@@ -661,6 +668,9 @@ class _Aligner:
             in_block = [r for r in pool if r.row and r.row[0] == self.cur_block]
             pool = in_block or pool
         ptr = self.pointer.get(pool[0].table, -1)
+        same = [r for r in pool if r.order == ptr]
+        if same:  # the row read last, its label written again (no other group's header between): that row again
+            return same[0]  # ((三)其他情形数 twice under 四、: read as 五、's, its own kept the copy's figure at 1.0)
         ahead = [r for r in pool if r.order > ptr]
         if ahead:
             return min(ahead, key=lambda r: r.order)
@@ -937,13 +947,13 @@ class _Aligner:
                 self._finalize()
 
     def _bracket_among_runs(self, tok: Tok) -> bool:
-        """Is `tok` a number in brackets, (8), touching the current row's last glued run before it
-        and a glued run after it?"""
+        """Is `tok` a number in brackets, (8), touching the current row's last glued run before it,
+        and a glued run after it on its line?"""
         t, toks, k = self.target, self.toks, self.pos
         if t is None or not t.values or t.values[-1][1] is not GLUED or not _BRACKETED.fullmatch(tok.text):
             return False
         last, nxt = t.values[-1][0], toks[k + 1] if k + 1 < len(toks) else None
-        return toks[k - 1] is last and last.end == tok.start and nxt is not None and nxt.glued and nxt.start == tok.end
+        return toks[k - 1] is last and last.end == tok.start and nxt is not None and nxt.glued and nxt.line == tok.line
 
     def _alone(self, tok: Tok) -> bool:
         """Does `tok` (the current token) stand alone on its line?"""
@@ -990,15 +1000,17 @@ class _Aligner:
         return True
 
     def _words_then_figures(self) -> bool:
-        """Do a few words (不详, 约) or a note in brackets ((含转办5件)) and then figures follow the
-        current token on its line — the rest of its row, the words among its cells (`_in_row`)?"""
+        """Do a few words (不详, 约), a note in brackets ((含转办5件)) or a number in brackets touching
+        the figures before it (0(3)), and then figures follow the current token on its line — the
+        rest of its row, the words among its cells (`_in_row`)?"""
         toks, k = self.toks, self.pos + 1
         if k + 1 >= len(toks):
             return False
         words, nxt = toks[k], toks[k + 1]
         line = toks[self.pos].line
-        return (words.line == nxt.line == line and (len(words.text) <= 4 or _NOTE_IN_BRACKETS.fullmatch(words.text))
-                and not has_numbering(words.text)
+        return (words.line == nxt.line == line and (len(words.text) <= 4 and not has_numbering(words.text)
+                                                    or _NOTE_IN_BRACKETS.fullmatch(words.text)
+                                                    or _BRACKETED.fullmatch(words.text) and words.start == toks[k - 1].end)
                 and not self._known(label_key(words.text)) and (nxt.glued or _figure(nxt.text)))
 
     def _known(self, key: str) -> bool:
@@ -1463,6 +1475,9 @@ class _Aligner:
             # figures (0 0 0 0余 1 1余) leave its cuts unsure — offered, never filled
             # (right after its figures, or its label or unit cell)
             after = t.values[-1][0] if t.values else (t.unit[0] if t.unit else t.label)
+            if t.values and prev is after and t.values[-1][1] is GLUED and _words_then_numbering(text):
+                t.words = True  # words after its run glued to the next heading (…200000见附件四、…): its last cell's
+                return False  # (and the heading read as ever)
             if t.values and prev is after and prev.end == tok.start and _NOTE_IN_BRACKETS.fullmatch(text) \
                     and (nxt is None or nxt.line != tok.line or nxt.glued):
                 return True  # a note in brackets after a run's last figure, 3（含转办5件）: read past, as in a cell
