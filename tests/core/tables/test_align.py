@@ -1756,3 +1756,30 @@ def test_a_row_that_took_words_for_a_cell_and_has_a_cell_left_over_is_offered(ho
     assert not [c for c in cells if c.value is not None and c.value != rep.values[c.key]]
     assert ex.cell("requests", row, ("总计",)).value is None
     assert any("属于国家秘密: a cell after its row's end" in w for w in ex.warnings)
+
+
+def test_a_row_written_again_out_of_its_place_is_offered_and_words_in_a_one_cell_row_are_its_cell():
+    """The statistics table, rows a line with their cells a space apart: (三)其他情形数 — a label both
+    四、行政复议数量 and 五、行政诉讼数量 hold — written again with another figure after a later group's
+    rows. Which group's row the copy is, nothing says: offered, never filled (before: taken for the
+    first group's, or, that row read, for the last one's at full confidence). And a row of one cell
+    whose label, unit and words came as one token (…请求数 件 不详): the words are its cell."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(4, seed=7, template_id="legacy", layout="c", shape="real", encoding="utf-8")
+    lines = [line.replace(" | ", " ").rstrip(" |") for line in rep.render().decode("utf-8").split("\n")]
+    other = lines.index("（三）其他情形数 件 45")
+    lines.insert(len(lines) - 3, "（三）其他情形数 件 46")  # (a copy out of place, its figure one more)
+    upheld = lines.index("（一）维持具体行政行为或者驳回原告诉讼请求数 件 121")
+    lines[upheld] = "（一）维持具体行政行为或者驳回原告诉讼请求数 件 不详"
+    assert other > upheld
+    ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
+    got = {c.key: c for c in ex.cells}
+    assert not [k for k, v in rep.values.items() if got[k].value is not None and got[k].value != v]
+    suit = ex.cell("stats", ("行政诉讼数量", "其他情形数"), ("统计数",))
+    assert suit.value is None and {v for v, _ in suit.candidates} == {45, 46}
+    assert ex.cell("stats", ("行政复议数量", "其他情形数"), ("统计数",)).value == 99
+    kept = ex.cell("stats", ("行政诉讼数量", "维持具体行政行为或者驳回原告诉讼请求数"), ("统计数",))
+    assert kept.value is None and kept.raw == "不详"

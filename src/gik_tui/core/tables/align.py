@@ -674,9 +674,18 @@ class _Aligner:
         ahead = [r for r in pool if r.order > ptr]
         if ahead:
             return min(ahead, key=lambda r: r.order)
-        # none ahead: the one read last, written again (（二）被依法纠错数 twice under 五、行政诉讼数量 — taken
-        # for 四、行政复议数量's, both groups' rows had been read a row off, the first copy's figure at 1.0)
+        # none ahead, nor the row read last: which group's row it is, nothing says (a copy of a row,
+        # out of its place) — the last of them in order, its figures offered, never filled (`_guessed`)
         return max(pool, key=lambda r: r.order)
+
+    def _guessed(self, ref: RowRef) -> bool:
+        """Is `ref` one of several rows of its table its label names, none of them the row read
+        last or one after it (`_pick`'s guess)?"""
+        refs = [r for r in self.idx.rows.get(label_key(ref.row[-1]), ()) if r.table == ref.table] if ref.row else ()
+        if len(refs) < 2:
+            return False
+        ptr = self.pointer.get(ref.table, -1)
+        return all(r.order < ptr for r in refs)
 
     def _match_row(self, key: str, raw: str = "") -> tuple[RowRef, float] | None:
         refs = self.idx.rows.get(key)
@@ -1496,6 +1505,14 @@ class _Aligner:
                 t.words = True  # words after its run, before the next label: its last cell's (…68010080暂无四、…)
                 return True
             return False
+        if not t.values and len(self.idx.columns[(t.table, t.row)]) == 1 and _words_cell(text) \
+                and prev is not None and prev is (t.unit[0] if t.unit else t.label) and prev.line == tok.line \
+                and (nxt is None or nxt.line != tok.line):
+            # words ending the line of a row of one cell, after its label and unit (（三）其他情形数 件
+            # 见附件): its cell, which holds no figure — read past, the row's figure written again
+            # elsewhere (a copy, 154) was filled at full confidence
+            self._no_figure(tok)
+            return True
         if t.values and prev is t.values[-1][0] and prev.end == tok.start and t.values[-1][1].value is not None:
             # words touching the figure before them: its footnote's mark (17[1], 17（注1）), read
             # past; or words that make it no exact figure (17余, 17左右): the cell is left blank
@@ -1605,6 +1622,7 @@ class _Aligner:
         if t is not None and t.table == ref.table and t.row == ref.row and not t.values:
             return  # the same label again (a spanned HTML cell)
         self.rep.serial_word = -1
+        guessed = self._guessed(ref)
         serial = self.rep.serials.get(ref.table)
         if serial is None and self.after_header and self._numbered_rows(tok):
             serial = self.rep.serials[ref.table] = _Serial()
@@ -1619,9 +1637,21 @@ class _Aligner:
             # an amount's unit after the label (`行政事业性收费 元`, its cell's separator lost): the row's
             # unit, no cell of words (read as one, the figure was taken in 万元 at 0.8)
             self.target.unit, self.target.unit_seen, self.target.words = (tok, self.rep.label_tail), True, False
+        if self.target.words and len(self.idx.columns[(ref.table, ref.row)]) == 1 and " " in tok.text:
+            # a row of one cell whose label, unit and words came as one (（三）其他情形数 件 见附件): the
+            # words its cell's, which holds no figure — a copy of the row elsewhere with a figure (154)
+            # had been filled at full confidence
+            last = tok.text.rsplit(None, 1)[1]
+            if _words_cell(last) and label_key(last) not in _UNITS and self.rep.label_tail.endswith(label_key(last)):
+                self.rep.label_tail = ""
+                self._no_figure(Tok(last, tok.end - len(last), tok.end, tok.line, tok.multi, False))
+        if guessed:
+            self.target.words = True
+            self.warnings.append(f"line {tok.line + 1}: {tok.text[:40]!r} names a row of several groups, none of them "
+                                 f"expected here; its figures are offered, not filled")
         if serial is not None and serial.lost:
             self.target.words = True  # (its figures may end in the next row's number: no cut of them is sure)
-        elif self.target.words:
+        elif self.target.words and self.rep.label_tail:
             self.warnings.append(f"line {tok.line + 1}: {tok.text[:40]!r} is a row's label with {self.rep.label_tail!r} "
                                  f"after it, a cell that holds no figure; its figures are offered, not filled")
         self.rep.label_tail = ""
