@@ -344,6 +344,7 @@ def _marked_figure(text: str) -> bool:
 
 _DASHES = "—–-－/／"
 _NOTE_IN_BRACKETS = re.compile(r"\((?!\s*[一二三四五六七八九十\d]{1,3}\s*\))[^()]*[\u4e00-\u9fff][^()]*\)")  # (含转办5件)
+_NOTE_LEADS = frozenset({"其中", "含", "内含", "包括"})  # words a note of a figure opens with (其中7件)
 _BRACKETED = re.compile(r"\(\d{1,3}\)")  # a number in brackets (NFKC: （8） is (8))
 _WORDS_AGAIN = re.compile(r"(\D{1,4})\1{1,5}")  # a cell's words glued to the same words of the next cells
 _RUN_THEN_WORD = re.compile(r"\d{1,20}[\u4e00-\u9fff]{1,2}")  # glued figures and a word or two after them (000000余)
@@ -955,14 +956,17 @@ class _Aligner:
                     and not self._cut_goes_on(tok):
                 self._finalize()
 
-    def _bracket_among_runs(self, tok: Tok) -> bool:
-        """Is `tok` a number in brackets, (8), touching the current row's last glued run before it,
-        and a glued run after it on its line?"""
+    def _note_among_runs(self, tok: Tok) -> bool:
+        """Is `tok` a number in brackets, (8), touching the current row's last glued run before it —
+        or a note's 其中 right after that run (0002240 其中7件10550005) — with a glued run after it on
+        its line?"""
         t, toks, k = self.target, self.toks, self.pos
-        if t is None or not t.values or t.values[-1][1] is not GLUED or not _BRACKETED.fullmatch(tok.text):
+        if t is None or not t.values or t.values[-1][1] is not GLUED:
             return False
         last, nxt = t.values[-1][0], toks[k + 1] if k + 1 < len(toks) else None
-        return toks[k - 1] is last and last.end == tok.start and nxt is not None and nxt.glued and nxt.line == tok.line
+        if toks[k - 1] is not last or nxt is None or not nxt.glued or nxt.line != tok.line:
+            return False
+        return _BRACKETED.fullmatch(tok.text) is not None and last.end == tok.start or tok.text in _NOTE_LEADS
 
     def _alone(self, tok: Tok) -> bool:
         """Does `tok` (the current token) stand alone on its line?"""
@@ -1019,7 +1023,8 @@ class _Aligner:
         line = toks[self.pos].line
         return (words.line == nxt.line == line and (len(words.text) <= 4 and not has_numbering(words.text)
                                                     or _NOTE_IN_BRACKETS.fullmatch(words.text)
-                                                    or _BRACKETED.fullmatch(words.text) and words.start == toks[k - 1].end)
+                                                    or _BRACKETED.fullmatch(words.text) and words.start == toks[k - 1].end
+                                                    or words.text in _NOTE_LEADS and nxt.glued)
                 and not self._known(label_key(words.text)) and (nxt.glued or _figure(nxt.text)))
 
     def _known(self, key: str) -> bool:
@@ -1133,10 +1138,11 @@ class _Aligner:
             self.orphan = None
             return
         if not key:
-            if self._bracket_among_runs(tok):
-                # a number in brackets glued between a row's runs of figures (规章0(8)4355): a note of
-                # its figures, no row's numbering — read as one, the figures after it were taken for
-                # the next row's, 4355 as 行政规范性文件's first cell at 0.9; its cuts are unsure
+            if self._note_among_runs(tok):
+                # a number in brackets glued between a row's runs of figures (规章0(8)4355), or 其中 (…0 其中7件
+                # 1055…): a note of its figures, no row's numbering — read as one, the figures after it
+                # were taken for the next row's, 4355 as 行政规范性文件's first cell at 0.9, or left out;
+                # its cuts are unsure
                 self.target.words = True  # type: ignore[union-attr]
                 return
             if has_numbering(raw) and self._open():
@@ -1338,6 +1344,13 @@ class _Aligner:
                     if hit is not None and (hit[0].table, hit[0].row) != (t.table, t.row):
                         self._start(*hit, t.label)
                         self.consumed.add(tok.line)
+                        return
+                if tok.multi and tok.line == t.label.line and _words_cell(raw) and self._figure_on_line():
+                    # a word or two between the label and its figures on their line, cells a space apart
+                    # (…政府信息公开申请 不详 0 0 0 0 0 22): the first cell's or the label's, nothing says —
+                    # the row's figures offered (read as the label's, six figures for seven columns had 22
+                    # cut into 2 | 2 to fill them, at 0.9)
+                    self.target.words = True  # type: ignore[union-attr]
                 return
         if raw in _UNITS:
             if self.after_header and self.head.cells and self.head.tail and self.target is None:
@@ -1571,6 +1584,16 @@ class _Aligner:
         line = self.doc.norm_lines[tok.line]
         return (bool(t.values) and tok.multi and ("|" in line or "\t" in line)
                 and (len(t.values) < len(self.idx.columns[(t.table, t.row)]) or t.values[-1][0].line == tok.line))
+
+    def _figure_on_line(self) -> bool:
+        """Does a figure stand after the current token on its line?"""
+        toks, line = self.toks, self.toks[self.pos].line
+        for k in range(self.pos + 1, len(toks)):
+            if toks[k].line != line:
+                return False
+            if len(toks[k].text) < 40 and (p := parse_value(toks[k].text)) is not None and p.value is not None:
+                return True
+        return False
 
     def _figure_next(self) -> bool:
         """In a table a cell a line: does a figure follow the current token, past other cells of
