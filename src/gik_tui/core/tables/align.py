@@ -1563,9 +1563,12 @@ class _Aligner:
             return (toks[self.pos - 1] is t.values[-1][0] and tok.line <= t.values[-1][0].line + 2
                     and _words_cell(text) and (len(t.values) == n - 1 or len(t.values) < n and self._figure_next()))
         if not t.values and t.label is not None and t.label.line != tok.line:
-            # a table a cell a line: right after the row's label, a figure next
-            return (self.pos > 0 and toks[self.pos - 1] is t.label and tok.line <= t.label.line + 2
-                    and _words_cell(text) and self._figure_next())
+            # a table a cell a line: right after the row's label (or its unit cell), a figure next —
+            # or the row's one cell (危及… / 件 / 27(5): read as nothing, a copy of the row elsewhere
+            # with a figure was filled at full confidence)
+            before = t.unit[0] if t.unit is not None else t.label
+            return (self.pos > 0 and toks[self.pos - 1] is before and tok.line <= before.line + 2
+                    and _words_cell(text) and (self._figure_next() or len(self.idx.columns[(t.table, t.row)]) == 1))
         if not t.values and t.label is None:
             if not _words_cell(text):  # (a row of no label, the review table's: its first field, 7余 | 0 | …)
                 return False

@@ -63,8 +63,10 @@ _ROW_FORMS = (
     # words (or a figure), then figures — some of them, past the first, perhaps words (0 不详 0)
     (re.compile(rf"(?<=\S) ({_FIGURE}(?: (?:{_FIGURE}|{_WORDS}(?= )))* {_FIGURE})$"), _MAX_ROW),
     (re.compile(rf"^({_FIGURE}) ({_FIGURE})$"), 40),  # two figures alone (19 -1: a row of two cells)
-    # a statistics row: its label (perhaps cut short), its unit and its figure (人员数 人 242)
-    (re.compile(rf"(?<=\S) ({_UNIT}) ({_FIGURE})$"), 80),
+    # a statistics row: its label (perhaps cut short), its unit and its figure (人员数 人 242) — or
+    # words where its figure stands (人员数 人 约9, 情形数 件 见附件): read as one token, the row's
+    # label was not found, and a copy of the row elsewhere filled at full confidence
+    (re.compile(rf"(?<=\S) ({_UNIT}) ({_FIGURE}|{_WORDS})$"), 80),
     # one amount or count with its unit (行政 31.97万元: a label cut short, then its figure; 行政处罚 1173次)
     (re.compile(r"(?<=\S) ([+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)|\d[\d,]*" + COUNT_UNIT + r")$"), 80),
 )
