@@ -347,7 +347,7 @@ _NOTE_IN_BRACKETS = re.compile(r"\((?!\s*[一二三四五六七八九十\d]{1,3}
 _NOTE_LEADS = frozenset({"其中", "含", "内含", "包括"})  # words a note of a figure opens with (其中7件)
 _BRACKETED = re.compile(r"\(\d{1,3}\)")  # a number in brackets (NFKC: （8） is (8))
 _WORDS_AGAIN = re.compile(r"(\D{1,4})\1{1,5}")  # a cell's words glued to the same words of the next cells
-_RUN_THEN_WORD = re.compile(r"\d{1,20}[\u4e00-\u9fff]{1,2}")  # glued figures and a word or two after them (000000余)
+_RUN_THEN_WORD = re.compile(r"(\d{1,20})[\u4e00-\u9fff]{1,2}")  # glued figures and a word or two after them (000000余)
 _WORD_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")  # (words, not a line drawn with box characters)
 
 
@@ -1007,25 +1007,33 @@ class _Aligner:
         """Figures right after a row of no label had its columns' worth (the review table given
         twice, the copy with other figures): a second reading of that row, begun here."""
         end = self.rep.unlabelled_end
-        if end is None or end[1] != self.pos - 1 or self.toks[self.pos].line > self.toks[end[1]].line + 1:
-            return False
+        if end is None or end[1] >= self.pos or self.toks[self.pos].line > self.toks[end[1]].line + 1 \
+                or not all(self.toks[k].empty for k in range(end[1] + 1, self.pos)):
+            return False  # (right after it — past the empty fields that end its line: 7 |  |)
         self.target = _Target(end[0], (), None, CONF_EXACT)
         return True
 
     def _words_then_figures(self) -> bool:
-        """Do a few words (不详, 约), a note in brackets ((含转办5件)) or a number in brackets touching
-        the figures before it (0(3)), and then figures follow the current token on its line — the
-        rest of its row, the words among its cells (`_in_row`)?"""
+        """Do a few words (不详, 约), a note in brackets ((含转办5件)), a footnote's mark ([1]) or a
+        number in brackets touching the figures before it (0(3)) — one or two of them — and then
+        figures follow the current token on its line: the rest of its row, the words among its
+        cells (`_in_row`)?"""
         toks, k = self.toks, self.pos + 1
-        if k + 1 >= len(toks):
-            return False
-        words, nxt = toks[k], toks[k + 1]
         line = toks[self.pos].line
-        return (words.line == nxt.line == line and (len(words.text) <= 4 and not has_numbering(words.text)
-                                                    or _NOTE_IN_BRACKETS.fullmatch(words.text)
-                                                    or _BRACKETED.fullmatch(words.text) and words.start == toks[k - 1].end
-                                                    or words.text in _NOTE_LEADS and nxt.glued)
-                and not self._known(label_key(words.text)) and (nxt.glued or _figure(nxt.text)))
+        for _ in range(2):
+            if k + 1 >= len(toks):
+                return False
+            words, nxt = toks[k], toks[k + 1]
+            if words.line != line or nxt.line != line or self._known(label_key(words.text)) or not (
+                    len(words.text) <= 4 and not has_numbering(words.text)
+                    or _NOTE_IN_BRACKETS.fullmatch(words.text) or FOOTNOTE.fullmatch(words.text)
+                    or _BRACKETED.fullmatch(words.text) and words.start == toks[k - 1].end
+                    or words.text in _NOTE_LEADS and nxt.glued):
+                return False
+            if nxt.glued or _figure(nxt.text):
+                return True
+            k += 1  # (a mark, then a word: 406[1]约0100…)
+        return False
 
     def _known(self, key: str) -> bool:
         """Is `key` a label the template knows: a row's, a column header's, a group's?"""
@@ -1497,6 +1505,14 @@ class _Aligner:
             # figures (0 0 0 0余 1 1余) leave its cuts unsure — offered, never filled
             # (right after its figures, or its label or unit cell)
             after = t.values[-1][0] if t.values else (t.unit[0] if t.unit else t.label)
+            if not t.values and not t.row and (run := _RUN_THEN_WORD.fullmatch(text)) is not None:
+                # the first run of a row of no label, a word after it (the review row's 00404105余…):
+                # its figures, the word among them — its cuts unsure (read as words, the run was
+                # lost and the row read from the next, 172340 filled as a total at 0.9)
+                digits = run.group(1)
+                t.values.append((Tok(digits, tok.start, tok.start + len(digits), tok.line, False, False, True), GLUED))
+                t.words = True
+                return True
             if t.values and prev is after and t.values[-1][1] is GLUED and _words_then_numbering(text):
                 t.words = True  # words after its run glued to the next heading (…200000见附件四、…): its last cell's
                 return False  # (and the heading read as ever)
@@ -2118,7 +2134,7 @@ class _Aligner:
             first = seen[0]
             figures = [c for c in seen if c.value is not None]  # (words where a figure stands offer none)
             share = round(1 / len(figures), 3)
-            kept = self._kept_by_identities(key, figures) if final else None
+            kept = self._kept_by_identities(key, figures, len(figures) < len(seen)) if final else None
             if kept is not None:
                 c, titles = kept
                 self.cells[key] = Cell(c.table, c.row, c.column, c.value, c.raw, c.unit, c.line, c.start, c.end,
@@ -2161,10 +2177,12 @@ class _Aligner:
                 # row's overflow, `14 [bold]` read as the row again, placed where the row had 14, left it at 1.0)
                 self.rep.confirmed.discard(key)
 
-    def _kept_by_identities(self, key, seen: list[Cell]) -> tuple[Cell, list[str]] | None:
+    def _kept_by_identities(self, key, seen: list[Cell], words: bool = False) -> tuple[Cell, list[str]] | None:
         """The one figure of a cell given several that keeps every identity of its table whose
         other cells are all known (and some such identity exists), with the identities' titles; None
-        when none or several do."""
+        when none or several do. `words`: a reading of the cell gave words, no figure — whose value
+        no bound can rule out: kept only by an identity of equality (a copy's 114 against 113余,
+        kept by 主要负责同志… ≤ 总次数 alone, was filled at 0.9)."""
         cons, _ = _constraints(self.template_id, key[0])
         cells, conflicts = self.cells, self.rep.conflicts
         usable = []
@@ -2181,7 +2199,7 @@ class _Aligner:
             else:
                 if coef:
                     usable.append((c, coef, const))
-        if not usable:
+        if not usable or words and not any(c.kind == "eq" for c, _, _ in usable):
             return None
         keep = [x for x in seen if all(holds(c.kind, const + coef * x.value) for c, coef, const in usable)]
         return (keep[0], [c.title for c, _, _ in usable]) if len(keep) == 1 else None
