@@ -35,7 +35,7 @@ from ..solve import (MAX_OPTIONS, MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint
 from ..templates import TableSpec, Template, load_template
 from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, MARK_ENDS, Parsed, blank_mark, in_wan, parse_value, unfit
 from .glued import AMOUNT_UNITS, NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, RUN_AT, UNITS as _UNITS, vocabulary
-from .stream import Tok, bare_page_number, page_text
+from .stream import FIGURE_NOTE, Tok, bare_page_number, page_text
 
 FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
 FUZZY_MARGIN = 8  # another row's label this near to a loose match's is as likely (`_nearest`)
@@ -344,6 +344,8 @@ def _marked_figure(text: str) -> bool:
 
 _DASHES = "—–-－/／"
 _NOTE_IN_BRACKETS = re.compile(r"\((?!\s*[一二三四五六七八九十\d]{1,3}\s*\))[^()]*[\u4e00-\u9fff][^()]*\)")  # (含转办5件)
+# a note of a figure, after it: 其中7件, 含3件 (a count of part of it, never a cell of its own)
+_NOTE_OF_FIGURE = re.compile(FIGURE_NOTE)
 _NOTE_LEADS = frozenset({"其中", "含", "内含", "包括"})  # words a note of a figure opens with (其中7件)
 _BRACKETED = re.compile(r"\(\d{1,3}\)")  # a number in brackets (NFKC: （8） is (8))
 _WORDS_AGAIN = re.compile(r"(\D{1,4})\1{1,5}")  # a cell's words glued to the same words of the next cells
@@ -1534,6 +1536,9 @@ class _Aligner:
                 t.words = True  # words after its run, before the next label: its last cell's (…68010080暂无四、…)
                 return True
             return False
+        if t.values and prev is t.values[-1][0] and prev.line == tok.line and t.values[-1][1].value is not None \
+                and _NOTE_OF_FIGURE.fullmatch(text):
+            return True  # a note of the figure before it, a space apart (0 其中7件 0 3): read past, as in its cell
         if not t.values and len(self.idx.columns[(t.table, t.row)]) == 1 and _words_cell(text) \
                 and prev is not None and prev is (t.unit[0] if t.unit else t.label) and prev.line == tok.line \
                 and (nxt is None or nxt.line != tok.line):

@@ -56,12 +56,14 @@ _FIGURE = (r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元|" + COUNT
            + r")?" + FOOTNOTE_AFTER.replace(r"\s*", "") + r"?|[—–\-/])")  # (no space inside a cell here)
 # a cell that holds a word or two, not a figure (不详, 见附件, 约17, 17余), between two figures of a row
 _WORDS = r"(?:(?:约|近|逾|超过)\d+|\d+(?:余|多)|[\u4e00-\u9fff]{1,3})"
+# a note of the figure before it (0 其中7件 0 3: a count of part of it), between two figures of a row
+FIGURE_NOTE = r"(?:其中|含|内含|包括)[:：]?\d{1,6}(?:件|个|条|次|项|人次|人)"
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 # the forms of such a row, tried in turn, each as (pattern, longest line): its groups are its cells
 # (a group of several figures one space apart, several cells), whatever stands before them its label
 _ROW_FORMS = (
     # words (or a figure), then figures — some of them, past the first, perhaps words (0 不详 0)
-    (re.compile(rf"(?<=\S) ({_FIGURE}(?: (?:{_FIGURE}|{_WORDS}(?= )))* {_FIGURE})$"), _MAX_ROW),
+    (re.compile(rf"(?<=\S) ({_FIGURE}(?: (?:{_FIGURE}|{_WORDS}(?= )|{FIGURE_NOTE}(?= )))* {_FIGURE})$"), _MAX_ROW),
     (re.compile(rf"^({_FIGURE}) ({_FIGURE})$"), 40),  # two figures alone (19 -1: a row of two cells)
     # a statistics row: its label (perhaps cut short), its unit and its figure (人员数 人 242) — or
     # words where its figure stands (人员数 人 约9, 情形数 件 见附件): read as one token, the row's
