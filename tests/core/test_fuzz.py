@@ -143,7 +143,7 @@ def _mixed(i: int, seed: int) -> tuple[str, object]:
 
 
 @pytest.mark.parametrize("seed", [1, 4, 9, 13, 22, 27, 32, 37, 39, 40, 45, 53, 60, 63, 67, 77, 81, 89, 90, 121, 139,
-                                  148, 156, 166, 219])
+                                  148, 156, 166, 219, 244, 281, 290])
 def test_reports_mixing_every_attack_never_get_a_wrong_figure(seed):
     """Forty reports a seed, each mixing the attacks of real pages (_mixed). Before the twelfth
     session's work on them: 1 to 12 wrong figures at full or solved confidence a seed of sixty;
@@ -164,7 +164,9 @@ def test_reports_mixing_every_attack_never_get_a_wrong_figure(seed):
     with a word after it (00404105余); a mark then a word between its runs (406[1]约0100…); a copy's
     figure against words (114 against 113余) kept by a bound alone (≤), not an equality; 219: a note
     of a figure among a spaced row's cells (… 16 0 其中7件 0 3 19), which had made the row's label of
-    all before it."""
+    all before it; 244, 281, 290: a review row ending in a figure in words (… 1[1] 1余, not read as a
+    row at all, and its copy in the next section, after its heading, read as it at 1.0), a figure with
+    its note on a line of its own (2 其中2件)."""
     from gik_tui.core.extract import extract
     from gik_tui.core.readers import read_bytes
 

@@ -24,6 +24,7 @@ from gik_tui.core.values import BLANK, in_wan, parse_value, times
     ("17①", 17, None, "count"), ("１７⑵", 17, None, "count"), ("17件*", 17, "件", "count"),
     ("增9*", 9, None, "signed"), ("17[1]", 17, None, "count"), ("17（注1）", 17, None, "count"),
     ("17(注)", 17, None, "count"), ("17 [2]", 17, None, "count"), ("17[注]", 17, None, "count"),
+    ("17 其中3件", 17, None, "count"), ("5 含2件", 5, None, "count"),  # a note of part of the figure
     ("17[注1]", 17, None, "count"), ("17【注】", 17, None, "count"), ("17【2】", 17, None, "count"),
     # a change written with a word or an arrow (本年增/减: 增加31, 减少45, 上升, 下降, 增长, ↑, ↓)
     ("增加31", 31, None, "signed"), ("减少45", -45, None, "signed"), ("上升7", 7, None, "signed"),
@@ -71,7 +72,7 @@ def test_blanks(raw):
 
 
 @pytest.mark.parametrize("raw", ["本年新", "1e400", "2019年", "第二十条", "12-3", "abc", "1.2.3", "*", "①", "—*", "abc*",
-                                 "17*2", "[1]", "(注1)", "[注]", "【注1】", "17[]", "17[bold]", "17[注释]", "17(1)", "17[123]", "上年结转", "上1", "下", "增加", "上升下降3"])
+                                 "17*2", "[1]", "(注1)", "[注]", "【注1】", "17[]", "17[bold]", "17[注释]", "其中3件", "17其中3件", "17(1)", "17[123]", "上年结转", "上1", "下", "增加", "上升下降3"])
 def test_not_figures(raw):
     assert parse_value(raw) is None
 

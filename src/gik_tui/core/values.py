@@ -102,6 +102,10 @@ FOOTNOTE = re.compile(FOOTNOTE_AFTER)
 _MARKED_END = re.compile(rf"\s*{FOOTNOTE_AFTER}+$")
 # a note in brackets after a cell's figure, in words (17（含转办3件）): the figure stands first and is
 # the cell's; a bracket of a number or a numbering alone — 17(3), 0（二） — is not a note
+# a note of the figure before it, a space apart (17 其中3件, 5 含2件: a count of part of it): the figure
+# is the cell's — one pattern for parse_value, a spaced row's cells (tables/stream) and the aligner
+FIGURE_NOTE = r"(?:其中|含|内含|包括)[:：]?\d{1,6}(?:件|个|条|次|项|人次|人)"
+NOTE_OF_FIGURE = re.compile(rf"\s+{FIGURE_NOTE}$")
 _NOTE_END = re.compile(r"\s*\((?!\s*[一二三四五六七八九十\d]{1,3}\s*\))[^()]*[\u4e00-\u9fff][^()]*\)$")
 
 
@@ -115,6 +119,10 @@ def _parse(raw: str) -> Parsed | None:
         s = s[:m.start()]
         if not s or not s[-1].isdigit() and s[-1] not in "万元亿条件次篇个人名期项份%":
             return None  # (a mark alone, or after no figure)
+    elif " " in s and (m := NOTE_OF_FIGURE.search(s)) is not None:
+        s = s[:m.start()]  # (17 其中3件: a count of part of the figure, a space after it)
+        if not s or not s[-1].isdigit():
+            return None
     if s in _BLANKS:
         return BLANK
     if s in _ZERO:

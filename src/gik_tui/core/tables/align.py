@@ -33,9 +33,9 @@ from ..solve import (MAX_OPTIONS, MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint
                      distinguishing, placements, shifts, solve, spaced_prior, spaced_why, split_empties, split_prior,
                      split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
-from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FOOTNOTE, MARK_ENDS, Parsed, blank_mark, in_wan, parse_value, unfit
+from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FIGURE_NOTE, FOOTNOTE, MARK_ENDS, Parsed, blank_mark, in_wan, parse_value, unfit
 from .glued import AMOUNT_UNITS, NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, RUN_AT, UNITS as _UNITS, vocabulary
-from .stream import FIGURE_NOTE, Tok, bare_page_number, page_text
+from .stream import Tok, bare_page_number, page_text
 
 FUZZY_ROW_SCORE = 92  # one inserted or dropped character in a 12-character label; never a substitution
 FUZZY_MARGIN = 8  # another row's label this near to a loose match's is as likely (`_nearest`)
@@ -1389,8 +1389,10 @@ class _Aligner:
                 self.head.tail += key  # (words that are no column's mark whole: 本期数上期数 cut up, 本 / 期 / 数上)
             if key not in self.pieces:  # (not a piece of a header broken over lines: 法人或 / 其他 / 组织)
                 self.head.stray = True
-            if t is not None and not t.row and not t.values:
-                return  # (a table of one unlabelled row still waits for its figures: a page's running header)
+            if t is not None and not t.row and not t.values and len(raw) <= 40 and not has_numbering(raw):
+                return  # (a table of one unlabelled row still waits for its figures: a page's running header —
+                # not past a numbered heading or a sentence: a line of figures in the next section, a copy
+                # of the row, was read as it at full confidence)
         if self._goes_on_past(tok):
             return
         cut = self._cut_by_words(tok)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..labels import has_numbering
-from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FOOTNOTE_AFTER
+from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FIGURE_NOTE, FOOTNOTE_AFTER
 from .glued import AMOUNT_UNITS, NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line, vocabulary, word_across
 
 
@@ -55,20 +55,22 @@ def _page_number(s: str) -> bool:
 _FIGURE = (r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元|" + COUNT_UNIT_WORDS
            + r")?" + FOOTNOTE_AFTER.replace(r"\s*", "") + r"?|[—–\-/])")  # (no space inside a cell here)
 # a cell that holds a word or two, not a figure (不详, 见附件, 约17, 17余), between two figures of a row
-_WORDS = r"(?:(?:约|近|逾|超过)\d+|\d+(?:余|多)|[\u4e00-\u9fff]{1,3})"
-# a note of the figure before it (0 其中7件 0 3: a count of part of it), between two figures of a row
-FIGURE_NOTE = r"(?:其中|含|内含|包括)[:：]?\d{1,6}(?:件|个|条|次|项|人次|人)"
+_ABOUT = r"(?:(?:约|近|逾|超过)\d+|\d+(?:余|多))"  # a figure in words: about so many
+_WORDS = rf"(?:{_ABOUT}|[\u4e00-\u9fff]{{1,3}})"
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 # the forms of such a row, tried in turn, each as (pattern, longest line): its groups are its cells
 # (a group of several figures one space apart, several cells), whatever stands before them its label
 _ROW_FORMS = (
     # words (or a figure), then figures — some of them, past the first, perhaps words (0 不详 0)
-    (re.compile(rf"(?<=\S) ({_FIGURE}(?: (?:{_FIGURE}|{_WORDS}(?= )|{FIGURE_NOTE}(?= )))* {_FIGURE})$"), _MAX_ROW),
+    # (a note of a figure among them, 0 其中7件 0 3, read past as in its cell; its last cell, too, may be
+    # a figure in words: … 1[1] 1余)
+    (re.compile(rf"(?<=\S) ({_FIGURE}(?: (?:{_FIGURE}|{_WORDS}(?= )|{FIGURE_NOTE}(?= )))* (?:{_FIGURE}|{_ABOUT}))$"),
+     _MAX_ROW),
     (re.compile(rf"^({_FIGURE}) ({_FIGURE})$"), 40),  # two figures alone (19 -1: a row of two cells)
     # a statistics row: its label (perhaps cut short), its unit and its figure (人员数 人 242) — or
     # words where its figure stands (人员数 人 约9, 情形数 件 见附件): read as one token, the row's
     # label was not found, and a copy of the row elsewhere filled at full confidence
-    (re.compile(rf"(?<=\S) ({_UNIT}) ({_FIGURE}|{_WORDS})$"), 80),
+    (re.compile(rf"(?<=\S) ({_UNIT}) ({_FIGURE}|{_ABOUT}|见附件|不详|暂无)$"), 80),
     # one amount or count with its unit (行政 31.97万元: a label cut short, then its figure; 行政处罚 1173次)
     (re.compile(r"(?<=\S) ([+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)|\d[\d,]*" + COUNT_UNIT + r")$"), 80),
 )
@@ -215,7 +217,7 @@ def _row_form(s: str) -> re.Match | None:
     return None
 
 
-_FIGURE_END = frozenset("0123456789%—–-/元件个条次项*※])】")  # how such a row's line ends
+_FIGURE_END = frozenset("0123456789%—–-/元件个条次项*※])】余多")  # how such a row's line ends
 _GLUED_CELL = 40  # a field of a tab-separated line longer than this, with a bare figure in it, may be glued text
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
