@@ -1598,12 +1598,8 @@ class _Aligner:
         elif not t.values and not digit and not (
                 tok.multi and _words_cell(text) and ("|" in (ln := self.doc.norm_lines[tok.line]) or "\t" in ln)):
             return False  # (right after its label: a digit in it, or a word or two in a line of cells)
-        for k in range(self.pos + 1, len(toks)):
-            nxt = toks[k]
-            if nxt.line != tok.line:
-                break
-            if len(nxt.text) < 40 and (p := parse_value(nxt.text)) is not None and p.value is not None:
-                return True
+        if self._figure_on_line():
+            return True
         # the last cell of a line of cells — or one past the row's columns, on the line of its
         # figures: a field too many, so the row is read as one with more fields than columns, never
         # by place with the words dropped (26 |  | 0 | 0 | 0 | 5 | 约0 | 约31 |)
