@@ -327,6 +327,16 @@ def _header_pieces(template_id: str) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(k[i:j] for k in keys for i in range(len(k)) for j in range(i + 1, len(k) + 1)))
 
 
+@cache
+def _shared_label_last(template_id: str, table: str, row: LabelPath) -> int | None:
+    """The last place in its table's order of the rows whose label is `row`'s, when several rows of
+    the table share it (其他情形数 under 四、 and 五、); None when the label is its row's alone."""
+    if not row:
+        return None
+    orders = [r.order for r in table_index(template_id).rows.get(label_key(row[-1]), ()) if r.table == table]
+    return max(orders) if len(orders) > 1 else None
+
+
 def _words_then_numbering(text: str) -> bool:
     """Do a cell's few words (见附件, 暂无) open `text`, a numbered heading or label glued after them
     (见附件四、政府信息公开…)?"""
@@ -684,11 +694,8 @@ class _Aligner:
     def _guessed(self, ref: RowRef) -> bool:
         """Is `ref` one of several rows of its table its label names, none of them the row read
         last or one after it (`_pick`'s guess)?"""
-        refs = [r for r in self.idx.rows.get(label_key(ref.row[-1]), ()) if r.table == ref.table] if ref.row else ()
-        if len(refs) < 2:
-            return False
-        ptr = self.pointer.get(ref.table, -1)
-        return all(r.order < ptr for r in refs)
+        last = _shared_label_last(self.template_id, ref.table, ref.row)
+        return last is not None and last < self.pointer.get(ref.table, -1)
 
     def _match_row(self, key: str, raw: str = "") -> tuple[RowRef, float] | None:
         refs = self.idx.rows.get(key)
