@@ -182,6 +182,10 @@ def test_a_number_sign_the_text_writes_is_no_page_number():
     body = [f"第{k}行的文字，没有数字。" for k in range(14)]
     assert furniture(["#", "#", "登录 注册", *body]) == set()
     assert furniture(["# 1", *body, "# 2", *body, "# 3", *body]) == set()
+    # a bare number with a control character after it that str.split takes for a space (0\x1f): read as
+    # its number, never int() of the whole line — a traceback before
+    assert furniture(["0\x1f", "0\x1f", "登录 注册", *body]) == set()
+    assert len(furniture(["1\x1f", *body, "2\x1f", *body, "3\x1f", *body])) == 3
     ex = extract(read_bytes(("#\n#\n" + open(SAMPLES + "2016_dongchang.txt", encoding="utf-8").read()).encode(),
                             "2016_dongchang.txt"))
     assert ex.year == 2016

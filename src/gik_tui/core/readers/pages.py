@@ -121,7 +121,9 @@ def furniture(lines: list[str]) -> set[int]:
         if k != "#":
             groups[(k,)].append((i, tuple(int(d) for d in _DIGITS.findall(lines[i]))))
             continue
-        values = (int(lines[i]),) if len(lines[i]) <= 4 else tuple(int(d) for d in _DIGITS.findall(lines[i]))
+        line = lines[i]  # (a bare number's line may keep a character str.split takes for a space: 0\x1f)
+        values = (int(line),) if len(line) <= 4 and line.isascii() and line.isdigit() \
+            else tuple(int(d) for d in _DIGITS.findall(line))
         bare[i] = values
         groups[("#", "all")].append((i, values))
         if i in band:
