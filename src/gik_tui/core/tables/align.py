@@ -1082,8 +1082,9 @@ class _Aligner:
                 break
             if nxt.empty:
                 continue
-            if not _figure(nxt.text):
-                break
+            if not (_figure(nxt.text) or run and _words_cell(nxt.text) and len(nxt.text) <= 4
+                    and not self._known(label_key(nxt.text))):
+                break  # (a cell of words among them, 15 / 见附件 / 0 …, is a cell of the row's copy)
             run += 1
             if run >= ncols:
                 return False
