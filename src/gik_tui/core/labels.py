@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .values import FOOTNOTE_AFTER, INVISIBLE, MARK_ENDS, NUMBERED, SUPERSCRIPTS
 
+WORD_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")  # a word's character (no figure, sign, dash or box line)
 _NUMBERING = re.compile(
     r"^(?:其中\s*[:：]?|第[一二三四五六七八九十]+部分|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
     r"|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|\d{1,2}\s*[)）](?!\d)|[①-⑳])\s*"

@@ -100,13 +100,17 @@ FOOTNOTE_AFTER = r"(?:[*※]|\[\s*(?:注\s*\d{0,2}|\d{1,2})\s*\]|【\s*(?:注\s*
 MARK_ENDS = "*※)]】"
 FOOTNOTE = re.compile(FOOTNOTE_AFTER)
 _MARKED_END = re.compile(rf"\s*{FOOTNOTE_AFTER}+$")
-# a note in brackets after a cell's figure, in words (17（含转办3件）): the figure stands first and is
-# the cell's; a bracket of a number or a numbering alone — 17(3), 0（二） — is not a note
 # a note of the figure before it, a space apart (17 其中3件, 5 含2件: a count of part of it): the figure
-# is the cell's — one pattern for parse_value, a spaced row's cells (tables/stream) and the aligner
-FIGURE_NOTE = r"(?:其中|含|内含|包括)[:：]?\d{1,6}(?:件|个|条|次|项|人次|人)"
+# is the cell's — one pattern for parse_value, a spaced row's cells (tables/stream) and the aligner;
+# NOTE_LEADS: the words such a note opens with
+NOTE_LEADS = ("其中", "含", "内含", "包括")
+FIGURE_NOTE = rf"(?:{'|'.join(NOTE_LEADS)})[:：]?\d{{1,6}}(?:件|个|条|次|项|人次|人)"
 NOTE_OF_FIGURE = re.compile(rf"\s+{FIGURE_NOTE}$")
-_NOTE_END = re.compile(r"\s*\((?!\s*[一二三四五六七八九十\d]{1,3}\s*\))[^()]*[\u4e00-\u9fff][^()]*\)$")
+# a note in brackets after a cell's figure, in words (17（含转办3件）): the figure stands first and is
+# the cell's; a bracket of a number or a numbering alone — 17(3), 0（二） — is not a note (NFKC'd:
+# the aligner reads the note alone too)
+NOTE_IN_BRACKETS = r"\((?!\s*[一二三四五六七八九十\d]{1,3}\s*\))[^()]*[\u4e00-\u9fff][^()]*\)"
+_NOTE_END = re.compile(rf"\s*{NOTE_IN_BRACKETS}$")
 
 
 @lru_cache(maxsize=8192)

@@ -25,7 +25,7 @@ from functools import cache, lru_cache, partial
 from rapidfuzz import fuzz, process
 
 from ..document import Document
-from ..labels import has_numbering, label_key, numbering_value, strip_numbering
+from ..labels import WORD_CHAR, has_numbering, label_key, numbering_value, strip_numbering
 from ..checks import plan
 from ..model import Cell, Deferred, LabelPath, Offers, OtherRow, Split
 from ..questions import table_question
@@ -33,7 +33,8 @@ from ..solve import (MAX_OPTIONS, MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint
                      distinguishing, placements, shifts, solve, spaced_prior, spaced_why, split_empties, split_prior,
                      split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
-from ..values import BLANK, COUNT_UNIT_WORDS, DASHES, FIGURE_NOTE, FOOTNOTE, MARK_ENDS, Parsed, blank_mark, in_wan, parse_value, unfit
+from ..values import (BLANK, COUNT_UNIT_WORDS, DASHES, FIGURE_NOTE, FOOTNOTE, MARK_ENDS, NOTE_IN_BRACKETS, NOTE_LEADS,
+                      Parsed, blank_mark, in_wan, parse_value, unfit)
 from .glued import AMOUNT_UNITS, NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, RUN_AT, UNITS as _UNITS, vocabulary
 from .stream import Tok, bare_page_number, page_text
 
@@ -348,19 +349,17 @@ def _marked_figure(text: str) -> bool:
     """A figure or an empty cell's dash with a mark or a word after it, in a cell of its own (17[1],
     0[注], 2①, 3件左右, —[注]): words like a cell's that begin with a figure, and number no row
     (2.没有现成信息…)."""
-    return len(text) <= 20 and (text[:1].isdigit() and _words_cell(text) or text[:1] in _DASHES) \
+    return len(text) <= 20 and (text[:1].isdigit() and _words_cell(text) or blank_mark(text[:1])) \
         and not has_numbering(text)
 
 
-_DASHES = "—–-－/／"
-_NOTE_IN_BRACKETS = re.compile(r"\((?!\s*[一二三四五六七八九十\d]{1,3}\s*\))[^()]*[\u4e00-\u9fff][^()]*\)")  # (含转办5件)
+_NOTE_IN_BRACKETS = re.compile(NOTE_IN_BRACKETS)  # (含转办5件)
 # a note of a figure, after it: 其中7件, 含3件 (a count of part of it, never a cell of its own)
 _NOTE_OF_FIGURE = re.compile(FIGURE_NOTE)
-_NOTE_LEADS = frozenset({"其中", "含", "内含", "包括"})  # words a note of a figure opens with (其中7件)
+_NOTE_LEADS = frozenset(NOTE_LEADS)  # words a note of a figure opens with (其中7件)
 _BRACKETED = re.compile(r"\(\d{1,3}\)")  # a number in brackets (NFKC: （8） is (8))
 _WORDS_AGAIN = re.compile(r"(\D{1,4})\1{1,5}")  # a cell's words glued to the same words of the next cells
 _RUN_THEN_WORD = re.compile(r"(\d{1,20})[\u4e00-\u9fff]{1,2}")  # glued figures and a word or two after them (000000余)
-_WORD_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")  # (words, not a line drawn with box characters)
 
 
 def _cell_mark(text: str) -> bool:
@@ -1349,7 +1348,7 @@ class _Aligner:
                 t.unit_seen = True
                 return
             if len(raw) <= 40 and t.label is not None and not has_numbering(raw) and not _marked_figure(raw) and (
-                    t.unit is None or t.unit[0] is t.label or not _WORD_CHAR.search(raw)):
+                    t.unit is None or t.unit[0] is t.label or not WORD_CHAR.search(raw)):
                 # (words after the row's unit cell are no rest of its label — the next row's label, one
                 # the template does not know, or words in its figure's cell — nor is a figure with a
                 # mark after it, its cell: read as its label's rest, the unknown row's figure after

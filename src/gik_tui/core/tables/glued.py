@@ -21,7 +21,7 @@ from functools import cache
 
 from ..labels import label_key
 from ..templates import load_template
-from ..values import COUNT_UNIT, DASHES, FOOTNOTE_AFTER
+from ..values import COUNT_UNIT, DASHES, FOOTNOTE_AFTER, MARK_ENDS
 
 _CN_NUM = "一二三四五六七八九十"
 UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "名", "期", "份", "件次", "家"}
@@ -219,8 +219,11 @@ def bare_offsets(text: str) -> list[int]:
     return out
 
 
+_WORD_ENDS = MARK_ENDS + "”"  # what else ends the words before a run: a mark's or a note's end, a quote
+
+
 def _before(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or c in ")]】”*※"
+    return "\u4e00" <= c <= "\u9fff" or c in _WORD_ENDS
 
 
 def may_be_glued(line: str) -> bool:

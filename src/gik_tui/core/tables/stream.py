@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..labels import has_numbering
-from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FIGURE_NOTE, FOOTNOTE_AFTER
+from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FIGURE_NOTE, FOOTNOTE_AFTER, MARK_ENDS
 from .glued import AMOUNT_UNITS, NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line, vocabulary, word_across
 
 
@@ -217,7 +217,7 @@ def _row_form(s: str) -> re.Match | None:
     return None
 
 
-_FIGURE_END = frozenset("0123456789%—–-/元件个条次项*※])】余多")  # how such a row's line ends
+_FIGURE_END = frozenset("0123456789%—–-/元件个条次项余多" + MARK_ENDS)  # how such a row's line ends (a mark's end too)
 _GLUED_CELL = 40  # a field of a tab-separated line longer than this, with a bare figure in it, may be glued text
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
