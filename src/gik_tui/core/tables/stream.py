@@ -57,6 +57,7 @@ _FIGURE = (r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元|" + COUNT
 # a cell that holds a word or two, not a figure (不详, 见附件, 约17, 17余), between two figures of a row
 _ABOUT = r"(?:(?:约|近|逾|超过)\d+|\d+(?:余|多))"  # a figure in words: about so many
 _WORDS = rf"(?:{_ABOUT}|[\u4e00-\u9fff]{{1,3}})"
+_STATS_WORDS = "见附件|不详|暂无|无"  # words a statistics row writes where its one figure stands
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 # the forms of such a row, tried in turn, each as (pattern, longest line): its groups are its cells
 # (a group of several figures one space apart, several cells), whatever stands before them its label
@@ -68,9 +69,9 @@ _ROW_FORMS = (
      _MAX_ROW),
     (re.compile(rf"^({_FIGURE}) ({_FIGURE})$"), 40),  # two figures alone (19 -1: a row of two cells)
     # a statistics row: its label (perhaps cut short), its unit and its figure (人员数 人 242) — or
-    # words where its figure stands (人员数 人 约9, 情形数 件 见附件): read as one token, the row's
-    # label was not found, and a copy of the row elsewhere filled at full confidence
-    (re.compile(rf"(?<=\S) ({_UNIT}) ({_FIGURE}|{_ABOUT}|见附件|不详|暂无)$"), 80),
+    # words where its figure stands (人员数 人 约9, 情形数 件 见附件, 机构数 个 不详): read as one token, the
+    # row's label was not found, and a copy of the row elsewhere filled at full confidence
+    (re.compile(rf"(?<=\S) ({_UNIT}) ({_FIGURE}|{_ABOUT}|{_STATS_WORDS})$"), 80),
     # one amount or count with its unit (行政 31.97万元: a label cut short, then its figure; 行政处罚 1173次)
     (re.compile(r"(?<=\S) ([+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元)|\d[\d,]*" + COUNT_UNIT + r")$"), 80),
 )
@@ -217,7 +218,8 @@ def _row_form(s: str) -> re.Match | None:
     return None
 
 
-_FIGURE_END = frozenset("0123456789%—–-/元件个条次项余多" + MARK_ENDS)  # how such a row's line ends (a mark's end too)
+# how such a row's line ends: a figure, a unit, a figure in words, a mark's end, a statistics row's words
+_FIGURE_END = frozenset("0123456789%—–-/元件个条次项余多详无" + MARK_ENDS)
 _GLUED_CELL = 40  # a field of a tab-separated line longer than this, with a bare figure in it, may be glued text
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
