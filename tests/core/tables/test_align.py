@@ -352,6 +352,28 @@ def test_a_row_label_broken_around_its_figures_is_read_whole():
     assert tried > 250
 
 
+@pytest.mark.parametrize("sep", [" ", " | ", "\t"], ids=["space", "pipe", "tab"])
+@pytest.mark.parametrize("word", ["不详", "暂无", "无", "见附件", "约9"])
+@pytest.mark.parametrize("first", [True, False], ids=["words-first", "figure-first"])
+def test_a_statistics_row_written_twice_once_in_words_is_offered(sep, word, first):
+    """A statistics row written twice, once with its figure, once with words where it stands
+    (机构数 个 167 / 机构数 个 不详): which the report means, nothing says — blank, 167 offered. Before,
+    a line one space apart ending in 不详, 暂无 or 无 was read as one token, no row of the table, and
+    the copy's 167 filled at full confidence (mixed-attack fuzz seed 762)."""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    row = ("机构建设和保障经费情况", "政府信息公开工作专门机构数")
+    lines = [sep.join(["（一）政府信息公开工作专门机构数", "个", w]) for w in ("167", word)]
+    text = "\n".join(["某某县2017年政府信息公开工作年度报告", "统计指标 单位 统计数", "八、机构建设和保障经费情况 —",
+                      *(lines[::-1] if first else lines), sep.join(["（二）设置政府信息公开查阅点数", "个", "3"])])
+    ex = extract(read_bytes(text.encode(), "2017_x.txt"))
+    c = ex.cell("stats", row, ("统计数",))
+    assert (c.value, [v for v, _ in c.candidates]) == (None, [167])
+    assert ex.cell("stats", ("机构建设和保障经费情况", "设置政府信息公开查阅点数"), ("统计数",)).value == 3
+    assert any(word in w and ("left blank" in w or "stands again" in w) for w in ex.warnings)
+
+
 def test_the_end_of_a_broken_label_is_not_read_as_the_row_it_resembles():
     """`4.不同` / `意公开答复数 件 875`: the end alone resembles 同意公开答复数 (a loose match), the two
     together are 不同意公开答复数 exactly — the row they are. It had put 875 under 同意公开答复数."""
@@ -862,6 +884,83 @@ def test_words_among_a_glued_rows_figures_leave_its_cuts_unsure():
         ex = extract(read_bytes("".join(out).encode("utf-8"), rep.filename))
         wrong += [(rep.name, c.key, c.value) for c in ex.cells if c.value is not None and c.value != rep.values.get(c.key)]
     assert marked > 30 and wrong == []
+
+
+@pytest.mark.parametrize("word", ["暂无", "不详", "见附件"])
+@pytest.mark.parametrize("k", [2, 3])
+def test_a_glued_rows_last_cells_in_words_glued_to_the_next_heading_leave_it_unsure(word, k):
+    """A page scraped without separators whose row ends in several cells of words, glued to each
+    other and to the next heading (…结转下年度继续办理10000暂无暂无四、政府信息公开行政复议…): its run is
+    not the row — none of its cells is filled — and its figures fewer than its columns show neither
+    empty cells dropped nor a table of totals alone: the words are its missing cells. (Before: one
+    word was seen, two or more glued together were not; the run, read as the row's total alone,
+    put the table in that mode — 10000 filled as 总计 at 0.9, mixed-attack fuzz seed 401 — or broke
+    its identities, so that rows they would have decided were left blank.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    from ...layouts import cells
+
+    wrong, filled, said, rows = [], [], [], 0
+    for i in range(4):
+        rep = make_report(i, seed=3, template_id=["gik-2019", "gik-2021"][i % 2], layout="c", encoding="utf-8",
+                          shape="real")
+        out = []
+        for line in rep.render().decode("utf-8").split("\n"):
+            cs = cells(line) if "|" in line else [line]
+            if cs[0].endswith("结转下年度继续办理"):
+                cs[1:] = [*"31200"[:7 - k], *[word] * k]
+                rows += 1
+            out.append("".join(cs))
+        ex = extract(read_bytes("".join(out).encode("utf-8"), rep.filename))
+        wrong += [(rep.name, c.key, c.value) for c in ex.cells
+                  if c.value is not None and c.value != rep.values.get(c.key) and c.row != ("结转下年度继续办理",)]
+        filled += [(rep.name, c.column, c.value) for c in ex.cells if c.row == ("结转下年度继续办理",) and c.value is not None]
+        said += [w for w in ex.warnings if "reads only as its totals" in w or "leaves cells empty" in w]
+    assert rows == 4 and wrong == [] and filled == [] and said == []
+
+
+_REVIEW_GLUED = ("某某区人民政府2019年政府信息公开工作年度报告一、总体情况本年度依法公开。四、政府信息公开行政复议、行政诉讼情况"
+                 "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉"
+                 "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计{}五、存在的主要问题及改进情况无。")
+
+
+@pytest.mark.parametrize("row", [
+    "211（含转办2件）03（注1）10040余140（注1）01012100（含转办8件）3（注1）10余0401400000",
+    "007见附件见附件6见附件01700101",
+    "2000（8件）20000（3件）1105016",
+], ids=["mark-then-run-with-word", "words-again-between-runs", "runs-parted-by-notes"])
+def test_a_glued_review_row_read_past_its_notes_marks_and_words_is_never_its_totals_alone(row):
+    """The review row (no label) glued, notes, marks and words among its runs: it goes on past
+    each — a footnote's mark is no numbering ((注1) is no word `(注` before a heading `1)`), a run
+    with a word after it (10040余) is more of its figures, the same words glued again (见附件见附件)
+    are its cells — and runs that notes part are no figures one space apart with empty cells
+    dropped. Its cuts are unsure: nothing filled. (Before: the row ended at the mark or the words,
+    or its runs were read as three cells, and its first runs were filled as its three totals
+    alone at 0.9 — 211 | 0 | 3, 0 | 0 | 7, 2000 | 20000 | 1105016; mixed-attack fuzz seeds 427,
+    927, 555.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    ex = extract(read_bytes(_REVIEW_GLUED.format(row).encode(), "2019_x.txt"))
+    assert [c.value for c in ex.cells if c.table == "review" and c.value is not None] == []
+    assert not [w for w in ex.warnings if "is not a row of the review table" in w]
+
+
+def test_a_footnote_mark_between_a_glued_review_rows_runs_is_read_past():
+    """`1001（注1）20002（8件）0101`: twelve figures under fifteen columns, parted by a mark and a note,
+    which keep its cells apart — read whole, the report's empty cells dropped, the identities
+    decide the groups whose readings all agree (未经复议直接起诉 2 | 0 | 0 | 0 | 2). (Before: the mark
+    was read as words glued to a heading `1)`, the row ended there, and nothing of it was read.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    ex = extract(read_bytes(_REVIEW_GLUED.format("1001（注1）20002（8件）0101").encode(), "2019_x.txt"))
+    got = {c.column: c.value for c in ex.cells if c.table == "review" and c.value is not None}
+    assert {col[-1]: v for col, v in got.items() if col[1:2] == ("未经复议直接起诉",)} == {
+        "结果维持": 2, "结果纠正": 0, "其他结果": 0, "尚未审结": 0, "总计": 2}
+    assert got[("行政复议", "总计")] == 1 and got[("行政诉讼", "复议后起诉", "总计")] == 1
 
 
 def test_a_row_written_otherwise_the_second_time_leaves_what_it_does_not_confirm_blank():

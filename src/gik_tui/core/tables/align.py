@@ -340,9 +340,12 @@ def _shared_label_last(template_id: str, table: str, row: LabelPath) -> int | No
 
 def _words_then_numbering(text: str) -> bool:
     """Do a cell's few words (见附件, 暂无) open `text`, a numbered heading or label glued after them
-    (见附件四、政府信息公开…)?"""
-    return any(_words_cell(text[:k]) and not has_numbering(text[:k]) and has_numbering(text[k:])
-               for k in range(1, min(5, len(text) - 1)))
+    (见附件四、政府信息公开…) — or the words of several cells, the same glued again (暂无暂无四、…)? A
+    footnote's mark is none: (注1) is no word `(注` and a heading `1)` — nor is a numbering with no
+    words after it."""
+    return not FOOTNOTE.fullmatch(text) and any(
+        (_words_cell(head := text[:k]) or _WORDS_AGAIN.fullmatch(head)) and not has_numbering(head)
+        and has_numbering(rest := text[k:]) and strip_numbering(rest) for k in range(1, min(25, len(text) - 1)))
 
 
 def _marked_figure(text: str) -> bool:
@@ -447,6 +450,7 @@ class _Target:
     unit: tuple[Tok, str] | None = None
     unit_seen: bool = False
     words: bool = False  # words stood among its glued figures (约, 余): no cut of them is sure
+    past: Tok | None = None  # the words or mark its glued figures were last read past (_glued_words)
     numbered: bool = False  # its row number (行次, after its label) was read
 
 
@@ -1022,10 +1026,10 @@ class _Aligner:
         return True
 
     def _words_then_figures(self) -> bool:
-        """Do a few words (不详, 约), a note in brackets ((含转办5件)), a footnote's mark ([1]) or a
-        number in brackets touching the figures before it (0(3)) — one or two of them — and then
-        figures follow the current token on its line: the rest of its row, the words among its
-        cells (`_in_row`)?"""
+        """Do a few words (不详, 约; or the same again, 见附件见附件), a note in brackets ((含转办5件)), a
+        footnote's mark ([1]) or a number in brackets touching the figures before it (0(3)) — one or
+        two of them — and then figures follow the current token on its line: the rest of its row,
+        the words among its cells (`_in_row`)?"""
         toks, k = self.toks, self.pos + 1
         line = toks[self.pos].line
         for _ in range(2):
@@ -1033,13 +1037,13 @@ class _Aligner:
                 return False
             words, nxt = toks[k], toks[k + 1]
             if words.line != line or nxt.line != line or self._known(label_key(words.text)) or not (
-                    len(words.text) <= 4 and not has_numbering(words.text)
+                    len(words.text) <= 4 and not has_numbering(words.text) or _WORDS_AGAIN.fullmatch(words.text)
                     or _NOTE_IN_BRACKETS.fullmatch(words.text) or FOOTNOTE.fullmatch(words.text)
                     or _BRACKETED.fullmatch(words.text) and words.start == toks[k - 1].end
                     or words.text in _NOTE_LEADS and nxt.glued):
                 return False
-            if nxt.glued or _figure(nxt.text):
-                return True
+            if nxt.glued or _figure(nxt.text) or _RUN_THEN_WORD.fullmatch(nxt.text):
+                return True  # (figures, or a run with a word after it: 03（注1）10040余…)
             k += 1  # (a mark, then a word: 406[1]约0100…)
         return False
 
@@ -1514,37 +1518,10 @@ class _Aligner:
         if any(p is GLUED for _, p in t.values) or len(self.doc.norm_lines[tok.line]) > MAX_CELL_LINE:
             # a glued row (or a glued page's line, the whole report): short words between its
             # figures (0 0 0 0余 1 1余) leave its cuts unsure — offered, never filled
-            # (right after its figures, or its label or unit cell)
-            after = t.values[-1][0] if t.values else (t.unit[0] if t.unit else t.label)
-            if not t.values and not t.row and (run := _RUN_THEN_WORD.fullmatch(text)) is not None:
-                # the first run of a row of no label, a word after it (the review row's 00404105余…):
-                # its figures, the word among them — its cuts unsure (read as words, the run was
-                # lost and the row read from the next, 172340 filled as a total at 0.9)
-                digits = run.group(1)
-                t.values.append((Tok(digits, tok.start, tok.start + len(digits), tok.line, False, False, True), GLUED))
-                t.words = True
-                return True
-            if t.values and prev is after and t.values[-1][1] is GLUED and _words_then_numbering(text):
-                t.words = True  # words after its run glued to the next heading (…200000见附件四、…): its last cell's
-                return False  # (and the heading read as ever)
-            if t.values and prev is after and prev.end == tok.start and _NOTE_IN_BRACKETS.fullmatch(text) \
-                    and (nxt is None or nxt.line != tok.line or nxt.glued):
-                return True  # a note in brackets after a run's last figure, 3（含转办5件）: read past, as in a cell
-            if after is None or prev is not after or len(text) > 4 and not _RUN_THEN_WORD.fullmatch(text) \
-                    and not _WORDS_AGAIN.fullmatch(text) or tok.line != after.line:
-                return False  # (but a run with a word after it, 000000余, or a cell's words glued to the
-                # same words of the next, 见附件见附件: the row's, its figures unsure)
-            if not t.values and len(self.idx.columns[(t.table, t.row)]) == 1 and _words_cell(text):
-                self._no_figure(tok)  # the one cell of its row (…维持具体行政行为数件见附件(二)…)
-                return True
-            if nxt is not None and nxt.line == tok.line and (
-                    nxt.glued or (p := parse_value(nxt.text)) is not None and p.value is not None):
-                t.words = True  # words among its figures
-                return True
-            if t.values and t.values[-1][1] is GLUED and (_words_cell(text) or _WORDS_AGAIN.fullmatch(text)):
-                t.words = True  # words after its run, before the next label: its last cell's (…68010080暂无四、…)
-                return True
-            return False
+            took = self._glued_words(t, tok, text, prev, nxt)
+            if took:
+                t.past = tok  # (what it read past, after which more of it may come)
+            return took
         if t.values and prev is t.values[-1][0] and prev.line == tok.line and t.values[-1][1].value is not None \
                 and _NOTE_OF_FIGURE.fullmatch(text):
             return True  # a note of the figure before it, a space apart (0 其中7件 0 3): read past, as in its cell
@@ -1572,6 +1549,49 @@ class _Aligner:
             return True
         if self._cell_words(tok, any(ch.isdigit() for ch in text)):
             self._no_figure(tok)
+            return True
+        return False
+
+    def _glued_words(self, t: _Target, tok: Tok, text: str, prev: Tok | None, nxt: Tok | None) -> bool:
+        """`_in_row` in a glued row (or on a glued page's line): is `tok`, words or a mark, read
+        past as the row's — right after its figures, its label or unit cell, or what it read past
+        last (…03（注1）10040余140…)?"""
+        after = t.values[-1][0] if t.values else (t.unit[0] if t.unit else t.label)
+        if t.values and prev is not None and prev is t.past:
+            after = prev  # (a mark, a note or words it read past, and then more of it)
+        if (run := _RUN_THEN_WORD.fullmatch(text)) is not None and (
+                not t.values and not t.row
+                or after is not None and prev is after and tok.line == after.line
+                and (not t.values or t.values[-1][1] is GLUED)):
+            # a run of the row's figures, a word after it — its first, of a row of no label (the review
+            # row's 00404105余…) or right after its label (属于国家秘密1001002余2.其他…), or one after its
+            # figures (…03（注1）10040余140…): its figures, the word among them — its cuts unsure (read
+            # as words, the run was lost: the row read from the next, 172340 filled as a total at 0.9;
+            # or ended there, its first runs read as its totals alone; or, no reading of it at all,
+            # its cells were solved from the table's other rows, which a copy of one had changed)
+            digits = run.group(1)
+            t.values.append((Tok(digits, tok.start, tok.start + len(digits), tok.line, False, False, True), GLUED))
+            t.words = True
+            return True
+        if t.values and prev is after and t.values[-1][1] is GLUED and _words_then_numbering(text):
+            t.words = True  # words after its run glued to the next heading (…200000见附件四、…): its last cell's
+            return False  # (and the heading read as ever)
+        if t.values and prev is after and prev.end == tok.start and _NOTE_IN_BRACKETS.fullmatch(text) \
+                and (nxt is None or nxt.line != tok.line or nxt.glued):
+            return True  # a note in brackets after a run's last figure, 3（含转办5件）: read past, as in a cell
+        if after is None or prev is not after or len(text) > 4 and not _RUN_THEN_WORD.fullmatch(text) \
+                and not _WORDS_AGAIN.fullmatch(text) or tok.line != after.line:
+            return False  # (but a run with a word after it, 000000余, or a cell's words glued to the
+            # same words of the next, 见附件见附件: the row's, its figures unsure)
+        if not t.values and len(self.idx.columns[(t.table, t.row)]) == 1 and _words_cell(text):
+            self._no_figure(tok)  # the one cell of its row (…维持具体行政行为数件见附件(二)…)
+            return True
+        if nxt is not None and nxt.line == tok.line and (
+                nxt.glued or (p := parse_value(nxt.text)) is not None and p.value is not None):
+            t.words = True  # words among its figures
+            return True
+        if t.values and t.values[-1][1] is GLUED and (_words_cell(text) or _WORDS_AGAIN.fullmatch(text)):
+            t.words = True  # words after its run, before the next label: its last cell's (…68010080暂无四、…)
             return True
         return False
 
@@ -2818,7 +2838,12 @@ class _Aligner:
         empties = bool(self.rep.empties) and bare
         short = bare and sums and len(digits) < len(cols) + bool(extra)  # (some cell of it may be empty)
         cut_empty = _split_heads(heads, run, kinds, sums, split=split_empties) if short and not empties else None
-        if cut_empty:
+        if short and t.words:
+            # words stand among its cells: they are cells its figures lack — read with empty cells, its
+            # own; but they show neither a report that drops empty cells nor one that gives its totals
+            # alone (10000暂无暂无 read as the total alone put its table in that mode: 10000 filled at 0.9)
+            empties = True
+        elif cut_empty:
             # fewer digits than the row has columns (than its columns and the one its header names
             # more, whose figure it may end in), which keep its own totals with cells left
             # empty: the report leaves cells empty (rather than writing 0) and the scrape dropped
@@ -2833,7 +2858,7 @@ class _Aligner:
         totals = t.table in self.rep.totals
         options, plain, unlisted, broke = _readings(heads, run, kinds, sums, dropped, empties, base, at, totals,
                                                     self._split())
-        if (broke and not totals and short and len(digits) < len(cols)
+        if (broke and not totals and short and not t.words and len(digits) < len(cols)
                 and (cut_empty if cut_empty is not None else _split_heads(heads, run, kinds, sums, split=split_empties)) == []
                 and _split_heads(heads, run, kinds, sums, split=totals_only)):
             # fewer digits than columns, and no cut of them (empty cells or not) keeps the row's own
@@ -3029,6 +3054,10 @@ class _Aligner:
             return []  # (one figure glued to its label, 规范性文件521, is a glued run: 规范性文件 521 may be one cell)
         if len(figures) >= n or not all(_ONE_FIGURE.fullmatch(f) for f in figures):
             return []  # (a piece with a leading zero, 00 or 01, is glued cells: the run is glued, not spaced)
+        if any(norm[a.end:b.start].strip() for (a, _), (b, _) in zip(t.values, t.values[1:])):
+            # (pieces a note or a mark parts, 2000（8件）20000（3件）1105016: glued runs, no figures one space
+            # apart — read as such, three totals alone, every part empty, were filled at 0.9)
+            return []
         items, at = [], 0
         for f in figures:
             items.append((parse_value(f), (at, at + len(f)), f))
