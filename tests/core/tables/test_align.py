@@ -834,6 +834,91 @@ def test_words_where_a_figure_stands_keep_their_cell(sep, word):
         assert said and all(c.value is None and word.replace("{}", "")[:2] in c.reason for c in said)
 
 
+@pytest.mark.parametrize("word", ["不详", "{}左右", "约{}"])
+def test_a_first_cell_of_words_after_a_rows_empty_label_fields_is_a_cell(word):
+    """Word's tables (layout h) keep empty fields for their label columns before each row's
+    figures: a row whose first cell holds words (91左右 | 0 | … | 91) has as many fields after them as
+    columns, the words one of them — no empty field, so nothing is a column off. (Before: the
+    words were taken for an empty field, which a label column's or a cell's nothing said, and the
+    identities placed the row a column off — 总计 0 at 0.9.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    wrong, totals = [], 0
+    for i in range(4):
+        rep = make_report(i, seed=15, template_id=["gik-2019", "gik-2021"][i % 2], layout="h", encoding="utf-8",
+                          shape="real")
+        lines = rep.render().decode("utf-8").split("\n")
+        for j, line in enumerate(lines):
+            if line.startswith("一、本年新收") or line.startswith("二、上年结转"):
+                lines[j] = re.sub(r"(?<=\t)(\d+)(?=\t)", lambda m: word.format(m.group(1)), line, count=1)
+                assert lines[j] != line
+        ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
+        wrong += [(c.key, c.value) for c in ex.cells if c.value is not None and c.value != rep.values.get(c.key)]
+        for row in (("本年新收政府信息公开申请数量",), ("上年结转政府信息公开申请数量",)):
+            c = ex.cell("requests", row, ("总计",))
+            totals += c.value == rep.values[c.key] and c.confidence == 1.0
+    assert wrong == [] and totals == 8
+
+
+@pytest.mark.parametrize("layout", ["a", "b", "l"])
+@pytest.mark.parametrize("word", ["暂无", "不详", "见附件"])
+def test_the_review_rows_first_cell_in_words_a_cell_a_line_is_its_cell(layout, word):
+    """The review table a cell a line, its one row (no label) opening with words (暂无 / 0 / 0 …):
+    they are its first cell, blank and said — not a header word naming a column the template lacks.
+    (Before: the row had a cell too few, read with a column more than the template's; the
+    identities placed its figures a column off at 0.9.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    wrong, said, filled = [], 0, 0
+    for i in range(3):
+        rep = make_report(i, seed=8, template_id=["gik-2019", "gik-2021"][i % 2], layout=layout, encoding="utf-8",
+                          shape="real")
+        text = rep.render().decode("utf-8")
+        m = re.compile(r"\d+").search(text, text.index("复议后起诉"))  # (its header holds no digit)
+        text = text[:m.start()] + word + text[m.end():]
+        ex = extract(read_bytes(text.encode(), rep.filename))
+        wrong += [(c.key, c.value) for c in ex.cells if c.value is not None and c.value != rep.values.get(c.key)]
+        first = ex.cell("review", (), ("行政复议", "结果维持"))
+        said += first.value is None and word in (first.reason or "")
+        filled += sum(c.value is not None for c in ex.cells if c.table == "review")
+    assert wrong == [] and said == 3 and filled >= 3 * 10
+
+
+def test_the_identities_never_fill_a_row_from_a_mix_of_its_copies():
+    """A row written twice, its copy two cells off (科研机构 and 其他 one more), and the table's
+    总计 row one more under 其他, so that its column's identity keeps the copy's 其他 and the
+    original's 科研机构: no line writes that mix. The row's own identity, with 科研机构 either of its
+    two figures, rules the copy's 其他 out; nothing keeps either of 其他's figures, so neither copy
+    is borne out whole — nothing the copies write otherwise is filled, both figures offered.
+    (Before: each cell was kept by the identities whose other cells were all known, the column's
+    alone — the copy's 其他 filled at 0.9.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(2, seed=4, template_id="gik-2021", layout="d", shape="real", encoding="utf-8")
+    lines = rep.render().decode("utf-8").split("\n")
+    j = next(i for i, line in enumerate(lines) if "1.属于国家秘密" in line)
+    total = next(i for i, line in enumerate(lines) if line.startswith("（七）总计"))
+    cells = lines[j].split("\t")
+    assert cells[2:] == ["0"] * 7 and lines[total].split("\t")[6] == "0"
+    copy = cells[:4] + ["1"] + cells[5:7] + ["1", cells[8]]
+    lines.insert(j + 1, "\t".join(copy))
+    t = lines[total + 1].split("\t")
+    t[6] = "1"
+    lines[total + 1] = "\t".join(t)
+    ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
+    row = ("本年度办理结果", "不予公开", "属于国家秘密")
+    got = {c.column[-1]: (c.value, [v for v, _ in c.candidates]) for c in ex.cells if c.row == row}
+    assert got["科研机构"] == (None, [0, 1]) and got["其他"] == (None, [0, 1])
+    assert got["自然人"] == (0, []) and got["总计"] == (0, [])
+    assert any("none is filled" in w for w in ex.warnings)
+
+
 def test_of_a_cells_figures_the_one_the_identities_keep_is_filled():
     """One row repeated with one figure changed: the identities whose other cells are all known
     keep the report's figure and break the other, so it is filled as they decide (0.9), said; the

@@ -33,8 +33,8 @@ from ..solve import (MAX_OPTIONS, MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint
                      distinguishing, placements, shifts, solve, spaced_prior, spaced_why, split_empties, split_prior,
                      split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
-from ..values import (BLANK, COUNT_UNIT_WORDS, DASHES, FIGURE_NOTE, FOOTNOTE, MARK_ENDS, NOTE_IN_BRACKETS, NOTE_LEADS,
-                      Parsed, blank_mark, in_wan, parse_value, unfit)
+from ..values import (ABOUT_FIGURE, BLANK, COUNT_UNIT_WORDS, DASHES, FIGURE_NOTE, FIGURE_WORDS, FOOTNOTE, MARK_ENDS,
+                      NOTE_IN_BRACKETS, NOTE_LEADS, Parsed, blank_mark, in_wan, parse_value, unfit)
 from .glued import AMOUNT_UNITS, NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, RUN_AT, UNITS as _UNITS, vocabulary
 from .stream import Tok, bare_page_number, page_text
 
@@ -362,6 +362,7 @@ _NOTE_OF_FIGURE = re.compile(FIGURE_NOTE)
 _NOTE_LEADS = frozenset(NOTE_LEADS)  # words a note of a figure opens with (其中7件)
 _BRACKETED = re.compile(r"\(\d{1,3}\)")  # a number in brackets (NFKC: （8） is (8))
 _WORDS_AGAIN = re.compile(r"(\D{1,4})\1{1,5}")  # a cell's words glued to the same words of the next cells
+_ABOUT_FIGURE = re.compile(ABOUT_FIGURE)
 _RUN_THEN_WORD = re.compile(r"(\d{1,20})[\u4e00-\u9fff]{1,2}")  # glued figures and a word or two after them (000000余)
 
 
@@ -1383,8 +1384,9 @@ class _Aligner:
             self.head.extra += 1
             # (a word like a column's, not a note or a sentence; a share's column, whose percentages
             # are read apart, and the label of a row of column numbers, 栏次 1 2 3, name no figures)
+            # (nor words a cell holds, 暂无 / 0 / 0 …: the first cell of the row of no label after it)
             self.head.ends_unnamed = (_COLUMN_LIKE.fullmatch(key) is not None and key not in _SHARE_WORDS
-                                      and key not in _NUMBERING_WORDS
+                                      and key not in _NUMBERING_WORDS and key not in FIGURE_WORDS
                                       and not (self.head.table and _header_piece(self.template_id, self.head.table, key)))
             if self.head.table is not None and self._one_column(self.head.table):
                 mark = _year_mark(key)
@@ -1622,6 +1624,13 @@ class _Aligner:
         if not t.values and t.label is None:
             if not _words_cell(text):  # (a row of no label, the review table's: its first field, 7余 | 0 | …)
                 return False
+            if tok.multi is False and (text in FIGURE_WORDS or _ABOUT_FIGURE.fullmatch(text)) and self.after_header \
+                    and self._figure_next() and self.pos + 1 < len(self.toks) and self.toks[self.pos + 1].line != tok.line:
+                # its first cell in a table a cell a line, a figure next (暂无 / 0 / 0 …; words a cell
+                # holds, no page's running header or number, 第3页): read as a header's word naming no
+                # column, the row had a cell too few, its figures placed by guess — a column off where
+                # the identities allowed, at 0.9
+                return True
         elif not t.values and not digit and not (
                 tok.multi and _words_cell(text) and ("|" in (ln := self.doc.norm_lines[tok.line]) or "\t" in ln)):
             return False  # (right after its label: a digit in it, or a word or two in a line of cells)
@@ -2160,11 +2169,36 @@ class _Aligner:
                     if c is not None and c.value is not None and key not in self.rep.conflicts \
                             and key not in self.rep.confirmed and c.confidence >= CONF_SOLVED:
                         self.rep.conflicts[key] = [c]
+        kept_of: dict = {}  # (each is decided with every other conflict's cell unknown: none depends on another)
+        if final:
+            for key, seen in self.rep.conflicts.items():
+                figures = [c for c in seen if c.value is not None]
+                if (kept := self._kept_by_identities(key, figures, len(figures) < len(seen))) is not None:
+                    kept_of[key] = kept
+            lines: dict = {}
+            for key, (c, _) in kept_of.items():
+                lines.setdefault(key[:2], set()).add(c.line)
+            # (rows with a cell the copies write otherwise and nothing decides; a cell offered with its
+            # one reading, the other copy silent there, leaves no copy against another)
+            open_rows = {key[:2] for key, seen in self.rep.conflicts.items() if key not in kept_of and len(seen) > 1}
+            for (table, row), at in lines.items():
+                if len(at) > 1 or (table, row) in open_rows:
+                    # the identities keep figures of different copies of the row, cell by cell — a mix
+                    # that no line writes — or keep some of its cells in doubt and not others: no copy
+                    # is borne out whole, nothing of it is filled (a copy's 总计 1 kept by its column's
+                    # identity beside the other copy's 0s, which its own row's breaks; a copy's 1 kept
+                    # so, its other changed cells left in doubt: each at 0.9)
+                    for key in [k for k in kept_of if k[:2] == (table, row)]:
+                        del kept_of[key]
+                    which = (f"figures of different copies of the row (lines {', '.join(map(str, sorted(at)))}), "
+                             "which no line writes together" if len(at) > 1 else
+                             f"some of the cells its copies write otherwise (from line {min(at)}), not all")
+                    self.warnings.append(f"{table} {' / '.join(row)}: the identities keep {which}; none is filled")
         for key, seen in self.rep.conflicts.items():
             first = seen[0]
             figures = [c for c in seen if c.value is not None]  # (words where a figure stands offer none)
             share = round(1 / len(figures), 3)
-            kept = self._kept_by_identities(key, figures, len(figures) < len(seen)) if final else None
+            kept = kept_of.get(key)
             if kept is not None:
                 c, titles = kept
                 self.cells[key] = Cell(c.table, c.row, c.column, c.value, c.raw, c.unit, c.line, c.start, c.end,
@@ -2209,7 +2243,8 @@ class _Aligner:
 
     def _kept_by_identities(self, key, seen: list[Cell], words: bool = False) -> tuple[Cell, list[str]] | None:
         """The one figure of a cell given several that keeps every identity of its table whose
-        other cells are all known (and some such identity exists), with the identities' titles; None
+        other cells are all known — or given several figures too (up to three such), the identity
+        kept with some of theirs (and some such identity exists), with the identities' titles; None
         when none or several do. `words`: a reading of the cell gave words, no figure — whose value
         no bound can rule out: kept only by an identity of equality (a copy's 114 against 113余,
         kept by 主要负责同志… ≤ 总次数 alone, was filled at 0.9)."""
@@ -2219,20 +2254,35 @@ class _Aligner:
         for c in cons:
             coef = 0
             const = 0.0
+            others: list[tuple[float, list]] = []  # (another cell given several figures: each of them may stand)
             for k, co in c.terms:
                 if k == key:
                     coef += co
-                elif k in conflicts or k not in cells or k in self.rep.unknown or cells[k].candidates:
+                elif k in conflicts:
+                    given = conflicts[k]
+                    if any(x.value is None for x in given) or len(others) >= 3:
+                        break  # (words there: any figure may stand, nothing bounds the sum)
+                    others.append((co, sorted({x.value for x in given})))
+                elif k not in cells or k in self.rep.unknown or cells[k].candidates:
                     break
                 else:
                     const += co * (cells[k].value or 0)
             else:
                 if coef:
-                    usable.append((c, coef, const))
-        if not usable or words and not any(c.kind == "eq" for c, _, _ in usable):
+                    # (the sums the other cells' figures may make: 2 = 2 + 科研{0,1} + 其他 rules 其他 = 1 out)
+                    sums = {0.0}
+                    for co, values in others:
+                        sums = {a + co * v for a in sums for v in values}
+                    usable.append((c, coef, [const + a for a in sums], not others))
+        # (an identity with other cells in doubt only rules figures out; one whose other cells are all
+        # known must keep the figure: a copy's 1 against 暂无, kept by a sum some mix of the copies'
+        # other figures makes, was filled at 0.9)
+        exact = [c for c, _, _, known in usable if known]
+        if not exact or words and not any(c.kind == "eq" for c in exact):
             return None
-        keep = [x for x in seen if all(holds(c.kind, const + coef * x.value) for c, coef, const in usable)]
-        return (keep[0], [c.title for c, _, _ in usable]) if len(keep) == 1 else None
+        keep = [x for x in seen if all(any(holds(c.kind, k + coef * x.value) for k in consts)
+                                       for c, coef, consts, _ in usable)]
+        return (keep[0], [c.title for c in exact]) if len(keep) == 1 else None
 
     def _finalize(self) -> None:
         t = self.target
@@ -2335,9 +2385,11 @@ class _Aligner:
         # an empty cell stood a column off, at full confidence)
         wider = (more and 1 < len(vals) <= n and not spanned and not any(tok.empty for tok, _ in t.values)
                  and not self._kept(vals))  # (an empty field, its last one's too: the line keeps its cells)
-        if len(vals) == n and trimmed and vals[0][1].value is None:
+        if len(vals) == n and trimmed and vals[0][0].empty:
             # some empty fields in front are label cells, some empty cells — or Word dropped an
-            # empty last cell: which, only the identities can say
+            # empty last cell: which, only the identities can say (a first cell of words or an empty
+            # cell's mark, 91左右 or 无, is a cell, no empty field: read so, the row was placed a
+            # column off, 总计 0 at 0.9)
             why = "empty fields before the values"
         elif doubt is not None and len(vals) == n:
             self._doubted(t, cols, doubt, vals)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..labels import has_numbering
-from ..values import COUNT_UNIT, COUNT_UNIT_WORDS, FIGURE_NOTE, FOOTNOTE_AFTER, MARK_ENDS
+from ..values import ABOUT_FIGURE, COUNT_UNIT, COUNT_UNIT_WORDS, FIGURE_NOTE, FIGURE_WORDS, FOOTNOTE_AFTER, MARK_ENDS
 from .glued import AMOUNT_UNITS, NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line, vocabulary, word_across
 
 
@@ -55,9 +55,9 @@ def _page_number(s: str) -> bool:
 _FIGURE = (r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元|" + COUNT_UNIT_WORDS
            + r")?" + FOOTNOTE_AFTER.replace(r"\s*", "") + r"?|[—–\-/])")  # (no space inside a cell here)
 # a cell that holds a word or two, not a figure (不详, 见附件, 约17, 17余), between two figures of a row
-_ABOUT = r"(?:(?:约|近|逾|超过)\d+|\d+(?:余|多))"  # a figure in words: about so many
+_ABOUT = ABOUT_FIGURE
 _WORDS = rf"(?:{_ABOUT}|[\u4e00-\u9fff]{{1,3}})"
-_STATS_WORDS = "见附件|不详|暂无|无"  # words a statistics row writes where its one figure stands
+_STATS_WORDS = "|".join(FIGURE_WORDS)  # words a statistics row writes where its one figure stands
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 # the forms of such a row, tried in turn, each as (pattern, longest line): its groups are its cells
 # (a group of several figures one space apart, several cells), whatever stands before them its label
@@ -219,7 +219,7 @@ def _row_form(s: str) -> re.Match | None:
 
 
 # how such a row's line ends: a figure, a unit, a figure in words, a mark's end, a statistics row's words
-_FIGURE_END = frozenset("0123456789%—–-/元件个条次项余多详无" + MARK_ENDS)
+_FIGURE_END = frozenset("0123456789%—–-/元件个条次项余多右" + MARK_ENDS + "".join(w[-1] for w in FIGURE_WORDS))
 _GLUED_CELL = 40  # a field of a tab-separated line longer than this, with a bare figure in it, may be glued text
 _MAX_LINE = 20000  # longer lines are prose or junk: one token, never split (unless glued)
 _MAX_GLUED_LINE = 400_000  # a whole report on one line is read as glued text up to this length
