@@ -109,6 +109,25 @@ def test_glued_text_with_a_wide_space_inside_is_read_as_glued():
     assert ("总  计", False) in got and ("0000000000000000", True) in got
 
 
+
+@pytest.mark.parametrize("line, cells", [
+    ("行政强制           无  减1       31970", ["行政强制", "无", "减1", "31970"]),
+    ("行政处罚     暂无", ["行政处罚", "暂无"]),
+    ("3.要求提供公开出版物     11    约0  0（注1）     0     0     0  11（注1）",
+     ["3.要求提供公开出版物", "11", "约0", "0(注1)", "0", "0", "0", "11(注1)"]),
+    ("其他对外管理服务事项      6  增1       约5", ["其他对外管理服务事项", "6", "增1", "约5"]),
+])
+def test_a_row_laid_out_in_columns_keeps_its_cells_of_words(line, cells):
+    """A row laid out in columns with wide spaces (pdftotext -layout) whose cells hold words or a
+    figure with words (无, 减1, 约0, 0（注1）): each is a cell. Before, a lone 无 was joined to the label
+    as a letter-spaced word, the change 减1 to the 无 before it — the label lost, the row's figures
+    went to the row before at 0.9 —, and a figure glued to words (约0) made the whole line glued
+    text, its runs cut anew (11 as a total alone, 0.9)."""
+    doc = read_bytes(f"标题\n{line}\n".encode(), "s.txt")
+    for template in (None, "gik-2019"):
+        got = [t for t in tokenize(doc, template) if t.line == 1]
+        assert [t.text for t in got] == cells and not any(t.glued for t in got)
+
 @pytest.mark.parametrize("line, cells", [
     ("0 | 1 | 5注：本表统计时间为2020年。 |", ["0", "1", "5", "注：本表统计时间为2020年。"]),
     ("5 备注：无 |", ["5", "备注：无"]),

@@ -2433,9 +2433,11 @@ class _Aligner:
             self.rep.shares.add(t.table)
             vals = vals[:-1]
         kinds = self._kinds(t.table, t.row, cols)
-        if len(vals) > n and any(p is INVALID for _, p in vals):
-            # more fields than columns, some of them words: which fields are extra, no identity can
-            # tell where the words hide a figure — offered, never filled
+        if len(vals) != n and any(p is INVALID for _, p in vals):
+            # more fields than columns, or fewer (empty cells dropped), some of them words: which
+            # fields are extra, or where the dropped cells stood, no identity can tell where the words
+            # hide a figure — offered, never filled (`1  5  约3  9` under fifteen columns, its noughts
+            # left blank: 1, 5 and 9 filled as the three totals alone at 0.9)
             t.words = True
         items = [(p, (tok.start, tok.end), tok.text) for tok, p in vals]
         options = self._placed(t.table, cols, kinds, items, wider)

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..labels import has_numbering
-from ..values import ABOUT_FIGURE, COUNT_UNIT, COUNT_UNIT_WORDS, FIGURE_NOTE, FIGURE_WORDS, FOOTNOTE_AFTER, MARK_ENDS
+from ..values import (ABOUT_FIGURE, COUNT_UNIT, COUNT_UNIT_WORDS, FIGURE_NOTE, FIGURE_WORDS, FOOTNOTE_AFTER, MARK_ENDS,
+                      parse_value)
 from .glued import AMOUNT_UNITS, NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line, vocabulary, word_across
 
 
@@ -277,19 +278,38 @@ def _cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
+_SIGNED = re.compile(r"[增减]\d")  # a change's figure (减1): no CJK word
+# a cell of words around a figure, one of a line's cells between wide spaces: about so many (约0, 3余),
+# a number in brackets after it (2(2)), words a cell holds (无), a numbered label (3.要求提供公开出版物)
+_WORDED_CELL = re.compile(rf"{ABOUT_FIGURE}|\d+\(\d{{1,3}}\)|{'|'.join(FIGURE_WORDS)}|\d{{1,2}}[.、][^\d]+")
+
+
+def _cells_apart(s: str) -> bool:
+    """Is a line of wide spaces with a figure glued to words in it (约0, 0(注1)) its cells between
+    the spaces — every piece with a digit a figure (perhaps with its mark or note) or a cell of
+    words around one — rather than glued text with a word spaced to a cell's width (尚未审结总  计未经
+    复议…0011)? Read as glued text, `11    约0  0(注1)  0` was cut as runs: 11 filled as a total alone."""
+    pieces = [p for p in _WIDE.split(s.strip()) if p]
+    return len(pieces) > 2 and all(
+        not any(ch.isdigit() for ch in p) or parse_value(p) is not None or _WORDED_CELL.fullmatch(p) is not None
+        for p in pieces)
+
+
 def _letter_spaced(line: str, base: int, parts: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """The pieces of a line between wide spaces, with a word spaced out letter by letter joined
     again: `（二）被  依  法  纠  错  数` is one label, not six cells (its rows lost, a figure went to
     the row of the same name in another group), `总  计  27` a label and its figure. Pieces join
     where a CJK character meets a CJK character and one of the two pieces is that one character
-    — but a unit alone before a figure (`数  件  178`) stays a cell."""
+    — but a unit, or words a cell holds (无), alone before a figure or at the line's end (`数  件
+    178`, `行政强制  无  减1  31970`) stays a cell."""
     out: list[tuple[str, int, int]] = []
     for k, (text, a, b) in enumerate(parts):
         if out:
             prev, pa, _ = out[-1]
             nxt = parts[k + 1][0] if k + 1 < len(parts) else ""
-            if (_cjk(prev[-1]) and _cjk(text[0]) and (len(prev) == 1 or len(text) == 1)
-                    and not (text in UNITS and not (nxt and _cjk(nxt[0])))):
+            if (_cjk(prev[-1]) and _cjk(text[0]) and (len(prev) == 1 or len(text) == 1) and not _SIGNED.match(text)
+                    and not ((text in UNITS or text in FIGURE_WORDS)
+                             and not (nxt and _cjk(nxt[0]) and not _SIGNED.match(nxt)))):
                 out[-1] = (line[pa - base:b - base], pa, b)
                 continue
         out.append((text, a, b))
@@ -585,7 +605,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             continue
         if "  " in s and _WIDE.search(s):
             start = here + lead
-            if bare_in(start, start + len(s)) and (glued := split_line(s, template_id)) is not None:
+            if bare_in(start, start + len(s)) and not _cells_apart(s) \
+                    and (glued := split_line(s, template_id)) is not None:
                 # glued text with wide spaces in it (尚未审结总  计未经复议…: a word spaced to a cell's
                 # width): its words and runs, not pieces between the spaces, which cut them apart
                 for text, a, b, g in glued:
