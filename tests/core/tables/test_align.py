@@ -888,6 +888,25 @@ def test_the_review_rows_first_cell_in_words_a_cell_a_line_is_its_cell(layout, w
     assert wrong == [] and said == 3 and filled >= 3 * 10
 
 
+@pytest.mark.parametrize("word", ["约3", "不详", "3余"])
+def test_a_row_with_words_among_fewer_fields_than_columns_is_offered(word):
+    """The review row laid out in columns, its noughts left blank (pdftotext's gaps), a cell of
+    words among its figures (`1  5  约3  9`): which columns its four fields stand in, nothing says,
+    and where the words hide a figure no identity can check — offered, never filled. (Before: read
+    as a row that dropped its empty cells, the identities took 1, 5 and 9 for its three totals
+    alone, each group's parts empty, at 0.9.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+
+    text = ("某某区人民政府2019年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n行政复议     行政诉讼\n"
+            "结果维持  结果纠正  其他结果  尚未审结  总计  未经复议直接起诉  复议后起诉\n"
+            + "结果维持  结果纠正  其他结果  尚未审结  总计  " * 2 + "\n"
+            + f"                           1         5   {word}    9\n五、存在的主要问题及改进情况\n无。\n")
+    ex = extract(read_bytes(text.encode(), "2019_x.txt"))
+    review = [c for c in ex.cells if c.table == "review"]
+    assert [c.value for c in review if c.value is not None] == [] and any(c.candidates for c in review)
+
+
 def test_the_identities_never_fill_a_row_from_a_mix_of_its_copies():
     """A row written twice, its copy two cells off (科研机构 and 其他 one more), and the table's
     总计 row one more under 其他, so that its column's identity keeps the copy's 其他 and the
