@@ -907,6 +907,32 @@ def test_a_row_with_words_among_fewer_fields_than_columns_is_offered(word):
     assert [c.value for c in review if c.value is not None] == [] and any(c.candidates for c in review)
 
 
+@pytest.mark.parametrize("word", ["暂无", "不详", "约516", "516余"])
+@pytest.mark.parametrize("layout", ["a", "b"])
+def test_a_row_written_twice_a_cell_a_line_its_first_copy_words_only_is_offered(word, layout):
+    """A table a cell a line whose row stands twice, the first time its label and words alone
+    (行政许可 / 暂无 / 行政许可 / 517 / 增76 / 147): the words are the first copy's cell — which copy the
+    report means, nothing says: the second's figures offered, not filled. (Before: words after a
+    label with no figure next were read as nothing, the label again as the same row, and 517 filled
+    at full confidence.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(0, seed=3, template_id="gik-2019", layout=layout, shape="real", encoding="utf-8")
+    lines = rep.render().decode("utf-8").split("\n")
+    j = lines.index("行政许可" + (" |" if layout == "a" else ""))
+    figures = [k for k in range(j + 1, j + 7) if lines[k].strip()][:3]
+    first = lines[figures[0]]
+    lines[j + 1:j + 1] = [first.replace(first.rstrip(" |"), word)] + ([""] if layout == "b" else []) + [lines[j]] \
+        + ([""] if layout == "b" else [])
+    ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
+    row = ("第二十条第（五）项", "行政许可")
+    got = [(c.value, [v for v, _ in c.candidates]) for c in ex.cells if c.row == row]
+    truth = [rep.values[("active", row, col)] for col in (("上一年项目数量",), ("本年增/减",), ("处理决定数量",))]
+    assert got == [(None, [v]) for v in truth]
+
+
 def test_the_identities_never_fill_a_row_from_a_mix_of_its_copies():
     """A row written twice, its copy two cells off (科研机构 and 其他 one more), and the table's
     总计 row one more under 其他, so that its column's identity keeps the copy's 其他 and the

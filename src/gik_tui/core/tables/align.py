@@ -1618,9 +1618,12 @@ class _Aligner:
             # a table a cell a line: right after the row's label (or its unit cell), a figure next —
             # or the row's one cell (危及… / 件 / 27(5): read as nothing, a copy of the row elsewhere
             # with a figure was filled at full confidence)
+            # (or words a cell holds, whatever follows: 行政许可 / 暂无 / 行政许可 / 517 / …, the row written
+            # twice — read as nothing, the copy's 517 was filled at full confidence)
             before = t.unit[0] if t.unit is not None else t.label
             return (self.pos > 0 and toks[self.pos - 1] is before and tok.line <= before.line + 2
-                    and _words_cell(text) and (self._figure_next() or len(self.idx.columns[(t.table, t.row)]) == 1))
+                    and _words_cell(text) and (self._figure_next() or len(self.idx.columns[(t.table, t.row)]) == 1
+                                               or text in FIGURE_WORDS or _ABOUT_FIGURE.fullmatch(text) is not None))
         if not t.values and t.label is None:
             if not _words_cell(text):  # (a row of no label, the review table's: its first field, 7余 | 0 | …)
                 return False
