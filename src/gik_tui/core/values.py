@@ -101,8 +101,8 @@ MARK_ENDS = "*※)]】"
 FOOTNOTE = re.compile(FOOTNOTE_AFTER)
 _MARKED_END = re.compile(rf"\s*{FOOTNOTE_AFTER}+$")
 # the words a report writes where a cell's figure stands (不详, 暂无, 见附件): a cell that holds no figure —
-# in a statistics row one space apart (tables/stream), or right after a table's header (tables/align:
-# no header word naming a column the template lacks)
+# in a statistics row one space apart, or alone between wide spaces (tables/stream); right after a
+# row's label a cell a line, or after a table's header, no header word (tables/align)
 FIGURE_WORDS = ("见附件", "不详", "暂无", "无", "未统计")
 ABOUT_FIGURE = r"(?:(?:约|近|逾|超过)\d+|\d+(?:余|多|左右))"  # a figure in words: about so many (约9, 9余, 9左右)
 # a note of the figure before it, a space apart (17 其中3件, 5 含2件: a count of part of it): the figure

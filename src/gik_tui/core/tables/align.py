@@ -1627,7 +1627,7 @@ class _Aligner:
         if not t.values and t.label is None:
             if not _words_cell(text):  # (a row of no label, the review table's: its first field, 7余 | 0 | …)
                 return False
-            if tok.multi is False and (text in FIGURE_WORDS or _ABOUT_FIGURE.fullmatch(text)) and self.after_header \
+            if not tok.multi and (text in FIGURE_WORDS or _ABOUT_FIGURE.fullmatch(text)) and self.after_header \
                     and self._figure_next() and self.pos + 1 < len(self.toks) and self.toks[self.pos + 1].line != tok.line:
                 # its first cell in a table a cell a line, a figure next (暂无 / 0 / 0 …; words a cell
                 # holds, no page's running header or number, 第3页): read as a header's word naming no
