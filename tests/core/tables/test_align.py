@@ -933,6 +933,33 @@ def test_a_row_written_twice_a_cell_a_line_its_first_copy_words_only_is_offered(
     assert got == [(None, [v]) for v in truth]
 
 
+@pytest.mark.parametrize("word", ["{}左右", "约{}", "暂无", "不详"])
+def test_the_review_row_written_again_opening_with_words_is_another_reading(word):
+    """The review row (no label) written twice on consecutive lines, the second opening with a
+    cell of words (3左右 0 0 0 3 …) and one figure otherwise: it is another reading of the row — the
+    cell the copies write otherwise is blank with both offered. (Before: the words were taken for
+    a row the table lacks, the second line lost, and the first line's figure, which it
+    contradicts, filled at full confidence.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(9, seed=44, template_id="gik-2021", layout="d", shape="real", encoding="utf-8")
+    lines = rep.render().decode("utf-8").split("\n")
+    j = next(i for i, line in enumerate(lines) if line.count("\t") == 14 and line.replace("\t", "").isdigit())
+    cells = lines[j].split("\t")
+    copy = list(cells)
+    copy[7] = str(int(cells[7]) + 1)  # (未经复议直接起诉 其他结果 one more in the first line)
+    first, second = list(copy), list(cells)
+    second[0] = word.format(cells[0])
+    lines[j:j + 1] = ["\t".join(first), "\t".join(second)]
+    ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
+    c = ex.cell("review", (), ("行政诉讼", "未经复议直接起诉", "其他结果"))
+    assert c.value is None and sorted(v for v, _ in c.candidates) == sorted({int(cells[7]), int(cells[7]) + 1})
+    assert all(x.value in (None, rep.values[x.key]) for x in ex.cells)
+    assert any("stands again with other figures" in w for w in ex.warnings)
+
+
 def test_the_identities_never_fill_a_row_from_a_mix_of_its_copies():
     """A row written twice, its copy two cells off (科研机构 and 其他 one more), and the table's
     总计 row one more under 其他, so that its column's identity keeps the copy's 其他 and the

@@ -1141,6 +1141,13 @@ class _Aligner:
             self.head.restart(table)
             self.consumed.add(tok.line)
             return
+        if self.target is None and (raw in FIGURE_WORDS or _ABOUT_FIGURE.fullmatch(raw)) and self._line_goes_on(tok) \
+                and self._again_unlabelled():
+            # words opening the line right after a row of no label, figures after them (3左右 0 0 0 3 …): the
+            # first cell of another reading of that row — read as a row the table lacks, the copy was lost
+            # and the first, which it contradicts, filled at full confidence
+            self._no_figure(tok)
+            return
         key = label_key(raw)
         if key[-2:] in _SERIAL_WORDS and (len(key) == 2 or self._header_next()):
             # a column of row numbers: the table its header names, below (glued to the table's
