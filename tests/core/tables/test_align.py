@@ -933,11 +933,12 @@ def test_a_row_written_twice_a_cell_a_line_its_first_copy_words_only_is_offered(
     assert got == [(None, [v]) for v in truth]
 
 
+@pytest.mark.parametrize("sep", ["\t", "\n"], ids=["tabs", "cell-a-line"])
 @pytest.mark.parametrize("word", ["{}左右", "约{}", "暂无", "不详"])
-def test_the_review_row_written_again_opening_with_words_is_another_reading(word):
-    """The review row (no label) written twice on consecutive lines, the second opening with a
-    cell of words (3左右 0 0 0 3 …) and one figure otherwise: it is another reading of the row — the
-    cell the copies write otherwise is blank with both offered. (Before: the words were taken for
+def test_the_review_row_written_again_opening_with_words_is_another_reading(word, sep):
+    """The review row (no label) written twice, a line each or a cell a line, the second opening
+    with a cell of words (3左右 0 0 0 3 …) and one figure otherwise: it is another reading of the
+    row — the cell the copies write otherwise is blank with both offered. (Before: the words were taken for
     a row the table lacks, the second line lost, and the first line's figure, which it
     contradicts, filled at full confidence.)"""
     from gik_tui.core.extract import extract
@@ -952,7 +953,7 @@ def test_the_review_row_written_again_opening_with_words_is_another_reading(word
     copy[7] = str(int(cells[7]) + 1)  # (未经复议直接起诉 其他结果 one more in the first line)
     first, second = list(copy), list(cells)
     second[0] = word.format(cells[0])
-    lines[j:j + 1] = ["\t".join(first), "\t".join(second)]
+    lines[j:j + 1] = [sep.join(first), sep.join(second)]
     ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
     c = ex.cell("review", (), ("行政诉讼", "未经复议直接起诉", "其他结果"))
     assert c.value is None and sorted(v for v, _ in c.candidates) == sorted({int(cells[7]), int(cells[7]) + 1})

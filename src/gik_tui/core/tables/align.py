@@ -1141,11 +1141,12 @@ class _Aligner:
             self.head.restart(table)
             self.consumed.add(tok.line)
             return
-        if self.target is None and (raw in FIGURE_WORDS or _ABOUT_FIGURE.fullmatch(raw)) and self._line_goes_on(tok) \
-                and self._again_unlabelled():
-            # words opening the line right after a row of no label, figures after them (3左右 0 0 0 3 …): the
-            # first cell of another reading of that row — read as a row the table lacks, the copy was lost
-            # and the first, which it contradicts, filled at full confidence
+        if self.target is None and (raw in FIGURE_WORDS or _ABOUT_FIGURE.fullmatch(raw)) \
+                and (self._line_goes_on(tok) or not tok.multi and self._figure_next()) and self._again_unlabelled():
+            # words opening the line right after a row of no label, figures after them (3左右 0 0 0 3 …, or a
+            # cell a line, 暂无 / 0 / 5 …): the first cell of another reading of that row — read as a row
+            # the table lacks, the copy was lost and the first, which it contradicts, filled at full
+            # confidence (or, breaking its totals, below the low-confidence line)
             self._no_figure(tok)
             return
         key = label_key(raw)
