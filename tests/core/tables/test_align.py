@@ -961,6 +961,28 @@ def test_the_review_row_written_again_opening_with_words_is_another_reading(word
     assert any("stands again with other figures" in w for w in ex.warnings)
 
 
+@pytest.mark.parametrize("sep", [" | ", "\t"], ids=["pipes", "tabs"])
+def test_a_rows_first_cells_of_words_with_a_digit_on_a_line_of_cells_are_its_cells(sep):
+    """A row on a line of cells whose cells are all words with a digit in them (行政事业性收费 | 49(4) |
+    0(7) |), then a copy of it elsewhere (行政事业性收费 | 暂无 | 1 |): the first line's words are its
+    cells, so the row stands again with other figures — the copy's 1 offered, not filled. (Before:
+    right after the label, words with no figure after them on the line were read as nothing, the
+    row had no reading, and the copy's 1 was filled at full confidence.)"""
+    from gik_tui.core.extract import extract
+    from gik_tui.core.readers import read_bytes
+    from gik_tui.core.synth import make_report
+
+    rep = make_report(2, seed=4, template_id="gik-2019", layout="c", shape="real", encoding="utf-8")
+    lines = rep.render().decode("utf-8").split("\n")
+    j = next(i for i, line in enumerate(lines) if line.startswith("行政事业性收费"))
+    lines[j] = sep.join(["行政事业性收费", "49(4)", "0(7)"]) + (" |" if sep == " | " else "")
+    lines.insert(len(lines) - 3, sep.join(["行政事业性收费", "暂无", "1"]) + (" |" if sep == " | " else ""))
+    ex = extract(read_bytes("\n".join(lines).encode(), rep.filename))
+    c = ex.cell("active", ("第二十条第（八）项", "行政事业性收费"), ("本年增/减",))
+    assert c.value is None and [v for v, _ in c.candidates] == [1]
+    assert any("49(4)" in w for w in ex.warnings)
+
+
 def test_the_identities_never_fill_a_row_from_a_mix_of_its_copies():
     """A row written twice, its copy two cells off (科研机构 and 其他 one more), and the table's
     总计 row one more under 其他, so that its column's identity keeps the copy's 其他 and the
@@ -1088,7 +1110,11 @@ _REVIEW_GLUED = ("某某区人民政府2019年政府信息公开工作年度报�
     "211（含转办2件）03（注1）10040余140（注1）01012100（含转办8件）3（注1）10余0401400000",
     "007见附件见附件6见附件01700101",
     "2000（8件）20000（3件）1105016",
-], ids=["mark-then-run-with-word", "words-again-between-runs", "runs-parted-by-notes"])
+    "00余1560余004余4000（注1）00",
+    "005[1]0余5余000余00[1]1余0[1]102",
+    "001(4)12余205¹180¹00(3)00",
+], ids=["mark-then-run-with-word", "words-again-between-runs", "runs-parted-by-notes", "runs-with-words-in-one",
+        "mark-then-runs-with-words", "bracket-then-run-with-word"])
 def test_a_glued_review_row_read_past_its_notes_marks_and_words_is_never_its_totals_alone(row):
     """The review row (no label) glued, notes, marks and words among its runs: it goes on past
     each — a footnote's mark is no numbering ((注1) is no word `(注` before a heading `1)`), a run
@@ -1097,7 +1123,8 @@ def test_a_glued_review_row_read_past_its_notes_marks_and_words_is_never_its_tot
     dropped. Its cuts are unsure: nothing filled. (Before: the row ended at the mark or the words,
     or its runs were read as three cells, and its first runs were filled as its three totals
     alone at 0.9 — 211 | 0 | 3, 0 | 0 | 7, 2000 | 20000 | 1105016; mixed-attack fuzz seeds 427,
-    927, 555.)"""
+    927, 555 — and so did several runs with words glued in one token (00余1560余004余), or a note
+    glued before one ((4)12余); seeds 1124, 1260, 1102.)"""
     from gik_tui.core.extract import extract
     from gik_tui.core.readers import read_bytes
 

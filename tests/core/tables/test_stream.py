@@ -111,6 +111,25 @@ def test_glued_text_with_a_wide_space_inside_is_read_as_glued():
 
 
 @pytest.mark.parametrize("line, cells", [
+    ("（四）无法提供 1.本机关不掌握相关政府信息 见附件 0 1(7) 0 0 0 30(8)",
+     ["(四)无法提供", "1.本机关不掌握相关政府信息", "见附件", "0", "1(7)", "0", "0", "0", "30(8)"]),
+    ("6.属于四类过程性信息 0 0 0 0 0 0[1] 暂无", ["6.属于四类过程性信息", "0", "0", "0", "0", "0", "0[1]", "暂无"]),
+    ("7.属于行政执法案卷 暂无 暂无 0 0 0 0 18①", ["7.属于行政执法案卷", "暂无", "暂无", "0", "0", "0", "0", "18*"]),
+    ("7.属于行政执法案卷 约3 0 0 0 0 0 18*", ["7.属于行政执法案卷", "约3", "0", "0", "0", "0", "0", "18*"]),
+])
+def test_a_row_one_space_apart_keeps_its_cells_of_words_at_either_end(line, cells):
+    """A row one space apart whose cells hold words at its start or end, or a number in brackets
+    after a figure (见附件 0 1(7) … 30(8); … 0[1] 暂无; 暂无 暂无 0 … 18①): each is a cell, none glued
+    text, none the label's. Before, such a line was read as glued runs (its words lost, a copy of
+    the row elsewhere taken as read again and filled at full confidence), or its first words were
+    read as the label's, which then named no row."""
+    doc = read_bytes(f"标题\n{line}\n".encode(), "s.txt")
+    got = [t for t in tokenize(doc, "gik-2019") if t.line == 1]
+    assert [t.text for t in got] == cells and not any(t.glued for t in got)
+    assert all(doc.norm[t.start:t.end] == t.text for t in got)
+
+
+@pytest.mark.parametrize("line, cells", [
     ("行政强制           无  减1       31970", ["行政强制", "无", "减1", "31970"]),
     ("行政处罚     暂无", ["行政处罚", "暂无"]),
     ("3.要求提供公开出版物     11    约0  0（注1）     0     0     0  11（注1）",

@@ -364,6 +364,10 @@ _BRACKETED = re.compile(r"\(\d{1,3}\)")  # a number in brackets (NFKC: （8） i
 _WORDS_AGAIN = re.compile(r"(\D{1,4})\1{1,5}")  # a cell's words glued to the same words of the next cells
 _ABOUT_FIGURE = re.compile(ABOUT_FIGURE)
 _RUN_THEN_WORD = re.compile(r"(\d{1,20})[\u4e00-\u9fff]{1,2}")  # glued figures and a word or two after them (000000余)
+_RUNS_THEN_WORDS = re.compile(r"(?:\d{1,20}[\u4e00-\u9fff]{1,2}){1,15}")  # several such (00余1560余004余)
+# notes and marks glued before such runs, or words after them, between a glued row's runs ((4)12余, 其中4件约)
+_NOTES_THEN_RUNS = re.compile(rf"(?:{NOTE_IN_BRACKETS}|\(\d{{1,3}}\)|{FOOTNOTE.pattern}|{FIGURE_NOTE})+"
+                              r"((?:\d{1,20}[\u4e00-\u9fff]{1,2}){0,15})[\u4e00-\u9fff]{0,2}")
 
 
 def _cell_mark(text: str) -> bool:
@@ -1041,9 +1045,9 @@ class _Aligner:
                     len(words.text) <= 4 and not has_numbering(words.text) or _WORDS_AGAIN.fullmatch(words.text)
                     or _NOTE_IN_BRACKETS.fullmatch(words.text) or FOOTNOTE.fullmatch(words.text)
                     or _BRACKETED.fullmatch(words.text) and words.start == toks[k - 1].end
-                    or words.text in _NOTE_LEADS and nxt.glued):
+                    or words.text in _NOTE_LEADS and nxt.glued or _NOTES_THEN_RUNS.fullmatch(words.text)):
                 return False
-            if nxt.glued or _figure(nxt.text) or _RUN_THEN_WORD.fullmatch(nxt.text):
+            if nxt.glued or _figure(nxt.text) or _RUNS_THEN_WORDS.fullmatch(nxt.text):
                 return True  # (figures, or a run with a word after it: 03（注1）10040余…)
             k += 1  # (a mark, then a word: 406[1]约0100…)
         return False
@@ -1569,7 +1573,7 @@ class _Aligner:
         after = t.values[-1][0] if t.values else (t.unit[0] if t.unit else t.label)
         if t.values and prev is not None and prev is t.past:
             after = prev  # (a mark, a note or words it read past, and then more of it)
-        if (run := _RUN_THEN_WORD.fullmatch(text)) is not None and (
+        if _RUNS_THEN_WORDS.fullmatch(text) is not None and (
                 not t.values and not t.row
                 or after is not None and prev is after and tok.line == after.line
                 and (not t.values or t.values[-1][1] is GLUED)):
@@ -1579,8 +1583,23 @@ class _Aligner:
             # as words, the run was lost: the row read from the next, 172340 filled as a total at 0.9;
             # or ended there, its first runs read as its totals alone; or, no reading of it at all,
             # its cells were solved from the table's other rows, which a copy of one had changed)
-            digits = run.group(1)
-            t.values.append((Tok(digits, tok.start, tok.start + len(digits), tok.line, False, False, True), GLUED))
+            # (several such runs in one token, 00余1560余004余: each its own, a cut between them)
+            for run in _RUN_THEN_WORD.finditer(text):
+                a, b = tok.start + run.start(1), tok.start + run.end(1)
+                t.values.append((Tok(run.group(1), a, b, tok.line, False, False, True), GLUED))
+            t.words = True
+            return True
+        if t.values and t.values[-1][1] is GLUED and prev is after and tok.line == after.line \
+                and (notes := _NOTES_THEN_RUNS.fullmatch(text)) is not None and notes.start(1) < len(text) \
+                and nxt is not None and nxt.line == tok.line \
+                and (nxt.glued or _figure(nxt.text) or _RUNS_THEN_WORDS.fullmatch(nxt.text)):
+            # notes and marks, then runs with words after them or a word, between the row's runs ((4)12余
+            # before 205, 其中4件约 before 08): read past, the runs its figures — its cuts unsure (the row had
+            # ended there, its first runs read as its totals alone at 0.9); notes and marks alone are read
+            # past below, as in a cell
+            for run in _RUN_THEN_WORD.finditer(notes.group(1)):
+                a, b = tok.start + notes.start(1) + run.start(1), tok.start + notes.start(1) + run.end(1)
+                t.values.append((Tok(run.group(1), a, b, tok.line, False, False, True), GLUED))
             t.words = True
             return True
         if t.values and prev is after and t.values[-1][1] is GLUED and _words_then_numbering(text):
@@ -1589,7 +1608,7 @@ class _Aligner:
         if t.values and prev is after and prev.end == tok.start and _NOTE_IN_BRACKETS.fullmatch(text) \
                 and (nxt is None or nxt.line != tok.line or nxt.glued):
             return True  # a note in brackets after a run's last figure, 3（含转办5件）: read past, as in a cell
-        if after is None or prev is not after or len(text) > 4 and not _RUN_THEN_WORD.fullmatch(text) \
+        if after is None or prev is not after or len(text) > 4 and not _RUNS_THEN_WORDS.fullmatch(text) \
                 and not _WORDS_AGAIN.fullmatch(text) or tok.line != after.line:
             return False  # (but a run with a word after it, 000000余, or a cell's words glued to the
             # same words of the next, 见附件见附件: the row's, its figures unsure)
@@ -1650,9 +1669,12 @@ class _Aligner:
         # the last cell of a line of cells — or one past the row's columns, on the line of its
         # figures: a field too many, so the row is read as one with more fields than columns, never
         # by place with the words dropped (26 |  | 0 | 0 | 0 | 5 | 约0 | 约31 |)
+        # (or its first, right after its label, a digit in it and cells after it: 49(4) | 0(7) — read as
+        # nothing, the row had no reading, and a copy of it elsewhere, 暂无 | 1, was filled at full confidence)
         line = self.doc.norm_lines[tok.line]
-        return (bool(t.values) and tok.multi and ("|" in line or "\t" in line)
-                and (len(t.values) < len(self.idx.columns[(t.table, t.row)]) or t.values[-1][0].line == tok.line))
+        return tok.multi and ("|" in line or "\t" in line) and (
+            bool(t.values) and (len(t.values) < len(self.idx.columns[(t.table, t.row)]) or t.values[-1][0].line == tok.line)
+            or not t.values and t.label is not None and digit and self._line_goes_on(tok))
 
     def _figure_on_line(self) -> bool:
         """Does a figure stand after the current token on its line?"""

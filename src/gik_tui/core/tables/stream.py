@@ -53,20 +53,23 @@ def _page_number(s: str) -> bool:
 # A figure (or an empty-cell dash) never holds a space
 # (an amount may carry its unit, 78874.11万元, and a count its own, 11件 or 5人次: a PDF's cell as written)
 # (and a figure may carry a footnote's mark: 17*, 17[1], 17(注1) — values.parse_value reads past it)
+# (a number in brackets after it, 1(7), too: a cell of words, align's to leave blank — no cell, the line
+# was read as glued runs, its words lost, and a copy's figure filled as if confirmed)
 _FIGURE = (r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元|" + COUNT_UNIT_WORDS
-           + r")?" + FOOTNOTE_AFTER.replace(r"\s*", "") + r"?|[—–\-/])")  # (no space inside a cell here)
+           + r")?" + FOOTNOTE_AFTER.replace(r"\s*", "") + r"?(?:\(\d{1,3}\))?|[—–\-/])")  # (no space inside a cell here)
 # a cell that holds a word or two, not a figure (不详, 见附件, 约17, 17余), between two figures of a row
 _ABOUT = ABOUT_FIGURE
 _WORDS = rf"(?:{_ABOUT}|[\u4e00-\u9fff]{{1,3}})"
 _STATS_WORDS = "|".join(FIGURE_WORDS)  # words a statistics row writes where its one figure stands
+_LEAD_CELL = re.compile(rf"{_ABOUT}|{_STATS_WORDS}")  # a row's first cells in words, after its label
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 # the forms of such a row, tried in turn, each as (pattern, longest line): its groups are its cells
 # (a group of several figures one space apart, several cells), whatever stands before them its label
 _ROW_FORMS = (
     # words (or a figure), then figures — some of them, past the first, perhaps words (0 不详 0)
     # (a note of a figure among them, 0 其中7件 0 3, read past as in its cell; its last cell, too, may be
-    # a figure in words: … 1[1] 1余)
-    (re.compile(rf"(?<=\S) ({_FIGURE}(?: (?:{_FIGURE}|{_WORDS}(?= )|{FIGURE_NOTE}(?= )))* (?:{_FIGURE}|{_ABOUT}))$"),
+    # a figure in words or words a cell holds: … 1[1] 1余, … 0[1] 暂无)
+    (re.compile(rf"(?<=\S) ({_FIGURE}(?: (?:{_FIGURE}|{_WORDS}(?= )|{FIGURE_NOTE}(?= )))* (?:{_FIGURE}|{_ABOUT}|{_STATS_WORDS}))$"),
      _MAX_ROW),
     (re.compile(rf"^({_FIGURE}) ({_FIGURE})$"), 40),  # two figures alone (19 -1: a row of two cells)
     # a statistics row: its label (perhaps cut short), its unit and its figure (人员数 人 242) — or
@@ -423,7 +426,14 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
         first = None
         if m.start(1) > 0:
             label = s[:m.start(1) - 1]
-            first = _GLUED_FIRST.search(label)
+            # (words a cell holds at the label's end, its first cells: 属于行政执法案卷 暂无 暂无 0 …, 约3 0 … —
+            # read as the label's, it named no row, and a copy of the row elsewhere was filled at full
+            # confidence)
+            cells = []
+            while not words and " " in label and _LEAD_CELL.fullmatch(word := label.rsplit(" ", 1)[1]):
+                label = label[:len(label) - len(word) - 1].rstrip(" ")
+                cells.append((word, start + s.index(word, len(label))))
+            first = _GLUED_FIRST.search(label) if not cells else None
             if first is not None:  # the run's first figure glued to the word before it (总计27 0 0 …)
                 label = label[:first.start()]
             if words:
@@ -434,6 +444,8 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
                     pos += len(word) + 1
             else:
                 append(Tok(label, start, start + len(label), i, True, False))
+                for word, at in reversed(cells):
+                    append(Tok(word, at, at + len(word), i, True, False))
         if first is not None:  # (the separator lost is the one before the row, not between its cells)
             append(Tok(first.group(), start + first.start(), start + first.end(), i, True, False))
         for g in range(1, m.lastindex + 1):
