@@ -1045,9 +1045,10 @@ class _Aligner:
                     len(words.text) <= 4 and not has_numbering(words.text) or _WORDS_AGAIN.fullmatch(words.text)
                     or _NOTE_IN_BRACKETS.fullmatch(words.text) or FOOTNOTE.fullmatch(words.text)
                     or _BRACKETED.fullmatch(words.text) and words.start == toks[k - 1].end
-                    or words.text in _NOTE_LEADS and nxt.glued or _NOTES_THEN_RUNS.fullmatch(words.text)):
+                    or words.text in _NOTE_LEADS and nxt.glued
+                    or len(words.text) <= 20 and _NOTES_THEN_RUNS.fullmatch(words.text)):
                 return False
-            if nxt.glued or _figure(nxt.text) or _RUNS_THEN_WORDS.fullmatch(nxt.text):
+            if nxt.glued or _figure(nxt.text) or len(nxt.text) <= 60 and _RUNS_THEN_WORDS.fullmatch(nxt.text):
                 return True  # (figures, or a run with a word after it: 03（注1）10040余…)
             k += 1  # (a mark, then a word: 406[1]约0100…)
         return False
