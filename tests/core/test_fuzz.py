@@ -87,6 +87,30 @@ def test_random_bytes(data):
         assert str(e).startswith("fuzz.bin: ") and "\n" not in str(e)
 
 
+def _attack(c: str, rng, odds: tuple[float, float, float], word: str, mark: str, note: str) -> str:
+    """The figure `c` as an attacked report writes it: in words (`word`), with a mark after it, with
+    a note after it, or plain — by one draw of `rng` against `odds` (words, marks, notes)."""
+    words, marks, notes = odds
+    r = rng.random()
+    return (word.format(c) if r < words else c + mark if r < words + marks
+            else c + note.format(rng.randint(1, 9)) if r < words + marks + notes else c)
+
+
+def _sure_wrong(make, n: int) -> tuple[list, int]:
+    """Over the reports `make(i)` (text, synthetic report) for i < n: the figures filled at or above
+    the low-confidence line that differ from the report's own, and how many figures were filled."""
+    from gik_tui.core.review import LOW_CONFIDENCE
+
+    wrong, filled = [], 0
+    for i in range(n):
+        text, rep = make(i)
+        ex = extract(read_bytes(text.encode("utf-8"), rep.filename))
+        filled += sum(c.value is not None for c in ex.cells)
+        wrong += [(i, c.key, c.value, rep.values.get(c.key)) for c in ex.cells
+                  if c.value is not None and c.confidence >= LOW_CONFIDENCE and c.value != rep.values.get(c.key)]
+    return wrong, filled
+
+
 def _mixed(i: int, seed: int) -> tuple[str, object]:
     """A synthetic report (layout c) with the attacks of real pages mixed at random: its cells
     one space, a tab, a line or a blank line apart, `|`, or glued; footnotes' marks after some
@@ -125,9 +149,7 @@ def _mixed(i: int, seed: int) -> tuple[str, object]:
             cs = []
             for k, c in enumerate(cells(line)):
                 if c.isdigit():
-                    r = rng.random()
-                    c = (word.format(c) if r < words else c + mark if r < words + marks
-                         else c + note.format(rng.randint(1, 9)) if r < words + marks + notes else c)
+                    c = _attack(c, rng, (words, marks, notes), word, mark, note)
                     if full:
                         c = c.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
                     cs.append(c)
@@ -225,10 +247,7 @@ def _mixed_cells(i: int, seed: int, layout: str) -> tuple[str, object]:
     note = rng.choice(["（含转办{}件）", "({})", " 其中{}件", "（{}件）", "【{}】"])
 
     def attacked(m):
-        c = m.group(1)
-        r = rng.random()
-        c = (word.format(c) if r < words else c + mark if r < words + marks
-             else c + note.format(rng.randint(1, 9)) if r < words + marks + notes else c)
+        c = _attack(m.group(1), rng, (words, marks, notes), word, mark, note)
         return c.translate(str.maketrans("0123456789", "０１２３４５６７８９")) if full else c
 
     lines = rep.render().decode("utf-8").split("\n")
@@ -252,15 +271,7 @@ def test_reports_of_every_layout_mixing_every_attack_never_get_a_sure_wrong_figu
     word; a row's copies kept cell by cell from different lines, or a copy's figure kept by the
     column's identity alone. Now 1 of 71,820 over seeds 1 to 399: both copies of a row keep their
     own totals, and the identities favour the one the report does not mean."""
-    from gik_tui.core.review import LOW_CONFIDENCE
-
-    wrong, filled = [], 0
-    for i in range(30):
-        text, rep = _mixed_cells(i, seed, layout)
-        ex = extract(read_bytes(text.encode("utf-8"), rep.filename))
-        filled += sum(c.value is not None for c in ex.cells)
-        wrong += [(i, c.key, c.value, rep.values.get(c.key)) for c in ex.cells
-                  if c.value is not None and c.confidence >= LOW_CONFIDENCE and c.value != rep.values.get(c.key)]
+    wrong, filled = _sure_wrong(lambda i: _mixed_cells(i, seed, layout), 30)
     assert wrong == [] and filled > (1400 if layout == "l" else 3500)  # (layout l leaves most empty cells out)
 
 
@@ -293,9 +304,7 @@ def _mixed_columns(i: int, seed: int) -> tuple[str, object]:
                     if c == "0" and blanks:
                         c = dash
                     else:
-                        r = rng.random()
-                        c = (word.format(c) if r < words else c + mark if r < words + marks
-                             else c + note.format(rng.randint(1, 9)) if r < words + marks + notes else c)
+                        c = _attack(c, rng, (words, marks, notes), word, mark, note)
                     row.append(c.rjust(width))
                 else:
                     row.append(c + " " * rng.randint(1, 3))
@@ -312,15 +321,7 @@ def test_reports_laid_out_in_columns_mixing_attacks_never_get_a_sure_wrong_figur
     spaced letter by letter (its figures went to the row before), a figure glued to words (约0)
     making the whole line glued text, a row with words among fewer fields than columns (1 5 约3 9,
     its noughts left blank) read as its three totals alone; now none over seeds 1 to 199."""
-    from gik_tui.core.review import LOW_CONFIDENCE
-
-    wrong, filled = [], 0
-    for i in range(30):
-        text, rep = _mixed_columns(i, seed)
-        ex = extract(read_bytes(text.encode("utf-8"), rep.filename))
-        filled += sum(c.value is not None for c in ex.cells)
-        wrong += [(i, c.key, c.value, rep.values.get(c.key)) for c in ex.cells
-                  if c.value is not None and c.confidence >= LOW_CONFIDENCE and c.value != rep.values.get(c.key)]
+    wrong, filled = _sure_wrong(lambda i: _mixed_columns(i, seed), 30)
     assert wrong == [] and filled > 2000
 
 
@@ -372,13 +373,5 @@ def test_reports_a_cell_a_line_with_a_row_written_again_never_get_a_sure_wrong_f
     13,410 over seeds 1 to 149 (a copy of a row whose other copy wrote words alone, 行政许可 / 暂无, or
     kept from a mix of its copies); now one, where an empty cell's 无 stands for a figure and the
     copy keeps the column's total."""
-    from gik_tui.core.review import LOW_CONFIDENCE
-
-    wrong, filled = [], 0
-    for i in range(30):
-        text, rep = _copied_rows(i, seed, layout)
-        ex = extract(read_bytes(text.encode("utf-8"), rep.filename))
-        filled += sum(c.value is not None for c in ex.cells)
-        wrong += [(i, c.key, c.value, rep.values.get(c.key)) for c in ex.cells
-                  if c.value is not None and c.confidence >= LOW_CONFIDENCE and c.value != rep.values.get(c.key)]
+    wrong, filled = _sure_wrong(lambda i: _copied_rows(i, seed, layout), 30)
     assert wrong == [] and filled > (1400 if layout == "l" else 3500)

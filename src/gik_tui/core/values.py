@@ -105,6 +105,15 @@ _MARKED_END = re.compile(rf"\s*{FOOTNOTE_AFTER}+$")
 # row's label a cell a line, or after a table's header, no header word (tables/align)
 FIGURE_WORDS = ("见附件", "不详", "暂无", "无", "未统计")
 ABOUT_FIGURE = r"(?:(?:约|近|逾|超过)\d+|\d+(?:余|多|左右))"  # a figure in words: about so many (约9, 9余, 9左右)
+
+
+def figure_in_words(text: str) -> bool:
+    """Is `text` a cell that holds words where its figure stands — words a report writes there
+    (FIGURE_WORDS: 暂无) or a figure in words (ABOUT_FIGURE: 约9, 9余)?"""
+    return text in FIGURE_WORDS or _ABOUT.fullmatch(text) is not None
+
+
+_ABOUT = re.compile(ABOUT_FIGURE)
 # a note of the figure before it, a space apart (17 其中3件, 5 含2件: a count of part of it): the figure
 # is the cell's — one pattern for parse_value, a spaced row's cells (tables/stream) and the aligner;
 # NOTE_LEADS: the words such a note opens with

@@ -33,8 +33,8 @@ from ..solve import (MAX_OPTIONS, MAX_THOUSANDS_SPACES, SPLIT_BUDGET, Constraint
                      distinguishing, placements, shifts, solve, spaced_prior, spaced_why, split_empties, split_prior,
                      split_run, total_alone, totals_only)
 from ..templates import TableSpec, Template, load_template
-from ..values import (ABOUT_FIGURE, BLANK, COUNT_UNIT_WORDS, DASHES, FIGURE_NOTE, FIGURE_WORDS, FOOTNOTE, MARK_ENDS,
-                      NOTE_IN_BRACKETS, NOTE_LEADS, Parsed, blank_mark, in_wan, parse_value, unfit)
+from ..values import (BLANK, COUNT_UNIT_WORDS, DASHES, FIGURE_NOTE, FIGURE_WORDS, FOOTNOTE, MARK_ENDS, NOTE_IN_BRACKETS,
+                      NOTE_LEADS, Parsed, blank_mark, figure_in_words, in_wan, parse_value, unfit)
 from .glued import AMOUNT_UNITS, NOTE_COLUMNS, NOTE_WORD, NOTE_WORDS, RUN_AT, UNITS as _UNITS, vocabulary
 from .stream import Tok, bare_page_number, page_text
 
@@ -362,7 +362,6 @@ _NOTE_OF_FIGURE = re.compile(FIGURE_NOTE)
 _NOTE_LEADS = frozenset(NOTE_LEADS)  # words a note of a figure opens with (其中7件)
 _BRACKETED = re.compile(r"\(\d{1,3}\)")  # a number in brackets (NFKC: （8） is (8))
 _WORDS_AGAIN = re.compile(r"(\D{1,4})\1{1,5}")  # a cell's words glued to the same words of the next cells
-_ABOUT_FIGURE = re.compile(ABOUT_FIGURE)
 _RUN_THEN_WORD = re.compile(r"(\d{1,20})[\u4e00-\u9fff]{1,2}")  # glued figures and a word or two after them (000000余)
 _RUNS_THEN_WORDS = re.compile(r"(?:\d{1,20}[\u4e00-\u9fff]{1,2}){1,15}")  # several such (00余1560余004余)
 # notes and marks glued before such runs, or words after them, between a glued row's runs ((4)12余, 其中4件约)
@@ -1146,7 +1145,7 @@ class _Aligner:
             self.head.restart(table)
             self.consumed.add(tok.line)
             return
-        if self.target is None and (raw in FIGURE_WORDS or _ABOUT_FIGURE.fullmatch(raw)) \
+        if self.target is None and figure_in_words(raw) \
                 and (self._line_goes_on(tok) or not tok.multi and self._figure_next()) and self._again_unlabelled():
             # words opening the line right after a row of no label, figures after them (3左右 0 0 0 3 …, or a
             # cell a line, 暂无 / 0 / 5 …): the first cell of another reading of that row — read as a row
@@ -1651,11 +1650,11 @@ class _Aligner:
             before = t.unit[0] if t.unit is not None else t.label
             return (self.pos > 0 and toks[self.pos - 1] is before and tok.line <= before.line + 2
                     and _words_cell(text) and (self._figure_next() or len(self.idx.columns[(t.table, t.row)]) == 1
-                                               or text in FIGURE_WORDS or _ABOUT_FIGURE.fullmatch(text) is not None))
+                                               or figure_in_words(text)))
         if not t.values and t.label is None:
             if not _words_cell(text):  # (a row of no label, the review table's: its first field, 7余 | 0 | …)
                 return False
-            if not tok.multi and (text in FIGURE_WORDS or _ABOUT_FIGURE.fullmatch(text)) and self.after_header \
+            if not tok.multi and figure_in_words(text) and self.after_header \
                     and self._figure_next() and self.pos + 1 < len(self.toks) and self.toks[self.pos + 1].line != tok.line:
                 # its first cell in a table a cell a line, a figure next (暂无 / 0 / 0 …; words a cell
                 # holds, no page's running header or number, 第3页): read as a header's word naming no

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..labels import has_numbering
 from ..values import (ABOUT_FIGURE, COUNT_UNIT, COUNT_UNIT_WORDS, FIGURE_NOTE, FIGURE_WORDS, FOOTNOTE_AFTER, MARK_ENDS,
-                      parse_value)
+                      figure_in_words, parse_value)
 from .glued import AMOUNT_UNITS, NOTE_WORD, PROSE_AFTER, RUN_AT, UNITS, bare_offsets, opening_row, several_rows, split_line, vocabulary, word_across
 
 
@@ -61,7 +61,6 @@ _FIGURE = (r"(?:(?:[+\-−]|增|减)?\d[\d,]*(?:\.\d+)?(?:%|万元|元|" + COUNT
 _ABOUT = ABOUT_FIGURE
 _WORDS = rf"(?:{_ABOUT}|[\u4e00-\u9fff]{{1,3}})"
 _STATS_WORDS = "|".join(FIGURE_WORDS)  # words a statistics row writes where its one figure stands
-_LEAD_CELL = re.compile(rf"{_ABOUT}|{_STATS_WORDS}")  # a row's first cells in words, after its label
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 # the forms of such a row, tried in turn, each as (pattern, longest line): its groups are its cells
 # (a group of several figures one space apart, several cells), whatever stands before them its label
@@ -430,7 +429,7 @@ def tokenize(doc: Document, template_id: str | None = None) -> list[Tok]:
             # read as the label's, it named no row, and a copy of the row elsewhere was filled at full
             # confidence)
             cells = []
-            while not words and " " in label and _LEAD_CELL.fullmatch(word := label.rsplit(" ", 1)[1]):
+            while not words and " " in label and figure_in_words(word := label.rsplit(" ", 1)[1]):
                 label = label[:len(label) - len(word) - 1].rstrip(" ")
                 cells.append((word, start + s.index(word, len(label))))
             first = _GLUED_FIRST.search(label) if not cells else None
